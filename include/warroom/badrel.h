@@ -157,6 +157,11 @@ const struct badrel_why *badrel_verdict_judged(const struct badrel *b, const cha
 size_t badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
     size_t max);
 
+/* Whether host's turn to bad at at_ms (svc: the service its verdict named,
+ * or NULL) was charged to no release but spared: the host's own fault. */
+bool badrel_spared_turn(const struct badrel *b, const char *host, const char *svc,
+    int64_t at_ms);
+
 /* w in words, its time in UTC: "rolled back from on k8s-bastion at 18:31",
  * "judged bad: api-1 ran it when its verdict turned CONSIDER ROLLBACK at
  * 18:20". */
@@ -166,6 +171,10 @@ void badrel_why_words(const struct badrel_why *w, char *out, size_t cap);
  * none does, -1 not known (no tag read for it yet, or no release was
  * judged bad at all). */
 int badrel_host_runs_bad(const struct badrel *b, const char *host);
+
+/* host's services whose last tag is a bad release, into buf ("jobs runs
+ * v1.5.0-bad, api runs v1.5.0-bad"); returns how many (0: buf ""). */
+size_t badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap);
 
 void badrel_free(struct badrel *b);
 

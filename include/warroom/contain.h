@@ -71,11 +71,20 @@ struct contain_op {
 	char *action;                    /* its data.action */
 };
 
+/* A kill switch the engineer confirmed (action.confirmed): which way it
+ * was to turn exports, for a refusal of the same op, which names none. */
+struct contain_asked {
+	char *op;
+	bool off;
+};
+
 struct contain {
 	struct contain_host *v;
 	size_t n;
 	struct contain_op *ops;
 	size_t nops;
+	struct contain_asked *asked;
+	size_t nasked;
 	struct badrel rel;               /* who runs a release judged bad */
 };
 
@@ -102,9 +111,9 @@ bool contain_turning_on(const struct contain *c, const struct contain_host *h);
  * what it runs is not known): exports on a good release are no leak. */
 bool contain_leaks_if_on(const struct contain *c, const char *host);
 
-/* Whether h's refused kill switch is still a containment gap: refused with
- * nothing since (refused_open), and h runs a release the incident judged
- * bad (or what it runs is not known), as contain_leaks_if_on rules. */
+/* Whether h's kill switch turning exports off (a refused restore is none)
+ * was refused with nothing since, while h runs a bad release or one not
+ * known (contain_leaks_if_on): E's prompt and the follow-ups ask this. */
 bool contain_refused_gap(const struct contain *c, const struct contain_host *h);
 
 /* "exports restored on h1, h2" for the hosts whose last kill switch that

@@ -459,6 +459,27 @@ badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why *
 	return n;
 }
 
+bool
+badrel_spared_turn(const struct badrel *b, const char *host, const char *svc, int64_t at_ms)
+{
+	size_t i, turn = 0;
+	bool spared = false;
+
+	for (i = 0; i < b->nturns && turn == 0; i++)
+		if (b->turns[i].at_ms == at_ms && strcmp(b->turns[i].host, host) == 0 &&
+		    ((svc == NULL && b->turns[i].service == NULL) || (svc != NULL &&
+		    b->turns[i].service != NULL && strcmp(b->turns[i].service, svc) == 0)))
+			turn = i + 1;
+	if (turn == 0)
+		return false;
+	for (i = 0; i < b->nwhy; i++)
+		if (b->why[i].turn == turn)
+			return false;
+	for (i = 0; i < b->nspared && !spared; i++)
+		spared = b->spared[i].turn == turn;
+	return spared;
+}
+
 void
 badrel_why_words(const struct badrel_why *w, char *out, size_t cap)
 {
@@ -494,6 +515,25 @@ badrel_host_runs_bad(const struct badrel *b, const char *host)
 		known = true;
 	}
 	return known ? 0 : -1;
+}
+
+size_t
+badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap)
+{
+	size_t i, n = 0;
+	int len = 0;
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	for (i = 0; i < b->nsvc; i++) {
+		if (strcmp(b->svc[i].host, host) != 0 || !badrel_is_bad(b, b->svc[i].tag))
+			continue;
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s runs %s",
+		    n > 0 ? ", " : "", b->svc[i].service, b->svc[i].tag);
+		n++;
+	}
+	return n;
 }
 
 void

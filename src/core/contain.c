@@ -4,6 +4,8 @@
  * intents, ends and refusals and exports.change records folded per host.
  * A refusal stays open until a later kill switch on that host ends ok or
  * the probes see its export off: the engineer may do it by hand (helm).
+ * Only a refusal of a kill switch turning exports off opens one: a
+ * refused restore leaves them off, no leak.
  */
 #include "warroom/contain.h"
 
@@ -82,17 +84,44 @@ host_slot(struct contain *c, const char *host)
 	return c->n++;
 }
 
+/* Whether a kill switch's "to" (KEY=VALUE, or the value) is off. */
+static bool
+to_off(const char *to)
+{
+	const char *eq = strrchr(to, '=');
+
+	return strcasecmp(eq != NULL ? eq + 1 : to, "off") == 0;
+}
+
 /* Whether a kill switch's plan turns exports off: its "to" is KEY=off. */
 static bool
 plan_off(const cJSON *data)
 {
 	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(data, "plan");
-	const char *to = str_of(plan, "to"), *eq;
+	const char *to = str_of(plan, "to");
 
 	if (to == NULL)
 		return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(data, "off"));
-	eq = strrchr(to, '=');
-	return strcasecmp(eq != NULL ? eq + 1 : to, "off") == 0;
+	return to_off(to);
+}
+
+/* Whether a refused kill switch was to turn exports off: its plan's (or
+ * its own "to") when it has one, else its confirmation's (same op); a
+ * refusal that names no direction anywhere (helm's X, before any dialog)
+ * is taken as off, the emergency it is there for. */
+static bool
+refused_off(const struct contain *c, const char *op, const cJSON *data)
+{
+	size_t i;
+
+	if (cJSON_GetObjectItemCaseSensitive(data, "plan") != NULL)
+		return plan_off(data);
+	if (str_of(data, "to") != NULL)
+		return to_off(str_of(data, "to"));
+	for (i = c->nasked; op != NULL && i-- > 0;)
+		if (strcmp(c->asked[i].op, op) == 0)
+			return c->asked[i].off;
+	return true;
 }
 
 /* Forget ops[i], keeping the rest in intent order (the newest last). */
@@ -169,15 +198,21 @@ contain_fold(struct contain *c, const char *kind, const char *host, const char *
 		c->ops = xrealloc(c->ops, (c->nops + 1) * sizeof(*c->ops));
 		c->ops[c->nops++] = (struct contain_op){ .op = xstrdup(op), .host = k,
 			.off = plan_off(data), .action = xstrdup(action) };
+	} else if (strcmp(kind, "action.confirmed") == 0 && contain_is_killswitch(action) &&
+	    op != NULL && str_of(data, "to") != NULL) {
+		c->asked = xrealloc(c->asked, (c->nasked + 1) * sizeof(*c->asked));
+		c->asked[c->nasked++] = (struct contain_asked){ xstrdup(op),
+			to_off(str_of(data, "to")) };
 	} else if (strcmp(kind, "action.refused") == 0 && contain_is_killswitch(action)) {
 		size_t k = host_slot(c, host);  /* before c->v is read: it may move */
 
 		h = &c->v[k];
 		h->ks_asked = true;
-		/* A refusal names no direction (helm's X): taken as off, the
-		 * emergency it is there for. */
-		h->off_asked |= cJSON_GetObjectItemCaseSensitive(data, "plan") == NULL ||
-		    plan_off(data);
+		/* A refused restore (X turning exports back on) leaves nothing
+		 * leaking that was not before: no gap to make up for. */
+		if (!refused_off(c, op, data))
+			return;
+		h->off_asked = true;
 		h->refused_open = true;
 		h->refused_ms = ts_ms;
 		set_str(&h->refused_action, action);
@@ -407,8 +442,11 @@ contain_free(struct contain *c)
 		free(c->ops[i].op);
 		free(c->ops[i].action);
 	}
+	for (i = 0; i < c->nasked; i++)
+		free(c->asked[i].op);
 	free(c->v);
 	free(c->ops);
+	free(c->asked);
 	badrel_free(&c->rel);
 	memset(c, 0, sizeof(*c));
 }

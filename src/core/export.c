@@ -95,6 +95,9 @@ struct pm_key {
 	const char *host, *service;     /* service NULL: the record named none */
 	const char *verdict;            /* the last verdict recorded */
 	const char *bad;                /* the bad verdict it is in; NULL: not bad */
+	const char *spared;             /* … or the one of a turn charged to no
+	                                   release (badrel: its own fault), kept
+	                                   apart from the recovery; NULL: none */
 	uint64_t seq;                   /* the record of that last verdict */
 };
 
@@ -131,6 +134,8 @@ struct pm {
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
 	int64_t opened;                 /* incident.open (else the first record) */
 	int64_t first_bad;              /* the first bad verdict: detection */
+	int64_t first_charged;          /* the first one of a turn not spared
+	                                   (badrel_spared_turn); NO_TIME: none */
 	int64_t deployed;               /* the bad release went live, per the host's
 	                                   deploy history (pm_deployed); NO_TIME */
 	const struct record *deployed_rec;  /* the health.change that said so (the
@@ -158,6 +163,7 @@ struct pm {
 	const char *back_at;            /* and the verdict it came back at */
 	struct pm_key *keys;
 	size_t nkeys, nbad;
+	size_t nspared_bad;             /* keys whose last verdict is a spared turn's */
 	bool ever_bad;
 	struct pm_action *acts;
 	size_t nacts;
@@ -176,6 +182,8 @@ struct pm {
 	const struct record *back_resync;   /* the recovery is a re-sync after a gap */
 	const struct record **refused;  /* actions refused, nothing ran (action.refused:
 	                                   after confirming, or before any dialog) */
+	const struct record **refused_conf; /* … each one's action.confirmed (same
+	                                       op), or NULL */
 	size_t n_refused, n_refused_confirmed;
 	struct contain contain;         /* kill switches and exports, per host */
 	struct pm_chain *chains;        /* B's fleet rollbacks, in the order begun */
@@ -306,8 +314,11 @@ warroom_line(const char *p, size_t len)
 
 /* A runbook command's script as the Change cell says it: its first line
  * (cut), how many more, and where in the runbook it came from:
- * "ran \"systemctl restart api\" (+2 lines) from compose.md line 36: …".
- * The `cd compose_dir || exit 1` warroom puts first is not the runbook's. */
+ * "ran `systemctl restart api` (+2 lines) from compose.md line 36: …".
+ * Set off in backticks, as the key times set off a command: a command's
+ * own double quotes nested in ours read wrong (QA pm2: ran "curl -fsS
+ * "http://…/readyz""); in double quotes when it holds a backtick. The
+ * `cd compose_dir || exit 1` warroom puts first is not the runbook's. */
 static void
 script_change(const cJSON *plan, char *buf, size_t cap)
 {
@@ -338,7 +349,8 @@ script_change(const cJSON *plan, char *buf, size_t cap)
 	} else {
 		snprintf(first, sizeof(first), "%.*s", (int)len, p);
 	}
-	snprintf(buf, cap, "ran \"%s\"", first);
+	snprintf(buf, cap, strchr(first, '`') != NULL && strchr(first, '"') == NULL ?
+	    "ran \"%s\"" : "ran `%s`", first);
 	if (more > 0)
 		snprintf(buf + strlen(buf), cap - strlen(buf), " (+%zu line%s)", more,
 		    more == 1 ? "" : "s");
@@ -351,9 +363,8 @@ script_change(const cJSON *plan, char *buf, size_t cap)
  * runbook command what it ran and from where; "" when the plan names no
  * change. */
 static void
-plan_change(const struct record *intent, char *buf, size_t cap)
+plan_words(const char *act, const cJSON *p, char *buf, size_t cap)
 {
-	const cJSON *p = cJSON_GetObjectItemCaseSensitive(intent->data, "plan");
 	const cJSON *svc = cJSON_GetObjectItemCaseSensitive(p, "service");
 	const cJSON *from = cJSON_GetObjectItemCaseSensitive(p, "from");
 	const cJSON *to = cJSON_GetObjectItemCaseSensitive(p, "to");
@@ -365,7 +376,6 @@ plan_change(const struct record *intent, char *buf, size_t cap)
 	const char *sv = cJSON_IsString(svc) ? svc->valuestring : "";
 	const char *f = cJSON_IsString(from) ? from->valuestring : "";
 	const char *t = cJSON_IsString(to) ? to->valuestring : "";
-	const char *act = dstr(intent, "action");
 
 	buf[0] = '\0';
 	if (act != NULL && strcmp(act, "runbook.command") == 0) {
@@ -395,6 +405,24 @@ plan_change(const struct record *intent, char *buf, size_t cap)
 		    tr->valueint, t[0] ? t : "?");
 	else if (f[0] != '\0' && t[0] != '\0' && strcmp(f, t) != 0)
 		snprintf(buf, cap, "%s %s \xe2\x86\x92 %s", sv, f, t);
+}
+
+static void
+plan_change(const struct record *intent, char *buf, size_t cap)
+{
+	plan_words(dstr(intent, "action"), cJSON_GetObjectItemCaseSensitive(intent->data, "plan"),
+	    buf, cap);
+}
+
+/* What a refused action was to change, from its confirmation (same op:
+ * its service, from and to, as a plan has them): "api EXPORT_MODE off →
+ * on"; "" when it was refused before any dialog. */
+static void
+refused_change(const struct record *confirmed, char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	if (confirmed != NULL)
+		plan_words(dstr(confirmed, "action"), confirmed->data, buf, cap);
 }
 
 static bool
@@ -725,7 +753,12 @@ key_find(struct pm *pm, const struct record *r)
 }
 
 /* Recovery is the moment the last bad host/service was seen good again,
- * provided none went bad after it; a verdict.change changes one key. */
+ * provided none went bad after it; a verdict.change changes one key. A
+ * turn to bad charged to no release (badrel: the host was OK under what
+ * it ran) is the host's own fault: it neither holds the recovery back
+ * nor ends it (QA pm2: h7's flapping on the good tag made the "recovery"
+ * and the release's impact end minutes late). Run after every record is
+ * folded: a tag record written after a verdict may change its charge. */
 static void
 pm_verdict(struct pm *pm, const struct record *r)
 {
@@ -742,12 +775,23 @@ pm_verdict(struct pm *pm, const struct record *r)
 	if (bad == 1) {
 		if (pm->first_bad == NO_TIME)
 			pm->first_bad = r->ts_ms;
+		pm->ever_bad = true;
+		if (k->bad == NULL && (k->spared != NULL || badrel_spared_turn(&pm->contain.rel,
+		    r->host != NULL ? r->host : "?", dstr(r, "service"), r->ts_ms))) {
+			pm->nspared_bad += k->spared == NULL;
+			k->spared = verdict;
+			return;
+		}
+		if (pm->first_charged == NO_TIME)
+			pm->first_charged = r->ts_ms;
 		if (k->bad == NULL)
 			pm->nbad++;
 		k->bad = verdict;
-		pm->ever_bad = true;
 		pm->recovery = NO_TIME;
 		pm->recovered_by = REC_NONE;
+	} else if (bad == 0 && k->spared != NULL) {
+		k->spared = NULL;
+		pm->nspared_bad--;
 	} else if (bad == 0 && k->bad != NULL) {
 		k->bad = NULL;
 		if (--pm->nbad == 0) {
@@ -767,6 +811,31 @@ static bool
 is_sp_end(const struct record *r)
 {
 	return kind_is(r, "statuspage.post") || kind_is(r, "statuspage.failed");
+}
+
+/* The post whose queue record or end record r is (its op looked up), or
+ * NULL. */
+static const struct sp_post *
+sp_of(const struct pm *pm, const struct record *r)
+{
+	const struct sp_post *p;
+	bool found;
+	size_t slot;
+
+	if (r->op == NULL)
+		return NULL;
+	slot = strmap_slot(&pm->spmap, r->op, &found);
+	if (!found)
+		return NULL;
+	p = &pm->sp[pm->spmap.vals[slot]];
+	return p->queue == r || p->end == r ? p : NULL;
+}
+
+/* Whether the post p went through: its end is a statuspage.post. */
+static bool
+sp_through(const struct sp_post *p)
+{
+	return p != NULL && p->queue != NULL && p->end != NULL && kind_is(p->end, "statuspage.post");
 }
 
 /* Status-page posts, one pass: a post begins at its queue record, or at
@@ -1178,8 +1247,11 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 			continue;
 		found = true;
 		run = pm_tag_run(v, r, v[at].ts_ms);
+		/* Services deployed together tell one time: the first record
+		 * of it is the one named (QA pm2: jobs' row, after api's). */
 		if (run.deployed != NO_TIME && (pm->deployed == NO_TIME ||
-		    run.deployed < pm->deployed)) {
+		    run.deployed < pm->deployed || (run.deployed == pm->deployed &&
+		    run.came->seq < pm->deployed_came->seq))) {
 			pm->deployed = run.deployed;
 			pm->deployed_rec = run.said;
 			pm->deployed_came = run.came;
@@ -1240,6 +1312,18 @@ static const char *
 load_name(const struct record *r)
 {
 	return dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
+}
+
+/* What the impact counts from, in the Markdown's words: the bad deploy,
+ * the first bad verdict, or (a host's own fault came first) the first
+ * one charged to a release. */
+static const char *
+impact_from_words(const struct pm *pm)
+{
+	if (impact_by_deploy(pm))
+		return "bad release deployed";
+	return pm->impact_from == pm->first_bad ? "first bad verdict" :
+	    "first bad verdict charged to a release";
 }
 
 /* Each runbook's checklist is its last runbook.load: its steps first, in
@@ -1443,6 +1527,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	strmap_init(&pm->spmap, n);
 	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
 	pm->resolved_at = pm->opened = pm->first_bad = pm->deployed = NO_TIME;
+	pm->first_charged = NO_TIME;
 	pm->deployed_recreated = NO_TIME;
 	pm->placed = xcalloc(n + 1, sizeof(*pm->placed));
 	pm_books(pm, v, n);
@@ -1490,6 +1575,16 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		 * and not done is part of the record, not only of the timeline. */
 		if (kind_is(r, "action.refused")) {
 			pm->refused = xrealloc(pm->refused, (pm->n_refused + 1) * sizeof(*pm->refused));
+			pm->refused_conf = xrealloc(pm->refused_conf, (pm->n_refused + 1) *
+			    sizeof(*pm->refused_conf));
+			pm->refused_conf[pm->n_refused] = NULL;
+			/* Only a confirmed one has an op: few, looked up back. */
+			for (j = i; r->op != NULL && j-- > 0;)
+				if (kind_is(&v[j], "action.confirmed") && v[j].op != NULL &&
+				    strcmp(v[j].op, r->op) == 0) {
+					pm->refused_conf[pm->n_refused] = &v[j];
+					break;
+				}
 			pm->refused[pm->n_refused++] = r;
 			pm->n_refused_confirmed += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
 			    "confirmed"));
@@ -1498,8 +1593,6 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		if (kind_is(r, "chain.start") ||
 		    (kind_is(r, "chain.end") && dstr(r, "chain") == NULL))
 			pm_chain(pm, v, n, i, o);
-		if (kind_is(r, "verdict.change"))
-			pm_verdict(pm, r);
 		pm_sp(pm, r);
 		rbplace_note(&pm->place, r);
 		if (kind_is(r, "runbook.load"))
@@ -1509,6 +1602,10 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		else
 			pm_place(pm, r, i);
 	}
+	/* Once badrel has read every tag record: which turns it spared. */
+	for (i = 0; i < n; i++)
+		if (kind_is(&v[i], "verdict.change"))
+			pm_verdict(pm, &v[i]);
 	pm_links(pm, v, n);
 	/* Detected by the first bad verdict, not by the console's opening
 	 * (which may come before or long after it); none: the opening. */
@@ -1519,7 +1616,8 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	 * counted from the first bad verdict, the deploy still a key time. */
 	pm->deployed_early = pm->deployed != NO_TIME && n > 0 &&
 	    v[0].ts_ms - pm->deployed > PRE_RECORD_IMPACT_MS;
-	pm->impact_from = impact_by_deploy(pm) ? pm->deployed : pm->first_bad;
+	/* A host's own fault before the release came is not its impact. */
+	pm->impact_from = impact_by_deploy(pm) ? pm->deployed : pm->first_charged;
 	/* No verdict was ever bad: only the engineer's resolve says it is over. */
 	for (j = 0; !pm->ever_bad && pm->recovered_by == REC_NONE && j < n; j++)
 		if (kind_is(&v[j], "incident.resolve")) {
@@ -1582,6 +1680,7 @@ pm_free(struct pm *pm)
 		free(pm->acts[i].outs);
 	free(pm->acts);
 	free(pm->refused);
+	free(pm->refused_conf);
 	deployby_free(&pm->deployby);
 	contain_free(&pm->contain);
 	for (i = 0; i < pm->nchains; i++)
@@ -3683,7 +3782,7 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 }
 
 static void
-md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
+md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
 {
 	char ts[TIME_MAX], ts2[TIME_MAX];
@@ -3752,6 +3851,41 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_str(b, "; ");
 		damage_ref(b, pm->rec_hidden);
 		wr_buf_str(b, " after it may have held a later verdict");
+	}
+	wr_buf_str(b, ".\n");
+}
+
+/* The recovery line, then the hosts still bad at the journal's end in
+ * turns charged to no release (their own fault): said apart, so that
+ * neither "recovered" hides them nor they hold the release's recovery. */
+static void
+md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm)
+{
+	char ts[TIME_MAX];
+	size_t i, k = 0;
+
+	md_recovery_line(b, v, n, o, pm);
+	if (pm->nspared_bad == 0)
+		return;
+	fmt_time(n > 0 ? v[n - 1].ts_ms : NO_TIME, o, ts);
+	wr_buf_printf(b, "- Still bad at the journal's end (%s), not charged to a release (its "
+	    "own fault: judged OK under what it ran before): ", ts);
+	for (i = 0; i < pm->nkeys; i++) {
+		const struct pm_key *key = &pm->keys[i];
+
+		if (key->spared == NULL)
+			continue;
+		if (k++ > 0)
+			wr_buf_str(b, ", ");
+		sb_text(b, o, key->id);
+		wr_buf_str(b, " (");
+		sb_text(b, o, key->verdict);
+		if (strcmp(key->verdict, key->spared) != 0) {
+			wr_buf_str(b, " after ");
+			sb_text(b, o, key->spared);
+		}
+		wr_buf_str(b, ")");
 	}
 	wr_buf_str(b, ".\n");
 }
@@ -4020,6 +4154,23 @@ still_exports(const struct pm *pm, const struct contain_host *h)
 	return h->exports == CONTAIN_EXPORT_ON && contain_leaks_if_on(&pm->contain, h->host);
 }
 
+/* Why host h's exports matter, after its containment line: which of its
+ * services runs a release judged bad (QA pm2: "h1: still exports" said
+ * none; jobs there did), or that what it runs is not known good. */
+static void
+md_leak_why(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+    const struct contain_host *h)
+{
+	char words[600];
+
+	if (badrel_host_bad_words(&pm->contain.rel, h->host, words, sizeof(words)) > 0) {
+		wr_buf_str(b, " while ");
+		sb_text_max(b, o, words, 0);
+		wr_buf_str(b, " there, judged bad in this incident");
+	} else if (badrel_host_runs_bad(&pm->contain.rel, h->host) < 0)
+		wr_buf_str(b, "; not known to run a good release");
+}
+
 /* Containment left undone, first among the follow-ups: each host whose
  * kill switch was refused with nothing since, each the probes last read
  * exporting after a kill switch ran somewhere, each whose /export last
@@ -4068,6 +4219,7 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 		if (still_exports(pm, h))
 			wr_buf_str(b, refused ? "; last answered: exports on" :
 			    ": still exports (last answered: exports on)");
+		md_leak_why(b, o, pm, h);
 		wr_buf_str(b, "\n");
 	}
 	return n;
@@ -4326,11 +4478,13 @@ md_journal(struct wr_buf *b, const struct record *v, size_t n, const struct expo
 	free(w.s);
 }
 
-/* An action refused before anything ran, as an Actions row. */
+/* An action refused before anything ran, as an Actions row; conf: its
+ * confirmation, which says what it was to change, or NULL. */
 static void
-md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r)
+md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r,
+    const struct record *conf)
 {
-	char ts[TIME_MAX];
+	char ts[TIME_MAX], change[400];
 	int64_t at = r->ts_ms;
 
 	/* Refused on resume: it started when it was confirmed. */
@@ -4341,7 +4495,10 @@ md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct recor
 	sb_text(b, o, dstr(r, "action") != NULL ? dstr(r, "action") : "action");
 	wr_buf_str(b, " | ");
 	sb_text(b, o, r->host != NULL ? r->host : "");
-	wr_buf_printf(b, " | \xe2\x80\x94 | %s | \xe2\x80\x94 | refused | ", ts);
+	wr_buf_str(b, " | ");
+	refused_change(conf, change, sizeof(change));
+	sb_text(b, o, change[0] != '\0' ? change : "\xe2\x80\x94");
+	wr_buf_printf(b, " | %s | \xe2\x80\x94 | refused | ", ts);
 	sb_text(b, o, dstr(r, "reason") != NULL ? dstr(r, "reason") : "");
 	wr_buf_str(b, " |\n");
 }
@@ -4700,18 +4857,47 @@ judged_before(const struct pm *pm, const struct record *r)
 	    deploy_ms(r));
 }
 
-/* Whether re[i] starts its release's line: the first of the records
- * re[0..k) of the same release (badrel_same) and the same kind, judged
- * before it went live or only later. */
-static bool
-redeploy_first(const struct pm *pm, const struct record **re, size_t i)
+/* How a redeploy reads: its release judged bad only after it went live
+ * (another release); one more host of a rollout already judged bad
+ * ("also deployed": QA pm2's h4, 15 s after h1, called "deployed again");
+ * or deployed again, once the release had gone from some host before it
+ * went live (a rollback from it started, or a service's tag moved off it:
+ * a new rollout after a rollback, or this host's own return to it). */
+enum redeploy_kind { RD_LATER, RD_TOO, RD_AGAIN };
+
+static enum redeploy_kind
+redeploy_kind(const struct pm *pm, const struct record *v, size_t n, const struct record *r)
 {
-	bool again = judged_before(pm, re[i]) != NULL;
+	const char *tag = dstr(r, "tag");
+	int64_t at = deploy_ms(r);
+	size_t i;
+
+	if (judged_before(pm, r) == NULL)
+		return RD_LATER;
+	for (i = 0; i < n; i++) {
+		const struct record *x = &v[i];
+
+		if (kind_is(x, "action.intent") && is_rollback(x) && x->ts_ms < at &&
+		    badrel_same(jstr_in(cJSON_GetObjectItemCaseSensitive(x->data, "plan"),
+		    "from"), tag))
+			return RD_AGAIN;
+		if (kind_is(x, "health.change") && deploy_ms(x) < at &&
+		    badrel_same(dstr(x, "was_tag"), tag) && !badrel_same(dstr(x, "tag"), tag))
+			return RD_AGAIN;
+	}
+	return RD_TOO;
+}
+
+/* Whether re[i] starts its release's line: the first of the records
+ * re[0..k) of the same release (badrel_same) and the same kind (kinds[]:
+ * each one's redeploy_kind). */
+static bool
+redeploy_first(const struct record **re, const enum redeploy_kind *kinds, size_t i)
+{
 	size_t j;
 
 	for (j = 0; j < i; j++)
-		if ((judged_before(pm, re[j]) != NULL) == again &&
-		    badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+		if (kinds[j] == kinds[i] && badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
 			return false;
 	return true;
 }
@@ -4719,14 +4905,13 @@ redeploy_first(const struct pm *pm, const struct record **re, size_t i)
 /* Whether re[j] names a host an earlier record of the same line re[i..j)
  * named already (a host's services deployed together). */
 static bool
-redeploy_host_said(const struct pm *pm, const struct record **re, size_t i, size_t j)
+redeploy_host_said(const struct record **re, const enum redeploy_kind *kinds, size_t i,
+    size_t j)
 {
-	bool again = judged_before(pm, re[j]) != NULL;
 	size_t h;
 
 	for (h = i; h < j; h++)
-		if ((judged_before(pm, re[h]) != NULL) == again &&
-		    badrel_same(dstr(re[h], "tag"), dstr(re[j], "tag")) &&
+		if (kinds[h] == kinds[j] && badrel_same(dstr(re[h], "tag"), dstr(re[j], "tag")) &&
 		    strcmp(re[h]->host, re[j]->host) == 0)
 			return true;
 	return false;
@@ -4747,14 +4932,17 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	size_t k = redeploys(pm, v, n, &re), i, j;
 	char ts[TIME_MAX], ts2[TIME_MAX];
 	struct wr_buf what = { 0 };
+	enum redeploy_kind *kinds = xcalloc(k + 1, sizeof(*kinds));
 
+	for (i = 0; i < k; i++)
+		kinds[i] = redeploy_kind(pm, v, n, re[i]);
 	for (i = 0; i < k; i++) {
 		const struct record *first = NULL;
 		const struct badrel_why *w = NULL, *wj;
-		bool again = judged_before(pm, re[i]) != NULL;
+		bool again = kinds[i] != RD_LATER;
 
-		/* One line per release: the first record of its tag. */
-		if (!redeploy_first(pm, re, i))
+		/* One line per release and kind: the first record of its tag. */
+		if (!redeploy_first(re, kinds, i))
 			continue;
 		what.len = 0;
 		if (what.s != NULL)
@@ -4764,19 +4952,21 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		sb_text(&what, o, again && pm->deployed_rec != NULL &&
 		    badrel_same(dstr(pm->deployed_rec, "tag"), dstr(re[i], "tag")) ?
 		    dstr(pm->deployed_rec, "tag") : dstr(re[i], "tag"));
-		if (again)
+		if (kinds[i] == RD_AGAIN)
 			wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
+			    "incident, outside this console: ");
+		else if (kinds[i] == RD_TOO)
+			wr_buf_str(&what, key ? " also deployed: " : " was also deployed during the "
 			    "incident, outside this console: ");
 		else
 			wr_buf_str(&what, key ? " deployed, judged bad later: " : " deployed ");
 		for (j = i; j < k; j++) {
-			if ((judged_before(pm, re[j]) != NULL) != again ||
-			    !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+			if (kinds[j] != kinds[i] || !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
 				continue;
 			if (!again && (wj = badrel_why(&pm->contain.rel, dstr(re[j], "service"),
 			    dstr(re[j], "tag"))) != NULL && (w == NULL || wj->at_ms < w->at_ms))
 				w = wj;
-			if (redeploy_host_said(pm, re, i, j))
+			if (redeploy_host_said(re, kinds, i, j))
 				continue;
 			if (first != NULL)
 				wr_buf_str(&what, ", ");
@@ -4816,6 +5006,7 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	}
 	free(what.s);
 	free(re);
+	free(kinds);
 }
 
 /* The first judgement that tag (any spelling, any service) is bad: a
@@ -5411,6 +5602,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok, *first_read;
 	struct flapfold_run *flaps;
 	struct flapfold_group *oks, *reads;
+	const struct sp_post *sp;
 	bool named;
 
 	wr_buf_str(b, "# Post-mortem: ");
@@ -5524,7 +5716,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->recovery != NO_TIME && pm->impact_from != NO_TIME) {
 		fmt_dur(pm->recovery - pm->impact_from, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** %s (%s to recovery", dur,
-		    impact_by_deploy(pm) ? "bad release deployed" : "first bad verdict");
+		    impact_from_words(pm));
 		md_unwatched(b, v, n, o, pm->impact_from, pm->recovery);
 		wr_buf_str(b, ")\n\n");
 	} else if (n > 0 && pm->impact_from != NO_TIME && pm->nbad > 0) {
@@ -5533,10 +5725,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		fmt_dur(v[n - 1].ts_ms - pm->impact_from, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s (%s), %s "
 		    "(%s up to the journal's last record, %s", ts,
-		    impact_by_deploy(pm) ? "bad release deployed" : "first bad verdict",
-		    pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
+		    impact_from_words(pm), pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
 		md_unwatched(b, v, n, o, pm->impact_from, v[n - 1].ts_ms);
 		wr_buf_str(b, ")\n\n");
+	} else if (pm->ever_bad) {
+		wr_buf_str(b, "\n**Impact duration:** unknown (no bad deploy recorded, and no bad "
+		    "verdict charged to a release: each was its host's own fault)\n\n");
 	} else {
 		wr_buf_str(b, "\n**Impact duration:** unknown (no bad verdict or bad deploy "
 		    "recorded)\n\n");
@@ -5576,6 +5770,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 				    first_read[i] - 1);
 			continue;
 		}
+		/* A post that went through is one row, its queue's, saying when
+		 * it was posted: its end's row said it twice (QA pm2). A failed
+		 * or pending one keeps its rows; the JSON keeps every record. */
+		sp = sp_of(pm, &v[i]);
+		if (sp_through(sp) && sp->end == &v[i])
+			continue;
 		fmt_time(v[i].ts_ms, o, ts);
 		wr_buf_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
 		sb_text(b, o, v[i].actor);
@@ -5585,6 +5785,14 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
 		wr_buf_str(b, " | ");
 		md_conn_details(b, o, pm, v, n, i);
+		if (sp_through(sp) && sp->queue == &v[i]) {
+			const cJSON *tries = cJSON_GetObjectItemCaseSensitive(sp->end->data, "tries");
+
+			fmt_time(sp->end->ts_ms, o, ts);
+			wr_buf_printf(b, " \xe2\x80\x94 posted %s", ts);
+			if (cJSON_IsNumber(tries) && tries->valuedouble > 1)
+				wr_buf_printf(b, " (try %.0f)", tries->valuedouble);
+		}
 		wr_buf_str(b, " |\n");
 	}
 	if (n == 0)
@@ -5613,7 +5821,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		/* In journal order, the refused among the rest (acts may be
 		 * NULL when only refusals were recorded). */
 		if (refused_next(pm, i, k)) {
-			md_refused_row(b, o, pm->refused[k++]);
+			md_refused_row(b, o, pm->refused[k], pm->refused_conf[k]);
+			k++;
 			i--;
 			continue;
 		}
@@ -5813,23 +6022,51 @@ json_counts(cJSON *inc, const struct pm *pm)
 /* An action refused before anything ran, as an actions entry:
  * outcome "refused", the reason as its detail. */
 static cJSON *
-json_refused(const struct export_opts *o, const struct record *r)
+json_refused(const struct export_opts *o, const struct record *r, const struct record *conf)
 {
 	cJSON *x = cJSON_CreateObject();
 	int64_t at = r->ts_ms;
+	char change[400];
 
 	if (dstr(r, "confirmed_ts") != NULL && record_parse_ts(dstr(r, "confirmed_ts"), &at) != 0)
 		at = r->ts_ms;
 	json_str(x, "op", o, r->op);
 	json_str(x, "action", o, dstr(r, "action"));
 	json_str(x, "host", o, r->host);
-	cJSON_AddNullToObject(x, "change");
+	refused_change(conf, change, sizeof(change));
+	json_str(x, "change", o, change[0] != '\0' ? change : NULL);
 	json_time(x, "started", at);
 	cJSON_AddNullToObject(x, "ended");
 	cJSON_AddStringToObject(x, "outcome", "refused");
 	cJSON_AddBoolToObject(x, "reconciled", false);
 	json_str(x, "detail", o, dstr(r, "reason"));
 	return x;
+}
+
+/* "runs_bad": host's services on a release judged bad (service, tag),
+ * as md_leak_why says them; null when what it runs is not known. */
+static void
+json_runs_bad(cJSON *x, const struct export_opts *o, const struct pm *pm, const char *host)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	cJSON *arr;
+	size_t i;
+
+	if (badrel_host_runs_bad(rel, host) < 0) {
+		cJSON_AddNullToObject(x, "runs_bad");
+		return;
+	}
+	arr = cJSON_AddArrayToObject(x, "runs_bad");
+	for (i = 0; i < rel->nsvc; i++) {
+		cJSON *s;
+
+		if (strcmp(rel->svc[i].host, host) != 0 || !badrel_is_bad(rel, rel->svc[i].tag))
+			continue;
+		s = cJSON_CreateObject();
+		json_str(s, "service", o, rel->svc[i].service);
+		json_str(s, "tag", o, rel->svc[i].tag);
+		cJSON_AddItemToArray(arr, s);
+	}
 }
 
 /* The Markdown follow-ups' containment lines (md_containment), as
@@ -5880,6 +6117,7 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 			json_time(x, "refused", h->refused_ms);
 		}
 		cJSON_AddBoolToObject(x, "still_exports", still_exports(pm, h));
+		json_runs_bad(x, o, pm, h->host);
 		cJSON_AddItemToArray(arr, x);
 	}
 }
@@ -6027,7 +6265,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	struct wr_buf w = { 0 };
 	long off, toff;
 	int64_t tz0, *tzs, from;
-	size_t i, k, nc;
+	size_t i, k, m, nc;
 	int q;
 
 	cJSON_AddStringToObject(inc, "id", o->id);
@@ -6064,7 +6302,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	    NULL);
 	json_time(times, "bad_release_recreated", pm->deployed_recreated);
 	cJSON_AddStringToObject(times, "impact_from", impact_by_deploy(pm) ?
-	    "bad_release_deployed" : pm->first_bad != NO_TIME ? "first_bad_verdict" : "unknown");
+	    "bad_release_deployed" : pm->impact_from == NO_TIME ? "unknown" :
+	    pm->impact_from == pm->first_bad ? "first_bad_verdict" : "first_charged_verdict");
 	json_time(times, "first_response", pm->first_resp);
 	json_time(times, "rollback_start", pm->rb_start);
 	json_time(times, "rollback_end", pm->rb_end);
@@ -6142,6 +6381,20 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "bad_verdict", o, pm->keys[i].bad);
 		cJSON_AddItemToArray(bad, x);
 	}
+	/* Bad in a turn charged to no release: apart, as the Summary says. */
+	bad = cJSON_AddArrayToObject(inc, "still_bad_not_charged");
+	for (i = 0; i < pm->nkeys; i++) {
+		cJSON *x;
+
+		if (pm->keys[i].spared == NULL)
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "host", o, pm->keys[i].host);
+		json_str(x, "service", o, pm->keys[i].service);
+		json_str(x, "verdict", o, pm->keys[i].verdict);
+		json_str(x, "bad_verdict", o, pm->keys[i].spared);
+		cJSON_AddItemToArray(bad, x);
+	}
 	json_counts(inc, pm);
 	acts = cJSON_AddArrayToObject(inc, "actions");
 	for (i = 0, k = 0; i < pm->nacts || k < pm->n_refused; i++) {
@@ -6150,7 +6403,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 
 		/* In journal order, the refused among the rest, as in Markdown. */
 		if (refused_next(pm, i, k)) {
-			cJSON_AddItemToArray(acts, json_refused(o, pm->refused[k++]));
+			cJSON_AddItemToArray(acts, json_refused(o, pm->refused[k],
+			    pm->refused_conf[k]));
+			k++;
 			i--;
 			continue;
 		}
@@ -6185,24 +6440,25 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		if (a->hidden != NULL && a->running == 0)
 			cJSON_AddNumberToObject(x, "end_may_be_in_damaged_line",
 			    (double)a->hidden->line);
+		/* m, not k: k counts the refused ones interleaved above. */
 		if ((nc = intent_commands(a->intent, cmds, CMDS_MAX)) > 0) {
 			cJSON *cs = cJSON_AddArrayToObject(x, "commands");
 
-			for (k = 0; k < nc; k++) {
+			for (m = 0; m < nc; m++) {
 				cJSON *c = cJSON_CreateObject();
 
-				json_str(c, "step", o, cmds[k].name);
-				json_str(c, "cmd", o, cmds[k].cmd);
-				if (cmds[k].when != NULL)
-					cJSON_AddStringToObject(c, "when", cmds[k].when);
+				json_str(c, "step", o, cmds[m].name);
+				json_str(c, "cmd", o, cmds[m].cmd);
+				if (cmds[m].when != NULL)
+					cJSON_AddStringToObject(c, "when", cmds[m].when);
 				cJSON_AddItemToArray(cs, c);
 			}
 		}
 		if (a->nouts > 0) {
 			cJSON *outs = cJSON_AddArrayToObject(x, "output");
 
-			for (k = 0; k < a->nouts; k++) {
-				cJSON *c = cJSON_Duplicate(a->outs[k]->data, true);
+			for (m = 0; m < a->nouts; m++) {
+				cJSON *c = cJSON_Duplicate(a->outs[m]->data, true);
 
 				redact_json(o->red, c);
 				cJSON_AddItemToArray(outs, c);

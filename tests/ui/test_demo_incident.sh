@@ -79,14 +79,15 @@ keys q
 wait_for "exit=0"
 pm=$(ls "$fl"/timeline/*.postmortem.md)
 # Every step, in the order it happened.
-grep -n 'verdict.change\|statuspage.post\|action.intent\|action.end\|verdict.change' "$pm" > "$tmp/order" || true
+# A post that went through is its queue row, saying when it was posted.
+grep -n 'verdict.change\|statuspage.queue\|action.intent\|action.end\|verdict.change' "$pm" > "$tmp/order" || true
 awk '
 	/verdict.change/ && /ROLLBACK IMMEDIATELY/ && !a { a = NR }
-	/statuspage.post/ && /investigating/ && !b { b = NR }
+	/statuspage.queue/ && /create investigating/ && /posted/ && !b { b = NR }
 	/action.intent/ && !c { c = NR }
 	/action.end/ && !d { d = NR }
 	/verdict.change/ && /\| OK/ && !e { e = NR }
-	/statuspage.post/ && /resolved/ && !f { f = NR }
+	/statuspage.queue/ && /resolve the incident/ && /posted/ && !f { f = NR }
 	END { exit !(a && b && c && d && e && f && a < c && b < c && c < d && d < e && e < f) }
 ' "$pm" || { grep -n '^|' "$pm" | head -60; fail "the post-mortem does not hold every step in order"; }
 grep -qi 'rollback' "$pm" || fail "the post-mortem does not mention the rollback"

@@ -1,7 +1,8 @@
 /*
  * test_contain.c — GET /export's answer judged; a refused kill switch
  * stays open until a later one on that host ends ok or the probes see its
- * export off; an undo (exports back on) never closes it; E's words name
+ * export off; an undo (exports back on) never closes it, nor does a
+ * refused undo open one; E's words name
  * the hosts still exporting, then those refused; exports the engineer
  * turned back on are no leak, and exports a kill switch left off are
  * known with since when and by what; the header's badge names the hosts
@@ -363,6 +364,65 @@ a_refusal_on_a_host_rolled_off_the_bad_release_is_no_gap(void **state)
 	contain_free(&c);
 }
 
+/* QA pm2 item 1: X turning h4's exports back on was refused once (the
+ * re-read lost its connection), then went through. A refused restore is
+ * no containment gap: the refusal names no direction, its confirmation
+ * (same op) does. A refused kill switch that was to turn them off still
+ * is one; E's words say the same. */
+static void
+a_refused_restore_is_no_gap(void **state)
+{
+	struct contain c = { 0 };
+	const struct contain_host *h;
+	char buf[300];
+
+	(void)state;
+	fold(&c, "health.change", "h4", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&c, "health.change", "h4", NULL, "{\"service\":\"jobs\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&c, "verdict.change", "h4", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}");
+	fold(&c, "action.confirmed", "h4", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}");
+	fold(&c, "action.intent", "h4", "ks-1", KS_OFF("compose.killswitch"));
+	fold(&c, "action.end", "h4", "ks-1", "{\"outcome\":\"ok\"}");
+	fold(&c, "exports.change", "h4", NULL, "{\"service\":\"api\",\"export\":\"off\"}");
+	/* api rolled back; jobs still runs the bad release. */
+	fold(&c, "action.intent", "h4", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	fold(&c, "action.end", "h4", "rb-1", "{\"outcome\":\"ok\"}");
+	fold(&c, "health.change", "h4", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\"}");
+	fold(&c, "action.confirmed", "h4", "ks-2", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=on\"}");
+	fold(&c, "action.refused", "h4", "ks-2", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"reason\":\"could not re-read h4 before running: connection "
+	    "lost; nothing ran\",\"confirmed\":true}");
+	h = contain_host(&c, "h4");
+	assert_false(h->refused_open);
+	assert_false(contain_refused_gap(&c, h));
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, NULL, NULL, 0, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+	/* The retry goes through: restored, and still nothing refused. */
+	fold(&c, "action.confirmed", "h4", "ks-3", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=on\"}");
+	fold(&c, "action.intent", "h4", "ks-3", KS_ON("compose.killswitch"));
+	fold(&c, "action.end", "h4", "ks-3", "{\"outcome\":\"ok\"}");
+	fold(&c, "exports.change", "h4", NULL, "{\"service\":\"api\",\"export\":\"on\","
+	    "\"was\":\"off\"}");
+	h = contain_host(&c, "h4");
+	assert_true(h->restored);
+	assert_false(contain_refused_gap(&c, h));
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, NULL, NULL, 0, buf, sizeof(buf)), 0);
+	/* A confirmed kill switch turning exports off, refused: a gap. */
+	fold(&c, "health.change", "h5", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&c, "action.confirmed", "h5", "ks-4", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}");
+	fold(&c, "action.refused", "h5", "ks-4", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"reason\":\"lost\",\"confirmed\":true}");
+	assert_true(contain_refused_gap(&c, contain_host(&c, "h5")));
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, NULL, NULL, 0, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "kill switch refused on h5");
+	contain_free(&c);
+}
+
 int
 main(void)
 {
@@ -378,6 +438,7 @@ main(void)
 		cmocka_unit_test(unknown_exports_from_the_journal),
 		cmocka_unit_test(exports_on_a_good_release_are_no_leak),
 		cmocka_unit_test(a_refusal_on_a_host_rolled_off_the_bad_release_is_no_gap),
+		cmocka_unit_test(a_refused_restore_is_no_gap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
