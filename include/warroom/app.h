@@ -406,6 +406,8 @@ struct app {
 	bool confirm_quit;               /* "quit while an action runs?" asked */
 	char quit_words[800];            /* what runs then, and what a quit does
 	                                    to it (quitask_words) */
+	int quit_signal;                 /* … asked for Ctrl-C or Ctrl-\ (SIGINT,
+	                                    SIGQUIT; 0: q): y ends as the signal */
 	bool quit;
 	int exit_signal;                 /* the signal that ended the console: SIGTERM,
 	                                    SIGHUP, or SIGINT/SIGQUIT quitting */

@@ -39,6 +39,7 @@ quit_ask(struct app *app)
 	if (app->statuspage != NULL)
 		statuspage_quit_left(app->statuspage, &in.posts, &in.posts_maybe);
 	app->running_actions = actions_running(app) + in.chats + in.posts + in.posts_maybe;
+	app->quit_signal = 0;
 	if (app->running_actions == 0 && (app->tl == NULL || timeline_kept(app->tl) == 0)) {
 		app->quit = true;
 		return;
