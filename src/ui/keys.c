@@ -422,6 +422,7 @@ handle_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		.text_open = app->confirming != NULL || app->prompt_active,
 		.main_screen = main_screen(app),
 		.too_small = screen_too_small(app),
+		.quit_question = app->confirm_quit,
 		.planning = actions_planning(app, plan, sizeof(plan)),
 		.now_ms = loop_now_ms(),
 	};
