@@ -45,6 +45,8 @@ struct keygate_in {
 	bool text_open;                  /* a prompt or a dialog takes typed text */
 	bool main_screen;                /* nothing over the panes: the table's keys act */
 	bool too_small;                  /* the terminal is below the minimum size */
+	bool quit_question;              /* q's "Quit anyway? (y/N)" is open: every
+	                                    key answers it (y quits, others stay) */
 	bool planning;                   /* an action reads its host before its dialog */
 	int64_t now_ms;                  /* a monotonic clock */
 };
@@ -67,7 +69,8 @@ bool keygate_pasting(const struct keygate *st, int64_t now_ms);
  * name ("Esc", "q", "Enter"; NULL when it has none). In a paste every
  * newline and tab becomes a space in *text and other controls are
  * dropped. A too-small screen lets only Esc and, on the main screen, the
- * quit key act. Planning lets only Esc act, which cancels the plan. */
+ * quit key act, and any key while the quit question is open (its notice
+ * says y quits). Planning lets only Esc act, which cancels the plan. */
 enum keygate_verdict keygate(struct keygate *st, const struct keygate_in *in,
     enum keygate_kind kind, unsigned ch, const char *name, unsigned *text);
 

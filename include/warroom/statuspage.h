@@ -194,6 +194,14 @@ int statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
  * 0 in read-only mode, -1 with err when the journal cannot be read. */
 int statuspage_adopt(struct statuspage *sp, struct wr_err *err);
 
+/* What a quit now leaves of this console's pending posts, as the next
+ * writing console will read the journal (replay): *unsent no try of which
+ * may have reached the page, sent by it; *maybe_posted a try of which
+ * left with no answer (the one out now too), looked for on the page
+ * first (statuspage_resume_decide). Both 0 in read-only mode, where
+ * nothing is sent. */
+void statuspage_quit_left(const struct statuspage *sp, int *unsent, int *maybe_posted);
+
 /* Last known page incident and status, pending posts, last error. */
 const struct statuspage_state *statuspage_state(const struct statuspage *sp);
 

@@ -2,9 +2,10 @@
  * toosmall.h — what a terminal below the minimum size shows instead of the
  * panes: a notice worded to fit whatever room there is (from "terminal too
  * small: 70x20, need at least 80x24" down to "40x10<80x24 q:quit"), saying
- * which keys still act, and the ARMED badge with its countdown, which
- * never gives way (header_fit.h): a console that can change production
- * says so even when nothing else can be seen. Pure: sizes in, rows out.
+ * which keys still act (or asking the open quit question), and the ARMED
+ * badge with its countdown, which never gives way (header_fit.h): a
+ * console that can change production says so even when nothing else can
+ * be seen. Pure: sizes in, rows out.
  */
 #ifndef WARROOM_TOOSMALL_H
 #define WARROOM_TOOSMALL_H
@@ -20,6 +21,8 @@ struct toosmall_in {
 	long armed_s;            /* seconds left armed, or -1: not armed */
 	bool open;               /* a dialog, prompt or overlay is open: Esc closes
 	                            it, q does not quit (keygate.h) */
+	bool quit_question;      /* … and it is q's "Quit anyway? (y/N)": the notice
+	                            asks it, y quits, any other key stays */
 };
 
 struct toosmall {

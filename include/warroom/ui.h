@@ -511,10 +511,12 @@ bool actions_others_warning(struct app *app, int host, char *buf, size_t cap);
 bool actions_hold_op(const struct app *app, const char *op);
 
 /* Their names, "rollback of api on h1 (rollout status)", into names (at
- * most max); returns how many (q's question names them). */
+ * most max): those that sent their first change (sent), or those still
+ * re-reading their host, nothing sent (!sent); returns how many (q's
+ * question names them and what a quit does to each). */
 #define ACTIONS_NAME_MAX 200
-size_t actions_running_names(const struct app *app, char (*names)[ACTIONS_NAME_MAX],
-    size_t max);
+size_t actions_running_names(const struct app *app, bool sent,
+    char (*names)[ACTIONS_NAME_MAX], size_t max);
 
 /* Whether one of them acts on host: it may change at any moment. */
 bool actions_running_on(const struct app *app, int host);

@@ -87,8 +87,10 @@ keygate(struct keygate *st, const struct keygate_in *in, enum keygate_kind kind,
 	if (in->planning)
 		return is_named(name, "Esc") ? KEYGATE_CANCEL_PLAN : KEYGATE_WAIT_PLAN;
 	if (in->too_small) {
-		/* Nothing is drawn: only what closes things, or quits. */
-		if (is_named(name, "Esc"))
+		/* Nothing is drawn: only what closes things, or quits. The
+		 * notice asks the quit question itself (toosmall.h): its y
+		 * quits, as any other key says no (QA: y was ignored). */
+		if (is_named(name, "Esc") || in->quit_question)
 			return KEYGATE_ACT;
 		if (in->main_screen && command_for_key(name) == WR_CMD_QUIT)
 			return KEYGATE_ACT;

@@ -1,10 +1,15 @@
 /*
- * quitask.c — the words of q's question while actions run (quitask.h).
+ * quitask.c — the words of q's question while something is under way
+ * (quitask.h).
  *
  * QA: "An action or announcement is still in flight. Quit anyway?" named
  * nothing, and the journal then said a connection was lost. The question
- * now names each action and says it ends UNKNOWN, which is what the
- * journal will say of it.
+ * now names each action and says what the journal will say of it: UNKNOWN
+ * once its change was sent. QA again: an action still re-reading its host
+ * before running was said to end UNKNOWN though nothing had been sent
+ * (the journal said "nothing ran"), and a status-page post waiting for
+ * its next try let q quit without a word. Each thing now gets a sentence
+ * of its own, saying what a quit does to it.
  */
 #include "warroom/quitask.h"
 
@@ -12,31 +17,83 @@
 #include <string.h>
 
 #include "warroom/namelist.h"
+#include "warroom/util.h"
 
-void
-quitask_words(const char *const *actions, size_t n, int chats, char *buf, size_t cap)
+/* A new sentence: a space after the one before. */
+static void
+sentence(char *buf, size_t cap)
+{
+	if (buf[0] != '\0')
+		wr_appendf(buf, cap, " ");
+}
+
+/* The actions that sent their change, and the chat's announcements: they
+ * end UNKNOWN (one sentence, as before the other kinds came). */
+static void
+said_unknown(const struct quitask_in *in, char *buf, size_t cap)
 {
 	char list[600];
-	size_t len = 0;
-	int many = (int)n + (chats > 0 ? chats : 0) > 1;
+	int many = (int)in->nsent + (in->chats > 0 ? in->chats : 0) > 1;
+
+	if (in->nsent > 0) {
+		namelist_join(in->sent, in->nsent, 3, list, sizeof(list));
+		wr_appendf(buf, cap, "%s%s%s", in->nsent > 1 ? "still running: " : "", list,
+		    in->nsent == 1 ? " is still running" : "");
+	}
+	if (in->chats > 0)
+		wr_appendf(buf, cap, "%s%s still being sent", in->nsent > 0 ? "; " : "",
+		    in->chats == 1 ? "an announcement to the chat is" :
+		    "announcements to the chat are");
+	wr_appendf(buf, cap, ": quitting ends %s UNKNOWN in the journal (%s).",
+	    many ? "them" : "it", in->nsent > 0 ? "the host may or may not finish what was sent" :
+	    "the chat may or may not have it");
+}
+
+/* A count and its noun: "1 status-page update", "2 status-page updates". */
+static void
+counted(int n, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%d status-page update%s", n, n == 1 ? "" : "s");
+}
+
+void
+quitask_words(const struct quitask_in *in, char *buf, size_t cap)
+{
+	char list[600], what[64];
 
 	if (cap == 0)
 		return;
 	buf[0] = '\0';
-	if (n == 0 && chats <= 0)
-		return;
-	if (n > 0) {
-		namelist_join(actions, n, 3, list, sizeof(list));
-		len = (size_t)snprintf(buf, cap, "%s%s", n > 1 ? "still running: " : "", list);
-		if (n == 1 && len < cap)
-			len += (size_t)snprintf(buf + len, cap - len, " is still running");
+	if (in->nsent > 0 || in->chats > 0)
+		said_unknown(in, buf, cap);
+	if (in->nunsent > 0) {
+		/* Confirmed, re-reading its host first: its intent is not even
+		 * stored, and a quit ends it "nothing ran". */
+		namelist_join(in->unsent, in->nunsent, 3, list, sizeof(list));
+		sentence(buf, cap);
+		wr_appendf(buf, cap, "%s %s not started: nothing has been sent yet; quitting "
+		    "cancels %s.", list, in->nunsent == 1 ? "has" : "have",
+		    in->nunsent == 1 ? "it" : "them");
 	}
-	if (chats > 0 && len < cap)
-		len += (size_t)snprintf(buf + len, cap - len, "%s%s still being sent",
-		    n > 0 ? "; " : "", chats == 1 ? "an announcement to the chat is" :
-		    "announcements to the chat are");
-	if (len < cap)
-		snprintf(buf + len, cap - len, ": quitting ends %s UNKNOWN in the journal (%s).",
-		    many ? "them" : "it", n > 0 ? "the host may or may not finish what was sent" :
-		    "the chat may or may not have it");
+	if (in->posts > 0) {
+		/* The journal holds it queued: the next writing console sends
+		 * it (at its start, or an open one when it arms). */
+		counted(in->posts, what, sizeof(what));
+		sentence(buf, cap);
+		wr_appendf(buf, cap, "%s not sent yet: the next writing console on this incident "
+		    "sends %s.", what, in->posts == 1 ? "it" : "them");
+	}
+	if (in->posts_maybe > 0) {
+		const char *it = in->posts_maybe == 1 ? "it" : "them";
+
+		/* A try left and got no answer: the next console reads the
+		 * page first (a create is looked up, an update missing there
+		 * stays UNKNOWN), so none goes up twice. */
+		counted(in->posts_maybe, what, sizeof(what));
+		sentence(buf, cap);
+		wr_appendf(buf, cap, "%s may be on the page already (%s): the next writing "
+		    "console on this incident looks for %s there first and never posts %s twice.",
+		    what, in->posts_maybe == 1 ? "its try got no answer" :
+		    "their tries got no answer", it, it);
+	}
 }

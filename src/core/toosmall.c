@@ -28,6 +28,18 @@ static const char *const forms_open[][4] = {
 	{ "%s<%m", "Esc:close" },
 };
 
+/* q's question open: the notice asks it, since its footer is not drawn
+ * (QA: "Esc still closes what is open" while y was ignored). */
+static const char *const forms_quit[][4] = {
+	{ "terminal too small: %s, need at least %m", "the quit question is open (larger shows it):",
+	  "Quit anyway? y quits, any other key stays" },
+	{ "terminal too small: %s", "need at least %m", "Quit anyway?",
+	  "y quits, any other key stays" },
+	{ "too small: %s < %m", "Quit anyway? (y/N)" },
+	{ "%s<%m y:quit" },
+	{ "%s<%m", "y:quit" },
+};
+
 #define NFORMS (sizeof(forms_main) / sizeof(forms_main[0]))
 
 /* fmt with %s and %m filled into dst; its length. */
@@ -72,7 +84,8 @@ put_form(const char *const form[4], const char *size, const char *min, struct to
 void
 toosmall_words(const struct toosmall_in *in, struct toosmall *out)
 {
-	const char *const (*forms)[4] = in->open ? forms_open : forms_main;
+	const char *const (*forms)[4] = in->quit_question ? forms_quit : in->open ? forms_open :
+	    forms_main;
 	char size[32], min[32], badge[32];
 	size_t f;
 	int rows, widest, blen = 0, first;

@@ -50,9 +50,11 @@ struct sp_item {
 	bool reconciled;         /* … and the page was read (found, or UNKNOWN) */
 	bool resend;             /* the read found the page without it: the next try says so */
 	int sends;               /* tries of it that left (the journal's before a restart too) */
-	bool try_open;           /* replay: its last statuspage.sent has no outcome yet */
-	bool maybe_sent;         /* replay: some try may have reached the page */
-	char first_method[8];    /* replay: its first try's method */
+	/* As a restart reads the journal (replay_try), kept by the running
+	 * console too, so a quit can say what the next console does with it. */
+	bool try_open;           /* its last statuspage.sent has no outcome yet */
+	bool maybe_sent;         /* some try may have reached the page */
+	char first_method[8];    /* its first try's method */
 	char sent_page[STATUSPAGE_ID_MAX];  /* the page incident that try went to */
 	int64_t first_sent_ms;   /* wall clock of its first statuspage.sent; 0: none */
 	int64_t last_sent_ms;    /* … and of its last try */
@@ -450,6 +452,11 @@ item_retry(struct statuspage *sp, long http_status, long retry_after_s, const ch
 		it->reconcile = it->in_session = true;
 		it->skip = posted_same(sp, &it->u);
 	}
+	/* As replay_try reads the retry record below ("sent" only on a
+	 * first request's). */
+	if (it->try_open && statuspage_try_maybe_applied(http_status, first ? left : -1, why))
+		it->maybe_sent = true;
+	it->try_open = false;
 	it->last_http = http_status;
 	if (++it->attempts >= sp->opts.max_attempts) {
 		char msg[WR_ERR_MAX];
@@ -613,6 +620,12 @@ record_sent(struct statuspage *sp, struct sp_item *it, const struct statuspage_r
 	cJSON_AddStringToObject(d, "page_incident", it->u.page_id);
 	if (timeline_append(sp->tl, "statuspage.sent", NULL, it->queue, d, err) != 0)
 		return -1;
+	/* As replay_try reads this record. */
+	if (it->try_open)
+		it->maybe_sent = true;
+	it->try_open = true;
+	if (it->first_method[0] == '\0')
+		wr_strlcpy(it->first_method, q->method, sizeof(it->first_method));
 	it->sends++;
 	it->resend = false;
 	if (it->first_sent_ms == 0)
@@ -1293,6 +1306,23 @@ statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
 	enqueue(sp, it);
 	kick(sp);
 	return 0;
+}
+
+void
+statuspage_quit_left(const struct statuspage *sp, int *unsent, int *maybe_posted)
+{
+	const struct sp_item *it;
+
+	*unsent = *maybe_posted = 0;
+	if (http_read_only(sp->http))
+		return;
+	/* As replay_decide will read each: a try still open (the one out
+	 * now, cut by the quit) counts as maybe sent. */
+	for (it = sp->head; it != NULL; it = it->next)
+		if (it->maybe_sent || it->try_open)
+			(*maybe_posted)++;
+		else
+			(*unsent)++;
 }
 
 const struct statuspage_state *

@@ -1026,7 +1026,8 @@ actions_running_words(const struct app *app, char *buf, size_t cap)
 }
 
 size_t
-actions_running_names(const struct app *app, char (*names)[ACTIONS_NAME_MAX], size_t max)
+actions_running_names(const struct app *app, bool sent, char (*names)[ACTIONS_NAME_MAX],
+    size_t max)
 {
 	size_t i, n = 0;
 
@@ -1035,7 +1036,9 @@ actions_running_names(const struct app *app, char (*names)[ACTIONS_NAME_MAX], si
 		const struct config_host *h = &app->cfg.hosts[action_host(a)];
 		int svc = action_service(a);
 
-		if (!action_live(a))
+		/* CHECKING re-reads the host before the intent is stored: no
+		 * byte that changes it has left (action.h). */
+		if (!action_live(a) || (action_state(a) != ACTION_CHECKING) != sent)
 			continue;
 		if (svc >= 0 && svc < h->nservices)
 			snprintf(names[n++], ACTIONS_NAME_MAX, "%s of %s on %s (%s)", action_verb(a),

@@ -12,7 +12,41 @@
 #include "warroom/quitask.h"
 #include "warroom/ssh.h"
 #include "warroom/sshcfg.h"
+#include "warroom/statuspage.h"
 #include "warroom/timeline.h"
+
+/* q: quits, or asks first while something is under way, saying what a
+ * quit does to each. An action that sent its change or a chat message
+ * cut off here is UNKNOWN at the next start; a status-page post waits
+ * for the next writing console (QA: q quit at once while a post was
+ * retried after HTTP 500, and no one was told it had not gone out).
+ * Records kept while the journal cannot be written are lost with the
+ * console: ask too. */
+static void
+quit_ask(struct app *app)
+{
+	char sent[8][ACTIONS_NAME_MAX], unsent[8][ACTIONS_NAME_MAX];
+	const char *vs[8], *vu[8];
+	struct quitask_in in = { .sent = vs, .unsent = vu, .chats = chat_pending(app->chat) };
+	size_t i;
+
+	in.nsent = actions_running_names(app, true, sent, 8);
+	in.nunsent = actions_running_names(app, false, unsent, 8);
+	for (i = 0; i < in.nsent; i++)
+		vs[i] = sent[i];
+	for (i = 0; i < in.nunsent; i++)
+		vu[i] = unsent[i];
+	if (app->statuspage != NULL)
+		statuspage_quit_left(app->statuspage, &in.posts, &in.posts_maybe);
+	app->running_actions = actions_running(app) + in.chats + in.posts + in.posts_maybe;
+	app->quit_signal = 0;
+	if (app->running_actions == 0 && (app->tl == NULL || timeline_kept(app->tl) == 0)) {
+		app->quit = true;
+		return;
+	}
+	quitask_words(&in, app->quit_words, sizeof(app->quit_words));
+	app->confirm_quit = true;
+}
 
 static int
 page_size(const struct app *app)
@@ -154,25 +188,7 @@ command_run(struct app *app, enum wr_command cmd)
 		app->help_scroll = 0;            /* opened again: from the top */
 		break;
 	case WR_CMD_QUIT:
-		/* A chat message cut off here would be UNKNOWN at the next
-		 * start: ask. (A queued status-page post is journalled and
-		 * goes out at the next start, so it does not hold the quit.)
-		 * Records kept while the journal cannot be written are lost
-		 * with the console: ask too. */
-		app->running_actions = actions_running(app) + chat_pending(app->chat);
-		if (app->running_actions > 0 || (app->tl != NULL && timeline_kept(app->tl) > 0)) {
-			char names[8][ACTIONS_NAME_MAX];
-			const char *v[8];
-			size_t i, n = actions_running_names(app, names, 8);
-
-			for (i = 0; i < n; i++)
-				v[i] = names[i];
-			/* Each named, and what a quit makes of it. */
-			quitask_words(v, n, chat_pending(app->chat), app->quit_words,
-			    sizeof(app->quit_words));
-			app->confirm_quit = true;
-		} else
-			app->quit = true;
+		quit_ask(app);
 		break;
 	case WR_CMD_NOTE:
 		/* In LOGS n is the next match, as the footer says: a search

@@ -364,10 +364,17 @@ key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
 	}
 	if (app->confirm_quit) {
 		app->confirm_quit = false;
-		if (name != NULL && (strcmp(name, "y") == 0 || strcmp(name, "Y") == 0))
+		if (name != NULL && (strcmp(name, "y") == 0 || strcmp(name, "Y") == 0)) {
 			app->quit = true;
-		else
+			/* Asked for Ctrl-C: it ends as Ctrl-C on an idle screen
+			 * does (QA: exit 0 and "quit" after y). */
+			if (app->quit_signal != 0) {
+				app->exit_reason = "interrupted";
+				app->exit_signal = app->quit_signal;
+			}
+		} else
 			app_say(app, "not quitting");
+		app->quit_signal = 0;
 		return;
 	}
 	cmd = command_for_key(name);
@@ -415,6 +422,7 @@ handle_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		.text_open = app->confirming != NULL || app->prompt_active,
 		.main_screen = main_screen(app),
 		.too_small = screen_too_small(app),
+		.quit_question = app->confirm_quit,
 		.planning = actions_planning(app, plan, sizeof(plan)),
 		.now_ms = loop_now_ms(),
 	};
@@ -599,8 +607,11 @@ keys_interrupt(struct app *app, int signo)
 		actions_dialog_waiting(app);
 		return;
 	}
-	/* Like q, which asks first while an action runs. */
+	/* Like q, which asks first while an action runs; its y then ends
+	 * as this signal. */
 	dispatch(app, WR_CMD_QUIT);
+	if (app->confirm_quit)
+		app->quit_signal = signo;
 	if (app->quit) {
 		app->exit_reason = "interrupted";
 		app->exit_signal = signo;

@@ -1064,15 +1064,17 @@ draw_footer(struct app *app)
 }
 
 /* Below the minimum: only a notice, worded to fit (toosmall.c), saying
- * which keys still act (keygate.h: Esc, and q on the main screen), and
- * an armed console's badge, which never gives way. */
+ * which keys still act (keygate.h: Esc, and q on the main screen; any
+ * key to the quit question, which it asks), and an armed console's
+ * badge, which never gives way. */
 static void
 draw_too_small(struct app *app)
 {
 	struct toosmall_in in = { .cols = COLS, .lines = LINES, .min_cols = UI_MIN_COLS,
 		.min_lines = UI_MIN_LINES, .armed_s = armed_left(app),
 		.open = app->confirming != NULL || app->prompt_active || app->confirm_quit ||
-		    app->help_visible || app->rb_detail || app->tl_detail };
+		    app->help_visible || app->rb_detail || app->tl_detail,
+		.quit_question = app->confirm_quit };
 	struct toosmall t;
 	int i, y, x, w;
 

@@ -1,7 +1,8 @@
 /*
  * test_keygate.c — which keys may act: a paste is text for the open
  * prompt or dialog (newlines as spaces, never an Enter, never a command)
- * or dropped with why; a too-small screen lets only Esc and q act;
+ * or dropped with why; a too-small screen lets only Esc and q act (and
+ * any key answer the quit question its notice asks);
  * planning lets only Esc act, to cancel.
  */
 #include <setjmp.h>
@@ -138,10 +139,29 @@ too_small_lets_only_esc_and_quit_act(void **state)
 	assert_int_equal(char_key(&st, &in, 'r', &text), KEYGATE_DROP);
 	assert_int_equal(char_key(&st, &in, 'o', &text), KEYGATE_DROP);
 	assert_int_equal(char_key(&st, &in, '\r', &text), KEYGATE_DROP);
-	/* The quit question: y does not answer it unseen; Esc does. */
+	/* Something else open (help, a detail): y acts on nothing unseen. */
 	in.main_screen = false;
 	assert_int_equal(char_key(&st, &in, 'y', &text), KEYGATE_DROP);
 	assert_int_equal(char_key(&st, &in, 27, &text), KEYGATE_ACT);
+}
+
+/* QA: q at 70x20 with an action running opened a question nobody could
+ * see, and y was ignored. The notice now asks it (toosmall.h): y quits,
+ * any other key answers no. */
+static void
+too_small_quit_question_takes_every_key(void **state)
+{
+	struct keygate_in in = { .too_small = true, .quit_question = true, .now_ms = 1 };
+	struct keygate st = { 0 };
+	unsigned text;
+
+	assert_int_equal(char_key(&st, &in, 'y', &text), KEYGATE_ACT);
+	assert_int_equal(char_key(&st, &in, 'n', &text), KEYGATE_ACT);
+	assert_int_equal(char_key(&st, &in, '\r', &text), KEYGATE_ACT);
+	assert_int_equal(char_key(&st, &in, 27, &text), KEYGATE_ACT);
+	/* A paste is still no answer. */
+	assert_int_equal(keygate(&st, &in, KEYGATE_PASTE_START, 0, NULL, &text), KEYGATE_DROP);
+	assert_int_equal(char_key(&st, &in, 'y', &text), KEYGATE_DROP);
 }
 
 static void
@@ -172,6 +192,7 @@ main(void)
 		cmocka_unit_test(paste_into_an_unseen_prompt_or_while_planning_goes_nowhere),
 		cmocka_unit_test(a_paste_whose_end_never_came_ends_at_a_pause),
 		cmocka_unit_test(too_small_lets_only_esc_and_quit_act),
+		cmocka_unit_test(too_small_quit_question_takes_every_key),
 		cmocka_unit_test(keys_wait_while_a_dialog_is_planned),
 	};
 

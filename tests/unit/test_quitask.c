@@ -1,6 +1,9 @@
 /*
- * test_quitask.c — q while something runs names it and says it ends
- * UNKNOWN; QA saw only "An action or announcement is still in flight".
+ * test_quitask.c — q while something runs names it and says what a quit
+ * does to it: UNKNOWN once a change was sent (QA saw only "An action or
+ * announcement is still in flight"); cancelled while its host is still
+ * re-read, nothing sent (QA saw UNKNOWN said then); a status-page post
+ * left for the next writing console (QA saw q quit without a word).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +22,9 @@ one_action_is_named(void **state)
 	char buf[400];
 
 	(void)state;
-	quitask_words(a, 1, 0, buf, sizeof(buf));
+	struct quitask_in in = { .sent = a, .nsent = 1 };
+
+	quitask_words(&in, buf, sizeof(buf));
 	assert_string_equal(buf, "rollback of api on k8s-bastion (rollout status) is still "
 	    "running: quitting ends it UNKNOWN in the journal (the host may or may not finish "
 	    "what was sent).");
@@ -33,7 +38,9 @@ several_and_a_chat(void **state)
 	char buf[600];
 
 	(void)state;
-	quitask_words(a, 4, 1, buf, sizeof(buf));
+	struct quitask_in in = { .sent = a, .nsent = 4, .chats = 1 };
+
+	quitask_words(&in, buf, sizeof(buf));
 	assert_string_equal(buf, "still running: rollback of api on h1 (up -d), kill switch of "
 	    "api on h2 (up -d), rollback of jobs on h3 (pull) and 1 more; an announcement to "
 	    "the chat is still being sent: quitting ends them UNKNOWN in the journal (the host "
@@ -44,13 +51,69 @@ static void
 only_a_chat_or_nothing(void **state)
 {
 	char buf[300];
+	struct quitask_in chat = { .chats = 1 }, none = { 0 };
 
 	(void)state;
-	quitask_words(NULL, 0, 1, buf, sizeof(buf));
+	quitask_words(&chat, buf, sizeof(buf));
 	assert_string_equal(buf, "an announcement to the chat is still being sent: quitting "
 	    "ends it UNKNOWN in the journal (the chat may or may not have it).");
-	quitask_words(NULL, 0, 0, buf, sizeof(buf));
+	quitask_words(&none, buf, sizeof(buf));
 	assert_string_equal(buf, "");
+}
+
+/* QA: r on a host whose re-read hung, q: "quitting ends it UNKNOWN (the
+ * host may or may not finish what was sent)", and the journal then said
+ * "nothing ran". */
+static void
+rereading_has_sent_nothing(void **state)
+{
+	const char *a[] = { "rollback of api on h7 (re-read)" };
+	char buf[400];
+	struct quitask_in in = { .unsent = a, .nunsent = 1 };
+
+	(void)state;
+	quitask_words(&in, buf, sizeof(buf));
+	assert_string_equal(buf, "rollback of api on h7 (re-read) has not started: nothing has "
+	    "been sent yet; quitting cancels it.");
+	assert_null(strstr(buf, "UNKNOWN"));
+}
+
+/* One sentence a kind, each saying what a quit does to it. */
+static void
+each_kind_its_own_sentence(void **state)
+{
+	const char *sent[] = { "rollback of api on h1 (up -d)" };
+	const char *unsent[] = { "rollback of api on h2 (re-read)", "kill switch of api on h3 "
+		"(re-read)" };
+	char buf[900];
+	struct quitask_in in = { .sent = sent, .nsent = 1, .unsent = unsent, .nunsent = 2,
+		.posts = 2, .posts_maybe = 1 };
+
+	(void)state;
+	quitask_words(&in, buf, sizeof(buf));
+	assert_string_equal(buf, "rollback of api on h1 (up -d) is still running: quitting "
+	    "ends it UNKNOWN in the journal (the host may or may not finish what was sent). "
+	    "rollback of api on h2 (re-read), kill switch of api on h3 (re-read) have not "
+	    "started: nothing has been sent yet; quitting cancels them. 2 status-page updates "
+	    "not sent yet: the next writing console on this incident sends them. 1 status-page "
+	    "update may be on the page already (its try got no answer): the next writing "
+	    "console on this incident looks for it there first and never posts it twice.");
+}
+
+/* QA: a post retried after HTTP 500, q: the console quit at once. */
+static void
+a_post_waiting_is_said(void **state)
+{
+	char buf[300];
+	struct quitask_in in = { .posts = 1 };
+
+	(void)state;
+	quitask_words(&in, buf, sizeof(buf));
+	assert_string_equal(buf, "1 status-page update not sent yet: the next writing console "
+	    "on this incident sends it.");
+	/* Cut short, never overrun. */
+	quitask_words(&in, buf, 10);
+	assert_int_equal(strlen(buf), 9);
 }
 
 int
@@ -60,6 +123,9 @@ main(void)
 		cmocka_unit_test(one_action_is_named),
 		cmocka_unit_test(several_and_a_chat),
 		cmocka_unit_test(only_a_chat_or_nothing),
+		cmocka_unit_test(rereading_has_sent_nothing),
+		cmocka_unit_test(each_kind_its_own_sentence),
+		cmocka_unit_test(a_post_waiting_is_said),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -119,6 +119,48 @@ with_a_dialog_open_esc_closes_and_q_is_not_offered(void **state)
 	fits(&t, 20, 5);
 }
 
+/* QA: q at 70x20 with an action running; the notice said "Esc still
+ * closes what is open" and y was ignored. It now asks the question. */
+static void
+the_quit_question_is_asked_by_the_notice(void **state)
+{
+	struct toosmall_in in = { .cols = 70, .lines = 20, .min_cols = 80, .min_lines = 24,
+		.armed_s = -1, .open = true, .quit_question = true };
+	struct toosmall t;
+	int c, l;
+
+	(void)state;
+	toosmall_words(&in, &t);
+	assert_int_equal(t.n, 3);
+	assert_string_equal(t.row[0], "terminal too small: 70x20, need at least 80x24");
+	assert_string_equal(t.row[1], "the quit question is open (larger shows it):");
+	assert_string_equal(t.row[2], "Quit anyway? y quits, any other key stays");
+	in.cols = 30;
+	toosmall_words(&in, &t);
+	assert_string_equal(t.row[2], "Quit anyway?");
+	assert_string_equal(t.row[3], "y quits, any other key stays");
+	in.cols = 20;
+	in.lines = 5;
+	toosmall_words(&in, &t);
+	assert_string_equal(t.row[0], "20x5<80x24 y:quit");
+	/* From 18 columns every row fits, and every wording says y. */
+	for (c = 18; c < 80; c++)
+		for (l = 1; l < 24; l++) {
+			bool y = false;
+			int i;
+
+			in.cols = c;
+			in.lines = l;
+			toosmall_words(&in, &t);
+			fits(&t, c, l);
+			for (i = 0; i < t.n; i++)
+				y = y || strstr(t.row[i], "y:quit") != NULL ||
+				    strstr(t.row[i], "y quits") != NULL ||
+				    strstr(t.row[i], "(y/N)") != NULL;
+			assert_true(y);
+		}
+}
+
 /* Whatever the size, the size is said; from 18 columns (the shortest
  * wording of a 2-digit size) every row fits, but the one line an armed
  * console shares with its badge, which is drawn first. */
@@ -155,6 +197,7 @@ main(void)
 		cmocka_unit_test(twenty_by_five_keeps_the_size),
 		cmocka_unit_test(armed_badge_never_gives_way),
 		cmocka_unit_test(with_a_dialog_open_esc_closes_and_q_is_not_offered),
+		cmocka_unit_test(the_quit_question_is_asked_by_the_notice),
 		cmocka_unit_test(every_size_fits),
 	};
 
