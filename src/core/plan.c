@@ -1545,6 +1545,11 @@ plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char
 	else if (n < cap && strcmp(p->action, "k8s.undo") == 0)
 		snprintf(out + n, cap - n, "; it may still complete: r would now roll back from "
 		    "revision %d (this undo's), not %d", d->revision, p->from_rev);
+	else if (n < cap && strcmp(p->action, "k8s.killswitch") == 0)
+		/* The env says the new value; what answers does not run with it. */
+		snprintf(out + n, cap - n, "; it may still complete: the old pods serve until the "
+		    "new ones are ready, exports still %s there",
+		    strcmp(p->env_value, "off") == 0 ? "on" : "off");
 	else if (n < cap)
 		snprintf(out + n, cap - n, "; it may still complete: the old pods serve until the "
 		    "new ones are ready");

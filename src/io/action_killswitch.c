@@ -182,6 +182,60 @@ write_files(struct action *a)
 	act_env_write(a, written);
 }
 
+/* ---- a step that failed ---- */
+
+/* The redeploy failed (done_msg says how): what /export answers now
+ * completes the outcome, .env's state said first. */
+static void
+failed_export(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+	int disabled = act_export_disabled(r);
+	bool off = switching_off(a);
+	char env[200], now[200];
+
+	if (a->plan.env_kept)
+		snprintf(env, sizeof(env), ".env not changed (it already said %s)", a->plan.to);
+	else
+		snprintf(env, sizeof(env), "%s written to .env", a->plan.to);
+	if (r == NULL)
+		snprintf(now, sizeof(now), "exports are most likely still %s (no health_url: "
+		    "/export not asked)", off ? "on" : "off");
+	else if (r->status == 0 || disabled < 0)
+		snprintf(now, sizeof(now), "whether exports are still %s is not known (GET /export: "
+		    "%.100s)", off ? "on" : "off", r->status == 0 ? r->error : "no clear answer");
+	else if ((disabled == 1) != off)
+		snprintf(now, sizeof(now), "exports are still %s (GET /export answers %ld)",
+		    off ? "on" : "off", r->status);
+	else
+		snprintf(now, sizeof(now), "yet GET /export answers %ld (exports %s)", r->status,
+		    off ? "off" : "on");
+	act_finish(a, ACTION_FAILED, "%s, but the redeploy failed: %s — %s", env, now,
+	    a->done_msg);
+}
+
+static void
+step_failed(struct action *a, const struct exec_result *r)
+{
+	const struct plan_step *s = &a->plan.steps[a->step];
+	struct wr_err err;
+
+	snprintf(a->done_msg, sizeof(a->done_msg), "%s exited %d%s%s", s->name, r->exit_status,
+	    a->last_line[0] ? ": " : "", a->last_line);
+	/* Before the redeploy (the swap) .env is as it was: said as is. */
+	if (a->step != a->plan.nsteps - 1) {
+		act_finish(a, ACTION_FAILED, "%s", a->done_msg);
+		return;
+	}
+	if (a->plan.export_url[0] == '\0') {
+		failed_export(NULL, a);
+		return;
+	}
+	wr_strlcpy(a->step_name, "check /export", sizeof(a->step_name));
+	if (act_http_get(a, a->plan.export_url, failed_export, &err) != 0)
+		failed_export(NULL, a);
+}
+
 /* ---- verification ---- */
 
 static void
@@ -365,6 +419,7 @@ hooks(struct action *a)
 	a->gate_ok = gate_ok;
 	a->reconcile = reconcile;
 	a->finished = finished;
+	a->step_failed = step_failed;
 }
 
 void

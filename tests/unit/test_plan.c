@@ -1403,15 +1403,15 @@ k8s_rollback_outcome_words(void **state)
 	    "not take");
 	/* The kill switch's set env. */
 	k8s_fixture("drivers/k8s_deploy.json", "api", &d, &env);
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 20, &p,
-	    &err), 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_ON, 20, &p, &err), 0);
 	parse_k8s_env_free(&env);
 	d.revision = 5;
 	d.ready = 2;
 	plan_k8s_unfinished(&p, &d, "v1.5.0-bad", 20, out, sizeof(out));
 	assert_string_equal(out, "set env applied (revision 5 at v1.5.0-bad), rollout not "
 	    "complete: 2/3 ready after 20 s; it may still complete: the old pods serve until the "
-	    "new ones are ready");
+	    "new ones are ready, exports still on there");
 }
 
 static struct probe_result
