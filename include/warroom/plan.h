@@ -15,6 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "warroom/config.h"
+#include "warroom/contain.h"
 #include "warroom/driver_cmd.h"
 #include "warroom/probe.h"
 
@@ -65,6 +66,10 @@ struct plan {
 	char env_image_tag[128];         /* compose rollback or kill switch: IMAGE_TAG
 	                                    in .env when planned; "" not read or none */
 	char export_url[WR_URL_MAX + 16]; /* answers 404 once the switch is off */
+	bool env_kept;                   /* kill switch: .env (the deployment's env)
+	                                    holds the value already but /export says
+	                                    the service does not run with it: no
+	                                    edit, only the redeploy (rollout restart) */
 	/* The kill switch on k8s: the deployment's container env, no file. */
 	char env_container[WR_NAME_MAX]; /* the container whose env is set */
 	bool env_remove;                 /* `KEY-`: the variable goes (undo of one
@@ -379,11 +384,14 @@ void plan_env_sibling(const char *env_file, const char *op, const char *ext, cha
 /* The kill switch on compose host h: set key=value in its .env (text as
  * read, env_len bytes, mode its permission bits) through SFTP — a backup
  * copy and the new file beside it, then an atomic rename over it — and
- * redeploy service svc at the tag it runs now. op names the files. */
+ * redeploy service svc at the tag it runs now. op names the files. seen:
+ * what GET /export answers now; with .env holding value already it decides
+ * (plan_killswitch_how): only the redeploy (env_kept, said in warning), or
+ * refused. */
 int plan_killswitch(const struct config_host *h, int svc, const char *tag,
     const char *env_text, size_t env_len, unsigned long mode, const char *key,
-    const char *value, const char *op, int health_timeout_s, struct plan *p,
-    struct wr_err *err);
+    const char *value, enum contain_export seen, const char *op, int health_timeout_s,
+    struct plan *p, struct wr_err *err);
 
 /* The container of deployment d the k8s kill switch changes: its only
  * one, else the one named svc; -1 with err when neither says which. */
@@ -395,10 +403,13 @@ int plan_k8s_container(const struct k8s_deploy *d, const char *svc, struct wr_er
  * deployment as read (revision, the container's tag), env: that
  * container's env list. Verified by the deployment's env, a newer revision
  * rolled out at the same tag, /export and /readyz. Refused when env takes
- * key from a reference (valueFrom), or when it already holds value. */
+ * key from a reference (valueFrom). When env holds value already, seen
+ * (what GET /export answers now) decides (plan_killswitch_how): `kubectl
+ * rollout restart` in place of set env (env_kept, said in warning), or
+ * refused. */
 int plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_deploy *d,
-    const struct k8s_env *env, const char *key, const char *value, int timeout_s,
-    struct plan *p, struct wr_err *err);
+    const struct k8s_env *env, const char *key, const char *value, enum contain_export seen,
+    int timeout_s, struct plan *p, struct wr_err *err);
 
 /* What turning the export back on restores on host: the value the newest
  * kill switch there that set EXPORT_MODE=off and ended ok (action.end, or
@@ -411,12 +422,28 @@ struct record;
 int plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
     size_t cap, int64_t *at_ms);
 
-/* The value the kill switch sets, decided from what the host holds now
- * (now: the value read, NULL when unset): want "off" or "on" as a runbook
- * step names it, or NULL for X, which turns the export off unless it is
- * off now, and then back on. On is restore (plan_killswitch_restore's), or
- * "on" when NULL. */
-const char *plan_killswitch_value(const char *now, const char *want, const char *restore);
+/* The value the kill switch sets: want "off" or "on" as a runbook step
+ * names it, or NULL for X, whose direction comes from what GET /export
+ * answers now (seen), never from .env alone (a redeploy that failed
+ * leaves .env off while the service still exports): back on only when
+ * /export is seen off, else (on, or not known) off. On is restore
+ * (plan_killswitch_restore's), or "on" when NULL. */
+const char *plan_killswitch_value(enum contain_export seen, const char *want,
+    const char *restore);
+
+/* What the kill switch setting value must do, given what the host holds
+ * (now: NULL when unset; value "": the variable removed) and what GET
+ * /export answers (seen). */
+enum plan_ks_how {
+	PLAN_KS_SET,                     /* change the value, then redeploy */
+	PLAN_KS_REDEPLOY,                /* the value is in place but /export does
+	                                    not show it (or, turning off, cannot
+	                                    say): redeploy only */
+	PLAN_KS_ALREADY,                 /* in place and /export agrees (or, turning
+	                                    back on, cannot say: never blind) */
+};
+enum plan_ks_how plan_killswitch_how(const char *now, const char *value,
+    enum contain_export seen);
 
 /* What a runbook script's ERR trap prints (bash: the command's text). */
 #define PLAN_SCRIPT_STOPPED "warroom: stopped at: "
@@ -493,7 +520,8 @@ void plan_hash(const struct plan *p, char out[9]);
  * service; plan_unpick's asks to pick a target first; a command that
  * reads only: "reads only: Enter runs it on HOST"), into change
  * "FROM -> TO" ("" for a plan that moves no tag or value: a runbook
- * command; TO "? (none picked)" for plan_unpick's). */
+ * command; TO "? (none picked)" for plan_unpick's; "TO as it is,
+ * redeployed with it" for a kill switch's redeploy only). */
 void plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hcap,
     char *change, size_t ccap);
 

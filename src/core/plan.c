@@ -706,6 +706,23 @@ plan_env_sibling(const char *env_file, const char *op, const char *ext, char *ou
 	snprintf(out, cap, "%.960s.warroom-%.40s.%s", env_file, op, ext);
 }
 
+/* The plan bound to .env as read (its path, hash and mode), key=value
+ * what it holds or sets; env_kept until env_steps adds the edit. */
+static int
+env_keep(const struct config_host *h, const char *env_text, size_t env_len,
+    unsigned long mode, const char *key, const char *value, struct plan *p,
+    struct wr_err *err)
+{
+	if (strlen(key) >= sizeof(p->env_key) || !envfile_value_valid(value))
+		return wr_err_set(err, "cannot set %s=%s in .env", key, value);
+	wr_strlcpy(p->env_key, key, sizeof(p->env_key));
+	wr_strlcpy(p->env_value, value, sizeof(p->env_value));
+	p->env_mode = mode & 07777;
+	p->env_kept = true;
+	envfile_hash(env_text, env_len, p->env_hash);
+	return plan_env_path(h, p->env_file, sizeof(p->env_file) - 64, err);
+}
+
 /* The .env edit the kill switch and the rollback's last step share:
  * key=value in a new file beside env_file (a copy of the old one kept),
  * then one rename(2) over it; SFTP v3 cannot rename over a file, so a
@@ -718,14 +735,9 @@ env_steps(const struct config_host *h, const char *dir, const char *env_text, si
 	if (op[0] == '\0' || strlen(op) > 40 ||
 	    strspn(op, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(op))
 		return wr_err_set(err, "'%s' is not an op id", op);
-	if (strlen(key) >= sizeof(p->env_key) || !envfile_value_valid(value))
-		return wr_err_set(err, "cannot set %s=%s in .env", key, value);
-	wr_strlcpy(p->env_key, key, sizeof(p->env_key));
-	wr_strlcpy(p->env_value, value, sizeof(p->env_value));
-	p->env_mode = mode & 07777;
-	envfile_hash(env_text, env_len, p->env_hash);
-	if (plan_env_path(h, p->env_file, sizeof(p->env_file) - 64, err) != 0)
+	if (env_keep(h, env_text, env_len, mode, key, value, p, err) != 0)
 		return -1;
+	p->env_kept = false;
 	plan_env_sibling(p->env_file, op, "new", p->env_new, sizeof(p->env_new));
 	plan_env_sibling(p->env_file, op, "bak", p->env_backup, sizeof(p->env_backup));
 	if (step(p, "write .env", true, err, "sftp: copy %s to %s, write %s with %s=%s "
@@ -837,12 +849,34 @@ plan_first_after_verify(const struct plan *p)
 	return i;
 }
 
+/* The dialog's bold line for a plan that only redeploys: where the value
+ * is (".env", "deployment/api's env"), what /export says, who does not
+ * run with it and how ("api", "was not redeployed"), and what the plan
+ * does about it. */
+static void
+kept_warning(struct plan *p, const char *where, const char *now, enum contain_export seen,
+    const char *who, const char *not_with, const char *does)
+{
+	bool off = strcmp(p->env_value, "off") == 0;
+	bool known = !off || seen == CONTAIN_EXPORT_ON;
+	size_t n = strlen(p->warning);
+
+	snprintf(p->warning + n, sizeof(p->warning) - n, "%s%s already says %s=%s but %s: "
+	    "%s %s with it; %s", n ? "\n" : "", where, p->env_key, now,
+	    !off ? "/export answers as disabled (exports are off)" : known ?
+	    "/export still answers" : "whether /export still answers is not known", who,
+	    known ? not_with : "may not run", does);
+}
+
 int
 plan_killswitch(const struct config_host *h, int svc, const char *tag, const char *env_text,
-    size_t env_len, unsigned long mode, const char *key, const char *value, const char *op,
-    int health_timeout_s, struct plan *p, struct wr_err *err)
+    size_t env_len, unsigned long mode, const char *key, const char *value,
+    enum contain_export seen, const char *op, int health_timeout_s, struct plan *p,
+    struct wr_err *err)
 {
 	char dir[WR_CMD_MAX] = "", qsvc[256] = "", qtag[300] = "", old[128];
+	enum plan_ks_how how;
+	bool set;
 
 	memset(p, 0, sizeof(*p));
 	if (h->driver != DRIVER_COMPOSE)
@@ -862,10 +896,14 @@ plan_killswitch(const struct config_host *h, int svc, const char *tag, const cha
 		return wr_err_set(err, "variable name too long");
 	if (envfile_check(env_text, env_len, err) != 0)
 		return -1;
-	if (!envfile_get(env_text, env_len, key, old, sizeof(old)))
+	set = envfile_get(env_text, env_len, key, old, sizeof(old));
+	if (!set)
 		wr_strlcpy(old, "(unset)", sizeof(old));
-	if (strcmp(old, value) == 0)
-		return wr_err_set(err, "%s is already %s in %s's .env", key, value, h->name);
+	if ((how = plan_killswitch_how(set ? old : NULL, value, seen)) == PLAN_KS_ALREADY)
+		return wr_err_set(err, "%s is already %s in %s's .env%s", key, value, h->name,
+		    seen == CONTAIN_EXPORT_UNKNOWN ? " (what /export answers is not known)" :
+		    seen == CONTAIN_EXPORT_OFF ? " and /export answers as disabled" :
+		    " and /export answers");
 	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir) ||
 	    !driver_cmd_quote(qsvc, sizeof(qsvc), h->services[svc]) ||
 	    !driver_cmd_quote(qtag, sizeof(qtag), tag))
@@ -880,8 +918,15 @@ plan_killswitch(const struct config_host *h, int svc, const char *tag, const cha
 	    sizeof(p->env_image_tag)))
 		p->env_image_tag[0] = '\0';
 	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
-	if (env_steps(h, dir, env_text, env_len, mode, key, value, op, false, p, err) != 0 ||
-	    step(p, "redeploy", true, err, "cd %s && IMAGE_TAG=%s docker compose --env-file .env "
+	if (how == PLAN_KS_REDEPLOY) {
+		/* Bound to .env as read all the same; no file written. */
+		if (env_keep(h, env_text, env_len, mode, key, value, p, err) != 0)
+			return -1;
+		kept_warning(p, ".env", old, seen, h->services[svc], "was not redeployed",
+		    "this redeploys it (.env is not changed)");
+	} else if (env_steps(h, dir, env_text, env_len, mode, key, value, op, false, p, err) != 0)
+		return -1;
+	if (step(p, "redeploy", true, err, "cd %s && IMAGE_TAG=%s docker compose --env-file .env "
 	    "-f docker-compose.yml up -d %s", dir, qtag, qsvc) != 0)
 		return -1;
 	snprintf(p->verify_cmd, sizeof(p->verify_cmd),
@@ -1500,6 +1545,11 @@ plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char
 	else if (n < cap && strcmp(p->action, "k8s.undo") == 0)
 		snprintf(out + n, cap - n, "; it may still complete: r would now roll back from "
 		    "revision %d (this undo's), not %d", d->revision, p->from_rev);
+	else if (n < cap && strcmp(p->action, "k8s.killswitch") == 0)
+		/* The env says the new value; what answers does not run with it. */
+		snprintf(out + n, cap - n, "; it may still complete: the old pods serve until the "
+		    "new ones are ready, exports still %s there",
+		    strcmp(p->env_value, "off") == 0 ? "on" : "off");
 	else if (n < cap)
 		snprintf(out + n, cap - n, "; it may still complete: the old pods serve until the "
 		    "new ones are ready");
@@ -1535,13 +1585,15 @@ env_key_valid(const char *k)
 
 int
 plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_deploy *d,
-    const struct k8s_env *env, const char *key, const char *value, int timeout_s,
-    struct plan *p, struct wr_err *err)
+    const struct k8s_env *env, const char *key, const char *value, enum contain_export seen,
+    int timeout_s, struct plan *p, struct wr_err *err)
 {
 	char ns[256] = "", qsvc[256] = "", arg[200], qarg[420] = "", qc[WR_NAME_MAX * 4 + 8] = "";
+	char where[WR_NAME_MAX + 32];
 	const struct k8s_env_var *v;
 	const char *tag = "";
 	bool remove = value == NULL || value[0] == '\0';
+	enum plan_ks_how how;
 	int i;
 
 	if (common(h, svc, DRIVER_K8S, "k8s.killswitch", p, ns, sizeof(ns), qsvc, sizeof(qsvc),
@@ -1570,9 +1622,13 @@ plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_deplo
 	if (v != NULL && (v->value_cut || (v->value[0] != '\0' && !envfile_value_valid(v->value))))
 		return wr_err_set(err, "%s in container %s of deployment %s holds a value the kill "
 		    "switch could not put back", key, env->container, h->services[svc]);
-	if (remove ? v == NULL : v != NULL && strcmp(v->value, value) == 0)
-		return wr_err_set(err, "%s is already %s in deployment %s", key,
-		    remove ? "unset" : value, h->services[svc]);
+	how = plan_killswitch_how(v != NULL ? v->value : NULL, remove ? NULL : value, seen);
+	if (how == PLAN_KS_ALREADY)
+		return wr_err_set(err, "%s is already %s in deployment %s%s", key,
+		    remove ? "unset" : value, h->services[svc],
+		    seen == CONTAIN_EXPORT_UNKNOWN ? " (what /export answers is not known)" :
+		    seen == CONTAIN_EXPORT_OFF ? " and /export answers as disabled" :
+		    " and /export answers");
 	wr_strlcpy(p->env_container, env->container, sizeof(p->env_container));
 	wr_strlcpy(p->env_key, key, sizeof(p->env_key));
 	wr_strlcpy(p->env_value, remove ? "" : value, sizeof(p->env_value));
@@ -1596,9 +1652,20 @@ plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_deplo
 		memcpy(qc, " -c ", 4);
 	if (!driver_cmd_quote(qarg, sizeof(qarg), arg))
 		return wr_err_set(err, "cannot quote the plan's values");
+	if (how == PLAN_KS_REDEPLOY) {
+		/* set env would change no template, so roll out none: a rollout
+		 * that never completed leaves the old pods serving as before. */
+		p->env_kept = true;
+		snprintf(where, sizeof(where), "deployment/%s's env", h->services[svc]);
+		kept_warning(p, where, v != NULL ? v->value : "(unset)", seen, "the pods that answer",
+		    "do not run", "this restarts the rollout (kubectl rollout restart), the env not "
+		    "changed");
+	}
 	/* Service names are [A-Za-z0-9._-] (config): deployment/NAME unquoted. */
-	if (step(p, "set env", true, err, "kubectl set env deployment/%s -n %s%s %s",
-	    h->services[svc], ns, qc, qarg) != 0 ||
+	if ((how == PLAN_KS_REDEPLOY ? step(p, "rollout restart", true, err, "kubectl rollout "
+	    "restart deployment/%s -n %s", h->services[svc], ns) :
+	    step(p, "set env", true, err, "kubectl set env deployment/%s -n %s%s %s",
+	    h->services[svc], ns, qc, qarg)) != 0 ||
 	    step(p, "rollout status", false, err, "kubectl rollout status deployment/%s -n %s "
 	    "--timeout=%ds", h->services[svc], ns, p->health_timeout_s) != 0)
 		return -1;
@@ -1669,6 +1736,9 @@ plan_to_json(const struct plan *p)
 		cJSON_AddStringToObject(o, "env_backup", p->env_backup);
 		cJSON_AddStringToObject(o, "env_hash", p->env_hash);
 		cJSON_AddStringToObject(o, "keep_tag", p->keep_tag);
+		/* The kill switch's redeploy only: no file of its own to clean up. */
+		if (p->env_kept)
+			cJSON_AddBoolToObject(o, "env_kept", true);
 		if (p->env_was[0]) {
 			/* The rollback's last step: a tag, never a secret. */
 			cJSON_AddStringToObject(o, "env_was", p->env_was);
@@ -1685,6 +1755,8 @@ plan_to_json(const struct plan *p)
 			cJSON_AddBoolToObject(o, "env_remove", true);
 		else
 			cJSON_AddStringToObject(o, "env_set", p->env_value);
+		if (p->env_kept)
+			cJSON_AddBoolToObject(o, "env_kept", true);
 		cJSON_AddStringToObject(o, "keep_tag", p->keep_tag);
 		if (p->export_url[0])
 			cJSON_AddStringToObject(o, "export_check", p->export_url);
@@ -1741,6 +1813,11 @@ plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hc
 	    command || p->service[0] == '\0' ? "" : " ", command ? "" : p->service, p->host);
 	if (p->from[0] == '\0' && p->to[0] == '\0') {
 		change[0] = '\0';
+		return;
+	}
+	/* The kill switch's redeploy only: nothing moves but what runs. */
+	if (p->env_kept) {
+		snprintf(change, ccap, "%s as it is, redeployed with it", p->to);
 		return;
 	}
 	/* A k8s undo whose target tag is not known names its revision. */
@@ -1809,7 +1886,7 @@ plan_killswitch_restore(const struct record *v, size_t n, const char *host, char
 }
 
 const char *
-plan_killswitch_value(const char *now, const char *want, const char *restore)
+plan_killswitch_value(enum contain_export seen, const char *want, const char *restore)
 {
 	const char *on = restore != NULL ? restore : "on";
 
@@ -1817,7 +1894,24 @@ plan_killswitch_value(const char *now, const char *want, const char *restore)
 		return "off";
 	if (want != NULL && strcmp(want, "on") == 0)
 		return on;
-	/* X: what the host holds decides, never what this incident did last
-	 * (a rollback may have brought another pod template or .env since). */
-	return now != NULL && strcmp(now, "off") == 0 ? on : "off";
+	/* X: what the service does decides, never .env alone (a redeploy that
+	 * failed leaves .env off while it still exports) nor this incident's
+	 * history; not known is taken as on: never restored blind. */
+	return seen == CONTAIN_EXPORT_OFF ? on : "off";
+}
+
+enum plan_ks_how
+plan_killswitch_how(const char *now, const char *value, enum contain_export seen)
+{
+	bool remove = value == NULL || value[0] == '\0';
+	bool off = !remove && strcmp(value, "off") == 0;
+
+	if (remove ? now != NULL : now == NULL || strcmp(now, value) != 0)
+		return PLAN_KS_SET;
+	/* In place, yet the service may not run with it (its redeploy or
+	 * rollout failed): redeployed, unless /export shows it took. Back on
+	 * needs /export seen off: an answer not known never restores. */
+	if (off)
+		return seen == CONTAIN_EXPORT_OFF ? PLAN_KS_ALREADY : PLAN_KS_REDEPLOY;
+	return seen == CONTAIN_EXPORT_OFF ? PLAN_KS_REDEPLOY : PLAN_KS_ALREADY;
 }

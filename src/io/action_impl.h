@@ -140,6 +140,8 @@ struct action {
 	char want_from[64];              /* rollback: the host B went to want on, or "" */
 	int want_rev;                    /* rollback: the revision a runbook step named, or 0 */
 	char ks_tag[128];                /* kill switch: the tag read while planning */
+	enum contain_export ks_seen;     /* … what GET /export answered then */
+	void (*ks_planned)(struct action *a);  /* … what planning does once it has */
 	char ks_found[128];              /* kill switch: the value .env (or the
 	                                    deployment's env) held on re-read */
 	bool no_health_gate;
@@ -226,9 +228,14 @@ struct action *act_k8s_killswitch_start(const struct action_env *env, int host, 
 /* A kill switch's want and restore kept in a (see action_killswitch_start). */
 void act_ks_wants(struct action *a, const char *want, const char *restore);
 
-/* The value a kill switch planned on a sets, now the host's value is
- * read (now: NULL when unset), kept in a->want. */
-const char *act_ks_value(struct action *a, const char *now);
+/* The value a kill switch planned on a sets, now /export was asked
+ * (a->ks_seen), kept in a->want. */
+const char *act_ks_value(struct action *a);
+
+/* Planning a kill switch, once the host's value is read: ask GET /export
+ * (a->ks_seen: what it answers, UNKNOWN with no health_url or no clear
+ * answer), then next(a) unless the action was cancelled meanwhile. */
+void act_ks_ask_export(struct action *a, void (*next)(struct action *a));
 
 /* Planning found no plan to offer (why): CANCELLED, nothing sent, and
  * the refusal journalled as action.refused, as the dialog never opens. */

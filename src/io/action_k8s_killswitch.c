@@ -6,7 +6,10 @@
  * a rollout) and rollout status. Verified by the deployment read back (the
  * env holds the new value, a newer revision rolled out at the same tag),
  * /export answering 404 (or not, for an undo) and /readyz. Off or back on
- * is decided by the env read to plan. After UNKNOWN the re-read is the
+ * is decided by what GET /export answers when planned (a rollout that
+ * never completed leaves the env off while the old pods still export);
+ * the env already holding the value, `rollout restart` takes set env's
+ * place. After UNKNOWN the re-read is the
  * same read plus GET /export: it settles the outcome only when both show
  * the switch took effect, else reads again and then leaves it to the
  * engineer (U).
@@ -100,41 +103,56 @@ env_words(const struct action *a, const struct ks_seen *s, char *out, size_t cap
 
 /* ---- planning ---- */
 
+/* The deployment and /export read: the plan (off, or back on only when
+ * /export answers off; with the env at that value already, a rollout
+ * restart in place of set env). */
 static void
-planned(struct action *a, const struct exec_result *r)
+planned_export(struct action *a)
 {
 	const char *buf = a->buf ? a->buf : "";
-	const struct k8s_env_var *v;
 	struct k8s_deploy d;
 	struct k8s_env env;
 	struct wr_err err;
 	int c, rc;
 
+	if (parse_k8s_deploy(buf, a->len, &d, &err) != 0 ||
+	    (c = plan_k8s_container(&d, a->cfg->services[a->svc], &err)) < 0 ||
+	    parse_k8s_env(buf, a->len, d.containers[c].name, &env, &err) != 0) {
+		act_refuse(a, "no kill switch plan: %s", err.msg);
+		act_changed(a);
+		return;
+	}
+	act_ks_value(a);
+	rc = plan_k8s_killswitch(a->cfg, a->svc, &d, &env, KS_KEY, a->want, a->ks_seen,
+	    a->env.cfg->health_timeout_ms / 1000, &a->plan, &err);
+	parse_k8s_env_free(&env);
+	if (rc != 0) {
+		act_refuse(a, "no kill switch plan: %s", err.msg);
+		act_changed(a);
+		return;
+	}
+	a->state = ACTION_CONFIRMING;
+	act_changed(a);
+}
+
+static void
+planned(struct action *a, const struct exec_result *r)
+{
+	struct k8s_deploy d;
+	struct wr_err err;
+
 	if (a->state != ACTION_PLANNING)
 		return;
-	if (!r->finished || r->exit_status != 0 || parse_k8s_deploy(buf, a->len, &d, &err) != 0) {
+	if (!r->finished || r->exit_status != 0 || parse_k8s_deploy(a->buf ? a->buf : "", a->len,
+	    &d, &err) != 0) {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason, sizeof(a->reason), "could not read %s to plan: %s; nothing ran",
 		    a->cfg->name, !r->finished ? r->error : r->exit_status ? a->last_line : err.msg);
 		return;
 	}
-	if ((c = plan_k8s_container(&d, a->cfg->services[a->svc], &err)) < 0 ||
-	    parse_k8s_env(buf, a->len, d.containers[c].name, &env, &err) != 0) {
-		act_refuse(a, "no kill switch plan: %s", err.msg);
-		return;
-	}
-	/* Off or back on: the deployment's env now decides (a reference is
-	 * refused by the plan whichever way). */
-	v = parse_k8s_env_find(&env, KS_KEY);
-	act_ks_value(a, v != NULL && v->value_from[0] == '\0' ? v->value : NULL);
-	rc = plan_k8s_killswitch(a->cfg, a->svc, &d, &env, KS_KEY, a->want,
-	    a->env.cfg->health_timeout_ms / 1000, &a->plan, &err);
-	parse_k8s_env_free(&env);
-	if (rc != 0) {
-		act_refuse(a, "no kill switch plan: %s", err.msg);
-		return;
-	}
-	a->state = ACTION_CONFIRMING;
+	/* What the pods serving now do decides the direction; the read
+	 * stays in a->buf meanwhile (nothing else runs while planning). */
+	act_ks_ask_export(a, planned_export);
 }
 
 /* ---- right before running: the revision was checked; the env too ---- */

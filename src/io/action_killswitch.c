@@ -7,8 +7,10 @@
  * (IMAGE_TAG given explicitly: .env may name another tag). Verified by
  * the running tag, /export answering 404 (or "disabled"), and /readyz.
  * An undo is the same action with the previous value: whether it turns
- * the export off or back on is decided by what .env holds when planned
- * (act_ks_value; the journal only says what to restore). After UNKNOWN (the
+ * the export off or back on is decided by what GET /export answers when
+ * planned, never by .env alone (act_ks_value; the journal only says what
+ * to restore); .env already holding the value, only the redeploy runs
+ * (a failed one left it so). After UNKNOWN (the
  * host lost in the rename or the redeploy) the re-read is .env over SFTP
  * and then GET /export: what the file holds and what the service does now.
  */
@@ -36,13 +38,34 @@ switching_off(const struct action *a)
 
 /* ---- planning ---- */
 
+/* .env and /export read: the plan (off, or back on only when /export
+ * answers off; with .env already at that value, only the redeploy). */
+static void
+planned_export(struct action *a)
+{
+	struct wr_err err;
+	size_t n;
+
+	act_ks_value(a);
+	if (plan_killswitch(a->cfg, a->svc, a->ks_tag, a->env_old, a->env_old_len, a->env_mode,
+	    KS_KEY, a->want, a->ks_seen, a->op, a->env.cfg->health_timeout_ms / 1000, &a->plan,
+	    &err) != 0) {
+		act_refuse(a, "no kill switch plan: %s", err.msg);
+		act_changed(a);
+		return;
+	}
+	if (!a->plan.env_kept) {
+		a->env_new = envfile_set(a->env_old, a->env_old_len, KS_KEY, a->want, &n);
+		a->env_new_len = n;
+	}
+	a->state = ACTION_CONFIRMING;
+	act_changed(a);
+}
+
 static void
 planned_env(const struct sftp_result *r, void *arg)
 {
 	struct action *a = arg;
-	struct wr_err err;
-	char now[128];
-	size_t n;
 
 	a->sftp = NULL;
 	if (a->state != ACTION_PLANNING)
@@ -54,23 +77,13 @@ planned_env(const struct sftp_result *r, void *arg)
 		act_changed(a);
 		return;
 	}
-	/* Off or back on: what .env holds now decides (the file as read;
-	 * plan_killswitch checks it is one we edit). */
-	act_ks_value(a, envfile_get(r->data, r->len, KS_KEY, now, sizeof(now)) ? now : NULL);
-	if (plan_killswitch(a->cfg, a->svc, a->ks_tag, r->data, r->len, r->mode, KS_KEY,
-	    a->want, a->op, a->env.cfg->health_timeout_ms / 1000, &a->plan, &err) != 0) {
-		act_refuse(a, "no kill switch plan: %s", err.msg);
-		act_changed(a);
-		return;
-	}
+	/* The file as read (plan_killswitch checks it is one we edit). */
 	a->env_old = xmalloc(r->len + 1);
 	memcpy(a->env_old, r->data, r->len);
 	a->env_old[r->len] = '\0';
 	a->env_old_len = r->len;
-	a->env_new = envfile_set(r->data, r->len, KS_KEY, a->want, &n);
-	a->env_new_len = n;
-	a->state = ACTION_CONFIRMING;
-	act_changed(a);
+	a->env_mode = r->mode;
+	act_ks_ask_export(a, planned_export);
 }
 
 static void
@@ -167,6 +180,60 @@ static void
 write_files(struct action *a)
 {
 	act_env_write(a, written);
+}
+
+/* ---- a step that failed ---- */
+
+/* The redeploy failed (done_msg says how): what /export answers now
+ * completes the outcome, .env's state said first. */
+static void
+failed_export(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+	int disabled = act_export_disabled(r);
+	bool off = switching_off(a);
+	char env[200], now[200];
+
+	if (a->plan.env_kept)
+		snprintf(env, sizeof(env), ".env not changed (it already said %s)", a->plan.to);
+	else
+		snprintf(env, sizeof(env), "%s written to .env", a->plan.to);
+	if (r == NULL)
+		snprintf(now, sizeof(now), "exports are most likely still %s (no health_url: "
+		    "/export not asked)", off ? "on" : "off");
+	else if (r->status == 0 || disabled < 0)
+		snprintf(now, sizeof(now), "whether exports are still %s is not known (GET /export: "
+		    "%.100s)", off ? "on" : "off", r->status == 0 ? r->error : "no clear answer");
+	else if ((disabled == 1) != off)
+		snprintf(now, sizeof(now), "exports are still %s (GET /export answers %ld)",
+		    off ? "on" : "off", r->status);
+	else
+		snprintf(now, sizeof(now), "yet GET /export answers %ld (exports %s)", r->status,
+		    off ? "off" : "on");
+	act_finish(a, ACTION_FAILED, "%s, but the redeploy failed: %s — %s", env, now,
+	    a->done_msg);
+}
+
+static void
+step_failed(struct action *a, const struct exec_result *r)
+{
+	const struct plan_step *s = &a->plan.steps[a->step];
+	struct wr_err err;
+
+	snprintf(a->done_msg, sizeof(a->done_msg), "%s exited %d%s%s", s->name, r->exit_status,
+	    a->last_line[0] ? ": " : "", a->last_line);
+	/* Before the redeploy (the swap) .env is as it was: said as is. */
+	if (a->step != a->plan.nsteps - 1) {
+		act_finish(a, ACTION_FAILED, "%s", a->done_msg);
+		return;
+	}
+	if (a->plan.export_url[0] == '\0') {
+		failed_export(NULL, a);
+		return;
+	}
+	wr_strlcpy(a->step_name, "check /export", sizeof(a->step_name));
+	if (act_http_get(a, a->plan.export_url, failed_export, &err) != 0)
+		failed_export(NULL, a);
 }
 
 /* ---- verification ---- */
@@ -352,6 +419,7 @@ hooks(struct action *a)
 	a->gate_ok = gate_ok;
 	a->reconcile = reconcile;
 	a->finished = finished;
+	a->step_failed = step_failed;
 }
 
 void
@@ -367,8 +435,10 @@ act_killswitch_adopt(struct action *a, const cJSON *plan)
 		wr_strlcpy(a->plan.export_url, v->valuestring, sizeof(a->plan.export_url));
 	/* A console that died between writing the new .env and the swap left
 	 * it on the host: the re-read removes it, as it would have. The name
-	 * is derived from the op, never taken from the record. */
-	if (a->plan.env_file[0] != '\0')
+	 * is derived from the op, never taken from the record. A redeploy
+	 * only wrote none. */
+	a->plan.env_kept = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(plan, "env_kept"));
+	if (a->plan.env_file[0] != '\0' && !a->plan.env_kept)
 		plan_env_sibling(a->plan.env_file, a->op, "new", a->plan.env_new,
 		    sizeof(a->plan.env_new));
 	wr_strlcpy(a->plan.env_key, KS_KEY, sizeof(a->plan.env_key));
@@ -383,11 +453,38 @@ act_ks_wants(struct action *a, const char *want, const char *restore)
 }
 
 const char *
-act_ks_value(struct action *a, const char *now)
+act_ks_value(struct action *a)
 {
-	wr_strlcpy(a->want, plan_killswitch_value(now, a->ks_want[0] ? a->ks_want : NULL,
+	wr_strlcpy(a->want, plan_killswitch_value(a->ks_seen, a->ks_want[0] ? a->ks_want : NULL,
 	    a->ks_has_restore ? a->ks_restore : NULL), sizeof(a->want));
 	return a->want;
+}
+
+static void
+asked_export(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+
+	if (a->state != ACTION_PLANNING)
+		return;
+	/* Cut short or over the cap says nothing, as for HOSTS' EXPORT. */
+	a->ks_seen = r->status == 0 ? CONTAIN_EXPORT_UNKNOWN :
+	    contain_export_answer(r->status, r->body, r->len, r->truncated);
+	a->ks_planned(a);
+}
+
+void
+act_ks_ask_export(struct action *a, void (*next)(struct action *a))
+{
+	char url[WR_URL_MAX + 16];
+	struct wr_err err;
+
+	a->ks_seen = CONTAIN_EXPORT_UNKNOWN;
+	a->ks_planned = next;
+	/* The URL the plan checks afterwards (plan_killswitch's). */
+	if (a->cfg->health_url[0] == '\0' || (size_t)snprintf(url, sizeof(url), "%s/export",
+	    a->cfg->health_url) >= sizeof(url) || act_http_get(a, url, asked_export, &err) != 0)
+		next(a);
 }
 
 struct action *

@@ -675,9 +675,11 @@ actions_killswitch(struct app *app)
 		app_say(app, "an action on %s/%s is already running", h->name, h->services[svc]);
 		return;
 	}
-	/* X turns the export off, or back on when the host holds off now:
-	 * the plan reads which. This incident's journal only says what "on"
-	 * restores. A step's "off" is always off, its "on" always a restore. */
+	/* X turns the export off, or back on only when GET /export answers
+	 * off (never from .env alone: a failed redeploy leaves it off while
+	 * the service still exports): the plan asks. This incident's journal
+	 * only says what "on" restores. A step's "off" is always off, its
+	 * "on" always a restore. */
 	has_restore = killswitch_restore(app, host, restore, sizeof(restore), &off_at) == 1;
 	if ((a = action_killswitch_start(&env, host, svc, want[0] ? want : NULL,
 	    has_restore ? restore : NULL, &err)) == NULL) {
@@ -1374,9 +1376,17 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN),
 		    app->rerun_note);
 	line[0] = '\0';
-	if (strcmp(p->action, "compose.killswitch") == 0)
+	/* A redeploy only: the value in place is not what runs (bold below). */
+	if (strcmp(p->action, "compose.killswitch") == 0 && p->env_kept)
+		snprintf(line, sizeof(line), "%s in .env already (not changed); %s is redeployed "
+		    "at %s with it", p->to, p->service, p->keep_tag);
+	else if (strcmp(p->action, "compose.killswitch") == 0)
 		snprintf(line, sizeof(line), "%s  ->  %s in .env; %s is redeployed at %s", p->from,
 		    p->to, p->service, p->keep_tag);
+	else if (strcmp(p->action, "k8s.killswitch") == 0 && p->env_kept)
+		snprintf(line, sizeof(line), "%s in deployment/%s's env already (not changed; "
+		    "container %s); a new revision after %d rolls out at %s with it", p->to,
+		    p->service, p->env_container, p->from_rev, p->keep_tag);
 	else if (strcmp(p->action, "k8s.killswitch") == 0)
 		snprintf(line, sizeof(line), "%s  ->  %s in deployment/%s's env (container %s); a "
 		    "new revision after %d rolls out at %s", p->from, p->to, p->service,
@@ -1791,6 +1801,8 @@ actions_change(const struct action *a, const char *unknown_to, char *buf, size_t
 
 	if (p->from[0] == '\0' && p->to[0] == '\0')
 		buf[0] = '\0';          /* a command: no tag moves */
+	else if (p->env_kept)           /* a kill switch's redeploy only */
+		snprintf(buf, cap, " %s, redeploy", p->to);
 	else
 		snprintf(buf, cap, " %s -> %s", p->from, p->to[0] ? p->to : unknown_to);
 	return buf;

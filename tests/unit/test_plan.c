@@ -496,7 +496,7 @@ killswitch_plan(void **state)
 	strcpy(h.compose_dir, "~/app/");
 	strcpy(h.health_url, "http://127.0.0.1:8080");
 	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", env, strlen(env), 0100640, "EXPORT_MODE",
-	    "off", "ks-1-ab", 30, &p, &err), 0);
+	    "off", CONTAIN_EXPORT_ON, "ks-1-ab", 30, &p, &err), 0);
 	assert_string_equal(p.action, "compose.killswitch");
 	assert_string_equal(p.from, "EXPORT_MODE=on");
 	assert_string_equal(p.to, "EXPORT_MODE=off");
@@ -518,17 +518,19 @@ killswitch_plan(void **state)
 	assert_non_null(strstr(json, "\"env_hash\":\""));
 	cJSON_free(json);
 	cJSON_Delete(o);
-	/* Already off; a k8s host; an unsafe value; an unsafe op id. */
+	/* Already off, and /export says so; a k8s host; an unsafe value; an
+	 * unsafe op id. */
 	assert_int_equal(plan_killswitch(&h, 0, "v1", "EXPORT_MODE=off\n", 16, 0600,
-	    "EXPORT_MODE", "off", "ks-1", 0, &p, &err), -1);
-	assert_string_equal(err.msg, "EXPORT_MODE is already off in api-1's .env");
+	    "EXPORT_MODE", "off", CONTAIN_EXPORT_OFF, "ks-1", 0, &p, &err), -1);
+	assert_string_equal(err.msg, "EXPORT_MODE is already off in api-1's .env and /export "
+	    "answers as disabled");
 	assert_int_equal(plan_killswitch(&h, 0, "v1", env, strlen(env), 0600, "EXPORT_MODE",
-	    "off;reboot", "ks-1", 0, &p, &err), -1);
+	    "off;reboot", CONTAIN_EXPORT_ON, "ks-1", 0, &p, &err), -1);
 	assert_int_equal(plan_killswitch(&h, 0, "v1", env, strlen(env), 0600, "EXPORT_MODE",
-	    "off", "../x", 0, &p, &err), -1);
+	    "off", CONTAIN_EXPORT_ON, "../x", 0, &p, &err), -1);
 	h.driver = DRIVER_K8S;
 	assert_int_equal(plan_killswitch(&h, 0, "v1", env, strlen(env), 0600, "EXPORT_MODE",
-	    "off", "ks-1", 0, &p, &err), -1);
+	    "off", CONTAIN_EXPORT_ON, "ks-1", 0, &p, &err), -1);
 }
 
 static void
@@ -636,14 +638,14 @@ env_drift_is_said_with_what_env_keeps(void **state)
 	assert_false(plan_env_drift(&p, w, sizeof(w)));
 	/* The kill switch pins the running tag and leaves .env's other one. */
 	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", drift, strlen(drift), 0600,
-	    "EXPORT_MODE", "off", "ks-1", 0, &p, &err), 0);
+	    "EXPORT_MODE", "off", CONTAIN_EXPORT_ON, "ks-1", 0, &p, &err), 0);
 	assert_true(plan_env_drift(&p, w, sizeof(w)));
 	assert_string_equal(w, ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api "
 	    "runs v1.4.1. The kill switch redeploys api at v1.4.1 and leaves "
 	    "IMAGE_TAG=v1.5.0-bad in .env: the next plain `docker compose up -d` brings "
 	    "v1.5.0-bad back");
 	assert_int_equal(plan_killswitch(&h, 0, "v1.5.0-bad", drift, strlen(drift), 0600,
-	    "EXPORT_MODE", "off", "ks-1", 0, &p, &err), 0);
+	    "EXPORT_MODE", "off", CONTAIN_EXPORT_ON, "ks-1", 0, &p, &err), 0);
 	assert_false(plan_env_drift(&p, w, sizeof(w)));
 }
 
@@ -677,8 +679,8 @@ k8s_killswitch_plan(void **state)
 	/* The fleet's deployment: one container, EXPORT_MODE=on, revision 4. */
 	k8s_fixture("drivers/k8s_deploy.json", "api", &d, &env);
 	assert_int_equal(plan_k8s_container(&d, "api", &err), 0);
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 45, &p,
-	    &err), 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_ON, 45, &p, &err), 0);
 	assert_string_equal(p.action, "k8s.killswitch");
 	assert_string_equal(p.from, "EXPORT_MODE=on");
 	assert_string_equal(p.to, "EXPORT_MODE=off");
@@ -705,13 +707,16 @@ k8s_killswitch_plan(void **state)
 	assert_non_null(strstr(json, "\"from_revision\":4"));
 	cJSON_free(json);
 	cJSON_Delete(o);
-	/* Already off; an unsafe value; a name kubectl would not take. */
+	/* Already off, and /export says so; an unsafe value; a name kubectl
+	 * would not take. */
 	strcpy(env.items[0].value, "off");
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 0, &p,
-	    &err), -1);
-	assert_string_equal(err.msg, "EXPORT_MODE is already off in deployment api");
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_OFF, 0, &p, &err), -1);
+	assert_string_equal(err.msg, "EXPORT_MODE is already off in deployment api and /export "
+	    "answers as disabled");
 	/* The undo of a switch from unset: the variable removed. */
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "", 0, &p, &err), 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "",
+	    CONTAIN_EXPORT_OFF, 0, &p, &err), 0);
 	assert_string_equal(p.steps[0].cmd, "kubectl set env deployment/api -n 'prod' "
 	    "'EXPORT_MODE-'");
 	assert_string_equal(p.from, "EXPORT_MODE=off");
@@ -724,21 +729,45 @@ k8s_killswitch_plan(void **state)
 	assert_null(strstr(json, "env_set"));
 	cJSON_free(json);
 	cJSON_Delete(o);
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off;id", 0, &p,
-	    &err), -1);
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT MODE", "off", 0, &p,
-	    &err), -1);
-	env.n = 0;                       /* unset: removing it is nothing to do */
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", NULL, 0, &p,
-	    &err), -1);
-	assert_string_equal(err.msg, "EXPORT_MODE is already unset in deployment api");
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 0, &p,
-	    &err), 0);
+	/* Off in the env, yet /export answers: a rollout that never completed
+	 * (old pods serve). set env would roll out nothing: a restart does. */
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_ON, 45, &p, &err), 0);
+	assert_true(p.env_kept);
+	assert_int_equal(p.nsteps, 2);
+	assert_string_equal(p.steps[0].name, "rollout restart");
+	assert_string_equal(p.steps[0].cmd, "kubectl rollout restart deployment/api -n 'prod'");
+	assert_true(p.steps[0].mutating);
+	assert_string_equal(p.steps[1].cmd, "kubectl rollout status deployment/api -n 'prod' "
+	    "--timeout=45s");
+	assert_string_equal(p.from, "EXPORT_MODE=off");
+	assert_string_equal(p.to, "EXPORT_MODE=off");
+	assert_string_equal(p.env_was, "off");
+	assert_int_equal(p.from_rev, 4);
+	assert_string_equal(p.warning, "deployment/api's env already says EXPORT_MODE=off but "
+	    "/export still answers: the pods that answer do not run with it; this restarts the "
+	    "rollout (kubectl rollout restart), the env not changed");
+	o = plan_to_json(&p);
+	json = cJSON_PrintUnformatted(o);
+	assert_non_null(strstr(json, "\"env_set\":\"off\",\"env_kept\":true"));
+	cJSON_free(json);
+	cJSON_Delete(o);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off;id",
+	    CONTAIN_EXPORT_ON, 0, &p, &err), -1);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT MODE", "off",
+	    CONTAIN_EXPORT_ON, 0, &p, &err), -1);
+	env.n = 0;                       /* unset, exports on: removing it is nothing to do */
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", NULL,
+	    CONTAIN_EXPORT_ON, 0, &p, &err), -1);
+	assert_string_equal(err.msg, "EXPORT_MODE is already unset in deployment api and /export "
+	    "answers");
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_ON, 0, &p, &err), 0);
 	assert_string_equal(p.from, "EXPORT_MODE=(unset)");
 	/* Only on a k8s host. */
 	h.driver = DRIVER_COMPOSE;
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 0, &p,
-	    &err), -1);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_ON, 0, &p, &err), -1);
 	parse_k8s_env_free(&env);
 }
 
@@ -761,43 +790,44 @@ k8s_killswitch_refusals(void **state)
 	assert_string_equal(err.msg, "deployment jobs has 3 containers and none is named jobs: "
 	    "which one reads EXPORT_MODE is not clear (set it by hand with kubectl set env -c)");
 	/* EXPORT_MODE appears twice; the later (off) is what runs. */
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "on", 30, &p,
-	    &err), 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "on",
+	    CONTAIN_EXPORT_OFF, 30, &p, &err), 0);
 	assert_string_equal(p.steps[0].cmd, "kubectl set env deployment/api -n 'prod' -c 'api' "
 	    "'EXPORT_MODE=on'");
 	assert_string_equal(p.from, "EXPORT_MODE=off");
 	assert_string_equal(p.keep_tag, "v1.4.1");
 	assert_int_equal(p.from_rev, 7);
 	/* From a Secret or a ConfigMap: refused, saying so. */
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "DATABASE_URL", "off", 30, &p,
-	    &err), -1);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "DATABASE_URL", "off",
+	    CONTAIN_EXPORT_ON, 30, &p, &err), -1);
 	assert_string_equal(err.msg, "DATABASE_URL in container api of deployment api comes from "
 	    "a secretKeyRef (valueFrom): change it there, not with the kill switch");
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "FEATURE_FLAGS", "off", 30, &p,
-	    &err), -1);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "FEATURE_FLAGS", "off",
+	    CONTAIN_EXPORT_ON, 30, &p, &err), -1);
 	assert_non_null(strstr(err.msg, "comes from a configMapKeyRef (valueFrom)"));
 	/* A value it could not put back on undo. */
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "LONG", "off", 30, &p, &err), -1);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "LONG", "off",
+	    CONTAIN_EXPORT_ON, 30, &p, &err), -1);
 	assert_non_null(strstr(err.msg, "holds a value the kill switch could not put back"));
 	/* Not set, but envFrom may set it: said in the plan. */
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "NEW_SWITCH", "off", 30, &p,
-	    &err), 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "NEW_SWITCH", "off",
+	    CONTAIN_EXPORT_ON, 30, &p, &err), 0);
 	assert_string_equal(p.warning, "container api also takes variables from envFrom (a "
 	    "ConfigMap or Secret): NEW_SWITCH may be set there; the entry set here takes "
 	    "precedence over it");
 	parse_k8s_env_free(&env);
 	/* The sidecar's own EXPORT_MODE is never the one read for api. */
 	k8s_fixture("drivers/k8s_deploy_env.json", "envoy", &d, &env);
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 30, &p,
-	    &err), 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_ON, 30, &p, &err), 0);
 	assert_string_equal(p.steps[0].cmd, "kubectl set env deployment/api -n 'prod' -c 'envoy' "
 	    "'EXPORT_MODE=off'");
 	parse_k8s_env_free(&env);
 	/* No revision annotation: a new rollout could not be told apart. */
 	k8s_fixture("drivers/k8s_deploy_minimal.json", "api", &d, &env);
 	assert_int_equal(d.revision, 0);
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 30, &p,
-	    &err), -1);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_ON, 30, &p, &err), -1);
 	assert_non_null(strstr(err.msg, "no revision annotation"));
 	parse_k8s_env_free(&env);
 }
@@ -857,21 +887,110 @@ killswitch_undo_value_from_the_journal(void **state)
 }
 
 static void
-killswitch_value_from_what_the_host_holds(void **state)
+killswitch_direction_from_what_export_answers(void **state)
 {
 	(void)state;
-	/* X: off unless the host holds off now; then the value replaced. */
-	assert_string_equal(plan_killswitch_value("on", NULL, "full"), "off");
-	assert_string_equal(plan_killswitch_value(NULL, NULL, NULL), "off");
-	assert_string_equal(plan_killswitch_value("full", NULL, NULL), "off");
-	assert_string_equal(plan_killswitch_value("off", NULL, "full"), "full");
-	assert_string_equal(plan_killswitch_value("off", NULL, ""), "");
+	/* X: off unless /export answers off; then the value replaced. */
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_ON, NULL, "full"), "off");
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, NULL, "full"), "full");
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, NULL, ""), "");
 	/* No kill switch of this incident to undo: on. */
-	assert_string_equal(plan_killswitch_value("off", NULL, NULL), "on");
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, NULL, NULL), "on");
+	/* Not known (no answer, no health_url): never restored blind. */
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_UNKNOWN, NULL, "full"), "off");
 	/* A runbook step's direction is its own. */
-	assert_string_equal(plan_killswitch_value("off", "off", "full"), "off");
-	assert_string_equal(plan_killswitch_value("on", "on", NULL), "on");
-	assert_string_equal(plan_killswitch_value("on", "on", "full"), "full");
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, "off", "full"), "off");
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_ON, "on", NULL), "on");
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_ON, "on", "full"), "full");
+
+	/* .env off (a redeploy that failed) + /export on: off, redeploy only. */
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_ON, NULL, "on"), "off");
+	assert_int_equal(plan_killswitch_how("off", "off", CONTAIN_EXPORT_ON), PLAN_KS_REDEPLOY);
+	/* .env off + /export off: restored, .env edited. */
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, NULL, "on"), "on");
+	assert_int_equal(plan_killswitch_how("off", "on", CONTAIN_EXPORT_OFF), PLAN_KS_SET);
+	/* .env on + /export on: off, .env edited. */
+	assert_int_equal(plan_killswitch_how("on", "off", CONTAIN_EXPORT_ON), PLAN_KS_SET);
+	assert_int_equal(plan_killswitch_how(NULL, "off", CONTAIN_EXPORT_ON), PLAN_KS_SET);
+	/* /export not known: off, whatever .env says; redeployed when it
+	 * says off already (the service may not run with it). */
+	assert_int_equal(plan_killswitch_how("off", "off", CONTAIN_EXPORT_UNKNOWN),
+	    PLAN_KS_REDEPLOY);
+	assert_int_equal(plan_killswitch_how("on", "off", CONTAIN_EXPORT_UNKNOWN), PLAN_KS_SET);
+	/* Off already and /export agrees: nothing to do (a step's off). */
+	assert_int_equal(plan_killswitch_how("off", "off", CONTAIN_EXPORT_OFF), PLAN_KS_ALREADY);
+	/* A restore that failed to redeploy: .env on, /export off. */
+	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, NULL, NULL), "on");
+	assert_int_equal(plan_killswitch_how("on", "on", CONTAIN_EXPORT_OFF), PLAN_KS_REDEPLOY);
+	/* A step's on with .env on and /export on or not known: nothing. */
+	assert_int_equal(plan_killswitch_how("on", "on", CONTAIN_EXPORT_ON), PLAN_KS_ALREADY);
+	assert_int_equal(plan_killswitch_how("on", "on", CONTAIN_EXPORT_UNKNOWN), PLAN_KS_ALREADY);
+	/* k8s's removal: unset already is in place. */
+	assert_int_equal(plan_killswitch_how("off", "", CONTAIN_EXPORT_OFF), PLAN_KS_SET);
+	assert_int_equal(plan_killswitch_how(NULL, "", CONTAIN_EXPORT_OFF), PLAN_KS_REDEPLOY);
+	assert_int_equal(plan_killswitch_how(NULL, NULL, CONTAIN_EXPORT_ON), PLAN_KS_ALREADY);
+}
+
+/* .env already holds the value but /export says the service does not run
+ * with it (its redeploy failed): only the redeploy, said in bold. */
+static void
+killswitch_redeploys_when_env_holds_it(void **state)
+{
+	static const char env[] = "IMAGE_TAG=v1.4.1\nEXPORT_MODE=off\n";
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+	char *json, head[256], change[256];
+	cJSON *o;
+
+	(void)state;
+	strcpy(h.health_url, "http://127.0.0.1:8080");
+	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", env, strlen(env), 0600, "EXPORT_MODE",
+	    "off", CONTAIN_EXPORT_ON, "ks-2", 30, &p, &err), 0);
+	assert_true(p.env_kept);
+	assert_string_equal(p.from, "EXPORT_MODE=off");
+	assert_string_equal(p.to, "EXPORT_MODE=off");
+	assert_string_equal(p.env_value, "off");
+	assert_int_equal(p.nsteps, 1);
+	assert_string_equal(p.steps[0].name, "redeploy");
+	assert_string_equal(p.steps[0].cmd, "cd '/srv/app deploy' && IMAGE_TAG='v1.4.1' docker "
+	    "compose --env-file .env -f docker-compose.yml up -d 'api'");
+	/* Still bound to .env as read; no file of its own beside it. */
+	assert_string_equal(p.env_file, "/srv/app deploy/.env");
+	assert_true(p.env_hash[0] != '\0');
+	assert_string_equal(p.env_new, "");
+	assert_string_equal(p.env_backup, "");
+	assert_string_equal(p.export_url, "http://127.0.0.1:8080/export");
+	assert_string_equal(p.warning, ".env already says EXPORT_MODE=off but /export still "
+	    "answers: api was not redeployed with it; this redeploys it (.env is not changed)");
+	o = plan_to_json(&p);
+	json = cJSON_PrintUnformatted(o);
+	assert_non_null(strstr(json, "\"env_kept\":true"));
+	cJSON_free(json);
+	cJSON_Delete(o);
+	plan_confirm_words(&p, "switch", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(change, "EXPORT_MODE=off as it is, redeployed with it");
+	/* /export not known: redeployed all the same, saying so. */
+	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", env, strlen(env), 0600, "EXPORT_MODE",
+	    "off", CONTAIN_EXPORT_UNKNOWN, "ks-2", 30, &p, &err), 0);
+	assert_true(p.env_kept);
+	assert_string_equal(p.warning, ".env already says EXPORT_MODE=off but whether /export "
+	    "still answers is not known: api may not run with it; this redeploys it (.env is "
+	    "not changed)");
+	/* A restore whose redeploy failed: .env on, /export disabled. */
+	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", "EXPORT_MODE=on\n", 15, 0600,
+	    "EXPORT_MODE", "on", CONTAIN_EXPORT_OFF, "ks-3", 30, &p, &err), 0);
+	assert_true(p.env_kept);
+	assert_int_equal(p.nsteps, 1);
+	assert_string_equal(p.warning, ".env already says EXPORT_MODE=on but /export answers as "
+	    "disabled (exports are off): api was not redeployed with it; this redeploys it (.env "
+	    "is not changed)");
+	/* The usual switch writes .env: not kept. */
+	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", env, strlen(env), 0600, "EXPORT_MODE",
+	    "on", CONTAIN_EXPORT_OFF, "ks-4", 30, &p, &err), 0);
+	assert_false(p.env_kept);
+	assert_int_equal(p.nsteps, 3);
+	assert_string_equal(p.warning, "");
 }
 
 static void
@@ -1284,15 +1403,15 @@ k8s_rollback_outcome_words(void **state)
 	    "not take");
 	/* The kill switch's set env. */
 	k8s_fixture("drivers/k8s_deploy.json", "api", &d, &env);
-	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 20, &p,
-	    &err), 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off",
+	    CONTAIN_EXPORT_ON, 20, &p, &err), 0);
 	parse_k8s_env_free(&env);
 	d.revision = 5;
 	d.ready = 2;
 	plan_k8s_unfinished(&p, &d, "v1.5.0-bad", 20, out, sizeof(out));
 	assert_string_equal(out, "set env applied (revision 5 at v1.5.0-bad), rollout not "
 	    "complete: 2/3 ready after 20 s; it may still complete: the old pods serve until the "
-	    "new ones are ready");
+	    "new ones are ready, exports still on there");
 }
 
 static struct probe_result
@@ -1710,7 +1829,8 @@ main(void)
 		cmocka_unit_test(rollback_keeps_the_tag_in_env),
 		cmocka_unit_test(env_drift_is_said_with_what_env_keeps),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
-		cmocka_unit_test(killswitch_value_from_what_the_host_holds),
+		cmocka_unit_test(killswitch_direction_from_what_export_answers),
+		cmocka_unit_test(killswitch_redeploys_when_env_holds_it),
 		cmocka_unit_test(k8s_rollback_says_what_it_does_to_the_export),
 		cmocka_unit_test(k8s_rollback_target_keeps_the_kill_switch),
 		cmocka_unit_test(k8s_after_the_kill_switch_the_running_tag_is_not_preselected),
