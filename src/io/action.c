@@ -447,6 +447,7 @@ act_read_current(struct action *a, const char *buf, size_t len, struct act_curre
 		    (unsigned)r < 3 ? rs[r] : "?");
 		cur->revision = d.revision;
 		cur->settled = r == K8S_ROLLOUT_COMPLETE;
+		cur->rolling = r == K8S_ROLLOUT_PROGRESSING;
 	} else {
 		struct helm_history h;
 
@@ -497,7 +498,7 @@ reconciled(struct action *a, const struct exec_result *r)
 {
 	struct act_current cur;
 	struct wr_err err;
-	bool took;
+	bool took, there;
 	char found[512];
 
 	if (!r->finished || r->exit_status != 0 ||
@@ -508,8 +509,12 @@ reconciled(struct action *a, const struct exec_result *r)
 	/* Settled on the target: it took effect. Anything else may be the
 	 * dropped command still at work (a slow recreate, a rollout), so it
 	 * is read again, and never called a failure by a re-read. */
-	took = (a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 :
-	    cur.revision > a->plan.from_rev) && cur.settled;
+	there = a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 :
+	    cur.revision > a->plan.from_rev;
+	took = there && cur.settled;
+	/* On the target with its rollout going: the header says the console
+	 * waits for it, so nobody settles it by hand too early. */
+	a->reread_rolling = there && cur.rolling;
 	snprintf(found, sizeof(found), "%s: %s runs %s, %s", act_reread_words(a),
 	    a->cfg->services[a->svc], cur.tag, cur.state);
 	export_changed(a, a->buf ? a->buf : "", a->len);
@@ -2241,6 +2246,13 @@ int64_t
 action_started_ms(const struct action *a)
 {
 	return a->started_ms;
+}
+
+bool
+action_waits_rollout(const struct action *a)
+{
+	return a->state == ACTION_UNKNOWN && !a->reconciled && !a->reread_gave_up &&
+	    a->reread_since != 0 && a->reread_rolling;
 }
 
 const char *

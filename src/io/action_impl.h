@@ -47,6 +47,8 @@ struct act_current {
 	char state[64];                  /* running / rollout state / release status */
 	int revision;                    /* k8s/helm; 0 for compose */
 	bool settled;                    /* running / rollout complete / deployed */
+	bool rolling;                    /* k8s: rollout progressing (neither
+	                                    complete nor past its deadline) */
 };
 
 struct action {
@@ -82,6 +84,9 @@ struct action {
 	bool reconciled;
 	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
 	bool reread_gave_up;             /* … and the grace ran out: U settles it */
+	bool reread_rolling;             /* the last re-read found the change made
+	                                    and its k8s rollout progressing: the
+	                                    console is waiting for it to settle */
 	bool adopted;                    /* taken over from an earlier session's
 	                                    journal (action_adopt_unknown): its
 	                                    re-read is after a restart */
