@@ -192,6 +192,11 @@ bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CAN
 bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re-read since */
 bool action_rereadable(const struct action *a);      /* warroom can re-read what it did */
 
+/* UNKNOWN, and the last re-read found the change made and its k8s rollout
+ * still progressing: the console re-reads it until it settles (or its
+ * grace runs out). */
+bool action_waits_rollout(const struct action *a);
+
 /* UNKNOWN and read back since without settling it: what the host runs
  * ("" when the re-read names no tag); NULL: no re-read has answered yet. */
 const char *action_read_not_settled(const struct action *a);

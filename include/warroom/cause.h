@@ -43,8 +43,9 @@ struct cause {
 	int nunknown;                    /* ... of those, UNKNOWN: an end or re-read
 	                                    said so, or a resume found its console
 	                                    gone */
-	int nfailed;                     /* ... none running, not proven off from,
-	                                    whose latest rollback ended FAILED */
+	int nfailed;                     /* ... none running, whose latest rollback
+	                                    ended FAILED (not back, whatever tag is
+	                                    read there since) */
 	bool one_tag;                    /* CAUSE_BACK, and all on the same tag */
 	int64_t since_ms;                /* CAUSE_BACK: when the last of them was
 	                                    proven off from */
@@ -58,7 +59,9 @@ struct cause {
  * state is the service's on every host that runs it: hosts[0..nhosts)
  * (the config) that list it, and any host a rollback of it names. A host
  * is off from once a rollback's end or reconcile said ok or a
- * health.change read another tag. 1 found, 0 none. */
+ * health.change read another tag (not after its latest rollback FAILED:
+ * a k8s template reads the target before its rollout completes). 1
+ * found, 0 none. */
 int cause_find(const struct record *v, size_t n, const struct config_host *hosts,
     size_t nhosts, struct cause *out);
 
@@ -83,7 +86,8 @@ void cause_since(const struct cause *c, char *out, size_t cap);
  * [templates] sets none: "back on TAG" only in CAUSE_BACK on one tag,
  * "under way" while a rollback runs on any host, "verifying whether the
  * rollback took effect" (never "under way") where one is UNKNOWN, else the
- * hosts rolled back counted (c NULL: the journal holds no rollback).
+ * hosts rolled back counted, and those whose rollback FAILED said as not
+ * complete (c NULL: the journal holds no rollback).
  * "Resolved ... normal again" only in CAUSE_BACK (or c NULL) with not_ok
  * (hosts whose verdict asks for a rollback now) 0; else "in part", what is
  * proven and that the work goes on. Placeholders as in [templates]. */
@@ -95,8 +99,8 @@ enum cause_outcome {
 	CAUSE_OUTCOME_NONE,              /* no rollback, one under way, or none of
 	                                    its hosts UNKNOWN or FAILED */
 	CAUSE_OUTCOME_UNKNOWN,           /* on a host, UNKNOWN and not settled */
-	CAUSE_OUTCOME_FAILED,            /* none UNKNOWN; on a host, FAILED and not
-	                                    read off from since */
+	CAUSE_OUTCOME_FAILED,            /* none UNKNOWN; on a host, FAILED and
+	                                    nothing said ok there since */
 };
 
 /* c's outcome (NULL: no rollback, NONE): UNKNOWN before FAILED. */

@@ -96,6 +96,10 @@ struct fleetchain_cand {
 	const char *tag;                 /* the tag last read, "" for none */
 	long age_s;                      /* seconds since that read; < 0: never read */
 	bool failing;                    /* its last poll failed */
+	const char *unsettled;           /* its own action on the service that ended
+	                                    UNKNOWN and is not settled ("rollback"),
+	                                    else NULL */
+	const char *unsettled_to;        /* … where it went ("" or NULL: not known) */
 };
 
 /* Start an empty chain rolling service back from tag from. */
@@ -107,7 +111,9 @@ bool fleetchain_add(struct fleetchain *fc, const char *name, int host);
 
 /* Does c join the chain (UP, same driver, not read-only, shown, running
  * fc->from)? When not, why is kept for the dialog, the hosts whose tag
- * is unknown (not UP, never read, polls failing) first. */
+ * is unknown (not UP, never read, polls failing) first; one not UP with
+ * an unsettled action names that, not the tag last read ("h1 DOWN, its
+ * rollback to v1.4.1 UNKNOWN"): the action may have moved it since. */
 bool fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c);
 
 /* The first host's rollback was confirmed as op id, to target to: the

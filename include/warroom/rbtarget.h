@@ -26,6 +26,9 @@ struct rbtarget_event {
 	                                    re-read or the engineer said so) */
 	bool unknown;                    /* not ok: UNKNOWN, never settled */
 	int64_t at_ms;                   /* when it ended (wall clock) */
+	int from_rev;                    /* k8s/helm: the revision it left (its
+	                                    plan's from_revision), 0 not known */
+	const char *detail;              /* its action.end's detail, or NULL */
 };
 
 /* The rollbacks of service svc in records (file order) as events, oldest
@@ -47,6 +50,9 @@ struct rbtarget {
 	char tried_to[128], tried_from[128];
 	int64_t tried_at_ms;
 	bool tried_unknown;              /* it ended UNKNOWN, else FAILED */
+	int tried_from_rev;              /* the revision it left, 0 not known */
+	char tried_exit[64];             /* "helm rollback exited 1" when its end
+	                                    said so, else "" */
 };
 
 /* From events (oldest first): host's latest OK rollback, else the
@@ -123,6 +129,18 @@ void rbtarget_left_words(const struct rbtarget_left *l, bool helm, char *out, si
  * 15:23:10: its rollout may never have completed", into out. */
 bool rbtarget_stalled_words(const struct rbtarget *t, const char *tag, const char *running,
     char *out, size_t cap);
+
+/* Whether tag, listed as a target on a host running running whose
+ * newest revision is rev (k8s: the deployment's; helm: the history's
+ * last, whatever its status; 0 not known), is where t's own latest
+ * rollback there went, that rollback ended FAILED, and the host shows it
+ * changed nothing: still on the tag and at the revision it left. Its
+ * mark, "this incident's rollback to it here ended FAILED at 15:23:10
+ * (helm rollback exited 1) and changed nothing: still at revision 5
+ * (1.5.0-bad)", into out: no rollout began, so it is no stalled target
+ * and is offered as on a first try. */
+bool rbtarget_unchanged_words(const struct rbtarget *t, const char *tag, const char *running,
+    int rev, char *out, size_t cap);
 
 /* One TIMELINE record as rbtarget_rolled_back_at reads it (strings "" when
  * the record has none). */

@@ -548,6 +548,14 @@ bool actions_progress(struct app *app, char *buf, size_t cap);
  * since: the header shows them until it is. */
 size_t actions_unknown(const struct app *app);
 
+/* Of the UNKNOWN outcomes, the first whose host's rollout the console
+ * is waiting for (action_waits_rollout): that host's name, else NULL. */
+const char *actions_unknown_waiting(const struct app *app);
+
+/* This console's latest action on host's service svc whose outcome is
+ * UNKNOWN and not settled, or NULL. */
+const struct action *actions_unsettled_on(const struct app *app, int host, int svc);
+
 /* Of those, the ones warroom cannot re-read (a runbook command, a
  * downgrade): only the engineer can settle them, with U. */
 size_t actions_unknown_by_hand(const struct app *app);

@@ -74,6 +74,11 @@ cJSON *unsettled_confirmed_refusal(const struct record *c, int64_t now_ms);
 void unsettled_badge_words(size_t n, const char *runs, const char *target, char *buf,
     size_t cap);
 
+/* The header's badge for n UNKNOWN outcomes while the console waits for
+ * host's rollout to settle one: " 1 UNKNOWN: waiting for h5's rollout (U
+ * settles it by hand) ", so nobody settles it before the console can. */
+void unsettled_badge_wait_words(size_t n, const char *host, char *buf, size_t cap);
+
 /* Where another console's action with no outcome stands, as this
  * console sees it. */
 enum unsettled_other {

@@ -18,9 +18,14 @@
  * any of them is "under way", and one cut off (UNKNOWN: an end or re-read
  * said so, or a resume found its console gone) is one "we are verifying",
  * never "under way": it may have done all, part or none of its work;
- * short of that the words count the hosts rolled back. Customers read these, and a service half
- * rolled back, or an unverified success, would be a claim warroom never
- * checked. So "resolved" says "normal again" only when the service is
+ * short of that the words count the hosts rolled back. A host whose
+ * latest rollback ended FAILED is not rolled back, whatever tag is read
+ * there since: a k8s undo puts the target in the pod template, which is
+ * what the poller reads, before its rollout gives up (QA: "rolled back on
+ * 4 of 6 hosts" counted one at 2/3 ready); only a later OK (a rollback,
+ * a re-read, the engineer) counts it, and the words say how many did not
+ * complete. Customers read these, and a service half rolled back, or an
+ * unverified success, would be a claim warroom never checked. So "resolved" says "normal again" only when the service is
  * back on every host and no host's verdict asks for a rollback; short of
  * that it says what is proven and that the work goes on.
  */
@@ -93,7 +98,9 @@ struct host_walk {
 	bool in_flight;                  /* that rollback runs, or ended UNKNOWN
 	                                    and was not settled since */
 	bool unknown;                    /* … the latter */
-	bool failed;                     /* its latest rollback ended FAILED */
+	bool failed;                     /* its latest rollback ended FAILED (and
+	                                    nothing said ok since): not back,
+	                                    whatever tag is read there */
 	bool ran_bad;                    /* it ran the release rolled back from */
 	int64_t since_ms;                /* when it was proven at tag */
 };
@@ -217,7 +224,9 @@ walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
 }
 
 /* The service across its hosts: a host that never ran bad (and whose tag
- * is known) has nothing to roll back; every other counts. */
+ * is known) has nothing to roll back; every other counts, and one whose
+ * latest rollback FAILED is never back (a tag read since may be a
+ * template whose rollout never completed). */
 static void
 walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *out)
 {
@@ -234,6 +243,8 @@ walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *ou
 		if (w[i].in_flight) {
 			out->nunder_way++;
 			out->nunknown += w[i].unknown;
+		} else if (w[i].failed) {
+			out->nfailed++;
 		} else if (w[i].tag != NULL && !same_release(w[i].tag, bad)) {
 			out->nback++;
 			if (w[i].since_ms > out->since_ms)
@@ -242,8 +253,7 @@ walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *ou
 				tag = w[i].tag;      /* the first host's spelling */
 			else if (!same_release(tag, w[i].tag))
 				one = false;
-		} else if (w[i].failed)
-			out->nfailed++;
+		}
 	}
 	out->state = out->nunder_way > 0 ? CAUSE_UNDER_WAY :
 	    out->nback == out->nhosts ? CAUSE_BACK : CAUSE_NOT_BACK;
@@ -455,19 +465,34 @@ in_flight_words(int run, int unk, int b, int n, char *out, size_t cap)
 		    "another took effect on %s", of[0], of[1]);
 }
 
+/* The hosts whose rollback ended FAILED, after others were counted:
+ * "; a rollback did not complete on 1 more" ("" for none). Never counted
+ * as rolled back, and never left out of a count that would read as all
+ * there is. */
+static void
+failed_words(const struct cause *c, char *out, size_t cap)
+{
+	out[0] = '\0';
+	if (c->nfailed > 0)
+		snprintf(out, cap, "; %s did not complete on %d more", c->nfailed == 1 ?
+		    "a rollback" : "rollbacks", c->nfailed);
+}
+
 /* A service on several hosts, not all back on one tag: the hosts counted,
- * "under way" while any rollback runs or is UNKNOWN. 0 when the one-host
- * words say it as well (nothing rolled back yet, nothing under way). */
+ * "under way" while any rollback runs or is UNKNOWN, and those whose
+ * rollback FAILED said as not complete. 0 when the one-host words say it
+ * as well (nothing rolled back yet, nothing under way). */
 static int
 many_hosts(int status, const struct cause *c, char *out, size_t cap)
 {
 	int b = c->nback, n = c->nhosts, u = c->nunder_way, k = c->nunknown;
 	bool id = status == WR_TEMPLATE_IDENTIFIED;
-	char fl[160];
+	char fl[160], fw[64];
 
 	if (status != WR_TEMPLATE_IDENTIFIED && status != WR_TEMPLATE_MONITORING)
 		return 0;
 	in_flight_words(u - k, k, b, n, fl, sizeof(fl));
+	failed_words(c, fw, sizeof(fw));
 	if (c->state == CAUSE_BACK)
 		snprintf(out, cap, id ?
 		    "The cause is release {from_tag} of {service}; it is rolled back on every "
@@ -477,32 +502,32 @@ many_hosts(int status, const struct cause *c, char *out, size_t cap)
 	else if (u > 0 && k > 0 && b > 0)
 		snprintf(out, cap, id ?
 		    "The cause is release {from_tag} of {service}; it is rolled back on %d of %d "
-		    "hosts and %s." :
-		    "{service} is rolled back on %d of %d hosts and %s; we are watching its error "
-		    "rate.", b, n, fl);
+		    "hosts and %s%s." :
+		    "{service} is rolled back on %d of %d hosts and %s%s; we are watching its "
+		    "error rate.", b, n, fl, fw);
 	else if (u > 0 && k > 0 && id)
-		snprintf(out, cap, "The cause is release {from_tag} of {service}; %s.", fl);
+		snprintf(out, cap, "The cause is release {from_tag} of {service}; %s%s.", fl, fw);
 	else if (u > 0 && k > 0) {
 		fl[0] = (char)(fl[0] - 'a' + 'A');      /* "a …" or "we …" starts the sentence */
-		snprintf(out, cap, "%s; we are watching the error rate of {service}.", fl);
+		snprintf(out, cap, "%s%s; we are watching the error rate of {service}.", fl, fw);
 	} else if (u > 0 && b > 0)
 		snprintf(out, cap, id ?
 		    "The cause is release {from_tag} of {service}; it is rolled back on %d of %d "
-		    "hosts and a rollback is under way on %d more." :
+		    "hosts and a rollback is under way on %d more%s." :
 		    "{service} is rolled back on %d of %d hosts and a rollback is under way on "
-		    "%d more; we are watching its error rate.", b, n, u);
+		    "%d more%s; we are watching its error rate.", b, n, u, fw);
 	else if (u > 0)
 		snprintf(out, cap, id ?
 		    "The cause is release {from_tag} of {service}; a rollback is under way on %d "
-		    "of %d hosts." :
-		    "A rollback of {service} is under way on %d of %d hosts; we are watching its "
-		    "error rate.", u, n);
+		    "of %d hosts%s." :
+		    "A rollback of {service} is under way on %d of %d hosts%s; we are watching "
+		    "its error rate.", u, n, fw);
 	else if (b > 0)
 		snprintf(out, cap, id ?
 		    "The cause is release {from_tag} of {service}; it is rolled back on %d of %d "
-		    "hosts and we are working on the rest." :
-		    "{service} is rolled back on %d of %d hosts; we are watching its error rate "
-		    "while we work on the rest.", b, n);
+		    "hosts%s and we are working on the rest." :
+		    "{service} is rolled back on %d of %d hosts%s; we are watching its error rate "
+		    "while we work on the rest.", b, n, fw);
 	else
 		return 0;
 	return 1;
@@ -515,8 +540,10 @@ static void
 resolved_in_part(const struct cause *c, int not_ok, char *out, size_t cap)
 {
 	const char *hosts = not_ok == 1 ? "1 host" : NULL;
-	char n[32], fl[160];
+	char n[32], fl[160], fw[64] = "";
 
+	if (c != NULL)
+		failed_words(c, fw, sizeof(fw));
 	if (hosts == NULL) {
 		snprintf(n, sizeof(n), "%d hosts", not_ok);
 		hosts = n;
@@ -533,14 +560,14 @@ resolved_in_part(const struct cause *c, int not_ok, char *out, size_t cap)
 		in_flight_words(c->nunder_way - c->nunknown, c->nunknown, c->nback, c->nhosts, fl,
 		    sizeof(fl));
 		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts "
-		    "and %s; we are still working on the others.", c->nback, c->nhosts, fl);
+		    "and %s%s; we are still working on the others.", c->nback, c->nhosts, fl, fw);
 	} else if (c->nback > 0 && c->nunder_way > 0)
 		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts "
-		    "and a rollback is under way on %d more; we are still working on the "
-		    "others.", c->nback, c->nhosts, c->nunder_way);
+		    "and a rollback is under way on %d more%s; we are still working on the "
+		    "others.", c->nback, c->nhosts, c->nunder_way, fw);
 	else if (c->nback > 0)
-		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts; "
-		    "we are still working on the others.", c->nback, c->nhosts);
+		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts"
+		    "%s; we are still working on the others.", c->nback, c->nhosts, fw);
 	else if (c->nunknown > 0)
 		wr_strlcpy(out, "Not resolved yet: we are verifying whether the rollback of "
 		    "{service} took effect; we are still working on it.", cap);

@@ -136,7 +136,14 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		keep_grouped(fc, c->name, "is read_only in the config");
 		return false;
 	}
-	if (c->conn != NULL && tag[0] != '\0' && c->age_s >= 0) {
+	if (c->conn != NULL && c->unsettled != NULL) {
+		/* The tag read before it went away may be old news: its own
+		 * action may have changed it (QA: "last seen on v1.5.0-bad"
+		 * where api already ran v1.4.1). */
+		snprintf(why, sizeof(why), "%s %s, its %s%s%s UNKNOWN", c->name, c->conn,
+		    c->unsettled, c->unsettled_to != NULL && c->unsettled_to[0] ? " to " : "",
+		    c->unsettled_to != NULL ? c->unsettled_to : "");
+	} else if (c->conn != NULL && tag[0] != '\0' && c->age_s >= 0) {
 		/* What it ran when last seen, so nobody forgets it when it is
 		 * back; it may run another tag now: named with the unknown. */
 		age_words(c->age_s, true, age, sizeof(age));

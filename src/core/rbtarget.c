@@ -73,10 +73,15 @@ rbtarget_events(const struct record *v, size_t n, const char *svc,
 				continue;
 			if (v[j].host != NULL && ps != NULL && strcmp(ps, svc) == 0 &&
 			    is_rollback(plan)) {
+				const cJSON *fr = cJSON_GetObjectItemCaseSensitive(plan,
+				    "from_revision");
+
 				ev = xrealloc(ev, (k + 1) * sizeof(*ev));
 				ev[k].host = v[j].host;
 				ev[k].from = str_of(plan, "from");
 				ev[k].to = str_of(plan, "to");
+				ev[k].from_rev = cJSON_IsNumber(fr) ? (int)fr->valuedouble : 0;
+				ev[k].detail = str_of(v[i].data, "detail");
 				oc = settled(v, n, i, oc, &ev[k].at_ms);
 				ev[k].ok = strcmp(oc, "ok") == 0;
 				ev[k].unknown = strcmp(oc, "unknown") == 0;
@@ -87,6 +92,25 @@ rbtarget_events(const struct record *v, size_t n, const char *svc,
 	}
 	*out = ev;
 	return k;
+}
+
+/* "helm rollback exited 1" from an end's detail ("helm rollback exited 1:
+ * its last line"), else "": the tool's own words stay out of the mark. */
+static void
+exit_words(const char *detail, char *out, size_t cap)
+{
+	const char *colon, *ex;
+	size_t len;
+
+	out[0] = '\0';
+	if (detail == NULL || (ex = strstr(detail, " exited ")) == NULL)
+		return;
+	colon = strchr(detail, ':');
+	len = colon != NULL ? (size_t)(colon - detail) : strlen(detail);
+	if ((colon != NULL && ex > colon) || len + 1 > cap)
+		return;
+	memcpy(out, detail, len);
+	out[len] = '\0';
 }
 
 bool
@@ -122,6 +146,8 @@ rbtarget_find(const struct rbtarget_event *ev, size_t n, const char *host,
 		    sizeof(out->tried_from));
 		out->tried_at_ms = tried->at_ms;
 		out->tried_unknown = tried->unknown;
+		out->tried_from_rev = tried->from_rev;
+		exit_words(tried->detail, out->tried_exit, sizeof(out->tried_exit));
 	}
 	/* The host's own rollback says most; else the fleet's latest. */
 	if ((e = here != NULL ? here : any) == NULL)
@@ -443,6 +469,27 @@ rbtarget_left_words(const struct rbtarget_left *l, bool helm, char *out, size_t 
 		snprintf(out, cap, "revision %d went back from it to %s", l->by, l->to_tag);
 	else
 		snprintf(out, cap, "revision %d went back from revision %d", l->by, l->rev);
+}
+
+bool
+rbtarget_unchanged_words(const struct rbtarget *t, const char *tag, const char *running,
+    int rev, char *out, size_t cap)
+{
+	char when[16];
+
+	out[0] = '\0';
+	if (t == NULL || t->tried_to[0] == '\0' || t->tried_unknown || t->tried_from_rev <= 0 ||
+	    rev != t->tried_from_rev || tag[0] == '\0' || !badrel_same(t->tried_to, tag) ||
+	    running[0] == '\0' || !badrel_same(running, t->tried_from))
+		return false;
+	/* Its revision is still the newest: the rollback made none, so no
+	 * rollout began (QA: "its rollout may never have completed" after a
+	 * helm rollback that exited 1 at once). */
+	clock_of(t->tried_at_ms, when, sizeof(when));
+	snprintf(out, cap, "this incident's rollback to it here ended FAILED at %s%s%s%s and "
+	    "changed nothing: still at revision %d (%.40s)", when, t->tried_exit[0] ? " (" : "",
+	    t->tried_exit, t->tried_exit[0] ? ")" : "", rev, running);
+	return true;
 }
 
 bool

@@ -226,6 +226,15 @@ unsettled_badge_words(size_t n, const char *runs, const char *target, char *buf,
 }
 
 void
+unsettled_badge_wait_words(size_t n, const char *host, char *buf, size_t cap)
+{
+	/* "read back, not settled: U settles it" invited a U while the
+	 * console was itself about to settle it (QA: ~50 s of a rollout). */
+	snprintf(buf, cap, " %zu UNKNOWN: waiting for %s's rollout (U settles it by hand) ", n,
+	    host);
+}
+
+void
 unsettled_other_words(const char *host, const char *actor, const char *what,
     int64_t started_ms, enum unsettled_other state, bool ended_unknown, char *buf,
     size_t cap)

@@ -445,8 +445,9 @@ act_read_current(struct action *a, const char *buf, size_t len, struct act_curre
 			wr_strlcpy(cur->tag, d.containers[0].tag, sizeof(cur->tag));
 		snprintf(cur->state, sizeof(cur->state), "revision %d, rollout %s", d.revision,
 		    (unsigned)r < 3 ? rs[r] : "?");
-		cur->revision = d.revision;
+		cur->revision = cur->newest_rev = d.revision;
 		cur->settled = r == K8S_ROLLOUT_COMPLETE;
+		cur->rolling = r == K8S_ROLLOUT_PROGRESSING;
 	} else {
 		struct helm_history h;
 
@@ -460,6 +461,7 @@ act_read_current(struct action *a, const char *buf, size_t len, struct act_curre
 		snprintf(cur->state, sizeof(cur->state), "revision %d %s",
 		    h.items[h.current].revision, h.items[h.current].status);
 		cur->revision = h.items[h.current].revision;
+		cur->newest_rev = h.items[h.n - 1].revision;
 		cur->settled = strcmp(h.items[h.current].status, "deployed") == 0;
 		parse_helm_history_free(&h);
 	}
@@ -497,7 +499,7 @@ reconciled(struct action *a, const struct exec_result *r)
 {
 	struct act_current cur;
 	struct wr_err err;
-	bool took;
+	bool took, there;
 	char found[512];
 
 	if (!r->finished || r->exit_status != 0 ||
@@ -508,8 +510,12 @@ reconciled(struct action *a, const struct exec_result *r)
 	/* Settled on the target: it took effect. Anything else may be the
 	 * dropped command still at work (a slow recreate, a rollout), so it
 	 * is read again, and never called a failure by a re-read. */
-	took = (a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 :
-	    cur.revision > a->plan.from_rev) && cur.settled;
+	there = a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 :
+	    cur.revision > a->plan.from_rev;
+	took = there && cur.settled;
+	/* On the target with its rollout going: the header says the console
+	 * waits for it, so nobody settles it by hand too early. */
+	a->reread_rolling = there && cur.rolling;
 	snprintf(found, sizeof(found), "%s: %s runs %s, %s", act_reread_words(a),
 	    a->cfg->services[a->svc], cur.tag, cur.state);
 	export_changed(a, a->buf ? a->buf : "", a->len);
@@ -1187,14 +1193,18 @@ static bool is_bad(const struct action *a, const char *tag);
 
 /* k8s/helm: a target rolled back from (in this incident, or per the
  * history) or where this incident's rollback here stalled, said in the
- * plan's warning: never quietly. */
+ * plan's warning: never quietly; one whose rollback here FAILED and
+ * changed nothing, in its note. */
 static void
 hist_warnings(struct action *a, const struct act_choice *c)
 {
-	char where[160];
+	char where[sizeof(c->mark) + 16];
 
 	if (c->stalled)
 		plan_warn_note(&a->plan, c->mark);
+	else if (c->unchanged)
+		/* Said, not warned of: going there is a first try again. */
+		snprintf(a->plan.note, sizeof(a->plan.note), "%s", c->mark);
 	if (is_bad(a, c->tag))
 		plan_warn_bad(&a->plan, plan_bad_of(a->bad, a->nbad, c->tag));
 	else if (c->hist_left && rbtarget_is_target(&a->rb, c->tag)) {
@@ -1324,11 +1334,13 @@ demote_bad(struct action *a, struct wr_err *err)
 	for (i = 0; i < a->nchoices; i++) {
 		struct act_choice *c = &a->choices[i];
 		const char *note = plan_target_note(&t[i]);
-		char own[sizeof(a->bad[0].why) + 8];
+		char own[sizeof(c->mark) + sizeof(a->bad[0].why)];
 
-		/* Rolled back from per the history, or stalled: which revision
-		 * says so (this incident's own rollback from it says most). */
-		if (!t[i].bad && (t[i].left || t[i].stalled) && c->mark[0] != '\0') {
+		/* Rolled back from per the history, stalled, or a FAILED
+		 * rollback that changed nothing: which revision says so (this
+		 * incident's own rollback from it says most). */
+		if (!t[i].bad && (t[i].left || t[i].stalled || c->unchanged) &&
+		    c->mark[0] != '\0') {
 			snprintf(own, sizeof(own), "  (%s)", c->mark);
 			note = own;
 		}
@@ -1521,6 +1533,10 @@ mark_history(struct action *a, const struct rbtarget_left *l, size_t nl)
 			rbtarget_left_words(&l[k], a->cfg->driver == DRIVER_HELM, words,
 			    sizeof(words));
 			snprintf(c->mark, sizeof(c->mark), "rolled back from: %s", words);
+		} else if (rbtarget_unchanged_words(&a->rb, c->tag, a->planned_cur.tag,
+		    a->planned_cur.newest_rev, words, sizeof(words))) {
+			c->unchanged = true;
+			wr_strlcpy(c->mark, words, sizeof(c->mark));
 		} else if (rbtarget_stalled_words(&a->rb, c->tag, a->planned_cur.tag, words,
 		    sizeof(words))) {
 			c->stalled = true;
@@ -2241,6 +2257,13 @@ int64_t
 action_started_ms(const struct action *a)
 {
 	return a->started_ms;
+}
+
+bool
+action_waits_rollout(const struct action *a)
+{
+	return a->state == ACTION_UNKNOWN && !a->reconciled && !a->reread_gave_up &&
+	    a->reread_since != 0 && a->reread_rolling;
 }
 
 const char *

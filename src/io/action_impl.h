@@ -37,7 +37,11 @@ struct act_choice {
 	                                    back from (rbtarget_*_left) */
 	bool stalled;                    /* this incident's rollback here went to it
 	                                    and did not end OK */
-	char mark[128];                  /* why either, for its label and warning */
+	bool unchanged;                  /* … ended FAILED and changed nothing
+	                                    (rbtarget_unchanged_words): said, not
+	                                    marked */
+	char mark[176];                  /* why any of them, for its label and
+	                                    warning or note */
 };
 
 typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);
@@ -46,7 +50,11 @@ struct act_current {
 	char tag[128];                   /* image tag, or the chart's app version */
 	char state[64];                  /* running / rollout state / release status */
 	int revision;                    /* k8s/helm; 0 for compose */
+	int newest_rev;                  /* k8s: revision; helm: the history's last,
+	                                    whatever its status; 0 for compose */
 	bool settled;                    /* running / rollout complete / deployed */
+	bool rolling;                    /* k8s: rollout progressing (neither
+	                                    complete nor past its deadline) */
 };
 
 struct action {
@@ -82,6 +90,9 @@ struct action {
 	bool reconciled;
 	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
 	bool reread_gave_up;             /* … and the grace ran out: U settles it */
+	bool reread_rolling;             /* the last re-read found the change made
+	                                    and its k8s rollout progressing: the
+	                                    console is waiting for it to settle */
 	bool adopted;                    /* taken over from an earlier session's
 	                                    journal (action_adopt_unknown): its
 	                                    re-read is after a restart */

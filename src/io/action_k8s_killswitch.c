@@ -32,6 +32,7 @@
 struct ks_seen {
 	int revision;
 	bool settled;                    /* rollout complete */
+	bool rolling;                    /* rollout progressing */
 	char tag[WR_TAG_MAX];            /* the switched container's */
 	char state[64];                  /* "revision 5, rollout complete" */
 	bool set;                        /* the variable has an env entry */
@@ -63,6 +64,7 @@ seen_of(const struct action *a, const char *buf, size_t len, struct ks_seen *s,
 	r = parse_k8s_rollout(&d);
 	s->revision = d.revision;
 	s->settled = r == K8S_ROLLOUT_COMPLETE;
+	s->rolling = r == K8S_ROLLOUT_PROGRESSING;
 	for (i = 0; i < d.ncontainers; i++)
 		if (strcmp(d.containers[i].name, a->plan.env_container) == 0)
 			wr_strlcpy(s->tag, d.containers[i].tag, sizeof(s->tag));
@@ -339,7 +341,10 @@ reread(struct action *a, const struct exec_result *r)
 	env_words(a, &s, w, sizeof(w));
 	snprintf(a->done_msg, sizeof(a->done_msg), "%s: %s, %s",
 	    act_reread_words(a), w, s.state);
-	/* The env alone is not the outcome: the pods must run with it. */
+	/* The env alone is not the outcome: the pods must run with it. Made,
+	 * its rollout going: the header says the console waits for it. */
+	a->reread_rolling = holds(a, &s) && s.rolling && s.revision > a->plan.from_rev &&
+	    strcmp(s.tag, a->plan.keep_tag) == 0;
 	if (!holds(a, &s) || !s.settled || s.revision <= a->plan.from_rev ||
 	    strcmp(s.tag, a->plan.keep_tag) != 0) {
 		act_reread_again(a, a->done_msg);

@@ -32,13 +32,16 @@ age_s(int64_t then_ms)
 	return s < 0 ? 0 : s;
 }
 
-/* What HOSTS and the pool know of host's service svc, for B to decide. */
+/* What HOSTS and the pool know of host's service svc, for B to decide;
+ * an unsettled action there, which may have moved it since its tag was
+ * read. */
 static struct fleetchain_cand
 candidate(const struct app *app, int host, int svc, enum config_driver driver)
 {
 	const struct config_host *o = &app->cfg.hosts[host];
 	const struct svc_state *st = poller_state(app->poller, host, svc);
 	const struct ssh_status *ss = ssh_pool_status(app->pool, host);
+	const struct action *un = actions_unsettled_on(app, host, svc);
 	struct fleetchain_cand c = {
 		.name = o->name,
 		.other_driver = o->driver != driver ? config_driver_name(o->driver) : NULL,
@@ -48,6 +51,9 @@ candidate(const struct app *app, int host, int svc, enum config_driver driver)
 		.tag = st != NULL && st->have_driver ? st->tag : "",
 		.age_s = st != NULL && st->have_driver ? age_s(st->driver_at_ms) : -1,
 		.failing = st != NULL && st->driver_error[0] != '\0',
+		.unsettled = un != NULL ? action_verb(un) : NULL,
+		.unsettled_to = un != NULL && strcmp(action_verb(un), "rollback") == 0 ?
+		    action_plan(un)->to : NULL,
 	};
 
 	return c;

@@ -1716,6 +1716,29 @@ actions_end_stored(struct app *app, const char *op)
 	app->dirty = true;
 }
 
+const char *
+actions_unknown_waiting(const struct app *app)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (unsettled(app->actions[i]) && action_waits_rollout(app->actions[i]))
+			return app->cfg.hosts[action_host(app->actions[i])].name;
+	return NULL;
+}
+
+const struct action *
+actions_unsettled_on(const struct app *app, int host, int svc)
+{
+	size_t i;
+
+	for (i = app->nactions; i-- > 0;)
+		if (unsettled(app->actions[i]) && action_host(app->actions[i]) == host &&
+		    action_service(app->actions[i]) == svc)
+			return app->actions[i];
+	return NULL;
+}
+
 size_t
 actions_unknown_by_hand(const struct app *app)
 {

@@ -531,11 +531,15 @@ draw_header(struct app *app)
 	} else {
 		if ((unknown = app->fake_header.on ? app->fake_header.unknown :
 		    actions_unknown(app)) > 0) {
-			const char *runs = NULL, *target = NULL;
+			const char *runs = NULL, *target = NULL, *waits = NULL;
 
 			if (!app->fake_header.on && actions_unknown_by_hand(app) > 0)
 				snprintf(badge[nb], sizeof(badge[0]),
 				    " %zu UNKNOWN: check by hand, then U ", unknown);
+			else if (!app->fake_header.on &&
+			    (waits = actions_unknown_waiting(app)) != NULL)
+				unsettled_badge_wait_words(unknown, waits, badge[nb],
+				    sizeof(badge[0]));
 			else {
 				if (!app->fake_header.on)
 					actions_unknown_read_back(app, &runs, &target);

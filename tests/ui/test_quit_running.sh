@@ -2,7 +2,10 @@
 # test_quit_running.sh — q while a rollback waits in rollout status: the
 # question names the action and says it ends UNKNOWN; after y the journal
 # says the console quit during rollout status (QA: "connection lost during
-# rollout status: shutting down", though no connection was lost).
+# rollout status: shutting down", though no connection was lost). The
+# next console re-reads it while its rollout goes on: the header says it
+# waits for h1's rollout, not "read back, not settled: U settles it"
+# (QA: that invited a U while the console was about to settle it).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --driver k8s --tag v1.5.0-bad
@@ -31,3 +34,10 @@ grep '"kind":"action.end"' "$journal" | grep '"outcome":"unknown"' |
 	fail "the end does not say the console quit: $(grep action.end "$journal")"
 grep -q 'connection lost during' "$journal" && fail "a quit recorded as a lost connection"
 ok "the journal says the console quit during rollout status, not a lost connection"
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident quitrun"
+wait_re " 1 UNKNOWN: waiting for h1's rollout \\(U settles it by hand\\) " 15
+assert_not_contains "$tmp/screen" "read back, not settled"
+ok "restarted during the rollout: the header says the console waits for h1's rollout"
+keys q
+wait_for "exit=0" 10

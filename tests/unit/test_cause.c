@@ -687,8 +687,9 @@ a_host_that_never_ran_the_bad_release(void **state)
 }
 
 /* Back everywhere, but on different tags: no one tag is named. A host
- * read on the bad release again is not back; one read off it after a
- * failed rollback is, since that read. */
+ * read on the bad release again is not back; nor is one read off it
+ * after a failed rollback (what is read may be a template whose rollout
+ * never completed): a later rollback that ends OK is, since its end. */
 static void
 back_on_different_tags_and_read_again(void **state)
 {
@@ -725,10 +726,75 @@ back_on_different_tags_and_read_again(void **state)
 	ran(&j, "h2", "api", "v1.1");
 	at(&j, 45, 0);
 	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	assert_int_equal(c.nback, 1);
+	assert_int_equal(c.nfailed, 1);
+	rollback(&j, "helm.rollback", "h2", "api", "v2-bad", "v1.1");
+	at(&j, 46, 0);
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
 	assert_int_equal(c.state, CAUSE_BACK);
 	assert_true(c.one_tag);
 	says_on(&j, fleet, 2, WR_TEMPLATE_IDENTIFIED,
-	    "The cause is release v2-bad of api; it is back on v1.1 since 02:45 UTC.");
+	    "The cause is release v2-bad of api; it is back on v1.1 since 02:46 UTC.");
+	done(&j);
+}
+
+/* QA: of six hosts on the bad release, h1, h3 and h4 rolled back OK; h2's
+ * k8s undo ended FAILED (rollout status gave up at 2/3 ready), and the
+ * poller then read the target in its pod template. The texts said "rolled
+ * back on 4 of 6 hosts"; h2 is not rolled back, and the words say a
+ * rollback did not complete there, whatever else is going on. */
+static void
+a_failed_rollback_is_not_counted_rolled_back(void **state)
+{
+	static const char *const names[] = { "h1", "h2", "h3", "h4", "h5", "h7" };
+	struct journal j = { .n = 0 };
+	struct config_host fleet[6];
+	struct cause c;
+	const char *op;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 6; i++) {
+		host_of(&fleet[i], names[i], "api", NULL);
+		ran(&j, names[i], "api", strcmp(names[i], "h3") == 0 ? "1.5.0-bad" : "v1.5.0-bad");
+	}
+	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "compose.rollback", "h1", "api", "v1.5.0-bad", "v1.4.1");
+	op = intent(&j, "k8s.undo", "h2", "api", "v1.5.0-bad", "v1.4.1");
+	add_op(&j, "action.end", "h2", op, "{\"outcome\":\"failed\",\"detail\":\"rollout "
+	    "status exited 1; rollout not complete: 2/3 ready after 120 s\"}");
+	add(&j, "health.change", "h2", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"was_tag\":\"v1.5.0-bad\"}");
+	rollback(&j, "helm.rollback", "h3", "api", "1.5.0-bad", "1.4.1");
+	rollback(&j, "compose.rollback", "h4", "api", "v1.5.0-bad", "v1.4.1");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 6, &c), 1);
+	assert_int_equal(c.nhosts, 6);
+	assert_int_equal(c.nback, 3);
+	assert_int_equal(c.nfailed, 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_FAILED);
+	says_on(&j, fleet, 6, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; "
+	    "it is rolled back on 3 of 6 hosts; a rollback did not complete on 1 more and we are "
+	    "working on the rest.");
+	says_on(&j, fleet, 6, WR_TEMPLATE_MONITORING, "api is rolled back on 3 of 6 hosts; a "
+	    "rollback did not complete on 1 more; we are watching its error rate while we work "
+	    "on the rest.");
+	says_on(&j, fleet, 6, WR_TEMPLATE_RESOLVED, "Resolved in part: api is rolled back on 3 of "
+	    "6 hosts; a rollback did not complete on 1 more; we are still working on the others.");
+
+	/* h5's rollback under way and h7's FAILED too: both said. */
+	intent(&j, "k8s.undo", "h5", "api", "v1.5.0-bad", "v1.4.1");
+	op = intent(&j, "compose.rollback", "h7", "api", "v1.5.0-bad", "v1.4.1");
+	end(&j, "action.end", "h7", op, "failed");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 6, &c), 1);
+	assert_int_equal(c.nfailed, 2);
+	says_on(&j, fleet, 6, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; "
+	    "it is rolled back on 3 of 6 hosts and a rollback is under way on 1 more; rollbacks "
+	    "did not complete on 2 more.");
+	says_on(&j, fleet, 6, WR_TEMPLATE_RESOLVED, "Resolved in part: api is rolled back on 3 of "
+	    "6 hosts and a rollback is under way on 1 more; rollbacks did not complete on 2 more; "
+	    "we are still working on the others.");
 	done(&j);
 }
 
@@ -851,8 +917,9 @@ investigating_names_the_service_in_trouble(void **state)
 }
 
 /* A custom text assumes the rollback worked. Its outcome: UNKNOWN while
- * one is cut off and unsettled, FAILED when the latest failed and the
- * host was not read off the bad release since, else none to hold back. */
+ * one is cut off and unsettled, FAILED when the latest failed and nothing
+ * said OK there since (a tag read off the bad release is no such word),
+ * else none to hold back. */
 static void
 the_outcome_a_custom_text_must_not_overclaim(void **state)
 {
@@ -884,7 +951,8 @@ the_outcome_a_custom_text_must_not_overclaim(void **state)
 	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_NONE);
 	done(&j);
 
-	/* Two hosts: one back, one failed; then the failed one read on v1. */
+	/* Two hosts: one back, one failed; then the failed one read on v1:
+	 * still FAILED, not back, until a rollback there ends OK. */
 	ran(&j, "h1", "api", "v2-bad");
 	ran(&j, "h2", "api", "v2-bad");
 	rollback(&j, "compose.rollback", "h1", "api", "v2-bad", "v1");
@@ -893,6 +961,10 @@ the_outcome_a_custom_text_must_not_overclaim(void **state)
 	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_FAILED);
 	add(&j, "health.change", "h2", "{\"service\":\"api\",\"tag\":\"v1\"}");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_FAILED);
+	rollback(&j, "compose.rollback", "h2", "api", "v2-bad", "v1");
 	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_int_equal(c.state, CAUSE_BACK);
 	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_NONE);
@@ -968,6 +1040,7 @@ main(void)
 		cmocka_unit_test(running_and_unknown_are_told_apart),
 		cmocka_unit_test(a_host_that_never_ran_the_bad_release),
 		cmocka_unit_test(back_on_different_tags_and_read_again),
+		cmocka_unit_test(a_failed_rollback_is_not_counted_rolled_back),
 		cmocka_unit_test(resolved_is_not_normal_while_a_host_is_not),
 		cmocka_unit_test(investigating_says_when_it_began),
 		cmocka_unit_test(investigating_names_the_service_in_trouble),

@@ -62,6 +62,40 @@ a_down_host_is_named_with_the_age_of_what_was_read(void **state)
 	assert_int_equal(fc.nout, 3);
 }
 
+/* QA: B while h1's rollback was UNKNOWN (its sshd stopped) said "h1 DOWN,
+ * last seen on v1.5.0-bad 10s ago", though the rollback had moved api to
+ * v1.4.1 there. The unsettled rollback is what is known: it is named. */
+static void
+a_down_host_with_an_unsettled_rollback_names_it(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c = up_at("h1", "v1.5.0-bad");
+	char line[256];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	assert_true(fleetchain_add(&fc, "h4", 0));
+	c.conn = "DOWN";
+	c.age_s = 10;
+	c.unsettled = "rollback";
+	c.unsettled_to = "v1.4.1";
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "h1 DOWN, its rollback to v1.4.1 UNKNOWN: not included");
+	assert_true(fleetchain_out_loud(&fc, 0));
+	/* A k8s undo names no tag. */
+	c = up_at("h2", "");
+	c.conn = "CONNECTING";
+	c.unsettled = "rollback";
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_out_line(&fc, 1, line, sizeof(line));
+	assert_string_equal(line, "h2 CONNECTING, its rollback UNKNOWN: not included");
+	/* UP: what it runs is read now, the unsettled action is its dialog's. */
+	c = up_at("h3", "v1.5.0-bad");
+	c.unsettled = "rollback";
+	assert_true(fleetchain_consider(&fc, &c));
+}
+
 static void
 hosts_left_out_say_why_the_unknown_first(void **state)
 {
@@ -556,6 +590,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_down_host_is_named_with_the_age_of_what_was_read),
+		cmocka_unit_test(a_down_host_with_an_unsettled_rollback_names_it),
 		cmocka_unit_test(hosts_left_out_say_why_the_unknown_first),
 		cmocka_unit_test(hidden_hosts_that_may_run_the_bad_tag_are_named),
 		cmocka_unit_test(hosts_left_out_share_a_line_per_reason),

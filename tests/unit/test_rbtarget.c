@@ -428,6 +428,71 @@ the_latest_rollback_is_named_and_its_target_marked_stalled(void **state)
 	assert_false(rbtarget_stalled_words(&t, "v1.4.1", "v1.5.2-bad", out, sizeof(out)));
 }
 
+/* QA midaction: h3's helm rollback to 1.4.1 exited 1 at once (the tool
+ * failed before changing anything); the retry dialog marked 1.4.1 "its
+ * rollout may never have completed" and preselected nothing. No rollout
+ * began: the release is still at the revision it left, the newest. That
+ * is said, and the target is no stalled one. */
+static void
+a_failed_rollback_that_changed_nothing_says_so(void **state)
+{
+	struct rbtarget_event *ev;
+	struct journal j;
+	struct rbtarget t;
+	char out[300];
+	size_t n;
+
+	(void)state;
+	j.n = 0;
+	add(&j, "action.intent", "h3", "o1", "{\"plan\":{\"action\":\"helm.rollback\","
+	    "\"service\":\"api\",\"from\":\"1.5.0-bad\",\"to\":\"1.4.1\","
+	    "\"from_revision\":5,\"to_revision\":3}}");
+	add(&j, "action.end", "h3", "o1", "{\"outcome\":\"failed\",\"detail\":\"helm "
+	    "rollback exited 1: ^[]0;pwned^G error: it broke\"}");
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_int_equal(n, 1);
+	assert_int_equal(ev[0].from_rev, 5);
+	assert_true(rbtarget_find(ev, n, "h3", &t));
+	assert_int_equal(t.tried_from_rev, 5);
+	assert_string_equal(t.tried_exit, "helm rollback exited 1");
+	/* Still 1.5.0-bad at revision 5, the newest: nothing changed. */
+	assert_true(rbtarget_unchanged_words(&t, "1.4.1", "1.5.0-bad", 5, out, sizeof(out)));
+	assert_string_equal(out, "this incident's rollback to it here ended FAILED at 13:06:45 "
+	    "(helm rollback exited 1) and changed nothing: still at revision 5 (1.5.0-bad)");
+	/* Only for the tag it went to. */
+	assert_false(rbtarget_unchanged_words(&t, "1.4.0", "1.5.0-bad", 5, out, sizeof(out)));
+	assert_string_equal(out, "");
+	/* A newer revision (a failed one, say): something changed. */
+	assert_false(rbtarget_unchanged_words(&t, "1.4.1", "1.5.0-bad", 6, out, sizeof(out)));
+	assert_true(rbtarget_stalled_words(&t, "1.4.1", "1.5.0-bad", out, sizeof(out)));
+	/* Not known, or another tag running: not said. */
+	assert_false(rbtarget_unchanged_words(&t, "1.4.1", "1.5.0-bad", 0, out, sizeof(out)));
+	assert_false(rbtarget_unchanged_words(&t, "1.4.1", "1.5.1-bad", 5, out, sizeof(out)));
+	assert_false(rbtarget_unchanged_words(NULL, "1.4.1", "1.5.0-bad", 5, out, sizeof(out)));
+	free(ev);
+
+	/* UNKNOWN: it may still be at work; a detail without an exit status
+	 * names none. */
+	cJSON_Delete(j.v[1].data);
+	j.v[1].data = cJSON_Parse("{\"outcome\":\"unknown\",\"detail\":\"connection lost\"}");
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_true(rbtarget_find(ev, n, "h3", &t));
+	assert_string_equal(t.tried_exit, "");
+	assert_false(rbtarget_unchanged_words(&t, "1.4.1", "1.5.0-bad", 5, out, sizeof(out)));
+	free(ev);
+	cJSON_Delete(j.v[1].data);
+	j.v[1].data = cJSON_Parse("{\"outcome\":\"failed\",\"detail\":\"could not read "
+	    "back what runs: helm exited 1\"}");
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_true(rbtarget_find(ev, n, "h3", &t));
+	assert_string_equal(t.tried_exit, "");
+	assert_true(rbtarget_unchanged_words(&t, "1.4.1", "1.5.0-bad", 5, out, sizeof(out)));
+	assert_string_equal(out, "this incident's rollback to it here ended FAILED at 13:06:45 "
+	    "and changed nothing: still at revision 5 (1.5.0-bad)");
+	free(ev);
+	journal_free(&j);
+}
+
 /* QA k8s3: helm-bastion's own rollback (revision 5, "Rollback to 3")
  * went to 1.4.1 and ended OK; then someone ran `helm rollback api 4`
  * outside the console (revision 6, back to 1.5.0-bad). The history says
@@ -608,6 +673,7 @@ main(void)
 		cmocka_unit_test(k8s_moved_templates_say_what_was_rolled_back_from),
 		cmocka_unit_test(k8s_a_release_deployed_again_leaves_nothing_bad),
 		cmocka_unit_test(the_latest_rollback_is_named_and_its_target_marked_stalled),
+		cmocka_unit_test(a_failed_rollback_that_changed_nothing_says_so),
 		cmocka_unit_test(a_release_another_host_rolled_back_from_is_never_first),
 		cmocka_unit_test(the_incidents_ok_target_outranks_a_later_rollback_to_the_bad_release),
 	};

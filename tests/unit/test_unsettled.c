@@ -248,6 +248,19 @@ the_badge_says_a_read_back_that_settled_nothing(void **state)
 	assert_string_equal(buf, " 1 UNKNOWN: read back, not settled: U settles it ");
 }
 
+/* QA midaction item 7: after a restart the console re-read h5's k8s kill
+ * switch and waited ~50 s for its rollout, while the badge invited a U.
+ * While it waits, the badge says so, and that U is for settling by hand. */
+static void
+the_badge_says_the_console_waits_for_a_rollout(void **state)
+{
+	char buf[200];
+
+	(void)state;
+	unsettled_badge_wait_words(1, "h5", buf, sizeof(buf));
+	assert_string_equal(buf, " 1 UNKNOWN: waiting for h5's rollout (U settles it by hand) ");
+}
+
 int
 main(void)
 {
@@ -260,6 +273,7 @@ main(void)
 		cmocka_unit_test(another_consoles_unfinished_action_in_words),
 		cmocka_unit_test(an_action_that_ended_unknown_is_not_without_outcome),
 		cmocka_unit_test(the_badge_says_a_read_back_that_settled_nothing),
+		cmocka_unit_test(the_badge_says_the_console_waits_for_a_rollout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
