@@ -18,6 +18,11 @@
 /* How long a host must stay UP before its return is recorded. */
 #define CONNREC_SETTLE_MS 10000
 
+/* A return is said as a range (back between the last failed try and
+ * the reconnect) only when that try failed longer than this before: the
+ * first retries come 1, 2 and 4 s apart, and a few seconds is noise. */
+#define CONNREC_END_SLACK_MS 5000
+
 enum connrec_state {
 	CONNREC_UNKNOWN,                 /* connecting (first time or again): no news */
 	CONNREC_UP,
@@ -31,6 +36,8 @@ struct connrec_live {
 	int drops;                       /* lost again after a return not yet
 	                                    recorded (while the journal says DOWN) */
 	bool reached;                    /* seen UP at least once in this run */
+	int64_t failed_ms;               /* UP: wall clock of the pool's last failed
+	                                    try before this return (0: none known) */
 	char reason[256];                /* DOWN: why, as the pool said it first */
 };
 
@@ -41,9 +48,17 @@ enum connrec_do {
 };
 
 /* Note what the pool shows of the host at now_ms (state UNKNOWN while it
- * connects: that changes nothing); said is what the journal last said. */
+ * connects: that changes nothing); said is what the journal last said;
+ * failed_ms, the wall clock of the pool's last failed try to reach it (0:
+ * none), is kept when it turns UP. */
 void connrec_observe(struct connrec_live *l, enum connrec_state state, const char *reason,
-    enum connrec_state said, int64_t now_ms);
+    enum connrec_state said, int64_t failed_ms, int64_t now_ms);
+
+/* The last failed try before the return l records, if it falls in the
+ * DOWN stretch that began at down_ms (the DOWN's since); 0 otherwise. The
+ * host came back between it and the return: the console was waiting to
+ * try again. */
+int64_t connrec_last_failed(const struct connrec_live *l, int64_t down_ms);
 
 /* Whether a conn.change is due, given what the journal last said. */
 enum connrec_do connrec_decide(const struct connrec_live *l, enum connrec_state said,
@@ -79,19 +94,33 @@ struct connrec_span {
 	int64_t start_unseen_s;  /* found DOWN on a console's first reading: how long
 	                            before it the last record was, the host not
 	                            DOWN then (0: its going down was seen) */
+	int64_t end_unseen_s;    /* how long before the first reading UP the last
+	                            try to reach it failed: it was back somewhere in
+	                            between (0: not known, or within
+	                            CONNREC_END_SLACK_MS: connrec_end_unseen_s) */
 };
 
-/* The shortest it can have been DOWN: down_s less what no console saw. */
+/* end_unseen_s of a return read UP at up_ms whose last failed try was at
+ * failed_ms (0: not known): whole seconds, 0 when within the slack. */
+int64_t connrec_end_unseen_s(int64_t failed_ms, int64_t up_ms);
+
+/* The shortest it can have been DOWN: down_s less what no console saw
+ * and the wait after the last failed try. */
 int64_t connrec_span_min_s(const struct connrec_span *sp);
 
 /* The longest: from the last record before it was found DOWN (or its
  * first reading DOWN) to the first reading UP. */
 int64_t connrec_span_max_s(const struct connrec_span *sp);
 
+/* Room enough for any why connrec_span_words gives, all three at once. */
+#define CONNREC_WHY_MAX 320
+
 /* The length in words, into len: "50s"; "at least 45s, at most 1m 19s"
- * (its start unseen); "at most 1m 08s" (nothing recorded for part of it).
- * Why, into why ("" when sure): "already DOWN when a console opened;
- * nothing recorded for 31s of it: it may have been back in between".
+ * (its start unseen, or its end after a failed try); "at most 1m 08s"
+ * (nothing recorded for part of it). Why, into why ("" when sure):
+ * "already DOWN when a console opened; nothing recorded for 31s of it: it
+ * may have been back in between; last failed try 29s before the
+ * reconnect: it may have been back any time in those 29s".
  * The one wording of TIMELINE's UP row and the post-mortem's Reachability. */
 void connrec_span_words(const struct connrec_span *sp, char *len, size_t lcap, char *why,
     size_t wcap);

@@ -68,6 +68,10 @@ struct ssh_status {
 	int64_t down_since_ms;           /* loop_now_ms() of the first DOWN since it
 	                                    was last reached (retries, CONNECTING
 	                                    again, keep it); 0 once UP or UNTRUSTED */
+	int64_t last_failed_ms;          /* loop_now_ms() of the last try to reach it
+	                                    that failed (the loss itself, or a retry);
+	                                    kept once UP, so its return can say when it
+	                                    was last seen not back; 0 none yet */
 	char fingerprint[64];            /* the server's key, OpenSSH SHA256 form */
 	char keytype[24];
 	char endpoint[340];              /* user@host:port actually used */

@@ -14,7 +14,7 @@
 
 void
 connrec_observe(struct connrec_live *l, enum connrec_state state, const char *reason,
-    enum connrec_state said, int64_t now_ms)
+    enum connrec_state said, int64_t failed_ms, int64_t now_ms)
 {
 	if (state == CONNREC_UP)
 		l->reached = true;
@@ -28,8 +28,28 @@ connrec_observe(struct connrec_live *l, enum connrec_state state, const char *re
 	if (state == CONNREC_DOWN && (said != CONNREC_DOWN || l->reason[0] == '\0'))
 		wr_strlcpy(l->reason, reason != NULL && reason[0] != '\0' ? reason :
 		    "no reason given", sizeof(l->reason));
+	/* The try before this return: back since some time after it. A
+	 * later flap's return brings its own. */
+	if (state == CONNREC_UP)
+		l->failed_ms = failed_ms > 0 && failed_ms <= now_ms ? failed_ms : 0;
 	l->state = state;
 	l->since_ms = now_ms;
+}
+
+int64_t
+connrec_last_failed(const struct connrec_live *l, int64_t down_ms)
+{
+	/* One from before this DOWN (an earlier stretch's) says nothing of it. */
+	return l->state == CONNREC_UP && l->failed_ms >= down_ms && l->failed_ms > 0 &&
+	    l->failed_ms <= l->since_ms ? l->failed_ms : 0;
+}
+
+int64_t
+connrec_end_unseen_s(int64_t failed_ms, int64_t up_ms)
+{
+	if (failed_ms <= 0 || up_ms - failed_ms <= CONNREC_END_SLACK_MS)
+		return 0;
+	return connrec_down_s(failed_ms, up_ms);
 }
 
 enum connrec_do
@@ -70,7 +90,8 @@ connrec_down_s(int64_t down_ms, int64_t up_ms)
 int64_t
 connrec_span_min_s(const struct connrec_span *sp)
 {
-	int64_t s = sp->down_s - (sp->unwatched_s > 0 ? sp->unwatched_s : 0);
+	int64_t s = sp->down_s - (sp->unwatched_s > 0 ? sp->unwatched_s : 0) -
+	    (sp->end_unseen_s > 0 ? sp->end_unseen_s : 0);
 
 	return s > 0 ? s : 0;
 }
@@ -100,27 +121,36 @@ connrec_span_words(const struct connrec_span *sp, char *len, size_t lcap, char *
     size_t wcap)
 {
 	bool start = sp->start_unseen_s > 0, gap = sp->unwatched_s > 0;
+	bool end = sp->end_unseen_s > 0;
 	int64_t min = connrec_span_min_s(sp);
-	char lo[48], hi[48], unw[48];
+	char lo[48], hi[48], unw[48], wait[48];
+	size_t w;
 
 	connrec_dur(min, lo, sizeof(lo));
 	connrec_dur(connrec_span_max_s(sp), hi, sizeof(hi));
 	connrec_dur(sp->unwatched_s, unw, sizeof(unw));
+	connrec_dur(sp->end_unseen_s, wait, sizeof(wait));
 	why[0] = '\0';
-	if (!start && !gap) {
+	if (!start && !gap && !end) {
 		connrec_dur(sp->down_s, len, lcap);
 		return;
 	}
 	/* Its start unseen, it may have gone down before the first reading:
 	 * what was seen DOWN is the least; with nothing recorded for part of
-	 * it, it may have been back then, and the least is what was seen. */
-	if (start && min > 0)
+	 * it, it may have been back then, and the least is what was seen.
+	 * Back after a failed try and the wait for the next, it was DOWN at
+	 * least until that try. */
+	if ((start || !gap) && min > 0)
 		snprintf(len, lcap, "at least %s, at most %s", lo, hi);
 	else
 		snprintf(len, lcap, "at most %s", hi);
 	snprintf(why, wcap, "%s%s%s%s%s", start ? "already DOWN when a console opened" : "",
 	    start && gap ? "; " : "", gap ? "nothing recorded for " : "", gap ? unw : "",
 	    gap ? " of it: it may have been back in between" : "");
+	w = strlen(why);
+	if (end && w < wcap)
+		snprintf(why + w, wcap - w, "%slast failed try %s before the reconnect: it may "
+		    "have been back any time in those %s", w > 0 ? "; " : "", wait, wait);
 }
 
 const char *

@@ -2819,6 +2819,22 @@ dnum(const struct record *r, const char *key)
 	return cJSON_IsNumber(x) && x->valuedouble >= 0 ? (int64_t)x->valuedouble : -1;
 }
 
+/* When the UP back says its host's last try that failed was
+ * (last_failed_try), if that bounds its return: the host came back
+ * between it and the reconnect, the console waiting to try again
+ * (connrec_end_unseen_s). NO_TIME otherwise: older consoles wrote none. */
+static int64_t
+conn_back_after(const struct record *back)
+{
+	const char *t = back != NULL ? dstr(back, "last_failed_try") : NULL;
+	int64_t ms;
+
+	if (t == NULL || record_parse_ts(t, &ms) != 0 ||
+	    connrec_end_unseen_s(ms, conn_since(back)) <= 0)
+		return NO_TIME;
+	return ms;
+}
+
 /* What is known of the stretch from the DOWN v[i] to its UP *back: what
  * the UP says, else (older consoles wrote less) counted from the journal
  * by the rules the console that writes it uses, so TIMELINE, the
@@ -2835,6 +2851,8 @@ conn_span_of(const struct record *v, size_t i, const struct record *back,
 	if ((sp->start_unseen_s = dnum(back, "start_unseen_s")) < 0)
 		sp->start_unseen_s = conn_down_unwatched(v, i, &nb) ?
 		    connrec_down_s(nb, conn_since(&v[i])) : 0;
+	nb = conn_back_after(back);
+	sp->end_unseen_s = nb != NO_TIME ? connrec_end_unseen_s(nb, conn_since(back)) : 0;
 }
 
 void
@@ -2847,6 +2865,8 @@ export_conn_span(const struct record *v, size_t n, const char *host, int64_t dow
 	sp->down_s = connrec_down_s(down_ms, up_ms);
 	sp->unwatched_s = export_conn_unwatched_s(v, n, down_ms, up_ms);
 	sp->start_unseen_s = 0;
+	/* Its last failed try is the pool's, not the journal's: the caller's. */
+	sp->end_unseen_s = 0;
 	/* The DOWN that began it: the first of the host's conn.change DOWN
 	 * since its last UP (a second DOWN starts nothing new). */
 	for (k = n; host != NULL && k-- > 0;) {
@@ -2864,13 +2884,15 @@ export_conn_span(const struct record *v, size_t n, const char *host, int64_t dow
 /* "DOWN: connect: Connection refused (already DOWN when a console
  * opened; it went down after 21:54:18, the last record before)", "UP
  * again after 50s DOWN", "UP again after at most 1m 08s DOWN (nothing
- * recorded for 48s of it: it may have been back in between)". */
+ * recorded for 48s of it: it may have been back in between)", "UP again
+ * after at least 2m 06s, at most 2m 35s DOWN (last failed try 29s before
+ * the reconnect: ...)". */
 static bool
 conn_details(struct wr_buf *b, const struct record *r, const struct export_opts *o)
 {
 	const cJSON *drops = cJSON_GetObjectItemCaseSensitive(r->data, "drops");
 	const char *nb = dstr(r, "not_before");
-	char len[128], why[192], t[TIME_MAX];
+	char len[128], why[CONNREC_WHY_MAX], t[TIME_MAX];
 	struct connrec_span sp;
 	int64_t ms;
 
@@ -2892,6 +2914,8 @@ conn_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 	if ((sp.down_s = dnum(r, "down_s")) >= 0) {
 		sp.unwatched_s = dnum(r, "unwatched_s") > 0 ? dnum(r, "unwatched_s") : 0;
 		sp.start_unseen_s = dnum(r, "start_unseen_s") > 0 ? dnum(r, "start_unseen_s") : 0;
+		ms = conn_back_after(r);
+		sp.end_unseen_s = ms != NO_TIME ? connrec_end_unseen_s(ms, conn_since(r)) : 0;
 		connrec_span_words(&sp, len, sizeof(len), why, sizeof(why));
 		wr_buf_printf(b, " after %s DOWN", len);
 		if (why[0] != '\0')
@@ -4608,16 +4632,18 @@ md_damage(struct wr_buf *b, const struct export_opts *o, size_t n)
 }
 
 /* A DOWN stretch's Host, from, Back and For cells, each followed by
- * " | ", as Reachability and Data gaps both say them; say_why adds the
- * words on what was not seen of it after For (connrec_span_words, as
- * TIMELINE's UP row says them). back: its UP record, NULL none. */
+ * " | ", as Reachability and Data gaps both say them (an end not seen is
+ * a range: found DOWN on opening, back after a failed try's wait);
+ * say_why adds the words on what was not seen of it after For
+ * (connrec_span_words, as TIMELINE's UP row says them). back: its UP
+ * record, NULL none. */
 static void
 down_cells(struct wr_buf *b, const struct export_opts *o, const struct record *v, size_t n,
     size_t i, const struct record *back, bool say_why)
 {
-	char ts[TIME_MAX], ts2[TIME_MAX], len[128], why[192];
+	char ts[TIME_MAX], ts2[TIME_MAX], len[128], why[CONNREC_WHY_MAX];
 	struct connrec_span sp;
-	int64_t not_before = 0;
+	int64_t not_before = 0, tried;
 
 	sb_text(b, o, v[i].host);
 	fmt_time(conn_since(&v[i]), o, ts);
@@ -4636,7 +4662,13 @@ down_cells(struct wr_buf *b, const struct export_opts *o, const struct record *v
 	fmt_time(conn_since(back), o, ts2);
 	conn_span_of(v, i, back, &sp);
 	connrec_span_words(&sp, len, sizeof(len), why, sizeof(why));
-	wr_buf_printf(b, "%s | %s", ts2, len);
+	/* Back after a failed try and the wait for the next: it came back
+	 * somewhere in between, not when the console got in (QA pm2). */
+	if ((tried = conn_back_after(back)) != NO_TIME) {
+		fmt_time(tried, o, ts);
+		wr_buf_printf(b, "between %s and %s | %s", ts, ts2, len);
+	} else
+		wr_buf_printf(b, "%s | %s", ts2, len);
 	if (say_why && why[0] != '\0')
 		wr_buf_printf(b, " (%s)", why);
 	wr_buf_str(b, " | ");
@@ -6572,6 +6604,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "host", o, v[i].host);
 		json_time(x, "down", conn_since(&v[i]));
 		json_time(x, "up", back != NULL ? conn_since(back) : NO_TIME);
+		/* Back after its last failed try: it came back after this. */
+		if (conn_back_after(back) != NO_TIME)
+			json_time(x, "last_failed_try", conn_back_after(back));
 		/* Found DOWN on a resume: it went down unseen, after this. */
 		if (conn_down_unwatched(v, i, &not_before)) {
 			json_time(x, "down_not_before", not_before);
@@ -6619,6 +6654,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 
 			conn_span_of(v, i, back, &span);
 			cJSON_AddNumberToObject(x, "for_s", (double)span.down_s);
+			/* Back between it and "to", as Reachability says. */
+			if (conn_back_after(back) != NO_TIME)
+				json_time(x, "last_failed_try", conn_back_after(back));
 		} else if (back != NULL)
 			cJSON_AddNumberToObject(x, "for_s", (double)poll_stretch_s(&v[i], back));
 		else

@@ -336,6 +336,8 @@ host_down(struct ssh_host *h, const char *fmt, ...)
 	 * fails again goes on the same stretch. */
 	if (h->st.down_since_ms == 0)
 		h->st.down_since_ms = loop_now_ms();
+	/* Back later, it came back after this: the retry wait hides when. */
+	h->st.last_failed_ms = loop_now_ms();
 	h->st.state = SSH_DOWN;
 	cancel_timer(h, &h->retry_timer);
 	h->retry_timer = loop_timer_add(p->loop, delay, 0, on_retry, h);

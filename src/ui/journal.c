@@ -1531,7 +1531,7 @@ journal_conn(struct app *app)
 	struct obs_due due;
 	struct wr_err err;
 	int rc;
-	int64_t now, not_before;
+	int64_t now, not_before, failed;
 	size_t h;
 	bool writer;
 
@@ -1547,7 +1547,9 @@ journal_conn(struct app *app)
 		enum connrec_do what;
 		cJSON *d;
 
-		connrec_observe(&c->live, conn_state(st), st->error, c->said, now);
+		/* The pool's clock is monotonic; the journal's is the wall's. */
+		failed = st->last_failed_ms > 0 ? now - (loop_now_ms() - st->last_failed_ms) : 0;
+		connrec_observe(&c->live, conn_state(st), st->error, c->said, failed, now);
 		/* While degraded the live state keeps: written once it recovers;
 		 * so it does while another console records. */
 		if (!writer || timeline_degraded(app->tl) ||
@@ -1583,6 +1585,12 @@ journal_conn(struct app *app)
 			if (span.start_unseen_s > 0)
 				cJSON_AddNumberToObject(d, "start_unseen_s",
 				    (double)span.start_unseen_s);
+			/* Its last failed try in this DOWN: it came back
+			 * after that, not when the next try found it. */
+			if ((failed = connrec_last_failed(&c->live, c->said_since_ms)) > 0) {
+				record_format_ts(failed, nb);
+				cJSON_AddStringToObject(d, "last_failed_try", nb);
+			}
 		}
 		/* Read back through journal_apply, the record sets c->said; one
 		 * another console wrote first is not written again. */

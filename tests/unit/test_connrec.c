@@ -20,20 +20,20 @@ a_host_lost_is_recorded_at_once_with_why(void **state)
 	enum connrec_state said = CONNREC_UNKNOWN;
 
 	(void)state;
-	connrec_observe(&l, CONNREC_UP, "", said, 1000);
+	connrec_observe(&l, CONNREC_UP, "", said, 0, 1000);
 	/* Its first UP is no change: nothing to say. */
 	assert_int_equal(connrec_decide(&l, said, 1000), CONNREC_NOTHING);
 	/* Connecting again says nothing either way. */
-	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 2000);
+	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 0, 2000);
 	assert_int_equal(l.state, CONNREC_UP);
-	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", said, 5000);
+	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", said, 0, 5000);
 	assert_int_equal(connrec_decide(&l, said, 5000), CONNREC_WRITE_DOWN);
 	assert_string_equal(l.reason, "connect: Connection refused");
 	assert_int_equal(l.since_ms, 5000);
 	/* Recorded: nothing more while it stays down, whatever it says next. */
 	said = CONNREC_DOWN;
-	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 6000);
-	connrec_observe(&l, CONNREC_DOWN, "timed out", said, 9000);
+	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 0, 6000);
+	connrec_observe(&l, CONNREC_DOWN, "timed out", said, 0, 9000);
 	assert_int_equal(connrec_decide(&l, said, 9000), CONNREC_NOTHING);
 	assert_string_equal(l.reason, "connect: Connection refused");
 }
@@ -45,7 +45,7 @@ a_return_is_recorded_once_it_held(void **state)
 		.reason = "refused" };
 
 	(void)state;
-	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 55000);
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 0, 55000);
 	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 55000), CONNREC_NOTHING);
 	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 55000 + CONNREC_SETTLE_MS - 1),
 	    CONNREC_NOTHING);
@@ -68,13 +68,13 @@ a_flapping_host_costs_two_records(void **state)
 	(void)state;
 	/* Down 2 s, up 3 s, twenty times, then up for good. */
 	for (t = 10000; t < 110000; t += 5000) {
-		connrec_observe(&l, CONNREC_DOWN, "Connection reset by peer", said, t);
+		connrec_observe(&l, CONNREC_DOWN, "Connection reset by peer", said, 0, t);
 		if (connrec_decide(&l, said, t) == CONNREC_WRITE_DOWN) {
 			writes++;
 			said = CONNREC_DOWN;
 			l.drops = 0;
 		}
-		connrec_observe(&l, CONNREC_UP, "", said, t + 2000);
+		connrec_observe(&l, CONNREC_UP, "", said, 0, t + 2000);
 		assert_int_equal(connrec_decide(&l, said, t + 4999), CONNREC_NOTHING);
 	}
 	assert_int_equal(writes, 1);
@@ -89,14 +89,14 @@ a_host_never_reached_is_down_from_the_start(void **state)
 	struct connrec_live l = { 0 };
 
 	(void)state;
-	connrec_observe(&l, CONNREC_UNKNOWN, "", CONNREC_UNKNOWN, 100);
+	connrec_observe(&l, CONNREC_UNKNOWN, "", CONNREC_UNKNOWN, 0, 100);
 	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 100), CONNREC_NOTHING);
-	connrec_observe(&l, CONNREC_DOWN, NULL, CONNREC_UNKNOWN, 10100);
+	connrec_observe(&l, CONNREC_DOWN, NULL, CONNREC_UNKNOWN, 0, 10100);
 	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 10100), CONNREC_WRITE_DOWN);
 	assert_string_equal(l.reason, "no reason given");
 	/* A journal that says DOWN (an earlier console's) and a host UP now. */
 	l = (struct connrec_live){ 0 };
-	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 500);
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 0, 500);
 	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 500 + CONNREC_SETTLE_MS),
 	    CONNREC_WRITE_UP);
 }
@@ -108,14 +108,14 @@ first_means_never_reached_not_no_record_before(void **state)
 
 	(void)state;
 	/* UP since the start, so no conn.change yet: its loss is not first. */
-	connrec_observe(&l, CONNREC_UP, "", CONNREC_UNKNOWN, 1000);
-	connrec_observe(&l, CONNREC_DOWN, "connection lost: transport read", CONNREC_UNKNOWN,
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_UNKNOWN, 0, 1000);
+	connrec_observe(&l, CONNREC_DOWN, "connection lost: transport read", CONNREC_UNKNOWN, 0,
 	    60000);
 	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 60000), CONNREC_WRITE_DOWN);
 	assert_false(connrec_first(&l, CONNREC_UNKNOWN, false));
 	/* Never UP in this run and nothing in the journal: first. */
 	l = (struct connrec_live){ 0 };
-	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", CONNREC_UNKNOWN, 100);
+	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", CONNREC_UNKNOWN, 0, 100);
 	assert_true(connrec_first(&l, CONNREC_UNKNOWN, false));
 	/* … unless the journal knows it was reached (a resumed incident). */
 	assert_false(connrec_first(&l, CONNREC_UNKNOWN, true));
@@ -198,6 +198,90 @@ a_span_found_down_with_a_gap_inside_is_a_range(void **state)
 	    "31s of it: it may have been back in between");
 }
 
+/* The pool's last failed try before a return is kept with it, so the
+ * UP can say when the host was last found not back; a later flap's
+ * return brings its own, and one from before this DOWN says nothing. */
+static void
+a_return_keeps_the_last_failed_try_before_it(void **state)
+{
+	struct connrec_live l = { .state = CONNREC_UP, .since_ms = 0 };
+
+	(void)state;
+	connrec_observe(&l, CONNREC_DOWN, "connection lost: transport read", CONNREC_UNKNOWN,
+	    5000, 5000);
+	/* DOWN and connecting again: nothing of a return yet. */
+	assert_int_equal(connrec_last_failed(&l, 5000), 0);
+	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", CONNREC_DOWN, 126000,
+	    126000);
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 126000, 155000);
+	assert_int_equal(connrec_last_failed(&l, 5000), 126000);
+	/* Back, lost again before the return held, back again: the last. */
+	connrec_observe(&l, CONNREC_DOWN, "Connection reset by peer", CONNREC_DOWN, 158000,
+	    158000);
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 159000, 160000);
+	assert_int_equal(connrec_last_failed(&l, 5000), 159000);
+	/* A try that failed before the DOWN the journal says began. */
+	assert_int_equal(connrec_last_failed(&l, 159500), 0);
+	/* None known, or one said to be after the return: none. */
+	connrec_observe(&l, CONNREC_DOWN, "x", CONNREC_DOWN, 170000, 170000);
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 0, 171000);
+	assert_int_equal(connrec_last_failed(&l, 5000), 0);
+	connrec_observe(&l, CONNREC_DOWN, "x", CONNREC_DOWN, 180000, 180000);
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 190000, 181000);
+	assert_int_equal(connrec_last_failed(&l, 5000), 0);
+}
+
+/* The wait after the last failed try bounds the return only past a few
+ * seconds: the first retries' 1, 2 and 4 s are noise. */
+static void
+the_end_is_a_range_only_past_the_slack(void **state)
+{
+	(void)state;
+	assert_int_equal(connrec_end_unseen_s(126000, 155000), 29);
+	assert_int_equal(connrec_end_unseen_s(150000, 150000 + CONNREC_END_SLACK_MS), 0);
+	assert_int_equal(connrec_end_unseen_s(150000 - 1, 150000 + CONNREC_END_SLACK_MS), 5);
+	assert_int_equal(connrec_end_unseen_s(0, 155000), 0);
+}
+
+/* QA pm2: h5's sshd down 03:12:44 to 03:14:43, the console back in at
+ * 03:15:19 after its retry wait: "2m 35s" with no caveat was the wait
+ * too. The last failed try bounds it: at least until that try. */
+static void
+a_span_back_after_a_retry_wait_is_a_range(void **state)
+{
+	struct connrec_span qa = { .down_s = 155, .end_unseen_s = 29 };
+	struct connrec_span both = { .down_s = 45, .start_unseen_s = 34, .end_unseen_s = 10 };
+	struct connrec_span gap = { .down_s = 68, .unwatched_s = 48, .end_unseen_s = 10 };
+	struct connrec_span all;
+	char len[96], why[320], big[CONNREC_WHY_MAX];
+
+	(void)state;
+	connrec_span_words(&qa, len, sizeof(len), why, sizeof(why));
+	assert_int_equal(connrec_span_min_s(&qa), 126);
+	assert_int_equal(connrec_span_max_s(&qa), 155);
+	assert_string_equal(len, "at least 2m 06s, at most 2m 35s");
+	assert_string_equal(why, "last failed try 29s before the reconnect: it may have been "
+	    "back any time in those 29s");
+	connrec_span_words(&both, len, sizeof(len), why, sizeof(why));
+	assert_string_equal(len, "at least 35s, at most 1m 19s");
+	assert_string_equal(why, "already DOWN when a console opened; last failed try 10s "
+	    "before the reconnect: it may have been back any time in those 10s");
+	/* Nothing recorded for part of it: still no least worth saying. */
+	connrec_span_words(&gap, len, sizeof(len), why, sizeof(why));
+	assert_int_equal(connrec_span_min_s(&gap), 10);
+	assert_string_equal(len, "at most 1m 08s");
+	assert_string_equal(why, "nothing recorded for 48s of it: it may have been back in "
+	    "between; last failed try 10s before the reconnect: it may have been back any "
+	    "time in those 10s");
+	/* All three, the longest lengths: CONNREC_WHY_MAX holds them. */
+	all = (struct connrec_span){ .down_s = 400000, .unwatched_s = 359999,
+		.start_unseen_s = 359999, .end_unseen_s = 359999 };
+	connrec_span_words(&all, len, sizeof(len), big, sizeof(big));
+	assert_true(strlen(big) < sizeof(big) - 1);
+	assert_non_null(strstr(big, "; last failed try 99h 59m 59s before the reconnect: it may "
+	    "have been back any time in those 99h 59m 59s"));
+}
+
 static void
 names_round_trip(void **state)
 {
@@ -221,6 +305,9 @@ main(void)
 		cmocka_unit_test(unwatched_is_the_overlap_with_the_gap),
 		cmocka_unit_test(a_span_says_what_is_known_of_its_length),
 		cmocka_unit_test(a_span_found_down_with_a_gap_inside_is_a_range),
+		cmocka_unit_test(a_return_keeps_the_last_failed_try_before_it),
+		cmocka_unit_test(the_end_is_a_range_only_past_the_slack),
+		cmocka_unit_test(a_span_back_after_a_retry_wait_is_a_range),
 		cmocka_unit_test(names_round_trip),
 	};
 

@@ -2414,6 +2414,91 @@ reachability_says_a_down_found_on_resume(void **state)
 		record_free(&v[i]);
 }
 
+/* QA pm2: h5's sshd down 12:12:44 to 12:14:43; the console's last try
+ * failed at 12:14:50 and the next, after its retry wait, got in at
+ * 12:15:19. Reachability and Data gaps said "12:15:19 | 2m 35s", the
+ * wait counted as DOWN. Its UP records the last failed try: Back is a
+ * range, For a bound with why, TIMELINE says it too, and JSON has it.
+ * A try within the slack, or none recorded (an older console), says
+ * what it said before. */
+static void
+reachability_says_a_return_after_a_retry_wait(void **state)
+{
+	struct record v[7] = { 0 };
+	char *md, *js, *row;
+	cJSON *doc, *inc, *x;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 764, "conn.change", "h5", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connection lost: transport read\","
+	    "\"since\":\"2024-05-01T12:12:44.000Z\"}");
+	add_to(v, 2, 770, "conn.change", "h6", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connect: Connection refused\","
+	    "\"since\":\"2024-05-01T12:12:50.000Z\"}");
+	add_to(v, 3, 800, "conn.change", "h6", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:13:20.000Z\",\"down_s\":30,"
+	    "\"last_failed_try\":\"2024-05-01T12:13:17.000Z\"}");
+	add_to(v, 4, 929, "conn.change", "h5", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:15:19.000Z\",\"down_s\":155,"
+	    "\"last_failed_try\":\"2024-05-01T12:14:50.000Z\"}");
+	add_to(v, 5, 960, "note", NULL, NULL, "{\"text\":\"done\"}");
+	row = export_details(&v[4], NULL);
+	assert_string_equal(row, "UP again after at least 2m 06s, at most 2m 35s DOWN (last "
+	    "failed try 29s before the reconnect: it may have been back any time in those 29s)");
+	free(row);
+	/* 3 s after the last failed try: the retry's own pace, nothing to say. */
+	row = export_details(&v[3], NULL);
+	assert_string_equal(row, "UP again after 30s DOWN");
+	free(row);
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "| h5 | 2024-05-01 12:12:44 | between 2024-05-01 12:14:50 and "
+	    "2024-05-01 12:15:19 | at least 2m 06s, at most 2m 35s (last failed try 29s before "
+	    "the reconnect: it may have been back any time in those 29s) | connection lost: "
+	    "transport read |"));
+	assert_non_null(strstr(md, "| h6 | 2024-05-01 12:12:50 | 2024-05-01 12:13:20 | 30s | "
+	    "connect: Connection refused |"));
+	/* Data gaps: the same cells, its why its own. */
+	assert_non_null(strstr(md, "| h5 | 2024-05-01 12:12:44 | between 2024-05-01 12:14:50 and "
+	    "2024-05-01 12:15:19 | at least 2m 06s, at most 2m 35s | DOWN (connection lost: "
+	    "transport read): nothing read over its SSH connection |"));
+	assert_non_null(strstr(md, "| h5 | UP again after at least 2m 06s, at most 2m 35s DOWN "
+	    "(last failed try 29s before the reconnect: it may have been back any time in those "
+	    "29s) |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "reachability"), 0);
+	assert_string_equal(jstr(x, "host"), "h5");
+	assert_string_equal(jstr(x, "up"), "2024-05-01T12:15:19.000Z");
+	assert_string_equal(jstr(x, "last_failed_try"), "2024-05-01T12:14:50.000Z");
+	assert_int_equal(cJSON_GetObjectItem(x, "down_s")->valueint, 155);
+	assert_int_equal(cJSON_GetObjectItem(x, "min_s")->valueint, 126);
+	assert_int_equal(cJSON_GetObjectItem(x, "max_s")->valueint, 155);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "reachability"), 1);
+	assert_string_equal(jstr(x, "host"), "h6");
+	assert_null(cJSON_GetObjectItem(x, "last_failed_try"));
+	assert_int_equal(cJSON_GetObjectItem(x, "min_s")->valueint, 30);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "data_gaps"), 0);
+	assert_string_equal(jstr(x, "host"), "h5");
+	assert_string_equal(jstr(x, "last_failed_try"), "2024-05-01T12:14:50.000Z");
+	assert_int_equal(cJSON_GetObjectItem(x, "for_s")->valueint, 155);
+	cJSON_Delete(doc);
+	free(js);
+	/* An UP an older console wrote, without the field: as before. */
+	record_free(&v[4]);
+	add_to(v, 4, 929, "conn.change", "h5", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:15:19.000Z\",\"down_s\":155}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "| h5 | 2024-05-01 12:12:44 | 2024-05-01 12:15:19 | 2m 35s | "
+	    "connection lost: transport read |"));
+	assert_null(strstr(md, "last failed try"));
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* QA: the console killed (its last record 12:00:19), the host's sshd
  * stopped, a console opened at 12:00:52 and found it DOWN, was killed,
  * 31 s with none, the next saw it UP at 12:01:38. It may have gone down
@@ -4865,6 +4950,7 @@ main(void)
 		cmocka_unit_test(reachability_says_the_unwatched_part),
 		cmocka_unit_test(an_up_counts_every_unwatched_stretch_of_its_down),
 		cmocka_unit_test(reachability_says_a_down_found_on_resume),
+		cmocka_unit_test(reachability_says_a_return_after_a_retry_wait),
 		cmocka_unit_test(a_down_found_on_opening_with_a_gap_inside_is_a_range),
 		cmocka_unit_test(a_restart_at_once_says_no_duration),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
