@@ -9,7 +9,9 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
-sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s/' "$fl/warroom.conf" > "$tmp/c.conf"
+# Retries at most 2 s apart, so a return is never the range a longer
+# retry wait gives (test_conn_journal checks that one).
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nreconnect_max_interval = 2s/' "$fl/warroom.conf" > "$tmp/c.conf"
 fault() { "$fleet" fault --dir "$fl" h1 "$@" > /dev/null || fail "fleet fault $*"; }
 # The console killed, 3 s with none, the next one opened: one stretch
 # nobody watched.
