@@ -560,6 +560,7 @@ on_data_change(void *arg)
 	app->dirty = true;
 	journal_health(app);
 	journal_poll(app);
+	latedone_watch(app);   /* a FAILED rollback's rollout completed since */
 	envmarks_poll(app);
 	logs_widen(app);	/* a deployment read: its one-pod tail follows every pod */
 }
@@ -1256,6 +1257,7 @@ main(int argc, char **argv)
 	free(app.fake_down);
 	free(app.fake_down_since);
 	free(app.seen);
+	free(app.latedone);
 	free(app.verdicts);
 	free(app.verdicts_ms);
 	free(app.verdicts_unstored);

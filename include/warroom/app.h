@@ -21,6 +21,7 @@
 #include "warroom/hosts_table.h"
 #include "warroom/keygate.h"
 #include "warroom/keyseq.h"
+#include "warroom/latedone.h"
 #include "warroom/lineedit.h"
 #include "warroom/logfilter.h"
 #include "warroom/logmerge.h"
@@ -117,6 +118,10 @@ struct timeline_entry {
 	bool rollback;                   /* action.intent: a release rollback (its
 	                                    plan's action), not a kill switch or a
 	                                    runbook command */
+	char service[WR_NAME_MAX];       /* action.intent: its plan's service, or "" */
+	int64_t done_ms;                 /* action.reconcile by "rollout": when the
+	                                    rollout of a FAILED rollback completed
+	                                    (latedone.h); else 0 */
 	bool orphaned;                   /* action.intent: its console went away before
 	                                    its end (named by a later incident.resume) */
 	uint64_t session;                /* the console that wrote it (record.h), 0 none */
@@ -238,6 +243,13 @@ struct app {
 	struct timespec watch_dir_mtime; /* watching a resolved incident: the journal
 	                                    directory when last looked for a new one */
 	int64_t watch_full_ms;           /* … and when to look again regardless */
+	struct app_latedone {            /* per HOSTS row: its service's latest
+	                                    rollback that ended FAILED, as
+	                                    latedone_watch last looked at it */
+		char op[48];             /* that rollback ("" none looked at) */
+		bool pending;            /* … its rollout may still complete */
+		struct latedone_pending p;
+	} *latedone;
 	struct app_seen {                /* per HOSTS row: what health.change last said */
 		bool have;
 		char tag[128];           /* "" when none could say it (tag_reread false) */

@@ -60,7 +60,8 @@ struct cause {
  * (the config) that list it, and any host a rollback of it names. A host
  * is off from once a rollback's end or reconcile said ok or a
  * health.change read another tag (not after its latest rollback FAILED:
- * a k8s template reads the target before its rollout completes). 1
+ * a k8s template reads the target before its rollout completes; a later
+ * reconcile saying that rollout completed counts from when it did). 1
  * found, 0 none. */
 int cause_find(const struct record *v, size_t n, const struct config_host *hosts,
     size_t nhosts, struct cause *out);

@@ -53,6 +53,8 @@ struct svc_state {
 	                                    takes them, or "" (parse_k8s) */
 	int pods;                        /* k8s: its pods, desired or running (the
 	                                    larger); 0 before the first poll */
+	int desired, ready, updated;     /* k8s: spec.replicas, status.readyReplicas,
+	                                    status.updatedReplicas of the last read */
 	int64_t tag_changed_ms;          /* when tag/state/health last changed */
 	int64_t deployed_ms;             /* when the running release first ran, per
 	                                    the deploy history read (helm: its

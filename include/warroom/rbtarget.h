@@ -34,7 +34,9 @@ struct rbtarget_event {
 /* The rollbacks of service svc in records (file order) as events, oldest
  * first, into *out (malloc'd, the caller frees it; its strings point into
  * records). How each ended is its action.end's outcome, unless an
- * action.reconcile settled it since (re-read or by hand). Returns the count. */
+ * action.reconcile settled it since (re-read, by hand, or its rollout seen
+ * complete after a FAILED end: then at_ms is when it completed). Returns
+ * the count. */
 size_t rbtarget_events(const struct record *v, size_t n, const char *svc,
     struct rbtarget_event **out);
 
@@ -149,12 +151,16 @@ struct rbtarget_mark {
 	const char *kind, *host, *op;
 	const char *outcome;             /* action.end, action.reconcile: ok, failed, … */
 	bool rollback;                   /* action.intent: a release rollback */
+	int64_t done_ms;                 /* action.reconcile by "rollout": when the
+	                                    FAILED rollback's rollout completed
+	                                    (latedone_completed_at), else 0 */
 };
 
 /* When host's latest rollback settled OK (its end said ok, or a later
  * re-read or settling by hand did) ran: its action.end's own time, the
  * intent's when it has none; never the time of the re-read that settled
- * it. 0 when none is settled OK. */
+ * it. One that ended FAILED and whose rollout completed later: when that
+ * rollout completed. 0 when none is settled OK. */
 int64_t rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *host);
 
 /* How long after a rollback a held verdict is put down to the rate

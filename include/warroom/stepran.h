@@ -28,7 +28,8 @@ struct stepran_act {
 	char *op;
 	char words[32];                  /* "RUNNING" (intent, no end yet), "OK",
 	                                    "FAILED", "UNKNOWN", "OK after re-read",
-	                                    "FAILED, settled by hand" */
+	                                    "FAILED, settled by hand", "FAILED,
+	                                    rollout completed later" */
 	bool settled;                    /* an action.reconcile said how it went */
 	int64_t ts_ms;                   /* when its intent was stored */
 	uint64_t session;                /* the session that stored it; 0: not said */

@@ -274,6 +274,11 @@ int timeline_action_intent(struct timeline *tl, const char *op, const char *host
 int timeline_action_end(struct timeline *tl, const char *op, const char *host,
     const char *outcome, const char *detail, struct wr_err *err);
 
+/* timeline_action_end with more's members (an object, consumed; NULL:
+ * none) after outcome and detail: what the end found, as data. */
+int timeline_action_end_with(struct timeline *tl, const char *op, const char *host,
+    const char *outcome, const char *detail, cJSON *more, struct wr_err *err);
+
 /* incident.resolve {"summary"}: the incident lists as resolved. */
 int timeline_resolve(struct timeline *tl, const char *summary, struct wr_err *err);
 

@@ -340,6 +340,12 @@ void journal_observe_takeover(struct app *app);
  * it does so as a console taking over. */
 void journal_observe_continued(struct app *app);
 
+/* After new poll data: a k8s service whose latest rollback ended FAILED
+ * with its rollout not complete, read since at that rollback's tag and
+ * revision with the rollout complete, gets one action.reconcile saying
+ * so (latedone.h), and the footer says it. */
+void latedone_watch(struct app *app);
+
 struct rbtarget;
 struct plan_bad;
 
@@ -571,7 +577,9 @@ void actions_end_stored(struct app *app, const char *op);
 
 /* a's outcome in the words the console shows it (into buf): "OK after
  * re-read" or "FAILED, settled by hand" when the journal settled an
- * UNKNOWN one (then true), else its state's name ("UNKNOWN", "OK"…). */
+ * UNKNOWN one (then true), else "FAILED, rollout completed later at
+ * 03:50:12" when its rollout completed after it ended (latedone.h), else
+ * its state's name ("UNKNOWN", "OK"…). */
 bool actions_outcome_words(const struct app *app, const struct action *a, char *buf,
     size_t cap);
 

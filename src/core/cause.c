@@ -23,8 +23,10 @@
  * there since: a k8s undo puts the target in the pod template, which is
  * what the poller reads, before its rollout gives up (QA: "rolled back on
  * 4 of 6 hosts" counted one at 2/3 ready); only a later OK (a rollback,
- * a re-read, the engineer) counts it, and the words say how many did not
- * complete. Customers read these, and a service half rolled back, or an
+ * a re-read, the engineer, or its rollout read complete at its target
+ * later: latedone.h, back since it completed) counts it, and the words
+ * say how many did not complete. Customers read these, and a service
+ * half rolled back, or an
  * unverified success, would be a claim warroom never checked. So "resolved" says "normal again" only when the service is
  * back on every host and no host's verdict asks for a rollback; short of
  * that it says what is proven and that the work goes on.
@@ -38,6 +40,7 @@
 #include <cjson/cJSON.h>
 
 #include "warroom/badrel.h"
+#include "warroom/latedone.h"
 #include "warroom/probe.h"
 #include "warroom/record.h"
 #include "warroom/util.h"
@@ -215,7 +218,10 @@ walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
 			h->failed = same(oc, "failed");
 			if (same(oc, "ok")) {
 				h->tag = h->to != NULL ? h->to : "";
-				h->since_ms = r->ts_ms;
+				/* A FAILED one's rollout seen complete later: back
+				 * since it completed (latedone). */
+				h->since_ms = latedone_completed_ms(r) > 0 ? latedone_completed_ms(r) :
+				    r->ts_ms;
 			} else if (same(oc, "failed")) {
 				h->tag = NULL;   /* a failed change may have half happened */
 			}

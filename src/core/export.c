@@ -16,6 +16,7 @@
 #include "warroom/deployby.h"
 #include "warroom/envmark.h"
 #include "warroom/flapfold.h"
+#include "warroom/latedone.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/pollrec.h"
@@ -188,7 +189,8 @@ struct pm {
 	struct contain contain;         /* kill switches and exports, per host */
 	struct pm_chain *chains;        /* B's fleet rollbacks, in the order begun */
 	size_t nchains;
-	size_t n_ok_by[3], n_failed_by[3];  /* by settled_by(): own end, re-read, hand */
+	size_t n_ok_by[4], n_failed_by[4];  /* by settled_by(): own end, re-read, hand,
+	                                       rollout completed later */
 	size_t n_unknown_hidden;        /* UNKNOWN, a damaged line after it (hidden) */
 	const struct record_damage *rec_hidden; /* still bad, and a damaged line after
 	                                           a bad host's last verdict may hold
@@ -675,7 +677,8 @@ running_outcome(struct wr_buf *b, const struct pm_action *a)
 }
 
 /* How an action's outcome came to be known: 0 its own action.end, 1 a
- * re-read after it was UNKNOWN, 2 the engineer settling it by hand (U). */
+ * re-read after it was UNKNOWN, 2 the engineer settling it by hand (U),
+ * 3 its rollout read complete after it ended FAILED (latedone.h). */
 static int
 settled_by(const struct pm_action *a)
 {
@@ -683,8 +686,28 @@ settled_by(const struct pm_action *a)
 
 	if (a->end == NULL || !kind_is(a->end, "action.reconcile"))
 		return 0;
+	if (latedone_completed_ms(a->end) > 0)
+		return 3;
 	by = dstr(a->end, "by");
 	return by != NULL && strcmp(by, "hand") == 0 ? 2 : 1;
+}
+
+/* When a's outcome holds from: its end's or reconcile's time; for one
+ * whose rollout completed after a FAILED end, when it completed. */
+static int64_t
+settled_ms(const struct pm_action *a)
+{
+	return settled_by(a) == 3 ? latedone_completed_ms(a->end) : a->end->ts_ms;
+}
+
+/* When a ended: its action.end's time (a FAILED end a later completed
+ * rollout settled: that end's, not the record that told of it). */
+static int64_t
+ended_ms(const struct pm_action *a)
+{
+	if (a->end == NULL)
+		return NO_TIME;
+	return settled_by(a) == 3 && a->was != NULL ? a->was->ts_ms : a->end->ts_ms;
 }
 
 /* The first damaged line after record seq (skipped, or a break with
@@ -1033,9 +1056,9 @@ pm_rollback_end(struct pm *pm)
 			pm->rb_first = a;
 		if (strcmp(action_outcome(a), "unknown") == 0)
 			pm->rb_open = a;
-		else if (pm->rb_last == NULL || a->end->ts_ms >= pm->rb_end) {
+		else if (pm->rb_last == NULL || settled_ms(a) >= pm->rb_end) {
 			pm->rb_last = a;
-			pm->rb_end = a->end->ts_ms;
+			pm->rb_end = settled_ms(a);
 		}
 	}
 	if (pm->rb_open != NULL)
@@ -1874,6 +1897,27 @@ md_hidden_end(struct wr_buf *b, const struct pm_action *a, const char *sep)
 	wr_buf_str(b, ": check the real state before anything else");
 }
 
+static void fmt_time(int64_t ms, const struct export_opts *o, char out[TIME_MAX]);
+
+/* An action that ended FAILED and whose rollout completed later: "FAILED,
+ * rollout completed later at 2026-11-28 03:50:12" (the Actions table's
+ * outcome, and its details'). */
+static void
+late_words(struct wr_buf *b, const struct export_opts *o, const struct pm_action *a)
+{
+	char ts[TIME_MAX];
+
+	fmt_time(settled_ms(a), o, ts);
+	wr_buf_printf(b, "FAILED, rollout completed later at %s", ts);
+}
+
+static void
+late_outcome(struct wr_buf *b, const struct export_opts *o, const struct pm_action *a)
+{
+	wr_buf_str(b, "\n\n- Outcome: ");
+	late_words(b, o, a);
+}
+
 /* Each action in full, under the Actions table (whose cells are cut):
  * its whole outcome (and the UNKNOWN one a re-read or the engineer
  * settled), the commands it planned, and what its steps printed. */
@@ -1881,7 +1925,7 @@ static void
 md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
 	static const char *const by_words[] = { "", ", after a re-read of an UNKNOWN outcome",
-		", settled by hand after an UNKNOWN outcome" };
+		", settled by hand after an UNKNOWN outcome", "" };
 	size_t i, k;
 
 	for (i = 0; i < pm->nacts; i++) {
@@ -1900,11 +1944,19 @@ md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm
 		}
 		if (a->running != 0)
 			wr_buf_printf(b, "\n\n- Outcome: %s", running_words(a));
+		else if (by == 3)
+			late_outcome(b, o, a);
 		else
 			wr_buf_printf(b, "\n\n- Outcome: %s%s",
 			    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc, by_words[by]);
 		if (a->running != 0) {
 			/* Its end is still to come: nothing to say of it yet. */
+		} else if (by == 3) {
+			/* Its own end's words; what completed is said below. */
+			if (a->was != NULL && dstr(a->was, "detail") != NULL) {
+				wr_buf_str(b, " — ");
+				sb_text_max(b, o, dstr(a->was, "detail"), 0);
+			}
 		} else if (a->end == NULL && a->hidden == NULL) {
 			wr_buf_str(b, " — no action.end recorded: check the real state before "
 			    "anything else");
@@ -1915,7 +1967,16 @@ md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm
 		md_hidden_end(b, a, a->end != NULL && dstr(a->end, "detail") != NULL ? "; " :
 		    " — ");
 		wr_buf_str(b, "\n");
-		if (by != 0) {
+		if (by == 3) {
+			wr_buf_str(b, "- Then: ");
+			sb_text_max(b, o, dstr(a->end, "summary") != NULL ? dstr(a->end, "summary") :
+			    "its rollout completed", 0);
+			if (dstr(a->end, "detail") != NULL) {
+				wr_buf_str(b, " — ");
+				sb_text_max(b, o, dstr(a->end, "detail"), 0);
+			}
+			wr_buf_str(b, "\n");
+		} else if (by != 0) {
 			wr_buf_str(b, "- Before that: ");
 			if (a->was == NULL) {
 				wr_buf_str(b, "no action.end recorded (the console running it was "
@@ -3138,6 +3199,15 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 			wr_buf_printf(b, " — %s", dstr(r, "detail"));
 		return true;
 	}
+	/* A FAILED rollback's rollout seen complete later: what it says first. */
+	if (latedone_completed_ms(r) > 0 && dstr(r, "summary") != NULL) {
+		if (dstr(r, "action") != NULL)
+			wr_buf_printf(b, "%s — ", dstr(r, "action"));
+		wr_buf_str(b, dstr(r, "summary"));
+		if (dstr(r, "detail") != NULL)
+			wr_buf_printf(b, " — %s", dstr(r, "detail"));
+		return true;
+	}
 	if (kind_is(r, "journal.recover"))
 		return recover_details(b, r);
 	/* A drift said from its fields, whatever words an older console
@@ -3622,7 +3692,8 @@ md_rollback_end(struct key_rows *kr, const struct export_opts *o, const struct p
 		return;
 	}
 	wr_buf_printf(&w, "%s%s; ", action_outcome(a), !kind_is(a->end, "action.reconcile") ?
-	    (a->rb == RB_COMMAND ? ", by its exit status" : "") :
+	    (a->rb == RB_COMMAND ? ", by its exit status" : "") : settled_by(a) == 3 ?
+	    ": its rollout completed after it ended FAILED" :
 	    dstr(a->end, "by") != NULL && strcmp(dstr(a->end, "by"), "hand") == 0 ?
 	    ", settled by hand" : " after re-read");
 	rb_action_words(&w, a);
@@ -4402,12 +4473,13 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 
 /* "4 ok (2 only after a re-read of an UNKNOWN outcome)": how many ended
  * so, and how many of them only because a re-read or the engineer (U)
- * settled an UNKNOWN outcome (by[] is indexed by settled_by()). */
+ * settled an UNKNOWN outcome, or a FAILED one's rollout completed later
+ * (by[] is indexed by settled_by()). */
 static void
-md_count(struct wr_buf *b, const char *word, size_t total, const size_t by[3])
+md_count(struct wr_buf *b, const char *word, size_t total, const size_t by[4])
 {
 	wr_buf_printf(b, "%zu %s", total, word);
-	if (by[1] + by[2] == 0)
+	if (by[1] + by[2] + by[3] == 0)
 		return;
 	wr_buf_str(b, " (");
 	if (by[1] > 0)
@@ -4415,6 +4487,9 @@ md_count(struct wr_buf *b, const char *word, size_t total, const size_t by[3])
 	if (by[2] > 0)
 		wr_buf_printf(b, "%s%zu only settled by hand after an UNKNOWN outcome",
 		    by[1] > 0 ? ", " : "", by[2]);
+	if (by[3] > 0)
+		wr_buf_printf(b, "%s%zu ended FAILED, %s rollout completed later",
+		    by[1] + by[2] > 0 ? ", " : "", by[3], by[3] == 1 ? "its" : "their");
 	wr_buf_str(b, ")");
 }
 
@@ -5862,7 +5937,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		oc = action_outcome(a);
 
 		fmt_time(a->intent->ts_ms, o, ts);
-		fmt_time(a->end != NULL ? a->end->ts_ms : NO_TIME, o, ts2);
+		fmt_time(ended_ms(a), o, ts2);
 		wr_buf_str(b, "| ");
 		sb_text(b, o, a->intent->op);
 		wr_buf_str(b, " | ");
@@ -5875,6 +5950,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_printf(b, " | %s | %s | ", ts, ts2);
 		if (a->running != 0)
 			running_outcome(b, a);
+		else if (settled_by(a) == 3)
+			late_words(b, o, a);
 		else
 			wr_buf_printf(b, "%s%s", strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
 			    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" :
@@ -5882,6 +5959,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " | ");
 		if (a->running != 0)
 			wr_buf_str(b, running_words(a));
+		else if (settled_by(a) == 3 && a->was != NULL)
+			/* Its own end's words: the outcome said what came after. */
+			sb_text(b, o, dstr(a->was, "detail"));
 		else if (strcmp(oc, "unknown") == 0 && a->reread != NULL)
 			sb_text(b, o, dstr(a->reread, "detail"));
 		else if (a->end == NULL && a->hidden == NULL)
@@ -6449,13 +6529,18 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		plan_change(a->intent, change, sizeof(change));
 		json_str(x, "change", o, change[0] != '\0' ? change : NULL);
 		json_time(x, "started", a->intent->ts_ms);
-		json_time(x, "ended", a->end != NULL ? a->end->ts_ms : NO_TIME);
+		json_time(x, "ended", ended_ms(a));
 		cJSON_AddStringToObject(x, "outcome", action_outcome(a));
 		cJSON_AddBoolToObject(x, "reconciled",
 		    a->end != NULL && kind_is(a->end, "action.reconcile"));
 		if (settled_by(a) != 0)
-			cJSON_AddStringToObject(x, "settled_by",
+			cJSON_AddStringToObject(x, "settled_by", settled_by(a) == 3 ? "rollout" :
 			    settled_by(a) == 2 ? "hand" : "re-read");
+		/* FAILED, then its rollout completed: both said. */
+		if (settled_by(a) == 3) {
+			cJSON_AddStringToObject(x, "ended_outcome", "failed");
+			json_time(x, "rollout_completed", settled_ms(a));
+		}
 		if (a->end != NULL && dstr(a->end, "detail") != NULL)
 			json_str(x, "detail", o, dstr(a->end, "detail"));
 		if (a->running != 0)

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "warroom/badrel.h"
+#include "warroom/latedone.h"
 #include "warroom/util.h"
 
 static const char *
@@ -44,7 +45,9 @@ settled(const struct record *v, size_t n, size_t end, const char *oc, int64_t *a
 		    strcmp(v[i].op, op) == 0 && (r = str_of(v[i].data, "outcome")) != NULL &&
 		    (strcmp(r, "ok") == 0 || strcmp(r, "failed") == 0)) {
 			oc = r;
-			*at_ms = v[i].ts_ms;
+			/* A late rollout: it took effect when it completed. */
+			*at_ms = latedone_completed_ms(&v[i]) > 0 ? latedone_completed_ms(&v[i]) :
+			    v[i].ts_ms;
 		}
 	return oc;
 }
@@ -321,8 +324,9 @@ rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *hos
 		if (settled == NULL || strcmp(settled->outcome, "ok") != 0)
 			continue;
 		/* The rollback ran then; a re-read after a restart only learnt
-		 * of it, maybe minutes later. */
-		at = end != NULL ? end->ts_ms : v[i].ts_ms;
+		 * of it, maybe minutes later. A FAILED one whose rollout
+		 * completed later: the old pods served until then. */
+		at = settled->done_ms > 0 ? settled->done_ms : end != NULL ? end->ts_ms : v[i].ts_ms;
 		if (at > best)
 			best = at;
 	}

@@ -19,6 +19,7 @@
  * earlier version's, never the plain OK of the step shown now.
  */
 #include "warroom/stepran.h"
+#include "warroom/latedone.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,8 +330,12 @@ stepran_note_at(struct stepran *s, const struct record *r, const struct stepran_
 	ok = strcmp(outcome_name(str_of(r->data, "outcome")), "OK") == 0;
 	by = str_of(r->data, "by");
 	a->settled = true;
-	snprintf(a->words, sizeof(a->words), "%s%s", ok ? "OK" : "FAILED",
-	    by != NULL && strcmp(by, "hand") == 0 ? ", settled by hand" : " after re-read");
+	/* A FAILED one whose rollout completed later (latedone): no re-read. */
+	if (latedone_completed_ms(r) > 0)
+		snprintf(a->words, sizeof(a->words), "FAILED, rollout completed later");
+	else
+		snprintf(a->words, sizeof(a->words), "%s%s", ok ? "OK" : "FAILED",
+		    by != NULL && strcmp(by, "hand") == 0 ? ", settled by hand" : " after re-read");
 }
 
 static bool

@@ -320,6 +320,7 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 {
 	static const char *const outcome[] = { [ACTION_OK] = "ok", [ACTION_FAILED] = "failed",
 		[ACTION_UNKNOWN] = "unknown" };
+	cJSON *more = NULL, *ro;
 	struct wr_err err;
 	va_list ap;
 	int rc;
@@ -334,8 +335,19 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 		snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", a->export_note);
 	}
 	a->state = s;
-	if (a->intent_stored && a->env.tl != NULL && (rc = timeline_action_end(a->env.tl, a->op,
-	    a->cfg->name, outcome[s], a->reason, &err)) != 0) {
+	if (s == ACTION_FAILED && a->unfinished.revision > 0 && a->intent_stored &&
+	    a->env.tl != NULL) {
+		/* What the read-back found, as data: the rollout may still
+		 * complete, and latedone tells it from this, not the words. */
+		more = cJSON_CreateObject();
+		ro = cJSON_AddObjectToObject(more, "rollout");
+		cJSON_AddNumberToObject(ro, "revision", a->unfinished.revision);
+		cJSON_AddStringToObject(ro, "tag", a->unfinished.tag);
+		cJSON_AddNumberToObject(ro, "ready", a->unfinished.ready);
+		cJSON_AddNumberToObject(ro, "desired", a->unfinished.desired);
+	}
+	if (a->intent_stored && a->env.tl != NULL && (rc = timeline_action_end_with(a->env.tl,
+	    a->op, a->cfg->name, outcome[s], a->reason, more, &err)) != 0) {
 		size_t n = strlen(a->reason);
 
 		/* Kept: the outcome holds, only its record waits for the disk;
@@ -918,8 +930,13 @@ unfinished(struct action *a, const struct exec_result *r)
 		tag = d.containers[0].tag;
 	plan_k8s_unfinished(&a->plan, &d, tag, strstr(a->done_msg, "timed out") != NULL ?
 	    a->plan.health_timeout_s : 0, words, sizeof(words));
-	if (d.revision > a->plan.from_rev)
+	if (d.revision > a->plan.from_rev) {
 		export_changed(a, a->buf ? a->buf : "", a->len);
+		a->unfinished.revision = d.revision;
+		a->unfinished.ready = d.ready;
+		a->unfinished.desired = d.replicas;
+		wr_strlcpy(a->unfinished.tag, tag, sizeof(a->unfinished.tag));
+	}
 	act_finish(a, ACTION_FAILED, "%s; %s", a->done_msg, words);
 }
 

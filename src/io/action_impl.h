@@ -112,6 +112,14 @@ struct action {
 	bool record_elsewhere;           /* adopted: its plan had that line, for the
 	                                    console that confirmed it to write */
 	struct act_current reread_cur;   /* what the re-read after UNKNOWN found */
+	struct {
+		int revision;            /* k8s: rollout status gave up with the
+		                            change applied at this revision (0: not
+		                            so); its end's "rollout" says it, for
+		                            latedone to see it complete later */
+		int ready, desired;
+		char tag[128];
+	} unfinished;
 	/* Hooks of an action kind; NULL: the rollback's. */
 	void (*precheck)(struct action *a);      /* after the tag re-read, before the intent */
 	void (*run_special)(struct action *a);   /* a step that is not a command */

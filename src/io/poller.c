@@ -358,6 +358,9 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, 
 	_Static_assert(sizeof(s->selector) >= WR_K8S_SELECTOR_MAX, "a selector fits");
 	wr_strlcpy(s->selector, d.selector, sizeof(s->selector));
 	s->pods = d.status_replicas > d.replicas ? d.status_replicas : d.replicas;
+	s->desired = d.replicas;
+	s->ready = d.ready;
+	s->updated = d.updated;
 }
 
 /* When the running tag went live: from its ReplicaSets when they told

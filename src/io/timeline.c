@@ -1551,11 +1551,21 @@ int
 timeline_action_end(struct timeline *tl, const char *op, const char *host,
     const char *outcome, const char *detail, struct wr_err *err)
 {
-	cJSON *d = cJSON_CreateObject();
+	return timeline_action_end_with(tl, op, host, outcome, detail, NULL, err);
+}
+
+int
+timeline_action_end_with(struct timeline *tl, const char *op, const char *host,
+    const char *outcome, const char *detail, cJSON *more, struct wr_err *err)
+{
+	cJSON *d = cJSON_CreateObject(), *f;
 
 	cJSON_AddStringToObject(d, "outcome", outcome);
 	if (detail != NULL)
 		cJSON_AddStringToObject(d, "detail", detail);
+	while (more != NULL && (f = more->child) != NULL)
+		cJSON_AddItemToObject(d, f->string, cJSON_DetachItemViaPointer(more, f));
+	cJSON_Delete(more);
 	return timeline_append_keep(tl, "action.end", host, op, d, err);
 }
 

@@ -290,6 +290,13 @@ actions_outcome_words(const struct app *app, const struct action *a, char *buf, 
 	bool ok;
 
 	snprintf(buf, cap, "%s", action_state_name(action_state(a)));
+	/* FAILED, then its rollout completed: the journal's OK is not this
+	 * action's own, so its reason still follows. */
+	if (action_state(a) == ACTION_FAILED &&
+	    (e = app_outcome_record(app, action_op(a))) != NULL && e->done_ms > 0) {
+		latedone_words(e->done_ms, buf, cap);
+		return false;
+	}
 	if (action_state(a) != ACTION_UNKNOWN || !action_reconciled(a) ||
 	    (e = app_outcome_record(app, action_op(a))) == NULL ||
 	    strcmp(e->kind, "action.reconcile") != 0)

@@ -606,10 +606,17 @@ app_add_record(struct app *app, const struct record *r)
 		const char *k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "action"));
 
+		const char *sv = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "service"));
+
 		e->rollback = k != NULL && (strcmp(k, "compose.rollback") == 0 ||
 		    strcmp(k, "k8s.undo") == 0 || strcmp(k, "helm.rollback") == 0);
-	} else
+		wr_strlcpy(e->service, sv != NULL ? sv : "", sizeof(e->service));
+	} else {
 		e->rollback = false;
+		e->service[0] = '\0';
+	}
+	e->done_ms = latedone_completed_ms(r);
 	outcome = cJSON_GetObjectItemCaseSensitive(r->data, "outcome");
 	/* chat.failed says an unknown outcome with "unknown": true. */
 	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring :

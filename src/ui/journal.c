@@ -719,6 +719,8 @@ forget_journal(struct app *app)
 	app->page_title[0] = '\0';
 	if (app->seen != NULL)
 		memset(app->seen, 0, ((size_t)rows + 1) * sizeof(*app->seen));
+	if (app->latedone != NULL)
+		memset(app->latedone, 0, ((size_t)rows + 1) * sizeof(*app->latedone));
 	if (app->verdicts != NULL)
 		memset(app->verdicts, 0, (app->cfg.nhosts + 1) * sizeof(*app->verdicts));
 	if (app->verdicts_adopted != NULL)

@@ -88,7 +88,7 @@ rolled_back_at(const struct app *app, int host)
 		const struct timeline_entry *e = &app->entries[i];
 
 		m[i] = (struct rbtarget_mark){ e->ts_ms, e->kind, e->host, e->op, e->outcome,
-			e->rollback };
+			e->rollback, e->done_ms };
 	}
 	at = rbtarget_rolled_back_at(m, app->nentries, app->cfg.hosts[host].name);
 	free(m);

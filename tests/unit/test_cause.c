@@ -798,6 +798,50 @@ a_failed_rollback_is_not_counted_rolled_back(void **state)
 	done(&j);
 }
 
+/* QA: h2's undo ended FAILED ("rollout not complete: 2/3 ready after 120
+ * s") and its rollout completed by itself a minute later. Once the
+ * console read it complete and said so (action.reconcile by "rollout"),
+ * h2 is rolled back: "did not complete on 1 more" goes, and the service
+ * is back since the rollout completed. */
+static void
+a_failed_rollback_whose_rollout_completed_later_is_back(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[2];
+	struct cause c;
+	const char *op;
+
+	(void)state;
+	host_of(&fleet[0], "h1", "api", NULL);
+	host_of(&fleet[1], "h2", "api", NULL);
+	ran(&j, "h1", "api", "v1.5.0-bad");
+	ran(&j, "h2", "api", "v1.5.0-bad");
+	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "k8s.undo", "h1", "api", "v1.5.0-bad", "v1.4.1");
+	op = intent(&j, "k8s.undo", "h2", "api", "v1.5.0-bad", "v1.4.1");
+	add_op(&j, "action.end", "h2", op, "{\"outcome\":\"failed\",\"detail\":\"rollout "
+	    "status exited 1; rollout not complete: 2/3 ready after 120 s\",\"rollout\":"
+	    "{\"revision\":7,\"tag\":\"v1.4.1\",\"ready\":2,\"desired\":3}}");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.nfailed, 1);
+	says_on(&j, fleet, 2, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; "
+	    "it is rolled back on 1 of 2 hosts; a rollback did not complete on 1 more and we are "
+	    "working on the rest.");
+	/* Completed at 02:31:00, read at 02:31:02. */
+	add_op(&j, "action.reconcile", "h2", op, "{\"by\":\"rollout\",\"outcome\":\"ok\","
+	    "\"completed_ts\":\"2026-11-27T02:31:00.000Z\"}");
+	j.v[j.n - 1].ts_ms = T0 + 62000;
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.nfailed, 0);
+	assert_int_equal(c.nback, 2);
+	assert_int_equal(c.state, CAUSE_BACK);
+	assert_int_equal(c.since_ms, T0 + 60000);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_NONE);
+	says_on(&j, fleet, 2, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; "
+	    "it is back on v1.4.1 since 02:31 UTC.");
+	done(&j);
+}
+
 static void
 says_not_ok(const struct journal *j, const struct config_host *hosts, size_t nhosts,
     int not_ok, const char *want)
@@ -1041,6 +1085,7 @@ main(void)
 		cmocka_unit_test(a_host_that_never_ran_the_bad_release),
 		cmocka_unit_test(back_on_different_tags_and_read_again),
 		cmocka_unit_test(a_failed_rollback_is_not_counted_rolled_back),
+		cmocka_unit_test(a_failed_rollback_whose_rollout_completed_later_is_back),
 		cmocka_unit_test(resolved_is_not_normal_while_a_host_is_not),
 		cmocka_unit_test(investigating_says_when_it_began),
 		cmocka_unit_test(investigating_names_the_service_in_trouble),

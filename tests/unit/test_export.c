@@ -3036,6 +3036,63 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 		record_free(&v[i]);
 }
 
+/* QA: h2's undo ended FAILED (rollout status gave up, 2/3 ready) and its
+ * rollout completed a minute later; the console said so. The Actions
+ * table says both: FAILED when it ended, and when the rollout completed;
+ * the rollback's end is then, and it counts as ok. */
+static void
+a_failed_rollback_whose_rollout_completed_later(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md, *js;
+	cJSON *doc, *act;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"late\"}");
+	add_to(v, 1, 10, "action.intent", "h2", "rb-1", "{\"action\":\"k8s.undo\",\"plan\":"
+	    "{\"action\":\"k8s.undo\",\"service\":\"api\",\"from\":\"v1.5.0-bad\","
+	    "\"to\":\"v1.4.1\"}}");
+	add_to(v, 2, 130, "action.end", "h2", "rb-1", "{\"outcome\":\"failed\",\"detail\":"
+	    "\"rollout status exited 1; undo applied (revision 7 at v1.4.1), rollout not "
+	    "complete: 2/3 ready after 120 s\",\"rollout\":{\"revision\":7,\"tag\":\"v1.4.1\"}}");
+	add_to(v, 3, 224, "action.reconcile", "h2", "rb-1", "{\"action\":\"k8s.undo\","
+	    "\"by\":\"rollout\",\"outcome\":\"ok\",\"failed_ts\":\"2024-05-01T12:02:10.000Z\","
+	    "\"completed_ts\":\"2024-05-01T12:03:42.000Z\",\"revision\":7,\"tag\":\"v1.4.1\","
+	    "\"summary\":\"h2's rollout completed at 12:03:42, after its rollback ended FAILED at "
+	    "12:02:10: now OK\",\"detail\":\"deployment/api at revision 7 runs v1.4.1: 3/3 ready, "
+	    "3 updated\"}");
+	add_to(v, 4, 300, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "- 1 action: 1 ok (1 ended FAILED, its rollout completed "
+	    "later), 0 failed, 0 unknown.\n"));
+	assert_non_null(strstr(md, "| rb-1 | k8s.undo | h2 | api v1.5.0-bad → v1.4.1 | 2024-05-01 "
+	    "12:00:10 | 2024-05-01 12:02:10 | FAILED, rollout completed later at 2024-05-01 "
+	    "12:03:42 | rollout status exited 1; undo applied (revision 7 at v1.4.1)"));
+	assert_non_null(strstr(md, "### rb-1: k8s.undo on h2\n\n- Outcome: FAILED, rollout "
+	    "completed later at 2024-05-01 12:03:42 — rollout status exited 1; undo applied "
+	    "(revision 7 at v1.4.1), rollout not complete: 2/3 ready after 120 s\n- Then: h2's "
+	    "rollout completed at 12:03:42, after its rollback ended FAILED at 12:02:10: now OK — "
+	    "deployment/api at revision 7 runs v1.4.1: 3/3 ready, 3 updated\n"));
+	assert_non_null(strstr(md, "| action.reconcile | h2 | k8s.undo — h2's rollout completed "
+	    "at 12:03:42, after its rollback ended FAILED at 12:02:10: now OK — deployment/api"));
+	assert_non_null(strstr(md, "| Rollback end (ok: its rollout completed after it ended "
+	    "FAILED; built-in k8s.undo on h2, rb-1) | 2024-05-01 12:03:42 |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	act = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "actions"), 0);
+	assert_string_equal(jstr(act, "outcome"), "ok");
+	assert_string_equal(jstr(act, "settled_by"), "rollout");
+	assert_string_equal(jstr(act, "ended_outcome"), "failed");
+	assert_string_equal(jstr(act, "ended"), "2024-05-01T12:02:10.000Z");
+	assert_string_equal(jstr(act, "rollout_completed"), "2024-05-01T12:03:42.000Z");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* An action whose console still runs (the caller found its .live byte
  * held) is still running, not UNKNOWN: its end is yet to come. */
 static void
@@ -4907,6 +4964,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(markdown_matches_golden),
 		cmocka_unit_test(inconclusive_reread_and_failed_by_hand_are_said_as_recorded),
+		cmocka_unit_test(a_failed_rollback_whose_rollout_completed_later),
 		cmocka_unit_test(an_action_whose_console_still_runs_is_said_as_running),
 		cmocka_unit_test(json_matches_golden),
 		cmocka_unit_test(json_has_key_times_actions_chat_and_every_record),

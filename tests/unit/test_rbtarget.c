@@ -246,6 +246,59 @@ a_failed_rollback_that_applied_is_at_the_target(void **state)
 	journal_free(&j);
 }
 
+/* QA: k8s-bastion's undo ended FAILED (its rollout not complete in the
+ * console's wait) and completed a minute later: once the journal says so,
+ * it is the incident's OK target there and for every other host, dated
+ * when the rollout completed. */
+static void
+a_failed_rollback_whose_rollout_completed_later_is_a_target(void **state)
+{
+	struct rbtarget_event *ev;
+	struct journal j;
+	struct rbtarget t;
+	char out[300];
+	size_t n;
+
+	(void)state;
+	qa_journal(&j);
+	/* Completed at 13:07:30, read at 13:07:32 (record 9). */
+	add(&j, "action.reconcile", "k8s-bastion", "o2", "{\"by\":\"rollout\",\"outcome\":"
+	    "\"ok\",\"completed_ts\":\"2026-12-03T13:07:30.000Z\"}");
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_int_equal(n, 2);
+	assert_true(ev[1].ok);
+	assert_int_equal(ev[1].at_ms, AT_MS + 46000);
+	assert_true(rbtarget_find(ev, n, "k8s-bastion", &t));
+	assert_true(t.here);
+	assert_string_equal(t.to, "v1.4.1");
+	assert_string_equal(t.tried_to, "");
+	assert_true(rbtarget_note(&t, "k8s-bastion", "v1.4.1", "", AT_MS + 66000, out,
+	    sizeof(out)));
+	assert_string_equal(out, "k8s-bastion was rolled back to v1.4.1 at 13:07:30, 20 s ago: a "
+	    "further rollback goes past it");
+	/* The fleet's latest OK target now: k8s-bastion's. */
+	assert_true(rbtarget_find(ev, n, "helm-bastion", &t));
+	assert_string_equal(t.host, "k8s-bastion");
+	free(ev);
+	journal_free(&j);
+}
+
+/* METRICS' "rolled back N s ago": from when the rollout completed, not
+ * the FAILED end (the old pods served until then) nor the record. */
+static void
+a_rollback_whose_rollout_completed_later_counts_from_then(void **state)
+{
+	const struct rbtarget_mark m[] = {
+		{ 1000, "action.intent", "k8s", "rb-1", "", true, 0 },
+		{ 121000, "action.end", "k8s", "rb-1", "failed", false, 0 },
+		{ 185000, "action.reconcile", "k8s", "rb-1", "ok", false, 183000 },
+	};
+
+	(void)state;
+	assert_int_equal(rbtarget_rolled_back_at(m, 3, "k8s"), 183000);
+	assert_int_equal(rbtarget_rolled_back_at(m, 2, "k8s"), 0);
+}
+
 /* From Prometheus: the query's own range still counts the old release. */
 static void
 a_held_verdict_after_a_rollback_says_why(void **state)
@@ -280,15 +333,15 @@ static void
 a_rollback_settled_by_a_reread_counts_from_its_own_time(void **state)
 {
 	const struct rbtarget_mark m[] = {
-		{ 1000, "action.intent", "k8s", "rb-1", "", true },
-		{ 2000, "action.intent", "k8s", "ks-1", "", false },
-		{ 3000, "action.end", "k8s", "ks-1", "ok", false },
-		{ 27000, "action.end", "k8s", "rb-1", "unknown", false },
-		{ 88000, "action.reconcile", "k8s", "rb-1", "ok", false },
-		{ 90000, "action.intent", "api-1", "rb-2", "", true },
-		{ 95000, "action.reconcile", "api-1", "rb-2", "ok", false },
-		{ 96000, "action.intent", "helm", "rb-3", "", true },
-		{ 97000, "action.end", "helm", "rb-3", "failed", false },
+		{ 1000, "action.intent", "k8s", "rb-1", "", true, 0 },
+		{ 2000, "action.intent", "k8s", "ks-1", "", false, 0 },
+		{ 3000, "action.end", "k8s", "ks-1", "ok", false, 0 },
+		{ 27000, "action.end", "k8s", "rb-1", "unknown", false, 0 },
+		{ 88000, "action.reconcile", "k8s", "rb-1", "ok", false, 0 },
+		{ 90000, "action.intent", "api-1", "rb-2", "", true, 0 },
+		{ 95000, "action.reconcile", "api-1", "rb-2", "ok", false, 0 },
+		{ 96000, "action.intent", "helm", "rb-3", "", true, 0 },
+		{ 97000, "action.end", "helm", "rb-3", "failed", false, 0 },
 	};
 
 	(void)state;
@@ -669,6 +722,8 @@ main(void)
 		cmocka_unit_test(a_rollback_settled_by_a_reread_counts_from_its_own_time),
 		cmocka_unit_test(a_rollback_settled_ok_by_a_re_read_is_a_target),
 		cmocka_unit_test(a_failed_rollback_that_applied_is_at_the_target),
+		cmocka_unit_test(a_failed_rollback_whose_rollout_completed_later_is_a_target),
+		cmocka_unit_test(a_rollback_whose_rollout_completed_later_counts_from_then),
 		cmocka_unit_test(helm_history_says_what_was_rolled_back_from),
 		cmocka_unit_test(k8s_moved_templates_say_what_was_rolled_back_from),
 		cmocka_unit_test(k8s_a_release_deployed_again_leaves_nothing_bad),

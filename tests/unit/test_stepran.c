@@ -102,6 +102,29 @@ an_orphan_is_unknown_until_settled(void **state)
 	stepran_free(&s);
 }
 
+/* A runbook step's undo that ended FAILED and whose rollout the console
+ * saw complete later: the row says so, not "after re-read". */
+static void
+a_failed_undo_whose_rollout_completed_later(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "h2", "op-1", UNDO("rb.md:10")),
+		rec("action.end", "h2", "op-1", "{\"outcome\":\"failed\",\"rollout\":"
+		    "{\"revision\":7,\"tag\":\"v1.4.1\"}}"),
+		rec("action.reconcile", "h2", "op-1", "{\"by\":\"rollout\",\"outcome\":\"ok\","
+		    "\"completed_ts\":\"2026-11-28T03:50:12.000Z\"}"),
+	};
+	struct stepran s = { 0 };
+
+	(void)state;
+	fold(&s, v, 2);
+	assert_string_equal(words(&s, "rb.md:10", "h2"), "FAILED");
+	fold(&s, v + 2, 1);
+	assert_string_equal(words(&s, "rb.md:10", "h2"), "FAILED, rollout completed later");
+	assert_true(s.v[0].settled);
+	stepran_free(&s);
+}
+
 static void
 the_last_action_on_a_host_counts(void **state)
 {
@@ -484,6 +507,7 @@ main(void)
 		cmocka_unit_test(ends_and_re_reads_give_the_session_s_words),
 		cmocka_unit_test(an_orphan_is_unknown_until_settled),
 		cmocka_unit_test(the_last_action_on_a_host_counts),
+		cmocka_unit_test(a_failed_undo_whose_rollout_completed_later),
 		cmocka_unit_test(a_section_s_own_actions_are_kept_apart_from_its_steps),
 		cmocka_unit_test(the_dialog_is_told_what_ran_last_and_in_which_session),
 		cmocka_unit_test(an_outcome_of_commands_edited_since_is_an_earlier_version_s),

@@ -609,6 +609,35 @@ an_intent_without_end_is_reported_on_open(void **state)
 	timeline_close(tl);
 }
 
+/* A k8s undo whose rollout status gave up: its end carries what the
+ * read-back found as data ("rollout"), after the outcome and the words. */
+static void
+an_end_carries_what_it_found_as_data(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "endwith");
+	struct record_list l = { 0 };
+	const cJSON *ro;
+
+	(void)state;
+	assert_int_equal(timeline_action_intent(tl, "op-1", "h2", "k8s.undo", NULL, NULL, NULL,
+	    NULL), 0);
+	assert_int_equal(timeline_action_end_with(tl, "op-1", "h2", "failed", "rollout status "
+	    "exited 1", cJSON_Parse("{\"rollout\":{\"revision\":7,\"tag\":\"v1.4.1\"}}"), NULL),
+	    0);
+	assert_int_equal(timeline_records(tl, &l, NULL), 0);
+	assert_string_equal(l.v[l.n - 1].kind, "action.end");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l.v[l.n - 1].data,
+	    "outcome")), "failed");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l.v[l.n - 1].data,
+	    "detail")), "rollout status exited 1");
+	ro = cJSON_GetObjectItem(l.v[l.n - 1].data, "rollout");
+	assert_int_equal(cJSON_GetObjectItem(ro, "revision")->valueint, 7);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(ro, "tag")), "v1.4.1");
+	record_list_free(&l);
+	timeline_close(tl);
+}
+
 /* SIGTERM mid-action: the console records action.end unknown, then its
  * shutdown. The next open still has the op UNKNOWN, says so in the
  * resume, and only a reconcile settles it. */
@@ -1261,6 +1290,7 @@ main(void)
 		cmocka_unit_test(a_resume_sets_aside_only_the_torn_tail_after_middle_damage),
 		cmocka_unit_test(an_interrupted_chain_is_named_by_one_resume),
 		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
+		cmocka_unit_test(an_end_carries_what_it_found_as_data),
 		cmocka_unit_test(an_inconclusive_reread_settles_nothing),
 		cmocka_unit_test(an_export_beside_a_running_action_says_it_runs),
 		cmocka_unit_test(an_unknown_end_is_still_unknown_on_open),

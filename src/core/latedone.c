@@ -1,0 +1,189 @@
+/*
+ * latedone.c — a FAILED k8s rollback whose rollout completed after the
+ * console stopped waiting (see latedone.h). Only an end that says the
+ * undo applied and its rollout was not complete yet (the "rollout" its
+ * read-back wrote) can turn OK: an undo that exited non-zero may have done
+ * nothing, and a deployment read at another tag or revision since was
+ * moved by something else, so neither says this rollback worked.
+ */
+#include "warroom/latedone.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "warroom/badrel.h"
+
+static const char *
+str_of(const cJSON *o, const char *key)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+}
+
+static int
+int_of(const cJSON *o, const char *key)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsNumber(n) ? (int)n->valuedouble : 0;
+}
+
+static bool
+is(const struct record *r, const char *kind)
+{
+	return r->kind != NULL && strcmp(r->kind, kind) == 0;
+}
+
+static bool
+same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+/* A rollback's plan (as rbtarget and cause read them), or NULL. */
+static const cJSON *
+rollback_plan(const struct record *r)
+{
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
+	const char *k = str_of(plan, "action");
+
+	if (!is(r, "action.intent") || k == NULL)
+		return NULL;
+	return strcmp(k, "compose.rollback") == 0 || strcmp(k, "k8s.undo") == 0 ||
+	    strcmp(k, "helm.rollback") == 0 ? plan : NULL;
+}
+
+bool
+latedone_pending(const struct record *v, size_t n, const char *host, const char *svc,
+    struct latedone_pending *out)
+{
+	const cJSON *plan = NULL, *p, *ro;
+	const char *to, *got;
+	size_t i, at = n, end = n;
+	int rev, from_rev;
+
+	memset(out, 0, sizeof(*out));
+	/* Its latest rollback: one after it says more than this one can. */
+	for (i = 0; i < n; i++)
+		if ((p = rollback_plan(&v[i])) != NULL && v[i].op != NULL && same(v[i].host, host) &&
+		    same(str_of(p, "service"), svc)) {
+			plan = p;
+			at = i;
+		}
+	if (plan == NULL)
+		return false;
+	for (i = at + 1; i < n && end == n; i++)
+		if (is(&v[i], "action.end") && same(v[i].op, v[at].op))
+			end = i;
+	if (end == n || !same(str_of(v[end].data, "outcome"), "failed") ||
+	    !cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[end].data, "rollout")))
+		return false;
+	/* Settled since (a console before this one saw it complete). */
+	for (i = end + 1; i < n; i++)
+		if (is(&v[i], "action.reconcile") && same(v[i].op, v[at].op) && record_settles(&v[i]))
+			return false;
+	rev = int_of(ro, "revision");
+	from_rev = int_of(plan, "from_revision");
+	to = str_of(plan, "to");
+	got = str_of(ro, "tag");
+	/* Applied, and where the plan went: an undo that landed elsewhere is
+	 * not this rollback done. */
+	if (rev <= 0 || (from_rev > 0 && rev <= from_rev) || got == NULL || got[0] == '\0' ||
+	    (to != NULL && to[0] != '\0' && !badrel_same(to, got)))
+		return false;
+	wr_strlcpy(out->op, v[at].op, sizeof(out->op));
+	wr_strlcpy(out->host, host, sizeof(out->host));
+	wr_strlcpy(out->service, svc, sizeof(out->service));
+	wr_strlcpy(out->action, str_of(plan, "action"), sizeof(out->action));
+	wr_strlcpy(out->to, to != NULL && to[0] != '\0' ? to : got, sizeof(out->to));
+	out->revision = rev;
+	out->failed_ms = v[end].ts_ms;
+	return true;
+}
+
+bool
+latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
+    int64_t *done_ms)
+{
+	*done_ms = 0;
+	/* A read begun before the end may predate what the end saw. */
+	if (r->read_ms <= p->failed_ms || r->tag == NULL || !badrel_same(r->tag, p->to) ||
+	    r->revision != p->revision || !r->complete || r->desired <= 0 ||
+	    r->updated != r->desired || r->ready != r->desired ||
+	    (r->rs_tag != NULL && r->rs_tag[0] != '\0' && !badrel_same(r->rs_tag, p->to)))
+		return false;
+	/* The cluster's own time of it, unless a skewed clock puts it
+	 * outside what this console knows: after the end, by the read. */
+	*done_ms = r->available_ms > p->failed_ms && r->available_ms <= r->read_ms ?
+	    r->available_ms : r->read_ms;
+	return true;
+}
+
+/* "03:50:12" in UTC, as the timeline shows times. */
+static void
+clock_of(int64_t ms, char *out, size_t cap)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	out[0] = '\0';
+	if (ms > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(out, cap, "%H:%M:%S", &tm);
+}
+
+cJSON *
+latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
+    int64_t done_ms)
+{
+	char done[16], failed[16], words[400], ts[WR_TS_MAX];
+	cJSON *d = cJSON_CreateObject();
+
+	clock_of(done_ms, done, sizeof(done));
+	clock_of(p->failed_ms, failed, sizeof(failed));
+	cJSON_AddStringToObject(d, "action", p->action);
+	cJSON_AddStringToObject(d, "by", "rollout");
+	cJSON_AddStringToObject(d, "outcome", "ok");
+	record_format_ts(p->failed_ms, ts);
+	cJSON_AddStringToObject(d, "failed_ts", ts);
+	record_format_ts(done_ms, ts);
+	cJSON_AddStringToObject(d, "completed_ts", ts);
+	cJSON_AddNumberToObject(d, "revision", p->revision);
+	cJSON_AddStringToObject(d, "tag", p->to);
+	snprintf(words, sizeof(words), "%s's rollout completed at %s, after its rollback ended "
+	    "FAILED at %s: now OK", p->host, done, failed);
+	cJSON_AddStringToObject(d, "summary", words);
+	snprintf(words, sizeof(words), "deployment/%s at revision %d runs %s: %d/%d ready, %d "
+	    "updated%s%s", p->service, r->revision, r->tag, r->ready, r->desired, r->updated,
+	    r->rs_tag != NULL && r->rs_tag[0] ? ", its newest ReplicaSet at " : "",
+	    r->rs_tag != NULL ? r->rs_tag : "");
+	cJSON_AddStringToObject(d, "detail", words);
+	return d;
+}
+
+int64_t
+latedone_completed_at(const char *kind, const cJSON *data)
+{
+	const char *ts;
+	int64_t ms;
+
+	if (kind == NULL || strcmp(kind, "action.reconcile") != 0 ||
+	    !same(str_of(data, "by"), "rollout") || !same(str_of(data, "outcome"), "ok") ||
+	    (ts = str_of(data, "completed_ts")) == NULL || record_parse_ts(ts, &ms) != 0)
+		return 0;
+	return ms;
+}
+
+int64_t
+latedone_completed_ms(const struct record *r)
+{
+	return latedone_completed_at(r->kind, r->data);
+}
+
+void
+latedone_words(int64_t done_ms, char *out, size_t cap)
+{
+	char done[16];
+
+	clock_of(done_ms, done, sizeof(done));
+	snprintf(out, cap, "FAILED, rollout completed later at %s", done);
+}

@@ -1,0 +1,146 @@
+/*
+ * latedone_watch.c — the console's side of latedone.h. After each poll,
+ * a k8s row whose service's latest rollback ended FAILED is held against
+ * what the poller read; once that rollback's rollout is read complete at
+ * its tag and revision, one action.reconcile says so and the footer tells
+ * it: the host counts as rolled back from then on (cause, rbtarget and
+ * the post-mortem read that record). The journal itself is read only when
+ * a FAILED rollback not looked at yet is the latest; a console that only
+ * watches writes nothing, and of two consoles one writes.
+ */
+#include "warroom/ui.h"
+
+#include <string.h>
+
+#include "warroom/poller.h"
+#include "warroom/timeline.h"
+
+/* The op of svc's latest rollback on host as the console holds the
+ * journal, or NULL. */
+static const char *
+latest_rollback(const struct app *app, const char *host, const char *svc)
+{
+	size_t i;
+
+	for (i = app->nentries; i-- > 0;) {
+		const struct timeline_entry *e = &app->entries[i];
+
+		if (e->rollback && e->op[0] != '\0' && strcmp(e->host, host) == 0 &&
+		    strcmp(e->service, svc) == 0)
+			return e->op;
+	}
+	return NULL;
+}
+
+/* Whether op's last word in the journal is still its action.end saying
+ * failed: nothing settled it since, here or in another console. */
+static bool
+still_failed(const struct app *app, const char *op)
+{
+	const struct timeline_entry *o = app_outcome_record(app, op);
+
+	return o != NULL && strcmp(o->kind, "action.end") == 0 &&
+	    strcmp(o->outcome, "failed") == 0;
+}
+
+struct due {
+	const struct app *app;
+	const char *op;
+};
+
+/* Asked with the journal locked and caught up: another console may have
+ * written it a moment ago. */
+static bool
+still_due(void *arg)
+{
+	const struct due *d = arg;
+
+	return still_failed(d->app, d->op);
+}
+
+/* Row c of host h, service svc: is a FAILED rollback's rollout waiting,
+ * looked up in the journal only when it is one not looked at yet. */
+static bool
+pending(struct app *app, struct app_latedone *c, int h, int svc)
+{
+	const struct config_host *ch = &app->cfg.hosts[h];
+	const char *op = latest_rollback(app, ch->name, ch->services[svc]);
+	struct record_list list;
+
+	if (op == NULL || !still_failed(app, op))
+		return false;
+	if (strcmp(c->op, op) == 0)
+		return c->pending;
+	/* Its end is stored: whether it says the rollout may still complete
+	 * never changes, so one look per rollback. */
+	wr_strlcpy(c->op, op, sizeof(c->op));
+	c->pending = false;
+	if (journal_records(app, &list) != 0)
+		return false;
+	c->pending = latedone_pending(list.v, list.n, ch->name, ch->services[svc], &c->p) &&
+	    strcmp(c->p.op, op) == 0;
+	record_list_free(&list);
+	return c->pending;
+}
+
+/* One poll's reading of the row, as latedone_check takes it. */
+static void
+read_of(const struct svc_state *s, struct latedone_read *r)
+{
+	*r = (struct latedone_read){
+		.tag = s->tag, .rs_tag = s->rs_tag, .revision = s->revision,
+		.desired = s->desired, .ready = s->ready, .updated = s->updated,
+		.complete = strcmp(s->health, "complete") == 0,
+		.available_ms = strcmp(s->progressed_why, "NewReplicaSetAvailable") == 0 ?
+		    s->progressed_ms : 0,
+		.read_ms = s->tag_read_ms,
+	};
+}
+
+void
+latedone_watch(struct app *app)
+{
+	int rows = app_host_rows(app), row = 0, k;
+	struct wr_err err;
+	size_t h;
+
+	if (app->tl == NULL || timeline_watching(app->tl) || app->poller == NULL ||
+	    timeline_degraded(app->tl) || timeline_read_only(app->tl))
+		return;
+	if (app->latedone == NULL)
+		app->latedone = xcalloc((size_t)rows + 1, sizeof(*app->latedone));
+	for (h = 0; h < app->cfg.nhosts; h++)
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++) {
+			struct app_latedone *c = &app->latedone[row];
+			const struct svc_state *s = app_state(app, (int)h, k);
+			struct latedone_read r;
+			char said[400];
+			struct due due;
+			int64_t done;
+			cJSON *d;
+			int rc;
+
+			/* A failed read says nothing of now. */
+			if (app->cfg.hosts[h].driver != DRIVER_K8S || s == NULL || !s->have_driver ||
+			    s->driver_error[0] != '\0' || strcmp(s->health, "complete") != 0 ||
+			    !pending(app, c, (int)h, k))
+				continue;
+			read_of(s, &r);
+			if (!latedone_check(&c->p, &r, &done))
+				continue;
+			c->pending = false;      /* said once, whatever happens next */
+			d = latedone_record(&c->p, &r, done);
+			wr_strlcpy(said, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(d,
+			    "summary")), sizeof(said));
+			due = (struct due){ app, c->op };
+			/* d is consumed. */
+			rc = timeline_append_keep_if(app->tl, "action.reconcile", c->p.host, c->p.op,
+			    d, still_due, &due, &err);
+			if (rc == 0 || rc == 1)
+				app_say(app, "%s%s%s%s", said, rc == 1 ? " (not stored yet: " : "",
+				    rc == 1 ? err.msg : "", rc == 1 ? ")" : "");
+			else if (rc < 0)
+				app_say(app, "%s's rollout completed, but it is NOT recorded: %s",
+				    c->p.host, err.msg);
+		}
+}

@@ -1,0 +1,302 @@
+/*
+ * test_latedone.c — a k8s rollback that ended FAILED because its rollout
+ * did not complete within the console's wait, whose rollout the poller
+ * reads complete later: the journal tells which FAILED ends may turn OK
+ * (only one whose end says the undo applied at the target, the host's
+ * latest, not settled since), the reading must be at that tag and
+ * revision with updated == ready == desired and the newest ReplicaSet
+ * the target's, and the record says when it completed and that it is OK.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/latedone.h"
+
+/* 2026-11-28T03:48:40Z: h2's undo ends FAILED then. */
+#define FAILED_MS 1795837720000LL
+#define MAXREC 16
+
+struct journal {
+	struct record v[MAXREC];
+	size_t n;
+};
+
+static void
+add(struct journal *j, int64_t ts_ms, const char *kind, const char *host, const char *op,
+    const char *json)
+{
+	struct record *r = &j->v[j->n++];
+
+	assert_true(j->n <= MAXREC);
+	memset(r, 0, sizeof(*r));
+	r->ts_ms = ts_ms;
+	r->kind = (char *)kind;
+	r->host = (char *)host;
+	r->op = (char *)op;
+	r->data = cJSON_Parse(json);
+	assert_non_null(r->data);
+}
+
+static void
+journal_free(struct journal *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->n; i++)
+		cJSON_Delete(j->v[i].data);
+	j->n = 0;
+}
+
+static void
+undo(struct journal *j, int64_t ts_ms, const char *host, const char *op, const char *to)
+{
+	char json[400];
+
+	snprintf(json, sizeof(json), "{\"action\":\"k8s.undo\",\"plan\":{\"action\":\"k8s.undo\","
+	    "\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"%s\",\"from_revision\":6}}", to);
+	add(j, ts_ms, "action.intent", host, op, json);
+}
+
+/* The QA incident: h2's undo to v1.4.1 applied at revision 7, its rollout
+ * 2/3 ready after 120 s. */
+static void
+qa_journal(struct journal *j)
+{
+	j->n = 0;
+	undo(j, FAILED_MS - 125000, "h2", "rb-1", "v1.4.1");
+	add(j, FAILED_MS, "action.end", "h2", "rb-1", "{\"outcome\":\"failed\",\"detail\":"
+	    "\"rollout status exited 1: error: timed out waiting for the condition; undo applied "
+	    "(revision 7 at v1.4.1), rollout not complete: 2/3 ready after 120 s\",\"rollout\":"
+	    "{\"revision\":7,\"tag\":\"v1.4.1\",\"ready\":2,\"desired\":3}}");
+}
+
+/* The deployment as the poller reads it at 03:50:14, completed at 03:50:12. */
+static struct latedone_read
+done_read(void)
+{
+	return (struct latedone_read){ .tag = "v1.4.1", .rs_tag = "v1.4.1", .revision = 7,
+		.desired = 3, .ready = 3, .updated = 3, .complete = true,
+		.available_ms = FAILED_MS + 92000, .read_ms = FAILED_MS + 94000 };
+}
+
+static void
+a_failed_undo_whose_rollout_was_not_complete_is_pending(void **state)
+{
+	struct latedone_pending p;
+	struct journal j;
+
+	(void)state;
+	qa_journal(&j);
+	assert_true(latedone_pending(j.v, j.n, "h2", "api", &p));
+	assert_string_equal(p.op, "rb-1");
+	assert_string_equal(p.host, "h2");
+	assert_string_equal(p.service, "api");
+	assert_string_equal(p.action, "k8s.undo");
+	assert_string_equal(p.to, "v1.4.1");
+	assert_int_equal(p.revision, 7);
+	assert_int_equal(p.failed_ms, FAILED_MS);
+	/* Another host, another service: none. */
+	assert_false(latedone_pending(j.v, j.n, "h1", "api", &p));
+	assert_false(latedone_pending(j.v, j.n, "h2", "jobs", &p));
+	/* No end yet: still running, nothing to turn. */
+	assert_false(latedone_pending(j.v, 1, "h2", "api", &p));
+	journal_free(&j);
+}
+
+/* QA: "a FAILED whose command failed is never turned OK". */
+static void
+a_failed_command_is_never_pending(void **state)
+{
+	struct latedone_pending p;
+	struct journal j = { .n = 0 };
+
+	(void)state;
+	undo(&j, FAILED_MS - 2000, "h2", "rb-1", "v1.4.1");
+	add(&j, FAILED_MS, "action.end", "h2", "rb-1", "{\"outcome\":\"failed\",\"detail\":"
+	    "\"rollout undo exited 1: error: no rollout history found\"}");
+	assert_false(latedone_pending(j.v, j.n, "h2", "api", &p));
+	journal_free(&j);
+	/* Its words alone say "rollout not complete": the data decides. */
+	undo(&j, FAILED_MS - 2000, "h2", "rb-1", "v1.4.1");
+	add(&j, FAILED_MS, "action.end", "h2", "rb-1", "{\"outcome\":\"failed\",\"detail\":"
+	    "\"undo applied (revision 7 at v1.4.1), rollout not complete: 2/3 ready\"}");
+	assert_false(latedone_pending(j.v, j.n, "h2", "api", &p));
+	journal_free(&j);
+	/* Not applied: the revision is not past the one it left. */
+	undo(&j, FAILED_MS - 2000, "h2", "rb-1", "v1.4.1");
+	add(&j, FAILED_MS, "action.end", "h2", "rb-1", "{\"outcome\":\"failed\",\"rollout\":"
+	    "{\"revision\":6,\"tag\":\"v1.5.0-bad\",\"ready\":3,\"desired\":3}}");
+	assert_false(latedone_pending(j.v, j.n, "h2", "api", &p));
+	journal_free(&j);
+	/* Applied, but at another tag than the plan's. */
+	undo(&j, FAILED_MS - 2000, "h2", "rb-1", "v1.4.1");
+	add(&j, FAILED_MS, "action.end", "h2", "rb-1", "{\"outcome\":\"failed\",\"rollout\":"
+	    "{\"revision\":7,\"tag\":\"v1.4.0\",\"ready\":2,\"desired\":3}}");
+	assert_false(latedone_pending(j.v, j.n, "h2", "api", &p));
+	journal_free(&j);
+	/* Ended OK or UNKNOWN: nothing of this kind. */
+	qa_journal(&j);
+	cJSON_ReplaceItemInObject(j.v[1].data, "outcome", cJSON_CreateString("unknown"));
+	assert_false(latedone_pending(j.v, j.n, "h2", "api", &p));
+	journal_free(&j);
+}
+
+static void
+settled_since_or_a_later_rollback_is_not_pending(void **state)
+{
+	struct latedone_pending p;
+	struct journal j;
+
+	(void)state;
+	/* Another console saw it complete first. */
+	qa_journal(&j);
+	add(&j, FAILED_MS + 90000, "action.reconcile", "h2", "rb-1", "{\"by\":\"rollout\","
+	    "\"outcome\":\"ok\"}");
+	assert_false(latedone_pending(j.v, j.n, "h2", "api", &p));
+	journal_free(&j);
+	/* A reconcile saying unknown settles nothing. */
+	qa_journal(&j);
+	add(&j, FAILED_MS + 90000, "action.reconcile", "h2", "rb-1", "{\"outcome\":\"unknown\"}");
+	assert_true(latedone_pending(j.v, j.n, "h2", "api", &p));
+	journal_free(&j);
+	/* A later rollback of the service there speaks for the host now. */
+	qa_journal(&j);
+	undo(&j, FAILED_MS + 30000, "h2", "rb-2", "v1.4.0");
+	assert_false(latedone_pending(j.v, j.n, "h2", "api", &p));
+	journal_free(&j);
+}
+
+static void
+the_rollout_read_complete_at_the_target(void **state)
+{
+	struct latedone_read r = done_read();
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+
+	(void)state;
+	qa_journal(&j);
+	assert_true(latedone_pending(j.v, j.n, "h2", "api", &p));
+	assert_true(latedone_check(&p, &r, &done));
+	assert_int_equal(done, FAILED_MS + 92000);          /* the condition's time */
+	/* helm's spelling of the tag is the same release. */
+	r.tag = r.rs_tag = "1.4.1";
+	assert_true(latedone_check(&p, &r, &done));
+	/* The ReplicaSets not read: the template and revision say it. */
+	r = done_read();
+	r.rs_tag = "";
+	assert_true(latedone_check(&p, &r, &done));
+	/* A condition older than the end (a skewed clock), or none: the read's time. */
+	r.available_ms = FAILED_MS - 1000;
+	assert_true(latedone_check(&p, &r, &done));
+	assert_int_equal(done, FAILED_MS + 94000);
+	r.available_ms = 0;
+	assert_true(latedone_check(&p, &r, &done));
+	assert_int_equal(done, FAILED_MS + 94000);
+	journal_free(&j);
+}
+
+static void
+not_complete_or_elsewhere_is_never_ok(void **state)
+{
+	struct latedone_read r;
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+
+	(void)state;
+	qa_journal(&j);
+	assert_true(latedone_pending(j.v, j.n, "h2", "api", &p));
+	r = done_read();
+	r.ready = 2;                                        /* 2/3 ready */
+	assert_false(latedone_check(&p, &r, &done));
+	r = done_read();
+	r.updated = 2;
+	assert_false(latedone_check(&p, &r, &done));
+	r = done_read();
+	r.complete = false;                                 /* old pods still there */
+	assert_false(latedone_check(&p, &r, &done));
+	r = done_read();
+	r.desired = r.ready = r.updated = 0;                /* scaled to nothing */
+	assert_false(latedone_check(&p, &r, &done));
+	/* Another tag: set image since, or rolled on. */
+	r = done_read();
+	r.tag = r.rs_tag = "v1.5.0-bad";
+	assert_false(latedone_check(&p, &r, &done));
+	/* The same tag at another revision: a later rollout, not this one. */
+	r = done_read();
+	r.revision = 8;
+	assert_false(latedone_check(&p, &r, &done));
+	/* Its newest ReplicaSet another's. */
+	r = done_read();
+	r.rs_tag = "v1.4.0";
+	assert_false(latedone_check(&p, &r, &done));
+	/* A read begun before the end. */
+	r = done_read();
+	r.read_ms = FAILED_MS - 500;
+	assert_false(latedone_check(&p, &r, &done));
+	assert_int_equal(done, 0);
+	journal_free(&j);
+}
+
+static void
+the_record_says_when_and_that_it_is_ok(void **state)
+{
+	struct latedone_read r = done_read();
+	struct latedone_pending p;
+	struct journal j;
+	struct record rec = { 0 };
+	char words[80];
+	cJSON *d;
+
+	(void)state;
+	qa_journal(&j);
+	assert_true(latedone_pending(j.v, j.n, "h2", "api", &p));
+	d = latedone_record(&p, &r, FAILED_MS + 92000);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "summary")),
+	    "h2's rollout completed at 03:50:12, after its rollback ended FAILED at 03:48:40: "
+	    "now OK");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "detail")),
+	    "deployment/api at revision 7 runs v1.4.1: 3/3 ready, 3 updated, its newest "
+	    "ReplicaSet at v1.4.1");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "outcome")), "ok");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "by")), "rollout");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "action")), "k8s.undo");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "failed_ts")),
+	    "2026-11-28T03:48:40.000Z");
+	/* Read back: when it completed. */
+	rec.kind = (char *)"action.reconcile";
+	rec.data = d;
+	assert_int_equal(latedone_completed_ms(&rec), FAILED_MS + 92000);
+	rec.kind = (char *)"action.end";
+	assert_int_equal(latedone_completed_ms(&rec), 0);
+	cJSON_Delete(d);
+	/* A re-read's or the engineer's reconcile is none. */
+	rec.kind = (char *)"action.reconcile";
+	rec.data = cJSON_Parse("{\"by\":\"hand\",\"outcome\":\"ok\"}");
+	assert_int_equal(latedone_completed_ms(&rec), 0);
+	cJSON_Delete(rec.data);
+	latedone_words(FAILED_MS + 92000, words, sizeof(words));
+	assert_string_equal(words, "FAILED, rollout completed later at 03:50:12");
+	journal_free(&j);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_failed_undo_whose_rollout_was_not_complete_is_pending),
+		cmocka_unit_test(a_failed_command_is_never_pending),
+		cmocka_unit_test(settled_since_or_a_later_rollback_is_not_pending),
+		cmocka_unit_test(the_rollout_read_complete_at_the_target),
+		cmocka_unit_test(not_complete_or_elsewhere_is_never_ok),
+		cmocka_unit_test(the_record_says_when_and_that_it_is_ok),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
