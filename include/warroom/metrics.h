@@ -170,8 +170,9 @@ int metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
 
 /* Why a query Prometheus ran gave no figure, into out[cap]: it matched no
  * series (nseries 0; "is {host} the label value? it was 'h1'" when host
- * is the name its {host} was filled with, NULL if it has none), or its
- * value is NaN. what names the query ("error-rate"). */
+ * is the name its {host} was filled with, NULL if it has none, and the
+ * other cause: Prometheus dropped the series, its scrapes failing), or
+ * its value is NaN. what names the query ("error-rate"). */
 void metrics_query_why_empty(const char *what, size_t nseries, const char *host, char *out,
     size_t cap);
 

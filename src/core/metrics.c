@@ -1276,12 +1276,16 @@ metrics_query_why_empty(const char *what, size_t nseries, const char *host, char
     size_t cap)
 {
 	/* An empty vector is what a label that matches nothing gives: the
-	 * most common mistake is {host} where the label holds another name. */
+	 * most common mistake is {host} where the label holds another name.
+	 * The other cause is not the config: a minute or so after its scrapes
+	 * of the host began failing, Prometheus drops the host's series. */
 	if (nseries == 0 && host != NULL)
 		snprintf(out, cap, "the %s query matched no series (is {host} the label value? "
-		    "it was '%s')", what, host);
+		    "it was '%s') or Prometheus no longer has %s's series (its scrapes failing?)",
+		    what, host, host);
 	else if (nseries == 0)
-		snprintf(out, cap, "the %s query matched no series", what);
+		snprintf(out, cap, "the %s query matched no series (a label matching nothing, or "
+		    "Prometheus no longer has the series: its scrapes failing?)", what);
 	else
 		snprintf(out, cap, "the %s query's value is NaN (no requests in its window?)", what);
 }

@@ -1296,7 +1296,7 @@ prom_done(const struct promquery_round *r, void *arg)
 	 * why, or it reads as Prometheus having nothing. */
 	for (q = 0; q < PROMQUERY_MAX && m->error[0] == '\0'; q++) {
 		if (r->error[q][0] == '\0') {
-			char why[200];
+			char why[sizeof(m->error) - 12];
 
 			if (!r->asked[q] || !isnan(r->value[q]))
 				continue;
