@@ -176,6 +176,14 @@ int metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
 void metrics_query_why_empty(const char *what, size_t nseries, const char *host, char *out,
     size_t cap);
 
+/* Whether an up_query's answer (value, nseries as metrics_query has them)
+ * says Prometheus cannot vouch for host's figures: up is 0 or below, NaN,
+ * or matched no series (has_host: the query had {host}, for the hint);
+ * why into out[cap] ("Prometheus cannot scrape h4 (up is 0)"), "" when
+ * not. Above 0 is scraped: avg(up) over two targets, one failing, is 0.5. */
+bool metrics_up_failing(double value, size_t nseries, const char *host, bool has_host,
+    char *out, size_t cap);
+
 /* A metrics_url that answered HTTP status (not 200), in words, into
  * out[cap]: "metrics: HTTP 502", and for 401/403 what was (not) sent:
  * token_env the host's metrics_token_env ("" none), token_file whether it

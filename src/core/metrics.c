@@ -1289,3 +1289,27 @@ metrics_query_why_empty(const char *what, size_t nseries, const char *host, char
 	else
 		snprintf(out, cap, "the %s query's value is NaN (no requests in its window?)", what);
 }
+
+bool
+metrics_up_failing(double value, size_t nseries, const char *host, bool has_host,
+    char *out, size_t cap)
+{
+	if (cap > 0)
+		out[0] = '\0';
+	if (nseries == 0) {
+		/* No target: a label that matches nothing, or one Prometheus
+		 * no longer scrapes; either way nothing vouches for the host. */
+		snprintf(out, cap, "Prometheus has no scrape target for %s: the up query matched no "
+		    "series%s%s%s", host, has_host ? " (is {host} the label value? it was '" : "",
+		    has_host ? host : "", has_host ? "')" : "");
+		return true;
+	}
+	if (isnan(value)) {
+		snprintf(out, cap, "Prometheus cannot say it scrapes %s (up is NaN)", host);
+		return true;
+	}
+	if (value > 0)
+		return false;
+	snprintf(out, cap, "Prometheus cannot scrape %s (up is %g)", host, value == 0 ? 0.0 : value);
+	return true;
+}

@@ -1278,9 +1278,29 @@ scrape_done(const struct http_response *r, void *arg)
 	judge(hp, in.error_rate, in.p95_ms, in.requests, in.span_s);
 }
 
+/* Whether up_query, when set, says Prometheus cannot vouch for the host's
+ * figures: up is 0 or missing, or the query itself failed; why into
+ * m->error. rate() goes on answering from the last good samples for up
+ * to its range after the scrapes fail: they are not live figures. */
+static bool
+prom_up_failing(const struct host_poll *hp, const struct promquery_round *r,
+    struct host_metrics *m)
+{
+	if (!r->asked[WR_QUERY_UP])
+		return false;
+	if (r->error[WR_QUERY_UP][0] != '\0') {
+		snprintf(m->error, sizeof(m->error), "prometheus: %s%.200s", r->bad_answer[WR_QUERY_UP] ?
+		    "up_query: " : "", r->error[WR_QUERY_UP]);
+		return true;
+	}
+	return metrics_up_failing(r->value[WR_QUERY_UP], r->nseries[WR_QUERY_UP], hp->cfg->name,
+	    hp->cfg->prom.query_has_host[WR_QUERY_UP], m->error, sizeof(m->error));
+}
+
 /* Prometheus's answers: each figure as it came (the error rate a ratio,
  * p95 in seconds), one that failed as no data and its reason shown. The
- * verdict never rests on an earlier round's figures. */
+ * verdict never rests on an earlier round's figures, nor on figures
+ * up_query says Prometheus no longer scrapes. */
 static void
 prom_done(const struct promquery_round *r, void *arg)
 {
@@ -1291,6 +1311,14 @@ prom_done(const struct promquery_round *r, void *arg)
 	int q;
 
 	m->error[0] = '\0';
+	if (prom_up_failing(hp, r, m)) {
+		memset(&m->rates, 0, sizeof(m->rates));
+		m->rates.requests = m->rates.errors = m->rates.request_rate = NAN;
+		m->rates.error_rate = m->rates.p95_s = NAN;
+		m->have_rates = m->have_scrape = false;
+		judge(hp, NAN, NAN, NAN, 0);
+		return;
+	}
 	/* The first failure says it; Prometheus's own words name the query.
 	 * A query that ran and gave no figure is one too: NO DATA must say
 	 * why, or it reads as Prometheus having nothing. */

@@ -6,7 +6,10 @@
 # no verdict, and a host whose name is not the label value ("helm", a
 # second section for h1) says its query matched no series; with good
 # queries the good tag is OK, Prometheus stopped (SIGSTOP) turns it NO
-# DATA with the timeout in its verdict.change, the bad tag turns it to
+# DATA with the timeout in its verdict.change; with h1's own up_query,
+# Prometheus's scrapes of h1 refused (QA: its token changed, 401s; rate()
+# went on giving the last figures, OK, for most of a minute) turn it NO
+# DATA within a few intervals, saying so; the bad tag turns it to
 # ROLLBACK IMMEDIATELY with the error rate, and the change is a
 # verdict.change record.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -55,6 +58,10 @@ wait_for "exit=0"
 
 p95='histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{host="{host}"}[10s])))'
 conf "$p95" "$tmp/prom.conf"
+# h1's own, not "helm"'s: helm has no up series, and says so.
+sed -i '/^\[host "h1"\]$/a up_query = up{host="{host}"}' "$tmp/prom.conf"
+"$WARROOM" -c "$tmp/prom.conf" --check-config > "$tmp/check" 2>&1 || { cat "$tmp/check"; fail "config refused"; }
+assert_contains "$tmp/check" 'up_query=up{host="h1"}'
 start 200 40 "$WARROOM -c $tmp/prom.conf --incident prom-drill"
 wait_re "^│h1 +OK" 30
 wait_re "[0-9.]+ req/s, from Prometheus at $prom" 5
@@ -70,6 +77,17 @@ wait_for "prometheus: Operation timed out" 5
 prom_cont
 wait_re "^│h1 +OK" 30
 ok "Prometheus not answering: NO DATA, then OK once it answers again"
+
+# Prometheus's scrapes of h1 refused (HTTP 401): its [10s] rate() still
+# answers from the last good samples, but up is 0 after one scrape.
+token=$("$fleet" get --dir "$fl" h1 token_file) || fail "fleet get token_file"
+cp "$token" "$tmp/token.good"
+echo wrong-token > "$token"
+wait_re "^│h1 +NO DATA" 4
+wait_for "Prometheus cannot scrape h1 (up is 0)" 2
+ok "h1's scrapes failing, up_query set: NO DATA at once, saying Prometheus cannot scrape h1"
+cp "$tmp/token.good" "$token"
+wait_re "^│h1 +OK" 20
 
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null || fail "set-tag"
 wait_re "^│h1 +ROLLBACK IMMEDIATELY" 40

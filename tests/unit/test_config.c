@@ -1141,7 +1141,8 @@ prometheus_defaults_and_overrides(void **state)
 	    "compose_dir = /srv\nservices = api\ntunnel = no\n"
 	    "prometheus_url = https://prom.example.com/prometheus/\n"
 	    "p95_query = max(p95{instance=\"{host}:9100\"})\n"
-	    "request_rate_query = sum(rate(http_requests_total{host=\"{host}\"}[1m]))\n";
+	    "request_rate_query = sum(rate(http_requests_total{host=\"{host}\"}[1m]))\n"
+	    "up_query = min(up{job=\"api\",host=\"{host}\"})\n";
 
 	assert_int_equal(parse(&cfg, text), 0);
 	assert_int_equal(cfg.nhosts, 3);
@@ -1170,12 +1171,19 @@ prometheus_defaults_and_overrides(void **state)
 	assert_string_equal(cfg.hosts[2].prom.query[WR_QUERY_REQUEST_RATE],
 	    "sum(rate(http_requests_total{host=\"api-3\"}[1m]))");
 	assert_string_equal(config_query_key(WR_QUERY_REQUEST_RATE), "request_rate_query");
+	/* up_query is optional, its {host} filled in like the others'. */
+	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_UP], "");
+	assert_string_equal(cfg.hosts[2].prom.query[WR_QUERY_UP],
+	    "min(up{job=\"api\",host=\"api-3\"})");
+	assert_true(cfg.hosts[2].prom.query_has_host[WR_QUERY_UP]);
+	assert_string_equal(config_query_key(WR_QUERY_UP), "up_query");
 
 	d = config_describe(&cfg);
 	assert_non_null(strstr(d, "    metrics from Prometheus: prometheus_url=http://prom:9090 "
 	    "(through SSH)\n      error_rate_query=sum(rate(http_requests_total{host=\"api-1\""));
 	assert_non_null(strstr(d, "prometheus_url=https://prom.example.com/prometheus/ (direct)\n"));
 	assert_non_null(strstr(d, "      p95_query=max(p95{instance=\"api-3:9100\"})\n"));
+	assert_non_null(strstr(d, "      up_query=min(up{job=\"api\",host=\"api-3\"})\n"));
 	free(d);
 	config_free(&cfg);
 }

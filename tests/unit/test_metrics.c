@@ -778,6 +778,34 @@ query_empty_reasons(void **state)
 	assert_string_equal(out, "the p95 query's value is NaN (no requests in its window?)");
 }
 
+/* up_query's answer: 0, nothing or NaN is a host Prometheus cannot vouch
+ * for (QA: stale rate() figures shown as live for a minute after h4's
+ * scrapes began failing); any value above 0 is scraped. */
+static void
+up_query_answers(void **state)
+{
+	char out[256];
+
+	(void)state;
+	assert_true(metrics_up_failing(0, 1, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus cannot scrape h4 (up is 0)");
+	assert_true(metrics_up_failing(-1, 1, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus cannot scrape h4 (up is -1)");
+	assert_true(metrics_up_failing(NAN, 0, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus has no scrape target for h4: the up query matched "
+	    "no series (is {host} the label value? it was 'h4')");
+	assert_true(metrics_up_failing(NAN, 0, "h4", false, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus has no scrape target for h4: the up query matched "
+	    "no series");
+	assert_true(metrics_up_failing(NAN, 1, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus cannot say it scrapes h4 (up is NaN)");
+	out[0] = 'x';
+	assert_false(metrics_up_failing(1, 1, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "");
+	/* min(up) over two targets, or avg: one still scraped is not "cannot". */
+	assert_false(metrics_up_failing(0.5, 1, "h4", true, out, sizeof(out)));
+}
+
 /* A metrics_url that refuses says what was sent: an unset token variable
  * is named, not left as a bare 401. */
 static void
@@ -1068,6 +1096,7 @@ main(void)
 		cmocka_unit_test(query_vector_and_scalar),
 		cmocka_unit_test(query_errors),
 		cmocka_unit_test(query_empty_reasons),
+		cmocka_unit_test(up_query_answers),
 		cmocka_unit_test(http_refusal_reasons),
 		cmocka_unit_test(fast_resume_matches_a_fresh_parse),
 		cmocka_unit_test(fast_resume_random_chains),
