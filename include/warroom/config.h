@@ -45,7 +45,14 @@ struct config_prometheus {
 	char query[WR_QUERY_COUNT][WR_QUERY_MAX];  /* PromQL; "" unset */
 	int query_line[WR_QUERY_COUNT];
 	bool query_has_host[WR_QUERY_COUNT];  /* a host's, resolved: {host} was filled in */
+	int window_s;                    /* a host's, resolved: how far back its figures
+	                                    reach, the longest range in its error-rate
+	                                    and p95 queries, else WR_PROM_WINDOW_S */
 };
+
+/* A Prometheus host's window when its queries show no range (a recording
+ * rule's name, say): PromQL's usual rate(...[5m]). */
+#define WR_PROM_WINDOW_S 300
 
 /* Where a file named in the config came from, so later checks can cite it. */
 struct config_file_ref {

@@ -184,6 +184,12 @@ void metrics_query_why_empty(const char *what, size_t nseries, const char *host,
 bool metrics_up_failing(double value, size_t nseries, const char *host, bool has_host,
     char *out, size_t cap);
 
+/* The longest range selector in a PromQL query, in whole seconds
+ * (rounded up): "[1m]" 60, a subquery's "[30m:1m]" 1800; brackets in
+ * strings or a comment are none. 0 when it has none (a recording rule's
+ * name, say) or none that reads as a duration. */
+int metrics_query_range_s(const char *query);
+
 /* A metrics_url that answered HTTP status (not 200), in words, into
  * out[cap]: "metrics: HTTP 502", and for 401/403 what was (not) sent:
  * token_env the host's metrics_token_env ("" none), token_file whether it

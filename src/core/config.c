@@ -8,7 +8,9 @@
  */
 #include "warroom/actor.h"
 #include "warroom/config.h"
+#include "warroom/decide.h"
 #include "warroom/ini_lines.h"
+#include "warroom/metrics.h"
 #include "warroom/redact.h"
 #include "warroom/sanitize.h"
 #include "warroom/sshcfg.h"
@@ -1469,6 +1471,15 @@ prometheus_resolve(struct config *cfg, struct config_host *h)
 			    "{host} is filled in", h->name, query_names[q], WR_QUERY_MAX - 1);
 		}
 	}
+	/* The figures the verdict judges reach back this far: after a
+	 * rollback, that long still counts the old release. */
+	own->window_s = 0;
+	for (q = 0; q < WR_QUERY_COUNT; q++)
+		if ((q == WR_QUERY_ERROR_RATE || q == WR_QUERY_P95) &&
+		    metrics_query_range_s(own->query[q]) > own->window_s)
+			own->window_s = metrics_query_range_s(own->query[q]);
+	if (own->window_s == 0)
+		own->window_s = WR_PROM_WINDOW_S;
 }
 
 bool
@@ -1691,6 +1702,7 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 {
 	struct wr_buf sb = { 0 };
 	const struct config_thresholds *t = &cfg->thresholds;
+	char win[32];
 	size_t i;
 	int j;
 
@@ -1753,6 +1765,12 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 			for (j = 0; j < WR_QUERY_COUNT; j++)
 				if (h->prom.query[j][0])
 					wr_buf_printf(&sb, "      %s=%s\n", query_names[j], h->prom.query[j]);
+			decide_format_window(h->prom.window_s, win, sizeof(win));
+			wr_buf_printf(&sb, "      window %s (%s)\n", win,
+			    metrics_query_range_s(h->prom.query[WR_QUERY_ERROR_RATE]) > 0 ||
+			    metrics_query_range_s(h->prom.query[WR_QUERY_P95]) > 0 ?
+			    "the longest range in error_rate_query, p95_query" :
+			    "the default: no range in error_rate_query, p95_query");
 		}
 		if (h->metrics_token_env[0])
 			wr_buf_printf(&sb, "    metrics token: from $%s\n", h->metrics_token_env);

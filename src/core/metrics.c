@@ -22,6 +22,7 @@
 #include "warroom/metrics.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -1312,4 +1313,85 @@ metrics_up_failing(double value, size_t nseries, const char *host, bool has_host
 		return false;
 	snprintf(out, cap, "Prometheus cannot scrape %s (up is %g)", host, value == 0 ? 0.0 : value);
 	return true;
+}
+
+/* A PromQL duration ("1h30m", "500ms", or plain seconds "90") from *p up
+ * to ']' or ':' (blanks around it allowed), in milliseconds; -1 when it is
+ * none. *p is left after it. */
+static double
+promql_duration_ms(const char **p)
+{
+	static const struct { const char *unit; double ms; } units[] = {
+		/* "ms" before "m": the longest unit that matches. */
+		{ "ms", 1 }, { "s", 1000 }, { "m", 60000 }, { "h", 3600000 },
+		{ "d", 86400000 }, { "w", 7 * 86400000.0 }, { "y", 365 * 86400000.0 },
+	};
+	const char *s = *p;
+	double total = 0;
+	bool any = false;
+	size_t u;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	while (isdigit((unsigned char)*s)) {
+		char *end;
+		double n = strtod(s, &end);
+
+		s = end;
+		for (u = 0; u < WR_ARRAY_LEN(units); u++)
+			if (strncmp(s, units[u].unit, strlen(units[u].unit)) == 0)
+				break;
+		if (u == WR_ARRAY_LEN(units)) {
+			/* Plain seconds, only alone. */
+			if (any)
+				return -1;
+			total = n * 1000;
+			any = true;
+			break;
+		}
+		s += strlen(units[u].unit);
+		total += n * units[u].ms;
+		any = true;
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!any || (*s != ']' && *s != ':'))
+		return -1;
+	*p = s;
+	return total;
+}
+
+int
+metrics_query_range_s(const char *query)
+{
+	const char *p = query;
+	double best = 0;
+
+	while (*p != '\0') {
+		if (*p == '"' || *p == '\'' || *p == '`') {
+			/* A string: a regex's [0-9] is no range. Backticks take no
+			 * escapes. */
+			char q = *p++;
+
+			while (*p != '\0' && *p != q) {
+				if (q != '`' && *p == '\\' && p[1] != '\0')
+					p++;
+				p++;
+			}
+			if (*p != '\0')
+				p++;
+		} else if (*p == '#') {
+			while (*p != '\0' && *p != '\n')
+				p++;
+		} else if (*p == '[') {
+			const char *s = p + 1;
+			double ms = promql_duration_ms(&s);
+
+			if (ms > best)
+				best = ms;
+			p = ms >= 0 ? s : p + 1;
+		} else
+			p++;
+	}
+	return best > 0 ? (int)ceil(best / 1000.0) : 0;
 }

@@ -806,6 +806,31 @@ up_query_answers(void **state)
 	assert_false(metrics_up_failing(0.5, 1, "h4", true, out, sizeof(out)));
 }
 
+/* The window a query's figures reach back over: its longest range
+ * selector, a subquery's range too; brackets inside strings and comments
+ * are none. 0: no range (a recording rule, say). */
+static void
+query_range_is_the_longest_selector(void **state)
+{
+	(void)state;
+	assert_int_equal(metrics_query_range_s("sum(rate(http_requests_total{host=\"h1\","
+	    "status=~\"5..\"}[1m])) / sum(rate(http_requests_total{host=\"h1\"}[1m]))"), 60);
+	assert_int_equal(metrics_query_range_s("rate(a[10s]) / rate(b[5m])"), 300);
+	assert_int_equal(metrics_query_range_s("rate(a[1h30m])"), 5400);
+	assert_int_equal(metrics_query_range_s("rate(a[ 2m ])"), 120);
+	assert_int_equal(metrics_query_range_s("rate(a[1500ms])"), 2);
+	assert_int_equal(metrics_query_range_s("rate(a[1d]) + rate(b[1w])"), 7 * 86400);
+	assert_int_equal(metrics_query_range_s("max_over_time(rate(a[1m])[30m:1m])"), 1800);
+	assert_int_equal(metrics_query_range_s("max_over_time(rate(a[1m])[10m:])"), 600);
+	assert_int_equal(metrics_query_range_s("rate(a[90])"), 90);
+	/* A regex's class and a comment hold no range. */
+	assert_int_equal(metrics_query_range_s("rate(a{path=~\"/v[0-9]+/x\\\"[9h]\"}[1m])"), 60);
+	assert_int_equal(metrics_query_range_s("rate(a{p='[2h]'}[20s]) # [1h]"), 20);
+	assert_int_equal(metrics_query_range_s("job:errors:ratio_rate5m{host=\"h1\"}"), 0);
+	assert_int_equal(metrics_query_range_s("a[x]"), 0);
+	assert_int_equal(metrics_query_range_s(""), 0);
+}
+
 /* A metrics_url that refuses says what was sent: an unset token variable
  * is named, not left as a bare 401. */
 static void
@@ -1097,6 +1122,7 @@ main(void)
 		cmocka_unit_test(query_errors),
 		cmocka_unit_test(query_empty_reasons),
 		cmocka_unit_test(up_query_answers),
+		cmocka_unit_test(query_range_is_the_longest_selector),
 		cmocka_unit_test(http_refusal_reasons),
 		cmocka_unit_test(fast_resume_matches_a_fresh_parse),
 		cmocka_unit_test(fast_resume_random_chains),
