@@ -1229,13 +1229,18 @@ windowed_rate(struct host_poll *hp, struct decide_input *in)
 	struct ratewin_interval iv = { r->errors, r->requests, r->interval_s,
 		r->buckets, r->nbuckets };
 
-	ratewin_release(&hp->rate, release_of(hp));
+	if (ratewin_release(&hp->rate, release_of(hp)))
+		hp->m.window_fresh_ms = hp->m.at_ms;
 	ratewin_add(&hp->rate, &iv, r->reset);
 	ratewin_input(&hp->rate, hp->p->cfg->thresholds.min_requests, in);
 	if (isnan(r->requests))
 		in->p95_ms = r->p95_s * 1000.0;
 	r->error_rate = in->error_rate;
 	r->p95_s = in->p95_ms / 1000.0;
+	/* After a rollback, figures reaching back before it still count
+	 * the old release (rbtarget_window_note). */
+	hp->m.window_from_ms = hp->m.at_ms - (int64_t)((in->span_s > 0 ? in->span_s :
+	    r->interval_s) * 1000.0);
 }
 
 static void
@@ -1344,8 +1349,11 @@ prom_done(const struct promquery_round *r, void *arg)
 	m->rates.request_rate = r->value[WR_QUERY_REQUEST_RATE];
 	m->have_rates = er_ok || p95_ok;
 	m->have_scrape = m->have_rates;
-	if (m->have_rates)
+	if (m->have_rates) {
 		m->at_ms = loop_wall_ms();
+		/* The queries' own range: the figures reach back that far. */
+		m->window_from_ms = m->at_ms - (int64_t)hp->cfg->prom.window_s * 1000;
+	}
 	/* No count: the error rate's own range is inside its query, so
 	 * request_rate × interval would not be the requests it was counted
 	 * over. min_requests does not apply. */

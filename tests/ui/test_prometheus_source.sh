@@ -11,7 +11,9 @@
 # went on giving the last figures, OK, for most of a minute) turn it NO
 # DATA within a few intervals, saying so; the bad tag turns it to
 # ROLLBACK IMMEDIATELY with the error rate, and the change is a
-# verdict.change record.
+# verdict.change record; rolled back, the bad verdicts while the window
+# still holds the bad release's errors say so, in METRICS and their
+# verdict.change records.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/bin/prometheus ] || skip "/usr/bin/prometheus is not installed"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -93,6 +95,21 @@ wait_re "^│h1 +OK" 20
 wait_re "^│h1 +ROLLBACK IMMEDIATELY" 40
 wait_re "error rate [0-9.]+% > 5%" 2
 ok "the bad tag: ROLLBACK IMMEDIATELY once the window holds it, with the error rate"
+
+# Rolled back: for its [10s] the window still holds the bad release's
+# errors, and every bad verdict in it says so, held or not (QA: CONSIDER
+# ROLLBACK 3.6% with no word of the rollback, a trap for a second one).
+keys A
+keys -l arm
+keys Enter
+wait_re "ARMED [0-9]" 5
+keys r
+wait_for "type api and press Enter" 10
+keys -l api
+keys Enter
+wait_for "rolled back" 15
+wait_re "^│h1 +OK" 30
+ok "after the rollback: METRICS says the window still holds the old release's errors"
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/prom-drill-*.jsonl) || fail "no journal"
@@ -101,4 +118,12 @@ grep -q '"kind":"verdict.change","host":"h1".*"verdict":"ROLLBACK IMMEDIATELY"' 
 grep -q '"kind":"verdict.change","host":"h1".*"verdict":"NO DATA","reason":"no data for error rate, p95 (prometheus: Operation timed out after' "$journal" ||
 	{ grep verdict "$journal"; fail "the NO DATA verdict.change does not say Prometheus timed out"; }
 ok "each change is a verdict.change record; NO DATA's says why"
+# After the rollback's end, each bad verdict.change (one at least: the
+# rate falls through the levels) names the rollback.
+awk '/"kind":"action.end","host":"h1"/ { after = 1; next }
+	after && /"kind":"verdict.change","host":"h1"/ && !/"verdict":"OK"/ {
+		bad++; if ($0 !~ /"reason":"rolled back [0-9]+ s ago: the rate window still holds the old release.s errors/) wrong++ }
+	END { exit !(bad > 0 && wrong == 0) }' "$journal" ||
+	{ grep -E 'verdict.change|action.end' "$journal"; fail "a bad verdict.change after the rollback does not name it"; }
+ok "the bad verdict.change records within the window name the rollback"
 exit 0
