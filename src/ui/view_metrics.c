@@ -20,7 +20,6 @@
 
 #include "warroom/metrics_pane.h"
 #include "warroom/poller.h"
-#include "warroom/rbtarget.h"
 #include "warroom/ssh.h"
 
 /* The verdict's reason without " (why)" when why is shown on its own
