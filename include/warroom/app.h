@@ -64,6 +64,7 @@ struct action;
 struct statuspage;
 struct logs_stream;
 struct chat;
+struct decide_verdict;
 struct timeline;
 struct record;
 struct envmark;
@@ -604,6 +605,14 @@ void app_host_where(const struct app *app, int h, char *buf, size_t cap);
 /* Host h's metrics: the poller's, or in screen tests what :metrics gave
  * it; NULL when there are none. */
 const struct host_metrics *app_metrics(const struct app *app, int h);
+
+/* The reason of host h's verdict v as METRICS and its verdict.change
+ * record say it: after "rolled back 21 s ago: the rate window still
+ * holds the old release's errors — " while v is bad and h's figures
+ * (app_metrics) reach back before its latest rollback that settled OK
+ * (rbtarget_verdict_words, from the timeline in memory). Returns the length. */
+size_t app_verdict_words(const struct app *app, int h, const struct decide_verdict *v,
+    const char *reason, char *out, size_t cap);
 
 /* Host h's service svc as last read: the poller's, or in screen tests
  * what :state gave it; NULL when there is none. */

@@ -33,6 +33,8 @@ enum config_query {
 	WR_QUERY_ERROR_RATE,             /* a ratio, 0..1 */
 	WR_QUERY_P95,                    /* seconds */
 	WR_QUERY_REQUEST_RATE,           /* requests per second; optional */
+	WR_QUERY_UP,                     /* Prometheus scrapes the host: above 0;
+	                                    optional */
 	WR_QUERY_COUNT
 };
 
@@ -43,7 +45,14 @@ struct config_prometheus {
 	char query[WR_QUERY_COUNT][WR_QUERY_MAX];  /* PromQL; "" unset */
 	int query_line[WR_QUERY_COUNT];
 	bool query_has_host[WR_QUERY_COUNT];  /* a host's, resolved: {host} was filled in */
+	int window_s;                    /* a host's, resolved: how far back its figures
+	                                    reach, the longest range in its error-rate
+	                                    and p95 queries, else WR_PROM_WINDOW_S */
 };
+
+/* A Prometheus host's window when its queries show no range (a recording
+ * rule's name, say): PromQL's usual rate(...[5m]). */
+#define WR_PROM_WINDOW_S 300
 
 /* Where a file named in the config came from, so later checks can cite it. */
 struct config_file_ref {
@@ -260,10 +269,10 @@ bool config_probes_service(const struct config_host *h, int svc);
 /* Whether h's metrics come from Prometheus queries (prom.url is set). */
 bool config_uses_prometheus(const struct config_host *h);
 
-/* "error_rate_query", "p95_query" or "request_rate_query". */
+/* "error_rate_query", "p95_query", "request_rate_query" or "up_query". */
 const char *config_query_key(enum config_query q);
 
-/* The same in words: "error-rate", "p95" or "request-rate". */
+/* The same in words: "error-rate", "p95", "request-rate" or "up". */
 const char *config_query_words(enum config_query q);
 
 /* "compose", "k8s" or "helm". */

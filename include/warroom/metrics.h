@@ -170,10 +170,25 @@ int metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
 
 /* Why a query Prometheus ran gave no figure, into out[cap]: it matched no
  * series (nseries 0; "is {host} the label value? it was 'h1'" when host
- * is the name its {host} was filled with, NULL if it has none), or its
- * value is NaN. what names the query ("error-rate"). */
+ * is the name its {host} was filled with, NULL if it has none, and the
+ * other cause: Prometheus dropped the series, its scrapes failing), or
+ * its value is NaN. what names the query ("error-rate"). */
 void metrics_query_why_empty(const char *what, size_t nseries, const char *host, char *out,
     size_t cap);
+
+/* Whether an up_query's answer (value, nseries as metrics_query has them)
+ * says Prometheus cannot vouch for host's figures: up is 0 or below, NaN,
+ * or matched no series (has_host: the query had {host}, for the hint);
+ * why into out[cap] ("Prometheus cannot scrape h4 (up is 0)"), "" when
+ * not. Above 0 is scraped: avg(up) over two targets, one failing, is 0.5. */
+bool metrics_up_failing(double value, size_t nseries, const char *host, bool has_host,
+    char *out, size_t cap);
+
+/* The longest range selector in a PromQL query, in whole seconds
+ * (rounded up): "[1m]" 60, a subquery's "[30m:1m]" 1800; brackets in
+ * strings or a comment are none. 0 when it has none (a recording rule's
+ * name, say) or none that reads as a duration. */
+int metrics_query_range_s(const char *query);
 
 /* A metrics_url that answered HTTP status (not 200), in words, into
  * out[cap]: "metrics: HTTP 502", and for 401/403 what was (not) sent:

@@ -111,6 +111,13 @@ struct host_metrics {
 	bool have_scrape;                /* one scrape read: rates need two */
 	bool have_rates;
 	int64_t at_ms;                   /* wall clock of the last good scrape */
+	int64_t window_from_ms;          /* how far back its judged figures reach
+	                                    (wall clock): at_ms less the run of
+	                                    intervals a metrics_url's were counted
+	                                    over, or a Prometheus host's window_s;
+	                                    0 none yet */
+	int64_t window_fresh_ms;         /* metrics_url: its window last emptied at
+	                                    a change of release then; 0 never */
 	char error[256];                 /* the last scrape's failure, or "" */
 	struct metrics_rates rates;      /* the last interval's, but from a
 	                                    metrics_url error_rate and p95_s are

@@ -3,10 +3,11 @@
  * the next one: a host that already runs the tag this incident rolled
  * back to is not offered a further rollback as if it were still on the
  * bad release (r warns and preselects nothing, B refuses to start from
- * it), and a held verdict there says its rate window (a Prometheus
- * query's range) still holds the old release's errors. A host whose own rollback ended FAILED or UNKNOWN
- * but runs the tag it went to is at a target too. Pure: the journal's
- * records come in (rbtarget_events) and are read as events.
+ * it), and a bad verdict there whose rate window reaches back before
+ * the rollback says it still holds the old release's errors. A host
+ * whose own rollback ended FAILED or UNKNOWN but runs the tag it went to
+ * is at a target too. Pure: the journal's records come in
+ * (rbtarget_events) and are read as events.
  */
 #ifndef WARROOM_RBTARGET_H
 #define WARROOM_RBTARGET_H
@@ -160,21 +161,37 @@ struct rbtarget_mark {
  * re-read or settling by hand did) ran: its action.end's own time, the
  * intent's when it has none; never the time of the re-read that settled
  * it. One that ended FAILED and whose rollout completed later: when that
- * rollout completed. 0 when none is settled OK. */
-int64_t rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *host);
+ * rollout completed. 0 when none is settled OK. *began_ms (NULL: not
+ * wanted) gets its intent's time, 0 with none. */
+int64_t rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *host,
+    int64_t *began_ms);
 
-/* How long after a rollback a held verdict is put down to the rate
- * window still holding the old release's errors: well past any window. */
-#define RBTARGET_HELD_S 600
+/* What a host's judged figures were counted over. */
+struct rbtarget_window {
+	int64_t from_ms;                 /* the oldest moment they count (wall
+	                                    clock): when the last ones came less
+	                                    their window; 0 unknown */
+	int64_t fresh_ms;                /* a metrics_url host's window emptied at
+	                                    a change of release then; 0 none */
+};
 
-/* The METRICS note of a host whose verdict is held (held), whose figures
- * come from Prometheus queries (prom) and whose latest rollback ended OK
- * at at_ms (0: none in this incident): "rolled back 19 s ago: the rate
- * window still holds the old release's errors"; "" when not held, no
- * rollback, it ended over RBTARGET_HELD_S ago, or not prom: a metrics_url
- * host's window starts again when its tag changes (ratewin.h), so it
- * holds nothing of the old release. Returns the length. */
-size_t rbtarget_held_note(bool held, bool prom, int64_t at_ms, int64_t now_ms, char *out,
+/* The note of a bad verdict (MONITOR or worse: bad) whose figures still
+ * count time before the end (ended_ms) of the host's latest rollback that
+ * settled OK (began_ms its start; rbtarget_rolled_back_at): "rolled back
+ * 21 s ago: the rate window still holds the old release's errors", held
+ * or not, so nobody rolls back twice. "" when not bad, no rollback, the
+ * window reaches no further back than its end (or is unknown), or it
+ * emptied at a change of release since the rollback began (a metrics_url
+ * host's starts again at the tag change, ratewin.h). Returns the length. */
+size_t rbtarget_window_note(bool bad, const struct rbtarget_window *w, int64_t began_ms,
+    int64_t ended_ms, int64_t now_ms, char *out, size_t cap);
+
+/* A verdict's reason as METRICS and its verdict.change record say it:
+ * after host's rollback note from the records v[0..n)
+ * (rbtarget_window_note), "… errors — error rate 3.6% > 2%", else reason
+ * alone. Whole characters into out[cap]. Returns the length. */
+size_t rbtarget_verdict_words(bool bad, const char *reason, const struct rbtarget_window *w,
+    const struct rbtarget_mark *v, size_t n, const char *host, int64_t now_ms, char *out,
     size_t cap);
 
 #endif

@@ -8,7 +8,9 @@
  */
 #include "warroom/actor.h"
 #include "warroom/config.h"
+#include "warroom/decide.h"
 #include "warroom/ini_lines.h"
+#include "warroom/metrics.h"
 #include "warroom/redact.h"
 #include "warroom/sanitize.h"
 #include "warroom/sshcfg.h"
@@ -588,19 +590,19 @@ static const char *const warroom_keys[] = {
 	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
 	"health_timeout", "step_timeout", "keepalive_interval", "reconnect_max_interval",
 	"prometheus_url", "error_rate_query",
-	"p95_query", "request_rate_query", NULL,
+	"p95_query", "request_rate_query", "up_query", NULL,
 };
 static const char *const host_keys[] = {
 	"address", "user", "port", "driver", "compose_dir", "namespace",
 	"services", "health_url", "health_service", "metrics_url", "metrics_token_env",
 	"metrics_token_file", "identity_file", "tunnel", "read_only", "prometheus_url",
-	"error_rate_query", "p95_query", "request_rate_query", NULL,
+	"error_rate_query", "p95_query", "request_rate_query", "up_query", NULL,
 };
 /* Each has a bit of config_host.bad_keys (host_key_bit). */
 _Static_assert(WR_ARRAY_LEN(host_keys) - 1 <= 32, "host_keys outgrows bad_keys");
 /* In enum config_query's order. */
 static const char *const query_names[WR_QUERY_COUNT] = {
-	"error_rate_query", "p95_query", "request_rate_query",
+	"error_rate_query", "p95_query", "request_rate_query", "up_query",
 };
 static const char *const statuspage_keys[] = {
 	"kind", "url", "token_env", "token_file", "components", "impact", NULL,
@@ -701,7 +703,8 @@ config_query_key(enum config_query q)
 const char *
 config_query_words(enum config_query q)
 {
-	static const char *const words[WR_QUERY_COUNT] = { "error-rate", "p95", "request-rate" };
+	static const char *const words[WR_QUERY_COUNT] = { "error-rate", "p95", "request-rate",
+		"up" };
 
 	return (unsigned)q < WR_QUERY_COUNT ? words[q] : "?";
 }
@@ -1344,7 +1347,7 @@ handler(void *user, const char *section, const char *name, const char *value)
 		handle_warroom(ps, name, v);
 		ps->prom_bad |= ps->cfg->nerrors > before && (strcmp(name, "prometheus_url") == 0 ||
 		    strcmp(name, "error_rate_query") == 0 || strcmp(name, "p95_query") == 0 ||
-		    strcmp(name, "request_rate_query") == 0);
+		    strcmp(name, "request_rate_query") == 0 || strcmp(name, "up_query") == 0);
 	} else if (strcmp(section, "statuspage") == 0) {
 		handle_statuspage(ps, name, v);
 		ps->statuspage_bad |= ps->cfg->nerrors > before;
@@ -1455,7 +1458,7 @@ prometheus_resolve(struct config *cfg, struct config_host *h)
 		    sizeof(tmpl));
 		own->query_line[q] = line;
 		if (tmpl[0] == '\0') {
-			if (q != WR_QUERY_REQUEST_RATE)
+			if (q != WR_QUERY_REQUEST_RATE && q != WR_QUERY_UP)
 				config_add_error(cfg, h->line, "host \"%s\": metrics from Prometheus "
 				    "need %s (in [host \"%s\"] or [warroom])", h->name, query_names[q],
 				    h->name);
@@ -1468,6 +1471,15 @@ prometheus_resolve(struct config *cfg, struct config_host *h)
 			    "{host} is filled in", h->name, query_names[q], WR_QUERY_MAX - 1);
 		}
 	}
+	/* The figures the verdict judges reach back this far: after a
+	 * rollback, that long still counts the old release. */
+	own->window_s = 0;
+	for (q = 0; q < WR_QUERY_COUNT; q++)
+		if ((q == WR_QUERY_ERROR_RATE || q == WR_QUERY_P95) &&
+		    metrics_query_range_s(own->query[q]) > own->window_s)
+			own->window_s = metrics_query_range_s(own->query[q]);
+	if (own->window_s == 0)
+		own->window_s = WR_PROM_WINDOW_S;
 }
 
 bool
@@ -1585,7 +1597,8 @@ validate(struct parse_state *ps)
 			    h->name);
 		/* A refused URL or query would read as one missing. */
 		if (!ps->prom_bad && !host_key_bad(h, (const char *const[]){ "metrics_url",
-		    "prometheus_url", "error_rate_query", "p95_query", "request_rate_query", NULL }))
+		    "prometheus_url", "error_rate_query", "p95_query", "request_rate_query", "up_query",
+		    NULL }))
 			prometheus_resolve(cfg, h);
 	}
 	if (ps->statuspage_line != 0 && !ps->statuspage_bad) {
@@ -1689,6 +1702,7 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 {
 	struct wr_buf sb = { 0 };
 	const struct config_thresholds *t = &cfg->thresholds;
+	char win[32];
 	size_t i;
 	int j;
 
@@ -1751,6 +1765,12 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 			for (j = 0; j < WR_QUERY_COUNT; j++)
 				if (h->prom.query[j][0])
 					wr_buf_printf(&sb, "      %s=%s\n", query_names[j], h->prom.query[j]);
+			decide_format_window(h->prom.window_s, win, sizeof(win));
+			wr_buf_printf(&sb, "      window %s (%s)\n", win,
+			    metrics_query_range_s(h->prom.query[WR_QUERY_ERROR_RATE]) > 0 ||
+			    metrics_query_range_s(h->prom.query[WR_QUERY_P95]) > 0 ?
+			    "the longest range in error_rate_query, p95_query" :
+			    "the default: no range in error_rate_query, p95_query");
 		}
 		if (h->metrics_token_env[0])
 			wr_buf_printf(&sb, "    metrics token: from $%s\n", h->metrics_token_env);

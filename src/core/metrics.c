@@ -22,6 +22,7 @@
 #include "warroom/metrics.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -1276,12 +1277,121 @@ metrics_query_why_empty(const char *what, size_t nseries, const char *host, char
     size_t cap)
 {
 	/* An empty vector is what a label that matches nothing gives: the
-	 * most common mistake is {host} where the label holds another name. */
+	 * most common mistake is {host} where the label holds another name.
+	 * The other cause is not the config: a minute or so after its scrapes
+	 * of the host began failing, Prometheus drops the host's series. */
 	if (nseries == 0 && host != NULL)
 		snprintf(out, cap, "the %s query matched no series (is {host} the label value? "
-		    "it was '%s')", what, host);
+		    "it was '%s') or Prometheus no longer has %s's series (its scrapes failing?)",
+		    what, host, host);
 	else if (nseries == 0)
-		snprintf(out, cap, "the %s query matched no series", what);
+		snprintf(out, cap, "the %s query matched no series (a label matching nothing, or "
+		    "Prometheus no longer has the series: its scrapes failing?)", what);
 	else
 		snprintf(out, cap, "the %s query's value is NaN (no requests in its window?)", what);
+}
+
+bool
+metrics_up_failing(double value, size_t nseries, const char *host, bool has_host,
+    char *out, size_t cap)
+{
+	if (cap > 0)
+		out[0] = '\0';
+	if (nseries == 0) {
+		/* No target: a label that matches nothing, or one Prometheus
+		 * no longer scrapes; either way nothing vouches for the host. */
+		snprintf(out, cap, "Prometheus has no scrape target for %s: the up query matched no "
+		    "series%s%s%s", host, has_host ? " (is {host} the label value? it was '" : "",
+		    has_host ? host : "", has_host ? "')" : "");
+		return true;
+	}
+	if (isnan(value)) {
+		snprintf(out, cap, "Prometheus cannot say it scrapes %s (up is NaN)", host);
+		return true;
+	}
+	if (value > 0)
+		return false;
+	snprintf(out, cap, "Prometheus cannot scrape %s (up is %g)", host, value == 0 ? 0.0 : value);
+	return true;
+}
+
+/* A PromQL duration ("1h30m", "500ms", or plain seconds "90") from *p up
+ * to ']' or ':' (blanks around it allowed), in milliseconds; -1 when it is
+ * none. *p is left after it. */
+static double
+promql_duration_ms(const char **p)
+{
+	static const struct { const char *unit; double ms; } units[] = {
+		/* "ms" before "m": the longest unit that matches. */
+		{ "ms", 1 }, { "s", 1000 }, { "m", 60000 }, { "h", 3600000 },
+		{ "d", 86400000 }, { "w", 7 * 86400000.0 }, { "y", 365 * 86400000.0 },
+	};
+	const char *s = *p;
+	double total = 0;
+	bool any = false;
+	size_t u;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	while (isdigit((unsigned char)*s)) {
+		char *end;
+		double n = strtod(s, &end);
+
+		s = end;
+		for (u = 0; u < WR_ARRAY_LEN(units); u++)
+			if (strncmp(s, units[u].unit, strlen(units[u].unit)) == 0)
+				break;
+		if (u == WR_ARRAY_LEN(units)) {
+			/* Plain seconds, only alone. */
+			if (any)
+				return -1;
+			total = n * 1000;
+			any = true;
+			break;
+		}
+		s += strlen(units[u].unit);
+		total += n * units[u].ms;
+		any = true;
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!any || (*s != ']' && *s != ':'))
+		return -1;
+	*p = s;
+	return total;
+}
+
+int
+metrics_query_range_s(const char *query)
+{
+	const char *p = query;
+	double best = 0;
+
+	while (*p != '\0') {
+		if (*p == '"' || *p == '\'' || *p == '`') {
+			/* A string: a regex's [0-9] is no range. Backticks take no
+			 * escapes. */
+			char q = *p++;
+
+			while (*p != '\0' && *p != q) {
+				if (q != '`' && *p == '\\' && p[1] != '\0')
+					p++;
+				p++;
+			}
+			if (*p != '\0')
+				p++;
+		} else if (*p == '#') {
+			while (*p != '\0' && *p != '\n')
+				p++;
+		} else if (*p == '[') {
+			const char *s = p + 1;
+			double ms = promql_duration_ms(&s);
+
+			if (ms > best)
+				best = ms;
+			p = ms >= 0 ? s : p + 1;
+		} else
+			p++;
+	}
+	return best > 0 ? (int)ceil(best / 1000.0) : 0;
 }

@@ -298,9 +298,10 @@ is_kind(const struct rbtarget_mark *m, const char *kind)
 }
 
 int64_t
-rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *host)
+rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *host,
+    int64_t *began_ms)
 {
-	int64_t best = 0;
+	int64_t best = 0, began = 0;
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
@@ -327,15 +328,19 @@ rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *hos
 		 * of it, maybe minutes later. A FAILED one whose rollout
 		 * completed later: the old pods served until then. */
 		at = settled->done_ms > 0 ? settled->done_ms : end != NULL ? end->ts_ms : v[i].ts_ms;
-		if (at > best)
+		if (at > best) {
 			best = at;
+			began = v[i].ts_ms;
+		}
 	}
+	if (began_ms != NULL)
+		*began_ms = began;
 	return best;
 }
 
 size_t
-rbtarget_held_note(bool held, bool prom, int64_t at_ms, int64_t now_ms, char *out,
-    size_t cap)
+rbtarget_window_note(bool bad, const struct rbtarget_window *w, int64_t began_ms,
+    int64_t ended_ms, int64_t now_ms, char *out, size_t cap)
 {
 	char since[16];
 	int n;
@@ -343,13 +348,35 @@ rbtarget_held_note(bool held, bool prom, int64_t at_ms, int64_t now_ms, char *ou
 	if (cap == 0)
 		return 0;
 	out[0] = '\0';
-	/* Long after, a held verdict is about the release running now. */
-	if (!held || !prom || at_ms <= 0 || now_ms - at_ms > (int64_t)RBTARGET_HELD_S * 1000)
+	/* Only figures that count time before the rollback ended can be the
+	 * old release's; a window emptied by the tag change since the
+	 * rollback began (however late its end was written) holds none. */
+	if (!bad || ended_ms <= 0 || w->from_ms <= 0 || w->from_ms >= ended_ms ||
+	    (w->fresh_ms > 0 && began_ms > 0 && w->fresh_ms >= began_ms))
 		return 0;
-	ago(at_ms, now_ms, since, sizeof(since));
+	ago(ended_ms, now_ms, since, sizeof(since));
 	n = snprintf(out, cap, "rolled back %s ago: the rate window still holds the old "
 	    "release's errors", since);
 	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+size_t
+rbtarget_verdict_words(bool bad, const char *reason, const struct rbtarget_window *w,
+    const struct rbtarget_mark *v, size_t n, const char *host, int64_t now_ms, char *out,
+    size_t cap)
+{
+	int64_t began = 0, ended;
+	size_t len = 0;
+
+	if (cap == 0)
+		return 0;
+	/* A calm verdict costs no search of the timeline. */
+	ended = bad ? rbtarget_rolled_back_at(v, n, host, &began) : 0;
+	len = rbtarget_window_note(bad, w, began, ended, now_ms, out, cap);
+	if (len > 0 && len + 5 < cap)
+		len += (size_t)snprintf(out + len, cap - len, " \xe2\x80\x94 ");   /* " — " */
+	wr_utf8_shorten(out + len, cap - len, reason, SIZE_MAX);
+	return strlen(out);
 }
 
 /* Adds l to out[0..*n) (max) unless its tag is there: the latest one

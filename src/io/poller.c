@@ -1229,13 +1229,18 @@ windowed_rate(struct host_poll *hp, struct decide_input *in)
 	struct ratewin_interval iv = { r->errors, r->requests, r->interval_s,
 		r->buckets, r->nbuckets };
 
-	ratewin_release(&hp->rate, release_of(hp));
+	if (ratewin_release(&hp->rate, release_of(hp)))
+		hp->m.window_fresh_ms = hp->m.at_ms;
 	ratewin_add(&hp->rate, &iv, r->reset);
 	ratewin_input(&hp->rate, hp->p->cfg->thresholds.min_requests, in);
 	if (isnan(r->requests))
 		in->p95_ms = r->p95_s * 1000.0;
 	r->error_rate = in->error_rate;
 	r->p95_s = in->p95_ms / 1000.0;
+	/* After a rollback, figures reaching back before it still count
+	 * the old release (rbtarget_window_note). */
+	hp->m.window_from_ms = hp->m.at_ms - (int64_t)((in->span_s > 0 ? in->span_s :
+	    r->interval_s) * 1000.0);
 }
 
 static void
@@ -1278,9 +1283,29 @@ scrape_done(const struct http_response *r, void *arg)
 	judge(hp, in.error_rate, in.p95_ms, in.requests, in.span_s);
 }
 
+/* Whether up_query, when set, says Prometheus cannot vouch for the host's
+ * figures: up is 0 or missing, or the query itself failed; why into
+ * m->error. rate() goes on answering from the last good samples for up
+ * to its range after the scrapes fail: they are not live figures. */
+static bool
+prom_up_failing(const struct host_poll *hp, const struct promquery_round *r,
+    struct host_metrics *m)
+{
+	if (!r->asked[WR_QUERY_UP])
+		return false;
+	if (r->error[WR_QUERY_UP][0] != '\0') {
+		snprintf(m->error, sizeof(m->error), "prometheus: %s%.200s", r->bad_answer[WR_QUERY_UP] ?
+		    "up_query: " : "", r->error[WR_QUERY_UP]);
+		return true;
+	}
+	return metrics_up_failing(r->value[WR_QUERY_UP], r->nseries[WR_QUERY_UP], hp->cfg->name,
+	    hp->cfg->prom.query_has_host[WR_QUERY_UP], m->error, sizeof(m->error));
+}
+
 /* Prometheus's answers: each figure as it came (the error rate a ratio,
  * p95 in seconds), one that failed as no data and its reason shown. The
- * verdict never rests on an earlier round's figures. */
+ * verdict never rests on an earlier round's figures, nor on figures
+ * up_query says Prometheus no longer scrapes. */
 static void
 prom_done(const struct promquery_round *r, void *arg)
 {
@@ -1291,12 +1316,20 @@ prom_done(const struct promquery_round *r, void *arg)
 	int q;
 
 	m->error[0] = '\0';
+	if (prom_up_failing(hp, r, m)) {
+		memset(&m->rates, 0, sizeof(m->rates));
+		m->rates.requests = m->rates.errors = m->rates.request_rate = NAN;
+		m->rates.error_rate = m->rates.p95_s = NAN;
+		m->have_rates = m->have_scrape = false;
+		judge(hp, NAN, NAN, NAN, 0);
+		return;
+	}
 	/* The first failure says it; Prometheus's own words name the query.
 	 * A query that ran and gave no figure is one too: NO DATA must say
 	 * why, or it reads as Prometheus having nothing. */
 	for (q = 0; q < PROMQUERY_MAX && m->error[0] == '\0'; q++) {
 		if (r->error[q][0] == '\0') {
-			char why[200];
+			char why[sizeof(m->error) - 12];
 
 			if (!r->asked[q] || !isnan(r->value[q]))
 				continue;
@@ -1316,8 +1349,11 @@ prom_done(const struct promquery_round *r, void *arg)
 	m->rates.request_rate = r->value[WR_QUERY_REQUEST_RATE];
 	m->have_rates = er_ok || p95_ok;
 	m->have_scrape = m->have_rates;
-	if (m->have_rates)
+	if (m->have_rates) {
 		m->at_ms = loop_wall_ms();
+		/* The queries' own range: the figures reach back that far. */
+		m->window_from_ms = m->at_ms - (int64_t)hp->cfg->prom.window_s * 1000;
+	}
 	/* No count: the error rate's own range is inside its query, so
 	 * request_rate × interval would not be the requests it was counted
 	 * over. min_requests does not apply. */

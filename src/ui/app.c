@@ -16,6 +16,7 @@
 #include "warroom/namelist.h"
 #include "warroom/poller.h"
 #include "warroom/rbkey.h"
+#include "warroom/rbtarget.h"
 #include "warroom/rbwatch.h"
 #include "warroom/record.h"
 #include "warroom/ssh.h"
@@ -998,4 +999,33 @@ app_metrics(const struct app *app, int h)
 	if (app->fake_metrics != NULL && h >= 0 && (size_t)h < app->cfg.nhosts)
 		return &app->fake_metrics[h];
 	return poller_metrics(app->poller, h);
+}
+
+size_t
+app_verdict_words(const struct app *app, int h, const struct decide_verdict *v,
+    const char *reason, char *out, size_t cap)
+{
+	const struct host_metrics *m = app_metrics(app, h);
+	struct rbtarget_window w = { m != NULL ? m->window_from_ms : 0,
+		m != NULL ? m->window_fresh_ms : 0 };
+	bool bad = v->level >= DECIDE_MONITOR;
+	struct rbtarget_mark *marks;
+	size_t i, n;
+
+	/* The timeline is searched only for a bad verdict: a frame of calm
+	 * hosts costs nothing here. */
+	if (!bad)
+		return rbtarget_verdict_words(false, reason, &w, NULL, 0, app->cfg.hosts[h].name,
+		    0, out, cap);
+	marks = xcalloc(app->nentries + 1, sizeof(*marks));
+	for (i = 0; i < app->nentries; i++) {
+		const struct timeline_entry *e = &app->entries[i];
+
+		marks[i] = (struct rbtarget_mark){ e->ts_ms, e->kind, e->host, e->op, e->outcome,
+			e->rollback, e->done_ms };
+	}
+	n = rbtarget_verdict_words(true, reason, &w, marks, app->nentries,
+	    app->cfg.hosts[h].name, (int64_t)app_now(app) * 1000, out, cap);
+	free(marks);
+	return n;
 }

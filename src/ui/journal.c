@@ -1332,6 +1332,7 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 	const char *level;
 	struct obs_due due = { .row = -1 };
 	struct wr_err err;
+	char reason[WR_DECIDE_REASON_MAX + 128];
 	cJSON *d;
 	int rc;
 
@@ -1364,7 +1365,10 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 	due.host = (size_t)host;
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "verdict", level);
-	cJSON_AddStringToObject(d, "reason", v->reason);
+	/* As METRICS says it: a bad verdict whose window still holds the
+	 * old release's errors after a rollback says so in TIMELINE too. */
+	app_verdict_words(app, host, v, v->reason, reason, sizeof(reason));
+	cJSON_AddStringToObject(d, "reason", reason);
 	if ((rc = timeline_append_if(app->tl, "verdict.change", app->cfg.hosts[host].name, d,
 	    verdict_still_due, &due, &err)) > 0)
 		return;
@@ -1402,6 +1406,7 @@ verdicts_resync(struct app *app)
 		return 0;
 	for (h = 0; h < app->cfg.nhosts; h++) {
 		const struct host_metrics *m = poller_metrics(app->poller, (int)h);
+		char reason[WR_DECIDE_REASON_MAX + 128];
 		const char *level;
 		cJSON *d;
 
@@ -1413,7 +1418,8 @@ verdicts_resync(struct app *app)
 			continue;
 		d = cJSON_CreateObject();
 		cJSON_AddStringToObject(d, "verdict", level);
-		cJSON_AddStringToObject(d, "reason", m->verdict.reason);
+		app_verdict_words(app, (int)h, &m->verdict, m->verdict.reason, reason, sizeof(reason));
+		cJSON_AddStringToObject(d, "reason", reason);
 		if (app->verdicts[h][0] != '\0')
 			cJSON_AddStringToObject(d, "was", app->verdicts[h]);
 		if (timeline_append_resync(app->tl, "verdict.change", app->cfg.hosts[h].name, d,

@@ -166,18 +166,21 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
 }
 
 /* :metrics HOST error=F p95=MS [restarts=N] [rps=R] [requests=N] [http=STATUS]
- * — one metrics round of HOST as the poller would judge it (the verdict
- * from the last one, so a script walks the hysteresis; at the script's
- * clock), for METRICS without a network. A figure not given is no data
- * (requests: the count behind the error rate, not known unless given); http
- * says the scrape failed with that status, as the poller says it. */
+ * [span=S] — one metrics round of HOST as the poller would judge it (the
+ * verdict from the last one, so a script walks the hysteresis; at the
+ * script's clock), for METRICS without a network. A figure not given is
+ * no data (requests: the count behind the error rate, not known unless
+ * given); http says the scrape failed with that status, as the poller
+ * says it; span the seconds a metrics_url host's figures were counted
+ * over (one metrics_interval unless given; a Prometheus host's reach
+ * back over its queries' range). */
 static int
 fake_metrics(struct app *app, char *arg, struct wr_err *err)
 {
 	struct decide_input in = { .error_rate = NAN, .p95_ms = NAN, .restarts = -1 };
 	struct host_metrics *m;
 	char *tok, *save = NULL;
-	double rps = NAN;
+	double rps = NAN, span = NAN;
 	int http = 0;
 	size_t h;
 
@@ -205,6 +208,8 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 			in.requests = v;
 		else if (strcmp(key, "http") == 0)
 			http = (int)v;
+		else if (strcmp(key, "span") == 0)
+			span = v;
 		else
 			return wr_err_set(err, ":metrics has no %s", key);
 	}
@@ -217,6 +222,18 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 		m->error[0] = '\0';
 	in.no_data_why = m->error;
 	in.at_s = app_now(app);
+	/* How far back figures reach, as the poller says it: a Prometheus
+	 * host's queries' range, else the seconds they were counted over
+	 * (span=, or one metrics_interval). A round without any keeps the
+	 * last ones'. */
+	if (config_uses_prometheus(&app->cfg.hosts[h]))
+		span = app->cfg.hosts[h].prom.window_s;
+	else if (isnan(span))
+		span = app->cfg.metrics_ms / 1000.0;
+	else
+		in.span_s = span;
+	if (!isnan(in.error_rate) || !isnan(in.p95_ms))
+		m->window_from_ms = (int64_t)app_now(app) * 1000 - (int64_t)(span * 1000);
 	m->verdict = decide(&app->cfg.thresholds, &in, m->judged ? &m->verdict : NULL, NULL);
 	m->judged = m->judged || decide_first_verdict(&in, &m->verdict, m->nhist);
 	if (m->nhist == POLLER_HISTORY) {

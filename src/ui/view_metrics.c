@@ -20,7 +20,6 @@
 
 #include "warroom/metrics_pane.h"
 #include "warroom/poller.h"
-#include "warroom/rbtarget.h"
 #include "warroom/ssh.h"
 
 /* The verdict's reason without " (why)" when why is shown on its own
@@ -73,45 +72,18 @@ put_text(const struct pane *p, int *y, int x, int rows, int attr, const char *te
 	ui_put(p->win, *y, x, p->w - x, attr, text);
 }
 
-/* When host's latest rollback in this incident that settled OK ran (wall
- * clock ms), from the timeline in memory; 0 when none did
- * (rbtarget_rolled_back_at: an UNKNOWN end a later re-read said ok counts
- * at its own time, not the re-read's). */
-static int64_t
-rolled_back_at(const struct app *app, int host)
-{
-	struct rbtarget_mark *m = xcalloc(app->nentries + 1, sizeof(*m));
-	int64_t at;
-	size_t i;
-
-	for (i = 0; i < app->nentries; i++) {
-		const struct timeline_entry *e = &app->entries[i];
-
-		m[i] = (struct rbtarget_mark){ e->ts_ms, e->kind, e->host, e->op, e->outcome,
-			e->rollback, e->done_ms };
-	}
-	at = rbtarget_rolled_back_at(m, app->nentries, app->cfg.hosts[host].name);
-	free(m);
-	return at;
-}
-
-/* The verdict's reason as METRICS shows it, after a held verdict's
- * rollback note: a Prometheus query's figures still count the old
- * release's errors (a metrics_url host's window starts again). */
+/* The verdict's reason as METRICS shows it: a held verdict's hold first
+ * (decide_reason_shown), and before it, while the verdict is bad and its
+ * figures reach back before the host's rollback, that the window still
+ * holds the old release's errors (app_verdict_words). */
 static void
 reason_of(const struct app *app, int host, const struct decide_verdict *v, char *dst,
     size_t cap)
 {
-	/* The timeline is searched only for a held verdict: a frame of calm
-	 * hosts costs nothing here. */
-	bool prom = config_uses_prometheus(&app->cfg.hosts[host]);
-	size_t n;
+	char shown[1024];
 
-	n = rbtarget_held_note(v->held, prom, v->held && prom ? rolled_back_at(app, host) : 0,
-	    (int64_t)app_now(app) * 1000, dst, cap);
-	if (n > 0 && n + 8 < cap)
-		n += (size_t)snprintf(dst + n, cap - n, " \xe2\x80\x94 ");   /* " — " */
-	decide_reason_shown(v, dst + n, cap - n);
+	decide_reason_shown(v, shown, sizeof(shown));
+	app_verdict_words(app, host, v, shown, dst, cap);
 }
 
 static void

@@ -6,9 +6,14 @@
 # no verdict, and a host whose name is not the label value ("helm", a
 # second section for h1) says its query matched no series; with good
 # queries the good tag is OK, Prometheus stopped (SIGSTOP) turns it NO
-# DATA with the timeout in its verdict.change, the bad tag turns it to
+# DATA with the timeout in its verdict.change; with h1's own up_query,
+# Prometheus's scrapes of h1 refused (QA: its token changed, 401s; rate()
+# went on giving the last figures, OK, for most of a minute) turn it NO
+# DATA within a few intervals, saying so; the bad tag turns it to
 # ROLLBACK IMMEDIATELY with the error rate, and the change is a
-# verdict.change record.
+# verdict.change record; rolled back, the bad verdicts while the window
+# still holds the bad release's errors say so, in METRICS and their
+# verdict.change records.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/bin/prometheus ] || skip "/usr/bin/prometheus is not installed"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -55,6 +60,10 @@ wait_for "exit=0"
 
 p95='histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{host="{host}"}[10s])))'
 conf "$p95" "$tmp/prom.conf"
+# h1's own, not "helm"'s: helm has no up series, and says so.
+sed -i '/^\[host "h1"\]$/a up_query = up{host="{host}"}' "$tmp/prom.conf"
+"$WARROOM" -c "$tmp/prom.conf" --check-config > "$tmp/check" 2>&1 || { cat "$tmp/check"; fail "config refused"; }
+assert_contains "$tmp/check" 'up_query=up{host="h1"}'
 start 200 40 "$WARROOM -c $tmp/prom.conf --incident prom-drill"
 wait_re "^│h1 +OK" 30
 wait_re "[0-9.]+ req/s, from Prometheus at $prom" 5
@@ -71,10 +80,36 @@ prom_cont
 wait_re "^│h1 +OK" 30
 ok "Prometheus not answering: NO DATA, then OK once it answers again"
 
+# Prometheus's scrapes of h1 refused (HTTP 401): its [10s] rate() still
+# answers from the last good samples, but up is 0 after one scrape.
+token=$("$fleet" get --dir "$fl" h1 token_file) || fail "fleet get token_file"
+cp "$token" "$tmp/token.good"
+echo wrong-token > "$token"
+wait_re "^│h1 +NO DATA" 4
+wait_for "Prometheus cannot scrape h1 (up is 0)" 2
+ok "h1's scrapes failing, up_query set: NO DATA at once, saying Prometheus cannot scrape h1"
+cp "$tmp/token.good" "$token"
+wait_re "^│h1 +OK" 20
+
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null || fail "set-tag"
 wait_re "^│h1 +ROLLBACK IMMEDIATELY" 40
 wait_re "error rate [0-9.]+% > 5%" 2
 ok "the bad tag: ROLLBACK IMMEDIATELY once the window holds it, with the error rate"
+
+# Rolled back: for its [10s] the window still holds the bad release's
+# errors, and every bad verdict in it says so, held or not (QA: CONSIDER
+# ROLLBACK 3.6% with no word of the rollback, a trap for a second one).
+keys A
+keys -l arm
+keys Enter
+wait_re "ARMED [0-9]" 5
+keys r
+wait_for "type api and press Enter" 10
+keys -l api
+keys Enter
+wait_for "rolled back" 15
+wait_re "^│h1 +OK" 30
+ok "after the rollback: METRICS says the window still holds the old release's errors"
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/prom-drill-*.jsonl) || fail "no journal"
@@ -83,4 +118,12 @@ grep -q '"kind":"verdict.change","host":"h1".*"verdict":"ROLLBACK IMMEDIATELY"' 
 grep -q '"kind":"verdict.change","host":"h1".*"verdict":"NO DATA","reason":"no data for error rate, p95 (prometheus: Operation timed out after' "$journal" ||
 	{ grep verdict "$journal"; fail "the NO DATA verdict.change does not say Prometheus timed out"; }
 ok "each change is a verdict.change record; NO DATA's says why"
+# After the rollback's end, each bad verdict.change (one at least: the
+# rate falls through the levels) names the rollback.
+awk '/"kind":"action.end","host":"h1"/ { after = 1; next }
+	after && /"kind":"verdict.change","host":"h1"/ && !/"verdict":"OK"/ {
+		bad++; if ($0 !~ /"reason":"rolled back [0-9]+ s ago: the rate window still holds the old release.s errors/) wrong++ }
+	END { exit !(bad > 0 && wrong == 0) }' "$journal" ||
+	{ grep -E 'verdict.change|action.end' "$journal"; fail "a bad verdict.change after the rollback does not name it"; }
+ok "the bad verdict.change records within the window name the rollback"
 exit 0

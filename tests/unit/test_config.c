@@ -1141,7 +1141,8 @@ prometheus_defaults_and_overrides(void **state)
 	    "compose_dir = /srv\nservices = api\ntunnel = no\n"
 	    "prometheus_url = https://prom.example.com/prometheus/\n"
 	    "p95_query = max(p95{instance=\"{host}:9100\"})\n"
-	    "request_rate_query = sum(rate(http_requests_total{host=\"{host}\"}[1m]))\n";
+	    "request_rate_query = sum(rate(http_requests_total{host=\"{host}\"}[1m]))\n"
+	    "up_query = min(up{job=\"api\",host=\"{host}\"})\n";
 
 	assert_int_equal(parse(&cfg, text), 0);
 	assert_int_equal(cfg.nhosts, 3);
@@ -1170,12 +1171,25 @@ prometheus_defaults_and_overrides(void **state)
 	assert_string_equal(cfg.hosts[2].prom.query[WR_QUERY_REQUEST_RATE],
 	    "sum(rate(http_requests_total{host=\"api-3\"}[1m]))");
 	assert_string_equal(config_query_key(WR_QUERY_REQUEST_RATE), "request_rate_query");
+	/* up_query is optional, its {host} filled in like the others'. */
+	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_UP], "");
+	assert_string_equal(cfg.hosts[2].prom.query[WR_QUERY_UP],
+	    "min(up{job=\"api\",host=\"api-3\"})");
+	assert_true(cfg.hosts[2].prom.query_has_host[WR_QUERY_UP]);
+	assert_string_equal(config_query_key(WR_QUERY_UP), "up_query");
+	/* After a rollback, figures reach back over the queries' longest
+	 * range (api-3: p95 has none, the error rate [1m]). */
+	assert_int_equal(cfg.hosts[0].prom.window_s, 60);
+	assert_int_equal(cfg.hosts[2].prom.window_s, 60);
+	assert_int_equal(cfg.hosts[1].prom.window_s, 0);
 
 	d = config_describe(&cfg);
 	assert_non_null(strstr(d, "    metrics from Prometheus: prometheus_url=http://prom:9090 "
 	    "(through SSH)\n      error_rate_query=sum(rate(http_requests_total{host=\"api-1\""));
 	assert_non_null(strstr(d, "prometheus_url=https://prom.example.com/prometheus/ (direct)\n"));
 	assert_non_null(strstr(d, "      p95_query=max(p95{instance=\"api-3:9100\"})\n"));
+	assert_non_null(strstr(d, "      up_query=min(up{job=\"api\",host=\"api-3\"})\n"
+	    "      window 1m (the longest range in error_rate_query, p95_query)\n"));
 	free(d);
 	config_free(&cfg);
 }
@@ -1196,6 +1210,9 @@ prometheus_host_settings_alone(void **state)
 	assert_true(cfg.hosts[0].prom.query_has_host[WR_QUERY_ERROR_RATE]);
 	assert_false(cfg.hosts[0].prom.query_has_host[WR_QUERY_P95]);
 	assert_string_equal(config_query_words(WR_QUERY_ERROR_RATE), "error-rate");
+	/* No range to read (recording rules): the documented default. */
+	assert_int_equal(cfg.hosts[0].prom.window_s, WR_PROM_WINDOW_S);
+	assert_int_equal(WR_PROM_WINDOW_S, 300);
 	config_free(&cfg);
 	/* Queries as defaults with no prometheus_url anywhere: nothing reads them. */
 	assert_int_equal(parse(&cfg, "[warroom]\np95_query = p95\n"

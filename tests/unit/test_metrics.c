@@ -758,7 +758,9 @@ query_errors(void **state)
 }
 
 /* A query that ran but gave no figure says why: no series (with the name
- * {host} became, the usual mistake), or NaN. */
+ * {host} became, the usual mistake, and the other cause: QA, Prometheus
+ * dropped h4's series once its scrapes failed and the words blamed the
+ * config alone), or NaN. */
 static void
 query_empty_reasons(void **state)
 {
@@ -767,11 +769,66 @@ query_empty_reasons(void **state)
 	(void)state;
 	metrics_query_why_empty("error-rate", 0, "helm", out, sizeof(out));
 	assert_string_equal(out, "the error-rate query matched no series (is {host} the label "
-	    "value? it was 'helm')");
+	    "value? it was 'helm') or Prometheus no longer has helm's series (its scrapes "
+	    "failing?)");
 	metrics_query_why_empty("p95", 0, NULL, out, sizeof(out));
-	assert_string_equal(out, "the p95 query matched no series");
+	assert_string_equal(out, "the p95 query matched no series (a label matching nothing, or "
+	    "Prometheus no longer has the series: its scrapes failing?)");
 	metrics_query_why_empty("p95", 1, "h1", out, sizeof(out));
 	assert_string_equal(out, "the p95 query's value is NaN (no requests in its window?)");
+}
+
+/* up_query's answer: 0, nothing or NaN is a host Prometheus cannot vouch
+ * for (QA: stale rate() figures shown as live for a minute after h4's
+ * scrapes began failing); any value above 0 is scraped. */
+static void
+up_query_answers(void **state)
+{
+	char out[256];
+
+	(void)state;
+	assert_true(metrics_up_failing(0, 1, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus cannot scrape h4 (up is 0)");
+	assert_true(metrics_up_failing(-1, 1, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus cannot scrape h4 (up is -1)");
+	assert_true(metrics_up_failing(NAN, 0, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus has no scrape target for h4: the up query matched "
+	    "no series (is {host} the label value? it was 'h4')");
+	assert_true(metrics_up_failing(NAN, 0, "h4", false, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus has no scrape target for h4: the up query matched "
+	    "no series");
+	assert_true(metrics_up_failing(NAN, 1, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "Prometheus cannot say it scrapes h4 (up is NaN)");
+	out[0] = 'x';
+	assert_false(metrics_up_failing(1, 1, "h4", true, out, sizeof(out)));
+	assert_string_equal(out, "");
+	/* min(up) over two targets, or avg: one still scraped is not "cannot". */
+	assert_false(metrics_up_failing(0.5, 1, "h4", true, out, sizeof(out)));
+}
+
+/* The window a query's figures reach back over: its longest range
+ * selector, a subquery's range too; brackets inside strings and comments
+ * are none. 0: no range (a recording rule, say). */
+static void
+query_range_is_the_longest_selector(void **state)
+{
+	(void)state;
+	assert_int_equal(metrics_query_range_s("sum(rate(http_requests_total{host=\"h1\","
+	    "status=~\"5..\"}[1m])) / sum(rate(http_requests_total{host=\"h1\"}[1m]))"), 60);
+	assert_int_equal(metrics_query_range_s("rate(a[10s]) / rate(b[5m])"), 300);
+	assert_int_equal(metrics_query_range_s("rate(a[1h30m])"), 5400);
+	assert_int_equal(metrics_query_range_s("rate(a[ 2m ])"), 120);
+	assert_int_equal(metrics_query_range_s("rate(a[1500ms])"), 2);
+	assert_int_equal(metrics_query_range_s("rate(a[1d]) + rate(b[1w])"), 7 * 86400);
+	assert_int_equal(metrics_query_range_s("max_over_time(rate(a[1m])[30m:1m])"), 1800);
+	assert_int_equal(metrics_query_range_s("max_over_time(rate(a[1m])[10m:])"), 600);
+	assert_int_equal(metrics_query_range_s("rate(a[90])"), 90);
+	/* A regex's class and a comment hold no range. */
+	assert_int_equal(metrics_query_range_s("rate(a{path=~\"/v[0-9]+/x\\\"[9h]\"}[1m])"), 60);
+	assert_int_equal(metrics_query_range_s("rate(a{p='[2h]'}[20s]) # [1h]"), 20);
+	assert_int_equal(metrics_query_range_s("job:errors:ratio_rate5m{host=\"h1\"}"), 0);
+	assert_int_equal(metrics_query_range_s("a[x]"), 0);
+	assert_int_equal(metrics_query_range_s(""), 0);
 }
 
 /* A metrics_url that refuses says what was sent: an unset token variable
@@ -1064,6 +1121,8 @@ main(void)
 		cmocka_unit_test(query_vector_and_scalar),
 		cmocka_unit_test(query_errors),
 		cmocka_unit_test(query_empty_reasons),
+		cmocka_unit_test(up_query_answers),
+		cmocka_unit_test(query_range_is_the_longest_selector),
 		cmocka_unit_test(http_refusal_reasons),
 		cmocka_unit_test(fast_resume_matches_a_fresh_parse),
 		cmocka_unit_test(fast_resume_random_chains),

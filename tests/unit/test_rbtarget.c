@@ -1,10 +1,10 @@
 /*
  * test_rbtarget.c — a host already at this incident's rollback target:
  * r warns first and preselects nothing, B refuses to start from it and
- * names the bad tag, and a held verdict says its window still holds the
- * old release's errors. The journal's rollbacks are read with how they
- * were settled, and a host whose own FAILED or UNKNOWN rollback applied
- * is at a target too. A release another host of the incident rolled
+ * names the bad tag, and a bad verdict whose window reaches back before
+ * the rollback says it still holds the old release's errors. The
+ * journal's rollbacks are read with how they were settled, and a host
+ * whose own FAILED or UNKNOWN rollback applied is at a target too. A release another host of the incident rolled
  * back from is never a compose host's first target, and the incident's
  * own OK target is.
  */
@@ -295,34 +295,92 @@ a_rollback_whose_rollout_completed_later_counts_from_then(void **state)
 	};
 
 	(void)state;
-	assert_int_equal(rbtarget_rolled_back_at(m, 3, "k8s"), 183000);
-	assert_int_equal(rbtarget_rolled_back_at(m, 2, "k8s"), 0);
+	assert_int_equal(rbtarget_rolled_back_at(m, 3, "k8s", NULL), 183000);
+	assert_int_equal(rbtarget_rolled_back_at(m, 2, "k8s", NULL), 0);
 }
 
-/* From Prometheus: the query's own range still counts the old release. */
+/* QA: after h1's rollback ended OK at 03:47:22, ROLLBACK IMMEDIATELY
+ * (error rate 6.26%) and then CONSIDER ROLLBACK (3.6%) came with no note
+ * for about 50 s: the note was only a held verdict's. Every bad verdict
+ * whose figures still reach back before the rollback's end carries it,
+ * held or not; a calm one, or one whose window is past the rollback, not. */
 static void
-a_held_verdict_after_a_rollback_says_why(void **state)
+a_bad_verdict_within_the_window_after_a_rollback_says_why(void **state)
 {
+	const char *want = "rolled back 12 s ago: the rate window still holds the old release's "
+	    "errors";
+	/* Prometheus, [1m]: figures of 12 s after the end reach 48 s before it. */
+	struct rbtarget_window w = { .from_ms = AT_MS + 12000 - 60000 };
 	char out[120];
 
 	(void)state;
-	assert_int_equal(rbtarget_held_note(true, true, AT_MS, AT_MS + 19500, out, sizeof(out)),
-	    strlen("rolled back 19 s ago: the rate window still holds the old release's errors"));
-	assert_string_equal(out, "rolled back 19 s ago: the rate window still holds the old "
-	    "release's errors");
-	/* Not held, no rollback, or long ago: nothing to put it down to. */
-	assert_int_equal(rbtarget_held_note(false, true, AT_MS, AT_MS + 19500, out, sizeof(out)), 0);
-	assert_int_equal(rbtarget_held_note(true, true, 0, AT_MS, out, sizeof(out)), 0);
+	assert_int_equal(rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS + 12500, out,
+	    sizeof(out)), strlen(want));
+	assert_string_equal(out, want);
+	/* Calm, or no rollback settled OK: nothing to put it down to. */
+	assert_int_equal(rbtarget_window_note(false, &w, AT_MS - 9000, AT_MS, AT_MS + 12500, out,
+	    sizeof(out)), 0);
 	assert_string_equal(out, "");
-	assert_int_equal(rbtarget_held_note(true, true, AT_MS, AT_MS + (RBTARGET_HELD_S + 1) * 1000LL,
-	    out, sizeof(out)), 0);
-	/* A metrics_url host's window started again at the tag change. */
-	assert_int_equal(rbtarget_held_note(true, false, AT_MS, AT_MS + 19500, out, sizeof(out)),
-	    0);
+	assert_int_equal(rbtarget_window_note(true, &w, 0, 0, AT_MS + 12500, out, sizeof(out)), 0);
+	/* 61 s after: the window no longer reaches the old release. */
+	w.from_ms = AT_MS + 61000 - 60000;
+	assert_int_equal(rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS + 61000, out,
+	    sizeof(out)), 0);
+	/* Figures not known to reach anywhere: not said. */
+	w.from_ms = 0;
+	assert_int_equal(rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS + 2000, out,
+	    sizeof(out)), 0);
+	/* A metrics_url host's window emptied at the tag change the rollback
+	 * made (QA: "false at 1 s scrapes"), even before its end was written;
+	 * one emptied before the rollback began still holds the old release. */
+	w = (struct rbtarget_window){ .from_ms = AT_MS - 5000, .fresh_ms = AT_MS - 4000 };
+	assert_int_equal(rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS + 1000, out,
+	    sizeof(out)), 0);
+	w.fresh_ms = AT_MS - 600000;
+	assert_true(rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS + 1000, out,
+	    sizeof(out)) > 0);
+	/* Minutes later, a long range ([1h]) still holds it, and says so. */
+	w = (struct rbtarget_window){ .from_ms = AT_MS + 1200000 - 3600000 };
+	rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS + 1200000, out, sizeof(out));
+	assert_string_equal(out, "rolled back 20 min ago: the rate window still holds the old "
+	    "release's errors");
 	/* A clock that went back says 0 s, never a negative age. */
-	rbtarget_held_note(true, true, AT_MS, AT_MS - 5000, out, sizeof(out));
+	w.from_ms = AT_MS - 60000;
+	rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS - 5000, out, sizeof(out));
 	assert_string_equal(out, "rolled back 0 s ago: the rate window still holds the old "
 	    "release's errors");
+}
+
+/* The words METRICS and a verdict.change record say, from the timeline:
+ * the note, then the reason; the reason alone otherwise. */
+static void
+verdict_words_put_the_note_first(void **state)
+{
+	const struct rbtarget_mark m[] = {
+		{ AT_MS - 9000, "action.intent", "h1", "rb-1", "", true, 0 },
+		{ AT_MS, "action.end", "h1", "rb-1", "ok", false, 0 },
+	};
+	struct rbtarget_window w = { .from_ms = AT_MS + 32000 - 60000 };
+	char out[300];
+	size_t n;
+
+	(void)state;
+	n = rbtarget_verdict_words(true, "error rate 3.6% > 2%", &w, m, 2, "h1", AT_MS + 32000,
+	    out, sizeof(out));
+	assert_int_equal(n, strlen(out));
+	assert_string_equal(out, "rolled back 32 s ago: the rate window still holds the old "
+	    "release's errors \xe2\x80\x94 error rate 3.6% > 2%");
+	/* Another host's rollback is not h1's; a calm verdict has no note. */
+	rbtarget_verdict_words(true, "error rate 3.6% > 2%", &w, m, 2, "h2", AT_MS + 32000, out,
+	    sizeof(out));
+	assert_string_equal(out, "error rate 3.6% > 2%");
+	rbtarget_verdict_words(false, "below thresholds", &w, m, 2, "h1", AT_MS + 32000, out,
+	    sizeof(out));
+	assert_string_equal(out, "below thresholds");
+	/* A short buffer keeps whole characters and ends terminated. */
+	rbtarget_verdict_words(true, "error rate 3.6% > 2%", &w, m, 2, "h1", AT_MS + 32000, out,
+	    90);
+	assert_int_equal(strlen(out), 89);
 }
 
 /* QA: k8s-bastion's undo ran at 18:20:04, its end UNKNOWN at 18:20:31;
@@ -343,12 +401,15 @@ a_rollback_settled_by_a_reread_counts_from_its_own_time(void **state)
 		{ 96000, "action.intent", "helm", "rb-3", "", true, 0 },
 		{ 97000, "action.end", "helm", "rb-3", "failed", false, 0 },
 	};
+	int64_t began = -1;
 
 	(void)state;
-	assert_int_equal(rbtarget_rolled_back_at(m, 9, "k8s"), 27000);
-	assert_int_equal(rbtarget_rolled_back_at(m, 4, "k8s"), 0);
-	assert_int_equal(rbtarget_rolled_back_at(m, 9, "api-1"), 90000);
-	assert_int_equal(rbtarget_rolled_back_at(m, 9, "helm"), 0);
+	assert_int_equal(rbtarget_rolled_back_at(m, 9, "k8s", &began), 27000);
+	assert_int_equal(began, 1000);
+	assert_int_equal(rbtarget_rolled_back_at(m, 4, "k8s", &began), 0);
+	assert_int_equal(began, 0);
+	assert_int_equal(rbtarget_rolled_back_at(m, 9, "api-1", NULL), 90000);
+	assert_int_equal(rbtarget_rolled_back_at(m, 9, "helm", &began), 0);
 }
 
 /* QA: a new incident after incident qa rolled helm-bastion back from
@@ -718,7 +779,8 @@ main(void)
 		cmocka_unit_test(r_on_a_host_at_the_target_warns_and_says_when),
 		cmocka_unit_test(a_newer_tag_seen_here_means_moved_back_by_hand),
 		cmocka_unit_test(b_from_a_good_row_is_refused_naming_the_bad_tag),
-		cmocka_unit_test(a_held_verdict_after_a_rollback_says_why),
+		cmocka_unit_test(a_bad_verdict_within_the_window_after_a_rollback_says_why),
+		cmocka_unit_test(verdict_words_put_the_note_first),
 		cmocka_unit_test(a_rollback_settled_by_a_reread_counts_from_its_own_time),
 		cmocka_unit_test(a_rollback_settled_ok_by_a_re_read_is_a_target),
 		cmocka_unit_test(a_failed_rollback_that_applied_is_at_the_target),
