@@ -250,11 +250,16 @@ const char *config_template_if_name(int k);
  * last: any other {word} in a template is refused. */
 const char *config_template_placeholder(int i);
 
-/* Whether text from *from on holds a {word} no template fills (the
- * [templates] check, and a runbook's message=): why in why[cap],
- * "unknown placeholder {totag} (did you mean {to_tag}?) (known: …)", and
- * *from moved past it; false at the end of the text. */
-bool config_template_unknown(const char **from, char *why, size_t cap);
+/* Which {word}s a text may hold: a template's (and a runbook's
+ * message=), or a PromQL query's ({host}). */
+enum config_placeholders { WR_PLACEHOLDERS_TEMPLATE, WR_PLACEHOLDERS_QUERY };
+
+/* Whether text from *from on holds a {word} that is none of set's (a word
+ * from a digit on, a regex's {2}, is none): why in why[cap], "unknown
+ * placeholder {totag} (did you mean {to_tag}?) (known: …)", and *from
+ * moved past it; false at the end of the text. */
+bool config_placeholder_unknown(enum config_placeholders set, const char **from, char *why,
+    size_t cap);
 
 /* Whether a file that decides where the console connects or what it
  * trusts (what: "config", "ssh_config", …; decides: in words) may be used,

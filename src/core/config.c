@@ -709,6 +709,9 @@ config_query_words(enum config_query q)
 	return (unsigned)q < WR_QUERY_COUNT ? words[q] : "?";
 }
 
+static void check_placeholders(struct parse_state *ps, enum config_placeholders set,
+    const char *name, const char *v);
+
 /* prometheus_url and the queries, the same keys in [warroom] (defaults)
  * and in a host section. False when name is none of them. */
 static bool
@@ -724,8 +727,10 @@ handle_prometheus(struct parse_state *ps, const char *name, const char *v,
 	}
 	for (q = 0; q < WR_QUERY_COUNT; q++)
 		if (strcmp(name, query_names[q]) == 0) {
-			if (parse_string(ps, name, v, pr->query[q], sizeof(pr->query[q])) == 0)
+			if (parse_string(ps, name, v, pr->query[q], sizeof(pr->query[q])) == 0) {
 				pr->query_line[q] = ps->line;
+				check_placeholders(ps, WR_PLACEHOLDERS_QUERY, name, v);
+			}
 			return true;
 		}
 	return false;
@@ -976,6 +981,8 @@ handle_chat(struct parse_state *ps, const char *name, const char *v)
 static const char *const placeholders[] = {
 	"service", "from_tag", "to_tag", "since", "began", "incident", "time", NULL,
 };
+/* What a PromQL query's {host} becomes (query_expand). */
+static const char *const query_placeholders[] = { "host", NULL };
 
 const char *
 config_template_placeholder(int i)
@@ -984,11 +991,14 @@ config_template_placeholder(int i)
 }
 
 bool
-config_template_unknown(const char **from, char *why, size_t cap)
+config_placeholder_unknown(enum config_placeholders set, const char **from, char *why,
+    size_t cap)
 {
+	const char *const *known = set == WR_PLACEHOLDERS_QUERY ? query_placeholders :
+	    placeholders;
 	const char *open = *from, *close;
-	char word[64];
-	size_t len, d, bestd;
+	char word[64], list[160];
+	size_t len, d, bestd, at;
 	const char *best;
 	int i;
 
@@ -996,25 +1006,31 @@ config_template_unknown(const char **from, char *why, size_t cap)
 		len = strspn(open + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		    "0123456789_");
 		close = open + 1 + len;
-		if (len == 0 || *close != '}' || len >= sizeof(word)) {
+		/* A word from a digit on is a count ({2} in a PromQL regular
+		 * expression), never a placeholder. */
+		if (len == 0 || *close != '}' || len >= sizeof(word) ||
+		    isdigit((unsigned char)open[1])) {
 			open++;
 			continue;
 		}
 		memcpy(word, open + 1, len);
 		word[len] = '\0';
 		open = close;
-		if (listed(word, placeholders))
+		if (listed(word, known))
 			continue;
 		best = NULL;
 		bestd = 3;
-		for (i = 0; placeholders[i] != NULL; i++)
-			if ((d = wr_edit_distance(word, placeholders[i])) < bestd) {
+		list[0] = '\0';
+		for (i = 0, at = 0; known[i] != NULL; i++) {
+			if ((d = wr_edit_distance(word, known[i])) < bestd) {
 				bestd = d;
-				best = placeholders[i];
+				best = known[i];
 			}
-		snprintf(why, cap, "unknown placeholder {%s}%s%s%s (known: {service} {from_tag} "
-		    "{to_tag} {since} {began} {incident} {time})", word,
-		    best ? " (did you mean {" : "", best ? best : "", best ? "}?)" : "");
+			at += (size_t)snprintf(list + at, at < sizeof(list) ? sizeof(list) - at : 0,
+			    "%s{%s}", i > 0 ? " " : "", known[i]);
+		}
+		snprintf(why, cap, "unknown placeholder {%s}%s%s%s (known: %s)", word,
+		    best ? " (did you mean {" : "", best ? best : "", best ? "}?)" : "", list);
 		*from = close;
 		return true;
 	}
@@ -1022,14 +1038,16 @@ config_template_unknown(const char **from, char *why, size_t cap)
 	return false;
 }
 
-/* A {word} that is no placeholder would be posted as written, braces and
- * all, to a public status page: each is an error, with the one meant. */
+/* A {word} that is no placeholder would be sent as written, braces and
+ * all: to a public status page, or to Prometheus as a label value that
+ * matches nothing. Each is an error, with the one meant. */
 static void
-check_placeholders(struct parse_state *ps, const char *name, const char *v)
+check_placeholders(struct parse_state *ps, enum config_placeholders set, const char *name,
+    const char *v)
 {
 	char why[WR_ERR_MAX];
 
-	while (config_template_unknown(&v, why, sizeof(why)))
+	while (config_placeholder_unknown(set, &v, why, sizeof(why)))
 		config_add_error(ps->cfg, ps->line, "%s: %s", name, why);
 }
 
@@ -1064,7 +1082,7 @@ handle_templates(struct parse_state *ps, const char *name, const char *v)
 	else if (v[0] == '\0')
 		config_add_error(ps->cfg, ps->line, "%s: an empty template", name);
 	else if (parse_string(ps, name, v, slot, sizeof(ps->cfg->templates[0])) == 0)
-		check_placeholders(ps, name, v);
+		check_placeholders(ps, WR_PLACEHOLDERS_TEMPLATE, name, v);
 }
 
 const char *

@@ -782,8 +782,8 @@ template_placeholders(void **state)
 	expect_error("[templates]\nresolved = Fixed at {when}.\n",
 	    "prod.conf:2: resolved: unknown placeholder {when} (known: {service} {from_tag} "
 	    "{to_tag} {since} {began} {incident} {time})");
-	/* Braces around no word are text. */
-	assert_int_equal(parse(&cfg, "[templates]\nidentified = {service} { } {\"a\": 1} {}\n"),
+	/* Braces around no word, or a count, are text. */
+	assert_int_equal(parse(&cfg, "[templates]\nidentified = {service} { } {\"a\": 1} {} {2}\n"),
 	    0);
 	config_free(&cfg);
 	/* Every placeholder the check knows is one the status page fills. */
@@ -1290,6 +1290,31 @@ bad_prometheus_url(void **state)
 	    "prod.conf:2: unknown key 'p95_querry' in [warroom] (did you mean 'p95_query'?)");
 }
 
+/* A misspelt {host} would be sent as written and match nothing: refused
+ * as a template's is, with the one meant. A regular expression's count
+ * ({2}) is no placeholder. */
+static void
+query_placeholder_misspelt(void **state)
+{
+	struct config cfg;
+
+	expect_error("[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = sum(rate(x{host=\"{hots}\"}[1m]))\np95_query = p{host=\"{host}\"}\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:3: error_rate_query: unknown placeholder {hots} (did you mean {host}?) "
+	    "(known: {host})");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "prometheus_url = http://prom:9090\nerror_rate_query = e{host=\"{host}\"}\n"
+	    "p95_query = p{instance=\"{instance}:9100\"}\n",
+	    "prod.conf:6: p95_query: unknown placeholder {instance} (known: {host})");
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = sum(rate(x{host=\"{host}\",status=~\"5[0-9]{2}\"}[1m]))\n"
+	    "p95_query = p{host=\"{host}\"}\n[host \"a\"]\ncompose_dir = /srv\nservices = api\n"),
+	    0);
+	assert_non_null(strstr(cfg.hosts[0].prom.query[WR_QUERY_ERROR_RATE], "5[0-9]{2}"));
+	config_free(&cfg);
+}
+
 static void
 query_too_long_once_filled_in(void **state)
 {
@@ -1380,6 +1405,7 @@ main(void)
 		cmocka_unit_test(query_without_prometheus),
 		cmocka_unit_test(bad_prometheus_url),
 		cmocka_unit_test(query_too_long_once_filled_in),
+		cmocka_unit_test(query_placeholder_misspelt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
