@@ -235,13 +235,31 @@ on_line(void *arg, int line, const char *text, enum ini_line_kind kind)
 		ps->unreadable_seen = true;
 }
 
+static void key_refused(struct parse_state *ps, const char *section, const char *name);
+
 static void
-on_bad(void *arg, int line, const char *why)
+on_bad(void *arg, int line, const char *text, size_t len, const char *why)
 {
 	struct parse_state *ps = arg;
+	char name[64];
+	size_t i = 0, n;
 
 	ps->line = line;
 	config_add_error(ps->cfg, line, "%s", why);
+	/* Its key was set, not left out: what needs it is not checked as
+	 * missing (a query too long for a line is not "need
+	 * error_rate_query" for every host). */
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	for (n = 0; i + n < len && n + 1 < sizeof(name) && (isalnum((unsigned char)text[i + n]) ||
+	    text[i + n] == '_' || text[i + n] == '-' || text[i + n] == '.'); n++)
+		name[n] = text[i + n];
+	name[n] = '\0';
+	for (i += n; i < len && (text[i] == ' ' || text[i] == '\t'); i++)
+		;
+	if (n > 0 && i < len && (text[i] == '=' || text[i] == ':') && !ps->lost &&
+	    ps->section[0] != '\0')
+		key_refused(ps, ps->section, name);
 }
 
 /* ---- value parsers: each returns 0 or adds an error and returns -1 ---- */
@@ -1361,26 +1379,36 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (duplicate_key(ps, name))
 		return 1;
 	before = ps->cfg->nerrors;
-	if (strcmp(section, "warroom") == 0) {
+	if (strcmp(section, "warroom") == 0)
 		handle_warroom(ps, name, v);
-		ps->prom_bad |= ps->cfg->nerrors > before && (strcmp(name, "prometheus_url") == 0 ||
-		    strcmp(name, "error_rate_query") == 0 || strcmp(name, "p95_query") == 0 ||
-		    strcmp(name, "request_rate_query") == 0 || strcmp(name, "up_query") == 0);
-	} else if (strcmp(section, "statuspage") == 0) {
+	else if (strcmp(section, "statuspage") == 0)
 		handle_statuspage(ps, name, v);
-		ps->statuspage_bad |= ps->cfg->nerrors > before;
-	} else if (strcmp(section, "thresholds") == 0)
+	else if (strcmp(section, "thresholds") == 0)
 		handle_thresholds(ps, name, v);
 	else if (strcmp(section, "chat") == 0)
 		handle_chat(ps, name, v);
 	else if (strcmp(section, "templates") == 0)
 		handle_templates(ps, name, v);
-	else {
+	else
 		handle_host(ps, name, v);
-		if (ps->cfg->nerrors > before)
-			ps->host->bad_keys |= host_key_bit(name);
-	}
+	if (ps->cfg->nerrors > before)
+		key_refused(ps, section, name);
 	return 1;
+}
+
+/* name's value in section was refused: the checks that need it are
+ * skipped, since it would read as missing. */
+static void
+key_refused(struct parse_state *ps, const char *section, const char *name)
+{
+	if (strcmp(section, "warroom") == 0)
+		ps->prom_bad |= strcmp(name, "prometheus_url") == 0 ||
+		    strcmp(name, "error_rate_query") == 0 || strcmp(name, "p95_query") == 0 ||
+		    strcmp(name, "request_rate_query") == 0 || strcmp(name, "up_query") == 0;
+	else if (strcmp(section, "statuspage") == 0)
+		ps->statuspage_bad = true;
+	else if (ps->host != NULL)
+		ps->host->bad_keys |= host_key_bit(name);
 }
 
 /* health_url speaks for one service, the first unless health_service
@@ -1603,7 +1631,8 @@ validate(struct parse_state *ps)
 				health_service_resolve(cfg, h);
 		}
 		if (!host_key_bad(h, (const char *const[]){ "driver", NULL })) {
-			if (h->driver == DRIVER_COMPOSE && h->compose_dir_line == 0)
+			if (h->driver == DRIVER_COMPOSE && h->compose_dir_line == 0 &&
+			    !host_key_bad(h, (const char *const[]){ "compose_dir", NULL }))
 				config_add_error(cfg, h->line,
 				    "host \"%s\": driver compose needs compose_dir", h->name);
 			for (k = 0; k < WR_ARRAY_LEN(driver_keys); k++)

@@ -1001,6 +1001,29 @@ line_too_long(void **state)
 	expect_error(text, "prod.conf:2: line too long (at most 197 bytes)");
 }
 
+/* A key on a line too long to read was set, not missing: its line is
+ * the one error, with no "need error_rate_query" for each host after it. */
+static void
+line_too_long_is_no_missing_key(void **state)
+{
+	char q[240], text[1024];
+
+	memset(q, 'x', sizeof(q) - 1);
+	q[sizeof(q) - 1] = '\0';
+	snprintf(text, sizeof(text), "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = %s\np95_query = p{host=\"{host}\"}\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\n", q);
+	expect_error(text, "prod.conf:3: line too long (at most 197 bytes)");
+	/* In a host section: that host's own key. */
+	snprintf(text, sizeof(text), "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "  error_rate_query = %s\np95_query = p{host=\"{host}\"}\n", q);
+	expect_error(text, "prod.conf:6: line too long (at most 197 bytes)");
+	snprintf(text, sizeof(text), "[host \"a\"]\nservices = api\ncompose_dir = /%s\n", q);
+	expect_error(text, "prod.conf:3: line too long (at most 197 bytes)");
+}
+
 static void
 duplicate_service(void **state)
 {
@@ -1393,6 +1416,7 @@ main(void)
 		cmocka_unit_test(unreadable_lines_in_line_order),
 		cmocka_unit_test(line_kinds_follow_inih),
 		cmocka_unit_test(line_too_long),
+		cmocka_unit_test(line_too_long_is_no_missing_key),
 		cmocka_unit_test(duplicate_service),
 		cmocka_unit_test(every_error_is_reported),
 		cmocka_unit_test(refused_host_sections_keys_are_checked),
