@@ -122,13 +122,16 @@ config_free(struct config *cfg)
 
 	for (i = 0; i < cfg->nerrors; i++)
 		free(cfg->errors[i]);
+	for (i = 0; i < cfg->nwarnings; i++)
+		free(cfg->warnings[i]);
 	free(cfg->errors);
 	free(cfg->error_lines);
+	free(cfg->warnings);
 	free(cfg->hosts);
-	cfg->errors = NULL;
+	cfg->errors = cfg->warnings = NULL;
 	cfg->error_lines = NULL;
 	cfg->hosts = NULL;
-	cfg->nerrors = cfg->nhosts = 0;
+	cfg->nerrors = cfg->nwarnings = cfg->nhosts = 0;
 }
 
 int
@@ -1467,6 +1470,131 @@ query_expand(const char *tmpl, const char *name, char *out, size_t cap)
 	return 0;
 }
 
+/* Whether a and b ask the same Prometheus server the same query q: they
+ * get one figure. */
+static bool
+same_query(const struct config_host *a, const struct config_host *b, int q)
+{
+	return config_uses_prometheus(a) && config_uses_prometheus(b) &&
+	    a->prom.query[q][0] != '\0' && strcmp(a->prom.url, b->prom.url) == 0 &&
+	    strcmp(a->prom.query[q], b->prom.query[q]) == 0;
+}
+
+size_t
+config_query_shared_with(const struct config *cfg, size_t i, enum config_query q,
+    char *out, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	size_t j, n = 0;
+
+	for (j = 0; i < cfg->nhosts && (unsigned)q < WR_QUERY_COUNT && j < cfg->nhosts; j++)
+		if (j != i && same_query(&cfg->hosts[i], &cfg->hosts[j], q))
+			wr_buf_printf(&b, "%s%s", n++ > 0 ? ", " : "", cfg->hosts[j].name);
+	wr_strlcpy(out, b.s != NULL ? b.s : "", cap);
+	free(b.s);
+	return n;
+}
+
+/* Whether url's host is this machine's own (as seen from where it is
+ * asked: through SSH, each host's own). */
+static bool
+url_is_loopback(const char *url)
+{
+	const char *h = strstr(url, "://");
+	char name[16];
+	size_t n;
+
+	if (h == NULL)
+		return false;
+	h += 3;
+	if (h[0] == '[')
+		return strncmp(h, "[::1]", 5) == 0;
+	n = strcspn(h, ":/?#");
+	snprintf(name, sizeof(name), "%.*s", (int)(n < sizeof(name) ? n : 0), h);
+	return wr_streq_ci(name, "localhost") || strncmp(h, "127.", 4) == 0;
+}
+
+/* A warning, "file:line: message", after those found before it. */
+static void
+config_add_warning(struct config *cfg, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+config_add_warning(struct config *cfg, int line, const char *fmt, ...)
+{
+	char msg[WR_ERR_MAX + 512], full[sizeof(msg) + WR_PATH_MAX + 16];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof(full), "%s:%d: %s", cfg->file, line, msg);
+	cfg->warnings = xrealloc(cfg->warnings, (cfg->nwarnings + 1) * sizeof(char *));
+	cfg->warnings[cfg->nwarnings++] = sanitize_dup(full, strlen(full), NULL);
+}
+
+/* A query without {host} that several hosts ask one server gives each of
+ * them the same figure, the fleet's: a bad host's errors diluted by the
+ * good ones (never ROLLBACK IMMEDIATELY), a healthy host blamed for them.
+ * Not refused: through SSH, each host's 127.0.0.1 may be a Prometheus of
+ * its own, which the file cannot tell. One warning per group of hosts,
+ * naming each query they share, at the line of the first one. */
+static void
+shared_queries(struct config *cfg)
+{
+	struct wr_buf names = { 0 }, keys = { 0 };
+	char *last;
+	size_t i, j, n;
+	int q, q2, nq, line;
+	bool own, same;
+
+	for (q = 0; q < WR_QUERY_COUNT; q++)
+		for (i = 0; i < cfg->nhosts; i++) {
+			struct config_host *h = &cfg->hosts[i];
+
+			if (h->prom.query_shared[q] || !config_uses_prometheus(h))
+				continue;
+			names.len = keys.len = 0;
+			own = h->tunnel && url_is_loopback(h->prom.url);
+			for (j = i + 1, n = 0; j < cfg->nhosts; j++) {
+				if (!same_query(h, &cfg->hosts[j], q))
+					continue;
+				own = own && cfg->hosts[j].tunnel;
+				wr_buf_printf(&names, "%s%s", n++ > 0 ? ", " : "", cfg->hosts[j].name);
+			}
+			if (n == 0)
+				continue;
+			/* The later queries the same hosts share go in the same words. */
+			line = h->prom.query_line[q];
+			for (q2 = q, nq = 0; q2 < WR_QUERY_COUNT; q2++) {
+				for (j = 0, same = true; j < cfg->nhosts && same; j++)
+					same = j == i || same_query(h, &cfg->hosts[j], q2) ==
+					    same_query(h, &cfg->hosts[j], q);
+				if (!same)
+					continue;
+				for (j = i; j < cfg->nhosts; j++)
+					if (j == i || same_query(h, &cfg->hosts[j], q2))
+						cfg->hosts[j].prom.query_shared[q2] = true;
+				if (h->prom.query_line[q2] < line)
+					line = h->prom.query_line[q2];
+				wr_buf_printf(&keys, "%s%s", nq++ > 0 ? " and " : "", query_names[q2]);
+			}
+			/* The last name after "and": "a, b and c". */
+			last = strrchr(names.s, ',');
+			config_add_warning(cfg, line, "%s %s no {host}: hosts %s%s%.*s%s%s ask %s "
+			    "the same %s, so each verdict rests on one fleet-wide figure (a bad "
+			    "host diluted, healthy ones blamed); select each host's series with "
+			    "{host}, such as host=\"{host}\"%s", keys.s, nq > 1 ? "have" : "has",
+			    h->name, last ? ", " : " and ",
+			    last ? (int)(last - names.s) : (int)names.len, names.s,
+			    last ? " and" : "", last ? last + 1 : "", h->prom.url,
+			    nq > 1 ? "queries" : "query", own ? " (unless each host's own "
+			    "Prometheus answers there, through its SSH connection)" : "");
+		}
+	free(names.s);
+	free(keys.s);
+}
+
 /* Where h's metrics come from: its own metrics_url, or Prometheus with its
  * own settings over [warroom]'s. Leaves h->prom.url empty unless the host
  * reads Prometheus, and its queries filled in. */
@@ -1672,6 +1800,7 @@ validate(struct parse_state *ps)
 			config_add_error(cfg, c->webhook_url_file.line,
 			    "[chat]: set webhook_url_env or webhook_url_file, not both");
 	}
+	shared_queries(cfg);
 	thresholds_order(ps, 0, (double[]){ t->error_rate_rollback, t->error_rate_consider,
 	    t->error_rate_monitor }, "error rates");
 	thresholds_order(ps, 3, (double[]){ t->p95_rollback_ms, t->p95_consider_ms,

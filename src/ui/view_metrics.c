@@ -150,6 +150,36 @@ rate_text(const struct pane *p, char *line, size_t cap)
 		snprintf(line, cap, "from Prometheus at %s", p->hc->prom.url);
 }
 
+/* A query without {host} that other hosts ask the same server: its
+ * figures are the fleet's, not this host's, and its verdict with them.
+ * Said under them for as long as the pane shows them, not only at start.
+ * False when every query is the host's own. */
+static bool
+shared_text(const struct pane *p, char *line, size_t cap)
+{
+	static const char *const words[WR_QUERY_COUNT] = { "error rate", "p95", "request rate",
+		"up check" };
+	char what[80] = "", others[512] = "", with[512];
+	size_t len = 0;
+	int q, n = 0;
+
+	for (q = 0; q < WR_QUERY_COUNT; q++) {
+		if (!p->hc->prom.query_shared[q])
+			continue;
+		len += (size_t)snprintf(what + len, sizeof(what) - len, "%s%s", n++ ? ", " : "",
+		    words[q]);
+		config_query_shared_with(&p->app->cfg, (size_t)p->host, q, with, sizeof(with));
+		if (others[0] == '\0')
+			wr_strlcpy(others, with, sizeof(others));
+	}
+	if (n == 0)
+		return false;
+	/* What matters first: a narrow pane cuts the names. */
+	snprintf(line, cap, "fleet-wide %s (%s no {host}), also on %s", what,
+	    n > 1 ? "their queries have" : "its query has", others);
+	return true;
+}
+
 /* Restarts per service within the restarts window, as the driver counts
  * them (k8s from the pods, compose from docker inspect's totals; helm
  * does not say). */
@@ -269,6 +299,10 @@ words_of(const struct pane *p, enum metrics_pane_kind kind, char *line, size_t c
 		down_text(p, line, cap);
 		*role = THEME_WARN;
 		return true;
+	case METRICS_PANE_SHARED:
+		shared_text(p, line, cap);
+		*role = THEME_WARN;
+		return true;
 	case METRICS_PANE_RATE:
 		rate_text(p, line, cap);
 		*role = THEME_DIM;
@@ -353,6 +387,7 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 {
 	const struct host_metrics *m = p->m;
 	int n = 0, lvl, y = 0;
+	char line[1024];
 	size_t i;
 
 #define ROW(k) (hosts[n] = -1, rows[n] = (struct metrics_pane_row){ .kind = (k), .height = 1 }, \
@@ -366,6 +401,8 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 			ROW(METRICS_PANE_DOWN);
 		ROW(METRICS_PANE_ERRORS);
 		ROW(METRICS_PANE_P95);
+		if (p->prom && shared_text(p, line, sizeof(line)))
+			ROW(METRICS_PANE_SHARED);
 		if ((m->have_rates && !isnan(m->rates.request_rate)) || p->prom)
 			ROW(METRICS_PANE_RATE);
 		if (m->error[0] != '\0') {

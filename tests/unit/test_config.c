@@ -1313,6 +1313,69 @@ bad_prometheus_url(void **state)
 	    "prod.conf:2: unknown key 'p95_querry' in [warroom] (did you mean 'p95_query'?)");
 }
 
+/* One query without {host} that several hosts ask the same server gives
+ * each the same fleet-wide figure (a bad host diluted, a healthy one
+ * blamed): the file is used, with a warning naming the query and the
+ * hosts; each host knows which of its queries are shared, and with whom. */
+static void
+shared_query_without_host_warns(void **state)
+{
+	struct config cfg;
+	char others[256];
+
+	(void)state;
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = sum(rate(e[1m])) / sum(rate(r[1m]))\n"
+	    "p95_query = p{host=\"{host}\"}\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"c\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"d\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_url = http://127.0.0.1:8000/metrics\n"), 0);
+	assert_int_equal(cfg.nwarnings, 1);
+	assert_string_equal(cfg.warnings[0], "prod.conf:3: error_rate_query has no {host}: "
+	    "hosts a, b and c ask http://prom:9090 the same query, so each verdict rests on "
+	    "one fleet-wide figure (a bad host diluted, healthy ones blamed); select each "
+	    "host's series with {host}, such as host=\"{host}\"");
+	assert_true(cfg.hosts[0].prom.query_shared[WR_QUERY_ERROR_RATE]);
+	assert_false(cfg.hosts[0].prom.query_shared[WR_QUERY_P95]);
+	assert_false(cfg.hosts[3].prom.query_shared[WR_QUERY_ERROR_RATE]);
+	assert_int_equal(config_query_shared_with(&cfg, 1, WR_QUERY_ERROR_RATE, others,
+	    sizeof(others)), 2);
+	assert_string_equal(others, "a, c");
+	assert_int_equal(config_query_shared_with(&cfg, 1, WR_QUERY_P95, others,
+	    sizeof(others)), 0);
+	assert_string_equal(others, "");
+	config_free(&cfg);
+
+	/* The same text in two host sections is shared as well; a host's own
+	 * server or a single host is not. Each host's 127.0.0.1 through its
+	 * SSH connection may be a Prometheus of its own: said so. */
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://127.0.0.1:9090\n"
+	    "p95_query = p{host=\"{host}\"}\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\nerror_rate_query = e\n"
+	    "request_rate_query = r\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\nerror_rate_query = e\n"
+	    "request_rate_query = r\n"
+	    "[host \"c\"]\ncompose_dir = /srv\nservices = api\nerror_rate_query = e\n"
+	    "prometheus_url = http://prom2:9090\n"), 0);
+	assert_int_equal(cfg.nwarnings, 1);
+	assert_string_equal(cfg.warnings[0], "prod.conf:7: error_rate_query and "
+	    "request_rate_query have no {host}: hosts a and b ask http://127.0.0.1:9090 the "
+	    "same queries, so each verdict rests on one fleet-wide figure (a bad host diluted, "
+	    "healthy ones blamed); select each host's series with {host}, such as "
+	    "host=\"{host}\" (unless each host's own Prometheus answers there, through its SSH "
+	    "connection)");
+	assert_true(cfg.hosts[1].prom.query_shared[WR_QUERY_REQUEST_RATE]);
+	assert_false(cfg.hosts[2].prom.query_shared[WR_QUERY_ERROR_RATE]);
+	config_free(&cfg);
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = e\np95_query = p\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"), 0);
+	assert_int_equal(cfg.nwarnings, 0);
+	config_free(&cfg);
+}
+
 /* A misspelt {host} would be sent as written and match nothing: refused
  * as a template's is, with the one meant. A regular expression's count
  * ({2}) is no placeholder. */
@@ -1430,6 +1493,7 @@ main(void)
 		cmocka_unit_test(bad_prometheus_url),
 		cmocka_unit_test(query_too_long_once_filled_in),
 		cmocka_unit_test(query_placeholder_misspelt),
+		cmocka_unit_test(shared_query_without_host_warns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
