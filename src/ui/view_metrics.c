@@ -34,11 +34,20 @@ reason_without(const char *reason, const char *why, char *buf, size_t cap)
 	if (why[0] == '\0')
 		return reason;
 	snprintf(needle, sizeof(needle), " (%s)", why);
-	if ((at = strstr(reason, needle)) == NULL)
-		return reason;
-	n = (size_t)(at - reason);
-	snprintf(buf, cap, "%.*s%s", (int)n, reason, at + strlen(needle));
-	return buf;
+	if ((at = strstr(reason, needle)) != NULL) {
+		n = (size_t)(at - reason);
+		snprintf(buf, cap, "%.*s%s", (int)n, reason, at + strlen(needle));
+		return buf;
+	}
+	/* A reason cut short inside the why: it is below, whole. */
+	for (at = strstr(reason, " ("); at != NULL; at = strstr(at + 1, " (")) {
+		n = strlen(at + 2);
+		if (n > 0 && n < strlen(why) && strncmp(at + 2, why, n) == 0) {
+			snprintf(buf, cap, "%.*s", (int)(at - reason), reason);
+			return buf;
+		}
+	}
+	return reason;
 }
 
 /* What every row of one frame draws from. */
@@ -320,6 +329,35 @@ words_of(const struct pane *p, enum metrics_pane_kind kind, char *line, size_t c
 	}
 }
 
+/* The last round's failure from *y on, before row limit (win NULL: only
+ * measured). Prometheus's words about a query run long, and their end
+ * ("parse error: …") is what to fix: up to three rows; with several
+ * queries failing, each query's from a row of its own (QA: only the
+ * first was read), up to three rows each. */
+static void
+put_why(const struct pane *p, WINDOW *win, int *y, int limit, int attr)
+{
+	const struct host_metrics *m = p->m;
+	char part[sizeof(m->error)];
+	size_t from, to, len = strlen(m->error);
+	int i;
+
+	if (m->error_parts <= 1) {
+		ui_put_wrapped(win, y, 2, p->w - 2, 2, *y + 3 < limit ? *y + 3 : limit, attr,
+		    m->error);
+		return;
+	}
+	for (i = 0; i < m->error_parts && i < WR_QUERY_COUNT && *y < limit; i++) {
+		from = m->error_part[i];
+		to = i + 1 < m->error_parts ? m->error_part[i + 1] - 2 : len;   /* "; " */
+		if (from >= to || to > len)
+			break;
+		snprintf(part, sizeof(part), "%.*s", (int)(to - from), m->error + from);
+		ui_put_wrapped(win, y, 2, p->w - 2, 2, *y + 3 < limit ? *y + 3 : limit, attr,
+		    part);
+	}
+}
+
 /* Row r at *y, moving *y past it; host: another host's row, which. */
 static void
 put_row(const struct pane *p, int *y, const struct metrics_pane_row *r, int host)
@@ -341,10 +379,7 @@ put_row(const struct pane *p, int *y, const struct metrics_pane_row *r, int host
 		put_series(p, *y, r->kind == METRICS_PANE_P95);
 		break;
 	case METRICS_PANE_WHY:
-		/* Prometheus's words about a query run long, and the end of
-		 * them ("parse error: …") is what to fix: up to three rows. */
-		ui_put_wrapped(p->win, y, 2, p->w - 2, 2, *y + r->rows,
-		    ui_attr(p->app, THEME_BAD), p->m->error);
+		put_why(p, p->win, y, *y + r->rows, ui_attr(p->app, THEME_BAD));
 		return;
 	case METRICS_PANE_BAD_HOST:
 	case METRICS_PANE_HOST:
@@ -406,7 +441,7 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 		if ((m->have_rates && !isnan(m->rates.request_rate)) || p->prom)
 			ROW(METRICS_PANE_RATE);
 		if (m->error[0] != '\0') {
-			ui_put_wrapped(NULL, &y, 2, p->w - 2, 2, 3, 0, m->error);
+			put_why(p, NULL, &y, INT_MAX, 0);
 			ROW(METRICS_PANE_WHY);
 			rows[n - 1].height = y > 0 ? y : 1;
 			rows[n - 1].min_height = 1;
