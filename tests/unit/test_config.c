@@ -1374,6 +1374,25 @@ shared_query_without_host_warns(void **state)
 	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"), 0);
 	assert_int_equal(cfg.nwarnings, 0);
 	config_free(&cfg);
+
+	/* up_query as well: one host's scrapes failing would make every host
+	 * NO DATA, or a fleet-wide up above 0 vouch for a host unscraped. */
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = e{host=\"{host}\"}\np95_query = p{host=\"{host}\"}\n"
+	    "up_query = min(up{job=\"api\"})\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\n"), 0);
+	assert_int_equal(cfg.nwarnings, 1);
+	assert_string_equal(cfg.warnings[0], "prod.conf:5: up_query has no {host}: hosts a and "
+	    "b ask http://prom:9090 the same query, so each verdict rests on one fleet-wide "
+	    "figure (a bad host diluted, healthy ones blamed); select each host's series with "
+	    "{host}, such as host=\"{host}\"");
+	assert_true(cfg.hosts[0].prom.query_shared[WR_QUERY_UP]);
+	assert_false(cfg.hosts[0].prom.query_shared[WR_QUERY_ERROR_RATE]);
+	assert_int_equal(config_query_shared_with(&cfg, 0, WR_QUERY_UP, others, sizeof(others)),
+	    1);
+	assert_string_equal(others, "b");
+	config_free(&cfg);
 }
 
 /* A misspelt {host} would be sent as written and match nothing: refused
@@ -1393,6 +1412,11 @@ query_placeholder_misspelt(void **state)
 	    "prometheus_url = http://prom:9090\nerror_rate_query = e{host=\"{host}\"}\n"
 	    "p95_query = p{instance=\"{instance}:9100\"}\n",
 	    "prod.conf:6: p95_query: unknown placeholder {instance} (known: {host})");
+	expect_error("[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = e{host=\"{host}\"}\np95_query = p{host=\"{host}\"}\n"
+	    "up_query = up{host=\"{hots}\"}\n[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:5: up_query: unknown placeholder {hots} (did you mean {host}?) "
+	    "(known: {host})");
 	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
 	    "error_rate_query = sum(rate(x{host=\"{host}\",status=~\"5[0-9]{2}\"}[1m]))\n"
 	    "p95_query = p{host=\"{host}\"}\n[host \"a\"]\ncompose_dir = /srv\nservices = api\n"),
