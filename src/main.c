@@ -187,6 +187,8 @@ print_warnings(const struct config *cfg)
 {
 	size_t i;
 
+	for (i = 0; i < cfg->nwarnings; i++)
+		printf("warning: %s\n", cfg->warnings[i]);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const char *env = cfg->hosts[i].metrics_token_env;
 
@@ -449,6 +451,29 @@ config_refusals(struct app *app, struct app_runbook *r, const char *buf, size_t 
 		wr_strlcpy(r->config_refusal, copy.diags[k].msg, sizeof(r->config_refusal));
 	}
 	runbook_free(&copy);
+}
+
+/* What the config may mean but most likely does not (a query without
+ * {host} shared by several hosts) is said at start as --check-config says
+ * it, beside anything else said then, and kept until a key. */
+static void
+config_warnings_say(struct app *app)
+{
+	const char *file = app->cfg.file, *base = strrchr(file, '/');
+	size_t i, n = strlen(file);
+
+	for (i = 0; i < app->cfg.nwarnings; i++) {
+		const char *w = app->cfg.warnings[i];
+
+		/* The file's name is enough in the footer's few lines: the
+		 * console was just started with it. */
+		if (base != NULL && strncmp(w, file, n) == 0 && w[n] == ':')
+			w += base + 1 - file;
+		if (app->status[0] != '\0')
+			app->status_held = true;
+		app_say_also(app, "warning: %s", w);
+		app->status_held = true;
+	}
 }
 
 /* Parse every -r runbook; the first one with a decision matrix overrides
@@ -1224,6 +1249,7 @@ main(int argc, char **argv)
 	}
 	if (load_runbooks(&app, &o) != 0)
 		goto fail;
+	config_warnings_say(&app);
 	if (load_theme(&app, &o) != 0)
 		goto fail;
 	app.safety.read_only = o.read_only || app.cfg.read_only;

@@ -48,6 +48,9 @@ struct config_prometheus {
 	int window_s;                    /* a host's, resolved: how far back its figures
 	                                    reach, the longest range in its error-rate
 	                                    and p95 queries, else WR_PROM_WINDOW_S */
+	bool query_shared[WR_QUERY_COUNT];    /* … another host asks the same server the
+	                                         same text: one figure for them all
+	                                         (config_query_shared_with) */
 };
 
 /* A Prometheus host's window when its queries show no range (a recording
@@ -213,6 +216,11 @@ struct config {
 	char **errors;                   /* "file:line: message" each, in line order */
 	int *error_lines;                /* each one's line; 0: the whole file */
 	size_t nerrors;
+	char **warnings;                 /* the same, for what the file may mean but
+	                                    most likely does not: it is used, and
+	                                    each is said (--check-config, the
+	                                    footer at start) */
+	size_t nwarnings;
 };
 
 /* Facts from the environment the parser needs; it reads none itself. */
@@ -250,11 +258,16 @@ const char *config_template_if_name(int k);
  * last: any other {word} in a template is refused. */
 const char *config_template_placeholder(int i);
 
-/* Whether text from *from on holds a {word} no template fills (the
- * [templates] check, and a runbook's message=): why in why[cap],
- * "unknown placeholder {totag} (did you mean {to_tag}?) (known: …)", and
- * *from moved past it; false at the end of the text. */
-bool config_template_unknown(const char **from, char *why, size_t cap);
+/* Which {word}s a text may hold: a template's (and a runbook's
+ * message=), or a PromQL query's ({host}). */
+enum config_placeholders { WR_PLACEHOLDERS_TEMPLATE, WR_PLACEHOLDERS_QUERY };
+
+/* Whether text from *from on holds a {word} that is none of set's (a word
+ * from a digit on, a regex's {2}, is none): why in why[cap], "unknown
+ * placeholder {totag} (did you mean {to_tag}?) (known: …)", and *from
+ * moved past it; false at the end of the text. */
+bool config_placeholder_unknown(enum config_placeholders set, const char **from, char *why,
+    size_t cap);
 
 /* Whether a file that decides where the console connects or what it
  * trusts (what: "config", "ssh_config", …; decides: in words) may be used,
@@ -268,6 +281,12 @@ bool config_probes_service(const struct config_host *h, int svc);
 
 /* Whether h's metrics come from Prometheus queries (prom.url is set). */
 bool config_uses_prometheus(const struct config_host *h);
+
+/* The other hosts that ask the same Prometheus server the very query q
+ * host i asks (so it has no {host}: they all get one figure), their
+ * names ", " between in out[cap] ("" for none). Returns how many. */
+size_t config_query_shared_with(const struct config *cfg, size_t i, enum config_query q,
+    char *out, size_t cap);
 
 /* "error_rate_query", "p95_query", "request_rate_query" or "up_query". */
 const char *config_query_key(enum config_query q);

@@ -38,7 +38,8 @@
 
 #include "warroom/config.h"
 
-#define WR_DECIDE_REASON_MAX 256
+/* Room for a reason naming every failing Prometheus query. */
+#define WR_DECIDE_REASON_MAX 512
 
 /* Defaults of struct decide_params. */
 #define WR_DECIDE_MARGIN 0.10

@@ -28,8 +28,10 @@ struct ini_lines {
 	/* Called with every line before inih sees it, and what inih will
 	 * make of it (may be NULL). */
 	void (*on_line)(void *arg, int line, const char *text, enum ini_line_kind kind);
-	/* Called for a line inih cannot take (too long, NUL byte). */
-	void (*on_bad)(void *arg, int line, const char *why);
+	/* Called for a line inih cannot take (too long, NUL byte), with its
+	 * bytes (text[len], not terminated), so a caller can tell whose key it
+	 * held. */
+	void (*on_bad)(void *arg, int line, const char *text, size_t len, const char *why);
 	void *arg;
 };
 

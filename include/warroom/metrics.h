@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "warroom/config.h"
 #include "warroom/util.h"
 
 /* Distinct `le` bounds kept per histogram; more are counted as bad lines. */
@@ -189,6 +190,46 @@ bool metrics_up_failing(double value, size_t nseries, const char *host, bool has
  * strings or a comment are none. 0 when it has none (a recording rule's
  * name, say) or none that reads as a duration. */
 int metrics_query_range_s(const char *query);
+
+/* Whether v, what query q answered, is a figure its unit can hold: an
+ * error rate a ratio from 0 to 1 (give or take rounding), a p95 in
+ * seconds and a request rate per second neither negative nor infinite.
+ * False with why[cap] ("the error-rate query gave -0.5: not a ratio
+ * between 0 and 1"). NAN is no figure but not for this to say. */
+bool metrics_query_value_ok(enum config_query q, double v, char *why, size_t cap);
+
+/* One query's outcome in a round of Prometheus queries (promquery.c). */
+struct metrics_prom_answer {
+	bool asked;                      /* the query is set */
+	double value;                    /* NAN: none (NaN, no series, failed) */
+	size_t nseries;                  /* of an answer read: 0 when none matched */
+	const char *error;               /* why there is no answer; "" or NULL: one came */
+	bool bad_answer;                 /* error is about this query's answer, not
+	                                    the server or the way there */
+};
+
+/* A round's figures, what the verdict may use (figure[q], NAN: none),
+ * and in why[cap] every asked query that gave none, in query order, "; "
+ * between, after "prometheus: " ("" when each gave one): Prometheus's
+ * refusal or a bad answer after the query's key, no series or NaN
+ * (metrics_query_why_empty; host is what {host} became where has_host[q]
+ * says it was in the query), a value its unit cannot hold
+ * (metrics_query_value_ok); a failure of the server or the way there is
+ * said once, after the keys of the queries that met it unless all did.
+ * An up_query that says Prometheus cannot vouch for host
+ * (metrics_up_failing, said first, as it is) or that failed leaves every
+ * figure NAN, figure[WR_QUERY_UP] too: NAN there with up asked is that.
+ * Returns how many such clauses; part_at (NULL: not wanted) gets where
+ * each begins in why, so each can be shown on a line of its own. */
+int metrics_prom_round(const struct metrics_prom_answer a[WR_QUERY_COUNT], const char *host,
+    const bool has_host[WR_QUERY_COUNT], double figure[WR_QUERY_COUNT], char *why,
+    size_t cap, size_t part_at[WR_QUERY_COUNT]);
+
+/* A Prometheus server's HTTP status (not 200, with no error answer of
+ * Prometheus's own), in words, into out[cap]: "HTTP 502", and for a
+ * status that says the URL reaches no Prometheus API (3xx, 404, 405,
+ * 410) that prometheus_url should be its base URL. */
+void metrics_prom_http_why(long status, char *out, size_t cap);
 
 /* A metrics_url that answered HTTP status (not 200), in words, into
  * out[cap]: "metrics: HTTP 502", and for 401/403 what was (not) sent:

@@ -20,6 +20,7 @@ enum metrics_pane_kind {
 	METRICS_PANE_P95,
 	METRICS_PANE_DOWN,               /* no scrapes while the host is not UP */
 	METRICS_PANE_WHY,                /* the last scrape's failure, wrapped */
+	METRICS_PANE_SHARED,             /* its Prometheus figures are other hosts' too */
 	METRICS_PANE_BAD_HOST,           /* another host at MONITOR or worse */
 	METRICS_PANE_RATE,               /* req/s, where from */
 	METRICS_PANE_RESTARTS,

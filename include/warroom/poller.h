@@ -118,7 +118,10 @@ struct host_metrics {
 	                                    0 none yet */
 	int64_t window_fresh_ms;         /* metrics_url: its window last emptied at
 	                                    a change of release then; 0 never */
-	char error[256];                 /* the last scrape's failure, or "" */
+	char error[768];                 /* the last scrape's failure, or "" (from
+	                                    Prometheus, each failing query's) */
+	size_t error_part[WR_QUERY_COUNT];  /* … where each query's begins */
+	int error_parts;                 /* … how many; 0 or 1: error is one text */
 	struct metrics_rates rates;      /* the last interval's, but from a
 	                                    metrics_url error_rate and p95_s are
 	                                    the ones the verdict judged: over the

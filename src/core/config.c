@@ -122,13 +122,16 @@ config_free(struct config *cfg)
 
 	for (i = 0; i < cfg->nerrors; i++)
 		free(cfg->errors[i]);
+	for (i = 0; i < cfg->nwarnings; i++)
+		free(cfg->warnings[i]);
 	free(cfg->errors);
 	free(cfg->error_lines);
+	free(cfg->warnings);
 	free(cfg->hosts);
-	cfg->errors = NULL;
+	cfg->errors = cfg->warnings = NULL;
 	cfg->error_lines = NULL;
 	cfg->hosts = NULL;
-	cfg->nerrors = cfg->nhosts = 0;
+	cfg->nerrors = cfg->nwarnings = cfg->nhosts = 0;
 }
 
 int
@@ -235,13 +238,31 @@ on_line(void *arg, int line, const char *text, enum ini_line_kind kind)
 		ps->unreadable_seen = true;
 }
 
+static void key_refused(struct parse_state *ps, const char *section, const char *name);
+
 static void
-on_bad(void *arg, int line, const char *why)
+on_bad(void *arg, int line, const char *text, size_t len, const char *why)
 {
 	struct parse_state *ps = arg;
+	char name[64];
+	size_t i = 0, n;
 
 	ps->line = line;
 	config_add_error(ps->cfg, line, "%s", why);
+	/* Its key was set, not left out: what needs it is not checked as
+	 * missing (a query too long for a line is not "need
+	 * error_rate_query" for every host). */
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	for (n = 0; i + n < len && n + 1 < sizeof(name) && (isalnum((unsigned char)text[i + n]) ||
+	    text[i + n] == '_' || text[i + n] == '-' || text[i + n] == '.'); n++)
+		name[n] = text[i + n];
+	name[n] = '\0';
+	for (i += n; i < len && (text[i] == ' ' || text[i] == '\t'); i++)
+		;
+	if (n > 0 && i < len && (text[i] == '=' || text[i] == ':') && !ps->lost &&
+	    ps->section[0] != '\0')
+		key_refused(ps, ps->section, name);
 }
 
 /* ---- value parsers: each returns 0 or adds an error and returns -1 ---- */
@@ -709,6 +730,9 @@ config_query_words(enum config_query q)
 	return (unsigned)q < WR_QUERY_COUNT ? words[q] : "?";
 }
 
+static void check_placeholders(struct parse_state *ps, enum config_placeholders set,
+    const char *name, const char *v);
+
 /* prometheus_url and the queries, the same keys in [warroom] (defaults)
  * and in a host section. False when name is none of them. */
 static bool
@@ -724,8 +748,10 @@ handle_prometheus(struct parse_state *ps, const char *name, const char *v,
 	}
 	for (q = 0; q < WR_QUERY_COUNT; q++)
 		if (strcmp(name, query_names[q]) == 0) {
-			if (parse_string(ps, name, v, pr->query[q], sizeof(pr->query[q])) == 0)
+			if (parse_string(ps, name, v, pr->query[q], sizeof(pr->query[q])) == 0) {
 				pr->query_line[q] = ps->line;
+				check_placeholders(ps, WR_PLACEHOLDERS_QUERY, name, v);
+			}
 			return true;
 		}
 	return false;
@@ -976,6 +1002,8 @@ handle_chat(struct parse_state *ps, const char *name, const char *v)
 static const char *const placeholders[] = {
 	"service", "from_tag", "to_tag", "since", "began", "incident", "time", NULL,
 };
+/* What a PromQL query's {host} becomes (query_expand). */
+static const char *const query_placeholders[] = { "host", NULL };
 
 const char *
 config_template_placeholder(int i)
@@ -984,11 +1012,14 @@ config_template_placeholder(int i)
 }
 
 bool
-config_template_unknown(const char **from, char *why, size_t cap)
+config_placeholder_unknown(enum config_placeholders set, const char **from, char *why,
+    size_t cap)
 {
+	const char *const *known = set == WR_PLACEHOLDERS_QUERY ? query_placeholders :
+	    placeholders;
 	const char *open = *from, *close;
-	char word[64];
-	size_t len, d, bestd;
+	char word[64], list[160];
+	size_t len, d, bestd, at;
 	const char *best;
 	int i;
 
@@ -996,25 +1027,31 @@ config_template_unknown(const char **from, char *why, size_t cap)
 		len = strspn(open + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		    "0123456789_");
 		close = open + 1 + len;
-		if (len == 0 || *close != '}' || len >= sizeof(word)) {
+		/* A word from a digit on is a count ({2} in a PromQL regular
+		 * expression), never a placeholder. */
+		if (len == 0 || *close != '}' || len >= sizeof(word) ||
+		    isdigit((unsigned char)open[1])) {
 			open++;
 			continue;
 		}
 		memcpy(word, open + 1, len);
 		word[len] = '\0';
 		open = close;
-		if (listed(word, placeholders))
+		if (listed(word, known))
 			continue;
 		best = NULL;
 		bestd = 3;
-		for (i = 0; placeholders[i] != NULL; i++)
-			if ((d = wr_edit_distance(word, placeholders[i])) < bestd) {
+		list[0] = '\0';
+		for (i = 0, at = 0; known[i] != NULL; i++) {
+			if ((d = wr_edit_distance(word, known[i])) < bestd) {
 				bestd = d;
-				best = placeholders[i];
+				best = known[i];
 			}
-		snprintf(why, cap, "unknown placeholder {%s}%s%s%s (known: {service} {from_tag} "
-		    "{to_tag} {since} {began} {incident} {time})", word,
-		    best ? " (did you mean {" : "", best ? best : "", best ? "}?)" : "");
+			at += (size_t)snprintf(list + at, at < sizeof(list) ? sizeof(list) - at : 0,
+			    "%s{%s}", i > 0 ? " " : "", known[i]);
+		}
+		snprintf(why, cap, "unknown placeholder {%s}%s%s%s (known: %s)", word,
+		    best ? " (did you mean {" : "", best ? best : "", best ? "}?)" : "", list);
 		*from = close;
 		return true;
 	}
@@ -1022,14 +1059,16 @@ config_template_unknown(const char **from, char *why, size_t cap)
 	return false;
 }
 
-/* A {word} that is no placeholder would be posted as written, braces and
- * all, to a public status page: each is an error, with the one meant. */
+/* A {word} that is no placeholder would be sent as written, braces and
+ * all: to a public status page, or to Prometheus as a label value that
+ * matches nothing. Each is an error, with the one meant. */
 static void
-check_placeholders(struct parse_state *ps, const char *name, const char *v)
+check_placeholders(struct parse_state *ps, enum config_placeholders set, const char *name,
+    const char *v)
 {
 	char why[WR_ERR_MAX];
 
-	while (config_template_unknown(&v, why, sizeof(why)))
+	while (config_placeholder_unknown(set, &v, why, sizeof(why)))
 		config_add_error(ps->cfg, ps->line, "%s: %s", name, why);
 }
 
@@ -1064,7 +1103,7 @@ handle_templates(struct parse_state *ps, const char *name, const char *v)
 	else if (v[0] == '\0')
 		config_add_error(ps->cfg, ps->line, "%s: an empty template", name);
 	else if (parse_string(ps, name, v, slot, sizeof(ps->cfg->templates[0])) == 0)
-		check_placeholders(ps, name, v);
+		check_placeholders(ps, WR_PLACEHOLDERS_TEMPLATE, name, v);
 }
 
 const char *
@@ -1343,26 +1382,36 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (duplicate_key(ps, name))
 		return 1;
 	before = ps->cfg->nerrors;
-	if (strcmp(section, "warroom") == 0) {
+	if (strcmp(section, "warroom") == 0)
 		handle_warroom(ps, name, v);
-		ps->prom_bad |= ps->cfg->nerrors > before && (strcmp(name, "prometheus_url") == 0 ||
-		    strcmp(name, "error_rate_query") == 0 || strcmp(name, "p95_query") == 0 ||
-		    strcmp(name, "request_rate_query") == 0 || strcmp(name, "up_query") == 0);
-	} else if (strcmp(section, "statuspage") == 0) {
+	else if (strcmp(section, "statuspage") == 0)
 		handle_statuspage(ps, name, v);
-		ps->statuspage_bad |= ps->cfg->nerrors > before;
-	} else if (strcmp(section, "thresholds") == 0)
+	else if (strcmp(section, "thresholds") == 0)
 		handle_thresholds(ps, name, v);
 	else if (strcmp(section, "chat") == 0)
 		handle_chat(ps, name, v);
 	else if (strcmp(section, "templates") == 0)
 		handle_templates(ps, name, v);
-	else {
+	else
 		handle_host(ps, name, v);
-		if (ps->cfg->nerrors > before)
-			ps->host->bad_keys |= host_key_bit(name);
-	}
+	if (ps->cfg->nerrors > before)
+		key_refused(ps, section, name);
 	return 1;
+}
+
+/* name's value in section was refused: the checks that need it are
+ * skipped, since it would read as missing. */
+static void
+key_refused(struct parse_state *ps, const char *section, const char *name)
+{
+	if (strcmp(section, "warroom") == 0)
+		ps->prom_bad |= strcmp(name, "prometheus_url") == 0 ||
+		    strcmp(name, "error_rate_query") == 0 || strcmp(name, "p95_query") == 0 ||
+		    strcmp(name, "request_rate_query") == 0 || strcmp(name, "up_query") == 0;
+	else if (strcmp(section, "statuspage") == 0)
+		ps->statuspage_bad = true;
+	else if (ps->host != NULL)
+		ps->host->bad_keys |= host_key_bit(name);
 }
 
 /* health_url speaks for one service, the first unless health_service
@@ -1419,6 +1468,131 @@ query_expand(const char *tmpl, const char *name, char *out, size_t cap)
 	}
 	out[n] = '\0';
 	return 0;
+}
+
+/* Whether a and b ask the same Prometheus server the same query q: they
+ * get one figure. */
+static bool
+same_query(const struct config_host *a, const struct config_host *b, int q)
+{
+	return config_uses_prometheus(a) && config_uses_prometheus(b) &&
+	    a->prom.query[q][0] != '\0' && strcmp(a->prom.url, b->prom.url) == 0 &&
+	    strcmp(a->prom.query[q], b->prom.query[q]) == 0;
+}
+
+size_t
+config_query_shared_with(const struct config *cfg, size_t i, enum config_query q,
+    char *out, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	size_t j, n = 0;
+
+	for (j = 0; i < cfg->nhosts && (unsigned)q < WR_QUERY_COUNT && j < cfg->nhosts; j++)
+		if (j != i && same_query(&cfg->hosts[i], &cfg->hosts[j], q))
+			wr_buf_printf(&b, "%s%s", n++ > 0 ? ", " : "", cfg->hosts[j].name);
+	wr_strlcpy(out, b.s != NULL ? b.s : "", cap);
+	free(b.s);
+	return n;
+}
+
+/* Whether url's host is this machine's own (as seen from where it is
+ * asked: through SSH, each host's own). */
+static bool
+url_is_loopback(const char *url)
+{
+	const char *h = strstr(url, "://");
+	char name[16];
+	size_t n;
+
+	if (h == NULL)
+		return false;
+	h += 3;
+	if (h[0] == '[')
+		return strncmp(h, "[::1]", 5) == 0;
+	n = strcspn(h, ":/?#");
+	snprintf(name, sizeof(name), "%.*s", (int)(n < sizeof(name) ? n : 0), h);
+	return wr_streq_ci(name, "localhost") || strncmp(h, "127.", 4) == 0;
+}
+
+/* A warning, "file:line: message", after those found before it. */
+static void
+config_add_warning(struct config *cfg, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+config_add_warning(struct config *cfg, int line, const char *fmt, ...)
+{
+	char msg[WR_ERR_MAX + 512], full[sizeof(msg) + WR_PATH_MAX + 16];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof(full), "%s:%d: %s", cfg->file, line, msg);
+	cfg->warnings = xrealloc(cfg->warnings, (cfg->nwarnings + 1) * sizeof(char *));
+	cfg->warnings[cfg->nwarnings++] = sanitize_dup(full, strlen(full), NULL);
+}
+
+/* A query without {host} that several hosts ask one server gives each of
+ * them the same figure, the fleet's: a bad host's errors diluted by the
+ * good ones (never ROLLBACK IMMEDIATELY), a healthy host blamed for them.
+ * Not refused: through SSH, each host's 127.0.0.1 may be a Prometheus of
+ * its own, which the file cannot tell. One warning per group of hosts,
+ * naming each query they share, at the line of the first one. */
+static void
+shared_queries(struct config *cfg)
+{
+	struct wr_buf names = { 0 }, keys = { 0 };
+	char *last;
+	size_t i, j, n;
+	int q, q2, nq, line;
+	bool own, same;
+
+	for (q = 0; q < WR_QUERY_COUNT; q++)
+		for (i = 0; i < cfg->nhosts; i++) {
+			struct config_host *h = &cfg->hosts[i];
+
+			if (h->prom.query_shared[q] || !config_uses_prometheus(h))
+				continue;
+			names.len = keys.len = 0;
+			own = h->tunnel && url_is_loopback(h->prom.url);
+			for (j = i + 1, n = 0; j < cfg->nhosts; j++) {
+				if (!same_query(h, &cfg->hosts[j], q))
+					continue;
+				own = own && cfg->hosts[j].tunnel;
+				wr_buf_printf(&names, "%s%s", n++ > 0 ? ", " : "", cfg->hosts[j].name);
+			}
+			if (n == 0)
+				continue;
+			/* The later queries the same hosts share go in the same words. */
+			line = h->prom.query_line[q];
+			for (q2 = q, nq = 0; q2 < WR_QUERY_COUNT; q2++) {
+				for (j = 0, same = true; j < cfg->nhosts && same; j++)
+					same = j == i || same_query(h, &cfg->hosts[j], q2) ==
+					    same_query(h, &cfg->hosts[j], q);
+				if (!same)
+					continue;
+				for (j = i; j < cfg->nhosts; j++)
+					if (j == i || same_query(h, &cfg->hosts[j], q2))
+						cfg->hosts[j].prom.query_shared[q2] = true;
+				if (h->prom.query_line[q2] < line)
+					line = h->prom.query_line[q2];
+				wr_buf_printf(&keys, "%s%s", nq++ > 0 ? " and " : "", query_names[q2]);
+			}
+			/* The last name after "and": "a, b and c". */
+			last = strrchr(names.s, ',');
+			config_add_warning(cfg, line, "%s %s no {host}: hosts %s%s%.*s%s%s ask %s "
+			    "the same %s, so each verdict rests on one fleet-wide figure (a bad "
+			    "host diluted, healthy ones blamed); select each host's series with "
+			    "{host}, such as host=\"{host}\"%s", keys.s, nq > 1 ? "have" : "has",
+			    h->name, last ? ", " : " and ",
+			    last ? (int)(last - names.s) : (int)names.len, names.s,
+			    last ? " and" : "", last ? last + 1 : "", h->prom.url,
+			    nq > 1 ? "queries" : "query", own ? " (unless each host's own "
+			    "Prometheus answers there, through its SSH connection)" : "");
+		}
+	free(names.s);
+	free(keys.s);
 }
 
 /* Where h's metrics come from: its own metrics_url, or Prometheus with its
@@ -1585,7 +1759,8 @@ validate(struct parse_state *ps)
 				health_service_resolve(cfg, h);
 		}
 		if (!host_key_bad(h, (const char *const[]){ "driver", NULL })) {
-			if (h->driver == DRIVER_COMPOSE && h->compose_dir_line == 0)
+			if (h->driver == DRIVER_COMPOSE && h->compose_dir_line == 0 &&
+			    !host_key_bad(h, (const char *const[]){ "compose_dir", NULL }))
 				config_add_error(cfg, h->line,
 				    "host \"%s\": driver compose needs compose_dir", h->name);
 			for (k = 0; k < WR_ARRAY_LEN(driver_keys); k++)
@@ -1625,6 +1800,7 @@ validate(struct parse_state *ps)
 			config_add_error(cfg, c->webhook_url_file.line,
 			    "[chat]: set webhook_url_env or webhook_url_file, not both");
 	}
+	shared_queries(cfg);
 	thresholds_order(ps, 0, (double[]){ t->error_rate_rollback, t->error_rate_consider,
 	    t->error_rate_monitor }, "error rates");
 	thresholds_order(ps, 3, (double[]){ t->p95_rollback_ms, t->p95_consider_ms,

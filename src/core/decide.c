@@ -26,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "warroom/metrics.h"
 #include "warroom/util.h"
 
 #define HELD_AT "; held at "             /* the hold's clause, last in a reason */
@@ -462,6 +463,32 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 	}
 }
 
+/* m, or in[0] made from it with a figure no error rate or latency can
+ * be (metrics_query_value_ok: -50%, +Inf) as missing: never OK, never a
+ * rule firing. Why is the caller's, else said in why[cap]. */
+static const struct decide_input *
+possible_only(const struct decide_input *m, struct decide_input *in, char *why, size_t cap)
+{
+	bool er = !metrics_query_value_ok(WR_QUERY_ERROR_RATE, m->error_rate, NULL, 0);
+	bool p95 = !metrics_query_value_ok(WR_QUERY_P95, m->p95_ms / 1000, NULL, 0);
+	char a[32], b[32];
+
+	if (!er && !p95)
+		return m;
+	*in = *m;
+	decide_format_percent(m->error_rate, a, sizeof(a));
+	decide_format_ms(m->p95_ms, b, sizeof(b));
+	snprintf(why, cap, "%s%s%s%s%s cannot be", er ? "an error rate of " : "", er ? a : "",
+	    er && p95 ? ", nor " : "", p95 ? "a p95 of " : "", p95 ? b : "");
+	if (er)
+		in->error_rate = NAN;
+	if (p95)
+		in->p95_ms = NAN;
+	if (m->no_data_why == NULL || m->no_data_why[0] == '\0')
+		in->no_data_why = why;
+	return in;
+}
+
 struct decide_params
 decide_params_default(void)
 {
@@ -643,6 +670,10 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 	struct decide_verdict v;
 	struct eval raw, calm;
 	enum decide_level cand;
+	struct decide_input in;
+	char why[128];
+
+	m = possible_only(m, &in, why, sizeof(why));
 
 	if (!(dp.margin >= 0) || dp.margin >= 1)
 		dp.margin = WR_DECIDE_MARGIN;

@@ -114,7 +114,7 @@ ini_lines_read(char *str, int num, void *stream)
 	}
 	if (why != NULL) {
 		if (il->on_bad != NULL)
-			il->on_bad(il->arg, il->line, why);
+			il->on_bad(il->arg, il->line, il->buf + start, n, why);
 		memcpy(str, ";\n", 3);
 		return str;
 	}

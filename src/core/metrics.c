@@ -1209,9 +1209,12 @@ query_read(const cJSON *root, struct metrics_query *out, struct wr_err *err)
 		out->nseries = 1;
 		return query_sample(result, &out->timestamp, &out->value, err);
 	}
+	if (strcmp(rtype->valuestring, "matrix") == 0)
+		return wr_err_set(err, "Prometheus answered a range vector (matrix); want an "
+		    "instant vector or scalar");
 	if (strcmp(rtype->valuestring, "vector") != 0) {
 		clean_copy(a, sizeof(a), rtype->valuestring);
-		return wr_err_set(err, "Prometheus answer is a %s; want an instant vector or scalar", a);
+		return wr_err_set(err, "Prometheus answered a %s; want an instant vector or scalar", a);
 	}
 	if (!cJSON_IsArray(result))
 		return wr_err_set(err, "Prometheus answer: vector result is not an array");
@@ -1394,4 +1397,132 @@ metrics_query_range_s(const char *query)
 			p++;
 	}
 	return best > 0 ? (int)ceil(best / 1000.0) : 0;
+}
+
+/* Rounding may put a ratio of sums a hair past its bounds, and an errors
+ * counter read a moment before the requests counter a little past 1:
+ * every request failing must never read as no figure. A percentage is
+ * far past it. */
+#define RATIO_UNDER 1e-9
+#define RATIO_OVER 0.01
+
+bool
+metrics_query_value_ok(enum config_query q, double v, char *why, size_t cap)
+{
+	static const char *const unit[WR_QUERY_COUNT] = {
+		"a ratio between 0 and 1", "a latency in seconds", "requests per second",
+		"a scrape status",
+	};
+	char num[32];
+	bool ok;
+
+	if (isnan(v))
+		return true;
+	switch (q) {
+	case WR_QUERY_ERROR_RATE:
+		ok = v >= -RATIO_UNDER && v <= 1 + RATIO_OVER;
+		break;
+	case WR_QUERY_P95:
+	case WR_QUERY_REQUEST_RATE:
+		ok = v >= 0 && isfinite(v);
+		break;
+	default:
+		return true;
+	}
+	if (ok)
+		return true;
+	if (isinf(v))
+		snprintf(num, sizeof(num), "%s", v > 0 ? "+Inf" : "-Inf");
+	else
+		snprintf(num, sizeof(num), "%g", v);
+	/* A percentage where a ratio is wanted: the likely mistake. */
+	snprintf(why, cap, "the %s query gave %s: not %s%s", config_query_words(q), num, unit[q],
+	    q == WR_QUERY_ERROR_RATE && isfinite(v) && v > 1 + RATIO_OVER && v <= 100 ?
+	    " (a percentage? 5% is 0.05)" : "");
+	return false;
+}
+
+int
+metrics_prom_round(const struct metrics_prom_answer a[WR_QUERY_COUNT], const char *host,
+    const bool has_host[WR_QUERY_COUNT], double figure[WR_QUERY_COUNT], char *why,
+    size_t cap, size_t part_at[WR_QUERY_COUNT])
+{
+	const struct metrics_prom_answer *up = &a[WR_QUERY_UP];
+	struct wr_buf b = { 0 };
+	char part[256];
+	bool said[WR_QUERY_COUNT] = { false }, unvouched = false;
+	int q, o, asked = 0, met, parts = 0;
+
+	for (q = 0; q < WR_QUERY_COUNT; q++) {
+		asked += a[q].asked;
+		figure[q] = NAN;
+	}
+	/* up_query first: when Prometheus cannot vouch for the host (up 0,
+	 * no target, the query failed), rate() still answers from the last
+	 * good samples, and none of the round's figures is live. Its failure
+	 * is the first thing said; a failed query, with the others below. */
+	if (up->asked) {
+		if (up->error != NULL && up->error[0] != '\0')
+			unvouched = true;
+		else if (metrics_up_failing(up->value, up->nseries, host, has_host[WR_QUERY_UP], part,
+		    sizeof(part))) {
+			unvouched = said[WR_QUERY_UP] = true;
+			if (part_at != NULL)
+				part_at[parts] = 0;
+			parts++;
+			wr_buf_str(&b, part);
+		}
+	}
+	for (q = 0; q < WR_QUERY_COUNT; q++) {
+		const char *err = a[q].error != NULL ? a[q].error : "";
+
+		if (!a[q].asked || said[q])
+			continue;
+		part[0] = '\0';
+		if (err[0] != '\0' && a[q].bad_answer)
+			snprintf(part, sizeof(part), "%s: %s", config_query_key(q), err);
+		else if (err[0] != '\0') {
+			/* The same failure of the server, or of the way there, for
+			 * several queries: one clause, naming them unless all. */
+			struct wr_buf keys = { 0 };
+
+			for (o = q, met = 0; o < WR_QUERY_COUNT; o++)
+				if (a[o].asked && !a[o].bad_answer && a[o].error != NULL &&
+				    strcmp(a[o].error, err) == 0) {
+					said[o] = true;
+					wr_buf_printf(&keys, "%s%s", met++ ? ", " : "", config_query_key(o));
+				}
+			snprintf(part, sizeof(part), "%s%s%s", met < asked ? keys.s : "",
+			    met < asked ? ": " : "", err);
+			free(keys.s);
+		} else if (isnan(a[q].value))
+			metrics_query_why_empty(config_query_words(q), a[q].nseries,
+			    has_host[q] ? host : NULL, part, sizeof(part));
+		else if (metrics_query_value_ok(q, a[q].value, part, sizeof(part)) && !unvouched)
+			figure[q] = a[q].value;
+		if (part[0] == '\0')
+			continue;
+		if (b.len > 0)
+			wr_buf_str(&b, "; ");
+		/* Where it begins, if it fits in why at all. */
+		if (part_at != NULL && b.len < cap)
+			part_at[parts] = b.len;
+		parts += b.len < cap;
+		wr_buf_printf(&b, "%s%s", b.len ? "" : "prometheus: ", part);
+	}
+	snprintf(why, cap, "%s", b.s != NULL ? b.s : "");
+	free(b.s);
+	return parts;
+}
+
+void
+metrics_prom_http_why(long status, char *out, size_t cap)
+{
+	/* Such a status comes from something other than Prometheus's API:
+	 * a path prefix too many or missing, a proxy's redirect. */
+	if ((status >= 300 && status < 400) || status == 404 || status == 405 || status == 410)
+		snprintf(out, cap, "HTTP %ld: is prometheus_url right? it should be the server's "
+		    "base URL", status);
+	else
+		snprintf(out, cap, "HTTP %ld", status);
 }

@@ -310,7 +310,7 @@ message_fields(struct runbook *rb, int line, const struct verb_spec *vs,
 			    "as written (a message is not asked for placeholders; it is filled "
 			    "from {fields}, such as {to_tag})", vs->verb, (int)n + 2, p);
 	}
-	while (config_template_unknown(&v, why, sizeof(why))) {
+	while (config_placeholder_unknown(WR_PLACEHOLDERS_TEMPLATE, &v, why, sizeof(why))) {
 		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: message: %s", vs->verb, why);
 		bad = true;
 	}

@@ -234,10 +234,12 @@ handler(void *user, const char *section, const char *name, const char *value)
 }
 
 static void
-on_bad(void *arg, int line, const char *why)
+on_bad(void *arg, int line, const char *text, size_t len, const char *why)
 {
 	struct theme_parse *tp = arg;
 
+	(void)text;
+	(void)len;
 	if (!tp->failed) {
 		wr_err_set(tp->err, "%s:%d: %s", tp->file, line, why);
 		tp->failed = line;

@@ -1254,6 +1254,7 @@ scrape_done(const struct http_response *r, void *arg)
 	int64_t mono = loop_now_ms();
 
 	hp->scraping = false;
+	m->error_parts = 0;
 	if (r->status != 200) {
 		if (r->status)
 			metrics_http_why(r->status, hp->cfg->metrics_token_env,
@@ -1283,71 +1284,35 @@ scrape_done(const struct http_response *r, void *arg)
 	judge(hp, in.error_rate, in.p95_ms, in.requests, in.span_s);
 }
 
-/* Whether up_query, when set, says Prometheus cannot vouch for the host's
- * figures: up is 0 or missing, or the query itself failed; why into
- * m->error. rate() goes on answering from the last good samples for up
- * to its range after the scrapes fail: they are not live figures. */
-static bool
-prom_up_failing(const struct host_poll *hp, const struct promquery_round *r,
-    struct host_metrics *m)
-{
-	if (!r->asked[WR_QUERY_UP])
-		return false;
-	if (r->error[WR_QUERY_UP][0] != '\0') {
-		snprintf(m->error, sizeof(m->error), "prometheus: %s%.200s", r->bad_answer[WR_QUERY_UP] ?
-		    "up_query: " : "", r->error[WR_QUERY_UP]);
-		return true;
-	}
-	return metrics_up_failing(r->value[WR_QUERY_UP], r->nseries[WR_QUERY_UP], hp->cfg->name,
-	    hp->cfg->prom.query_has_host[WR_QUERY_UP], m->error, sizeof(m->error));
-}
-
 /* Prometheus's answers: each figure as it came (the error rate a ratio,
- * p95 in seconds), one that failed as no data and its reason shown. The
- * verdict never rests on an earlier round's figures, nor on figures
- * up_query says Prometheus no longer scrapes. */
+ * p95 in seconds), one that failed or that its unit cannot hold as no
+ * data, and every such query said (metrics_prom_round). The verdict never
+ * rests on an earlier round's figures, nor on figures up_query says
+ * Prometheus no longer scrapes. */
 static void
 prom_done(const struct promquery_round *r, void *arg)
 {
 	struct host_poll *hp = arg;
 	struct host_metrics *m = &hp->m;
-	bool er_ok = r->error[WR_QUERY_ERROR_RATE][0] == '\0';
-	bool p95_ok = r->error[WR_QUERY_P95][0] == '\0';
+	struct metrics_prom_answer a[WR_QUERY_COUNT];
+	double fig[WR_QUERY_COUNT];
 	int q;
 
-	m->error[0] = '\0';
-	if (prom_up_failing(hp, r, m)) {
-		memset(&m->rates, 0, sizeof(m->rates));
-		m->rates.requests = m->rates.errors = m->rates.request_rate = NAN;
-		m->rates.error_rate = m->rates.p95_s = NAN;
-		m->have_rates = m->have_scrape = false;
-		judge(hp, NAN, NAN, NAN, 0);
-		return;
-	}
-	/* The first failure says it; Prometheus's own words name the query.
-	 * A query that ran and gave no figure is one too: NO DATA must say
-	 * why, or it reads as Prometheus having nothing. */
-	for (q = 0; q < PROMQUERY_MAX && m->error[0] == '\0'; q++) {
-		if (r->error[q][0] == '\0') {
-			char why[sizeof(m->error) - 12];
-
-			if (!r->asked[q] || !isnan(r->value[q]))
-				continue;
-			metrics_query_why_empty(config_query_words(q), r->nseries[q],
-			    hp->cfg->prom.query_has_host[q] ? hp->cfg->name : NULL, why, sizeof(why));
-			snprintf(m->error, sizeof(m->error), "prometheus: %s", why);
-		} else if (r->bad_answer[q])
-			snprintf(m->error, sizeof(m->error), "prometheus: %s: %.200s",
-			    config_query_key(q), r->error[q]);
-		else
-			snprintf(m->error, sizeof(m->error), "prometheus: %.200s", r->error[q]);
-	}
+	for (q = 0; q < WR_QUERY_COUNT; q++)
+		a[q] = (struct metrics_prom_answer){ .asked = r->asked[q], .value = r->value[q],
+			.nseries = r->nseries[q], .error = r->error[q],
+			.bad_answer = r->bad_answer[q] };
+	m->error_parts = metrics_prom_round(a, hp->cfg->name, hp->cfg->prom.query_has_host, fig,
+	    m->error, sizeof(m->error), m->error_part);
 	memset(&m->rates, 0, sizeof(m->rates));
 	m->rates.requests = m->rates.errors = NAN;
-	m->rates.error_rate = er_ok ? r->value[WR_QUERY_ERROR_RATE] : NAN;
-	m->rates.p95_s = p95_ok ? r->value[WR_QUERY_P95] : NAN;
-	m->rates.request_rate = r->value[WR_QUERY_REQUEST_RATE];
-	m->have_rates = er_ok || p95_ok;
+	m->rates.error_rate = fig[WR_QUERY_ERROR_RATE];
+	m->rates.p95_s = fig[WR_QUERY_P95];
+	m->rates.request_rate = fig[WR_QUERY_REQUEST_RATE];
+	/* Prometheus answered one of them, with a figure or without, and
+	 * up_query (when set) vouches for them. */
+	m->have_rates = (r->error[WR_QUERY_ERROR_RATE][0] == '\0' ||
+	    r->error[WR_QUERY_P95][0] == '\0') && !(r->asked[WR_QUERY_UP] && isnan(fig[WR_QUERY_UP]));
 	m->have_scrape = m->have_rates;
 	if (m->have_rates) {
 		m->at_ms = loop_wall_ms();
@@ -1379,6 +1344,7 @@ prom_ask(struct host_poll *hp)
 	if (promquery_start(&hp->prom, hp->p->http, pr->url, sock, queries, WR_QUERY_COUNT,
 	    prom_done, hp, &err) != 0) {
 		snprintf(hp->m.error, sizeof(hp->m.error), "prometheus: %.200s", err.msg);
+		hp->m.error_parts = 0;
 		hp->m.have_rates = false;
 		judge(hp, NAN, NAN, NAN, 0);
 	}

@@ -44,7 +44,7 @@ answer(const struct http_response *resp, void *arg)
 	} else {
 		rc = metrics_query_parse(resp->body, resp->len, &mq, &err);
 		if (resp->status != 200 && !mq.refused) {
-			snprintf(why, sizeof(why), "HTTP %ld", resp->status);
+			metrics_prom_http_why(resp->status, why, sizeof(why));
 			set_error(r, q->i, why);
 		} else if (rc != 0) {
 			set_error(r, q->i, err.msg);

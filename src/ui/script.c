@@ -34,6 +34,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "warroom/metrics.h"
 #include "warroom/poller.h"
 #include "warroom/sanitize.h"
 
@@ -173,15 +174,20 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
  * given); http says the scrape failed with that status, as the poller
  * says it; span the seconds a metrics_url host's figures were counted
  * over (one metrics_interval unless given; a Prometheus host's reach
- * back over its queries' range). */
+ * back over its queries' range). A host read from Prometheus gets them
+ * as its queries' answers, read as the poller reads them
+ * (metrics_prom_round); there error, p95 and rps may also be "none" (no
+ * series matched) or "matrix" (a range vector), and up=V is up_query's
+ * answer (up=none: no series). */
 static int
 fake_metrics(struct app *app, char *arg, struct wr_err *err)
 {
 	struct decide_input in = { .error_rate = NAN, .p95_ms = NAN, .restarts = -1 };
+	struct metrics_prom_answer a[WR_QUERY_COUNT];
 	struct host_metrics *m;
-	char *tok, *save = NULL;
-	double rps = NAN, span = NAN;
-	int http = 0;
+	char *tok, *save = NULL, status[96];
+	double rps = NAN, span = NAN, up = NAN, fig[WR_QUERY_COUNT];
+	int http = 0, q;
 	size_t h;
 
 	tok = strtok_r(arg, " ", &save);
@@ -190,10 +196,27 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 		;
 	if (tok == NULL || h == app->cfg.nhosts)
 		return wr_err_set(err, ":metrics needs a host of the config first");
+	for (q = 0; q < WR_QUERY_COUNT; q++)
+		a[q] = (struct metrics_prom_answer){ .value = NAN, .error = "" };
 	while ((tok = strtok_r(NULL, " ", &save)) != NULL) {
-		char key[16];
+		static const char *const query_key[WR_QUERY_COUNT] = { "error", "p95", "rps", "up" };
+		char key[16], word[16];
 		double v;
 
+		if (sscanf(tok, "%15[a-z0-9]=%15s", key, word) == 2 &&
+		    (strcmp(word, "none") == 0 || strcmp(word, "matrix") == 0)) {
+			for (q = 0; q < WR_QUERY_COUNT && strcmp(key, query_key[q]) != 0; q++)
+				;
+			if (q == WR_QUERY_COUNT)
+				return wr_err_set(err, ":metrics has no %s=%s", key, word);
+			a[q].asked = true;
+			if (word[0] == 'm') {
+				a[q].error = "Prometheus answered a range vector (matrix); want an "
+				    "instant vector or scalar";
+				a[q].bad_answer = true;
+			}
+			continue;
+		}
 		if (sscanf(tok, "%15[a-z0-9]=%lf", key, &v) != 2)
 			return wr_err_set(err, ":metrics needs KEY=NUMBER, not %s", tok);
 		if (strcmp(key, "error") == 0)
@@ -210,13 +233,34 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 			http = (int)v;
 		else if (strcmp(key, "span") == 0)
 			span = v;
+		else if (strcmp(key, "up") == 0)
+			up = v;
 		else
 			return wr_err_set(err, ":metrics has no %s", key);
 	}
 	if (app->fake_metrics == NULL)
 		app->fake_metrics = xcalloc(app->cfg.nhosts, sizeof(*app->fake_metrics));
 	m = &app->fake_metrics[h];
-	if (http != 0)
+	m->error_parts = 0;
+	if (config_uses_prometheus(&app->cfg.hosts[h])) {
+		const double given[WR_QUERY_COUNT] = { in.error_rate, in.p95_ms / 1000.0, rps, up };
+
+		metrics_prom_http_why(http, status, sizeof(status));
+		for (q = 0; q < WR_QUERY_COUNT; q++) {
+			if (http != 0)
+				a[q] = (struct metrics_prom_answer){ .asked = true, .value = NAN,
+					.error = status };
+			else if (!a[q].asked && !isnan(given[q]))
+				a[q] = (struct metrics_prom_answer){ .asked = true, .value = given[q],
+					.nseries = 1, .error = "" };
+		}
+		m->error_parts = metrics_prom_round(a, app->cfg.hosts[h].name,
+		    app->cfg.hosts[h].prom.query_has_host, fig, m->error, sizeof(m->error),
+		    m->error_part);
+		in.error_rate = fig[WR_QUERY_ERROR_RATE];
+		in.p95_ms = fig[WR_QUERY_P95] * 1000.0;
+		rps = fig[WR_QUERY_REQUEST_RATE];
+	} else if (http != 0)
 		snprintf(m->error, sizeof(m->error), "metrics: HTTP %d", http);
 	else
 		m->error[0] = '\0';

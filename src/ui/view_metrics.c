@@ -34,11 +34,20 @@ reason_without(const char *reason, const char *why, char *buf, size_t cap)
 	if (why[0] == '\0')
 		return reason;
 	snprintf(needle, sizeof(needle), " (%s)", why);
-	if ((at = strstr(reason, needle)) == NULL)
-		return reason;
-	n = (size_t)(at - reason);
-	snprintf(buf, cap, "%.*s%s", (int)n, reason, at + strlen(needle));
-	return buf;
+	if ((at = strstr(reason, needle)) != NULL) {
+		n = (size_t)(at - reason);
+		snprintf(buf, cap, "%.*s%s", (int)n, reason, at + strlen(needle));
+		return buf;
+	}
+	/* A reason cut short inside the why: it is below, whole. */
+	for (at = strstr(reason, " ("); at != NULL; at = strstr(at + 1, " (")) {
+		n = strlen(at + 2);
+		if (n > 0 && n < strlen(why) && strncmp(at + 2, why, n) == 0) {
+			snprintf(buf, cap, "%.*s", (int)(at - reason), reason);
+			return buf;
+		}
+	}
+	return reason;
 }
 
 /* What every row of one frame draws from. */
@@ -148,6 +157,36 @@ rate_text(const struct pane *p, char *line, size_t cap)
 		    p->prom ? ", from Prometheus at " : "", p->prom ? p->hc->prom.url : "");
 	else
 		snprintf(line, cap, "from Prometheus at %s", p->hc->prom.url);
+}
+
+/* A query without {host} that other hosts ask the same server: its
+ * figures are the fleet's, not this host's, and its verdict with them.
+ * Said under them for as long as the pane shows them, not only at start.
+ * False when every query is the host's own. */
+static bool
+shared_text(const struct pane *p, char *line, size_t cap)
+{
+	static const char *const words[WR_QUERY_COUNT] = { "error rate", "p95", "request rate",
+		"up check" };
+	char what[80] = "", others[512] = "", with[512];
+	size_t len = 0;
+	int q, n = 0;
+
+	for (q = 0; q < WR_QUERY_COUNT; q++) {
+		if (!p->hc->prom.query_shared[q])
+			continue;
+		len += (size_t)snprintf(what + len, sizeof(what) - len, "%s%s", n++ ? ", " : "",
+		    words[q]);
+		config_query_shared_with(&p->app->cfg, (size_t)p->host, q, with, sizeof(with));
+		if (others[0] == '\0')
+			wr_strlcpy(others, with, sizeof(others));
+	}
+	if (n == 0)
+		return false;
+	/* What matters first: a narrow pane cuts the names. */
+	snprintf(line, cap, "fleet-wide %s (%s no {host}), also on %s", what,
+	    n > 1 ? "their queries have" : "its query has", others);
+	return true;
 }
 
 /* Restarts per service within the restarts window, as the driver counts
@@ -269,6 +308,10 @@ words_of(const struct pane *p, enum metrics_pane_kind kind, char *line, size_t c
 		down_text(p, line, cap);
 		*role = THEME_WARN;
 		return true;
+	case METRICS_PANE_SHARED:
+		shared_text(p, line, cap);
+		*role = THEME_WARN;
+		return true;
 	case METRICS_PANE_RATE:
 		rate_text(p, line, cap);
 		*role = THEME_DIM;
@@ -283,6 +326,35 @@ words_of(const struct pane *p, enum metrics_pane_kind kind, char *line, size_t c
 		return true;
 	default:
 		return false;
+	}
+}
+
+/* The last round's failure from *y on, before row limit (win NULL: only
+ * measured). Prometheus's words about a query run long, and their end
+ * ("parse error: …") is what to fix: up to three rows; with several
+ * queries failing, each query's from a row of its own (QA: only the
+ * first was read), up to three rows each. */
+static void
+put_why(const struct pane *p, WINDOW *win, int *y, int limit, int attr)
+{
+	const struct host_metrics *m = p->m;
+	char part[sizeof(m->error)];
+	size_t from, to, len = strlen(m->error);
+	int i;
+
+	if (m->error_parts <= 1) {
+		ui_put_wrapped(win, y, 2, p->w - 2, 2, *y + 3 < limit ? *y + 3 : limit, attr,
+		    m->error);
+		return;
+	}
+	for (i = 0; i < m->error_parts && i < WR_QUERY_COUNT && *y < limit; i++) {
+		from = m->error_part[i];
+		to = i + 1 < m->error_parts ? m->error_part[i + 1] - 2 : len;   /* "; " */
+		if (from >= to || to > len)
+			break;
+		snprintf(part, sizeof(part), "%.*s", (int)(to - from), m->error + from);
+		ui_put_wrapped(win, y, 2, p->w - 2, 2, *y + 3 < limit ? *y + 3 : limit, attr,
+		    part);
 	}
 }
 
@@ -307,10 +379,7 @@ put_row(const struct pane *p, int *y, const struct metrics_pane_row *r, int host
 		put_series(p, *y, r->kind == METRICS_PANE_P95);
 		break;
 	case METRICS_PANE_WHY:
-		/* Prometheus's words about a query run long, and the end of
-		 * them ("parse error: …") is what to fix: up to three rows. */
-		ui_put_wrapped(p->win, y, 2, p->w - 2, 2, *y + r->rows,
-		    ui_attr(p->app, THEME_BAD), p->m->error);
+		put_why(p, p->win, y, *y + r->rows, ui_attr(p->app, THEME_BAD));
 		return;
 	case METRICS_PANE_BAD_HOST:
 	case METRICS_PANE_HOST:
@@ -353,6 +422,7 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 {
 	const struct host_metrics *m = p->m;
 	int n = 0, lvl, y = 0;
+	char line[1024];
 	size_t i;
 
 #define ROW(k) (hosts[n] = -1, rows[n] = (struct metrics_pane_row){ .kind = (k), .height = 1 }, \
@@ -366,10 +436,12 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 			ROW(METRICS_PANE_DOWN);
 		ROW(METRICS_PANE_ERRORS);
 		ROW(METRICS_PANE_P95);
+		if (p->prom && shared_text(p, line, sizeof(line)))
+			ROW(METRICS_PANE_SHARED);
 		if ((m->have_rates && !isnan(m->rates.request_rate)) || p->prom)
 			ROW(METRICS_PANE_RATE);
 		if (m->error[0] != '\0') {
-			ui_put_wrapped(NULL, &y, 2, p->w - 2, 2, 3, 0, m->error);
+			put_why(p, NULL, &y, INT_MAX, 0);
 			ROW(METRICS_PANE_WHY);
 			rows[n - 1].height = y > 0 ? y : 1;
 			rows[n - 1].min_height = 1;

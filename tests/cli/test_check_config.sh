@@ -348,6 +348,43 @@ cmp -s "$tmp/start.err" "$tmp/check.err" ||
 	{ cat "$tmp/start.err" "$tmp/check.err"; fail "check and start list different things"; }
 ok "problems are listed in line order, by --check-config and by a start"
 
+# QA: an error_rate_query without {host} in [warroom] passed ("config OK")
+# and gave every host the fleet's figure. It still passes (each host's
+# 127.0.0.1 may be a Prometheus of its own), with a warning naming the
+# query and the hosts. A misspelt {hots} is refused as in [templates];
+# a query line too long to read is its one error, not also a missing
+# error_rate_query for every host.
+cat > "$tmp/prom.conf" <<CONF
+[warroom]
+timeline_dir = $tmp/timeline
+prometheus_url = http://prom:9090
+error_rate_query = sum(rate(http_requests_total{status=~"5.."}[1m])) / sum(rate(http_requests_total[1m]))
+p95_query = histogram_quantile(0.95, sum by (le) (rate(d_bucket{host="{host}"}[1m])))
+[host "h1"]
+compose_dir = /srv
+services = api
+[host "h2"]
+compose_dir = /srv
+services = api
+metrics_url = http://127.0.0.1:8000/metrics
+[host "h3"]
+compose_dir = /srv
+services = api
+CONF
+"$WARROOM" -c "$tmp/prom.conf" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "prom.conf refused"; }
+assert_contains "$tmp/out" "warning: $tmp/prom.conf:4: error_rate_query has no {host}: hosts h1 and h3 ask http://prom:9090 the same query, so each verdict rests on one fleet-wide figure"
+assert_contains "$tmp/out" "config OK"
+sed -e 's/^error_rate_query = .*/error_rate_query = sum(rate(e{host="{hots}"}[1m]))/' \
+	"$tmp/prom.conf" > "$tmp/hots.conf"
+refuse "$tmp/hots.conf" "$tmp/hots.conf:4: error_rate_query: unknown placeholder {hots} (did you mean {host}?) (known: {host})"
+long=$(printf 'x%.0s' $(seq 1 200))
+sed -e "s/^error_rate_query = .*/error_rate_query = sum(rate(e{host=\"{host}\",a=\"$long\"}[1m]))/" \
+	"$tmp/prom.conf" > "$tmp/long.conf"
+refuse "$tmp/long.conf" "$tmp/long.conf:4: line too long (at most 197 bytes)"
+[ "$(grep -c "$tmp/long.conf:" "$tmp/out")" -eq 1 ] || { cat "$tmp/out"; fail "knock-on errors after a line too long"; }
+ok "a shared query without {host} warns, a misspelt placeholder and a long line are one error each"
+
 # The shipped example is a first config: copied, with its known_hosts made,
 # it passes the check.
 mkdir -p "$tmp/first/.config/warroom"

@@ -2,13 +2,11 @@
  * fuzz_metrics.c — libFuzzer harness for metrics.c: the input is read as a
  * Prometheus text payload (raw parse, every label walked and unescaped, the
  * scrape reduction, rates and quantile against a fixed earlier scrape) and
- * as an /api/v1/query answer. Build and run (30 s):
+ * as an /api/v1/query answer. Build (metrics.c names queries as config.c
+ * does, so it links the instrumented libcore) and run (30 s):
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
- *     -Iinclude -I/usr/include/cjson tests/fuzz/fuzz_metrics.c \
- *     src/core/metrics.c src/core/decide.c src/core/util.c -lcjson -lm \
- *     -o fuzz_metrics
- *   ./fuzz_metrics -max_total_time=30 corpus/ tests/unit/fixtures/metrics/
+ *   make fuzz-build/fuzz_metrics
+ *   fuzz-build/fuzz_metrics -max_total_time=30 corpus/ tests/unit/fixtures/metrics/
  */
 #include <math.h>
 #include <stdint.h>

@@ -7,7 +7,7 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 # From Prometheus: its query's range still holds the old release's errors.
-sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nprometheus_url = http://127.0.0.1:9090\nerror_rate_query = sum(rate(e[5m]))\np95_query = p95|' "$tmp/warroom.conf"
+sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nprometheus_url = http://127.0.0.1:9090\nerror_rate_query = sum(rate(e{host="{host}"}[5m]))\np95_query = p95{host="{host}"}|' "$tmp/warroom.conf"
 steps '
 :resize 120x30
 :metrics api-1 error=0.08 p95=1500 restarts=0 rps=23

@@ -10,7 +10,7 @@
 # release's own and says nothing of it.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
-sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nprometheus_url = http://127.0.0.1:9090\nerror_rate_query = sum(rate(e{host="{host}"}[1m])) / sum(rate(r{host="{host}"}[1m]))\np95_query = p95|' "$tmp/warroom.conf"
+sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nprometheus_url = http://127.0.0.1:9090\nerror_rate_query = sum(rate(e{host="{host}"}[1m])) / sum(rate(r{host="{host}"}[1m]))\np95_query = p95{host="{host}"}|' "$tmp/warroom.conf"
 steps '
 :resize 120x30
 :metrics api-1 error=0.08 p95=1500 restarts=0 rps=23

@@ -782,8 +782,8 @@ template_placeholders(void **state)
 	expect_error("[templates]\nresolved = Fixed at {when}.\n",
 	    "prod.conf:2: resolved: unknown placeholder {when} (known: {service} {from_tag} "
 	    "{to_tag} {since} {began} {incident} {time})");
-	/* Braces around no word are text. */
-	assert_int_equal(parse(&cfg, "[templates]\nidentified = {service} { } {\"a\": 1} {}\n"),
+	/* Braces around no word, or a count, are text. */
+	assert_int_equal(parse(&cfg, "[templates]\nidentified = {service} { } {\"a\": 1} {} {2}\n"),
 	    0);
 	config_free(&cfg);
 	/* Every placeholder the check knows is one the status page fills. */
@@ -999,6 +999,29 @@ line_too_long(void **state)
 	text[sizeof(text) - 2] = '\n';
 	text[sizeof(text) - 1] = '\0';
 	expect_error(text, "prod.conf:2: line too long (at most 197 bytes)");
+}
+
+/* A key on a line too long to read was set, not missing: its line is
+ * the one error, with no "need error_rate_query" for each host after it. */
+static void
+line_too_long_is_no_missing_key(void **state)
+{
+	char q[240], text[1024];
+
+	memset(q, 'x', sizeof(q) - 1);
+	q[sizeof(q) - 1] = '\0';
+	snprintf(text, sizeof(text), "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = %s\np95_query = p{host=\"{host}\"}\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\n", q);
+	expect_error(text, "prod.conf:3: line too long (at most 197 bytes)");
+	/* In a host section: that host's own key. */
+	snprintf(text, sizeof(text), "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "  error_rate_query = %s\np95_query = p{host=\"{host}\"}\n", q);
+	expect_error(text, "prod.conf:6: line too long (at most 197 bytes)");
+	snprintf(text, sizeof(text), "[host \"a\"]\nservices = api\ncompose_dir = /%s\n", q);
+	expect_error(text, "prod.conf:3: line too long (at most 197 bytes)");
 }
 
 static void
@@ -1290,6 +1313,118 @@ bad_prometheus_url(void **state)
 	    "prod.conf:2: unknown key 'p95_querry' in [warroom] (did you mean 'p95_query'?)");
 }
 
+/* One query without {host} that several hosts ask the same server gives
+ * each the same fleet-wide figure (a bad host diluted, a healthy one
+ * blamed): the file is used, with a warning naming the query and the
+ * hosts; each host knows which of its queries are shared, and with whom. */
+static void
+shared_query_without_host_warns(void **state)
+{
+	struct config cfg;
+	char others[256];
+
+	(void)state;
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = sum(rate(e[1m])) / sum(rate(r[1m]))\n"
+	    "p95_query = p{host=\"{host}\"}\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"c\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"d\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_url = http://127.0.0.1:8000/metrics\n"), 0);
+	assert_int_equal(cfg.nwarnings, 1);
+	assert_string_equal(cfg.warnings[0], "prod.conf:3: error_rate_query has no {host}: "
+	    "hosts a, b and c ask http://prom:9090 the same query, so each verdict rests on "
+	    "one fleet-wide figure (a bad host diluted, healthy ones blamed); select each "
+	    "host's series with {host}, such as host=\"{host}\"");
+	assert_true(cfg.hosts[0].prom.query_shared[WR_QUERY_ERROR_RATE]);
+	assert_false(cfg.hosts[0].prom.query_shared[WR_QUERY_P95]);
+	assert_false(cfg.hosts[3].prom.query_shared[WR_QUERY_ERROR_RATE]);
+	assert_int_equal(config_query_shared_with(&cfg, 1, WR_QUERY_ERROR_RATE, others,
+	    sizeof(others)), 2);
+	assert_string_equal(others, "a, c");
+	assert_int_equal(config_query_shared_with(&cfg, 1, WR_QUERY_P95, others,
+	    sizeof(others)), 0);
+	assert_string_equal(others, "");
+	config_free(&cfg);
+
+	/* The same text in two host sections is shared as well; a host's own
+	 * server or a single host is not. Each host's 127.0.0.1 through its
+	 * SSH connection may be a Prometheus of its own: said so. */
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://127.0.0.1:9090\n"
+	    "p95_query = p{host=\"{host}\"}\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\nerror_rate_query = e\n"
+	    "request_rate_query = r\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\nerror_rate_query = e\n"
+	    "request_rate_query = r\n"
+	    "[host \"c\"]\ncompose_dir = /srv\nservices = api\nerror_rate_query = e\n"
+	    "prometheus_url = http://prom2:9090\n"), 0);
+	assert_int_equal(cfg.nwarnings, 1);
+	assert_string_equal(cfg.warnings[0], "prod.conf:7: error_rate_query and "
+	    "request_rate_query have no {host}: hosts a and b ask http://127.0.0.1:9090 the "
+	    "same queries, so each verdict rests on one fleet-wide figure (a bad host diluted, "
+	    "healthy ones blamed); select each host's series with {host}, such as "
+	    "host=\"{host}\" (unless each host's own Prometheus answers there, through its SSH "
+	    "connection)");
+	assert_true(cfg.hosts[1].prom.query_shared[WR_QUERY_REQUEST_RATE]);
+	assert_false(cfg.hosts[2].prom.query_shared[WR_QUERY_ERROR_RATE]);
+	config_free(&cfg);
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = e\np95_query = p\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"), 0);
+	assert_int_equal(cfg.nwarnings, 0);
+	config_free(&cfg);
+
+	/* up_query as well: one host's scrapes failing would make every host
+	 * NO DATA, or a fleet-wide up above 0 vouch for a host unscraped. */
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = e{host=\"{host}\"}\np95_query = p{host=\"{host}\"}\n"
+	    "up_query = min(up{job=\"api\"})\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\n"), 0);
+	assert_int_equal(cfg.nwarnings, 1);
+	assert_string_equal(cfg.warnings[0], "prod.conf:5: up_query has no {host}: hosts a and "
+	    "b ask http://prom:9090 the same query, so each verdict rests on one fleet-wide "
+	    "figure (a bad host diluted, healthy ones blamed); select each host's series with "
+	    "{host}, such as host=\"{host}\"");
+	assert_true(cfg.hosts[0].prom.query_shared[WR_QUERY_UP]);
+	assert_false(cfg.hosts[0].prom.query_shared[WR_QUERY_ERROR_RATE]);
+	assert_int_equal(config_query_shared_with(&cfg, 0, WR_QUERY_UP, others, sizeof(others)),
+	    1);
+	assert_string_equal(others, "b");
+	config_free(&cfg);
+}
+
+/* A misspelt {host} would be sent as written and match nothing: refused
+ * as a template's is, with the one meant. A regular expression's count
+ * ({2}) is no placeholder. */
+static void
+query_placeholder_misspelt(void **state)
+{
+	struct config cfg;
+
+	expect_error("[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = sum(rate(x{host=\"{hots}\"}[1m]))\np95_query = p{host=\"{host}\"}\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:3: error_rate_query: unknown placeholder {hots} (did you mean {host}?) "
+	    "(known: {host})");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "prometheus_url = http://prom:9090\nerror_rate_query = e{host=\"{host}\"}\n"
+	    "p95_query = p{instance=\"{instance}:9100\"}\n",
+	    "prod.conf:6: p95_query: unknown placeholder {instance} (known: {host})");
+	expect_error("[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = e{host=\"{host}\"}\np95_query = p{host=\"{host}\"}\n"
+	    "up_query = up{host=\"{hots}\"}\n[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:5: up_query: unknown placeholder {hots} (did you mean {host}?) "
+	    "(known: {host})");
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = sum(rate(x{host=\"{host}\",status=~\"5[0-9]{2}\"}[1m]))\n"
+	    "p95_query = p{host=\"{host}\"}\n[host \"a\"]\ncompose_dir = /srv\nservices = api\n"),
+	    0);
+	assert_non_null(strstr(cfg.hosts[0].prom.query[WR_QUERY_ERROR_RATE], "5[0-9]{2}"));
+	config_free(&cfg);
+}
+
 static void
 query_too_long_once_filled_in(void **state)
 {
@@ -1368,6 +1503,7 @@ main(void)
 		cmocka_unit_test(unreadable_lines_in_line_order),
 		cmocka_unit_test(line_kinds_follow_inih),
 		cmocka_unit_test(line_too_long),
+		cmocka_unit_test(line_too_long_is_no_missing_key),
 		cmocka_unit_test(duplicate_service),
 		cmocka_unit_test(every_error_is_reported),
 		cmocka_unit_test(refused_host_sections_keys_are_checked),
@@ -1380,6 +1516,8 @@ main(void)
 		cmocka_unit_test(query_without_prometheus),
 		cmocka_unit_test(bad_prometheus_url),
 		cmocka_unit_test(query_too_long_once_filled_in),
+		cmocka_unit_test(query_placeholder_misspelt),
+		cmocka_unit_test(shared_query_without_host_warns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

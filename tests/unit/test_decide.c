@@ -190,6 +190,43 @@ no_data_says_why(void **state)
 	assert_string_equal(v.reason, "no data for error rate, restarts; p95 120 ms");
 }
 
+/* QA: an error rate of -50% was "OK below thresholds", +Inf "ROLLBACK
+ * IMMEDIATELY error rate inf% > 5%". A figure no error rate or latency
+ * can be is no data, never OK nor a rule firing; the caller's why, or
+ * else its own. */
+static void
+impossible_figures_are_no_data(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = -0.5, .p95_ms = 120, .restarts = 0 };
+	struct decide_verdict v = decide(&t, &m, NULL, NULL);
+
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "no data for error rate (an error rate of -50% cannot be); "
+	    "p95 120 ms, 0 restarts in 5m");
+	m.error_rate = INFINITY;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "no data for error rate (an error rate of +Inf% cannot be); "
+	    "p95 120 ms, 0 restarts in 5m");
+	m.error_rate = 5;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	m = (struct decide_input){ .error_rate = 0.001, .p95_ms = -3, .restarts = 0,
+		.no_data_why = "prometheus: the p95 query gave -0.003: not a latency in seconds" };
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "no data for p95 (prometheus: the p95 query gave -0.003: "
+	    "not a latency in seconds); error rate 0.1%, 0 restarts in 5m");
+	m.p95_ms = INFINITY;
+	m.no_data_why = NULL;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "no data for p95 (a p95 of +Inf ms cannot be); "
+	    "error rate 0.1%, 0 restarts in 5m");
+	/* Every request failing, give or take rounding, is a figure. */
+	expect(1.0000000000000002, 120, 0, DECIDE_ROLLBACK, "error rate 100% > 5%");
+}
+
 static void
 unreported_restarts_do_not_block_ok(void **state)
 {
@@ -1280,6 +1317,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdict_rolls_back_above_five_percent_errors),
+		cmocka_unit_test(impossible_figures_are_no_data),
 		cmocka_unit_test(takeover_adopts_the_journals_level),
 		cmocka_unit_test(takeover_never_adopts_below_the_metrics),
 		cmocka_unit_test(adopting_no_data_holds_nothing),

@@ -727,7 +727,9 @@ query_errors(void **state)
 		  "{\"metric\":{\"host\":\"h3\"},\"value\":[1,\"0.3\"]}]}}",
 		  "Prometheus query returned 3 series; aggregate it to one (e.g. sum(...))" },
 		{ "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}",
-		  "Prometheus answer is a matrix; want an instant vector or scalar" },
+		  "Prometheus answered a range vector (matrix); want an instant vector or scalar" },
+		{ "{\"status\":\"success\",\"data\":{\"resultType\":\"string\",\"result\":[1,\"hello\"]}}",
+		  "Prometheus answered a string; want an instant vector or scalar" },
 		{ "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"fast\"]}}",
 		  "Prometheus answer: bad sample value \"fast\"" },
 		{ "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,2]}}",
@@ -829,6 +831,218 @@ query_range_is_the_longest_selector(void **state)
 	assert_int_equal(metrics_query_range_s("job:errors:ratio_rate5m{host=\"h1\"}"), 0);
 	assert_int_equal(metrics_query_range_s("a[x]"), 0);
 	assert_int_equal(metrics_query_range_s(""), 0);
+}
+
+/* QA: an error-rate query answering -0.5 gave "OK below thresholds: error
+ * rate -50%", +Inf "ROLLBACK IMMEDIATELY error rate inf%". A figure its
+ * query's unit cannot hold is no figure, and says why. */
+static void
+query_values_that_cannot_be(void **state)
+{
+	char why[256];
+
+	(void)state;
+	assert_false(metrics_query_value_ok(WR_QUERY_ERROR_RATE, -0.5, why, sizeof(why)));
+	assert_string_equal(why, "the error-rate query gave -0.5: not a ratio between 0 and 1");
+	assert_false(metrics_query_value_ok(WR_QUERY_ERROR_RATE, INFINITY, why, sizeof(why)));
+	assert_string_equal(why, "the error-rate query gave +Inf: not a ratio between 0 and 1");
+	/* A percentage where the man page asks for a ratio. */
+	assert_false(metrics_query_value_ok(WR_QUERY_ERROR_RATE, 5, why, sizeof(why)));
+	assert_string_equal(why, "the error-rate query gave 5: not a ratio between 0 and 1 "
+	    "(a percentage? 5% is 0.05)");
+	assert_false(metrics_query_value_ok(WR_QUERY_P95, -0.2, why, sizeof(why)));
+	assert_string_equal(why, "the p95 query gave -0.2: not a latency in seconds");
+	assert_false(metrics_query_value_ok(WR_QUERY_P95, INFINITY, why, sizeof(why)));
+	assert_string_equal(why, "the p95 query gave +Inf: not a latency in seconds");
+	assert_false(metrics_query_value_ok(WR_QUERY_REQUEST_RATE, -INFINITY, why, sizeof(why)));
+	assert_string_equal(why, "the request-rate query gave -Inf: not requests per second");
+	/* The bounds themselves, and what rounding puts past them, are figures:
+	 * every request failing must never read as no data. */
+	assert_true(metrics_query_value_ok(WR_QUERY_ERROR_RATE, 0, why, sizeof(why)));
+	assert_true(metrics_query_value_ok(WR_QUERY_ERROR_RATE, 1, why, sizeof(why)));
+	assert_true(metrics_query_value_ok(WR_QUERY_ERROR_RATE, 1.0000000000000002, why,
+	    sizeof(why)));
+	assert_true(metrics_query_value_ok(WR_QUERY_ERROR_RATE, 1.004, why, sizeof(why)));
+	assert_false(metrics_query_value_ok(WR_QUERY_ERROR_RATE, 1.5, why, sizeof(why)));
+	assert_true(metrics_query_value_ok(WR_QUERY_ERROR_RATE, -2e-16, why, sizeof(why)));
+	assert_true(metrics_query_value_ok(WR_QUERY_P95, 0, why, sizeof(why)));
+	assert_true(metrics_query_value_ok(WR_QUERY_P95, 31.5, why, sizeof(why)));
+	assert_true(metrics_query_value_ok(WR_QUERY_REQUEST_RATE, 2000, why, sizeof(why)));
+}
+
+static struct metrics_prom_answer
+answered(double v)
+{
+	return (struct metrics_prom_answer){ .asked = true, .value = v, .nseries = 1, .error = "" };
+}
+
+/* QA: only the first failing query was explained, and a failing
+ * request_rate_query never: the req/s figure just vanished. Every query
+ * that gave no figure is named, in query order; one failure of the server
+ * or the way there that every query met is said once. */
+static void
+prom_round_names_every_failing_query(void **state)
+{
+	struct metrics_prom_answer a[WR_QUERY_COUNT];
+	const bool has_host[WR_QUERY_COUNT] = { true, true, true };
+	double fig[WR_QUERY_COUNT];
+	char why[768];
+	size_t at[WR_QUERY_COUNT];
+
+	(void)state;
+	a[WR_QUERY_UP] = (struct metrics_prom_answer){ .asked = false, .value = NAN };
+	a[WR_QUERY_ERROR_RATE] = answered(0.0204);
+	a[WR_QUERY_P95] = answered(0.182);
+	a[WR_QUERY_REQUEST_RATE] = answered(20.4);
+	metrics_prom_round(a, "h1", has_host, fig, why, sizeof(why), NULL);
+	assert_string_equal(why, "");
+	assert_true(fig[WR_QUERY_ERROR_RATE] == 0.0204 && fig[WR_QUERY_P95] == 0.182 &&
+	    fig[WR_QUERY_REQUEST_RATE] == 20.4);
+
+	/* A range vector for the request rate: said, not silent. */
+	a[WR_QUERY_REQUEST_RATE] = (struct metrics_prom_answer){ .asked = true, .value = NAN,
+		.error = "Prometheus answered a range vector (matrix); want an instant vector "
+		"or scalar", .bad_answer = true };
+	metrics_prom_round(a, "h3", has_host, fig, why, sizeof(why), NULL);
+	assert_string_equal(why, "prometheus: request_rate_query: Prometheus answered a range "
+	    "vector (matrix); want an instant vector or scalar");
+	assert_true(fig[WR_QUERY_ERROR_RATE] == 0.0204);
+	assert_true(isnan(fig[WR_QUERY_REQUEST_RATE]));
+
+	/* A misspelt metric (no series), a wrong label (no series), and
+	 * the request rate NaN: each named. */
+	a[WR_QUERY_ERROR_RATE] = (struct metrics_prom_answer){ .asked = true, .value = NAN,
+		.error = "" };
+	a[WR_QUERY_P95] = a[WR_QUERY_ERROR_RATE];
+	a[WR_QUERY_REQUEST_RATE] = (struct metrics_prom_answer){ .asked = true, .value = NAN,
+		.nseries = 1, .error = "" };
+	assert_int_equal(metrics_prom_round(a, "h1", has_host, fig, why, sizeof(why), at), 3);
+	assert_string_equal(why, "prometheus: the error-rate query matched no series (is {host} "
+	    "the label value? it was 'h1') or Prometheus no longer has h1's series (its scrapes "
+	    "failing?); the p95 query matched no series (is {host} the label value? it was 'h1') "
+	    "or Prometheus no longer has h1's series (its scrapes failing?); the request-rate "
+	    "query's value is NaN (no requests in its window?)");
+	/* Where each begins: a line of its own in METRICS. */
+	assert_int_equal(at[0], 0);
+	assert_true(strncmp(why + at[1], "the p95 query matched", 21) == 0);
+	assert_true(strncmp(why + at[2], "the request-rate query's value", 30) == 0);
+
+	/* Values their unit cannot hold are no figures, each said. */
+	a[WR_QUERY_ERROR_RATE] = answered(-0.5);
+	a[WR_QUERY_P95] = answered(INFINITY);
+	a[WR_QUERY_REQUEST_RATE] = answered(3);
+	metrics_prom_round(a, "h4", has_host, fig, why, sizeof(why), NULL);
+	assert_string_equal(why, "prometheus: the error-rate query gave -0.5: not a ratio "
+	    "between 0 and 1; the p95 query gave +Inf: not a latency in seconds");
+	assert_true(isnan(fig[WR_QUERY_ERROR_RATE]) && isnan(fig[WR_QUERY_P95]));
+	assert_true(fig[WR_QUERY_REQUEST_RATE] == 3);
+
+	/* The server's own failure, met by every query: once. */
+	a[WR_QUERY_ERROR_RATE] = (struct metrics_prom_answer){ .asked = true, .value = NAN,
+		.error = "HTTP 404: is prometheus_url right? it should be the server's base URL" };
+	a[WR_QUERY_P95] = a[WR_QUERY_REQUEST_RATE] = a[WR_QUERY_ERROR_RATE];
+	metrics_prom_round(a, "h1", has_host, fig, why, sizeof(why), NULL);
+	assert_string_equal(why, "prometheus: HTTP 404: is prometheus_url right? it should be "
+	    "the server's base URL");
+	/* … by some of them: named. */
+	a[WR_QUERY_P95] = answered(0.2);
+	a[WR_QUERY_REQUEST_RATE].asked = false;
+	a[WR_QUERY_ERROR_RATE].error = "Operation timed out after 5000 milliseconds";
+	metrics_prom_round(a, "h1", has_host, fig, why, sizeof(why), NULL);
+	assert_string_equal(why, "prometheus: error_rate_query: Operation timed out after 5000 "
+	    "milliseconds");
+	assert_true(isnan(fig[WR_QUERY_REQUEST_RATE]));
+}
+
+/* up_query in the same round: when it says Prometheus cannot vouch for
+ * the host, no figure is live (rate() answers from the last good samples)
+ * and that is said first, then every other query that gave none; when it
+ * fails, it is named with the others, and it alone takes the figures. */
+static void
+prom_round_up_query(void **state)
+{
+	struct metrics_prom_answer a[WR_QUERY_COUNT];
+	const bool has_host[WR_QUERY_COUNT] = { true, true, true, true };
+	double fig[WR_QUERY_COUNT];
+	char why[768];
+	size_t at[WR_QUERY_COUNT];
+
+	(void)state;
+	a[WR_QUERY_ERROR_RATE] = answered(0.0204);
+	a[WR_QUERY_P95] = answered(0.182);
+	a[WR_QUERY_REQUEST_RATE] = answered(20.4);
+	a[WR_QUERY_UP] = answered(1);
+	assert_int_equal(metrics_prom_round(a, "h4", has_host, fig, why, sizeof(why), at), 0);
+	assert_string_equal(why, "");
+	assert_true(fig[WR_QUERY_ERROR_RATE] == 0.0204 && fig[WR_QUERY_UP] == 1);
+
+	/* up 0: the stale figures are none, and it says so alone. */
+	a[WR_QUERY_UP] = answered(0);
+	assert_int_equal(metrics_prom_round(a, "h4", has_host, fig, why, sizeof(why), at), 1);
+	assert_string_equal(why, "Prometheus cannot scrape h4 (up is 0)");
+	assert_true(isnan(fig[WR_QUERY_ERROR_RATE]) && isnan(fig[WR_QUERY_P95]) &&
+	    isnan(fig[WR_QUERY_REQUEST_RATE]) && isnan(fig[WR_QUERY_UP]));
+
+	/* … first, then a query that failed on its own and one out of range. */
+	a[WR_QUERY_P95] = (struct metrics_prom_answer){ .asked = true, .value = NAN,
+		.error = "bad_data: parse error", .bad_answer = true };
+	a[WR_QUERY_REQUEST_RATE] = answered(-3);
+	assert_int_equal(metrics_prom_round(a, "h4", has_host, fig, why, sizeof(why), at), 3);
+	assert_string_equal(why, "Prometheus cannot scrape h4 (up is 0); p95_query: bad_data: "
+	    "parse error; the request-rate query gave -3: not requests per second");
+	assert_int_equal(at[0], 0);
+	assert_true(strncmp(why + at[1], "p95_query:", 10) == 0);
+	assert_true(strncmp(why + at[2], "the request-rate query gave", 27) == 0);
+
+	/* No target for the up query: said with the hint. */
+	a[WR_QUERY_P95] = answered(0.182);
+	a[WR_QUERY_REQUEST_RATE] = answered(20.4);
+	a[WR_QUERY_UP] = (struct metrics_prom_answer){ .asked = true, .value = NAN, .error = "" };
+	metrics_prom_round(a, "h4", has_host, fig, why, sizeof(why), NULL);
+	assert_string_equal(why, "Prometheus has no scrape target for h4: the up query matched "
+	    "no series (is {host} the label value? it was 'h4')");
+	assert_true(isnan(fig[WR_QUERY_ERROR_RATE]));
+
+	/* The up query itself refused: named, and the figures are none. */
+	a[WR_QUERY_UP] = (struct metrics_prom_answer){ .asked = true, .value = NAN,
+		.error = "Prometheus answered a range vector (matrix); want an instant vector "
+		"or scalar", .bad_answer = true };
+	assert_int_equal(metrics_prom_round(a, "h4", has_host, fig, why, sizeof(why), at), 1);
+	assert_string_equal(why, "prometheus: up_query: Prometheus answered a range vector "
+	    "(matrix); want an instant vector or scalar");
+	assert_true(isnan(fig[WR_QUERY_ERROR_RATE]) && isnan(fig[WR_QUERY_UP]));
+
+	/* The server down for every query, up's too: once. */
+	a[WR_QUERY_UP] = (struct metrics_prom_answer){ .asked = true, .value = NAN,
+		.error = "Connection refused" };
+	a[WR_QUERY_ERROR_RATE] = a[WR_QUERY_P95] = a[WR_QUERY_REQUEST_RATE] = a[WR_QUERY_UP];
+	metrics_prom_round(a, "h4", has_host, fig, why, sizeof(why), NULL);
+	assert_string_equal(why, "prometheus: Connection refused");
+	/* … for up's alone: named, and the figures that came are not live. */
+	a[WR_QUERY_ERROR_RATE] = answered(0.0204);
+	a[WR_QUERY_P95] = answered(0.182);
+	a[WR_QUERY_REQUEST_RATE] = answered(20.4);
+	metrics_prom_round(a, "h4", has_host, fig, why, sizeof(why), NULL);
+	assert_string_equal(why, "prometheus: up_query: Connection refused");
+	assert_true(isnan(fig[WR_QUERY_ERROR_RATE]) && isnan(fig[WR_QUERY_P95]));
+}
+
+/* A Prometheus status that is no answer of Prometheus's own says where
+ * to look, as health_url's does. */
+static void
+prom_http_reasons(void **state)
+{
+	char out[200];
+
+	(void)state;
+	metrics_prom_http_why(404, out, sizeof(out));
+	assert_string_equal(out, "HTTP 404: is prometheus_url right? it should be the "
+	    "server's base URL");
+	metrics_prom_http_why(302, out, sizeof(out));
+	assert_string_equal(out, "HTTP 302: is prometheus_url right? it should be the "
+	    "server's base URL");
+	metrics_prom_http_why(502, out, sizeof(out));
+	assert_string_equal(out, "HTTP 502");
 }
 
 /* A metrics_url that refuses says what was sent: an unset token variable
@@ -1123,6 +1337,10 @@ main(void)
 		cmocka_unit_test(query_empty_reasons),
 		cmocka_unit_test(up_query_answers),
 		cmocka_unit_test(query_range_is_the_longest_selector),
+		cmocka_unit_test(query_values_that_cannot_be),
+		cmocka_unit_test(prom_round_names_every_failing_query),
+		cmocka_unit_test(prom_round_up_query),
+		cmocka_unit_test(prom_http_reasons),
 		cmocka_unit_test(http_refusal_reasons),
 		cmocka_unit_test(fast_resume_matches_a_fresh_parse),
 		cmocka_unit_test(fast_resume_random_chains),

@@ -1,0 +1,84 @@
+#!/bin/sh
+# test_metrics_shared_query.sh — QA: an error_rate_query without {host} in
+# [warroom] gave every host the same fleet-wide figure (a healthy host
+# CONSIDER ROLLBACK, the bad one diluted), and nothing said so. The start
+# says it in the footer, as --check-config does, until a key and a while
+# after; METRICS says it under the figures for as long as they show.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+sed -i 's|^timeline_dir = .*|&\nprometheus_url = http://prom:9090\nerror_rate_query = sum(rate(e[1m])) / sum(rate(r[1m]))\np95_query = p95{host="{host}"}|' "$tmp/warroom.conf"
+steps '
+:resize 120x30
+:metrics api-1 error=0.0204 p95=182 restarts=0
+:save-screen start
+<Tab>
+:sleep 7
+:save-screen read
+'
+run_console -c warroom.conf --read-only
+
+assert_screen start <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY                                           2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT           HEALTH READY││ no runbook loaded                            │
+│> api-1       api     not connected     CONSIDER ROLLBACK -      -    ││ open one with -r FILE                        │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK -      -    ││                                              │
+│  api-2       api     not connected                       -      -    ││                                              │
+│  k8s-bastion api     not connected                       -      -    ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
+│api-1  CONSIDER ROLLBACK                                              ││                                              │
+│  error rate 2.04% > 2%                                               ││                                              │
+│  errors 2.04%   ▄ 0–5%                                               ││                                              │
+│  p95    182 ms  ▂ 0–2000 ms                                          │└──────────────────────────────────────────────┘
+│  fleet-wide error rate (its query has no {host}), also on api-2, k8s…│┌─ TIMELINE ───────────────────────────────────┐
+└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
+│ no log stream open                                                   ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ warning: warroom.conf:4: error_rate_query has no {host}: hosts api-1, api-2 and k8s-bastion ask http://prom:9090 the
+ same query, so each verdict rests on one fleet-wide figure (a bad host diluted, healthy ones blamed); select each
+ host's series with {host}, such as host="{host}"
+EOF
+
+assert_screen read <<'EOF'
+ warroom │ no incident named │ T+00:00:07   READ-ONLY                                           2026-01-01 00:00:07 UTC
+┌─ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ───────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT           HEALTH READY││ no runbook loaded                            │
+│> api-1       api     not connected     CONSIDER ROLLBACK -      -    ││ open one with -r FILE                        │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK -      -    ││                                              │
+│  api-2       api     not connected                       -      -    ││                                              │
+│  k8s-bastion api     not connected                       -      -    ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
+┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐│                                              │
+│api-1  CONSIDER ROLLBACK                                              ││                                              │
+│  error rate 2.04% > 2%                                               ││                                              │
+│  errors 2.04%   ▄ 0–5%                                               ││                                              │
+│  p95    182 ms  ▂ 0–2000 ms                                          │└──────────────────────────────────────────────┘
+│  fleet-wide error rate (its query has no {host}), also on api-2, k8s…│┌─ TIMELINE ───────────────────────────────────┐
+└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
+│ no log stream open                                                   ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ C-r poll now  z zoom  Tab pane  ? help  q quit
+EOF
