@@ -162,10 +162,17 @@ size_t badrel_bad_of(const struct badrel *b, const char *svc, const struct badre
 bool badrel_spared_turn(const struct badrel *b, const char *host, const char *svc,
     int64_t at_ms);
 
-/* w in words, its time in UTC: "rolled back from on k8s-bastion at 18:31",
+/* w in words, its time in UTC: "rolled back from on k8s-bastion at 18:31"
+ * ("rolled back from in this incident at 18:31" for a record with no host),
  * "judged bad: api-1 ran it when its verdict turned CONSIDER ROLLBACK at
  * 18:20". */
 void badrel_why_words(const struct badrel_why *w, char *out, size_t cap);
+
+/* w as a mark on a target at its tag, standing alone, naming the tag and
+ * the host it happened on, so it is never read as the target's own
+ * history: "h7 rolled back from v1.5.0-bad at 04:02", "judged bad: api-1
+ * ran v2 when its verdict turned CONSIDER ROLLBACK at 18:20". */
+void badrel_mark_words(const struct badrel_why *w, char *out, size_t cap);
 
 /* Whether host runs a bad release now: 1 one of its services does, 0
  * none does, -1 not known (no tag read for it yet, or no release was

@@ -105,8 +105,9 @@ struct fleetchain_cand {
 /* Start an empty chain rolling service back from tag from. */
 void fleetchain_begin(struct fleetchain *fc, const char *service, const char *from);
 
-/* Add a host in turn order, the selected one first (its turn is then
- * ACTIVE); false when the chain is full. */
+/* Add a host in turn order, the first (the selected one, or when that
+ * is not UP the first host that joins) ACTIVE; false when the chain is
+ * full. */
 bool fleetchain_add(struct fleetchain *fc, const char *name, int host);
 
 /* Does c join the chain (UP, same driver, not read-only, shown, running

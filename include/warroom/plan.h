@@ -136,10 +136,13 @@ struct plan_candidate {
 
 /* A release this incident judged bad for the service, on any host, and
  * why (badrel_why_words: "rolled back from on k8s-bastion at 18:31"; ""
- * says "rolled back from in this incident"). */
+ * says "rolled back from in this incident"); mark: the same standing
+ * alone after a target (badrel_mark_words: "k8s-bastion rolled back from
+ * v1.5.0-bad at 18:31"; "": why is used). */
 struct plan_bad {
 	char tag[128];
 	char why[160];
+	char mark[224];
 };
 
 /* The targets of a Compose rollback, in the dialog's order: the tags the

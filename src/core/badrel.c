@@ -480,21 +480,47 @@ badrel_spared_turn(const struct badrel *b, const char *host, const char *svc, in
 	return spared;
 }
 
+/* " at HH:MM" (UTC) for at_ms, "" when not known. */
+static void
+at_words(int64_t at_ms, char *out, size_t cap)
+{
+	time_t t = (time_t)(at_ms / 1000);
+	struct tm tm;
+	char hm[8];
+
+	out[0] = '\0';
+	if (at_ms > 0 && gmtime_r(&t, &tm) != NULL && strftime(hm, sizeof(hm), "%H:%M", &tm) > 0)
+		snprintf(out, cap, " at %s", hm);
+}
+
 void
 badrel_why_words(const struct badrel_why *w, char *out, size_t cap)
 {
-	char at[8] = "";
-	time_t t = (time_t)(w->at_ms / 1000);
-	struct tm tm;
+	char at[16];
 
-	if (w->at_ms > 0 && gmtime_r(&t, &tm) != NULL)
-		strftime(at, sizeof(at), "%H:%M", &tm);
-	if (w->verdict == NULL)
-		snprintf(out, cap, "rolled back from on %.63s%s%s", w->host, at[0] ? " at " : "",
-		    at);
+	at_words(w->at_ms, at, sizeof(at));
+	/* A record with no host: no "on" before an empty word. */
+	if (w->verdict == NULL && w->host[0] == '\0')
+		snprintf(out, cap, "rolled back from in this incident%s", at);
+	else if (w->verdict == NULL)
+		snprintf(out, cap, "rolled back from on %.63s%s", w->host, at);
 	else
-		snprintf(out, cap, "judged bad: %.63s ran it when its verdict turned %.31s%s%s",
-		    w->host, w->verdict, at[0] ? " at " : "", at);
+		snprintf(out, cap, "judged bad: %.63s ran it when its verdict turned %.31s%s",
+		    w->host, w->verdict, at);
+}
+
+void
+badrel_mark_words(const struct badrel_why *w, char *out, size_t cap)
+{
+	char at[16];
+
+	at_words(w->at_ms, at, sizeof(at));
+	if (w->verdict == NULL)
+		snprintf(out, cap, "%.63s rolled back from %.60s%s", w->host[0] ? w->host :
+		    "this incident", w->tag, at);
+	else
+		snprintf(out, cap, "judged bad: %.63s ran %.60s when its verdict turned %.31s%s",
+		    w->host[0] ? w->host : "a host", w->tag, w->verdict, at);
 }
 
 int

@@ -344,8 +344,9 @@ candidate(struct plan_candidate *out, size_t n, size_t max, const struct rel_tag
 		w += (size_t)snprintf(why + w, sizeof(why) - w, "rolling forward to %.60s, which "
 		    "this incident %.159s", tag, badw->why[0] ? badw->why : "rolled back from");
 	else if (bad)
-		w += (size_t)snprintf(why + w, sizeof(why) - w, "%.159s", badw->why[0] ? badw->why :
-		    "rolled back from in this incident");
+		/* Standing alone: the mark's words, which name tag and host. */
+		w += (size_t)snprintf(why + w, sizeof(why) - w, "%.200s", badw->mark[0] ?
+		    badw->mark : badw->why[0] ? badw->why : "rolled back from in this incident");
 	else if (newer)
 		w += (size_t)snprintf(why + w, sizeof(why) - w, "newer than the running %.60s: a "
 		    "roll forward, not back", current);

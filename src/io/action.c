@@ -1351,7 +1351,7 @@ demote_bad(struct action *a, struct wr_err *err)
 	for (i = 0; i < a->nchoices; i++) {
 		struct act_choice *c = &a->choices[i];
 		const char *note = plan_target_note(&t[i]);
-		char own[sizeof(c->mark) + sizeof(a->bad[0].why)];
+		char own[sizeof(c->mark) + sizeof(a->bad[0].mark)];
 
 		/* Rolled back from per the history, stalled, or a FAILED
 		 * rollback that changed nothing: which revision says so (this
@@ -1361,10 +1361,13 @@ demote_bad(struct action *a, struct wr_err *err)
 			snprintf(own, sizeof(own), "  (%s)", c->mark);
 			note = own;
 		}
-		/* Judged bad in this incident: where and when, on any host. */
+		/* Judged bad in this incident: where and when, on any host,
+		 * naming the tag: the revision listed (a kill switch's, say)
+		 * may be this host's own, never rolled back from itself (QA:
+		 * "(rolled back from on h7 at 04:02)" on h2's set env one). */
 		if (t[i].bad && (b = plan_bad_of(a->bad, a->nbad, c->tag)) != NULL &&
-		    b->why[0] != '\0') {
-			snprintf(own, sizeof(own), "  (%s)", b->why);
+		    (b->mark[0] != '\0' || b->why[0] != '\0')) {
+			snprintf(own, sizeof(own), "  (%s)", b->mark[0] ? b->mark : b->why);
 			note = own;
 		}
 

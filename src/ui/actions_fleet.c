@@ -70,10 +70,11 @@ rollback_kind(const struct config_host *h)
 void
 actions_rollback_all(struct app *app)
 {
-	int svc, host = app_selected_service(app, &svc), k, n;
+	int svc, host = app_selected_service(app, &svc), k, n, lead = -1, lead_svc = -1;
 	struct fleetchain *fc = &app->fleet;
 	const struct svc_state *sel;
 	const struct config_host *h;
+	bool sel_up;
 	size_t i;
 
 	if (app->focus != PANE_HOSTS) {
@@ -103,13 +104,25 @@ actions_rollback_all(struct app *app)
 	/* Every other host of the same driver running this service at this
 	 * tag, in config order, after the selected one; with a HOSTS filter,
 	 * only the rows it shows: a hidden row is never acted on. Every host
-	 * listing the service that is left out is named in the dialog. */
+	 * listing the service that is left out is named in the dialog. A
+	 * selected row not UP gives the service and its last known tag, and is
+	 * left out like any other: the first UP host on that tag leads (QA: B
+	 * on a DOWN row refused the chain at once, the UP bad hosts unasked). */
 	app->nqueue = 0;
 	app->fleet_action = NULL;
 	app->fleet_by = NULL;
 	app->fleet_last[0] = app->fleet_said[0] = app->fleet_lead[0] = '\0';
 	fleetchain_begin(fc, h->services[svc], sel->tag);
-	fleetchain_add(fc, h->name, host);
+	sel_up = ssh_pool_status(app->pool, host)->state == SSH_UP;
+	if (sel_up) {
+		fleetchain_add(fc, h->name, host);
+		lead = host;
+		lead_svc = svc;
+	} else {
+		struct fleetchain_cand c = candidate(app, host, svc, h->driver);
+
+		fleetchain_consider(fc, &c);
+	}
 	for (i = 0; i < app->cfg.nhosts; i++) {
 		struct fleetchain_cand c;
 
@@ -119,6 +132,13 @@ actions_rollback_all(struct app *app)
 		c = candidate(app, (int)i, k, h->driver);
 		if (!fleetchain_consider(fc, &c))
 			continue;
+		if (lead < 0) {
+			/* The first that joins leads: its dialog picks the target. */
+			fleetchain_add(fc, app->cfg.hosts[i].name, (int)i);
+			lead = (int)i;
+			lead_svc = k;
+			continue;
+		}
 		if (actions_queue_add(app, (int)i, k, "", NULL) &&
 		    fleetchain_add(fc, app->cfg.hosts[i].name, (int)i)) {
 			app->queue[app->nqueue - 1].follow = true;
@@ -136,10 +156,21 @@ actions_rollback_all(struct app *app)
 		fc->active = false;
 		return;
 	}
+	if (lead < 0) {
+		char line[400];
+
+		/* Nothing to confirm, so nothing began: said, not journalled. */
+		fleetchain_out_line(fc, 0, line, sizeof(line));
+		app_say(app, "no UP host runs %s at %s: no fleet rollback (%s)", h->services[svc],
+		    sel->tag, line);
+		fc->active = false;
+		return;
+	}
+	h = &app->cfg.hosts[lead];       /* its own service index is lead_svc */
 	n = app->nqueue;
 	wr_strlcpy(app->queue_filter, app->host_filter, sizeof(app->queue_filter));
-	app->target_host = host;
-	app->target_svc = svc;
+	app->target_host = lead;
+	app->target_svc = lead_svc;
 	app->target_queued = true;
 	app->target_slot = NULL;
 	app->target_tag[0] = '\0';
@@ -147,12 +178,12 @@ actions_rollback_all(struct app *app)
 	actions_rollback(app);
 	if (fc->active && n > 0)
 		app_say(app, "rolling back %s at %s on %d hosts%s%s%s, one after another, each "
-		    "confirmed: %s first", h->services[svc], sel->tag, n + 1,
+		    "confirmed: %s first", fc->service, fc->from, n + 1,
 		    app->queue_filter[0] ? " having \"" : "", app->queue_filter,
 		    app->queue_filter[0] ? "\"" : "", h->name);
 	else if (fc->active)
 		app_say(app, "only %s %s %s at %s here%s%s%s: planning its rollback", h->name,
-		    fc->nout > 0 ? "is known to run" : "runs", h->services[svc], sel->tag,
+		    fc->nout > 0 ? "is known to run" : "runs", fc->service, fc->from,
 		    app->queue_filter[0] ? " (of the hosts having \"" : "", app->queue_filter,
 		    app->queue_filter[0] ? "\")" : "");
 	actions_fleet_tell(app);

@@ -1788,6 +1788,7 @@ journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128], siz
 	for (k = 0; k < nwhy; k++) {
 		wr_strlcpy(bad[k].tag, why[k]->tag, sizeof(bad[k].tag));
 		badrel_why_words(why[k], bad[k].why, sizeof(bad[k].why));
+		badrel_mark_words(why[k], bad[k].mark, sizeof(bad[k].mark));
 	}
 	*nbad = nwhy;
 	badrel_free(&rel);

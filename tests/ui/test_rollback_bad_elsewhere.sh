@@ -26,7 +26,7 @@ wait_for "type api and press Enter" 15
 assert_contains "$tmp/screen" "tag  v1.5.1-bad  ->  v1.4.1"
 grep -qE "> v1\\.4\\.1  \\(last good in releases\\.log\\)  — this incident's rollback target \\(h1 went to it at [0-9]{2}:[0-9]{2}\\)" "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "v1.4.1 is not first, the incident's target"; }
-grep -qE "^.*    v1\\.5\\.0-bad  \\(rolled back from on h1 at [0-9]{2}:[0-9]{2}\\)" "$tmp/screen" ||
+grep -qE "^.*    v1\\.5\\.0-bad  \\(h1 rolled back from v1\\.5\\.0-bad at [0-9]{2}:[0-9]{2}\\)" "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "v1.5.0-bad is not marked as rolled back from on h1"; }
 assert_not_contains "$tmp/screen" "> v1.5.0-bad"
 assert_not_contains "$tmp/screen" "IMAGE_TAG='v1.5.0-bad'"

@@ -134,6 +134,10 @@ why_a_tag_is_bad_for_a_service(void **state)
 	assert_string_equal(w->host, "k8s-bastion");
 	badrel_why_words(w, words, sizeof(words));
 	assert_string_equal(words, "rolled back from on k8s-bastion at 18:31");
+	/* Alone after a target (QA: a k8s revision of another host read
+	 * "(rolled back from on h7 at 04:02)"): the tag and where, in full. */
+	badrel_mark_words(w, words, sizeof(words));
+	assert_string_equal(words, "k8s-bastion rolled back from v1.5.0-bad at 18:31");
 	assert_null(badrel_why(&b, "api", "v1.4.1"));
 	/* Bad for jobs (its host's verdict turned), not for api. */
 	assert_null(badrel_why(&b, "api", "v2-jobs"));
@@ -142,6 +146,9 @@ why_a_tag_is_bad_for_a_service(void **state)
 	badrel_why_words(w, words, sizeof(words));
 	assert_string_equal(words, "judged bad: api-1 ran it when its verdict turned CONSIDER "
 	    "ROLLBACK at 18:20");
+	badrel_mark_words(w, words, sizeof(words));
+	assert_string_equal(words, "judged bad: api-1 ran v2-jobs when its verdict turned "
+	    "CONSIDER ROLLBACK at 18:20");
 	assert_int_equal(badrel_bad_of(&b, "api", all, 8), 1);
 	assert_string_equal(all[0]->tag, "v1.5.0-bad");
 	/* The target rolled back from later on another host: bad again. */
@@ -508,6 +515,33 @@ a_deploy_time_in_whole_seconds_starts_at_its_end(void **state)
 	cJSON_Delete(none);
 }
 
+/* Never an empty word: a rollback record with no host says where it was
+ * judged as the incident; a kill switch (set env, its own "from") judges
+ * no release, so its revision carries no rollback-from mark. */
+static void
+marks_never_say_an_empty_word_nor_a_kill_switch(void **state)
+{
+	const int64_t t0402 = 1795752120000LL;   /* 2026-11-27 04:02:00 UTC */
+	const struct badrel_why *w;
+	struct badrel b = { 0 };
+	char words[200];
+
+	(void)state;
+	fold_at(&b, "action.intent", "h2", "{\"action\":\"k8s.killswitch\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.5.0-bad\"}}", t0402);
+	assert_false(badrel_is_bad(&b, "v1.5.0-bad"));
+	assert_null(badrel_why(&b, "api", "v1.5.0-bad"));
+	fold_at(&b, "action.intent", NULL, "{\"action\":\"k8s.undo\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}", t0402);
+	w = badrel_why(&b, "api", "v1.5.0-bad");
+	assert_non_null(w);
+	badrel_why_words(w, words, sizeof(words));
+	assert_string_equal(words, "rolled back from in this incident at 04:02");
+	badrel_mark_words(w, words, sizeof(words));
+	assert_string_equal(words, "this incident rolled back from v1.5.0-bad at 04:02");
+	badrel_free(&b);
+}
+
 int
 main(void)
 {
@@ -516,6 +550,7 @@ main(void)
 		cmocka_unit_test(a_turn_to_bad_judges_what_the_host_ran),
 		cmocka_unit_test(a_rollback_alone_judges_its_from),
 		cmocka_unit_test(why_a_tag_is_bad_for_a_service),
+		cmocka_unit_test(marks_never_say_an_empty_word_nor_a_kill_switch),
 		cmocka_unit_test(judged_before_a_deploy_or_only_after),
 		cmocka_unit_test(a_verdict_judges_the_release_started_before_it),
 		cmocka_unit_test(the_release_running_at_a_time),

@@ -116,7 +116,7 @@ a_tag_rolled_back_from_is_never_last_good(void **state)
 static void
 one_tag_for_several_services_offers_the_rollback_target(void **state)
 {
-	static const struct plan_bad bad[1] = { { "v1.5.0-bad", "" } };
+	static const struct plan_bad bad[1] = { { "v1.5.0-bad", "", "" } };
 	static const char targets[1][128] = { "v1.4.1" };
 	struct plan_candidate api[8], jobs[8];
 	struct plan_tag_svc s[2] = {
@@ -167,7 +167,7 @@ one_tag_for_several_services_offers_the_rollback_target(void **state)
 static void
 one_tag_for_several_services_names_whose_last_good(void **state)
 {
-	static const struct plan_bad bad[1] = { { "v1.5.0-bad", "" } };
+	static const struct plan_bad bad[1] = { { "v1.5.0-bad", "", "" } };
 	struct plan_candidate api[8], jobs[8];
 	struct plan_tag_svc s[2] = {
 		{ .name = "jobs", .running = "v1.5.0-bad", .c = jobs },
@@ -260,7 +260,7 @@ labels_say_every_reason(void **state)
 {
 	static const char seen1[][128] = { "v1.4.1" };
 	static const char seen2[][128] = { "v1.3.0", "v1.5.0-bad" };
-	static const struct plan_bad bad[] = { { "v1.4.1", "" } };
+	static const struct plan_bad bad[] = { { "v1.4.1", "", "" } };
 	struct plan_candidate c[8];
 
 	/* The timeline saw v1.4.1 run here, and it is releases.log's last good. */
@@ -292,7 +292,7 @@ static void
 a_newer_tag_is_never_last_good_nor_first(void **state)
 {
 	static const char seen[][128] = { "v1.5.0-bad" };
-	static const struct plan_bad bad[] = { { "v1.5.0-bad", "" } };
+	static const struct plan_bad bad[] = { { "v1.5.0-bad", "", "" } };
 	struct plan_candidate c[8];
 	char tag[128];
 	struct wr_err err;
@@ -360,7 +360,7 @@ an_older_release_deployed_again_is_not_newer(void **state)
 static void
 after_this_incidents_rollback_the_bad_tag_stays_marked(void **state)
 {
-	static const struct plan_bad bad[] = { { "v1.5.0-bad", "" } };
+	static const struct plan_bad bad[] = { { "v1.5.0-bad", "", "" } };
 	struct plan_candidate c[8];
 
 	assert_int_equal(plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.4.1",
