@@ -197,6 +197,12 @@ bool action_rereadable(const struct action *a);      /* warroom can re-read what
  * grace runs out). */
 bool action_waits_rollout(const struct action *a);
 
+/* UNKNOWN, read back without settling it, and still re-read (the
+ * dropped command may still be at work): the seconds of re-reading left
+ * before the console gives up (health_timeout from the first read back);
+ * 0 when it is not re-reading. */
+long action_reread_left_s(const struct action *a);
+
 /* UNKNOWN and read back since without settling it: what the host runs
  * ("" when the re-read names no tag); NULL: no re-read has answered yet. */
 const char *action_read_not_settled(const struct action *a);

@@ -6,7 +6,14 @@
  * revision and tag with the rollout complete, the journal gets one
  * action.reconcile saying so (by "rollout", outcome ok), and the host
  * counts as rolled back from then on. A FAILED whose command failed, or a
- * deployment read at another tag or revision, is never turned OK. Pure:
+ * deployment read at another tag or revision, is never turned OK.
+ *
+ * The same for a rollback of any driver left UNKNOWN (a dropped up -d)
+ * that the engineer settled FAILED by hand (U) while the host was still
+ * getting there: once a poll reads the host at the rollback's target with
+ * /readyz answering 200 after that, one action.reconcile by "reading"
+ * says "h7 now runs v1.4.1, the target of the rollback settled FAILED by
+ * hand at 04:20:11", and the host counts as rolled back from then. Pure:
  * journal records and one poll's reading in, the decision and its words out.
  */
 #ifndef WARROOM_LATEDONE_H
@@ -31,12 +38,16 @@ struct latedone_pending {
 	char to[128];                    /* the tag it went to */
 	int revision;                    /* the revision it made */
 	int64_t failed_ms;               /* when it ended FAILED */
+	bool by_hand;                    /* settled FAILED by hand (U) after an
+	                                    UNKNOWN end, not a rollout's FAILED */
 };
 
 /* Into out: host's latest rollback of svc in v[0..n) (journal order) when
  * it ended FAILED with its rollout not complete (its end's "rollout": the
  * change applied at a newer revision, at the tag the plan went to) and
- * nothing settled it since. False when there is none such. */
+ * nothing settled it since, or when its last settling word is the
+ * engineer's FAILED by hand and its plan names a target (by_hand). False
+ * when there is none such. */
 bool latedone_pending(const struct record *v, size_t n, const char *host, const char *svc,
     struct latedone_pending *out);
 
@@ -50,18 +61,27 @@ struct latedone_read {
 	int64_t available_ms;            /* when its Progressing condition said
 	                                    NewReplicaSetAvailable, 0 when it does not */
 	int64_t read_ms;                 /* when the read began */
+	const char *state;               /* the driver's word for it ("running"), or NULL */
+	bool readyz_ok;                  /* /readyz answered 200 and ready */
+	int64_t readyz_ms;               /* … asked then (wall clock), 0 not asked */
 };
 
 /* Whether r shows p's rollout completed: read after p ended, at its tag
  * (as badrel_same matches) and revision, complete with updated == ready ==
  * desired, its newest ReplicaSet (when read) at the tag. *done_ms: the
  * condition's time when it falls after p's end and not after the read,
- * else the read's. */
+ * else the read's. For p->by_hand: read (and /readyz asked) after the
+ * settle, at its tag, complete (the caller's word for its driver: compose
+ * running, k8s complete), /readyz ready; no revision asked; *done_ms: the
+ * read's time. */
 bool latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms);
 
-/* The action.reconcile data latedone_check's finding is journalled with:
- * by "rollout", outcome ok, the times, revision and tag, the summary "h2's
+/* The action.reconcile data latedone_check's finding is journalled with
+ * (for p->by_hand: by "reading", outcome ok, the settle's time as
+ * "settled_ts", the tag, the summary "h7 now runs v1.4.1, the target of the
+ * rollback settled FAILED by hand at 04:20:11" and what was read);
+ * otherwise by "rollout", outcome ok, the times, revision and tag, the summary "h2's
  * rollout completed at 03:50:12, after its rollback ended FAILED at
  * 03:48:40: now OK" and what was read. The caller owns it. */
 cJSON *latedone_record(const struct latedone_pending *p, const struct latedone_read *r,

@@ -23,6 +23,9 @@ struct quitask_in {
 	                                    writing console sends them */
 	int posts_maybe;                 /* status-page posts whose try got no answer:
 	                                    the next one reads the page first */
+	int posts_answered;              /* of posts, those sent once and answered 200
+	                                    without an incident id (nothing saved) */
+	const char *answered_why;        /* … the first's answer's own error text, or NULL */
 };
 
 /* Into buf: each thing under way and what a quit does to it, before the

@@ -202,6 +202,11 @@ int statuspage_adopt(struct statuspage *sp, struct wr_err *err);
  * nothing is sent. */
 void statuspage_quit_left(const struct statuspage *sp, int *unsent, int *maybe_posted);
 
+/* Of statuspage_quit_left's unsent posts, those whose last try was sent
+ * and answered 2xx with no incident (the page saved nothing): how many,
+ * and the first's answer's own error text ("" none) into why. */
+int statuspage_quit_answered(const struct statuspage *sp, char *why, size_t cap);
+
 /* Last known page incident and status, pending posts, last error. */
 const struct statuspage_state *statuspage_state(const struct statuspage *sp);
 

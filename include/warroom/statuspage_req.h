@@ -188,8 +188,17 @@ int64_t statuspage_retry_delay_ms(int attempts, long retry_after_s, int64_t base
 int statuspage_req_url(enum statuspage_kind kind, const char *base, const char *path,
     char *out, size_t cap, struct wr_err *err);
 
+/* How much of a page's own error text is kept (sanitized, cut). */
+#define STATUSPAGE_SAID_MAX 160
+
+/* The error text a page's JSON answer gives ("error", "errors"[0],
+ * "message" or "detail": a string, or an object's "message"/"detail"),
+ * sanitized and cut to cap, into out; false when it gives none. */
+bool statuspage_req_error_text(const char *body, size_t len, char *out, size_t cap);
+
 /* A create's or update's answer → the page's incident id and its status
- * (Atlassian name, "" when the answer has none). -1 with err when malformed. */
+ * (Atlassian name, "" when the answer has none). -1 with err when
+ * malformed; with no id, err quotes the answer's error text when it has one. */
 int statuspage_req_parse_incident(enum statuspage_kind kind, const char *body, size_t len,
     char id[STATUSPAGE_ID_MAX], char status[32], struct wr_err *err);
 

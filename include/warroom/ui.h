@@ -566,6 +566,17 @@ const struct action *actions_unsettled_on(const struct app *app, int host, int s
  * downgrade): only the engineer can settle them, with U. */
 size_t actions_unknown_by_hand(const struct app *app);
 
+/* An UNKNOWN outcome the console still re-reads, for the header. */
+struct actions_reread {
+	const char *host, *runs, *target;  /* as actions_unknown_read_back */
+	long left_s;                       /* seconds of re-reading left */
+	const char *under_way;             /* "a recreate" (compose), "a rollout" */
+};
+
+/* Of the UNKNOWN outcomes, the first read back without settling that the
+ * console still re-reads (action_reread_left_s): true, with its words. */
+bool actions_unknown_rereading(const struct app *app, struct actions_reread *out);
+
 /* Of those, the first one read back that the re-read did not settle:
  * true, with what its host runs and its target (action_read_not_settled). */
 bool actions_unknown_read_back(const struct app *app, const char **runs,

@@ -79,6 +79,15 @@ void unsettled_badge_words(size_t n, const char *runs, const char *target, char 
  * settles it by hand) ", so nobody settles it before the console can. */
 void unsettled_badge_wait_words(size_t n, const char *host, char *buf, size_t cap);
 
+/* The header's badge for n UNKNOWN outcomes while the console still
+ * re-reads host after a dropped command, left_s more seconds: " 1 UNKNOWN:
+ * h7 still on v1.5.0-bad, re-reading for 40s more (a recreate may still be
+ * under way); U settles it by hand "; runs/target as unsettled_badge_words
+ * ("h7 not settled yet" when runs says nothing or is the target);
+ * under_way: what may still be at work ("a recreate"). */
+void unsettled_badge_reread_words(size_t n, const char *host, const char *runs,
+    const char *target, long left_s, const char *under_way, char *buf, size_t cap);
+
 /* Where another console's action with no outcome stands, as this
  * console sees it. */
 enum unsettled_other {

@@ -53,6 +53,27 @@ rollback_plan(const struct record *r)
 	    strcmp(k, "helm.rollback") == 0 ? plan : NULL;
 }
 
+/* Whether the last word that settles v[end]'s op (an UNKNOWN end's) is
+ * the engineer's FAILED by hand; *at_ms: when it was said. */
+static bool
+hand_failed(const struct record *v, size_t n, size_t end, int64_t *at_ms)
+{
+	const struct record *last = NULL;
+	size_t i;
+
+	if (!record_end_unknown(&v[end]))
+		return false;
+	for (i = end + 1; i < n; i++)
+		if (is(&v[i], "action.reconcile") && same(v[i].op, v[end].op) &&
+		    record_settles(&v[i]))
+			last = &v[i];
+	if (last == NULL || !same(str_of(last->data, "by"), "hand") ||
+	    !same(str_of(last->data, "outcome"), "failed"))
+		return false;
+	*at_ms = last->ts_ms;
+	return true;
+}
+
 bool
 latedone_pending(const struct record *v, size_t n, const char *host, const char *svc,
     struct latedone_pending *out)
@@ -75,6 +96,19 @@ latedone_pending(const struct record *v, size_t n, const char *host, const char 
 	for (i = at + 1; i < n && end == n; i++)
 		if (is(&v[i], "action.end") && same(v[i].op, v[at].op))
 			end = i;
+	if (end < n && hand_failed(v, n, end, &out->failed_ms)) {
+		to = str_of(plan, "to");
+		/* Without a target, no reading can say it got there. */
+		if (to == NULL || to[0] == '\0')
+			return false;
+		wr_strlcpy(out->op, v[at].op, sizeof(out->op));
+		wr_strlcpy(out->host, host, sizeof(out->host));
+		wr_strlcpy(out->service, svc, sizeof(out->service));
+		wr_strlcpy(out->action, str_of(plan, "action"), sizeof(out->action));
+		wr_strlcpy(out->to, to, sizeof(out->to));
+		out->by_hand = true;
+		return true;
+	}
 	if (end == n || !same(str_of(v[end].data, "outcome"), "failed") ||
 	    !cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[end].data, "rollout")))
 		return false;
@@ -106,6 +140,15 @@ latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms)
 {
 	*done_ms = 0;
+	/* The engineer said FAILED: only a host read at the target and
+	 * answering ready after that says otherwise. */
+	if (p->by_hand) {
+		if (r->read_ms <= p->failed_ms || r->readyz_ms <= p->failed_ms || !r->readyz_ok ||
+		    !r->complete || r->tag == NULL || !badrel_same(r->tag, p->to))
+			return false;
+		*done_ms = r->read_ms;
+		return true;
+	}
 	/* A read begun before the end may predate what the end saw. */
 	if (r->read_ms <= p->failed_ms || r->tag == NULL || !badrel_same(r->tag, p->to) ||
 	    r->revision != p->revision || !r->complete || r->desired <= 0 ||
@@ -141,6 +184,23 @@ latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
 	clock_of(done_ms, done, sizeof(done));
 	clock_of(p->failed_ms, failed, sizeof(failed));
 	cJSON_AddStringToObject(d, "action", p->action);
+	if (p->by_hand) {
+		/* The engineer's FAILED stays in the journal; this says what
+		 * the host runs since, and counts from it. */
+		cJSON_AddStringToObject(d, "by", "reading");
+		cJSON_AddStringToObject(d, "outcome", "ok");
+		record_format_ts(p->failed_ms, ts);
+		cJSON_AddStringToObject(d, "settled_ts", ts);
+		cJSON_AddStringToObject(d, "tag", p->to);
+		snprintf(words, sizeof(words), "%s now runs %s, the target of the rollback settled "
+		    "FAILED by hand at %s", p->host, p->to, failed);
+		cJSON_AddStringToObject(d, "summary", words);
+		snprintf(words, sizeof(words), "%s runs %s%s%s and /readyz answers 200 (read at %s)",
+		    p->service, r->tag, r->state != NULL && r->state[0] ? ", " : "",
+		    r->state != NULL ? r->state : "", done);
+		cJSON_AddStringToObject(d, "detail", words);
+		return d;
+	}
 	cJSON_AddStringToObject(d, "by", "rollout");
 	cJSON_AddStringToObject(d, "outcome", "ok");
 	record_format_ts(p->failed_ms, ts);

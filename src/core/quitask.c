@@ -75,13 +75,24 @@ quitask_words(const struct quitask_in *in, char *buf, size_t cap)
 		    "cancels %s.", list, in->nunsent == 1 ? "has" : "have",
 		    in->nunsent == 1 ? "it" : "them");
 	}
-	if (in->posts > 0) {
+	if (in->posts_answered > 0) {
+		/* Sent and answered 200 with nothing saved: not "not sent yet". */
+		counted(in->posts_answered, what, sizeof(what));
+		sentence(buf, cap);
+		wr_appendf(buf, cap, "%s sent once, answered 200 without an incident id%s%.200s%s: "
+		    "the next writing console on this incident sends %s again.", what,
+		    in->answered_why != NULL && in->answered_why[0] ? ": \"" : "",
+		    in->answered_why != NULL ? in->answered_why : "",
+		    in->answered_why != NULL && in->answered_why[0] ? "\"" : "",
+		    in->posts_answered == 1 ? "it" : "them");
+	}
+	if (in->posts - in->posts_answered > 0) {
 		/* The journal holds it queued: the next writing console sends
 		 * it (at its start, or an open one when it arms). */
-		counted(in->posts, what, sizeof(what));
+		counted(in->posts - in->posts_answered, what, sizeof(what));
 		sentence(buf, cap);
 		wr_appendf(buf, cap, "%s not sent yet: the next writing console on this incident "
-		    "sends %s.", what, in->posts == 1 ? "it" : "them");
+		    "sends %s.", what, in->posts - in->posts_answered == 1 ? "it" : "them");
 	}
 	if (in->posts_maybe > 0) {
 		const char *it = in->posts_maybe == 1 ? "it" : "them";

@@ -8,6 +8,7 @@
  * before they go into a path, so an answer cannot steer a later request.
  */
 #include "warroom/statuspage_req.h"
+#include "warroom/sanitize.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -620,6 +621,46 @@ incident_list(const char *body, size_t len, const struct cachet_api *api,
 	return j;
 }
 
+/* A string, or an object's "message" or "detail" string. */
+static const char *
+said_of(const cJSON *v)
+{
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	if (cJSON_IsObject(v)) {
+		const char *m = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v, "message"));
+
+		return m != NULL ? m : cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v,
+		    "detail"));
+	}
+	return NULL;
+}
+
+bool
+statuspage_req_error_text(const char *body, size_t len, char *out, size_t cap)
+{
+	static const char *const keys[] = { "error", "errors", "message", "detail" };
+	const char *said = NULL;
+	cJSON *j;
+	size_t i;
+
+	if (cap == 0)
+		return false;
+	out[0] = '\0';
+	if (body == NULL || (j = cJSON_ParseWithLength(body, len)) == NULL)
+		return false;
+	for (i = 0; said == NULL && cJSON_IsObject(j) && i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, keys[i]);
+
+		said = cJSON_IsArray(v) ? said_of(cJSON_GetArrayItem(v, 0)) : said_of(v);
+	}
+	/* The page's own words are text from outside: sanitized and cut. */
+	if (said != NULL && said[0] != '\0')
+		sanitize_line(said, strlen(said), out, cap);
+	cJSON_Delete(j);
+	return out[0] != '\0';
+}
+
 int
 statuspage_req_parse_incident(enum statuspage_kind kind, const char *body, size_t len,
     char id[STATUSPAGE_ID_MAX], char status[32], struct wr_err *err)
@@ -634,15 +675,26 @@ statuspage_req_parse_incident(enum statuspage_kind kind, const char *body, size_
 		return -1;
 	o = api != NULL ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
 	f = !cJSON_IsObject(o) ? NULL : api != NULL ? cachet_fields(api, o) : o;
-	if (f == NULL)
+	char said[STATUSPAGE_SAID_MAX];
+
+	if (f == NULL && statuspage_req_error_text(body, len, said, sizeof(said)))
+		r = wr_err_set(err, "the status page's answer is not an incident; it says: \"%s\"",
+		    said);
+	else if (f == NULL)
 		r = wr_err_set(err, "the status page's answer is not an incident");
 	else {
 		/* A cachet update answers with the update; it names its incident. */
 		v = api != NULL ? cJSON_GetObjectItemCaseSensitive(f, api->update_incident) : NULL;
 		if (v == NULL)
 			v = api != NULL ? cachet_id(api, o, f) : cJSON_GetObjectItemCaseSensitive(o, "id");
-		if (!json_id(v, id))
-			r = wr_err_set(err, "the status page's answer has no usable incident id");
+		if (!json_id(v, id)) {
+			/* A 200 that says why it saved nothing: its words name it. */
+			if (statuspage_req_error_text(body, len, said, sizeof(said)))
+				r = wr_err_set(err, "the status page's answer has no usable incident "
+				    "id; it says: \"%s\"", said);
+			else
+				r = wr_err_set(err, "the status page's answer has no usable incident id");
+		}
 		else
 			json_status(cJSON_GetObjectItemCaseSensitive(f, "status"), status);
 	}

@@ -235,6 +235,23 @@ unsettled_badge_wait_words(size_t n, const char *host, char *buf, size_t cap)
 }
 
 void
+unsettled_badge_reread_words(size_t n, const char *host, const char *runs, const char *target,
+    long left_s, const char *under_way, char *buf, size_t cap)
+{
+	char where[200];
+
+	/* "read back, not settled: U settles it" invited a U while a dropped
+	 * up -d was still recreating (QA: settled FAILED by hand in the second
+	 * the host reached the target): say the console still re-reads. */
+	if (runs != NULL && runs[0] != '\0' && (target == NULL || strcmp(runs, target) != 0))
+		snprintf(where, sizeof(where), "%s still on %s", host, runs);
+	else
+		snprintf(where, sizeof(where), "%s not settled yet", host);
+	snprintf(buf, cap, " %zu UNKNOWN: %s, re-reading for %lds more (%s may still be under "
+	    "way); U settles it by hand ", n, where, left_s < 1 ? 1 : left_s, under_way);
+}
+
+void
 unsettled_other_words(const char *host, const char *actor, const char *what,
     int64_t started_ms, enum unsettled_other state, bool ended_unknown, char *buf,
     size_t cap)

@@ -2286,6 +2286,18 @@ action_waits_rollout(const struct action *a)
 	    a->reread_since != 0 && a->reread_rolling;
 }
 
+long
+action_reread_left_s(const struct action *a)
+{
+	int64_t left;
+
+	if (a->state != ACTION_UNKNOWN || a->reconciled || a->reread_gave_up ||
+	    a->reread_since == 0 || !action_rereadable(a))
+		return 0;
+	left = a->env.cfg->health_timeout_ms - (loop_now_ms() - a->reread_since);
+	return left > 0 ? (long)((left + 999) / 1000) : 0;
+}
+
 const char *
 action_read_not_settled(const struct action *a)
 {

@@ -65,6 +65,8 @@ struct sp_item {
 	char owner_actor[64];    /* … and who that console writes as */
 	bool taken;              /* taken over from another console's session */
 	long last_http;          /* its last failed try's HTTP status; 0: none or no answer */
+	bool answered;           /* its last try was answered 2xx without an incident */
+	char answered_said[STATUSPAGE_SAID_MAX]; /* … the page's own words, or "" */
 	bool superseded;         /* a create not sent: it would set the status back */
 	bool as_update;          /* a create whose incident another post made: sent as
 	                            an update of it (note says so) */
@@ -647,6 +649,11 @@ on_send_answer(struct statuspage *sp, const struct http_response *r)
 		if (statuspage_req_parse_incident(sp->kind, r->body, r->len, id, status,
 		    &err) != 0) {
 			if (q->creates) {
+				/* Sent and answered, not "not sent yet": q says so. */
+				it->answered = r->status >= 200 && r->status < 300;
+				if (it->answered)
+					statuspage_req_error_text(r->body, r->len, it->answered_said,
+					    sizeof(it->answered_said));
 				item_retry(sp, r->status, 0, err.msg, false);
 				return;
 			}
@@ -1323,6 +1330,22 @@ statuspage_quit_left(const struct statuspage *sp, int *unsent, int *maybe_posted
 			(*maybe_posted)++;
 		else
 			(*unsent)++;
+}
+
+int
+statuspage_quit_answered(const struct statuspage *sp, char *why, size_t cap)
+{
+	const struct sp_item *it;
+	int n = 0;
+
+	if (cap > 0)
+		why[0] = '\0';
+	if (http_read_only(sp->http))
+		return 0;
+	for (it = sp->head; it != NULL; it = it->next)
+		if (!it->maybe_sent && !it->try_open && it->answered && n++ == 0 && cap > 0)
+			wr_strlcpy(why, it->answered_said, cap);
+	return n;
 }
 
 const struct statuspage_state *

@@ -1770,6 +1770,28 @@ actions_unknown_read_back(const struct app *app, const char **runs, const char *
 	return false;
 }
 
+bool
+actions_unknown_rereading(const struct app *app, struct actions_reread *out)
+{
+	size_t i;
+	long left;
+
+	for (i = 0; i < app->nactions; i++)
+		if (unsettled(app->actions[i]) && action_read_not_settled(app->actions[i]) != NULL &&
+		    (left = action_reread_left_s(app->actions[i])) > 0) {
+			const struct config_host *h = &app->cfg.hosts[action_host(app->actions[i])];
+
+			out->host = h->name;
+			out->runs = action_read_not_settled(app->actions[i]);
+			out->target = action_plan(app->actions[i])->to;
+			out->left_s = left;
+			/* What a dropped command may still be doing there. */
+			out->under_way = h->driver == DRIVER_COMPOSE ? "a recreate" : "a rollout";
+			return true;
+		}
+	return false;
+}
+
 void
 actions_settle_ask(struct app *app)
 {
@@ -1792,8 +1814,15 @@ actions_settle_question(const struct app *app, char *buf, size_t cap)
 	const struct action *a = app->actions[app->settle_idx];
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
 
-	snprintf(buf, cap, "%s%sUNKNOWN %s of %s on %s: ok or failed, and what you saw: ",
-	    app->settle_error, app->settle_error[0] ? " | " : "", action_verb(a),
+	long left = action_reread_left_s(a);
+	char still[160] = "";
+
+	/* A dropped command may still land: say so where the answer is typed. */
+	if (left > 0)
+		snprintf(still, sizeof(still), "still re-read for %lds (%s may still be under way) "
+		    "| ", left, h->driver == DRIVER_COMPOSE ? "a recreate" : "a rollout");
+	snprintf(buf, cap, "%s%s%sUNKNOWN %s of %s on %s: ok or failed, and what you saw: ",
+	    app->settle_error, app->settle_error[0] ? " | " : "", still, action_verb(a),
 	    h->services[action_service(a)], h->name);
 }
 

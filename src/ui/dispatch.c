@@ -28,6 +28,7 @@ quit_ask(struct app *app)
 	char sent[8][ACTIONS_NAME_MAX], unsent[8][ACTIONS_NAME_MAX];
 	const char *vs[8], *vu[8];
 	struct quitask_in in = { .sent = vs, .unsent = vu, .chats = chat_pending(app->chat) };
+	char answered[STATUSPAGE_SAID_MAX];
 	size_t i;
 
 	in.nsent = actions_running_names(app, true, sent, 8);
@@ -36,8 +37,12 @@ quit_ask(struct app *app)
 		vs[i] = sent[i];
 	for (i = 0; i < in.nunsent; i++)
 		vu[i] = unsent[i];
-	if (app->statuspage != NULL)
+	if (app->statuspage != NULL) {
 		statuspage_quit_left(app->statuspage, &in.posts, &in.posts_maybe);
+		in.posts_answered = statuspage_quit_answered(app->statuspage, answered,
+		    sizeof(answered));
+		in.answered_why = answered;
+	}
 	app->running_actions = actions_running(app) + in.chats + in.posts + in.posts_maybe;
 	app->quit_signal = 0;
 	if (app->running_actions == 0 && (app->tl == NULL || timeline_kept(app->tl) == 0)) {

@@ -4,7 +4,9 @@
  * what the poller read; once that rollback's rollout is read complete at
  * its tag and revision, one action.reconcile says so and the footer tells
  * it: the host counts as rolled back from then on (cause, rbtarget and
- * the post-mortem read that record). The journal itself is read only when
+ * the post-mortem read that record). The same for a rollback of any driver
+ * the engineer settled FAILED by hand that a poll then reads at its target
+ * with /readyz ready (latedone.h). The journal itself is read only when
  * a FAILED rollback not looked at yet is the latest; a console that only
  * watches writes nothing, and of two consoles one writes.
  */
@@ -39,8 +41,10 @@ still_failed(const struct app *app, const char *op)
 {
 	const struct timeline_entry *o = app_outcome_record(app, op);
 
-	return o != NULL && strcmp(o->kind, "action.end") == 0 &&
-	    strcmp(o->outcome, "failed") == 0;
+	/* Or the engineer's FAILED by hand after an UNKNOWN end. */
+	return o != NULL && strcmp(o->outcome, "failed") == 0 &&
+	    (strcmp(o->kind, "action.end") == 0 ||
+	    (strcmp(o->kind, "action.reconcile") == 0 && o->by_hand));
 }
 
 struct due {
@@ -83,14 +87,20 @@ pending(struct app *app, struct app_latedone *c, int h, int svc)
 	return c->pending;
 }
 
-/* One poll's reading of the row, as latedone_check takes it. */
+/* One poll's reading of the row, as latedone_check takes it: complete is
+ * the driver's own word (k8s: rollout complete; compose: running; helm:
+ * the deployed release's tag was read). */
 static void
-read_of(const struct svc_state *s, struct latedone_read *r)
+read_of(enum config_driver d, const struct svc_state *s, struct latedone_read *r)
 {
 	*r = (struct latedone_read){
 		.tag = s->tag, .rs_tag = s->rs_tag, .revision = s->revision,
 		.desired = s->desired, .ready = s->ready, .updated = s->updated,
-		.complete = strcmp(s->health, "complete") == 0,
+		.complete = d == DRIVER_K8S ? strcmp(s->health, "complete") == 0 :
+		    d == DRIVER_COMPOSE ? strcmp(s->state, "running") == 0 : true,
+		.state = s->state,
+		.readyz_ok = s->have_probe && s->readyz.health == PROBE_OK,
+		.readyz_ms = s->readyz_sent_ms,
 		.available_ms = strcmp(s->progressed_why, "NewReplicaSetAvailable") == 0 ?
 		    s->progressed_ms : 0,
 		.read_ms = s->tag_read_ms,
@@ -120,12 +130,14 @@ latedone_watch(struct app *app)
 			cJSON *d;
 			int rc;
 
-			/* A failed read says nothing of now. */
-			if (app->cfg.hosts[h].driver != DRIVER_K8S || s == NULL || !s->have_driver ||
-			    s->driver_error[0] != '\0' || strcmp(s->health, "complete") != 0 ||
-			    !pending(app, c, (int)h, k))
+			/* A failed read says nothing of now. A rollout's FAILED is
+			 * k8s only; a FAILED by hand, any driver's. */
+			if (s == NULL || !s->have_driver || s->driver_error[0] != '\0' ||
+			    (app->cfg.hosts[h].driver == DRIVER_K8S &&
+			    strcmp(s->health, "complete") != 0) || !pending(app, c, (int)h, k) ||
+			    (app->cfg.hosts[h].driver != DRIVER_K8S && !c->p.by_hand))
 				continue;
-			read_of(s, &r);
+			read_of(app->cfg.hosts[h].driver, s, &r);
 			if (!latedone_check(&c->p, &r, &done))
 				continue;
 			c->pending = false;      /* said once, whatever happens next */
@@ -140,7 +152,8 @@ latedone_watch(struct app *app)
 				app_say(app, "%s%s%s%s", said, rc == 1 ? " (not stored yet: " : "",
 				    rc == 1 ? err.msg : "", rc == 1 ? ")" : "");
 			else if (rc < 0)
-				app_say(app, "%s's rollout completed, but it is NOT recorded: %s",
-				    c->p.host, err.msg);
+				app_say(app, "%s%s, but it is NOT recorded: %s", c->p.host,
+				    c->p.by_hand ? " reached its rollback's target" :
+				    "'s rollout completed", err.msg);
 		}
 }

@@ -532,6 +532,7 @@ draw_header(struct app *app)
 		if ((unknown = app->fake_header.on ? app->fake_header.unknown :
 		    actions_unknown(app)) > 0) {
 			const char *runs = NULL, *target = NULL, *waits = NULL;
+			struct actions_reread rr;
 
 			if (!app->fake_header.on && actions_unknown_by_hand(app) > 0)
 				snprintf(badge[nb], sizeof(badge[0]),
@@ -540,6 +541,9 @@ draw_header(struct app *app)
 			    (waits = actions_unknown_waiting(app)) != NULL)
 				unsettled_badge_wait_words(unknown, waits, badge[nb],
 				    sizeof(badge[0]));
+			else if (!app->fake_header.on && actions_unknown_rereading(app, &rr))
+				unsettled_badge_reread_words(unknown, rr.host, rr.runs, rr.target,
+				    rr.left_s, rr.under_way, badge[nb], sizeof(badge[0]));
 			else {
 				if (!app->fake_header.on)
 					actions_unknown_read_back(app, &runs, &target);

@@ -286,6 +286,98 @@ the_record_says_when_and_that_it_is_ok(void **state)
 	journal_free(&j);
 }
 
+/* QA midaction2 item 5: h7's compose rollback ended UNKNOWN (the
+ * connection dropped during up -d), the engineer settled it FAILED by hand,
+ * and in that second the host reached v1.4.1 answering ready. */
+static void
+hand_journal(struct journal *j)
+{
+	j->n = 0;
+	add(j, FAILED_MS - 30000, "action.intent", "h7", "rb-7", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"action\":\"compose.rollback\",\"service\":\"api\",\"from\":"
+	    "\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add(j, FAILED_MS - 20000, "action.end", "h7", "rb-7", "{\"outcome\":\"unknown\","
+	    "\"detail\":\"connection dropped during up -d\"}");
+	add(j, FAILED_MS, "action.reconcile", "h7", "rb-7", "{\"action\":\"compose.rollback\","
+	    "\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"still on v1.5.0-bad\"}");
+}
+
+static struct latedone_read
+hand_read(void)
+{
+	return (struct latedone_read){ .tag = "v1.4.1", .state = "running", .complete = true,
+		.read_ms = FAILED_MS + 2000, .readyz_ok = true, .readyz_ms = FAILED_MS + 2500 };
+}
+
+static void
+a_hand_failed_rollback_read_at_its_target_is_said(void **state)
+{
+	struct latedone_read r = hand_read();
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+	cJSON *d;
+
+	(void)state;
+	hand_journal(&j);
+	assert_true(latedone_pending(j.v, j.n, "h7", "api", &p));
+	assert_true(p.by_hand);
+	assert_string_equal(p.to, "v1.4.1");
+	assert_int_equal(p.failed_ms, FAILED_MS);
+	assert_true(latedone_check(&p, &r, &done));
+	assert_int_equal(done, FAILED_MS + 2000);
+	d = latedone_record(&p, &r, done);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "summary")),
+	    "h7 now runs v1.4.1, the target of the rollback settled FAILED by hand at 03:48:40");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "by")), "reading");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "outcome")), "ok");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "detail")),
+	    "api runs v1.4.1, running and /readyz answers 200 (read at 03:48:42)");
+	cJSON_Delete(d);
+	journal_free(&j);
+}
+
+static void
+a_hand_failed_rollback_elsewhere_or_not_ready_stays_failed(void **state)
+{
+	struct latedone_read r;
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+
+	(void)state;
+	hand_journal(&j);
+	assert_true(latedone_pending(j.v, j.n, "h7", "api", &p));
+	r = hand_read();
+	r.tag = "v1.5.0-bad";
+	assert_false(latedone_check(&p, &r, &done));
+	r = hand_read();
+	r.readyz_ok = false;
+	assert_false(latedone_check(&p, &r, &done));
+	r = hand_read();
+	r.readyz_ms = FAILED_MS - 1000;          /* asked before the engineer spoke */
+	assert_false(latedone_check(&p, &r, &done));
+	r = hand_read();
+	r.read_ms = FAILED_MS - 1;
+	assert_false(latedone_check(&p, &r, &done));
+	r = hand_read();
+	r.complete = false;
+	assert_false(latedone_check(&p, &r, &done));
+	journal_free(&j);
+	/* Settled OK by hand, or FAILED by the action's own end: nothing to say. */
+	hand_journal(&j);
+	cJSON_Delete(j.v[2].data);
+	j.v[2].data = cJSON_Parse("{\"by\":\"hand\",\"outcome\":\"ok\"}");
+	assert_false(latedone_pending(j.v, j.n, "h7", "api", &p));
+	journal_free(&j);
+	/* Said once: a reading's ok after it settles it. */
+	hand_journal(&j);
+	add(&j, FAILED_MS + 3000, "action.reconcile", "h7", "rb-7", "{\"by\":\"reading\","
+	    "\"outcome\":\"ok\"}");
+	assert_false(latedone_pending(j.v, j.n, "h7", "api", &p));
+	journal_free(&j);
+}
+
 int
 main(void)
 {
@@ -296,6 +388,8 @@ main(void)
 		cmocka_unit_test(the_rollout_read_complete_at_the_target),
 		cmocka_unit_test(not_complete_or_elsewhere_is_never_ok),
 		cmocka_unit_test(the_record_says_when_and_that_it_is_ok),
+		cmocka_unit_test(a_hand_failed_rollback_read_at_its_target_is_said),
+		cmocka_unit_test(a_hand_failed_rollback_elsewhere_or_not_ready_stays_failed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -116,6 +116,27 @@ a_post_waiting_is_said(void **state)
 	assert_int_equal(strlen(buf), 9);
 }
 
+/* QA midaction2 item 6: a post answered 200 with {"error":"Page is
+ * locked…"} stayed pending; q said "not sent yet" of it. */
+static void
+a_post_answered_without_an_incident_is_not_unsent(void **state)
+{
+	char buf[600];
+	struct quitask_in in = { .posts = 2, .posts_answered = 1,
+		.answered_why = "Page is locked for maintenance; nothing was saved" };
+
+	(void)state;
+	quitask_words(&in, buf, sizeof(buf));
+	assert_string_equal(buf, "1 status-page update sent once, answered 200 without an "
+	    "incident id: \"Page is locked for maintenance; nothing was saved\": the next "
+	    "writing console on this incident sends it again. 1 status-page update not sent "
+	    "yet: the next writing console on this incident sends it.");
+	in = (struct quitask_in){ .posts = 1, .posts_answered = 1, .answered_why = "" };
+	quitask_words(&in, buf, sizeof(buf));
+	assert_string_equal(buf, "1 status-page update sent once, answered 200 without an "
+	    "incident id: the next writing console on this incident sends it again.");
+}
+
 int
 main(void)
 {
@@ -126,6 +147,7 @@ main(void)
 		cmocka_unit_test(rereading_has_sent_nothing),
 		cmocka_unit_test(each_kind_its_own_sentence),
 		cmocka_unit_test(a_post_waiting_is_said),
+		cmocka_unit_test(a_post_answered_without_an_incident_is_not_unsent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "warroom/statuspage_req.h"
@@ -566,6 +567,17 @@ malformed_answers_are_errors(void **state)
 	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
 	    S("{\"status\":\"investigating\"}"), id, st, &err), -1);
 	assert_string_equal(err.msg, "the status page's answer has no usable incident id");
+	/* QA midaction2 item 6: a 200 that says why it saved nothing names
+	 * it, sanitized and cut. */
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
+	    S("{\"error\":\"Page is locked for maintenance; nothing was saved\"}"), id, st,
+	    &err), -1);
+	assert_string_equal(err.msg, "the status page's answer has no usable incident id; it "
+	    "says: \"Page is locked for maintenance; nothing was saved\"");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET,
+	    S("{\"errors\":[{\"detail\":\"locked\\u001b[2J\"}]}"), id, st, &err), -1);
+	assert_null(strchr(err.msg, '\x1b'));
+	assert_non_null(strstr(err.msg, "is not an incident; it says: \"locked"));
 	/* An id that would change the path of the next request is refused. */
 	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
 	    S("{\"id\":\"../../pages/other\"}"), id, st, &err), -1);
@@ -576,6 +588,23 @@ malformed_answers_are_errors(void **state)
 	    S("{\"data\":{\"id\":1.5}}"), id, st, &err), -1);
 	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN, "", 0, id, st,
 	    &err), -1);
+}
+
+static void
+a_pages_error_text_is_cut(void **state)
+{
+	char out[24], body[600];
+
+	(void)state;
+	snprintf(body, sizeof(body), "{\"message\":\"%0400d\"}", 7);
+	assert_true(statuspage_req_error_text(body, strlen(body), out, sizeof(out)));
+	assert_true(strlen(out) < sizeof(out));
+	assert_false(statuspage_req_error_text(S("{\"id\":\"x\"}"), out, sizeof(out)));
+	assert_string_equal(out, "");
+	assert_false(statuspage_req_error_text(S("not json"), out, sizeof(out)));
+	assert_true(statuspage_req_error_text(S("{\"error\":{\"message\":\"no\"}}"), out,
+	    sizeof(out)));
+	assert_string_equal(out, "no");
 }
 
 static const char atlassian_list[] =
@@ -698,7 +727,8 @@ cachet3_malformed_answers_are_errors(void **state)
 	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
 	    S("{\"message\":\"The status field is required.\",\"errors\":{}}"), id, st,
 	    &err), -1);
-	assert_string_equal(err.msg, "the status page's answer is not an incident");
+	assert_string_equal(err.msg, "the status page's answer is not an incident; it says: "
+	    "\"The status field is required.\"");
 	/* Ids that are not plain, or not whole numbers, never reach a path. */
 	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
 	    S("{\"data\":{\"id\":\"../../users\",\"attributes\":{\"id\":12}}}"), id, st,
@@ -1160,6 +1190,7 @@ main(void)
 		cmocka_unit_test(lookup_requests),
 		cmocka_unit_test(answers_give_the_incident_id),
 		cmocka_unit_test(malformed_answers_are_errors),
+		cmocka_unit_test(a_pages_error_text_is_cut),
 		cmocka_unit_test(atlassian_lookup_finds_our_metadata_only),
 		cmocka_unit_test(cachet_lookup_by_marker_then_by_name),
 		cmocka_unit_test(cachet3_answers_are_jsonapi_resources),

@@ -261,6 +261,28 @@ the_badge_says_the_console_waits_for_a_rollout(void **state)
 	assert_string_equal(buf, " 1 UNKNOWN: waiting for h5's rollout (U settles it by hand) ");
 }
 
+/* QA midaction2 item 5: a dropped up -d still recreating; the badge
+ * invited a U while the console re-read, and the engineer settled FAILED
+ * in the second the host reached the target. It says the re-read goes on. */
+static void
+the_badge_says_the_console_still_re_reads(void **state)
+{
+	char buf[200];
+
+	(void)state;
+	unsettled_badge_reread_words(1, "h7", "v1.5.0-bad", "v1.4.1", 40, "a recreate", buf,
+	    sizeof(buf));
+	assert_string_equal(buf, " 1 UNKNOWN: h7 still on v1.5.0-bad, re-reading for 40s more "
+	    "(a recreate may still be under way); U settles it by hand ");
+	/* On the target but not settled, or nothing named: no "still on". */
+	unsettled_badge_reread_words(2, "h5", "v1.4.1", "v1.4.1", 0, "a rollout", buf,
+	    sizeof(buf));
+	assert_string_equal(buf, " 2 UNKNOWN: h5 not settled yet, re-reading for 1s more "
+	    "(a rollout may still be under way); U settles it by hand ");
+	unsettled_badge_reread_words(1, "h1", "", NULL, 7, "a recreate", buf, sizeof(buf));
+	assert_non_null(strstr(buf, "h1 not settled yet, re-reading for 7s more"));
+}
+
 int
 main(void)
 {
@@ -274,6 +296,7 @@ main(void)
 		cmocka_unit_test(an_action_that_ended_unknown_is_not_without_outcome),
 		cmocka_unit_test(the_badge_says_a_read_back_that_settled_nothing),
 		cmocka_unit_test(the_badge_says_the_console_waits_for_a_rollout),
+		cmocka_unit_test(the_badge_says_the_console_still_re_reads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

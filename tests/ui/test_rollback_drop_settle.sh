@@ -1,0 +1,51 @@
+#!/bin/sh
+# test_rollback_drop_settle.sh — QA midaction2 item 5: the connection drops
+# during a compose rollback's `up -d` (recreate_seconds holds it); the
+# command goes on recreating on the host. While the console still re-reads,
+# the header says so and how long for, not "read back, not settled … U
+# settles it". Settled FAILED by hand anyway (U) before the host got there:
+# once a poll reads it at the target with /readyz answering 200, the footer
+# and the journal say "h1 now runs v1.4.1, the target of the rollback
+# settled FAILED by hand at …" (outcome ok, by reading), once.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+log=$fl/hosts/h1/commands.log
+"$fleet" set --dir "$fl" h1 recreate_seconds=12 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 60s/' "$fl/warroom.conf" > "$tmp/c.conf"
+start 200 50 "$WARROOM -c $tmp/c.conf --incident dropsettle"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+journal=$(ls "$fl"/timeline/dropsettle-*.jsonl)
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+pulls() { grep -c '"pull","api"' "$log" || true; }
+n=$(pulls)
+keys r
+wait_for "type api and press Enter" 15
+keys -l api; keys Enter
+i=0
+until [ "$(pulls)" -gt "$n" ]; do     # commands.log has a command once it ends
+	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail "the pull never ran"
+done
+sleep 1                      # up -d is recreating on the host
+"$fleet" fault --dir "$fl" h1 drop > /dev/null
+wait_re " 1 UNKNOWN: h1 still on v1\\.5\\.0-bad, re-reading for [0-9]+s more \\(a recreate may still be under way\\); U settles it by hand " 20
+assert_not_contains "$tmp/screen" "read back, not settled"
+ok "a dropped up -d: the header says the console still re-reads, and for how long"
+
+keys U
+wait_re "still re-read for [0-9]+s \\(a recreate may still be under way\\) \\| UNKNOWN rollback of api on h1: ok or failed" 5
+keys -l "failed still on v1.5.0-bad"; keys Enter
+wait_for "settled by hand: FAILED, still on v1.5.0-bad" 5
+grep -q '"by":"hand","outcome":"failed"' "$journal" || fail "no hand settle in the journal"
+wait_re "h1 now runs v1\\.4\\.1, the target of the rollback settled FAILED by hand at [0-9]{2}:[0-9]{2}:[0-9]{2}" 30
+sleep 2
+[ "$(grep -c '"by":"reading"' "$journal")" = 1 ] ||
+	fail "readings: $(grep '"by":"reading"' "$journal")"
+grep '"by":"reading"' "$journal" | grep -q '"outcome":"ok".*"tag":"v1.4.1"' ||
+	fail "the reading: $(grep '"by":"reading"' "$journal")"
+grep -q '"kind":"action.reconcile".*"by":"hand","outcome":"failed"' "$journal" ||
+	fail "the engineer's FAILED is gone from the journal"
+ok "settled FAILED by hand, then read at the target: said in the footer and journalled once"
+keys q
+wait_for "exit=0" 10
