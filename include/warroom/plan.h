@@ -436,6 +436,16 @@ int plan_killswitch_restore(const struct record *v, size_t n, const char *host, 
 const char *plan_killswitch_value(enum contain_export seen, const char *want,
     const char *restore);
 
+/* What X plans from: what GET /export answered (seen), except that off
+ * is not known while the host's last kill switch left its rollout not
+ * complete (rollout_open): old pods may still export, and one answer
+ * never restores them. */
+enum contain_export plan_killswitch_seen(enum contain_export seen, bool rollout_open);
+
+/* Why X turns exports off again then, said first in the plan's warning. */
+#define PLAN_KS_OPEN_WHY "the last kill switch's rollout did not complete: old pods may " \
+	"still export"
+
 /* What the kill switch setting value must do, given what the host holds
  * (now: NULL when unset; value "": the variable removed) and what GET
  * /export answers (seen). */

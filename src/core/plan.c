@@ -1946,6 +1946,12 @@ plan_killswitch_value(enum contain_export seen, const char *want, const char *re
 	return seen == CONTAIN_EXPORT_OFF ? on : "off";
 }
 
+enum contain_export
+plan_killswitch_seen(enum contain_export seen, bool rollout_open)
+{
+	return seen == CONTAIN_EXPORT_OFF && rollout_open ? CONTAIN_EXPORT_UNKNOWN : seen;
+}
+
 enum plan_ks_how
 plan_killswitch_how(const char *now, const char *value, enum contain_export seen)
 {

@@ -957,6 +957,15 @@ killswitch_direction_from_what_export_answers(void **state)
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, NULL, NULL), "on");
 	/* Not known (no answer, no health_url): never restored blind. */
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_UNKNOWN, NULL, "full"), "off");
+	/* QA: the last kill switch's rollout not complete, /export off from
+	 * the new pods: not known, so off again (rollout restart), never on. */
+	assert_int_equal(plan_killswitch_seen(CONTAIN_EXPORT_OFF, true), CONTAIN_EXPORT_UNKNOWN);
+	assert_string_equal(plan_killswitch_value(plan_killswitch_seen(CONTAIN_EXPORT_OFF, true),
+	    NULL, "on"), "off");
+	assert_int_equal(plan_killswitch_how("off", "off", plan_killswitch_seen(CONTAIN_EXPORT_OFF,
+	    true)), PLAN_KS_REDEPLOY);
+	assert_int_equal(plan_killswitch_seen(CONTAIN_EXPORT_OFF, false), CONTAIN_EXPORT_OFF);
+	assert_int_equal(plan_killswitch_seen(CONTAIN_EXPORT_ON, true), CONTAIN_EXPORT_ON);
 	/* A runbook step's direction is its own. */
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, "off", "full"), "off");
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_ON, "on", NULL), "on");
