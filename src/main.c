@@ -586,6 +586,7 @@ on_data_change(void *arg)
 	journal_health(app);
 	journal_poll(app);
 	latedone_watch(app);   /* a FAILED rollback's rollout completed since */
+	ksopen_watch(app);     /* … and a FAILED kill switch's */
 	envmarks_poll(app);
 	logs_widen(app);	/* a deployment read: its one-pod tail follows every pod */
 }
@@ -1284,6 +1285,7 @@ main(int argc, char **argv)
 	free(app.fake_down_since);
 	free(app.seen);
 	free(app.latedone);
+	free(app.ksopen);
 	free(app.verdicts);
 	free(app.verdicts_ms);
 	free(app.verdicts_unstored);

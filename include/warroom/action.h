@@ -71,6 +71,10 @@ struct action_env {
 	 * (ms since the epoch), 0 when none: a rollback that turns it back on
 	 * says since when it was off. */
 	int64_t ks_off_ms;
+	/* k8s: the host's last kill switch ended FAILED with its rollout not
+	 * read complete since (app_ks_rollout_open): /export answering off
+	 * proves nothing, so the kill switch turns exports off again. */
+	bool ks_rollout_open;
 	/* Compose: HOSTS' last reading of the host, copied at start: .env's
 	 * IMAGE_TAG ("" not read) and the tag each service ran (as the host's
 	 * services, "" unknown). A runbook command that moves a service off

@@ -119,6 +119,7 @@ struct timeline_entry {
 	bool rollback;                   /* action.intent: a release rollback (its
 	                                    plan's action), not a kill switch or a
 	                                    runbook command */
+	bool killswitch;                 /* action.intent: a kill switch (its plan's action) */
 	char service[WR_NAME_MAX];       /* action.intent: its plan's service, or "" */
 	int64_t done_ms;                 /* action.reconcile by "rollout": when the
 	                                    rollout of a FAILED rollback completed
@@ -251,6 +252,13 @@ struct app {
 		bool pending;            /* … its rollout may still complete */
 		struct latedone_pending p;
 	} *latedone;
+	struct app_ksopen {              /* per host: its last kill switch, as
+	                                    ksopen_watch last looked at it */
+		char op[48];             /* that kill switch ("" none looked at) */
+		bool open;               /* … ended FAILED, its rollout not read
+		                            complete since (latedone_ks_pending) */
+		struct latedone_pending p;
+	} *ksopen;
 	struct app_seen {                /* per HOSTS row: what health.change last said */
 		bool have;
 		char tag[128];           /* "" when none could say it (tag_reread false) */

@@ -28,6 +28,13 @@ enum contain_export {
  * whole 2xx, UNKNOWN for everything else. */
 enum contain_export contain_export_answer(long status, const char *body, size_t len, bool cut);
 
+/* What a host's exports count as (HOSTS' EXPORT, the header's EXPORTS ON,
+ * E): what /export answered, except that off is no proof while the host's
+ * last kill switch left a rollout not read complete (rollout_open,
+ * latedone_ks_pending): the old pods behind the Service may still export,
+ * so it counts as on. */
+enum contain_export contain_export_counted(enum contain_export seen, bool rollout_open);
+
 /* "on", "off" or "unknown", as exports.change records and HOSTS say it. */
 const char *contain_export_name(enum contain_export e);
 

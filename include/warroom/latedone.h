@@ -51,6 +51,15 @@ struct latedone_pending {
 bool latedone_pending(const struct record *v, size_t n, const char *host, const char *svc,
     struct latedone_pending *out);
 
+/* Into out: when host's last kill switch in v[0..n) is a k8s one that
+ * ended FAILED with its rollout not complete (its end's "rollout": set env
+ * applied at a newer revision) and nothing settled it since: its op,
+ * service, the tag it kept (as "to") and the revision it made, for
+ * latedone_check. Until a reading shows that rollout complete, the old
+ * pods may still serve, and export. False when there is none such. */
+bool latedone_ks_pending(const struct record *v, size_t n, const char *host,
+    struct latedone_pending *out);
+
 /* One poll's reading of the deployment. */
 struct latedone_read {
 	const char *tag;                 /* its pod template's */

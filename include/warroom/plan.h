@@ -414,13 +414,15 @@ int plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_d
     const struct k8s_env *env, const char *key, const char *value, enum contain_export seen,
     int timeout_s, struct plan *p, struct wr_err *err);
 
-/* What turning the export back on restores on host: the value the newest
- * kill switch there that set EXPORT_MODE=off and ended ok (action.end, or
- * a later action.reconcile, in these journal records) replaced goes to
- * out, its end's time to *at_ms (when not NULL), and 1 is returned; 0
- * when none did. When it was unset: "on" on a compose host (its .env line
- * is kept), "" on a k8s one (the variable is removed again, so the image's
- * default or envFrom decides as before). */
+/* What turning the export back on restores on host, when a kill switch
+ * there that set EXPORT_MODE=off ended ok (action.end, or a later
+ * action.reconcile, in these journal records): the value the first switch
+ * of its chain replaced (back to the last restore that ended ok, skipping
+ * switches that started from off: a retry after a failed one) goes to out,
+ * the newest such end's time to *at_ms (when not NULL), and 1 is returned;
+ * 0 when none did. When it was unset, or every one started from off: "on"
+ * on a compose host (its .env line is kept); unset on k8s gives "" (the
+ * variable is removed again, so the image's default or envFrom decides). */
 struct record;
 int plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
     size_t cap, int64_t *at_ms);
@@ -433,6 +435,16 @@ int plan_killswitch_restore(const struct record *v, size_t n, const char *host, 
  * (plan_killswitch_restore's), or "on" when NULL. */
 const char *plan_killswitch_value(enum contain_export seen, const char *want,
     const char *restore);
+
+/* What X plans from: what GET /export answered (seen), except that off
+ * is not known while the host's last kill switch left its rollout not
+ * complete (rollout_open): old pods may still export, and one answer
+ * never restores them. */
+enum contain_export plan_killswitch_seen(enum contain_export seen, bool rollout_open);
+
+/* Why X turns exports off again then, said first in the plan's warning. */
+#define PLAN_KS_OPEN_WHY "the last kill switch's rollout did not complete: old pods may " \
+	"still export"
 
 /* What the kill switch setting value must do, given what the host holds
  * (now: NULL when unset; value "": the variable removed) and what GET

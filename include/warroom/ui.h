@@ -346,6 +346,16 @@ void journal_observe_continued(struct app *app);
  * so (latedone.h), and the footer says it. */
 void latedone_watch(struct app *app);
 
+/* After new poll data: per k8s host, whether its last kill switch ended
+ * FAILED with its rollout not complete (latedone_ks_pending) and no
+ * reading since shows that rollout complete (latedone_check). Watchers
+ * too: it writes nothing. */
+void ksopen_watch(struct app *app);
+
+/* Whether host h's last kill switch left a rollout not read complete
+ * (ksopen_watch): old pods may still export, whatever /export answered. */
+bool app_ks_rollout_open(const struct app *app, int h);
+
 struct rbtarget;
 struct plan_bad;
 

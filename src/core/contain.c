@@ -46,6 +46,14 @@ contain_export_parse(const char *name)
 	return CONTAIN_EXPORT_UNKNOWN;
 }
 
+enum contain_export
+contain_export_counted(enum contain_export seen, bool rollout_open)
+{
+	/* One answer from whichever pod the Service picked says little while
+	 * old and new pods both serve. */
+	return seen == CONTAIN_EXPORT_OFF && rollout_open ? CONTAIN_EXPORT_ON : seen;
+}
+
 bool
 contain_is_killswitch(const char *action)
 {

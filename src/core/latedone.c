@@ -136,6 +136,54 @@ latedone_pending(const struct record *v, size_t n, const char *host, const char 
 }
 
 bool
+latedone_ks_pending(const struct record *v, size_t n, const char *host,
+    struct latedone_pending *out)
+{
+	const cJSON *plan = NULL, *p, *ro;
+	const char *k, *tag;
+	size_t i, at = n, end = n;
+	int rev;
+
+	memset(out, 0, sizeof(*out));
+	/* The host's last kill switch, whichever service: what it left decides. */
+	for (i = 0; i < n; i++) {
+		p = cJSON_GetObjectItemCaseSensitive(v[i].data, "plan");
+		k = str_of(p, "action");
+		if (is(&v[i], "action.intent") && v[i].op != NULL && same(v[i].host, host) &&
+		    k != NULL && strlen(k) >= 10 && strcmp(k + strlen(k) - 10, "killswitch") == 0) {
+			plan = p;
+			at = i;
+		}
+	}
+	if (plan == NULL || !same(str_of(plan, "action"), "k8s.killswitch"))
+		return false;
+	for (i = at + 1; i < n && end == n; i++)
+		if (is(&v[i], "action.end") && same(v[i].op, v[at].op))
+			end = i;
+	if (end == n || !same(str_of(v[end].data, "outcome"), "failed") ||
+	    !cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[end].data, "rollout")))
+		return false;
+	for (i = end + 1; i < n; i++)
+		if (same(v[i].op, v[at].op) && (record_settles(&v[i]) ||
+		    latedone_completed_ms(&v[i]) > 0))
+			return false;
+	rev = int_of(ro, "revision");
+	tag = str_of(ro, "tag");
+	if (rev <= 0 || rev <= int_of(plan, "from_revision") || tag == NULL || tag[0] == '\0')
+		return false;
+	wr_strlcpy(out->op, v[at].op, sizeof(out->op));
+	wr_strlcpy(out->host, host, sizeof(out->host));
+	wr_strlcpy(out->service, str_of(plan, "service") != NULL ? str_of(plan, "service") : "",
+	    sizeof(out->service));
+	wr_strlcpy(out->action, "k8s.killswitch", sizeof(out->action));
+	/* Its rollout completes at the tag it kept, at the revision it made. */
+	wr_strlcpy(out->to, tag, sizeof(out->to));
+	out->revision = rev;
+	out->failed_ms = v[end].ts_ms;
+	return true;
+}
+
+bool
 latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms)
 {

@@ -1833,18 +1833,55 @@ plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hc
 	snprintf(change, ccap, "%s -> %s", p->from[0] ? p->from : "?", to);
 }
 
+/* Whether v[i] is a kill switch's intent on host; its plan's from and to
+ * into *from and *to, and whether it is k8s's into *k8s. */
+static bool
+ks_intent(const struct record *r, const char *host, const char **from, const char **to,
+    bool *k8s)
+{
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
+	const char *act = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(plan, "action"));
+	const char *f = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(plan, "from"));
+
+	if (strcmp(r->kind, "action.intent") != 0 || r->op == NULL || r->host == NULL ||
+	    strcmp(r->host, host) != 0 || act == NULL ||
+	    (strcmp(act, "compose.killswitch") != 0 && strcmp(act, "k8s.killswitch") != 0) ||
+	    (*to = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(plan, "to"))) == NULL)
+		return false;
+	*from = f != NULL ? f : "";
+	*k8s = strcmp(act, "k8s.killswitch") == 0;
+	return true;
+}
+
+/* Whether op ended ok in v (its action.end, or a later action.reconcile). */
+static bool
+op_ended_ok(const struct record *v, size_t n, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((strcmp(v[i].kind, "action.end") == 0 ||
+		    strcmp(v[i].kind, "action.reconcile") == 0) && v[i].op != NULL &&
+		    strcmp(v[i].op, op) == 0 && cJSON_GetStringValue(
+		    cJSON_GetObjectItemCaseSensitive(v[i].data, "outcome")) != NULL &&
+		    strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v[i].data,
+		    "outcome")), "ok") == 0)
+			return true;
+	return false;
+}
+
 int
 plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
     size_t cap, int64_t *at_ms)
 {
-	const char *to = NULL, *from = NULL;
-	bool k8s = false;
-	size_t i, k;
+	const char *from = NULL, *to, *f;
+	bool k8s = false, k8s_at;
+	size_t i, k, at = n;
 
 	/* Newest first: the kill switch that turned the export off last; an
 	 * undo since does not change what it replaced, and one settled ok
 	 * by a re-read counts like one that ended ok. */
-	for (i = n; i-- > 0 && to == NULL;) {
+	for (i = n; i-- > 0 && at == n;) {
 		const cJSON *oc = cJSON_GetObjectItemCaseSensitive(v[i].data, "outcome");
 
 		if ((strcmp(v[i].kind, "action.end") != 0 &&
@@ -1853,34 +1890,42 @@ plan_killswitch_restore(const struct record *v, size_t n, const char *host, char
 		    strcmp(oc->valuestring, "ok") != 0)
 			continue;
 		for (k = i; k-- > 0;) {
-			const cJSON *plan = cJSON_GetObjectItemCaseSensitive(v[k].data, "plan");
-			const cJSON *act = cJSON_GetObjectItemCaseSensitive(plan, "action");
-			const cJSON *f = cJSON_GetObjectItemCaseSensitive(plan, "from");
-			const cJSON *t = cJSON_GetObjectItemCaseSensitive(plan, "to");
-
 			if (strcmp(v[k].kind, "action.intent") != 0 || v[k].op == NULL ||
 			    strcmp(v[k].op, v[i].op) != 0)
 				continue;
-			if (cJSON_IsString(act) && (strcmp(act->valuestring, "compose.killswitch") == 0 ||
-			    strcmp(act->valuestring, "k8s.killswitch") == 0) && cJSON_IsString(t) &&
-			    strcmp(t->valuestring, KS_KEY "=off") == 0) {
-				to = t->valuestring;
-				from = cJSON_IsString(f) ? f->valuestring : "";
-				k8s = strcmp(act->valuestring, "k8s.killswitch") == 0;
+			if (ks_intent(&v[k], host, &f, &to, &k8s) && strcmp(to, KS_KEY "=off") == 0) {
+				at = k;
 				if (at_ms != NULL)
 					*at_ms = v[i].ts_ms;
 			}
 			break;
 		}
 	}
-	if (to == NULL || (from = strchr(from, '=')) == NULL)
+	if (at == n)
 		return 0;
-	from++;
+	/* What the first switch of its chain replaced: a retry after one that
+	 * failed started from off (.env written, its redeploy failed), and
+	 * putting that back would restore nothing. The chain reaches back to
+	 * the last restore that ended ok; a switch from off says nothing. */
+	for (k = at + 1; k-- > 0;) {
+		if (!ks_intent(&v[k], host, &f, &to, &k8s_at))
+			continue;
+		if (strcmp(to, KS_KEY "=off") != 0) {
+			if (op_ended_ok(v, n, v[k].op))
+				break;
+			continue;
+		}
+		if ((f = strchr(f, '=')) != NULL && strcmp(f + 1, "off") != 0) {
+			from = f + 1;
+			k8s = k8s_at;
+		}
+	}
 	/* k8s: a variable that was not set is removed again, so whatever set
-	 * it before (the image, envFrom) does again; .env keeps a line. */
-	if (k8s && strcmp(from, "(unset)") == 0)
+	 * it before (the image, envFrom) does again; .env keeps a line. Every
+	 * switch from off: "on", as with none. */
+	if (from != NULL && k8s && strcmp(from, "(unset)") == 0)
 		from = "";
-	else if (strcmp(from, "(unset)") == 0 || !envfile_value_valid(from))
+	else if (from == NULL || strcmp(from, "(unset)") == 0 || !envfile_value_valid(from))
 		from = "on";
 	snprintf(out, cap, "%s", from);
 	return 1;
@@ -1899,6 +1944,12 @@ plan_killswitch_value(enum contain_export seen, const char *want, const char *re
 	 * failed leaves .env off while it still exports) nor this incident's
 	 * history; not known is taken as on: never restored blind. */
 	return seen == CONTAIN_EXPORT_OFF ? on : "off";
+}
+
+enum contain_export
+plan_killswitch_seen(enum contain_export seen, bool rollout_open)
+{
+	return seen == CONTAIN_EXPORT_OFF && rollout_open ? CONTAIN_EXPORT_UNKNOWN : seen;
 }
 
 enum plan_ks_how

@@ -124,6 +124,8 @@ planned_export(struct action *a)
 		act_changed(a);
 		return;
 	}
+	/* An off from the new pods while the old ones may serve: not known. */
+	a->ks_seen = plan_killswitch_seen(a->ks_seen, a->env.ks_rollout_open);
 	act_ks_value(a);
 	rc = plan_k8s_killswitch(a->cfg, a->svc, &d, &env, KS_KEY, a->want, a->ks_seen,
 	    a->env.cfg->health_timeout_ms / 1000, &a->plan, &err);
@@ -132,6 +134,13 @@ planned_export(struct action *a)
 		act_refuse(a, "no kill switch plan: %s", err.msg);
 		act_changed(a);
 		return;
+	}
+	if (a->env.ks_rollout_open && strcmp(a->plan.env_value, "off") == 0) {
+		char was[sizeof(a->plan.warning)];
+
+		wr_strlcpy(was, a->plan.warning, sizeof(was));
+		snprintf(a->plan.warning, sizeof(a->plan.warning), "%s%s%.600s", PLAN_KS_OPEN_WHY,
+		    was[0] ? "\n" : "", was);
 	}
 	a->state = ACTION_CONFIRMING;
 	act_changed(a);

@@ -612,9 +612,10 @@ app_add_record(struct app *app, const struct record *r)
 
 		e->rollback = k != NULL && (strcmp(k, "compose.rollback") == 0 ||
 		    strcmp(k, "k8s.undo") == 0 || strcmp(k, "helm.rollback") == 0);
+		e->killswitch = contain_is_killswitch(k);
 		wr_strlcpy(e->service, sv != NULL ? sv : "", sizeof(e->service));
 	} else {
-		e->rollback = false;
+		e->rollback = e->killswitch = false;
 		e->service[0] = '\0';
 	}
 	e->done_ms = latedone_completed_ms(r);
@@ -926,7 +927,7 @@ app_host_export(const struct app *app, int h)
 
 		probed |= config_probes_service(&app->cfg.hosts[h], k);
 		if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN)
-			return s->export_state;
+			return contain_export_counted(s->export_state, app_ks_rollout_open(app, h));
 	}
 	/* Probed here and not answered now (not yet, timed out, an error):
 	 * unknown, whatever an earlier reading in the journal said. */

@@ -9,6 +9,10 @@
  * with /readyz ready (latedone.h). The journal itself is read only when
  * a FAILED rollback not looked at yet is the latest; a console that only
  * watches writes nothing, and of two consoles one writes.
+ * ksopen_watch does the same for a k8s kill switch that ended FAILED with
+ * its rollout not complete, but only in memory: until its rollout is read
+ * complete, the host counts as possibly exporting and X turns exports off
+ * again, never back on.
  */
 #include "warroom/ui.h"
 
@@ -156,4 +160,79 @@ latedone_watch(struct app *app)
 				    c->p.by_hand ? " reached its rollback's target" :
 				    "'s rollout completed", err.msg);
 		}
+}
+
+/* The op of host's last kill switch as the console holds the journal, or NULL. */
+static const char *
+latest_killswitch(const struct app *app, const char *host)
+{
+	size_t i;
+
+	for (i = app->nentries; i-- > 0;) {
+		const struct timeline_entry *e = &app->entries[i];
+
+		if (e->killswitch && e->op[0] != '\0' && strcmp(e->host, host) == 0)
+			return e->op;
+	}
+	return NULL;
+}
+
+void
+ksopen_watch(struct app *app)
+{
+	size_t h;
+	int k;
+
+	if (app->tl == NULL)
+		return;
+	if (app->ksopen == NULL)
+		app->ksopen = xcalloc(app->cfg.nhosts + 1, sizeof(*app->ksopen));
+	for (h = 0; h < app->cfg.nhosts; h++) {
+		struct app_ksopen *c = &app->ksopen[h];
+		const struct config_host *ch = &app->cfg.hosts[h];
+		const char *op;
+		struct record_list list;
+
+		if (ch->driver != DRIVER_K8S)
+			continue;
+		op = latest_killswitch(app, ch->name);
+		/* Settled since (U, a re-read) or a newer one: as it says. */
+		if (op == NULL || !still_failed(app, op)) {
+			c->open = false;
+			continue;
+		}
+		if (strcmp(c->op, op) != 0) {
+			/* Its end is stored and says what it left, once. */
+			wr_strlcpy(c->op, op, sizeof(c->op));
+			c->open = false;
+			if (journal_records(app, &list) == 0) {
+				c->open = latedone_ks_pending(list.v, list.n, ch->name, &c->p) &&
+				    strcmp(c->p.op, op) == 0;
+				record_list_free(&list);
+			}
+		}
+		if (!c->open)
+			continue;
+		for (k = 0; k < ch->nservices; k++) {
+			const struct svc_state *s = app_state(app, (int)h, k);
+			struct latedone_read r;
+			int64_t done;
+
+			if (strcmp(ch->services[k], c->p.service) != 0 || s == NULL ||
+			    !s->have_driver || s->driver_error[0] != '\0' ||
+			    strcmp(s->health, "complete") != 0)
+				continue;
+			read_of(ch->driver, s, &r);
+			/* The rollback's completion rule, never a second one. */
+			if (latedone_check(&c->p, &r, &done))
+				c->open = false;
+		}
+	}
+}
+
+bool
+app_ks_rollout_open(const struct app *app, int h)
+{
+	return app->ksopen != NULL && h >= 0 && (size_t)h < app->cfg.nhosts &&
+	    app->ksopen[h].open;
 }

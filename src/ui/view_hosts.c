@@ -641,8 +641,13 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		/* /export as last read; on after a kill switch ran anywhere in
 		 * this incident is the leak still going. */
 		if (s && s->export_state != CONTAIN_EXPORT_UNKNOWN) {
-			wr_strlcpy(buf, contain_export_name(s->export_state), cap);
-			if (s->export_state == CONTAIN_EXPORT_ON &&
+			enum contain_export e = contain_export_counted(s->export_state,
+			    app_ks_rollout_open(app, hi));
+
+			/* Off from the new pods, while old ones may still serve:
+			 * possibly on (the kill switch's rollout is not complete). */
+			wr_strlcpy(buf, e != s->export_state ? "on?" : contain_export_name(e), cap);
+			if (e == CONTAIN_EXPORT_ON &&
 			    contain_leaks_if_on(&app->contain, host->name))
 				role = THEME_WARN;
 		} else if (s && contain_leaks_if_on(&app->contain, host->name)) {
@@ -726,7 +731,8 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
 		f->verdicts |= has_metrics(host) || verdict_of(app, hi) >= 0;
-		if (s != NULL && s->export_state != CONTAIN_EXPORT_OFF &&
+		if (s != NULL && contain_export_counted(s->export_state,
+		    app_ks_rollout_open(app, hi)) != CONTAIN_EXPORT_OFF &&
 		    config_probes_service(host, svc) &&
 		    contain_leaks_if_on(&app->contain, host->name))
 			f->exports = HOSTS_EXPORTS_ON;

@@ -7,6 +7,8 @@
 # .env already says off but /export still answers, the plan only
 # redeploys (no .env edit), /export then answers 404, commands.log shows
 # the second redeploy, and the header never says "exports restored".
+# X a third time restores exports to on, the value before the first
+# switch (the retry's own "from" was off already).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v curl > /dev/null 2>&1 || skip "curl is not installed"
@@ -60,5 +62,22 @@ journal=$(ls "$fl"/timeline/ks-retry-*.jsonl)
 ! grep '"kind":"action.intent"' "$journal" | grep -q '"to":"EXPORT_MODE=on"' ||
 	fail "a kill switch turning exports back on was journalled"
 ok "X again: off, redeploy only (no .env edit), /export 404, never restored"
+
+# Restored to what the first switch replaced (on), not the retry's "from"
+# (already off), which would leave nothing to restore.
+keys X
+wait_for "CONFIRM KILL SWITCH"
+wait_for "then wait up to"
+assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in .env"
+screen_lacks "no kill switch plan" || fail "X refuses to restore"
+keys -l api; keys Enter
+wait_for "kill switch of api on h1: OK — EXPORT_MODE=on in .env; api redeployed at v1.5.0-bad; /export answers again" 40
+[ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the restore"
+grep -qx 'EXPORT_MODE=on' "$app/.env" || fail ".env was not put back to on"
+[ "$(ups)" = 3 ] || fail "the restore's redeploy is not in commands.log (up -d api ended $(ups) times)"
+grep '"kind":"action.intent"' "$journal" | grep -q '"to":"EXPORT_MODE=on"' ||
+	fail "the restore's intent is not journalled"
+! grep -q '"kind":"action.refused"' "$journal" || fail "a refusal was journalled"
+ok "X a third time: restored to on (.env on, /export 200, redeployed)"
 keys q
 wait_for "exit=0"

@@ -68,6 +68,18 @@ export_answers(void **state)
 	"helm host: by hand, helm upgrade api CHART\"}"
 
 static void
+off_while_a_rollout_is_open_counts_as_on(void **state)
+{
+	(void)state;
+	/* QA: 404 from the newest pods while the old ones may still export. */
+	assert_int_equal(contain_export_counted(CONTAIN_EXPORT_OFF, true), CONTAIN_EXPORT_ON);
+	assert_int_equal(contain_export_counted(CONTAIN_EXPORT_OFF, false), CONTAIN_EXPORT_OFF);
+	assert_int_equal(contain_export_counted(CONTAIN_EXPORT_ON, true), CONTAIN_EXPORT_ON);
+	assert_int_equal(contain_export_counted(CONTAIN_EXPORT_UNKNOWN, true),
+	    CONTAIN_EXPORT_UNKNOWN);
+}
+
+static void
 refused_stays_open_until_made_up_for(void **state)
 {
 	struct contain c = { 0 };
@@ -428,6 +440,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(export_answers),
+		cmocka_unit_test(off_while_a_rollout_is_open_counts_as_on),
 		cmocka_unit_test(refused_stays_open_until_made_up_for),
 		cmocka_unit_test(exports_off_by_hand_closes_it),
 		cmocka_unit_test(resolve_words),

@@ -378,6 +378,63 @@ a_hand_failed_rollback_elsewhere_or_not_ready_stays_failed(void **state)
 	journal_free(&j);
 }
 
+/* QA: h2's kill switch, set env applied at revision 4, rollout 2/3 ready
+ * after 120 s; the old pods still serve and export. */
+static void
+ks_journal(struct journal *j)
+{
+	j->n = 0;
+	add(j, FAILED_MS - 125000, "action.intent", "h2", "ks-1", "{\"plan\":{\"action\":"
+	    "\"k8s.killswitch\",\"service\":\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":"
+	    "\"EXPORT_MODE=off\",\"from_revision\":3,\"to_revision\":0}}");
+	add(j, FAILED_MS, "action.end", "h2", "ks-1", "{\"outcome\":\"failed\",\"rollout\":"
+	    "{\"revision\":4,\"tag\":\"v1.5.0-bad\",\"ready\":2,\"desired\":3}}");
+}
+
+static void
+a_kill_switch_whose_rollout_was_not_complete_is_pending(void **state)
+{
+	struct latedone_read r = done_read();
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+
+	(void)state;
+	ks_journal(&j);
+	assert_true(latedone_ks_pending(j.v, j.n, "h2", &p));
+	assert_string_equal(p.op, "ks-1");
+	assert_string_equal(p.service, "api");
+	assert_string_equal(p.to, "v1.5.0-bad");
+	assert_int_equal(p.revision, 4);
+	assert_int_equal(p.failed_ms, FAILED_MS);
+	assert_false(latedone_ks_pending(j.v, j.n, "h1", &p));
+	assert_false(latedone_ks_pending(j.v, 1, "h2", &p));
+	/* The same completion reading as a rollback's: at its revision and tag. */
+	assert_true(latedone_ks_pending(j.v, j.n, "h2", &p));
+	r.tag = r.rs_tag = "v1.5.0-bad";
+	r.revision = 4;
+	assert_true(latedone_check(&p, &r, &done));
+	r.ready = 2;
+	assert_false(latedone_check(&p, &r, &done));
+	/* Settled since (U): no longer open. */
+	add(&j, FAILED_MS + 5000, "action.reconcile", "h2", "ks-1", "{\"outcome\":\"ok\"}");
+	assert_false(latedone_ks_pending(j.v, j.n, "h2", &p));
+	journal_free(&j);
+	/* A later kill switch on the host says more: this one no longer counts. */
+	ks_journal(&j);
+	add(&j, FAILED_MS + 9000, "action.intent", "h2", "ks-2", "{\"plan\":{\"action\":"
+	    "\"k8s.killswitch\",\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":"
+	    "\"EXPORT_MODE=off\",\"from_revision\":4}}");
+	add(&j, FAILED_MS + 40000, "action.end", "h2", "ks-2", "{\"outcome\":\"ok\"}");
+	assert_false(latedone_ks_pending(j.v, j.n, "h2", &p));
+	journal_free(&j);
+	/* set env that failed outright (no "rollout"): nothing to wait for. */
+	ks_journal(&j);
+	cJSON_DeleteItemFromObject(j.v[1].data, "rollout");
+	assert_false(latedone_ks_pending(j.v, j.n, "h2", &p));
+	journal_free(&j);
+}
+
 int
 main(void)
 {
@@ -390,6 +447,7 @@ main(void)
 		cmocka_unit_test(the_record_says_when_and_that_it_is_ok),
 		cmocka_unit_test(a_hand_failed_rollback_read_at_its_target_is_said),
 		cmocka_unit_test(a_hand_failed_rollback_elsewhere_or_not_ready_stays_failed),
+		cmocka_unit_test(a_kill_switch_whose_rollout_was_not_complete_is_pending),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -887,6 +887,65 @@ killswitch_undo_value_from_the_journal(void **state)
 }
 
 static void
+killswitch_undo_value_from_the_chains_first_switch(void **state)
+{
+	struct record v[10];
+	int64_t at = 0;
+	char out[64];
+	size_t i;
+
+	(void)state;
+	/* QA: FAILED (.env written off, redeploy failed), then a redeploy
+	 * only from off that ended ok: restore what the first replaced. */
+	v[0] = rec("action.intent", "h1", "ks-1", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[1] = rec("action.end", "h1", "ks-1", "{\"outcome\":\"failed\"}");
+	v[2] = rec("action.intent", "h1", "ks-2", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[3] = rec("action.end", "h1", "ks-2", "{\"outcome\":\"ok\"}");
+	v[3].ts_ms = 77;
+	assert_int_equal(plan_killswitch_restore(v, 4, "h1", out, sizeof(out), &at), 1);
+	assert_string_equal(out, "on");
+	assert_true(at == 77);
+	/* A restore that ended ok closes a chain: the next one starts anew. */
+	v[4] = rec("action.intent", "h1", "ks-3", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=on\"}}");
+	v[5] = rec("action.end", "h1", "ks-3", "{\"outcome\":\"ok\"}");
+	v[6] = rec("action.intent", "h1", "ks-4", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"from\":\"EXPORT_MODE=full\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[7] = rec("action.end", "h1", "ks-4", "{\"outcome\":\"failed\"}");
+	v[8] = rec("action.intent", "h1", "ks-5", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[9] = rec("action.end", "h1", "ks-5", "{\"outcome\":\"ok\"}");
+	assert_int_equal(plan_killswitch_restore(v, 10, "h1", out, sizeof(out), NULL), 1);
+	assert_string_equal(out, "full");
+	/* A restore that failed does not: the chain reaches past it. */
+	cJSON_Delete(v[5].data);
+	v[5] = rec("action.end", "h1", "ks-3", "{\"outcome\":\"failed\"}");
+	cJSON_Delete(v[6].data);
+	v[6] = rec("action.intent", "h1", "ks-4", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
+	assert_int_equal(plan_killswitch_restore(v, 10, "h1", out, sizeof(out), NULL), 1);
+	assert_string_equal(out, "on");
+	/* Every switch from off (.env said off before this incident): "on". */
+	assert_int_equal(plan_killswitch_restore(v + 2, 2, "h1", out, sizeof(out), NULL), 1);
+	assert_string_equal(out, "on");
+	/* k8s: unset before the first one, "" (removed again). */
+	for (i = 0; i < 10; i++)
+		cJSON_Delete(v[i].data);
+	v[0] = rec("action.intent", "k1", "ks-6", "{\"plan\":{\"action\":\"k8s.killswitch\","
+	    "\"from\":\"EXPORT_MODE=(unset)\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[1] = rec("action.end", "k1", "ks-6", "{\"outcome\":\"failed\"}");
+	v[2] = rec("action.intent", "k1", "ks-7", "{\"plan\":{\"action\":\"k8s.killswitch\","
+	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[3] = rec("action.end", "k1", "ks-7", "{\"outcome\":\"ok\"}");
+	assert_int_equal(plan_killswitch_restore(v, 4, "k1", out, sizeof(out), NULL), 1);
+	assert_string_equal(out, "");
+	for (i = 0; i < 4; i++)
+		cJSON_Delete(v[i].data);
+}
+
+static void
 killswitch_direction_from_what_export_answers(void **state)
 {
 	(void)state;
@@ -898,6 +957,15 @@ killswitch_direction_from_what_export_answers(void **state)
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, NULL, NULL), "on");
 	/* Not known (no answer, no health_url): never restored blind. */
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_UNKNOWN, NULL, "full"), "off");
+	/* QA: the last kill switch's rollout not complete, /export off from
+	 * the new pods: not known, so off again (rollout restart), never on. */
+	assert_int_equal(plan_killswitch_seen(CONTAIN_EXPORT_OFF, true), CONTAIN_EXPORT_UNKNOWN);
+	assert_string_equal(plan_killswitch_value(plan_killswitch_seen(CONTAIN_EXPORT_OFF, true),
+	    NULL, "on"), "off");
+	assert_int_equal(plan_killswitch_how("off", "off", plan_killswitch_seen(CONTAIN_EXPORT_OFF,
+	    true)), PLAN_KS_REDEPLOY);
+	assert_int_equal(plan_killswitch_seen(CONTAIN_EXPORT_OFF, false), CONTAIN_EXPORT_OFF);
+	assert_int_equal(plan_killswitch_seen(CONTAIN_EXPORT_ON, true), CONTAIN_EXPORT_ON);
 	/* A runbook step's direction is its own. */
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, "off", "full"), "off");
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_ON, "on", NULL), "on");
@@ -1829,6 +1897,7 @@ main(void)
 		cmocka_unit_test(rollback_keeps_the_tag_in_env),
 		cmocka_unit_test(env_drift_is_said_with_what_env_keeps),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
+		cmocka_unit_test(killswitch_undo_value_from_the_chains_first_switch),
 		cmocka_unit_test(killswitch_direction_from_what_export_answers),
 		cmocka_unit_test(killswitch_redeploys_when_env_holds_it),
 		cmocka_unit_test(k8s_rollback_says_what_it_does_to_the_export),
