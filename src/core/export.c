@@ -3876,12 +3876,39 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 	wr_buf_str(b, "\n");
 }
 
+/* The keys still bad at the journal's end, "h1 (ROLLBACK IMMEDIATELY
+ * after CONSIDER ROLLBACK)", comma-separated: those in a turn charged to
+ * a release, or (spared) those in one charged to none. */
+static void
+md_keys_still_bad(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+    bool spared)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < pm->nkeys; i++) {
+		const struct pm_key *key = &pm->keys[i];
+		const char *bad = spared ? key->spared : key->bad;
+
+		if (bad == NULL)
+			continue;
+		if (k++ > 0)
+			wr_buf_str(b, ", ");
+		sb_text(b, o, key->id);
+		wr_buf_str(b, " (");
+		sb_text(b, o, key->verdict);
+		if (strcmp(key->verdict, bad) != 0) {
+			wr_buf_str(b, " after ");
+			sb_text(b, o, bad);
+		}
+		wr_buf_str(b, ")");
+	}
+}
+
 static void
 md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
 {
 	char ts[TIME_MAX], ts2[TIME_MAX];
-	size_t i, k = 0;
 
 	fmt_time(pm->detect, o, ts);
 	fmt_time(pm->recovery, o, ts2);
@@ -3926,22 +3953,7 @@ md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
 		    "the journal holds (its end: %s): ", ts2);
 	else
 		wr_buf_printf(b, "**not recovered**: still bad at the journal's end (%s): ", ts2);
-	for (i = 0; i < pm->nkeys; i++) {
-		const struct pm_key *key = &pm->keys[i];
-
-		if (key->bad == NULL)
-			continue;
-		if (k++ > 0)
-			wr_buf_str(b, ", ");
-		sb_text(b, o, key->id);
-		wr_buf_str(b, " (");
-		sb_text(b, o, key->verdict);
-		if (strcmp(key->verdict, key->bad) != 0) {
-			wr_buf_str(b, " after ");
-			sb_text(b, o, key->bad);
-		}
-		wr_buf_str(b, ")");
-	}
+	md_keys_still_bad(b, o, pm, false);
 	if (pm->rec_hidden != NULL) {
 		wr_buf_str(b, "; ");
 		damage_ref(b, pm->rec_hidden);
@@ -3958,7 +3970,6 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
 {
 	char ts[TIME_MAX];
-	size_t i, k = 0;
 
 	md_recovery_line(b, v, n, o, pm);
 	if (pm->nspared_bad == 0)
@@ -3966,22 +3977,7 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 	fmt_time(n > 0 ? v[n - 1].ts_ms : NO_TIME, o, ts);
 	wr_buf_printf(b, "- Still bad at the journal's end (%s), not charged to a release (its "
 	    "own fault: judged OK under what it ran before): ", ts);
-	for (i = 0; i < pm->nkeys; i++) {
-		const struct pm_key *key = &pm->keys[i];
-
-		if (key->spared == NULL)
-			continue;
-		if (k++ > 0)
-			wr_buf_str(b, ", ");
-		sb_text(b, o, key->id);
-		wr_buf_str(b, " (");
-		sb_text(b, o, key->verdict);
-		if (strcmp(key->verdict, key->spared) != 0) {
-			wr_buf_str(b, " after ");
-			sb_text(b, o, key->spared);
-		}
-		wr_buf_str(b, ")");
-	}
+	md_keys_still_bad(b, o, pm, true);
 	wr_buf_str(b, ".\n");
 }
 
