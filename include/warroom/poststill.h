@@ -1,7 +1,7 @@
 /*
  * poststill.h — what the status-page dialog (S) says when a post tells
  * customers things are back while a host's service still runs a release
- * the incident judged bad (QA pm2: "api is back on v1.4.1" went out as
+ * the incident judged bad (as when "api is back on v1.4.1" went out as
  * monitoring, then resolved, with jobs on h1 and h4 still on
  * v1.5.0-bad). Said in the dialog, never a refusal: the engineer may know
  * the service does not matter to customers. Pure: a post's status and

@@ -7,7 +7,7 @@
  * bad after a rollback is the rate window's memory of the old release.
  * And only a turn that plausibly came with the release: one the host
  * was judged OK under before (a recorded OK verdict since it started
- * there) is spared, kept apart for the words that say so (QA scale: one
+ * there) is spared, kept apart for the words that say so (as when one
  * host's failing health check made the fleet's good release "bad", and
  * the rollback dialog skipped it). No OK recorded under it (deployed and
  * bad at once, or already bad when the console started) still charges

@@ -21,8 +21,8 @@
  * short of that the words count the hosts rolled back. A host whose
  * latest rollback ended FAILED is not rolled back, whatever tag is read
  * there since: a k8s undo puts the target in the pod template, which is
- * what the poller reads, before its rollout gives up (QA: "rolled back on
- * 4 of 6 hosts" counted one at 2/3 ready); only a later OK (a rollback,
+ * what the poller reads, before its rollout gives up (else "rolled back on
+ * 4 of 6 hosts" would count one at 2/3 ready); only a later OK (a rollback,
  * a re-read, the engineer, or its rollout read complete at its target
  * later: latedone.h, back since it completed) counts it, and the words
  * say how many did not complete. Customers read these, and a service

@@ -318,7 +318,7 @@ warroom_line(const char *p, size_t len)
  * (cut), how many more, and where in the runbook it came from:
  * "ran `systemctl restart api` (+2 lines) from compose.md line 36: …".
  * Set off in backticks, as the key times set off a command: a command's
- * own double quotes nested in ours read wrong (QA pm2: ran "curl -fsS
+ * own double quotes nested in ours read wrong (ran "curl -fsS
  * "http://…/readyz""); in double quotes when it holds a backtick. The
  * `cd compose_dir || exit 1` warroom puts first is not the runbook's. */
 static void
@@ -779,7 +779,7 @@ key_find(struct pm *pm, const struct record *r)
  * provided none went bad after it; a verdict.change changes one key. A
  * turn to bad charged to no release (badrel: the host was OK under what
  * it ran) is the host's own fault: it neither holds the recovery back
- * nor ends it (QA pm2: h7's flapping on the good tag made the "recovery"
+ * nor ends it (h7's flapping on the good tag would make the "recovery"
  * and the release's impact end minutes late). Run after every record is
  * folded: a tag record written after a verdict may change its charge. */
 static void
@@ -1271,7 +1271,7 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 		found = true;
 		run = pm_tag_run(v, r, v[at].ts_ms);
 		/* Services deployed together tell one time: the first record
-		 * of it is the one named (QA pm2: jobs' row, after api's). */
+		 * of it is the one named (api's row, not jobs' after it). */
 		if (run.deployed != NO_TIME && (pm->deployed == NO_TIME ||
 		    run.deployed < pm->deployed || (run.deployed == pm->deployed &&
 		    run.came->seq < pm->deployed_came->seq))) {
@@ -1635,7 +1635,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	pm->detect = pm->first_bad != NO_TIME ? pm->first_bad : pm->opened;
 	pm_deployed(pm, v, n);
 	/* Deployed a day before anyone watched, the release's harm is not
-	 * known to have begun then (QA scale: "Impact duration: 24h 08m"):
+	 * known to have begun then (not "Impact duration: 24h 08m"):
 	 * counted from the first bad verdict, the deploy still a key time. */
 	pm->deployed_early = pm->deployed != NO_TIME && n > 0 &&
 	    v[0].ts_ms - pm->deployed > PRE_RECORD_IMPACT_MS;
@@ -2146,7 +2146,7 @@ resume_after_crash(const struct record *r)
  * from `from`, began with a console ending without its shutdown record:
  * its last record is where the stretch starts. A console that ended so
  * earlier, beside one that later quit cleanly, did not open the stretch
- * (QA: the clean quit was blamed on the killed console). */
+ * (else the clean quit is blamed on the killed console). */
 static bool
 gap_from_crash(const struct record *r, int64_t from)
 {
@@ -4246,8 +4246,8 @@ still_exports(const struct pm *pm, const struct contain_host *h)
 }
 
 /* Why host h's exports matter, after its containment line: which of its
- * services runs a release judged bad (QA pm2: "h1: still exports" said
- * none; jobs there did), or that what it runs is not known good. */
+ * services runs a release judged bad ("h1: still exports" names jobs
+ * there, not none), or that what it runs is not known good. */
 static void
 md_leak_why(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
     const struct contain_host *h)
@@ -4719,7 +4719,7 @@ down_cells(struct wr_buf *b, const struct export_opts *o, const struct record *v
 	sb_text(b, o, v[i].host);
 	fmt_time(conn_since(&v[i]), o, ts);
 	/* Found DOWN by a console just resumed: it went down unseen, so its
-	 * start is a range (QA); For says why. */
+	 * start is a range; For says why. */
 	if (conn_down_unwatched(v, i, &not_before)) {
 		fmt_time(not_before, o, ts2);
 		wr_buf_printf(b, " | between %s and %s | ", ts2, ts);
@@ -4734,7 +4734,7 @@ down_cells(struct wr_buf *b, const struct export_opts *o, const struct record *v
 	conn_span_of(v, i, back, &sp);
 	connrec_span_words(&sp, len, sizeof(len), why, sizeof(why));
 	/* Back after a failed try and the wait for the next: it came back
-	 * somewhere in between, not when the console got in (QA pm2). */
+	 * somewhere in between, not when the console got in. */
 	if ((tried = conn_back_after(back)) != NO_TIME) {
 		fmt_time(tried, o, ts);
 		wr_buf_printf(b, "between %s and %s | %s", ts, ts2, len);
@@ -4785,7 +4785,7 @@ enum data_gap {
 /* Whether the poll.change lost v[i] began before its host came back UP
  * after a DOWN: an UP's since (its record comes once the return held,
  * often after) falls between the failure's since and the record.
- * Consoles before QA scale2 wrote one at the reconnect, of a probe the
+ * Older consoles wrote one at the reconnect, of a probe the
  * lost session left failed; the DOWN's row says that gap. */
 static bool
 poll_lost_in_down(const struct record *v, size_t n, size_t i)
@@ -4808,7 +4808,7 @@ poll_lost_in_down(const struct record *v, size_t n, size_t i)
  * *from: since when), a host DOWN (nothing read over its connection), a
  * host UP whose reads failed. *back: what ended a host's stretch, or
  * NULL while nothing did. Every host whose data stopped has its row,
- * whatever its driver (QA scale2: DOWN hosts were missing). */
+ * whatever its driver (DOWN hosts too). */
 static enum data_gap
 data_gap_at(const struct record *v, size_t n, size_t i, int64_t *from,
     const struct record **back)
@@ -4962,7 +4962,7 @@ judged_before(const struct pm *pm, const struct record *r)
 
 /* How a redeploy reads: its release judged bad only after it went live
  * (another release); one more host of a rollout already judged bad
- * ("also deployed": QA pm2's h4, 15 s after h1, called "deployed again");
+ * ("also deployed": h4, 15 s after h1, not "deployed again");
  * or deployed again, once the release had gone from some host before it
  * went live (a rollback from it started, or a service's tag moved off it:
  * a new rollout after a rollback, or this host's own return to it). */
@@ -5874,7 +5874,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			continue;
 		}
 		/* A post that went through is one row, its queue's, saying when
-		 * it was posted: its end's row said it twice (QA pm2). A failed
+		 * it was posted: not again in its end's row. A failed
 		 * or pending one keeps its rows; the JSON keeps every record. */
 		sp = sp_of(pm, &v[i]);
 		if (sp_through(sp) && sp->end == &v[i])

@@ -138,8 +138,8 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 	}
 	if (c->conn != NULL && c->unsettled != NULL) {
 		/* The tag read before it went away may be old news: its own
-		 * action may have changed it (QA: "last seen on v1.5.0-bad"
-		 * where api already ran v1.4.1). */
+		 * action may have changed it (not "last seen on v1.5.0-bad"
+		 * where api already runs v1.4.1). */
 		snprintf(why, sizeof(why), "%s %s, its %s%s%s UNKNOWN", c->name, c->conn,
 		    c->unsettled, c->unsettled_to != NULL && c->unsettled_to[0] ? " to " : "",
 		    c->unsettled_to != NULL ? c->unsettled_to : "");

@@ -89,7 +89,7 @@ keygate(struct keygate *st, const struct keygate_in *in, enum keygate_kind kind,
 	if (in->too_small) {
 		/* Nothing is drawn: only what closes things, or quits. The
 		 * notice asks the quit question itself (toosmall.h): its y
-		 * quits, as any other key says no (QA: y was ignored). */
+		 * quits, as any other key says no (y is never ignored). */
 		if (is_named(name, "Esc") || in->quit_question)
 			return KEYGATE_ACT;
 		if (in->main_screen && command_for_key(name) == WR_CMD_QUIT)

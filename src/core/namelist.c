@@ -1,7 +1,7 @@
 /*
  * namelist.c — a list of names with its cut said: names whole, then
  * "and N more", N exact. A prompt with a %.60s list once dropped a third
- * failing host with nothing to show it (QA).
+ * failing host with nothing to show it.
  */
 #include "warroom/namelist.h"
 

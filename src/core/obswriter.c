@@ -20,7 +20,7 @@ obswriter_pick(const struct obswriter_session *v, size_t n, uint64_t self, bool 
 		if (v[i].alive == 1 && !v[i].stopped && v[i].armed && v[i].id != self)
 			return v[i].id;
 	/* A stopped console keeps its byte but reads nothing: while it is
-	 * stopped, whatever changes would go unrecorded (QA: 50 s). */
+	 * stopped, whatever changes would go unrecorded (50 s, once). */
 	for (i = 0; i < n; i++)
 		if (v[i].alive == 1 && !v[i].stopped && v[i].id != 0 && v[i].id < oldest)
 			oldest = v[i].id;

@@ -101,7 +101,7 @@ pollrec_look(const struct pollrec_row *rows, int n, int64_t up_ms, int *row,
 			continue;
 		/* By the round's sending, not its answers' arrival: the first
 		 * answer of the round after a reconnect came in beside the
-		 * failures the lost session left (QA scale2: a record "host
+		 * failures the lost session left (else a record "host
 		 * still connected" of the outage, at the reconnect). */
 		if (!r->have_probe || r->probe_sent_ms < up_ms) {
 			seen = POLLREC_WAITING;

@@ -2,10 +2,10 @@
  * quitask.c — the words of q's question while something is under way
  * (quitask.h).
  *
- * QA: "An action or announcement is still in flight. Quit anyway?" named
+ * Once, "An action or announcement is still in flight. Quit anyway?" named
  * nothing, and the journal then said a connection was lost. The question
  * now names each action and says what the journal will say of it: UNKNOWN
- * once its change was sent. QA again: an action still re-reading its host
+ * once its change was sent. Then an action still re-reading its host
  * before running was said to end UNKNOWN though nothing had been sent
  * (the journal said "nothing ran"), and a status-page post waiting for
  * its next try let q quit without a word. Each thing now gets a sentence

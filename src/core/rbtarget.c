@@ -514,7 +514,7 @@ rbtarget_unchanged_words(const struct rbtarget *t, const char *tag, const char *
 	    running[0] == '\0' || !badrel_same(running, t->tried_from))
 		return false;
 	/* Its revision is still the newest: the rollback made none, so no
-	 * rollout began (QA: "its rollout may never have completed" after a
+	 * rollout began (not "its rollout may never have completed" after a
 	 * helm rollback that exited 1 at once). */
 	clock_of(t->tried_at_ms, when, sizeof(when));
 	snprintf(out, cap, "this incident's rollback to it here ended FAILED at %s%s%s%s and "

@@ -29,7 +29,7 @@ static const char *const forms_open[][4] = {
 };
 
 /* q's question open: the notice asks it, since its footer is not drawn
- * (QA: "Esc still closes what is open" while y was ignored). */
+ * (not "Esc still closes what is open" while y is ignored). */
 static const char *const forms_quit[][4] = {
 	{ "terminal too small: %s, need at least %m", "the quit question is open (larger shows it):",
 	  "Quit anyway? y quits, any other key stays" },

@@ -229,7 +229,7 @@ void
 unsettled_badge_wait_words(size_t n, const char *host, char *buf, size_t cap)
 {
 	/* "read back, not settled: U settles it" invited a U while the
-	 * console was itself about to settle it (QA: ~50 s of a rollout). */
+	 * console was itself about to settle it (for ~50 s of a rollout). */
 	snprintf(buf, cap, " %zu UNKNOWN: waiting for %s's rollout (U settles it by hand) ", n,
 	    host);
 }
@@ -241,7 +241,7 @@ unsettled_badge_reread_words(size_t n, const char *host, const char *runs, const
 	char where[200];
 
 	/* "read back, not settled: U settles it" invited a U while a dropped
-	 * up -d was still recreating (QA: settled FAILED by hand in the second
+	 * up -d was still recreating (once settled FAILED by hand in the second
 	 * the host reached the target): say the console still re-reads. */
 	if (runs != NULL && runs[0] != '\0' && (target == NULL || strcmp(runs, target) != 0))
 		snprintf(where, sizeof(where), "%s still on %s", host, runs);

@@ -1363,7 +1363,7 @@ demote_bad(struct action *a, struct wr_err *err)
 		}
 		/* Judged bad in this incident: where and when, on any host,
 		 * naming the tag: the revision listed (a kill switch's, say)
-		 * may be this host's own, never rolled back from itself (QA:
+		 * may be this host's own, never rolled back from itself (e.g.
 		 * "(rolled back from on h7 at 04:02)" on h2's set env one). */
 		if (t[i].bad && (b = plan_bad_of(a->bad, a->nbad, c->tag)) != NULL &&
 		    (b->mark[0] != '\0' || b->why[0] != '\0')) {
@@ -1567,8 +1567,8 @@ mark_history(struct action *a, const struct rbtarget_left *l, size_t nl)
 
 /* Compose pulls the tag literally: a named tag no source knows as
  * spelled, matching one release they know but for its leading v, runs as
- * that release (QA: a typed 1.4.1 pulled :1.4.1 and wrote it into .env
- * where releases.log said v1.4.1). The sources are the dialog's own:
+ * that release (else a typed 1.4.1 pulls :1.4.1 and writes it into .env
+ * where releases.log says v1.4.1). The sources are the dialog's own:
  * releases.log (tail, tlen), what the timeline saw run here, what the
  * host's services run (ps, the first headlen bytes of buf), this
  * incident's rollback target and the releases it judged bad. */

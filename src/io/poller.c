@@ -1428,7 +1428,7 @@ poller_refresh(struct poller *p, int host)
 
 /* A host whose probes go through its SSH connection lost it: the last
  * answers are no reading of now. Its health is UNKNOWN, saying why, for
- * every driver alike, not the green OK of before (QA scale2: only the
+ * every driver alike, not the green OK of before (once, only the
  * hosts with a round out when the connection went, which failed, showed
  * UNKNOWN). */
 static void

@@ -106,7 +106,7 @@ actions_rollback_all(struct app *app)
 	 * only the rows it shows: a hidden row is never acted on. Every host
 	 * listing the service that is left out is named in the dialog. A
 	 * selected row not UP gives the service and its last known tag, and is
-	 * left out like any other: the first UP host on that tag leads (QA: B
+	 * left out like any other: the first UP host on that tag leads (once, B
 	 * on a DOWN row refused the chain at once, the UP bad hosts unasked). */
 	app->nqueue = 0;
 	app->fleet_action = NULL;
@@ -306,7 +306,7 @@ actions_fleet_finished(struct app *app, struct action *a)
 	char last[sizeof(app->fleet_last)];
 
 	/* A step's service already at the step's tag needed nothing: the
-	 * step's other services still go (QA: api at v1.4.1 stopped jobs). */
+	 * step's other services still go (api at v1.4.1 does not stop jobs). */
 	if (!actions_fleet_owns(app, a))
 		return action_state(a) == ACTION_OK || action_at_target(a);
 	h = &app->cfg.hosts[action_host(a)];

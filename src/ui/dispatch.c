@@ -18,7 +18,7 @@
 /* q: quits, or asks first while something is under way, saying what a
  * quit does to each. An action that sent its change or a chat message
  * cut off here is UNKNOWN at the next start; a status-page post waits
- * for the next writing console (QA: q quit at once while a post was
+ * for the next writing console (before, q quit at once while a post was
  * retried after HTTP 500, and no one was told it had not gone out).
  * Records kept while the journal cannot be written are lost with the
  * console: ask too. */

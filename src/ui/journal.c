@@ -1780,7 +1780,7 @@ journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128], siz
 	if (journal_records(app, &list) != 0)
 		return;
 	/* What the incident judged bad, on every host and driver: a release
-	 * another host rolled back from is as bad here (QA: api-1 was
+	 * another host rolled back from is as bad here (before, api-1 was
 	 * offered v1.5.0-bad first after k8s-bastion left it). */
 	for (i = 0; i < list.n; i++)
 		badrel_fold(&rel, list.v[i].kind, list.v[i].host, list.v[i].data, list.v[i].ts_ms);

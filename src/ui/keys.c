@@ -367,7 +367,7 @@ key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
 		if (name != NULL && (strcmp(name, "y") == 0 || strcmp(name, "Y") == 0)) {
 			app->quit = true;
 			/* Asked for Ctrl-C: it ends as Ctrl-C on an idle screen
-			 * does (QA: exit 0 and "quit" after y). */
+			 * does (before: exit 0 and "quit" after y). */
 			if (app->quit_signal != 0) {
 				app->exit_reason = "interrupted";
 				app->exit_signal = app->quit_signal;

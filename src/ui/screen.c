@@ -942,7 +942,7 @@ prompt_room(const struct app *app, int cols)
 /* The rows draw_footer takes this frame: its own, and those above it a
  * long message, a prompt's question or q's words go on in. The layout
  * gives them up from the bottom panes, so nothing is drawn over a pane's
- * border (QA: a two-row message hid HOSTS' "filter hides …"). */
+ * border (before, a two-row message hid HOSTS' "filter hides …"). */
 static int
 footer_rows(struct app *app)
 {

@@ -105,8 +105,8 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 		return THEME_OK;
 	case SSH_DOWN:
 		/* How long it has been away: the retry's countdown read as that
-		 * (QA: "DOWN 31s", "DOWN 9s", "DOWN 42s"); the line under the
-		 * table says when the next try is. */
+		 * (before, "DOWN 31s", "DOWN 9s", "DOWN 42s"); the line
+		 * under the table says when the next try is. */
 		hosts_table_down(st->down_since_ms > 0 ?
 		    (long)((loop_now_ms() - st->down_since_ms) / 1000) : -1, brief, buf, cap);
 		return THEME_BAD;

@@ -332,7 +332,7 @@ words_of(const struct pane *p, enum metrics_pane_kind kind, char *line, size_t c
 /* The last round's failure from *y on, before row limit (win NULL: only
  * measured). Prometheus's words about a query run long, and their end
  * ("parse error: …") is what to fix: up to three rows; with several
- * queries failing, each query's from a row of its own (QA: only the
+ * queries failing, each query's from a row of its own (before, only the
  * first was read), up to three rows each. */
 static void
 put_why(const struct pane *p, WINDOW *win, int *y, int limit, int attr)

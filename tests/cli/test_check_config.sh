@@ -118,7 +118,7 @@ rc=0; WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/themed.conf" --check-config > 
 assert_contains "$tmp/err" "$tmp/themed.conf:4: theme: $tmp/bad.theme:2: header: unknown colour"
 ok "--check-config loads the theme (--theme or the config's) and fails as a start would"
 
-# QA: the check says who actions are journalled under, and where the name
+# the check says who actions are journalled under, and where the name
 # came from: the account alone, actor =, --as (which wins).
 acct="$(id -un)@$(uname -n)"
 check_actor() {
@@ -317,7 +317,7 @@ assert_contains "$tmp/out" "$tmp/typos.conf:10: [thresholds]: error_rate_conside
 assert_not_contains "$tmp/out" "hunter2"
 ok "typos and credentials in URLs are refused at their lines, the password never shown"
 
-# QA: the list came out as 14, 27, 40, 15, 16, 28, 34, 41 (every key's
+# the list came out as 14, 27, 40, 15, 16, 28, 34, 41 (every key's
 # problems, then every host's). It is in line order, the checks made after
 # the parse (a missing identity file, the theme) included, and a start
 # refuses with the same list.
@@ -348,7 +348,7 @@ cmp -s "$tmp/start.err" "$tmp/check.err" ||
 	{ cat "$tmp/start.err" "$tmp/check.err"; fail "check and start list different things"; }
 ok "problems are listed in line order, by --check-config and by a start"
 
-# QA: an error_rate_query without {host} in [warroom] passed ("config OK")
+# an error_rate_query without {host} in [warroom] passed ("config OK")
 # and gave every host the fleet's figure. It still passes (each host's
 # 127.0.0.1 may be a Prometheus of its own), with a warning naming the
 # query and the hosts. A misspelt {hots} is refused as in [templates];

@@ -3,7 +3,7 @@
 # log (LogLevel VERBOSE names every key it refuses or accepts), with a
 # private ssh-agent holding seven keys the host does not know:
 # IdentitiesOnly offers only the key ssh_config names, through the agent
-# when it has a passphrase (the QA's web2), and never an agent key in
+# when it has a passphrase (web2), and never an agent key in
 # place of an RSA one (web3); without it the named key still goes first;
 # with no key named, five refusals and no more (sshd's MaxAuthTries is 6),
 # and a server that hangs up sooner is quoted; the reasons say what is
@@ -26,8 +26,8 @@ probe() {
 }
 failed() { grep -c "Failed publickey" "$tmp/sshd" || true; }
 
-# config NAME SSH_CONFIG_LINES — host "web" through an ssh_config (as the
-# QA wrote it) holding those lines: $tmp/NAME.conf.
+# config NAME SSH_CONFIG_LINES — host "web" through an ssh_config (as an
+# engineer would write it) holding those lines: $tmp/NAME.conf.
 config() {
 	printf 'Host web\n  HostName 127.0.0.1\n  Port %s\n  User %s\n  UserKnownHostsFile %s\n%s\n' \
 		"$p1" "$me" "$fl/known_hosts" "$2" > "$tmp/$1.ssh_config"
@@ -72,7 +72,7 @@ assert_contains "$tmp/sshd" "$(fp "$fl/client_key")"
 [ "$(failed)" = 0 ] || { cat "$tmp/sshd"; fail "agent keys were offered before the named key"; }
 ok "the named key is offered first, before the agent's other keys"
 
-# The QA's web2: IdentityFile enc_key (a passphrase), IdentitiesOnly yes.
+# web2: IdentityFile enc_key (a passphrase), IdentitiesOnly yes.
 # Not in the agent yet: skipped for that reason, nothing else offered.
 config web2 "  IdentityFile $tmp/enc_key
   IdentitiesOnly yes"
@@ -92,7 +92,7 @@ assert_contains "$tmp/sshd" "$(fp "$tmp/enc_key")"
 [ "$(failed)" = 0 ] || { cat "$tmp/sshd"; fail "IdentitiesOnly: other agent keys were offered"; }
 ok "IdentitiesOnly: only the named key, through the agent when it has a passphrase"
 
-# The QA's web3: only an RSA key named; an agent key the host would take
+# web3: only an RSA key named; an agent key the host would take
 # must not log in instead.
 ssh-keygen -q -t rsa -b 2048 -N '' -f "$tmp/rsa_key"
 cat "$tmp/rsa_key.pub" "$tmp/other1.pub" >> "$fl/authorized_keys"

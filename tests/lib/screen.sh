@@ -34,7 +34,7 @@ assert_screen() {
 	ok "screen $name"
 }
 
-# write_scale_config N J — the QA's scale fleet without a network: N
+# write_scale_config N J — a 24-host fleet without a network: N
 # Compose hosts h1…hN, h1…hJ with api and jobs and the others api alone,
 # each probing api and scraping a metrics_url.
 write_scale_config() {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hosts_down_since.sh — QA scale2: CONN's "DOWN 21s" was the retry's
+# test_hosts_down_since.sh — CONN's "DOWN 21s" was the retry's
 # countdown, read as "down for 21 s". CONN says how long the host has
 # been DOWN: whole at 160 columns ("DOWN 2m43s"), brief at 80 ("DOWN
 # 2m"); a retry that finds it DOWN again (conn=down said again) keeps

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hosts_footer_border.sh — QA scale2: at 80x24, HOSTS zoomed with
+# test_hosts_footer_border.sh — at 80x24, HOSTS zoomed with
 # F h2, a two-row footer message (B's end, Esc'd) covered the pane's
 # bottom border and its "filter hides …" until it cleared. A footer of
 # several rows (a message, a prompt's question) takes them from the

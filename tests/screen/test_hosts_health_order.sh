@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hosts_health_order.sh — QA at scale: o by health put h14 (its
+# test_hosts_health_order.sh — at scale: o by health put h14 (its
 # /healthz hung: UNKNOWN) and h18 (6 restarts) below rows that only warn
 # "200 ahead!". By health the order is DOWN, then failing or UNKNOWN
 # health, then restarts, then warnings, then OK (h17's ROLLBACK, healthy,

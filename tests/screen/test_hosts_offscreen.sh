@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hosts_offscreen.sh — QA at scale (24 hosts, 32 rows): rows out of
+# test_hosts_offscreen.sh — at scale (24 hosts, 32 rows): rows out of
 # sight were hinted by verdict only. With h11 and h23 DOWN below the
 # fold, ▼ names h17's ROLLBACK IMMEDIATELY and the hosts DOWN (each
 # once); at 80x24 it keeps the host names in fewer words, and ▲ names

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hosts_offscreen_count.sh — QA scale2 (24 hosts, 32 rows): h1, h4
+# test_hosts_offscreen_count.sh — at scale (24 hosts, 32 rows): h1, h4
 # and h19 at ROLLBACK IMMEDIATELY, h5 and h11 DOWN. h19 below the fold
 # went unsaid because h1, as bad, was in sight: ▼ now names the worst
 # verdict out of sight whatever is in it. F h2 hides all three: the

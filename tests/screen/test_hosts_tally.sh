@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hosts_tally.sh — QA scale2 (24 hosts, 32 rows): scrolling HOSTS,
+# test_hosts_tally.sh — at scale (24 hosts, 32 rows): scrolling HOSTS,
 # nothing said how many hosts were bad or DOWN. The title counts them
 # over the whole fleet, whatever is scrolled or filtered away: h2, h17
 # and h20 at ROLLBACK IMMEDIATELY (h2's two rows, one host), h6 at

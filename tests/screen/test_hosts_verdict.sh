@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hosts_verdict.sh — QA at scale (24 hosts, 32 rows): h16 at
+# test_hosts_verdict.sh — at scale (24 hosts, 32 rows): h16 at
 # ROLLBACK IMMEDIATELY read all green in HOSTS. Each row now shows its
 # host's verdict in its colour: whole at 160 columns, "(held)" after a
 # level hysteresis holds; at 80 columns brief (ROLLBACK, CONSIDER*) with

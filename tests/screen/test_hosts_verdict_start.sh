@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_hosts_verdict_start.sh — QA scale2: for the first seconds every
+# test_hosts_verdict_start.sh — for the first seconds every
 # VERDICT cell read NO DATA, where warroom(1) says blank before the
 # host's first verdict. A start-up round whose rate waits for its second
 # scrape is no verdict (decide_first_verdict): h2's cell stays blank,

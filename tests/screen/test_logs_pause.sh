@@ -85,7 +85,7 @@ assert_screen following <<'EOF'
  / filter  z all panes  n next match  N prev match  Tab pane  ? help  q quit
 EOF
 
-# The QA's +N new after g: it counts what arrived since the pause (f), not
+# +N new after g: it counts what arrived since the pause (f), not
 # the lines below the view; g and PgDn leave it as it was.
 for i in $(seq 1 40); do
 	printf 'api-1/api 2025-12-31T23:59:%02d.000Z INFO  old=%d\n' "$i" "$i"

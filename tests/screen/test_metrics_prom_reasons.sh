@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_metrics_prom_reasons.sh — QA, a host read from Prometheus: an
+# test_metrics_prom_reasons.sh — a host read from Prometheus: an
 # error rate of -0.5 was "OK below thresholds: error rate -50%" (+Inf,
 # ROLLBACK IMMEDIATELY "inf%"); of several failing queries only the first
 # was named, and a failing request_rate_query never; a wrong path prefix

@@ -3,7 +3,7 @@
 # verdict is still held at ROLLBACK IMMEDIATELY, one calm check short. Its
 # figures come from its metrics_url, whose error-rate window starts again
 # when the tag changes: it holds none of the old release's errors, and
-# (QA: "that is false at 1 s scrapes") the held reason does not say it
+# ("that is false at 1 s scrapes") the held reason does not say it
 # does; it says the calm checks it waits for. The calm verdict after is OK.
 # (test_metrics_rolledback_reread.sh: a Prometheus host, which says it.)
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"

@@ -1,8 +1,8 @@
 #!/bin/sh
-# test_metrics_rolledback_reread.sh — QA: a rollback that ended UNKNOWN and
+# test_metrics_rolledback_reread.sh — a rollback that ended UNKNOWN and
 # was settled OK by the re-read after it ("OK after re-read") left a held
 # verdict silent: only an action.end saying ok counted. It counts, settled
-# so, from the rollback's own end, not from the re-read (QA: "6 s ago" for
+# so, from the rollback's own end, not from the re-read ("6 s ago" for
 # an undo run 95 s before, settled by the re-read after a restart).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_metrics_rolledback_window.sh — QA: after h1's rollback ended OK its
+# test_metrics_rolledback_window.sh — after h1's rollback ended OK its
 # Prometheus [1m] window still held the old release's errors; 12 s later
 # it said ROLLBACK IMMEDIATELY (error rate 6.26% > 5%), 32 s later
 # CONSIDER ROLLBACK (3.6% > 2%), neither held and neither with a word of

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_metrics_shared_query.sh — QA: an error_rate_query without {host} in
+# test_metrics_shared_query.sh — an error_rate_query without {host} in
 # [warroom] gave every host the same fleet-wide figure (a healthy host
 # CONSIDER ROLLBACK, the bad one diluted), and nothing said so. The start
 # says it in the footer, as --check-config does, until a key and a while

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_resolve_prompt.sh — QA at 80x24: E's prompt was one footer row with
+# test_resolve_prompt.sh — at 80x24: E's prompt was one footer row with
 # its failing hosts cut at 60 bytes (%.60s): "type resolve to resolve
 # anyway" was off the screen, the typed text landed on the last column,
 # and a third failing host was missing at any width with nothing to say
@@ -111,7 +111,7 @@ assert_screen many <<'EOF'
  worker-07 ROLLBACK IMMEDIATELY, worker-08 ROLLBACK IMMEDIATELY and 4 more);
  type resolve to resolve anyway: resolve                Enter confirms, Esc no
 EOF
-# At 250 columns, one row names all three (QA: the third was missing).
+# At 250 columns, one row names all three (the third was missing).
 tail -1 "$tmp/wide" | grep -q "^ 3 hosts not OK (api-1 ROLLBACK IMMEDIATELY, api-2 ROLLBACK IMMEDIATELY, k8s-bastion ROLLBACK IMMEDIATELY); type resolve to resolve anyway: res" ||
 	fail "at 250 columns the footer is not the whole question: $(tail -1 "$tmp/wide")"
 ok "every failing host named, or counted; the instruction and the typed text in view"

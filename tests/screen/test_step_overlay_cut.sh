@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_step_overlay_cut.sh — QA at 80x24: Enter on "Status page set to
+# test_step_overlay_cut.sh — at 80x24: Enter on "Status page set to
 # investigating" showed "action: statuspage op=create name=Elevated API
 # errors status=investi", its end cut with nothing to say so, in the
 # overlay that shows a step whole. The action's line wraps.

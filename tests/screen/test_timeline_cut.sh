@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_timeline_cut.sh — QA at 80x24 and 100x30: TIMELINE rows cut in
+# test_timeline_cut.sh — at 80x24 and 100x30: TIMELINE rows cut in
 # their kind or host ("action.intent k8s") looked whole, with nothing
 # after them, while a row cut in its details ended in …. Every cut row
 # ends in …, wherever the cut falls.

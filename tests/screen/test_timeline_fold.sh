@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_timeline_fold.sh — QA: on a fleet with hosts hovering at a
+# test_timeline_fold.sh — on a fleet with hosts hovering at a
 # threshold, TIMELINE filled with verdict.change rows and pushed the
 # rollbacks out of view. Ten flips of api-1's verdict among OK, MONITOR
 # and CONSIDER ROLLBACK are one row, at the first flip, saying the

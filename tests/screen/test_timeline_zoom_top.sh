@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_timeline_zoom_top.sh — QA: TIMELINE zoomed, then g, drew the first
+# test_timeline_zoom_top.sh — TIMELINE zoomed, then g, drew the first
 # entry on the bottom row with the rows above it empty. Zoomed, g puts
 # the first entry on the top row with the newer ones below it (as
 # unzoomed), j moves the selection without moving the view while all up

@@ -3,7 +3,7 @@
 # stretches no console ran), the next one started while it is still DOWN:
 # the UP that console records carries unwatched_s, both stretches summed,
 # and TIMELINE and the post-mortem's timeline say its length is at most,
-# by as much as Reachability does. Then the QA case: lost while no console
+# by as much as Reachability does. Then a host lost while no console
 # ran, found DOWN on opening, that console killed, UP again: its start is
 # unseen too, so the length is a range ("at least …, at most …").
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"

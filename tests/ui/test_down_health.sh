@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_down_health.sh — a k8s host whose sshd stops: its probes go through
 # that connection, so its HEALTH and READY read UNKNOWN while it is DOWN
-# (QA scale2: k8s rows kept a green OK; only hosts with a probe round out
+# (k8s rows kept a green OK; only hosts with a probe round out
 # when the connection went showed UNKNOWN), with no health.change meanwhile
 # (conn.change says it). Back UP: OK again, and no poll.change of the
 # outage ("no data … host still connected") at the reconnect. The

@@ -127,7 +127,7 @@ assert_not_contains "$tmp/screen" ".env!"
 wait_checks 'IMAGE_TAG=v1.4.1 now (was v1.5.0-bad), as api runs' 1
 ok ".env edited by hand to the running tag: the marks go"
 
-# QA scale 9: a step whose command gives the tag itself lands on .env's
+# a step whose command gives the tag itself lands on .env's
 # tag; it did not "bring it back".
 on_host env IMAGE_TAG=v1.5.0-bad docker compose up -d api jobs
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad \\.env! " 10

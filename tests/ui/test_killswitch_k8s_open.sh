@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_killswitch_k8s_open.sh — QA: a k8s kill switch whose rollout
+# test_killswitch_k8s_open.sh — a k8s kill switch whose rollout
 # outlives the console's wait (health_timeout 2 s, a rollout of 14 s) ends
 # FAILED with exports still on in the old pods. The fixture's /export
 # answers 404 from the new revision at once, yet until the poller reads

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_killswitch_k8s_quit.sh — QA: quit (y) during the rollout of a k8s
+# test_killswitch_k8s_quit.sh — quit (y) during the rollout of a k8s
 # kill switch, then start again: the console re-read it and waited for the
 # rollout (~50 s), while the header said "1 UNKNOWN: read back, not
 # settled: U settles it", inviting a U it was about to make needless. The

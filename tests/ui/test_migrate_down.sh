@@ -7,7 +7,7 @@
 # 0041) HOSTS shows READY "200 ahead!" (a warning, as the rollback's
 # outcome says it), the dialog says so and the downgrade runs once; a
 # second M is refused again; with the newer release back over that
-# schema (database 0041, release 0042: the QA's data loss) HOSTS shows
+# schema (database 0041, release 0042: where data is lost) HOSTS shows
 # "200 behind!" and M is refused, saying what to do instead; when /readyz
 # does not say (an HTML page answering for it), the dialog warns in the
 # warning colour, and the downgrade is refused when /readyz, asked again
@@ -92,7 +92,7 @@ journal_has 2 '"kind":"action.refused".*says the migrations are current'
 ok "a second M is refused: the schema is current again"
 
 # The newer release back over the downgraded schema, as a runbook's plain
-# `up -d` brought it back in the QA's play: the schema is behind it.
+# `up -d` would bring it back: the schema is behind it.
 "$fleet" ssh --dir "$fl" h1 "cd $fl/hosts/h1/app && IMAGE_TAG=v1.5.0-bad docker compose --env-file .env -f docker-compose.yml up -d api" > /dev/null 2>&1 ||
 	fail "could not bring v1.5.0-bad back"
 readiness "200 behind!"

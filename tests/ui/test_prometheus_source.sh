@@ -7,7 +7,7 @@
 # second section for h1) says its query matched no series; with good
 # queries the good tag is OK, Prometheus stopped (SIGSTOP) turns it NO
 # DATA with the timeout in its verdict.change; with h1's own up_query,
-# Prometheus's scrapes of h1 refused (QA: its token changed, 401s; rate()
+# Prometheus's scrapes of h1 refused (its token changed, 401s; rate()
 # went on giving the last figures, OK, for most of a minute) turn it NO
 # DATA within a few intervals, saying so; the bad tag turns it to
 # ROLLBACK IMMEDIATELY with the error rate, and the change is a
@@ -97,7 +97,7 @@ wait_re "error rate [0-9.]+% > 5%" 2
 ok "the bad tag: ROLLBACK IMMEDIATELY once the window holds it, with the error rate"
 
 # Rolled back: for its [10s] the window still holds the bad release's
-# errors, and every bad verdict in it says so, held or not (QA: CONSIDER
+# errors, and every bad verdict in it says so, held or not (CONSIDER
 # ROLLBACK 3.6% with no word of the rollback, a trap for a second one).
 keys A
 keys -l arm

@@ -1,11 +1,11 @@
 #!/bin/sh
 # test_quit_phase.sh — q while a rollback still re-reads its host (nothing
-# sent yet) says so, not that it ends UNKNOWN (QA: "the host may or may
+# sent yet) says so, not that it ends UNKNOWN ("the host may or may
 # not finish what was sent", then the journal said "nothing ran"); below
 # the minimum size the notice asks the quit question and y answers it
-# (QA: the notice said "Esc still closes what is open" and y was
+# (the notice said "Esc still closes what is open" and y was
 # ignored); Ctrl-C's question answered y ends as Ctrl-C does: exit 130,
-# shutdown "interrupted" (QA: exit 0, "quit").
+# shutdown "interrupted" (exit 0, "quit").
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad

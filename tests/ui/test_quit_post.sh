@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_quit_post.sh — q while a status-page post is still to go asks
-# first and says what becomes of it (QA: the page answered 500, q quit at
+# first and says what becomes of it (the page answered 500, q quit at
 # once, exit 0, not a word): with a try out and no answer, it may be on
 # the page already and is looked for there first; answered 500 and
 # waiting for its next try, not sent yet, the next writing console sends

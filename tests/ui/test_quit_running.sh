@@ -1,11 +1,11 @@
 #!/bin/sh
 # test_quit_running.sh — q while a rollback waits in rollout status: the
 # question names the action and says it ends UNKNOWN; after y the journal
-# says the console quit during rollout status (QA: "connection lost during
+# says the console quit during rollout status ("connection lost during
 # rollout status: shutting down", though no connection was lost). The
 # next console re-reads it while its rollout goes on: the header says it
 # waits for h1's rollout, not "read back, not settled: U settles it"
-# (QA: that invited a U while the console was about to settle it).
+# (that invited a U while the console was about to settle it).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --driver k8s --tag v1.5.0-bad

@@ -3,7 +3,7 @@
 # monitoring: the prompt says so and what to do (S resolved first, or it
 # stays public); resolved anyway, the footer says the page still says
 # monitoring and how to post resolved now (arm again, for posts only, then
-# S resolved), which then goes out. QA: E said nothing of the page, and S
+# S resolved), which then goes out. Before, E said nothing of the page, and S
 # was refused with no word of why.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"

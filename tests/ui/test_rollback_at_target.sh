@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_rollback_at_target.sh — a host this incident already rolled back
-# (QA: r and B there planned a rollback one release further back, B
+# (r and B there planned a rollback one release further back, B
 # leaving the bad host out). After h1's rollback to v1.4.1 ends OK, r on
 # h1 says so first, preselects nothing and marks v1.5.0-bad; B from h1 is
 # refused and names the bad tag; h2, moved to v1.4.1 by hand, is said to

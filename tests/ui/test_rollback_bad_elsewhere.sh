@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_rollback_bad_elsewhere.sh — a release another host of the incident
-# rolled back from is known bad here too (QA: after k8s-bastion left
+# rolled back from is known bad here too (after k8s-bastion left
 # v1.5.0-bad, r on api-1, running v1.5.1-bad, preselected v1.5.0-bad as
 # releases.log's last good). h1 is rolled back from v1.5.0-bad to v1.4.1;
 # r on h2, running v1.5.1-bad, offers v1.4.1 first, the incident's

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_rollback_drop_settle.sh — QA midaction2 item 5: the connection drops
+# test_rollback_drop_settle.sh — the connection drops
 # during a compose rollback's `up -d` (recreate_seconds holds it); the
 # command goes on recreating on the host. While the console still re-reads,
 # the header says so and how long for, not "read back, not settled … U

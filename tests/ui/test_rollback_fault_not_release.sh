@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_rollback_fault_not_release.sh — one host's own fault does not make
-# the fleet's good release "judged bad" (QA scale 1): h1 and h2 run
+# the fleet's good release "judged bad": h1 and h2 run
 # v1.4.1 and are judged OK; h1's endpoints then answer 500 (its tag
 # unchanged) and its verdict turns bad; v1.5.0-bad goes to h2, which
 # turns bad too. r on h2 preselects v1.4.1, unmarked, not v1.4.0 two

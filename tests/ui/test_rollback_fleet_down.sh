@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_rollback_fleet_down.sh — QA: B with the cursor on a DOWN host
+# test_rollback_fleet_down.sh — B with the cursor on a DOWN host
 # journalled a refused fleet rollback at once ("h1 refused (h1 is not UP) ·
 # h2 not started"), no dialog, the UP host on the bad tag never offered.
 # The DOWN row gives the service and its last known tag and is left out

@@ -21,7 +21,7 @@ wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "— then h2, each confirmed like this one, to the target chosen here"
 # At 80 columns the title has no room for the hosts to come: the body's
-# first lines say them, never cut (QA: the title was cut there).
+# first lines say them, never cut (the title was cut there).
 resize 80 24
 wait_for "then h2, each confirmed like this one, to the target chosen"
 assert_not_contains "$tmp/screen" "— then h2"

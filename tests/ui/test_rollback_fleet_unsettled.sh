@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_rollback_fleet_unsettled.sh — QA: B pressed while h1's rollback was
+# test_rollback_fleet_unsettled.sh — B pressed while h1's rollback was
 # UNKNOWN (its sshd stopped during up -d) left h1 out as "h1 DOWN, last
 # seen on v1.5.0-bad 10s ago", though that rollback had already moved api
 # there. The dialog names the unsettled rollback instead of the old tag.

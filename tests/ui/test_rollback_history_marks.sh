@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_rollback_history_marks.sh — QA: in a new incident, r preselected the
+# test_rollback_history_marks.sh — in a new incident, r preselected the
 # release an earlier one rolled back from (helm's "Rollback to 3", k8s's
 # undone revision), with no mark. The host's own history marks it now.
 # After a FAILED undo the dialog named an earlier OK rollback; after the

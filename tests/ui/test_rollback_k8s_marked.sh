@@ -36,7 +36,7 @@ assert_contains "$tmp/screen" "nothing is preselected: every earlier revision wa
 assert_contains "$tmp/screen" "    revision 4 (v1.4.1): kubectl set image"
 assert_contains "$tmp/screen" "    revision 3 (v1.5.0-bad): kubectl set image"
 assert_not_contains "$tmp/screen" "rollout undo deployment/api"
-# At 80x24 (QA) the dialog's rows wrap, not cut: "…its plan then sho",
+# At 80x24 the dialog's rows wrap, not cut: "…its plan then sho",
 # "kubectl set image deploymen".
 resize 80 24
 wait_for "shows below):" 5

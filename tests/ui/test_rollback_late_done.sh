@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_rollback_late_done.sh — QA: a k8s undo whose rollout outlives the
+# test_rollback_late_done.sh — a k8s undo whose rollout outlives the
 # console's wait (health_timeout 2 s, a rollout of 8 s) ends FAILED, the
 # undo applied; its end says so as data. Once the poller reads that
 # rollout complete at the undo's revision and tag, one action.reconcile

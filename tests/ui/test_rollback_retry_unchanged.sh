@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_rollback_retry_unchanged.sh — QA: a helm rollback that exited 1 at
+# test_rollback_retry_unchanged.sh — a helm rollback that exited 1 at
 # once (nothing changed) was retried with r: the dialog preselected
 # nothing and marked 1.4.1 "its rollout may never have completed", though
 # no rollout began. The host still at the revision it left says what is

@@ -2,7 +2,7 @@
 # test_rollback_tagspell.sh — Compose pulls a tag literally: a tag typed
 # at a step's to=<TAG> without its leading v (1.4.1) where releases.log
 # knows v1.4.1 runs as v1.4.1, and the dialog says so; the pull and .env
-# get IMAGE_TAG=v1.4.1 (QA: they got 1.4.1, a missing image, and .env
+# get IMAGE_TAG=v1.4.1 (they got 1.4.1, a missing image, and .env
 # drift for api). A typed tag no source knows runs as typed, said loudly.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"

@@ -271,8 +271,8 @@ keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 # Esc journals nothing: no mark, as a reopened console shows none.
 wait_for "> - Exports"
-# The newer tag back over the schema the downgrade above left (the QA's
-# story): the schema is behind it, and a smoke check of /readyz that gets
+# The newer tag back over the schema the downgrade above left (data loss
+# waiting): the schema is behind it, and a smoke check of /readyz that gets
 # its 200 says so.
 "$fleet" ssh --dir "$fl" h1 "cd $app && IMAGE_TAG=v1.5.0-bad docker compose --env-file .env -f docker-compose.yml up -d api" > /dev/null 2>&1 ||
 	fail "could not put api back on v1.5.0-bad"

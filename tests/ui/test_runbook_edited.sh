@@ -3,8 +3,8 @@
 # console runs, RUNBOOK says the file changed on disk and that x runs the
 # steps shown; a touch (the same bytes) says nothing, and a file removed
 # is said gone without a restart's advice; put back, it is no longer said
-# changed. Reopened after a step was inserted above the marked ones
-# (QA author 2), each tick and x mark is on the step it was made on, the
+# changed. Reopened after a step was inserted above the marked ones,
+# each tick and x mark is on the step it was made on, the
 # inserted step has none; reopened after a marked step was renamed, its
 # mark is on no step, and the footer, the journal's runbook.load and the
 # post-mortem say which was not placed; the post-mortem lists the runbook

@@ -9,7 +9,7 @@
 # ahead of the dialog goes into it, never to the panes' keys. The typed
 # field edits (Home, C-a) as the footer prompts do. A step whose command
 # was edited since it ran keeps no plain OK: its row says EARLIER VERSION
-# OK and its dialog that an earlier version ran (QA author2).
+# OK and its dialog that an earlier version ran.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1

@@ -4,7 +4,7 @@
 # their ticks and x's marks apart: the journal names each by the end of
 # its path, a tick and a refusal on team's step never show on
 # platform's, live or once the incident is reopened, and the post-mortem
-# lists each runbook on its own (QA author 1).
+# lists each runbook on its own.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 mkdir -p "$tmp/team" "$tmp/platform"

@@ -3,8 +3,8 @@
 # block is the kill switch, refused before any dialog (a helm host: the
 # kill switch edits a compose host's .env), leaves an action.refused that
 # names the section, so the section's row says REFUSED: live, in a
-# read-only watcher beside it, and once the incident is reopened. QA saw
-# no mark anywhere: the refusal named no row.
+# read-only watcher beside it, and once the incident is reopened. Before,
+# no mark showed anywhere: the refusal named no row.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --driver helm --tag v1.5.0-bad

@@ -65,7 +65,7 @@ wait_for "nothing ran"
 assert_not_contains "$tmp/screen" "TAGS TO GO BACK TO"
 ok "a binding's to=<TAG>: the same"
 
-# api rolled back to v1.4.1, jobs still on v1.5.0-bad (QA): the step that
+# api rolled back to v1.4.1, jobs still on v1.5.0-bad: the step that
 # sets one tag for both offers v1.4.1 first, the tag this incident's
 # rollback went to, said to fit jobs.
 keys 1
@@ -87,7 +87,7 @@ keys Escape
 wait_for "nothing ran"
 ok "after api's rollback: its target offered first, for the service not on it yet"
 
-# QA: api already on v1.4.1 cancelled the queue, and jobs never moved.
+# api already on v1.4.1 cancelled the queue, and jobs never moved.
 keys Down Down
 wait_for "> [ ] $ Move api and jobs"
 keys x

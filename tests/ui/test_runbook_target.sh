@@ -175,7 +175,7 @@ wait_for "CANCELLED — cancelled; nothing ran"
 ok "placeholder revision and tag: asked, checked, planned or refused with the reason"
 
 # A revision on a compose host, whatever would be typed: refused before
-# any prompt, as another host or namespace is (QA author2).
+# any prompt, as another host or namespace is.
 keys ]; keys x
 wait_for "this step's rollback did not start: the step names revision=<REV>, and api-1 is a compose host" 15
 assert_not_contains "$tmp/screen" "<REV> (1 of 1)"

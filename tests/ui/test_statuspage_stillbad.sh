@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_statuspage_stillbad.sh — QA pm2: "api is back on v1.4.1" went out
+# test_statuspage_stillbad.sh — "api is back on v1.4.1" went out
 # as monitoring, then resolved, with jobs still on v1.5.0-bad, the
 # release api was rolled back from. h1's api and jobs get v1.5.0-bad,
 # api is rolled back: S monitoring says in bold, before Enter, that jobs

@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_verdict_startup.sh — a console's start writes no verdict noise
-# (QA scale 6: 24 hosts wrote 48 verdict.change records at the start,
+# (24 hosts wrote 48 verdict.change records at the start,
 # NO DATA then OK, and 44 more when the incident was reopened). A
 # healthy host writes its first verdict, OK, once: the start-up NO DATA
 # while a rate waits for its second scrape is no verdict. A host going

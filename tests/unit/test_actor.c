@@ -12,7 +12,7 @@
 
 #include "warroom/actor.h"
 
-/* QA: alice and bob both on root@vm read the same in every record. */
+/* alice and bob both on root@vm read the same in every record. */
 static void
 name_goes_before_the_account(void **state)
 {
@@ -76,7 +76,7 @@ names_refused_with_a_reason(void **state)
 	assert_non_null(strstr(err.msg, "at most 40"));
 }
 
-/* QA: --check-config did not say who actions are journalled under. It
+/* --check-config did not say who actions are journalled under. It
  * says the actor as recorded and where the name came from. */
 static void
 source_says_where_the_name_came_from(void **state)

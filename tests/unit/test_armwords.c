@@ -47,7 +47,7 @@ an_armed_holder_is_named_armed(void **state)
 	assert_non_null(strstr(buf, "ask them to disarm (A)"));
 }
 
-/* QA item 5: disarmed mid-X, the kill switch still running. */
+/* disarmed mid-X, the kill switch still running. */
 static void
 a_disarmed_holder_names_its_running_action(void **state)
 {

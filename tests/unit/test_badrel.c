@@ -112,7 +112,7 @@ a_rollback_alone_judges_its_from(void **state)
 	badrel_free(&b);
 }
 
-/* QA: k8s-bastion rolled api back from v1.5.0-bad; api-1 (compose) runs
+/* k8s-bastion rolled api back from v1.5.0-bad; api-1 (compose) runs
  * v1.5.1-bad. The release is bad for api on every host, whatever the
  * driver spells it, and the words say where and when. */
 static void
@@ -134,7 +134,7 @@ why_a_tag_is_bad_for_a_service(void **state)
 	assert_string_equal(w->host, "k8s-bastion");
 	badrel_why_words(w, words, sizeof(words));
 	assert_string_equal(words, "rolled back from on k8s-bastion at 18:31");
-	/* Alone after a target (QA: a k8s revision of another host read
+	/* Alone after a target (a k8s revision of another host read
 	 * "(rolled back from on h7 at 04:02)"): the tag and where, in full. */
 	badrel_mark_words(w, words, sizeof(words));
 	assert_string_equal(words, "k8s-bastion rolled back from v1.5.0-bad at 18:31");
@@ -181,7 +181,7 @@ judged_before_a_deploy_or_only_after(void **state)
 	badrel_free(&b);
 }
 
-/* QA k8s3: the new tag's record, which says when it started (22:24:48),
+/* the new tag's record, which says when it started (22:24:48),
  * journalled after the verdict judged on it (22:24:54): the verdict is
  * that release's, not the good one recorded last; in the old order the
  * same. The rule: the latest release started by then, whenever written. */
@@ -232,7 +232,7 @@ a_verdict_judges_the_release_started_before_it(void **state)
 #define FIRST_READ "{\"service\":\"%s\",\"tag\":\"v1.4.1\",\"first\":true," \
 	"\"deployed_ms\":1795651200000}"
 
-/* QA scale 1: all hosts on v1.4.1 for a day (compose ps says so at the
+/* all hosts on v1.4.1 for a day (compose ps says so at the
  * console's first reading), each judged OK at 00:12; h13's health then
  * fails (a host fault, its tag unchanged) and its verdict swings between
  * CONSIDER ROLLBACK and MONITOR. v1.4.1 was OK there first: no turn of
@@ -300,7 +300,7 @@ a_release_judged_ok_on_its_host_is_not_charged_with_its_fault(void **state)
 }
 
 /* Why a host's exports are a leak, in words: which of its services runs
- * a release judged bad (QA pm2: "h1: still exports" with no reason; its
+ * a release judged bad ("h1: still exports" with no reason; its
  * api was rolled back, jobs was not). */
 static void
 the_services_a_host_runs_bad_in_words(void **state)

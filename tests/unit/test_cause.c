@@ -121,7 +121,7 @@ done(struct journal *j)
 	j->n = 0;
 }
 
-/* The QA incident: api's bad release rolled back on a ROLLBACK IMMEDIATELY
+/* An incident: api's bad release rolled back on a ROLLBACK IMMEDIATELY
  * verdict, later a re-roll of jobs; the jobs one is the latest. */
 static void
 the_judged_release_not_the_latest_rollback(void **state)
@@ -200,7 +200,7 @@ without_a_judgement_the_first_rollback(void **state)
 	done(&j);
 }
 
-/* QA scale: h13 runs v1.4.1 and is judged OK under it, then its own
+/* h13 runs v1.4.1 and is judged OK under it, then its own
  * /healthz fails and its verdict turns bad: v1.4.1 was fine there (the
  * one rule, badrel's), so someone's rollback from it names no cause while
  * a release a verdict did judge is rolled back later. */
@@ -342,7 +342,7 @@ says(const struct journal *j, int status, const char *want)
 	free(got);
 }
 
-/* The QA incident: the rollback to v1.4.0 was cut off (UNKNOWN) and never
+/* An incident: the rollback to v1.4.0 was cut off (UNKNOWN) and never
  * read back. Nothing may say it is done, nor under way (it may have done
  * all, part or none of its work): it is being verified. */
 static void
@@ -514,7 +514,7 @@ at(struct journal *j, int min, int sec)
 	j->v[j->n - 1].ts_ms = T0 + (int64_t)(min - 30) * 60000 + sec * 1000;
 }
 
-/* The QA incident on the demo fleet: api on api-1, k8s-bastion and
+/* An incident on the demo fleet: api on api-1, k8s-bastion and
  * helm-bastion. api-1 rolled back OK at 02:36, k8s-bastion's rollback cut
  * off (UNKNOWN), helm-bastion untouched on the bad release (helm calls it
  * 1.5.0-bad): api is not back, whatever api-1's rollback says. It is when
@@ -739,7 +739,7 @@ back_on_different_tags_and_read_again(void **state)
 	done(&j);
 }
 
-/* QA: of six hosts on the bad release, h1, h3 and h4 rolled back OK; h2's
+/* of six hosts on the bad release, h1, h3 and h4 rolled back OK; h2's
  * k8s undo ended FAILED (rollout status gave up at 2/3 ready), and the
  * poller then read the target in its pod template. The texts said "rolled
  * back on 4 of 6 hosts"; h2 is not rolled back, and the words say a
@@ -798,7 +798,7 @@ a_failed_rollback_is_not_counted_rolled_back(void **state)
 	done(&j);
 }
 
-/* QA: h2's undo ended FAILED ("rollout not complete: 2/3 ready after 120
+/* h2's undo ended FAILED ("rollout not complete: 2/3 ready after 120
  * s") and its rollout completed by itself a minute later. Once the
  * console read it complete and said so (action.reconcile by "rollout"),
  * h2 is rolled back: "did not complete on 1 more" goes, and the service
@@ -852,7 +852,7 @@ says_not_ok(const struct journal *j, const struct config_host *hosts, size_t nho
 	free(got);
 }
 
-/* The QA resolve: api rolled back on api-1 only, k8s-bastion and
+/* A resolve: api rolled back on api-1 only, k8s-bastion and
  * helm-bastion still on the bad release and ROLLBACK IMMEDIATELY. The
  * words warroom drafts for "resolved" claim nothing is normal or back
  * until every host is back and no verdict asks for a rollback. */

@@ -303,7 +303,7 @@ unknown_key_without_suggestion(void **state)
 	    "prod.conf:2: unknown key 'colour_scheme' in [warroom]");
 }
 
-/* QA: compse in a host section got no "did you mean": its edit distance
+/* compse in a host section got no "did you mean": its edit distance
  * to compose_dir is 5. A key's leading words misspelt are suggested;
  * words merely sharing letters with a key are not. */
 static void
@@ -349,7 +349,7 @@ unknown_key_suggestions_near_and_far(void **state)
 	}
 }
 
-/* QA: --check-config listed 14, 27, 40, 15, 16, 28, 34, 41: every key's
+/* --check-config listed 14, 27, 40, 15, 16, 28, 34, 41: every key's
  * problems, then every host's. The list is in line order, and problems
  * of one line keep the order they were found in. */
 static void
@@ -409,7 +409,7 @@ inline_secret_is_refused(void **state)
 	    "config; name an environment variable (*_env) or a 0600 file (*_file)");
 }
 
-/* QA: on a shared ops account every console read root@vm. */
+/* on a shared ops account every console read root@vm. */
 static void
 actor_names_the_person(void **state)
 {
@@ -499,7 +499,7 @@ duplicate_host(void **state)
 	    "prod.conf:7: duplicate host \"a\" (first defined at line 1)");
 }
 
-/* The QA config: a host pasted twice. One error for the section, not one
+/* A config with a host pasted twice. One error for the section, not one
  * more "set twice" per key the first one set too; within the copy a key
  * set twice is still said, and so is a bad value. */
 static void
@@ -1041,7 +1041,7 @@ every_error_is_reported(void **state)
 	config_free(&cfg);
 }
 
-/* QA: a key warroom does not know, or a bad value of one the host's
+/* a key warroom does not know, or a bad value of one the host's
  * checks do not need, hid every other problem of its host until the
  * next run. Each is said at once, with its suggestion. */
 static void
@@ -1076,7 +1076,7 @@ unknown_host_key_hides_nothing(void **state)
 	    "and '.', got 'b@d'");
 }
 
-/* QA: namespace on a compose host was silently ignored while compose_dir
+/* namespace on a compose host was silently ignored while compose_dir
  * on a k8s host was refused. A key of one driver on a host of another is
  * refused at its line, naming the host's driver and where it was set. */
 static void
@@ -1095,7 +1095,7 @@ driver_keys_only_on_their_driver(void **state)
 	expect_error("[host \"h\"]\ndriver = helm\nservices = api\ncompose_dir = /srv\n",
 	    "prod.conf:4: host \"h\": compose_dir is only for driver compose, and this "
 	    "host's driver is helm (line 2)");
-	/* The QA config: the typo and the misplaced key in one run. */
+	/* One config: the typo and the misplaced key in one run. */
 	expect_errors("[host \"k\"]\ndriver = k8s\ncompose_dir = /srv\nnamepsace = prod\n"
 	    "services = api\n", (const char *const[]){
 	    "prod.conf:3: host \"k\": compose_dir is only for driver compose, and this "

@@ -179,7 +179,7 @@ a_span_says_what_is_known_of_its_length(void **state)
 	assert_string_equal(len, "at most 45s");
 }
 
-/* QA: sshd stopped 21:54:42 while no console ran (the last record
+/* sshd stopped 21:54:42 while no console ran (the last record
  * 21:54:18), found DOWN at 21:54:52 by a console then killed, 31 s with
  * none, UP at 21:55:37. It was 55 s down: "at most 45s" was false. */
 static void
@@ -243,7 +243,7 @@ the_end_is_a_range_only_past_the_slack(void **state)
 	assert_int_equal(connrec_end_unseen_s(0, 155000), 0);
 }
 
-/* QA pm2: h5's sshd down 03:12:44 to 03:14:43, the console back in at
+/* h5's sshd down 03:12:44 to 03:14:43, the console back in at
  * 03:15:19 after its retry wait: "2m 35s" with no caveat was the wait
  * too. The last failed try bounds it: at least until that try. */
 static void

@@ -71,7 +71,7 @@ static void
 off_while_a_rollout_is_open_counts_as_on(void **state)
 {
 	(void)state;
-	/* QA: 404 from the newest pods while the old ones may still export. */
+	/* 404 from the newest pods while the old ones may still export. */
 	assert_int_equal(contain_export_counted(CONTAIN_EXPORT_OFF, true), CONTAIN_EXPORT_ON);
 	assert_int_equal(contain_export_counted(CONTAIN_EXPORT_OFF, false), CONTAIN_EXPORT_OFF);
 	assert_int_equal(contain_export_counted(CONTAIN_EXPORT_ON, true), CONTAIN_EXPORT_ON);
@@ -154,7 +154,7 @@ resolve_words(void **state)
 	contain_free(&c);
 }
 
-/* QA's incidents: X turned k8s-bastion's exports off (left off: a thing
+/* Two incidents: X turned k8s-bastion's exports off (left off: a thing
  * to restore, since its end); in the next incident X turned them back on,
  * which is no leak there nor anywhere (no kill switch turned anything
  * off), and is said as restored. */
@@ -206,7 +206,7 @@ restore_is_no_leak_and_off_is_remembered(void **state)
 	contain_free(&c);
 }
 
-/* QA: kill -9 while X turned k8s-bastion's exports back on, then a
+/* kill -9 while X turned k8s-bastion's exports back on, then a
  * restart: until the re-read settles it, the exports it is turning on are
  * the engineer's choice, no leak; a failed one settles it (a leak again). */
 static void
@@ -346,7 +346,7 @@ exports_on_a_good_release_are_no_leak(void **state)
 	contain_free(&c);
 }
 
-/* QA docs2 item 1: a kill switch refused on a host rolled off the bad
+/* a kill switch refused on a host rolled off the bad
  * release since is no containment gap left: E's words drop it, as the
  * header does. */
 static void
@@ -376,7 +376,7 @@ a_refusal_on_a_host_rolled_off_the_bad_release_is_no_gap(void **state)
 	contain_free(&c);
 }
 
-/* QA pm2 item 1: X turning h4's exports back on was refused once (the
+/* X turning h4's exports back on was refused once (the
  * re-read lost its connection), then went through. A refused restore is
  * no containment gap: the refusal names no direction, its confirmation
  * (same op) does. A refused kill switch that was to turn them off still

@@ -190,7 +190,7 @@ no_data_says_why(void **state)
 	assert_string_equal(v.reason, "no data for error rate, restarts; p95 120 ms");
 }
 
-/* QA: an error rate of -50% was "OK below thresholds", +Inf "ROLLBACK
+/* an error rate of -50% was "OK below thresholds", +Inf "ROLLBACK
  * IMMEDIATELY error rate inf% > 5%". A figure no error rate or latency
  * can be is no data, never OK nor a rule firing; the caller's why, or
  * else its own. */
@@ -388,7 +388,7 @@ round_at(double er, double p95, int restarts, const char *why, int64_t at_s,
 	return decide(&t, &m, prev, NULL);
 }
 
-/* The QA report's helm-bastion: ROLLBACK IMMEDIATELY, then /metrics
+/* helm-bastion: ROLLBACK IMMEDIATELY, then /metrics
  * answers HTTP 302. A failed scrape is not under any threshold: the level
  * stays, said to be held for lack of data since the first failure, the
  * calm run does not start, and the level never changes (so the caller
@@ -456,7 +456,7 @@ missing_data_holds_every_bad_level(void **state)
 
 /* Held at NO DATA while figures that came back are not calm long enough
  * yet: the reason says why NO DATA (none until then, and the source's
- * failure), never "below thresholds" under NO DATA (QA scale 6). */
+ * failure), never "below thresholds" under NO DATA. */
 static void
 data_back_says_why_no_data(void **state)
 {
@@ -621,7 +621,7 @@ no_clock_holds_without_since(void **state)
 	    "now no data for error rate, p95, restarts");
 }
 
-/* The QA report's h1 going down from CONSIDER ROLLBACK: a MONITOR seen
+/* h1 going down from CONSIDER ROLLBACK: a MONITOR seen
  * on the way keeps the level at MONITOR, and it says it is held there
  * with the calm check already counted, never "below thresholds" bare. */
 static void
@@ -1142,7 +1142,7 @@ sparkline(void **state)
 	assert_string_equal(b, "");
 }
 
-/* Scaled to a threshold: the QA report's healthy h2 (p95 181 ms) sits
+/* Scaled to a threshold: a healthy h2 (p95 181 ms) sits
  * low where it drew a wall; api-1 at 1493 ms stands high; a 1% blip of
  * errors against 5% is a small bump, not a full bar; over it clips. */
 static void
@@ -1193,7 +1193,7 @@ sparkline_fits_its_width_newest_last(void **state)
 
 /* ---- taking over recording ---- */
 
-/* QA: two writing consoles, each with its own hysteresis; the one taking
+/* two writing consoles, each with its own hysteresis; the one taking
  * over wrote its own held level although nothing changed. It adopts the
  * journal's latest level instead, as far as its metrics allow. */
 static void
@@ -1246,7 +1246,7 @@ takeover_never_adopts_below_the_metrics(void **state)
 	assert_true(v.held);
 }
 
-/* A host's first verdict (QA scale 6: every host wrote NO DATA, then
+/* A host's first verdict (every host wrote NO DATA, then
  * OK, at the start): a round with a figure, or one a rule fired on, is
  * one; a first round with neither (a rate needs a second scrape) is
  * not; after it, missing data said why, or a third round, is. */

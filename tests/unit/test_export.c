@@ -468,7 +468,7 @@ health_change_details_name_what_changed(void **state)
 	assert_string_equal(t, "api: tag v1.4.1, healthz OK, readyz OK, migrations not current "
 	    "(schema ahead) (first reading)");
 	free(t);
-	/* The QA's story: the newer release back over a downgraded schema. */
+	/* The newer release back over a downgraded schema. */
 	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
 	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"schema\":\"behind\","
 	    "\"was_tag\":\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
@@ -678,7 +678,7 @@ verdict(struct record *v, size_t i, int64_t at_s, const char *host, const char *
 	add_to(v, i, at_s, "verdict.change", host, NULL, data);
 }
 
-/* The incident QA found: three hosts at ROLLBACK IMMEDIATELY, one back. */
+/* An incident: three hosts at ROLLBACK IMMEDIATELY, one back. */
 #define NMULTI 12
 
 static void
@@ -880,7 +880,7 @@ a_tag_change_the_console_saw_is_the_rollback_without_an_action(void **state)
 		record_free(&v[i]);
 }
 
-/* The QA incident: the console was killed (SIGHUP) while the rollback ran,
+/* An incident: the console was killed (SIGHUP) while the rollback ran,
  * writing an UNKNOWN end; on resume the re-read found it done and api came
  * back OK. Cut at the kill, nothing is settled: the rollback end is
  * unknown (not the kill's time) and the incident not recovered. */
@@ -1057,7 +1057,7 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 		record_free(&v[i]);
 }
 
-/* QA scale2: B closed with Esc before anything ran journals a chain.end
+/* B closed with Esc before anything ran journals a chain.end
  * with no chain id, its first host cancelled and the rest not started.
  * No fleet rollback: left out of "Fleet rollbacks (B)" (its timeline row
  * stays; the JSON keeps it, confirmed false). One from a journal before
@@ -1106,7 +1106,7 @@ a_chain_nothing_confirmed_is_no_fleet_rollback(void **state)
 		record_free(&v[i]);
 }
 
-/* QA's incident: kill switches ok on h1 and h2, refused on helm's h3
+/* An incident: kill switches ok on h1 and h2, refused on helm's h3
  * before any dialog, h3's /export still on. The counts, the Actions
  * table and the follow-ups all say it, in Markdown and JSON; a later
  * exports.change to off (helm upgrade by hand) closes it. h1's exports,
@@ -1772,7 +1772,7 @@ checklist_keeps_each_step_under_its_section(void **state)
 		record_free(&v[i]);
 }
 
-/* The QA's resume after an edit: session 1 ran "Roll back" and ticked
+/* A resume after an edit: session 1 ran "Roll back" and ticked
  * "Acknowledge"; a step was inserted above them; session 2 reopened the
  * incident. The runbook is listed once, as last loaded, each mark on the
  * step it was made on; with the rolled-back step renamed too, its mark
@@ -2350,7 +2350,7 @@ an_up_counts_every_unwatched_stretch_of_its_down(void **state)
 
 /* A host the console found DOWN on its first reading after a resume went
  * down somewhere in the stretch nobody watched: Reachability gives its
- * start as a range and its length as at least (QA: "29s" with no caveat
+ * start as a range and its length as at least ("29s" with no caveat
  * for an outage of up to 1m 36s). */
 static void
 reachability_says_a_down_found_on_resume(void **state)
@@ -2414,7 +2414,7 @@ reachability_says_a_down_found_on_resume(void **state)
 		record_free(&v[i]);
 }
 
-/* QA pm2: h5's sshd down 12:12:44 to 12:14:43; the console's last try
+/* h5's sshd down 12:12:44 to 12:14:43; the console's last try
  * failed at 12:14:50 and the next, after its retry wait, got in at
  * 12:15:19. Reachability and Data gaps said "12:15:19 | 2m 35s", the
  * wait counted as DOWN. Its UP records the last failed try: Back is a
@@ -2499,7 +2499,7 @@ reachability_says_a_return_after_a_retry_wait(void **state)
 		record_free(&v[i]);
 }
 
-/* QA: the console killed (its last record 12:00:19), the host's sshd
+/* the console killed (its last record 12:00:19), the host's sshd
  * stopped, a console opened at 12:00:52 and found it DOWN, was killed,
  * 31 s with none, the next saw it UP at 12:01:38. It may have gone down
  * just after 12:00:19 and may have been back in the 31 s: at least the
@@ -2717,7 +2717,7 @@ data_gaps_say_when_a_connected_hosts_data_stopped(void **state)
 		record_free(&v[i]);
 }
 
-/* QA scale2: h5, h11, h23 (k8s) and h10, h20 were DOWN; Reachability had
+/* h5, h11, h23 (k8s) and h10, h20 were DOWN; Reachability had
  * all five, Data gaps only h10 and h20, from a poll.change their consoles
  * wrote at the reconnect of a probe the lost session left failed ("host
  * still connected"). Every host DOWN has its row, and such a record,
@@ -3036,7 +3036,7 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 		record_free(&v[i]);
 }
 
-/* QA: h2's undo ended FAILED (rollout status gave up, 2/3 ready) and its
+/* h2's undo ended FAILED (rollout status gave up, 2/3 ready) and its
  * rollout completed a minute later; the console said so. The Actions
  * table says both: FAILED when it ended, and when the rollout completed;
  * the rollback's end is then, and it counts as ok. */
@@ -3260,7 +3260,7 @@ bidi_controls_never_reach_an_export_raw(void **state)
 /* A rollback confirmed by a console killed during its re-read: the
  * confirmation is in the timeline, the resume names it as never run, and
  * the refusal the resume wrote is an action that ran nothing. */
-/* QA: A (armed) was killed at 12:00:21; B, beside it, quit cleanly at
+/* A (armed) was killed at 12:00:21; B, beside it, quit cleanly at
  * 12:00:56 and resumed at 12:00:58. The 2s gap is B's close, not A's
  * crash; A is named by actor and pid with its own last record. */
 static void
@@ -3348,7 +3348,7 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 		record_free(&v[i]);
 }
 
-/* QA's k8s/helm incident: v1.5.0-bad went live ten minutes before the
+/* A k8s/helm incident: v1.5.0-bad went live ten minutes before the
  * console opened (helm history's updated time, journalled with the tag
  * as health.change data.deployed_ms); the first bad verdict came 8 s
  * after the opening. Detection is that verdict, the key times name the
@@ -3556,12 +3556,12 @@ bad_deploy_by_our_action_or_estimated(void **state)
 		record_free(&v[i]);
 }
 
-/* QA's incident in short: api-1 (api, jobs) on v1.5.0-bad, deployed 10
+/* A whole incident in short: api-1 (api, jobs) on v1.5.0-bad, deployed 10
  * minutes before; helm-bastion and k8s-bastion deployed it again outside
  * this console during the incident; X on api-1 only; api rolled back on
  * api-1 (jobs left on the bad release, .env saying v1.4.1), and the two
  * others rolled back too. */
-#define NQA 26
+#define NINC 26
 
 static void
 qa_journal(struct record *v)
@@ -3624,7 +3624,7 @@ qa_journal(struct record *v)
 static void
 the_bad_release_left_running_is_a_follow_up(void **state)
 {
-	struct record v[NQA] = { 0 };
+	struct record v[NINC] = { 0 };
 	const cJSON *fu, *x;
 	char *md, *js;
 	cJSON *doc;
@@ -3632,7 +3632,7 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 
 	(void)state;
 	qa_journal(v);
-	md = render_n(EXPORT_MD, v, NQA);
+	md = render_n(EXPORT_MD, v, NINC);
 	assert_non_null(strstr(md, "\n**Bad release still running**\n\n- jobs on api-1 still runs "
 	    "v1.5.0-bad (.env says v1.4.1)\n"));
 	assert_null(strstr(md, "still exports"));
@@ -3641,7 +3641,7 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 	    "IMAGE\\_TAG=v1.4.1, so a plain \\`up -d\\` would start v1.4.1 |"));
 	assert_null(strstr(md, "brings v1.4.1 back"));
 	free(md);
-	js = render_n(EXPORT_JSON, v, NQA);
+	js = render_n(EXPORT_JSON, v, NINC);
 	doc = cJSON_Parse(js);
 	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
 	for (i = 0; i < cJSON_GetArraySize(fu); i++) {
@@ -3665,16 +3665,16 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 	assert_null(strstr(md, "- k8s-bastion: still exports"));
 	assert_non_null(strstr(md, "- api on helm-bastion still runs 1.5.0-bad\n"));
 	free(md);
-	for (i = 0; i < NQA; i++)
+	for (i = 0; i < NINC; i++)
 		record_free(&v[i]);
 }
 
-/* QA docs2 item 1: a kill switch refused on helm-bastion, which was then
+/* a kill switch refused on helm-bastion, which was then
  * rolled off the bad release, is no Containment follow-up any more. */
 static void
 a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
 {
-	struct record v[NQA] = { 0 };
+	struct record v[NINC] = { 0 };
 	const cJSON *fu;
 	char *md, *js;
 	cJSON *doc;
@@ -3691,10 +3691,10 @@ a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
 	assert_non_null(strstr(md, "- helm-bastion: kill switch not applied (refused: a helm "
 	    "host: by hand)"));
 	free(md);
-	md = render_n(EXPORT_MD, v, NQA);
+	md = render_n(EXPORT_MD, v, NINC);
 	assert_null(strstr(md, "kill switch not applied"));
 	free(md);
-	js = render_n(EXPORT_JSON, v, NQA);
+	js = render_n(EXPORT_JSON, v, NINC);
 	doc = cJSON_Parse(js);
 	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
 	for (i = 0; i < cJSON_GetArraySize(fu); i++)
@@ -3702,11 +3702,11 @@ a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
 		    "killswitch_not_applied");
 	cJSON_Delete(doc);
 	free(js);
-	for (i = 0; i < NQA; i++)
+	for (i = 0; i < NINC; i++)
 		record_free(&v[i]);
 }
 
-/* QA pm2's first incident, shortened: v1.5.0-bad deployed outside the
+/* An incident, shortened: v1.5.0-bad deployed outside the
  * console on h1, then on h4 15 s later (the same rollout), each judged
  * ROLLBACK IMMEDIATELY; h7's own fault on the good tag (OK there first:
  * spared) flaps on after the release's hosts are back; a kill switch on
@@ -3733,7 +3733,7 @@ pm2_journal(struct record *v)
 	verdict(v, 7, 7, "h4", "OK");
 	verdict(v, 8, 8, "h7", "OK");
 	verdict(v, 9, 35, "h1", "ROLLBACK IMMEDIATELY");
-	/* Written after the verdict, in QA's order: api, then jobs. */
+	/* Written after the verdict, in this order: api, then jobs. */
 	add_to(v, 10, 37, "health.change", "h1", NULL, "{\"service\":\"api\","
 	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
 	    "\"deployed_ms\":1714564832000,\"deployed_from\":\"compose ps: container created\"}");
@@ -3825,7 +3825,7 @@ followup_of(const cJSON *doc, const char *what, const char *host)
 	return NULL;
 }
 
-/* QA pm2 item 1: X turning h4's exports back on, refused once, is no
+/* X turning h4's exports back on, refused once, is no
  * containment gap (it would send someone to turn a healthy host's
  * exports off again); the Actions row of that refused try says what it
  * was to change. */
@@ -3864,7 +3864,7 @@ a_refused_restore_is_no_containment_follow_up(void **state)
 	pm2_free(v, NPM2);
 }
 
-/* QA pm2 item 3: h7's own fault (spared: OK there under v1.4.1 first)
+/* h7's own fault (spared: OK there under v1.4.1 first)
  * flapped on after the release's hosts were back. The recovery is the
  * last host the release made bad back at OK (h4), and the impact ends
  * there; h7's later turns neither end nor extend it. Still bad at the
@@ -3920,7 +3920,7 @@ recovery_comes_from_the_hosts_the_release_made_bad(void **state)
 	pm2_free(v, NPM2);
 }
 
-/* QA pm2 item 6a: h4 got v1.5.0-bad 15 s after h1, from the same rollout
+/* h4 got v1.5.0-bad 15 s after h1, from the same rollout
  * outside the console, before anyone acted: "also deployed", not "again".
  * Again is for a host the release had gone from (h1, after its
  * rollback). */
@@ -3957,7 +3957,7 @@ a_second_host_of_the_same_rollout_is_no_redeploy(void **state)
 	pm2_free(v, 33);
 }
 
-/* QA pm2 item 6b: api's and jobs' tag changes on h1 tell the same deploy
+/* api's and jobs' tag changes on h1 tell the same deploy
  * time; the key time points at the first of them (api, seq 11), not at
  * jobs' row after it. */
 static void
@@ -3976,7 +3976,7 @@ the_bad_deploy_points_at_its_first_record(void **state)
 	pm2_free(v, NPM2);
 }
 
-/* QA pm2 item 6c: "h1: still exports" said no reason. h1 never had a
+/* "h1: still exports" said no reason. h1 never had a
  * kill switch; its exports matter because jobs there still runs the bad
  * release (api was rolled back). The line says so, and JSON names it. */
 static void
@@ -4005,7 +4005,7 @@ still_exports_says_which_service_runs_the_bad_release(void **state)
 	pm2_free(v, NPM2);
 }
 
-/* QA pm2 item 6d: a command holding double quotes was quoted in double
+/* a command holding double quotes was quoted in double
  * quotes (ran "curl -fsS "http://…/readyz""): it is set off in backticks,
  * or in double quotes when it holds a backtick itself. */
 static void
@@ -4032,7 +4032,7 @@ a_command_in_the_change_cell_is_not_nested_in_quotes(void **state)
 	pm2_free(v, NPM2);
 }
 
-/* QA pm2 item 6e: every status post showed twice in the Timeline, as its
+/* every status post showed twice in the Timeline, as its
  * statuspage.queue and its statuspage.post. One that went through is one
  * row, its queue's, saying when it was posted; the JSON keeps both. */
 static void
@@ -4094,19 +4094,19 @@ key_times_of(const char *md, char times[][24], size_t cap)
 	return n;
 }
 
-/* QA docs2 item 8: the key times read in time order (a redeploy after
+/* the key times read in time order (a redeploy after
  * the first response came before it); rows with no time go last. */
 static void
 key_times_are_in_time_order(void **state)
 {
-	struct record v[NQA] = { 0 };
+	struct record v[NINC] = { 0 };
 	char times[32][24];
 	size_t n, i;
 	char *md;
 
 	(void)state;
 	qa_journal(v);
-	md = render_n(EXPORT_MD, v, NQA);
+	md = render_n(EXPORT_MD, v, NINC);
 	n = key_times_of(md, times, 32);
 	assert_true(n >= 6);
 	for (i = 1; i < n; i++) {
@@ -4118,7 +4118,7 @@ key_times_are_in_time_order(void **state)
 			    times[i], strstr(md, "## Key times"));
 	}
 	free(md);
-	for (i = 0; i < NQA; i++)
+	for (i = 0; i < NINC; i++)
 		record_free(&v[i]);
 }
 
@@ -4130,13 +4130,13 @@ key_times_are_in_time_order(void **state)
 static void
 the_bad_release_deployed_again_is_said(void **state)
 {
-	struct record v[NQA] = { 0 };
+	struct record v[NINC] = { 0 };
 	char *md;
 	int i;
 
 	(void)state;
 	qa_journal(v);
-	md = render_n(EXPORT_MD, v, NQA);
+	md = render_n(EXPORT_MD, v, NINC);
 	assert_non_null(strstr(md, "- v1.5.0-bad was also deployed during the incident, outside "
 	    "this console: on helm-bastion at 2024-05-01 12:00:29.\n- v1.5.0-bad was deployed "
 	    "again during the incident, outside this console: on k8s-bastion at 2024-05-01 "
@@ -4156,7 +4156,7 @@ the_bad_release_deployed_again_is_said(void **state)
 	md = render_n(EXPORT_MD, v, 6);
 	assert_null(strstr(md, "deployed again"));
 	free(md);
-	for (i = 0; i < NQA; i++)
+	for (i = 0; i < NINC; i++)
 		record_free(&v[i]);
 }
 
@@ -4208,21 +4208,21 @@ a_status_page_takeover_is_said_in_words(void **state)
 		record_free(&v[i]);
 }
 
-/* QA's helm-bastion leaving the bad release for 1.6.0, judged bad only
+/* helm-bastion leaving the bad release for 1.6.0, judged bad only
  * after: no "deployed again" of either for it; 1.6.0 named as another
  * release judged bad, with its judgement. */
 static void
 a_release_judged_bad_later_is_not_deployed_again(void **state)
 {
-	struct record v[NQA] = { 0 };
+	struct record v[NINC] = { 0 };
 	char *md;
 	int i;
 
 	(void)state;
 	qa_journal(v);
-	for (i = 7; i < NQA; i++)
+	for (i = 7; i < NINC; i++)
 		record_free(&v[i]);
-	memset(&v[7], 0, (NQA - 7) * sizeof(v[0]));
+	memset(&v[7], 0, (NINC - 7) * sizeof(v[0]));
 	add_to(v, 7, 60, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
 	    "\"tag\":\"1.6.0\",\"was_tag\":\"1.5.0-bad\",\"outside\":true}");
 	verdict(v, 8, 90, "helm-bastion", "CONSIDER ROLLBACK");
@@ -4242,7 +4242,7 @@ a_release_judged_bad_later_is_not_deployed_again(void **state)
 		record_free(&v[i]);
 }
 
-/* QA scale 6: another release deployed outside on a compose host moves
+/* another release deployed outside on a compose host moves
  * both its services (two records), then a verdict and a rollback judge
  * it. One Summary line and one key time, with its first judgement, not
  * one per service ("judged bad by a rollback from it" for api and
@@ -4251,24 +4251,24 @@ a_release_judged_bad_later_is_not_deployed_again(void **state)
 static void
 another_release_judged_bad_is_said_once(void **state)
 {
-	struct record v[NQA + 6] = { 0 };
+	struct record v[NINC + 6] = { 0 };
 	const char *p;
 	char *md;
 	int i;
 
 	(void)state;
 	qa_journal(v);
-	add_to(v, NQA, 220, "health.change", "h16", NULL, "{\"service\":\"api\","
+	add_to(v, NINC, 220, "health.change", "h16", NULL, "{\"service\":\"api\","
 	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
-	add_to(v, NQA + 1, 220, "health.change", "h16", NULL, "{\"service\":\"jobs\","
+	add_to(v, NINC + 1, 220, "health.change", "h16", NULL, "{\"service\":\"jobs\","
 	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
-	add_to(v, NQA + 2, 230, "health.change", "h17", NULL, "{\"service\":\"api\","
+	add_to(v, NINC + 2, 230, "health.change", "h17", NULL, "{\"service\":\"api\","
 	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
-	verdict(v, NQA + 3, 240, "h16", "ROLLBACK IMMEDIATELY");
-	add_to(v, NQA + 4, 250, "action.intent", "h16", "rb-4", "{\"action\":\"compose.rollback\","
+	verdict(v, NINC + 3, 240, "h16", "ROLLBACK IMMEDIATELY");
+	add_to(v, NINC + 4, 250, "action.intent", "h16", "rb-4", "{\"action\":\"compose.rollback\","
 	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.6.0-bad\",\"to\":\"v1.4.1\"}}");
-	add_to(v, NQA + 5, 260, "action.end", "h16", "rb-4", "{\"outcome\":\"ok\"}");
-	md = render_n(EXPORT_MD, v, NQA + 6);
+	add_to(v, NINC + 5, 260, "action.end", "h16", "rb-4", "{\"outcome\":\"ok\"}");
+	md = render_n(EXPORT_MD, v, NINC + 6);
 	p = strstr(md, "- another release judged bad: v1.6.0-bad deployed on h16 at 2024-05-01 "
 	    "12:03:40, on h17 at 2024-05-01 12:03:50, outside this console, judged ROLLBACK "
 	    "IMMEDIATELY at 2024-05-01 12:04:00.\n");
@@ -4279,11 +4279,11 @@ another_release_judged_bad_is_said_once(void **state)
 	assert_non_null(p);
 	assert_null(strstr(p + 3, "v1.6.0-bad deployed, judged bad later"));
 	free(md);
-	for (i = 0; i < NQA + 6; i++)
+	for (i = 0; i < NINC + 6; i++)
 		record_free(&v[i]);
 }
 
-/* QA scale2: v1.5.0-bad set on h16 (judged ROLLBACK IMMEDIATELY, rolled
+/* v1.5.0-bad set on h16 (judged ROLLBACK IMMEDIATELY, rolled
  * back), then v1.8.0-bad on h1, h4 and h19. The Summary said only
  * "another release judged bad: v1.8.0-bad …", "another" following
  * nothing: it names the release the Key times call the bad one first,
@@ -4387,7 +4387,7 @@ every_release_judged_bad_is_in_the_summary(void **state)
 		record_free(&v[i]);
 }
 
-/* QA scale 6: h13 under an http-500 fault moved between CONSIDER ROLLBACK
+/* h13 under an http-500 fault moved between CONSIDER ROLLBACK
  * and MONITOR 23 times. The Markdown timeline says it in one row, where
  * the moves begin (the move into the pair before it a row of its own,
  * other hosts' records between them rows too); the JSON keeps every
@@ -4430,7 +4430,7 @@ a_flapping_host_is_one_timeline_row(void **state)
 		record_free(&v[i]);
 }
 
-/* QA scale2: h13's http-500 switched on and off every 30 s walked its
+/* h13's http-500 switched on and off every 30 s walked its
  * verdict OK -> MONITOR -> CONSIDER ROLLBACK -> OK and flipped its
  * probes: the turns up to its worst level are rows, then one row for
  * the verdict's moves among the three levels (the worst and the last
@@ -4494,7 +4494,7 @@ a_host_flapping_over_three_levels_folds_after_its_escalation(void **state)
 		record_free(&v[i]);
 }
 
-/* QA pm2: h7's api flipped, the last flip to FAIL; the console was
+/* h7's api flipped, the last flip to FAIL; the console was
  * killed (no shutdown) and reopened 75 s later, its first reading OK. One
  * row ran across the resume, "03:12:28–03:18:15 … last healthz OK": the
  * row ends before the resume, saying the FAIL the console died on, and
@@ -4536,7 +4536,7 @@ a_flapping_row_ends_at_a_kill_and_reopen(void **state)
 		record_free(&v[i]);
 }
 
-/* QA scale2: 32 first readings opened the timeline. Close together they
+/* 32 first readings opened the timeline. Close together they
  * are one row: how many hosts (and services), whether all were healthy
  * or which were not (and how), and the tags, the most common counted and
  * any other naming its hosts, where a bad release would show. */
@@ -4595,7 +4595,7 @@ first_readings_are_one_timeline_row(void **state)
 		record_free(&v[i]);
 }
 
-/* QA scale 6: each host's first verdict at the start, OK, is kept in the
+/* each host's first verdict at the start, OK, is kept in the
  * journal (the evidence badrel spares a release with) and said in one
  * Markdown row; a first verdict that is not OK stays a row of its own. */
 static void
@@ -4630,7 +4630,7 @@ first_oks_at_the_start_are_one_timeline_row(void **state)
 		record_free(&v[i]);
 }
 
-/* QA k8s3: k8s-bastion's v1.7.0-bad record (deployed 12:00:48) written at
+/* k8s-bastion's v1.7.0-bad record (deployed 12:00:48) written at
  * 12:01:03, after the verdict at 12:00:54 judged on it: v1.7.0-bad is the
  * release judged bad and still running, not v1.6.1 (the tag recorded
  * last before the verdict); the record before the verdict says the same. */
@@ -4731,7 +4731,7 @@ impact_says_what_no_console_watched(void **state)
 		record_free(&v[i]);
 }
 
-/* QA: the impact line and Data gaps said "no writing console running"
+/* the impact line and Data gaps said "no writing console running"
  * for the silence after a killed console, which may have run (and
  * watched) for part of it. A clean quit's stretch still says no console
  * ran; a killed one's only that nothing was recorded since the last
@@ -4808,7 +4808,7 @@ impact_and_data_gaps_tell_a_quit_from_a_kill(void **state)
 		record_free(&v[i]);
 }
 
-/* QA scale 1-2, small: h13 and h16 run api and jobs at v1.4.1 for a day
+/* h13 and h16 run api and jobs at v1.4.1 for a day
  * (compose ps, read at the console's first reading), both judged OK at
  * 12:00:13; h13's own health fault turns it CONSIDER ROLLBACK twice, its
  * tags unchanged; then v1.5.0-bad goes to h16's api and it turns bad
@@ -4854,7 +4854,7 @@ scale_journal(struct record *v)
 
 /* The release h13 ran OK before its fault is not the bad release: the
  * key time and the impact are v1.5.0-bad's on h16, never v1.4.1's day-old
- * deploy (QA: "-24h 00m 31s", "Impact duration: 24h 08m 44s"); the
+ * deploy ("-24h 00m 31s", "Impact duration: 24h 08m 44s"); the
  * Summary says once why h13's turns were not charged to v1.4.1. */
 static void
 a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy(void **state)

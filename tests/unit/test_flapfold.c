@@ -1,14 +1,14 @@
 /*
  * test_flapfold.c — a host's verdict moving back and forth between two
- * levels is found as one run (QA scale 6: h13 wrote 23 rows of CONSIDER
- * ROLLBACK <-> MONITOR), and so is one moving among three (QA scale2:
- * OK -> MONITOR -> CONSIDER ROLLBACK -> OK, a fault switched on and off)
+ * levels is found as one run (h13 wrote 23 rows of CONSIDER
+ * ROLLBACK <-> MONITOR), and so is one moving among three
+ * (OK -> MONITOR -> CONSIDER ROLLBACK -> OK, a fault switched on and off)
  * and its service's health flipping with it (22 health.change rows);
  * fewer moves, an action on the host, a tag change or a long quiet
  * stretch end a run, and other hosts' records between do not. Hosts'
- * first verdicts of OK close together are one group (QA scale 6: 24 of
- * them at the start), and so are first readings (QA scale2: 32). No run
- * or group spans a stretch nobody recorded (QA pm2: h7's flips folded
+ * first verdicts of OK close together are one group (24 of
+ * them at the start), and so are first readings (32). No run
+ * or group spans a stretch nobody recorded (h7's flips folded
  * across a kill -9 and the reopen) or a host's DOWN.
  */
 #include <setjmp.h>
@@ -98,7 +98,7 @@ a_flapping_host_is_one_run(void **state)
 	done(&j);
 }
 
-/* QA scale2: h13's fault switched on and off every 30 s walks its
+/* h13's fault switched on and off every 30 s walks its
  * verdict OK -> MONITOR -> CONSIDER ROLLBACK -> OK, 12 moves in 4.5
  * minutes: one run among the three levels, best first, the worst named;
  * the first verdict (OK) it moved from is no part of it. */
@@ -278,7 +278,7 @@ health(struct journal *j, int64_t at_s, const char *h, const char *hz, const cha
 	add(j, at_s, "health.change", h, json);
 }
 
-/* QA scale2: h13's probes flip with the fault (22 rows of "readyz FAIL
+/* h13's probes flip with the fault (22 rows of "readyz FAIL
  * -> OK", "healthz …") beside its verdict's moves: one health run and one
  * verdict run, each with its own records; its first reading is no move.
  * Each probe's answers are kept, the ones moved from too. */
@@ -373,7 +373,7 @@ health_runs_end_as_verdict_runs_do(void **state)
 	done(&j);
 }
 
-/* QA scale2: 32 first readings open the journal, a second console's a
+/* 32 first readings open the journal, a second console's a
  * minute and more later its own group; a change that is no first reading
  * and a first reading alone are no part of one. */
 static void
@@ -425,7 +425,7 @@ flip(struct journal *j, int64_t at_s, const char *h, const char *now, const char
 	add(j, at_s, "health.change", h, json);
 }
 
-/* QA pm2: h7's api flipped 7 times, the last to FAIL; the console was
+/* h7's api flipped 7 times, the last to FAIL; the console was
  * killed and reopened 74 s later, and its first reading (OK, written as
  * a change from the journal's FAIL) was folded in as the 8th: the run
  * ends at the resume, the reading after it is a row of its own, and the

@@ -62,7 +62,7 @@ a_down_host_is_named_with_the_age_of_what_was_read(void **state)
 	assert_int_equal(fc.nout, 3);
 }
 
-/* QA: B while h1's rollback was UNKNOWN (its sshd stopped) said "h1 DOWN,
+/* B while h1's rollback was UNKNOWN (its sshd stopped) said "h1 DOWN,
  * last seen on v1.5.0-bad 10s ago", though the rollback had moved api to
  * v1.4.1 there. The unsettled rollback is what is known: it is named. */
 static void
@@ -189,7 +189,7 @@ hidden_hosts_that_may_run_the_bad_tag_are_named(void **state)
 	    "(h9 whose tag is not known: an empty F filter shows them)");
 }
 
-/* QA, 32 rows: B's dialog opened with 13 lines "h2 is a k8s host: not
+/* 32 rows: B's dialog opened with 13 lines "h2 is a k8s host: not
  * included", its plan a PgDn away at 80x24. Hosts that do not run the
  * bad tag share a line per reason; each whose tag is unknown keeps its
  * own, up to the room, then a count. */

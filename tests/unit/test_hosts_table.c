@@ -82,7 +82,7 @@ restarts_come_after_health_and_ready_before_state_and_version(void **state)
 	int steps[HOSTS_STEPS_MAX], n, k;
 
 	(void)state;
-	/* Health and readiness outrank the count (QA: a failing /healthz
+	/* Health and readiness outrank the count (a failing /healthz
 	 * hidden by RST and AGE at 80x24); a hidden count marks its row. */
 	for (k = 0; k < 2; k++) {
 		n = hosts_table_steps(k, true, false, HOSTS_EXPORTS_NONE, steps);
@@ -120,7 +120,7 @@ exports_column_rises_while_a_host_still_exports(void **state)
 	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), step_of(steps, n, HOSTS_COL_TAG) + 1);
 }
 
-/* The QA screen: 160x45, k8s-bastion DOWN, api-1 jobs restarting; the
+/* A screen: 160x45, k8s-bastion DOWN, api-1 jobs restarting; the
  * widths its values need, in a HOSTS pane of 92 cells. */
 static void
 a_down_host_keeps_age_and_restarts_in_sight(void **state)
@@ -147,7 +147,7 @@ a_down_host_keeps_age_and_restarts_in_sight(void **state)
 	assert_int_equal(width[HOSTS_COL_CONN], 8);
 }
 
-/* The QA screen: 80x24, two-character host names, a k8s crash loop
+/* A screen: 80x24, two-character host names, a k8s crash loop
  * (RST 3): where only one of HEALTH and RST fits, HEALTH stays (the
  * hidden count marks the row). */
 static void
@@ -168,7 +168,7 @@ a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane(void **state)
 	assert_int_equal(width[HOSTS_COL_HOST], 4);
 }
 
-/* The QA screens: k8s-bastion's /healthz fails while some host is down
+/* Screens: k8s-bastion's /healthz fails while some host is down
  * and api-1 restarts. At 80x24 (44 cells) HEALTH shows, not RST or AGE
  * (they showed, and FAIL did not); at 100x30 (56 cells) READY's brief
  * "ahead!" shows too. */
@@ -191,7 +191,7 @@ a_failing_health_stays_in_sight_at_80x24(void **state)
 	assert_int_equal(width[HOSTS_COL_READY], 6);
 }
 
-/* The QA's 80x24 screen: jobs's TAG says "v1.5.0-bad .env!" (16 cells,
+/* An 80x24 screen: jobs's TAG says "v1.5.0-bad .env!" (16 cells,
  * 10 brief) and helm-bastion's /healthz fails. TAG is taken without its
  * .env! until HEALTH and READY are in (the row's ! says it meanwhile),
  * so HEALTH shows in 44 cells (after AGE and RST when they rise too);
@@ -365,7 +365,7 @@ age_keeps_the_data_age_beside_err(void **state)
 	assert_string_equal(buf, "41s");
 }
 
-/* The QA fleet at 80x24 (44 cells): h16's row keeps host, service,
+/* A 24-host fleet at 80x24 (44 cells): h16's row keeps host, service,
  * connection, tag and its verdict ("ROLLBACK", brief); HEALTH gives way
  * first (the row's ! says a bad one), and with room the verdict is whole
  * before STATE. Without metrics anywhere there is no VERDICT column. */
@@ -401,7 +401,7 @@ the_verdict_stays_in_sight_at_80_columns(void **state)
 	assert_int_equal(step_of(steps, n, HOSTS_COL_VERDICT), -1);
 }
 
-/* QA: "DOWN 21s" was the retry's countdown, read as the time down (it
+/* "DOWN 21s" was the retry's countdown, read as the time down (it
  * went 31s, 9s, 42s). CONN says how long the host has been away. */
 static void
 conn_says_how_long_a_host_has_been_down(void **state)
@@ -457,7 +457,7 @@ the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 }
 
 /* o by health: DOWN, then failing or UNKNOWN health, then restarts, then
- * warnings, then OK (QA: a hung /healthz and 6 restarts sorted below
+ * warnings, then OK (a hung /healthz and 6 restarts sorted below
  * "200 ahead!"). */
 static void
 health_orders_down_failing_restarts_warnings_ok(void **state)
@@ -500,7 +500,7 @@ health_orders_down_failing_restarts_warnings_ok(void **state)
 	assert_int_equal(hosts_table_health_rank(&unread), order[5]);
 }
 
-/* QA: h19 at ROLLBACK IMMEDIATELY below the fold went unsaid because
+/* h19 at ROLLBACK IMMEDIATELY below the fold went unsaid because
  * h1, as bad, was in sight: a marker says what is out of sight, whatever
  * is in it. */
 static void
@@ -532,7 +532,7 @@ a_hidden_verdict_is_named_whatever_is_in_sight(void **state)
 	assert_int_equal(out.rows, 0);
 }
 
-/* QA: "filter hides 25 rows: h1 ROLLBACK IMMEDIATELY" hid that h4 and
+/* "filter hides 25 rows: h1 ROLLBACK IMMEDIATELY" hid that h4 and
  * h19 were too. The hosts at the verdict named are counted, each once. */
 static void
 hosts_at_the_verdict_named_are_counted_once_each(void **state)
@@ -566,7 +566,7 @@ hosts_at_the_verdict_named_are_counted_once_each(void **state)
 	assert_string_equal(buf, "▼ 5: h5 DOWN, 3 ROLLBACK");
 }
 
-/* QA: h11 and h23 DOWN below the fold went unsaid beside h17's
+/* h11 and h23 DOWN below the fold went unsaid beside h17's
  * ROLLBACK. Hosts DOWN are counted once each (two services, one host),
  * whatever is in sight, and by health they come before the verdict. */
 static void
@@ -607,7 +607,7 @@ the_marker_shortens_to_fit_keeping_the_host(void **state)
 	assert_string_equal(buf, "▼ 1 more: helm-bastion ROLLBACK");
 	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 2, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 3 more, worst helm-bastion CONSIDER");
-	/* QA at 80x24: "▲ 8 more: ROLLBACK" lost the host; it stays. */
+	/* at 80x24: "▲ 8 more: ROLLBACK" lost the host; it stays. */
 	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &three, 4, buf, sizeof(buf)));
 	assert_string_equal(buf, "▲ 3: helm-bastion CONSIDER");
 	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 6, buf, sizeof(buf)));
@@ -652,7 +652,7 @@ the_marker_names_a_verdict_and_hosts_down(void **state)
 	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 5, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 19: h17 ROLLBACK");
 	/* By health a host DOWN is the worse; "worst" only ever leads a
-	 * verdict (QA: "worst h11 and 1 more DOWN" read oddly). */
+	 * verdict ("worst h11 and 1 more DOWN" read oddly). */
 	h.down_first = true;
 	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 19 more rows: h11 and 1 more DOWN; "
@@ -725,7 +725,7 @@ two_markers_share_a_border(void **state)
 	assert_int_equal(fb, -1);
 }
 
-/* QA scale2: scrolling HOSTS, nothing said how many hosts were bad or
+/* scrolling HOSTS, nothing said how many hosts were bad or
  * DOWN. The title counts hosts, not rows (a host's two services once,
  * at the worse verdict), over every row given, and a host DOWN with a
  * verdict held counts in both. */

@@ -145,7 +145,7 @@ too_small_lets_only_esc_and_quit_act(void **state)
 	assert_int_equal(char_key(&st, &in, 27, &text), KEYGATE_ACT);
 }
 
-/* QA: q at 70x20 with an action running opened a question nobody could
+/* q at 70x20 with an action running opened a question nobody could
  * see, and y was ignored. The notice now asks it (toosmall.h): y quits,
  * any other key answers no. */
 static void

@@ -62,7 +62,7 @@ undo(struct journal *j, int64_t ts_ms, const char *host, const char *op, const c
 	add(j, ts_ms, "action.intent", host, op, json);
 }
 
-/* The QA incident: h2's undo to v1.4.1 applied at revision 7, its rollout
+/* An incident: h2's undo to v1.4.1 applied at revision 7, its rollout
  * 2/3 ready after 120 s. */
 static void
 qa_journal(struct journal *j)
@@ -108,7 +108,7 @@ a_failed_undo_whose_rollout_was_not_complete_is_pending(void **state)
 	journal_free(&j);
 }
 
-/* QA: "a FAILED whose command failed is never turned OK". */
+/* "a FAILED whose command failed is never turned OK". */
 static void
 a_failed_command_is_never_pending(void **state)
 {
@@ -286,7 +286,7 @@ the_record_says_when_and_that_it_is_ok(void **state)
 	journal_free(&j);
 }
 
-/* QA midaction2 item 5: h7's compose rollback ended UNKNOWN (the
+/* h7's compose rollback ended UNKNOWN (the
  * connection dropped during up -d), the engineer settled it FAILED by hand,
  * and in that second the host reached v1.4.1 answering ready. */
 static void
@@ -378,7 +378,7 @@ a_hand_failed_rollback_elsewhere_or_not_ready_stays_failed(void **state)
 	journal_free(&j);
 }
 
-/* QA: h2's kill switch, set env applied at revision 4, rollout 2/3 ready
+/* h2's kill switch, set env applied at revision 4, rollout 2/3 ready
  * after 120 s; the old pods still serve and export. */
 static void
 ks_journal(struct journal *j)

@@ -51,7 +51,7 @@ one_ring_ids_are_its_seqs(void **state)
 	logset_free(&s);
 }
 
-/* The QA's night: api floods at 20000 lines/s, jobs panics four times in
+/* A bad night: api floods at 20000 lines/s, jobs panics four times in
  * one second, LOGS follows both. Long after the flood has filled the whole
  * limit many times over, jobs' four lines are all there, first in order. */
 static void

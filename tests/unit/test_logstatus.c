@@ -48,7 +48,7 @@ static const char *const one_brief[LOGSTATUS_PARTS] = {
 	[LOGSTATUS_PAUSED] = "PAUSED +3 matching",
 };
 
-/* The QA's pane at 80x24 lost PAUSED behind the label and line count. */
+/* A pane at 80x24 once lost PAUSED behind the label and line count. */
 static void
 paused_and_the_filter_win_over_count_and_label(void **state)
 {

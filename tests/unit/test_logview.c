@@ -363,7 +363,7 @@ a_short_filtered_pause_holds_and_counts(void **state)
 	logset_free(&lb);
 }
 
-/* The QA's "+N new": f showed +9789, g made it +278671 and PgDn smaller,
+/* "+N new": f showed +9789, g made it +278671 and PgDn smaller,
  * since it counted the lines below the view. It counts what arrived since
  * the pause, wherever the view goes, until the view follows again. */
 static void
@@ -443,7 +443,7 @@ a_flood_keeps_the_count_moving_and_says_what_it_dropped(void **state)
 	logset_free(&lb);
 }
 
-/* The QA's g then n with every match on screen: "no later match". Held at
+/* g then n with every match on screen: "no later match". Held at
  * the top, the view stands on its top line: n takes the next match to the
  * top row, N the one before; held at the bottom (or following), they go
  * from the bottom line. */

@@ -760,7 +760,7 @@ query_errors(void **state)
 }
 
 /* A query that ran but gave no figure says why: no series (with the name
- * {host} became, the usual mistake, and the other cause: QA, Prometheus
+ * {host} became, the usual mistake, and the other cause: Prometheus
  * dropped h4's series once its scrapes failed and the words blamed the
  * config alone), or NaN. */
 static void
@@ -781,7 +781,7 @@ query_empty_reasons(void **state)
 }
 
 /* up_query's answer: 0, nothing or NaN is a host Prometheus cannot vouch
- * for (QA: stale rate() figures shown as live for a minute after h4's
+ * for (stale rate() figures shown as live for a minute after h4's
  * scrapes began failing); any value above 0 is scraped. */
 static void
 up_query_answers(void **state)
@@ -833,7 +833,7 @@ query_range_is_the_longest_selector(void **state)
 	assert_int_equal(metrics_query_range_s(""), 0);
 }
 
-/* QA: an error-rate query answering -0.5 gave "OK below thresholds: error
+/* an error-rate query answering -0.5 gave "OK below thresholds: error
  * rate -50%", +Inf "ROLLBACK IMMEDIATELY error rate inf%". A figure its
  * query's unit cannot hold is no figure, and says why. */
 static void
@@ -876,7 +876,7 @@ answered(double v)
 	return (struct metrics_prom_answer){ .asked = true, .value = v, .nseries = 1, .error = "" };
 }
 
-/* QA: only the first failing query was explained, and a failing
+/* only the first failing query was explained, and a failing
  * request_rate_query never: the req/s figure just vanished. Every query
  * that gave no figure is named, in query order; one failure of the server
  * or the way there that every query met is said once. */

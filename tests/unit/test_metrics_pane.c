@@ -150,7 +150,7 @@ a_scroll_key_says_why_not(void **state)
 	    "METRICS does not scroll: every row is in view");
 }
 
-/* The rows of the QA report: a healthy p95 sits low, the bad one stands
+/* The rows of a report: a healthy p95 sits low, the bad one stands
  * high, each with its scale; errors clip at the rollback threshold. */
 static void
 series_rows_have_a_scale(void **state)

@@ -28,7 +28,7 @@ all_fit(void **state)
 	    "helm-bastion ROLLBACK IMMEDIATELY");
 }
 
-/* QA: at 250 columns the third host was missing, with nothing said. */
+/* at 250 columns the third host was missing, with nothing said. */
 static void
 most_counts_the_rest(void **state)
 {

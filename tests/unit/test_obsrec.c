@@ -15,7 +15,7 @@
 
 #include "warroom/obsrec.h"
 
-/* The QA case: B turns exports off and records it at 41000; A, polling
+/* The case: B turns exports off and records it at 41000; A, polling
  * a moment behind, still reads "on" and then "off". A writes nothing. */
 static void
 a_console_behind_another_invents_no_change(void **state)
@@ -133,7 +133,7 @@ a_reconcile_already_in_the_journal_is_not_written_again(void **state)
 	assert_true(obsrec_reconcile_due(false, true, "ok"));
 }
 
-/* QA: a recorder stopped with Ctrl-Z wrote, after fg, the tag it read
+/* a recorder stopped with Ctrl-Z wrote, after fg, the tag it read
  * before the stop beside a fresh probe: a state that never existed. Its
  * reads from before it continued say nothing, whatever the journal says;
  * a hold begun before starts over. */

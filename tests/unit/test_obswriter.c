@@ -12,7 +12,7 @@
 
 #include "warroom/obswriter.h"
 
-/* The QA case: alice armed, bob open beside her. Even when bob's
+/* The case: alice armed, bob open beside her. Even when bob's
  * session is the older one, the armed console records. */
 static void
 the_armed_console_records(void **state)
@@ -73,7 +73,7 @@ unknown_sessions_do_not_count(void **state)
 	assert_int_equal(obswriter_pick(NULL, 0, 9, false), 9);
 }
 
-/* QA: the recorder stopped with Ctrl-Z (or SIGSTOP) kept the role, and
+/* the recorder stopped with Ctrl-Z (or SIGSTOP) kept the role, and
  * nothing was recorded for 50 s. Stopped, it counts as not running, armed
  * or not; continued, it is the oldest again. */
 static void

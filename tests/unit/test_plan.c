@@ -110,7 +110,7 @@ a_tag_rolled_back_from_is_never_last_good(void **state)
 	assert_string_equal(c[1].label, "v1.4.0");
 }
 
-/* x on a step recreating api and jobs with one tag (the QA drill): api
+/* x on a step recreating api and jobs with one tag (a drill): api
  * was rolled back to v1.4.1 in this incident, jobs still runs the bad one.
  * The tag the rollback went to comes first, said to fit jobs. */
 static void
@@ -134,7 +134,7 @@ one_tag_for_several_services_offers_the_rollback_target(void **state)
 	assert_string_equal(f[0].label, "v1.4.1  (last good for jobs in releases.log)  "
 	    "\xe2\x80\x94 this incident's rollback target: for jobs; api runs it");
 	assert_false(f[0].marked);
-	/* It fits both: nothing to add but whose last good it is (QA: two
+	/* It fits both: nothing to add but whose last good it is (two
 	 * tags both said "last good"). */
 	assert_string_equal(f[1].label, "v1.4.0  (last good for api in releases.log)");
 	assert_false(f[1].marked);
@@ -286,7 +286,7 @@ labels_say_every_reason(void **state)
 	assert_true(c[1].marked);
 }
 
-/* QA: api-1 moved back to v1.4.1 by hand (no releases.log line): the bad
+/* api-1 moved back to v1.4.1 by hand (no releases.log line): the bad
  * release after it was offered as "last good; ran here earlier", first. */
 static void
 a_newer_tag_is_never_last_good_nor_first(void **state)
@@ -354,7 +354,7 @@ an_older_release_deployed_again_is_not_newer(void **state)
 	assert_true(c[1].newer);
 }
 
-/* QA: h1 rolled back OK to v1.4.1; r on it offered v1.4.0 as last good
+/* h1 rolled back OK to v1.4.1; r on it offered v1.4.0 as last good
  * first. Marks stay (v1.5.0-bad), and the caller preselects nothing
  * (rbtarget_note); the order here is still the unmarked first. */
 static void
@@ -895,7 +895,7 @@ killswitch_undo_value_from_the_chains_first_switch(void **state)
 	size_t i;
 
 	(void)state;
-	/* QA: FAILED (.env written off, redeploy failed), then a redeploy
+	/* FAILED (.env written off, redeploy failed), then a redeploy
 	 * only from off that ended ok: restore what the first replaced. */
 	v[0] = rec("action.intent", "h1", "ks-1", "{\"plan\":{\"action\":\"compose.killswitch\","
 	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
@@ -957,7 +957,7 @@ killswitch_direction_from_what_export_answers(void **state)
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_OFF, NULL, NULL), "on");
 	/* Not known (no answer, no health_url): never restored blind. */
 	assert_string_equal(plan_killswitch_value(CONTAIN_EXPORT_UNKNOWN, NULL, "full"), "off");
-	/* QA: the last kill switch's rollout not complete, /export off from
+	/* the last kill switch's rollout not complete, /export off from
 	 * the new pods: not known, so off again (rollout restart), never on. */
 	assert_int_equal(plan_killswitch_seen(CONTAIN_EXPORT_OFF, true), CONTAIN_EXPORT_UNKNOWN);
 	assert_string_equal(plan_killswitch_value(plan_killswitch_seen(CONTAIN_EXPORT_OFF, true),
@@ -1195,7 +1195,7 @@ k8s_after_the_kill_switch_the_running_tag_is_not_preselected(void **state)
 
 	(void)state;
 	/* The last good tag, revision 3 (v1.4.1), turns exports back on:
-	 * never preselected (QA: the README says so), and said why;
+	 * never preselected (the README says so), and said why;
 	 * revision 4 is no rollback at all. */
 	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), -1);
 	assert_int_equal(plan_targets_default(t, 4, 4, false, "off", "v1.5.0-bad", why,
@@ -1289,7 +1289,7 @@ a_named_bad_revision_is_marked_and_warned_first(void **state)
 	    "fixed");
 }
 
-/* QA: this incident's own OK target, left later by an outside "Rollback
+/* this incident's own OK target, left later by an outside "Rollback
  * to N" back to the bad release, was preselected under a red "WAS ROLLED
  * BACK FROM … brings the failure back". It is a plain note now. */
 static void
@@ -1584,7 +1584,7 @@ downgrade_only_when_the_schema_is_ahead(void **state)
 	assert_non_null(strstr(p.warning, "DATABASE CHANGE"));
 }
 
-/* The QA's data loss: the newer release back over a downgraded schema.
+/* Data loss: the newer release back over a downgraded schema.
  * M refuses and says what to do instead. */
 static void
 downgrade_refused_when_the_schema_is_behind(void **state)
@@ -1829,7 +1829,7 @@ helm_named_target_is_journalled(void **state)
 	cJSON_Delete(o);
 }
 
-/* QA: in a new incident r preselected the release an earlier incident
+/* in a new incident r preselected the release an earlier incident
  * rolled back from (helm's "Rollback to 3", k8s's undone revision): it is
  * marked and listed last as this incident's are; and after a FAILED undo
  * its target, whose rollout never completed, is not preselected silently. */

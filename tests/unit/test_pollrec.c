@@ -197,7 +197,7 @@ a_look_names_the_first_failing_read_of_this_session(void **state)
 	assert_int_equal(failed, 11000);
 }
 
-/* QA scale2: h10 lost its connection with a probe round out; its
+/* h10 lost its connection with a probe round out; its
  * requests failed ("no SSH connection to the host now"). 2m45s later
  * it came back, and the first answer of the new round arrived while the
  * other slots still held the outage's failures: a poll.change "no data …

@@ -1,5 +1,5 @@
 /*
- * test_poststill.c — QA pm2: the S dialog let "api is back on v1.4.1" go
+ * test_poststill.c — the S dialog let "api is back on v1.4.1" go
  * out as monitoring, then resolved, while jobs on h1 and h4 still ran
  * v1.5.0-bad, the release rolled back from: the dialog now says who
  * still runs a release the incident judged bad. A post says things are
@@ -61,7 +61,7 @@ a_post_says_fixed_by_status_or_words(void **state)
 	assert_false(poststill_says_fixed(STATUSPAGE_IDENTIFIED, NULL));
 }
 
-/* QA pm2's fleet: api rolled back from v1.5.0-bad on h1 and h4, their
+/* A fleet: api rolled back from v1.5.0-bad on h1 and h4, their
  * jobs left on it; h7 never ran it. */
 static void
 jobs_left_on_the_bad_release_are_named(void **state)

@@ -404,8 +404,8 @@ huge_bodies_are_not_read(void **state)
 }
 
 /* A probe not asked (its host DOWN, the probe going through its SSH
- * connection) is no last answer kept: UNKNOWN, no status, and why. QA
- * scale2: DOWN hosts kept a green OK. */
+ * connection) is no last answer kept: UNKNOWN, no status, and why. Before,
+ * DOWN hosts kept a green OK. */
 static void
 a_probe_not_asked_is_unknown(void **state)
 {

@@ -1,9 +1,9 @@
 /*
  * test_quitask.c — q while something runs names it and says what a quit
- * does to it: UNKNOWN once a change was sent (QA saw only "An action or
+ * does to it: UNKNOWN once a change was sent (not only "An action or
  * announcement is still in flight"); cancelled while its host is still
- * re-read, nothing sent (QA saw UNKNOWN said then); a status-page post
- * left for the next writing console (QA saw q quit without a word).
+ * re-read, nothing sent (not UNKNOWN); a status-page post
+ * left for the next writing console (not a quit without a word).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -61,7 +61,7 @@ only_a_chat_or_nothing(void **state)
 	assert_string_equal(buf, "");
 }
 
-/* QA: r on a host whose re-read hung, q: "quitting ends it UNKNOWN (the
+/* r on a host whose re-read hung, q: "quitting ends it UNKNOWN (the
  * host may or may not finish what was sent)", and the journal then said
  * "nothing ran". */
 static void
@@ -100,7 +100,7 @@ each_kind_its_own_sentence(void **state)
 	    "console on this incident looks for it there first and never posts it twice.");
 }
 
-/* QA: a post retried after HTTP 500, q: the console quit at once. */
+/* a post retried after HTTP 500, q: the console quit at once. */
 static void
 a_post_waiting_is_said(void **state)
 {
@@ -116,7 +116,7 @@ a_post_waiting_is_said(void **state)
 	assert_int_equal(strlen(buf), 9);
 }
 
-/* QA midaction2 item 6: a post answered 200 with {"error":"Page is
+/* a post answered 200 with {"error":"Page is
  * locked…"} stayed pending; q said "not sent yet" of it. */
 static void
 a_post_answered_without_an_incident_is_not_unsent(void **state)

@@ -291,7 +291,7 @@ quiet_scrape(struct ratewin *w, double errors, double p95, const struct decide_v
 	return decide(&t, &in, prev, NULL);
 }
 
-/* QA: a bad release at 8 % 5xx and 2 req/s read only by p95, since no
+/* a bad release at 8 % 5xx and 2 req/s read only by p95, since no
  * 1 s interval reached min_requests. Five intervals do. */
 static void
 low_traffic_bad_release_fires_after_five_scrapes(void **state)
@@ -318,7 +318,7 @@ low_traffic_bad_release_fires_after_five_scrapes(void **state)
 	assert_string_equal(v.reason, "error rate 8% (0.8 of 10 requests, last 5s) > 5%");
 }
 
-/* QA: a quiet, healthy host sat at NO DATA (held) for as long as traffic
+/* a quiet, healthy host sat at NO DATA (held) for as long as traffic
  * stayed low. It is OK, first on too few, then judged. */
 static void
 low_traffic_healthy_host_is_ok(void **state)
@@ -380,7 +380,7 @@ mixed_scrape(struct ratewin *w, double fast, double slow, const struct decide_ve
 	return decide(&t, &in, prev, NULL);
 }
 
-/* QA: at 2 req/s one slow request made a scrape's p95 ROLLBACK. Over too
+/* at 2 req/s one slow request made a scrape's p95 ROLLBACK. Over too
  * few requests p95 is not judged; over twenty, one slow request is no
  * p95. A slow release still fires, once there are twenty. */
 static void

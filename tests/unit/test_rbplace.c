@@ -2,7 +2,7 @@
  * test_rbplace.c — a journalled mark lands on the step it was made on,
  * however the runbook moved: by its line while the title there is the
  * same, else on the one step with that title, else nowhere, and then it
- * is said by title. A step inserted above (the QA's case) moves every
+ * is said by title. A step inserted above (a common edit) moves every
  * mark with its step; a renamed step's mark is not placed anywhere; a
  * title the runbook has in two sections is told apart by its section,
  * and never guessed when the journal cannot say which; every mark not
@@ -53,7 +53,7 @@ static const char load_before_no_sections[] =
     "{\"step\":\"live.md:8\",\"title\":\"Roll back the API\"},"
     "{\"step\":\"live.md:9\",\"title\":\"Check health\"}]}";
 
-/* The QA's dup.md: "Check health" after each phase, both ticked. */
+/* dup.md: "Check health" after each phase, both ticked. */
 static const char dup_before[] =
     "# Dup\n"
     "\n"
@@ -311,7 +311,7 @@ dup_ticks(const char *text, char placed[2][64], char *words, size_t cap)
 static void
 a_step_inserted_above_a_title_of_two_sections_moves_nothing(void **state)
 {
-	/* The QA's edit: a step inserted at the top of "Roll back". */
+	/* An edit: a step inserted at the top of "Roll back". */
 	const char *now =
 	    "# Dup\n\n## Roll back\n\n- [ ] Page the API owner\n- [ ] Roll back the API\n"
 	    "- [ ] Check health\n\n## Recover\n\n- [ ] Restart the workers\n"

@@ -135,7 +135,7 @@ journal_free(struct journal *j)
 		cJSON_Delete(j->v[i].data);
 }
 
-/* The QA drill: api-1's rollback ended UNKNOWN (a dropped connection) and
+/* A drill: api-1's rollback ended UNKNOWN (a dropped connection) and
  * a re-read settled it OK; k8s-bastion's undo ended FAILED (the rollout
  * stuck) yet applied, so it runs v1.4.1 too. */
 static void
@@ -246,7 +246,7 @@ a_failed_rollback_that_applied_is_at_the_target(void **state)
 	journal_free(&j);
 }
 
-/* QA: k8s-bastion's undo ended FAILED (its rollout not complete in the
+/* k8s-bastion's undo ended FAILED (its rollout not complete in the
  * console's wait) and completed a minute later: once the journal says so,
  * it is the incident's OK target there and for every other host, dated
  * when the rollout completed. */
@@ -299,7 +299,7 @@ a_rollback_whose_rollout_completed_later_counts_from_then(void **state)
 	assert_int_equal(rbtarget_rolled_back_at(m, 2, "k8s", NULL), 0);
 }
 
-/* QA: after h1's rollback ended OK at 03:47:22, ROLLBACK IMMEDIATELY
+/* after h1's rollback ended OK at 03:47:22, ROLLBACK IMMEDIATELY
  * (error rate 6.26%) and then CONSIDER ROLLBACK (3.6%) came with no note
  * for about 50 s: the note was only a held verdict's. Every bad verdict
  * whose figures still reach back before the rollback's end carries it,
@@ -331,7 +331,7 @@ a_bad_verdict_within_the_window_after_a_rollback_says_why(void **state)
 	assert_int_equal(rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS + 2000, out,
 	    sizeof(out)), 0);
 	/* A metrics_url host's window emptied at the tag change the rollback
-	 * made (QA: "false at 1 s scrapes"), even before its end was written;
+	 * made ("false at 1 s scrapes"), even before its end was written;
 	 * one emptied before the rollback began still holds the old release. */
 	w = (struct rbtarget_window){ .from_ms = AT_MS - 5000, .fresh_ms = AT_MS - 4000 };
 	assert_int_equal(rbtarget_window_note(true, &w, AT_MS - 9000, AT_MS, AT_MS + 1000, out,
@@ -383,7 +383,7 @@ verdict_words_put_the_note_first(void **state)
 	assert_int_equal(strlen(out), 89);
 }
 
-/* QA: k8s-bastion's undo ran at 18:20:04, its end UNKNOWN at 18:20:31;
+/* k8s-bastion's undo ran at 18:20:04, its end UNKNOWN at 18:20:31;
  * after a restart a re-read settled it ok at 18:21:32. METRICS counts
  * from the rollback's own end, never from that re-read; one without an
  * end (its console killed) from its intent; a failed one not at all. */
@@ -412,7 +412,7 @@ a_rollback_settled_by_a_reread_counts_from_its_own_time(void **state)
 	assert_int_equal(rbtarget_rolled_back_at(m, 9, "helm", &began), 0);
 }
 
-/* QA: a new incident after incident qa rolled helm-bastion back from
+/* a new incident after an earlier one rolled helm-bastion back from
  * revision 4 to 3: helm's own history says so ("Rollback to 3"), and a
  * rollback to the same app version leaves nothing bad behind. */
 static void
@@ -508,7 +508,7 @@ k8s_a_release_deployed_again_leaves_nothing_bad(void **state)
 	parse_k8s_rs_free(&r);
 }
 
-/* QA: after an OK rollback to v1.4.1, a bad re-deploy and a FAILED undo
+/* after an OK rollback to v1.4.1, a bad re-deploy and a FAILED undo
  * back to v1.4.1, r named the earlier OK one: the latest is named, with
  * how it ended; after the next bad deploy, v1.4.1 is marked stalled. */
 static void
@@ -542,7 +542,7 @@ the_latest_rollback_is_named_and_its_target_marked_stalled(void **state)
 	assert_false(rbtarget_stalled_words(&t, "v1.4.1", "v1.5.2-bad", out, sizeof(out)));
 }
 
-/* QA midaction: h3's helm rollback to 1.4.1 exited 1 at once (the tool
+/* h3's helm rollback to 1.4.1 exited 1 at once (the tool
  * failed before changing anything); the retry dialog marked 1.4.1 "its
  * rollout may never have completed" and preselected nothing. No rollout
  * began: the release is still at the revision it left, the newest. That
@@ -607,7 +607,7 @@ a_failed_rollback_that_changed_nothing_says_so(void **state)
 	journal_free(&j);
 }
 
-/* QA k8s3: helm-bastion's own rollback (revision 5, "Rollback to 3")
+/* helm-bastion's own rollback (revision 5, "Rollback to 3")
  * went to 1.4.1 and ended OK; then someone ran `helm rollback api 4`
  * outside the console (revision 6, back to 1.5.0-bad). The history says
  * 1.4.1 was left, and B preselected 1.4.0, two migrations away. The
@@ -695,7 +695,7 @@ the_incidents_ok_target_outranks_a_later_rollback_to_the_bad_release(void **stat
 	parse_helm_history_free(&h);
 }
 
-/* QA: k8s-bastion was rolled back from v1.5.0-bad to v1.4.1 (OK); r on
+/* k8s-bastion was rolled back from v1.5.0-bad to v1.4.1 (OK); r on
  * api-1/api (compose, v1.5.1-bad) preselected v1.5.0-bad, "last good in
  * releases.log", unmarked, and listed v1.4.1 second. What the journal
  * judged bad on any host is marked and last, saying where and when; the

@@ -635,7 +635,7 @@ section_named(const struct runbook *rb, const char *title)
 
 /* What a step runs, hashed: the same for the same commands wherever the
  * step is and however its prose or blanks read; another for a binding's
- * value or a shell line edited (QA author2: to=v1.4.0 fixed to v1.4.1). */
+ * value or a shell line edited (to=v1.4.0 fixed to v1.4.1). */
 static void
 a_step_s_code_changes_with_its_commands_only(void **state)
 {
@@ -646,7 +646,7 @@ a_step_s_code_changes_with_its_commands_only(void **state)
 	    "# R\n\n- [ ] Page\n- [ ] Roll back the API now\n\n  ```warroom\n\n  rollback "
 	    "service=api to=v1.4.0   \n  ```\n\n- [ ] Pin\n\n  ```sh\n  echo \"pinning v1.4.1\"\n"
 	    "  ```\n",
-	    /* The QA's two edits. */
+	    /* Two edits. */
 	    "# R\n\n- [ ] Roll back the API\n\n  ```warroom\n  rollback service=api "
 	    "to=v1.4.1\n  ```\n\n- [ ] Pin\n\n  ```sh\n  echo \"EDITED pinning\"\n  ```\n",
 	};
@@ -1596,7 +1596,7 @@ a_plain_up_is_one_env_decides(void **state)
 }
 
 /* After a runbook command, whether .env decided what its up started
- * (QA scale 9: the runbook's `IMAGE_TAG=v1.4.1 docker compose --env-file
+ * (the runbook's `IMAGE_TAG=v1.4.1 docker compose --env-file
  * .env up -d --no-deps api jobs` on h22 ended "WARNING: it brought back
  * .env's IMAGE_TAG=v1.4.1", a tag the command set itself). Not when it
  * gives the tag, exported or on the command, nor when it wrote .env
@@ -1969,7 +1969,7 @@ warroom_message_fields_are_the_templates(void **state)
 	runbook_free(&rb);
 }
 
-/* QA: "{to_tag} <GOOD_TAG>" in a message went out with <GOOD_TAG> as
+/* "{to_tag} <GOOD_TAG>" in a message went out with <GOOD_TAG> as
  * written: a command's placeholder is never asked for there. Said, not
  * refused: "latency < 200ms" or "<b>" is text someone may mean. */
 static void

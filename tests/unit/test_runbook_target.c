@@ -119,7 +119,7 @@ rollback_binding(void **state)
 	free(cfg.hosts);
 }
 
-/* The QA's revision=<REV> on a compose host: refused for the host it goes
+/* A revision=<REV> on a compose host: refused for the host it goes
  * to before the revision is asked for, in the lint's words; the same
  * placeholder on a k8s host, or a tag on a compose one, is asked. */
 static void

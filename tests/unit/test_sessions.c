@@ -63,7 +63,7 @@ str(const cJSON *o, const char *key)
 	return v->valuestring;
 }
 
-/* The incident QA found: alice's console armed and acting is killed
+/* An incident: alice's console armed and acting is killed
  * while bob's (resumed beside it) still runs. A resume beside bob names
  * alice's session alone, with her last record (not bob's later one) and
  * her arming; bob's stays open. */
@@ -110,7 +110,7 @@ with_pid(cJSON *d, int pid)
 	return d;
 }
 
-/* QA: alice (armed) was killed, bob quit cleanly after, then bob came
+/* alice (armed) was killed, bob quit cleanly after, then bob came
  * back alone. The resume names alice's session with her pid and her last
  * record; bob's clean quit opened the unwatched stretch, not her. */
 static void

@@ -23,7 +23,7 @@ assert_offer(const struct sshauth_offer *o, bool via_agent, int agent, int file)
 	assert_int_equal(o->file, file);
 }
 
-/* The QA case: IdentityFile enc_key, IdentitiesOnly yes, the agent holding
+/* The case: IdentityFile enc_key, IdentitiesOnly yes, the agent holding
  * seven other keys and enc_key last. Only enc_key is offered, through the
  * agent (it has a passphrase: its file alone could not be used). */
 static void

@@ -297,7 +297,7 @@ the_journal_gives_the_check_and_the_cause(void **state)
 	assert_int_equal(statuspage_badge(&in, 200, buf, sizeof(buf)), 0);
 }
 
-/* QA: after E the page still said monitoring, and nothing said so. */
+/* after E the page still said monitoring, and nothing said so. */
 static void
 resolving_says_what_the_page_still_says(void **state)
 {

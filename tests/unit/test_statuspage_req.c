@@ -567,7 +567,7 @@ malformed_answers_are_errors(void **state)
 	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
 	    S("{\"status\":\"investigating\"}"), id, st, &err), -1);
 	assert_string_equal(err.msg, "the status page's answer has no usable incident id");
-	/* QA midaction2 item 6: a 200 that says why it saved nothing names
+	/* a 200 that says why it saved nothing names
 	 * it, sanitized and cut. */
 	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
 	    S("{\"error\":\"Page is locked for maintenance; nothing was saved\"}"), id, st,

@@ -239,7 +239,7 @@ the_dialog_is_told_what_ran_last_and_in_which_session(void **state)
 static void
 an_outcome_of_commands_edited_since_is_an_earlier_version_s(void **state)
 {
-	/* The QA's rb.md: rollback … to=v1.4.0 ran OK on api-1 (code aaa),
+	/* An rb.md: rollback … to=v1.4.0 ran OK on api-1 (code aaa),
 	 * then the step was fixed to to=v1.4.1 (code bbb) and reopened. */
 	struct record v[] = {
 		rec("action.intent", "api-1", "op-1", ROLLBACK("rb.md:5", "aaa")),

@@ -26,7 +26,7 @@ static const struct tagspell_known known[] = {
 };
 #define NKNOWN (sizeof(known) / sizeof(known[0]))
 
-/* QA: 1.4.1 typed where releases.log offered v1.4.1 ran IMAGE_TAG=1.4.1. */
+/* 1.4.1 typed where releases.log offered v1.4.1 ran IMAGE_TAG=1.4.1. */
 static void
 a_tag_without_its_v_takes_the_known_spelling(void **state)
 {

@@ -56,7 +56,7 @@ xterm_palette(void **state)
 static void
 nearest_basic_colour(void **state)
 {
-	/* The QA theme on TERM=screen: curses made 196 blue (196 % 8). */
+	/* A theme on TERM=screen: curses made 196 blue (196 % 8). */
 	assert_int_equal(theme_color_fit(196, 8), 1);
 	assert_int_equal(theme_color_fit(46, 8), 2);
 	assert_int_equal(theme_color_fit(226, 8), 3);

@@ -306,7 +306,7 @@ byte_held(const struct timeline *tl, off_t n)
 	return fl.l_type != F_UNLCK;
 }
 
-/* QA's incident: a console stays open beside the one that acts (the
+/* An incident: a console stays open beside the one that acts (the
  * usual case), and the acting one, armed, is killed. Two timelines in one
  * process are two consoles: each holds its own byte of .live (an OFD
  * lock). The next resume, made while the other still runs, names the

@@ -1,12 +1,12 @@
 /*
- * test_tlrows.c — QA: on a 24-host fleet with hosts hovering at a
+ * test_tlrows.c — on a 24-host fleet with hosts hovering at a
  * threshold, TIMELINE filled with verdict.change rows and pushed the
  * rollbacks and posts out of view. Its rows now fold a flapping verdict
  * (and a service's flapping health) as the post-mortem does: ten flips
  * one row, drawn at the first, saying the count, the levels, the span
  * and the last level; the actions, notes and escalations around it stay
  * rows; a run that grows keeps its row; asked for, every record is a
- * row again. QA pm2: no row runs across a console's kill and reopen,
+ * row again. No row runs across a console's kill and reopen,
  * from the records as the console keeps them (tlrows_keep).
  */
 #include <setjmp.h>

@@ -119,7 +119,7 @@ with_a_dialog_open_esc_closes_and_q_is_not_offered(void **state)
 	fits(&t, 20, 5);
 }
 
-/* QA: q at 70x20 with an action running; the notice said "Esc still
+/* q at 70x20 with an action running; the notice said "Esc still
  * closes what is open" and y was ignored. It now asks the question. */
 static void
 the_quit_question_is_asked_by_the_notice(void **state)

@@ -187,7 +187,7 @@ a_confirmation_nothing_followed_is_refused_in_words(void **state)
 	cJSON_Delete(c.data);
 }
 
-/* QA item 3: an acting console warns of another console's unfinished
+/* an acting console warns of another console's unfinished
  * action on the host it is about to act on. */
 static void
 another_consoles_unfinished_action_in_words(void **state)
@@ -209,7 +209,7 @@ another_consoles_unfinished_action_in_words(void **state)
 	assert_non_null(strstr(buf, "(its console is gone): a console that resumes"));
 }
 
-/* QA docs2 item 4: an action whose console quit during it ended UNKNOWN,
+/* an action whose console quit during it ended UNKNOWN,
  * which is an outcome: the warning must not say it has none. */
 static void
 an_action_that_ended_unknown_is_not_without_outcome(void **state)
@@ -228,7 +228,7 @@ an_action_that_ended_unknown_is_not_without_outcome(void **state)
 	assert_non_null(strstr(buf, "ended UNKNOWN (its console quit during it): a console"));
 }
 
-/* QA docs2 item 9: a host read back every 2 s whose re-read cannot
+/* a host read back every 2 s whose re-read cannot
  * settle the outcome is not "not read back yet". */
 static void
 the_badge_says_a_read_back_that_settled_nothing(void **state)
@@ -248,7 +248,7 @@ the_badge_says_a_read_back_that_settled_nothing(void **state)
 	assert_string_equal(buf, " 1 UNKNOWN: read back, not settled: U settles it ");
 }
 
-/* QA midaction item 7: after a restart the console re-read h5's k8s kill
+/* after a restart the console re-read h5's k8s kill
  * switch and waited ~50 s for its rollout, while the badge invited a U.
  * While it waits, the badge says so, and that U is for settling by hand. */
 static void
@@ -261,7 +261,7 @@ the_badge_says_the_console_waits_for_a_rollout(void **state)
 	assert_string_equal(buf, " 1 UNKNOWN: waiting for h5's rollout (U settles it by hand) ");
 }
 
-/* QA midaction2 item 5: a dropped up -d still recreating; the badge
+/* a dropped up -d still recreating; the badge
  * invited a U while the console re-read, and the engineer settled FAILED
  * in the second the host reached the target. It says the re-read goes on. */
 static void
