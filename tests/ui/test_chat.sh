@@ -163,6 +163,12 @@ until capture; ! head -1 "$tmp/screen" | grep -q "CHAT:"; do
 	sleep 0.1; i=$((i + 1)); [ $i -lt 50 ] || { cat "$tmp/screen"; fail "CHAT stays after a post"; }
 done
 ok "a runbook's announce binding asks for the word, then posts its message ({incident} filled in, as in a post), its step named; CHAT is gone"
+# The page's retried posts through first: q asks while one is still to go.
+i=0
+until [ "$(grep -c '"kind":"statuspage.post"' "$journal")" -ge \
+    "$(grep -c '"kind":"statuspage.queue"' "$journal")" ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "the page's posts never all went through"
+done
 keys q
 wait_for "exit=0"
 
