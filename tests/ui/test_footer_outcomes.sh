@@ -16,8 +16,11 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys X
 wait_for "CONFIRM KILL SWITCH"
 keys -l api; keys Enter
+# h1's dialog gone before h2's is asked for: a capture still showing it
+# would let "api" reach HOSTS while h2's plan is read (GET /export).
+wait_gone "CONFIRM KILL SWITCH" 10
 keys Down Down X
-wait_for "CONFIRM KILL SWITCH"
+wait_re "host h2 +service api" 10
 keys -l api; keys Enter
 wait_footer_re "kill switch of api on h[12]: OK" 40
 first=$(tail -6 "$tmp/screen" | tr '\n' ' ' | grep -oE "kill switch of api on h[12]: OK" | head -1)
