@@ -100,6 +100,10 @@ bool wr_parse_rfc3339(const char *t, size_t len, int64_t *secs, int *ms);
  * neither timegm() nor a TZ lookup. */
 int64_t wr_days_from_civil(int64_t y, int64_t m, int64_t d);
 
+/* "03:50:12", the UTC time of day of ms (Unix milliseconds) as the
+ * timeline shows times; "" when ms is 0 or less. */
+void wr_clock_utc(int64_t ms, char *out, size_t cap);
+
 /* Whether this CPU runs AVX2, for the hot paths that have a variant for
  * it (sanitize, the redaction pre-test); false off x86-64. */
 bool wr_cpu_has_avx2(void);

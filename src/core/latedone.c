@@ -10,9 +10,9 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "warroom/badrel.h"
+#include "warroom/util.h"
 
 static const char *
 str_of(const cJSON *o, const char *key)
@@ -210,18 +210,6 @@ latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
 	return true;
 }
 
-/* "03:50:12" in UTC, as the timeline shows times. */
-static void
-clock_of(int64_t ms, char *out, size_t cap)
-{
-	time_t t = (time_t)(ms / 1000);
-	struct tm tm;
-
-	out[0] = '\0';
-	if (ms > 0 && gmtime_r(&t, &tm) != NULL)
-		strftime(out, cap, "%H:%M:%S", &tm);
-}
-
 cJSON *
 latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t done_ms)
@@ -229,8 +217,8 @@ latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
 	char done[16], failed[16], words[400], ts[WR_TS_MAX];
 	cJSON *d = cJSON_CreateObject();
 
-	clock_of(done_ms, done, sizeof(done));
-	clock_of(p->failed_ms, failed, sizeof(failed));
+	wr_clock_utc(done_ms, done, sizeof(done));
+	wr_clock_utc(p->failed_ms, failed, sizeof(failed));
 	cJSON_AddStringToObject(d, "action", p->action);
 	if (p->by_hand) {
 		/* The engineer's FAILED stays in the journal; this says what
@@ -292,6 +280,6 @@ latedone_words(int64_t done_ms, char *out, size_t cap)
 {
 	char done[16];
 
-	clock_of(done_ms, done, sizeof(done));
+	wr_clock_utc(done_ms, done, sizeof(done));
 	snprintf(out, cap, "FAILED, rollout completed later at %s", done);
 }

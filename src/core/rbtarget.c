@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "warroom/badrel.h"
 #include "warroom/latedone.h"
@@ -177,18 +176,6 @@ ago(int64_t at_ms, int64_t now_ms, char *out, size_t cap)
 		snprintf(out, cap, "%d h", (int)(s / 3600));
 }
 
-/* "13:06:44" in UTC, as the timeline shows times. */
-static void
-clock_of(int64_t at_ms, char *out, size_t cap)
-{
-	time_t t = (time_t)(at_ms / 1000);
-	struct tm tm;
-
-	out[0] = '\0';
-	if (at_ms > 0 && gmtime_r(&t, &tm) != NULL)
-		strftime(out, cap, "%H:%M:%S", &tm);
-}
-
 int
 rbtarget_first(const struct rbtarget *t, const char *running, const char *const *tags,
     const bool *marked, size_t n)
@@ -216,7 +203,7 @@ rbtarget_first_words(const struct rbtarget *t, char *out, size_t cap)
 {
 	char when[16];
 
-	clock_of(t->at_ms, when, sizeof(when));
+	wr_clock_utc(t->at_ms, when, sizeof(when));
 	/* HH:MM, as the marks of the releases judged bad say it. */
 	when[5] = '\0';
 	snprintf(out, cap, "  \xe2\x80\x94 this incident's rollback target (%.63s went to it%s%s)",
@@ -240,7 +227,7 @@ rbtarget_note(const struct rbtarget *t, const char *host, const char *running,
 		/* Its own latest rollback (after any OK one here) did not end
 		 * OK but took: the undo applied, the rollout stalled. That one
 		 * is named, not an earlier OK one. Going on goes past it. */
-		clock_of(t->tried_at_ms, when, sizeof(when));
+		wr_clock_utc(t->tried_at_ms, when, sizeof(when));
 		ago(t->tried_at_ms, now_ms, since, sizeof(since));
 		snprintf(out, cap, "%.63s runs %.127s, the tag its rollback went to (ended %s at %s, "
 		    "%s ago): a further rollback goes past it", host, running,
@@ -248,7 +235,7 @@ rbtarget_note(const struct rbtarget *t, const char *host, const char *running,
 		return true;
 	}
 	if (at_to) {
-		clock_of(t->at_ms, when, sizeof(when));
+		wr_clock_utc(t->at_ms, when, sizeof(when));
 		ago(t->at_ms, now_ms, since, sizeof(since));
 		if (t->here)
 			snprintf(out, cap, "%.63s was rolled back to %.127s at %s, %s ago: a further "
@@ -516,7 +503,7 @@ rbtarget_unchanged_words(const struct rbtarget *t, const char *tag, const char *
 	/* Its revision is still the newest: the rollback made none, so no
 	 * rollout began (not "its rollout may never have completed" after a
 	 * helm rollback that exited 1 at once). */
-	clock_of(t->tried_at_ms, when, sizeof(when));
+	wr_clock_utc(t->tried_at_ms, when, sizeof(when));
 	snprintf(out, cap, "this incident's rollback to it here ended FAILED at %s%s%s%s and "
 	    "changed nothing: still at revision %d (%.40s)", when, t->tried_exit[0] ? " (" : "",
 	    t->tried_exit, t->tried_exit[0] ? ")" : "", rev, running);
@@ -533,7 +520,7 @@ rbtarget_stalled_words(const struct rbtarget *t, const char *tag, const char *ru
 	if (t == NULL || t->tried_to[0] == '\0' || tag[0] == '\0' || !badrel_same(t->tried_to, tag) ||
 	    badrel_same(running, tag))
 		return false;
-	clock_of(t->tried_at_ms, when, sizeof(when));
+	wr_clock_utc(t->tried_at_ms, when, sizeof(when));
 	snprintf(out, cap, "this incident's rollback to it here ended %s at %s: its rollout may "
 	    "never have completed", t->tried_unknown ? "UNKNOWN" : "FAILED", when);
 	return true;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int
 wr_err_set(struct wr_err *err, const char *fmt, ...)
@@ -305,6 +306,17 @@ wr_buf_take(struct wr_buf *b)
 }
 
 /* Howard Hinnant's days_from_civil. */
+void
+wr_clock_utc(int64_t ms, char *out, size_t cap)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	out[0] = '\0';
+	if (ms > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(out, cap, "%H:%M:%S", &tm);
+}
+
 int64_t
 wr_days_from_civil(int64_t y, int64_t m, int64_t d)
 {
