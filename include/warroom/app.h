@@ -366,8 +366,9 @@ struct app {
 	int host_sel;                    /* selected row in HOSTS, config order */
 	char host_filter[64];            /* HOSTS shows only rows matching it ("" all) */
 	enum hosts_sort host_sort;
-	int running_actions;             /* as q asked: actions not yet ended, chat
-	                                    messages and status-page posts pending */
+	int running_actions;             /* as q's question reads now: actions not yet
+	                                    ended, chat messages and status-page posts
+	                                    pending */
 
 	bool help_visible;
 	bool zoomed;                     /* the focused pane fills the body (z) */
@@ -425,8 +426,10 @@ struct app {
 	bool paste_cut;                  /* … and the rest did not fit: said once */
 	struct keyseq keyseq;            /* an escape sequence begun (keys.c) */
 	bool confirm_quit;               /* "quit while an action runs?" asked */
-	char quit_words[800];            /* what runs then, and what a quit does
-	                                    to it (quitask_words) */
+	char quit_words[800];            /* what runs, and what a quit does to it
+	                                    (quitask_words), as the last frame drew it */
+	const char *quit_ask;            /* … and its last words (quitask_ask) */
+	bool quit_changed;               /* y came after it changed: asked again */
 	int quit_signal;                 /* … asked for Ctrl-C or Ctrl-\ (SIGINT,
 	                                    SIGQUIT; 0: q): y ends as the signal */
 	bool quit;

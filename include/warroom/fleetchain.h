@@ -122,6 +122,12 @@ bool fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
  * even if nothing ran. */
 void fleetchain_confirmed(struct fleetchain *fc, const char *id, const char *to);
 
+/* Did the chain start (its first host's rollback confirmed, chain.start
+ * journalled)? Only then is its end journalled (chain.end): B closed
+ * before anything was confirmed is no fleet rollback, and a chain.end
+ * with no chain.start before it would be one. */
+bool fleetchain_started(const struct fleetchain *fc);
+
 /* The host whose turn it is, or NULL once the chain is over. */
 const struct fleetchain_host *fleetchain_current(const struct fleetchain *fc);
 

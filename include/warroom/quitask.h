@@ -4,12 +4,14 @@
  * journal will then tell it (an action that has sent its change ends
  * UNKNOWN; one still re-reading its host has sent nothing and is
  * cancelled; a status-page post not sent yet waits for the next writing
- * console), so nobody quits on a bare "still in flight". Pure: names and
- * counts in, words out.
+ * console), so nobody quits on a bare "still in flight". It is asked
+ * again from the live state every frame while it is open, so what it
+ * says follows what is left. Pure: names and counts in, words out.
  */
 #ifndef WARROOM_QUITASK_H
 #define WARROOM_QUITASK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* What is under way as q is pressed. */
@@ -26,13 +28,31 @@ struct quitask_in {
 	int posts_answered;              /* of posts, those sent once and answered 200
 	                                    without an incident id (nothing saved) */
 	const char *answered_why;        /* … the first's answer's own error text, or NULL */
+	size_t kept;                     /* journal records kept while the journal
+	                                    cannot be written: lost with the console */
 };
+
+/* Whether a quit now leaves anything behind (then q asks first). */
+bool quitask_needed(const struct quitask_in *in);
+
+/* The question's last words: "Quit anyway? (y/N)" while something is
+ * under way, "Quit? (y/N)" once nothing is. */
+const char *quitask_ask(const struct quitask_in *in);
+
+/* Whether y quits: the question as it reads now (live; left: whether
+ * anything is under way now, quitask_needed) is the one on screen when y
+ * was typed (shown), or nothing is left. Otherwise y answered words that
+ * no longer hold: ask again. */
+bool quitask_answer_stands(const char *shown, const char *live, bool left);
 
 /* Into buf: each thing under way and what a quit does to it, before the
  * footer's "Quit anyway? (y/N)": "rollback of api on h1 (rollout status)
  * is still running: quitting ends it UNKNOWN in the journal (the host may
  * or may not finish what was sent)." Each list names at most three, the
- * rest counted. "" when nothing is under way. */
+ * rest counted. Records kept by a degraded journal are said too. Once
+ * nothing is under way (what was asked about ended meanwhile), it says
+ * so: "Nothing is under way any more: quitting now leaves nothing
+ * behind." */
 void quitask_words(const struct quitask_in *in, char *buf, size_t cap);
 
 #endif

@@ -194,18 +194,16 @@ int statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
  * 0 in read-only mode, -1 with err when the journal cannot be read. */
 int statuspage_adopt(struct statuspage *sp, struct wr_err *err);
 
-/* What a quit now leaves of this console's pending posts, as the next
- * writing console will read the journal (replay): *unsent no try of which
- * may have reached the page, sent by it; *maybe_posted a try of which
- * left with no answer (the one out now too), looked for on the page
- * first (statuspage_resume_decide). Both 0 in read-only mode, where
- * nothing is sent. */
-void statuspage_quit_left(const struct statuspage *sp, int *unsent, int *maybe_posted);
-
-/* Of statuspage_quit_left's unsent posts, those whose last try was sent
- * and answered 2xx with no incident (the page saved nothing): how many,
- * and the first's answer's own error text ("" none) into why. */
-int statuspage_quit_answered(const struct statuspage *sp, char *why, size_t cap);
+/* This console's queued posts now, counted as the header counts them
+ * (statuspage_left_add; state.pending is its pending): what a quit
+ * leaves, as the next writing console will read the journal (replay):
+ * unsent, sent by it; maybe, a try of which left with no answer (the one
+ * out now too), looked for on the page first (statuspage_resume_decide);
+ * answered, of unsent, those answered 2xx with no incident, the first's
+ * own error text ("" none) into why. unsent, maybe and answered are 0 in
+ * read-only mode, where nothing is sent. */
+void statuspage_left(const struct statuspage *sp, struct statuspage_left *l, char *why,
+    size_t cap);
 
 /* Last known page incident and status, pending posts, last error. */
 const struct statuspage_state *statuspage_state(const struct statuspage *sp);

@@ -47,6 +47,29 @@ struct statuspage_badge_in {
 	char gone_next[48];      /* who sends them: "the next writing console sends it" */
 };
 
+/* One queued post of this console, as its count reads it. */
+struct statuspage_left_item {
+	bool maybe_sent;         /* some try of it may have reached the page */
+	bool try_open;           /* its last try is out, with no outcome yet */
+	bool answered;           /* its last try was answered 2xx without an incident */
+};
+
+/* This console's queued posts, counted once (statuspage_left_add) for
+ * both the header's "N pending" and q's question, so the two never
+ * disagree: pending == unsent + maybe. */
+struct statuspage_left {
+	int pending;             /* every queued post not yet through */
+	int unsent;              /* … no try of which may be on the page: the next
+	                            writing console sends them */
+	int maybe;               /* … a try of which may be (one out now too): the
+	                            next writing console looks for them first */
+	int answered;            /* of unsent, answered 2xx without an incident */
+};
+
+/* Count one queued post into l (zeroed first by the caller). A try out
+ * now counts as maybe sent, as a restart's replay would read it. */
+void statuspage_left_add(struct statuspage_left *l, const struct statuspage_left_item *it);
+
 /* A check's answer (HTTP status, 0 for none) as an outcome: 2xx OK; no
  * answer, 5xx and 420/429 UNREACHED (worth trying again); any other
  * status REFUSED (the token, the page id or the url is wrong). */

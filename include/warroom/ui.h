@@ -236,6 +236,15 @@ bool keys_put_away_armed(struct app *app);
 /* The choke point: runs cmd unless safety refuses it. 0 ran, -1 refused. */
 int dispatch(struct app *app, enum wr_command cmd);
 
+/* While q's question is open: word it again from the live state (each
+ * frame, before it is drawn), so it says what is left now. */
+void dispatch_quit_refresh(struct app *app);
+
+/* y to q's question: true when it quits, the question on screen being
+ * what a quit now does (or nothing being left); false when it changed
+ * since it was drawn, then it stays open with the new words. */
+bool dispatch_quit_answer(struct app *app);
+
 /* The selected runbook step's detail, over the panes. */
 void runbook_detail_draw(struct app *app, int lines, int cols);
 

@@ -174,6 +174,12 @@ fleetchain_confirmed(struct fleetchain *fc, const char *id, const char *to)
 		wr_strlcpy(fc->to, to, sizeof(fc->to));
 }
 
+bool
+fleetchain_started(const struct fleetchain *fc)
+{
+	return fc->id[0] != '\0';
+}
+
 const struct fleetchain_host *
 fleetchain_current(const struct fleetchain *fc)
 {

@@ -9,7 +9,10 @@
  * before running was said to end UNKNOWN though nothing had been sent
  * (the journal said "nothing ran"), and a status-page post waiting for
  * its next try let q quit without a word. Each thing now gets a sentence
- * of its own, saying what a quit does to it.
+ * of its own, saying what a quit does to it. The question was worded
+ * once, when q was pressed, and still said "2 status-page updates not
+ * sent yet" after they went through: it is now worded again from the
+ * live state every frame, and y stands only for the words it answered.
  */
 #include "warroom/quitask.h"
 
@@ -56,6 +59,28 @@ counted(int n, char *buf, size_t cap)
 	snprintf(buf, cap, "%d status-page update%s", n, n == 1 ? "" : "s");
 }
 
+bool
+quitask_needed(const struct quitask_in *in)
+{
+	return in->nsent > 0 || in->nunsent > 0 || in->chats > 0 || in->posts > 0 ||
+	    in->posts_maybe > 0 || in->kept > 0;
+}
+
+const char *
+quitask_ask(const struct quitask_in *in)
+{
+	return quitask_needed(in) ? "Quit anyway? (y/N)" : "Quit? (y/N)";
+}
+
+bool
+quitask_answer_stands(const char *shown, const char *live, bool left)
+{
+	/* Less left than was said is still no surprise only when nothing is
+	 * left; any other change (a post now out with no answer, an action
+	 * that sent its change) is news the engineer has not seen. */
+	return !left || strcmp(shown, live) == 0;
+}
+
 void
 quitask_words(const struct quitask_in *in, char *buf, size_t cap)
 {
@@ -64,6 +89,11 @@ quitask_words(const struct quitask_in *in, char *buf, size_t cap)
 	if (cap == 0)
 		return;
 	buf[0] = '\0';
+	if (!quitask_needed(in)) {
+		wr_appendf(buf, cap, "Nothing is under way any more: quitting now leaves nothing "
+		    "behind.");
+		return;
+	}
 	if (in->nsent > 0 || in->chats > 0)
 		said_unknown(in, buf, cap);
 	if (in->nunsent > 0) {
@@ -106,5 +136,11 @@ quitask_words(const struct quitask_in *in, char *buf, size_t cap)
 		    "console on this incident looks for %s there first and never posts %s twice.",
 		    what, in->posts_maybe == 1 ? "its try got no answer" :
 		    "their tries got no answer", it, it);
+	}
+	if (in->kept > 0) {
+		sentence(buf, cap);
+		wr_appendf(buf, cap, "%zu journal record%s not stored yet (the journal cannot be "
+		    "written): lost on quitting unless it recovers first.", in->kept,
+		    in->kept == 1 ? " is" : "s are");
 	}
 }

@@ -310,3 +310,18 @@ statuspage_journal_others(const struct statuspage_journal *j, uint64_t ours,
 	snprintf(out->gone_next, sizeof(out->gone_next), "%s", next);
 	return n;
 }
+
+void
+statuspage_left_add(struct statuspage_left *l, const struct statuspage_left_item *it)
+{
+	l->pending++;
+	/* A try cut by a quit may have landed: the next console reads the
+	 * page before it sends again (statuspage_resume_decide). */
+	if (it->maybe_sent || it->try_open) {
+		l->maybe++;
+		return;
+	}
+	l->unsent++;
+	if (it->answered)
+		l->answered++;
+}

@@ -198,22 +198,42 @@ append(struct statuspage *sp, const char *kind, const char *queue, cJSON *data)
 		    "journal: %s record not stored: %.400s", kind, err.msg);
 }
 
+/* The queue counted by the one rule the header and q's question share
+ * (statuspage_left_add); the first answered post's words into why. */
+static void
+tally(const struct statuspage *sp, struct statuspage_left *l, char *why, size_t cap)
+{
+	const struct sp_item *it;
+
+	memset(l, 0, sizeof(*l));
+	if (cap > 0)
+		why[0] = '\0';
+	for (it = sp->head; it != NULL; it = it->next) {
+		struct statuspage_left_item one = { .maybe_sent = it->maybe_sent,
+			.try_open = it->try_open, .answered = it->answered };
+		int before = l->answered;
+
+		statuspage_left_add(l, &one);
+		if (before == 0 && l->answered == 1 && cap > 0)
+			wr_strlcpy(why, it->answered_said, cap);
+	}
+}
+
 static void
 count_pending(struct statuspage *sp)
 {
+	struct statuspage_left l;
 	struct sp_item *it;
-	int n = 0;
 
 	sp->state.taken = 0;
-	for (it = sp->head; it != NULL; it = it->next) {
-		n++;
+	for (it = sp->head; it != NULL; it = it->next)
 		if (it->taken) {
 			sp->state.taken++;
 			wr_strlcpy(sp->state.taken_from, it->owner_actor,
 			    sizeof(sp->state.taken_from));
 		}
-	}
-	sp->state.pending = n;
+	tally(sp, &l, NULL, 0);
+	sp->state.pending = l.pending;
 }
 
 static void
@@ -1316,36 +1336,12 @@ statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
 }
 
 void
-statuspage_quit_left(const struct statuspage *sp, int *unsent, int *maybe_posted)
+statuspage_left(const struct statuspage *sp, struct statuspage_left *l, char *why, size_t cap)
 {
-	const struct sp_item *it;
-
-	*unsent = *maybe_posted = 0;
+	tally(sp, l, why, cap);
+	/* Nothing is sent in read-only mode: a quit leaves nothing undone. */
 	if (http_read_only(sp->http))
-		return;
-	/* As replay_decide will read each: a try still open (the one out
-	 * now, cut by the quit) counts as maybe sent. */
-	for (it = sp->head; it != NULL; it = it->next)
-		if (it->maybe_sent || it->try_open)
-			(*maybe_posted)++;
-		else
-			(*unsent)++;
-}
-
-int
-statuspage_quit_answered(const struct statuspage *sp, char *why, size_t cap)
-{
-	const struct sp_item *it;
-	int n = 0;
-
-	if (cap > 0)
-		why[0] = '\0';
-	if (http_read_only(sp->http))
-		return 0;
-	for (it = sp->head; it != NULL; it = it->next)
-		if (!it->maybe_sent && !it->try_open && it->answered && n++ == 0 && cap > 0)
-			wr_strlcpy(why, it->answered_said, cap);
-	return n;
+		l->unsent = l->maybe = l->answered = 0;
 }
 
 const struct statuspage_state *

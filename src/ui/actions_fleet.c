@@ -4,7 +4,8 @@
  * and the SSH state of each), each host's turn as its rollback starts,
  * ends or is refused, journalled from the first host's confirmation
  * (chain.start, its id in each host's records) to the end, when the
- * summary is said until a key and journalled (chain.end). The rollbacks themselves go
+ * summary is said until a key and journalled (chain.end; a chain never
+ * confirmed is only said). The rollbacks themselves go
  * through the queue and actions_rollback like any other.
  */
 #include "warroom/ui.h"
@@ -362,7 +363,10 @@ actions_fleet_tell(struct app *app)
 	outq_hold(&app->outq, true);
 	wr_strlcpy(app->fleet_said, app->said, sizeof(app->fleet_said));
 	wr_strlcpy(app->fleet_lead, sum, sizeof(app->fleet_lead));
-	if (app->tl == NULL)
+	/* A chain that never started (B put away before its first host was
+	 * confirmed) is said, not journalled: its chain.end had no
+	 * chain.start, and no fleet rollback happened. */
+	if (app->tl == NULL || !fleetchain_started(&app->fleet))
 		return;
 	d = fleetchain_record(&app->fleet);
 	/* The chain's outcome is kept while the journal cannot be written. */

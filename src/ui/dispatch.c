@@ -15,6 +15,56 @@
 #include "warroom/statuspage.h"
 #include "warroom/timeline.h"
 
+/* What is under way now, for q's question (quitask.h): the actions, the
+ * chat's announcements, this console's status-page posts as the header
+ * counts them, and records a degraded journal keeps. Names go to sent
+ * and unsent, which in points into. */
+static void
+quit_state(struct app *app, struct quitask_in *in, char (*sent)[ACTIONS_NAME_MAX],
+    char (*unsent)[ACTIONS_NAME_MAX], const char **vs, const char **vu, char *answered,
+    size_t cap)
+{
+	struct statuspage_left left;
+	size_t i;
+
+	memset(in, 0, sizeof(*in));
+	in->sent = vs;
+	in->unsent = vu;
+	in->chats = chat_pending(app->chat);
+	in->nsent = actions_running_names(app, true, sent, 8);
+	in->nunsent = actions_running_names(app, false, unsent, 8);
+	for (i = 0; i < in->nsent; i++)
+		vs[i] = sent[i];
+	for (i = 0; i < in->nunsent; i++)
+		vu[i] = unsent[i];
+	if (app->statuspage != NULL) {
+		statuspage_left(app->statuspage, &left, answered, cap);
+		in->posts = left.unsent;
+		in->posts_maybe = left.maybe;
+		in->posts_answered = left.answered;
+		in->answered_why = answered;
+	}
+	in->kept = app->tl != NULL ? timeline_kept(app->tl) : 0;
+}
+
+/* The question as it reads now into words (quitask_words); whether a quit
+ * now leaves anything behind. */
+static bool
+quit_now(struct app *app, char *words, size_t cap, const char **ask)
+{
+	char sent[8][ACTIONS_NAME_MAX], unsent[8][ACTIONS_NAME_MAX];
+	const char *vs[8], *vu[8];
+	char answered[STATUSPAGE_SAID_MAX];
+	struct quitask_in in;
+
+	quit_state(app, &in, sent, unsent, vs, vu, answered, sizeof(answered));
+	app->running_actions = actions_running(app) + in.chats + in.posts + in.posts_maybe;
+	quitask_words(&in, words, cap);
+	if (ask != NULL)
+		*ask = quitask_ask(&in);
+	return quitask_needed(&in);
+}
+
 /* q: quits, or asks first while something is under way, saying what a
  * quit does to each. An action that sent its change or a chat message
  * cut off here is UNKNOWN at the next start; a status-page post waits
@@ -25,32 +75,36 @@
 static void
 quit_ask(struct app *app)
 {
-	char sent[8][ACTIONS_NAME_MAX], unsent[8][ACTIONS_NAME_MAX];
-	const char *vs[8], *vu[8];
-	struct quitask_in in = { .sent = vs, .unsent = vu, .chats = chat_pending(app->chat) };
-	char answered[STATUSPAGE_SAID_MAX];
-	size_t i;
-
-	in.nsent = actions_running_names(app, true, sent, 8);
-	in.nunsent = actions_running_names(app, false, unsent, 8);
-	for (i = 0; i < in.nsent; i++)
-		vs[i] = sent[i];
-	for (i = 0; i < in.nunsent; i++)
-		vu[i] = unsent[i];
-	if (app->statuspage != NULL) {
-		statuspage_quit_left(app->statuspage, &in.posts, &in.posts_maybe);
-		in.posts_answered = statuspage_quit_answered(app->statuspage, answered,
-		    sizeof(answered));
-		in.answered_why = answered;
-	}
-	app->running_actions = actions_running(app) + in.chats + in.posts + in.posts_maybe;
 	app->quit_signal = 0;
-	if (app->running_actions == 0 && (app->tl == NULL || timeline_kept(app->tl) == 0)) {
+	app->quit_changed = false;
+	if (!quit_now(app, app->quit_words, sizeof(app->quit_words), &app->quit_ask)) {
 		app->quit = true;
 		return;
 	}
-	quitask_words(&in, app->quit_words, sizeof(app->quit_words));
 	app->confirm_quit = true;
+}
+
+void
+dispatch_quit_refresh(struct app *app)
+{
+	if (app->confirm_quit)
+		quit_now(app, app->quit_words, sizeof(app->quit_words), &app->quit_ask);
+}
+
+bool
+dispatch_quit_answer(struct app *app)
+{
+	char live[sizeof(app->quit_words)];
+	const char *ask;
+	bool left = quit_now(app, live, sizeof(live), &ask);
+
+	if (quitask_answer_stands(app->quit_words, live, left))
+		return true;
+	/* Changed since the last frame drew it: the new words, asked again. */
+	wr_strlcpy(app->quit_words, live, sizeof(app->quit_words));
+	app->quit_ask = ask;
+	app->quit_changed = true;
+	return false;
 }
 
 static int

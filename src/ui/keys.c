@@ -364,6 +364,13 @@ key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
 	}
 	if (app->confirm_quit) {
 		app->confirm_quit = false;
+		app->quit_changed = false;
+		/* y answers the words on screen: changed since, it asks again. */
+		if (name != NULL && (strcmp(name, "y") == 0 || strcmp(name, "Y") == 0) &&
+		    !dispatch_quit_answer(app)) {
+			app->confirm_quit = true;
+			return;
+		}
 		if (name != NULL && (strcmp(name, "y") == 0 || strcmp(name, "Y") == 0)) {
 			app->quit = true;
 			/* Asked for Ctrl-C: it ends as Ctrl-C on an idle screen

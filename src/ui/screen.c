@@ -419,9 +419,13 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 		statuspage_journal_others(&app->sp_journal, 0, session_alive, app,
 		    "the next writing console sends it", &in);
 	} else {
+		struct statuspage_left left;
+
 		st = statuspage_state(app->statuspage);
 		memset(&in, 0, sizeof(in));
-		in.pending = st->pending;
+		/* Counted as q's question counts them (statuspage_left). */
+		statuspage_left(app->statuspage, &left, NULL, 0);
+		in.pending = left.pending;
 		in.failed = st->failed;
 		in.unknown = st->unknown;
 		in.failing = st->failing;
@@ -939,6 +943,15 @@ prompt_room(const struct app *app, int cols)
 	return cols - 2 - (app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0);
 }
 
+/* q's question as this frame says it (dispatch_quit_refresh worded it),
+ * led by a word that it changed when y came after it did. */
+static void
+quit_text(const struct app *app, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s%s", app->quit_changed ? "Changed as you answered: " : "",
+	    app->quit_words);
+}
+
 /* The rows draw_footer takes this frame: its own, and those above it a
  * long message, a prompt's question or q's words go on in. The layout
  * gives them up from the bottom panes, so nothing is drawn over a pane's
@@ -955,16 +968,13 @@ footer_rows(struct app *app)
 		if (q.ctx[0] == '\0' || ui_width(q.one) + PROMPT_TYPE_MIN <= prompt_room(app, cols))
 			return 1;
 		ui_put_wrapped(NULL, &n, 1, cols - 2, 0, PROMPT_CTX_ROWS, A_NORMAL, q.ctx);
-	} else if (app->confirm_quit && app->running_actions == 0 && app->tl != NULL &&
-	    timeline_kept(app->tl) > 0) {
-		return 1;
 	} else if (app->confirm_quit) {
-		static const char ask[] = "Quit anyway? (y/N)";
+		char words[sizeof(app->quit_words) + 40];
 
-		if (ui_width(app->quit_words) + 1 + ui_width(ask) <= cols - 2)
+		quit_text(app, words, sizeof(words));
+		if (ui_width(words) + 1 + ui_width(app->quit_ask) <= cols - 2)
 			return 1;
-		ui_put_wrapped(NULL, &n, 1, cols - 2, 0, PROMPT_CTX_ROWS, A_NORMAL,
-		    app->quit_words);
+		ui_put_wrapped(NULL, &n, 1, cols - 2, 0, PROMPT_CTX_ROWS, A_NORMAL, words);
 	} else if (app->status_lead[0] != '\0' || status_shown(app)) {
 		char text[sizeof(app->status_lead) + 3 + sizeof(app->status)];
 
@@ -1040,23 +1050,15 @@ draw_footer(struct app *app)
 			    "Enter keeps the title" :
 			    app->prompt_kind == PROMPT_POST_TEXT ? "Enter posts, Esc no" :
 			    "Enter confirms, Esc no");
-	} else if (app->confirm_quit && app->running_actions == 0 && app->tl != NULL &&
-	    timeline_kept(app->tl) > 0) {
-		char q[300];
-
-		snprintf(q, sizeof(q), "%zu journal record%s not stored yet (the journal cannot "
-		    "be written): lost on quitting unless it recovers first. Quit anyway? (y/N)",
-		    timeline_kept(app->tl), timeline_kept(app->tl) == 1 ? " is" : "s are");
-		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 	} else if (app->confirm_quit) {
-		static const char ask[] = "Quit anyway? (y/N)";
-		char one[sizeof(app->quit_words) + sizeof(ask) + 1];
+		char words[sizeof(app->quit_words) + 40], one[sizeof(words) + 24];
 		int sa = ui_attr(app, THEME_STATUS);
 
 		/* Too long for the footer: what runs goes on in the rows above. */
-		snprintf(one, sizeof(one), "%s %s", app->quit_words, ask);
-		if (ui_width(one) > cols - 2 && draw_prompt_ctx(app, cols, sa, app->quit_words))
-			ui_put(w, 0, 1, cols - 2, sa, ask);
+		quit_text(app, words, sizeof(words));
+		snprintf(one, sizeof(one), "%s %s", words, app->quit_ask);
+		if (ui_width(one) > cols - 2 && draw_prompt_ctx(app, cols, sa, words))
+			ui_put(w, 0, 1, cols - 2, sa, app->quit_ask);
 		else
 			ui_put(w, 0, 1, cols - 2, sa, one);
 	} else if (app->status_lead[0] != '\0' || status_shown(app)) {
@@ -1116,6 +1118,8 @@ screen_draw(struct app *app)
 	if (scr == NULL || scr->closed || !app->dirty)
 		return;
 	app->dirty = false;
+	/* The question says what is left now, not what was when q came. */
+	dispatch_quit_refresh(app);
 	if (app->full_redraw) {
 		clearok(curscr, TRUE);
 		app->full_redraw = false;

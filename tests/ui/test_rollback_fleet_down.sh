@@ -4,7 +4,8 @@
 # h2 not started"), no dialog, the UP host on the bad tag never offered.
 # The DOWN row gives the service and its last known tag and is left out
 # like any other; with no UP host on that tag, B says so and journals
-# nothing.
+# nothing. Esc on the dialog journals no chain either (no chain.end
+# without a chain.start).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2 --tag v1.5.0-bad
@@ -26,9 +27,15 @@ grep -q '"kind":"action.refused"' "$journal" && fail "B on a DOWN row journalled
 ok "B on a DOWN row: the dialog of the UP host on its last tag, the DOWN one left out"
 keys Escape
 wait_gone "type api and press Enter" 5
+# Esc before the first host was confirmed: no chain started, none
+# journalled (it wrote a chain.end with no chain.start).
+sleep 1
+grep -E '"kind":"chain\.(start|end)"' "$journal" &&
+	fail "B put away before anything was confirmed journalled a chain record"
+ok "Esc on B's first dialog: no chain record"
 "$fleet" fault --dir "$fl" h2 sshd-stop > /dev/null
 wait_re "h2 +api +DOWN" 15
-# Esc above journalled its own cancelled chain: only what follows counts.
+# Only what follows counts.
 before=$(wc -l < "$journal")
 keys B
 wait_for "no UP host runs api at v1.5.0-bad" 5

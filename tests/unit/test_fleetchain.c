@@ -392,6 +392,27 @@ the_record_holds_the_summary_and_each_outcome(void **state)
 
 /* Cancelled after its confirmation (the re-read before running failed):
  * the chain's end still names the target confirmed, and its id. */
+/* Esc on B's first dialog journalled a chain.end with no chain.start:
+ * a chain is journalled only once its first host was confirmed. */
+static void
+a_chain_starts_at_its_first_confirmation(void **state)
+{
+	struct fleetchain fc;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h7", 6);
+	fleetchain_add(&fc, "h8", 7);
+	assert_false(fleetchain_started(&fc));
+	/* Put away before anything was confirmed: over, never started. */
+	assert_false(fleetchain_end_turn(&fc, FLEETCHAIN_CANCELLED, NULL, NULL));
+	assert_false(fleetchain_started(&fc));
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h7", 6);
+	fleetchain_confirmed(&fc, "rb-1", "v1.4.1");
+	assert_true(fleetchain_started(&fc));
+}
+
 static void
 a_chain_cancelled_after_confirmation_names_its_target(void **state)
 {
@@ -599,6 +620,7 @@ main(void)
 		cmocka_unit_test(a_host_down_at_its_turn_stops_the_rest_and_is_counted),
 		cmocka_unit_test(every_other_end_stops_the_rest),
 		cmocka_unit_test(the_record_holds_the_summary_and_each_outcome),
+		cmocka_unit_test(a_chain_starts_at_its_first_confirmation),
 		cmocka_unit_test(a_chain_cancelled_after_confirmation_names_its_target),
 		cmocka_unit_test(a_chain_is_read_back_from_its_journal),
 		cmocka_unit_test(a_turn_settled_after_unknown_reads_as_settled),

@@ -58,7 +58,12 @@ only_a_chat_or_nothing(void **state)
 	assert_string_equal(buf, "an announcement to the chat is still being sent: quitting "
 	    "ends it UNKNOWN in the journal (the chat may or may not have it).");
 	quitask_words(&none, buf, sizeof(buf));
-	assert_string_equal(buf, "");
+	assert_string_equal(buf, "Nothing is under way any more: quitting now leaves nothing "
+	    "behind.");
+	assert_false(quitask_needed(&none));
+	assert_string_equal(quitask_ask(&none), "Quit? (y/N)");
+	assert_true(quitask_needed(&chat));
+	assert_string_equal(quitask_ask(&chat), "Quit anyway? (y/N)");
 }
 
 /* r on a host whose re-read hung, q: "quitting ends it UNKNOWN (the
@@ -137,6 +142,52 @@ a_post_answered_without_an_incident_is_not_unsent(void **state)
 	    "incident id: the next writing console on this incident sends it again.");
 }
 
+/* Two posts pending when q asked, one went through while the question
+ * was open: the question said "2 … not sent yet" until it closed, and y
+ * answered it. Worded again it says 1; y typed on the 2 asks again;
+ * once nothing is left, y quits whatever was shown. */
+static void
+the_question_follows_what_is_left(void **state)
+{
+	char shown[300], live[300];
+	struct quitask_in two = { .posts = 2 }, one = { .posts = 1 }, none = { 0 };
+	struct quitask_in maybe = { .posts = 1, .posts_maybe = 1 };
+
+	(void)state;
+	quitask_words(&two, shown, sizeof(shown));
+	assert_string_equal(shown, "2 status-page updates not sent yet: the next writing console "
+	    "on this incident sends them.");
+	quitask_words(&one, live, sizeof(live));
+	assert_string_equal(live, "1 status-page update not sent yet: the next writing console "
+	    "on this incident sends it.");
+	assert_false(quitask_answer_stands(shown, live, quitask_needed(&one)));
+	assert_true(quitask_answer_stands(live, live, quitask_needed(&one)));
+	/* A try went out meanwhile: news, asked again. */
+	quitask_words(&maybe, live, sizeof(live));
+	assert_false(quitask_answer_stands(shown, live, quitask_needed(&maybe)));
+	/* Everything went through: y quits, nothing is lost. */
+	quitask_words(&none, live, sizeof(live));
+	assert_true(quitask_answer_stands(shown, live, quitask_needed(&none)));
+}
+
+/* Records a degraded journal keeps are part of the same question. */
+static void
+kept_records_are_said(void **state)
+{
+	char buf[400];
+	struct quitask_in kept = { .kept = 2 }, both = { .posts = 1, .kept = 1 };
+
+	(void)state;
+	assert_true(quitask_needed(&kept));
+	quitask_words(&kept, buf, sizeof(buf));
+	assert_string_equal(buf, "2 journal records are not stored yet (the journal cannot be "
+	    "written): lost on quitting unless it recovers first.");
+	quitask_words(&both, buf, sizeof(buf));
+	assert_string_equal(buf, "1 status-page update not sent yet: the next writing console "
+	    "on this incident sends it. 1 journal record is not stored yet (the journal cannot "
+	    "be written): lost on quitting unless it recovers first.");
+}
+
 int
 main(void)
 {
@@ -148,6 +199,8 @@ main(void)
 		cmocka_unit_test(each_kind_its_own_sentence),
 		cmocka_unit_test(a_post_waiting_is_said),
 		cmocka_unit_test(a_post_answered_without_an_incident_is_not_unsent),
+		cmocka_unit_test(the_question_follows_what_is_left),
+		cmocka_unit_test(kept_records_are_said),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

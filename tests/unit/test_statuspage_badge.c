@@ -373,6 +373,30 @@ a_post_left_by_a_console_gone(void **state)
 	assert_int_equal(j.nopen, 0);
 }
 
+/* The header's "N pending" and q's question counted the queue each its
+ * own way: one rule now, and pending is always unsent + maybe. */
+static void
+the_queue_is_counted_once_for_header_and_quit(void **state)
+{
+	static const struct statuspage_left_item q[] = {
+		{ 0 },                                  /* queued, never tried */
+		{ .answered = true },                   /* 200 with no incident */
+		{ .try_open = true },                   /* out now, no answer yet */
+		{ .maybe_sent = true, .answered = true }, /* a try may have landed */
+	};
+	struct statuspage_left l = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
+		statuspage_left_add(&l, &q[i]);
+	assert_int_equal(l.pending, 4);
+	assert_int_equal(l.unsent, 2);
+	assert_int_equal(l.maybe, 2);
+	assert_int_equal(l.answered, 1);
+	assert_int_equal(l.pending, l.unsent + l.maybe);
+}
+
 int
 main(void)
 {
@@ -390,6 +414,7 @@ main(void)
 		cmocka_unit_test(unknown_after_a_restart_is_not_failed),
 		cmocka_unit_test(resolving_says_what_the_page_still_says),
 		cmocka_unit_test(a_post_left_by_a_console_gone),
+		cmocka_unit_test(the_queue_is_counted_once_for_header_and_quit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
