@@ -145,10 +145,12 @@ ok "once .env is read to agree, the mark is gone"
 # the host is back reads .env too. mv is slowed on the host to drop it there.
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15
-# It says when it starts, and sleeps 10 s: the fleet tool alone takes
-# seconds to start on a loaded machine, and its drop must land in the
-# sleep; the re-read once sshd is back must then wait for the rename.
-printf '#!/bin/sh\n: > "%s"\nsleep 10\nexec /bin/mv "$@"\n' "$tmp/mv.started" > "$fl/bin/mv"
+# It says when it starts, then waits for mv.go, made once sshd is
+# stopped (at most 60 s): the drop must land while it waits, however long
+# the fleet tool takes to stop sshd on a loaded machine; the re-read once
+# sshd is back must then find the rename done.
+printf '#!/bin/sh\n: > "%s"\ni=0\nwhile [ ! -e "%s" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done\nexec /bin/mv "$@"\n' \
+	"$tmp/mv.started" "$tmp/mv.go" > "$fl/bin/mv"
 chmod +x "$fl/bin/mv"
 keys r
 wait_for "then keep IMAGE_TAG=v1.4.1 in .env"
@@ -160,6 +162,7 @@ until [ -e "$tmp/mv.started" ]; do
 done
 ls "$app"/.env.warroom-rb-*.new > /dev/null 2>&1 || fail "mv runs, but no new .env was written"
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+: > "$tmp/mv.go"
 i=0
 until grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 200 ] || fail "no action.end unknown: $(grep action.end "$journal" | tail -1)"
