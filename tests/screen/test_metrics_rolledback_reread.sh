@@ -35,7 +35,7 @@ assert_screen held <<'EOF'
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │api-1  ROLLBACK IMMEDIATELY (held: 1/2 calm checks)                   ││                                              │
-│  rolled back 19 s ago: the rate window still holds the old release's…││                                              │
+│  held, 1/2 calm checks: below thresholds: error rate 0%, p95 179 ms,…││                                              │
 │  errors 0%      █▁ 0–5%                                              ││                                              │
 │  p95    179 ms  ▆▂ 0–2000 ms                                         │└──────────────────────────────────────────────┘
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐

@@ -46,7 +46,7 @@ assert_screen rollback <<'EOF'
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │api-1  ROLLBACK IMMEDIATELY                                           ││                                              │
-│  rolled back 12 s ago: the rate window still holds the old release's…││                                              │
+│  error rate 6.26% > 5%; p95 900 ms > 500 ms (monitor) — rolled back …││                                              │
 │  errors 6.26%   ██ 0–5%                                              ││                                              │
 │  p95    900 ms  ▆▄ 0–2000 ms                                         │└──────────────────────────────────────────────┘
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐
@@ -79,7 +79,7 @@ assert_screen consider <<'EOF'
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │api-1  CONSIDER ROLLBACK                                              ││                                              │
-│  rolled back 32 s ago: the rate window still holds the old release's…││                                              │
+│  error rate 3.6% > 2% — rolled back 32 s ago: the rate window still …││                                              │
 │  errors 3.6%    ██▆▆ 0–5%                                            ││                                              │
 │  p95    300 ms  ▆▄▂▂ 0–2000 ms                                       │└──────────────────────────────────────────────┘
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐
@@ -112,7 +112,7 @@ assert_screen other <<'EOF'
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │ api-2: waiting for Prometheus's first answers                        ││                                              │
-│api-1          CONSIDER ROLLBACK  rolled back 32 s ago: the rate wind…││                                              │
+│api-1          CONSIDER ROLLBACK  error rate 3.6% > 2% — rolled back …││                                              │
 │                                                                      ││                                              │
 │                                                                      │└──────────────────────────────────────────────┘
 │                                                                      │┌─ TIMELINE ───────────────────────────────────┐
