@@ -44,13 +44,13 @@ assert_screen follow <<'EOF'
 │                                                          │┌─ TIMELINE ───────────────────────────┐
 └──────────────────────────────────────────────────────────┘│ no incident journal open             │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
-│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
-│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
-│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
-│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
-│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
-│api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
+│api-1/api 00:00:25 INFO  seq=25                           ││                                      │
+│api-1/api 00:00:26 INFO  seq=26                           ││                                      │
+│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:28 INFO  seq=28                           ││                                      │
+│api-1/api 00:00:29 INFO  seq=29                           ││                                      │
+│api-1/api 00:00:30 INFO  seq=30                           ││                                      │
+│api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
@@ -76,13 +76,13 @@ assert_screen up <<'EOF'
 │                                                          │┌─ TIMELINE ───────────────────────────┐
 └──────────────────────────────────────────────────────────┘│ no incident journal open             │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│api-1/api 2026-01-01T00:00:24.000Z INFO  seq=24           ││                                      │
-│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
-│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
-│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
-│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
-│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
-│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
+│api-1/api 00:00:24 INFO  seq=24                           ││                                      │
+│api-1/api 00:00:25 INFO  seq=25                           ││                                      │
+│api-1/api 00:00:26 INFO  seq=26                           ││                                      │
+│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:28 INFO  seq=28                           ││                                      │
+│api-1/api 00:00:29 INFO  seq=29                           ││                                      │
+│api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api.log  31 lines  PAUSED +0 new (f follows)              ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
@@ -108,13 +108,13 @@ assert_screen end <<'EOF'
 │                                                          │┌─ TIMELINE ───────────────────────────┐
 └──────────────────────────────────────────────────────────┘│ no incident journal open             │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
-│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
-│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
-│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
-│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
-│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
-│api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
+│api-1/api 00:00:25 INFO  seq=25                           ││                                      │
+│api-1/api 00:00:26 INFO  seq=26                           ││                                      │
+│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:28 INFO  seq=28                           ││                                      │
+│api-1/api 00:00:29 INFO  seq=29                           ││                                      │
+│api-1/api 00:00:30 INFO  seq=30                           ││                                      │
+│api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit

@@ -55,7 +55,7 @@ assert_screen again <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-│api-1/api 2026-01-01T00:00:00.000Z ERROR stat…││                              │
+│api-1/api 00:00:00 ERROR status=503           ││                              │
 │api.log  filter /ERROR/ (case)  1 matching    ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  filter /status=5[0-9                    refused: fix it; Esc keeps the filter

@@ -43,12 +43,12 @@ assert_screen clock <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:55:00.000Z INFO  seq=…││ no incident journal open     │
-│api-1/api 2025-12-31T23:55:01.000Z INFO  seq=…││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:55:02.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:55:03.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:55:04.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:55:05.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31 23:55:00 INFO  seq=300   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:55:01 INFO  seq=301   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:55:02 INFO  seq=302   ││                              │
+│api-1/api 2025-12-31 23:55:03 INFO  seq=303   ││                              │
+│api-1/api 2025-12-31 23:55:04 INFO  seq=304   ││                              │
+│api-1/api 2025-12-31 23:55:05 INFO  seq=305   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:55:00 UTC, paused (f follows again)
@@ -70,12 +70,12 @@ assert_screen ago <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:58:00.000Z INFO  seq=…││ no incident journal open     │
-│api-1/api 2025-12-31T23:58:01.000Z INFO  seq=…││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:58:02.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:58:03.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:58:04.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:58:05.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31 23:58:00 INFO  seq=480   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:58:01 INFO  seq=481   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:58:02 INFO  seq=482   ││                              │
+│api-1/api 2025-12-31 23:58:03 INFO  seq=483   ││                              │
+│api-1/api 2025-12-31 23:58:04 INFO  seq=484   ││                              │
+│api-1/api 2025-12-31 23:58:05 INFO  seq=485   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:58:00 UTC, paused (f follows again)
@@ -97,12 +97,12 @@ assert_screen oldest <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:50:00.000Z INFO  seq=0││ no incident journal open     │
-│api-1/api 2025-12-31T23:50:01.000Z INFO  seq=1││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:50:02.000Z INFO  seq=2││                              │
-│api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││                              │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
+│api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from its oldest line, 23:50:00 UTC (none from 10:00:00 kept)
@@ -124,12 +124,12 @@ assert_screen later <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:50:00.000Z INFO  seq=0││ no incident journal open     │
-│api-1/api 2025-12-31T23:50:01.000Z INFO  seq=1││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:50:02.000Z INFO  seq=2││                              │
-│api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││                              │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
+│api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: no line is stamped 00:00:00 UTC or later
@@ -151,12 +151,12 @@ assert_screen unread <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:50:00.000Z INFO  seq=0││ no incident journal open     │
-│api-1/api 2025-12-31T23:50:01.000Z INFO  seq=1││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:50:02.000Z INFO  seq=2││                              │
-│api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││                              │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
+│api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: 'soon' is not a time: 19:30 UTC, 10m ago or RFC 3339

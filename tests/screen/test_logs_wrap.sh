@@ -43,13 +43,13 @@ assert_screen wrap <<'EOF'
 │                                                          │┌─ TIMELINE ───────────────────────────┐
 └──────────────────────────────────────────────────────────┘│ no incident journal open             │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│   path=/v1/orders/9 took=1250ms end=9                    ││                                      │
-│api-1/api 2026-01-01T00:00:10.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/10 took=1250ms end=10                  ││                                      │
-│api-1/api 2026-01-01T00:00:11.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/11 took=1250ms end=11                  ││                                      │
-│api-1/api 2026-01-01T00:00:12.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/12 took=1250ms end=12                  ││                                      │
+│  /9 took=1250ms end=9                                    ││                                      │
+│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││                                      │
+│  /10 took=1250ms end=10                                  ││                                      │
+│api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
+│  /11 took=1250ms end=11                                  ││                                      │
+│api-1/api 00:00:12 WARN slow upstream call path=/v1/orders││                                      │
+│  /12 took=1250ms end=12                                  ││                                      │
 │api.log  12 lines  wrap                                   ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
@@ -75,13 +75,13 @@ assert_screen up <<'EOF'
 │                                                          │┌─ TIMELINE ───────────────────────────┐
 └──────────────────────────────────────────────────────────┘│ no incident journal open             │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│   path=/v1/orders/8 took=1250ms end=8                    ││                                      │
-│api-1/api 2026-01-01T00:00:09.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/9 took=1250ms end=9                    ││                                      │
-│api-1/api 2026-01-01T00:00:10.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/10 took=1250ms end=10                  ││                                      │
-│api-1/api 2026-01-01T00:00:11.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/11 took=1250ms end=11                  ││                                      │
+│  /8 took=1250ms end=8                                    ││                                      │
+│api-1/api 00:00:09 WARN slow upstream call path=/v1/orders││                                      │
+│  /9 took=1250ms end=9                                    ││                                      │
+│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││                                      │
+│  /10 took=1250ms end=10                                  ││                                      │
+│api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
+│  /11 took=1250ms end=11                                  ││                                      │
 │api.log  12 lines  wrap  PAUSED +0 new (f follows)        ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
