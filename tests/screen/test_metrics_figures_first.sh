@@ -22,30 +22,30 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen wide <<'EOF'
  warroom │ no incident named │ T+00:00:12   READ-ONLY                                           2026-01-01 00:00:12 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT  STATE HEALTH READY   ││ no runbook loaded                            │
-│> api-1       api     not connected     ROLLBACK       -      -       ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     ROLLBACK       -      -       ││                                              │
-│  api-2       api     not connected                    -      -       ││                                              │
-│  k8s-bastion api     not connected     -              -      -       ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  ROLLBACK IMMEDIATELY                                           ││                                              │
-│  error rate 6.26% > 5%; p95 900 ms > 500 ms (monitor) — rolled back …││                                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT              STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS       │
+│> api-1       api     not connected     ROLLBACK IMMEDIATELY       -      -     -               compose 127.0.0.1:2201│
+│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY       -      -     -               compose 127.0.0.1:2201│
+│  api-2       api     not connected                                -      -     -               compose 127.0.0.1:2202│
+│  k8s-bastion api     not connected     -                          -      -     -               k8s     127.0.0.1:2203│
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY                                           ││ no runbook loaded                            │
+│  error rate 6.26% > 5%; p95 900 ms > 500 ms (monitor) — rolled back …││ open one with -r FILE                        │
 │  errors 6.26%   ██ 0–5%                                              ││                                              │
-│  p95    900 ms  ▆▄ 0–2000 ms                                         │└──────────────────────────────────────────────┘
-│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│T+00:00:00 action.end api-1 ok                │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    900 ms  ▆▄ 0–2000 ms                                         ││                                              │
+│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
+│                                                                      ││T+00:00:00 action.end api-1 ok                │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -55,26 +55,26 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:12   READ-ONLY   2026-01-01 00:00:12 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│>!api-1       api     not connected     -     ││ open one with -r FILE        │
-│ !api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│api-1/api !: VERDICT ROLLBACK IMMEDIATELY (le…││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│api-1  ROLLBACK IMMEDIATELY                   ││                              │
-│  error rate 6.26% > 5%; p95 900 ms > 500 ms …││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT              HEALTH READY AGE │
+│> api-1       api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY -      -         │
+│  api-2       api     not connected                          -      -         │
+│  k8s-bastion api     not connected     -                    -      -         │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY                   ││ no runbook loaded            │
+│  error rate 6.26% > 5%; p95 900 ms > 500 ms …││ open one with -r FILE        │
 │  errors 6.26%   ██ 0–5%                      ││                              │
 └─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent api-…│
 │                                              ││T+00:00:00 action.end api-1 ok│
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
