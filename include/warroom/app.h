@@ -39,20 +39,13 @@
 #include "warroom/statuspage_badge.h"
 #include "warroom/stepmark.h"
 #include "warroom/stepran.h"
+#include "warroom/layout.h"
 #include "warroom/theme.h"
 #include "warroom/tlrows.h"
 
 /* Services LOGS can tail at once (merged by time). */
 #define WR_LOGS_STREAMS 8
 
-enum pane_id {
-	PANE_HOSTS,
-	PANE_METRICS,
-	PANE_LOGS,
-	PANE_RUNBOOK,
-	PANE_TIMELINE,
-	PANE_COUNT
-};
 
 struct loop;
 struct screen;

@@ -12,9 +12,16 @@
 #ifndef WARROOM_LOGTEXT_H
 #define WARROOM_LOGTEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define LOGTEXT_TAB 8
+
+/* A LOGS pane narrower than this (inside its borders) shows a line's
+ * RFC 3339 time short (logtext_short_time): 24 columns of a 46-column
+ * pane are the line's. */
+#define LOGTEXT_SHORT_TIME_BELOW 80
 
 /* Bytes of line s[len]'s prefix: up to its first space, and kubectl's
  * "[pod/…] " right after it; 0 when there is no space. For lines of a
@@ -41,5 +48,16 @@ int logtext_prefix_room(int w, int widest);
  * as "…" and the pod name's last dash-separated part; else that cut with
  * "…". Into dst[cap], ending in a space; returns its bytes. */
 size_t logtext_prefix_fit(const char *p, size_t n, int cols, char *dst, size_t cap);
+
+/* The RFC 3339 time right after line s[len]'s prefix (logtext_prefix), as
+ * docker and kubectl --timestamps write it: its bytes [*from, *to), the
+ * space after it not counted. False when there is none there. */
+bool logtext_time_span(const char *s, size_t len, size_t *from, size_t *to);
+
+/* s[len] with that time short, in UTC as the console's clock: "00:00:25"
+ * on now_s's day (Unix seconds), "12-31 23:59:58" on another day of its
+ * year, "2025-12-31 23:59:58" in another year; unchanged without one.
+ * Into dst[cap] (always terminated); returns its length. */
+size_t logtext_short_time(const char *s, size_t len, int64_t now_s, char *dst, size_t cap);
 
 #endif

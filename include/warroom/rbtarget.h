@@ -187,9 +187,9 @@ size_t rbtarget_window_note(bool bad, const struct rbtarget_window *w, int64_t b
     int64_t ended_ms, int64_t now_ms, char *out, size_t cap);
 
 /* A verdict's reason as METRICS and its verdict.change record say it:
- * after host's rollback note from the records v[0..n)
- * (rbtarget_window_note), "… errors — error rate 3.6% > 2%", else reason
- * alone. Whole characters into out[cap]. Returns the length. */
+ * the reason first, then host's rollback note from the records v[0..n)
+ * (rbtarget_window_note), "error rate 3.6% > 2% — rolled back …", else
+ * reason alone. Whole characters into out[cap]. Returns the length. */
 size_t rbtarget_verdict_words(bool bad, const char *reason, const struct rbtarget_window *w,
     const struct rbtarget_mark *v, size_t n, const char *host, int64_t now_ms, char *out,
     size_t cap);

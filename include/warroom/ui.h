@@ -13,8 +13,6 @@
 #include "warroom/commands.h"
 #include "warroom/decide.h"
 
-#define UI_MIN_COLS 80
-#define UI_MIN_LINES 24
 
 /* A LOGS filter's pattern is shown this many characters long at most
  * (then "…"): the filter itself is the whole pattern. */
@@ -28,21 +26,6 @@
  * sequence): no command is bound to it, and it types nothing. */
 #define WR_KEY_NAMED (KEY_MAX + 0x202)
 
-struct rect {
-	int y, x, h, w;
-};
-
-struct layout {
-	bool too_small;
-	struct rect header, footer;
-	struct rect pane[PANE_COUNT];
-};
-
-/* Split a cols x lines screen into header, five panes and footer; zoom a
- * pane_id: that pane fills the body and the others are empty (h = w = 0),
- * -1: all five. footer_rows: the rows the footer takes this frame (a long
- * message goes on above its own row), taken from the bottom panes. */
-void layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows);
 
 /* What a view adds to its pane's title after the name: text, its first
  * lead bytes (0: none) drawn in role instead of the title's colours. */

@@ -1,10 +1,13 @@
 /*
  * logtext.c — a LOGS line's layout on screen: its prefix padded, its tabs
- * expanded (see logtext.h).
+ * expanded, its time short in a narrow pane (see logtext.h).
  */
 #include "warroom/logtext.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "warroom/util.h"
 
 size_t
 logtext_prefix(const char *s, size_t len)
@@ -168,4 +171,89 @@ logtext_prefix_fit(const char *p, size_t n, int cols, char *dst, size_t cap)
 	memcpy(dst, short_, out);
 	dst[out] = '\0';
 	return out;
+}
+
+bool
+logtext_time_span(const char *s, size_t len, size_t *from, size_t *to)
+{
+	size_t at = logtext_prefix(s, len);
+	const char *end;
+	int64_t secs;
+
+	if (at == 0 || at >= len)
+		return false;
+	end = memchr(s + at, ' ', len - at);
+	if (end == NULL)
+		end = s + len;
+	/* "2026-01-01T00:00:25" at least, and a time through its end. */
+	if (end - (s + at) < 19 || s[at + 4] != '-' || s[at + 10] != 'T' ||
+	    !wr_parse_rfc3339(s + at, (size_t)(end - (s + at)), &secs, NULL))
+		return false;
+	*from = at;
+	*to = (size_t)(end - s);
+	return true;
+}
+
+/* Year, month and day of a count of days since 1970-01-01 (the inverse
+ * of wr_days_from_civil). */
+static void
+civil_of(int64_t z, int *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+size_t
+logtext_short_time(const char *s, size_t len, int64_t now_s, char *dst, size_t cap)
+{
+	char t[32];
+	size_t from, to, n;
+	int64_t secs, day, tod;
+	int y, m, d, ny, nm, nd;
+
+	if (cap == 0)
+		return 0;
+	if (!logtext_time_span(s, len, &from, &to) ||
+	    !wr_parse_rfc3339(s + from, to - from, &secs, NULL)) {
+		n = len < cap - 1 ? len : cap - 1;
+		memcpy(dst, s, n);
+		dst[n] = '\0';
+		return n;
+	}
+	day = (secs >= 0 ? secs : secs - 86399) / 86400;
+	tod = secs - day * 86400;
+	civil_of(day, &y, &m, &d);
+	civil_of((now_s >= 0 ? now_s : now_s - 86399) / 86400, &ny, &nm, &nd);
+	/* The date only when it is not today's: most lines are. */
+	if (y != ny)
+		snprintf(t, sizeof(t), "%04d-%02d-%02d ", y, m, d);
+	else if (m != nm || d != nd)
+		snprintf(t, sizeof(t), "%02d-%02d ", m, d);
+	else
+		t[0] = '\0';
+	snprintf(t + strlen(t), sizeof(t) - strlen(t), "%02d:%02d:%02d", (int)(tod / 3600),
+	    (int)(tod % 3600 / 60), (int)(tod % 60));
+	dst[0] = '\0';
+	n = snprintf(dst, cap, "%.*s%s", (int)from, s, t) < 0 ? 0 : strlen(dst);
+	if (n + (len - to) < cap) {
+		memcpy(dst + n, s + to, len - to);
+		n += len - to;
+	} else {
+		memcpy(dst + n, s + to, cap - 1 - n);
+		n = cap - 1;
+		/* Cut at a character, never inside one. */
+		while (n > 0 && ((unsigned char)dst[n] & 0xc0) == 0x80)
+			n--;
+	}
+	dst[n] = '\0';
+	return n;
 }

@@ -352,17 +352,23 @@ rbtarget_verdict_words(bool bad, const char *reason, const struct rbtarget_windo
     const struct rbtarget_mark *v, size_t n, const char *host, int64_t now_ms, char *out,
     size_t cap)
 {
+	char note[160];
 	int64_t began = 0, ended;
-	size_t len = 0;
+	size_t len;
 
 	if (cap == 0)
 		return 0;
 	/* A calm verdict costs no search of the timeline. */
 	ended = bad ? rbtarget_rolled_back_at(v, n, host, &began) : 0;
-	len = rbtarget_window_note(bad, w, began, ended, now_ms, out, cap);
-	if (len > 0 && len + 5 < cap)
+	/* The figures first: a row cut where the pane ends loses the note's
+	 * end, never the numbers the verdict stands on. */
+	wr_utf8_shorten(out, cap, reason, SIZE_MAX);
+	len = strlen(out);
+	if (rbtarget_window_note(bad, w, began, ended, now_ms, note, sizeof(note)) > 0 &&
+	    len + 5 < cap) {
 		len += (size_t)snprintf(out + len, cap - len, " \xe2\x80\x94 ");   /* " — " */
-	wr_utf8_shorten(out + len, cap - len, reason, SIZE_MAX);
+		wr_utf8_shorten(out + len, cap - len, note, SIZE_MAX);
+	}
 	return strlen(out);
 }
 

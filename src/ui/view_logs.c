@@ -400,28 +400,26 @@ logs_add_selected(struct app *app)
 	restart(app, hosts, svcs, n);
 }
 
-/* Strip an ISO time after our "host/svc " prefix (and a pod's) when timestamps
- * are hidden. */
+/* The text a line is drawn from, *len its bytes: its RFC 3339 time
+ * left out when timestamps are hidden, or short (HH:MM:SS) in a pane
+ * narrower than LOGTEXT_SHORT_TIME_BELOW, where 24 columns of time
+ * would crowd out the line. */
 static const char *
-skip_time(const char *text, size_t *len)
+timed_text(struct app *app, const char *text, size_t *len, int w)
 {
-	const char *sp = memchr(text, ' ', *len), *t, *end;
+	static char buf[LOG_LINE_BUF + 1];
+	size_t from, to;
 
-	if (sp == NULL)
-		return text;
-	t = sp + 1;
-	/* kubectl's pod prefix stays: the time follows it. */
-	if (*len - (size_t)(t - text) > 5 && memcmp(t, "[pod/", 5) == 0 &&
-	    (end = memchr(t, ' ', *len - (size_t)(t - text))) != NULL)
-		t = end + 1;
-	end = memchr(t, ' ', *len - (size_t)(t - text));
-	if (end != NULL && end - t >= 19 && t[4] == '-' && t[10] == 'T') {
-		static char buf[LOG_LINE_BUF + 1];
-		size_t a = (size_t)(t - text), rest = *len - (size_t)(end + 1 - text);
+	if (app->logs_hide_times && logtext_time_span(text, *len, &from, &to)) {
+		size_t rest = *len - (to < *len ? to + 1 : to);
 
-		memcpy(buf, text, a);
-		memcpy(buf + a, end + 1, rest);
-		*len = a + rest;
+		memcpy(buf, text, from);
+		memcpy(buf + from, text + *len - rest, rest);
+		*len = from + rest;
+		return buf;
+	}
+	if (!app->logs_hide_times && w < LOGTEXT_SHORT_TIME_BELOW) {
+		*len = logtext_short_time(text, *len, (int64_t)app_now(app), buf, sizeof(buf));
 		return buf;
 	}
 	return text;
@@ -477,7 +475,7 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 
 	if (len > LOG_LINE_BUF)
 		len = LOG_LINE_BUF;
-	src = app->logs_hide_times ? skip_time(l->text, &len) : l->text;
+	src = timed_text(app, l->text, &len, w);
 	memcpy(raw, src, len);
 	raw[len] = '\0';
 	/* A prefix wider than the pane lets it gives way: shortened. */

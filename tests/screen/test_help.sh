@@ -35,17 +35,17 @@ assert_screen help <<'EOF'
 │ │ 2        focus the METRICS pane                                          │ │
 │ │ 3        focus the LOGS pane                                             │ │
 │ │ 4        focus the RUNBOOK pane                                          │ │
-└─│ 5        focus the TIMELINE pane                                         │ │
-┌─│ Up, k    move the selection up                                           │ │
+│ │ 5        focus the TIMELINE pane                                         │ │
+│ │ Up, k    move the selection up                                           │ │
 │ │ Down, j  move the selection down                                         │ │
 │ │ PgUp     move the selection a page up                                    │ │
-│ │ PgDn     move the selection a page down                                  │ │
-└─│ Home, g  move to the first line                                          │─┘
-┌─│ End, G   move to the last line                                           │─┐
+└─│ PgDn     move the selection a page down                                  │─┘
+┌─│ Home, g  move to the first line                                          │─┐
+│ │ End, G   move to the last line                                           │ │
 │ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
-│ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
-│ │ [        jump to the previous unticked step (RUNBOOK only)               │ │
+└─│ +        HOSTS: tail that service too (LOGS merges by time)              │─┘
+┌─│ [        jump to the previous unticked step (RUNBOOK only)               │─┐
 │ │ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
@@ -62,17 +62,17 @@ assert_screen scrolled <<'EOF'
 │ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
-└─│ [        jump to the previous unticked step (RUNBOOK only)               │ │
-┌─│ ]        jump to the next unticked step (RUNBOOK only)                   │ │
+│ │ [        jump to the previous unticked step (RUNBOOK only)               │ │
+│ │ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
-│ │          journal)                                                        │ │
-└─│ A        arm the console for changes (typed; A again disarms) (writes    │─┘
-┌─│          the journal)                                                    │─┐
+└─│          journal)                                                        │─┘
+┌─│ A        arm the console for changes (typed; A again disarms) (writes    │─┐
+│ │          the journal)                                                    │ │
 │ │ r        roll the selected service back (HOSTS) (changes production)     │ │
 │ │ B        roll it back on every host of the same driver running its tag,  │ │
-│ │          one after another, each confirmed (HOSTS) (changes production)  │ │
-│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │ │
+└─│          one after another, each confirmed (HOSTS) (changes production)  │─┘
+┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │─┐
 │ │          (changes production)                                            │ │
 │ │                                                                          │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
@@ -89,17 +89,17 @@ assert_screen ignored <<'EOF'
 │ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
-└─│ [        jump to the previous unticked step (RUNBOOK only)               │ │
-┌─│ ]        jump to the next unticked step (RUNBOOK only)                   │ │
+│ │ [        jump to the previous unticked step (RUNBOOK only)               │ │
+│ │ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
-│ │          journal)                                                        │ │
-└─│ A        arm the console for changes (typed; A again disarms) (writes    │─┘
-┌─│          the journal)                                                    │─┐
+└─│          journal)                                                        │─┘
+┌─│ A        arm the console for changes (typed; A again disarms) (writes    │─┐
+│ │          the journal)                                                    │ │
 │ │ r        roll the selected service back (HOSTS) (changes production)     │ │
 │ │ B        roll it back on every host of the same driver running its tag,  │ │
-│ │          one after another, each confirmed (HOSTS) (changes production)  │ │
-│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │ │
+└─│          one after another, each confirmed (HOSTS) (changes production)  │─┘
+┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │─┐
 │ │          (changes production)                                            │ │
 │ │                                                                          │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
@@ -116,17 +116,17 @@ assert_screen end <<'EOF'
 │ │          the journal)                                                    │ │
 │ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and    │ │
 │ │          what you saw (writes the journal)                               │ │
-└─│ e        export the timeline as a post-mortem draft (writes the journal) │ │
-┌─│ E        mark the incident resolved (typed; the same --incident then     │ │
+│ │ e        export the timeline as a post-mortem draft (writes the journal) │ │
+│ │ E        mark the incident resolved (typed; the same --incident then     │ │
 │ │          starts a new one) (writes the journal)                          │ │
 │ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read    │ │
-│ │          the .env of rows marked .env!                                   │ │
-└─│ z        show the focused pane alone on the whole screen, rows it left   │─┘
-┌─│          out too (z again: every pane)                                   │─┐
+└─│          the .env of rows marked .env!                                   │─┘
+┌─│ z        show the focused pane alone on the whole screen, rows it left   │─┐
+│ │          out too (z again: every pane)                                   │ │
 │ │ a        show every record, a flapping verdict's or health's one by one; │ │
 │ │          a again folds each into one row (TIMELINE only)                 │ │
-│ │ C-l      redraw the whole screen                                         │ │
-│ │ ?        show or hide this help                                          │ │
+└─│ C-l      redraw the whole screen                                         │─┘
+┌─│ ?        show or hide this help                                          │─┐
 │ │ q        quit, asking first while an action runs; C-c too, or cancels a  │ │
 │ │          dialog/prompt                                                   │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
@@ -136,26 +136,26 @@ EOF
 
 assert_screen closed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

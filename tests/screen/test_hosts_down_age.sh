@@ -23,26 +23,26 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen drift <<'EOF'
  warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
-┌─ ▶ HOSTS 2 DOWN of 3 hosts ──────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
-│  h1   api     DOWN 1m v1.4.1 OK      OK      ││ open one with -r FILE        │
-│>!h1   jobs    DOWN 1m v1.5.0 OK      -       ││                              │
-│  h2   api     DOWN 1m v1.4.1 OK      OK      ││                              │
-│h1: .env says v1.4.1, jobs runs v1.5.0: a pla…││                              │
-│h1/jobs !: TAG v1.5.0 .env!, AGE 2m (left out…││                              │
-└─ ▼ 1 more row ───────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h1  OK                                        ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 2 DOWN of 3 hosts ──────────────────────────────────────────────────┐
+│  HOST SERVICE CONN    TAG          VERDICT STATE   HEALTH READY VERSION AGE  │
+│  h1   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
+│> h1   jobs    DOWN 1m v1.5.0 .env! OK      running -      -     -       2m   │
+│  h2   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
+│  h3   api     UP      v1.4.1       OK      running OK     OK            2m   │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│h1: .env says v1.4.1, jobs runs v1.5.0: a plain `up -d` would start v1.4.1 in…│
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h1  OK                                        ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 5 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -50,26 +50,26 @@ EOF
 
 assert_screen age <<'EOF'
  warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
-┌─ ▶ HOSTS 2 DOWN of 3 hosts ──────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
-│  h1   api     DOWN 1m v1.4.1 OK      OK      ││ open one with -r FILE        │
-│ !h1   jobs    DOWN 1m v1.5.0 OK      -       ││                              │
-│> h2   api     DOWN 1m v1.4.1 OK      OK      ││                              │
-│  h3   api     UP      v1.4.1 OK      OK      ││                              │
-│h2/api: AGE 2m (left out here; z shows more c…││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h2  OK                                        ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 2 DOWN of 3 hosts ──────────────────────────────────────────────────┐
+│  HOST SERVICE CONN    TAG          VERDICT STATE   HEALTH READY VERSION AGE  │
+│  h1   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
+│  h1   jobs    DOWN 1m v1.5.0 .env! OK      running -      -     -       2m   │
+│> h2   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
+│  h3   api     UP      v1.4.1       OK      running OK     OK            2m   │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h2  OK                                        ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 5 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

@@ -73,26 +73,26 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
-┌─ ▶ HOSTS 2 DOWN of 4 hosts ──────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
-│> h1   api     UP      v1.4.1 OK      OK      ││ open one with -r FILE        │
-│  h1   jobs    UP      v1.4.1 OK      -       ││                              │
-│  h2   api     DOWN 2m v1.4.1 OK      OK      ││                              │
-│  h3   api     DOWN 1m v1.4.1 OK      OK      ││                              │
-│  h4   api     UP      v1.4.1 OK      OK      ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h1  OK                                        ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 2 DOWN of 4 hosts ──────────────────────────────────────────────────┐
+│  HOST SERVICE CONN       TAG    VERDICT STATE   HEALTH READY VERSION RST AGE │
+│> h1   api     UP         v1.4.1 OK      running OK     OK            0   2m  │
+│  h1   jobs    UP         v1.4.1 OK      running -      -     -       0   2m  │
+│  h2   api     DOWN 2m43s v1.4.1 OK      running OK     OK            0   2m  │
+│  h3   api     DOWN 1m03s v1.4.1 OK      running OK     OK            0   2m  │
+│  h4   api     UP         v1.4.1 OK      running OK     OK            0   2m  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h1  OK                                        ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 6 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -100,26 +100,26 @@ EOF
 
 assert_screen narrow-again <<'EOF'
  warroom │ no incident named │ T+00:02:48               2026-01-01 00:02:48 UTC
-┌─ ▶ HOSTS 2 DOWN of 4 hosts ──────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
-│> h1   api     UP      v1.4.1 OK      OK      ││ open one with -r FILE        │
-│  h1   jobs    UP      v1.4.1 OK      -       ││                              │
-│  h2   api     DOWN 2m v1.4.1 OK      OK      ││                              │
-│  h3   api     DOWN 5s v1.4.1 OK      OK      ││                              │
-│  h4   api     UP      v1.4.1 OK      OK      ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h1  OK                                        ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 2 DOWN of 4 hosts ──────────────────────────────────────────────────┐
+│  HOST SERVICE CONN       TAG    VERDICT STATE   HEALTH READY VERSION RST AGE │
+│> h1   api     UP         v1.4.1 OK      running OK     OK            0   2m  │
+│  h1   jobs    UP         v1.4.1 OK      running -      -     -       0   2m  │
+│  h2   api     DOWN 2m48s v1.4.1 OK      running OK     OK            0   2m  │
+│  h3   api     DOWN 5s    v1.4.1 OK      running OK     OK            0   2m  │
+│  h4   api     UP         v1.4.1 OK      running OK     OK            0   2m  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h1  OK                                        ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 6 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

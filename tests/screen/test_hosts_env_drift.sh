@@ -30,26 +30,26 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN TAG        HEALTH  ││ no runbook loaded            │
-│  api-1       api     UP   v1.5.0-bad -       ││ open one with -r FILE        │
-│>!api-1       jobs    UP   v1.5.0-bad -       ││                              │
-│  api-2       api     UP   v1.4.1     -       ││                              │
-│api-1: .env says v1.4.1, jobs runs v1.5.0-bad…││                              │
-│api-1/jobs !: TAG v1.5.0-bad .env! (left out …││                              │
-└─ ▼ 1 more row ───────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN TAG              STATE HEALTH READY VERSION RST AGE│
+│  api-1       api     UP   v1.5.0-bad             -      -     -       -   0s │
+│> api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s │
+│  api-2       api     UP   v1.4.1                 -      -     -       -   0s │
+│  k8s-bastion api     UP   v1.5.0-bad             FAIL   FAIL          -   0s │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│api-1: .env says v1.4.1, jobs runs v1.5.0-bad: a plain `up -d` would start v1…│
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -57,26 +57,26 @@ EOF
 
 assert_screen failing <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ───────────────────── ▲ 1 more row ─┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN TAG        HEALTH  ││ no runbook loaded            │
-│ !api-1       jobs    UP   v1.5.0-bad -       ││ open one with -r FILE        │
-│  api-2       api     UP   v1.4.1     -       ││                              │
-│>!k8s-bastion api     UP   v1.5.0-bad FAIL    ││                              │
-│k8s-bastion: healthz FAIL (HTTP 500), readyz …││                              │
-│k8s-bastion/api !: READY FAIL (left out here;…││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ k8s-bastion: no metrics_url in the config    ││                              │
-│                                              ││                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN TAG              STATE HEALTH READY VERSION RST AGE│
+│  api-1       api     UP   v1.5.0-bad             -      -     -       -   0s │
+│  api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s │
+│  api-2       api     UP   v1.4.1                 -      -     -       -   0s │
+│> k8s-bastion api     UP   v1.5.0-bad             FAIL   FAIL          -   0s │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│k8s-bastion: healthz FAIL (HTTP 500), readyz FAIL (HTTP 500)                  │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ k8s-bastion: no metrics_url in the config    ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -84,30 +84,30 @@ EOF
 
 assert_screen wider <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN TAG              STATE HEALTH READY VERSION││ no runbook loaded                            │
-│  api-1       api     UP   v1.5.0-bad             -      -     -      ││ open one with -r FILE                        │
-│  api-1       jobs    UP   v1.5.0-bad .env!       -      -     -      ││                                              │
-│  api-2       api     UP   v1.4.1                 -      -     -      ││                                              │
-│> k8s-bastion api     UP   v1.5.0-bad             FAIL   FAIL         ││                                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN TAG              STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                        │
+│  api-1       api     UP   v1.5.0-bad             -      -     -       -   0s  compose 127.0.0.1:2201                 │
+│  api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s  compose 127.0.0.1:2201                 │
+│  api-2       api     UP   v1.4.1                 -      -     -       -   0s  compose 127.0.0.1:2202                 │
+│> k8s-bastion api     UP   v1.5.0-bad             FAIL   FAIL          -   0s  k8s     127.0.0.1:2203                 │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│k8s-bastion: healthz FAIL (HTTP 500), readyz FAIL (HTTP 500)                                                          │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│ k8s-bastion: no metrics_url in the config                            ││ no runbook loaded                            │
+│                                                                      ││ open one with -r FILE                        │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
-│k8s-bastion: healthz FAIL (HTTP 500), readyz FAIL (HTTP 500)          ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│ k8s-bastion: no metrics_url in the config                            ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      │└──────────────────────────────────────────────┘
-│                                                                      │┌─ TIMELINE ───────────────────────────────────┐
-└──────────────────────────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -73,26 +73,26 @@ EOF
 
 assert_screen narrow-health <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN, by health ──────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│> h11  api     DOWN 0s v1.4.1     OK       0s ││ open one with -r FILE        │
-│  h23  api     DOWN 0s v1.4.1     OK       0s ││                              │
-│ !h14  api     UP      v1.4.1     OK       0s ││                              │
-│ !h18  api     UP      v1.4.1     OK       0s ││                              │
-│ !h5   api     UP      v1.4.1     OK       0s ││                              │
-└─ ▼ 27 more, worst h17 ROLLBACK IMMEDIATELY ──┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h11  OK                                       ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts, by health ──────────────┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH  READY   RST AGE│
+│> h11  api     DOWN 0s v1.4.1     OK                   OK      OK      0   0s │
+│  h23  api     DOWN 0s v1.4.1     OK                   OK      OK      0   0s │
+│  h14  api     UP      v1.4.1     OK                   UNKNOWN UNKNOWN 0   0s │
+│  h18  api     UP      v1.4.1     OK                   OK      OK      6   0s │
+│  h5   api     UP      v1.4.1     OK                   OK      ahead!  0   0s │
+│  h17  api     UP      v1.5.0-bad ROLLBACK IMMEDIATELY OK      OK      0   0s │
+│  h1   api     UP      v1.4.1     OK                   OK      OK      0   0s │
+│  h1   jobs    UP      v1.4.1     OK                   -       -       0   0s │
+│  h2   api     UP      v1.4.1     OK                   OK      OK      0   0s │
+└─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h11  OK                                       ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

@@ -31,26 +31,26 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen failing <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ───────────────────── ▲ 1 more row ─┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN TAG        HEALTH  ││ no runbook loaded            │
-│ !api-1       jobs    UP   v1.5.0-bad -       ││ open one with -r FILE        │
-│  api-2       api     UP   v1.4.1     -       ││                              │
-│>!k8s-bastion api     UP   v1.5.0-bad FAIL    ││                              │
-│k8s-bastion: healthz FAIL (HTTP 500), readyz …││                              │
-│k8s-bastion/api !: READY FAIL (left out here;…││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ k8s-bastion: no metrics_url in the config    ││                              │
-│                                              ││                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
+│  api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
+│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3   0s  │
+│  api-2       api     UP   v1.4.1           -      -          -       0   0s  │
+│> k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│k8s-bastion: healthz FAIL (HTTP 500), readyz FAIL (HTTP 500)                  │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ k8s-bastion: no metrics_url in the config    ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -58,26 +58,26 @@ EOF
 
 assert_screen ahead <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN TAG        HEALTH  ││ no runbook loaded            │
-│>!api-1       api     UP   v1.5.0-bad OK      ││ open one with -r FILE        │
-│ !api-1       jobs    UP   v1.5.0-bad -       ││                              │
-│  api-2       api     UP   v1.4.1     -       ││                              │
-│api-1: readyz 200 but migrations not current:…││                              │
-│api-1/api !: READY 200 ahead! (left out here;…││                              │
-└─ ▼ 1 more row ───────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
+│> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
+│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3   0s  │
+│  api-2       api     UP   v1.4.1           -      -          -       0   0s  │
+│  k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│api-1: readyz 200 but migrations not current: the schema is ahead of this rel…│
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -85,30 +85,30 @@ EOF
 
 assert_screen wider <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST        SERVICE CONN TAG        HEALTH READY  RST   ││ no runbook loaded                    │
-│> api-1       api     UP   v1.5.0-bad OK     ahead! 0     ││ open one with -r FILE                │
-│  api-1       jobs    UP   v1.5.0-bad -      -      3     ││                                      │
-│  api-2       api     UP   v1.4.1     -      -      0     ││                                      │
-│  k8s-bastion api     UP   v1.5.0-bad FAIL   FAIL   0     ││                                      │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE DRIVER              │
+│> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  compose             │
+│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3   0s  compose             │
+│  api-2       api     UP   v1.4.1           -      -          -       0   0s  compose             │
+│  k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  k8s                 │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│api-1: readyz 200 but migrations not current: the schema is ahead of this release                 │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
+│                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
-│api-1: readyz 200 but migrations not current: the schema …││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
-┌─ METRICS ────────────────────────────────────────────────┐│                                      │
-│ api-1: no metrics_url in the config                      ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          │└──────────────────────────────────────┘
-│                                                          │┌─ TIMELINE ───────────────────────────┐
-└──────────────────────────────────────────────────────────┘│ no incident journal open             │
-┌─ LOGS ───────────────────────────────────────────────────┐│ (none in screen tests)               │
-│ no log stream open                                       ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
+┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
+│ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
+│                                                          ││ no incident journal open             │
+│                                                          ││ (none in screen tests)               │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -118,26 +118,26 @@ EOF
 
 assert_screen long <<'EOF'
  warroom │ no incident named │ T+00:00:00                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ───────────────────────────────────────────────────────┐┌─ RUNBOOK ─────────────────────────────────┐
-│  HOST        SERVICE CONN TAG                      HEALTH READY ││ no runbook loaded                         │
-│  api-1       api     UP   v1.5.0-bad               OK     ahead!││ open one with -r FILE                     │
-│>!api-1       jobs    UP   v1.5.0-bad-hotfix-for-t… -      -     ││                                           │
-│  api-2       api     UP   v1.4.1                   -      -     ││                                           │
-│  k8s-bastion api     UP   v1.5.0-bad               FAIL   FAIL  ││                                           │
-│api-1/jobs !: RST 3 (left out here; z shows more columns)        ││                                           │
-└─────────────────────────────────────────────────────────────────┘│                                           │
-┌─ METRICS ───────────────────────────────────────────────────────┐│                                           │
-│ api-1: no metrics_url in the config                             ││                                           │
-│                                                                 ││                                           │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN TAG                      STATE HEALTH READY      VERSION RST AGE DRIVER            │
+│  api-1       api     UP   v1.5.0-bad                     OK     200 ahead!         0   0s  compose           │
+│> api-1       jobs    UP   v1.5.0-bad-hotfix-for-t…       -      -          -       3   0s  compose           │
+│  api-2       api     UP   v1.4.1                         -      -          -       0   0s  compose           │
+│  k8s-bastion api     UP   v1.5.0-bad                     FAIL   FAIL               0   0s  k8s               │
+│                                                                                                              │
+│                                                                                                              │
+│                                                                                                              │
+│                                                                                                              │
+│                                                                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ───────────────────────────────────────────────────────┐┌─ RUNBOOK ─────────────────────────────────┐
+│ api-1: no metrics_url in the config                             ││ no runbook loaded                         │
+│                                                                 ││ open one with -r FILE                     │
 │                                                                 ││                                           │
 └─────────────────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
 ┌─ LOGS ──────────────────────────────────────────────────────────┐┌─ TIMELINE ────────────────────────────────┐
 │ no log stream open                                              ││ no incident journal open                  │
 │                                                                 ││ (none in screen tests)                    │
-│                                                                 ││                                           │
-│                                                                 ││                                           │
-│                                                                 ││                                           │
-│                                                                 ││                                           │
 │                                                                 ││                                           │
 └─────────────────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit

@@ -79,26 +79,26 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN of 24 hosts ─────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│> h1   api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
-│  h1   jobs    UP      v1.4.1     OK       0s ││                              │
-│  h2   api     UP      v1.4.1     OK       0s ││                              │
-│  h2   jobs    UP      v1.4.1     OK       0s ││                              │
-│  h3   api     UP      v1.4.1     OK       0s ││                              │
-└─ ▼ 27 more, worst h17 ROLLBACK, h11 +1 DOWN ─┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h1  OK                                        ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts ─────────────────────────┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│> h1   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h1   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h2   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h2   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h3   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h3   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h4   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h4   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h5   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+└─ ▼ 23 more rows, worst h17 ROLLBACK IMMEDIATELY; h11 and 1 more DOWN ────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h1  OK                                        ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -106,26 +106,26 @@ EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN ─────── ▲27 h17 ─┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│  h20  api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
-│  h21  api     UP      v1.4.1     OK       0s ││                              │
-│  h22  api     UP      v1.4.1     OK       0s ││                              │
-│  h23  api     DOWN 0s v1.4.1     OK       0s ││                              │
-│> h24  api     UP      v1.4.1     OK       0s ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h24  OK                                       ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts ─── ▲ 23 more: h11 DOWN ─┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│  h16  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h17  api     UP      v1.5.0-bad ROLLBACK IMMEDIATELY OK     OK    0   0s    │
+│  h18  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h19  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h20  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h21  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h23  api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
+│> h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h24  OK                                       ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -133,26 +133,26 @@ EOF
 
 assert_screen narrow-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN ─ ▲ 2 more rows ─┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│  h20  api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
-│  h21  api     UP      v1.4.1     OK       0s ││                              │
-│  h22  api     UP      v1.4.1     OK       0s ││                              │
-│  h23  api     DOWN 0s v1.4.1     OK       0s ││                              │
-│> h24  api     UP      v1.4.1     OK       0s ││                              │
-└──── filter hides 25: h17 ROLLBACK, h11 DOWN ─┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h24  OK                                       ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts, having "h2" ────────────┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│  h2   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h2   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h20  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h21  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h23  api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
+│> h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│                                                                              │
+│                                                                              │
+└─────────────────── filter hides 25 rows: h17 ROLLBACK IMMEDIATELY; h11 DOWN ─┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h24  OK                                       ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS: 7 of 32 rows have "h2"
@@ -160,26 +160,26 @@ EOF
 
 assert_screen narrow-filtered-top <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN, having "h2" ────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│> h2   api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
-│  h2   jobs    UP      v1.4.1     OK       0s ││                              │
-│  h20  api     UP      v1.4.1     OK       0s ││                              │
-│  h21  api     UP      v1.4.1     OK       0s ││                              │
-│  h22  api     UP      v1.4.1     OK       0s ││                              │
-└─ ▼2 ──── F hides 25: h17 ROLLBACK, h11 DOWN ─┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h2  OK                                        ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts, having "h2" ────────────┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│> h2   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h2   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h20  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h21  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h23  api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
+│  h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│                                                                              │
+│                                                                              │
+└─────────────────── filter hides 25 rows: h17 ROLLBACK IMMEDIATELY; h11 DOWN ─┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h2  OK                                        ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

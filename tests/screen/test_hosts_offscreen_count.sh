@@ -82,26 +82,26 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 2 DOWN of 24 hosts ─────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│> h1   api     UP      v1.8.0-bad ROLLBACK 0s ││ open one with -r FILE        │
-│  h1   jobs    UP      v1.4.1     ROLLBACK 0s ││                              │
-│  h2   api     UP      v1.4.1     OK       0s ││                              │
-│  h2   jobs    UP      v1.4.1     OK       0s ││                              │
-│  h3   api     UP      v1.4.1     OK       0s ││                              │
-└─ ▼ 27: h4 +1 ROLLBACK, h5 +1 DOWN ───────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h1  ROLLBACK IMMEDIATELY                      ││                              │
-│  error rate 8% (8 of 100 requests) > 5%; p95…││                              │
+┌─ ▶ HOSTS 3 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts ─────────────────────────┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│> h1   api     UP      v1.8.0-bad ROLLBACK IMMEDIATELY OK     OK    0   0s    │
+│  h1   jobs    UP      v1.4.1     ROLLBACK IMMEDIATELY -      -     0   0s    │
+│  h2   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h2   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h3   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h3   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h4   api     UP      v1.8.0-bad ROLLBACK IMMEDIATELY OK     OK    0   0s    │
+│  h4   jobs    UP      v1.4.1     ROLLBACK IMMEDIATELY -      -     0   0s    │
+│  h5   api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
+└─ ▼ 23 more rows, worst h19 ROLLBACK IMMEDIATELY; h5 and 1 more DOWN ─────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h1  ROLLBACK IMMEDIATELY                      ││ no runbook loaded            │
+│  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
 └─ ▼ z shows 26 more (h4 ROLLBACK) ────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -109,26 +109,26 @@ EOF
 
 assert_screen narrow-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 2 DOWN, having "h2" ────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│> h2   api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
-│  h2   jobs    UP      v1.4.1     OK       0s ││                              │
-│  h20  api     UP      v1.4.1     OK       0s ││                              │
-│  h21  api     UP      v1.4.1     OK       0s ││                              │
-│  h22  api     UP      v1.4.1     OK       0s ││                              │
-└─ ▼2 ──── F hides 25: h1 +2 ROLLBACK, 2 DOWN ─┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h2  OK                                        ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 3 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts, having "h2" ────────────┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│> h2   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h2   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
+│  h20  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h21  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h23  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│                                                                              │
+│                                                                              │
+└──────────── filter hides 25: h1 and 2 more ROLLBACK IMMEDIATELY, h5 +1 DOWN ─┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h2  OK                                        ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 26 more (h1 ROLLBACK) ────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS: 7 of 32 rows have "h2"

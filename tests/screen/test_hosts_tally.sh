@@ -181,26 +181,26 @@ EOF
 
 assert_screen narrow-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 2 DOWN ─────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│> h20  api     DOWN 0s v1.4.1     ROLLBACK 0s ││ open one with -r FILE        │
-│  h2   api     UP      v1.8.0-bad ROLLBACK 0s ││                              │
-│  h2   jobs    UP      v1.4.1     ROLLBACK 0s ││                              │
-│  h21  api     UP      v1.4.1     OK       0s ││                              │
-│  h22  api     UP      v1.4.1     OK       0s ││                              │
-└─ ▼2 ──── F hides 25: h17 ROLLBACK, h12 DOWN ─┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h20  ROLLBACK IMMEDIATELY                     ││                              │
-│  error rate 8% (8 of 100 requests) > 5%; p95…││                              │
+┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN, by verdict, having "h2" ─┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│> h20  api     DOWN 0s v1.4.1     ROLLBACK IMMEDIATELY OK     OK    0   0s    │
+│  h2   api     UP      v1.8.0-bad ROLLBACK IMMEDIATELY OK     OK    0   0s    │
+│  h2   jobs    UP      v1.4.1     ROLLBACK IMMEDIATELY -      -     0   0s    │
+│  h21  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h23  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│                                                                              │
+│                                                                              │
+└─────────────────── filter hides 25 rows: h17 ROLLBACK IMMEDIATELY; h12 DOWN ─┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h20  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
+│  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
 └─ ▼ z shows 26 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS: 7 of 32 rows have "h2"
@@ -208,26 +208,26 @@ EOF
 
 assert_screen narrow-verdict <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 2 DOWN ─────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│> h20  api     DOWN 0s v1.4.1     ROLLBACK 0s ││ open one with -r FILE        │
-│  h2   api     UP      v1.8.0-bad ROLLBACK 0s ││                              │
-│  h2   jobs    UP      v1.4.1     ROLLBACK 0s ││                              │
-│  h17  api     UP      v1.4.1     ROLLBACK 0s ││                              │
-│  h6   api     UP      v1.4.1     CONSIDER 0s ││                              │
-└─ ▼ 27 more, worst h6 CONSIDER, h12 DOWN ─────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h20  ROLLBACK IMMEDIATELY                     ││                              │
-│  error rate 8% (8 of 100 requests) > 5%; p95…││                              │
+┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN of 24 hosts, by verdict ──┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│> h20  api     DOWN 0s v1.4.1     ROLLBACK IMMEDIATELY OK     OK    0   0s    │
+│  h2   api     UP      v1.8.0-bad ROLLBACK IMMEDIATELY OK     OK    0   0s    │
+│  h2   jobs    UP      v1.4.1     ROLLBACK IMMEDIATELY -      -     0   0s    │
+│  h17  api     UP      v1.4.1     ROLLBACK IMMEDIATELY OK     OK    0   0s    │
+│  h6   api     UP      v1.4.1     CONSIDER ROLLBACK    OK     OK    0   0s    │
+│  h6   jobs    UP      v1.4.1     CONSIDER ROLLBACK    -      -     0   0s    │
+│  h9   api     UP      v1.4.1     MONITOR              OK     OK    0   0s    │
+│  h12  api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
+│  h1   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+└─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h20  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
+│  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
 └─ ▼ z shows 26 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS: every row shown
@@ -235,26 +235,26 @@ EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 2 DOWN ─────── ▲27 h20 ─┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
-│  h19  api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
-│  h21  api     UP      v1.4.1     OK       0s ││                              │
-│  h22  api     UP      v1.4.1     OK       0s ││                              │
-│  h23  api     UP      v1.4.1     OK       0s ││                              │
-│> h24  api     UP      v1.4.1     OK       0s ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h24  OK                                       ││                              │
-│  below thresholds: error rate 0.1%, p95 180 …││                              │
+┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN, by verdict ──── ▲23 h20 ─┐
+│  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
+│  h14  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h15  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h16  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h18  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h19  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h21  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│  h23  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+│> h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h24  OK                                       ││ no runbook loaded            │
+│  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 └─ ▼ z shows 26 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

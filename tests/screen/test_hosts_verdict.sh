@@ -76,26 +76,26 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, 1 MONITOR ──┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT   READY││ no runbook loaded            │
-│> h16  api     UP   v1.5.0-bad ROLLBACK  OK   ││ open one with -r FILE        │
-│  h13  api     UP   v1.4.1     CONSIDER* OK   ││                              │
-│  h5   api     UP   v1.4.1     MONITOR   OK   ││                              │
-│  h5   jobs    UP   v1.4.1     MONITOR   -    ││                              │
-│ !h3   api     UP   v1.4.1     OK        FAIL ││                              │
-└─ ▼ 27 more rows ─────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h16  ROLLBACK IMMEDIATELY                     ││                              │
-│  error rate 8% (8 of 100 requests) > 5%; p95…││                              │
+┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, 1 MONITOR of 24 hosts, by verdict ──────────┐
+│  HOST SERVICE CONN TAG        VERDICT                  STATE   HEALTH READY  │
+│> h16  api     UP   v1.5.0-bad ROLLBACK IMMEDIATELY     running OK     OK     │
+│  h13  api     UP   v1.4.1     CONSIDER ROLLBACK (held) running OK     OK     │
+│  h5   api     UP   v1.4.1     MONITOR                  running OK     OK     │
+│  h5   jobs    UP   v1.4.1     MONITOR                  running -      -      │
+│  h3   api     UP   v1.4.1     OK                       running FAIL   FAIL   │
+│  h1   api     UP   v1.4.1     OK                       running OK     OK     │
+│  h1   jobs    UP   v1.4.1     OK                       running -      -      │
+│  h2   api     UP   v1.4.1     OK                       running OK     OK     │
+│  h2   jobs    UP   v1.4.1     OK                       running -      -      │
+└─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h16  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
+│  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
 └─ ▼ z shows 26 more (h13 CONSIDER ROLLBACK) ──┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

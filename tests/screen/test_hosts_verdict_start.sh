@@ -76,26 +76,26 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS by verdict ─────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN TAG    VERDICT HEALTH AGE ││ no runbook loaded            │
-│> h3   api     UP   v1.4.1 NO DATA OK     0s  ││ open one with -r FILE        │
-│  h1   api     UP   v1.4.1 OK      OK     0s  ││                              │
-│  h2   api     UP   v1.4.1         OK     0s  ││                              │
-│  h4   api     UP   v1.4.1         OK     0s  ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│h3  NO DATA                                   ││                              │
-│  no data for error rate, p95, restarts (metr…││                              │
+┌─ ▶ HOSTS by verdict ─────────────────────────────────────────────────────────┐
+│  HOST SERVICE CONN TAG    VERDICT STATE   HEALTH READY VERSION RST AGE       │
+│> h3   api     UP   v1.4.1 NO DATA running OK     OK            -   0s        │
+│  h1   api     UP   v1.4.1 OK      running OK     OK            -   0s        │
+│  h2   api     UP   v1.4.1         running OK     OK            -   0s        │
+│  h4   api     UP   v1.4.1         running OK     OK            -   0s        │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│h3  NO DATA                                   ││ no runbook loaded            │
+│  no data for error rate, p95, restarts (metr…││ open one with -r FILE        │
 │  errors no data ·· 0–5%                      ││                              │
 └─ ▼ z shows 5 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS by verdict, worst first

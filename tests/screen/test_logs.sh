@@ -25,96 +25,96 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen follow <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
-│  api-1       jobs    not connected           -      -    ││                                      │
-│  api-2       api     not connected           -      -    ││                                      │
-│  k8s-bastion api     not connected           -      -    ││                                      │
-│                                                          ││                                      │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS        │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
+│                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
-┌─ METRICS ────────────────────────────────────────────────┐│                                      │
-│ api-1: no metrics_url in the config                      ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          │└──────────────────────────────────────┘
-│                                                          │┌─ TIMELINE ───────────────────────────┐
-└──────────────────────────────────────────────────────────┘│ no incident journal open             │
-┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
-│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
-│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
-│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
-│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
-│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
-│api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
+│api-1/api 00:00:27 INFO  seq=27                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:28 INFO  seq=28                           ││ no incident journal open             │
+│api-1/api 00:00:29 INFO  seq=29                           ││ (none in screen tests)               │
+│api-1/api 00:00:30 INFO  seq=30                           ││                                      │
+│api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
-│  api-1       jobs    not connected           -      -    ││                                      │
-│  api-2       api     not connected           -      -    ││                                      │
-│  k8s-bastion api     not connected           -      -    ││                                      │
-│                                                          ││                                      │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS        │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
+│                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
-┌─ METRICS ────────────────────────────────────────────────┐│                                      │
-│ api-1: no metrics_url in the config                      ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          │└──────────────────────────────────────┘
-│                                                          │┌─ TIMELINE ───────────────────────────┐
-└──────────────────────────────────────────────────────────┘│ no incident journal open             │
-┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│api-1/api 2026-01-01T00:00:24.000Z INFO  seq=24           ││                                      │
-│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
-│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
-│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
-│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
-│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
-│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
+│api-1/api 00:00:26 INFO  seq=26                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:27 INFO  seq=27                           ││ no incident journal open             │
+│api-1/api 00:00:28 INFO  seq=28                           ││ (none in screen tests)               │
+│api-1/api 00:00:29 INFO  seq=29                           ││                                      │
+│api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api.log  31 lines  PAUSED +0 new (f follows)              ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
-│  api-1       jobs    not connected           -      -    ││                                      │
-│  api-2       api     not connected           -      -    ││                                      │
-│  k8s-bastion api     not connected           -      -    ││                                      │
-│                                                          ││                                      │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS        │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
+│                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
-┌─ METRICS ────────────────────────────────────────────────┐│                                      │
-│ api-1: no metrics_url in the config                      ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          │└──────────────────────────────────────┘
-│                                                          │┌─ TIMELINE ───────────────────────────┐
-└──────────────────────────────────────────────────────────┘│ no incident journal open             │
-┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
-│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
-│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
-│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
-│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
-│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
-│api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
+│api-1/api 00:00:27 INFO  seq=27                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:28 INFO  seq=28                           ││ no incident journal open             │
+│api-1/api 00:00:29 INFO  seq=29                           ││ (none in screen tests)               │
+│api-1/api 00:00:30 INFO  seq=30                           ││                                      │
+│api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit

@@ -29,26 +29,26 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen clock <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:55:00.000Z INFO  seq=…││ no incident journal open     │
-│api-1/api 2025-12-31T23:55:01.000Z INFO  seq=…││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:55:02.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:55:03.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:55:04.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:55:05.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31 23:55:00 INFO  seq=300   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:55:01 INFO  seq=301   ││ (none in screen tests)       │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:55:00 UTC, paused (f follows again)
@@ -56,26 +56,26 @@ EOF
 
 assert_screen ago <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:58:00.000Z INFO  seq=…││ no incident journal open     │
-│api-1/api 2025-12-31T23:58:01.000Z INFO  seq=…││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:58:02.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:58:03.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:58:04.000Z INFO  seq=…││                              │
-│api-1/api 2025-12-31T23:58:05.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31 23:58:00 INFO  seq=480   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:58:01 INFO  seq=481   ││ (none in screen tests)       │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:58:00 UTC, paused (f follows again)
@@ -83,26 +83,26 @@ EOF
 
 assert_screen oldest <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:50:00.000Z INFO  seq=0││ no incident journal open     │
-│api-1/api 2025-12-31T23:50:01.000Z INFO  seq=1││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:50:02.000Z INFO  seq=2││                              │
-│api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from its oldest line, 23:50:00 UTC (none from 10:00:00 kept)
@@ -110,26 +110,26 @@ EOF
 
 assert_screen later <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:50:00.000Z INFO  seq=0││ no incident journal open     │
-│api-1/api 2025-12-31T23:50:01.000Z INFO  seq=1││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:50:02.000Z INFO  seq=2││                              │
-│api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: no line is stamped 00:00:00 UTC or later
@@ -137,26 +137,26 @@ EOF
 
 assert_screen unread <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:50:00.000Z INFO  seq=0││ no incident journal open     │
-│api-1/api 2025-12-31T23:50:01.000Z INFO  seq=1││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:50:02.000Z INFO  seq=2││                              │
-│api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: 'soon' is not a time: 19:30 UTC, 10m ago or RFC 3339

@@ -41,10 +41,10 @@ assert_screen merged <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│api-1/api              2026-01-01T00:00:01Z ERROR api upstream timeout status…│
-│api-1/api              2026-01-01T00:00:03Z INFO  GET /v1/items status=200    │
-│k8s-bastion/api …77ldj 2026-01-01T00:00:02Z ERROR api panic: nil map          │
-│k8s-bastion/api …77ldj 2026-01-01T00:00:04Z INFO  GET /healthz status=200     │
+│api-1/api              00:00:01 ERROR api upstream timeout status=502         │
+│api-1/api              00:00:03 INFO  GET /v1/items status=200                │
+│k8s-bastion/api …77ldj 00:00:02 ERROR api panic: nil map                      │
+│k8s-bastion/api …77ldj 00:00:04 INFO  GET /healthz status=200                 │
 │k8s.log  4 lines                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
  / filter  z all panes  n next match  N prev match  Tab pane  ? help  q quit

@@ -24,64 +24,64 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen wrap <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
-│  api-1       jobs    not connected           -      -    ││                                      │
-│  api-2       api     not connected           -      -    ││                                      │
-│  k8s-bastion api     not connected           -      -    ││                                      │
-│                                                          ││                                      │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS        │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
+│                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
-┌─ METRICS ────────────────────────────────────────────────┐│                                      │
-│ api-1: no metrics_url in the config                      ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          │└──────────────────────────────────────┘
-│                                                          │┌─ TIMELINE ───────────────────────────┐
-└──────────────────────────────────────────────────────────┘│ no incident journal open             │
-┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│   path=/v1/orders/9 took=1250ms end=9                    ││                                      │
-│api-1/api 2026-01-01T00:00:10.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/10 took=1250ms end=10                  ││                                      │
-│api-1/api 2026-01-01T00:00:11.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/11 took=1250ms end=11                  ││                                      │
-│api-1/api 2026-01-01T00:00:12.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/12 took=1250ms end=12                  ││                                      │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
+│  /10 took=1250ms end=10                                  │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││ no incident journal open             │
+│  /11 took=1250ms end=11                                  ││ (none in screen tests)               │
+│api-1/api 00:00:12 WARN slow upstream call path=/v1/orders││                                      │
+│  /12 took=1250ms end=12                                  ││                                      │
 │api.log  12 lines  wrap                                   ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
-│  api-1       jobs    not connected           -      -    ││                                      │
-│  api-2       api     not connected           -      -    ││                                      │
-│  k8s-bastion api     not connected           -      -    ││                                      │
-│                                                          ││                                      │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS        │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
+│                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
-┌─ METRICS ────────────────────────────────────────────────┐│                                      │
-│ api-1: no metrics_url in the config                      ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          │└──────────────────────────────────────┘
-│                                                          │┌─ TIMELINE ───────────────────────────┐
-└──────────────────────────────────────────────────────────┘│ no incident journal open             │
-┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
-│   path=/v1/orders/8 took=1250ms end=8                    ││                                      │
-│api-1/api 2026-01-01T00:00:09.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/9 took=1250ms end=9                    ││                                      │
-│api-1/api 2026-01-01T00:00:10.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/10 took=1250ms end=10                  ││                                      │
-│api-1/api 2026-01-01T00:00:11.000Z WARN slow upstream call││                                      │
-│   path=/v1/orders/11 took=1250ms end=11                  ││                                      │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
+│  /9 took=1250ms end=9                                    │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││ no incident journal open             │
+│  /10 took=1250ms end=10                                  ││ (none in screen tests)               │
+│api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
+│  /11 took=1250ms end=11                                  ││                                      │
 │api.log  12 lines  wrap  PAUSED +0 new (f follows)        ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit

@@ -27,30 +27,30 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen judged <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY                                           2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT  STATE HEALTH READY   ││ no runbook loaded                            │
-│> api-1       api     not connected     ROLLBACK       -      -       ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     ROLLBACK       -      -       ││                                              │
-│  api-2       api     not connected                    -      -       ││                                              │
-│  k8s-bastion api     not connected     -              -      -       ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  ROLLBACK IMMEDIATELY                                           ││                                              │
-│  error rate 7.5% (30 of 400 requests) > 5%                           ││                                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT              STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS       │
+│> api-1       api     not connected     ROLLBACK IMMEDIATELY       -      -     -               compose 127.0.0.1:2201│
+│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY       -      -     -               compose 127.0.0.1:2201│
+│  api-2       api     not connected                                -      -     -               compose 127.0.0.1:2202│
+│  k8s-bastion api     not connected     -                          -      -     -               k8s     127.0.0.1:2203│
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY                                           ││ no runbook loaded                            │
+│  error rate 7.5% (30 of 400 requests) > 5%                           ││ open one with -r FILE                        │
 │  errors 7.5%    █ 0–5%                                               ││                                              │
-│  p95    120 ms  ▁ 0–2000 ms                                          │└──────────────────────────────────────────────┘
-│  80.0 req/s                                                          │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    120 ms  ▁ 0–2000 ms                                          ││                                              │
+│  80.0 req/s                                                          ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

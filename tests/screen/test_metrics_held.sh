@@ -17,26 +17,26 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen held <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│>!api-1       api     not connected     -     ││ open one with -r FILE        │
-│ !api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│api-1/api !: VERDICT ROLLBACK IMMEDIATELY (he…││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│api-1  ROLLBACK IMMEDIATELY (held 1/2)        ││                              │
-│  held, 1/2 calm checks: below thresholds: er…││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT   STATE HEALTH READY VERSION  │
+│> api-1       api     not connected     ROLLBACK*       -      -     -        │
+│  api-1       jobs    not connected     ROLLBACK*       -      -     -        │
+│  api-2       api     not connected                     -      -     -        │
+│  k8s-bastion api     not connected     -               -      -     -        │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY (held 1/2)        ││ no runbook loaded            │
+│  held, 1/2 calm checks: below thresholds: er…││ open one with -r FILE        │
 │  errors 0%      █▁ 0–5%                      ││                              │
 └─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
@@ -44,26 +44,26 @@ EOF
 
 assert_screen calm <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│api-1  OK                                     ││                              │
-│  below thresholds: error rate 0%, p95 179 ms…││                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY VERSION AGE│
+│> api-1       api     not connected     OK            -      -     -          │
+│  api-1       jobs    not connected     OK            -      -     -          │
+│  api-2       api     not connected                   -      -     -          │
+│  k8s-bastion api     not connected     -             -      -     -          │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│api-1  OK                                     ││ no runbook loaded            │
+│  below thresholds: error rate 0%, p95 179 ms…││ open one with -r FILE        │
 │  errors 0%      █▁▁ 0–5%                     ││                              │
 └─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit

@@ -36,26 +36,26 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen small <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER of 3 hosts ──┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│>!api-1       api     not connected     -     ││ open one with -r FILE        │
-│ !api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│ !k8s-bastion api     not connected     -     ││                              │
-│api-1/api !: VERDICT CONSIDER ROLLBACK (left …││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│api-1  CONSIDER ROLLBACK                      ││                              │
-│  error rate 3.1% > 2%                        ││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 1 CONSIDER ROLLBACK of 3 hosts ─────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT              HEALTH READY AGE │
+│> api-1       api     not connected     CONSIDER ROLLBACK    -      -         │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK    -      -         │
+│  api-2       api     not connected     OK                   -      -         │
+│  k8s-bastion api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│api-1  CONSIDER ROLLBACK                      ││ no runbook loaded            │
+│  error rate 3.1% > 2%                        ││ open one with -r FILE        │
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
 └─ ▼ z shows 6 more (k8s-bastion ROLLBACK) ────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
@@ -63,30 +63,30 @@ EOF
 
 assert_screen taller <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER of 3 hosts ──┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│>!api-1       api     not connected     -     ││ open one with -r FILE        │
-│ !api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│ !k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│api-1/api !: VERDICT CONSIDER ROLLBACK (left …││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│api-1  CONSIDER ROLLBACK                      ││                              │
-│  error rate 3.1% > 2%                        ││                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 1 CONSIDER ROLLBACK of 3 hosts ─────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT              HEALTH READY AGE │
+│> api-1       api     not connected     CONSIDER ROLLBACK    -      -         │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK    -      -         │
+│  api-2       api     not connected     OK                   -      -         │
+│  k8s-bastion api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│api-1  CONSIDER ROLLBACK                      ││ no runbook loaded            │
+│  error rate 3.1% > 2%                        ││ open one with -r FILE        │
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
-│  p95    420 ms  ▂▂ 0–2000 ms                 │└──────────────────────────────┘
-│k8s-bastion    ROLLBACK IMMEDIATELY  error ra…│┌─ TIMELINE ───────────────────┐
-└─ ▼ z shows 4 more ───────────────────────────┘│ no incident journal open     │
-┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
-│ no log stream open                           ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
+│  p95    420 ms  ▂▂ 0–2000 ms                 ││                              │
+│k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││                              │
+└─ ▼ z shows 4 more ───────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

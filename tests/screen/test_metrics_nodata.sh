@@ -23,30 +23,30 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen held <<'EOF'
  warroom │ no incident named │ T+00:00:10   READ-ONLY                                           2026-01-01 00:00:10 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT   STATE HEALTH READY  ││ no runbook loaded                            │
-│> api-1       api     not connected     ROLLBACK*       -      -      ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     ROLLBACK*       -      -      ││                                              │
-│  api-2       api     not connected                     -      -      ││                                              │
-│  k8s-bastion api     not connected     -               -      -      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  ROLLBACK IMMEDIATELY (held: no data since 00:00:05)            ││                                              │
-│  held, no data since 00:00:05: before it, error rate 6.74% > 5%; now…││                                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT                     STATE HEALTH READY VERSION RST AGE DRIVER         │
+│> api-1       api     not connected     ROLLBACK IMMEDIATELY (held)       -      -     -               compose        │
+│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY (held)       -      -     -               compose        │
+│  api-2       api     not connected                                       -      -     -               compose        │
+│  k8s-bastion api     not connected     -                                 -      -     -               k8s            │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY (held: no data since 00:00:05)            ││ no runbook loaded                            │
+│  held, no data since 00:00:05: before it, error rate 6.74% > 5%; now…││ open one with -r FILE                        │
 │  errors no data █·· 0–5%                                             ││                                              │
-│  p95    no data ▂·· 0–2000 ms                                        │└──────────────────────────────────────────────┘
-│  metrics: HTTP 302                                                   │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    no data ▂·· 0–2000 ms                                        ││                                              │
+│  metrics: HTTP 302                                                   ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -56,30 +56,30 @@ EOF
 
 assert_screen gave-way <<'EOF'
  warroom │ no incident named │ T+00:05:05   READ-ONLY                                           2026-01-01 00:05:05 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY AGE││ no runbook loaded                            │
-│> api-1       api     not connected     NO DATA       -      -        ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     NO DATA       -      -        ││                                              │
-│  api-2       api     not connected                   -      -        ││                                              │
-│  k8s-bastion api     not connected     -             -      -        ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  NO DATA                                                        ││                                              │
-│  no data for error rate, p95; 0 restarts in 5m; no data since 00:00:…││                                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                    │
+│> api-1       api     not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
+│  api-1       jobs    not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
+│  api-2       api     not connected                   -      -     -               compose 127.0.0.1:2202             │
+│  k8s-bastion api     not connected     -             -      -     -               k8s     127.0.0.1:2203             │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  NO DATA                                                        ││ no runbook loaded                            │
+│  no data for error rate, p95; 0 restarts in 5m; no data since 00:00:…││ open one with -r FILE                        │
 │  errors no data █··· 0–5%                                            ││                                              │
-│  p95    no data ▂··· 0–2000 ms                                       │└──────────────────────────────────────────────┘
-│  metrics: HTTP 302                                                   │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    no data ▂··· 0–2000 ms                                       ││                                              │
+│  metrics: HTTP 302                                                   ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -26,30 +26,30 @@ run_console -c warroom.conf --read-only
 
 assert_screen impossible <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY                                           2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY AGE││ no runbook loaded                            │
-│> api-1       api     not connected     NO DATA       -      -        ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     NO DATA       -      -        ││                                              │
-│  api-2       api     not connected                   -      -        ││                                              │
-│  k8s-bastion api     not connected                   -      -        ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  NO DATA                                                        ││                                              │
-│  no data for error rate, p95; 0 restarts in 5m                       ││                                              │
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                    │
+│> api-1       api     not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
+│  api-1       jobs    not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
+│  api-2       api     not connected                   -      -     -               compose 127.0.0.1:2202             │
+│  k8s-bastion api     not connected                   -      -     -               k8s     127.0.0.1:2203             │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  NO DATA                                                        ││ no runbook loaded                            │
+│  no data for error rate, p95; 0 restarts in 5m                       ││ open one with -r FILE                        │
 │  errors no data ▁· 0–5%                                              ││                                              │
-│  p95    no data ▂· 0–2000 ms                                         │└──────────────────────────────────────────────┘
-│  prometheus: the error-rate query gave -0.5: not a ratio between 0 a…│┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    no data ▂· 0–2000 ms                                         ││                                              │
+│  prometheus: the error-rate query gave -0.5: not a ratio between 0 a…││                                              │
+└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -92,30 +92,30 @@ EOF
 
 assert_screen prefix <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY                                           2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY AGE││ no runbook loaded                            │
-│> api-1       api     not connected     NO DATA       -      -        ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     NO DATA       -      -        ││                                              │
-│  api-2       api     not connected                   -      -        ││                                              │
-│  k8s-bastion api     not connected                   -      -        ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐│                                              │
-│api-1  NO DATA                                                        ││                                              │
-│  no data for error rate, p95; 0 restarts in 5m                       ││                                              │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                    │
+│> api-1       api     not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
+│  api-1       jobs    not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
+│  api-2       api     not connected                   -      -     -               compose 127.0.0.1:2202             │
+│  k8s-bastion api     not connected                   -      -     -               k8s     127.0.0.1:2203             │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  NO DATA                                                        ││ no runbook loaded                            │
+│  no data for error rate, p95; 0 restarts in 5m                       ││ open one with -r FILE                        │
 │  errors no data ▁··· 0–5%                                            ││                                              │
-│  p95    no data ▂··· 0–2000 ms                                       │└──────────────────────────────────────────────┘
-│  prometheus: HTTP 404: is prometheus_url right? it should be the ser…│┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    no data ▂··· 0–2000 ms                                       ││                                              │
+│  prometheus: HTTP 404: is prometheus_url right? it should be the ser…││                                              │
+└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -22,31 +22,31 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen held <<'EOF'
  warroom │ no incident named │ T+00:00:19   READ-ONLY                                           2026-01-01 00:00:19 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT   STATE HEALTH READY  ││ no runbook loaded                            │
-│> api-1       api     not connected     ROLLBACK*       -      -      ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     ROLLBACK*       -      -      ││                                              │
-│  api-2       api     not connected                     -      -      ││                                              │
-│  k8s-bastion api     not connected     -               -      -      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  ROLLBACK IMMEDIATELY (held: 1/2 calm checks)                   ││                                              │
-│  rolled back 19 s ago: the rate window still holds the old release's…││                                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT                     STATE HEALTH READY VERSION RST AGE DRIVER         │
+│> api-1       api     not connected     ROLLBACK IMMEDIATELY (held)       -      -     -               compose        │
+│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY (held)       -      -     -               compose        │
+│  api-2       api     not connected                                       -      -     -               compose        │
+│  k8s-bastion api     not connected     -                                 -      -     -               k8s            │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY (held: 1/2 calm checks)                   ││ no runbook loaded                            │
+│  held, 1/2 calm checks: below thresholds: error rate 0%, p95 179 ms,…││ open one with -r FILE                        │
 │  errors 0%      █▁ 0–5%                                              ││                                              │
-│  p95    179 ms  ▆▂ 0–2000 ms                                         │└──────────────────────────────────────────────┘
-│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│T+00:00:00 action.end api-1 unknown           │
-│ no log stream open                                                   ││T+00:00:06 action.reconcile api-1 ok          │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    179 ms  ▆▂ 0–2000 ms                                         ││                                              │
+│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
+│                                                                      ││T+00:00:00 action.end api-1 unknown           │
+│                                                                      ││T+00:00:06 action.reconcile api-1 ok          │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘

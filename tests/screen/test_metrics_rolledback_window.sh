@@ -33,30 +33,30 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen rollback <<'EOF'
  warroom │ no incident named │ T+00:00:12   READ-ONLY                                           2026-01-01 00:00:12 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT  STATE HEALTH READY   ││ no runbook loaded                            │
-│> api-1       api     not connected     ROLLBACK       -      -       ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     ROLLBACK       -      -       ││                                              │
-│  api-2       api     not connected                    -      -       ││                                              │
-│  k8s-bastion api     not connected     -              -      -       ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  ROLLBACK IMMEDIATELY                                           ││                                              │
-│  rolled back 12 s ago: the rate window still holds the old release's…││                                              │
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT              STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS       │
+│> api-1       api     not connected     ROLLBACK IMMEDIATELY       -      -     -               compose 127.0.0.1:2201│
+│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY       -      -     -               compose 127.0.0.1:2201│
+│  api-2       api     not connected                                -      -     -               compose 127.0.0.1:2202│
+│  k8s-bastion api     not connected     -                          -      -     -               k8s     127.0.0.1:2203│
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY                                           ││ no runbook loaded                            │
+│  error rate 6.26% > 5%; p95 900 ms > 500 ms (monitor) — rolled back …││ open one with -r FILE                        │
 │  errors 6.26%   ██ 0–5%                                              ││                                              │
-│  p95    900 ms  ▆▄ 0–2000 ms                                         │└──────────────────────────────────────────────┘
-│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│T+00:00:00 action.end api-1 ok                │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    900 ms  ▆▄ 0–2000 ms                                         ││                                              │
+│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
+│                                                                      ││T+00:00:00 action.end api-1 ok                │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -66,30 +66,30 @@ EOF
 
 assert_screen consider <<'EOF'
  warroom │ no incident named │ T+00:00:32   READ-ONLY                                           2026-01-01 00:00:32 UTC
-┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT           HEALTH READY││ no runbook loaded                            │
-│> api-1       api     not connected     CONSIDER ROLLBACK -      -    ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     CONSIDER ROLLBACK -      -    ││                                              │
-│  api-2       api     not connected                       -      -    ││                                              │
-│  k8s-bastion api     not connected     -                 -      -    ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  CONSIDER ROLLBACK                                              ││                                              │
-│  rolled back 32 s ago: the rate window still holds the old release's…││                                              │
+┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT           STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS          │
+│> api-1       api     not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
+│  k8s-bastion api     not connected     -                       -      -     -               k8s     127.0.0.1:2203   │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
+│  error rate 3.6% > 2% — rolled back 32 s ago: the rate window still …││ open one with -r FILE                        │
 │  errors 3.6%    ██▆▆ 0–5%                                            ││                                              │
-│  p95    300 ms  ▆▄▂▂ 0–2000 ms                                       │└──────────────────────────────────────────────┘
-│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│T+00:00:00 action.end api-1 ok                │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    300 ms  ▆▄▂▂ 0–2000 ms                                       ││                                              │
+│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
+│                                                                      ││T+00:00:00 action.end api-1 ok                │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -99,30 +99,30 @@ EOF
 
 assert_screen other <<'EOF'
  warroom │ no incident named │ T+00:00:32   READ-ONLY                                           2026-01-01 00:00:32 UTC
-┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT           HEALTH READY││ no runbook loaded                            │
-│  api-1       api     not connected     CONSIDER ROLLBACK -      -    ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     CONSIDER ROLLBACK -      -    ││                                              │
-│> api-2       api     not connected                       -      -    ││                                              │
-│  k8s-bastion api     not connected     -                 -      -    ││                                              │
-│                                                                      ││                                              │
+┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT           STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS          │
+│  api-1       api     not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│> api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
+│  k8s-bastion api     not connected     -                       -      -     -               k8s     127.0.0.1:2203   │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│ api-2: waiting for Prometheus's first answers                        ││ no runbook loaded                            │
+│api-1          CONSIDER ROLLBACK  error rate 3.6% > 2% — rolled back …││ open one with -r FILE                        │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│ api-2: waiting for Prometheus's first answers                        ││                                              │
-│api-1          CONSIDER ROLLBACK  rolled back 32 s ago: the rate wind…││                                              │
-│                                                                      ││                                              │
-│                                                                      │└──────────────────────────────────────────────┘
-│                                                                      │┌─ TIMELINE ───────────────────────────────────┐
-└──────────────────────────────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│T+00:00:00 action.end api-1 ok                │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
+│                                                                      ││T+00:00:00 action.end api-1 ok                │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -132,30 +132,30 @@ EOF
 
 assert_screen past <<'EOF'
  warroom │ no incident named │ T+00:01:02   READ-ONLY                                           2026-01-01 00:01:02 UTC
-┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT           HEALTH READY││ no runbook loaded                            │
-│> api-1       api     not connected     CONSIDER ROLLBACK -      -    ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     CONSIDER ROLLBACK -      -    ││                                              │
-│  api-2       api     not connected                       -      -    ││                                              │
-│  k8s-bastion api     not connected     -                 -      -    ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  CONSIDER ROLLBACK                                              ││                                              │
-│  error rate 3.6% > 2%                                                ││                                              │
+┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT           STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS          │
+│> api-1       api     not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
+│  k8s-bastion api     not connected     -                       -      -     -               k8s     127.0.0.1:2203   │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
+│  error rate 3.6% > 2%                                                ││ open one with -r FILE                        │
 │  errors 3.6%    ██▆▆▆ 0–5%                                           ││                                              │
-│  p95    300 ms  ▆▄▂▂▂ 0–2000 ms                                      │└──────────────────────────────────────────────┘
-│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│T+00:00:00 action.end api-1 ok                │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    300 ms  ▆▄▂▂▂ 0–2000 ms                                      ││                                              │
+│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
+│                                                                      ││T+00:00:00 action.end api-1 ok                │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -19,30 +19,30 @@ run_console -c warroom.conf --read-only
 
 assert_screen start <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY                                           2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT           HEALTH READY││ no runbook loaded                            │
-│> api-1       api     not connected     CONSIDER ROLLBACK -      -    ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     CONSIDER ROLLBACK -      -    ││                                              │
-│  api-2       api     not connected                       -      -    ││                                              │
-│  k8s-bastion api     not connected                       -      -    ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│api-1  CONSIDER ROLLBACK                                              ││                                              │
-│  error rate 2.04% > 2%                                               ││                                              │
+┌─ ▶ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ─────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT           STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS          │
+│> api-1       api     not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
+│  k8s-bastion api     not connected                             -      -     -               k8s     127.0.0.1:2203   │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
+│  error rate 2.04% > 2%                                               ││ open one with -r FILE                        │
 │  errors 2.04%   ▄ 0–5%                                               ││                                              │
-│  p95    182 ms  ▂ 0–2000 ms                                          │└──────────────────────────────────────────────┘
-│  fleet-wide error rate (its query has no {host}), also on api-2, k8s…│┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    182 ms  ▂ 0–2000 ms                                          ││                                              │
+│  fleet-wide error rate (its query has no {host}), also on api-2, k8s…││                                              │
+└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
  warning: warroom.conf:4: error_rate_query has no {host}: hosts api-1, api-2 and k8s-bastion ask http://prom:9090 the
@@ -52,30 +52,30 @@ EOF
 
 assert_screen read <<'EOF'
  warroom │ no incident named │ T+00:00:07   READ-ONLY                                           2026-01-01 00:00:07 UTC
-┌─ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ───────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT           HEALTH READY││ no runbook loaded                            │
-│> api-1       api     not connected     CONSIDER ROLLBACK -      -    ││ open one with -r FILE                        │
-│  api-1       jobs    not connected     CONSIDER ROLLBACK -      -    ││                                              │
-│  api-2       api     not connected                       -      -    ││                                              │
-│  k8s-bastion api     not connected                       -      -    ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐│                                              │
-│api-1  CONSIDER ROLLBACK                                              ││                                              │
-│  error rate 2.04% > 2%                                               ││                                              │
+┌─ HOSTS 1 CONSIDER ROLLBACK of 3 hosts ───────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT           STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS          │
+│> api-1       api     not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
+│  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
+│  k8s-bastion api     not connected                             -      -     -               k8s     127.0.0.1:2203   │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
+│  error rate 2.04% > 2%                                               ││ open one with -r FILE                        │
 │  errors 2.04%   ▄ 0–5%                                               ││                                              │
-│  p95    182 ms  ▂ 0–2000 ms                                          │└──────────────────────────────────────────────┘
-│  fleet-wide error rate (its query has no {host}), also on api-2, k8s…│┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+│  p95    182 ms  ▂ 0–2000 ms                                          ││                                              │
+│  fleet-wide error rate (its query has no {host}), also on api-2, k8s…││                                              │
+└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
+│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

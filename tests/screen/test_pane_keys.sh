@@ -48,26 +48,26 @@ footer() {
 
 assert_screen f-hosts <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
-│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
-│                                              ││  [ ] $ Status page set to in…│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
-│                                              ││  - 2. Find the last good tag…│
-│                                              ││  [ ] Last good tag taken fro…│
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
+│                                              ││> - Compose rollback: api and…│
+│                                              ││  - Before you start  1/3     │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│api-1/api 2026-01-01T00:00:01.000Z INFO seq=1 ││                              │
-│api-1/api 2026-01-01T00:00:02.000Z INFO seq=2 ││                              │
-│api-1/api 2026-01-01T00:00:03.000Z INFO seq=3 ││                              │
+│api-1/api 00:00:02 INFO seq=2                 ││ no incident journal open     │
+│api-1/api 00:00:03 INFO seq=3                 ││ (none in screen tests)       │
 │api.log  3 lines                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  f follows or pauses LOGS: focus it first (3)
@@ -80,26 +80,26 @@ footer bracket-hosts ' [ jumps to an unticked step: focus RUNBOOK first (4)'
 footer r-one ' only one runbook is loaded (compose-rollback.md)'
 assert_screen f-logs <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
-│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
-│                                              ││  [ ] $ Status page set to in…│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
-│                                              ││  - 2. Find the last good tag…│
-│                                              ││  [ ] Last good tag taken fro…│
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
+│                                              ││> - Compose rollback: api and…│
+│                                              ││  - Before you start  1/3     │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│api-1/api 2026-01-01T00:00:01.000Z INFO seq=1 ││                              │
-│api-1/api 2026-01-01T00:00:02.000Z INFO seq=2 ││                              │
-│api-1/api 2026-01-01T00:00:03.000Z INFO seq=3 ││                              │
+│api-1/api 00:00:02 INFO seq=2                 ││ no incident journal open     │
+│api-1/api 00:00:03 INFO seq=3                 ││ (none in screen tests)       │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  / filter  z zoom  n next match  N prev match  Tab pane  ? help  q quit
@@ -110,26 +110,26 @@ grep -qF "Enter does nothing in LOGS: in HOSTS (1) it tails the service" "$tmp/e
 ok "Enter in LOGS says it does nothing there"
 assert_screen enter-metrics <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
-│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
-│                                              ││  [ ] $ Status page set to in…│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
-┌─ ▶ METRICS ──────────────────────────────────┐│  [ ] $ Set the switch in .en…│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
-│                                              ││  - 2. Find the last good tag…│
-│                                              ││  [ ] Last good tag taken fro…│
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ ▶ METRICS ──────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
+│                                              ││> - Compose rollback: api and…│
+│                                              ││  - Before you start  1/3     │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│api-1/api 2026-01-01T00:00:01.000Z INFO seq=1 ││                              │
-│api-1/api 2026-01-01T00:00:02.000Z INFO seq=2 ││                              │
-│api-1/api 2026-01-01T00:00:03.000Z INFO seq=3 ││                              │
-│api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
+│api-1/api 00:00:03 INFO seq=3                 ││ no incident journal open     │
+│api.log  3 lines  PAUSED +0 new (f follows)   ││ (none in screen tests)       │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter does nothing in METRICS: in HOSTS (1) it tails the service, in RUNBOOK
  (4) opens or folds the step, in TIMELINE (5) shows the entry whole

@@ -48,25 +48,25 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen three <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK IMMEDIATELY of 15 hosts ─┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│>!api-1       api     not connected     -     ││ open one with -r FILE        │
-│ !api-1       jobs    not connected     -     ││                              │
-│ !api-2       api     not connected     -     ││                              │
-│ !k8s-bastion api     not connected     -     ││                              │
-│api-1/api !: VERDICT ROLLBACK IMMEDIATELY (le…││                              │
-└─ ▼ 12 more rows ─────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│api-1  ROLLBACK IMMEDIATELY                   ││                              │
-│  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││                              │
+┌─ ▶ HOSTS 3 ROLLBACK IMMEDIATELY of 15 hosts ─────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT              HEALTH READY AGE │
+│> api-1       api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY -      -         │
+│  api-2       api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  k8s-bastion api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  worker-01   api     not connected                          -      -         │
+│  worker-02   api     not connected                          -      -         │
+│  worker-03   api     not connected                          -      -         │
+│  worker-04   api     not connected                          -      -         │
+│  worker-05   api     not connected                          -      -         │
+└─ ▼ 7 more rows ──────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY                   ││ no runbook loaded            │
+│  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││ open one with -r FILE        │
 │  errors 8%      █ 0–5%                       ││                              │
 └─ ▼ z shows 6 more (api-2 ROLLBACK) ──────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
+│ no log stream open                           ││ no incident journal open(non)│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  3 hosts not OK (api-1 ROLLBACK IMMEDIATELY, api-2 ROLLBACK IMMEDIATELY,
  k8s-bastion ROLLBACK IMMEDIATELY);
@@ -87,23 +87,23 @@ assert_screen tiny <<'EOF'
 EOF
 assert_screen many <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 15 ROLLBACK of 15 hosts ────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│>!api-1       api     not connected     -     ││ open one with -r FILE        │
-│ !api-1       jobs    not connected     -     ││                              │
-│ !api-2       api     not connected     -     ││                              │
-│ !k8s-bastion api     not connected     -     ││                              │
-│api-1/api !: VERDICT ROLLBACK IMMEDIATELY (le…││                              │
-└─ ▼ 12 more, worst worker-01 +11 ROLLBACK ────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│api-1  ROLLBACK IMMEDIATELY                   ││                              │
-│  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││                              │
+┌─ ▶ HOSTS 15 ROLLBACK IMMEDIATELY of 15 hosts ────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG VERDICT              HEALTH READY AGE │
+│> api-1       api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY -      -         │
+│  api-2       api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  k8s-bastion api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  worker-01   api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  worker-02   api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  worker-03   api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  worker-04   api     not connected     ROLLBACK IMMEDIATELY -      -         │
+│  worker-05   api     not connected     ROLLBACK IMMEDIATELY -      -         │
+└─ ▼ 7 more rows, worst worker-06 and 6 more ROLLBACK IMMEDIATELY ─────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY                   ││ no runbook loaded            │
+│  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││ open one with -r FILE        │
 │  errors 8%      █ 0–5%                       ││                              │
 └─ ▼ z shows 18 more (api-2 ROLLBACK) ─────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
  15 hosts not OK (api-1 ROLLBACK IMMEDIATELY, api-2 ROLLBACK IMMEDIATELY,
  k8s-bastion ROLLBACK IMMEDIATELY, worker-01 ROLLBACK IMMEDIATELY, worker-02
  ROLLBACK IMMEDIATELY, worker-03 ROLLBACK IMMEDIATELY, worker-04 ROLLBACK

@@ -32,25 +32,25 @@ run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/compose-rollback.md" -
 
 assert_screen start <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
-│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
-│                                              ││  [ ] $ Status page set to in…│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
-│                                              ││  - 2. Find the last good tag…│
-│                                              ││  [ ] Last good tag taken fro…│
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
+│                                              ││> - Compose rollback: api and…│
+│                                              ││  - Before you start  1/3     │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
+│ no log stream open                           ││ no incident journal open(non)│
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them | runbook k8s-helm-rollback.md asks 5
@@ -59,26 +59,26 @@ EOF
 
 assert_screen ticked <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected     -     ││  - Compose rollback: api and…│
-│  api-1       jobs    not connected     -     ││  - Before you start  1/3  st…│
-│  api-2       api     not connected     -     ││  [ ] Incident opened in warr…│
-│  k8s-bastion api     not connected     -     ││> [x] Incident commander name…│
-│                                              ││  [ ] $ Status page set to in…│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
-│                                              ││  - 2. Find the last good tag…│
-│                                              ││  [ ] Last good tag taken fro…│
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
+│                                              ││  [ ] Incident opened in warr…│
+│                                              ││> [x] Incident commander name…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
@@ -86,26 +86,26 @@ EOF
 
 assert_screen folded <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected     -     ││  - Compose rollback: api and…│
-│  api-1       jobs    not connected     -     ││> + Before you start  1/3  st…│
-│  api-2       api     not connected     -     ││  - 1. Exports kill switch  0…│
-│  k8s-bastion api     not connected     -     ││  [ ] $ Set the switch in .en…│
-│                                              ││  [ ] $ Check that exports ar…│
-└──────────────────────────────────────────────┘│  - 2. Find the last good tag…│
-┌─ METRICS ────────────────────────────────────┐│  [ ] Last good tag taken fro…│
-│ api-1: no metrics_url in the config          ││  - 3. Roll back api and jobs…│
-│                                              ││  [ ] $ Pull the known-good i…│
-│                                              ││  [ ] $ Recreate both service…│
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
+│                                              ││  - Compose rollback: api and…│
+│                                              ││> + Before you start  1/3  st…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
@@ -156,25 +156,25 @@ EOF
 
 assert_screen detail-narrow <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  H┌─ STEP compose-rollback.md:62 ────────────────────────────────────────┐5  │
-│> a│ Recreate both services on it:                                        │me…│
-│  a│                                                                      │in…│
-│  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │ 0…│
-│  k│    jobs                                                              │en…│
-│   │ x runs as written                                                    │ar…│
-└───│                                                                      │ag…│
-┌─ M│                                                                      │ro…│
-│ ap│                                                                      │bs…│
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  H┌─ STEP compose-rollback.md:62 ────────────────────────────────────────┐   │
+│> a│ Recreate both services on it:                                        │   │
+│  a│                                                                      │   │
+│  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │   │
+│  k│    jobs                                                              │   │
+│   │ x runs as written                                                    │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+└───│                                                                      │───┘
+┌─ M│                                                                      │───┐
+│ ap│                                                                      │5  │
 │   │                                                                      │ i…│
 │   │                                                                      │ce…│
 └───│                                                                      │───┘
 ┌─ L│                                                                      │───┐
-│ no│                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
+│ no│ x runs them on the HOSTS host, asking for each placeholder.          │   │
 │   │ Highlighted: placeholders. Esc or Enter closes.                      │   │
 │   └──────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────┘└──────────────────────────────┘

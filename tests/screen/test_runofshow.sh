@@ -28,30 +28,30 @@ run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/blue-green-cutover.md"
 
 assert_screen unset <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
-┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T…│
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
-│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
-│  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; annou…│
-│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
-│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
-│                                                                ││  [ ] $ T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the su…│
-│                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                │└──────────────────────────────────────────┘
-│                                                                │┌─ TIMELINE ───────────────────────────────┐
-└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
-┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
-│ no log stream open                                             ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
+┌─ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                  │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
+│                                                                ││> - Blue/green cutover: api               │
+│                                                                ││  - Hosts                                 │
+│                                                                ││  - Run of show  0/8                      │
+│                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the release to gree…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
+│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││ no incident journal open                 │
+│                                                                ││ (none in screen tests)                   │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  runbook blue-green-cutover.md asks 3 things this config cannot do (line 36: warroom: announce: warroom.conf
@@ -61,30 +61,30 @@ EOF
 
 assert_screen refused <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
-┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T…│
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
-│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
-│  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; annou…│
-│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
-│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
-│                                                                ││  [ ] $ T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the su…│
-│                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                │└──────────────────────────────────────────┘
-│                                                                │┌─ TIMELINE ───────────────────────────────┐
-└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
-┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
-│ no log stream open                                             ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
+┌─ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                  │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
+│                                                                ││> - Blue/green cutover: api               │
+│                                                                ││  - Hosts                                 │
+│                                                                ││  - Run of show  0/8                      │
+│                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the release to gree…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
+│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││ no incident journal open                 │
+│                                                                ││ (none in screen tests)                   │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
@@ -94,30 +94,30 @@ EOF
 
 assert_screen prompt <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
-┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T…│
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
-│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
-│  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; annou…│
-│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
-│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
-│                                                                ││  [ ] $ T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the su…│
-│                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                │└──────────────────────────────────────────┘
-│                                                                │┌─ TIMELINE ───────────────────────────────┐
-└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
-┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
-│ no log stream open                                             ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
+┌─ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                  │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
+│                                                                ││> - Blue/green cutover: api               │
+│                                                                ││  - Hosts                                 │
+│                                                                ││  - Run of show  0/8                      │
+│                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the release to gree…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
+│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││ no incident journal open                 │
+│                                                                ││ (none in screen tests)                   │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
@@ -127,30 +127,30 @@ EOF
 
 assert_screen set <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
-┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  T-0 00:20…│
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
-│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
-│  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges … 23:50 10m ago│
-│                                                                ││  [ ] $ T-15m: Deploy the rel… 00:05 in 5m│
-│                                                                ││  [ ] $ T-10m: Smoke test gr… 00:10 in 10m│
-│                                                                ││  [ ] $ T-5m: Last call.      00:15 in 15m│
-│                                                                ││  [ ] $ T-0: Switch the ngin… 00:20 in 20m│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error ra… 00:25 in 25m│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue onc… 00:35 in 35m│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chan… 01:20 in 1h20m│
-│                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                │└──────────────────────────────────────────┘
-│                                                                │┌─ TIMELINE ───────────────────────────────┐
-└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
-┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
-│ no log stream open                                             ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
+┌─ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                  │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  T-0 00:20…│
+│                                                                ││> - Blue/green cutover: api               │
+│                                                                ││  - Hosts                                 │
+│                                                                ││  - Run of show  0/8                      │
+│                                                                ││  [ ] T-30m: Freeze merges … 23:50 10m ago│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the rel… 00:05 in 5m│
+┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
+│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││ no incident journal open                 │
+│                                                                ││ (none in screen tests)                   │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
@@ -160,30 +160,30 @@ EOF
 
 assert_screen later <<'EOF'
  warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
-┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  T-0 00:20…│
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
-│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
-│  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges … 23:50 20m ago│
-│                                                                ││  [ ] $ T-15m: Deploy the re… 00:05 5m ago│
-│                                                                ││  [ ] $ T-10m: Smoke test g… 00:10 due now│
-│                                                                ││  [ ] $ T-5m: Last call.       00:15 in 5m│
-│                                                                ││  [ ] $ T-0: Switch the ngin… 00:20 in 10m│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error ra… 00:25 in 15m│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue onc… 00:35 in 25m│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chan… 01:20 in 1h10m│
-│                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                │└──────────────────────────────────────────┘
-│                                                                │┌─ TIMELINE ───────────────────────────────┐
-└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
-┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
-│ no log stream open                                             ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
+┌─ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                  │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  T-0 00:20…│
+│                                                                ││> - Blue/green cutover: api               │
+│                                                                ││  - Hosts                                 │
+│                                                                ││  - Run of show  0/8                      │
+│                                                                ││  [ ] T-30m: Freeze merges … 23:50 20m ago│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the re… 00:05 5m ago│
+┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
+│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││ no incident journal open                 │
+│                                                                ││ (none in screen tests)                   │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
@@ -193,30 +193,30 @@ EOF
 
 assert_screen none <<'EOF'
  warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
-┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: compose-rollback.md  1/15              │
-│> api-1       api     not connected           -      -          ││> - Compose rollback: api and jobs        │
-│  api-1       jobs    not connected           -      -          ││  - Before you start  1/3                 │
-│  api-2       api     not connected           -      -          ││  [x] Incident opened in warroom; the tim…│
-│  k8s-bastion api     not connected           -      -          ││  [ ] Incident commander named in the inc…│
-│                                                                ││  [ ] $ Status page set to investigating  │
-│                                                                ││  - 1. Exports kill switch  0/2           │
-│                                                                ││  [ ] $ Set the switch in .env and recrea…│
-│                                                                ││  [ ] $ Check that exports are off:       │
-└────────────────────────────────────────────────────────────────┘│  - 2. Find the last good tag  0/1        │
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] Last good tag taken from releases.l…│
-│ api-1: no metrics_url in the config                            ││  - 3. Roll back api and jobs  0/3        │
-│                                                                ││  [ ] $ Pull the known-good image first, …│
-│                                                                ││  [ ] $ Recreate both services on it:     │
-│                                                                │└──────────────────────────────────────────┘
-│                                                                │┌─ TIMELINE ───────────────────────────────┐
-└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
-┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
-│ no log stream open                                             ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
+┌─ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                  │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+│                                                                                                            │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│ api-1: no metrics_url in the config                            ││R: compose-rollback.md  1/15              │
+│                                                                ││> - Compose rollback: api and jobs        │
+│                                                                ││  - Before you start  1/3                 │
+│                                                                ││  [x] Incident opened in warroom; the tim…│
+│                                                                ││  [ ] Incident commander named in the inc…│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ Status page set to investigating  │
+┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
+│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││ no incident journal open                 │
+│                                                                ││ (none in screen tests)                   │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │

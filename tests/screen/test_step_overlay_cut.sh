@@ -15,25 +15,25 @@ run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollbac
 
 assert_screen step <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
 │  H┌─ STEP compose-rollback.md:14 ────────────────────────────────────────┐   │
-│> a│ Status page set to investigating                                     │nd…│
+│> a│ Status page set to investigating                                     │   │
 │  a│                                                                      │   │
-│  a│ action: statuspage op=create name=Elevated API errors                │rr…│
-│  k│   status=investigating impact=minor                                  │me…│
+│  a│ action: statuspage op=create name=Elevated API errors                │   │
+│  k│   status=investigating impact=minor                                  │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+└───│                                                                      │───┘
+┌─ M│                                                                      │───┐
+│ ap│                                                                      │   │
+│   │                                                                      │me…│
 │   │                                                                      │in…│
-└───│                                                                      │ 0…│
-┌─ M│                                                                      │en…│
-│ ap│                                                                      │ar…│
-│   │                                                                      │ag…│
-│   │                                                                      │ro…│
 └───│                                                                      │───┘
 ┌─ L│                                                                      │───┐
-│ no│                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
+│ no│ x runs them on the HOSTS host, asking for each placeholder.          │on)│
 └───│ Highlighted: placeholders. Esc or Enter closes.                      │───┘
  run└──────────────────────────────────────────────────────────────────────┘
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post

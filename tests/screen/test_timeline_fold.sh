@@ -45,29 +45,29 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen pane <<'EOF'
  warroom │ no incident named │ T+00:02:00   READ-ONLY                                                               2026-01-01 00:02:00 UTC
-┌─ HOSTS ──────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER ││ no runbook loaded                                    │
-│> api-1       api     not connected           -      -     -               compose││ open one with -r FILE                                │
-│  api-1       jobs    not connected           -      -     -               compose││                                                      │
-│  api-2       api     not connected           -      -     -               compose││                                                      │
-│  k8s-bastion api     not connected           -      -     -               k8s    ││                                                      │
-│                                                                                  ││                                                      │
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                                                │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201                                         │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201                                         │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202                                         │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203                                         │
+│                                                                                                                                          │
+│                                                                                                                                          │
+│                                                                                                                                          │
+│                                                                                                                                          │
+│                                                                                                                                          │
+│                                                                                                                                          │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────┐
+│ api-1: no metrics_url in the config                                              ││ no runbook loaded                                    │
+│                                                                                  ││ open one with -r FILE                                │
 │                                                                                  ││                                                      │
 └──────────────────────────────────────────────────────────────────────────────────┘│                                                      │
-┌─ METRICS ────────────────────────────────────────────────────────────────────────┐│                                                      │
-│ api-1: no metrics_url in the config                                              ││                                                      │
-│                                                                                  ││                                                      │
-│                                                                                  ││                                                      │
-│                                                                                  │└──────────────────────────────────────────────────────┘
-└──────────────────────────────────────────────────────────────────────────────────┘┌─ ▶ TIMELINE ─────────────────────────────────────────┐
-┌─ LOGS ───────────────────────────────────────────────────────────────────────────┐│T+00:00:00 action.intent api-1 {"plan":{"action":"com…│
-│ no log stream open                                                               ││T+00:00:00 action.end api-1 ok                        │
-│                                                                                  ││T+00:00:10 verdict.change api-1 CONSIDER ROLLBACK — e…│
-│                                                                                  ││T+00:00:20 verdict.change api-1 verdict changed 10 ti…│
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────────────┘
+│ no log stream open                                                               │┌─ ▶ TIMELINE ─────────────────────────────────────────┐
 │                                                                                  ││T+00:01:00 verdict.change api-2 MONITOR — p95 410 ms …│
 │                                                                                  ││T+00:02:00 action.intent api-1 {"plan":{"action":"com…│
 │                                                                                  ││T+00:02:00 action.end api-1 ok                        │
-│                                                                                  ││                                                      │
 └──────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────┘
  Enter whole entry  a every record  z zoom  Tab pane  ? help  q quit
 EOF

@@ -71,25 +71,25 @@ EOF
 
 assert_screen back <<'EOF'
  warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
-│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
-│                                              ││  [ ] $ Status page set to in…│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
-│                                              ││  - 2. Find the last good tag…│
-│                                              ││  [ ] Last good tag taken fro…│
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
+│                                              ││> - Compose rollback: api and…│
+│                                              ││  - Before you start  1/3     │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ ▶ TIMELINE ─────────────────┐
-│ no log stream open                           ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
+│ no log stream open                           ││ no incident journal open(non)│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post

@@ -124,10 +124,10 @@ grep -q '"kind":"verdict.change","host":"h1".*"verdict":"NO DATA","reason":"no d
 	{ grep verdict "$journal"; fail "the NO DATA verdict.change does not say Prometheus timed out"; }
 ok "each change is a verdict.change record; NO DATA's says why"
 # After the rollback's end, each bad verdict.change (one at least: the
-# rate falls through the levels) names the rollback.
+# rate falls through the levels) names the rollback, after its figures.
 awk '/"kind":"action.end","host":"h1"/ { after = 1; next }
 	after && /"kind":"verdict.change","host":"h1"/ && !/"verdict":"OK"/ {
-		bad++; if ($0 !~ /"reason":"rolled back [0-9]+ s ago: the rate window still holds the old release.s errors/) wrong++ }
+		bad++; if ($0 !~ /"reason":"[^"]+ \xe2\x80\x94 rolled back [0-9]+ s ago: the rate window still holds the old release.s errors/) wrong++ }
 	END { exit !(bad > 0 && wrong == 0) }' "$journal" ||
 	{ grep -E 'verdict.change|action.end' "$journal"; fail "a bad verdict.change after the rollback does not name it"; }
 ok "the bad verdict.change records within the window name the rollback"

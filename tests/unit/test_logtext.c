@@ -2,7 +2,8 @@
  * test_logtext.c — a LOGS line as drawn: its prefix found (kubectl's pod
  * too), padding put after it, tabs expanded to the next multiple of eight
  * columns, and the filter's offsets followed into the result; in a
- * narrow pane the prefix shortened and capped so the line keeps its text.
+ * narrow pane the prefix shortened and capped so the line keeps its text,
+ * and its RFC 3339 time short (the date only when it is not today's).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -130,6 +131,55 @@ a_pod_gives_way_to_its_tail(void **state)
 	assert_string_equal(out, "h/s \xe2\x80\xa6web ");
 }
 
+/* 2026-01-01 12:00:00 UTC, the console's clock in these tests. */
+#define NOW_S 1767268800
+
+static void
+a_time_after_the_prefix_is_found(void **state)
+{
+	const char *a = "api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25";
+	const char *k = "k8s/api [pod/api-7c9f/api] 2026-01-01T00:00:25Z GET /";
+	const char *n = "api-1/api 10:00 GET /", *d = "api-1/api 2026-01-01 GET /";
+	size_t from, to;
+
+	(void)state;
+	assert_true(logtext_time_span(a, strlen(a), &from, &to));
+	assert_int_equal(from, 10);
+	assert_int_equal(to, 34);
+	assert_true(logtext_time_span(k, strlen(k), &from, &to));
+	assert_int_equal(from, strlen("k8s/api [pod/api-7c9f/api] "));
+	assert_false(logtext_time_span(n, strlen(n), &from, &to));
+	assert_false(logtext_time_span(d, strlen(d), &from, &to));
+}
+
+static void
+a_time_is_short_with_the_date_only_off_today(void **state)
+{
+	const char *today = "api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25";
+	const char *zone = "api-1/api 2026-01-01T13:30:00+02:00 WARN x";
+	const char *eve = "api-1/api 2025-12-31T23:59:58.123Z ERROR y";
+	const char *march = "api-1/api 2026-03-02T08:00:00Z z";
+	const char *none = "api-1/api GET / 200";
+	char out[128];
+
+	(void)state;
+	assert_int_equal(logtext_short_time(today, strlen(today), NOW_S, out, sizeof(out)),
+	    strlen("api-1/api 00:00:25 INFO  seq=25"));
+	assert_string_equal(out, "api-1/api 00:00:25 INFO  seq=25");
+	/* UTC, as the header's clock: an offset is taken off. */
+	logtext_short_time(zone, strlen(zone), NOW_S, out, sizeof(out));
+	assert_string_equal(out, "api-1/api 11:30:00 WARN x");
+	logtext_short_time(eve, strlen(eve), NOW_S, out, sizeof(out));
+	assert_string_equal(out, "api-1/api 2025-12-31 23:59:58 ERROR y");
+	logtext_short_time(march, strlen(march), NOW_S, out, sizeof(out));
+	assert_string_equal(out, "api-1/api 03-02 08:00:00 z");
+	logtext_short_time(none, strlen(none), NOW_S, out, sizeof(out));
+	assert_string_equal(out, none);
+	/* A short buffer ends terminated. */
+	assert_int_equal(logtext_short_time(today, strlen(today), NOW_S, out, 15), 14);
+	assert_string_equal(out, "api-1/api 00:0");
+}
+
 int
 main(void)
 {
@@ -141,6 +191,8 @@ main(void)
 		cmocka_unit_test(a_full_buffer_ends_on_a_character),
 		cmocka_unit_test(prefix_room_is_at_most_a_third),
 		cmocka_unit_test(a_pod_gives_way_to_its_tail),
+		cmocka_unit_test(a_time_after_the_prefix_is_found),
+		cmocka_unit_test(a_time_is_short_with_the_date_only_off_today),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -352,9 +352,10 @@ a_bad_verdict_within_the_window_after_a_rollback_says_why(void **state)
 }
 
 /* The words METRICS and a verdict.change record say, from the timeline:
- * the note, then the reason; the reason alone otherwise. */
+ * the reason, then the note (so a row cut where the pane ends keeps the
+ * figures); the reason alone otherwise. */
 static void
-verdict_words_put_the_note_first(void **state)
+verdict_words_put_the_figures_first(void **state)
 {
 	const struct rbtarget_mark m[] = {
 		{ AT_MS - 9000, "action.intent", "h1", "rb-1", "", true, 0 },
@@ -368,8 +369,8 @@ verdict_words_put_the_note_first(void **state)
 	n = rbtarget_verdict_words(true, "error rate 3.6% > 2%", &w, m, 2, "h1", AT_MS + 32000,
 	    out, sizeof(out));
 	assert_int_equal(n, strlen(out));
-	assert_string_equal(out, "rolled back 32 s ago: the rate window still holds the old "
-	    "release's errors \xe2\x80\x94 error rate 3.6% > 2%");
+	assert_string_equal(out, "error rate 3.6% > 2% \xe2\x80\x94 rolled back 32 s ago: the "
+	    "rate window still holds the old release's errors");
 	/* Another host's rollback is not h1's; a calm verdict has no note. */
 	rbtarget_verdict_words(true, "error rate 3.6% > 2%", &w, m, 2, "h2", AT_MS + 32000, out,
 	    sizeof(out));
@@ -377,10 +378,11 @@ verdict_words_put_the_note_first(void **state)
 	rbtarget_verdict_words(false, "below thresholds", &w, m, 2, "h1", AT_MS + 32000, out,
 	    sizeof(out));
 	assert_string_equal(out, "below thresholds");
-	/* A short buffer keeps whole characters and ends terminated. */
+	/* A short buffer keeps the figures whole, cuts the note, ends terminated. */
 	rbtarget_verdict_words(true, "error rate 3.6% > 2%", &w, m, 2, "h1", AT_MS + 32000, out,
-	    90);
-	assert_int_equal(strlen(out), 89);
+	    40);
+	assert_int_equal(strlen(out), 39);
+	assert_memory_equal(out, "error rate 3.6% > 2% \xe2\x80\x94 rolled", 29);
 }
 
 /* k8s-bastion's undo ran at 18:20:04, its end UNKNOWN at 18:20:31;
@@ -782,7 +784,7 @@ main(void)
 		cmocka_unit_test(a_newer_tag_seen_here_means_moved_back_by_hand),
 		cmocka_unit_test(b_from_a_good_row_is_refused_naming_the_bad_tag),
 		cmocka_unit_test(a_bad_verdict_within_the_window_after_a_rollback_says_why),
-		cmocka_unit_test(verdict_words_put_the_note_first),
+		cmocka_unit_test(verdict_words_put_the_figures_first),
 		cmocka_unit_test(a_rollback_settled_by_a_reread_counts_from_its_own_time),
 		cmocka_unit_test(a_rollback_settled_ok_by_a_re_read_is_a_target),
 		cmocka_unit_test(a_failed_rollback_that_applied_is_at_the_target),

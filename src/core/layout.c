@@ -1,0 +1,90 @@
+/*
+ * layout.c — where the panes go. The left column (three fifths) holds
+ * HOSTS, METRICS and LOGS; the right holds RUNBOOK over TIMELINE; a zoomed
+ * pane has the body to itself. On a short screen (where the left column
+ * would leave HOSTS fewer than LAYOUT_HOSTS_WANT rows: 80x24, a laptop's
+ * split) HOSTS spans the width on top with those rows, the others shared
+ * out below it down to a border and three rows each: an on-call engineer
+ * sees the fleet first, and every other pane is a key (or z) away. A
+ * footer of more than one row (a long message, a prompt's question) takes
+ * its rows from the bottom panes, LOGS and TIMELINE (or the zoomed one):
+ * drawn over them, it hid their bottom border and what the border says.
+ * Pure arithmetic on the terminal size so every size gives the same answer.
+ */
+#include "warroom/layout.h"
+
+#include <string.h>
+
+/* Rows a pane below a compact HOSTS keeps at least: borders and three. */
+#define PANE_LEAST 5
+
+static struct rect
+rect(int y, int x, int h, int w)
+{
+	return (struct rect){ .y = y, .x = x, .h = h, .w = w };
+}
+
+/* The footer's extra rows the bottom panes (logs and timeline rows high)
+ * can give: each keeps its border and a row inside. */
+static int
+extra_rows(int footer_rows, int logs, int timeline)
+{
+	int extra = footer_rows > 1 ? footer_rows - 1 : 0;
+
+	if (extra > logs - 3)
+		extra = logs - 3;
+	if (extra > timeline - 3)
+		extra = timeline - 3;
+	return extra < 0 ? 0 : extra;
+}
+
+void
+layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows)
+{
+	int body, left, right, hosts, top, below, metrics, runbook, extra;
+
+	memset(lo, 0, sizeof(*lo));
+	lo->too_small = cols < UI_MIN_COLS || lines < UI_MIN_LINES;
+	if (lo->too_small)
+		return;
+	lo->header = rect(0, 0, 1, cols);
+	lo->footer = rect(lines - 1, 0, 1, cols);
+	body = lines - 2;
+	left = cols * 3 / 5;
+	right = cols - left;
+	hosts = body * 2 / 5;
+	lo->compact = hosts < LAYOUT_HOSTS_WANT;
+	if (lo->compact) {
+		/* HOSTS across the top; METRICS over LOGS and RUNBOOK over
+		 * TIMELINE share what is left, each keeping PANE_LEAST. */
+		hosts = body - 2 * PANE_LEAST;
+		if (hosts > LAYOUT_HOSTS_WANT)
+			hosts = LAYOUT_HOSTS_WANT;
+		top = 1 + hosts;
+		below = body - hosts;
+		metrics = below / 2;
+		runbook = below - below / 2;
+		extra = extra_rows(footer_rows, below - metrics, below - runbook);
+		lo->pane[PANE_HOSTS] = rect(1, 0, hosts, cols);
+		lo->pane[PANE_METRICS] = rect(top, 0, metrics, left);
+		lo->pane[PANE_LOGS] = rect(top + metrics, 0, below - metrics - extra, left);
+		lo->pane[PANE_RUNBOOK] = rect(top, left, runbook, right);
+		lo->pane[PANE_TIMELINE] = rect(top + runbook, left, below - runbook - extra, right);
+	} else {
+		metrics = body / 4;
+		runbook = body * 3 / 5;
+		/* The other panes keep their place: only the bottom ones give
+		 * up rows. */
+		extra = extra_rows(footer_rows, body - hosts - metrics, body - runbook);
+		lo->pane[PANE_HOSTS] = rect(1, 0, hosts, left);
+		lo->pane[PANE_METRICS] = rect(1 + hosts, 0, metrics, left);
+		lo->pane[PANE_LOGS] = rect(1 + hosts + metrics, 0, body - hosts - metrics - extra,
+		    left);
+		lo->pane[PANE_RUNBOOK] = rect(1, left, runbook, right);
+		lo->pane[PANE_TIMELINE] = rect(1 + runbook, left, body - runbook - extra, right);
+	}
+	if (zoom >= 0 && zoom < PANE_COUNT) {
+		memset(lo->pane, 0, sizeof(lo->pane));
+		lo->pane[zoom] = rect(1, 0, body - extra, cols);
+	}
+}

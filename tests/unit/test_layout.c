@@ -1,0 +1,130 @@
+/*
+ * test_layout.c — where the panes go: on a short screen (80x24, 100x30)
+ * HOSTS spans the width on top (nine hosts at 80x24, ten at 100x30), the others
+ * share what is left; taller (160x45, 200x50) the side-by-side columns.
+ * Every column ends on the footer, a long footer takes its rows from the
+ * bottom panes, and HOSTS never shrinks as the screen grows.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/layout.h"
+
+#define assert_rect(r, Y, X, H, W) do {                                       \
+	assert_int_equal((r).y, (Y)); assert_int_equal((r).x, (X));            \
+	assert_int_equal((r).h, (H)); assert_int_equal((r).w, (W));            \
+} while (0)
+
+static void
+at_80x24_hosts_spans_the_top_with_ten_rows(void **state)
+{
+	struct layout lo;
+
+	(void)state;
+	layout_compute(&lo, 80, 24, -1, 1);
+	assert_false(lo.too_small);
+	assert_true(lo.compact);
+	assert_rect(lo.header, 0, 0, 1, 80);
+	assert_rect(lo.footer, 23, 0, 1, 80);
+	/* Borders, its header and nine hosts (five before). */
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 12, 80);
+	assert_rect(lo.pane[PANE_METRICS], 13, 0, 5, 48);
+	assert_rect(lo.pane[PANE_LOGS], 18, 0, 5, 48);
+	assert_rect(lo.pane[PANE_RUNBOOK], 13, 48, 5, 32);
+	assert_rect(lo.pane[PANE_TIMELINE], 18, 48, 5, 32);
+}
+
+static void
+at_100x30_hosts_has_ten_hosts_and_the_rest_share(void **state)
+{
+	struct layout lo;
+
+	(void)state;
+	layout_compute(&lo, 100, 30, -1, 1);
+	assert_true(lo.compact);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 13, 100);
+	assert_rect(lo.pane[PANE_METRICS], 14, 0, 7, 60);
+	assert_rect(lo.pane[PANE_LOGS], 21, 0, 8, 60);
+	assert_rect(lo.pane[PANE_RUNBOOK], 14, 60, 8, 40);
+	assert_rect(lo.pane[PANE_TIMELINE], 22, 60, 7, 40);
+}
+
+static void
+tall_screens_keep_the_columns(void **state)
+{
+	struct layout lo;
+
+	(void)state;
+	layout_compute(&lo, 160, 45, -1, 1);
+	assert_false(lo.compact);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 17, 96);
+	assert_rect(lo.pane[PANE_METRICS], 18, 0, 10, 96);
+	assert_rect(lo.pane[PANE_LOGS], 28, 0, 16, 96);
+	assert_rect(lo.pane[PANE_RUNBOOK], 1, 96, 25, 64);
+	assert_rect(lo.pane[PANE_TIMELINE], 26, 96, 18, 64);
+	layout_compute(&lo, 200, 50, -1, 1);
+	assert_false(lo.compact);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 19, 120);
+	assert_rect(lo.pane[PANE_METRICS], 20, 0, 12, 120);
+	assert_rect(lo.pane[PANE_LOGS], 32, 0, 17, 120);
+	assert_rect(lo.pane[PANE_RUNBOOK], 1, 120, 28, 80);
+	assert_rect(lo.pane[PANE_TIMELINE], 29, 120, 20, 80);
+}
+
+/* A six-row footer at 80x24 takes what LOGS and TIMELINE can give, each
+ * keeping its border and a row; zoomed, the pane has the body less it. */
+static void
+a_long_footer_takes_rows_from_the_bottom_panes(void **state)
+{
+	struct layout lo;
+
+	(void)state;
+	layout_compute(&lo, 80, 24, -1, 6);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 12, 80);
+	assert_rect(lo.pane[PANE_LOGS], 18, 0, 3, 48);
+	assert_rect(lo.pane[PANE_TIMELINE], 18, 48, 3, 32);
+	layout_compute(&lo, 80, 24, PANE_LOGS, 3);
+	assert_rect(lo.pane[PANE_LOGS], 1, 0, 20, 80);
+	assert_rect(lo.pane[PANE_HOSTS], 0, 0, 0, 0);
+	layout_compute(&lo, 79, 24, -1, 1);
+	assert_true(lo.too_small);
+}
+
+/* Every size from the least up: the columns end on the footer, and
+ * HOSTS never loses a row when the screen gains one (no jump back at
+ * the height where the columns take over). */
+static void
+every_height_fills_the_body_and_hosts_only_grows(void **state)
+{
+	struct layout lo;
+	int lines, last = 0;
+
+	(void)state;
+	for (lines = 24; lines <= 80; lines++) {
+		layout_compute(&lo, 120, lines, -1, 1);
+		assert_true(lo.pane[PANE_HOSTS].h >= last);
+		last = lo.pane[PANE_HOSTS].h;
+		assert_int_equal(lo.pane[PANE_LOGS].y + lo.pane[PANE_LOGS].h, lines - 1);
+		assert_int_equal(lo.pane[PANE_TIMELINE].y + lo.pane[PANE_TIMELINE].h, lines - 1);
+		assert_true(lo.pane[PANE_METRICS].h >= 5);
+		assert_true(lo.pane[PANE_RUNBOOK].h >= 5);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(at_80x24_hosts_spans_the_top_with_ten_rows),
+		cmocka_unit_test(at_100x30_hosts_has_ten_hosts_and_the_rest_share),
+		cmocka_unit_test(tall_screens_keep_the_columns),
+		cmocka_unit_test(a_long_footer_takes_rows_from_the_bottom_panes),
+		cmocka_unit_test(every_height_fills_the_body_and_hosts_only_grows),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
