@@ -1275,7 +1275,8 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
 		seen[nseen++] = svc;
 		if ((r = pm_running_at(v, n, host, svc, v[at].ts_ms)) == n ||
-		    badrel_why(&pm->contain.rel, svc, dstr(&v[r], "tag")) == NULL)
+		    badrel_why(&pm->contain.rel, svc, dstr(&v[r], "tag")) == NULL ||
+		    !badrel_verdict_bad(&pm->contain.rel, dstr(&v[r], "tag")))
 			continue;
 		found = true;
 		run = pm_tag_run(v, r, v[at].ts_ms);
@@ -4298,8 +4299,11 @@ env_says(const struct record *v, size_t n, const char *host, const char *svc, co
 }
 
 /* Services still on a release the incident judged bad at the journal's
- * end (their last tag read): the bad release is not gone while one runs
- * it, whatever the rollbacks did elsewhere. How many lines. */
+ * end (their last tag read, a console's first reading too): the bad
+ * release is not gone while one runs it, whatever the rollbacks did
+ * elsewhere. Only one a bad verdict was charged to somewhere
+ * (badrel_verdict_bad): a release only rolled back from is no fault found,
+ * and the Summary says that rollback (md_other_bad). How many lines. */
 static size_t
 md_still_bad(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4311,7 +4315,7 @@ md_still_bad(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		const struct badrel_svc *s = &rel->svc[i];
 		const char *env;
 
-		if (!badrel_is_bad(rel, s->tag))
+		if (!badrel_verdict_bad(rel, s->tag))
 			continue;
 		wr_buf_str(b, k++ == 0 ? "\n**Bad release still running**\n\n- " : "- ");
 		sb_text(b, o, s->service);
@@ -5362,6 +5366,29 @@ md_bad_release(struct wr_buf *b, const struct record *v, size_t n,
 	return true;
 }
 
+/* " on h1, h2": each host tag was judged on (a verdict or a rollback
+ * from it), once; nothing when none is named. */
+static void
+md_why_hosts(struct wr_buf *b, const struct export_opts *o, const struct badrel *rel,
+    const char *tag)
+{
+	size_t j, h, nh;
+
+	for (j = 0, nh = 0; j < rel->nwhy; j++) {
+		bool again = false;
+
+		if (!badrel_same(rel->why[j].tag, tag) || rel->why[j].host[0] == '\0')
+			continue;
+		for (h = 0; h < j && !again; h++)
+			again = badrel_same(rel->why[h].tag, tag) &&
+			    strcmp(rel->why[h].host, rel->why[j].host) == 0;
+		if (again)
+			continue;
+		wr_buf_str(b, nh++ == 0 ? " on " : ", ");
+		sb_text(b, o, rel->why[j].host);
+	}
+}
+
 /* Each release still judged bad that neither the line above nor a
  * redeploy's names (one a rollback alone judged, one running from the
  * start on a host that was not the first judged), a Summary line with
@@ -5373,7 +5400,7 @@ md_other_bad(struct wr_buf *b, const struct record *v, size_t n,
 {
 	const struct badrel *rel = &pm->contain.rel;
 	const struct record **re;
-	size_t k = redeploys(pm, v, n, &re), i, j, h, nh;
+	size_t k = redeploys(pm, v, n, &re), i, j;
 
 	for (i = 0; i < rel->nbad; i++) {
 		const char *tag = rel->bad[i];
@@ -5387,23 +5414,19 @@ md_other_bad(struct wr_buf *b, const struct record *v, size_t n,
 			said = badrel_same(rel->bad[j], tag);
 		if (said)
 			continue;
+		/* No bad verdict on it anywhere: the engineer's rollback, said
+		 * as such, never as a release judged bad still running. */
+		if (!badrel_verdict_bad(rel, tag)) {
+			wr_buf_str(b, "- rolled back from ");
+			sb_text(b, o, tag);
+			md_why_hosts(b, o, rel, tag);
+			wr_buf_str(b, " (no bad verdict on it in this incident).\n");
+			continue;
+		}
 		wr_buf_printf(b, "- %s judged bad: ", named ? "another release" : "release");
 		named = true;
 		sb_text(b, o, tag);
-		/* Each host it was judged on, once. */
-		for (j = 0, nh = 0; j < rel->nwhy; j++) {
-			bool again = false;
-
-			if (!badrel_same(rel->why[j].tag, tag) || rel->why[j].host == NULL)
-				continue;
-			for (h = 0; h < j && !again; h++)
-				again = badrel_same(rel->why[h].tag, tag) && rel->why[h].host != NULL &&
-				    strcmp(rel->why[h].host, rel->why[j].host) == 0;
-			if (again)
-				continue;
-			wr_buf_str(b, nh++ == 0 ? " on " : ", ");
-			sb_text(b, o, rel->why[j].host);
-		}
+		md_why_hosts(b, o, rel, tag);
 		judged_words(b, o, first_judged(rel, tag));
 		wr_buf_str(b, ".\n");
 	}
@@ -6434,7 +6457,7 @@ json_still_bad(cJSON *arr, const struct record *v, size_t n, const struct export
 		const struct badrel_svc *s = &rel->svc[i];
 		cJSON *x;
 
-		if (!badrel_is_bad(rel, s->tag))
+		if (!badrel_verdict_bad(rel, s->tag))
 			continue;
 		x = cJSON_CreateObject();
 		json_str(x, "host", o, s->host);

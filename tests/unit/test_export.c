@@ -3760,6 +3760,92 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 		record_free(&v[i]);
 }
 
+/* A rollback from a release no bad verdict was ever charged to (a healthy
+ * h2 rolled from v1.4.1 to v1.4.0, every verdict OK) is said as what it
+ * was, not as a release judged bad that h1 and h3 still run; jobs, whose
+ * first reading on h4 came after v1.5.0-bad was judged bad by a verdict
+ * on h3, and which still runs it at the end, is named. */
+static void
+a_rollback_from_a_release_no_verdict_judged_is_no_bad_release(void **state)
+{
+	struct record v[16] = { 0 };
+	const cJSON *fu, *x;
+	char *md, *js;
+	cJSON *doc;
+	int i, found = 0;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "h1", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	add_to(v, 2, 1, "health.change", "h2", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	add_to(v, 3, 1, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	verdict(v, 4, 5, "h1", "OK");
+	verdict(v, 5, 5, "h2", "OK");
+	verdict(v, 6, 5, "h3", "OK");
+	add_to(v, 7, 60, "action.intent", "h2", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.4.1\",\"to\":\"v1.4.0\"}}");
+	add_to(v, 8, 70, "action.end", "h2", "rb-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 9, 71, "health.change", "h2", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.0\","
+	    "\"was_tag\":\"v1.4.1\"}");
+	add_to(v, 10, 80, "note", NULL, NULL, "{\"text\":\"h2 back on v1.4.0\"}");
+	md = render_n(EXPORT_MD, v, 11);
+	assert_non_null(strstr(md, "- rolled back from v1.4.1 on h2 (no bad verdict on it in this "
+	    "incident).\n"));
+	assert_null(strstr(md, "judged bad"));
+	assert_null(strstr(md, "Bad release still running"));
+	assert_null(strstr(md, "still runs v1.4.1"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 11);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++)
+		assert_string_not_equal(jstr(cJSON_GetArrayItem(fu, i), "what"),
+		    "still_runs_bad_release");
+	cJSON_Delete(doc);
+	free(js);
+
+	/* v1.5.0-bad judged bad by h3's verdict and rolled back there (to
+	 * v1.4.0: a rollback to v1.4.1 would call it good again); jobs first
+	 * read on h4 after that, still on it at the end. */
+	record_free(&v[10]);
+	add_to(v, 10, 80, "health.change", "h3", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\"}");
+	verdict(v, 11, 90, "h3", "ROLLBACK IMMEDIATELY");
+	add_to(v, 12, 100, "action.intent", "h3", "rb-2", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.0\"}}");
+	add_to(v, 13, 110, "action.end", "h3", "rb-2", "{\"outcome\":\"ok\"}");
+	add_to(v, 14, 111, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.0\","
+	    "\"was_tag\":\"v1.5.0-bad\"}");
+	add_to(v, 15, 120, "health.change", "h4", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.5.0-bad\",\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	md = render_n(EXPORT_MD, v, 16);
+	assert_non_null(strstr(md, "- rolled back from v1.4.1 on h2 (no bad verdict on it in this "
+	    "incident).\n"));
+	assert_non_null(strstr(md, "\n**Bad release still running**\n\n- jobs on h4 still runs "
+	    "v1.5.0-bad\n"));
+	assert_null(strstr(md, "still runs v1.4.1"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 16);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++) {
+		x = cJSON_GetArrayItem(fu, i);
+		if (strcmp(jstr(x, "what"), "still_runs_bad_release") != 0)
+			continue;
+		found++;
+		assert_string_equal(jstr(x, "service"), "jobs");
+		assert_string_equal(jstr(x, "tag"), "v1.5.0-bad");
+	}
+	assert_int_equal(found, 1);
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < 16; i++)
+		record_free(&v[i]);
+}
+
 /* a kill switch refused on helm-bastion, which was then
  * rolled off the bad release, is no Containment follow-up any more. */
 static void
@@ -5129,6 +5215,7 @@ main(void)
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
+		cmocka_unit_test(a_rollback_from_a_release_no_verdict_judged_is_no_bad_release),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
 		cmocka_unit_test(key_times_are_in_time_order),
 		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
