@@ -76,6 +76,8 @@ struct badrel_why {
 	int64_t at_ms;                   /* the record's time */
 	size_t turn;                     /* 1 + the index of the verdict's turn;
 	                                    0: a rollback's */
+	bool host_bad;                   /* a rollback's: its host's last verdict
+	                                    was CONSIDER ROLLBACK or worse then */
 };
 
 struct badrel {
@@ -134,6 +136,15 @@ void badrel_fold(struct badrel *b, const char *kind, const char *host, const cJS
 /* Whether tag is one the incident judged bad (and no rollback went to
  * since a rollback last started from it). */
 bool badrel_is_bad(const struct badrel *b, const char *tag);
+
+/* Whether tag is bad (badrel_is_bad) and a bad verdict judged it: a
+ * turn of some host's verdict charged to it (any host, any service), or
+ * a rollback from it started while its host's verdict was bad (what that
+ * host ran was bad, its tag unread or not). One rolled back from only on
+ * hosts judged fine is the engineer's choice, no fault the incident
+ * found: the post-mortem says that rollback, not a bad release left
+ * running. */
+bool badrel_verdict_bad(const struct badrel *b, const char *tag);
 
 /* Why tag is bad for service svc (any host, any driver's spelling): the
  * first rollback of svc that started from it, else the first verdict

@@ -44,6 +44,8 @@ struct rbplace_book {
 	size_t nsteps, nsections;
 	bool has_sections;               /* false: a load from before sections were
 	                                    listed; section marks stay as recorded */
+	char **aliases;                  /* other keys the journal gave it (rbplace_alias) */
+	size_t naliases;
 };
 
 /* What one console loaded (a runbook.load): the titles its ids meant. */
@@ -104,6 +106,11 @@ void rbplace_add_runbook(struct rbplace *p, const char *key, const char *path,
  * checklist is the last load of each runbook). */
 void rbplace_add_loaded(struct rbplace *p, const cJSON *load);
 
+/* key names book b too, as its own key does: a journal that loaded the
+ * same runbook under another key (its bytes the same, a post-mortem
+ * tells by their SHA-256). */
+void rbplace_alias(struct rbplace *p, size_t b, const char *key);
+
 /* Fold a runbook.load in: the titles its console's ids meant. Others are
  * ignored. */
 void rbplace_note(struct rbplace *p, const struct record *r);
@@ -119,7 +126,8 @@ enum rbplace_where rbplace_record(struct rbplace *p, const struct record *r, cha
 enum rbplace_where rbplace_id(struct rbplace *p, const struct record *r, const char *id,
     bool section, const char *title, enum rbplace_mark mark, char *out, size_t cap);
 
-/* The book a journal's runbook key names: the one with that key, else
+/* The book a journal's runbook key names: the one with that key (or
+ * alias), else
  * the one only whose path (or key) it names by trailing parts; -1 when
  * none, -2 when several. */
 int rbplace_book_of(const struct rbplace *p, const char *key);

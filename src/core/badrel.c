@@ -74,16 +74,17 @@ drop_tag(char **v, size_t *n, const char *tag)
 }
 
 /* Keeps where, when and how tag was judged, for the words that say why;
- * turn: 1 + the verdict turn's index, 0 for a rollback. */
+ * turn: 1 + the verdict turn's index, 0 for a rollback (host_bad: its
+ * host's verdict was bad then). */
 static void
 add_why(struct badrel *b, const char *tag, const char *host, const char *svc,
-    const char *verdict, int64_t at_ms, size_t turn)
+    const char *verdict, int64_t at_ms, size_t turn, bool host_bad)
 {
 	if (tag == NULL || tag[0] == '\0')
 		return;
 	b->why = xrealloc(b->why, (b->nwhy + 1) * sizeof(*b->why));
 	b->why[b->nwhy++] = (struct badrel_why){ xstrdup(tag), xstrdup(host ? host : ""),
-	    svc ? xstrdup(svc) : NULL, verdict ? xstrdup(verdict) : NULL, at_ms, turn };
+	    svc ? xstrdup(svc) : NULL, verdict ? xstrdup(verdict) : NULL, at_ms, turn, host_bad };
 }
 
 /* bad again from the judgements: every tag in why is one judged bad (a
@@ -162,6 +163,18 @@ host_of(struct badrel *b, const char *host)
 	b->hosts = xrealloc(b->hosts, (b->nhosts + 1) * sizeof(*b->hosts));
 	b->hosts[b->nhosts] = (struct badrel_host){ xstrdup(host), false };
 	return &b->hosts[b->nhosts++];
+}
+
+/* Whether host's last verdict asked for a rollback (false: none known). */
+static bool
+host_is_bad(const struct badrel *b, const char *host)
+{
+	size_t i;
+
+	for (i = 0; host != NULL && i < b->nhosts; i++)
+		if (strcmp(b->hosts[i].host, host) == 0)
+			return b->hosts[i].bad;
+	return false;
 }
 
 static struct badrel_svc *
@@ -276,7 +289,7 @@ charge(struct badrel *b, const struct badrel_svc *s, size_t ti)
 			b->nspared--;
 		}
 		if (w == NULL)
-			add_why(b, tag, s->host, s->service, t->verdict, t->at_ms, ti + 1);
+			add_why(b, tag, s->host, s->service, t->verdict, t->at_ms, ti + 1, true);
 		else if (strcmp(w->tag, tag) != 0) {
 			free(w->tag);
 			w->tag = xstrdup(tag);
@@ -326,7 +339,8 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		/* Rolled to earlier, rolled back from now: bad again. */
 		if (from != NULL && from[0] != '\0')
 			drop_tag(b->good, &b->ngood, from);
-		add_why(b, from, host, str_of(plan, "service"), NULL, ts_ms, 0);
+		add_why(b, from, host, str_of(plan, "service"), NULL, ts_ms, 0,
+		    host_is_bad(b, host));
 		add_tag(&b->good, &b->ngood, str_of(plan, "to"));
 		return;
 	}
@@ -379,6 +393,20 @@ bool
 badrel_is_bad(const struct badrel *b, const char *tag)
 {
 	return listed(b->bad, b->nbad, tag) && !listed(b->good, b->ngood, tag);
+}
+
+bool
+badrel_verdict_bad(const struct badrel *b, const char *tag)
+{
+	size_t i;
+
+	if (!badrel_is_bad(b, tag))
+		return false;
+	for (i = 0; i < b->nwhy; i++)
+		if ((b->why[i].verdict != NULL || b->why[i].host_bad) &&
+		    badrel_same(b->why[i].tag, tag))
+			return true;
+	return false;
 }
 
 const struct badrel_why *

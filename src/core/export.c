@@ -20,6 +20,7 @@
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/pollrec.h"
+#include "warroom/rbkey.h"
 #include "warroom/rbplace.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_route.h"
@@ -125,6 +126,12 @@ struct pm_chain {
 	                                       its start may hold its chain.end */
 };
 
+/* A key runbook.load gave and the one it is listed under: its own, or,
+ * loaded under another key with the same bytes, that one's (pm_books). */
+struct pm_rbname {
+	const char *name, *canon;
+};
+
 struct pm {
 	struct strmap ops, stepmap, keymap, spmap;
 	struct sp_post *sp;             /* status-page posts, in the order they began */
@@ -172,6 +179,8 @@ struct pm {
 	size_t nsteps;
 	const char **rbs;               /* runbook names, in the order first met */
 	size_t nrbs;
+	struct pm_rbname *rbnames;      /* each key a runbook.load gave, first met first */
+	size_t nrbnames;
 	struct rbplace place;           /* each runbook's last runbook.load, with the
 	                                   marks that fit no step of it (rbplace.h) */
 	const char **placed;            /* per record that step_of names a step: the
@@ -1266,7 +1275,8 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
 		seen[nseen++] = svc;
 		if ((r = pm_running_at(v, n, host, svc, v[at].ts_ms)) == n ||
-		    badrel_why(&pm->contain.rel, svc, dstr(&v[r], "tag")) == NULL)
+		    badrel_why(&pm->contain.rel, svc, dstr(&v[r], "tag")) == NULL ||
+		    !badrel_verdict_bad(&pm->contain.rel, dstr(&v[r], "tag")))
 			continue;
 		found = true;
 		run = pm_tag_run(v, r, v[at].ts_ms);
@@ -1363,60 +1373,147 @@ step_section(const cJSON *s)
 	return cJSON_IsString(sec) && sec->valuestring[0] != '\0' ? sec->valuestring : NULL;
 }
 
+/* The key runbook.load name is listed under (pm->rbnames). */
+static const char *
+rb_canon(const struct pm *pm, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < pm->nrbnames; i++)
+		if (strcmp(pm->rbnames[i].name, name) == 0)
+			return pm->rbnames[i].canon;
+	return name;
+}
+
+/* Whether keys a and b may name one file: one is the other's trailing
+ * part ("check.md", "platform/check.md"), as a runbook's key is once it
+ * is loaded without another of its file name beside it (rbkey.h). The
+ * journal holds no path to say more. */
+static bool
+keys_related(const char *a, const char *b)
+{
+	return strcmp(a, b) != 0 && (rbkey_names_path(a, b) || rbkey_names_path(b, a));
+}
+
+/* Whether the loads of keys a and b read the same bytes: 1 a load of
+ * each holds the same SHA-256, 0 both hold one and none is shared, -1
+ * not known (loads from before the sum was kept). */
+static int
+same_bytes(const struct record *v, size_t n, const char *a, const char *b)
+{
+	bool sa = false, sb = false;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		const char *ni = load_name(&v[i]), *sum = dstr(&v[i], "sha256");
+
+		if (!kind_is(&v[i], "runbook.load") || ni == NULL || sum == NULL)
+			continue;
+		if (strcmp(ni, b) == 0)
+			sb = true;
+		if (strcmp(ni, a) != 0)
+			continue;
+		sa = true;
+		for (j = 0; j < n; j++)
+			if (kind_is(&v[j], "runbook.load") && load_name(&v[j]) != NULL &&
+			    strcmp(load_name(&v[j]), b) == 0 && dstr(&v[j], "sha256") != NULL &&
+			    strcmp(dstr(&v[j], "sha256"), sum) == 0)
+				return 1;
+	}
+	return sa && sb ? 0 : -1;
+}
+
+/* The keys loaded are pm->rbnames. A key joins the runbook of an earlier
+ * one when loads of both read the same bytes and it is the trailing part
+ * of each key there, or they of it: "platform/check.md" loaded beside
+ * team/check.md, then "check.md" alone, is one runbook listed once, under
+ * the key of its last load (its ticks, under either key, placed on it as
+ * the console places them); never two keys one console had at once
+ * ("platform/check.md", "team/check.md"), which are two runbooks. */
 static void
 pm_books(struct pm *pm, const struct record *v, size_t n)
 {
-	const char **names = NULL;
-	size_t *last = NULL, nn = 0, i, k;
+	size_t *last = NULL, *root, nn = 0, i, j, k, m, c;
+	bool fits;
 
 	for (i = 0; i < n; i++) {
 		const char *name = load_name(&v[i]);
 
 		if (!kind_is(&v[i], "runbook.load") || name == NULL)
 			continue;
-		for (k = 0; k < nn && strcmp(names[k], name) != 0; k++)
+		for (k = 0; k < nn && strcmp(pm->rbnames[k].name, name) != 0; k++)
 			;
 		if (k == nn) {
-			names = xrealloc(names, (nn + 1) * sizeof(*names));
+			pm->rbnames = xrealloc(pm->rbnames, (nn + 1) * sizeof(*pm->rbnames));
 			last = xrealloc(last, (nn + 1) * sizeof(*last));
-			names[nn++] = name;
+			pm->rbnames[nn].name = pm->rbnames[nn].canon = name;
+			nn++;
 		}
 		last[k] = i;
+	}
+	pm->nrbnames = nn;
+	root = xcalloc(nn + 1, sizeof(*root));
+	for (k = 0; k < nn; k++) {
+		root[k] = k;
+		for (j = 0; j < k && root[k] == k; j++) {
+			if (!keys_related(pm->rbnames[j].name, pm->rbnames[k].name) ||
+			    same_bytes(v, n, pm->rbnames[j].name, pm->rbnames[k].name) != 1)
+				continue;
+			for (m = 0, fits = true; m < k && fits; m++)
+				fits = root[m] != root[j] ||
+				    keys_related(pm->rbnames[m].name, pm->rbnames[k].name);
+			if (fits)
+				root[k] = root[j];
+		}
 	}
 	for (k = 0; k < nn; k++) {
 		const cJSON *s;
 
-		rbplace_add_loaded(&pm->place, v[last[k]].data);
-		cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(v[last[k]].data, "steps")) {
+		if (root[k] != k)
+			continue;
+		for (m = c = k; m < nn; m++)
+			if (root[m] == k && last[m] > last[c])
+				c = m;
+		rbplace_add_loaded(&pm->place, v[last[c]].data);
+		for (m = k; m < nn; m++) {
+			if (root[m] != k)
+				continue;
+			pm->rbnames[m].canon = pm->rbnames[c].name;
+			if (m != c)
+				rbplace_alias(&pm->place, pm->place.nbooks - 1, pm->rbnames[m].name);
+		}
+		cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(v[last[c]].data, "steps")) {
 			const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "step");
 			const cJSON *title = cJSON_GetObjectItemCaseSensitive(s, "title");
 			struct pm_step *st;
 
 			if (!cJSON_IsString(id))
 				continue;
-			st = step_find(pm, id->valuestring, names[k]);
+			st = step_find(pm, id->valuestring, pm->rbnames[c].name);
 			if (cJSON_IsString(title))
 				st->title = title->valuestring;
 			st->section = step_section(s);
 			st->code = jstr_in(s, "code");
 		}
 	}
-	free(names);
+	free(root);
 	free(last);
 }
 
-/* The runbook.load records of runbook name, in the journal's order,
- * into *out (malloc'd); how many. A runbook loaded twice (a console
- * restarted after an edit, two consoles) is one runbook: these say when. */
+/* The runbook.load records of runbook name (under any key listed as it),
+ * in the journal's order, into *out (malloc'd); how many. A runbook
+ * loaded twice (a console restarted after an edit, two consoles) is one
+ * runbook: these say when. */
 static size_t
-loads_of(const struct record *v, size_t n, const char *name, const struct record ***out)
+loads_of(const struct pm *pm, const struct record *v, size_t n, const char *name,
+    const struct record ***out)
 {
 	size_t i, k = 0;
 
 	*out = NULL;
 	for (i = 0; i < n; i++) {
 		if (!kind_is(&v[i], "runbook.load") || load_name(&v[i]) == NULL ||
-		    strcmp(load_name(&v[i]), name) != 0)
+		    strcmp(rb_canon(pm, load_name(&v[i])), name) != 0)
 			continue;
 		*out = xrealloc(*out, (k + 1) * sizeof(**out));
 		(*out)[k++] = &v[i];
@@ -1458,7 +1555,7 @@ static void
 pm_load(struct pm *pm, const struct record *r)
 {
 	const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
-	const char *rb = load_name(r);
+	const char *rb = rb_canon(pm, load_name(r));
 	char at[WR_PATH_MAX + 16];
 
 	cJSON_ArrayForEach(s, steps) {
@@ -1718,6 +1815,7 @@ pm_free(struct pm *pm)
 	for (i = 0; i < pm->nrbs; i++)
 		free((char *)pm->rbs[i]);
 	free(pm->rbs);
+	free(pm->rbnames);
 	for (i = 0; i < pm->nkeys; i++)
 		free(pm->keys[i].id);
 	free(pm->keys);
@@ -4146,14 +4244,14 @@ ran_result(const struct record *v, size_t n, const struct pm *pm, const struct r
 
 /* The T-0 runbook.tzero last set for runbook name (ms); NO_TIME: never. */
 static int64_t
-tzero_of(const struct record *v, size_t n, const char *name)
+tzero_of(const struct pm *pm, const struct record *v, size_t n, const char *name)
 {
 	const cJSON *t;
 	size_t i;
 
 	for (i = n; i-- > 0;)
 		if (kind_is(&v[i], "runbook.tzero") && dstr(&v[i], "name") != NULL &&
-		    strcmp(dstr(&v[i], "name"), name) == 0 &&
+		    strcmp(rb_canon(pm, dstr(&v[i], "name")), name) == 0 &&
 		    cJSON_IsNumber(t = cJSON_GetObjectItemCaseSensitive(v[i].data, "tzero")))
 			return (int64_t)t->valuedouble * 1000;
 	return NO_TIME;
@@ -4201,8 +4299,11 @@ env_says(const struct record *v, size_t n, const char *host, const char *svc, co
 }
 
 /* Services still on a release the incident judged bad at the journal's
- * end (their last tag read): the bad release is not gone while one runs
- * it, whatever the rollbacks did elsewhere. How many lines. */
+ * end (their last tag read, a console's first reading too): the bad
+ * release is not gone while one runs it, whatever the rollbacks did
+ * elsewhere. Only one a bad verdict was charged to somewhere
+ * (badrel_verdict_bad): a release only rolled back from is no fault found,
+ * and the Summary says that rollback (md_other_bad). How many lines. */
 static size_t
 md_still_bad(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4214,7 +4315,7 @@ md_still_bad(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		const struct badrel_svc *s = &rel->svc[i];
 		const char *env;
 
-		if (!badrel_is_bad(rel, s->tag))
+		if (!badrel_verdict_bad(rel, s->tag))
 			continue;
 		wr_buf_str(b, k++ == 0 ? "\n**Bad release still running**\n\n- " : "- ");
 		sb_text(b, o, s->service);
@@ -4354,30 +4455,102 @@ md_unplaced(struct wr_buf *b, const struct export_opts *o, const struct pm *pm, 
 
 static void clock_in(int64_t ms, const struct export_opts *o, char *out, size_t cap);
 
-/* " (loaded at 01:02:10, again at 01:30:44 after it changed)" after a
- * runbook's name when the journal loaded it again after its file changed
- * (a console restarted on the edited file, or a second console): its
- * checklist is the last load, listed once, and the reader learns the
- * steps were not all the same the whole incident. A load of the same
- * bytes again (a restart) says nothing new: the timeline has it. */
+/* The keys listed as runbook g that are not its own (the same bytes
+ * loaded under them, pm_books) into out, at most max; how many. */
+static size_t
+rb_aliases(const struct pm *pm, size_t g, const char **out, size_t max)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < pm->nrbnames && k < max; i++)
+		if (strcmp(pm->rbnames[i].canon, pm->rbs[g]) == 0 &&
+		    strcmp(pm->rbnames[i].name, pm->rbs[g]) != 0)
+			out[k++] = pm->rbnames[i].name;
+	return k;
+}
+
+/* The runbooks listed before runbook g whose keys one of g's is the
+ * trailing part of, or they of it, though their loads read other bytes
+ * (both known by SHA-256), into out, at most max; how many. Said only of
+ * a runbook listed under one key: one the same bytes tie to another key
+ * is known to be that file. */
+static size_t
+rb_others(const struct pm *pm, const struct record *v, size_t n, size_t g, const char **out,
+    size_t max)
+{
+	size_t i, j, k = 0, q;
+	const char *alias;
+
+	if (rb_aliases(pm, g, &alias, 1) > 0)
+		return 0;
+	for (i = 0; i < pm->nrbnames; i++) {
+		if (strcmp(pm->rbnames[i].canon, pm->rbs[g]) != 0)
+			continue;
+		for (j = 0; j < i && k < max; j++) {
+			if (strcmp(pm->rbnames[j].canon, pm->rbs[g]) == 0 ||
+			    !keys_related(pm->rbnames[i].name, pm->rbnames[j].name) ||
+			    same_bytes(v, n, pm->rbnames[i].name, pm->rbnames[j].name) != 0)
+				continue;
+			for (q = 0; q < k && strcmp(out[q], pm->rbnames[j].canon) != 0; q++)
+				;
+			if (q == k)
+				out[k++] = pm->rbnames[j].canon;
+		}
+	}
+	return k;
+}
+
+/* Keys a runbook names together, at most: few runbooks share a name. */
+#define RB_KEYS_MAX 8
+
+/* After a runbook's name, what the reader needs to know of its loads, in
+ * one parenthesis: the other keys the same bytes were loaded under
+ * ("also loaded as platform/check.md, the same content"), or the runbooks
+ * of a related key whose bytes differ ("other content than
+ * platform/check.md: listed as another runbook"); then, when the journal
+ * loaded it again after its file changed (a console restarted on the
+ * edited file, or a second console), when ("loaded at 01:02:10, again at
+ * 01:30:44 after it changed"): its checklist is the last load, listed
+ * once, and the reader learns the steps were not all the same the whole
+ * incident. A load of the same bytes again (a restart) says nothing new:
+ * the timeline has it. */
 static void
 md_loads(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
-    const char *name)
+    const struct pm *pm, size_t g)
 {
 	const struct record **l;
-	size_t k, nl = loads_of(v, n, name, &l), changed = 0;
+	const char *keys[RB_KEYS_MAX];
+	size_t k, nl = loads_of(pm, v, n, pm->rbs[g], &l), changed = 0, nk;
+	bool open = false;
 	char at[TIME_MAX];
 
+	if ((nk = rb_aliases(pm, g, keys, RB_KEYS_MAX)) > 0) {
+		wr_buf_str(b, " (also loaded as ");
+		for (k = 0; k < nk; k++) {
+			wr_buf_str(b, k > 0 ? ", " : "");
+			sb_text(b, o, keys[k]);
+		}
+		wr_buf_str(b, ", the same content");
+		open = true;
+	} else if ((nk = rb_others(pm, v, n, g, keys, RB_KEYS_MAX)) > 0) {
+		wr_buf_str(b, " (other content than ");
+		for (k = 0; k < nk; k++) {
+			wr_buf_str(b, k > 0 ? ", " : "");
+			sb_text(b, o, keys[k]);
+		}
+		wr_buf_str(b, ": listed as another runbook");
+		open = true;
+	}
 	for (k = 1; k < nl; k++)
 		changed += load_changed(l[k - 1], l[k]) == 1;
 	for (k = 0; changed > 0 && k < nl; k++) {
 		if (k > 0 && load_changed(l[k - 1], l[k]) != 1)
 			continue;
 		clock_in(l[k]->ts_ms, o, at, sizeof(at));
-		wr_buf_printf(b, "%s at %s%s", k == 0 ? " (loaded" : ", again", at,
-		    k == 0 ? "" : " after it changed");
+		wr_buf_printf(b, "%s at %s%s", k > 0 ? ", again" : open ? "; loaded" : " (loaded",
+		    at, k == 0 ? "" : " after it changed");
 	}
-	if (changed > 0)
+	if (changed > 0 || open)
 		wr_buf_str(b, ")");
 	free(l);
 }
@@ -4404,13 +4577,13 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			}
 		if (total == 0)
 			continue;
-		tzero = tzero_of(v, n, pm->rbs[g]);
+		tzero = tzero_of(pm, v, n, pm->rbs[g]);
 		for (i = 0, tminus = false; i < pm->nsteps && !tminus; i++)
 			tminus = pm->steps[i].rb == g && runbook_tminus(pm->steps[i].title, &off);
 		wr_buf_str(b, "\n**");
 		sb_text(b, o, pm->rbs[g][0] != '\0' ? pm->rbs[g] : "no runbook named");
 		wr_buf_str(b, "**");
-		md_loads(b, v, n, o, pm->rbs[g]);
+		md_loads(b, v, n, o, pm, g);
 		wr_buf_printf(b, ": %zu of %zu steps done\n\n", done, total);
 		if (tminus && tzero == NO_TIME)
 			wr_buf_str(b, "_T-0 was never set (T in RUNBOOK): its T-minus steps have no due "
@@ -5193,6 +5366,29 @@ md_bad_release(struct wr_buf *b, const struct record *v, size_t n,
 	return true;
 }
 
+/* " on h1, h2": each host tag was judged on (a verdict or a rollback
+ * from it), once; nothing when none is named. */
+static void
+md_why_hosts(struct wr_buf *b, const struct export_opts *o, const struct badrel *rel,
+    const char *tag)
+{
+	size_t j, h, nh;
+
+	for (j = 0, nh = 0; j < rel->nwhy; j++) {
+		bool again = false;
+
+		if (!badrel_same(rel->why[j].tag, tag) || rel->why[j].host[0] == '\0')
+			continue;
+		for (h = 0; h < j && !again; h++)
+			again = badrel_same(rel->why[h].tag, tag) &&
+			    strcmp(rel->why[h].host, rel->why[j].host) == 0;
+		if (again)
+			continue;
+		wr_buf_str(b, nh++ == 0 ? " on " : ", ");
+		sb_text(b, o, rel->why[j].host);
+	}
+}
+
 /* Each release still judged bad that neither the line above nor a
  * redeploy's names (one a rollback alone judged, one running from the
  * start on a host that was not the first judged), a Summary line with
@@ -5204,7 +5400,7 @@ md_other_bad(struct wr_buf *b, const struct record *v, size_t n,
 {
 	const struct badrel *rel = &pm->contain.rel;
 	const struct record **re;
-	size_t k = redeploys(pm, v, n, &re), i, j, h, nh;
+	size_t k = redeploys(pm, v, n, &re), i, j;
 
 	for (i = 0; i < rel->nbad; i++) {
 		const char *tag = rel->bad[i];
@@ -5218,23 +5414,19 @@ md_other_bad(struct wr_buf *b, const struct record *v, size_t n,
 			said = badrel_same(rel->bad[j], tag);
 		if (said)
 			continue;
+		/* No bad verdict on it anywhere: the engineer's rollback, said
+		 * as such, never as a release judged bad still running. */
+		if (!badrel_verdict_bad(rel, tag)) {
+			wr_buf_str(b, "- rolled back from ");
+			sb_text(b, o, tag);
+			md_why_hosts(b, o, rel, tag);
+			wr_buf_str(b, " (no bad verdict on it in this incident).\n");
+			continue;
+		}
 		wr_buf_printf(b, "- %s judged bad: ", named ? "another release" : "release");
 		named = true;
 		sb_text(b, o, tag);
-		/* Each host it was judged on, once. */
-		for (j = 0, nh = 0; j < rel->nwhy; j++) {
-			bool again = false;
-
-			if (!badrel_same(rel->why[j].tag, tag) || rel->why[j].host == NULL)
-				continue;
-			for (h = 0; h < j && !again; h++)
-				again = badrel_same(rel->why[h].tag, tag) && rel->why[h].host != NULL &&
-				    strcmp(rel->why[h].host, rel->why[j].host) == 0;
-			if (again)
-				continue;
-			wr_buf_str(b, nh++ == 0 ? " on " : ", ");
-			sb_text(b, o, rel->why[j].host);
-		}
+		md_why_hosts(b, o, rel, tag);
 		judged_words(b, o, first_judged(rel, tag));
 		wr_buf_str(b, ".\n");
 	}
@@ -6078,25 +6270,48 @@ json_unplaced(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 
 /* "runbooks": each runbook the journal loaded, with each load's time and,
  * from the second on, whether the file had changed since the one before
- * (null: not known; md_loads). */
+ * (null: not known; md_loads); "also_named", the other keys the same
+ * bytes were loaded under, each load's key then as "as"; "not_same_as",
+ * the runbooks listed before it of a related key and other bytes. */
 static void
 json_runbooks(cJSON *inc, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	cJSON *arr = cJSON_AddArrayToObject(inc, "runbooks"), *x, *loads, *e;
+	cJSON *arr = cJSON_AddArrayToObject(inc, "runbooks"), *x, *loads, *e, *ks;
 	const struct record **l;
-	size_t g, k, nl;
+	const char *keys[RB_KEYS_MAX];
+	size_t g, k, nl, na, no;
 	int c;
 
 	for (g = 0; g < pm->nrbs; g++) {
-		if ((nl = loads_of(v, n, pm->rbs[g], &l)) == 0)
+		if ((nl = loads_of(pm, v, n, pm->rbs[g], &l)) == 0)
 			continue;
 		x = cJSON_CreateObject();
 		json_str(x, "name", o, pm->rbs[g]);
+		if ((na = rb_aliases(pm, g, keys, RB_KEYS_MAX)) > 0) {
+			ks = cJSON_AddArrayToObject(x, "also_named");
+			for (k = 0; k < na; k++) {
+				char *r = redact_text(o->red, keys[k]);
+
+				cJSON_AddItemToArray(ks, cJSON_CreateString(r));
+				free(r);
+			}
+		}
+		if ((no = rb_others(pm, v, n, g, keys, RB_KEYS_MAX)) > 0) {
+			ks = cJSON_AddArrayToObject(x, "not_same_as");
+			for (k = 0; k < no; k++) {
+				char *r = redact_text(o->red, keys[k]);
+
+				cJSON_AddItemToArray(ks, cJSON_CreateString(r));
+				free(r);
+			}
+		}
 		loads = cJSON_AddArrayToObject(x, "loads");
 		for (k = 0; k < nl; k++) {
 			e = cJSON_CreateObject();
 			json_time(e, "at", l[k]->ts_ms);
+			if (na > 0)
+				json_str(e, "as", o, load_name(l[k]));
 			if (k > 0 && (c = load_changed(l[k - 1], l[k])) >= 0)
 				cJSON_AddBoolToObject(e, "changed", c == 1);
 			else if (k > 0)
@@ -6242,7 +6457,7 @@ json_still_bad(cJSON *arr, const struct record *v, size_t n, const struct export
 		const struct badrel_svc *s = &rel->svc[i];
 		cJSON *x;
 
-		if (!badrel_is_bad(rel, s->tag))
+		if (!badrel_verdict_bad(rel, s->tag))
 			continue;
 		x = cJSON_CreateObject();
 		json_str(x, "host", o, s->host);
@@ -6586,7 +6801,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	/* Each runbook's T-0 once: a runbook's steps can outnumber records. */
 	tzs = xmalloc((pm->nrbs + 1) * sizeof(*tzs));
 	for (k = 0; k < pm->nrbs; k++)
-		tzs[k] = tzero_of(v, n, pm->rbs[k]);
+		tzs[k] = tzero_of(pm, v, n, pm->rbs[k]);
 	for (i = 0; i < pm->nsteps; i++) {
 		cJSON *x = cJSON_CreateObject();
 

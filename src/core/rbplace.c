@@ -120,6 +120,15 @@ rbplace_add_loaded(struct rbplace *p, const cJSON *load)
 }
 
 void
+rbplace_alias(struct rbplace *p, size_t b, const char *key)
+{
+	struct rbplace_book *k = &p->books[b];
+
+	k->aliases = xrealloc(k->aliases, (k->naliases + 1) * sizeof(*k->aliases));
+	k->aliases[k->naliases++] = xstrdup(key);
+}
+
+void
 rbplace_note(struct rbplace *p, const struct record *r)
 {
 	struct rbplace_load *l;
@@ -143,12 +152,16 @@ rbplace_note(struct rbplace *p, const struct record *r)
 int
 rbplace_book_of(const struct rbplace *p, const char *key)
 {
-	size_t i;
+	size_t i, j;
 	int found = -1;
 
-	for (i = 0; i < p->nbooks; i++)
+	for (i = 0; i < p->nbooks; i++) {
 		if (strcmp(p->books[i].key, key) == 0)
 			return (int)i;
+		for (j = 0; j < p->books[i].naliases; j++)
+			if (strcmp(p->books[i].aliases[j], key) == 0)
+				return (int)i;
+	}
 	/* A key from a run with other runbooks beside it: by trailing parts,
 	 * of the path read now, or (no path: a post-mortem) of the key. */
 	for (i = 0; i < p->nbooks; i++) {
@@ -519,12 +532,15 @@ rbplace_forget(struct rbplace *p)
 void
 rbplace_free(struct rbplace *p)
 {
-	size_t i;
+	size_t i, j;
 
 	rbplace_forget(p);
 	for (i = 0; i < p->nbooks; i++) {
 		free(p->books[i].key);
 		free(p->books[i].path);
+		for (j = 0; j < p->books[i].naliases; j++)
+			free(p->books[i].aliases[j]);
+		free(p->books[i].aliases);
 		rows_free(p->books[i].steps, p->books[i].nsteps);
 		rows_free(p->books[i].sections, p->books[i].nsections);
 	}

@@ -542,6 +542,35 @@ marks_never_say_an_empty_word_nor_a_kill_switch(void **state)
 	badrel_free(&b);
 }
 
+/* A rollback from a release judges it bad (the console's rule), but a bad
+ * verdict judged it only when one was charged to it somewhere, or the
+ * rollback started while its host was bad: h2 rolled off v1.4.1 while OK
+ * is the engineer's choice; h3 rolled off v2 while bad, its tag never
+ * read, is a verdict's; v3, which h4 ran when it turned bad, is one. */
+static void
+a_rollback_from_a_host_judged_fine_is_no_bad_verdict(void **state)
+{
+	struct badrel b = { 0 };
+
+	(void)state;
+	fold_at(&b, "health.change", "h2", "{\"service\":\"api\",\"tag\":\"v1.4.1\"}", 1);
+	fold_at(&b, "verdict.change", "h2", "{\"verdict\":\"OK\"}", 2);
+	fold_at(&b, "action.intent", "h2", "{\"action\":\"compose.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v1.4.1\",\"to\":\"v1.4.0\"}}", 3);
+	assert_true(badrel_is_bad(&b, "v1.4.1"));
+	assert_false(badrel_verdict_bad(&b, "v1.4.1"));
+	assert_false(badrel_verdict_bad(&b, "v1.4.0"));
+	fold_at(&b, "verdict.change", "h3", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}", 4);
+	fold_at(&b, "action.intent", "h3", "{\"action\":\"compose.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v2\",\"to\":\"v1.4.0\"}}", 5);
+	assert_true(badrel_verdict_bad(&b, "v2"));
+	fold_at(&b, "health.change", "h4", "{\"service\":\"jobs\",\"tag\":\"v3\"}", 6);
+	fold_at(&b, "verdict.change", "h4", "{\"verdict\":\"CONSIDER ROLLBACK\"}", 7);
+	assert_true(badrel_verdict_bad(&b, "3"));
+	assert_false(badrel_verdict_bad(&b, "v1.4.1"));
+	badrel_free(&b);
+}
+
 int
 main(void)
 {
@@ -561,6 +590,7 @@ main(void)
 		cmocka_unit_test(a_release_bad_before_any_ok_under_it_is_charged),
 		cmocka_unit_test(a_host_already_bad_at_the_first_reading_is_charged),
 		cmocka_unit_test(the_services_a_host_runs_bad_in_words),
+		cmocka_unit_test(a_rollback_from_a_host_judged_fine_is_no_bad_verdict),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

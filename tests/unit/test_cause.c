@@ -842,6 +842,47 @@ a_failed_rollback_whose_rollout_completed_later_is_back(void **state)
 	done(&j);
 }
 
+/* h2's undo was cut off (UNKNOWN) and the engineer settled it FAILED by
+ * hand; a reading a minute later found h2 at the target with /readyz
+ * ready, and the console said so (action.reconcile by "reading", the
+ * hand FAILED kept before it). The reading wins: h2 is rolled back, the
+ * service back on v1.4.1 since that reading, no rollback "did not
+ * complete" any more. */
+static void
+a_hand_failed_a_later_reading_contradicts_is_back(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[2];
+	struct cause c;
+	const char *op;
+
+	(void)state;
+	host_of(&fleet[0], "h1", "api", NULL);
+	host_of(&fleet[1], "h2", "api", NULL);
+	ran(&j, "h1", "api", "v1.5.0-bad");
+	ran(&j, "h2", "api", "v1.5.0-bad");
+	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "compose.rollback", "h1", "api", "v1.5.0-bad", "v1.4.1");
+	op = intent(&j, "compose.rollback", "h2", "api", "v1.5.0-bad", "v1.4.1");
+	end(&j, "action.end", "h2", op, "unknown");
+	add_op(&j, "action.reconcile", "h2", op, "{\"by\":\"hand\",\"outcome\":\"failed\"}");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.nfailed, 1);
+	assert_int_not_equal(c.state, CAUSE_BACK);
+	add_op(&j, "action.reconcile", "h2", op, "{\"action\":\"compose.rollback\","
+	    "\"by\":\"reading\",\"outcome\":\"ok\",\"settled_ts\":"
+	    "\"2026-11-27T02:30:05.000Z\",\"tag\":\"v1.4.1\"}");
+	j.v[j.n - 1].ts_ms = T0 + 65000;
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.nfailed, 0);
+	assert_int_equal(c.nback, 2);
+	assert_int_equal(c.state, CAUSE_BACK);
+	assert_int_equal(c.since_ms, T0 + 65000);
+	says_on(&j, fleet, 2, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; "
+	    "it is back on v1.4.1 since 02:31 UTC.");
+	done(&j);
+}
+
 static void
 says_not_ok(const struct journal *j, const struct config_host *hosts, size_t nhosts,
     int not_ok, const char *want)
@@ -1086,6 +1127,7 @@ main(void)
 		cmocka_unit_test(back_on_different_tags_and_read_again),
 		cmocka_unit_test(a_failed_rollback_is_not_counted_rolled_back),
 		cmocka_unit_test(a_failed_rollback_whose_rollout_completed_later_is_back),
+		cmocka_unit_test(a_hand_failed_a_later_reading_contradicts_is_back),
 		cmocka_unit_test(resolved_is_not_normal_while_a_host_is_not),
 		cmocka_unit_test(investigating_says_when_it_began),
 		cmocka_unit_test(investigating_names_the_service_in_trouble),

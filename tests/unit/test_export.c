@@ -1921,6 +1921,97 @@ a_runbook_loaded_again_is_listed_once_saying_when(void **state)
 		record_free(&v[i]);
 }
 
+/* One runbook file loaded first beside another of its name, so under
+ * the key "platform/check.md", and by a later console alone, as
+ * "check.md": the journal holds no path, but both loads hold the bytes'
+ * SHA-256. The same bytes: one list, its ticks from either load on it,
+ * naming both keys; other bytes: two lists, the second saying it is not
+ * the same content; loads without sha256 (older journals): as before. */
+static void
+a_runbook_loaded_under_two_keys_is_listed_once_when_its_bytes_match(void **state)
+{
+	static const char *const fmt1 = "{\"name\":\"platform/check.md\"%s,\"steps\":["
+	    "{\"step\":\"platform/check.md:3\",\"title\":\"Acknowledge the page\"},"
+	    "{\"step\":\"platform/check.md:4\",\"title\":\"Roll back\"}]}";
+	static const char *const fmt2 = "{\"name\":\"check.md\"%s,\"steps\":["
+	    "{\"step\":\"check.md:3\",\"title\":\"Acknowledge the page\",\"done\":true},"
+	    "{\"step\":\"check.md:4\",\"title\":\"Roll back\"}]}";
+	struct record v[7] = { 0 };
+	char load[600], *md;
+	const cJSON *rbs, *x;
+	cJSON *doc;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	snprintf(load, sizeof(load), fmt1, ",\"sha256\":\"aa11\"");
+	add_to(v, 1, 62, "runbook.load", NULL, NULL, load);
+	add_to(v, 2, 63, "runbook.load", NULL, NULL, "{\"name\":\"team/check.md\","
+	    "\"sha256\":\"cc33\",\"steps\":[{\"step\":\"team/check.md:2\",\"title\":"
+	    "\"Page the team\"}]}");
+	add_to(v, 3, 70, "step.check", NULL, NULL,
+	    "{\"step\":\"platform/check.md:3\",\"title\":\"Acknowledge the page\"}");
+	snprintf(load, sizeof(load), fmt2, ",\"sha256\":\"aa11\"");
+	add_to(v, 4, 1800, "runbook.load", NULL, NULL, load);
+	add_to(v, 5, 1850, "step.check", NULL, NULL,
+	    "{\"step\":\"check.md:4\",\"title\":\"Roll back\"}");
+	add_to(v, 6, 1900, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "**check.md** (also loaded as platform/check.md, the same "
+	    "content): 2 of 2 steps done\n\n- [x] Acknowledge the page\n- [x] Roll back\n"));
+	assert_null(strstr(md, "**platform/check.md**"));
+	assert_non_null(strstr(md, "**team/check.md**: 0 of 1 steps done"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(md);
+	rbs = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "runbooks");
+	assert_int_equal(cJSON_GetArraySize(rbs), 2);
+	x = cJSON_GetArrayItem(rbs, 0);
+	assert_string_equal(jstr(x, "name"), "check.md");
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(x, "also_named"), 0)->valuestring,
+	    "platform/check.md");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(x, "loads")), 2);
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(x, "loads"), 0), "as"),
+	    "platform/check.md");
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(
+	    cJSON_GetObjectItem(x, "loads"), 1), "changed")));
+	cJSON_Delete(doc);
+	free(md);
+
+	/* Other bytes under the shorter key: another runbook, said so. */
+	record_free(&v[4]);
+	snprintf(load, sizeof(load), fmt2, ",\"sha256\":\"bb22\"");
+	add_to(v, 4, 1800, "runbook.load", NULL, NULL, load);
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "**platform/check.md**: 1 of 2 steps done"));
+	assert_non_null(strstr(md, "**check.md** (other content than platform/check.md, team/check.md: "
+	    "listed as another runbook): 2 of 2 steps done"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(md);
+	rbs = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "runbooks");
+	assert_int_equal(cJSON_GetArraySize(rbs), 3);
+	x = cJSON_GetArrayItem(rbs, 2);
+	assert_string_equal(jstr(x, "name"), "check.md");
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(x, "not_same_as"),
+	    0)->valuestring, "platform/check.md");
+	cJSON_Delete(doc);
+	free(md);
+
+	/* No sha256 (a journal from before it): listed apart, nothing said. */
+	record_free(&v[1]);
+	record_free(&v[4]);
+	snprintf(load, sizeof(load), fmt1, "");
+	add_to(v, 1, 62, "runbook.load", NULL, NULL, load);
+	snprintf(load, sizeof(load), fmt2, "");
+	add_to(v, 4, 1800, "runbook.load", NULL, NULL, load);
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "**platform/check.md**: 1 of 2 steps done"));
+	assert_non_null(strstr(md, "**check.md**: 2 of 2 steps done"));
+	free(md);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
 /* A step's text changed between two loads: what x ran or sent from it
  * before (its record's runbook_code) is an earlier version's, said beside
  * the mark however it went; a step whose code is the same, and a record
@@ -3669,6 +3760,92 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 		record_free(&v[i]);
 }
 
+/* A rollback from a release no bad verdict was ever charged to (a healthy
+ * h2 rolled from v1.4.1 to v1.4.0, every verdict OK) is said as what it
+ * was, not as a release judged bad that h1 and h3 still run; jobs, whose
+ * first reading on h4 came after v1.5.0-bad was judged bad by a verdict
+ * on h3, and which still runs it at the end, is named. */
+static void
+a_rollback_from_a_release_no_verdict_judged_is_no_bad_release(void **state)
+{
+	struct record v[16] = { 0 };
+	const cJSON *fu, *x;
+	char *md, *js;
+	cJSON *doc;
+	int i, found = 0;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "h1", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	add_to(v, 2, 1, "health.change", "h2", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	add_to(v, 3, 1, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	verdict(v, 4, 5, "h1", "OK");
+	verdict(v, 5, 5, "h2", "OK");
+	verdict(v, 6, 5, "h3", "OK");
+	add_to(v, 7, 60, "action.intent", "h2", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.4.1\",\"to\":\"v1.4.0\"}}");
+	add_to(v, 8, 70, "action.end", "h2", "rb-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 9, 71, "health.change", "h2", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.0\","
+	    "\"was_tag\":\"v1.4.1\"}");
+	add_to(v, 10, 80, "note", NULL, NULL, "{\"text\":\"h2 back on v1.4.0\"}");
+	md = render_n(EXPORT_MD, v, 11);
+	assert_non_null(strstr(md, "- rolled back from v1.4.1 on h2 (no bad verdict on it in this "
+	    "incident).\n"));
+	assert_null(strstr(md, "judged bad"));
+	assert_null(strstr(md, "Bad release still running"));
+	assert_null(strstr(md, "still runs v1.4.1"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 11);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++)
+		assert_string_not_equal(jstr(cJSON_GetArrayItem(fu, i), "what"),
+		    "still_runs_bad_release");
+	cJSON_Delete(doc);
+	free(js);
+
+	/* v1.5.0-bad judged bad by h3's verdict and rolled back there (to
+	 * v1.4.0: a rollback to v1.4.1 would call it good again); jobs first
+	 * read on h4 after that, still on it at the end. */
+	record_free(&v[10]);
+	add_to(v, 10, 80, "health.change", "h3", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\"}");
+	verdict(v, 11, 90, "h3", "ROLLBACK IMMEDIATELY");
+	add_to(v, 12, 100, "action.intent", "h3", "rb-2", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.0\"}}");
+	add_to(v, 13, 110, "action.end", "h3", "rb-2", "{\"outcome\":\"ok\"}");
+	add_to(v, 14, 111, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.0\","
+	    "\"was_tag\":\"v1.5.0-bad\"}");
+	add_to(v, 15, 120, "health.change", "h4", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.5.0-bad\",\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	md = render_n(EXPORT_MD, v, 16);
+	assert_non_null(strstr(md, "- rolled back from v1.4.1 on h2 (no bad verdict on it in this "
+	    "incident).\n"));
+	assert_non_null(strstr(md, "\n**Bad release still running**\n\n- jobs on h4 still runs "
+	    "v1.5.0-bad\n"));
+	assert_null(strstr(md, "still runs v1.4.1"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 16);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++) {
+		x = cJSON_GetArrayItem(fu, i);
+		if (strcmp(jstr(x, "what"), "still_runs_bad_release") != 0)
+			continue;
+		found++;
+		assert_string_equal(jstr(x, "service"), "jobs");
+		assert_string_equal(jstr(x, "tag"), "v1.5.0-bad");
+	}
+	assert_int_equal(found, 1);
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < 16; i++)
+		record_free(&v[i]);
+}
+
 /* a kill switch refused on helm-bastion, which was then
  * rolled off the bad release, is no Containment follow-up any more. */
 static void
@@ -4996,6 +5173,7 @@ main(void)
 		cmocka_unit_test(an_edited_runbook_is_listed_once_with_each_mark_on_its_step),
 		cmocka_unit_test(a_mark_of_a_renamed_step_is_said_not_placed),
 		cmocka_unit_test(a_runbook_loaded_again_is_listed_once_saying_when),
+		cmocka_unit_test(a_runbook_loaded_under_two_keys_is_listed_once_when_its_bytes_match),
 		cmocka_unit_test(a_mark_from_a_step_edited_since_says_it_is_an_earlier_version_s),
 		cmocka_unit_test(a_load_that_could_not_place_marks_reads_as_words),
 		cmocka_unit_test(actions_say_what_they_changed),
@@ -5037,6 +5215,7 @@ main(void)
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
+		cmocka_unit_test(a_rollback_from_a_release_no_verdict_judged_is_no_bad_release),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
 		cmocka_unit_test(key_times_are_in_time_order),
 		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),

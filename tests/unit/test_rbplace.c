@@ -510,6 +510,28 @@ a_post_mortem_places_on_the_last_load(void **state)
 	rbplace_free(&p);
 }
 
+/* An alias names its book outright: "check.md", loaded alone first, is
+ * the tail of both "platform/check.md" and "team/check.md" loaded later
+ * side by side; the post-mortem knows by the bytes which it was. */
+static void
+an_alias_names_its_book_among_books_of_one_file_name(void **state)
+{
+	struct rbplace p = { 0 };
+	cJSON *a = cJSON_Parse("{\"name\":\"platform/check.md\",\"steps\":[]}");
+	cJSON *b = cJSON_Parse("{\"name\":\"team/check.md\",\"steps\":[]}");
+
+	(void)state;
+	rbplace_add_loaded(&p, a);
+	rbplace_add_loaded(&p, b);
+	assert_int_equal(rbplace_book_of(&p, "check.md"), -2);
+	rbplace_alias(&p, 0, "check.md");
+	assert_int_equal(rbplace_book_of(&p, "check.md"), 0);
+	assert_int_equal(rbplace_book_of(&p, "team/check.md"), 1);
+	cJSON_Delete(a);
+	cJSON_Delete(b);
+	rbplace_free(&p);
+}
+
 int
 main(void)
 {
@@ -538,6 +560,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(a_key_written_beside_another_runbook_finds_its_path,
 		    setup, teardown),
 		cmocka_unit_test(a_post_mortem_places_on_the_last_load),
+		cmocka_unit_test(an_alias_names_its_book_among_books_of_one_file_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

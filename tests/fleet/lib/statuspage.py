@@ -28,7 +28,8 @@ plus <match>/<mismatch>, never the value.  The file `fault` in the state
 directory switches every answer: 500 | hang | hang-after (the request is
 applied, then its answer held while the fault is set: a lost answer) |
 redirect (307 to the second, "trap" port, which records what follows it) |
-ratelimit (429, Retry-After: 1).
+ratelimit (429, Retry-After: 1) | 200-error (every request but a GET
+answered 200 with an "error" body and nothing applied).
 """
 
 import argparse
@@ -185,6 +186,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(307, {"error": "moved"}, [("Location", "http://127.0.0.1:%d%s" % (p.redirect_port, self.path))])
         if fault == "ratelimit":
             return self.reply(429, {"error": "rate limited"}, [("Retry-After", "1")])
+        if fault == "200-error" and self.command != "GET":
+            # A page that saves nothing yet answers 200, its reason in the body.
+            return self.reply(200, {"error": "Page is locked for maintenance; nothing was saved (fleet fault)"})
         if path == "/api/v1/ping":
             return self.reply(200, {"data": "Pong!"})
         if path == "/api/ping":
