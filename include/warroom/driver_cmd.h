@@ -63,6 +63,11 @@ int driver_cmd_k8s_replicasets(const struct config_host *h, const char *svc,
 int driver_cmd_k8s_history(const struct config_host *h, const char *svc,
     char *dst, size_t cap, struct wr_err *err);
 
+/* kubectl get deploy '<release>' -n '<ns>' -o json: a helm release's
+ * Deployment, named as the release (what a chart's fullname gives). */
+int driver_cmd_helm_deploy(const struct config_host *h, const char *release,
+    char *dst, size_t cap, struct wr_err *err);
+
 /* helm history '<release>' -n '<ns>' -o json */
 int driver_cmd_helm_history(const struct config_host *h, const char *release,
     char *dst, size_t cap, struct wr_err *err);

@@ -15,6 +15,12 @@
  * says "h7 now runs v1.4.1, the target of the rollback settled FAILED by
  * hand at 04:20:11", and the host counts as rolled back from then. Pure:
  * journal records and one poll's reading in, the decision and its words out.
+ *
+ * A helm rollback run with --wait whose wait ran out (helm exits 1, the new
+ * revision recorded "failed" because its pods were not all ready in time)
+ * is the same case: the rollback applied, and once a poll reads that
+ * release revision still the newest, at the target, with its deployment's
+ * rollout complete, it is journalled and counted the same way.
  */
 #ifndef WARROOM_LATEDONE_H
 #define WARROOM_LATEDONE_H
@@ -25,6 +31,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "warroom/parse_helm.h"
 #include "warroom/record.h"
 #include "warroom/config.h"
 #include "warroom/util.h"
@@ -60,11 +67,25 @@ bool latedone_pending(const struct record *v, size_t n, const char *host, const 
 bool latedone_ks_pending(const struct record *v, size_t n, const char *host,
     struct latedone_pending *out);
 
-/* One poll's reading of the deployment. */
+/* Whether helm history h, read after a `helm rollback --wait` from
+ * revision from_rev to app version to exited non-zero, says the rollback
+ * applied and only its wait ran out: its newest revision is past from_rev,
+ * at to, "failed" with helm's wait-timeout description. Into *rev and
+ * tag[cap]: that revision and its app version. A rollback helm could not
+ * apply (no new revision, or "Rollback … failed") is none. */
+bool latedone_helm_waited(const struct helm_history *h, int from_rev, const char *to, int *rev,
+    char *tag, size_t cap);
+
+/* One poll's reading of the deployment (helm: of the release and its
+ * deployment). */
 struct latedone_read {
-	const char *tag;                 /* its pod template's */
+	const char *tag;                 /* its pod template's; helm: the newest
+	                                    release revision's app version */
 	const char *rs_tag;              /* its newest ReplicaSet's, "" when not read */
-	int revision;
+	int revision;                    /* helm: the newest release revision */
+	const char *release_status;      /* helm: that revision's status, or NULL */
+	const char *deploy_tag;          /* helm: its deployment's pod template
+	                                    tag, "" or NULL when not read */
 	int desired, ready, updated;     /* spec.replicas, status.readyReplicas, …updated */
 	bool complete;                   /* complete by kubectl's rules (parse_k8s_rollout) */
 	int64_t available_ms;            /* when its Progressing condition said
@@ -82,7 +103,8 @@ struct latedone_read {
  * else the read's. For p->by_hand: read (and /readyz asked) after the
  * settle, at its tag, complete (the caller's word for its driver: compose
  * running, k8s complete), /readyz ready; no revision asked; *done_ms: the
- * read's time. */
+ * read's time. A helm rollback's: its release revision still the newest,
+ * "failed" or "deployed", and its deployment read at the tag too. */
 bool latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms);
 

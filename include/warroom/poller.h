@@ -76,6 +76,17 @@ struct svc_state {
 	int64_t progressed_ms;           /* k8s: parse_k8s_progressed_ms of the
 	                                    last deployment read, 0: none */
 	char progressed_why[32];         /* … its Progressing reason */
+	int helm_newest_rev;             /* helm: the newest release revision (a
+	                                    failed rollback's may follow the
+	                                    deployed one above), 0 when none */
+	char helm_newest_tag[64];        /* … its app version */
+	char helm_newest_status[32];     /* … its status ("failed") */
+	bool deploy_read;                /* helm: the release's Deployment read at
+	                                    the last try (desired, ready, updated,
+	                                    progressed_* are its then) */
+	char deploy_tag[128];            /* … its pod template's tag */
+	bool deploy_complete;            /* … its rollout complete (parse_k8s_rollout) */
+	int64_t deploy_read_ms;          /* wall clock: that read began */
 
 	bool have_probe;                 /* a whole probe round answered */
 	int64_t probe_at_ms;

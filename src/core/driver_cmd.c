@@ -301,6 +301,14 @@ driver_cmd_logs(const struct config_host *h, const char *svc, const char *select
 }
 
 int
+driver_cmd_helm_deploy(const struct config_host *h, const char *release,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	return build(h, DRIVER_HELM, "release", release, "kubectl get deploy ", " -n ",
+	    " -o json", dst, cap, err);
+}
+
+int
 driver_cmd_helm_history(const struct config_host *h, const char *release,
     char *dst, size_t cap, struct wr_err *err)
 {

@@ -5,6 +5,8 @@
  * read-back wrote) can turn OK: an undo that exited non-zero may have done
  * nothing, and a deployment read at another tag or revision since was
  * moved by something else, so neither says this rollback worked.
+ * A helm rollback's --wait that ran out is told from helm's own history:
+ * the revision it made recorded failed by the wait, not by the apply.
  */
 #include "warroom/latedone.h"
 
@@ -184,10 +186,51 @@ latedone_ks_pending(const struct record *v, size_t n, const char *host,
 }
 
 bool
+latedone_helm_waited(const struct helm_history *h, int from_rev, const char *to, int *rev,
+    char *tag, size_t cap)
+{
+	const struct helm_revision *r;
+	const char *d;
+
+	*rev = 0;
+	if (cap > 0)
+		tag[0] = '\0';
+	if (h->n == 0 || to == NULL || to[0] == '\0')
+		return false;
+	r = &h->items[h->n - 1];
+	d = r->description;
+	/* helm records a wait that ran out as 'Release "api" failed: timed out
+	 * waiting for the condition' (context deadline exceeded since 3.13);
+	 * an apply it could not make as 'Rollback "api" failed: …'. */
+	if (r->revision <= from_rev || !badrel_same(r->app_version, to) ||
+	    strcmp(r->status, "failed") != 0 || strncmp(d, "Release \"", 9) != 0 ||
+	    (strstr(d, "timed out waiting for the condition") == NULL &&
+	    strstr(d, "context deadline exceeded") == NULL))
+		return false;
+	*rev = r->revision;
+	wr_strlcpy(tag, r->app_version, cap);
+	return true;
+}
+
+/* A helm rollback's reading: helm still at the revision it made (failed by
+ * the wait, or since marked deployed), its deployment's pods at the target. */
+static bool
+helm_still_there(const struct latedone_pending *p, const struct latedone_read *r)
+{
+	if (p->by_hand || strcmp(p->action, "helm.rollback") != 0)
+		return true;
+	return r->release_status != NULL && (strcmp(r->release_status, "failed") == 0 ||
+	    strcmp(r->release_status, "deployed") == 0) && r->deploy_tag != NULL &&
+	    badrel_same(r->deploy_tag, p->to);
+}
+
+bool
 latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms)
 {
 	*done_ms = 0;
+	if (!helm_still_there(p, r))
+		return false;
 	/* The engineer said FAILED: only a host read at the target and
 	 * answering ready after that says otherwise. */
 	if (p->by_hand) {
@@ -248,10 +291,16 @@ latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
 	snprintf(words, sizeof(words), "%s's rollout completed at %s, after its rollback ended "
 	    "FAILED at %s: now OK", p->host, done, failed);
 	cJSON_AddStringToObject(d, "summary", words);
-	snprintf(words, sizeof(words), "deployment/%s at revision %d runs %s: %d/%d ready, %d "
-	    "updated%s%s", p->service, r->revision, r->tag, r->ready, r->desired, r->updated,
-	    r->rs_tag != NULL && r->rs_tag[0] ? ", its newest ReplicaSet at " : "",
-	    r->rs_tag != NULL ? r->rs_tag : "");
+	if (strcmp(p->action, "helm.rollback") == 0)
+		snprintf(words, sizeof(words), "release %s at revision %d (%s) is %s; deployment/%s "
+		    "runs %s: %d/%d ready, %d updated", p->service, r->revision,
+		    r->release_status != NULL ? r->release_status : "?", r->tag, p->service,
+		    r->deploy_tag != NULL ? r->deploy_tag : "", r->ready, r->desired, r->updated);
+	else
+		snprintf(words, sizeof(words), "deployment/%s at revision %d runs %s: %d/%d ready, "
+		    "%d updated%s%s", p->service, r->revision, r->tag, r->ready, r->desired,
+		    r->updated, r->rs_tag != NULL && r->rs_tag[0] ? ", its newest ReplicaSet at " : "",
+		    r->rs_tag != NULL ? r->rs_tag : "");
 	cJSON_AddStringToObject(d, "detail", words);
 	return d;
 }

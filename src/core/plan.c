@@ -1695,7 +1695,10 @@ plan_helm_rollback(const struct config_host *h, int svc, const char *from, int f
 	p->from_rev = from_rev;
 	p->to_rev = to_rev;
 	p->health_timeout_s = timeout_s > 0 ? timeout_s : 120;
-	if (step(p, "helm rollback", true, err, "helm rollback %s %d -n %s", qsvc, to_rev, ns) != 0)
+	/* helm waits for the release's pods itself: a wait that runs out
+	 * leaves the rollback applied, which latedone can tell from its history. */
+	if (step(p, "helm rollback", true, err, "helm rollback %s %d -n %s --wait --timeout %ds",
+	    qsvc, to_rev, ns, p->health_timeout_s) != 0)
 		return -1;
 	snprintf(p->verify_cmd, sizeof(p->verify_cmd), "helm history %s -n %s -o json", qsvc, ns);
 	if (h->health_url[0])

@@ -26,6 +26,7 @@
 #include "warroom/driver_cmd.h"
 #include "warroom/envfile.h"
 #include "warroom/parse_compose.h"
+#include "warroom/latedone.h"
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
 #include "warroom/probe.h"
@@ -343,8 +344,11 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 		ro = cJSON_AddObjectToObject(more, "rollout");
 		cJSON_AddNumberToObject(ro, "revision", a->unfinished.revision);
 		cJSON_AddStringToObject(ro, "tag", a->unfinished.tag);
-		cJSON_AddNumberToObject(ro, "ready", a->unfinished.ready);
-		cJSON_AddNumberToObject(ro, "desired", a->unfinished.desired);
+		/* helm's history has no replica counts: its pods are read later. */
+		if (a->cfg->driver != DRIVER_HELM) {
+			cJSON_AddNumberToObject(ro, "ready", a->unfinished.ready);
+			cJSON_AddNumberToObject(ro, "desired", a->unfinished.desired);
+		}
 	}
 	if (a->intent_stored && a->env.tl != NULL && (rc = timeline_action_end_with(a->env.tl,
 	    a->op, a->cfg->name, outcome[s], a->reason, more, &err)) != 0) {
@@ -940,6 +944,38 @@ unfinished(struct action *a, const struct exec_result *r)
 	act_finish(a, ACTION_FAILED, "%s; %s", a->done_msg, words);
 }
 
+/* helm history read back after a helm rollback --wait exited non-zero
+ * (the failure in done_msg): FAILED either way. When helm applied the
+ * rollback and only its wait ran out, the end says so as data: its pods
+ * may all be ready later (latedone). */
+static void
+helm_unfinished(struct action *a, const struct exec_result *r)
+{
+	struct helm_history h;
+	struct wr_err err;
+	char tag[sizeof(a->unfinished.tag)];
+	int rev;
+	bool waited;
+
+	if (!r->finished || r->exit_status != 0 ||
+	    parse_helm_history(a->buf ? a->buf : "", a->len, &h, &err) != 0) {
+		act_finish(a, ACTION_FAILED, "%s", a->done_msg);
+		return;
+	}
+	waited = latedone_helm_waited(&h, a->plan.from_rev, a->plan.to, &rev, tag, sizeof(tag));
+	parse_helm_history_free(&h);
+	if (!waited) {
+		act_finish(a, ACTION_FAILED, "%s", a->done_msg);
+		return;
+	}
+	a->unfinished.revision = rev;
+	a->unfinished.ready = a->unfinished.desired = 0;
+	wr_strlcpy(a->unfinished.tag, tag, sizeof(a->unfinished.tag));
+	act_finish(a, ACTION_FAILED, "%s; rollback applied (revision %d at %s, recorded failed), "
+	    "its pods not all ready within %d s: it may still complete", a->done_msg, rev, tag,
+	    a->plan.health_timeout_s);
+}
+
 static void
 step_done(struct action *a, const struct exec_result *r)
 {
@@ -968,6 +1004,14 @@ step_done(struct action *a, const struct exec_result *r)
 		if (a->cfg->driver == DRIVER_K8S && a->step > 0 && !s->mutating &&
 		    a->plan.verify_cmd[0] != '\0' &&
 		    act_read_cmd(a, a->plan.verify_cmd, 15000, unfinished) == 0) {
+			wr_strlcpy(a->step_name, "read back", sizeof(a->step_name));
+			return;
+		}
+		/* helm: its --wait ran out, or it could not roll back; its
+		 * history says which. */
+		if (a->cfg->driver == DRIVER_HELM && s->mutating && a->plan.verify_cmd[0] != '\0' &&
+		    strcmp(a->plan.action, "helm.rollback") == 0 &&
+		    act_read_cmd(a, a->plan.verify_cmd, 15000, helm_unfinished) == 0) {
 			wr_strlcpy(a->step_name, "read back", sizeof(a->step_name));
 			return;
 		}

@@ -133,7 +133,7 @@ struct job {
 	struct host_poll *hp;
 	int svc;                         /* -1: the whole host (compose ps) */
 	enum { JOB_COMPOSE, JOB_COMPOSE_RESTARTS, JOB_K8S_DEPLOY, JOB_K8S_RS,
-		JOB_K8S_PODS, JOB_HELM } kind;
+		JOB_K8S_PODS, JOB_HELM, JOB_HELM_DEPLOY } kind;
 	int64_t sent_ms;                 /* wall clock: its command began no earlier */
 	char *buf;
 	size_t len, cap;
@@ -482,6 +482,9 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_
 		int ms;
 
 		set_field(s->tag, sizeof(s->tag), r->app_version, &s->tag_changed_ms, now);
+		s->helm_newest_rev = h.items[h.n - 1].revision;
+		put(s->helm_newest_tag, sizeof(s->helm_newest_tag), h.items[h.n - 1].app_version);
+		put(s->helm_newest_status, sizeof(s->helm_newest_status), h.items[h.n - 1].status);
 		set_field(s->state, sizeof(s->state), r->status, &s->tag_changed_ms, now);
 		put(s->image, sizeof(s->image), r->chart);
 		s->revision = r->revision;
@@ -499,6 +502,30 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_
 		set_field(s->state, sizeof(s->state), "no deployed revision", &s->tag_changed_ms, now);
 	s->restarts = -1;
 	parse_helm_history_free(&h);
+}
+
+/* A helm release's Deployment (buf NULL: the read failed): what its pods
+ * run and how ready they are, for a rollback whose --wait ran out
+ * (latedone). Not the row's error: a host may have no kubectl, or the
+ * chart name it otherwise. */
+static void
+apply_helm_deploy(struct svc_state *s, const char *buf, size_t len, int64_t sent)
+{
+	struct k8s_deploy d;
+	struct wr_err err;
+
+	s->deploy_read = false;
+	if (buf == NULL || parse_k8s_deploy(buf, len, &d, &err) != 0)
+		return;
+	s->deploy_read = true;
+	s->deploy_read_ms = sent;
+	put(s->deploy_tag, sizeof(s->deploy_tag), d.ncontainers > 0 ? d.containers[0].tag : "");
+	s->deploy_complete = parse_k8s_rollout(&d) == K8S_ROLLOUT_COMPLETE;
+	s->progressed_ms = parse_k8s_progressed_ms(&d);
+	wr_strlcpy(s->progressed_why, d.progressing.reason, sizeof(s->progressed_why));
+	s->desired = d.replicas;
+	s->ready = d.ready;
+	s->updated = d.updated;
 }
 
 static bool start_job(struct host_poll *hp, int svc, int kind, const char *cmd);
@@ -559,6 +586,12 @@ job_apply(struct job *j, const struct exec_result *r)
 			changed(hp->p);
 		}
 		rs_next(hp);
+		return;
+	}
+	if (j->kind == JOB_HELM_DEPLOY) {
+		apply_helm_deploy(&hp->svc[j->svc], r->finished && r->exit_status == 0 ?
+		    (j->buf ? j->buf : "") : NULL, j->len, j->sent_ms);
+		changed(hp->p);
 		return;
 	}
 	if (j->kind == JOB_COMPOSE_RESTARTS) {
@@ -661,7 +694,7 @@ start_job(struct host_poll *hp, int svc, int kind, const char *cmd)
 	j->kind = kind;
 	j->sent_ms = loop_wall_ms();
 	if (exec_start(hp->p->pool, hp->host, cmd, &o, &err) == NULL) {
-		if (kind != JOB_K8S_RS)
+		if (kind != JOB_K8S_RS && kind != JOB_HELM_DEPLOY)
 			fail_all(hp, svc, err.msg, j->sent_ms);
 		free(j);
 		return false;
@@ -703,10 +736,16 @@ poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, 
 		}
 		break;
 	case DRIVER_HELM:
-		for (i = 0; i < hp->cfg->nservices && n < max; i++)
+		/* The release's Deployment after its history: what helm
+		 * recorded, then what its pods did since. */
+		for (i = 0; i < hp->cfg->nservices && n + 2 <= max; i++) {
 			if (driver_cmd_helm_history(hp->cfg, hp->cfg->services[i], cmds[n],
 			    WR_CMD_MAX, &err) == 0)
 				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_HELM };
+			if (driver_cmd_helm_deploy(hp->cfg, hp->cfg->services[i], cmds[n],
+			    WR_CMD_MAX, &err) == 0)
+				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_HELM_DEPLOY };
+		}
 		break;
 	}
 	return n;

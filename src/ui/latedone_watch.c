@@ -9,6 +9,9 @@
  * with /readyz ready (latedone.h). The journal itself is read only when
  * a FAILED rollback not looked at yet is the latest; a console that only
  * watches writes nothing, and of two consoles one writes.
+ * A helm rollback whose --wait ran out is held the same way against the
+ * release's newest revision and its Deployment's pods (the poller reads
+ * both for a helm host).
  * ksopen_watch does the same for a k8s kill switch that ended FAILED with
  * its rollout not complete, but only in memory: until its rollout is read
  * complete, the host counts as possibly exporting and X turns exports off
@@ -93,10 +96,27 @@ pending(struct app *app, struct app_latedone *c, int h, int svc)
 
 /* One poll's reading of the row, as latedone_check takes it: complete is
  * the driver's own word (k8s: rollout complete; compose: running; helm:
- * the deployed release's tag was read). */
+ * the deployed release's tag was read). For a helm rollback whose wait
+ * ran out (helm_late): the newest release revision and its Deployment. */
 static void
-read_of(enum config_driver d, const struct svc_state *s, struct latedone_read *r)
+read_of(enum config_driver d, const struct svc_state *s, bool helm_late,
+    struct latedone_read *r)
 {
+	if (helm_late) {
+		/* Both reads after the end, so the older of the two. */
+		*r = (struct latedone_read){
+			.tag = s->helm_newest_tag, .revision = s->helm_newest_rev,
+			.release_status = s->helm_newest_status,
+			.deploy_tag = s->deploy_read ? s->deploy_tag : "",
+			.desired = s->desired, .ready = s->ready, .updated = s->updated,
+			.complete = s->deploy_read && s->deploy_complete, .state = s->state,
+			.available_ms = strcmp(s->progressed_why, "NewReplicaSetAvailable") == 0 ?
+			    s->progressed_ms : 0,
+			.read_ms = s->deploy_read && s->deploy_read_ms < s->tag_read_ms ?
+			    s->deploy_read_ms : s->tag_read_ms,
+		};
+		return;
+	}
 	*r = (struct latedone_read){
 		.tag = s->tag, .rs_tag = s->rs_tag, .revision = s->revision,
 		.desired = s->desired, .ready = s->ready, .updated = s->updated,
@@ -135,13 +155,14 @@ latedone_watch(struct app *app)
 			int rc;
 
 			/* A failed read says nothing of now. A rollout's FAILED is
-			 * k8s only; a FAILED by hand, any driver's. */
+			 * k8s's or a helm --wait's; a FAILED by hand, any driver's. */
 			if (s == NULL || !s->have_driver || s->driver_error[0] != '\0' ||
 			    (app->cfg.hosts[h].driver == DRIVER_K8S &&
 			    strcmp(s->health, "complete") != 0) || !pending(app, c, (int)h, k) ||
-			    (app->cfg.hosts[h].driver != DRIVER_K8S && !c->p.by_hand))
+			    (app->cfg.hosts[h].driver == DRIVER_COMPOSE && !c->p.by_hand))
 				continue;
-			read_of(app->cfg.hosts[h].driver, s, &r);
+			read_of(app->cfg.hosts[h].driver, s, app->cfg.hosts[h].driver == DRIVER_HELM &&
+			    !c->p.by_hand, &r);
 			if (!latedone_check(&c->p, &r, &done))
 				continue;
 			c->pending = false;      /* said once, whatever happens next */
@@ -222,7 +243,7 @@ ksopen_watch(struct app *app)
 			    !s->have_driver || s->driver_error[0] != '\0' ||
 			    strcmp(s->health, "complete") != 0)
 				continue;
-			read_of(ch->driver, s, &r);
+			read_of(ch->driver, s, false, &r);
 			/* The rollback's completion rule, never a second one. */
 			if (latedone_check(&c->p, &r, &done))
 				c->open = false;

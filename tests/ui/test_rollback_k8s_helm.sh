@@ -67,7 +67,7 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 4 (1.5.0-bad)  ->  revision 3 (1.4.1)"
 keys -l api; keys Enter
 wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
-[ "$(grep -c '"argv":\["helm","rollback","api","3","-n","prod"\]' "$helm")" = 1 ] ||
+[ "$(grep -c '"argv":\["helm","rollback","api","3","-n","prod","--wait","--timeout","15s"\]' "$helm")" = 1 ] ||
 	fail "helm rollback did not run exactly once"
 ok "helm rollback to the last good revision, verified by helm history"
 

@@ -259,6 +259,9 @@ helm_commands(void **state)
 	assert_string_equal(cmd, "helm history 'api' -n 'prod' -o json");
 	assert_int_equal(driver_cmd_helm_list(&h, cmd, sizeof(cmd), &err), 0);
 	assert_string_equal(cmd, "helm list -n 'prod' -o json");
+	/* Its Deployment, for the pods a helm rollback's --wait waited for. */
+	assert_int_equal(driver_cmd_helm_deploy(&h, "api", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl get deploy 'api' -n 'prod' -o json");
 	assert_int_equal(driver_cmd_helm_history(&h, "x`reboot`", cmd, sizeof(cmd), &err), 0);
 	assert_string_equal(cmd, "helm history 'x`reboot`' -n 'prod' -o json");
 	assert_int_equal(driver_cmd_k8s_deploy(&h, "api", cmd, sizeof(cmd), &err), -1);

@@ -6,6 +6,9 @@
  * latest, not settled since), the reading must be at that tag and
  * revision with updated == ready == desired and the newest ReplicaSet
  * the target's, and the record says when it completed and that it is OK.
+ * The same for a helm rollback whose --wait ran out: only one helm applied
+ * (its revision "failed" by the wait), read later at that release revision
+ * with its deployment's pods all ready at the target.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +19,7 @@
 #include <cmocka.h>
 
 #include "warroom/latedone.h"
+#include "warroom/parse_helm.h"
 
 /* 2026-11-28T03:48:40Z: h2's undo ends FAILED then. */
 #define FAILED_MS 1795837720000LL
@@ -435,6 +439,162 @@ a_kill_switch_whose_rollout_was_not_complete_is_pending(void **state)
 	journal_free(&j);
 }
 
+/* h3's history after `helm rollback api 3 --wait --timeout 2s` from
+ * revision 4: revision 5 (1.4.1) recorded failed, why in its words. */
+static bool
+waited(const char *status, const char *app, const char *desc, int *rev, char *tag, size_t cap)
+{
+	char json[1024];
+	struct helm_history h;
+	struct wr_err err;
+	bool ok;
+
+	snprintf(json, sizeof(json), "[{\"revision\":3,\"status\":\"superseded\",\"app_version\":"
+	    "\"1.4.1\",\"description\":\"Upgrade complete\"},{\"revision\":4,\"status\":"
+	    "\"deployed\",\"app_version\":\"1.5.0-bad\",\"description\":\"Upgrade complete\"}%s"
+	    "%s%s%s%s%s%s%s]", status ? ",{\"revision\":5,\"status\":\"" : "", status ? status : "",
+	    status ? "\",\"app_version\":\"" : "", status ? app : "",
+	    status ? "\",\"description\":\"" : "", status ? desc : "", status ? "\"" : "",
+	    status ? "}" : "");
+	assert_int_equal(parse_helm_history(json, strlen(json), &h, &err), 0);
+	ok = latedone_helm_waited(&h, 4, "1.4.1", rev, tag, cap);
+	parse_helm_history_free(&h);
+	return ok;
+}
+
+static void
+a_helm_rollback_whose_wait_ran_out_applied(void **state)
+{
+	char tag[64];
+	int rev = 0;
+
+	(void)state;
+	assert_true(waited("failed", "1.4.1", "Release \\\"api\\\" failed: timed out waiting for "
+	    "the condition", &rev, tag, sizeof(tag)));
+	assert_int_equal(rev, 5);
+	assert_string_equal(tag, "1.4.1");
+	/* Newer helm's words for the same wait. */
+	assert_true(waited("failed", "1.4.1", "Release \\\"api\\\" failed: context deadline "
+	    "exceeded", &rev, tag, sizeof(tag)));
+	/* helm could not apply it: the command itself failed. */
+	assert_false(waited("failed", "1.4.1", "Rollback \\\"api\\\" failed: Deployment.apps "
+	    "\\\"api\\\" is invalid", &rev, tag, sizeof(tag)));
+	/* No new revision at all (release not found, a lock). */
+	assert_false(waited(NULL, NULL, NULL, &rev, tag, sizeof(tag)));
+	/* A new revision elsewhere, or one helm still holds pending. */
+	assert_false(waited("failed", "1.4.0", "Release \\\"api\\\" failed: timed out waiting "
+	    "for the condition", &rev, tag, sizeof(tag)));
+	assert_false(waited("pending-rollback", "1.4.1", "Rollback to 3", &rev, tag, sizeof(tag)));
+	/* Deployed: helm's wait did not run out; whatever failed, not this. */
+	assert_false(waited("deployed", "1.4.1", "Rollback to 3", &rev, tag, sizeof(tag)));
+}
+
+/* h3's helm rollback from revision 4 to 1.4.1 made revision 5; its wait
+ * ran out with 1 of 3 pods ready. */
+static void
+helm_journal(struct journal *j)
+{
+	j->n = 0;
+	add(j, FAILED_MS - 4000, "action.intent", "h3", "rb-h", "{\"action\":\"helm.rollback\","
+	    "\"plan\":{\"action\":\"helm.rollback\",\"service\":\"api\",\"from\":\"1.5.0-bad\","
+	    "\"to\":\"1.4.1\",\"from_revision\":4,\"to_revision\":3}}");
+	add(j, FAILED_MS, "action.end", "h3", "rb-h", "{\"outcome\":\"failed\",\"detail\":"
+	    "\"helm rollback exited 1: Error: release api failed: timed out waiting for the "
+	    "condition\",\"rollout\":{\"revision\":5,\"tag\":\"1.4.1\"}}");
+}
+
+/* The release and its deployment as a poll reads them at 03:50:14. */
+static struct latedone_read
+helm_read(void)
+{
+	return (struct latedone_read){ .tag = "1.4.1", .revision = 5, .release_status = "failed",
+		.deploy_tag = "v1.4.1", .desired = 3, .ready = 3, .updated = 3, .complete = true,
+		.available_ms = FAILED_MS + 92000, .read_ms = FAILED_MS + 94000 };
+}
+
+static void
+a_helm_rollback_read_complete_later_is_ok(void **state)
+{
+	struct latedone_read r = helm_read();
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+	cJSON *d;
+
+	(void)state;
+	helm_journal(&j);
+	assert_true(latedone_pending(j.v, j.n, "h3", "api", &p));
+	assert_string_equal(p.action, "helm.rollback");
+	assert_string_equal(p.to, "1.4.1");
+	assert_int_equal(p.revision, 5);
+	assert_true(latedone_check(&p, &r, &done));
+	assert_int_equal(done, FAILED_MS + 92000);
+	/* helm never marks it deployed by itself, but a later look may. */
+	r.release_status = "deployed";
+	assert_true(latedone_check(&p, &r, &done));
+	r = helm_read();
+	d = latedone_record(&p, &r, done);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "summary")),
+	    "h3's rollout completed at 03:50:12, after its rollback ended FAILED at 03:48:40: "
+	    "now OK");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "detail")),
+	    "release api at revision 5 (failed) is 1.4.1; deployment/api runs v1.4.1: 3/3 ready, "
+	    "3 updated");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "by")), "rollout");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "action")),
+	    "helm.rollback");
+	cJSON_Delete(d);
+	/* Its command failed outright: no "rollout" in its end, never pending. */
+	cJSON_DeleteItemFromObject(j.v[1].data, "rollout");
+	assert_false(latedone_pending(j.v, j.n, "h3", "api", &p));
+	journal_free(&j);
+}
+
+static void
+a_helm_rollback_elsewhere_or_not_ready_stays_failed(void **state)
+{
+	struct latedone_read r;
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+
+	(void)state;
+	helm_journal(&j);
+	assert_true(latedone_pending(j.v, j.n, "h3", "api", &p));
+	/* The deployment not read (no kubectl there): nothing says its pods are ready. */
+	r = helm_read();
+	r.deploy_tag = NULL;
+	assert_false(latedone_check(&p, &r, &done));
+	r.deploy_tag = "";
+	assert_false(latedone_check(&p, &r, &done));
+	/* Its pods at another tag: set by hand since. */
+	r = helm_read();
+	r.deploy_tag = "v1.5.0-bad";
+	assert_false(latedone_check(&p, &r, &done));
+	/* A newer release revision (helm upgraded or rolled back since). */
+	r = helm_read();
+	r.revision = 6;
+	assert_false(latedone_check(&p, &r, &done));
+	/* The release at another version. */
+	r = helm_read();
+	r.tag = "1.5.0-bad";
+	assert_false(latedone_check(&p, &r, &done));
+	/* helm busy with it again, or superseded. */
+	r = helm_read();
+	r.release_status = "pending-rollback";
+	assert_false(latedone_check(&p, &r, &done));
+	r.release_status = NULL;
+	assert_false(latedone_check(&p, &r, &done));
+	/* Not all ready, or not complete. */
+	r = helm_read();
+	r.ready = 2;
+	assert_false(latedone_check(&p, &r, &done));
+	r = helm_read();
+	r.complete = false;
+	assert_false(latedone_check(&p, &r, &done));
+	journal_free(&j);
+}
+
 int
 main(void)
 {
@@ -448,6 +608,9 @@ main(void)
 		cmocka_unit_test(a_hand_failed_rollback_read_at_its_target_is_said),
 		cmocka_unit_test(a_hand_failed_rollback_elsewhere_or_not_ready_stays_failed),
 		cmocka_unit_test(a_kill_switch_whose_rollout_was_not_complete_is_pending),
+		cmocka_unit_test(a_helm_rollback_whose_wait_ran_out_applied),
+		cmocka_unit_test(a_helm_rollback_read_complete_later_is_ok),
+		cmocka_unit_test(a_helm_rollback_elsewhere_or_not_ready_stays_failed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

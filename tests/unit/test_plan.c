@@ -477,7 +477,7 @@ k8s_and_helm_plans(void **state)
 	assert_int_equal(p.from_rev, 4);
 	h.driver = DRIVER_HELM;
 	assert_int_equal(plan_helm_rollback(&h, 0, "2.0", 4, "1.9", 3, 0, &p, &err), 0);
-	assert_string_equal(p.steps[0].cmd, "helm rollback 'api' 3 -n 'prod'");
+	assert_string_equal(p.steps[0].cmd, "helm rollback 'api' 3 -n 'prod' --wait --timeout 120s");
 	assert_int_equal(p.nsteps, 1);
 	assert_int_equal(plan_helm_rollback(&h, 0, "2.0", 4, "", 0, 0, &p, &err), -1);
 	assert_string_equal(err.msg, "no revision to roll back to");

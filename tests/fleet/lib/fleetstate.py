@@ -167,8 +167,11 @@ def behaviour(hj, st):
             return {"tag": "", "export_mode": "on", "running": False}
         return {"tag": c["tag"], "export_mode": c["env"].get("EXPORT_MODE", "on"),
                 "running": c["state"] == "running"}
-    if hj["driver"] == "k8s":
-        rev = current_k8s_revision(st["k8s"]["deployments"]["%s/%s" % (hj["namespace"], svc)])
+    dep = st["k8s"]["deployments"].get("%s/%s" % (hj["namespace"], svc))
+    if hj["driver"] == "k8s" or dep is not None:
+        # A helm release's pods are its Deployment's: what they run, whatever
+        # helm recorded of the rollback that changed them.
+        rev = current_k8s_revision(dep)
     else:
         rev = deployed_helm_revision(st["helm"]["releases"]["%s/%s" % (hj["namespace"], svc)])
     return {"tag": rev["tag"], "export_mode": rev.get("env", {}).get("EXPORT_MODE", "on"), "running": True}
@@ -412,6 +415,17 @@ def k8s_new_revision(d, image, env, cause, when=None, restarted_at=None):
     d["generation"] = d.get("generation", 0) + 1
     d["rollout"] = {"started": now, "stuck": False}
     return rev
+
+
+def helm_deployment(st, ns, name, tag, env, cause, when=None):
+    """The release's Deployment (a helm host's, made by `fleet up`) moves to
+    tag: a new rollout of settings.rollout_seconds. None when there is none."""
+    dep = st["k8s"]["deployments"].get("%s/%s" % (ns, name))
+    if dep is None:
+        return None
+    img = current_k8s_revision(dep)["image"].rsplit(":", 1)[0] + ":" + tag
+    k8s_new_revision(dep, img, env or {"EXPORT_MODE": "on"}, cause, when)
+    return dep
 
 
 def helm_new_revision(rel, chart, app_version, tag, description, when=None, env=None):

@@ -105,6 +105,12 @@ def initial_state(h, hj, now):
             fs.helm_new_revision(rel, "api-0.%d.0" % (9 + i), t.lstrip("v"), t,
                                  "Install complete" if i == 0 else "Upgrade complete", now - a, env)
         st["helm"]["releases"]["%s/api" % h["namespace"]] = rel
+        # The release's Deployment, as the chart makes it: kubectl reads its
+        # rollout, which a helm rollback starts (shims/helm).
+        dep = {"replicas": 3, "revisions": [], "created": now - hist[0][1]}
+        for t, a in hist:
+            fs.k8s_new_revision(dep, "%s/api:%s" % (REGISTRY, t), env, None, now - a)
+        st["k8s"]["deployments"]["%s/api" % h["namespace"]] = dep
     return st
 
 

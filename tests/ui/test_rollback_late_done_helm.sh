@@ -1,0 +1,43 @@
+#!/bin/sh
+# test_rollback_late_done_helm.sh — a helm rollback whose --wait runs out
+# (health_timeout 2 s, the release's rollout 8 s) ends FAILED with helm's
+# exit; helm history's new revision, failed by the wait at the target,
+# goes in its end as data. Once the poller reads that revision still the
+# newest and the release's Deployment all ready at the target, one
+# action.reconcile says "h1's rollout completed at …, after its rollback
+# ended FAILED at …: now OK", and the footer says "FAILED, rollout
+# completed later".
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --driver helm --tag v1.5.0-bad
+"$fleet" set --dir "$fl" h1 rollout_seconds=8 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 2s/' "$fl/warroom.conf" > "$tmp/c.conf"
+start 200 50 "$WARROOM -c $tmp/c.conf --incident helm-late"
+wait_re "│> h1 +api +UP +1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys r
+wait_for "type api and press Enter" 15
+wait_re "> revision 2: .*app 1\\.4\\.1"
+keys -l api; keys Enter
+wait_for "rollback of api on h1: FAILED — helm rollback exited 1: Error: release api failed: timed out waiting for the condition" 20
+grep -q '"argv":\["helm","rollback","api","2","-n","prod","--wait","--timeout","2s"\]' \
+	"$fl/hosts/h1/commands.log" || fail "helm rollback --wait did not run"
+journal=$(ls "$fl"/timeline/helm-late-*.jsonl)
+grep '"kind":"action.end"' "$journal" | tail -1 |
+	grep -q '"outcome":"failed",.*"rollout":{"revision":4,"tag":"1.4.1"}' ||
+	fail "the FAILED end: $(grep '"kind":"action.end"' "$journal" | tail -1)"
+grep -q '"kind":"action.reconcile"' "$journal" && fail "settled before its pods were ready"
+ok "a helm rollback whose --wait runs out: FAILED, and its end says the rollback applied"
+
+wait_re "h1's rollout completed at [0-9]{2}:[0-9]{2}:[0-9]{2}, after its rollback ended FAILED at [0-9]{2}:[0-9]{2}:[0-9]{2}: now OK" 20
+wait_re "h1/api: rollback 1\\.5\\.0-bad -> 1\\.4\\.1: FAILED, rollout completed later at [0-9:]{8} — helm rollback exited 1" 5
+sleep 2
+[ "$(grep -c '"kind":"action.reconcile"' "$journal")" = 1 ] ||
+	fail "reconciles: $(grep '"kind":"action.reconcile"' "$journal")"
+grep '"kind":"action.reconcile"' "$journal" | grep '"by":"rollout","outcome":"ok"' |
+	grep -q '"revision":4,"tag":"1.4.1".*"detail":"release api at revision 4 (failed) is 1.4.1; deployment/api runs v1.4.1: 3/3 ready, 3 updated"' ||
+	fail "the reconcile: $(grep reconcile "$journal")"
+ok "its pods read all ready later at that revision: journalled once as OK, said in the footer"
+keys q
+wait_for "exit=0"
