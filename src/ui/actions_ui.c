@@ -689,6 +689,7 @@ actions_killswitch(struct app *app)
 	 * "on" always a restore. */
 	has_restore = killswitch_restore(app, host, restore, sizeof(restore), &off_at) == 1;
 	env.ks_rollout_open = app_ks_rollout_open(app, host);
+	env.ks_open_why = app_ks_open_why(app, host);
 	if ((a = action_killswitch_start(&env, host, svc, want[0] ? want : NULL,
 	    has_restore ? restore : NULL, &err)) == NULL) {
 		/* The emergency lever refused: the post-mortem shows it, and
