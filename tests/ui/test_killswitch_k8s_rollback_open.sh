@@ -35,6 +35,7 @@ wait_for "rollback of api on h1: OK" 30
 wait_re "h1 +api +UP +[^ ]+ .* (on|off) " 15
 capture
 grep -qE "h1 +api .* on\\? " "$tmp/screen" && fail "EXPORT still says on? after the undo's rollout completed"
+sleep 3                      # a few polls read the undo's rollout complete
 keys X
 wait_for "type api and press Enter" 15
 screen_lacks "old pods may still export" || fail "X still says the stale switch's why after the undo"
