@@ -75,6 +75,8 @@ struct action_env {
 	 * read complete since (app_ks_rollout_open): /export answering off
 	 * proves nothing, so the kill switch turns exports off again. */
 	bool ks_rollout_open;
+	const char *ks_open_why;         /* … and why, said first in X's plan
+	                                    (app_ks_open_why; NULL: PLAN_KS_OPEN_WHY) */
 	/* Compose: HOSTS' last reading of the host, copied at start: .env's
 	 * IMAGE_TAG ("" not read) and the tag each service ran (as the host's
 	 * services, "" unknown). A runbook command that moves a service off

@@ -248,8 +248,11 @@ struct app {
 	struct app_ksopen {              /* per host: its last kill switch, as
 	                                    ksopen_watch last looked at it */
 		char op[48];             /* that kill switch ("" none looked at) */
-		bool open;               /* … ended FAILED, its rollout not read
-		                            complete since (latedone_ks_pending) */
+		int64_t end_ms;          /* … its last outcome record's time, and */
+		int64_t rb_ms;           /* the host's last rollback's, when looked */
+		bool open;               /* … ended FAILED or UNKNOWN, its rollout
+		                            not read complete since, nor a rollback's
+		                            since it (latedone_ks_pending) */
 		struct latedone_pending p;
 	} *ksopen;
 	struct app_seen {                /* per HOSTS row: what health.change last said */

@@ -47,6 +47,15 @@ struct latedone_pending {
 	int64_t failed_ms;               /* when it ended FAILED */
 	bool by_hand;                    /* settled FAILED by hand (U) after an
 	                                    UNKNOWN end, not a rollout's FAILED */
+	/* A kill switch (latedone_ks_pending) only: */
+	bool unknown;                    /* it ended UNKNOWN, not FAILED */
+	char env[64];                    /* revision not known (0): the EXPORT_MODE
+	                                    word its pod template must carry, as
+	                                    plan_export_word says it ("off") */
+	int from_revision;               /* … and the revision it started from */
+	bool superseded;                 /* a rollback of its service came after it:
+	                                    any complete rollout read since that
+	                                    rollback began ends it (failed_ms) */
 };
 
 /* Into out: host's latest rollback of svc in v[0..n) (journal order) when
@@ -63,7 +72,12 @@ bool latedone_pending(const struct record *v, size_t n, const char *host, const 
  * applied at a newer revision) and nothing settled it since: its op,
  * service, the tag it kept (as "to") and the revision it made, for
  * latedone_check. Until a reading shows that rollout complete, the old
- * pods may still serve, and export. False when there is none such. */
+ * pods may still serve, and export. The same for one turning exports off
+ * that ended UNKNOWN, not settled since: the revision a later re-read's
+ * record found ("rollout"), else none (0) and the value its template must
+ * carry (env) above the revision it started from. A rollback of the same
+ * service after it supersedes it (superseded, failed_ms: that rollback's
+ * intent). False when there is none such. */
 bool latedone_ks_pending(const struct record *v, size_t n, const char *host,
     struct latedone_pending *out);
 
@@ -94,6 +108,9 @@ struct latedone_read {
 	const char *state;               /* the driver's word for it ("running"), or NULL */
 	bool readyz_ok;                  /* /readyz answered 200 and ready */
 	int64_t readyz_ms;               /* … asked then (wall clock), 0 not asked */
+	const char *export_env;          /* k8s: EXPORT_MODE in its pod template's
+	                                    container, plan_export_word's word; NULL
+	                                    or "" when not read */
 };
 
 /* Whether r shows p's rollout completed: read after p ended, at its tag
@@ -104,7 +121,11 @@ struct latedone_read {
  * settle, at its tag, complete (the caller's word for its driver: compose
  * running, k8s complete), /readyz ready; no revision asked; *done_ms: the
  * read's time. A helm rollback's: its release revision still the newest,
- * "failed" or "deployed", and its deployment read at the tag too. */
+ * "failed" or "deployed", and its deployment read at the tag too. For a
+ * kill switch p->superseded: any complete read after that rollback began
+ * (updated == ready == desired); with no revision (p->revision 0):
+ * complete likewise, at its tag, above its starting revision, its
+ * template carrying p->env. */
 bool latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms);
 

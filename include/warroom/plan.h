@@ -445,6 +445,13 @@ enum contain_export plan_killswitch_seen(enum contain_export seen, bool rollout_
 /* Why X turns exports off again then, said first in the plan's warning. */
 #define PLAN_KS_OPEN_WHY "the last kill switch's rollout did not complete: old pods may " \
 	"still export"
+/* … when that kill switch ended UNKNOWN (its rollout not read complete). */
+#define PLAN_KS_UNKNOWN_WHY "the last kill switch ended UNKNOWN and its rollout is not read " \
+	"complete: old pods may still export"
+/* … when a rollback moved the deployment since and its rollout is not
+ * read complete yet. */
+#define PLAN_KS_RB_WHY "a rollback since the last kill switch is not read complete: old " \
+	"pods may still export"
 
 /* What the kill switch setting value must do, given what the host holds
  * (now: NULL when unset; value "": the variable removed) and what GET

@@ -49,6 +49,9 @@ struct svc_state {
 	char health[32];                 /* compose health, k8s rollout state */
 	int restarts;                    /* -1 when the tool does not say */
 	int revision;                    /* k8s/helm revision, 0 when none */
+	char export_env[64];             /* k8s: EXPORT_MODE in the pod template of the
+	                                    kill switch's container (plan_export_word:
+	                                    "off", "(unset)"…), "" when not read */
 	char selector[512];              /* k8s: the deployment's pods as kubectl -l
 	                                    takes them, or "" (parse_k8s) */
 	int pods;                        /* k8s: its pods, desired or running (the

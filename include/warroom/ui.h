@@ -339,14 +339,19 @@ void journal_observe_continued(struct app *app);
 void latedone_watch(struct app *app);
 
 /* After new poll data: per k8s host, whether its last kill switch ended
- * FAILED with its rollout not complete (latedone_ks_pending) and no
- * reading since shows that rollout complete (latedone_check). Watchers
- * too: it writes nothing. */
+ * FAILED with its rollout not complete, or UNKNOWN turning exports off
+ * (latedone_ks_pending), and no reading since shows that rollout (or a
+ * later rollback's) complete (latedone_check). Watchers too: it writes
+ * nothing. */
 void ksopen_watch(struct app *app);
 
 /* Whether host h's last kill switch left a rollout not read complete
  * (ksopen_watch): old pods may still export, whatever /export answered. */
 bool app_ks_rollout_open(const struct app *app, int h);
+
+/* Why X turns host h's exports off again while app_ks_rollout_open
+ * (PLAN_KS_OPEN_WHY, PLAN_KS_UNKNOWN_WHY, PLAN_KS_RB_WHY), NULL when not. */
+const char *app_ks_open_why(const struct app *app, int h);
 
 struct rbtarget;
 struct plan_bad;

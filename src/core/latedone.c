@@ -137,12 +137,27 @@ latedone_pending(const struct record *v, size_t n, const char *host, const char 
 	return true;
 }
 
+/* The rollout a re-read after p's UNKNOWN end found applied (an
+ * action.reconcile of op with "rollout"), the newest, or NULL. */
+static const cJSON *
+reread_rollout(const struct record *v, size_t n, size_t end)
+{
+	const cJSON *ro, *found = NULL;
+	size_t i;
+
+	for (i = end + 1; i < n; i++)
+		if (is(&v[i], "action.reconcile") && same(v[i].op, v[end].op) &&
+		    cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[i].data, "rollout")))
+			found = ro;
+	return found;
+}
+
 bool
 latedone_ks_pending(const struct record *v, size_t n, const char *host,
     struct latedone_pending *out)
 {
 	const cJSON *plan = NULL, *p, *ro;
-	const char *k, *tag;
+	const char *k, *tag, *outcome, *set;
 	size_t i, at = n, end = n;
 	int rev;
 
@@ -162,16 +177,34 @@ latedone_ks_pending(const struct record *v, size_t n, const char *host,
 	for (i = at + 1; i < n && end == n; i++)
 		if (is(&v[i], "action.end") && same(v[i].op, v[at].op))
 			end = i;
-	if (end == n || !same(str_of(v[end].data, "outcome"), "failed") ||
-	    !cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[end].data, "rollout")))
+	if (end == n || (outcome = str_of(v[end].data, "outcome")) == NULL)
 		return false;
 	for (i = end + 1; i < n; i++)
 		if (same(v[i].op, v[at].op) && (record_settles(&v[i]) ||
 		    latedone_completed_ms(&v[i]) > 0))
 			return false;
-	rev = int_of(ro, "revision");
-	tag = str_of(ro, "tag");
-	if (rev <= 0 || rev <= int_of(plan, "from_revision") || tag == NULL || tag[0] == '\0')
+	set = str_of(plan, "env_set");
+	if (strcmp(outcome, "failed") == 0 &&
+	    cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[end].data, "rollout"))) {
+		rev = int_of(ro, "revision");
+		tag = str_of(ro, "tag");
+		if (rev <= 0 || rev <= int_of(plan, "from_revision") || tag == NULL ||
+		    tag[0] == '\0')
+			return false;
+	} else if (strcmp(outcome, "unknown") == 0 && same(set, "off")) {
+		/* A dropped rollout status: applied or not, complete or not, is
+		 * not known. A re-read may have found the revision it made. */
+		out->unknown = true;
+		ro = reread_rollout(v, n, end);
+		rev = int_of(ro, "revision");
+		tag = str_of(ro, "tag");
+		if (rev <= int_of(plan, "from_revision") || tag == NULL || tag[0] == '\0') {
+			/* None known: a complete rollout of a template holding off. */
+			rev = 0;
+			tag = str_of(plan, "keep_tag");
+			wr_strlcpy(out->env, set, sizeof(out->env));
+		}
+	} else
 		return false;
 	wr_strlcpy(out->op, v[at].op, sizeof(out->op));
 	wr_strlcpy(out->host, host, sizeof(out->host));
@@ -179,10 +212,28 @@ latedone_ks_pending(const struct record *v, size_t n, const char *host,
 	    sizeof(out->service));
 	wr_strlcpy(out->action, "k8s.killswitch", sizeof(out->action));
 	/* Its rollout completes at the tag it kept, at the revision it made. */
-	wr_strlcpy(out->to, tag, sizeof(out->to));
+	wr_strlcpy(out->to, tag != NULL ? tag : "", sizeof(out->to));
 	out->revision = rev;
+	out->from_revision = int_of(plan, "from_revision");
 	out->failed_ms = v[end].ts_ms;
+	/* A rollback of its service since moved the deployment: that
+	 * rollout, whatever it runs, is what the console reads now. */
+	for (i = end + 1; i < n; i++)
+		if ((p = rollback_plan(&v[i])) != NULL && same(v[i].host, host) &&
+		    same(str_of(p, "service"), out->service)) {
+			out->superseded = true;
+			out->failed_ms = v[i].ts_ms;
+		}
 	return true;
+}
+
+/* Whether r is a complete rollout: by kubectl's rules, every replica
+ * updated and ready. */
+static bool
+all_rolled(const struct latedone_read *r)
+{
+	return r->complete && r->desired > 0 && r->updated == r->desired &&
+	    r->ready == r->desired;
 }
 
 bool
@@ -236,6 +287,24 @@ latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
 	if (p->by_hand) {
 		if (r->read_ms <= p->failed_ms || r->readyz_ms <= p->failed_ms || !r->readyz_ok ||
 		    !r->complete || r->tag == NULL || !badrel_same(r->tag, p->to))
+			return false;
+		*done_ms = r->read_ms;
+		return true;
+	}
+	/* Superseded by a rollback: its rollout, read complete since. */
+	if (p->superseded) {
+		if (r->read_ms <= p->failed_ms || !all_rolled(r))
+			return false;
+		*done_ms = r->read_ms;
+		return true;
+	}
+	/* A kill switch whose revision is not known: a complete rollout above
+	 * where it started, its template carrying the value. */
+	if (p->revision == 0 && p->env[0] != '\0') {
+		if (r->read_ms <= p->failed_ms || !all_rolled(r) ||
+		    r->revision <= p->from_revision || r->export_env == NULL ||
+		    strcmp(r->export_env, p->env) != 0 ||
+		    (p->to[0] != '\0' && (r->tag == NULL || !badrel_same(r->tag, p->to))))
 			return false;
 		*done_ms = r->read_ms;
 		return true;

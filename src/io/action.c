@@ -647,6 +647,14 @@ act_reread_again(struct action *a, const char *found)
 		cJSON_AddStringToObject(d, "action", a->plan.action);
 		cJSON_AddStringToObject(d, "outcome", "unknown");
 		cJSON_AddStringToObject(d, "detail", detail);
+		if (a->unfinished.revision > 0 && strcmp(a->plan.action, "k8s.killswitch") == 0) {
+			/* The k8s kill switch's change found applied: its rollout
+			 * is waited for at that revision (latedone_ks_pending). */
+			cJSON *ro = cJSON_AddObjectToObject(d, "rollout");
+
+			cJSON_AddNumberToObject(ro, "revision", a->unfinished.revision);
+			cJSON_AddStringToObject(ro, "tag", a->unfinished.tag);
+		}
 		append_reconcile(a, d, "unknown");
 	}
 	act_changed(a);

@@ -139,7 +139,8 @@ planned_export(struct action *a)
 		char was[sizeof(a->plan.warning)];
 
 		wr_strlcpy(was, a->plan.warning, sizeof(was));
-		snprintf(a->plan.warning, sizeof(a->plan.warning), "%s%s%.600s", PLAN_KS_OPEN_WHY,
+		snprintf(a->plan.warning, sizeof(a->plan.warning), "%s%s%.600s",
+		    a->env.ks_open_why != NULL ? a->env.ks_open_why : PLAN_KS_OPEN_WHY,
 		    was[0] ? "\n" : "", was);
 	}
 	a->state = ACTION_CONFIRMING;
@@ -354,6 +355,12 @@ reread(struct action *a, const struct exec_result *r)
 	 * its rollout going: the header says the console waits for it. */
 	a->reread_rolling = holds(a, &s) && s.rolling && s.revision > a->plan.from_rev &&
 	    strcmp(s.tag, a->plan.keep_tag) == 0;
+	if (holds(a, &s) && s.revision > a->plan.from_rev && strcmp(s.tag, a->plan.keep_tag) == 0) {
+		/* The revision it made: a re-read that gives up records it, so
+		 * its rollout is read complete by that revision (latedone). */
+		a->unfinished.revision = s.revision;
+		wr_strlcpy(a->unfinished.tag, s.tag, sizeof(a->unfinished.tag));
+	}
 	if (!holds(a, &s) || !s.settled || s.revision <= a->plan.from_rev ||
 	    strcmp(s.tag, a->plan.keep_tag) != 0) {
 		act_reread_again(a, a->done_msg);

@@ -36,6 +36,7 @@
 #include "warroom/parse_compose.h"
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
+#include "warroom/plan.h"
 #include "warroom/promquery.h"
 #include "warroom/ratewin.h"
 #include "warroom/restartwin.h"
@@ -321,8 +322,28 @@ apply_compose_restarts(struct host_poll *hp, const char *buf, size_t len, int64_
 	parse_compose_restarts_free(&rs);
 }
 
+/* EXPORT_MODE in the pod template of the container the kill switch
+ * changes (plan_k8s_container), in plan_export_word's words: a dropped
+ * kill switch's rollout is read complete by it (latedone_check). */
 static void
-apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_t sent)
+k8s_export_env(struct svc_state *s, const struct k8s_deploy *d, const char *svc,
+    const char *buf, size_t len)
+{
+	struct k8s_env env;
+	struct wr_err err;
+	int c;
+
+	s->export_env[0] = '\0';
+	if ((c = plan_k8s_container(d, svc, &err)) < 0 ||
+	    parse_k8s_env(buf, len, d->containers[c].name, &env, &err) != 0)
+		return;
+	plan_export_word(&env, "EXPORT_MODE", s->export_env, sizeof(s->export_env));
+	parse_k8s_env_free(&env);
+}
+
+static void
+apply_k8s_deploy(struct svc_state *s, const char *svc, const char *buf, size_t len,
+    int64_t now, int64_t sent)
 {
 	static const char *const rollout[] = { "complete", "progressing", "stuck" };
 	struct k8s_deploy d;
@@ -353,6 +374,7 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, 
 	set_field(s->health, sizeof(s->health), (unsigned)r < 3 ? rollout[r] : "?",
 	    &s->tag_changed_ms, now);
 	s->revision = d.revision;
+	k8s_export_env(s, &d, svc, buf, len);
 	/* LOGS follows these pods (driver_cmd_logs); parse_k8s let through
 	 * only label characters. */
 	_Static_assert(sizeof(s->selector) >= WR_K8S_SELECTOR_MAX, "a selector fits");
@@ -630,7 +652,7 @@ job_apply(struct job *j, const struct exec_result *r)
 	} else if (j->kind == JOB_COMPOSE)
 		apply_compose(hp, j->buf ? j->buf : "", j->len, now, j->sent_ms);
 	else if (j->kind == JOB_K8S_DEPLOY) {
-		apply_k8s_deploy(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now, j->sent_ms);
+		apply_k8s_deploy(&hp->svc[j->svc], hp->cfg->services[j->svc], j->buf ? j->buf : "", j->len, now, j->sent_ms);
 		/* Now, before the pods: their answer waits for it. */
 		rs_next(hp);
 	} else if (j->kind == JOB_K8S_PODS)

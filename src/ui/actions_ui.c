@@ -526,6 +526,8 @@ killswitch_restore(struct app *app, int host, char *out, size_t cap, int64_t *at
 static void add_action(struct app *app, struct action *a);
 static void journal_refusal_row(struct app *app, int host, int svc, const char *action,
     const char *why, const char *text, struct action **slot);
+static void journal_refusal_to(struct app *app, int host, int svc, const char *action,
+    const char *why, const char *to, struct action **slot);
 
 static bool
 busy_on(struct app *app, int host, int svc)
@@ -648,7 +650,7 @@ actions_killswitch(struct app *app)
 	bool has_restore;
 
 	struct action **slot = app->target_slot;
-	char want[sizeof(app->target_ks)] = "";
+	char want[sizeof(app->target_ks)] = "", to[128] = "";
 
 	if (app->target_host >= 0) {
 		/* From a runbook step: the host, service and direction it names. */
@@ -689,15 +691,24 @@ actions_killswitch(struct app *app)
 	 * "on" always a restore. */
 	has_restore = killswitch_restore(app, host, restore, sizeof(restore), &off_at) == 1;
 	env.ks_rollout_open = app_ks_rollout_open(app, host);
+	env.ks_open_why = app_ks_open_why(app, host);
 	if ((a = action_killswitch_start(&env, host, svc, want[0] ? want : NULL,
 	    has_restore ? restore : NULL, &err)) == NULL) {
 		/* The emergency lever refused: the post-mortem shows it, and
 		 * from a runbook row (a step's or a section's own) that row's
 		 * [REFUSED] mark, here, in watchers and after a reopen. */
 		app_say(app, "kill switch refused: %s", err.msg);
-		journal_refusal_row(app, host, svc, h->driver == DRIVER_K8S ? "k8s.killswitch" :
+		/* Which way it would have gone, as the plan would take it: only a
+		 * refused off leaves a containment gap (contain_refused_gap). */
+		if (want[0] == '\0' || strcmp(want, "on") == 0 || strcmp(want, "off") == 0) {
+			const char *v = plan_killswitch_value(app_host_export(app, host),
+			    want[0] ? want : NULL, has_restore ? restore : NULL);
+
+			snprintf(to, sizeof(to), v[0] ? "EXPORT_MODE=%.100s" : "EXPORT_MODE-", v);
+		}
+		journal_refusal_to(app, host, svc, h->driver == DRIVER_K8S ? "k8s.killswitch" :
 		    h->driver == DRIVER_HELM ? "helm.killswitch" : "compose.killswitch", err.msg,
-		    NULL, slot);
+		    to[0] ? to : NULL, slot);
 		return;
 	}
 	add_action(app, a);
@@ -736,8 +747,8 @@ schema_of(const struct app *app, int host, int svc)
  * announcement); text, when not NULL, is what it would have said; slot,
  * when not NULL, the runbook step's (or section's) whose x it was. */
 static void
-journal_refusal_row(struct app *app, int host, int svc, const char *action, const char *why,
-    const char *text, struct action **slot)
+journal_refusal_with(struct app *app, int host, int svc, const char *action, const char *why,
+    const char *text, const char *to, struct action **slot)
 {
 	char said[sizeof(app->status)], row[WR_PATH_MAX + 16];
 	struct wr_err err;
@@ -759,6 +770,9 @@ journal_refusal_row(struct app *app, int host, int svc, const char *action, cons
 	cJSON_AddStringToObject(d, "reason", why);
 	if (text != NULL)
 		cJSON_AddStringToObject(d, "message", text);
+	/* A kill switch's direction ("EXPORT_MODE=off"), as a plan's "to". */
+	if (to != NULL)
+		cJSON_AddStringToObject(d, "to", to);
 	/* Named as the row's actions are: its mark and the post-mortem's
 	 * checklist say x was refused there. */
 	slot_row(app, slot, row, sizeof(row), &section);
@@ -768,6 +782,22 @@ journal_refusal_row(struct app *app, int host, int svc, const char *action, cons
 	    NULL, NULL, d, &err) != 0)
 		app_say(app, "%s (NOT recorded in the timeline: %s)", said, err.msg);
 	app_said_is_outcome(app, slot);
+}
+
+static void
+journal_refusal_row(struct app *app, int host, int svc, const char *action, const char *why,
+    const char *text, struct action **slot)
+{
+	journal_refusal_with(app, host, svc, action, why, text, NULL, slot);
+}
+
+/* A kill switch refused before its dialog, with the way it would have
+ * gone (to, or NULL when not known: counted as off). */
+static void
+journal_refusal_to(struct app *app, int host, int svc, const char *action, const char *why,
+    const char *to, struct action **slot)
+{
+	journal_refusal_with(app, host, svc, action, why, NULL, to, slot);
 }
 
 static void

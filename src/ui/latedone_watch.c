@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "warroom/plan.h"
 #include "warroom/poller.h"
 #include "warroom/timeline.h"
 
@@ -128,6 +129,7 @@ read_of(enum config_driver d, const struct svc_state *s, bool helm_late,
 		.available_ms = strcmp(s->progressed_why, "NewReplicaSetAvailable") == 0 ?
 		    s->progressed_ms : 0,
 		.read_ms = s->tag_read_ms,
+		.export_env = s->export_env,
 	};
 }
 
@@ -198,6 +200,35 @@ latest_killswitch(const struct app *app, const char *host)
 	return NULL;
 }
 
+/* When host's last rollback began (its intent), 0 when none. */
+static int64_t
+latest_rollback_ms(const struct app *app, const char *host)
+{
+	size_t i;
+
+	for (i = app->nentries; i-- > 0;) {
+		const struct timeline_entry *e = &app->entries[i];
+
+		if (e->rollback && e->op[0] != '\0' && strcmp(e->host, host) == 0)
+			return e->ts_ms;
+	}
+	return 0;
+}
+
+/* Whether op's last word leaves it open: FAILED (its end, or by hand
+ * after UNKNOWN) or still UNKNOWN (its end, or a re-read that gave up);
+ * *at_ms: that word's time. */
+static bool
+still_open(const struct app *app, const char *op, int64_t *at_ms)
+{
+	const struct timeline_entry *o = app_outcome_record(app, op);
+
+	if (o == NULL)
+		return false;
+	*at_ms = o->ts_ms;
+	return still_failed(app, op) || (strcmp(o->outcome, "unknown") == 0 && !o->by_hand);
+}
+
 void
 ksopen_watch(struct app *app)
 {
@@ -213,18 +244,24 @@ ksopen_watch(struct app *app)
 		const struct config_host *ch = &app->cfg.hosts[h];
 		const char *op;
 		struct record_list list;
+		int64_t at = 0, rb;
 
 		if (ch->driver != DRIVER_K8S)
 			continue;
 		op = latest_killswitch(app, ch->name);
 		/* Settled since (U, a re-read) or a newer one: as it says. */
-		if (op == NULL || !still_failed(app, op)) {
+		if (op == NULL || !still_open(app, op, &at)) {
 			c->open = false;
+			c->op[0] = '\0';
 			continue;
 		}
-		if (strcmp(c->op, op) != 0) {
-			/* Its end is stored and says what it left, once. */
+		rb = latest_rollback_ms(app, ch->name);
+		if (strcmp(c->op, op) != 0 || c->end_ms != at || c->rb_ms != rb) {
+			/* Looked up again only when its last word or the host's
+			 * last rollback is new: a re-read's revision, an undo. */
 			wr_strlcpy(c->op, op, sizeof(c->op));
+			c->end_ms = at;
+			c->rb_ms = rb;
 			c->open = false;
 			if (journal_records(app, &list) == 0) {
 				c->open = latedone_ks_pending(list.v, list.n, ch->name, &c->p) &&
@@ -256,4 +293,16 @@ app_ks_rollout_open(const struct app *app, int h)
 {
 	return app->ksopen != NULL && h >= 0 && (size_t)h < app->cfg.nhosts &&
 	    app->ksopen[h].open;
+}
+
+const char *
+app_ks_open_why(const struct app *app, int h)
+{
+	const struct latedone_pending *p;
+
+	if (!app_ks_rollout_open(app, h))
+		return NULL;
+	p = &app->ksopen[h].p;
+	return p->superseded ? PLAN_KS_RB_WHY : p->unknown ? PLAN_KS_UNKNOWN_WHY :
+	    PLAN_KS_OPEN_WHY;
 }

@@ -435,6 +435,36 @@ a_refused_restore_is_no_gap(void **state)
 	contain_free(&c);
 }
 
+/* Refused before any dialog (no op, no confirmation): the refusal's own
+ * "to" says which way it would have gone. Only off is a gap; a record
+ * without it (an older journal) is read as off, as before. */
+static void
+a_refusal_before_the_dialog_carries_its_direction(void **state)
+{
+	struct contain c = { 0 };
+	char buf[300];
+
+	(void)state;
+	fold(&c, "health.change", "h1", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&c, "health.change", "h2", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&c, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&c, "verdict.change", "h1", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}");
+	fold(&c, "action.refused", "h1", NULL, "{\"action\":\"k8s.killswitch\",\"service\":"
+	    "\"api\",\"reason\":\"h1 is read_only in the config: never a target\",\"to\":"
+	    "\"EXPORT_MODE=on\",\"runbook_step\":\"rb.md:3\"}");
+	fold(&c, "action.refused", "h2", NULL, "{\"action\":\"k8s.killswitch\",\"service\":"
+	    "\"api\",\"reason\":\"h2 is read_only in the config: never a target\",\"to\":"
+	    "\"EXPORT_MODE=off\"}");
+	fold(&c, "action.refused", "h3", NULL, "{\"action\":\"k8s.killswitch\",\"service\":"
+	    "\"api\",\"reason\":\"h3 is read_only in the config: never a target\"}");
+	assert_false(contain_refused_gap(&c, contain_host(&c, "h1")));
+	assert_true(contain_refused_gap(&c, contain_host(&c, "h2")));
+	assert_true(contain_refused_gap(&c, contain_host(&c, "h3")));
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, NULL, NULL, 0, buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "kill switch refused on h2, h3");
+	contain_free(&c);
+}
+
 int
 main(void)
 {
@@ -452,6 +482,7 @@ main(void)
 		cmocka_unit_test(exports_on_a_good_release_are_no_leak),
 		cmocka_unit_test(a_refusal_on_a_host_rolled_off_the_bad_release_is_no_gap),
 		cmocka_unit_test(a_refused_restore_is_no_gap),
+		cmocka_unit_test(a_refusal_before_the_dialog_carries_its_direction),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

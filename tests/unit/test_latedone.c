@@ -439,6 +439,120 @@ a_kill_switch_whose_rollout_was_not_complete_is_pending(void **state)
 	journal_free(&j);
 }
 
+/* h2's kill switch turning exports off, its rollout status dropped
+ * with the connection: UNKNOWN, nothing known of what it made. */
+static void
+ks_unknown_journal(struct journal *j, const char *set)
+{
+	char json[400];
+
+	j->n = 0;
+	snprintf(json, sizeof(json), "{\"plan\":{\"action\":\"k8s.killswitch\",\"service\":"
+	    "\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=%s\",\"from_revision\":3,"
+	    "\"to_revision\":0,\"container\":\"api\",\"env_key\":\"EXPORT_MODE\",\"env_set\":"
+	    "\"%s\",\"keep_tag\":\"v1.5.0-bad\"}}", set, set);
+	add(j, FAILED_MS - 9000, "action.intent", "h2", "ks-1", json);
+	add(j, FAILED_MS, "action.end", "h2", "ks-1", "{\"outcome\":\"unknown\",\"detail\":"
+	    "\"connection lost during rollout status\"}");
+}
+
+static void
+an_unknown_kill_switch_is_pending_until_read_complete_and_off(void **state)
+{
+	struct latedone_read r = done_read();
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+
+	(void)state;
+	ks_unknown_journal(&j, "off");
+	assert_true(latedone_ks_pending(j.v, j.n, "h2", &p));
+	assert_true(p.unknown);
+	assert_string_equal(p.op, "ks-1");
+	assert_string_equal(p.to, "v1.5.0-bad");
+	/* No revision known: a complete rollout above 3 holding off. */
+	assert_int_equal(p.revision, 0);
+	assert_string_equal(p.env, "off");
+	r.tag = r.rs_tag = "v1.5.0-bad";
+	r.revision = 4;
+	r.export_env = "off";
+	assert_true(latedone_check(&p, &r, &done));
+	r.export_env = "on";
+	assert_false(latedone_check(&p, &r, &done));
+	r.export_env = NULL;                    /* not read: proves nothing */
+	assert_false(latedone_check(&p, &r, &done));
+	r.export_env = "off";
+	r.ready = 2;
+	assert_false(latedone_check(&p, &r, &done));
+	r.ready = 3;
+	r.revision = 3;                          /* where it started */
+	assert_false(latedone_check(&p, &r, &done));
+	r.revision = 4;
+	r.read_ms = FAILED_MS - 1000;           /* before it ended */
+	assert_false(latedone_check(&p, &r, &done));
+	r.read_ms = FAILED_MS + 94000;
+	/* A re-read since found the revision it made: that one's rule. */
+	add(&j, FAILED_MS + 30000, "action.reconcile", "h2", "ks-1", "{\"outcome\":\"unknown\","
+	    "\"rollout\":{\"revision\":5,\"tag\":\"v1.5.0-bad\",\"ready\":1,\"desired\":3}}");
+	assert_true(latedone_ks_pending(j.v, j.n, "h2", &p));
+	assert_int_equal(p.revision, 5);
+	assert_false(latedone_check(&p, &r, &done));
+	r.revision = 5;
+	assert_true(latedone_check(&p, &r, &done));
+	/* The re-read settled it (rollout complete, /export off): believed. */
+	add(&j, FAILED_MS + 40000, "action.reconcile", "h2", "ks-1", "{\"outcome\":\"ok\"}");
+	assert_false(latedone_ks_pending(j.v, j.n, "h2", &p));
+	journal_free(&j);
+	/* A restore ending UNKNOWN leaves nothing exporting unawares. */
+	ks_unknown_journal(&j, "on");
+	assert_false(latedone_ks_pending(j.v, j.n, "h2", &p));
+	journal_free(&j);
+}
+
+static void
+a_rollback_after_the_kill_switch_supersedes_it(void **state)
+{
+	struct latedone_read r = done_read();
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+
+	(void)state;
+	ks_journal(&j);
+	undo(&j, FAILED_MS + 60000, "h2", "rb-1", "");
+	add(&j, FAILED_MS + 70000, "action.end", "h2", "rb-1", "{\"outcome\":\"ok\"}");
+	assert_true(latedone_ks_pending(j.v, j.n, "h2", &p));
+	assert_true(p.superseded);
+	assert_int_equal(p.failed_ms, FAILED_MS + 60000);
+	/* Wherever the undo went (revision 5 at v1.4.1), complete since it
+	 * began: what /export answers counts again. */
+	r.revision = 5;
+	assert_true(latedone_check(&p, &r, &done));
+	r.updated = 2;
+	assert_false(latedone_check(&p, &r, &done));
+	r.updated = 3;
+	r.read_ms = FAILED_MS + 59000;
+	assert_false(latedone_check(&p, &r, &done));
+	journal_free(&j);
+	/* Another service's rollback leaves api's switch as it was. */
+	ks_journal(&j);
+	add(&j, FAILED_MS + 60000, "action.intent", "h2", "rb-2", "{\"action\":\"k8s.undo\","
+	    "\"plan\":{\"action\":\"k8s.undo\",\"service\":\"jobs\",\"from_revision\":2}}");
+	assert_true(latedone_ks_pending(j.v, j.n, "h2", &p));
+	assert_false(p.superseded);
+	assert_int_equal(p.revision, 4);
+	journal_free(&j);
+	/* The same for one that ended UNKNOWN. */
+	ks_unknown_journal(&j, "off");
+	undo(&j, FAILED_MS + 60000, "h2", "rb-1", "v1.4.1");
+	assert_true(latedone_ks_pending(j.v, j.n, "h2", &p));
+	assert_true(p.superseded);
+	r.revision = 5;
+	r.read_ms = FAILED_MS + 94000;
+	assert_true(latedone_check(&p, &r, &done));
+	journal_free(&j);
+}
+
 /* h3's history after `helm rollback api 3 --wait --timeout 2s` from
  * revision 4: revision 5 (1.4.1) recorded failed, why in its words. */
 static bool
@@ -608,6 +722,8 @@ main(void)
 		cmocka_unit_test(a_hand_failed_rollback_read_at_its_target_is_said),
 		cmocka_unit_test(a_hand_failed_rollback_elsewhere_or_not_ready_stays_failed),
 		cmocka_unit_test(a_kill_switch_whose_rollout_was_not_complete_is_pending),
+		cmocka_unit_test(an_unknown_kill_switch_is_pending_until_read_complete_and_off),
+		cmocka_unit_test(a_rollback_after_the_kill_switch_supersedes_it),
 		cmocka_unit_test(a_helm_rollback_whose_wait_ran_out_applied),
 		cmocka_unit_test(a_helm_rollback_read_complete_later_is_ok),
 		cmocka_unit_test(a_helm_rollback_elsewhere_or_not_ready_stays_failed),
