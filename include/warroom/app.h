@@ -348,6 +348,10 @@ struct app {
 		bool on;                 /* say instead of the live state */
 		long armed_s;            /* 0: not armed */
 		size_t unknown;          /* outcomes not known */
+		int armed_by;            /* another console armed: 1, and gone: 2 */
+		size_t none_yet;         /* others' actions with no outcome yet */
+		size_t exports_on;       /* hosts still exporting (named from a fixed list) */
+		size_t restored;         /* hosts whose exports were turned back on */
 		struct statuspage_badge_in sp;
 	} fake_header;
 	struct host_metrics *fake_metrics; /* screen tests' :metrics, per host, or NULL */

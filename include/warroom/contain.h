@@ -157,6 +157,14 @@ size_t contain_resolve_words(const struct contain *c, const char *const *exporti
 bool contain_badge(const char *const *on, size_t non, const char *const *unknown, size_t nunknown,
     char *buf, size_t cap);
 
+/* The same badge in counts, for a header without room for the names:
+ * " EXPORTS ON: 2 hosts; ?: 1 ". False (buf "") when both are 0. */
+bool contain_badge_counts(size_t non, size_t nunknown, char *buf, size_t cap);
+
+/* contain_restored_words in a count: "exports restored on 2 hosts"
+ * (n > 0; buf "" for 0). */
+void contain_restored_count(size_t n, char *buf, size_t cap);
+
 void contain_free(struct contain *c);
 
 #endif

@@ -281,8 +281,10 @@ void journal_adopt_gone(struct app *app);
  * since 13:05 UTC"): false, buf "", when no console is. *gone: that
  * console no longer runs (killed while armed), buf "alice@box, last
  * record 13:20 UTC" (sessions_armed_words). One stopped on this machine
- * (SIGSTOP) adds ", stopped (pid N)". */
-bool journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap);
+ * (SIGSTOP) adds ", stopped (pid N)". who: its console alone ("alice@box"),
+ * for a header without room for the rest. */
+bool journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap, char *who,
+    size_t wcap);
 
 /* Record a mode change (armed, disarmed) as mode.change, with why when
  * the engineer did not ask for it (NULL otherwise). */

@@ -78,8 +78,8 @@ chat_badge(const struct chat_journal *j, int64_t now_ms, int max_width, char *ds
 		snprintf(w[n++], sizeof(w[0]), " CHAT: %d pending, last %s, %s ", pending, j->why,
 		    when);
 		snprintf(w[n++], sizeof(w[0]), " CHAT: %d pending, %s ", pending, j->why);
-		snprintf(w[n++], sizeof(w[0]), " CHAT: %s ", j->fail_status != 0 ? j->why :
-		    "no answer");
+		snprintf(w[n++], sizeof(w[0]), " CHAT: %d pending, %s ", pending,
+		    j->fail_status != 0 ? j->why : "no answer");
 	} else if (j->failed > 0 || j->unknown > 0) {
 		if (j->failed > 0 && j->unknown > 0)
 			snprintf(what, sizeof(what), "%d FAILED, %d UNKNOWN", j->failed, j->unknown);
@@ -91,7 +91,6 @@ chat_badge(const struct chat_journal *j, int64_t now_ms, int max_width, char *ds
 		    j->failed > 0 ? "announce again" : "check the channel");
 		snprintf(w[n++], sizeof(w[0]), " CHAT: %s (%s) ", what, j->why);
 		snprintf(w[n++], sizeof(w[0]), " CHAT: %s ", what);
-		snprintf(w[n++], sizeof(w[0]), " CHAT: %s ", j->failed > 0 ? "FAILED" : "UNKNOWN");
 	} else
 		return 0;
 	for (i = 0; i < n - 1 && (int)strlen(w[i]) > max_width; i++)

@@ -433,6 +433,38 @@ contain_badge(const char *const *on, size_t non, const char *const *unknown, siz
 	return true;
 }
 
+bool
+contain_badge_counts(size_t non, size_t nunknown, char *buf, size_t cap)
+{
+	int len;
+
+	if (cap == 0)
+		return false;
+	buf[0] = '\0';
+	if (non == 0 && nunknown == 0)
+		return false;
+	len = snprintf(buf, cap, " EXPORTS");
+	if (non > 0)
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, " ON: %zu host%s",
+		    non, non == 1 ? "" : "s");
+	if (nunknown > 0)
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s?: %zu%s",
+		    non > 0 ? "; " : " ", nunknown, non > 0 ? "" : nunknown == 1 ? " host" : " hosts");
+	if ((size_t)len + 1 < cap)
+		snprintf(buf + len, cap - (size_t)len, " ");
+	return true;
+}
+
+void
+contain_restored_count(size_t n, char *buf, size_t cap)
+{
+	if (cap == 0)
+		return;
+	buf[0] = '\0';
+	if (n > 0)
+		snprintf(buf, cap, "exports restored on %zu host%s", n, n == 1 ? "" : "s");
+}
+
 void
 contain_free(struct contain *c)
 {

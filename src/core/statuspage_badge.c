@@ -4,7 +4,8 @@
  * until the page has it, and so does a page the console's read at start
  * found refusing the token or out of reach. At 80 columns beside ARMED it
  * has about 24 columns, so each state has wordings from whole sentences
- * down to the bare fact.
+ * down to the bare fact; each keeps the count, so consoles of different
+ * widths never read as different states ("1 UNKNOWN" and "UNKNOWN").
  */
 #include "warroom/statuspage_badge.h"
 
@@ -126,7 +127,6 @@ statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
 		    in->pending, from, left, in->gone_next);
 		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d pending, console gone ",
 		    in->pending);
-		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: CONSOLE GONE ");
 	} else if (in->pending > 0 && in->failing) {
 		if (in->retry_in_s >= 0)
 			snprintf(when, sizeof(when), "retrying in %lds", in->retry_in_s);
@@ -140,7 +140,7 @@ statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
 		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d pending, %s, %s ", in->pending,
 		    why, when);
 		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d pending, %s ", in->pending, why);
-		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %s ", brief);
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d pending, %s ", in->pending, brief);
 	} else if (in->pending > 0) {
 		/* On its way, nothing failed yet (or a failure before it was given up). */
 		if (in->failed > 0) {
@@ -148,7 +148,6 @@ statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
 			    in->failed, last, in->pending);
 			snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d FAILED, %d pending ",
 			    in->failed, in->pending);
-			snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: FAILED ");
 		} else
 			snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d pending ", in->pending);
 	} else if (in->unknown >= in->failed) {
@@ -156,12 +155,11 @@ statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
 		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d post%s UNKNOWN (no answer before a "
 		    "restart): S sends it again ", in->failed, in->failed == 1 ? "" : "s");
 		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d UNKNOWN ", in->failed);
-		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: UNKNOWN ");
 	} else {
 		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d post%s FAILED (%s): post again ",
 		    in->failed, in->failed == 1 ? "" : "s", last);
 		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d FAILED (%s) ", in->failed, brief);
-		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: FAILED ");
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d FAILED ", in->failed);
 	}
 	for (i = 0; i < n - 1 && (int)strlen(w[i]) > max_width; i++)
 		;

@@ -446,7 +446,7 @@ dispatch(struct app *app, enum wr_command cmd)
 		char who[400];
 		bool gone;
 
-		if (journal_armed_by(app, &gone, who, sizeof(who)) && gone)
+		if (journal_armed_by(app, &gone, who, sizeof(who), NULL, 0) && gone)
 			app_say(app, "refused: %s; the armed console is gone (%s): no console is "
 			    "armed on this incident, and one that writes can arm", why, who);
 		else if (who[0] != '\0')

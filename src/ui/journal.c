@@ -1943,7 +1943,8 @@ journal_resolve(struct app *app, const char *typed)
 }
 
 bool
-journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
+journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap, char *who,
+    size_t wcap)
 {
 	const struct session *s = sessions_armed(&app->arm_sessions);
 	int alive;
@@ -1951,6 +1952,8 @@ journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
 	*gone = false;
 	if (cap > 0)
 		buf[0] = '\0';
+	if (wcap > 0)
+		who[0] = '\0';
 	/* This console's own arming is its ARMED badge, not another's. */
 	if (s == NULL || (app->tl != NULL && s->tracked && s->id == timeline_session(app->tl)))
 		return false;
@@ -1958,6 +1961,9 @@ journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
 	 * runs is its byte of .live, read now. */
 	alive = app->tl != NULL && s->tracked ? timeline_session_alive(app->tl, s->id) : -1;
 	*gone = sessions_armed_words(s, alive, buf, cap);
+	if (wcap > 0)
+		snprintf(who, wcap, "%s", s->actor != NULL && s->actor[0] != '\0' ? s->actor :
+		    "another console");
 	/* Stopped (SIGSTOP; Ctrl-Z disarms first): armed, but it reads and
 	 * records nothing, and another console records meanwhile. */
 	if (!*gone && session_stopped(app, s, alive)) {

@@ -380,12 +380,62 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 12         /* at most twelve at once: ARMED: is another console's */
-/* What the header keeps for the incident's name (beside " warroom │ ",
- * " │ T+00:00:00" and the time) before the status page's badge is
- * worded shorter. */
-#define HEADER_NAME_MIN 8
-#define HEADER_FIXED_MIN (24 + 13 + 1 + HEADER_NAME_MIN)
+/* The header's badges and informational items, each in its wordings
+ * (longest first) for header_fit to choose from. */
+struct header_badges {
+	struct header_fit_item item[HEADER_FIT_ITEMS];
+	char text[HEADER_FIT_ITEMS][HEADER_FIT_WORDINGS][200];
+	int attr[HEADER_FIT_ITEMS];
+	size_t n;
+};
+
+/* One more item, its wordings longest first ("" or NULL ends them). */
+static void
+badge_add(struct header_badges *b, bool info, int attr, const char *w0, const char *w1)
+{
+	const char *w[2] = { w0, w1 };
+	struct header_fit_item *it;
+	int i;
+
+	if (b->n >= HEADER_FIT_ITEMS || w0 == NULL || w0[0] == '\0')
+		return;
+	it = &b->item[b->n];
+	memset(it, 0, sizeof(*it));
+	it->info = info;
+	for (i = 0; i < 2 && w[i] != NULL && w[i][0] != '\0'; i++) {
+		wr_strlcpy(b->text[b->n][i], w[i], sizeof(b->text[0][0]));
+		it->width[i] = ui_width(w[i]);
+		it->nwords++;
+	}
+	b->attr[b->n++] = attr;
+}
+
+/* One more item whose wording a width chooses (statuspage_badge,
+ * chat_badge): each it has, from the widest down. */
+static void
+badge_add_widths(struct header_badges *b, int attr,
+    size_t (*word)(const void *arg, int max_width, char *dst, size_t cap), const void *arg)
+{
+	struct header_fit_item *it;
+	int max = 1 << 20;
+	size_t len;
+
+	if (b->n >= HEADER_FIT_ITEMS)
+		return;
+	it = &b->item[b->n];
+	memset(it, 0, sizeof(*it));
+	while (it->nwords < HEADER_FIT_WORDINGS) {
+		char *dst = b->text[b->n][it->nwords];
+
+		len = word(arg, max, dst, sizeof(b->text[0][0]));
+		if (len == 0 || (it->nwords > 0 && ui_width(dst) >= it->width[it->nwords - 1]))
+			break;
+		it->width[it->nwords++] = ui_width(dst);
+		max = ui_width(dst) - 1;
+	}
+	if (it->nwords > 0)
+		b->attr[b->n++] = attr;
+}
 
 /* Whether session's console still runs (its byte of .live). */
 static int
@@ -398,18 +448,16 @@ session_alive(uint64_t session, void *arg)
 
 /* Posts that have not reached the status page stay in sight until they
  * do: the footer says a retry for seconds, the page may fail for minutes.
- * The badge takes the longest wording that leaves the rest of the line
- * its room, or its shortest, for which the rest gives way (header_fit).
- * True when it is trouble (statuspage_badge_trouble: drawn as such). */
+ * What the badge is made from, into *out; true when it is trouble
+ * (statuspage_badge_trouble: drawn as such). */
 static bool
-statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
+statuspage_badge_for(struct app *app, struct statuspage_badge_in *out)
 {
 	const struct statuspage_state *st;
 	struct statuspage_badge_in in;
 	bool from_journal = false;
 	int others;
 
-	dst[0] = '\0';
 	if (app->fake_header.on) {
 		in = app->fake_header.sp;
 	} else if (app->statuspage == NULL) {
@@ -461,8 +509,27 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 		if (!from_journal)
 			in.pending += others;
 	}
-	statuspage_badge(&in, cols - HEADER_FIXED_MIN - bw - 2, dst, cap);
+	*out = in;
 	return statuspage_badge_trouble(&in);
+}
+
+static size_t
+statuspage_word(const void *arg, int max_width, char *dst, size_t cap)
+{
+	return statuspage_badge(arg, max_width, dst, cap);
+}
+
+struct chat_word_arg {
+	const struct chat_journal *j;
+	int64_t now_ms;
+};
+
+static size_t
+chat_word(const void *arg, int max_width, char *dst, size_t cap)
+{
+	const struct chat_word_arg *c = arg;
+
+	return chat_badge(c->j, c->now_ms, max_width, dst, cap);
 }
 
 /* Seconds the console stays armed (a screen test's :header says), or -1. */
@@ -476,148 +543,178 @@ armed_left(struct app *app)
 	return (long)((app->armed_until_ms - loop_now_ms() + 999) / 1000);
 }
 
+/* The fixed names :header's exports= and restored= stand for. */
+static const char *const fake_hosts[] = { "helm-bastion", "api-1", "api-2", "k8s-bastion" };
+
+/* Another console armed (a watcher cannot arm; a console that writes is
+ * not that one): who can act now, from the journal, and when that console
+ * is gone (killed while armed), that it is. Short: who only. */
+static void
+armed_by_badge(struct app *app, struct header_badges *b)
+{
+	char words[256], who[128], lng[200], shrt[200];
+	bool gone;
+
+	if (app->fake_header.on) {
+		if (app->fake_header.armed_by <= 0)
+			return;
+		gone = app->fake_header.armed_by > 1;
+		wr_strlcpy(who, "ic (root@vm)", sizeof(who));
+		snprintf(words, sizeof(words), gone ? "%s, last record 06:21 UTC" :
+		    "%s since 06:23 UTC", who);
+	} else if (!journal_armed_by(app, &gone, words, sizeof(words), who, sizeof(who)))
+		return;
+	snprintf(lng, sizeof(lng), gone ? " ARMED CONSOLE GONE: %.150s " : " ARMED: %.150s ", words);
+	snprintf(shrt, sizeof(shrt), gone ? " ARMED CONSOLE GONE: %.60s " : " ARMED: %.60s ", who);
+	badge_add(b, false, gone ? (int)(ui_attr(app, THEME_WARN) | A_REVERSE) :
+	    ui_attr(app, THEME_BADGE), lng, strcmp(lng, shrt) != 0 ? shrt : NULL);
+}
+
+/* Others' actions not settled: n UNKNOWN, n ACTIONS: NO OUTCOME YET. */
+static void
+others_open_badges(struct app *app, struct header_badges *b, size_t unknown, size_t none_yet)
+{
+	char lng[200], shrt[200];
+
+	if (unknown > 0) {
+		snprintf(lng, sizeof(lng), " %zu UNKNOWN: not settled yet ", unknown);
+		snprintf(shrt, sizeof(shrt), " %zu UNKNOWN ", unknown);
+		badge_add(b, false, ui_attr(app, THEME_BAD) | A_REVERSE, lng, shrt);
+	}
+	if (none_yet > 0) {
+		snprintf(lng, sizeof(lng), " %zu ACTION%s: NO OUTCOME YET ", none_yet,
+		    none_yet == 1 ? "" : "S");
+		badge_add(b, false, ui_attr(app, THEME_BADGE), lng, NULL);
+	}
+}
+
+/* This console's own outcomes not known: why, or (narrow) the count. */
+static void
+own_unknown_badge(struct app *app, struct header_badges *b)
+{
+	const char *runs = NULL, *target = NULL, *waits = NULL;
+	struct actions_reread rr;
+	char lng[200], shrt[200];
+	size_t unknown = app->fake_header.on ? app->fake_header.unknown : actions_unknown(app);
+
+	if (unknown == 0)
+		return;
+	if (!app->fake_header.on && actions_unknown_by_hand(app) > 0)
+		snprintf(lng, sizeof(lng), " %zu UNKNOWN: check by hand, then U ", unknown);
+	else if (!app->fake_header.on && (waits = actions_unknown_waiting(app)) != NULL)
+		unsettled_badge_wait_words(unknown, waits, lng, sizeof(lng));
+	else if (!app->fake_header.on && actions_unknown_rereading(app, &rr))
+		unsettled_badge_reread_words(unknown, rr.host, rr.runs, rr.target, rr.left_s,
+		    rr.under_way, lng, sizeof(lng));
+	else {
+		if (!app->fake_header.on)
+			actions_unknown_read_back(app, &runs, &target);
+		unsettled_badge_words(unknown, runs, target, lng, sizeof(lng));
+	}
+	snprintf(shrt, sizeof(shrt), " %zu UNKNOWN ", unknown);
+	badge_add(b, false, ui_attr(app, THEME_BAD) | A_REVERSE, lng, shrt);
+}
+
+/* A host still exporting after a kill switch ran somewhere: the leak the
+ * kill switch was meant to stop (HOSTS' EXPORT column says where); one
+ * whose /export is not known may be one, so it is named too. Narrow: the
+ * counts. Exports the engineer turned back on are information, said
+ * plainly: the first to give way. */
+static void
+exports_badges(struct app *app, struct header_badges *b)
+{
+	const char *on[64], *unk[64];
+	char lng[200], shrt[200], words[200];
+	size_t non, nunk, nr;
+
+	if (app->fake_header.on) {
+		non = app->fake_header.exports_on < 4 ? app->fake_header.exports_on : 4;
+		memcpy(on, fake_hosts, sizeof(fake_hosts));
+		nunk = 0;
+	} else {
+		non = app_exports_on(app, on, WR_ARRAY_LEN(on));
+		nunk = app_exports_unknown(app, unk, NULL, WR_ARRAY_LEN(unk));
+	}
+	if (contain_badge(on, non, unk, nunk, lng, sizeof(lng))) {
+		contain_badge_counts(non, nunk, shrt, sizeof(shrt));
+		badge_add(b, false, ui_attr(app, THEME_WARN) | A_REVERSE, lng, shrt);
+	}
+	if (app->fake_header.on) {
+		nr = app->fake_header.restored < 4 ? app->fake_header.restored : 4;
+		if (nr > 0)
+			snprintf(words, sizeof(words), "exports restored on %s", fake_hosts[4 - nr]);
+		for (size_t i = 5 - nr; i < 4; i++)
+			snprintf(words + strlen(words), sizeof(words) - strlen(words), ", %s",
+			    fake_hosts[i]);
+	} else
+		nr = contain_restored_words(&app->contain, words, sizeof(words));
+	if (nr == 0)
+		return;
+	snprintf(lng, sizeof(lng), " %.150s ", words);
+	contain_restored_count(nr, words, sizeof(words));
+	snprintf(shrt, sizeof(shrt), " %.150s ", words);
+	badge_add(b, true, ui_attr(app, THEME_BADGE), nr > 3 ? shrt : lng, nr > 3 ? NULL : shrt);
+}
+
 static void
 draw_header(struct app *app)
 {
 	WINDOW *w = app->screen->header;
-	int cols = app->screen->cols, x, i, nb = 0, bw = 0;
+	int cols = app->screen->cols, x;
 	bool armed = app->fake_header.on ? app->fake_header.armed_s > 0 : app_armed(app), trouble;
 	int a = ui_attr(app, armed ? THEME_HEADER_ARMED : THEME_HEADER);
 	time_t now = app_now(app);
 	time_t start = app->incident_start_ms > 0 && !app->fake_clock ?
 	    (time_t)(app->incident_start_ms / 1000) : app->started;
-	char left[512], clock[32], clock_short[32], elapsed[32], badge[HEADER_BADGES][200];
-	int battr[HEADER_BADGES];
+	char left[512], clock[32], clock_short[32], elapsed[32];
 	const char *name = app->incident ? app->incident : "no incident named";
+	struct header_badges b = { .n = 0 };
+	struct statuspage_badge_in sp;
+	struct chat_word_arg chat = { &app->chat_journal, (int64_t)app_now(app) * 1000 };
 	struct header_fit_in fin;
 	struct header_fit fit;
 	struct tm tm;
-	size_t unknown, none_yet;
-	bool gone;
+	size_t unknown, none_yet, i;
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
-	/* The badges say what the engineer may and may not do: they never
-	 * give way (header_fit: the date, the name, T+ and the clock do). */
-	if (app->safety.read_only) {
-		snprintf(badge[nb], sizeof(badge[0]), " READ-ONLY ");
-		battr[nb++] = ui_attr(app, THEME_BADGE);
-	}
-	/* Another console armed (a watcher cannot arm; a console that writes
-	 * is not that one): who can act now, from the journal, and when that
-	 * console is gone (killed while armed), that it is. */
-	if (!app->fake_header.on && journal_armed_by(app, &gone, left, sizeof(left))) {
-		snprintf(badge[nb], sizeof(badge[0]), gone ? " ARMED CONSOLE GONE: %.150s " :
-		    " ARMED: %.150s ", left);
-		battr[nb++] = gone ? (int)(ui_attr(app, THEME_WARN) | A_REVERSE) :
-		    ui_attr(app, THEME_BADGE);
-	}
+	/* The badges say what the engineer may and may not do: they are
+	 * never cut; the rest gives way first (header_fit). */
+	if (app->safety.read_only)
+		badge_add(&b, false, ui_attr(app, THEME_BADGE), " READ-ONLY ", NULL);
+	armed_by_badge(app, &b);
 	if (armed) {
 		long secs = armed_left(app);
 
-		snprintf(badge[nb], sizeof(badge[0]), " ARMED %ld:%02ld ", secs / 60, secs % 60);
-		battr[nb++] = ui_attr(app, THEME_BADGE);
+		snprintf(left, sizeof(left), " ARMED %ld:%02ld ", secs / 60, secs % 60);
+		badge_add(&b, false, ui_attr(app, THEME_BADGE), left, NULL);
 	}
 	/* An outcome nobody knows yet stays in sight until its host is read
-	 * again: the footer's message is gone in seconds. */
-	if (app->safety.read_only && !app->fake_header.on) {
-		/* A watcher has no actions of its own: what the journal says. */
+	 * again: the footer's message is gone in seconds. A watcher has no
+	 * actions of its own: what the journal says. Another console's may
+	 * be on the hosts this one is about to act on. */
+	if (app->fake_header.on) {
+		own_unknown_badge(app, &b);
+		others_open_badges(app, &b, 0, app->fake_header.none_yet);
+	} else if (app->safety.read_only) {
 		app_open_outcomes(app, &unknown, &none_yet);
-		if (unknown > 0) {
-			snprintf(badge[nb], sizeof(badge[0]), " %zu UNKNOWN: not settled yet ", unknown);
-			battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
-		}
-		if (none_yet > 0) {
-			snprintf(badge[nb], sizeof(badge[0]), " %zu ACTION%s: NO OUTCOME YET ", none_yet,
-			    none_yet == 1 ? "" : "S");
-			battr[nb++] = ui_attr(app, THEME_BADGE);
-		}
+		others_open_badges(app, &b, unknown, none_yet);
 	} else {
-		if ((unknown = app->fake_header.on ? app->fake_header.unknown :
-		    actions_unknown(app)) > 0) {
-			const char *runs = NULL, *target = NULL, *waits = NULL;
-			struct actions_reread rr;
-
-			if (!app->fake_header.on && actions_unknown_by_hand(app) > 0)
-				snprintf(badge[nb], sizeof(badge[0]),
-				    " %zu UNKNOWN: check by hand, then U ", unknown);
-			else if (!app->fake_header.on &&
-			    (waits = actions_unknown_waiting(app)) != NULL)
-				unsettled_badge_wait_words(unknown, waits, badge[nb],
-				    sizeof(badge[0]));
-			else if (!app->fake_header.on && actions_unknown_rereading(app, &rr))
-				unsettled_badge_reread_words(unknown, rr.host, rr.runs, rr.target,
-				    rr.left_s, rr.under_way, badge[nb], sizeof(badge[0]));
-			else {
-				if (!app->fake_header.on)
-					actions_unknown_read_back(app, &runs, &target);
-				unsettled_badge_words(unknown, runs, target, badge[nb],
-				    sizeof(badge[0]));
-			}
-			battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
-		}
-		/* Other consoles' actions, as a watcher shows them: this one
-		 * may be about to act on the same hosts. */
-		if (!app->fake_header.on) {
-			actions_others_open(app, &unknown, &none_yet);
-			if (unknown > 0) {
-				snprintf(badge[nb], sizeof(badge[0]), " %zu UNKNOWN: not settled yet ",
-				    unknown);
-				battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
-			}
-			if (none_yet > 0) {
-				snprintf(badge[nb], sizeof(badge[0]), " %zu ACTION%s: NO OUTCOME YET ",
-				    none_yet, none_yet == 1 ? "" : "S");
-				battr[nb++] = ui_attr(app, THEME_BADGE);
-			}
-		}
+		own_unknown_badge(app, &b);
+		actions_others_open(app, &unknown, &none_yet);
+		others_open_badges(app, &b, unknown, none_yet);
 	}
-	/* A host still exporting after a kill switch ran somewhere: the leak
-	 * the kill switch was meant to stop (HOSTS' EXPORT column says where);
-	 * one whose /export is not known may be one, so it is named too. */
-	{
-		const char *on[4], *unk[4];
-		size_t non = app_exports_on(app, on, 4);
-		size_t nunk = app_exports_unknown(app, unk, NULL, 4);
-
-		if (contain_badge(on, non, unk, nunk, badge[nb], sizeof(badge[0])))
-			battr[nb++] = ui_attr(app, THEME_WARN) | A_REVERSE;
-	}
-	/* Exports the engineer turned back on: intended, said plainly. */
-	{
-		char words[200];
-		size_t nr = contain_restored_words(&app->contain, words, sizeof(words));
-
-		if (nr > 0) {
-			snprintf(badge[nb], sizeof(badge[0]), " %.150s ", nr > 3 ?
-			    "EXPORTS RESTORED" : words);
-			battr[nb++] = ui_attr(app, THEME_BADGE);
-		}
-	}
-	if (app->resolved) {
-		snprintf(badge[nb], sizeof(badge[0]), " RESOLVED ");
-		battr[nb++] = ui_attr(app, THEME_BADGE);
-	}
-	if (app->tl != NULL && (timeline_degraded(app->tl) || timeline_read_only(app->tl))) {
-		snprintf(badge[nb], sizeof(badge[0]), timeline_degraded(app->tl) ?
-		    " JOURNAL DEGRADED " : " JOURNAL READ-ONLY ");
-		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
-	}
-	for (i = 0; i < nb; i++)
-		bw += 2 + ui_width(badge[i]);
-	/* Last, in the words the room left allows (it never gives way either). */
-	trouble = statuspage_badge_for(app, cols, bw, badge[nb], sizeof(badge[0]));
-	if (badge[nb][0] != '\0') {
-		bw += 2 + ui_width(badge[nb]);
-		battr[nb++] = trouble ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
-		    ui_attr(app, THEME_BADGE);
-	}
+	exports_badges(app, &b);
+	if (app->resolved)
+		badge_add(&b, false, ui_attr(app, THEME_BADGE), " RESOLVED ", NULL);
+	if (app->tl != NULL && (timeline_degraded(app->tl) || timeline_read_only(app->tl)))
+		badge_add(&b, false, ui_attr(app, THEME_BAD) | A_REVERSE,
+		    timeline_degraded(app->tl) ? " JOURNAL DEGRADED " : " JOURNAL READ-ONLY ", NULL);
+	trouble = statuspage_badge_for(app, &sp);
+	badge_add_widths(&b, trouble ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
+	    ui_attr(app, THEME_BADGE), statuspage_word, &sp);
 	/* An announcement the team may not have had, until one goes through. */
-	if (chat_badge(&app->chat_journal, (int64_t)app_now(app) * 1000,
-	    cols - HEADER_FIXED_MIN - bw - 2, badge[nb], sizeof(badge[0])) > 0) {
-		bw += 2 + ui_width(badge[nb]);
-		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
-	}
+	badge_add_widths(&b, ui_attr(app, THEME_BAD) | A_REVERSE, chat_word, &chat);
 	/* Elapsed since the incident opened (a resumed one keeps counting).
 	 * A watcher whose incident has no journal (yet) has nothing open to
 	 * count from: it says so, not a T+ as though the incident ran. */
@@ -628,9 +725,10 @@ draw_header(struct app *app)
 	gmtime_r(&now, &tm);
 	strftime(clock, sizeof(clock), "%Y-%m-%d %H:%M:%S UTC ", &tm);
 	strftime(clock_short, sizeof(clock_short), "%H:%M:%S UTC ", &tm);
-	fin = (struct header_fit_in){ .cols = cols, .badges = bw, .label = ui_width(" warroom"),
-		.sep = ui_width(" │ "), .name = ui_width(name), .elapsed = ui_width(elapsed),
-		.clock_long = (int)strlen(clock), .clock_short = (int)strlen(clock_short) };
+	fin = (struct header_fit_in){ .cols = cols, .items = b.item, .nitems = b.n,
+		.label = ui_width(" warroom"), .sep = ui_width(" │ "), .name = ui_width(name),
+		.elapsed = ui_width(elapsed), .clock_long = (int)strlen(clock),
+		.clock_short = (int)strlen(clock_short) };
 	header_fit(&fin, &fit);
 	if (fit.clock == fin.clock_short)
 		memcpy(clock, clock_short, sizeof(clock));
@@ -651,9 +749,12 @@ draw_header(struct app *app)
 		for (x = 0; left[x] != '\0'; x++)
 			if ((unsigned char)left[x] >= 0x80)
 				left[x] = '|';
-	x = left[0] != '\0' ? ui_put(w, 0, 0, cols - 1 - fit.clock - bw, a, left) : 0;
-	for (i = 0; i < nb; i++)
-		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - fit.clock, battr[i], badge[i]);
+	x = left[0] != '\0' ? ui_put(w, 0, 0, cols - 1 - fit.clock - header_fit_badges(&fin, &fit),
+	    a, left) : 0;
+	for (i = 0; i < b.n; i++)
+		if (fit.word[i] >= 0)
+			x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - fit.clock, b.attr[i],
+			    b.text[i][fit.word[i]]);
 	if (fit.clock > 0)
 		ui_put(w, 0, cols - fit.clock, fit.clock, a, clock);
 	wnoutrefresh(w);

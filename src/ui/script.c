@@ -128,8 +128,11 @@ load_logs(struct app *app, unsigned ring, const char *path, struct wr_err *err)
 
 /* :header KEY=N ... — what the header's badges say, without a journal,
  * actions or a status page: armed (seconds left), unknown (outcomes),
- * and the status page's pending, failed, failing (0/1), status (HTTP) and
- * retry (seconds; -1 now). */
+ * armedby (another console armed: 1; and gone: 2), noyet (others'
+ * actions with no outcome yet), exports (hosts still exporting), restored
+ * (hosts whose exports were turned back on), the status page's pending,
+ * failed, spunknown (of failed, UNKNOWN), failing (0/1), status (HTTP)
+ * and retry (seconds; -1 now). */
 static int
 fake_header(struct app *app, char *arg, struct wr_err *err)
 {
@@ -158,6 +161,16 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
 			app->fake_header.sp.fail_status = v;
 		else if (strcmp(key, "retry") == 0)
 			app->fake_header.sp.retry_in_s = v;
+		else if (strcmp(key, "armedby") == 0)
+			app->fake_header.armed_by = (int)v;
+		else if (strcmp(key, "noyet") == 0)
+			app->fake_header.none_yet = v > 0 ? (size_t)v : 0;
+		else if (strcmp(key, "exports") == 0)
+			app->fake_header.exports_on = v > 0 ? (size_t)v : 0;
+		else if (strcmp(key, "restored") == 0)
+			app->fake_header.restored = v > 0 ? (size_t)v : 0;
+		else if (strcmp(key, "spunknown") == 0)
+			app->fake_header.sp.unknown = (int)v;
 		else
 			return wr_err_set(err, ":header has no %s", key);
 	}

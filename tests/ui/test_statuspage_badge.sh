@@ -50,9 +50,9 @@ until_count statuspage.retry 1 15
 # The footer's "queued" line lasts seconds; the badge lasts while it fails.
 sleep 6
 header > "$tmp/header"
-grep -q "STATUS PAGE: HTTP 500" "$tmp/header" || { cat "$tmp/header"; fail "no STATUS PAGE badge at 80x24"; }
+grep -q "STATUS PAGE: 1 pending, HTTP 500" "$tmp/header" || { cat "$tmp/header"; fail "no STATUS PAGE badge at 80x24"; }
 grep -q "ARMED [0-9]*:[0-9][0-9] " "$tmp/header" || { cat "$tmp/header"; fail "ARMED cut beside the badge"; }
-ok "80x24: a failing post keeps STATUS PAGE: HTTP 500 beside ARMED in the header"
+ok "80x24: a failing post keeps STATUS PAGE: 1 pending, HTTP 500 beside ARMED in the header"
 
 resize 200 50
 until_count statuspage.retry 2 30

@@ -262,6 +262,27 @@ badge_names_unknown_beside_on(void **state)
 	assert_string_equal(buf, " EXPORTS ON: h1 h2 h3 …; ?: h1 h2 ");
 }
 
+/* A narrow header keeps the badge's alarm words and its counts. */
+static void
+badge_in_counts(void **state)
+{
+	char buf[200];
+
+	(void)state;
+	assert_false(contain_badge_counts(0, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "");
+	assert_true(contain_badge_counts(1, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, " EXPORTS ON: 1 host ");
+	assert_true(contain_badge_counts(4, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, " EXPORTS ON: 4 hosts; ?: 2 ");
+	assert_true(contain_badge_counts(0, 1, buf, sizeof(buf)));
+	assert_string_equal(buf, " EXPORTS ?: 1 host ");
+	contain_restored_count(2, buf, sizeof(buf));
+	assert_string_equal(buf, "exports restored on 2 hosts");
+	contain_restored_count(0, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+}
+
 static void
 unknown_exports_are_named(void **state)
 {
@@ -477,6 +498,7 @@ main(void)
 		cmocka_unit_test(restore_is_no_leak_and_off_is_remembered),
 		cmocka_unit_test(exports_on_in_flight_is_no_leak),
 		cmocka_unit_test(badge_names_unknown_beside_on),
+		cmocka_unit_test(badge_in_counts),
 		cmocka_unit_test(unknown_exports_are_named),
 		cmocka_unit_test(unknown_exports_from_the_journal),
 		cmocka_unit_test(exports_on_a_good_release_are_no_leak),

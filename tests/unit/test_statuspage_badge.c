@@ -47,10 +47,11 @@ failing_post_says_status_and_next_try(void **state)
 	assert_string_equal(badge(&in, 55), " STATUS PAGE: 2 pending, last HTTP 500, retrying in 8s ");
 	assert_string_equal(badge(&in, 54), " STATUS PAGE: 2 pending, HTTP 500, retrying in 8s ");
 	assert_string_equal(badge(&in, 49), " STATUS PAGE: 2 pending, HTTP 500 ");
-	/* Beside ARMED at 80 columns: the bare fact. */
-	assert_string_equal(badge(&in, 24), " STATUS PAGE: HTTP 500 ");
+	/* Beside ARMED at 80 columns: the bare fact, with its count, so a
+	 * narrower console never reads as another state. */
+	assert_string_equal(badge(&in, 24), " STATUS PAGE: 2 pending, HTTP 500 ");
 	/* Narrower than any wording: still said, never dropped. */
-	assert_string_equal(badge(&in, 3), " STATUS PAGE: HTTP 500 ");
+	assert_string_equal(badge(&in, 3), " STATUS PAGE: 2 pending, HTTP 500 ");
 	in.retry_in_s = -1;
 	in.fail_status = 0;
 	assert_string_equal(badge(&in, 200),
@@ -76,7 +77,8 @@ given_up_stays_until_a_post_goes_through(void **state)
 	assert_string_equal(badge(&in, 200),
 	    " STATUS PAGE: 1 post FAILED (last HTTP 503): post again ");
 	assert_string_equal(badge(&in, 34), " STATUS PAGE: 1 FAILED (HTTP 503) ");
-	assert_string_equal(badge(&in, 33), " STATUS PAGE: FAILED ");
+	assert_string_equal(badge(&in, 33), " STATUS PAGE: 1 FAILED ");
+	assert_string_equal(badge(&in, 3), " STATUS PAGE: 1 FAILED ");
 	in.failed = 2;
 	in.pending = 1;
 	in.failing = true;
@@ -94,7 +96,8 @@ every_wording_fits_its_width(void **state)
 	int w;
 
 	(void)state;
-	for (w = 23; w < 120; w++) {
+	/* From the shortest wording on (it is said whatever the room). */
+	for (w = (int)statuspage_badge(&in, 0, buf, sizeof(buf)); w < 120; w++) {
 		size_t n = statuspage_badge(&in, w, buf, sizeof(buf));
 
 		assert_int_equal(n, strlen(buf));
@@ -127,6 +130,9 @@ unknown_after_a_restart_is_not_failed(void **state)
 	assert_string_equal(badge(&in, 200),
 	    " STATUS PAGE: 1 post UNKNOWN (no answer before a restart): S sends it again ");
 	assert_string_equal(badge(&in, 30), " STATUS PAGE: 1 UNKNOWN ");
+	/* Narrower: still the count ("UNKNOWN" alone read as another state
+	 * beside a wider console's "1 UNKNOWN"). */
+	assert_string_equal(badge(&in, 3), " STATUS PAGE: 1 UNKNOWN ");
 	/* With a post that failed outright as well, FAILED is the word. */
 	in.failed = 2;
 	assert_string_equal(badge(&in, 40), " STATUS PAGE: 2 FAILED (bad answer) ");
@@ -218,8 +224,8 @@ a_cause_replaces_no_answer(void **state)
 	    " STATUS PAGE: 1 pending, cannot resolve status-api.invalid, retrying in 21s ");
 	assert_string_equal(badge(&in, 60),
 	    " STATUS PAGE: 1 pending, cannot resolve status-api.invalid ");
-	/* Beside ARMED at 80 columns: the bare fact, as before. */
-	assert_string_equal(badge(&in, 24), " STATUS PAGE: no answer ");
+	/* Beside ARMED at 80 columns: the bare fact and the count. */
+	assert_string_equal(badge(&in, 24), " STATUS PAGE: 1 pending, no answer ");
 	in = (struct statuspage_badge_in){ .failed = 1, .retry_in_s = -1,
 		.cause = "cannot resolve status-api.invalid" };
 	assert_string_equal(badge(&in, 200),
