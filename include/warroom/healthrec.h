@@ -7,7 +7,11 @@
  * action. Such a record waits for the re-read; when the re-read fails it
  * is written saying the tag was not re-read. While an action runs on the
  * host (a rollout undo, then its rollout status) the host may change
- * between any two reads, so a change waits for its end. Pure: the caller passes the
+ * between any two reads, so a change waits for its end. A deploy made
+ * outside the console moves no refresh, so the tag in hand brackets the
+ * probes instead: a new tag waits for a probe round sent after it was
+ * first read, and a health change under an unchanged tag waits for a tag
+ * read begun after the round answered. Pure: the caller passes the
  * row's readings and the times behind them.
  */
 #ifndef WARROOM_HEALTHREC_H
@@ -28,7 +32,10 @@ struct healthrec_now {
 	                                    (probe_result's schema_warn) */
 	bool probed;                     /* the row has a health endpoint */
 	int64_t tag_read_ms;             /* the driver read behind tag began then */
+	int64_t tag_seen_ms;             /* the first read (of those in a row) that
+	                                    said tag answered then: live by then */
 	int64_t probe_sent_ms;           /* the last whole probe round was sent then */
+	int64_t probe_done_ms;           /* … and its last answer came then */
 	int64_t failed_ms;               /* the last failed driver read began then; 0 none */
 	int64_t refresh_ms;              /* the host may have changed since (an
 	                                    action's end, C-r); 0 never */
@@ -50,8 +57,9 @@ struct healthrec_last {
 enum healthrec_do {
 	HEALTHREC_SAME,                  /* nothing to record */
 	HEALTHREC_WAIT,                  /* a change, but a reading predates the
-	                                    refresh, or an action runs: wait for
-	                                    the re-read */
+	                                    refresh or the tag, or no tag read
+	                                    followed the probes yet, or an action
+	                                    runs: wait for the re-read */
 	HEALTHREC_WRITE,                 /* a record with the tag */
 	HEALTHREC_WRITE_UNREAD,          /* a record saying the tag was not re-read */
 };

@@ -59,6 +59,9 @@ struct svc_state {
 	int desired, ready, updated;     /* k8s: spec.replicas, status.readyReplicas,
 	                                    status.updatedReplicas of the last read */
 	int64_t tag_changed_ms;          /* when tag/state/health last changed */
+	int64_t tag_seen_ms;             /* wall clock: the first read (of those in a
+	                                    row) that said tag answered then; a probe
+	                                    round is asked at once */
 	int64_t deployed_ms;             /* when the running release first ran, per
 	                                    the deploy history read (helm: its
 	                                    revision's updated), the earliest seen
@@ -94,6 +97,7 @@ struct svc_state {
 	bool have_probe;                 /* a whole probe round answered */
 	int64_t probe_at_ms;
 	int64_t probe_sent_ms;           /* wall clock: the last whole round was sent */
+	int64_t probe_done_ms;           /* wall clock: … and its last answer came */
 	struct probe_result healthz, readyz;
 	int64_t readyz_sent_ms;          /* wall clock: when readyz's request went out */
 	int64_t refresh_ms;              /* wall clock: a fresh round last asked for (an

@@ -6,15 +6,41 @@
  * catches up, or turns from ahead to behind) is a change too: it is no
  * change of readiness. The record's schema fields are written and read
  * back here, so an old journal's guess is never read as a direction.
+ * A deploy made outside the console is bracketed by the tag reads: no
+ * record pairs a tag with a /readyz answered by another release.
  */
 #include "warroom/healthrec.h"
 
 #include <cjson/cJSON.h>
 #include <string.h>
 
+/* A deploy made outside moves no refresh: the tag reads around the probe
+ * round say which release answered it. WRITE: nothing against pairing. */
+static enum healthrec_do
+bracket(const struct healthrec_now *now, const struct healthrec_last *last)
+{
+	bool new_tag = !last->have || last->tag[0] == '\0' || strcmp(last->tag, now->tag) != 0;
+
+	/* Sent before the new tag was known to be live: /readyz may be the
+	 * release before's ("schema ahead" beside the release that migrated). */
+	if (now->probe_sent_ms < now->tag_seen_ms)
+		return HEALTHREC_WAIT;
+	/* The tag read last may predate a deploy the probes already answer
+	 * from: a read begun after them says the tag stayed. A new tag is
+	 * not held for it (one probe round after it was seen brackets it). */
+	if (new_tag || now->tag_read_ms >= now->probe_done_ms)
+		return HEALTHREC_WRITE;
+	/* That read failed: the health change is news, the tag is not. */
+	if (now->failed_ms != 0 && now->failed_ms >= now->probe_done_ms &&
+	    now->failed_ms >= now->refresh_ms)
+		return HEALTHREC_WRITE_UNREAD;
+	return HEALTHREC_WAIT;
+}
+
 enum healthrec_do
 healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *last)
 {
+	enum healthrec_do rule;
 	bool changed = !last->have || strcmp(last->tag, now->tag) != 0 ||
 	    (now->probed && (last->healthz != now->healthz || last->readyz != now->readyz ||
 	    last->schema_warn != now->schema_warn));
@@ -34,6 +60,8 @@ healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *l
 	 * failure is an UNKNOWN answer), so the wait is short. */
 	if (now->probed && now->probe_sent_ms < now->refresh_ms)
 		return HEALTHREC_WAIT;
+	if (now->probed && (rule = bracket(now, last)) != HEALTHREC_WRITE)
+		return rule;
 	if (now->tag_read_ms >= now->refresh_ms)
 		return HEALTHREC_WRITE;
 	/* The re-read failed (host gone, command hung): the health change is

@@ -204,6 +204,19 @@ set_field(char *dst, size_t cap, const char *v, int64_t *changed_ms, int64_t now
 	}
 }
 
+/* The tag a read answered at now: a new one notes when it was first
+ * seen, so a probe sent before it is not paired with it (healthrec.h). */
+static void
+set_tag(struct svc_state *s, const char *tag, int64_t now)
+{
+	char was[sizeof(s->tag)];
+
+	wr_strlcpy(was, s->tag, sizeof(was));
+	set_field(s->tag, sizeof(s->tag), tag, &s->tag_changed_ms, now);
+	if (strcmp(was, s->tag) != 0)
+		s->tag_seen_ms = now;
+}
+
 /* A failed read of the rows (svc < 0: all) that began at began_ms: the
  * tag it would have read stays the last one read, and older. */
 static void
@@ -275,8 +288,7 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, in
 			continue;
 		}
 		s->absent_why[0] = '\0';
-		set_field(s->tag, sizeof(s->tag), c->tag[0] ? c->tag : c->digest,
-		    &s->tag_changed_ms, now);
+		set_tag(s, c->tag[0] ? c->tag : c->digest, now);
 		put(s->image, sizeof(s->image), c->image);
 		set_field(s->state, sizeof(s->state), c->state, &s->tag_changed_ms, now);
 		set_field(s->health, sizeof(s->health), c->health, &s->tag_changed_ms, now);
@@ -362,7 +374,7 @@ apply_k8s_deploy(struct svc_state *s, const char *svc, const char *buf, size_t l
 		 * is read, no time (the last one was the old tag's). */
 		s->deployed_pending = true;
 		s->deployed_ms = 0;
-		set_field(s->tag, sizeof(s->tag), d.containers[0].tag, &s->tag_changed_ms, now);
+		set_tag(s, d.containers[0].tag, now);
 	}
 	s->progressed_ms = parse_k8s_progressed_ms(&d);
 	wr_strlcpy(s->progressed_why, d.progressing.reason, sizeof(s->progressed_why));
@@ -503,7 +515,7 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_
 		int64_t secs;
 		int ms;
 
-		set_field(s->tag, sizeof(s->tag), r->app_version, &s->tag_changed_ms, now);
+		set_tag(s, r->app_version, now);
 		s->helm_newest_rev = h.items[h.n - 1].revision;
 		put(s->helm_newest_tag, sizeof(s->helm_newest_tag), h.items[h.n - 1].app_version);
 		put(s->helm_newest_status, sizeof(s->helm_newest_status), h.items[h.n - 1].status);
@@ -586,6 +598,22 @@ rs_next(struct host_poll *hp)
 	}
 }
 
+static void probe_round(struct host_poll *hp, bool all);
+
+/* A read just now said a new tag on a row: the probes out (or last
+ * answered) may be the release before's; a round asked now pairs with it
+ * in an HTTP round trip, not a probe interval (healthrec.h). */
+static bool
+tag_seen_now(const struct host_poll *hp, int64_t now)
+{
+	int i;
+
+	for (i = 0; i < hp->cfg->nservices; i++)
+		if (hp->svc[i].tag_seen_ms == now && config_probes_service(hp->cfg, i))
+			return true;
+	return false;
+}
+
 /* A finished command's output (or failure) into the rows. */
 static void
 job_apply(struct job *j, const struct exec_result *r)
@@ -662,6 +690,8 @@ job_apply(struct job *j, const struct exec_result *r)
 	else
 		apply_helm(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now, j->sent_ms);
 	changed(hp->p);
+	if (tag_seen_now(hp, now))
+		probe_round(hp, true);
 }
 
 static void poll_one_by_one(struct host_poll *hp);
@@ -1075,8 +1105,10 @@ probe_done(const struct http_response *r, void *arg)
 	 * a readyz not asked yet is not a change from UNKNOWN. */
 	if (--hp->probing == 0)
 		for (i = 0; i < hp->cfg->nservices; i++)
-			if ((hp->svc[i].have_probe = config_probes_service(hp->cfg, i)))
+			if ((hp->svc[i].have_probe = config_probes_service(hp->cfg, i))) {
 				hp->svc[i].probe_sent_ms = q->sent_ms;
+				hp->svc[i].probe_done_ms = now;
+			}
 	changed(hp->p);
 	/* The round asked for while this one was out: its answers may
 	 * predate what made someone ask. */

@@ -1075,7 +1075,8 @@ health_record(struct app *app, bool resync)
 				poller_deploy_adopt(app->poller, (int)h, k, &was->deploy);
 			now = (struct healthrec_now){ .tag = s->tag, .probed = probed,
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
-				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
+				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .tag_seen_ms = s->tag_seen_ms,
+				.probe_sent_ms = s->probe_sent_ms, .probe_done_ms = s->probe_done_ms,
 				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms,
 				.changing = actions_running_on(app, (int)h) || acting[h],
 				.deploy_pending = s->deployed_pending };

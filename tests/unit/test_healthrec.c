@@ -2,7 +2,8 @@
  * test_healthrec.c — when a health.change is written: a /readyz read after
  * a rollback ended never stands beside the tag read before it; the record
  * waits for the driver's re-read, and says the tag was not re-read when
- * that read failed; nothing is paired while an action runs.
+ * that read failed; nothing is paired while an action runs. A deploy made
+ * outside the console: the tag reads bracket the probe round paired.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -230,6 +231,86 @@ a_new_tag_waits_for_when_it_went_live(void **state)
 	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
 }
 
+/* An outside deploy moves no refresh. The tag read at 6 000 answered
+ * v1.5.1-bad at 6 200; the last probe round (sent 5 000) was v1.4.1's,
+ * whose schema the new release's migration had not yet put ahead. */
+static void
+a_new_tag_waits_for_a_probe_sent_after_it_was_seen(void **state)
+{
+	struct healthrec_last last = { .have = true, .tag = "v1.4.1",
+		.healthz = PROBE_OK, .readyz = PROBE_OK };
+	struct healthrec_now now = { .tag = "v1.5.1-bad", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .tag_read_ms = 6000,
+		.tag_seen_ms = 6200, .probe_sent_ms = 5000, .probe_done_ms = 5010 };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	/* Back to v1.4.1: the stale round says current, and is not paired. */
+	last.tag = "v1.5.1-bad";
+	now.tag = "v1.4.1";
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	/* The round asked when the tag was seen: v1.4.1 under the new schema. */
+	now.schema_warn = PROBE_SCHEMA_AHEAD;
+	now.probe_sent_ms = 6200;
+	now.probe_done_ms = 6230;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
+/* The other way round: the probes answer from the new release before the
+ * driver has read its tag. The change waits for a tag read begun after
+ * the round answered; the same tag then is a health change of its own. */
+static void
+a_health_change_waits_for_a_tag_read_after_it(void **state)
+{
+	struct healthrec_last last = { .have = true, .tag = "1.4.1",
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .schema_warn = PROBE_SCHEMA_AHEAD };
+	struct healthrec_now now = { .tag = "1.4.1", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .tag_read_ms = 5000,
+		.tag_seen_ms = 1000, .probe_sent_ms = 6000, .probe_done_ms = 6020 };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	/* A read begun while the round was out is no answer either. */
+	now.tag_read_ms = 6010;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	/* It says a new tag: that is paired once a round follows it. */
+	now.tag = "1.6.0-bad";
+	now.tag_read_ms = 7000;
+	now.tag_seen_ms = 7100;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	now.probe_sent_ms = 7100;
+	now.probe_done_ms = 7120;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+	/* Had it said the same tag, the migrations caught up on 1.4.1 itself. */
+	now.tag = "1.4.1";
+	now.tag_seen_ms = 1000;
+	now.probe_sent_ms = 6000;
+	now.probe_done_ms = 6020;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
+/* The tag read after the round failed: the change is news, written
+ * without the tag; a failure from before the round is no answer. */
+static void
+a_health_change_without_a_tag_read_after_it_says_so(void **state)
+{
+	struct healthrec_last last = { .have = true, .tag = "v1.4.1",
+		.healthz = PROBE_OK, .readyz = PROBE_OK };
+	struct healthrec_now now = { .tag = "v1.4.1", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_FAIL, .tag_read_ms = 5000,
+		.tag_seen_ms = 1000, .probe_sent_ms = 6000, .probe_done_ms = 6020,
+		.failed_ms = 5500 };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	now.failed_ms = 7000;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE_UNREAD);
+	/* A row with no probes has nothing to bracket. */
+	now.probed = false;
+	now.tag = "v1.5.1-bad";
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
 int
 main(void)
 {
@@ -244,6 +325,9 @@ main(void)
 		cmocka_unit_test(a_tag_only_row_waits_for_its_reread),
 		cmocka_unit_test(readings_taken_while_an_action_runs_wait_for_its_end),
 		cmocka_unit_test(a_new_tag_waits_for_when_it_went_live),
+		cmocka_unit_test(a_new_tag_waits_for_a_probe_sent_after_it_was_seen),
+		cmocka_unit_test(a_health_change_waits_for_a_tag_read_after_it),
+		cmocka_unit_test(a_health_change_without_a_tag_read_after_it_says_so),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
