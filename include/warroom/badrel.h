@@ -190,6 +190,12 @@ void badrel_mark_words(const struct badrel_why *w, char *out, size_t cap);
  * judged bad at all). */
 int badrel_host_runs_bad(const struct badrel *b, const char *host);
 
+/* Whether each of host's services runs now the release it ran at at_ms:
+ * its last run is the one running then (badrel_running_at; the first run
+ * when none had started, a tag first read later); a release left and
+ * deployed again is a new run. True when no tag was read for host. */
+bool badrel_host_same_since(const struct badrel *b, const char *host, int64_t at_ms);
+
 /* host's services whose last tag is a bad release, into buf ("jobs runs
  * v1.5.0-bad, api runs v1.5.0-bad"); returns how many (0: buf ""). */
 size_t badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap);

@@ -111,11 +111,18 @@ bool contain_ks_anywhere(const struct contain *c);
  * session until a re-read settles it). */
 bool contain_turning_on(const struct contain *c, const struct contain_host *h);
 
+/* Whether h's last kill switch that ended ok turned its exports back on
+ * and h still runs the releases it ran then (each service's tag not
+ * changed since; a tag first read later counts as the one it ran): the
+ * engineer chose exports on for that release, not for one deployed since. */
+bool contain_restore_holds(const struct contain *c, const struct contain_host *h);
+
 /* Whether host exporting is a leak: a kill switch turning exports off was
  * asked for somewhere in this incident, host's exports were not
- * deliberately turned back on since, nor are being (a restore is the
- * intended state), and host runs a release the incident judged bad (or
- * what it runs is not known): exports on a good release are no leak. */
+ * deliberately turned back on since for the release it runs now
+ * (contain_restore_holds), nor are being (a restore is the intended
+ * state), and host runs a release the incident judged bad (or what it
+ * runs is not known): exports on a good release are no leak. */
 bool contain_leaks_if_on(const struct contain *c, const char *host);
 
 /* Whether h's kill switch turning exports off (a refused restore is none)
@@ -123,8 +130,8 @@ bool contain_leaks_if_on(const struct contain *c, const char *host);
  * known (contain_leaks_if_on): E's prompt and the follow-ups ask this. */
 bool contain_refused_gap(const struct contain *c, const struct contain_host *h);
 
-/* "exports restored on h1, h2" for the hosts whose last kill switch that
- * ended ok turned exports back on, into buf; returns how many (0: ""). */
+/* "exports restored on h1, h2" for the hosts whose restore still holds
+ * (contain_restore_holds), into buf; returns how many (0: ""). */
 size_t contain_restored_words(const struct contain *c, char *buf, size_t cap);
 
 /* Whether h was left with exports off by a kill switch: the last one that

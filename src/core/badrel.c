@@ -571,6 +571,25 @@ badrel_host_runs_bad(const struct badrel *b, const char *host)
 	return known ? 0 : -1;
 }
 
+bool
+badrel_host_same_since(const struct badrel *b, const char *host, int64_t at_ms)
+{
+	size_t i;
+
+	for (i = 0; i < b->nsvc; i++) {
+		const struct badrel_svc *s = &b->svc[i];
+		long k;
+
+		if (strcmp(s->host, host) != 0 || s->nruns == 0)
+			continue;
+		/* Nothing read by then: what was read first is what it ran. */
+		k = badrel_running_at(s->runs, s->nruns, at_ms);
+		if ((size_t)(k < 0 ? 0 : k) != s->nruns - 1)
+			return false;
+	}
+	return true;
+}
+
 size_t
 badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap)
 {

@@ -5,7 +5,9 @@
  * A refusal stays open until a later kill switch on that host ends ok or
  * the probes see its export off: the engineer may do it by hand (helm).
  * Only a refusal of a kill switch turning exports off opens one: a
- * refused restore leaves them off, no leak.
+ * refused restore leaves them off, no leak. A restore (exports back on
+ * by X) is no leak only while the host runs the release it was made
+ * under: the engineer chose exports on for that one.
  */
 #include "warroom/contain.h"
 
@@ -271,12 +273,20 @@ contain_turning_on(const struct contain *c, const struct contain_host *h)
 }
 
 bool
+contain_restore_holds(const struct contain *c, const struct contain_host *h)
+{
+	/* A release deployed since (rolled back to, or from outside the
+	 * console) is not what the engineer chose exports on for. */
+	return h != NULL && h->restored && badrel_host_same_since(&c->rel, h->host, h->restored_ms);
+}
+
+bool
 contain_leaks_if_on(const struct contain *c, const char *host)
 {
 	const struct contain_host *h = contain_host(c, host);
 	size_t i;
 
-	if (h != NULL && h->restored)
+	if (contain_restore_holds(c, h))
 		return false;
 	if (h != NULL && contain_turning_on(c, h))
 		return false;
@@ -307,7 +317,7 @@ contain_restored_words(const struct contain *c, char *buf, size_t cap)
 		return 0;
 	buf[0] = '\0';
 	for (i = 0; i < c->n; i++) {
-		if (!c->v[i].restored)
+		if (!contain_restore_holds(c, &c->v[i]))
 			continue;
 		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s",
 		    n > 0 ? ", " : "exports restored on ", c->v[i].host);

@@ -302,6 +302,34 @@ a_release_judged_ok_on_its_host_is_not_charged_with_its_fault(void **state)
 /* Why a host's exports are a leak, in words: which of its services runs
  * a release judged bad ("h1: still exports" with no reason; its
  * api was rolled back, jobs was not). */
+/* Whether a host still runs what it ran at a time: a restart of the same
+ * tag is the same release; another tag, or the first back again, is not. */
+static void
+the_same_release_since_a_time(void **state)
+{
+	struct badrel b = { 0 };
+
+	(void)state;
+	assert_true(badrel_host_same_since(&b, "h1", 1000));
+	fold_at(&b, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v1\","
+	    "\"deployed_ms\":500}", 600);
+	fold_at(&b, "health.change", "h1", "{\"service\":\"jobs\",\"tag\":\"v1\"}", 2000);
+	/* jobs first read later: taken as what it ran at 1000. */
+	assert_true(badrel_host_same_since(&b, "h1", 1000));
+	fold_at(&b, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v1\","
+	    "\"deployed_ms\":2500}", 2600);
+	assert_true(badrel_host_same_since(&b, "h1", 1000));
+	fold_at(&b, "health.change", "h1", "{\"service\":\"jobs\",\"tag\":\"v2\","
+	    "\"deployed_ms\":3050}", 3100);
+	assert_false(badrel_host_same_since(&b, "h1", 1000));
+	assert_true(badrel_host_same_since(&b, "h1", 3500));
+	assert_true(badrel_host_same_since(&b, "h2", 1000));
+	fold_at(&b, "health.change", "h1", "{\"service\":\"jobs\",\"tag\":\"v1\","
+	    "\"deployed_ms\":4050}", 4100);
+	assert_false(badrel_host_same_since(&b, "h1", 1000));
+	badrel_free(&b);
+}
+
 static void
 the_services_a_host_runs_bad_in_words(void **state)
 {
@@ -590,6 +618,7 @@ main(void)
 		cmocka_unit_test(a_release_bad_before_any_ok_under_it_is_charged),
 		cmocka_unit_test(a_host_already_bad_at_the_first_reading_is_charged),
 		cmocka_unit_test(the_services_a_host_runs_bad_in_words),
+		cmocka_unit_test(the_same_release_since_a_time),
 		cmocka_unit_test(a_rollback_from_a_host_judged_fine_is_no_bad_verdict),
 	};
 

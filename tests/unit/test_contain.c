@@ -486,6 +486,82 @@ a_refusal_before_the_dialog_carries_its_direction(void **state)
 	contain_free(&c);
 }
 
+/* QA ro2: X off and back on k8s-bastion under v1.5.0-bad, r to v1.4.1,
+ * then v1.6.0-bad deployed outside the console and judged bad. The
+ * restore was the engineer's choice for the release it ran then only:
+ * on the new bad release its exports are a leak again, named beside
+ * helm-bastion's, and no longer said as restored. */
+static void
+a_restore_holds_only_for_the_release_it_was_made_under(void **state)
+{
+	struct contain c = { 0 };
+	char buf[200];
+
+	(void)state;
+	fold_at(&c, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"deployed_ms\":500}", 1000);
+	fold_at(&c, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.5.0-bad\",\"deployed_ms\":500}", 1000);
+	fold_at(&c, "verdict.change", "k8s-bastion", NULL,
+	    "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}", 1500);
+	fold_at(&c, "action.intent", "k8s-bastion", "op-1", KS_OFF("k8s.killswitch"), 2000);
+	fold_at(&c, "action.end", "k8s-bastion", "op-1", "{\"outcome\":\"ok\"}", 2500);
+	fold_at(&c, "action.intent", "k8s-bastion", "op-2", KS_ON("k8s.killswitch"), 3000);
+	fold_at(&c, "action.end", "k8s-bastion", "op-2", "{\"outcome\":\"ok\"}", 3500);
+	/* The switch's rollout re-created the pods: the same release still. */
+	fold_at(&c, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"deployed_ms\":3200}", 3600);
+	assert_true(contain_restore_holds(&c, contain_host(&c, "k8s-bastion")));
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	assert_true(contain_leaks_if_on(&c, "helm-bastion"));
+	/* Rolled back to a good release: no leak either way. */
+	fold_at(&c, "action.intent", "k8s-bastion", "rb-1", "{\"action\":\"k8s.undo\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}",
+	    4000);
+	fold_at(&c, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"deployed_ms\":4200}", 4300);
+	fold_at(&c, "verdict.change", "k8s-bastion", NULL, "{\"verdict\":\"OK\"}", 4500);
+	assert_false(contain_restore_holds(&c, contain_host(&c, "k8s-bastion")));
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	/* A new release deployed outside the console, not judged yet: none. */
+	fold_at(&c, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0-bad\",\"deployed_ms\":5050}", 5100);
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	/* Judged bad: k8s-bastion exporting is a leak again, not restored. */
+	fold_at(&c, "verdict.change", "k8s-bastion", NULL,
+	    "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}", 5500);
+	assert_true(contain_leaks_if_on(&c, "k8s-bastion"));
+	assert_int_equal(contain_restored_words(&c, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+	/* Back on the release it was restored under is a deploy of its own:
+	 * the restore does not come back with it. */
+	fold_at(&c, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"deployed_ms\":6050}", 6100);
+	assert_true(contain_leaks_if_on(&c, "k8s-bastion"));
+	contain_free(&c);
+
+	/* Restored before any tag was read: the first one read is the release
+	 * it ran then; a later one ends the restore. */
+	fold_at(&c, "action.intent", "h1", "op-1", KS_OFF("k8s.killswitch"), 1000);
+	fold_at(&c, "action.end", "h1", "op-1", "{\"outcome\":\"ok\"}", 1500);
+	fold_at(&c, "action.intent", "h1", "op-2", KS_ON("k8s.killswitch"), 2000);
+	fold_at(&c, "action.end", "h1", "op-2", "{\"outcome\":\"ok\"}", 2500);
+	fold_at(&c, "health.change", "h1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\"}", 3000);
+	fold_at(&c, "verdict.change", "h1", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}",
+	    3500);
+	assert_false(contain_leaks_if_on(&c, "h1"));
+	assert_int_equal(contain_restored_words(&c, buf, sizeof(buf)), 1);
+	fold_at(&c, "verdict.change", "h1", NULL, "{\"verdict\":\"OK\"}", 3600);
+	fold_at(&c, "health.change", "h1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0-bad\"}", 4000);
+	fold_at(&c, "verdict.change", "h1", NULL, "{\"verdict\":\"CONSIDER ROLLBACK\"}",
+	    4500);
+	assert_true(contain_leaks_if_on(&c, "h1"));
+	assert_int_equal(contain_restored_words(&c, buf, sizeof(buf)), 0);
+	contain_free(&c);
+}
+
 int
 main(void)
 {
@@ -505,6 +581,7 @@ main(void)
 		cmocka_unit_test(a_refusal_on_a_host_rolled_off_the_bad_release_is_no_gap),
 		cmocka_unit_test(a_refused_restore_is_no_gap),
 		cmocka_unit_test(a_refusal_before_the_dialog_carries_its_direction),
+		cmocka_unit_test(a_restore_holds_only_for_the_release_it_was_made_under),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
