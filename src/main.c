@@ -1291,6 +1291,7 @@ main(int argc, char **argv)
 	free(app.verdicts_unstored);
 	free(app.verdicts_adopted);
 	free(app.obs_health);
+	free(app.health_held);
 	free(app.obs_exports);
 	free(app.obs_verdicts);
 	free(app.hostkeys);

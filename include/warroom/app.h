@@ -18,6 +18,7 @@
 #include "warroom/deployby.h"
 #include "warroom/deploytime.h"
 #include "warroom/fleetchain.h"
+#include "warroom/healthrec.h"
 #include "warroom/hosts_table.h"
 #include "warroom/keygate.h"
 #include "warroom/keyseq.h"
@@ -273,6 +274,9 @@ struct app {
 	 * journal says (obsrec.h): per HOSTS row its health and its exports,
 	 * per host its verdict. */
 	struct obsrec_mine *obs_health, *obs_exports, *obs_verdicts;
+	struct healthrec_queue *health_held; /* per HOSTS row: health changes
+	                                    waiting for a tag read after them
+	                                    (healthrec.h) */
 	bool obs_writer_was;             /* this console recorded observations at
 	                                    the last tick (obswriter.h) */
 	bool obs_watched;                /* … another did when last asked, or this

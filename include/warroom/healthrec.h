@@ -11,8 +11,12 @@
  * outside the console moves no refresh, so the tag in hand brackets the
  * probes instead: a new tag waits for a probe round sent after it was
  * first read, and a health change under an unchanged tag waits for a tag
- * read begun after the round answered. Pure: the caller passes the
- * row's readings and the times behind them.
+ * read begun after the round answered. A state may be gone before that
+ * read (/readyz FAIL for one round, then OK): each change waiting so is
+ * held per row with its round's time, and written when the read comes:
+ * with the tag when it says the tag read before them, saying the tag was
+ * not re-read when it says another or fails (or the console ends first).
+ * Pure: the caller passes the row's readings and the times behind them.
  */
 #ifndef WARROOM_HEALTHREC_H
 #define WARROOM_HEALTHREC_H
@@ -68,6 +72,42 @@ enum healthrec_do {
  * whether they may be written together now. */
 enum healthrec_do healthrec_decide(const struct healthrec_now *now,
     const struct healthrec_last *last);
+
+/* How many health changes a row holds for a tag read after them. */
+#define HEALTHREC_HELD_MAX 4
+
+/* One health change waiting for a tag read begun after its round answered. */
+struct healthrec_held {
+	int healthz, readyz;             /* enum probe_health */
+	enum probe_schema schema_warn;
+	int64_t sent_ms;                 /* its probe round was sent then */
+	int64_t done_ms;                 /* … and answered then: the change's time */
+};
+
+/* A row's held changes, oldest first (zeroed to start). */
+struct healthrec_queue {
+	char tag[128];                   /* the tag read before them said */
+	struct healthrec_held held[HEALTHREC_HELD_MAX];
+	int n;
+	int dropped;                     /* changes after them not held: it was full */
+	struct healthrec_held last;      /* the round looked at last while holding */
+};
+
+/* healthrec_decide, holding in q a health change that waits for a tag
+ * read after its round, and every later change while one is held (so
+ * they are written in order): WAIT then. Rows without probes hold none. */
+enum healthrec_do healthrec_observe(struct healthrec_queue *q,
+    const struct healthrec_now *now, const struct healthrec_last *last);
+
+/* How many of q's oldest changes the tag read now settles (0: none yet),
+ * and *how: WRITE when a read begun after their rounds said q->tag;
+ * WRITE_UNREAD when the tag now is another (which release answered is not
+ * known) or such a read failed. Ask again after writing them. */
+int healthrec_settled(const struct healthrec_queue *q, const struct healthrec_now *now,
+    enum healthrec_do *how);
+
+/* The oldest n of q were written; dropped is cleared once none is held. */
+void healthrec_pop(struct healthrec_queue *q, int n);
 
 /* Into a health.change record's data: "schema_ahead" (true only for
  * AHEAD, as journals have always had it) and, for any warning, "schema"

@@ -2411,7 +2411,8 @@ outside_words(struct wr_buf *b, const struct record *r, const struct export_opts
  * "tag a -> b", "migrations not current (schema behind)"), or its
  * first reading; one whose tag could not be read
  * again after the host changed says so, a new tag deployed outside this
- * console says that first. Values were sanitized when stored. */
+ * console says that first; one held for a tag read after its probes says
+ * when they saw it. Values were sanitized when stored. */
 static bool
 health_details(struct wr_buf *b, const struct record *r, const struct export_opts *o)
 {
@@ -2428,6 +2429,9 @@ health_details(struct wr_buf *b, const struct record *r, const struct export_opt
 	enum probe_schema now = healthrec_schema(r->data, false);
 	enum probe_schema was = healthrec_schema(r->data, true);
 	const char *ready = dstr(r, "readyz");
+	const cJSON *seen = cJSON_GetObjectItemCaseSensitive(r->data, "observed_ms");
+	const cJSON *dropped = cJSON_GetObjectItemCaseSensitive(r->data, "held_dropped");
+	char when[TIME_MAX];
 	size_t i, n = 0;
 
 	if (svc == NULL || (dstr(r, "tag") == NULL && !unread))
@@ -2462,6 +2466,14 @@ health_details(struct wr_buf *b, const struct record *r, const struct export_opt
 	if (unread)
 		wr_buf_printf(b, "%stag not re-read%s%s", n > 0 ? "; " : "",
 		    dstr(r, "tag_error") ? ": " : "", dstr(r, "tag_error") ? dstr(r, "tag_error") : "");
+	/* Held for a tag read after its probe round, written later. */
+	if (cJSON_IsNumber(seen) && seen->valuedouble > 0) {
+		when_in((int64_t)seen->valuedouble, r->ts_ms, o, when);
+		wr_buf_printf(b, " (seen at %s)", when);
+	}
+	if (cJSON_IsNumber(dropped) && dropped->valuedouble >= 1)
+		wr_buf_printf(b, "; %d change%s after it not recorded", (int)dropped->valuedouble,
+		    dropped->valuedouble >= 2 ? "s" : "");
 	if (first)
 		wr_buf_str(b, " (first reading)");
 	return true;

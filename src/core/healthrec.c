@@ -7,17 +7,20 @@
  * change of readiness. The record's schema fields are written and read
  * back here, so an old journal's guess is never read as a direction.
  * A deploy made outside the console is bracketed by the tag reads: no
- * record pairs a tag with a /readyz answered by another release.
+ * record pairs a tag with a /readyz answered by another release, and a
+ * change waiting for such a read is held so that it is never lost.
  */
 #include "warroom/healthrec.h"
 
 #include <cjson/cJSON.h>
 #include <string.h>
 
+#include "warroom/util.h"
+
 /* A deploy made outside moves no refresh: the tag reads around the probe
  * round say which release answered it. WRITE: nothing against pairing. */
 static enum healthrec_do
-bracket(const struct healthrec_now *now, const struct healthrec_last *last)
+bracket(const struct healthrec_now *now, const struct healthrec_last *last, bool *held)
 {
 	bool new_tag = !last->have || last->tag[0] == '\0' || strcmp(last->tag, now->tag) != 0;
 
@@ -34,11 +37,14 @@ bracket(const struct healthrec_now *now, const struct healthrec_last *last)
 	if (now->failed_ms != 0 && now->failed_ms >= now->probe_done_ms &&
 	    now->failed_ms >= now->refresh_ms)
 		return HEALTHREC_WRITE_UNREAD;
+	*held = true;
 	return HEALTHREC_WAIT;
 }
 
-enum healthrec_do
-healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *last)
+/* healthrec_decide; *held: it waits only for a tag read after the round
+ * (the state of that round may be gone by then: the caller holds it). */
+static enum healthrec_do
+decide(const struct healthrec_now *now, const struct healthrec_last *last, bool *held)
 {
 	enum healthrec_do rule;
 	bool changed = !last->have || strcmp(last->tag, now->tag) != 0 ||
@@ -60,7 +66,7 @@ healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *l
 	 * failure is an UNKNOWN answer), so the wait is short. */
 	if (now->probed && now->probe_sent_ms < now->refresh_ms)
 		return HEALTHREC_WAIT;
-	if (now->probed && (rule = bracket(now, last)) != HEALTHREC_WRITE)
+	if (now->probed && (rule = bracket(now, last, held)) != HEALTHREC_WRITE)
 		return rule;
 	if (now->tag_read_ms >= now->refresh_ms)
 		return HEALTHREC_WRITE;
@@ -69,6 +75,97 @@ healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *l
 	if (now->failed_ms != 0 && now->failed_ms >= now->refresh_ms)
 		return HEALTHREC_WRITE_UNREAD;
 	return HEALTHREC_WAIT;
+}
+
+enum healthrec_do
+healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *last)
+{
+	bool held = false;
+
+	return decide(now, last, &held);
+}
+
+static bool
+same_health(const struct healthrec_held *a, const struct healthrec_held *b)
+{
+	return a->healthz == b->healthz && a->readyz == b->readyz &&
+	    a->schema_warn == b->schema_warn;
+}
+
+enum healthrec_do
+healthrec_observe(struct healthrec_queue *q, const struct healthrec_now *now,
+    const struct healthrec_last *last)
+{
+	bool held = false;
+	enum healthrec_do what = decide(now, last, &held);
+	struct healthrec_held round = { .healthz = now->healthz, .readyz = now->readyz,
+		.schema_warn = now->schema_warn, .sent_ms = now->probe_sent_ms,
+		.done_ms = now->probe_done_ms };
+
+	if (!now->probed)
+		return what;
+	if (q->n == 0) {
+		if (!held)
+			return what;
+		wr_strlcpy(q->tag, now->tag, sizeof(q->tag));
+		q->held[q->n++] = round;
+		q->last = round;
+		return HEALTHREC_WAIT;
+	}
+	/* Later rounds queue behind the held ones, so the records keep their
+	 * order; not one read while the host may change (an action, a
+	 * refresh, a tag not yet known live): those wait as ever. */
+	if (!now->changing && !now->deploy_pending && now->probe_sent_ms >= now->refresh_ms &&
+	    now->probe_sent_ms >= now->tag_seen_ms && round.done_ms > q->last.done_ms) {
+		if (!same_health(&round, &q->last)) {
+			if (q->n < HEALTHREC_HELD_MAX)
+				q->held[q->n++] = round;
+			else
+				q->dropped++;
+		}
+		q->last = round;
+	}
+	return HEALTHREC_WAIT;
+}
+
+int
+healthrec_settled(const struct healthrec_queue *q, const struct healthrec_now *now,
+    enum healthrec_do *how)
+{
+	int i;
+
+	if (q->n == 0)
+		return 0;
+	/* Another tag, whenever read: the deploy came somewhere between the
+	 * read before them and this one. Not the new tag's, not surely the
+	 * old one's. */
+	if (strcmp(now->tag, q->tag) != 0) {
+		*how = HEALTHREC_WRITE_UNREAD;
+		return q->n;
+	}
+	for (i = 0; i < q->n && q->held[i].done_ms <= now->tag_read_ms; i++)
+		;
+	if (i > 0) {
+		*how = HEALTHREC_WRITE;
+		return i;
+	}
+	/* The read after them failed: they are news, the tag is not. */
+	for (i = 0; i < q->n && now->failed_ms > now->tag_read_ms &&
+	    q->held[i].done_ms <= now->failed_ms; i++)
+		;
+	*how = HEALTHREC_WRITE_UNREAD;
+	return i;
+}
+
+void
+healthrec_pop(struct healthrec_queue *q, int n)
+{
+	if (n > q->n)
+		n = q->n;
+	memmove(q->held, q->held + n, (size_t)(q->n - n) * sizeof(q->held[0]));
+	q->n -= n;
+	if (q->n == 0)
+		q->dropped = 0;
 }
 
 void

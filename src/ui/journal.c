@@ -926,6 +926,32 @@ journal_export(struct app *app)
 	sync_safety(app);
 }
 
+static int health_write_held(struct app *app, size_t h, int k, int row, int n,
+    enum healthrec_do how, const char *tag_error, int *written, struct wr_err *err);
+
+/* The console ends with health changes held for a tag read that will not
+ * come: each is written saying the tag was not re-read, never dropped. */
+static void
+health_held_close(struct app *app)
+{
+	struct wr_err err;
+	int row = 0, k, n = 0;
+	size_t h;
+
+	if (app->health_held == NULL || app->seen == NULL || app->obs_health == NULL)
+		return;
+	for (h = 0; h < app->cfg.nhosts; h++)
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++)
+			if (app->health_held[row].n > 0 && health_write_held(app, h, k, row,
+			    app->health_held[row].n, HEALTHREC_WRITE_UNREAD,
+			    "the console ended first", &n, &err) < 0) {
+				fprintf(stderr, "warroom: a health change of %s/%s could not be "
+				    "recorded: %s\n", app->cfg.hosts[h].name,
+				    app->cfg.hosts[h].services[k], err.msg);
+				return;
+			}
+}
+
 void
 journal_close(struct app *app, const char *reason)
 {
@@ -944,8 +970,10 @@ journal_close(struct app *app, const char *reason)
 		    timeline_kept(app->tl) == 1 ? "" : "s", timeline_kept(app->tl) == 1 ? "is" :
 		    "are", timeline_problem(app->tl));
 	/* A watcher going away is not the incident's shutdown. */
-	if (writable(app) && !timeline_read_only(app->tl) && !timeline_degraded(app->tl))
+	if (writable(app) && !timeline_read_only(app->tl) && !timeline_degraded(app->tl)) {
+		health_held_close(app);
 		timeline_shutdown(app->tl, reason, &err);
+	}
 	timeline_close(app->tl);
 	app->tl = NULL;
 }
@@ -1018,6 +1046,82 @@ health_key(const char *tag, bool probed, int healthz, int readyz, enum probe_sch
 		snprintf(buf, cap, "%.60s", tag);
 }
 
+/* Writes the n oldest of row's held health changes (healthrec.h), in
+ * order, each at its own round: with the tag read before them (how
+ * WRITE) or saying it was not re-read (tag_error: why, or NULL). Each is
+ * decided as any health.change (obsrec.h): one another console's record
+ * makes stale is let go. -1 the journal failed (err); 1 another
+ * console's record came first (the rest wait for the next look); 0 done.
+ * *written counts the records stored. */
+static int
+health_write_held(struct app *app, size_t h, int k, int row, int n, enum healthrec_do how,
+    const char *tag_error, int *written, struct wr_err *err)
+{
+	struct healthrec_queue *q = &app->health_held[row];
+	struct app_seen *was = &app->seen[row];
+	char key[sizeof(app->obs_health[0].value)], said_key[sizeof(key)];
+	bool unread = how != HEALTHREC_WRITE;
+	int rc;
+
+	for (; n > 0 && q->n > 0; n--) {
+		const struct healthrec_held *e = &q->held[0];
+		struct obsrec_said said;
+		struct obs_due due;
+		cJSON *d;
+
+		health_key(unread ? was->tag : q->tag, true, e->healthz, e->readyz,
+		    e->schema_warn, key, sizeof(key));
+		health_key(was->tag, true, was->healthz, was->readyz, was->schema_warn,
+		    said_key, sizeof(said_key));
+		said = (struct obsrec_said){ .have = was->have, .value = said_key,
+			.ts_ms = was->at_ms };
+		/* Said already, or a record newer than its round: nothing to add. */
+		if (obsrec_decide(&app->obs_health[row], key, e->sent_ms, &said) != OBSREC_WRITE) {
+			healthrec_pop(q, 1);
+			continue;
+		}
+		due = (struct obs_due){ .app = app, .row = row, .host = h,
+			.said_ms = was->at_ms, .said_have = was->have };
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
+		if (!unread)
+			cJSON_AddStringToObject(d, "tag", q->tag);
+		else {
+			cJSON_AddBoolToObject(d, "tag_reread", false);
+			if (tag_error != NULL && tag_error[0] != '\0')
+				cJSON_AddStringToObject(d, "tag_error", tag_error);
+		}
+		cJSON_AddStringToObject(d, "healthz", probe_health_name(e->healthz));
+		cJSON_AddStringToObject(d, "readyz", probe_health_name(e->readyz));
+		healthrec_add_schema(d, e->schema_warn, false);
+		/* Written after the tag read: the change came at its round. */
+		cJSON_AddNumberToObject(d, "observed_ms", (double)e->done_ms);
+		if (q->n == 1 && q->dropped > 0)
+			cJSON_AddNumberToObject(d, "held_dropped", q->dropped);
+		if (was->tag[0] != '\0')
+			cJSON_AddStringToObject(d, "was_tag", was->tag);
+		cJSON_AddStringToObject(d, "was_healthz",
+		    probe_health_name((enum probe_health)was->healthz));
+		cJSON_AddStringToObject(d, "was_readyz",
+		    probe_health_name((enum probe_health)was->readyz));
+		healthrec_add_schema(d, was->schema_warn, true);
+		if ((rc = timeline_append_if(app->tl, "health.change", app->cfg.hosts[h].name, d,
+		    health_still_due, &due, err)) != 0)
+			return rc < 0 ? -1 : 1;
+		obsrec_wrote(&app->obs_health[row], key);
+		(*written)++;
+		if (!unread)
+			wr_strlcpy(was->tag, q->tag, sizeof(was->tag));
+		was->have = true;
+		was->at_ms = loop_wall_ms();
+		was->healthz = e->healthz;
+		was->readyz = e->readyz;
+		was->schema_warn = e->schema_warn;
+		healthrec_pop(q, 1);
+	}
+	return 0;
+}
+
 /* health.change for each row whose readings differ from what the journal
  * last said; resync: after a gap, marked so (timeline_append_resync). A
  * row whose record is not stored keeps its last journalled state, so the
@@ -1025,10 +1129,11 @@ health_key(const char *tag, bool probed, int healthz, int readyz, enum probe_sch
 static int
 health_record(struct app *app, bool resync)
 {
-	int rows = app_host_rows(app), row = 0, k, n = 0;
+	int rows = app_host_rows(app), row = 0, k, n = 0, m, rc;
 	struct wr_err err;
 	size_t h;
 	bool writer, *acting;
+	enum healthrec_do how;
 
 	/* While degraded nothing is tried: recovery re-syncs what changed. A
 	 * journal read-only for damage takes nothing at all (the header says). */
@@ -1039,6 +1144,8 @@ health_record(struct app *app, bool resync)
 		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
 	if (app->obs_health == NULL)
 		app->obs_health = xcalloc((size_t)rows + 1, sizeof(*app->obs_health));
+	if (app->health_held == NULL)
+		app->health_held = xcalloc((size_t)rows + 1, sizeof(*app->health_held));
 	writer = obs_writer(app);
 	acting = others_acting(app);
 	for (h = 0; h < app->cfg.nhosts; h++)
@@ -1048,7 +1155,6 @@ health_record(struct app *app, bool resync)
 			char key[sizeof(app->obs_health[0].value)], said_key[sizeof(key)];
 			struct obsrec_said said;
 			struct obs_due due;
-			int rc;
 			bool probed = config_probes_service(&app->cfg.hosts[h], k);
 
 			struct healthrec_now now;
@@ -1080,13 +1186,35 @@ health_record(struct app *app, bool resync)
 				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms,
 				.changing = actions_running_on(app, (int)h) || acting[h],
 				.deploy_pending = s->deployed_pending };
+			/* Changes held for a tag read after their rounds go first,
+			 * in order, once it came; only the recording console holds. */
+			if (!writer)
+				healthrec_pop(&app->health_held[row], app->health_held[row].n);
+			while (writer && (m = healthrec_settled(&app->health_held[row], &now,
+			    &how)) > 0) {
+				rc = health_write_held(app, h, k, row, m, how,
+				    how != HEALTHREC_WRITE_UNREAD ? NULL :
+				    strcmp(s->tag, app->health_held[row].tag) != 0 ?
+				    "it changed before the next read" : s->driver_error, &n, &err);
+				if (rc < 0) {
+					app_say(app, "health change of %s/%s not recorded now: %s; what "
+					    "holds is recorded once the journal can be written",
+					    app->cfg.hosts[h].name, app->cfg.hosts[h].services[k], err.msg);
+					sync_safety(app);
+					free(acting);
+					return n;
+				}
+				if (rc > 0)
+					break;
+			}
 			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
 				.healthz = was->healthz, .readyz = was->readyz,
 				.schema_warn = was->schema_warn };
 			/* The tag and the health arrive apart: while an action runs,
 			 * and after its end until both were read again, neither is
 			 * written. */
-			what = healthrec_decide(&now, &last);
+			what = writer ? healthrec_observe(&app->health_held[row], &now, &last) :
+			    healthrec_decide(&now, &last);
 			health_key(what == HEALTHREC_WRITE_UNREAD ? was->tag : s->tag,
 			    probed, (int)s->healthz.health, (int)s->readyz.health,
 			    s->readyz.schema_warn, key, sizeof(key));

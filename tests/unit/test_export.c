@@ -448,6 +448,20 @@ health_change_details_name_what_changed(void **state)
 	    "\"was_tag\":\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\"}");
 	assert_string_equal(t, "api: readyz OK -> FAIL; tag not re-read: exit 1: docker hangs");
 	free(t);
+	/* Held for a tag read after its round: written later, at its round's
+	 * time; changes beyond what was held are counted. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"FAIL\",\"observed_ms\":61000,"
+	    "\"was_tag\":\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\"}");
+	assert_string_equal(t, "api: readyz OK -> FAIL (seen at 00:01:01 UTC)");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"api\",\"tag_reread\":false,"
+	    "\"tag_error\":\"the console ended first\",\"healthz\":\"OK\",\"readyz\":\"OK\","
+	    "\"observed_ms\":61000,\"held_dropped\":3,"
+	    "\"was_tag\":\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"FAIL\"}");
+	assert_string_equal(t, "api: readyz FAIL -> OK; tag not re-read: the console ended "
+	    "first (seen at 00:01:01 UTC); 3 changes after it not recorded");
+	free(t);
 	/* Ready with the schema ahead, then caught up: said apart from readyz. */
 	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
 	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"schema\":\"ahead\","

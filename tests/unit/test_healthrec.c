@@ -3,7 +3,8 @@
  * a rollback ended never stands beside the tag read before it; the record
  * waits for the driver's re-read, and says the tag was not re-read when
  * that read failed; nothing is paired while an action runs. A deploy made
- * outside the console: the tag reads bracket the probe round paired.
+ * outside the console: the tag reads bracket the probe round paired; a
+ * change gone before that read is held and still written, in order.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -311,6 +312,150 @@ a_health_change_without_a_tag_read_after_it_says_so(void **state)
 	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
 }
 
+/* v1.4.1 read at 5 000 and recorded OK; probes every second, tag reads
+ * every five. */
+static struct healthrec_now
+round_at(int64_t sent, int readyz)
+{
+	return (struct healthrec_now){ .tag = "v1.4.1", .probed = true,
+		.healthz = PROBE_OK, .readyz = readyz, .tag_read_ms = 5000,
+		.tag_seen_ms = 1000, .probe_sent_ms = sent, .probe_done_ms = sent + 20 };
+}
+
+static struct healthrec_last
+recorded_ok(void)
+{
+	return (struct healthrec_last){ .have = true, .tag = "v1.4.1",
+		.healthz = PROBE_OK, .readyz = PROBE_OK };
+}
+
+/* /readyz FAIL for one round, OK at the next, both before the next tag
+ * read: two records, FAIL then OK, each at its own round. */
+static void
+a_one_round_failure_is_held_for_the_tag_read(void **state)
+{
+	struct healthrec_queue q = { .n = 0 };
+	struct healthrec_last last = recorded_ok();
+	struct healthrec_now now = round_at(6000, PROBE_FAIL);
+	enum healthrec_do how = HEALTHREC_SAME;
+
+	(void)state;
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	/* The same round looked at again is held once. */
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	now = round_at(7000, PROBE_OK);
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	now = round_at(8000, PROBE_OK);
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	assert_int_equal(healthrec_settled(&q, &now, &how), 0);
+	/* The tag read begun at 10 000 says v1.4.1 again. */
+	now.tag_read_ms = 10000;
+	assert_int_equal(healthrec_settled(&q, &now, &how), 2);
+	assert_int_equal(how, HEALTHREC_WRITE);
+	assert_string_equal(q.tag, "v1.4.1");
+	assert_int_equal(q.held[0].readyz, PROBE_FAIL);
+	assert_int_equal(q.held[0].done_ms, 6020);
+	assert_int_equal(q.held[0].sent_ms, 6000);
+	assert_int_equal(q.held[1].readyz, PROBE_OK);
+	assert_int_equal(q.held[1].done_ms, 7020);
+	healthrec_pop(&q, 2);
+	assert_int_equal(q.n, 0);
+	assert_int_equal(healthrec_settled(&q, &now, &how), 0);
+	/* Written: the journal says OK, as now. */
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_SAME);
+}
+
+/* The read after them says another tag (or a read out while they came
+ * did): which release answered is not known, so they are written saying
+ * the tag was not re-read, never beside the new tag. */
+static void
+held_changes_under_a_new_tag_say_the_tag_was_not_known(void **state)
+{
+	struct healthrec_queue q = { .n = 0 };
+	struct healthrec_last last = recorded_ok();
+	struct healthrec_now now = round_at(6000, PROBE_FAIL);
+	enum healthrec_do how = HEALTHREC_SAME;
+
+	(void)state;
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	now = round_at(7000, PROBE_OK);
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	/* Begun at 5 500, before the rounds answered: still not theirs. */
+	now.tag = "v1.5.1-bad";
+	now.tag_read_ms = 5500;
+	now.tag_seen_ms = 7400;
+	assert_int_equal(healthrec_settled(&q, &now, &how), 2);
+	assert_int_equal(how, HEALTHREC_WRITE_UNREAD);
+	now.tag_read_ms = 10000;
+	assert_int_equal(healthrec_settled(&q, &now, &how), 2);
+	assert_int_equal(how, HEALTHREC_WRITE_UNREAD);
+	healthrec_pop(&q, 2);
+	/* The new tag then waits for its own round, as ever. */
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	assert_int_equal(q.n, 0);
+}
+
+/* A read begun between two held rounds settles the first only; a failed
+ * read after them writes them without the tag; one before, nothing. */
+static void
+a_tag_read_settles_the_rounds_before_it(void **state)
+{
+	struct healthrec_queue q = { .n = 0 };
+	struct healthrec_last last = recorded_ok();
+	struct healthrec_now now = round_at(6000, PROBE_FAIL);
+	enum healthrec_do how = HEALTHREC_SAME;
+
+	(void)state;
+	healthrec_observe(&q, &now, &last);
+	now = round_at(7000, PROBE_OK);
+	healthrec_observe(&q, &now, &last);
+	now.tag_read_ms = 6500;
+	assert_int_equal(healthrec_settled(&q, &now, &how), 1);
+	assert_int_equal(how, HEALTHREC_WRITE);
+	healthrec_pop(&q, 1);
+	assert_int_equal(q.n, 1);
+	assert_int_equal(q.held[0].readyz, PROBE_OK);
+	assert_int_equal(healthrec_settled(&q, &now, &how), 0);
+	now.failed_ms = 6800;
+	assert_int_equal(healthrec_settled(&q, &now, &how), 0);
+	now.failed_ms = 11000;
+	assert_int_equal(healthrec_settled(&q, &now, &how), 1);
+	assert_int_equal(how, HEALTHREC_WRITE_UNREAD);
+}
+
+/* A flapping /readyz: four changes are held, the rest counted; while an
+ * action runs nothing more is held; a row without probes holds none. */
+static void
+the_held_changes_are_bounded(void **state)
+{
+	struct healthrec_queue q = { .n = 0 };
+	struct healthrec_last last = recorded_ok();
+	struct healthrec_now now;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 7; i++) {
+		now = round_at(6000 + 1000 * i, i % 2 == 0 ? PROBE_FAIL : PROBE_OK);
+		assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	}
+	assert_int_equal(q.n, HEALTHREC_HELD_MAX);
+	assert_int_equal(q.dropped, 3);
+	assert_int_equal(q.held[3].readyz, PROBE_OK);
+	now = round_at(13000, PROBE_OK);
+	now.changing = true;
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	assert_int_equal(q.dropped, 3);
+	healthrec_pop(&q, 3);
+	assert_int_equal(q.dropped, 3);
+	healthrec_pop(&q, 1);
+	assert_int_equal(q.dropped, 0);
+	now = round_at(14000, PROBE_FAIL);
+	now.probed = false;
+	now.tag = "v1.5.1-bad";
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WRITE);
+	assert_int_equal(q.n, 0);
+}
+
 int
 main(void)
 {
@@ -328,6 +473,10 @@ main(void)
 		cmocka_unit_test(a_new_tag_waits_for_a_probe_sent_after_it_was_seen),
 		cmocka_unit_test(a_health_change_waits_for_a_tag_read_after_it),
 		cmocka_unit_test(a_health_change_without_a_tag_read_after_it_says_so),
+		cmocka_unit_test(a_one_round_failure_is_held_for_the_tag_read),
+		cmocka_unit_test(held_changes_under_a_new_tag_say_the_tag_was_not_known),
+		cmocka_unit_test(a_tag_read_settles_the_rounds_before_it),
+		cmocka_unit_test(the_held_changes_are_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
