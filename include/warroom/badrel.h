@@ -151,6 +151,12 @@ bool badrel_verdict_bad(const struct badrel *b, const char *tag);
  * that judged it as svc's tag; NULL when it is not bad for svc. */
 const struct badrel_why *badrel_why(const struct badrel *b, const char *svc, const char *tag);
 
+/* As badrel_why, for a dialog on host: host's own judgement first (its
+ * rollback from tag, else its verdict), another host's only when host
+ * has none; host NULL is badrel_why. */
+const struct badrel_why *badrel_why_on(const struct badrel *b, const char *host,
+    const char *svc, const char *tag);
+
 /* The first judgement that tag is bad for svc made before at_ms (a
  * deploy of it then is one of a release already judged bad); NULL when it
  * was judged only later, or is not bad. */
@@ -163,10 +169,11 @@ const struct badrel_why *badrel_why_before(const struct badrel *b, const char *s
 const struct badrel_why *badrel_verdict_judged(const struct badrel *b, const char *host,
     const char *svc, const char *tag, int64_t at_ms);
 
-/* The tags bad for service svc, one badrel_why each, in the order first
- * judged, into out (at most max); returns the count. */
-size_t badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
-    size_t max);
+/* The tags bad for service svc, one badrel_why_on host each (host NULL:
+ * badrel_why), in the order first judged, into out (at most max);
+ * returns the count. */
+size_t badrel_bad_of(const struct badrel *b, const char *host, const char *svc,
+    const struct badrel_why **out, size_t max);
 
 /* Whether host's turn to bad at at_ms (svc: the service its verdict named,
  * or NULL) was charged to no release but spared: the host's own fault. */
@@ -179,11 +186,13 @@ bool badrel_spared_turn(const struct badrel *b, const char *host, const char *sv
  * 18:20". */
 void badrel_why_words(const struct badrel_why *w, char *out, size_t cap);
 
-/* w as a mark on a target at its tag, standing alone, naming the tag and
- * the host it happened on, so it is never read as the target's own
- * history: "h7 rolled back from v1.5.0-bad at 04:02", "judged bad: api-1
- * ran v2 when its verdict turned CONSIDER ROLLBACK at 18:20". */
-void badrel_mark_words(const struct badrel_why *w, char *out, size_t cap);
+/* w as a mark on a target of host here, standing alone, naming the tag
+ * and whose it is: here's own "this host rolled back from v1.5.0-bad at
+ * 04:02", another's "another host, h7, rolled back from v1.5.0-bad at
+ * 04:02" (so it is never read as here's history), "judged bad on another
+ * host: api-1 ran v2 when its verdict turned CONSIDER ROLLBACK at 18:20";
+ * here NULL: "h7 rolled back from ...", "judged bad: api-1 ran ...". */
+void badrel_mark_words(const struct badrel_why *w, const char *here, char *out, size_t cap);
 
 /* Whether host runs a bad release now: 1 one of its services does, 0
  * none does, -1 not known (no tag read for it yet, or no release was

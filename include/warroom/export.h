@@ -191,6 +191,12 @@ int export_format_parse(const char *s, enum export_format *out);
 int export_render(enum export_format format, const struct record *v, size_t n,
     const struct export_opts *o, char **out, size_t *len, struct wr_err *err);
 
+/* When the trouble of v[0..n) began, as the post-mortem's impact duration
+ * counts it (the bad release deployed, else the first bad verdict
+ * charged to a release), so the status page's {began} tells customers
+ * the same start; neither known: cause_began. 0 for no records. */
+int64_t export_impact_from(const struct record *v, size_t n);
+
 /* Escape text for a Markdown table cell or inline run: backslash-escapes
  * punctuation Markdown would act on (| ` * _ [ ] < > \ …), control bytes
  * become spaces. Appends to *buf (malloc'd, grown as needed). */

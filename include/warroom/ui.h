@@ -367,7 +367,8 @@ bool journal_rollback_target(struct app *app, int host, int svc, struct rbtarget
 /* What this incident's timeline says of host/svc's tags, from one read:
  * bad[] the releases the incident judged bad for the service on any host
  * (badrel: a rollback started from it, or a verdict turned bad while it
- * ran), each with why, never offered first as a target, at most maxbad;
+ * ran), each with why (host's own first, badrel_why_on; its mark says
+ * whose), never offered first as a target, at most maxbad;
  * seen[] those health.change saw host run, newest first, other than one
  * a rollback there started from, at most maxseen. */
 void journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128],

@@ -432,6 +432,30 @@ badrel_why(const struct badrel *b, const char *svc, const char *tag)
 }
 
 const struct badrel_why *
+badrel_why_on(const struct badrel *b, const char *host, const char *svc, const char *tag)
+{
+	const struct badrel_why *verdict = NULL;
+	size_t i;
+
+	if (host == NULL || svc == NULL || !badrel_is_bad(b, tag))
+		return badrel_why(b, svc, tag);
+	/* The host's own word first: on helm-bastion, "api-1 rolled back
+	 * from it" hid that helm-bastion was rolled back from it too. */
+	for (i = 0; i < b->nwhy; i++) {
+		const struct badrel_why *w = &b->why[i];
+
+		if (!badrel_same(w->tag, tag) || strcmp(w->host, host) != 0 ||
+		    (w->service != NULL && strcmp(w->service, svc) != 0))
+			continue;
+		if (w->verdict == NULL)
+			return w;
+		if (verdict == NULL)
+			verdict = w;
+	}
+	return verdict != NULL ? verdict : badrel_why(b, svc, tag);
+}
+
+const struct badrel_why *
 badrel_why_before(const struct badrel *b, const char *svc, const char *tag, int64_t at_ms)
 {
 	size_t i;
@@ -470,14 +494,14 @@ badrel_verdict_judged(const struct badrel *b, const char *host, const char *svc,
 }
 
 size_t
-badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
-    size_t max)
+badrel_bad_of(const struct badrel *b, const char *host, const char *svc,
+    const struct badrel_why **out, size_t max)
 {
 	const struct badrel_why *w;
 	size_t i, k, n = 0;
 
 	for (i = 0; i < b->nwhy && n < max; i++) {
-		if ((w = badrel_why(b, svc, b->why[i].tag)) == NULL)
+		if ((w = badrel_why_on(b, host, svc, b->why[i].tag)) == NULL)
 			continue;
 		for (k = 0; k < n && out[k] != w; k++)
 			;
@@ -538,17 +562,21 @@ badrel_why_words(const struct badrel_why *w, char *out, size_t cap)
 }
 
 void
-badrel_mark_words(const struct badrel_why *w, char *out, size_t cap)
+badrel_mark_words(const struct badrel_why *w, const char *here, char *out, size_t cap)
 {
+	bool own = here != NULL && w->host[0] != '\0' && strcmp(w->host, here) == 0;
+	bool other = here != NULL && w->host[0] != '\0' && !own;
 	char at[16];
 
 	at_words(w->at_ms, at, sizeof(at));
 	if (w->verdict == NULL)
-		snprintf(out, cap, "%.63s rolled back from %.60s%s", w->host[0] ? w->host :
-		    "this incident", w->tag, at);
+		snprintf(out, cap, "%s%.63s%s rolled back from %.60s%s", other ?
+		    "another host, " : "", own ? "this host" : w->host[0] ? w->host :
+		    "this incident", other ? "," : "", w->tag, at);
 	else
-		snprintf(out, cap, "judged bad: %.63s ran %.60s when its verdict turned %.31s%s",
-		    w->host[0] ? w->host : "a host", w->tag, w->verdict, at);
+		snprintf(out, cap, "judged bad%s: %.63s ran %.60s when its verdict turned %.31s%s",
+		    other ? " on another host" : "", own ? "this host" : w->host[0] ? w->host :
+		    "a host", w->tag, w->verdict, at);
 }
 
 int

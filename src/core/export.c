@@ -11,6 +11,7 @@
  */
 #include "warroom/export.h"
 #include "warroom/badrel.h"
+#include "warroom/cause.h"
 #include "warroom/connrec.h"
 #include "warroom/contain.h"
 #include "warroom/deployby.h"
@@ -7074,6 +7075,18 @@ render_json(struct wr_buf *b, const struct record *v, size_t n, const struct exp
 		cJSON_free(text);
 	}
 	wr_buf_str(b, "\n]}\n");
+}
+
+int64_t
+export_impact_from(const struct record *v, size_t n)
+{
+	struct pm pm;
+	int64_t at;
+
+	pm_build(&pm, v, n, NULL);
+	at = pm.impact_from;
+	pm_free(&pm);
+	return at != NO_TIME ? at : cause_began(v, n);
 }
 
 int

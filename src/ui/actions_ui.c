@@ -15,6 +15,7 @@
 
 #include "warroom/action.h"
 #include "warroom/cause.h"
+#include "warroom/export.h"
 #include "warroom/chat.h"
 #include "warroom/poller.h"
 #include "warroom/rbtarget.h"
@@ -2508,7 +2509,8 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 		if (!found && cause_trouble_service(list.v, list.n, c->service,
 		    sizeof(c->service)))
 			v->service = c->service;
-		began_ms = cause_began(list.v, list.n);
+		/* The post-mortem's impact start: customers are told the same. */
+		began_ms = export_impact_from(list.v, list.n);
 		record_list_free(&list);
 	}
 	cause_since(found ? c : NULL, since, cap);

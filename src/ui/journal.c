@@ -1913,11 +1913,11 @@ journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128], siz
 	 * offered v1.5.0-bad first after k8s-bastion left it). */
 	for (i = 0; i < list.n; i++)
 		badrel_fold(&rel, list.v[i].kind, list.v[i].host, list.v[i].data, list.v[i].ts_ms);
-	nwhy = badrel_bad_of(&rel, sname, why, maxbad < 8 ? maxbad : 8);
+	nwhy = badrel_bad_of(&rel, hname, sname, why, maxbad < 8 ? maxbad : 8);
 	for (k = 0; k < nwhy; k++) {
 		wr_strlcpy(bad[k].tag, why[k]->tag, sizeof(bad[k].tag));
 		badrel_why_words(why[k], bad[k].why, sizeof(bad[k].why));
-		badrel_mark_words(why[k], bad[k].mark, sizeof(bad[k].mark));
+		badrel_mark_words(why[k], hname, bad[k].mark, sizeof(bad[k].mark));
 	}
 	*nbad = nwhy;
 	badrel_free(&rel);

@@ -4,7 +4,8 @@
 # v1.5.0-bad, r on api-1, running v1.5.1-bad, preselected v1.5.0-bad as
 # releases.log's last good). h1 is rolled back from v1.5.0-bad to v1.4.1;
 # r on h2, running v1.5.1-bad, offers v1.4.1 first, the incident's
-# target, and v1.5.0-bad last, marked with where and when it was left.
+# target, and v1.5.0-bad last, marked with where and when it was left,
+# named as another host's.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2 --tag v1.5.0-bad
@@ -26,8 +27,8 @@ wait_for "type api and press Enter" 15
 assert_contains "$tmp/screen" "tag  v1.5.1-bad  ->  v1.4.1"
 grep -qE "> v1\\.4\\.1  \\(last good in releases\\.log\\)  — this incident's rollback target \\(h1 went to it at [0-9]{2}:[0-9]{2}\\)" "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "v1.4.1 is not first, the incident's target"; }
-grep -qE "^.*    v1\\.5\\.0-bad  \\(h1 rolled back from v1\\.5\\.0-bad at [0-9]{2}:[0-9]{2}\\)" "$tmp/screen" ||
-	{ cat "$tmp/screen"; fail "v1.5.0-bad is not marked as rolled back from on h1"; }
+grep -qE "^.*    v1\\.5\\.0-bad  \\(another host, h1, rolled back from v1\\.5\\.0-bad at [0-9]{2}:[0-9]{2}\\)" "$tmp/screen" ||
+	{ cat "$tmp/screen"; fail "v1.5.0-bad is not marked as rolled back from on another host, h1"; }
 assert_not_contains "$tmp/screen" "> v1.5.0-bad"
 assert_not_contains "$tmp/screen" "IMAGE_TAG='v1.5.0-bad'"
 keys Down; keys Down

@@ -6,8 +6,9 @@
 # rolled back too; "identified" still says the cause is api's release, and
 # that it is rolled back on 1 of api's 3 hosts, not back (k8s-bastion and
 # helm-bastion still run it), and "resolved" does not call it normal
-# again. "investigating" says since the first bad verdict, not since the
-# time of the post.
+# again. "investigating" says since the post-mortem's impact start (the
+# bad release's deploy, else the first bad verdict), not since the time
+# of the post.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -49,14 +50,25 @@ keys Escape
 wait_for "nothing posted"
 ok "resolved does not call api normal again while it is rolled back on 1 of 3 hosts"
 
-began=$(grep -E '"kind":"verdict\.change".*"verdict":"(ROLLBACK IMMEDIATELY|CONSIDER ROLLBACK)"|"kind":"health\.change".*"healthz":"FAIL"' \
-	"$journal" | head -1 | sed -n 's/^{"seq":[0-9]*,"ts":"[0-9-]*T\([0-9:]\{5\}\).*/\1/p')
-[ -n "$began" ] || fail "no bad verdict in the journal"
+# The post-mortem's impact start: the bad release's deploy when its host
+# tells it (the demo's k8s and helm histories do), else the first bad verdict.
+"$WARROOM" -c "$tmp/c.conf" export "$(basename "$journal" .jsonl)" --format json \
+	> "$tmp/pm.json" < /dev/null || fail "export"
+from=$(grep -o '"impact_from": *"[a-z_]*"' "$tmp/pm.json" | sed 's/.*"\([a-z_]*\)"$/\1/')
+case $from in
+bad_release_deployed)
+	began=$(grep -o '"bad_release_deployed": *"[^"]*"' "$tmp/pm.json" |
+		sed -n 's/.*T\([0-9:]\{5\}\).*/\1/p') ;;
+*)
+	began=$(grep -E '"kind":"verdict\.change".*"verdict":"(ROLLBACK IMMEDIATELY|CONSIDER ROLLBACK)"' \
+		"$journal" | head -1 | sed -n 's/^{"seq":[0-9]*,"ts":"[0-9-]*T\([0-9:]\{5\}\).*/\1/p') ;;
+esac
+[ -n "$began" ] || fail "no impact start in the post-mortem ($from)"
 keys S; keys -l investigating; keys Enter
 wait_for "WHAT CUSTOMERS WILL READ"
 wait_for "text: We are investigating elevated errors in api since $began UTC."
 keys Escape
 wait_for "nothing posted"
-ok "investigating says since the first bad verdict ($began UTC)"
+ok "investigating says since the post-mortem's impact start ($from, $began UTC)"
 keys q
 wait_for "exit=0"

@@ -136,7 +136,7 @@ why_a_tag_is_bad_for_a_service(void **state)
 	assert_string_equal(words, "rolled back from on k8s-bastion at 18:31");
 	/* Alone after a target (a k8s revision of another host read
 	 * "(rolled back from on h7 at 04:02)"): the tag and where, in full. */
-	badrel_mark_words(w, words, sizeof(words));
+	badrel_mark_words(w, NULL, words, sizeof(words));
 	assert_string_equal(words, "k8s-bastion rolled back from v1.5.0-bad at 18:31");
 	assert_null(badrel_why(&b, "api", "v1.4.1"));
 	/* Bad for jobs (its host's verdict turned), not for api. */
@@ -146,16 +146,16 @@ why_a_tag_is_bad_for_a_service(void **state)
 	badrel_why_words(w, words, sizeof(words));
 	assert_string_equal(words, "judged bad: api-1 ran it when its verdict turned CONSIDER "
 	    "ROLLBACK at 18:20");
-	badrel_mark_words(w, words, sizeof(words));
+	badrel_mark_words(w, NULL, words, sizeof(words));
 	assert_string_equal(words, "judged bad: api-1 ran v2-jobs when its verdict turned "
 	    "CONSIDER ROLLBACK at 18:20");
-	assert_int_equal(badrel_bad_of(&b, "api", all, 8), 1);
+	assert_int_equal(badrel_bad_of(&b, NULL, "api", all, 8), 1);
 	assert_string_equal(all[0]->tag, "v1.5.0-bad");
 	/* The target rolled back from later on another host: bad again. */
 	fold_at(&b, "action.intent", "helm-bastion", "{\"action\":\"helm.rollback\",\"plan\":"
 	    "{\"service\":\"api\",\"from\":\"1.4.1\",\"to\":\"1.4.0\"}}", t1831 + 60000);
 	assert_true(badrel_is_bad(&b, "v1.4.1"));
-	assert_int_equal(badrel_bad_of(&b, "api", all, 8), 2);
+	assert_int_equal(badrel_bad_of(&b, NULL, "api", all, 8), 2);
 	assert_string_equal(all[1]->host, "helm-bastion");
 	badrel_free(&b);
 }
@@ -543,6 +543,64 @@ a_deploy_time_in_whole_seconds_starts_at_its_end(void **state)
 	cJSON_Delete(none);
 }
 
+/* The QA run: api-1 was rolled back from v1.5.0-bad at 06:13 and from
+ * v1.6.0-bad at 06:16, helm-bastion from both at 06:14 and 06:19. r on
+ * helm-bastion explained both with api-1's rollbacks and never said its
+ * own. The host's own judgement first; another host's only when it has
+ * none, and then named as another host's. */
+static void
+a_dialog_on_a_host_says_its_own_rollback_first(void **state)
+{
+	/* 2026-11-27 06:13, 06:14, 06:16 and 06:19 UTC. */
+	const int64_t t0613 = 1795760000000LL - 20000, t0614 = t0613 + 60000,
+	    t0616 = t0613 + 180000, t0619 = t0613 + 360000;
+	const struct badrel_why *w, *all[8];
+	struct badrel b = { 0 };
+	char words[224];
+
+	(void)state;
+	fold_at(&b, "action.intent", "api-1", "{\"action\":\"compose.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}", t0613);
+	fold_at(&b, "action.intent", "helm-bastion", "{\"action\":\"helm.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"1.5.0-bad\",\"to\":\"1.4.1\"}}", t0614);
+	fold_at(&b, "action.intent", "api-1", "{\"action\":\"compose.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v1.6.0-bad\",\"to\":\"v1.4.1\"}}", t0616);
+	fold_at(&b, "action.intent", "helm-bastion", "{\"action\":\"helm.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"1.6.0-bad\",\"to\":\"1.4.1\"}}", t0619);
+	/* k8s-bastion's verdict judged v1.6.0-bad, later than both rollbacks. */
+	fold_at(&b, "health.change", "k8s-bastion", "{\"service\":\"api\",\"tag\":"
+	    "\"v1.6.0-bad\"}", t0616);
+	fold_at(&b, "verdict.change", "k8s-bastion", "{\"verdict\":\"CONSIDER ROLLBACK\"}",
+	    t0619 + 60000);
+
+	assert_int_equal(badrel_bad_of(&b, "helm-bastion", "api", all, 8), 2);
+	assert_string_equal(all[0]->host, "helm-bastion");
+	badrel_mark_words(all[0], "helm-bastion", words, sizeof(words));
+	assert_string_equal(words, "this host rolled back from 1.5.0-bad at 06:14");
+	badrel_why_words(all[0], words, sizeof(words));
+	assert_string_equal(words, "rolled back from on helm-bastion at 06:14");
+	badrel_mark_words(all[1], "helm-bastion", words, sizeof(words));
+	assert_string_equal(words, "this host rolled back from 1.6.0-bad at 06:19");
+
+	/* k8s-bastion was never rolled back: its own verdict first. */
+	assert_non_null(w = badrel_why_on(&b, "k8s-bastion", "api", "v1.6.0-bad"));
+	badrel_mark_words(w, "k8s-bastion", words, sizeof(words));
+	assert_string_equal(words, "judged bad: this host ran v1.6.0-bad when its verdict "
+	    "turned CONSIDER ROLLBACK at 06:20");
+	/* v1.5.0-bad only another host's: named as such. */
+	assert_non_null(w = badrel_why_on(&b, "k8s-bastion", "api", "1.5.0-bad"));
+	badrel_mark_words(w, "k8s-bastion", words, sizeof(words));
+	assert_string_equal(words, "another host, api-1, rolled back from v1.5.0-bad at 06:13");
+	/* A host with no word of its own on a verdict-judged tag. */
+	assert_non_null(w = badrel_why_on(&b, "h9", "api", "v1.6.0-bad"));
+	assert_string_equal(w->host, "api-1");
+	fold_at(&b, "action.intent", "h9", "{\"action\":\"compose.rollback\",\"plan\":"
+	    "{\"service\":\"jobs\",\"from\":\"v1.6.0-bad\",\"to\":\"v1.4.1\"}}", t0619);
+	/* Its rollback of another service says nothing of api. */
+	assert_string_equal(badrel_why_on(&b, "h9", "api", "v1.6.0-bad")->host, "api-1");
+	badrel_free(&b);
+}
+
 /* Never an empty word: a rollback record with no host says where it was
  * judged as the incident; a kill switch (set env, its own "from") judges
  * no release, so its revision carries no rollback-from mark. */
@@ -565,7 +623,7 @@ marks_never_say_an_empty_word_nor_a_kill_switch(void **state)
 	assert_non_null(w);
 	badrel_why_words(w, words, sizeof(words));
 	assert_string_equal(words, "rolled back from in this incident at 04:02");
-	badrel_mark_words(w, words, sizeof(words));
+	badrel_mark_words(w, NULL, words, sizeof(words));
 	assert_string_equal(words, "this incident rolled back from v1.5.0-bad at 04:02");
 	badrel_free(&b);
 }
@@ -607,6 +665,7 @@ main(void)
 		cmocka_unit_test(a_turn_to_bad_judges_what_the_host_ran),
 		cmocka_unit_test(a_rollback_alone_judges_its_from),
 		cmocka_unit_test(why_a_tag_is_bad_for_a_service),
+		cmocka_unit_test(a_dialog_on_a_host_says_its_own_rollback_first),
 		cmocka_unit_test(marks_never_say_an_empty_word_nor_a_kill_switch),
 		cmocka_unit_test(judged_before_a_deploy_or_only_after),
 		cmocka_unit_test(a_verdict_judges_the_release_started_before_it),

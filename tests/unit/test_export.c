@@ -16,6 +16,7 @@
 
 #include <md4c-html.h>
 
+#include "warroom/cause.h"
 #include "warroom/export.h"
 #include "warroom/record.h"
 
@@ -3453,6 +3454,40 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 		record_free(&v[i]);
 }
 
+/* The QA run: v1.5.0-bad deployed at 12:03:19 (compose ps), the first
+ * bad verdict at 12:13. The post-mortem counts the impact from the
+ * deploy; the status page's default "since" said 12:13, ten minutes
+ * later than the post-mortem. Both now take the one start. */
+static void
+the_status_page_began_is_the_impact_start(void **state)
+{
+	struct record v[5] = { 0 };
+	char began[32];
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	add_to(v, 2, 200, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"deployed_ms\":1714564999000,"
+	    "\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 3, 780, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"CONSIDER ROLLBACK\",\"reason\":\"r\"}");
+	add_to(v, 4, 900, "note", NULL, NULL, "{\"text\":\"still bad\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:03:19 (bad "
+	    "release deployed"));
+	free(md);
+	cause_clock(export_impact_from(v, 5), began, sizeof(began));
+	assert_string_equal(began, "12:03 UTC");
+	/* Before the verdict judged it, nothing is charged: the opening. */
+	assert_int_equal(export_impact_from(v, 3), T0);
+	assert_int_equal(export_impact_from(v, 0), 0);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* A k8s/helm incident: v1.5.0-bad went live ten minutes before the
  * console opened (helm history's updated time, journalled with the tag
  * as health.change data.deployed_ms); the first bad verdict came 8 s
@@ -5221,6 +5256,7 @@ main(void)
 		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
 		cmocka_unit_test(impact_says_what_no_console_watched),
 		cmocka_unit_test(impact_and_data_gaps_tell_a_quit_from_a_kill),
+		cmocka_unit_test(the_status_page_began_is_the_impact_start),
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),
 		cmocka_unit_test(a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy),
 		cmocka_unit_test(a_deploy_a_day_before_the_first_record_is_no_impact_start),

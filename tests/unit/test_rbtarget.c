@@ -732,18 +732,18 @@ a_release_another_host_rolled_back_from_is_never_first(void **state)
 	add(&j, "health.change", "api-1", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.1-bad\"}");
 	for (i = 0; i < j.n; i++)
 		badrel_fold(&rel, j.v[i].kind, j.v[i].host, j.v[i].data, j.v[i].ts_ms);
-	nbad = badrel_bad_of(&rel, "api", why, 8);
+	nbad = badrel_bad_of(&rel, "api-1", "api", why, 8);
 	assert_int_equal(nbad, 1);
 	for (i = 0; i < nbad; i++) {
 		strcpy(bad[i].tag, why[i]->tag);
 		badrel_why_words(why[i], bad[i].why, sizeof(bad[i].why));
-		badrel_mark_words(why[i], bad[i].mark, sizeof(bad[i].mark));
+		badrel_mark_words(why[i], "api-1", bad[i].mark, sizeof(bad[i].mark));
 	}
 	n = plan_compose_candidates(log, strlen(log), "v1.5.1-bad", NULL, 0, bad, nbad, c, 8);
 	assert_int_equal(n, 4);
 	assert_string_equal(c[0].label, "v1.4.2  (last good in releases.log)");
-	assert_string_equal(c[3].label, "v1.5.0-bad  (k8s-bastion rolled back from v1.5.0-bad at "
-	    "13:06)");
+	assert_string_equal(c[3].label, "v1.5.0-bad  (another host, k8s-bastion, rolled back from "
+	    "v1.5.0-bad at 13:06)");
 	assert_true(c[3].marked);
 	/* The incident's own target, held on k8s-bastion, goes first. */
 	n = rbtarget_events(j.v, j.n, "api", &ev);
