@@ -471,6 +471,10 @@ struct app {
 /* Wall-clock now: real time, or the script's clock in screen tests. */
 time_t app_now(const struct app *app);
 
+/* Whether this console's restart counts are lower bounds: it has watched
+ * less than the restarts window (decide_restarts_partial). */
+bool app_restarts_partial(const struct app *app);
+
 /* Show msg in the footer for a few seconds; one too long for a line is
  * wrapped onto the rows above it and stays until a key is pressed. */
 void app_say(struct app *app, const char *fmt, ...)

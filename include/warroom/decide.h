@@ -64,6 +64,8 @@ struct decide_input {
 	int restarts;                    /* within the thresholds' window; < 0: no data */
 	bool restarts_unreported;        /* the driver has no restart count at all
 	                                    (compose ps, helm): not "no data" */
+	bool restarts_partial;           /* restarts counts less than the window
+	                                    (the console watched less): at least */
 	const char *no_data_why;         /* why error rate or p95 is missing
 	                                    ("prometheus: …"), or NULL: said after
 	                                    "no data for …" in parentheses */
@@ -182,6 +184,14 @@ size_t decide_format_ms(double ms, char *dst, size_t cap);
 
 /* A window in seconds as "5m", "1h", "90s", "1h30m". As above. */
 size_t decide_format_window(int seconds, char *dst, size_t cap);
+
+/* Whether a restart count read by a console that has watched for
+ * watched_s covers less than window_s, so is only a lower bound. */
+bool decide_restarts_partial(int64_t watched_s, int window_s);
+
+/* A restart count as HOSTS and the verdict say it: "4", "4+" (at least:
+ * partial and above 0), "-" (n < 0: not known). As above. */
+size_t decide_format_restarts(int n, bool partial, char *dst, size_t cap);
 
 /* n values as U+2581..U+2588 bars, 0 the lowest and full the highest
  * (greater values clip at it); full ≤ 0 or NAN: scaled from min(0, least)

@@ -180,6 +180,27 @@ decide_format_window(int s, char *dst, size_t cap)
 	return n < 0 ? 0 : (size_t)n >= cap ? cap - 1 : (size_t)n;
 }
 
+bool
+decide_restarts_partial(int64_t watched_s, int window_s)
+{
+	return watched_s < window_s;
+}
+
+size_t
+decide_format_restarts(int n, bool partial, char *dst, size_t cap)
+{
+	int len;
+
+	/* 0 needs no mark: a container's last restart, when in the window,
+	 * is seen at once (a pod's last termination, a container's start),
+	 * so a console that sees none knows there was none. */
+	if (n < 0)
+		len = snprintf(dst, cap, "-");
+	else
+		len = snprintf(dst, cap, "%d%s", n, partial && n > 0 ? "+" : "");
+	return len < 0 ? 0 : (size_t)len >= cap ? cap - 1 : (size_t)len;
+}
+
 /* "value > limit" where value is shown with enough decimals to differ
  * from limit: 5.001% must not read "5% > 5%". */
 static void
@@ -331,7 +352,7 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	const double p95[3] = {
 		t->p95_rollback_ms, t->p95_consider_ms, t->p95_monitor_ms,
 	};
-	char text[192], vs[32], ls[32], win[16], sample[64], span[24];
+	char text[192], vs[32], ls[32], win[16], sample[64], span[24], num[16];
 	bool few = too_few_requests(t, m);
 	int i;
 
@@ -369,8 +390,9 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 		miss(ev, METRIC_RESTARTS);
 	else if (t->restarts_rollback > 0 && m->restarts >= t->restarts_rollback * scale) {
 		decide_format_window(t->restarts_window_s, win, sizeof(win));
-		snprintf(text, sizeof(text), "%d restart%s in %s \xe2\x89\xa5 %d%s",
-		    m->restarts, m->restarts == 1 ? "" : "s", win, t->restarts_rollback,
+		decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
+		snprintf(text, sizeof(text), "%s restart%s in %s \xe2\x89\xa5 %d%s",
+		    num, strcmp(num, "1") == 0 ? "" : "s", win, t->restarts_rollback,
 		    config_said(t, WR_TH_TABLE_RESTARTS));
 		fire(ev, DECIDE_ROLLBACK, text);
 	}
@@ -458,8 +480,9 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 	}
 	if (!ev->missing[METRIC_RESTARTS] && m->restarts >= 0) {
 		decide_format_window(t->restarts_window_s, win, sizeof(win));
-		sbuf_add(&b, "%s%d restart%s in %s", sep, m->restarts,
-		    m->restarts == 1 ? "" : "s", win);
+		decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
+		sbuf_add(&b, "%s%s restart%s in %s", sep, num, strcmp(num, "1") == 0 ? "" : "s",
+		    win);
 	}
 }
 

@@ -2703,8 +2703,10 @@ resume_gap_silent(const struct record *r)
 }
 
 /* The words for the stretch no console recorded before the resume r, at
- * the place they go. GAP_ROW (TIMELINE, the timeline table): "not watched
- * for 38m 12s: console closed from 18:02:01 UTC to 18:40:13 UTC", or
+ * the place they go. GAP_ROW (TIMELINE, the timeline table): "not
+ * recorded: no writing console for 38m 12s (closed from 18:02:01 UTC to
+ * 18:40:13 UTC)" (read-only watchers may have been on screen: they record
+ * nothing, so the words never say nobody watched), or
  * after a crash "nothing recorded for 38m 12s since the last record
  * (18:02:01 UTC)", which resume_unended then explains; returns whether
  * it said the time of the crashed console's last record (only when that
@@ -2755,9 +2757,10 @@ resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_o
 	if (crash)
 		wr_buf_printf(b, "nothing recorded for %s since the last record (%s)", dur, t0);
 	else if (r->ts_ms - from < GAP_SHORT_MS)
-		wr_buf_printf(b, "not watched for %s (console restarted)", dur);
+		wr_buf_printf(b, "not recorded: no writing console for %s (console restarted)", dur);
 	else
-		wr_buf_printf(b, "not watched for %s: console closed from %s to %s", dur, t0, t1);
+		wr_buf_printf(b, "not recorded: no writing console for %s (closed from %s to %s)",
+		    dur, t0, t1);
 	return crash;
 }
 

@@ -127,6 +127,7 @@ struct poller {
 	char token[24];                  /* marks the watch's markers, per run */
 	int hist_cap;                    /* ten minutes of scrapes, <= POLLER_HISTORY */
 	bool watch_exports;              /* /export asked every round (poller_watch_exports) */
+	int64_t started_s;               /* wall clock: restarts watched since */
 };
 
 /* One command's output, gathered whole, and what to do with it. */
@@ -1225,6 +1226,10 @@ host_restarts(const struct host_poll *hp, struct decide_input *in)
 	/* Helm never says; Compose says once docker inspect has answered. */
 	in->restarts_unreported = in->restarts < 0 && (hp->cfg->driver == DRIVER_HELM ||
 	    (hp->cfg->driver == DRIVER_COMPOSE && !hp->restarts_read));
+	/* Before the console watched a whole window it saw only each
+	 * container's last restart of the time before: at least. */
+	in->restarts_partial = decide_restarts_partial(loop_wall_ms() / 1000 - hp->p->started_s,
+	    hp->p->cfg->thresholds.restarts_window_s);
 }
 
 /* Every metrics round ends here, whatever the source: the verdict from
@@ -1632,6 +1637,7 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 	if (p->opts.metrics_ms <= 0)
 		p->opts.metrics_ms = 5000;
 	p->seed = (unsigned)time(NULL);
+	p->started_s = loop_wall_ms() / 1000;
 	/* Unpredictable enough that no command's own output ends in it. */
 	snprintf(p->token, sizeof(p->token), "wr-poll-%08x%04x", (unsigned)rand_r(&p->seed),
 	    (unsigned)(loop_now_ms() & 0xffff));

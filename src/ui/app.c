@@ -32,6 +32,13 @@ app_now(const struct app *app)
 	return app->fake_clock ? app->fake_now : time(NULL);
 }
 
+bool
+app_restarts_partial(const struct app *app)
+{
+	return app->started > 0 && decide_restarts_partial((int64_t)(app_now(app) - app->started),
+	    app->cfg.thresholds.restarts_window_s);
+}
+
 /* A message longer than the footer's buffer ends in "…" where it was
  * cut (at a whole character), never in a cut word that looks whole. */
 static void

@@ -279,6 +279,7 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 		m->error[0] = '\0';
 	in.no_data_why = m->error;
 	in.at_s = app_now(app);
+	in.restarts_partial = app_restarts_partial(app);
 	/* How far back figures reach, as the poller says it: a Prometheus
 	 * host's queries' range, else the seconds they were counted over
 	 * (span=, or one metrics_interval). A round without any keeps the

@@ -27,6 +27,7 @@
 
 #include "warroom/action.h"
 #include "warroom/columns.h"
+#include "warroom/decide.h"
 #include "warroom/envmark.h"
 #include "warroom/hosts_table.h"
 #include "warroom/loop.h"
@@ -666,10 +667,10 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		}
 		break;
 	case HOSTS_COL_RESTARTS:
-		if (s && s->have_driver && s->restarts >= 0)
-			snprintf(buf, cap, "%d", s->restarts);
-		else if (s && s->have_driver)
-			snprintf(buf, cap, "-");
+		/* "4+": the console has not watched a whole window yet, as
+		 * METRICS says ("at least: watched 34s so far"). */
+		if (s && s->have_driver)
+			decide_format_restarts(s->restarts, app_restarts_partial(app), buf, cap);
 		break;
 	case HOSTS_COL_AGE:
 		/* Without a connection the age of the last reading is what

@@ -214,8 +214,7 @@ restarts_text(const struct pane *p, char *line, size_t cap)
 	/* Restarts before the console watched are seen only in part (a pod
 	 * shows its last termination, a container its last start): until it
 	 * has watched a whole window the counts are lower bounds. */
-	if (known > 0 && p->app->started > 0 &&
-	    app_now(p->app) - p->app->started < p->app->cfg.thresholds.restarts_window_s)
+	if (known > 0 && app_restarts_partial(p->app))
 		snprintf(line + len, cap - len, " (at least: watched %lds so far)",
 		    (long)(app_now(p->app) - p->app->started));
 	else if (known == 0 && ch->driver == DRIVER_HELM)

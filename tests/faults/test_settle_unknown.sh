@@ -130,7 +130,7 @@ wait_for "exit=0"
 	fail "export failed"
 grep -q "| shutdown |  | hangup: the terminal went away" "$tmp/pm.md" ||
 	fail "the post-mortem's shutdown: $(grep '| shutdown |' "$tmp/pm.md")"
-grep -qE "\| incident.resume \|  \| settle-drill — (console restarted at once|(not watched|nothing recorded) for [0-9]+s[^|]*) — 1 action left UNKNOWN by an earlier session: runbook command on h1 \(" "$tmp/pm.md" ||
+grep -qE "\| incident.resume \|  \| settle-drill — (console restarted at once|(not recorded: no writing console|nothing recorded) for [0-9]+s[^|]*) — 1 action left UNKNOWN by an earlier session: runbook command on h1 \(" "$tmp/pm.md" ||
 	fail "the post-mortem's resume: $(grep '| incident.resume |' "$tmp/pm.md")"
 ok "window closed mid-command: shutdown hangup; UNKNOWN on restart, settled with U; the post-mortem says both"
 

@@ -30,7 +30,7 @@ assert_screen wide-health <<'EOF'
 │> h11  api     DOWN 0s v1.4.1     OK                   running OK      OK         0   0s      ││ open one with -r FILE                                        │
 │  h23  api     DOWN 0s v1.4.1     OK                   running OK      OK         0   0s      ││                                                              │
 │  h14  api     UP      v1.4.1     OK                   running UNKNOWN UNKNOWN    0   0s      ││                                                              │
-│  h18  api     UP      v1.4.1     OK                   running OK      OK         6   0s      ││                                                              │
+│  h18  api     UP      v1.4.1     OK                   running OK      OK         6+  0s      ││                                                              │
 │  h5   api     UP      v1.4.1     OK                   running OK      200 ahead! 0   0s      ││                                                              │
 │  h17  api     UP      v1.5.0-bad ROLLBACK IMMEDIATELY running OK      OK         0   0s      ││                                                              │
 │  h1   api     UP      v1.4.1     OK                   running OK      OK         0   0s      ││                                                              │
@@ -78,7 +78,7 @@ assert_screen narrow-health <<'EOF'
 │> h11  api     DOWN 0s v1.4.1     OK                   OK      OK      0   0s │
 │  h23  api     DOWN 0s v1.4.1     OK                   OK      OK      0   0s │
 │  h14  api     UP      v1.4.1     OK                   UNKNOWN UNKNOWN 0   0s │
-│  h18  api     UP      v1.4.1     OK                   OK      OK      6   0s │
+│  h18  api     UP      v1.4.1     OK                   OK      OK      6+  0s │
 │  h5   api     UP      v1.4.1     OK                   OK      ahead!  0   0s │
 │  h17  api     UP      v1.5.0-bad ROLLBACK IMMEDIATELY OK      OK      0   0s │
 │  h1   api     UP      v1.4.1     OK                   OK      OK      0   0s │

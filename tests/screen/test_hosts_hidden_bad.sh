@@ -34,7 +34,7 @@ assert_screen failing <<'EOF'
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
 │  api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
-│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3   0s  │
+│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  │
 │  api-2       api     UP   v1.4.1           -      -          -       0   0s  │
 │> k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  │
 │                                                                              │
@@ -61,7 +61,7 @@ assert_screen ahead <<'EOF'
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
 │> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
-│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3   0s  │
+│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  │
 │  api-2       api     UP   v1.4.1           -      -          -       0   0s  │
 │  k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  │
 │                                                                              │
@@ -88,7 +88,7 @@ assert_screen wider <<'EOF'
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE DRIVER              │
 │> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  compose             │
-│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3   0s  compose             │
+│  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  compose             │
 │  api-2       api     UP   v1.4.1           -      -          -       0   0s  compose             │
 │  k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  k8s                 │
 │                                                                                                  │
@@ -121,7 +121,7 @@ assert_screen long <<'EOF'
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG                      STATE HEALTH READY      VERSION RST AGE DRIVER            │
 │  api-1       api     UP   v1.5.0-bad                     OK     200 ahead!         0   0s  compose           │
-│> api-1       jobs    UP   v1.5.0-bad-hotfix-for-t…       -      -          -       3   0s  compose           │
+│> api-1       jobs    UP   v1.5.0-bad-hotfix-for-t…       -      -          -       3+  0s  compose           │
 │  api-2       api     UP   v1.4.1                         -      -          -       0   0s  compose           │
 │  k8s-bastion api     UP   v1.5.0-bad                     FAIL   FAIL               0   0s  k8s               │
 │                                                                                                              │

@@ -2,7 +2,8 @@
 # test_restarts_compose.sh — the restarts rule on a Compose host: the
 # fleet's h1 api container crash-loops (fleet crash: RestartCount up, same
 # container), HOSTS shows the count in its RST column, and METRICS turns to
-# ROLLBACK IMMEDIATELY with "4 restarts in 5m ≥ 3"; the console's own
+# ROLLBACK IMMEDIATELY with "4+ restarts in 5m ≥ 3" (at least: watched
+# less than the window); the console's own
 # rollback recreates the container (new id, RestartCount 0) and the count
 # and the verdict clear. Restart counts come from docker inspect in the
 # same watch loop as compose ps: no command of their own. A poll that then
@@ -26,12 +27,12 @@ wait_re "^│h1 +OK " 15
 ok "a calm Compose host: restarts 0 in HOSTS and METRICS, verdict OK"
 
 "$fleet" crash --dir "$fl" h1 api 4 > /dev/null || fail "fleet crash"
-wait_re "$(row h1 api 4)" 10
+wait_re "$(row h1 api '4\+')" 10
 wait_re "$(row h1 jobs 0)" 2
 wait_for "restarts in 5m: api 4, jobs 0" 5
 wait_re "^│h1 +ROLLBACK IMMEDIATELY" 10
-wait_re "^│  4 restarts in 5m ≥ 3 " 2
-ok "a crash loop: 4 in the RST column, ROLLBACK IMMEDIATELY with '4 restarts in 5m ≥ 3'"
+wait_re "^│  4\\+ restarts in 5m ≥ 3 " 2
+ok "a crash loop: 4+ in the RST column, ROLLBACK IMMEDIATELY with '4+ restarts in 5m ≥ 3'"
 
 # The counts rode on the watch: one long-running command, never a
 # docker inspect of its own.
@@ -79,5 +80,5 @@ ok "zoomed at 80x24 the line under the table wraps"
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/crash-loop-*.jsonl) || fail "no journal"
-grep -q '"kind":"verdict.change".*4 restarts in 5m' "$journal" || fail "no verdict.change with the restarts reason"
+grep -q '"kind":"verdict.change".*4+ restarts in 5m' "$journal" || fail "no verdict.change with the restarts reason"
 ok "the verdict.change record carries the restarts reason"

@@ -54,6 +54,51 @@ expect(double er, double p95, int restarts, enum decide_level level,
 	assert_int_equal(v.raw, level);
 }
 
+/* A console counts the restarts it watched, and of those before it only
+ * each container's last: until it has watched a whole window a count
+ * above 0 is a lower bound, "4+", in HOSTS and the verdict's words. */
+static void
+restarts_before_a_whole_window_are_at_least(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = 0.001, .p95_ms = 100, .restarts = 4,
+		.restarts_partial = true };
+	struct decide_verdict v;
+	char b[16];
+
+	(void)state;
+	assert_true(decide_restarts_partial(34, 300));
+	assert_true(decide_restarts_partial(0, 300));
+	assert_false(decide_restarts_partial(300, 300));
+	assert_false(decide_restarts_partial(4000, 300));
+	decide_format_restarts(4, true, b, sizeof(b));
+	assert_string_equal(b, "4+");
+	decide_format_restarts(4, false, b, sizeof(b));
+	assert_string_equal(b, "4");
+	decide_format_restarts(12, true, b, sizeof(b));
+	assert_string_equal(b, "12+");
+	/* None seen is none: a container's last restart, in the window, is
+	 * seen at once (a pod's last termination, a container's start). */
+	decide_format_restarts(0, true, b, sizeof(b));
+	assert_string_equal(b, "0");
+	decide_format_restarts(-1, true, b, sizeof(b));
+	assert_string_equal(b, "-");
+	/* Cut, but always terminated. */
+	assert_int_equal(decide_format_restarts(123, true, b, 3), 2);
+	assert_string_equal(b, "12");
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "4+ restarts in 5m \xe2\x89\xa5 3");
+	m.restarts = 1;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "below thresholds: error rate 0.1%, p95 100 ms, "
+	    "1+ restarts in 5m");
+	m.restarts = 0;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "below thresholds: error rate 0.1%, p95 100 ms, "
+	    "0 restarts in 5m");
+}
+
 /* ---- rules ---- */
 
 static void
@@ -1327,6 +1372,7 @@ main(void)
 		cmocka_unit_test(each_error_rate_threshold),
 		cmocka_unit_test(each_p95_threshold),
 		cmocka_unit_test(restarts_threshold),
+		cmocka_unit_test(restarts_before_a_whole_window_are_at_least),
 		cmocka_unit_test(at_or_above_fires_at_the_limit),
 		cmocka_unit_test(worst_rule_comes_first),
 		cmocka_unit_test(ok_says_what_it_measured),

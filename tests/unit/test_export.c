@@ -2893,11 +2893,13 @@ data_gaps_list_every_host_down(void **state)
 		record_free(&v[i]);
 }
 
-/* A resume says the stretch nobody watched before it: closed (from, to),
- * stopped without a shutdown (since its last record), or a short restart;
- * Data gaps lists each, a resume beside a running console none. */
+/* A resume says the stretch nothing recorded before it: closed (from,
+ * to), stopped without a shutdown (since its last record), or a short
+ * restart; in words true with read-only watchers on screen all along (they
+ * record nothing): no writing console, never "not watched". Data gaps
+ * lists each, a resume beside a running console none. */
 static void
-a_resume_says_how_long_nobody_watched(void **state)
+a_resume_says_how_long_no_writing_console_ran(void **state)
 {
 	struct record v[8] = { 0 };
 	char *md, *js, *t;
@@ -2918,22 +2920,24 @@ a_resume_says_how_long_nobody_watched(void **state)
 	    "\"others_open\":true}");
 	add_to(v, 7, 2900, "note", NULL, NULL, "{\"text\":\"done\"}");
 	t = export_details(&v[2], NULL);
-	assert_string_equal(t, "not watched for 38m 12s: console closed from 12:01:00 UTC to "
-	    "12:39:12 UTC");
+	assert_string_equal(t, "not recorded: no writing console for 38m 12s (closed from "
+	    "12:01:00 UTC to 12:39:12 UTC)");
 	free(t);
 	t = export_details(&v[4], NULL);
 	assert_string_equal(t, "nothing recorded for 5m 00s since the last record (12:40:00 UTC) — "
 	    "the console before ended without shutting down while armed");
 	free(t);
 	t = export_details(&v[5], NULL);
-	assert_string_equal(t, "not watched for 12s (console restarted)");
+	assert_string_equal(t, "not recorded: no writing console for 12s (console restarted)");
 	free(t);
 	t = export_details(&v[6], NULL);
+	assert_null(strstr(t, "not recorded"));
 	assert_null(strstr(t, "not watched"));
 	free(t);
 	md = render_n(EXPORT_MD, v, 8);
-	assert_non_null(strstr(md, "| incident.resume |  | not watched for 38m 12s: console closed "
-	    "from 2024-05-01 12:01:00 to 2024-05-01 12:39:12 |"));
+	assert_non_null(strstr(md, "| incident.resume |  | not recorded: no writing console for "
+	    "38m 12s (closed from 2024-05-01 12:01:00 to 2024-05-01 12:39:12) |"));
+	assert_null(strstr(md, "not watched"));
 	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
 	    "|---|---|---|---|---|\n"
 	    "| all hosts (no writing console running) | 2024-05-01 12:01:00 | 2024-05-01 12:39:12 | "
@@ -3390,7 +3394,8 @@ a_resume_names_the_console_that_ended_unshut(void **state)
 	    "\"last_record_ts\":\"2024-05-01T12:00:21.000Z\",\"was_armed\":true}]}");
 	add_to(v, 5, 70, "note", NULL, NULL, "{\"text\":\"back\"}");
 	t = export_details(&v[4], NULL);
-	assert_string_equal(t, "not watched for 2s (console restarted) — the console of "
+	assert_string_equal(t, "not recorded: no writing console for 2s (console restarted) — "
+	    "the console of "
 	    "alice (root@vm), pid 100, ended without shutting down while armed (last record "
 	    "12:00:21 UTC)");
 	free(t);
@@ -5240,7 +5245,7 @@ main(void)
 		cmocka_unit_test(a_restart_at_once_says_no_duration),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
 		cmocka_unit_test(data_gaps_list_every_host_down),
-		cmocka_unit_test(a_resume_says_how_long_nobody_watched),
+		cmocka_unit_test(a_resume_says_how_long_no_writing_console_ran),
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
