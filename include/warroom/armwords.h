@@ -25,4 +25,8 @@ bool armwords_stopped(const char *stat);
 void armwords_refusal(const char *holder, const char *note, bool stopped, char *buf,
     size_t cap);
 
+/* How long an arming lasts, ms as words: "15 min", "20 s", "1 min 30 s"
+ * (arm_minutes or arm_time), into buf. */
+void armwords_length(int ms, char *buf, size_t cap);
+
 #endif

@@ -54,3 +54,16 @@ armwords_refusal(const char *holder, const char *note, bool stopped, char *buf, 
 		snprintf(buf, cap, "%s is armed on this incident: one armed console at a time; "
 		    "watch here, or ask them to disarm (A)", who);
 }
+
+void
+armwords_length(int ms, char *buf, size_t cap)
+{
+	int s = ms / 1000;
+
+	if (s % 60 == 0)
+		snprintf(buf, cap, "%d min", s / 60);
+	else if (s < 60)
+		snprintf(buf, cap, "%d s", s);
+	else
+		snprintf(buf, cap, "%d min %d s", s / 60, s % 60);
+}

@@ -7,6 +7,7 @@
  * touches the filesystem: existence and permission checks are config_files.c.
  */
 #include "warroom/actor.h"
+#include "warroom/armwords.h"
 #include "warroom/config.h"
 #include "warroom/decide.h"
 #include "warroom/ini_lines.h"
@@ -50,6 +51,7 @@ struct parse_state {
 	bool lost;                /* below a [section without its ']': keys not read */
 	bool unreadable_seen;     /* an unreadable line was reported by on_line */
 	int threshold_line[6];    /* line of each threshold_keys[] key, 0: default */
+	int arm_line;             /* line of arm_minutes or arm_time, 0: default */
 };
 
 void
@@ -381,6 +383,28 @@ parse_seconds(struct parse_state *ps, const char *name, const char *v, int *out_
 	return 0;
 }
 
+/* arm_time: "90s", "15m" or "2h", 10 s to 4 h — finer than arm_minutes,
+ * for a team that arms for one action at a time. */
+static int
+parse_arm_time(struct parse_state *ps, const char *name, const char *v, int *out_ms)
+{
+	char num[32];
+	size_t len = strlen(v);
+	int mult = 1;
+	long n;
+
+	if (len > 0 && len < sizeof(num) && strchr("smh", v[len - 1]) != NULL) {
+		mult = v[len - 1] == 'h' ? 3600 : v[len - 1] == 'm' ? 60 : 1;
+		memcpy(num, v, len - 1);
+		num[len - 1] = '\0';
+	} else
+		wr_strlcpy(num, v, sizeof(num));
+	if (parse_long(num, 1, 4 * 3600, &n) != 0 || n * mult < 10 || n * mult > 4 * 3600)
+		return bad_value(ps, name, v, "a time like 90s, 15m or 2h (10 s to 4 h)");
+	*out_ms = (int)(n * mult * 1000);
+	return 0;
+}
+
 /* "3/5m": restarts within a window (s, m or h). */
 static int
 parse_restarts(struct parse_state *ps, const char *name, const char *v,
@@ -609,7 +633,7 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 static const char *const warroom_keys[] = {
 	"read_only", "timeline_dir", "theme", "actor", "known_hosts", "ssh_config",
 	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
-	"health_timeout", "step_timeout", "keepalive_interval", "reconnect_max_interval",
+	"arm_time", "health_timeout", "step_timeout", "keepalive_interval", "reconnect_max_interval",
 	"prometheus_url", "error_rate_query",
 	"p95_query", "request_rate_query", "up_query", NULL,
 };
@@ -792,9 +816,22 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_seconds(ps, name, v, &cfg->probe_ms);
 	else if (strcmp(name, "metrics_interval") == 0)
 		parse_seconds(ps, name, v, &cfg->metrics_ms);
-	else if (strcmp(name, "arm_minutes") == 0) {
-		if (parse_int(ps, name, v, 1, 240, &cfg->arm_ms) == 0)
-			cfg->arm_ms *= 60 * 1000;
+	else if (strcmp(name, "arm_minutes") == 0 || strcmp(name, "arm_time") == 0) {
+		int ms;
+
+		/* Two ways to say one length: which one holds would be a guess. */
+		if (ps->arm_line > 0)
+			config_add_error(cfg, ps->line, "%s: arm_minutes and arm_time both set "
+			    "(the other at line %d): keep one", name, ps->arm_line);
+		else if (strcmp(name, "arm_time") == 0) {
+			if (parse_arm_time(ps, name, v, &ms) == 0) {
+				cfg->arm_ms = ms;
+				ps->arm_line = ps->line;
+			}
+		} else if (parse_int(ps, name, v, 1, 240, &ms) == 0) {
+			cfg->arm_ms = ms * 60 * 1000;
+			ps->arm_line = ps->line;
+		}
 	} else if (strcmp(name, "health_timeout") == 0)
 		parse_seconds(ps, name, v, &cfg->health_timeout_ms);
 	else if (strcmp(name, "step_timeout") == 0)
@@ -1878,10 +1915,11 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 {
 	struct wr_buf sb = { 0 };
 	const struct config_thresholds *t = &cfg->thresholds;
-	char win[32];
+	char win[32], armt[32];
 	size_t i;
 	int j;
 
+	armwords_length(cfg->arm_ms, armt, sizeof(armt));
 	wr_buf_printf(&sb, "config: %s\n", cfg->file);
 	wr_buf_printf(&sb, "read_only: %s\n", cfg->read_only ? "true" : "false");
 	wr_buf_printf(&sb, "timeline_dir: %s\n", cfg->timeline_dir);
@@ -1902,8 +1940,9 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 	    cfg->ssh_config.path[0] ? cfg->ssh_config.path : "~/.ssh/config (as ssh reads it)");
 	wr_buf_printf(&sb, "intervals: poll %ds, probes %ds, metrics %ds\n", cfg->poll_ms / 1000,
 	    cfg->probe_ms / 1000, cfg->metrics_ms / 1000);
-	wr_buf_printf(&sb, "arming lasts %d min; health gate %ds; an action's command %ds\n",
-	    cfg->arm_ms / 60000, cfg->health_timeout_ms / 1000, cfg->step_timeout_ms / 1000);
+	wr_buf_printf(&sb, "arming lasts %s; health gate %ds; an action's command %ds\n",
+	    armt, cfg->health_timeout_ms / 1000,
+	    cfg->step_timeout_ms / 1000);
 	wr_buf_printf(&sb, "hosts: %zu\n", cfg->nhosts);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];

@@ -8,6 +8,7 @@
 #include "warroom/ui.h"
 
 #include "warroom/action.h"
+#include "warroom/armwords.h"
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
 #include "warroom/suspendask.h"
@@ -88,7 +89,7 @@ keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 static void
 arm_confirm(struct app *app, const char *typed)
 {
-	char why[600];
+	char why[600], len[32];
 
 	if (!lineedit_typed_is(typed, "arm")) {
 		app_say(app, "not armed: type arm to arm");
@@ -105,8 +106,8 @@ arm_confirm(struct app *app, const char *typed)
 	app->armed_until_ms = loop_now_ms() + app->cfg.arm_ms;
 	app_armed(app);
 	journal_mode(app, "armed", NULL);
-	app_say(app, "ARMED for %d min: changes to production are possible (A disarms)",
-	    app->cfg.arm_ms / 60000);
+	armwords_length(app->cfg.arm_ms, len, sizeof(len));
+	app_say(app, "ARMED for %s: changes to production are possible (A disarms)", len);
 	actions_statuspage_adopt(app);
 }
 

@@ -22,6 +22,7 @@ done
 T=$(mktemp -d "${TMPDIR:-/tmp}/fleet-test.XXXXXX") || exit 1
 D=$T/fleet
 cleanup() {
+	fssh_mux_close
 	[ -f "$D/fleet.json" ] && "$FLEET" down --dir "$D" >/dev/null 2>&1
 	rm -rf "$T"
 }
@@ -35,12 +36,29 @@ check() { _d=$1; shift; if "$@"; then ok "$_d"; else fail "$_d"; fi; }
 fleet() { "$FLEET" "$@"; }
 
 # fssh HOST CMD...: plain OpenSSH to a fleet host, strict host key checking.
-fssh() {
-	_h=$1; shift
+# A test that checks the shims, not connections, sets FSSH_MUX=1: each
+# command is then a new session on one connection per host (a handshake
+# and login cost more than most commands: a fifth of a second each).
+FSSH_MUX=${FSSH_MUX:-}
+fssh() { _fssh "$FSSH_MUX" "$@"; }
+# fssh_fresh HOST CMD...: fssh on a connection of its own, mux or not.
+fssh_fresh() { _fssh "" "$@"; }
+_fssh() {
+	_mux=$1 _h=$2; shift 2
 	_p=$(sed -n "/^\[host \"$_h\"\]/,/^\[/s/^port = //p" "$D/warroom.conf")
+	if [ -n "$_mux" ]; then set -- -o ControlMaster=auto -o ControlPath="$T/mux-%p" \
+		-o ControlPersist=yes "$(id -un)@127.0.0.1" "$@"
+	else set -- "$(id -un)@127.0.0.1" "$@"; fi
 	ssh -F /dev/null -i "$D/client_key" -p "$_p" -o UserKnownHostsFile="$D/known_hosts" \
 		-o StrictHostKeyChecking=yes -o BatchMode=yes -o IdentitiesOnly=yes -o LogLevel=ERROR \
-		-o ConnectTimeout=5 "$(id -un)@127.0.0.1" "$@"
+		-o ConnectTimeout=5 "$@"
+}
+# fssh_mux_close: end the shared connections' masters (the test's end).
+fssh_mux_close() {
+	for _m in "$T"/mux-*; do
+		[ -S "$_m" ] && ssh -o ControlPath="$_m" -O exit x > /dev/null 2>&1
+	done
+	return 0
 }
 
 # url HOST: the host's service base URL, from warroom.conf.
@@ -48,10 +66,10 @@ url() { sed -n "/^\[host \"$1\"\]/,/^\[/s/^health_url = //p" "$D/warroom.conf"; 
 token() { cat "$D/hosts/$1/metrics.token"; }
 
 # jq-less JSON: py EXPR < json  prints EXPR evaluated with the document as d.
-py() { python3 -c "import json,sys; d=json.load(sys.stdin); r=($1); print(r if not isinstance(r,(dict,list)) else json.dumps(r))"; }
+py() { python3 -S -c "import json,sys; d=json.load(sys.stdin); r=($1); print(r if not isinstance(r,(dict,list)) else json.dumps(r))"; }
 
 # pyl EXPR < json-lines: EXPR for each line's document d.
-pyl() { python3 -c "import json,sys
+pyl() { python3 -S -c "import json,sys
 for line in sys.stdin:
     d = json.loads(line); print($1)"; }
 

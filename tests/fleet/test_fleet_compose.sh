@@ -3,6 +3,8 @@
 # ps (both JSON shapes, empty project), pull, up -d with IMAGE_TAG /
 # --env-file / -f, logs (--since, --tail, -f), run alembic downgrade,
 # docker ps, EXPORT_MODE=off, and the commands.log line of each.
+# The shims are checked, not connections: one connection per host.
+FSSH_MUX=1
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
 . "$c/common.sh"
 

@@ -3,6 +3,8 @@
 # and helm-bastion: Deployment/ReplicaSet/Pod JSON, restart counts, rollout history /
 # undo / restart / status (with --timeout), set env (a new revision; /export follows
 # EXPORT_MODE), logs -f; helm history / rollback / list.
+# The shims are checked, not connections: one connection per host.
+FSSH_MUX=1
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
 . "$c/common.sh"
 
@@ -214,5 +216,5 @@ check "rollback of an unknown release" contains "$r" "Error: release: not found
 rc=1"
 
 # the state survives reconnects: a fresh connection sees revision 5
-check "state persists across connections" eq "$(fssh helm-bastion 'helm list -n prod -o json' | py "d[0]['revision']")" 5
+check "state persists across connections" eq "$(fssh_fresh helm-bastion 'helm list -n prod -o json' | py "d[0]['revision']")" 5
 exit 0

@@ -15,7 +15,7 @@
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
 "$fleet" set --dir "$fl" k8s-bastion rollout_seconds=1 > /dev/null
-sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 15s/' "$fl/warroom.conf" > "$tmp/c.conf"
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 8s/' "$fl/warroom.conf" > "$tmp/c.conf"
 k8s=$fl/hosts/k8s-bastion/commands.log
 helm=$fl/hosts/helm-bastion/commands.log
 
@@ -57,7 +57,7 @@ keys -l api; keys Enter
 wait_for "rollback of api on k8s-bastion: OK — api runs v1.4.1" 40
 [ "$(grep -c '"argv":\["kubectl","rollout","undo","deployment/api","-n","prod","--to-revision=3"\]' "$k8s")" = 1 ] ||
 	fail "rollout undo did not run exactly once"
-grep -q '"argv":\["kubectl","rollout","status","deployment/api","-n","prod","--timeout=15s"\]' "$k8s" ||
+grep -q '"argv":\["kubectl","rollout","status","deployment/api","-n","prod","--timeout=8s"\]' "$k8s" ||
 	fail "rollout status did not run"
 ok "kubectl rollout undo to the previous revision, waited for and verified"
 
@@ -67,7 +67,7 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 4 (1.5.0-bad)  ->  revision 3 (1.4.1)"
 keys -l api; keys Enter
 wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
-[ "$(grep -c '"argv":\["helm","rollback","api","3","-n","prod","--wait","--timeout","15s"\]' "$helm")" = 1 ] ||
+[ "$(grep -c '"argv":\["helm","rollback","api","3","-n","prod","--wait","--timeout","8s"\]' "$helm")" = 1 ] ||
 	fail "helm rollback did not run exactly once"
 ok "helm rollback to the last good revision, verified by helm history"
 
@@ -135,7 +135,7 @@ keys -l api; keys Enter
 wait_for "rollback of api on k8s-bastion: FAILED — rollout status exited 1" 40
 # The undo was applied all the same: the outcome says what is in place.
 grep '"kind":"action.end"' "$journal" | tail -1 | grep '"outcome":"failed"' |
-	grep -q "timed out waiting for the condition; undo applied (revision 6 at v1.4.0), rollout not complete: 2/3 ready after 15 s; it may still complete: revision 6 runs v1.4.0, this undo's target: another r would go past it" ||
+	grep -q "timed out waiting for the condition; undo applied (revision 6 at v1.4.0), rollout not complete: 2/3 ready after 8 s; it may still complete: revision 6 runs v1.4.0, this undo's target: another r would go past it" ||
 	fail "the stuck undo's outcome: $(grep '"kind":"action.end"' "$journal" | tail -1)"
 ok "a stuck rollout ends FAILED with kubectl's exit, and says the undo is in place"
 

@@ -74,6 +74,21 @@ a_stopped_holder_is_named_stopped(void **state)
 	assert_null(strstr(buf, "since 18:40:59"));
 }
 
+/* Whole minutes as before ("ARMED for 15 min"); arm_time's seconds said. */
+static void
+an_arming_length_is_said_in_minutes_and_seconds(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	armwords_length(15 * 60 * 1000, buf, sizeof(buf));
+	assert_string_equal(buf, "15 min");
+	armwords_length(20 * 1000, buf, sizeof(buf));
+	assert_string_equal(buf, "20 s");
+	armwords_length(90 * 1000, buf, sizeof(buf));
+	assert_string_equal(buf, "1 min 30 s");
+}
+
 int
 main(void)
 {
@@ -83,6 +98,7 @@ main(void)
 		cmocka_unit_test(an_armed_holder_is_named_armed),
 		cmocka_unit_test(a_disarmed_holder_names_its_running_action),
 		cmocka_unit_test(a_stopped_holder_is_named_stopped),
+		cmocka_unit_test(an_arming_length_is_said_in_minutes_and_seconds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

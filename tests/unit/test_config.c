@@ -476,6 +476,35 @@ bad_interval(void **state)
 	    "prod.conf:2: metrics_interval: expected an interval like 5s or 1m (1 s to 1 h), got '2h'");
 }
 
+/* arm_time: seconds to hours, for an arming shorter than a minute. */
+static void
+arm_time_takes_s_m_and_h(void **state)
+{
+	static const char text[] = "[warroom]\narm_time = 20s\n";
+	static const char mins[] = "[warroom]\narm_minutes = 3\n";
+	struct config cfg;
+
+	config_init(&cfg, "x.conf", &env);
+	assert_int_equal(config_parse(&cfg, text, strlen(text), &env), 0);
+	assert_int_equal(cfg.arm_ms, 20 * 1000);
+	config_free(&cfg);
+	config_init(&cfg, "x.conf", &env);
+	assert_int_equal(config_parse(&cfg, mins, strlen(mins), &env), 0);
+	assert_int_equal(cfg.arm_ms, 3 * 60 * 1000);
+	config_free(&cfg);
+}
+
+static void
+bad_arm_time(void **state)
+{
+	expect_error("[warroom]\narm_time = 5s\n",
+	    "prod.conf:2: arm_time: expected a time like 90s, 15m or 2h (10 s to 4 h), got '5s'");
+	expect_error("[warroom]\narm_time = 5h\n",
+	    "prod.conf:2: arm_time: expected a time like 90s, 15m or 2h (10 s to 4 h), got '5h'");
+	expect_error("[warroom]\narm_minutes = 2\narm_time = 30s\n",
+	    "prod.conf:3: arm_time: arm_minutes and arm_time both set (the other at line 2): keep one");
+}
+
 static void
 bad_bool(void **state)
 {
@@ -1471,6 +1500,8 @@ main(void)
 		cmocka_unit_test(bad_bool),
 		cmocka_unit_test(intervals_take_s_m_and_h),
 		cmocka_unit_test(bad_interval),
+		cmocka_unit_test(arm_time_takes_s_m_and_h),
+		cmocka_unit_test(bad_arm_time),
 		cmocka_unit_test(bad_driver),
 		cmocka_unit_test(duplicate_host),
 		cmocka_unit_test(duplicate_host_once),
