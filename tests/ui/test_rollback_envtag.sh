@@ -116,15 +116,15 @@ grep -q '"kind":"action.output".*"step":"keep IMAGE_TAG in .env","error":".env c
 ok "a .env changed since the plan is not touched: OK, with the WARNING in the outcome and the journal"
 
 # Long after the footer moved on, HOSTS still says it, at 80 columns too:
-# under the table, what to do, and in the row, the ! and TAG's .env!.
+# under the table, what to do, and in the row, TAG's .env!.
 grep '"kind":"env.check".*"service":"api"' "$journal" | tail -1 |
 	grep -q '"service":"api","env_image_tag":"v1.5.0-bad","runs":"v1.4.1","agrees":false' ||
 	fail "no env.check naming the old tag: $(grep env.check "$journal" | tail -1)"
 resize 80 24
 keys C-l
-wait_re "│>!h1 +api +UP +v1\\.4\\.1 "
+wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 \\.env! "
 assert_contains "$tmp/screen" "h1: .env says v1.5.0-bad, api runs v1.4.1"
-grep -qE "│>!h1 +api +UP +v1\.4\.1 \.env! " "$tmp/screen" || fail "the row's tag has no .env! mark at 80 columns"
+grep -qE "│>[ !]h1 +api +UP +v1\.4\.1 \.env! " "$tmp/screen" || fail "the row's tag has no .env! mark at 80 columns"
 ok "the row is marked and the detail says what a plain up -d brings back"
 # The runbook's keep-tag step, by hand; the next poll reads .env: api's
 # mark goes (jobs, still on v1.5.0-bad, is marked now: the dialog said a
