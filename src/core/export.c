@@ -123,6 +123,7 @@ struct pm_chain {
 	cJSON *own;                     /* rebuilt from chain.start and what followed */
 	const cJSON *data;              /* own, or a chain.end from before chain.start */
 	bool interrupted;               /* no chain.end: a console stopped mid-chain */
+	const struct record *rec;       /* its chain.start, or its own chain.end */
 	const struct record_damage *hidden; /* interrupted, and a damaged line after
 	                                       its start may hold its chain.end */
 };
@@ -1133,6 +1134,7 @@ pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i, const struct
 	pm->chains = xrealloc(pm->chains, (pm->nchains + 1) * sizeof(*pm->chains));
 	c = &pm->chains[pm->nchains++];
 	memset(c, 0, sizeof(*c));
+	c->rec = &v[i];
 	if (kind_is(&v[i], "chain.start")) {
 		struct fleetchain *fc = xcalloc(1, sizeof(*fc));
 
@@ -4816,6 +4818,27 @@ chain_confirmed(const struct pm_chain *c)
 	return false;
 }
 
+/* " (from v1.5.0-bad, started …)": two rollbacks of a service to one
+ * release read alike otherwise (the summary names the source only when
+ * there is no target); a chain.end from before chain.start says when it
+ * ended. */
+static void
+chain_whence(struct wr_buf *b, const struct export_opts *o, const struct pm_chain *c)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(c->data, "fleet");
+	const char *from = jstr_in(f, "from"), *to = jstr_in(f, "to");
+	char ts[TIME_MAX];
+
+	fmt_time(c->rec->ts_ms, o, ts);
+	wr_buf_str(b, " (");
+	if (from != NULL && from[0] != '\0' && to != NULL && to[0] != '\0') {
+		wr_buf_str(b, "from ");
+		sb_text(b, o, from);
+		wr_buf_str(b, ", ");
+	}
+	wr_buf_printf(b, "%s %s)", kind_is(c->rec, "chain.start") ? "started" : "ended", ts);
+}
+
 /* B's fleet rollbacks, each with what every host's turn came to ("not
  * started" too); one with no chain.end is said interrupted; one of which
  * nothing was confirmed is left out (its chain.end stays a timeline
@@ -4832,6 +4855,7 @@ md_chains(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 			continue;
 		wr_buf_str(b, k++ == 0 ? "\nFleet rollbacks (B):\n\n- " : "- ");
 		sb_text(b, o, s);
+		chain_whence(b, o, &pm->chains[i]);
 		if (pm->chains[i].hidden != NULL) {
 			wr_buf_str(b, " (");
 			damage_ref(b, pm->chains[i].hidden);
@@ -6538,6 +6562,8 @@ json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 		json_str(x, "service", o, jstr_in(f, "service"));
 		json_str(x, "from", o, jstr_in(f, "from"));
 		json_str(x, "target", o, to != NULL && to[0] != '\0' ? to : NULL);
+		json_time(x, kind_is(pm->chains[i].rec, "chain.start") ? "started" : "ended",
+		    pm->chains[i].rec->ts_ms);
 		cJSON_AddBoolToObject(x, "interrupted", pm->chains[i].interrupted);
 		cJSON_AddBoolToObject(x, "confirmed", chain_confirmed(&pm->chains[i]));
 		if (pm->chains[i].hidden != NULL)

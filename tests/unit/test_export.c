@@ -1064,7 +1064,8 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	/* Refused before any confirmation: listed all the same. */
 	assert_non_null(strstr(md, " | refused | could not read h8 to plan |\n"));
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
-	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started\n"));
+	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (from v1.5.0-bad, started "
+	    "2024-05-01 12:00:10)\n"));
 	assert_non_null(strstr(md, "rollback on h1 (rb-1) \xe2\x80\x94 fleet rollback of api to "
 	    "v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (not continued) |\n"));
 	free(md);
@@ -1101,7 +1102,7 @@ a_chain_nothing_confirmed_is_no_fleet_rollback(void **state)
 	    "{\"host\":\"h4\",\"outcome\":\"not started\"}],\"left_out\":[]}");
 	md = render_n(EXPORT_MD, v, 4);
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1: "
-	    "h1 OK \xc2\xb7 h4 not started\n"));
+	    "h1 OK \xc2\xb7 h4 not started (from v1.8.0-bad, ended 2024-05-01 12:00:40)\n"));
 	assert_null(strstr(md, "- fleet rollback of api from v1.8.0-bad"));
 	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:10 | alice@ws | chain.end |  | "));
 	free(md);
@@ -1342,7 +1343,8 @@ a_chain_says_the_settled_outcome_of_each_turn(void **state)
 	md = render_n(EXPORT_MD, v, 6);
 	assert_non_null(strstr(md, " | ok (reconciled) | "));
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
-	    "interrupted: k8s-bastion OK after re-read \xc2\xb7 k8s-bastion-b not started\n"));
+	    "interrupted: k8s-bastion OK after re-read \xc2\xb7 k8s-bastion-b not started "
+	    "(from v1.5.0-bad, started 2024-05-01 12:00:10)\n"));
 	assert_null(strstr(md, "k8s-bastion UNKNOWN \xc2\xb7 k8s-bastion-b not started\n"));
 	js = render_n(EXPORT_JSON, v, 6);
 	doc = cJSON_Parse(js);
@@ -5189,6 +5191,55 @@ a_turn_charged_to_no_release_names_each_it_spared(void **state)
 }
 
 
+/* QA pm3 3: two fleet rollbacks of api to v1.4.1, one from v1.5.0-bad,
+ * one from v1.6.0-bad, each ending "helm-bastion OK": two identical
+ * lines. Each says the release it rolled back from and when it began. */
+static void
+fleet_rollbacks_say_their_source_and_start(void **state)
+{
+	struct record v[9] = { 0 };
+	char *md, *js;
+	cJSON *doc;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	for (i = 0; i < 2; i++) {
+		char start[400], end[400], op[8];
+		const char *from = i == 0 ? "v1.5.0-bad" : "v1.6.0-bad";
+
+		snprintf(op, sizeof(op), "rb-%zu", i + 1);
+		snprintf(start, sizeof(start), "{\"summary\":\"started\",\"chain\":\"%s\","
+		    "\"fleet\":{\"service\":\"api\",\"from\":\"%s\",\"to\":\"v1.4.1\"},"
+		    "\"hosts\":[\"helm-bastion\"],\"left_out\":[]}", op, from);
+		snprintf(end, sizeof(end), "{\"summary\":\"fleet rollback of api to v1.4.1: "
+		    "helm-bastion OK\",\"chain\":\"%s\",\"fleet\":{\"service\":\"api\","
+		    "\"from\":\"%s\",\"to\":\"v1.4.1\"},\"hosts\":[{\"host\":\"helm-bastion\","
+		    "\"outcome\":\"ok\"}],\"left_out\":[]}", op, from);
+		add_to(v, 1 + i * 4, 100 + (int64_t)i * 300, "chain.start", NULL, NULL, start);
+		add_to(v, 2 + i * 4, 101 + (int64_t)i * 300, "action.intent", "helm-bastion", op,
+		    "{\"action\":\"helm.rollback\",\"chain\":\"x\"}");
+		add_to(v, 3 + i * 4, 120 + (int64_t)i * 300, "action.end", "helm-bastion", op,
+		    "{\"action\":\"helm.rollback\",\"outcome\":\"ok\"}");
+		add_to(v, 4 + i * 4, 121 + (int64_t)i * 300, "chain.end", NULL, NULL, end);
+	}
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n"
+	    "- fleet rollback of api to v1.4.1: helm-bastion OK (from v1.5.0-bad, started "
+	    "2024-05-01 12:01:40)\n"
+	    "- fleet rollback of api to v1.4.1: helm-bastion OK (from v1.6.0-bad, started "
+	    "2024-05-01 12:06:40)\n"));
+	js = render_n(EXPORT_JSON, v, 9);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
+	    "incident"), "chains"), 1), "started"), "2024-05-01T12:06:40.000Z");
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	for (i = 0; i < 9; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -5251,6 +5302,7 @@ main(void)
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 		cmocka_unit_test(a_chain_nothing_confirmed_is_no_fleet_rollback),
+		cmocka_unit_test(fleet_rollbacks_say_their_source_and_start),
 		cmocka_unit_test(refused_kill_switch_is_a_follow_up),
 		cmocka_unit_test(unknown_exports_are_a_follow_up),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
