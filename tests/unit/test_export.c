@@ -2357,7 +2357,8 @@ a_restart_at_once_says_no_duration(void **state)
 }
 
 /* A host lost, then no console ran for a while, then the next console saw
- * it back: the stretch is an upper bound, and Reachability says so. */
+ * it back: Reachability gives both bounds, the part seen DOWN the least
+ * (QA pm3 4: "at most" alone beside the JSON's min_s). */
 static void
 reachability_says_the_unwatched_part(void **state)
 {
@@ -2376,24 +2377,24 @@ reachability_says_the_unwatched_part(void **state)
 	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80}");
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
-	    "at most 1m 20s (nothing recorded for 1m 04s of it: it may have been back in "
+	    "at least 16s, at most 1m 20s (nothing recorded for 1m 04s of it: it may have been back in "
 	    "between) | connect: Connection refused |"));
 	/* Its timeline row says the same bound, the UP record older than
 	 * unwatched_s: counted from the resume. */
-	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (nothing "
-	    "recorded for 1m 04s of it: it may have been back in between) |"));
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at least 16s, at most 1m 20s "
+	    "DOWN (nothing recorded for 1m 04s of it: it may have been back in between) |"));
 	free(md);
 	/* A console that resumed inside the DOWN records it: TIMELINE says it. */
 	record_free(&v[4]);
 	add_to(v, 4, 99, "conn.change", "k8s-bastion", NULL, "{\"state\":\"UP\","
 	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80,\"unwatched_s\":64}");
 	md = export_details(&v[4], NULL);
-	assert_string_equal(md, "UP again after at most 1m 20s DOWN (nothing recorded for 1m 04s "
-	    "of it: it may have been back in between)");
+	assert_string_equal(md, "UP again after at least 16s, at most 1m 20s DOWN (nothing "
+	    "recorded for 1m 04s of it: it may have been back in between)");
 	free(md);
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (nothing "
-	    "recorded for 1m 04s of it: it may have been back in between) |"));
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at least 16s, at most 1m 20s "
+	    "DOWN (nothing recorded for 1m 04s of it: it may have been back in between) |"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
@@ -2444,12 +2445,13 @@ an_up_counts_every_unwatched_stretch_of_its_down(void **state)
 	add_to(v, 7, 99, "conn.change", "k8s-bastion", NULL, up);
 	add_to(v, 8, 120, "note", NULL, NULL, "{\"text\":\"done\"}");
 	row = export_details(&v[7], NULL);
-	assert_string_equal(row, "UP again after at most 1m 20s DOWN (nothing recorded for 54s "
-	    "of it: it may have been back in between)");
+	assert_string_equal(row, "UP again after at least 26s, at most 1m 20s DOWN (nothing "
+	    "recorded for 54s of it: it may have been back in between)");
 	free(row);
 	md = render_n(EXPORT_MD, v, 9);
 	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
-	    "at most 1m 20s (nothing recorded for 54s of it: it may have been back in between) "
+	    "at least 26s, at most 1m 20s (nothing recorded for 54s of it: it may have been back "
+	    "in between) "
 	    "| "));
 	free(md);
 	for (size_t i = 0; i < 9; i++)
