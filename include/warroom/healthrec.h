@@ -114,6 +114,11 @@ void healthrec_pop(struct healthrec_queue *q, int n);
  * ("ahead", "behind", "unsure"); was: the "was_" names of both. */
 void healthrec_add_schema(struct cJSON *data, enum probe_schema warn, bool was);
 
+/* Into it too, with a warning (warn not UNSAID): the revisions /readyz
+ * gave, "schema_database" and "schema_expected", when it gave both. */
+void healthrec_add_revisions(struct cJSON *data, enum probe_schema warn, const char *database,
+    const char *expected);
+
 /* The warning such a record says readiness carried (was: its "was_"
  * fields). A journal from before "schema" only knew "schema_ahead": true
  * for any migrations not current: that is UNSURE, never AHEAD. */

@@ -181,6 +181,19 @@ healthrec_add_schema(cJSON *data, enum probe_schema warn, bool was)
 		    probe_schema_name(warn));
 }
 
+void
+healthrec_add_revisions(cJSON *data, enum probe_schema warn, const char *database,
+    const char *expected)
+{
+	/* The post-mortem's follow-up quotes them: no warning, nothing to
+	 * quote. */
+	if (warn == PROBE_SCHEMA_UNSAID || warn == PROBE_SCHEMA_CURRENT || database == NULL ||
+	    expected == NULL || database[0] == '\0' || expected[0] == '\0')
+		return;
+	cJSON_AddStringToObject(data, "schema_database", database);
+	cJSON_AddStringToObject(data, "schema_expected", expected);
+}
+
 enum probe_schema
 healthrec_schema(const cJSON *data, bool was)
 {

@@ -1260,6 +1260,8 @@ health_record(struct app *app, bool resync)
 				/* Ready, the schema not current (which way, when
 				 * /readyz says): said beside it. */
 				healthrec_add_schema(d, s->readyz.schema_warn, false);
+				healthrec_add_revisions(d, s->readyz.schema_warn,
+				    s->readyz.rev_database, s->readyz.rev_expected);
 			}
 			if (was->have) {
 				if (was->tag[0] != '\0')

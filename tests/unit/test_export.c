@@ -5242,6 +5242,68 @@ fleet_rollbacks_say_their_source_and_start(void **state)
 		record_free(&v[i]);
 }
 
+/* QA pm3 6: every host ended on v1.4.1 over a schema ahead of it, which
+ * only action details said. The last reading of each service that says
+ * so is a follow-up, with the revisions when the record has them; a
+ * service whose schema came back current, or that never said, is none. */
+static void
+a_schema_left_ahead_is_a_follow_up(void **state)
+{
+	struct record v[6] = { 0 };
+	const cJSON *fu, *x;
+	char *md, *js;
+	cJSON *doc;
+	int i, found = 0;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"db\"}");
+	add_to(v, 1, 10, "health.change", "api-1", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,"
+	    "\"schema\":\"ahead\",\"schema_database\":\"0043\",\"schema_expected\":\"0041\"}");
+	add_to(v, 2, 11, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.4.1\",\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,"
+	    "\"schema\":\"ahead\",\"first\":true}");
+	add_to(v, 3, 12, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.4.1\",\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,"
+	    "\"schema\":\"ahead\",\"first\":true}");
+	/* Migrated down since: current again. */
+	add_to(v, 4, 20, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.4.1\",\"was_tag\":\"1.4.1\",\"healthz\":\"OK\",\"readyz\":\"OK\","
+	    "\"schema_ahead\":false,\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
+	add_to(v, 5, 30, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "\n**Database schema**\n\n"
+	    "- api on api-1 runs v1.4.1 on a schema ahead of it (database 0043, release expects "
+	    "0041)\n"
+	    "- api on helm-bastion runs 1.4.1 on a schema ahead of it\n"));
+	assert_null(strstr(md, "api on k8s-bastion runs"));
+	assert_null(strstr(md, "_None: every recorded step is ticked._"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++) {
+		x = cJSON_GetArrayItem(fu, i);
+		if (strcmp(jstr(x, "what"), "schema_ahead") != 0)
+			continue;
+		if (found++ == 0) {
+			assert_string_equal(jstr(x, "host"), "api-1");
+			assert_string_equal(jstr(x, "service"), "api");
+			assert_string_equal(jstr(x, "tag"), "v1.4.1");
+			assert_string_equal(jstr(x, "database"), "0043");
+			assert_string_equal(jstr(x, "expected"), "0041");
+		} else {
+			assert_string_equal(jstr(x, "host"), "helm-bastion");
+			assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "database")));
+		}
+	}
+	assert_int_equal(found, 2);
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -5324,6 +5386,7 @@ main(void)
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
+		cmocka_unit_test(a_schema_left_ahead_is_a_follow_up),
 		cmocka_unit_test(a_rollback_from_a_release_no_verdict_judged_is_no_bad_release),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
 		cmocka_unit_test(key_times_are_in_time_order),
