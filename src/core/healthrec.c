@@ -104,6 +104,11 @@ healthrec_observe(struct healthrec_queue *q, const struct healthrec_now *now,
 
 	if (!now->probed)
 		return what;
+	/* Its record, written later, quotes them. */
+	wr_strlcpy(round.rev_database, now->rev_database != NULL ? now->rev_database : "",
+	    sizeof(round.rev_database));
+	wr_strlcpy(round.rev_expected, now->rev_expected != NULL ? now->rev_expected : "",
+	    sizeof(round.rev_expected));
 	if (q->n == 0) {
 		if (!held)
 			return what;
