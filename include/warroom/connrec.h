@@ -116,8 +116,9 @@ int64_t connrec_span_max_s(const struct connrec_span *sp);
 #define CONNREC_WHY_MAX 320
 
 /* The length in words, into len: "50s"; "at least 45s, at most 1m 19s"
- * (its start unseen, or its end after a failed try); "at most 1m 08s"
- * (nothing recorded for part of it). Why, into why ("" when sure):
+ * (its start unseen, nothing recorded for part of it, or its end after a
+ * failed try: connrec_span_min_s and _max_s); "at most 45s" (no part of
+ * it seen DOWN). Why, into why ("" when sure):
  * "already DOWN when a console opened; nothing recorded for 31s of it: it
  * may have been back in between; last failed try 29s before the
  * reconnect: it may have been back any time in those 29s".

@@ -4,10 +4,13 @@
  * ROLLBACK, as a fault switched on and off every 30 s gives) fills it
  * with rows that say one thing: "verdict changed 12 times between OK,
  * MONITOR and CONSIDER ROLLBACK, 01:02–01:07"; so do the health.change
- * records of its probes flipping with it. A fleet's first verdicts at the
- * start, each OK, and its first readings are kept in the journal (that a
- * host ran its release healthy first is evidence, see badrel.h) and said
- * as one row each. No run spans a gap: a stretch no console recorded (a
+ * records of its probes flipping with it. An action on the host or a
+ * change of its tag ends its runs, and the record after it is a row of
+ * its own (what the action left; a level from before it is none a run
+ * after it met). A fleet's first verdicts at the start, each OK, and
+ * its first readings are kept in the journal (that a host ran its
+ * release healthy first is evidence, see badrel.h) and said as one row
+ * each. No run spans a gap: a stretch no console recorded (a
  * console opening alone, after a kill or a quit; the last one shutting
  * down; a degraded journal's recovery; a torn tail set aside) ends every
  * run and group, and a host's DOWN or lost polls (conn.change,
@@ -29,6 +32,10 @@
 #define FLAPFOLD_MIN_MOVES 4
 /* A move this long after the run's last one starts another run. */
 #define FLAPFOLD_GAP_MS (5 * 60 * 1000)
+/* A run's first move whose level held this long before the next is a
+ * row: the run starts at the next move (a fold starts where the
+ * flapping does, not at a level that stood before it). */
+#define FLAPFOLD_HOLD_MS (60 * 1000)
 /* Values of one field a run keeps; past that, more is set. */
 #define FLAPFOLD_VALUES_MAX 8
 

@@ -34,6 +34,8 @@ struct healthrec_now {
 	int healthz, readyz;             /* enum probe_health */
 	enum probe_schema schema_warn;   /* /readyz ready, migrations not current
 	                                    (probe_result's schema_warn) */
+	const char *rev_database, *rev_expected;  /* the revisions it gave
+	                                    (borrowed; NULL or "": none) */
 	bool probed;                     /* the row has a health endpoint */
 	int64_t tag_read_ms;             /* the driver read behind tag began then */
 	int64_t tag_seen_ms;             /* the first read (of those in a row) that
@@ -80,6 +82,8 @@ enum healthrec_do healthrec_decide(const struct healthrec_now *now,
 struct healthrec_held {
 	int healthz, readyz;             /* enum probe_health */
 	enum probe_schema schema_warn;
+	char rev_database[PROBE_REVISION_MAX], rev_expected[PROBE_REVISION_MAX];
+	                                 /* the revisions its /readyz gave */
 	int64_t sent_ms;                 /* its probe round was sent then */
 	int64_t done_ms;                 /* … and answered then: the change's time */
 };
@@ -113,6 +117,11 @@ void healthrec_pop(struct healthrec_queue *q, int n);
  * AHEAD, as journals have always had it) and, for any warning, "schema"
  * ("ahead", "behind", "unsure"); was: the "was_" names of both. */
 void healthrec_add_schema(struct cJSON *data, enum probe_schema warn, bool was);
+
+/* Into it too, with a warning (warn not UNSAID): the revisions /readyz
+ * gave, "schema_database" and "schema_expected", when it gave both. */
+void healthrec_add_revisions(struct cJSON *data, enum probe_schema warn, const char *database,
+    const char *expected);
 
 /* The warning such a record says readiness carried (was: its "was_"
  * fields). A journal from before "schema" only knew "schema_ahead": true

@@ -139,8 +139,9 @@ connrec_span_words(const struct connrec_span *sp, char *len, size_t lcap, char *
 	 * what was seen DOWN is the least; with nothing recorded for part of
 	 * it, it may have been back then, and the least is what was seen.
 	 * Back after a failed try and the wait for the next, it was DOWN at
-	 * least until that try. */
-	if ((start || !gap) && min > 0)
+	 * least until that try. Both bounds, as the JSON's min_s and max_s,
+	 * unless nothing of it was seen DOWN. */
+	if (min > 0)
 		snprintf(len, lcap, "at least %s, at most %s", lo, hi);
 	else
 		snprintf(len, lcap, "at most %s", hi);

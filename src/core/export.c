@@ -123,6 +123,7 @@ struct pm_chain {
 	cJSON *own;                     /* rebuilt from chain.start and what followed */
 	const cJSON *data;              /* own, or a chain.end from before chain.start */
 	bool interrupted;               /* no chain.end: a console stopped mid-chain */
+	const struct record *rec;       /* its chain.start, or its own chain.end */
 	const struct record_damage *hidden; /* interrupted, and a damaged line after
 	                                       its start may hold its chain.end */
 };
@@ -1133,6 +1134,7 @@ pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i, const struct
 	pm->chains = xrealloc(pm->chains, (pm->nchains + 1) * sizeof(*pm->chains));
 	c = &pm->chains[pm->nchains++];
 	memset(c, 0, sizeof(*c));
+	c->rec = &v[i];
 	if (kind_is(&v[i], "chain.start")) {
 		struct fleetchain *fc = xcalloc(1, sizeof(*fc));
 
@@ -4349,6 +4351,89 @@ md_still_bad(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	return k;
 }
 
+/* Each service's last health.change that read /readyz (it carries
+ * schema_ahead), in the order the services were first met, where it said
+ * the schema is ahead of the release or behind it: a release left on a
+ * schema not its own (a rollback over migrations a bad release ran).
+ * The caller frees *out; how many. */
+static size_t
+schema_left(const struct record *v, size_t n, const struct record ***out)
+{
+	const struct record **last = NULL;
+	struct wr_buf *ids = NULL;
+	struct strmap map;
+	size_t nlast = 0, i, k, slot;
+	bool found;
+
+	strmap_init(&map, 16);
+	for (i = 0; i < n; i++) {
+		const struct record *r = &v[i];
+		struct wr_buf id = { 0 };
+
+		if (!kind_is(r, "health.change") || r->host == NULL || dstr(r, "service") == NULL ||
+		    !cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(r->data, "schema_ahead")))
+			continue;
+		wr_buf_printf(&id, "%s/%s", r->host, dstr(r, "service"));
+		slot = strmap_slot(&map, id.s, &found);
+		if (found) {
+			last[map.vals[slot]] = r;
+			free(id.s);
+			continue;
+		}
+		last = xrealloc(last, (nlast + 1) * sizeof(*last));
+		ids = xrealloc(ids, (nlast + 1) * sizeof(*ids));
+		last[nlast] = r;
+		ids[nlast] = id;        /* the map borrows its text */
+		strmap_put(&map, slot, id.s, nlast);
+		nlast++;
+	}
+	for (i = 0, k = 0; i < nlast; i++) {
+		enum probe_schema s = healthrec_schema(last[i]->data, false);
+
+		free(ids[i].s);
+		if (s == PROBE_SCHEMA_AHEAD || s == PROBE_SCHEMA_BEHIND)
+			last[k++] = last[i];
+	}
+	free(ids);
+	strmap_free(&map);
+	*out = last;
+	return k;
+}
+
+/* schema_left's services as follow-ups: "api on h1 runs v1.4.1 on a
+ * schema ahead of it (database 0043, release expects 0041)". Action
+ * details said it once; the release is left there. How many lines. */
+static size_t
+md_schema_left(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o)
+{
+	const struct record **left;
+	size_t i, k = schema_left(v, n, &left);
+
+	for (i = 0; i < k; i++) {
+		const struct record *r = left[i];
+
+		wr_buf_str(b, i == 0 ? "\n**Database schema**\n\n- " : "- ");
+		sb_text(b, o, dstr(r, "service"));
+		wr_buf_str(b, " on ");
+		sb_text(b, o, r->host);
+		wr_buf_str(b, " runs ");
+		sb_text(b, o, dstr(r, "tag") != NULL ? dstr(r, "tag") : "its release");
+		wr_buf_printf(b, " on a schema %s of it", healthrec_schema(r->data, false) ==
+		    PROBE_SCHEMA_AHEAD ? "ahead" : "behind");
+		if (dstr(r, "schema_database") != NULL && dstr(r, "schema_expected") != NULL) {
+			wr_buf_str(b, " (database ");
+			sb_text(b, o, dstr(r, "schema_database"));
+			wr_buf_str(b, ", release expects ");
+			sb_text(b, o, dstr(r, "schema_expected"));
+			wr_buf_str(b, ")");
+		}
+		wr_buf_str(b, "\n");
+	}
+	free(left);
+	return k;
+}
+
 /* The checklist, one list per runbook (named: steps of two runbooks may
  * have the same text), then the follow-ups it leaves, grouped the same
  * way. A step ticked only in the runbook file ("- [x]") is the author's,
@@ -4625,7 +4710,8 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	}
 	wr_buf_str(b, "\n### Follow-ups\n");
 	k = md_containment(b, o, pm);
-	if (md_still_bad(b, v, n, o, pm) + k == 0 && pm->n_done == pm->nsteps)
+	k += md_still_bad(b, v, n, o, pm);
+	if (md_schema_left(b, v, n, o) + k == 0 && pm->n_done == pm->nsteps)
 		wr_buf_str(b, "\n_None: every recorded step is ticked._\n");
 	for (g = 0; g < pm->nrbs; g++) {
 		bool named = false;
@@ -4816,6 +4902,27 @@ chain_confirmed(const struct pm_chain *c)
 	return false;
 }
 
+/* " (from v1.5.0-bad, started …)": two rollbacks of a service to one
+ * release read alike otherwise (the summary names the source only when
+ * there is no target); a chain.end from before chain.start says when it
+ * ended. */
+static void
+chain_whence(struct wr_buf *b, const struct export_opts *o, const struct pm_chain *c)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(c->data, "fleet");
+	const char *from = jstr_in(f, "from"), *to = jstr_in(f, "to");
+	char ts[TIME_MAX];
+
+	fmt_time(c->rec->ts_ms, o, ts);
+	wr_buf_str(b, " (");
+	if (from != NULL && from[0] != '\0' && to != NULL && to[0] != '\0') {
+		wr_buf_str(b, "from ");
+		sb_text(b, o, from);
+		wr_buf_str(b, ", ");
+	}
+	wr_buf_printf(b, "%s %s)", kind_is(c->rec, "chain.start") ? "started" : "ended", ts);
+}
+
 /* B's fleet rollbacks, each with what every host's turn came to ("not
  * started" too); one with no chain.end is said interrupted; one of which
  * nothing was confirmed is left out (its chain.end stays a timeline
@@ -4832,6 +4939,7 @@ md_chains(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 			continue;
 		wr_buf_str(b, k++ == 0 ? "\nFleet rollbacks (B):\n\n- " : "- ");
 		sb_text(b, o, s);
+		chain_whence(b, o, &pm->chains[i]);
 		if (pm->chains[i].hidden != NULL) {
 			wr_buf_str(b, " (");
 			damage_ref(b, pm->chains[i].hidden);
@@ -6485,6 +6593,29 @@ json_still_bad(cJSON *arr, const struct record *v, size_t n, const struct export
 	}
 }
 
+/* md_schema_left's services, as followups[] entries ("schema_ahead" or
+ * "schema_behind"; database and expected null when not recorded). */
+static void
+json_schema_left(cJSON *arr, const struct record *v, size_t n, const struct export_opts *o)
+{
+	const struct record **left;
+	size_t i, k = schema_left(v, n, &left);
+
+	for (i = 0; i < k; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		json_str(x, "host", o, left[i]->host);
+		cJSON_AddStringToObject(x, "what", healthrec_schema(left[i]->data, false) ==
+		    PROBE_SCHEMA_AHEAD ? "schema_ahead" : "schema_behind");
+		json_str(x, "service", o, dstr(left[i], "service"));
+		json_str(x, "tag", o, dstr(left[i], "tag"));
+		json_str(x, "database", o, dstr(left[i], "schema_database"));
+		json_str(x, "expected", o, dstr(left[i], "schema_expected"));
+		cJSON_AddItemToArray(arr, x);
+	}
+	free(left);
+}
+
 /* Where a rollback time came from, as the Markdown key times say it: an
  * action (a, its source "built-in" or "runbook command") or a tag change
  * the console saw (seen, source "seen"); null when neither. */
@@ -6538,6 +6669,8 @@ json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 		json_str(x, "service", o, jstr_in(f, "service"));
 		json_str(x, "from", o, jstr_in(f, "from"));
 		json_str(x, "target", o, to != NULL && to[0] != '\0' ? to : NULL);
+		json_time(x, kind_is(pm->chains[i].rec, "chain.start") ? "started" : "ended",
+		    pm->chains[i].rec->ts_ms);
 		cJSON_AddBoolToObject(x, "interrupted", pm->chains[i].interrupted);
 		cJSON_AddBoolToObject(x, "confirmed", chain_confirmed(&pm->chains[i]));
 		if (pm->chains[i].hidden != NULL)
@@ -6813,6 +6946,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_chains(inc, o, pm);
 	json_containment(inc, o, pm);
 	json_still_bad(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o, pm);
+	json_schema_left(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o);
 	steps = cJSON_AddArrayToObject(inc, "checklist");
 	/* Each runbook's T-0 once: a runbook's steps can outnumber records. */
 	tzs = xmalloc((pm->nrbs + 1) * sizeof(*tzs));

@@ -5,7 +5,7 @@
  * records: per host (and service) and kind, what was said last and the
  * run going on; an action on the host or a change of its tag ends its
  * runs, since a reader wants the records before and after it as rows
- * around it. So does a gap: a stretch no console recorded (a resume
+ * around it, the first after it read afresh. So does a gap: a stretch no console recorded (a resume
  * made alone, the last console's shutdown, a journal's recovery or
  * repair) ends every run and group, a host's reachability changing (its
  * DOWN or lost polls, and their end) its own; the record after it moved
@@ -35,6 +35,9 @@ struct key {
 	bool fresh;              /* a gap came since: the next record is a new
 	                            reading, a row of its own */
 	bool open;               /* a run goes on */
+	bool held;               /* it began after a level that held
+	                            (FLAPFOLD_HOLD_MS): it keeps slower moves */
+	int64_t moved_ms;        /* when its last move came */
 	size_t moves;
 	struct flapfold_values levels, healthz, readyz;  /* its run's */
 	size_t *idx;             /* its records (owned) */
@@ -215,6 +218,7 @@ close_run(struct state *st, struct key *k)
 			st->mark[k->idx[i]] = st->nruns;
 	}
 	k->open = false;
+	k->held = false;
 	k->nidx = 0;
 	k->moves = 0;
 	memset(&k->levels, 0, sizeof(k->levels));
@@ -291,13 +295,24 @@ gap(struct state *st, struct key *k)
 	k->fresh = true;
 }
 
-/* k's run ends when a move comes too late; one opens when none goes on. */
+/* k's run ends when a move comes too late; one opens when none goes on.
+ * A run's first move whose level held FLAPFOLD_HOLD_MS before the next
+ * is no flap: it stays a row and the run starts at the next move, so a
+ * fold never starts long before the flapping does (once: a run that
+ * began so keeps slower moves, a slow flap folds from its second). */
 static void
-move_at(struct state *st, struct key *k, const struct record *r)
+move_at(struct state *st, struct key *k, const struct record *r, bool moves)
 {
 	if (k->open && r->ts_ms - k->last_ms > FLAPFOLD_GAP_MS)
 		close_run(st, k);
+	else if (moves && k->open && k->moves == 1 && !k->held &&
+	    r->ts_ms - k->moved_ms > FLAPFOLD_HOLD_MS) {
+		close_run(st, k);
+		k->held = true;
+	}
 	k->last_ms = r->ts_ms;
+	if (moves)
+		k->moved_ms = r->ts_ms;
 }
 
 static void
@@ -312,7 +327,7 @@ verdict(struct state *st, const struct record *r, size_t i, const char *level)
 		k->last_ms = r->ts_ms;
 		return;
 	}
-	move_at(st, k, r);
+	move_at(st, k, r, strcasecmp(level, prev) != 0);
 	if (strcasecmp(level, prev) == 0) {
 		/* Said again (a re-sync, a second console): in the run, no move. */
 		if (k->open)
@@ -352,7 +367,7 @@ health(struct state *st, const struct record *r, size_t i)
 		k->last_ms = r->ts_ms;
 		return;
 	}
-	move_at(st, k, r);
+	move_at(st, k, r, true);
 	if (!k->open) {
 		k->open = true;
 		value_add(&k->healthz, str_in(r->data, "was_healthz"));
@@ -393,10 +408,7 @@ flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_ru
 		if (breaks_runs(r) || (r->host != NULL && host_gap(r))) {
 			for (k = 0; k < st.nkeys; k++)
 				if (strcmp(st.keys[k].host, r->host) == 0) {
-					if (breaks_runs(r))
-						close_run(&st, &st.keys[k]);
-					else
-						gap(&st, &st.keys[k]);
+					gap(&st, &st.keys[k]);
 				}
 			continue;
 		}

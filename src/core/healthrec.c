@@ -104,6 +104,11 @@ healthrec_observe(struct healthrec_queue *q, const struct healthrec_now *now,
 
 	if (!now->probed)
 		return what;
+	/* Its record, written later, quotes them. */
+	wr_strlcpy(round.rev_database, now->rev_database != NULL ? now->rev_database : "",
+	    sizeof(round.rev_database));
+	wr_strlcpy(round.rev_expected, now->rev_expected != NULL ? now->rev_expected : "",
+	    sizeof(round.rev_expected));
 	if (q->n == 0) {
 		if (!held)
 			return what;
@@ -179,6 +184,19 @@ healthrec_add_schema(cJSON *data, enum probe_schema warn, bool was)
 	if (warned)
 		cJSON_AddStringToObject(data, was ? "was_schema" : "schema",
 		    probe_schema_name(warn));
+}
+
+void
+healthrec_add_revisions(cJSON *data, enum probe_schema warn, const char *database,
+    const char *expected)
+{
+	/* The post-mortem's follow-up quotes them: no warning, nothing to
+	 * quote. */
+	if (warn == PROBE_SCHEMA_UNSAID || warn == PROBE_SCHEMA_CURRENT || database == NULL ||
+	    expected == NULL || database[0] == '\0' || expected[0] == '\0')
+		return;
+	cJSON_AddStringToObject(data, "schema_database", database);
+	cJSON_AddStringToObject(data, "schema_expected", expected);
 }
 
 enum probe_schema

@@ -1094,6 +1094,7 @@ health_write_held(struct app *app, size_t h, int k, int row, int n, enum healthr
 		cJSON_AddStringToObject(d, "healthz", probe_health_name(e->healthz));
 		cJSON_AddStringToObject(d, "readyz", probe_health_name(e->readyz));
 		healthrec_add_schema(d, e->schema_warn, false);
+		healthrec_add_revisions(d, e->schema_warn, e->rev_database, e->rev_expected);
 		/* Written after the tag read: the change came at its round. */
 		cJSON_AddNumberToObject(d, "observed_ms", (double)e->done_ms);
 		if (q->n == 1 && q->dropped > 0)
@@ -1182,6 +1183,8 @@ health_record(struct app *app, bool resync)
 			now = (struct healthrec_now){ .tag = s->tag, .probed = probed,
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
 				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .tag_seen_ms = s->tag_seen_ms,
+				.rev_database = s->readyz.rev_database,
+				.rev_expected = s->readyz.rev_expected,
 				.probe_sent_ms = s->probe_sent_ms, .probe_done_ms = s->probe_done_ms,
 				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms,
 				.changing = actions_running_on(app, (int)h) || acting[h],
@@ -1260,6 +1263,8 @@ health_record(struct app *app, bool resync)
 				/* Ready, the schema not current (which way, when
 				 * /readyz says): said beside it. */
 				healthrec_add_schema(d, s->readyz.schema_warn, false);
+				healthrec_add_revisions(d, s->readyz.schema_warn,
+				    s->readyz.rev_database, s->readyz.rev_expected);
 			}
 			if (was->have) {
 				if (was->tag[0] != '\0')

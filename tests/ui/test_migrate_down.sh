@@ -76,7 +76,7 @@ journal_has 1 '"kind":"action.end".*"outcome":"ok"'
 # Ready with the schema ahead: a warning in HOSTS, in the outcome's words.
 journal_has 1 '"kind":"action.end".*answers 200 but migrations not current: the schema is ahead of this release (database 0042, release expects 0041)'
 readiness "200 ahead!"
-journal_has 1 '"kind":"health.change".*"readyz":"OK","schema_ahead":true,"schema":"ahead"'
+journal_has 1 '"kind":"health.change".*"readyz":"OK","schema_ahead":true,"schema":"ahead","schema_database":"0042","schema_expected":"0041"'
 m_known 99
 wait_for "/readyz says the schema is ahead of the release api runs (as after a rollback)"
 assert_not_contains "$tmp/screen" "does not say whether"
@@ -96,7 +96,7 @@ ok "a second M is refused: the schema is current again"
 "$fleet" ssh --dir "$fl" h1 "cd $fl/hosts/h1/app && IMAGE_TAG=v1.5.0-bad docker compose --env-file .env -f docker-compose.yml up -d api" > /dev/null 2>&1 ||
 	fail "could not bring v1.5.0-bad back"
 readiness "200 behind!"
-journal_has 1 '"kind":"health.change".*"schema_ahead":false,"schema":"behind"'
+journal_has 1 '"kind":"health.change".*"schema_ahead":false,"schema":"behind","schema_database":"0041","schema_expected":"0042"'
 m_known 3
 journal_has 1 '"kind":"action.refused".*says the schema is behind the release api runs: a downgrade would drop a migration that release needs'
 wait_for "migration downgrade refused: /readyz on h1 says the schema is behind the release api runs"

@@ -1064,7 +1064,8 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	/* Refused before any confirmation: listed all the same. */
 	assert_non_null(strstr(md, " | refused | could not read h8 to plan |\n"));
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
-	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started\n"));
+	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (from v1.5.0-bad, started "
+	    "2024-05-01 12:00:10)\n"));
 	assert_non_null(strstr(md, "rollback on h1 (rb-1) \xe2\x80\x94 fleet rollback of api to "
 	    "v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (not continued) |\n"));
 	free(md);
@@ -1101,7 +1102,7 @@ a_chain_nothing_confirmed_is_no_fleet_rollback(void **state)
 	    "{\"host\":\"h4\",\"outcome\":\"not started\"}],\"left_out\":[]}");
 	md = render_n(EXPORT_MD, v, 4);
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1: "
-	    "h1 OK \xc2\xb7 h4 not started\n"));
+	    "h1 OK \xc2\xb7 h4 not started (from v1.8.0-bad, ended 2024-05-01 12:00:40)\n"));
 	assert_null(strstr(md, "- fleet rollback of api from v1.8.0-bad"));
 	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:10 | alice@ws | chain.end |  | "));
 	free(md);
@@ -1342,7 +1343,8 @@ a_chain_says_the_settled_outcome_of_each_turn(void **state)
 	md = render_n(EXPORT_MD, v, 6);
 	assert_non_null(strstr(md, " | ok (reconciled) | "));
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
-	    "interrupted: k8s-bastion OK after re-read \xc2\xb7 k8s-bastion-b not started\n"));
+	    "interrupted: k8s-bastion OK after re-read \xc2\xb7 k8s-bastion-b not started "
+	    "(from v1.5.0-bad, started 2024-05-01 12:00:10)\n"));
 	assert_null(strstr(md, "k8s-bastion UNKNOWN \xc2\xb7 k8s-bastion-b not started\n"));
 	js = render_n(EXPORT_JSON, v, 6);
 	doc = cJSON_Parse(js);
@@ -2355,7 +2357,8 @@ a_restart_at_once_says_no_duration(void **state)
 }
 
 /* A host lost, then no console ran for a while, then the next console saw
- * it back: the stretch is an upper bound, and Reachability says so. */
+ * it back: Reachability gives both bounds, the part seen DOWN the least
+ * (QA pm3 4: "at most" alone beside the JSON's min_s). */
 static void
 reachability_says_the_unwatched_part(void **state)
 {
@@ -2374,24 +2377,24 @@ reachability_says_the_unwatched_part(void **state)
 	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80}");
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
-	    "at most 1m 20s (nothing recorded for 1m 04s of it: it may have been back in "
+	    "at least 16s, at most 1m 20s (nothing recorded for 1m 04s of it: it may have been back in "
 	    "between) | connect: Connection refused |"));
 	/* Its timeline row says the same bound, the UP record older than
 	 * unwatched_s: counted from the resume. */
-	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (nothing "
-	    "recorded for 1m 04s of it: it may have been back in between) |"));
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at least 16s, at most 1m 20s "
+	    "DOWN (nothing recorded for 1m 04s of it: it may have been back in between) |"));
 	free(md);
 	/* A console that resumed inside the DOWN records it: TIMELINE says it. */
 	record_free(&v[4]);
 	add_to(v, 4, 99, "conn.change", "k8s-bastion", NULL, "{\"state\":\"UP\","
 	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80,\"unwatched_s\":64}");
 	md = export_details(&v[4], NULL);
-	assert_string_equal(md, "UP again after at most 1m 20s DOWN (nothing recorded for 1m 04s "
-	    "of it: it may have been back in between)");
+	assert_string_equal(md, "UP again after at least 16s, at most 1m 20s DOWN (nothing "
+	    "recorded for 1m 04s of it: it may have been back in between)");
 	free(md);
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (nothing "
-	    "recorded for 1m 04s of it: it may have been back in between) |"));
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at least 16s, at most 1m 20s "
+	    "DOWN (nothing recorded for 1m 04s of it: it may have been back in between) |"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
@@ -2442,12 +2445,13 @@ an_up_counts_every_unwatched_stretch_of_its_down(void **state)
 	add_to(v, 7, 99, "conn.change", "k8s-bastion", NULL, up);
 	add_to(v, 8, 120, "note", NULL, NULL, "{\"text\":\"done\"}");
 	row = export_details(&v[7], NULL);
-	assert_string_equal(row, "UP again after at most 1m 20s DOWN (nothing recorded for 54s "
-	    "of it: it may have been back in between)");
+	assert_string_equal(row, "UP again after at least 26s, at most 1m 20s DOWN (nothing "
+	    "recorded for 54s of it: it may have been back in between)");
 	free(row);
 	md = render_n(EXPORT_MD, v, 9);
 	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
-	    "at most 1m 20s (nothing recorded for 54s of it: it may have been back in between) "
+	    "at least 26s, at most 1m 20s (nothing recorded for 54s of it: it may have been back "
+	    "in between) "
 	    "| "));
 	free(md);
 	for (size_t i = 0; i < 9; i++)
@@ -5189,6 +5193,117 @@ a_turn_charged_to_no_release_names_each_it_spared(void **state)
 }
 
 
+/* QA pm3 3: two fleet rollbacks of api to v1.4.1, one from v1.5.0-bad,
+ * one from v1.6.0-bad, each ending "helm-bastion OK": two identical
+ * lines. Each says the release it rolled back from and when it began. */
+static void
+fleet_rollbacks_say_their_source_and_start(void **state)
+{
+	struct record v[9] = { 0 };
+	char *md, *js;
+	cJSON *doc;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	for (i = 0; i < 2; i++) {
+		char start[400], end[400], op[8];
+		const char *from = i == 0 ? "v1.5.0-bad" : "v1.6.0-bad";
+
+		snprintf(op, sizeof(op), "rb-%zu", i + 1);
+		snprintf(start, sizeof(start), "{\"summary\":\"started\",\"chain\":\"%s\","
+		    "\"fleet\":{\"service\":\"api\",\"from\":\"%s\",\"to\":\"v1.4.1\"},"
+		    "\"hosts\":[\"helm-bastion\"],\"left_out\":[]}", op, from);
+		snprintf(end, sizeof(end), "{\"summary\":\"fleet rollback of api to v1.4.1: "
+		    "helm-bastion OK\",\"chain\":\"%s\",\"fleet\":{\"service\":\"api\","
+		    "\"from\":\"%s\",\"to\":\"v1.4.1\"},\"hosts\":[{\"host\":\"helm-bastion\","
+		    "\"outcome\":\"ok\"}],\"left_out\":[]}", op, from);
+		add_to(v, 1 + i * 4, 100 + (int64_t)i * 300, "chain.start", NULL, NULL, start);
+		add_to(v, 2 + i * 4, 101 + (int64_t)i * 300, "action.intent", "helm-bastion", op,
+		    "{\"action\":\"helm.rollback\",\"chain\":\"x\"}");
+		add_to(v, 3 + i * 4, 120 + (int64_t)i * 300, "action.end", "helm-bastion", op,
+		    "{\"action\":\"helm.rollback\",\"outcome\":\"ok\"}");
+		add_to(v, 4 + i * 4, 121 + (int64_t)i * 300, "chain.end", NULL, NULL, end);
+	}
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n"
+	    "- fleet rollback of api to v1.4.1: helm-bastion OK (from v1.5.0-bad, started "
+	    "2024-05-01 12:01:40)\n"
+	    "- fleet rollback of api to v1.4.1: helm-bastion OK (from v1.6.0-bad, started "
+	    "2024-05-01 12:06:40)\n"));
+	js = render_n(EXPORT_JSON, v, 9);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
+	    "incident"), "chains"), 1), "started"), "2024-05-01T12:06:40.000Z");
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	for (i = 0; i < 9; i++)
+		record_free(&v[i]);
+}
+
+/* QA pm3 6: every host ended on v1.4.1 over a schema ahead of it, which
+ * only action details said. The last reading of each service that says
+ * so is a follow-up, with the revisions when the record has them; a
+ * service whose schema came back current, or that never said, is none. */
+static void
+a_schema_left_ahead_is_a_follow_up(void **state)
+{
+	struct record v[6] = { 0 };
+	const cJSON *fu, *x;
+	char *md, *js;
+	cJSON *doc;
+	int i, found = 0;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"db\"}");
+	add_to(v, 1, 10, "health.change", "api-1", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,"
+	    "\"schema\":\"ahead\",\"schema_database\":\"0043\",\"schema_expected\":\"0041\"}");
+	add_to(v, 2, 11, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.4.1\",\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,"
+	    "\"schema\":\"ahead\",\"first\":true}");
+	add_to(v, 3, 12, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.4.1\",\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,"
+	    "\"schema\":\"ahead\",\"first\":true}");
+	/* Migrated down since: current again. */
+	add_to(v, 4, 20, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.4.1\",\"was_tag\":\"1.4.1\",\"healthz\":\"OK\",\"readyz\":\"OK\","
+	    "\"schema_ahead\":false,\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
+	add_to(v, 5, 30, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "\n**Database schema**\n\n"
+	    "- api on api-1 runs v1.4.1 on a schema ahead of it (database 0043, release expects "
+	    "0041)\n"
+	    "- api on helm-bastion runs 1.4.1 on a schema ahead of it\n"));
+	assert_null(strstr(md, "api on k8s-bastion runs"));
+	assert_null(strstr(md, "_None: every recorded step is ticked._"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++) {
+		x = cJSON_GetArrayItem(fu, i);
+		if (strcmp(jstr(x, "what"), "schema_ahead") != 0)
+			continue;
+		if (found++ == 0) {
+			assert_string_equal(jstr(x, "host"), "api-1");
+			assert_string_equal(jstr(x, "service"), "api");
+			assert_string_equal(jstr(x, "tag"), "v1.4.1");
+			assert_string_equal(jstr(x, "database"), "0043");
+			assert_string_equal(jstr(x, "expected"), "0041");
+		} else {
+			assert_string_equal(jstr(x, "host"), "helm-bastion");
+			assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "database")));
+		}
+	}
+	assert_int_equal(found, 2);
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -5251,6 +5366,7 @@ main(void)
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 		cmocka_unit_test(a_chain_nothing_confirmed_is_no_fleet_rollback),
+		cmocka_unit_test(fleet_rollbacks_say_their_source_and_start),
 		cmocka_unit_test(refused_kill_switch_is_a_follow_up),
 		cmocka_unit_test(unknown_exports_are_a_follow_up),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
@@ -5270,6 +5386,7 @@ main(void)
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
+		cmocka_unit_test(a_schema_left_ahead_is_a_follow_up),
 		cmocka_unit_test(a_rollback_from_a_release_no_verdict_judged_is_no_bad_release),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
 		cmocka_unit_test(key_times_are_in_time_order),

@@ -567,6 +567,72 @@ first_readings_do_not_group_across_a_resume(void **state)
 	done(&j);
 }
 
+/* QA pm3 2: helm-bastion rolled back (its verdict ROLLBACK IMMEDIATELY
+ * before), OK 11 s later and OK for close to two minutes; then its fault
+ * switched on and off walked it among three levels. The OK after the
+ * rollback is a row (a level from before an action is none the run met),
+ * so is CONSIDER ROLLBACK, and the turn to ROLLBACK IMMEDIATELY, worse
+ * than both, is a row of its own: the fold starts after it, not at the
+ * OK two minutes before. */
+static void
+an_escalation_after_an_action_is_a_row(void **state)
+{
+	static const char *const walk[] = { "OK", "CONSIDER ROLLBACK", "ROLLBACK IMMEDIATELY" };
+	struct journal j = { .n = 0 };
+	size_t i;
+
+	(void)state;
+	verdict(&j, 0, "helm", "ROLLBACK IMMEDIATELY");
+	add(&j, 30, "action.end", "helm", "{\"action\":\"rollback\",\"outcome\":\"ok\"}");
+	verdict(&j, 41, "helm", "OK");
+	add(&j, 43, "note", NULL, "{\"text\":\"unrelated\"}");
+	verdict(&j, 147, "helm", "CONSIDER ROLLBACK");
+	verdict(&j, 152, "helm", "ROLLBACK IMMEDIATELY");
+	for (i = 0; i < 9; i++)
+		verdict(&j, 160 + (int64_t)i * 12, "helm", walk[i % 3]);
+	find(&j);
+	assert_int_equal(j.nruns, 1);
+	assert_int_equal(j.runs[0].first, 6);
+	assert_int_equal(j.runs[0].last, j.n - 1);
+	assert_int_equal(j.runs[0].moves, 9);
+	assert_string_equal(j.runs[0].worst, "ROLLBACK IMMEDIATELY");
+	for (i = 0; i < 6; i++)
+		assert_int_equal(j.mark[i], 0);
+	done(&j);
+}
+
+/* With no action before it: an OK that stood two minutes is no part of
+ * the flapping after it, which folds from its first move. A flap slower
+ * than that still folds, from its second move. */
+static void
+a_fold_starts_where_the_flapping_does(void **state)
+{
+	struct journal j = { .n = 0 };
+	size_t i;
+
+	(void)state;
+	verdict(&j, 0, "h1", "CONSIDER ROLLBACK");
+	verdict(&j, 10, "h1", "OK");
+	for (i = 0; i < 6; i++)
+		verdict(&j, 130 + (int64_t)i * 10, "h1", i % 2 ? "OK" : "MONITOR");
+	find(&j);
+	assert_int_equal(j.nruns, 1);
+	assert_int_equal(j.runs[0].first, 2);
+	assert_int_equal(j.runs[0].moves, 6);
+	assert_int_equal(j.mark[1], 0);
+	done(&j);
+
+	memset(&j, 0, sizeof(j));
+	verdict(&j, 0, "h1", "OK");
+	for (i = 0; i < 6; i++)
+		verdict(&j, 100 + (int64_t)i * 100, "h1", i % 2 ? "OK" : "MONITOR");
+	find(&j);
+	assert_int_equal(j.nruns, 1);
+	assert_int_equal(j.runs[0].first, 2);
+	assert_int_equal(j.runs[0].moves, 5);
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -583,6 +649,8 @@ main(void)
 		cmocka_unit_test(a_gap_in_the_journal_ends_a_verdict_run),
 		cmocka_unit_test(a_host_s_down_stretch_ends_its_runs),
 		cmocka_unit_test(first_readings_do_not_group_across_a_resume),
+		cmocka_unit_test(an_escalation_after_an_action_is_a_row),
+		cmocka_unit_test(a_fold_starts_where_the_flapping_does),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -456,6 +456,47 @@ the_held_changes_are_bounded(void **state)
 	assert_int_equal(q.n, 0);
 }
 
+/* The revisions /readyz gave go with a warning (QA pm3 6: the
+ * post-mortem's follow-up names them), none when it gave none or the
+ * schema is current. */
+static void
+schema_revisions_go_with_a_warning(void **state)
+{
+	cJSON *d = cJSON_CreateObject();
+	char *text;
+
+	(void)state;
+	healthrec_add_revisions(d, PROBE_SCHEMA_AHEAD, "0043", "0041");
+	healthrec_add_revisions(d, PROBE_SCHEMA_UNSAID, "0041", "0041");
+	text = cJSON_PrintUnformatted(d);
+	assert_string_equal(text, "{\"schema_database\":\"0043\",\"schema_expected\":\"0041\"}");
+	cJSON_free(text);
+	cJSON_Delete(d);
+	d = cJSON_CreateObject();
+	healthrec_add_revisions(d, PROBE_SCHEMA_UNSURE, "", "");
+	assert_null(d->child);
+	cJSON_Delete(d);
+}
+
+/* A change held for a tag read keeps the revisions its round gave, so
+ * its record, written later, says them too. */
+static void
+a_held_change_keeps_its_revisions(void **state)
+{
+	struct healthrec_queue q = { .n = 0 };
+	struct healthrec_last last = recorded_ok();
+	struct healthrec_now now = round_at(6000, PROBE_OK);
+
+	(void)state;
+	now.schema_warn = PROBE_SCHEMA_AHEAD;
+	now.rev_database = "0043";
+	now.rev_expected = "0041";
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	assert_int_equal(q.n, 1);
+	assert_string_equal(q.held[0].rev_database, "0043");
+	assert_string_equal(q.held[0].rev_expected, "0041");
+}
+
 int
 main(void)
 {
@@ -465,6 +506,8 @@ main(void)
 		cmocka_unit_test(a_failed_reread_writes_the_change_without_the_tag),
 		cmocka_unit_test(nothing_changed_is_never_written),
 		cmocka_unit_test(schema_fields_round_trip),
+		cmocka_unit_test(schema_revisions_go_with_a_warning),
+		cmocka_unit_test(a_held_change_keeps_its_revisions),
 		cmocka_unit_test(without_a_refresh_readings_are_written_as_they_come),
 		cmocka_unit_test(the_schema_going_ahead_is_a_change),
 		cmocka_unit_test(a_tag_only_row_waits_for_its_reread),
