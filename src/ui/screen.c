@@ -943,6 +943,13 @@ resolve_question(struct app *app, int cols, struct prompt_q *q)
 	}
 }
 
+/* The room on the footer's row left for the question and what is typed. */
+static int
+prompt_room(const struct app *app, int cols)
+{
+	return cols - 2 - (app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0);
+}
+
 static void
 prompt_question(struct app *app, int cols, bool hidden, struct prompt_q *q)
 {
@@ -1005,6 +1012,14 @@ prompt_question(struct app *app, int cols, bool hidden, struct prompt_q *q)
 		    app->prompt_kind == PROMPT_JUMP ?
 		    "LOGS at (19:30 UTC, 10m ago, 2026-11-26T19:30:00Z): " : "note: ",
 		    sizeof(q->ask));
+	/* A question alone too wide to leave room to type (S's at 80
+	 * columns): the whole of it above, a short label on the footer's row,
+	 * as E's is, rather than cut with … and typed text glued to it. */
+	if (q->ctx[0] == '\0' && q->one[0] == '\0' &&
+	    ui_width(q->ask) + PROMPT_TYPE_MIN > prompt_room(app, cols)) {
+		wr_strlcpy(q->one, q->ask, sizeof(q->one));
+		lineedit_question_split(q->one, q->ctx, sizeof(q->ctx), q->ask, sizeof(q->ask));
+	}
 	if (q->one[0] == '\0')
 		snprintf(q->one, sizeof(q->one), "%s%s%s", q->ctx, q->ctx[0] ? " " : "", q->ask);
 }
@@ -1035,13 +1050,6 @@ prompt_hidden(const struct app *app)
 {
 	return app->prompt_kind == PROMPT_FILL && app->fill.cur < app->fill.n &&
 	    app->fill.secret[app->fill.cur];
-}
-
-/* The room on the footer's row left for the question and what is typed. */
-static int
-prompt_room(const struct app *app, int cols)
-{
-	return cols - 2 - (app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0);
 }
 
 /* q's question as this frame says it (dispatch_quit_refresh worded it),
