@@ -101,7 +101,7 @@ assert_screen folded <<'EOF'
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
 │                                              ││  - Compose rollback: api and…│
-│                                              ││> + Before you start  1/3  st…│
+│                                              ││> + Before you start  1/3  2m │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
