@@ -793,10 +793,9 @@ draw_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 /* While a dialog is open, its own keys: the main screen's would lie (q
  * types a q there). The least needed go first on a narrow screen. */
 static void
-draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+draw_hint_list(WINDOW *w, int cols, int a, int k, const struct dialog_hint *h, size_t n)
 {
-	struct dialog_hint h[4];
-	size_t n = actions_dialog_hints(app, app->screen->lines, app->screen->cols, h), i;
+	size_t i;
 	int total = 0, x = 1;
 
 	for (i = 0; i < n; i++)
@@ -811,6 +810,26 @@ draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 		x += ui_put(w, 0, x, cols - x - 1, a, h[i].label);
 		x += ui_put(w, 0, x, cols - x - 1, a, "  ");
 	}
+}
+
+static void
+draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+{
+	struct dialog_hint h[4];
+
+	draw_hint_list(w, cols, a, k, h, actions_dialog_hints(app, app->screen->lines,
+	    app->screen->cols, h));
+}
+
+/* A STEP or TIMELINE entry overlay takes every key but its own: the
+ * pane's hints under it would promise keys that do nothing. */
+static void
+draw_overlay_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+{
+	struct dialog_hint h[4];
+
+	draw_hint_list(w, cols, a, k, h, app->rb_detail ? command_overlay_hints("step", 0, h) :
+	    command_overlay_hints("entry", timeline_detail_records(app), h));
 }
 
 /* At most this many rows for a message: the panes stay in sight. */
@@ -1174,6 +1193,8 @@ draw_footer(struct app *app)
 		draw_status(app, w, cols);
 	} else if (app->confirming != NULL) {
 		draw_dialog_hints(app, w, cols, a, k);
+	} else if ((app->rb_detail || app->tl_detail) && !app->help_visible) {
+		draw_overlay_hints(app, w, cols, a, k);
 	} else if (actions_progress(app, progress, sizeof(progress))) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_WARN), progress);
 	} else {

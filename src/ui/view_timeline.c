@@ -384,6 +384,14 @@ timeline_detail_draw(struct app *app, int lines, int cols)
 	free(words);
 }
 
+size_t
+timeline_detail_records(struct app *app)
+{
+	const struct tlrows *t = rows_of(app);
+
+	return t->nrows == 0 ? 0 : t->rows[selected_row(app, t)].count;
+}
+
 /* Every record shown: the title says so, and how to fold them again. */
 static void
 timeline_title(const struct app *app, int room, struct view_title *out)

@@ -151,7 +151,7 @@ assert_screen detail <<'EOF'
 │   │ Highlighted: placeholders. Esc or Enter closes.                                                              │   │
 │   └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
+ Esc/Enter close the step
 EOF
 
 assert_screen detail-narrow <<'EOF'
@@ -178,7 +178,7 @@ assert_screen detail-narrow <<'EOF'
 │   │ Highlighted: placeholders. Esc or Enter closes.                      │   │
 │   └──────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
+ Esc/Enter close the step
 EOF
 
 assert_screen second <<'EOF'
