@@ -147,4 +147,13 @@ struct dialog_hint {
 size_t command_dialog_hints(const char *word, const char *verb, bool typed, bool scrolls,
     bool choices, struct dialog_hint out[4]);
 
+/* The footer's hints while a STEP or TIMELINE entry overlay (what: "step",
+ * "entry") is open: Esc/Enter closes it, and a folded entry's records
+ * (records > 1) are a's after. Returns the count (at most 4). */
+size_t command_overlay_hints(const char *what, size_t records, struct dialog_hint out[4]);
+
+/* What key (by name) says while such an overlay is open, which takes no
+ * other key: that it acts once the overlay is closed, and how. */
+void command_overlay_refusal(const char *key, const char *what, char *buf, size_t cap);
+
 #endif

@@ -65,4 +65,10 @@ void lineedit_masked(const struct lineedit *le, char *out, size_t cap, size_t *c
  * compares with this, so the field and the verdict never disagree. */
 bool lineedit_typed_is(const char *typed, const char *word);
 
+/* A prompt's question too wide for the footer's row, split: ctx, the
+ * whole question (trailing spaces dropped) for the rows above it, and
+ * label, its words before " (" with ": ", or "> ", for the row typed on. */
+void lineedit_question_split(const char *ask, char *ctx, size_t ctxcap, char *label,
+    size_t labelcap);
+
 #endif

@@ -86,4 +86,9 @@ bool logview_match(struct logview *v, const struct logset *s, struct logfilter *
 /* Pause v with the oldest shown line on the top row (g). */
 void logview_top(struct logview *v, const struct logset *s);
 
+/* Wrapped lines filling h rows from the bottom, need[i] rows each, newest
+ * first: how many are shown; the oldest of them gets *first_rows rows
+ * from its start (fewer than it needs: cut, its start kept in view). */
+size_t logview_fit_rows(const int *need, size_t n, int h, int *first_rows);
+
 #endif

@@ -143,6 +143,10 @@ void logs_stop(struct app *app);
  * (Enter in TIMELINE); closes itself when there is none. */
 void timeline_detail_draw(struct app *app, int lines, int cols);
 
+/* How many records the entry that overlay shows stands for (a folded
+ * row's count; 1 for a plain one, 0 for none). */
+size_t timeline_detail_records(struct app *app);
+
 /* With a LOGS filter: move to the next (or previous) matching line. */
 void logs_search(struct app *app, bool next);
 

@@ -229,3 +229,24 @@ command_dialog_hints(const char *word, const char *verb, bool typed, bool scroll
 	}
 	return n;
 }
+
+size_t
+command_overlay_hints(const char *what, size_t records, struct dialog_hint out[4])
+{
+	size_t n = 0;
+
+	out[n].key = "Esc/Enter";
+	snprintf(out[n++].label, sizeof(out[0].label), "close the %s", what);
+	/* a acts on the pane, after the overlay: said as what comes next. */
+	if (records > 1) {
+		out[n].key = "then a";
+		snprintf(out[n++].label, sizeof(out[0].label), "shows its %zu records", records);
+	}
+	return n;
+}
+
+void
+command_overlay_refusal(const char *key, const char *what, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s acts once the %s is closed: Esc or Enter closes it", key, what);
+}

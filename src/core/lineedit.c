@@ -5,6 +5,7 @@
  */
 #include "warroom/lineedit.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static bool
@@ -300,4 +301,34 @@ lineedit_typed_is(const char *typed, const char *word)
 	while (n > 0 && blank(typed[n - 1]))
 		n--;
 	return n == k && k > 0 && strncmp(typed, word, k) == 0;
+}
+
+void
+lineedit_question_split(const char *ask, char *ctx, size_t ctxcap, char *label,
+    size_t labelcap)
+{
+	const char *paren = strstr(ask, " (");
+	size_t n = strlen(ask);
+
+	while (n > 0 && blank(ask[n - 1]))
+		n--;
+	if (ctxcap > 0) {
+		if (n >= ctxcap) {
+			/* Cut on a character's start, so ctx stays valid UTF-8. */
+			n = ctxcap - 1;
+			while (n > 0 && is_cont(ask[n]))
+				n--;
+		}
+		memcpy(ctx, ask, n);
+		ctx[n] = '\0';
+	}
+	if (labelcap == 0)
+		return;
+	/* The words naming what is asked, the choices left to the rows above. */
+	n = paren != NULL ? (size_t)(paren - ask) : 0;
+	if (n == 0 || n + 3 > labelcap) {
+		snprintf(label, labelcap, "> ");
+		return;
+	}
+	snprintf(label, labelcap, "%.*s: ", (int)n, ask);
 }

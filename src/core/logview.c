@@ -392,3 +392,20 @@ logview_news(const struct logview *v, const struct logset *s, struct logfilter *
 		out->matching = v->since == 0 ? logfilter_count(f, s) :
 		    logfilter_count_after(f, s, v->since - 1);
 }
+
+size_t
+logview_fit_rows(const int *need, size_t n, int h, int *first_rows)
+{
+	size_t m = 0;
+	int used = 0;
+
+	*first_rows = 0;
+	while (m < n && used < h) {
+		/* The one that does not fit keeps its start: where and when a
+		 * line came from matters more than its tail. */
+		*first_rows = need[m] < h - used ? need[m] : h - used;
+		used += *first_rows;
+		m++;
+	}
+	return m;
+}

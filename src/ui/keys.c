@@ -390,8 +390,17 @@ key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
 		/* The step and entry details are modal too; Esc, Enter or q
 		 * closes them. */
 		if (cmd == WR_CMD_OPEN || cmd == WR_CMD_QUIT ||
-		    (name != NULL && strcmp(name, "Esc") == 0))
+		    (name != NULL && strcmp(name, "Esc") == 0)) {
 			app->rb_detail = app->tl_detail = false;
+			app_unsay_key_answer(app);
+		} else if (name != NULL && cmd != WR_CMD_REDRAW) {
+			char why[160];
+
+			/* Never silent: Tab here did nothing, and said nothing. */
+			command_overlay_refusal(name, app->rb_detail ? "step" : "entry", why,
+			    sizeof(why));
+			app_say(app, "%s", why);
+		}
 		return;
 	}
 	if (app->help_visible) {

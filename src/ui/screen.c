@@ -793,10 +793,9 @@ draw_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 /* While a dialog is open, its own keys: the main screen's would lie (q
  * types a q there). The least needed go first on a narrow screen. */
 static void
-draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+draw_hint_list(WINDOW *w, int cols, int a, int k, const struct dialog_hint *h, size_t n)
 {
-	struct dialog_hint h[4];
-	size_t n = actions_dialog_hints(app, app->screen->lines, app->screen->cols, h), i;
+	size_t i;
 	int total = 0, x = 1;
 
 	for (i = 0; i < n; i++)
@@ -811,6 +810,26 @@ draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 		x += ui_put(w, 0, x, cols - x - 1, a, h[i].label);
 		x += ui_put(w, 0, x, cols - x - 1, a, "  ");
 	}
+}
+
+static void
+draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+{
+	struct dialog_hint h[4];
+
+	draw_hint_list(w, cols, a, k, h, actions_dialog_hints(app, app->screen->lines,
+	    app->screen->cols, h));
+}
+
+/* A STEP or TIMELINE entry overlay takes every key but its own: the
+ * pane's hints under it would promise keys that do nothing. */
+static void
+draw_overlay_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+{
+	struct dialog_hint h[4];
+
+	draw_hint_list(w, cols, a, k, h, app->rb_detail ? command_overlay_hints("step", 0, h) :
+	    command_overlay_hints("entry", timeline_detail_records(app), h));
 }
 
 /* At most this many rows for a message: the panes stay in sight. */
@@ -943,6 +962,13 @@ resolve_question(struct app *app, int cols, struct prompt_q *q)
 	}
 }
 
+/* The room on the footer's row left for the question and what is typed. */
+static int
+prompt_room(const struct app *app, int cols)
+{
+	return cols - 2 - (app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0);
+}
+
 static void
 prompt_question(struct app *app, int cols, bool hidden, struct prompt_q *q)
 {
@@ -1005,6 +1031,14 @@ prompt_question(struct app *app, int cols, bool hidden, struct prompt_q *q)
 		    app->prompt_kind == PROMPT_JUMP ?
 		    "LOGS at (19:30 UTC, 10m ago, 2026-11-26T19:30:00Z): " : "note: ",
 		    sizeof(q->ask));
+	/* A question alone too wide to leave room to type (S's at 80
+	 * columns): the whole of it above, a short label on the footer's row,
+	 * as E's is, rather than cut with … and typed text glued to it. */
+	if (q->ctx[0] == '\0' && q->one[0] == '\0' &&
+	    ui_width(q->ask) + PROMPT_TYPE_MIN > prompt_room(app, cols)) {
+		wr_strlcpy(q->one, q->ask, sizeof(q->one));
+		lineedit_question_split(q->one, q->ctx, sizeof(q->ctx), q->ask, sizeof(q->ask));
+	}
 	if (q->one[0] == '\0')
 		snprintf(q->one, sizeof(q->one), "%s%s%s", q->ctx, q->ctx[0] ? " " : "", q->ask);
 }
@@ -1035,13 +1069,6 @@ prompt_hidden(const struct app *app)
 {
 	return app->prompt_kind == PROMPT_FILL && app->fill.cur < app->fill.n &&
 	    app->fill.secret[app->fill.cur];
-}
-
-/* The room on the footer's row left for the question and what is typed. */
-static int
-prompt_room(const struct app *app, int cols)
-{
-	return cols - 2 - (app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0);
 }
 
 /* q's question as this frame says it (dispatch_quit_refresh worded it),
@@ -1166,6 +1193,8 @@ draw_footer(struct app *app)
 		draw_status(app, w, cols);
 	} else if (app->confirming != NULL) {
 		draw_dialog_hints(app, w, cols, a, k);
+	} else if ((app->rb_detail || app->tl_detail) && !app->help_visible) {
+		draw_overlay_hints(app, w, cols, a, k);
 	} else if (actions_progress(app, progress, sizeof(progress))) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_WARN), progress);
 	} else {

@@ -6,7 +6,7 @@
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
  * ":reconcile HOST OUTCOME", ":verdict HOST LEVEL[: REASON]",
  * ":state HOST SERVICE KEY=VALUE ...",
- * ":term BYTES", ":prompt resolve", ":say TEXT"). The
+ * ":term BYTES", ":prompt resolve|status", ":say TEXT"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
@@ -22,7 +22,8 @@
  * a re-read settling it, ":verdict" a host's verdict.change (a flapping
  * one, many of them), ":state" gives a service what a poll and a
  * probe round would have read (HOSTS without a network), ":prompt
- * resolve" opens E's prompt, which with no journal E itself refuses, and
+ * resolve" and ":prompt status" open E's and S's prompts, which with no
+ * journal E and S themselves refuse, and
  * ":say" puts a message in the footer as a key's answer would (a long
  * one, as B's end says, needs an armed console with a journal).
  */
@@ -620,9 +621,9 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		return 0;
 	}
 	if (strcmp(line, ":prompt") == 0) {
-		if (arg == NULL || strcmp(arg, "resolve") != 0)
-			return wr_err_set(err, ":prompt knows only resolve");
-		app_ask(app, PROMPT_RESOLVE);
+		if (arg == NULL || (strcmp(arg, "resolve") != 0 && strcmp(arg, "status") != 0))
+			return wr_err_set(err, ":prompt knows only resolve and status");
+		app_ask(app, strcmp(arg, "resolve") == 0 ? PROMPT_RESOLVE : PROMPT_STATUS);
 		/* Drawn now, not only after a key: a screen saved next shows it. */
 		app->dirty = true;
 		screen_draw(app);

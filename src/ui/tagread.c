@@ -237,6 +237,8 @@ tagread_draw(struct app *app, int lines, int cols)
 {
 	const struct tagread *t = app->tagread;
 	int w = cols - 8 < 100 ? cols - 8 : 100, bh = 0, y = 1, pass;
+	int frows = app->screen != NULL && app->screen->footer_rows > 1 ?
+	    app->screen->footer_rows : 1;
 	char line[300];
 	WINDOW *win = NULL;
 	size_t i;
@@ -245,7 +247,8 @@ tagread_draw(struct app *app, int lines, int cols)
 		return;
 	/* Twice: to measure the box, then to draw in it. */
 	for (pass = 0; pass < 2; pass++) {
-		int limit = pass == 0 ? lines - 4 : bh - 1;
+		/* Above every footer row: the prompt's question may take some. */
+		int limit = pass == 0 ? lines - 3 - frows : bh - 1;
 
 		y = 1;
 		if (!t->done) {
@@ -267,7 +270,7 @@ tagread_draw(struct app *app, int lines, int cols)
 		if (pass == 1)
 			break;
 		bh = y + 1;
-		if ((win = ui_overlay(app, bh, w, lines - 1 - bh, (cols - w) / 2,
+		if (bh < 3 || (win = ui_overlay(app, bh, w, lines - frows - bh, (cols - w) / 2,
 		    THEME_BORDER_FOCUS, " TAGS TO GO BACK TO ")) == NULL)
 			return;
 	}

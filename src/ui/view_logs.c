@@ -453,15 +453,14 @@ fitted_cols(const struct logset_line *l, int room)
 	return ui_width(fit);
 }
 
-/* Draw one line, matches highlighted, wrapped when asked; returns rows used.
- * Its first skip rows are only counted, not drawn (the top of a wrapped
- * line that does not fit); win NULL only counts. Its prefix is padded to
+/* Draw one line, matches highlighted, wrapped when asked, cut with … on
+ * row h - 1; returns rows used. win NULL only counts. Its prefix is padded to
  * pad_to columns (the widest in view), or shortened to them when wider
  * (logtext_prefix_fit), so merged services' times line up,
  * and its tabs are spaces to the next stop (logtext.h). */
 static int
 draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset_line *l,
-    int skip, int pad_to)
+    int pad_to)
 {
 	static char raw[LOG_LINE_BUF + 1], text[2 * LOG_LINE_BUF + 1];
 	struct logfilter_span spans[16];
@@ -525,21 +524,18 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 			save = text[to];
 			text[to] = '\0';
 			while (from < to) {
-				bool shown = rows > skip;
-
-				x += ui_put_n(shown ? win : NULL, y, x, w - x, attr, text + from, &took);
+				x += ui_put_n(win, y, x, w - x, attr, text + from, &took);
 				from += took;
 				if (from >= to)
 					break;
-				if (!app->logs_wrap || (shown && y + 1 >= h) || took == 0) {
+				if (!app->logs_wrap || y + 1 >= h || took == 0) {
 					/* Cut, it says so (w wraps it). */
-					if (shown && win != NULL && w > 1)
+					if (win != NULL && w > 1)
 						ui_put(win, y, x < w ? x : w - 1, 1, base, "…");
 					text[to] = save;
 					return rows;
 				}
-				if (shown)
-					y++;
+				y++;
 				rows++;
 				x = 2;
 			}
@@ -848,39 +844,44 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			struct logset_line l;
 
 			if (logset_line(&app->logs, lines[i].ring, lines[i].seq, &l))
-				y += draw_line(app, win, y, h, w, &l, 0, pad_to);
+				y += draw_line(app, win, y, h, w, &l, pad_to);
 		}
 	} else {
 		/* Fill from the bottom up: the newest line ends on the last
 		 * row. A wrapped line takes several rows, so count them first,
-		 * newest back, until the pane is full; the oldest of those may
-		 * show only its end. */
-		int rows = 0, skip = 0, k;
+		 * newest back, until the pane is full; the oldest of those
+		 * shows its start, cut with …, never a tail with no host or
+		 * time (an 80x24 pane's two rows showed only the newest line's
+		 * end). */
+		int first_rows = h, k, m = n;
 
-		if (app->logs_wrap) {
-			for (k = n - 1; k >= 0 && rows < h; k--) {
+		if (app->logs_wrap && n > 0) {
+			int *need = xcalloc((size_t)n, sizeof(*need));
+
+			for (k = 0; k < n; k++) {
 				struct logset_line l;
 
-				if (logset_line(&app->logs, lines[k].ring, lines[k].seq, &l))
-					rows += draw_line(app, NULL, 0, INT_MAX, w, &l, INT_MAX,
-					    pad_to);
+				need[k] = logset_line(&app->logs, lines[n - 1 - k].ring,
+				    lines[n - 1 - k].seq, &l) ? draw_line(app, NULL, 0, INT_MAX, w,
+				    &l, pad_to) : 0;
 			}
-			skip = rows > h ? rows - h : 0;
-			k++;
+			m = (int)logview_fit_rows(need, (size_t)n, h, &first_rows);
+			for (k = 0, y = 0; k < m; k++)
+				y += k == m - 1 ? first_rows : need[k];
+			free(need);
+			y = h - y;
 		} else {
-			rows = n;
-			k = 0;
+			m = n < h ? n : h;
+			y = h - m;
 		}
-		y = rows - skip < h ? h - (rows - skip) : 0;
-		for (i = k; i < n && y < h; i++) {
+		for (i = n - m; i < n && y < h; i++) {
 			struct logset_line l;
-			int used;
+			/* The oldest shown ends where its rows do. */
+			int lim = i == n - m && app->logs_wrap ? y + first_rows : h;
 
 			if (!logset_line(&app->logs, lines[i].ring, lines[i].seq, &l))
 				continue;
-			used = draw_line(app, win, y, h, w, &l, skip, pad_to);
-			y += used - skip;
-			skip = 0;
+			y += draw_line(app, win, y, lim, w, &l, pad_to);
 		}
 	}
 	draw_status(app, win, h, w, searched);

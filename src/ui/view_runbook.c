@@ -22,6 +22,7 @@
 #include "warroom/loop.h"
 #include "warroom/poller.h"
 #include "warroom/rbfile.h"
+#include "warroom/rbprogress.h"
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
@@ -66,21 +67,6 @@ step_has_work(const struct runbook *rb, size_t step)
 		if (rb->blocks[b].step == step && (rb->blocks[b].ncmds > 0 || rb->blocks[b].nbinds > 0))
 			return true;
 	return false;
-}
-
-static void
-ago(int64_t now_ms, int64_t then_ms, char *buf, size_t cap)
-{
-	long s = (long)((now_ms - then_ms) / 1000);
-
-	if (s < 0)
-		s = 0;
-	if (s < 60)
-		snprintf(buf, cap, "%lds", s);
-	else if (s < 3600)
-		snprintf(buf, cap, "%ldm", s / 60);
-	else
-		snprintf(buf, cap, "%ldh%02ldm", s / 3600, (s / 60) % 60);
 }
 
 static void
@@ -304,24 +290,27 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			const struct runbook_section *sec = &r->rb.sections[row->idx];
 			int sd, st;
 			int64_t first;
+			size_t head;
 
 			section_progress(r, row->idx, &sd, &st, &first);
 			if (first)
-				ago(now, first, when, sizeof(when));
+				rbprogress_ago(now, first, when, sizeof(when));
 			row_mark(app, r, r->rb.nsteps + row->idx, mark, sizeof(mark));
 			snprintf(line, sizeof(line), "%s %s %s%s%s%s%s", sel ? ">" : " ",
 			    r->collapsed[row->idx] ? "+" : "-",
 			    runbook_work_errors(&r->rb, row->idx, WR_RUNBOOK_NONE, NULL) ? "! " : "",
 			    mark[0] ? "[" : "", mark, mark[0] ? "] " : "",
 			    sec->title[0] ? sec->title : "(untitled)");
-			/* A heading over sections only (the title) has no count. */
-			if (st > 0)
-				/* Done, when it started says nothing ("started 0s" read
-				 * as a glitch); under way, how long ago it did. */
-				snprintf(line + strlen(line), sizeof(line) - strlen(line), "  %d/%d%s%s%s",
-				    sd, st, sd == st ? "  done" : first ? "  started " : "",
-				    sd != st && first ? when : "", sd != st && first ? " ago" : "");
+			head = strlen(line);
+			rbprogress_words(sd, st, first ? when : NULL, false, line + head,
+			    sizeof(line) - head);
 			xrun_mark(app, r, row->idx, WR_RUNBOOK_NONE, line, sizeof(line));
+			/* Too wide: "2m" whole rather than "started 2…". */
+			if (ui_width(line) > w) {
+				rbprogress_words(sd, st, first ? when : NULL, true, line + head,
+				    sizeof(line) - head);
+				xrun_mark(app, r, row->idx, WR_RUNBOOK_NONE, line, sizeof(line));
+			}
 			a = ui_attr(app, THEME_TITLE);
 		} else {
 			const struct runbook_step *stp = &r->rb.steps[row->idx];
@@ -345,7 +334,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		/* Cut, it says so: Enter shows the step whole. */
 		x = ui_put(win, y, 0, w, a, line);
 		if (!row->section && r->ticked_at[row->idx] && x + 6 < w) {
-			ago(now, r->ticked_at[row->idx], when, sizeof(when));
+			rbprogress_ago(now, r->ticked_at[row->idx], when, sizeof(when));
 			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
 			    ui_attr(app, THEME_DIM), when);
 		} else if (!row->section && r->tzero_s != 0 && r->rb.steps[row->idx].has_tminus &&

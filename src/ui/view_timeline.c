@@ -211,6 +211,7 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	const struct tlrows *t = rows_of(app);
 	int y, first, x;
 	size_t i, sel = selected_row(app, t);
+	char more[32] = "";
 
 	if (app->tl == NULL && app->safety.read_only && app->incident != NULL) {
 		char line[300];
@@ -239,18 +240,23 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		first = 0;
 	if (app->zoomed)
 		draw_wrapped(app, win, h, w, focused);
+	if (app->tl_scroll > 0)
+		snprintf(more, sizeof(more), " +%d newer ", app->tl_scroll);
 	for (y = 0, i = (size_t)first; !app->zoomed && y < h && i < t->nrows; y++, i++) {
 		struct timeline_entry tmp;
 		char *words;
 		const struct timeline_entry *e = row_entry(app, t, i, &tmp, &words);
 		static char line[8192];
 		size_t who, kind, host;
+		/* The bottom row ends where "+N newer" starts, so a cut under
+		 * it ends in … too, never a kind silently shortened. */
+		int rw = y == h - 1 && more[0] != '\0' ? w - (int)strlen(more) : w;
 		int shown, aw;
 
 		/* The whole row first, so a cut anywhere (in the kind, the host
 		 * or the details) ends in …: Enter or z shows it whole. */
 		entry_line(app, e, w >= 60, line, sizeof(line), &who, &kind, &host);
-		shown = ui_put(win, y, 0, w, ui_attr(app, THEME_NORMAL), line);
+		shown = ui_put(win, y, 0, rw, ui_attr(app, THEME_NORMAL), line);
 		if (shown < ui_width(line))
 			shown--;                /* the … stays */
 		/* Then its parts in their colours, within what was drawn; the
@@ -267,10 +273,7 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			ui_put_n(win, y, x + 1, shown - x - 1, ui_attr(app, THEME_DIM), e->host, NULL);
 		free(words);
 	}
-	if (app->tl_scroll > 0 && h > 0) {
-		char more[32];
-
-		snprintf(more, sizeof(more), " +%d newer ", app->tl_scroll);
+	if (more[0] != '\0' && h > 0) {
 		ui_put(win, h - 1, w - (int)strlen(more), (int)strlen(more),
 		    ui_attr(app, THEME_STATUS), more);
 	}
@@ -379,6 +382,14 @@ timeline_detail_draw(struct app *app, int lines, int cols)
 	wnoutrefresh(win);
 	delwin(win);
 	free(words);
+}
+
+size_t
+timeline_detail_records(struct app *app)
+{
+	const struct tlrows *t = rows_of(app);
+
+	return t->nrows == 0 ? 0 : t->rows[selected_row(app, t)].count;
 }
 
 /* Every record shown: the title says so, and how to fold them again. */

@@ -1,8 +1,11 @@
 #!/bin/sh
 # test_logs_wrap.sh — LOGS with w (wrap) while following: each long line
 # takes two rows, and the newest line still ends on the pane's last row;
-# the oldest line that does not fit shows only its end. A paused view
-# (Up) keeps the same rule for the line it is pinned to.
+# the oldest line that does not fit shows its start (host, time), cut
+# with …, not a bare end. A paused view (Up) keeps the same rule for the
+# line it is pinned to. At 80x24 the newest line alone needs more rows
+# than LOGS has: it showed only its tail ("  /12 took=1250ms end=12"),
+# with no host or time; now its start, cut.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 i=1
@@ -11,6 +14,7 @@ while [ "$i" -le 12 ]; do
 	    "$i" "$i" "$i"
 	i=$((i + 1))
 done > "$tmp/api.log"
+echo 'api-1/api 2026-01-01T00:00:13.000Z ERROR api req=83f75f7f ip=10.0.0.7 path=/v1/orders status=500 dur_ms=38 tag=v1.4.1 err="upstream timeout" seq=377' > "$tmp/long.log"
 steps '
 :resize 100x30
 :logs api.log
@@ -19,6 +23,10 @@ w
 :save-screen wrap
 <Up>
 :save-screen up
+<End>
+:logs long.log
+:resize 80x24
+:save-screen small
 '
 run_console -c "$tmp/warroom.conf"
 
@@ -45,7 +53,7 @@ assert_screen wrap <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│  /10 took=1250ms end=10                                  │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:10 WARN slow upstream call path=/v1/order…│┌─ TIMELINE ───────────────────────────┐
 │api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││ no incident journal open             │
 │  /11 took=1250ms end=11                                  ││ (none in screen tests)               │
 │api-1/api 00:00:12 WARN slow upstream call path=/v1/orders││                                      │
@@ -77,7 +85,7 @@ assert_screen up <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│  /9 took=1250ms end=9                                    │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:09 WARN slow upstream call path=/v1/order…│┌─ TIMELINE ───────────────────────────┐
 │api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││ no incident journal open             │
 │  /10 took=1250ms end=10                                  ││ (none in screen tests)               │
 │api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
@@ -85,4 +93,11 @@ assert_screen up <<'EOF'
 │api.log  12 lines  wrap  PAUSED +0 new (f follows)        ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
+EOF
+sed -n 19,22p "$tmp/small" > "$tmp/small_logs"
+assert_screen small_logs <<'EOF'
+┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│api-1/api 00:00:13 ERROR api req=83f75f7f ip=1││ no incident journal open     │
+│  0.0.0.7 path=/v1/orders status=500 dur_ms=3…││ (none in screen tests)       │
+│long.log  13 lines  wrap                      ││                              │
 EOF

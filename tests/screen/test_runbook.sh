@@ -101,7 +101,7 @@ assert_screen folded <<'EOF'
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
 │                                              ││  - Compose rollback: api and…│
-│                                              ││> + Before you start  1/3  st…│
+│                                              ││> + Before you start  1/3  2m │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
@@ -151,7 +151,7 @@ assert_screen detail <<'EOF'
 │   │ Highlighted: placeholders. Esc or Enter closes.                                                              │   │
 │   └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
+ Esc/Enter close the step
 EOF
 
 assert_screen detail-narrow <<'EOF'
@@ -178,7 +178,7 @@ assert_screen detail-narrow <<'EOF'
 │   │ Highlighted: placeholders. Esc or Enter closes.                      │   │
 │   └──────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
+ Esc/Enter close the step
 EOF
 
 assert_screen second <<'EOF'

@@ -1,7 +1,9 @@
 #!/bin/sh
 # test_runbook_progress.sh — a section's heading says how far it is and,
 # under way, how long ago its first tick was ("started 2m ago"); once every
-# step is ticked, "done" (it said "started 0s").
+# step is ticked, "done" (it said "started 0s"). At 80x24, where the
+# long form does not fit, the age alone keeps its unit ("2/3  2m", not
+# "started 2…").
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
@@ -10,7 +12,11 @@ steps '
 <Down><Down><Down><Space>
 :sleep 125
 :save-screen under_way
-<Down><Space>
+:resize 80x24
+<Home>
+:save-screen narrow
+:resize 120x40
+<Down><Down><Down><Down><Space>
 :save-screen done
 '
 run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/compose-rollback.md"
@@ -18,4 +24,5 @@ heading() { grep -o 'Before you start  [^│]*' "$tmp/$1" | sed 's/ *$//'; }
 [ "$(heading under_way)" = "Before you start  2/3  started 2m ago" ] ||
 	fail "under way: '$(heading under_way)'"
 [ "$(heading done)" = "Before you start  3/3  done" ] || fail "done: '$(heading done)'"
+[ "$(heading narrow)" = "Before you start  2/3  2m" ] || fail "narrow: '$(heading narrow)'"
 ok "a section under way says when it started, a finished one says done"

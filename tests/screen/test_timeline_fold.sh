@@ -156,7 +156,7 @@ assert_screen detail <<'EOF'
 │                                                                                                                                          │
 │                                                                                                                                 +3 newer │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
+ Esc/Enter close the entry  then a shows its 10 records
 EOF
 
 steps ":resize 120x24

@@ -309,6 +309,26 @@ dialog_hints_are_the_dialogs_own_keys(void **state)
 	assert_string_equal(h[1].key, "Esc");
 }
 
+/* A STEP or TIMELINE entry overlay names its own keys on the footer, not
+ * the pane's under it; a key it does not take says what to do first. */
+static void
+overlay_hints_are_the_overlays_own_keys(void **state)
+{
+	struct dialog_hint h[4];
+	char why[160];
+
+	(void)state;
+	assert_int_equal(command_overlay_hints("step", 0, h), 1);
+	assert_string_equal(h[0].key, "Esc/Enter");
+	assert_string_equal(h[0].label, "close the step");
+	assert_int_equal(command_overlay_hints("entry", 12, h), 2);
+	assert_string_equal(h[0].label, "close the entry");
+	assert_string_equal(h[1].key, "then a");
+	assert_string_equal(h[1].label, "shows its 12 records");
+	command_overlay_refusal("Tab", "entry", why, sizeof(why));
+	assert_string_equal(why, "Tab acts once the entry is closed: Esc or Enter closes it");
+}
+
 /* A pane's own keys pressed elsewhere say which pane and which number
  * focuses it; the rest act from anywhere. */
 static void
@@ -381,6 +401,7 @@ main(void)
 		cmocka_unit_test(armed_and_zoomed_hints_say_how_back),
 		cmocka_unit_test(timeline_hints_say_every_record_and_back),
 		cmocka_unit_test(pane_keys_elsewhere_say_where_to_go),
+		cmocka_unit_test(overlay_hints_are_the_overlays_own_keys),
 		cmocka_unit_test(enter_where_it_does_nothing_says_where_it_acts),
 	};
 

@@ -221,6 +221,31 @@ cursor_goes_to_a_byte_offset(void **state)
 	assert_int_equal(le.cursor, 0);
 }
 
+/* A question too wide for the footer's row goes above it whole; the row
+ * typed on keeps its words before the choices, or a bare "> ". */
+static void
+long_question_splits_into_context_and_label(void **state)
+{
+	char ctx[128], label[64];
+
+	(void)state;
+	lineedit_question_split("status page (investigating/identified/monitoring/resolved): ",
+	    ctx, sizeof(ctx), label, sizeof(label));
+	assert_string_equal(ctx, "status page (investigating/identified/monitoring/resolved):");
+	assert_string_equal(label, "status page: ");
+	lineedit_question_split("HOSTS: rows whose host, service or address has: ", ctx,
+	    sizeof(ctx), label, sizeof(label));
+	assert_string_equal(ctx, "HOSTS: rows whose host, service or address has:");
+	assert_string_equal(label, "> ");
+	lineedit_question_split("filter /", ctx, sizeof(ctx), label, sizeof(label));
+	assert_string_equal(ctx, "filter /");
+	assert_string_equal(label, "> ");
+	/* Small buffers: cut, never overrun. */
+	lineedit_question_split("status page (x): ", ctx, 5, label, 4);
+	assert_string_equal(ctx, "stat");
+	assert_string_equal(label, "> ");
+}
+
 int
 main(void)
 {
@@ -233,6 +258,7 @@ main(void)
 		cmocka_unit_test(masked_shows_only_the_length),
 		cmocka_unit_test(typed_confirmations_set_the_ends_aside),
 		cmocka_unit_test(cursor_goes_to_a_byte_offset),
+		cmocka_unit_test(long_question_splits_into_context_and_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -489,6 +489,32 @@ n_and_n_go_from_where_the_view_stands(void **state)
 	logset_free(&lb);
 }
 
+/* Wrapped lines filling a pane from the bottom: the oldest that does not
+ * fit keeps its start (prefix, time) and loses its end, so the newest
+ * line taller than the pane shows where it came from, not a bare tail. */
+static void
+wrapped_lines_keep_their_start(void **state)
+{
+	int need[] = { 3, 2, 2 }, first;
+
+	(void)state;
+	/* The newest alone needs 3 rows of 2: it is the one line, cut. */
+	assert_int_equal(logview_fit_rows(need, 3, 2, &first), 1);
+	assert_int_equal(first, 2);
+	/* 3 + 2 = 5 of 4 rows: the older shows its first 1 row. */
+	assert_int_equal(logview_fit_rows(need, 3, 4, &first), 2);
+	assert_int_equal(first, 1);
+	/* Exactly full: whole. */
+	assert_int_equal(logview_fit_rows(need, 3, 5, &first), 2);
+	assert_int_equal(first, 2);
+	/* Room for all. */
+	assert_int_equal(logview_fit_rows(need, 3, 20, &first), 3);
+	assert_int_equal(first, 2);
+	assert_int_equal(logview_fit_rows(need, 0, 20, &first), 0);
+	assert_int_equal(first, 0);
+	assert_int_equal(logview_fit_rows(need, 3, 0, &first), 0);
+}
+
 int
 main(void)
 {
@@ -502,6 +528,7 @@ main(void)
 		cmocka_unit_test(new_lines_are_those_since_the_pause_wherever_the_view_goes),
 		cmocka_unit_test(a_flood_keeps_the_count_moving_and_says_what_it_dropped),
 		cmocka_unit_test(n_and_n_go_from_where_the_view_stands),
+		cmocka_unit_test(wrapped_lines_keep_their_start),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
