@@ -583,9 +583,12 @@ on_data_change(void *arg)
 	struct app *app = arg;
 
 	app->dirty = true;
+	/* Before the health records: a tag that changed with a late rollout
+	 * (a helm revision failed by its wait, now running) follows the
+	 * reconcile that makes it this console's (deployby). */
+	latedone_watch(app);   /* a FAILED rollback's rollout completed since */
 	journal_health(app);
 	journal_poll(app);
-	latedone_watch(app);   /* a FAILED rollback's rollout completed since */
 	ksopen_watch(app);     /* … and a FAILED kill switch's */
 	envmarks_poll(app);
 	logs_widen(app);	/* a deployment read: its one-pod tail follows every pod */

@@ -129,6 +129,14 @@ struct latedone_read {
 bool latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms);
 
+/* Whether a helm row's newest release revision r->revision (r->tag,
+ * r->release_status), recorded "failed" after the last deployed revision
+ * deployed_rev, is the release that runs: its Deployment read (deploy_tag)
+ * at that revision's app version with every replica updated and ready.
+ * helm leaves the older revision "deployed" then, though none of its pods
+ * is left. */
+bool latedone_helm_runs_newest(const struct latedone_read *r, int deployed_rev);
+
 /* The action.reconcile data latedone_check's finding is journalled with
  * (for p->by_hand: by "reading", outcome ok, the settle's time as
  * "settled_ts", the tag, the summary "h7 now runs v1.4.1, the target of the

@@ -87,11 +87,19 @@ struct svc_state {
 	                                    deployed one above), 0 when none */
 	char helm_newest_tag[64];        /* … its app version */
 	char helm_newest_status[32];     /* … its status ("failed") */
+	char helm_newest_chart[128];     /* … its chart */
+	int64_t helm_newest_ms;          /* … when it was made (updated), 0 unread */
+	int helm_deployed_rev;           /* helm: the last "deployed" revision, 0 none */
+	char helm_deployed_tag[64];      /* … its app version */
+	char helm_deployed_status[32];   /* … its status */
+	char helm_deployed_chart[128];   /* … its chart */
+	int64_t helm_deployed_ms;        /* … when it was made (updated), 0 unread */
 	bool deploy_read;                /* helm: the release's Deployment read at
 	                                    the last try (desired, ready, updated,
 	                                    progressed_* are its then) */
 	char deploy_tag[128];            /* … its pod template's tag */
 	bool deploy_complete;            /* … its rollout complete (parse_k8s_rollout) */
+	int deploy_rollout;              /* … enum k8s_rollout */
 	int64_t deploy_read_ms;          /* wall clock: that read began */
 
 	bool have_probe;                 /* a whole probe round answered */

@@ -4,7 +4,10 @@
  * own rollbacks change tags too, and the record then follows the action's
  * end. A change with no action of the journal's on that host and service
  * in the time before it (since the row's last record, five minutes at
- * most) was made by someone else: a CI job, a colleague's kubectl.
+ * most) was made by someone else: a CI job, a colleague's kubectl. A
+ * rollback whose rollout a later reading found complete (an
+ * action.reconcile by "rollout" or "reading") moved the tag then: it
+ * counts as ending at that record.
  */
 #include "warroom/deployby.h"
 
@@ -18,6 +21,12 @@ static const char *
 str_in(const cJSON *o, const char *key)
 {
 	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+}
+
+static bool
+same(const char *a, const char *b)
+{
+	return a != NULL && strcmp(a, b) == 0;
 }
 
 void
@@ -37,6 +46,18 @@ deployby_note(struct deployby *d, const struct record *r)
 			.host = xstrdup(r->host), .service = svc != NULL && svc[0] != '\0' ?
 			xstrdup(svc) : NULL, .action = action != NULL ? xstrdup(action) : NULL,
 			.seq = r->seq, .start_ms = r->ts_ms };
+		return;
+	}
+	/* A rollout read complete later (latedone's "rollout" or "reading"):
+	 * the tag it moved is seen then, not after the end. */
+	if (strcmp(r->kind, "action.reconcile") == 0 &&
+	    (same(str_in(r->data, "by"), "rollout") || same(str_in(r->data, "by"), "reading")) &&
+	    same(str_in(r->data, "outcome"), "ok")) {
+		for (i = d->n; i-- > 0;)
+			if (strcmp(d->items[i].op, r->op) == 0) {
+				d->items[i].end_ms = r->ts_ms;
+				return;
+			}
 		return;
 	}
 	if (strcmp(r->kind, "action.end") != 0)

@@ -263,6 +263,16 @@ latedone_helm_waited(const struct helm_history *h, int from_rev, const char *to,
 	return true;
 }
 
+bool
+latedone_helm_runs_newest(const struct latedone_read *r, int deployed_rev)
+{
+	/* A wait that ran out, helm's or an upgrade's, leaves the revision
+	 * failed however its rollout ended: the pods say which one runs. */
+	return r->revision > deployed_rev && r->release_status != NULL &&
+	    strcmp(r->release_status, "failed") == 0 && r->tag != NULL &&
+	    r->deploy_tag != NULL && badrel_same(r->deploy_tag, r->tag) && all_rolled(r);
+}
+
 /* A helm rollback's reading: helm still at the revision it made (failed by
  * the wait, or since marked deployed), its deployment's pods at the target. */
 static bool

@@ -32,6 +32,7 @@
 #include "warroom/driver_cmd.h"
 #include "warroom/exec.h"
 #include "warroom/http.h"
+#include "warroom/latedone.h"
 #include "warroom/loop.h"
 #include "warroom/parse_compose.h"
 #include "warroom/parse_helm.h"
@@ -498,6 +499,59 @@ apply_k8s_pods(struct svc_state *s, struct rs_poll *rp, struct restartwin *w, co
 	parse_k8s_pods_free(&pods);
 }
 
+/* helm history's RFC 3339 "updated" as wall-clock ms, 0 when unread. */
+static int64_t
+helm_updated_ms(const char *updated)
+{
+	int64_t secs;
+	int ms;
+
+	return wr_parse_rfc3339(updated, strlen(updated), &secs, &ms) ? secs * 1000 + ms : 0;
+}
+
+/* The row from the release's history and its Deployment, whichever came
+ * last: the deployed revision, unless a newer one helm recorded failed
+ * (its --wait ran out) is what every pod runs now (latedone.h); a rollout
+ * under way shows as k8s rows show it ("2/3 progressing"). */
+static void
+helm_settle(struct svc_state *s, int64_t now)
+{
+	static const char *const rollout[] = { "complete", "progressing", "stuck" };
+	struct latedone_read r = {
+		.tag = s->helm_newest_tag, .revision = s->helm_newest_rev,
+		.release_status = s->helm_newest_status,
+		.deploy_tag = s->deploy_read ? s->deploy_tag : "",
+		.desired = s->desired, .ready = s->ready, .updated = s->updated,
+		.complete = s->deploy_read && s->deploy_complete,
+	};
+	bool newest = latedone_helm_runs_newest(&r, s->helm_deployed_rev);
+	char from[sizeof(s->deployed_from)], ready[32];
+	int64_t at;
+
+	if (!newest && s->helm_deployed_rev <= 0) {
+		set_field(s->state, sizeof(s->state), "no deployed revision", &s->tag_changed_ms, now);
+		return;
+	}
+	set_tag(s, newest ? s->helm_newest_tag : s->helm_deployed_tag, now);
+	s->revision = newest ? s->helm_newest_rev : s->helm_deployed_rev;
+	put(s->image, sizeof(s->image), newest ? s->helm_newest_chart : s->helm_deployed_chart);
+	if (s->deploy_read && !s->deploy_complete) {
+		snprintf(ready, sizeof(ready), "%d/%d", s->ready, s->desired);
+		set_field(s->state, sizeof(s->state), ready, &s->tag_changed_ms, now);
+		set_field(s->health, sizeof(s->health), (unsigned)s->deploy_rollout < 3 ?
+		    rollout[s->deploy_rollout] : "?", &s->tag_changed_ms, now);
+	} else {
+		set_field(s->state, sizeof(s->state), newest ? s->helm_newest_status :
+		    s->helm_deployed_status, &s->tag_changed_ms, now);
+		set_field(s->health, sizeof(s->health), "", &s->tag_changed_ms, now);
+	}
+	/* When this revision went live: the post-mortem counts a bad
+	 * release's impact from it. */
+	at = newest ? s->helm_newest_ms : s->helm_deployed_ms;
+	snprintf(from, sizeof(from), "helm history: revision %d updated", s->revision);
+	deployed(s, at, at > 0 ? from : "", 0);
+}
+
 static void
 apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_t sent)
 {
@@ -510,57 +564,56 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_
 		return;
 	}
 	read_ok(s, now, sent);
+	s->helm_deployed_rev = s->helm_newest_rev = 0;
+	if (h.n > 0) {
+		const struct helm_revision *r = &h.items[h.n - 1];
+
+		s->helm_newest_rev = r->revision;
+		put(s->helm_newest_tag, sizeof(s->helm_newest_tag), r->app_version);
+		put(s->helm_newest_status, sizeof(s->helm_newest_status), r->status);
+		put(s->helm_newest_chart, sizeof(s->helm_newest_chart), r->chart);
+		s->helm_newest_ms = helm_updated_ms(r->updated);
+	}
 	if (h.current >= 0) {
 		const struct helm_revision *r = &h.items[h.current];
 
-		int64_t secs;
-		int ms;
-
-		set_tag(s, r->app_version, now);
-		s->helm_newest_rev = h.items[h.n - 1].revision;
-		put(s->helm_newest_tag, sizeof(s->helm_newest_tag), h.items[h.n - 1].app_version);
-		put(s->helm_newest_status, sizeof(s->helm_newest_status), h.items[h.n - 1].status);
-		set_field(s->state, sizeof(s->state), r->status, &s->tag_changed_ms, now);
-		put(s->image, sizeof(s->image), r->chart);
-		s->revision = r->revision;
-		/* When this revision went live: the post-mortem counts a bad
-		 * release's impact from it. */
-		if (wr_parse_rfc3339(r->updated, strlen(r->updated), &secs, &ms)) {
-			char from[sizeof(s->deployed_from)];
-
-			snprintf(from, sizeof(from), "helm history: revision %d updated",
-			    r->revision);
-			deployed(s, secs * 1000 + ms, from, 0);
-		} else
-			deployed(s, 0, "", 0);
-	} else
-		set_field(s->state, sizeof(s->state), "no deployed revision", &s->tag_changed_ms, now);
+		s->helm_deployed_rev = r->revision;
+		put(s->helm_deployed_tag, sizeof(s->helm_deployed_tag), r->app_version);
+		put(s->helm_deployed_status, sizeof(s->helm_deployed_status), r->status);
+		put(s->helm_deployed_chart, sizeof(s->helm_deployed_chart), r->chart);
+		s->helm_deployed_ms = helm_updated_ms(r->updated);
+	}
+	helm_settle(s, now);
 	s->restarts = -1;
 	parse_helm_history_free(&h);
 }
 
 /* A helm release's Deployment (buf NULL: the read failed): what its pods
- * run and how ready they are, for a rollback whose --wait ran out
- * (latedone). Not the row's error: a host may have no kubectl, or the
- * chart name it otherwise. */
+ * run and how ready they are, for the row (helm_settle) and a rollback
+ * whose --wait ran out (latedone). Not the row's error: a host may have
+ * no kubectl, or the chart name it otherwise. */
 static void
-apply_helm_deploy(struct svc_state *s, const char *buf, size_t len, int64_t sent)
+apply_helm_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_t sent)
 {
 	struct k8s_deploy d;
 	struct wr_err err;
 
 	s->deploy_read = false;
-	if (buf == NULL || parse_k8s_deploy(buf, len, &d, &err) != 0)
-		return;
-	s->deploy_read = true;
-	s->deploy_read_ms = sent;
-	put(s->deploy_tag, sizeof(s->deploy_tag), d.ncontainers > 0 ? d.containers[0].tag : "");
-	s->deploy_complete = parse_k8s_rollout(&d) == K8S_ROLLOUT_COMPLETE;
-	s->progressed_ms = parse_k8s_progressed_ms(&d);
-	wr_strlcpy(s->progressed_why, d.progressing.reason, sizeof(s->progressed_why));
-	s->desired = d.replicas;
-	s->ready = d.ready;
-	s->updated = d.updated;
+	if (buf != NULL && parse_k8s_deploy(buf, len, &d, &err) == 0) {
+		s->deploy_read = true;
+		s->deploy_read_ms = sent;
+		put(s->deploy_tag, sizeof(s->deploy_tag), d.ncontainers > 0 ? d.containers[0].tag :
+		    "");
+		s->deploy_rollout = (int)parse_k8s_rollout(&d);
+		s->deploy_complete = s->deploy_rollout == K8S_ROLLOUT_COMPLETE;
+		s->progressed_ms = parse_k8s_progressed_ms(&d);
+		wr_strlcpy(s->progressed_why, d.progressing.reason, sizeof(s->progressed_why));
+		s->desired = d.replicas;
+		s->ready = d.ready;
+		s->updated = d.updated;
+	}
+	if (s->have_driver && s->driver_error[0] == '\0')
+		helm_settle(s, now);
 }
 
 static bool start_job(struct host_poll *hp, int svc, int kind, const char *cmd);
@@ -641,8 +694,11 @@ job_apply(struct job *j, const struct exec_result *r)
 	}
 	if (j->kind == JOB_HELM_DEPLOY) {
 		apply_helm_deploy(&hp->svc[j->svc], r->finished && r->exit_status == 0 ?
-		    (j->buf ? j->buf : "") : NULL, j->len, j->sent_ms);
+		    (j->buf ? j->buf : "") : NULL, j->len, now, j->sent_ms);
 		changed(hp->p);
+		/* Its pods may have moved the row's tag (helm_settle). */
+		if (tag_seen_now(hp, now))
+			probe_round(hp, true);
 		return;
 	}
 	if (j->kind == JOB_COMPOSE_RESTARTS) {

@@ -6,7 +6,10 @@
 # newest and the release's Deployment all ready at the target, one
 # action.reconcile says "h1's rollout completed at …, after its rollback
 # ended FAILED at …: now OK", and the footer says "FAILED, rollout
-# completed later".
+# completed later". STATE shows the rollout under way ("2/3 progressing")
+# from the Deployment, and once every pod runs the failed-by-wait
+# revision, TAG and the journal's tag say its release, not the old
+# revision helm still calls deployed.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --driver helm --tag v1.5.0-bad
@@ -30,6 +33,10 @@ grep '"kind":"action.end"' "$journal" | tail -1 |
 grep -q '"kind":"action.reconcile"' "$journal" && fail "settled before its pods were ready"
 ok "a helm rollback whose --wait runs out: FAILED, and its end says the rollback applied"
 
+# helm shows only revision 3 deployed; the Deployment says the rollout is under way.
+wait_re "│> h1 +api +[A-Z]+ +1\\.5\\.0-bad +([A-Z]+ +)?[0-2]/3 progressing" 5
+ok "while its pods roll out, STATE says so from the Deployment, as on k8s rows"
+
 wait_re "h1's rollout completed at [0-9]{2}:[0-9]{2}:[0-9]{2}, after its rollback ended FAILED at [0-9]{2}:[0-9]{2}:[0-9]{2}: now OK" 20
 wait_re "h1/api: rollback 1\\.5\\.0-bad -> 1\\.4\\.1: FAILED, rollout completed later at [0-9:]{8} — helm rollback exited 1" 5
 sleep 2
@@ -39,5 +46,14 @@ grep '"kind":"action.reconcile"' "$journal" | grep '"by":"rollout","outcome":"ok
 	grep -q '"revision":4,"tag":"1.4.1".*"detail":"release api at revision 4 (failed) is 1.4.1; deployment/api runs v1.4.1: 3/3 ready, 3 updated"' ||
 	fail "the reconcile: $(grep reconcile "$journal")"
 ok "its pods read all ready later at that revision: journalled once as OK, said in the footer"
+
+# helm still calls revision 3 deployed, but no pod runs it: the row, and
+# the journal's tag the containment and the post-mortem read, say 1.4.1.
+wait_re "│> h1 +api +[A-Z]+ +1\\.4\\.1 +([A-Z]+ +)?failed" 5
+grep '"kind":"health.change"' "$journal" | tail -1 | grep -q '"tag":"1.4.1"' ||
+	fail "the journalled tag: $(grep '"kind":"health.change"' "$journal" | tail -1)"
+grep '"kind":"health.change"' "$journal" | grep '"tag":"1.4.1"' | grep -q outside &&
+	fail "the rollback's own tag said as a deploy outside this console"
+ok "the revision failed by its wait, all its pods ready, is the one the row and the journal say runs"
 keys q
 wait_for "exit=0"

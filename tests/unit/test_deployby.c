@@ -63,6 +63,31 @@ our_rollback_is_ours_and_a_later_change_is_not(void **state)
 	assert_int_equal(d.n, 0);
 }
 
+/* A helm rollback FAILED by its wait: its pods got there two minutes on,
+ * after another record of the row, and the reconcile saying so is what
+ * moved the tag. */
+static void
+a_rollout_completed_later_is_ours_when_seen(void **state)
+{
+	struct deployby d = { 0 };
+
+	(void)state;
+	note(&d, "action.intent", "hb", "op-1", 100 * S,
+	    "{\"action\":\"helm.rollback\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "hb", "op-1", 110 * S, "{\"outcome\":\"failed\"}");
+	/* A record of the row since (a health change) at 112 s. */
+	assert_true(deployby_outside(&d, "hb", "api", 112 * S, 230 * S));
+	/* The engineer's word alone moves nothing. */
+	note(&d, "action.reconcile", "hb", "op-1", 200 * S,
+	    "{\"by\":\"hand\",\"outcome\":\"failed\"}");
+	assert_true(deployby_outside(&d, "hb", "api", 112 * S, 230 * S));
+	note(&d, "action.reconcile", "hb", "op-1", 229 * S,
+	    "{\"by\":\"rollout\",\"outcome\":\"ok\"}");
+	assert_false(deployby_outside(&d, "hb", "api", 112 * S, 230 * S));
+	assert_string_equal(deployby_which(&d, "hb", "api", 112 * S, 230 * S)->op, "op-1");
+	deployby_free(&d);
+}
+
 static void
 a_plan_without_a_service_is_the_whole_hosts(void **state)
 {
@@ -116,6 +141,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(our_rollback_is_ours_and_a_later_change_is_not),
+		cmocka_unit_test(a_rollout_completed_later_is_ours_when_seen),
 		cmocka_unit_test(a_plan_without_a_service_is_the_whole_hosts),
 		cmocka_unit_test(which_action_made_it),
 	};

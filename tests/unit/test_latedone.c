@@ -709,6 +709,42 @@ a_helm_rollback_elsewhere_or_not_ready_stays_failed(void **state)
 	journal_free(&j);
 }
 
+/* helm left revision 4 deployed; the pods say whether revision 5 runs. */
+static void
+a_failed_helm_revision_whose_pods_all_run_it_is_the_running_one(void **state)
+{
+	struct latedone_read r = helm_read();
+
+	(void)state;
+	assert_true(latedone_helm_runs_newest(&r, 4));
+	/* No deployed revision left at all (helm history's first failed). */
+	assert_true(latedone_helm_runs_newest(&r, -1));
+	/* Still rolling out: the old pods serve too. */
+	r.ready = 2;
+	assert_false(latedone_helm_runs_newest(&r, 4));
+	r = helm_read();
+	r.updated = 1;
+	assert_false(latedone_helm_runs_newest(&r, 4));
+	r = helm_read();
+	r.complete = false;
+	assert_false(latedone_helm_runs_newest(&r, 4));
+	/* Its pods at another tag, or not read. */
+	r = helm_read();
+	r.deploy_tag = "v1.5.0-bad";
+	assert_false(latedone_helm_runs_newest(&r, 4));
+	r.deploy_tag = NULL;
+	assert_false(latedone_helm_runs_newest(&r, 4));
+	r.deploy_tag = "";
+	assert_false(latedone_helm_runs_newest(&r, 4));
+	/* The newest is the deployed one, or helm still busy with it. */
+	r = helm_read();
+	assert_false(latedone_helm_runs_newest(&r, 5));
+	r.release_status = "pending-rollback";
+	assert_false(latedone_helm_runs_newest(&r, 4));
+	r.release_status = "deployed";
+	assert_false(latedone_helm_runs_newest(&r, 4));
+}
+
 int
 main(void)
 {
@@ -727,6 +763,7 @@ main(void)
 		cmocka_unit_test(a_helm_rollback_whose_wait_ran_out_applied),
 		cmocka_unit_test(a_helm_rollback_read_complete_later_is_ok),
 		cmocka_unit_test(a_helm_rollback_elsewhere_or_not_ready_stays_failed),
+		cmocka_unit_test(a_failed_helm_revision_whose_pods_all_run_it_is_the_running_one),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
