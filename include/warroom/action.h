@@ -67,10 +67,10 @@ struct action_env {
 	/* Who named a rollback's target, when not a runbook step: the host
 	 * B sent before this one ("h1"), copied at start; NULL otherwise. */
 	const char *target_from;
-	/* When this incident's kill switch turned the export off on the host
-	 * (ms since the epoch), 0 when none: a rollback that turns it back on
-	 * says since when it was off. */
-	int64_t ks_off_ms;
+	/* The host's latest kill switch (plan_killswitch_last; at_ms 0: none):
+	 * a rollback that turns exports back on says since when they were
+	 * off, or that the latest switch turning them off did not work. */
+	struct plan_ks_last ks_last;
 	/* k8s: the host's last kill switch ended FAILED with its rollout not
 	 * read complete since (app_ks_rollout_open): /export answering off
 	 * proves nothing, so the kill switch turns exports off again. */

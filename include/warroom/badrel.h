@@ -36,12 +36,17 @@ struct badrel_svc {
 };
 
 /* One turn of a host's verdict to bad: what it judges may change while a
- * tag's record written after it tells a release that started before it. */
+ * tag's record written after it tells a release that started before it.
+ * A verdict.fresh (a verdict already bad, judged again on readings all
+ * after a release started) is one too, judging only a release started by
+ * from_ms. */
 struct badrel_turn {
 	char *host;                      /* owned */
 	char *service;                   /* owned; NULL: every service */
 	char *verdict;                   /* owned */
 	int64_t at_ms;
+	int64_t from_ms;                 /* verdict.fresh: its readings' start; 0:
+	                                    a turn, judging what ran at at_ms */
 };
 
 /* One OK verdict of a host (or of one service of it): when. */
@@ -128,10 +133,19 @@ bool badrel_same(const char *a, const char *b);
  * (the tag a service runs), verdict.change (a turn to bad judges the tags
  * its host ran then, badrel_running_at, also per a health.change folded
  * later, except a tag the host had an OK verdict under before the turn:
- * that turn goes to spared) and a rollback's action.intent (plan.from
- * bad, plan.to good; a later rollback from a tag makes it bad again). */
+ * that turn goes to spared), verdict.fresh (a bad verdict judged on
+ * readings from data.from_ms on judges, as a turn, the tags that started
+ * by then) and a rollback's action.intent (plan.from bad, plan.to good; a
+ * later rollback from a tag makes it bad again). */
 void badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data,
     int64_t ts_ms);
+
+/* Whether host's verdict, bad since before one of its services' release
+ * started (a new tag under a bad verdict, which no turn judged), judged
+ * now on readings all from from_ms on, judges that release: its run
+ * started at or before from_ms and after host's last turn, and no
+ * rollback went to it. The console then records a verdict.fresh. */
+bool badrel_fresh_due(const struct badrel *b, const char *host, int64_t from_ms);
 
 /* Whether tag is one the incident judged bad (and no rollback went to
  * since a rollback last started from it). */

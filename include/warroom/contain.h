@@ -111,10 +111,11 @@ bool contain_ks_anywhere(const struct contain *c);
  * session until a re-read settles it). */
 bool contain_turning_on(const struct contain *c, const struct contain_host *h);
 
-/* Whether h's last kill switch that ended ok turned its exports back on
- * and h still runs the releases it ran then (each service's tag not
- * changed since; a tag first read later counts as the one it ran): the
- * engineer chose exports on for that release, not for one deployed since. */
+/* Whether h's last kill switch that ended ok turned its exports back on,
+ * none asked since to turn them off (whatever its end, refused too), and
+ * h still runs the releases it ran then (each service's tag not changed
+ * since; a tag first read later counts as the one it ran): the engineer
+ * chose exports on for that release, not for one deployed since. */
 bool contain_restore_holds(const struct contain *c, const struct contain_host *h);
 
 /* Whether host exporting is a leak: a kill switch turning exports off was

@@ -238,11 +238,13 @@ int plan_export_state(const char *word);
 /* The k8s rollback plan p's notes on EXPORT_MODE, said in its warning:
  * the target's pod template (to) against the running one (now), both
  * plan_export_word's, and a target at the running tag, which only
- * changes the pod template. off_at_ms: when this incident's kill switch
- * turned the export off on this host (0: it did not). Kept in the plan
+ * changes the pod template. ks: this host's latest kill switch
+ * (plan_killswitch_last; NULL or at_ms 0: none), whose time, direction
+ * and outcome an off template is said with. Kept in the plan
  * (export_now, export_to, container) for the intent and the outcome. */
+struct plan_ks_last;
 void plan_k8s_undo_notes(struct plan *p, const char *container, const char *now,
-    const char *to, int64_t off_at_ms);
+    const char *to, const struct plan_ks_last *ks);
 
 /* A k8s or helm rollback target: its tag ("" when unknown), EXPORT_MODE
  * in its pod template (k8s, plan_export_word's), and its marks: a marked
@@ -426,6 +428,19 @@ int plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_d
 struct record;
 int plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
     size_t cap, int64_t *at_ms);
+
+/* A host's latest kill switch (compose's or k8s's) in journal records. */
+struct plan_ks_last {
+	int64_t at_ms;                   /* its end (ok, failed, unknown), else its
+	                                    intent's time; 0: none */
+	bool off;                        /* it was to turn exports off */
+	char outcome[16];                /* "ok", "failed", "unknown"; "": no end */
+};
+
+/* host's latest kill switch in v[0..n), whichever way and however it
+ * ended, into *last (zeroed when none); returns 1, or 0 for none. */
+int plan_killswitch_last(const struct record *v, size_t n, const char *host,
+    struct plan_ks_last *last);
 
 /* The value the kill switch sets: want "off" or "on" as a runbook step
  * names it, or NULL for X, whose direction comes from what GET /export

@@ -282,6 +282,21 @@ charge(struct badrel *b, const struct badrel_svc *s, size_t ti)
 	if (k < 0)
 		return;
 	tag = s->runs[k].tag;
+	/* A verdict.fresh's readings reach back before this release started:
+	 * the old one's errors may be in them, it judges nothing here. */
+	if (t->from_ms > 0 && s->runs[k].start_ms > t->from_ms) {
+		if (w != NULL) {
+			why_free(w);
+			memmove(w, w + 1, (size_t)(b->why + b->nwhy - w - 1) * sizeof(*w));
+			b->nwhy--;
+		}
+		if (p != NULL) {
+			spared_free(p);
+			memmove(p, p + 1, (size_t)(b->spared + b->nspared - p - 1) * sizeof(*p));
+			b->nspared--;
+		}
+		return;
+	}
 	if (!ok_under(b, s->host, s->service, s->runs[k].start_ms, t->at_ms, &ok_ms)) {
 		if (p != NULL) {
 			spared_free(p);
@@ -325,6 +340,14 @@ rollback_action(const char *a)
 	return a != NULL && (strstr(a, "rollback") != NULL || strstr(a, "undo") != NULL);
 }
 
+/* A verdict that asks for a rollback. */
+static bool
+verdict_bad(const char *v)
+{
+	return v != NULL && (strcmp(v, "CONSIDER ROLLBACK") == 0 ||
+	    strcmp(v, "ROLLBACK IMMEDIATELY") == 0);
+}
+
 void
 badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data,
     int64_t ts_ms)
@@ -360,17 +383,37 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		rebuild_bad(b);
 		return;
 	}
+	/* Already bad, so no turn: judged again on the new release's own
+	 * readings (QA helm2: v1.5.2-bad deployed under ROLLBACK IMMEDIATELY
+	 * was never judged, and its exports were no leak). */
+	if (strcmp(kind, "verdict.fresh") == 0 && verdict_bad(str_of(data, "verdict"))) {
+		const cJSON *from = cJSON_GetObjectItemCaseSensitive(data, "from_ms");
+		size_t i;
+
+		if (!cJSON_IsNumber(from) || from->valuedouble <= 0)
+			return;
+		b->turns = xrealloc(b->turns, (b->nturns + 1) * sizeof(*b->turns));
+		b->turns[b->nturns++] = (struct badrel_turn){ xstrdup(host),
+		    svc ? xstrdup(svc) : NULL, xstrdup(str_of(data, "verdict")), ts_ms,
+		    (int64_t)from->valuedouble };
+		for (i = 0; i < b->nsvc; i++)
+			if (strcmp(b->svc[i].host, host) == 0 &&
+			    (svc == NULL || strcmp(b->svc[i].service, svc) == 0))
+				charge(b, &b->svc[i], b->nturns - 1);
+		rebuild_bad(b);
+		host_of(b, host)->bad = true;
+		return;
+	}
 	if (strcmp(kind, "verdict.change") == 0 && str_of(data, "verdict") != NULL) {
 		const char *v = str_of(data, "verdict");
 		struct badrel_host *h = host_of(b, host);
-		bool bad = strcmp(v, "CONSIDER ROLLBACK") == 0 ||
-		    strcmp(v, "ROLLBACK IMMEDIATELY") == 0;
+		bool bad = verdict_bad(v);
 		size_t i;
 
 		if (bad && !h->bad) {
 			b->turns = xrealloc(b->turns, (b->nturns + 1) * sizeof(*b->turns));
 			b->turns[b->nturns++] = (struct badrel_turn){ xstrdup(host),
-			    svc ? xstrdup(svc) : NULL, xstrdup(v), ts_ms };
+			    svc ? xstrdup(svc) : NULL, xstrdup(v), ts_ms, 0 };
 			for (i = 0; i < b->nsvc; i++)
 				if (strcmp(b->svc[i].host, host) == 0 &&
 				    (svc == NULL || strcmp(b->svc[i].service, svc) == 0))
@@ -387,6 +430,33 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		if (bad || strcmp(v, "OK") == 0 || strcmp(v, "MONITOR") == 0)
 			h->bad = bad;
 	}
+}
+
+bool
+badrel_fresh_due(const struct badrel *b, const char *host, int64_t from_ms)
+{
+	int64_t last = 0;
+	size_t i;
+
+	if (from_ms <= 0 || !host_is_bad(b, host))
+		return false;
+	for (i = 0; i < b->nturns; i++)
+		if (strcmp(b->turns[i].host, host) == 0 && b->turns[i].at_ms > last)
+			last = b->turns[i].at_ms;
+	for (i = 0; i < b->nsvc; i++) {
+		const struct badrel_svc *s = &b->svc[i];
+		const struct badrel_run *r;
+
+		if (strcmp(s->host, host) != 0 || s->nruns == 0)
+			continue;
+		r = &s->runs[s->nruns - 1];
+		/* A turn since it started judged it (or spared it) already. */
+		if (r->start_ms <= last || r->start_ms > from_ms ||
+		    listed(b->good, b->ngood, r->tag))
+			continue;
+		return true;
+	}
+	return false;
 }
 
 bool

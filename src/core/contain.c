@@ -7,7 +7,8 @@
  * Only a refusal of a kill switch turning exports off opens one: a
  * refused restore leaves them off, no leak. A restore (exports back on
  * by X) is no leak only while the host runs the release it was made
- * under: the engineer chose exports on for that one.
+ * under and no kill switch has been asked since to turn them off: the
+ * engineer chose exports on for that one, until asking for off again.
  */
 #include "warroom/contain.h"
 
@@ -185,6 +186,15 @@ op_end(struct contain *c, const char *op, const cJSON *data, int64_t ts_ms)
 	}
 }
 
+/* The restore's choice of exports on ends: a later kill switch asked to
+ * turn them off. */
+static void
+restore_end(struct contain_host *h)
+{
+	h->restored = false;
+	h->restored_ms = 0;
+}
+
 void
 contain_fold(struct contain *c, const char *kind, const char *host, const char *op,
     const cJSON *data, int64_t ts_ms)
@@ -205,6 +215,11 @@ contain_fold(struct contain *c, const char *kind, const char *host, const char *
 
 		c->v[k].ks_asked = true;
 		c->v[k].off_asked |= plan_off(data);
+		/* Asked to turn exports off again: the engineer no longer chose
+		 * them on, whatever this switch's end (a FAILED one may leave
+		 * them on: that is a leak, not the restore). */
+		if (plan_off(data))
+			restore_end(&c->v[k]);
 		c->ops = xrealloc(c->ops, (c->nops + 1) * sizeof(*c->ops));
 		c->ops[c->nops++] = (struct contain_op){ .op = xstrdup(op), .host = k,
 			.off = plan_off(data), .action = xstrdup(action) };
@@ -224,6 +239,7 @@ contain_fold(struct contain *c, const char *kind, const char *host, const char *
 			return;
 		h->off_asked = true;
 		h->refused_open = true;
+		restore_end(h);
 		h->refused_ms = ts_ms;
 		set_str(&h->refused_action, action);
 		set_str(&h->refused_service, str_of(data, "service"));

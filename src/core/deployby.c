@@ -69,6 +69,17 @@ deployby_note(struct deployby *d, const struct record *r)
 		}
 }
 
+/* Whether an action may change a tag: a Kubernetes kill switch (kubectl
+ * set env, rollout restart) re-creates pods from the same image (QA
+ * helm2: a restore of exports shortly before a k8s set-tag hid that the
+ * tag was deployed outside this console). A compose one's redeploy
+ * applies whatever the files say, a tag changed by hand too. */
+static bool
+changes_tags(const char *action)
+{
+	return action == NULL || strcmp(action, "k8s.killswitch") != 0;
+}
+
 const struct deployby_act *
 deployby_which(const struct deployby *d, const char *host, const char *svc,
     int64_t since_ms, int64_t at_ms)
@@ -84,7 +95,8 @@ deployby_which(const struct deployby *d, const char *host, const char *svc,
 		const struct deployby_act *a = &d->items[i];
 
 		if (strcmp(a->host, host) != 0 ||
-		    (a->service != NULL && svc != NULL && strcmp(a->service, svc) != 0))
+		    (a->service != NULL && svc != NULL && strcmp(a->service, svc) != 0) ||
+		    !changes_tags(a->action))
 			continue;
 		/* Ran in [from, at]: it may have made the change. One with no
 		 * end lost its console (a record waits while ours run): its

@@ -3288,6 +3288,20 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 	}
 	if (kind_is(r, "health.change"))
 		return health_details(b, r, o);
+	/* Still bad, judged again on the release that came since. */
+	if (kind_is(r, "verdict.fresh") && dstr(r, "verdict") != NULL) {
+		const cJSON *from = cJSON_GetObjectItemCaseSensitive(r->data, "from_ms");
+		char when[TIME_MAX];
+
+		wr_buf_printf(b, "%s on the release running now", dstr(r, "verdict"));
+		if (cJSON_IsNumber(from) && from->valuedouble > 0) {
+			when_in((int64_t)from->valuedouble, r->ts_ms, o, when);
+			wr_buf_printf(b, " (figures from %s on, after it started)", when);
+		}
+		if (dstr(r, "reason") != NULL)
+			wr_buf_printf(b, " — %s", dstr(r, "reason"));
+		return true;
+	}
 	if (kind_is(r, "conn.change"))
 		return conn_details(b, r, o);
 	if (kind_is(r, "poll.change"))

@@ -1246,19 +1246,28 @@ warn(struct plan *p, const char *fmt, ...)
 
 void
 plan_k8s_undo_notes(struct plan *p, const char *container, const char *now, const char *to,
-    int64_t off_at_ms)
+    const struct plan_ks_last *ks)
 {
 	int sn = plan_export_state(now), st = plan_export_state(to);
-	char since[48] = "", target[128], a[96], b[96];
+	char since[160] = "", target[128], a[96], b[96];
 
 	wr_strlcpy(p->export_container, container, sizeof(p->export_container));
 	wr_strlcpy(p->export_now, now, sizeof(p->export_now));
 	wr_strlcpy(p->export_to, to, sizeof(p->export_to));
-	if (off_at_ms > 0) {
-		int64_t day = off_at_ms / 1000 % 86400;
+	/* The latest switch, not the last that worked: an off since undone,
+	 * then one that FAILED, is no "off since" (QA helm2 #5). */
+	if (ks != NULL && ks->at_ms > 0 && ks->off) {
+		int64_t day = ks->at_ms / 1000 % 86400;
 
-		snprintf(since, sizeof(since), " since the kill switch at %02d:%02d UTC",
-		    (int)(day / 3600), (int)(day / 60 % 60));
+		if (strcmp(ks->outcome, "ok") == 0)
+			snprintf(since, sizeof(since), " since the kill switch at %02d:%02d UTC",
+			    (int)(day / 3600), (int)(day / 60 % 60));
+		else
+			snprintf(since, sizeof(since), " in the pod template, but the kill switch at "
+			    "%02d:%02d UTC turning them off %s: exports may still be on",
+			    (int)(day / 3600), (int)(day / 60 % 60),
+			    strcmp(ks->outcome, "failed") == 0 ? "FAILED" :
+			    strcmp(ks->outcome, "unknown") == 0 ? "ended UNKNOWN" : "has not ended");
 	}
 	if (strcmp(to, "(unset)") == 0)
 		snprintf(target, sizeof(target), "revision %d sets no " KS_KEY, p->to_rev);
@@ -1871,6 +1880,37 @@ op_ended_ok(const struct record *v, size_t n, const char *op)
 		    "outcome")), "ok") == 0)
 			return true;
 	return false;
+}
+
+int
+plan_killswitch_last(const struct record *v, size_t n, const char *host,
+    struct plan_ks_last *last)
+{
+	const char *from, *to;
+	bool k8s;
+	size_t i, k;
+
+	memset(last, 0, sizeof(*last));
+	for (i = n; i-- > 0;) {
+		if (!ks_intent(&v[i], host, &from, &to, &k8s))
+			continue;
+		last->at_ms = v[i].ts_ms;
+		last->off = strcmp(to, KS_KEY "=off") == 0;
+		/* Its settled word: a re-read's reconcile after an end says last. */
+		for (k = i + 1; k < n; k++) {
+			const char *oc = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+			    v[k].data, "outcome"));
+
+			if ((strcmp(v[k].kind, "action.end") != 0 &&
+			    strcmp(v[k].kind, "action.reconcile") != 0) || v[k].op == NULL ||
+			    strcmp(v[k].op, v[i].op) != 0 || oc == NULL)
+				continue;
+			last->at_ms = v[k].ts_ms;
+			wr_strlcpy(last->outcome, oc, sizeof(last->outcome));
+		}
+		return 1;
+	}
+	return 0;
 }
 
 int

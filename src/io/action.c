@@ -1323,7 +1323,7 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 		    c->rev, c->tag, timeout_s, &a->plan, err) != 0)
 			return -1;
 		plan_k8s_undo_notes(&a->plan, a->export_container, a->export_now, c->export_mode,
-		    a->env.ks_off_ms);
+		    &a->env.ks_last);
 		/* Picked or named (a runbook step's revision): said first. */
 		hist_warnings(a, c);
 		return 0;

@@ -524,6 +524,19 @@ killswitch_restore(struct app *app, int host, char *out, size_t cap, int64_t *at
 	return rc;
 }
 
+/* host's latest kill switch in the journal (plan_killswitch_last). */
+static void
+killswitch_last(struct app *app, int host, struct plan_ks_last *last)
+{
+	struct record_list list;
+
+	memset(last, 0, sizeof(*last));
+	if (journal_records(app, &list) != 0)
+		return;
+	plan_killswitch_last(list.v, list.n, app->cfg.hosts[host].name, last);
+	record_list_free(&list);
+}
+
 static void add_action(struct app *app, struct action *a);
 static void journal_refusal_row(struct app *app, int host, int svc, const char *action,
     const char *why, const char *text, struct action **slot);
@@ -547,7 +560,7 @@ actions_rollback(struct app *app)
 {
 	int n, host = app_selected_service(app, &n);
 	struct action **slot = app->target_slot;
-	char tag[128], seen[4][128], from[sizeof(app->target_from)], tag_was[128];
+	char tag[128], seen[4][128], from[sizeof(app->target_from)];
 	struct plan_bad bad[8];
 	struct rbtarget rb;
 	struct action_env env = env_of(app);
@@ -599,7 +612,7 @@ actions_rollback(struct app *app)
 	if (journal_rollback_target(app, host, n, &rb))
 		env.rb_target = &rb;
 	/* A rollback that brings exports back on says since when they were off. */
-	killswitch_restore(app, host, tag_was, sizeof(tag_was), &env.ks_off_ms);
+	killswitch_last(app, host, &env.ks_last);
 	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, rev, &err)) == NULL) {
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
 		    err.msg);

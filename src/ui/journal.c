@@ -1417,12 +1417,67 @@ verdicts_due(struct app *app)
 	}
 }
 
+/* The journal's (contain's) word, with it locked and caught up: another
+ * console may have judged that release first. */
+static bool
+fresh_still_due(void *arg)
+{
+	const struct obs_due *d = arg;
+
+	return badrel_fresh_due(&d->app->contain.rel, d->app->cfg.hosts[d->host].name,
+	    d->said_ms);
+}
+
+/* A verdict that stayed bad while a host's release changed writes no
+ * verdict.change, so nothing judged the new release (QA helm2: a bad tag
+ * set under ROLLBACK IMMEDIATELY never counted, nor did its exports).
+ * Once the verdict, still bad on the metrics alone, is judged on figures
+ * all from after that release started (window_from_ms), a verdict.fresh
+ * says so, once: badrel judges the release by it. */
+static void
+verdicts_fresh(struct app *app)
+{
+	size_t h;
+
+	if (app->poller == NULL || app->verdicts == NULL || !obs_writer(app))
+		return;
+	for (h = 0; h < app->cfg.nhosts; h++) {
+		const struct host_metrics *m = poller_metrics(app->poller, (int)h);
+		struct obs_due due = { .app = app, .row = -1, .host = h };
+		char reason[WR_DECIDE_REASON_MAX + 128];
+		struct wr_err err;
+		cJSON *d;
+
+		if (m == NULL || !m->judged || m->verdict.level < DECIDE_CONSIDER ||
+		    m->verdict.raw < DECIDE_CONSIDER || m->window_from_ms <= 0 ||
+		    strcmp(app->verdicts[h], decide_level_name(m->verdict.level)) != 0 ||
+		    !badrel_fresh_due(&app->contain.rel, app->cfg.hosts[h].name,
+		    m->window_from_ms))
+			continue;
+		due.said_ms = m->window_from_ms;
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "verdict", decide_level_name(m->verdict.raw));
+		cJSON_AddNumberToObject(d, "from_ms", (double)m->window_from_ms);
+		app_verdict_words(app, (int)h, &m->verdict, m->verdict.reason, reason,
+		    sizeof(reason));
+		cJSON_AddStringToObject(d, "reason", reason);
+		if (timeline_append_if(app->tl, "verdict.fresh", app->cfg.hosts[h].name, d,
+		    fresh_still_due, &due, &err) < 0) {
+			/* Tried again at the next round; the journal's failure is
+			 * said by the safety state, not once a round here. */
+			sync_safety(app);
+			return;
+		}
+	}
+}
+
 void
 journal_health(struct app *app)
 {
 	health_record(app, false);
 	exports_record(app);
 	verdicts_due(app);
+	verdicts_fresh(app);
 }
 
 void

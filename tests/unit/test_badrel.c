@@ -657,6 +657,60 @@ a_rollback_from_a_host_judged_fine_is_no_bad_verdict(void **state)
 	badrel_free(&b);
 }
 
+/* QA helm2 #2: k8s-bastion's verdict turned ROLLBACK IMMEDIATELY under
+ * v1.5.0-bad, then v1.5.2-bad was deployed and the verdict stayed bad: no
+ * turn, so nothing judged the new release. A verdict judged on readings
+ * all after it started (verdict.fresh) does; one whose readings reach
+ * back before it (the old release's errors) does not; a rollback's
+ * target never is. */
+static void
+a_release_deployed_under_a_bad_verdict_is_judged_on_its_own_readings(void **state)
+{
+	struct badrel b = { 0 };
+
+	(void)state;
+	fold_at(&b, "health.change", "k8s-bastion", "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"deployed_ms\":500}", 1000);
+	assert_false(badrel_fresh_due(&b, "k8s-bastion", 900));
+	fold_at(&b, "verdict.change", "k8s-bastion", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}",
+	    1500);
+	assert_true(badrel_is_bad(&b, "v1.5.0-bad"));
+	/* The turn judged what ran then: nothing more to judge. */
+	assert_false(badrel_fresh_due(&b, "k8s-bastion", 1400));
+	fold_at(&b, "health.change", "k8s-bastion", "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.2-bad\",\"deployed_ms\":5000}", 5100);
+	assert_false(badrel_is_bad(&b, "v1.5.2-bad"));
+	assert_int_equal(badrel_host_runs_bad(&b, "k8s-bastion"), 0);
+	/* Readings from before the deploy: not its own. */
+	assert_false(badrel_fresh_due(&b, "k8s-bastion", 4000));
+	fold_at(&b, "verdict.fresh", "k8s-bastion", "{\"verdict\":\"ROLLBACK IMMEDIATELY\","
+	    "\"from_ms\":4000}", 5200);
+	assert_false(badrel_is_bad(&b, "v1.5.2-bad"));
+	assert_true(badrel_fresh_due(&b, "k8s-bastion", 6000));
+	fold_at(&b, "verdict.fresh", "k8s-bastion", "{\"verdict\":\"ROLLBACK IMMEDIATELY\","
+	    "\"from_ms\":6000}", 7000);
+	assert_true(badrel_is_bad(&b, "v1.5.2-bad"));
+	assert_true(badrel_verdict_bad(&b, "v1.5.2-bad"));
+	assert_int_equal(badrel_host_runs_bad(&b, "k8s-bastion"), 1);
+	assert_non_null(badrel_verdict_judged(&b, "k8s-bastion", "api", "v1.5.2-bad", 7000));
+	assert_null(badrel_why_before(&b, "api", "v1.5.2-bad", 6999));
+	/* Judged once: no second record. */
+	assert_false(badrel_fresh_due(&b, "k8s-bastion", 9000));
+	/* Rolled back to a good release, the window still bad: never judged. */
+	fold_at(&b, "action.intent", "k8s-bastion", "{\"action\":\"k8s.undo\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.2-bad\",\"to\":\"v1.4.1\"}}",
+	    10000);
+	fold_at(&b, "health.change", "k8s-bastion", "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"deployed_ms\":10500}", 11000);
+	assert_false(badrel_fresh_due(&b, "k8s-bastion", 12000));
+	/* Not bad now: nothing to judge again. */
+	fold_at(&b, "verdict.change", "k8s-bastion", "{\"verdict\":\"OK\"}", 13000);
+	fold_at(&b, "health.change", "k8s-bastion", "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0\",\"deployed_ms\":14000}", 14100);
+	assert_false(badrel_fresh_due(&b, "k8s-bastion", 15000));
+	badrel_free(&b);
+}
+
 int
 main(void)
 {
@@ -679,6 +733,7 @@ main(void)
 		cmocka_unit_test(the_services_a_host_runs_bad_in_words),
 		cmocka_unit_test(the_same_release_since_a_time),
 		cmocka_unit_test(a_rollback_from_a_host_judged_fine_is_no_bad_verdict),
+		cmocka_unit_test(a_release_deployed_under_a_bad_verdict_is_judged_on_its_own_readings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

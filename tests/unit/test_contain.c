@@ -562,6 +562,45 @@ a_restore_holds_only_for_the_release_it_was_made_under(void **state)
 	contain_free(&c);
 }
 
+/* QA helm2 #1: X restored k8s-bastion's exports under v1.5.0-bad, then a
+ * later X turning them off FAILED (its rollout stuck, EXPORT on?). The
+ * engineer asked for them off again: the restore no longer exempts the
+ * host, whatever that switch's end; a refused one ends it as well. */
+static void
+a_later_switch_off_ends_the_restore_whatever_its_end(void **state)
+{
+	struct contain c = { 0 };
+	char buf[200];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		fold_at(&c, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+		    "\"tag\":\"v1.5.0-bad\",\"deployed_ms\":500}", 1000);
+		fold_at(&c, "verdict.change", "k8s-bastion", NULL,
+		    "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}", 1500);
+		fold_at(&c, "action.intent", "k8s-bastion", "op-1", KS_OFF("k8s.killswitch"), 2000);
+		fold_at(&c, "action.end", "k8s-bastion", "op-1", "{\"outcome\":\"ok\"}", 2500);
+		fold_at(&c, "action.intent", "k8s-bastion", "op-2", KS_ON("k8s.killswitch"), 3000);
+		fold_at(&c, "action.end", "k8s-bastion", "op-2", "{\"outcome\":\"ok\"}", 3500);
+		assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+		if (i == 0) {
+			fold_at(&c, "action.intent", "k8s-bastion", "op-3", KS_OFF("k8s.killswitch"),
+			    4000);
+			/* While it runs: exports are on until it works. */
+			assert_true(contain_leaks_if_on(&c, "k8s-bastion"));
+			fold_at(&c, "action.end", "k8s-bastion", "op-3", "{\"outcome\":\"failed\"}",
+			    4500);
+		} else
+			fold_at(&c, "action.refused", "k8s-bastion", NULL, KS_OFF("k8s.killswitch"),
+			    4000);
+		assert_false(contain_restore_holds(&c, contain_host(&c, "k8s-bastion")));
+		assert_true(contain_leaks_if_on(&c, "k8s-bastion"));
+		assert_int_equal(contain_restored_words(&c, buf, sizeof(buf)), 0);
+		contain_free(&c);
+	}
+}
+
 int
 main(void)
 {
@@ -582,6 +621,7 @@ main(void)
 		cmocka_unit_test(a_refused_restore_is_no_gap),
 		cmocka_unit_test(a_refusal_before_the_dialog_carries_its_direction),
 		cmocka_unit_test(a_restore_holds_only_for_the_release_it_was_made_under),
+		cmocka_unit_test(a_later_switch_off_ends_the_restore_whatever_its_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

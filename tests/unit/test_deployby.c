@@ -136,6 +136,28 @@ which_action_made_it(void **state)
 	deployby_free(&d);
 }
 
+/* QA helm2 #2: X restored k8s-bastion's exports (kubectl set env, a
+ * rollout at the same image), then someone set the tag: the switch made
+ * no tag change, so the change is outside. A compose switch's redeploy
+ * may apply a tag changed in its files: still a possible cause. */
+static void
+a_k8s_kill_switch_changes_no_tag(void **state)
+{
+	struct deployby d = { 0 };
+
+	(void)state;
+	note(&d, "action.intent", "k8s-bastion", "ks-1", 100 * S,
+	    "{\"action\":\"k8s.killswitch\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "k8s-bastion", "ks-1", 110 * S, "{\"outcome\":\"ok\"}");
+	assert_true(deployby_outside(&d, "k8s-bastion", "api", 0, 140 * S));
+	assert_null(deployby_which(&d, "k8s-bastion", "api", 0, 140 * S));
+	note(&d, "action.intent", "c-1", "ks-2", 100 * S,
+	    "{\"action\":\"compose.killswitch\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "c-1", "ks-2", 110 * S, "{\"outcome\":\"ok\"}");
+	assert_false(deployby_outside(&d, "c-1", "api", 0, 140 * S));
+	deployby_free(&d);
+}
+
 int
 main(void)
 {
@@ -144,6 +166,7 @@ main(void)
 		cmocka_unit_test(a_rollout_completed_later_is_ours_when_seen),
 		cmocka_unit_test(a_plan_without_a_service_is_the_whole_hosts),
 		cmocka_unit_test(which_action_made_it),
+		cmocka_unit_test(a_k8s_kill_switch_changes_no_tag),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1100,7 +1100,8 @@ k8s_rollback_says_what_it_does_to_the_export(void **state)
 	/* After the kill switch (revision 6 off), back to revision 5 at the
 	 * same tag: its template turns exports back on. */
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.1", 6, 5, "v1.4.1", 30, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "off", "on", 1795746660000);
+	plan_k8s_undo_notes(&p, "api", "off", "on", &(struct plan_ks_last){ 1795746660000, true,
+	    "ok" });
 	assert_string_equal(p.warning, "revision 5 has EXPORT_MODE=on: this rollback turns "
 	    "exports back ON (now off since the kill switch at 02:31 UTC)\nsame tag v1.4.1: "
 	    "this only changes the pod template: EXPORT_MODE=off -> EXPORT_MODE=on");
@@ -1113,35 +1114,35 @@ k8s_rollback_says_what_it_does_to_the_export(void **state)
 	cJSON_Delete(o);
 	/* Off by other hands than this incident's; a template without it. */
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 6, 3, "v1.4.1", 30, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "off", "(unset)", 0);
+	plan_k8s_undo_notes(&p, "api", "off", "(unset)", NULL);
 	assert_string_equal(p.warning, "revision 3 sets no EXPORT_MODE: this rollback turns "
 	    "exports back ON (now off)");
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 6, 3, "v1.4.1", 30, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "off", "(from a configMapKeyRef)", 0);
+	plan_k8s_undo_notes(&p, "api", "off", "(from a configMapKeyRef)", NULL);
 	assert_string_equal(p.warning, "revision 3 has EXPORT_MODE from a configMapKeyRef: this "
 	    "rollback may turn exports back ON (now off)");
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 6, 3, "", 30, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "off", "", 0);
+	plan_k8s_undo_notes(&p, "api", "off", "", NULL);
 	assert_string_equal(p.warning, "revision 3's EXPORT_MODE could not be read: this "
 	    "rollback may turn exports back ON (now off)");
 	/* The other way round. */
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.1", 7, 6, "v1.4.1", 30, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "(unset)", "off", 0);
+	plan_k8s_undo_notes(&p, "api", "(unset)", "off", NULL);
 	assert_string_equal(p.warning, "revision 6 has EXPORT_MODE=off: this rollback turns "
 	    "exports OFF (now EXPORT_MODE unset)\nsame tag v1.4.1: this only changes the pod "
 	    "template: EXPORT_MODE unset -> EXPORT_MODE=off");
 	/* Nothing to say: another tag, the export as it is. */
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 4, 3, "v1.4.1", 30, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "on", "on", 0);
+	plan_k8s_undo_notes(&p, "api", "on", "on", NULL);
 	assert_string_equal(p.warning, "");
 	/* The same tag and env: still only a template change. */
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.1", 4, 3, "v1.4.1", 30, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "on", "on", 0);
+	plan_k8s_undo_notes(&p, "api", "on", "on", NULL);
 	assert_string_equal(p.warning, "same tag v1.4.1: this only changes the pod template (its "
 	    "env or settings), not the release");
 	/* Not read: nothing said, nothing journalled. */
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 4, 3, "", 30, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "", "", 0);
+	plan_k8s_undo_notes(&p, "api", "", "", NULL);
 	assert_string_equal(p.warning, "");
 	o = plan_to_json(&p);
 	assert_null(cJSON_GetObjectItem(o, "export_mode"));
@@ -1250,7 +1251,7 @@ k8s_after_the_kill_switch_the_running_tag_is_not_preselected(void **state)
 	h.driver = DRIVER_K8S;
 	strcpy(h.namespace_, "prod");
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 5, 4, "v1.5.0-bad", 60, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "off", "on", 0);
+	plan_k8s_undo_notes(&p, "api", "off", "on", NULL);
 	assert_string_equal(p.warning, "revision 4 has EXPORT_MODE=on: this rollback turns exports "
 	    "back ON (now off)\nsame tag v1.5.0-bad: this only changes the pod template: "
 	    "EXPORT_MODE=off -> EXPORT_MODE=on");
@@ -1275,7 +1276,7 @@ a_named_bad_revision_is_marked_and_warned_first(void **state)
 	h.driver = DRIVER_K8S;
 	strcpy(h.namespace_, "prod");
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.1", 5, 4, "v1.5.0-bad", 60, &p, &err), 0);
-	plan_k8s_undo_notes(&p, "api", "off", "on", 0);
+	plan_k8s_undo_notes(&p, "api", "off", "on", NULL);
 	plan_warn_rolled_back(&p, "in this incident");
 	assert_string_equal(p.warning, "v1.5.0-bad WAS ROLLED BACK FROM in this incident: going "
 	    "back to it very likely brings the failure back; pick another target unless it was "
@@ -1871,6 +1872,63 @@ history_rolled_back_from_and_stalled_targets(void **state)
 	    "picks one, only if it was fixed");
 }
 
+/* QA helm2 #5: X off at 02:31 (ok), on at 02:33 (ok), off at 02:35
+ * (FAILED, rollout stuck). The latest switch is the 02:35 one: the
+ * rollback dialog names it, its outcome, and that exports may still be
+ * on, not "off since 02:31". */
+static void
+the_latest_kill_switch_and_its_outcome(void **state)
+{
+	struct plan_ks_last last;
+	struct record v[7];
+	struct plan p;
+	struct wr_err err;
+	struct config_host h = host();
+	size_t i;
+
+	(void)state;
+	v[0] = rec("action.intent", "k1", "ks-1", "{\"plan\":{\"action\":\"k8s.killswitch\","
+	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[1] = rec("action.end", "k1", "ks-1", "{\"outcome\":\"ok\"}");
+	v[1].ts_ms = 1795746660000;          /* 02:31 */
+	v[2] = rec("action.intent", "k1", "ks-2", "{\"plan\":{\"action\":\"k8s.killswitch\","
+	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=on\"}}");
+	v[3] = rec("action.end", "k1", "ks-2", "{\"outcome\":\"ok\"}");
+	v[3].ts_ms = 1795746780000;          /* 02:33 */
+	v[4] = rec("action.intent", "k1", "ks-3", "{\"plan\":{\"action\":\"k8s.killswitch\","
+	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[4].ts_ms = 1795746880000;
+	v[5] = rec("action.end", "k1", "ks-3", "{\"outcome\":\"failed\"}");
+	v[5].ts_ms = 1795746900000;          /* 02:35 */
+	v[6] = rec("action.intent", "k1", "rb-1", "{\"plan\":{\"action\":\"k8s.undo\"}}");
+	assert_int_equal(plan_killswitch_last(v, 7, "k2", &last), 0);
+	assert_true(last.at_ms == 0);
+	assert_int_equal(plan_killswitch_last(v, 7, "k1", &last), 1);
+	assert_true(last.at_ms == 1795746900000);
+	assert_true(last.off);
+	assert_string_equal(last.outcome, "failed");
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 6, 3, "v1.4.1", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "off", "on", &last);
+	assert_string_equal(p.warning, "revision 3 has EXPORT_MODE=on: this rollback turns "
+	    "exports back ON (now off in the pod template, but the kill switch at 02:35 UTC "
+	    "turning them off FAILED: exports may still be on)");
+	/* Still running: its intent's time. */
+	assert_int_equal(plan_killswitch_last(v, 5, "k1", &last), 1);
+	assert_true(last.at_ms == 1795746880000);
+	assert_string_equal(last.outcome, "");
+	/* The restore before it, ok: no "off since" from an earlier switch. */
+	assert_int_equal(plan_killswitch_last(v, 4, "k1", &last), 1);
+	assert_false(last.off);
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 6, 3, "v1.4.1", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "off", "on", &last);
+	assert_string_equal(p.warning, "revision 3 has EXPORT_MODE=on: this rollback turns "
+	    "exports back ON (now off)");
+	for (i = 0; i < 7; i++)
+		cJSON_Delete(v[i].data);
+}
+
 int
 main(void)
 {
@@ -1897,6 +1955,7 @@ main(void)
 		cmocka_unit_test(rollback_keeps_the_tag_in_env),
 		cmocka_unit_test(env_drift_is_said_with_what_env_keeps),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
+		cmocka_unit_test(the_latest_kill_switch_and_its_outcome),
 		cmocka_unit_test(killswitch_undo_value_from_the_chains_first_switch),
 		cmocka_unit_test(killswitch_direction_from_what_export_answers),
 		cmocka_unit_test(killswitch_redeploys_when_env_holds_it),
