@@ -74,7 +74,8 @@ make_windows(struct screen *scr)
 	int i;
 
 	free_windows(scr);
-	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom, scr->footer_rows);
+	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom, scr->footer_rows,
+	    scr->hosts_rows);
 	if (scr->lo.too_small)
 		return;
 	scr->header = win_for(scr->lo.header);
@@ -1239,11 +1240,26 @@ draw_too_small(struct app *app)
 	wnoutrefresh(stdscr);
 }
 
+/* The rows HOSTS' content wants this frame, asked at the most the
+ * layout could give it: what it leaves goes to the panes below. */
+static int
+hosts_rows(struct app *app)
+{
+	struct screen *scr = app->screen;
+	struct layout lo;
+	const struct rect *r = &lo.pane[PANE_HOSTS];
+
+	layout_compute(&lo, scr->cols, scr->lines, -1, 1, 0);
+	if (lo.too_small || r->h < 3 || r->w < 3)
+		return scr->hosts_rows;
+	return hosts_rows_wanted(app, r->w - 2, r->h - 2);
+}
+
 void
 screen_draw(struct app *app)
 {
 	struct screen *scr = app->screen;
-	int i, frows;
+	int i, frows, hrows;
 
 	if (scr == NULL || scr->closed || !app->dirty)
 		return;
@@ -1253,6 +1269,12 @@ screen_draw(struct app *app)
 	if (app->full_redraw) {
 		clearok(curscr, TRUE);
 		app->full_redraw = false;
+	}
+	/* HOSTS' rows first: the footer's share of LOGS depends on them. */
+	hrows = hosts_rows(app);
+	if (hrows != scr->hosts_rows) {
+		scr->hosts_rows = hrows;
+		make_windows(scr);
 	}
 	frows = scr->lo.too_small ? scr->footer_rows : footer_rows(app);
 	if ((app->zoomed ? (int)app->focus : -1) != scr->zoom || frows != scr->footer_rows) {
