@@ -103,6 +103,11 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows
 		lo->pane[PANE_TIMELINE] = rect(1 + runbook, left, body - runbook - extra, right);
 	}
 	if (zoom >= 0 && zoom < PANE_COUNT) {
+		/* Zoomed, the one pane gives the rows, down to its border and
+		 * a row (the bottom panes' share left a long message cut). */
+		extra = footer_rows > 1 ? footer_rows - 1 : 0;
+		if (extra > body - 3)
+			extra = body - 3;
 		memset(lo->pane, 0, sizeof(lo->pane));
 		lo->pane[zoom] = rect(1, 0, body - extra, cols);
 	}

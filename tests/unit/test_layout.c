@@ -152,6 +152,9 @@ a_long_footer_takes_rows_from_the_bottom_panes(void **state)
 	layout_compute(&lo, 80, 24, PANE_LOGS, 3, 0);
 	assert_rect(lo.pane[PANE_LOGS], 1, 0, 20, 80);
 	assert_rect(lo.pane[PANE_HOSTS], 0, 0, 0, 0);
+	/* Zoomed, more than LOGS and TIMELINE could give side by side. */
+	layout_compute(&lo, 80, 24, PANE_HOSTS, 6, 0);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 17, 80);
 	layout_compute(&lo, 79, 24, -1, 1, 0);
 	assert_true(lo.too_small);
 }
