@@ -9,8 +9,9 @@
  * footer of more than one row (a long message, a prompt's question) takes
  * its rows from the bottom panes, LOGS and TIMELINE (or the zoomed one):
  * drawn over them, it hid their bottom border and what the border says.
- * HOSTS takes only the rows its rows need, up to those: four hosts left
- * five rows blank while METRICS, RUNBOOK and LOGS hid theirs.
+ * At any size HOSTS takes only the rows its content needs (hosts_rows),
+ * up to its most: four hosts given room for nine left five rows blank
+ * while METRICS, RUNBOOK and LOGS hid theirs.
  * Pure arithmetic on the terminal size so every size gives the same answer.
  */
 #include "warroom/layout.h"
