@@ -11,8 +11,8 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
-/* Rows HOSTS is given whenever the screen has them: its borders, its
- * header and ten hosts. Below the height where the side-by-side layout
+/* Rows HOSTS may take whenever the screen has them: its borders, its
+ * header and ten hosts (fewer when its rows need fewer). Below the height where the side-by-side layout
  * gives that, HOSTS spans the width on top (LAYOUT_COMPACT). */
 #define LAYOUT_HOSTS_WANT 13
 
@@ -39,7 +39,10 @@ struct layout {
 /* Split a cols x lines screen into header, five panes and footer; zoom a
  * pane_id: that pane fills the body and the others are empty (h = w = 0),
  * -1: all five. footer_rows: the rows the footer takes this frame (a long
- * message goes on above its own row), taken from the bottom panes. */
-void layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows);
+ * message goes on above its own row), taken from the bottom panes.
+ * hosts_rows: the rows HOSTS' content needs inside its borders (header,
+ * rows, lines under the table; 0: all it may have); the rest go below. */
+void layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows,
+    int hosts_rows);
 
 #endif

@@ -95,6 +95,8 @@ struct screen {
 	int zoom;                        /* the pane lo was computed to zoom, or -1 */
 	int footer_rows;                 /* … and the rows of footer it left (1 or
 	                                    more: screen_footer_rows) */
+	int hosts_rows;                  /* … and the rows HOSTS' content wanted
+	                                    (hosts_rows_wanted; 0: all it may) */
 	WINDOW *header, *footer, *pane[PANE_COUNT];  /* pane[i] NULL: not shown */
 	int attr[THEME_ROLE_COUNT];
 };
@@ -157,6 +159,11 @@ void logs_jump(struct app *app, const char *text);
 /* Show only the HOSTS rows whose host, service or address contains text
  * (any case; "" shows all); the selection moves to a row still shown. */
 void hosts_filter_set(struct app *app, const char *text);
+
+/* The rows HOSTS' content needs inside its borders at inner width w (its
+ * header, the rows shown, room for any row's lines under the table), at
+ * most most: the layout gives the rest to the panes below. */
+int hosts_rows_wanted(const struct app *app, int w, int most);
 
 /* Draw a box around w in the role's colours (Unicode lines when the
  * locale is UTF-8, ASCII otherwise). */

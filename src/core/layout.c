@@ -9,6 +9,9 @@
  * footer of more than one row (a long message, a prompt's question) takes
  * its rows from the bottom panes, LOGS and TIMELINE (or the zoomed one):
  * drawn over them, it hid their bottom border and what the border says.
+ * At any size HOSTS takes only the rows its content needs (hosts_rows),
+ * up to its most: four hosts given room for nine left five rows blank
+ * while METRICS, RUNBOOK and LOGS hid theirs.
  * Pure arithmetic on the terminal size so every size gives the same answer.
  */
 #include "warroom/layout.h"
@@ -38,10 +41,23 @@ extra_rows(int footer_rows, int logs, int timeline)
 	return extra < 0 ? 0 : extra;
 }
 
-void
-layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows)
+/* HOSTS' rows: what its rows need (borders and hosts_rows inside) up to
+ * most; at least borders, its header and a row. */
+static int
+hosts_height(int most, int hosts_rows)
 {
-	int body, left, right, hosts, top, below, metrics, runbook, extra;
+	int want = hosts_rows > 0 ? hosts_rows + 2 : most;
+
+	if (want < 4)
+		want = 4;
+	return want < most ? want : most;
+}
+
+void
+layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows,
+    int hosts_rows)
+{
+	int body, left, right, hosts, top, below, metrics, runbook, extra, spare;
 
 	memset(lo, 0, sizeof(*lo));
 	lo->too_small = cols < UI_MIN_COLS || lines < UI_MIN_LINES;
@@ -60,6 +76,7 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows
 		hosts = body - 2 * PANE_LEAST;
 		if (hosts > LAYOUT_HOSTS_WANT)
 			hosts = LAYOUT_HOSTS_WANT;
+		hosts = hosts_height(hosts, hosts_rows);
 		top = 1 + hosts;
 		below = body - hosts;
 		metrics = below / 2;
@@ -71,7 +88,10 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows
 		lo->pane[PANE_RUNBOOK] = rect(top, left, runbook, right);
 		lo->pane[PANE_TIMELINE] = rect(top + runbook, left, below - runbook - extra, right);
 	} else {
-		metrics = body / 4;
+		/* Rows HOSTS' rows leave unused go to METRICS and LOGS. */
+		spare = hosts - hosts_height(hosts, hosts_rows);
+		hosts -= spare;
+		metrics = body / 4 + spare / 2;
 		runbook = body * 3 / 5;
 		/* The other panes keep their place: only the bottom ones give
 		 * up rows. */
@@ -84,6 +104,11 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows
 		lo->pane[PANE_TIMELINE] = rect(1 + runbook, left, body - runbook - extra, right);
 	}
 	if (zoom >= 0 && zoom < PANE_COUNT) {
+		/* Zoomed, the one pane gives the rows, down to its border and
+		 * a row (the bottom panes' share left a long message cut). */
+		extra = footer_rows > 1 ? footer_rows - 1 : 0;
+		if (extra > body - 3)
+			extra = body - 3;
 		memset(lo->pane, 0, sizeof(lo->pane));
 		lo->pane[zoom] = rect(1, 0, body - extra, cols);
 	}

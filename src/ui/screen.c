@@ -74,7 +74,8 @@ make_windows(struct screen *scr)
 	int i;
 
 	free_windows(scr);
-	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom, scr->footer_rows);
+	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom, scr->footer_rows,
+	    scr->hosts_rows);
 	if (scr->lo.too_small)
 		return;
 	scr->header = win_for(scr->lo.header);
@@ -857,6 +858,51 @@ status_text(const struct app *app, char *text, size_t cap)
 		    status_shown(app) ? " | " : "", status_shown(app) ? app->status : "");
 }
 
+/* The most rows the footer may take this frame: its own and those LOGS
+ * and TIMELINE (or the zoomed pane) can give, keeping their borders. */
+static int
+footer_most(const struct app *app)
+{
+	const struct screen *scr = app->screen;
+	struct layout one, all;
+	int zoom = app->zoomed ? (int)app->focus : -1, p = zoom >= 0 ? zoom : PANE_LOGS;
+
+	layout_compute(&one, scr->cols, scr->lines, zoom, 1, scr->hosts_rows);
+	layout_compute(&all, scr->cols, scr->lines, zoom, scr->lines, scr->hosts_rows);
+	return 1 + one.pane[p].h - all.pane[p].h;
+}
+
+/* Cut text (cap bytes) to wrap into rows rows of w cells, ending in "… "
+ * and more (where to read it whole). */
+static void
+status_fit(char *text, size_t cap, int w, int rows, const char *more)
+{
+	char *buf = xmalloc(cap);
+	size_t lo = 0, hi = strlen(text), k;
+	int n;
+
+	/* The longest start that fits with the words after it. */
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+
+		snprintf(buf, cap, "%.*s… %s", (int)mid, text, more);
+		n = 0;
+		ui_put_wrapped(NULL, &n, 0, w, 0, rows + 1, 0, buf);
+		if (n <= rows)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	/* Not inside a character, nor after a space. */
+	for (k = lo; k > 0 && ((unsigned char)text[k] & 0xc0) == 0x80; k--)
+		;
+	while (k > 0 && text[k - 1] == ' ')
+		k--;
+	snprintf(buf, cap, "%.*s… %s", (int)k, text, more);
+	wr_strlcpy(text, buf, cap);
+	free(buf);
+}
+
 static void
 draw_status(struct app *app, WINDOW *footer, int cols)
 {
@@ -866,6 +912,16 @@ draw_status(struct app *app, WINDOW *footer, int cols)
 
 	status_text(app, text, sizeof(text));
 	ui_put_wrapped(NULL, &n, 1, cols - 2, 0, STATUS_ROWS_MAX, a, text);
+	/* More rows than the panes give (footer_rows): cut, saying where
+	 * it is whole. An outcome is journalled: TIMELINE's Enter shows
+	 * it; a message kept past a key, a zoomed pane leaves the rows for
+	 * (a key's answer goes with z: cut with … alone, as past six rows). */
+	if (n > app->screen->footer_rows) {
+		n = app->screen->footer_rows;
+		if (app->outq.shown[0] != '\0' || !app->status_keyed)
+			status_fit(text, sizeof(text), cols - 2, n, app->outq.shown[0] != '\0' ?
+			    "(whole in TIMELINE: 5, Enter)" : "(z shows it whole)");
+	}
 	if (n <= 1 || app->screen->lines - n < 1 ||
 	    (win = newwin(n, cols, app->screen->lines - n, 0)) == NULL) {
 		ui_put(footer, 0, 1, cols - 2, a, text);
@@ -1108,7 +1164,11 @@ footer_rows(struct app *app)
 
 		status_text(app, text, sizeof(text));
 		ui_put_wrapped(NULL, &n, 1, cols - 2, 0, STATUS_ROWS_MAX, A_NORMAL, text);
-		/* The message ends on the footer's own row. */
+		/* The message ends on the footer's own row; past the rows
+		 * the panes give (keeping their bottom borders and what
+		 * they say) it is cut, draw_status says where it is whole. */
+		if (n > footer_most(app))
+			n = footer_most(app);
 		return n > 1 ? n : 1;
 	}
 	return n > 0 && app->screen->lines - 1 - n >= 1 ? 1 + n : 1;
@@ -1239,11 +1299,26 @@ draw_too_small(struct app *app)
 	wnoutrefresh(stdscr);
 }
 
+/* The rows HOSTS' content wants this frame, asked at the most the
+ * layout could give it: what it leaves goes to the panes below. */
+static int
+hosts_rows(struct app *app)
+{
+	struct screen *scr = app->screen;
+	struct layout lo;
+	const struct rect *r = &lo.pane[PANE_HOSTS];
+
+	layout_compute(&lo, scr->cols, scr->lines, -1, 1, 0);
+	if (lo.too_small || r->h < 3 || r->w < 3)
+		return scr->hosts_rows;
+	return hosts_rows_wanted(app, r->w - 2, r->h - 2);
+}
+
 void
 screen_draw(struct app *app)
 {
 	struct screen *scr = app->screen;
-	int i, frows;
+	int i, frows, hrows;
 
 	if (scr == NULL || scr->closed || !app->dirty)
 		return;
@@ -1253,6 +1328,12 @@ screen_draw(struct app *app)
 	if (app->full_redraw) {
 		clearok(curscr, TRUE);
 		app->full_redraw = false;
+	}
+	/* HOSTS' rows first: the footer's share of LOGS depends on them. */
+	hrows = hosts_rows(app);
+	if (hrows != scr->hosts_rows) {
+		scr->hosts_rows = hrows;
+		make_windows(scr);
 	}
 	frows = scr->lo.too_small ? scr->footer_rows : footer_rows(app);
 	if ((app->zoomed ? (int)app->focus : -1) != scr->zoom || frows != scr->footer_rows) {

@@ -6,7 +6,7 @@
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
  * ":reconcile HOST OUTCOME", ":verdict HOST LEVEL[: REASON]",
  * ":state HOST SERVICE KEY=VALUE ...",
- * ":term BYTES", ":prompt resolve|status", ":say TEXT"). The
+ * ":term BYTES", ":prompt resolve|status", ":say TEXT", ":say-outcome TEXT"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
@@ -25,7 +25,8 @@
  * resolve" and ":prompt status" open E's and S's prompts, which with no
  * journal E and S themselves refuse, and
  * ":say" puts a message in the footer as a key's answer would (a long
- * one, as B's end says, needs an armed console with a journal).
+ * one, as B's end says, needs an armed console with a journal);
+ * ":say-outcome" as an action's outcome would be (app_say_outcome).
  */
 #include "warroom/ui.h"
 
@@ -616,6 +617,14 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		if (arg == NULL || *arg == '\0')
 			return wr_err_set(err, ":say needs the message");
 		app_say(app, "%s", arg);
+		app->dirty = true;
+		screen_draw(app);
+		return 0;
+	}
+	if (strcmp(line, ":say-outcome") == 0) {
+		if (arg == NULL || *arg == '\0')
+			return wr_err_set(err, ":say-outcome needs the message");
+		app_say_outcome(app, "%s", arg);
 		app->dirty = true;
 		screen_draw(app);
 		return 0;

@@ -1030,6 +1030,48 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	free(order);
 }
 
+int
+hosts_rows_wanted(const struct app *app, int w, int most)
+{
+	int rows = app_host_rows(app), shown, *order, i, nsteps, need = 0;
+	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX];
+	bool show[HOSTS_COL_COUNT];
+	struct table_fit fit;
+	char detail[DETAIL_LINES][700], why[300];
+
+	/* No hosts configured: the words saying where to add them. */
+	if (rows == 0)
+		return most;
+	order = xcalloc((size_t)rows, sizeof(*order));
+	shown = row_order(app, order, rows);
+	/* Its header and the rows; the filter's "no row has" on one. */
+	if (1 + shown >= most || shown == 0) {
+		free(order);
+		return shown == 0 ? 2 : most;
+	}
+	column_widths(app, rows, &fit);
+	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.verdicts, fit.exports, steps);
+	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
+	/* Room under the table for any row's lines, as hosts_draw puts
+	 * them, so the panes below do not move as the selection does. */
+	for (i = 0; i < shown && need < DETAIL_LINES; i++) {
+		const struct config_host *h;
+		int svc, hi = row_at(app, order[i], &h, &svc);
+		int n = detail_lines(app, hi, svc, detail);
+
+		why[0] = '\0';
+		hidden_bad(app, hi, h, svc, show, width, why, sizeof(why));
+		n += why[0] != '\0';
+		if (n > need)
+			need = n;
+	}
+	free(order);
+	if (need > DETAIL_LINES)
+		need = DETAIL_LINES;
+	/* hosts_draw keeps two table rows beside the lines under it. */
+	return 1 + (need > 0 && shown < 2 ? 2 : shown) + need;
+}
+
 static bool
 hosts_key(struct app *app, enum wr_command cmd, int page)
 {

@@ -903,7 +903,8 @@ pane_rows(const struct app *app)
 	const struct rect *r = &lo.pane[PANE_LOGS];
 
 	layout_compute(&lo, app->screen->cols, app->screen->lines,
-	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows);
+	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows,
+	    app->screen->hosts_rows);
 	return r->h > 4 ? (size_t)(r->h - 3) : 1;
 }
 

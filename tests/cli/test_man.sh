@@ -37,3 +37,12 @@ while read -r key; do
 	grep -qxF ".B $key" "$man5" || fail "warroom.conf(5) does not document $key"
 done < "$tmp/conf-keys"
 ok "warroom.conf(5) documents every config key"
+
+# The focus marker: the glyph screen.c draws before the focused pane's
+# title is the one warroom(1) names (it once said \(rh, a ☞).
+glyph=$(sed -n 's/.*focused ? (scr->utf8 ? "\([^ "]*\) ".*/\1/p' "$top_srcdir/src/ui/screen.c")
+[ -n "$glyph" ] || fail "could not read the focus marker from screen.c"
+code=$(printf '%s' "$glyph" | iconv -f UTF-8 -t UTF-32BE | od -An -tx1 | tr -d ' \n' | sed 's/^0*//' | tr a-f A-F)
+grep -A1 "^The focused pane has" "$man1" | grep -qF ".B \\[u$code]" ||
+	fail "warroom(1) does not name the focus marker $glyph (\\[u$code]) before the focused pane's title"
+ok "warroom(1) names the focus marker the console draws"

@@ -34,18 +34,18 @@ assert_screen help <<'EOF'
 │ │ 1        focus the HOSTS pane                                            │ │
 │ │ 2        focus the METRICS pane                                          │ │
 │ │ 3        focus the LOGS pane                                             │ │
-│ │ 4        focus the RUNBOOK pane                                          │ │
-│ │ 5        focus the TIMELINE pane                                         │ │
+└─│ 4        focus the RUNBOOK pane                                          │─┘
+┌─│ 5        focus the TIMELINE pane                                         │─┐
 │ │ Up, k    move the selection up                                           │ │
 │ │ Down, j  move the selection down                                         │ │
 │ │ PgUp     move the selection a page up                                    │ │
-└─│ PgDn     move the selection a page down                                  │─┘
-┌─│ Home, g  move to the first line                                          │─┐
-│ │ End, G   move to the last line                                           │ │
-│ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
-│ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
-└─│ +        HOSTS: tail that service too (LOGS merges by time)              │─┘
-┌─│ [        jump to the previous unticked step (RUNBOOK only)               │─┐
+│ │ PgDn     move the selection a page down                                  │ │
+│ │ Home, g  move to the first line                                          │ │
+└─│ End, G   move to the last line                                           │ │
+┌─│ Space    tick or untick the step (RUNBOOK only; writes the journal)      │─┘
+│ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │─┐
+│ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
+│ │ [        jump to the previous unticked step (RUNBOOK only)               │ │
 │ │ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
@@ -61,18 +61,18 @@ assert_screen scrolled <<'EOF'
 │ │ End, G   move to the last line                                           │ │
 │ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
-│ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
-│ │ [        jump to the previous unticked step (RUNBOOK only)               │ │
+└─│ +        HOSTS: tail that service too (LOGS merges by time)              │─┘
+┌─│ [        jump to the previous unticked step (RUNBOOK only)               │─┐
 │ │ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
-└─│          journal)                                                        │─┘
-┌─│ A        arm the console for changes (typed; A again disarms) (writes    │─┐
-│ │          the journal)                                                    │ │
-│ │ r        roll the selected service back (HOSTS) (changes production)     │ │
-│ │ B        roll it back on every host of the same driver running its tag,  │ │
-└─│          one after another, each confirmed (HOSTS) (changes production)  │─┘
-┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │─┐
+│ │          journal)                                                        │ │
+│ │ A        arm the console for changes (typed; A again disarms) (writes    │ │
+└─│          the journal)                                                    │ │
+┌─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
+│ │ B        roll it back on every host of the same driver running its tag,  │─┐
+│ │          one after another, each confirmed (HOSTS) (changes production)  │ │
+│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │ │
 │ │          (changes production)                                            │ │
 │ │                                                                          │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
@@ -88,18 +88,18 @@ assert_screen ignored <<'EOF'
 │ │ End, G   move to the last line                                           │ │
 │ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
-│ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
-│ │ [        jump to the previous unticked step (RUNBOOK only)               │ │
+└─│ +        HOSTS: tail that service too (LOGS merges by time)              │─┘
+┌─│ [        jump to the previous unticked step (RUNBOOK only)               │─┐
 │ │ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
-└─│          journal)                                                        │─┘
-┌─│ A        arm the console for changes (typed; A again disarms) (writes    │─┐
-│ │          the journal)                                                    │ │
-│ │ r        roll the selected service back (HOSTS) (changes production)     │ │
-│ │ B        roll it back on every host of the same driver running its tag,  │ │
-└─│          one after another, each confirmed (HOSTS) (changes production)  │─┘
-┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │─┐
+│ │          journal)                                                        │ │
+│ │ A        arm the console for changes (typed; A again disarms) (writes    │ │
+└─│          the journal)                                                    │ │
+┌─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
+│ │ B        roll it back on every host of the same driver running its tag,  │─┐
+│ │          one after another, each confirmed (HOSTS) (changes production)  │ │
+│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │ │
 │ │          (changes production)                                            │ │
 │ │                                                                          │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
@@ -115,18 +115,18 @@ assert_screen end <<'EOF'
 │ │ n        LOGS: next match; elsewhere: add a note to the timeline (writes │ │
 │ │          the journal)                                                    │ │
 │ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and    │ │
-│ │          what you saw (writes the journal)                               │ │
-│ │ e        export the timeline as a post-mortem draft (writes the journal) │ │
+└─│          what you saw (writes the journal)                               │─┘
+┌─│ e        export the timeline as a post-mortem draft (writes the journal) │─┐
 │ │ E        mark the incident resolved (typed; the same --incident then     │ │
 │ │          starts a new one) (writes the journal)                          │ │
 │ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read    │ │
-└─│          the .env of rows marked .env!                                   │─┘
-┌─│ z        show the focused pane alone on the whole screen, rows it left   │─┐
-│ │          out too (z again: every pane)                                   │ │
-│ │ a        show every record, a flapping verdict's or health's one by one; │ │
-│ │          a again folds each into one row (TIMELINE only)                 │ │
-└─│ C-l      redraw the whole screen                                         │─┘
-┌─│ ?        show or hide this help                                          │─┐
+│ │          the .env of rows marked .env!                                   │ │
+│ │ z        show the focused pane alone on the whole screen, rows it left   │ │
+└─│          out too (z again: every pane)                                   │ │
+┌─│ a        show every record, a flapping verdict's or health's one by one; │─┘
+│ │          a again folds each into one row (TIMELINE only)                 │─┐
+│ │ C-l      redraw the whole screen                                         │ │
+│ │ ?        show or hide this help                                          │ │
 │ │ q        quit, asking first while an action runs; C-c too, or cancels a  │ │
 │ │          dialog/prompt                                                   │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
@@ -142,20 +142,20 @@ assert_screen closed <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -169,8 +169,8 @@ assert_screen help-big <<'EOF'
 │ │ 1        focus the HOSTS pane                                                                                    │ │
 │ │ 2        focus the METRICS pane                                                                                  │ │
 │ │ 3        focus the LOGS pane                                                                                     │ │
-│ │ 4        focus the RUNBOOK pane                                                                                  │ │
-│ │ 5        focus the TIMELINE pane                                                                                 │ │
+└─│ 4        focus the RUNBOOK pane                                                                                  │ │
+┌─│ 5        focus the TIMELINE pane                                                                                 │ │
 │ │ Up, k    move the selection up                                                                                   │ │
 │ │ Down, j  move the selection down                                                                                 │ │
 │ │ PgUp     move the selection a page up                                                                            │ │
@@ -182,20 +182,20 @@ assert_screen help-big <<'EOF'
 │ │ +        HOSTS: tail that service too (LOGS merges by time)                                                      │ │
 │ │ [        jump to the previous unticked step (RUNBOOK only)                                                       │ │
 │ │ ]        jump to the next unticked step (RUNBOOK only)                                                           │ │
-└─│ R        switch RUNBOOK to the next runbook                                                                      │ │
-┌─│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the journal)                                │ │
+│ │ R        switch RUNBOOK to the next runbook                                                                      │ │
+│ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the journal)                                │ │
 │ │ A        arm the console for changes (typed; A again disarms) (writes the journal)                               │ │
 │ │ r        roll the selected service back (HOSTS) (changes production)                                             │ │
 │ │ B        roll it back on every host of the same driver running its tag, one after another, each confirmed        │ │
-│ │          (HOSTS) (changes production)                                                                            │ │
-│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production)                           │ │
+└─│          (HOSTS) (changes production)                                                                            │ │
+┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production)                           │ │
 │ │ M        migration downgrade (alembic -1) of the selected service (changes production)                           │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)                                 │ │
 │ │ S        post to the status page (type the status) (changes production)                                          │ │
 │ │ K        trust the host's unknown key; a changed one: re-read known_hosts (HOSTS) (writes the journal)           │─┘
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict                                               │─┐
-└─│ /        filter LOGS with a regex (empty clears it)                                                              │ │
-┌─│ F        show the HOSTS rows whose host, service or address has a text                                           │ │
+│ │ /        filter LOGS with a regex (empty clears it)                                                              │ │
+│ │ F        show the HOSTS rows whose host, service or address has a text                                           │ │
 │ │ N        previous match in LOGS, with a filter (n: next) (LOGS only)                                             │ │
 │ │ f        follow new LOGS lines, or pause in place (LOGS only)                                                    │ │
 │ │ w        wrap long LOGS lines (LOGS only)                                                                        │ │
@@ -224,6 +224,11 @@ assert_screen toggled <<'EOF'
 │  api-1       jobs    not connected           -      -     -          ││                                              │
 │  api-2       api     not connected           -      -     -          ││                                              │
 │  k8s-bastion api     not connected           -      -     -          ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
+│ api-1: no metrics_url in the config                                  ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -238,20 +243,15 @@ assert_screen toggled <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
-│ api-1: no metrics_url in the config                                  ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │
+│ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      │└──────────────────────────────────────────────┘
 │                                                                      │┌─ TIMELINE ───────────────────────────────────┐
-└──────────────────────────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -29,20 +29,20 @@ assert_screen drift <<'EOF'
 │> h1   jobs    DOWN 1m v1.5.0 .env! OK      running -      -     -       2m   │
 │  h2   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
 │  h3   api     UP      v1.4.1       OK      running OK     OK            2m   │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 │h1: .env says v1.4.1, jobs runs v1.5.0: a plain `up -d` would start v1.4.1 in…│
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 5 more ───────────────────────────┘└──────────────────────────────┘
+│  p95    180 ms  ▂ 0–2000 ms                  ││                              │
+│  restarts in 5m: unknown                     ││                              │
+└─ ▼ z shows 3 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -57,19 +57,19 @@ assert_screen age <<'EOF'
 │> h2   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
 │  h3   api     UP      v1.4.1       OK      running OK     OK            2m   │
 │                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h2  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 5 more ───────────────────────────┘└──────────────────────────────┘
+│  p95    180 ms  ▂ 0–2000 ms                  ││                              │
+│  restarts in 5m: unknown                     ││                              │
+└─ ▼ z shows 3 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

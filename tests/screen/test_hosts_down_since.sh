@@ -32,15 +32,6 @@ assert_screen wide <<'EOF'
 │  h2   api     DOWN 2m43s v1.4.1 OK      running OK     OK            0   2m  compose         ││                                                              │
 │  h3   api     DOWN 1m03s v1.4.1 OK      running OK     OK            0   2m  compose         ││                                                              │
 │  h4   api     UP         v1.4.1 OK      running OK     OK            0   2m  compose         ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘│                                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │h1  OK                                                                                        ││                                                              │
@@ -49,11 +40,20 @@ assert_screen wide <<'EOF'
 │  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
 │  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
-│h2             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            │└──────────────────────────────────────────────────────────────┘
-│h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            │┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 1 more ───────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
+│h2             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+│h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+│h4             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │ no log stream open                                                                           ││                                                              │
+│                                                                                              │└──────────────────────────────────────────────────────────────┘
+│                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐
+│                                                                                              ││ no incident journal open                                     │
+│                                                                                              ││ (none in screen tests)                                       │
+│                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
@@ -80,19 +80,19 @@ assert_screen narrow <<'EOF'
 │  h2   api     DOWN 2m43s v1.4.1 OK      running OK     OK            0   2m  │
 │  h3   api     DOWN 1m03s v1.4.1 OK      running OK     OK            0   2m  │
 │  h4   api     UP         v1.4.1 OK      running OK     OK            0   2m  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 6 more ───────────────────────────┘└──────────────────────────────┘
+│  p95    180 ms  ▂ 0–2000 ms                  ││                              │
+│  restarts in 5m: unknown                     ││                              │
+└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -107,19 +107,19 @@ assert_screen narrow-again <<'EOF'
 │  h2   api     DOWN 2m48s v1.4.1 OK      running OK     OK            0   2m  │
 │  h3   api     DOWN 5s    v1.4.1 OK      running OK     OK            0   2m  │
 │  h4   api     UP         v1.4.1 OK      running OK     OK            0   2m  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 6 more ───────────────────────────┘└──────────────────────────────┘
+│  p95    180 ms  ▂ 0–2000 ms                  ││                              │
+│  restarts in 5m: unknown                     ││                              │
+└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

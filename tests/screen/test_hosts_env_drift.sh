@@ -36,20 +36,20 @@ assert_screen narrow <<'EOF'
 │> api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s │
 │  api-2       api     UP   v1.4.1                 -      -     -       -   0s │
 │  k8s-bastion api     UP   v1.5.0-bad             FAIL   FAIL          -   0s │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 │api-1: .env says v1.4.1, jobs runs v1.5.0-bad: a plain `up -d` would start v1…│
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -63,20 +63,20 @@ assert_screen failing <<'EOF'
 │  api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s │
 │  api-2       api     UP   v1.4.1                 -      -     -       -   0s │
 │> k8s-bastion api     UP   v1.5.0-bad             FAIL   FAIL          -   0s │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 │k8s-bastion: healthz FAIL (HTTP 500), readyz FAIL (HTTP 500)                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ k8s-bastion: no metrics_url in the config    ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -90,11 +90,6 @@ assert_screen wider <<'EOF'
 │  api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s  compose 127.0.0.1:2201                 │
 │  api-2       api     UP   v1.4.1                 -      -     -       -   0s  compose 127.0.0.1:2202                 │
 │> k8s-bastion api     UP   v1.5.0-bad             FAIL   FAIL          -   0s  k8s     127.0.0.1:2203                 │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 │k8s-bastion: healthz FAIL (HTTP 500), readyz FAIL (HTTP 500)                                                          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
@@ -103,11 +98,16 @@ assert_screen wider <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
-│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
-│                                                                      ││ no incident journal open                     │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────────────┐
+│ no log stream open                                                   ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

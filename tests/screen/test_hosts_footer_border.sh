@@ -99,26 +99,26 @@ assert_screen wide-prompt <<'EOF'
 │  h22  api     UP   v1.4.1     OK                   running OK     OK            0   30s      ││                                                              │
 │  h23  api     UP   v1.4.1     OK                   running OK     OK            0   30s      ││                                                              │
 │  h24  api     UP   v1.4.1     OK                   running OK     OK            0   30s      ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
 └─────────────────────────────────── filter hides 25 rows: h1 and 5 more ROLLBACK IMMEDIATELY ─┘│                                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │h2  OK                                                                                        ││                                                              │
 │  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m                             ││                                                              │
 │  errors 0.1%    ▁ 0–5%                                                                       ││                                                              │
 │  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
+│  restarts in 5m: unknown                                                                     ││                                                              │
 │h1             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h4             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
-│h6             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
-│h9             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more (h13 ROLLBACK IMMEDIATELY) ───────────────────────────────────────────────┘│ no incident journal open                                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
-│ no log stream open                                                                           ││                                                              │
+│h6             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
+│h9             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
+│h13            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
+│h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
+└─ ▼ z shows 18 more ──────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│ no log stream open                                                                           │└──────────────────────────────────────────────────────────────┘
+│                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐
+│                                                                                              ││ no incident journal open                                     │
+│                                                                                              ││ (none in screen tests)                                       │
+│                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │

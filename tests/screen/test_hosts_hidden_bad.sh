@@ -37,20 +37,20 @@ assert_screen failing <<'EOF'
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  │
 │  api-2       api     UP   v1.4.1           -      -          -       0   0s  │
 │> k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 │k8s-bastion: healthz FAIL (HTTP 500), readyz FAIL (HTTP 500)                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ k8s-bastion: no metrics_url in the config    ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -64,20 +64,20 @@ assert_screen ahead <<'EOF'
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  │
 │  api-2       api     UP   v1.4.1           -      -          -       0   0s  │
 │  k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 │api-1: readyz 200 but migrations not current: the schema is ahead of this rel…│
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -91,11 +91,6 @@ assert_screen wider <<'EOF'
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  compose             │
 │  api-2       api     UP   v1.4.1           -      -          -       0   0s  compose             │
 │  k8s-bastion api     UP   v1.5.0-bad       FAIL   FAIL               0   0s  k8s                 │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
 │api-1: readyz 200 but migrations not current: the schema is ahead of this release                 │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
@@ -104,11 +99,16 @@ assert_screen wider <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
-└──────────────────────────────────────────────────────────┘│                                      │
-┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
-│                                                          ││ no incident journal open             │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────┐
+│ no log stream open                                       ││ no incident journal open             │
 │                                                          ││ (none in screen tests)               │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -125,19 +125,19 @@ assert_screen long <<'EOF'
 │  api-2       api     UP   v1.4.1                         -      -          -       0   0s  compose           │
 │  k8s-bastion api     UP   v1.5.0-bad                     FAIL   FAIL               0   0s  k8s               │
 │                                                                                                              │
-│                                                                                                              │
-│                                                                                                              │
-│                                                                                                              │
-│                                                                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ───────────────────────────────────────────────────────┐┌─ RUNBOOK ─────────────────────────────────┐
 │ api-1: no metrics_url in the config                             ││ no runbook loaded                         │
 │                                                                 ││ open one with -r FILE                     │
 │                                                                 ││                                           │
+│                                                                 ││                                           │
+│                                                                 ││                                           │
 └─────────────────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
 ┌─ LOGS ──────────────────────────────────────────────────────────┐┌─ TIMELINE ────────────────────────────────┐
 │ no log stream open                                              ││ no incident journal open                  │
 │                                                                 ││ (none in screen tests)                    │
+│                                                                 ││                                           │
+│                                                                 ││                                           │
 │                                                                 ││                                           │
 └─────────────────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit

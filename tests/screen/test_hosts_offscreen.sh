@@ -142,17 +142,17 @@ assert_screen narrow-filtered <<'EOF'
 │  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h23  api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
 │> h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
-│                                                                              │
-│                                                                              │
 └─────────────────── filter hides 25 rows: h17 ROLLBACK IMMEDIATELY; h11 DOWN ─┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
+│  p95    180 ms  ▂ 0–2000 ms                  ││                              │
+└─ ▼ z shows 25 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS: 7 of 32 rows have "h2"
@@ -169,17 +169,17 @@ assert_screen narrow-filtered-top <<'EOF'
 │  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h23  api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
 │  h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
-│                                                                              │
-│                                                                              │
 └─────────────────── filter hides 25 rows: h17 ROLLBACK IMMEDIATELY; h11 DOWN ─┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h2  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
+│  p95    180 ms  ▂ 0–2000 ms                  ││                              │
+└─ ▼ z shows 25 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -196,13 +196,6 @@ assert_screen wide-filtered <<'EOF'
 │  h22  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
 │  h23  api     DOWN 0s v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
 │  h24  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
 └─────────────────────────────────── filter hides 25 rows: h17 ROLLBACK IMMEDIATELY; h11 DOWN ─┘│                                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │h2  OK                                                                                        ││                                                              │
@@ -211,11 +204,18 @@ assert_screen wide-filtered <<'EOF'
 │  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
 │  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
-│h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
-│h1             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            │┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more ──────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
-│ no log stream open                                                                           ││                                                              │
+│h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
+│h1             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+│h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+│h4             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+│h5             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+└─ ▼ z shows 18 more ──────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│ no log stream open                                                                           │└──────────────────────────────────────────────────────────────┘
+│                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐
+│                                                                                              ││ no incident journal open                                     │
+│                                                                                              ││ (none in screen tests)                                       │
+│                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │

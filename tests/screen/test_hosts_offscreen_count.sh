@@ -118,17 +118,17 @@ assert_screen narrow-filtered <<'EOF'
 │  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h23  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
-│                                                                              │
-│                                                                              │
 └──────────── filter hides 25: h1 and 2 more ROLLBACK IMMEDIATELY, h5 +1 DOWN ─┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h2  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h1 ROLLBACK) ────────────┘└──────────────────────────────┘
+│  p95    180 ms  ▂ 0–2000 ms                  ││                              │
+└─ ▼ z shows 25 more (h1 ROLLBACK) ────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS: 7 of 32 rows have "h2"
@@ -145,13 +145,6 @@ assert_screen wide-filtered <<'EOF'
 │  h22  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
 │  h23  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
 │  h24  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
 └─────────────── filter hides 25 rows: h1 and 2 more ROLLBACK IMMEDIATELY; h5 and 1 more DOWN ─┘│                                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │h2  OK                                                                                        ││                                                              │
@@ -159,12 +152,19 @@ assert_screen wide-filtered <<'EOF'
 │  errors 0.1%    ▁ 0–5%                                                                       ││                                                              │
 │  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
 │h1             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
-│h4             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
-│h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more ──────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
-│ no log stream open                                                                           ││                                                              │
+│h4             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
+│h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
+│h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+│h5             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+└─ ▼ z shows 18 more ──────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│ no log stream open                                                                           │└──────────────────────────────────────────────────────────────┘
+│                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐
+│                                                                                              ││ no incident journal open                                     │
+│                                                                                              ││ (none in screen tests)                                       │
+│                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │

@@ -28,15 +28,6 @@ assert_screen early <<'EOF'
 │> h1   api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK    4+  0s ││ open one with -r FILE                            │
 │  h1   jobs    UP   v1.4.1 ROLLBACK IMMEDIATELY running -      -     0   0s ││                                                  │
 │  h2   api     UP   v1.4.1 OK                   running OK     OK    12+ 0s ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
 └────────────────────────────────────────────────────────────────────────────┘│                                                  │
 ┌─ METRICS ──────────────────────────────────────────────────────────────────┐│                                                  │
 │h1  ROLLBACK IMMEDIATELY                                                    ││                                                  │
@@ -44,11 +35,20 @@ assert_screen early <<'EOF'
 │  errors 0.1%    ▁▁ 0–5%                                                    ││                                                  │
 │  p95    100 ms  ▂▁ 0–2000 ms                                               ││                                                  │
 │  restarts in 5m: unknown                                                   ││                                                  │
-│  rollback at errors > 5% or p95 > 2000 ms                                  │└──────────────────────────────────────────────────┘
-│h2             OK  below thresholds: error rate 0.1%, p95 100 ms, 1+ restar…│┌─ TIMELINE ───────────────────────────────────────┐
-└────────────────────────────────────────────────────────────────────────────┘│ no incident journal open                         │
-┌─ LOGS ─────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                           │
+│  rollback at errors > 5% or p95 > 2000 ms                                  ││                                                  │
+│h2             OK  below thresholds: error rate 0.1%, p95 100 ms, 1+ restar…││                                                  │
+│                                                                            ││                                                  │
+│                                                                            ││                                                  │
+│                                                                            ││                                                  │
+│                                                                            ││                                                  │
+└────────────────────────────────────────────────────────────────────────────┘│                                                  │
+┌─ LOGS ─────────────────────────────────────────────────────────────────────┐│                                                  │
 │ no log stream open                                                         ││                                                  │
+│                                                                            │└──────────────────────────────────────────────────┘
+│                                                                            │┌─ TIMELINE ───────────────────────────────────────┐
+│                                                                            ││ no incident journal open                         │
+│                                                                            ││ (none in screen tests)                           │
+│                                                                            ││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │
@@ -71,15 +71,6 @@ assert_screen whole <<'EOF'
 │> h1   api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK    4   5m ││ open one with -r FILE                            │
 │  h1   jobs    UP   v1.4.1 ROLLBACK IMMEDIATELY running -      -     0   5m ││                                                  │
 │  h2   api     UP   v1.4.1 OK                   running OK     OK    12  5m ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
-│                                                                            ││                                                  │
 └────────────────────────────────────────────────────────────────────────────┘│                                                  │
 ┌─ METRICS ──────────────────────────────────────────────────────────────────┐│                                                  │
 │h1  ROLLBACK IMMEDIATELY                                                    ││                                                  │
@@ -87,11 +78,20 @@ assert_screen whole <<'EOF'
 │  errors 0.1%    ▁▁▁ 0–5%                                                   ││                                                  │
 │  p95    100 ms  ▂▁▁ 0–2000 ms                                              ││                                                  │
 │  restarts in 5m: unknown                                                   ││                                                  │
-│  rollback at errors > 5% or p95 > 2000 ms                                  │└──────────────────────────────────────────────────┘
-│h2             OK  below thresholds: error rate 0.1%, p95 100 ms, 1 restart…│┌─ TIMELINE ───────────────────────────────────────┐
-└────────────────────────────────────────────────────────────────────────────┘│ no incident journal open                         │
-┌─ LOGS ─────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                           │
+│  rollback at errors > 5% or p95 > 2000 ms                                  ││                                                  │
+│h2             OK  below thresholds: error rate 0.1%, p95 100 ms, 1 restart…││                                                  │
+│                                                                            ││                                                  │
+│                                                                            ││                                                  │
+│                                                                            ││                                                  │
+│                                                                            ││                                                  │
+└────────────────────────────────────────────────────────────────────────────┘│                                                  │
+┌─ LOGS ─────────────────────────────────────────────────────────────────────┐│                                                  │
 │ no log stream open                                                         ││                                                  │
+│                                                                            │└──────────────────────────────────────────────────┘
+│                                                                            │┌─ TIMELINE ───────────────────────────────────────┐
+│                                                                            ││ no incident journal open                         │
+│                                                                            ││ (none in screen tests)                           │
+│                                                                            ││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │

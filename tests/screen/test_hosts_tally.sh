@@ -142,26 +142,26 @@ assert_screen wide-filtered <<'EOF'
 │  h22  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
 │  h23  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
 │  h24  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
 └─────────────────────────────────── filter hides 25 rows: h17 ROLLBACK IMMEDIATELY; h12 DOWN ─┘│                                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │h20  ROLLBACK IMMEDIATELY                                                                     ││                                                              │
 │  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 1000 ms (consider)                    ││                                                              │
 │  errors 8%      ▁█ 0–5%                                                                      ││                                                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                                                                 ││                                                              │
+│  restarts in 5m: unknown                                                                     ││                                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
 │h2             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
-│h6             CONSIDER ROLLBACK  error rate 3% (3 of 100 requests) > 2%                      │└──────────────────────────────────────────────────────────────┘
-│h9             MONITOR  error rate 1.5% (1.5 of 100 requests) > 1%                            │┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more ──────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
-│ no log stream open                                                                           ││                                                              │
+│h6             CONSIDER ROLLBACK  error rate 3% (3 of 100 requests) > 2%                      ││                                                              │
+│h9             MONITOR  error rate 1.5% (1.5 of 100 requests) > 1%                            ││                                                              │
+│h1             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+└─ ▼ z shows 18 more ──────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│ no log stream open                                                                           │└──────────────────────────────────────────────────────────────┘
+│                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐
+│                                                                                              ││ no incident journal open                                     │
+│                                                                                              ││ (none in screen tests)                                       │
+│                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
@@ -190,17 +190,17 @@ assert_screen narrow-filtered <<'EOF'
 │  h22  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h23  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h24  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
-│                                                                              │
-│                                                                              │
 └─────────────────── filter hides 25 rows: h17 ROLLBACK IMMEDIATELY; h12 DOWN ─┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h20  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
-└─ ▼ z shows 26 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
+│  p95    1500 ms ▂▆ 0–2000 ms                 ││                              │
+└─ ▼ z shows 25 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS: 7 of 32 rows have "h2"

@@ -34,6 +34,11 @@ assert_screen wide <<'EOF'
 │  h2   api     UP   v1.4.1         running OK     OK            -   0s  compose 127.0.0.1:2202││                                                              │
 │> h3   api     UP   v1.4.1         running OK     OK            -   0s  compose 127.0.0.1:2203││                                                              │
 │  h4   api     UP   v1.4.1         running OK     OK            -   0s  compose 127.0.0.1:2204││                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│ h3: waiting for the first scrapes — metrics: HTTP 500                                        ││                                                              │
+│h1             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
+│                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
@@ -45,18 +50,13 @@ assert_screen wide <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘│                                                              │
-┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
-│ h3: waiting for the first scrapes — metrics: HTTP 500                                        ││                                                              │
-│h1             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
-│                                                                                              ││                                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│ no log stream open                                                                           ││                                                              │
 │                                                                                              │└──────────────────────────────────────────────────────────────┘
 │                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐
-└──────────────────────────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
-│ no log stream open                                                                           ││                                                              │
+│                                                                                              ││ no incident journal open                                     │
+│                                                                                              ││ (none in screen tests)                                       │
+│                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
@@ -82,20 +82,20 @@ assert_screen narrow <<'EOF'
 │  h1   api     UP   v1.4.1 OK      running OK     OK            -   0s        │
 │  h2   api     UP   v1.4.1         running OK     OK            -   0s        │
 │  h4   api     UP   v1.4.1         running OK     OK            -   0s        │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h3  NO DATA                                   ││ no runbook loaded            │
-│  no data for error rate, p95, restarts (metr…││ open one with -r FILE        │
+│  no data for error rate, p95, restarts       ││ open one with -r FILE        │
 │  errors no data ·· 0–5%                      ││                              │
-└─ ▼ z shows 5 more ───────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│  p95    no data ·· 0–2000 ms                 ││                              │
+│  metrics: HTTP 500                           ││                              │
+└─ ▼ z shows 3 more ───────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS by verdict, worst first

@@ -31,12 +31,6 @@ assert_screen follow <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
@@ -44,11 +38,17 @@ assert_screen follow <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:27 INFO  seq=27                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:28 INFO  seq=28                           ││ no incident journal open             │
-│api-1/api 00:00:29 INFO  seq=29                           ││ (none in screen tests)               │
+│api-1/api 00:00:24 INFO  seq=24                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:25 INFO  seq=25                           ││ no incident journal open             │
+│api-1/api 00:00:26 INFO  seq=26                           ││ (none in screen tests)               │
+│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:28 INFO  seq=28                           ││                                      │
+│api-1/api 00:00:29 INFO  seq=29                           ││                                      │
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
@@ -63,12 +63,6 @@ assert_screen up <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
@@ -76,11 +70,17 @@ assert_screen up <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:26 INFO  seq=26                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:27 INFO  seq=27                           ││ no incident journal open             │
-│api-1/api 00:00:28 INFO  seq=28                           ││ (none in screen tests)               │
+│api-1/api 00:00:23 INFO  seq=23                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:24 INFO  seq=24                           ││ no incident journal open             │
+│api-1/api 00:00:25 INFO  seq=25                           ││ (none in screen tests)               │
+│api-1/api 00:00:26 INFO  seq=26                           ││                                      │
+│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:28 INFO  seq=28                           ││                                      │
 │api-1/api 00:00:29 INFO  seq=29                           ││                                      │
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api.log  31 lines  PAUSED +0 new (f follows)              ││                                      │
@@ -95,12 +95,6 @@ assert_screen end <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
@@ -108,11 +102,17 @@ assert_screen end <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:27 INFO  seq=27                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:28 INFO  seq=28                           ││ no incident journal open             │
-│api-1/api 00:00:29 INFO  seq=29                           ││ (none in screen tests)               │
+│api-1/api 00:00:24 INFO  seq=24                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:25 INFO  seq=25                           ││ no incident journal open             │
+│api-1/api 00:00:26 INFO  seq=26                           ││ (none in screen tests)               │
+│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:28 INFO  seq=28                           ││                                      │
+│api-1/api 00:00:29 INFO  seq=29                           ││                                      │
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │

@@ -42,20 +42,20 @@ assert_screen again <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
-│api-1/api 00:00:00 ERROR status=503           ││ (none in screen tests)       │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│api-1/api 00:00:00 ERROR status=503           ││                              │
 │api.log  filter /ERROR/ (case)  1 matching    ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  filter /status=5[0-9                    refused: fix it; Esc keeps the filter

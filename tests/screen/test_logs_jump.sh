@@ -35,20 +35,20 @@ assert_screen clock <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:55:00 INFO  seq=300   ││ no incident journal open     │
-│api-1/api 2025-12-31 23:55:01 INFO  seq=301   ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+│api-1/api 2025-12-31 23:55:00 INFO  seq=300   │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:55:01 INFO  seq=301   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:55:02 INFO  seq=302   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:55:03 INFO  seq=303   ││                              │
+│api-1/api 2025-12-31 23:55:04 INFO  seq=304   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:55:00 UTC, paused (f follows again)
@@ -62,20 +62,20 @@ assert_screen ago <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:58:00 INFO  seq=480   ││ no incident journal open     │
-│api-1/api 2025-12-31 23:58:01 INFO  seq=481   ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+│api-1/api 2025-12-31 23:58:00 INFO  seq=480   │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:58:01 INFO  seq=481   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:58:02 INFO  seq=482   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:58:03 INFO  seq=483   ││                              │
+│api-1/api 2025-12-31 23:58:04 INFO  seq=484   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:58:00 UTC, paused (f follows again)
@@ -89,20 +89,20 @@ assert_screen oldest <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from its oldest line, 23:50:00 UTC (none from 10:00:00 kept)
@@ -116,20 +116,20 @@ assert_screen later <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: no line is stamped 00:00:00 UTC or later
@@ -143,20 +143,20 @@ assert_screen unread <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: 'soon' is not a time: 19:30 UTC, 10m ago or RFC 3339

@@ -38,12 +38,6 @@ assert_screen wrap <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
@@ -51,11 +45,17 @@ assert_screen wrap <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:10 WARN slow upstream call path=/v1/order…│┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││ no incident journal open             │
-│  /11 took=1250ms end=11                                  ││ (none in screen tests)               │
+│api-1/api 00:00:09 WARN slow upstream call path=/v1/orders│┌─ TIMELINE ───────────────────────────┐
+│  /9 took=1250ms end=9                                    ││ no incident journal open             │
+│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││ (none in screen tests)               │
+│  /10 took=1250ms end=10                                  ││                                      │
+│api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
+│  /11 took=1250ms end=11                                  ││                                      │
 │api-1/api 00:00:12 WARN slow upstream call path=/v1/orders││                                      │
 │  /12 took=1250ms end=12                                  ││                                      │
 │api.log  12 lines  wrap                                   ││                                      │
@@ -70,12 +70,6 @@ assert_screen up <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
@@ -83,11 +77,17 @@ assert_screen up <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:09 WARN slow upstream call path=/v1/order…│┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││ no incident journal open             │
-│  /10 took=1250ms end=10                                  ││ (none in screen tests)               │
+│api-1/api 00:00:08 WARN slow upstream call path=/v1/orders│┌─ TIMELINE ───────────────────────────┐
+│  /8 took=1250ms end=8                                    ││ no incident journal open             │
+│api-1/api 00:00:09 WARN slow upstream call path=/v1/orders││ (none in screen tests)               │
+│  /9 took=1250ms end=9                                    ││                                      │
+│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││                                      │
+│  /10 took=1250ms end=10                                  ││                                      │
 │api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
 │  /11 took=1250ms end=11                                  ││                                      │
 │api.log  12 lines  wrap  PAUSED +0 new (f follows)        ││                                      │
@@ -96,8 +96,8 @@ assert_screen up <<'EOF'
 EOF
 sed -n 19,22p "$tmp/small" > "$tmp/small_logs"
 assert_screen small_logs <<'EOF'
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 00:00:13 ERROR api req=83f75f7f ip=1││ no incident journal open     │
-│  0.0.0.7 path=/v1/orders status=500 dur_ms=3…││ (none in screen tests)       │
+│api-1/api 00:00:13 ERROR api req=83f75f7f ip=1││ (none in screen tests)       │
+│  0.0.0.7 path=/v1/orders status=500 dur_ms=38││                              │
+│   tag=v1.4.1 err="upstream timeout" seq=377  ││                              │
 │long.log  13 lines  wrap                      ││                              │
 EOF

@@ -28,12 +28,6 @@ assert_screen wide <<'EOF'
 │  api-1       jobs    not connected     ROLLBACK IMMEDIATELY       -      -     -               compose 127.0.0.1:2201│
 │  api-2       api     not connected                                -      -     -               compose 127.0.0.1:2202│
 │  k8s-bastion api     not connected     -                          -      -     -               k8s     127.0.0.1:2203│
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY                                           ││ no runbook loaded                            │
@@ -41,11 +35,17 @@ assert_screen wide <<'EOF'
 │  errors 6.26%   ██ 0–5%                                              ││                                              │
 │  p95    900 ms  ▆▄ 0–2000 ms                                         ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
 │                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -61,20 +61,20 @@ assert_screen narrow <<'EOF'
 │  api-1       jobs    not connected     ROLLBACK IMMEDIATELY -      -         │
 │  api-2       api     not connected                          -      -         │
 │  k8s-bastion api     not connected     -                    -      -         │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY                   ││ no runbook loaded            │
 │  error rate 6.26% > 5%; p95 900 ms > 500 ms …││ open one with -r FILE        │
 │  errors 6.26%   ██ 0–5%                      ││                              │
-└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││T+00:00:00 action.intent api-…│
+│  p95    900 ms  ▆▄ 0–2000 ms                 ││                              │
+│  23.0 req/s, from Prometheus at http://127.0…││                              │
+└─ ▼ z shows 2 more ───────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││T+00:00:00 action.intent api-…│
 │                                              ││T+00:00:00 action.end api-1 ok│
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit

@@ -23,20 +23,20 @@ assert_screen held <<'EOF'
 │  api-1       jobs    not connected     ROLLBACK*       -      -     -        │
 │  api-2       api     not connected                     -      -     -        │
 │  k8s-bastion api     not connected     -               -      -     -        │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY (held 1/2)        ││ no runbook loaded            │
 │  held, 1/2 calm checks: below thresholds: er…││ open one with -r FILE        │
 │  errors 0%      █▁ 0–5%                      ││                              │
-└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│  p95    179 ms  ▆▂ 0–2000 ms                 ││                              │
+│  23.0 req/s                                  ││                              │
+└─ ▼ z shows 2 more ───────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
@@ -50,20 +50,20 @@ assert_screen calm <<'EOF'
 │  api-1       jobs    not connected     OK            -      -     -          │
 │  api-2       api     not connected                   -      -     -          │
 │  k8s-bastion api     not connected     -             -      -     -          │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  OK                                     ││ no runbook loaded            │
 │  below thresholds: error rate 0%, p95 179 ms…││ open one with -r FILE        │
 │  errors 0%      █▁▁ 0–5%                     ││                              │
-└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│  p95    179 ms  ▆▂▂ 0–2000 ms                ││                              │
+│  23.0 req/s                                  ││                              │
+└─ ▼ z shows 2 more ───────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit

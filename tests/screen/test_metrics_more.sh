@@ -1,9 +1,9 @@
 #!/bin/sh
-# test_metrics_more.sh — at 80x24 METRICS has three rows for nine: it
-# keeps the verdict, its reason and the error rate, and its border counts
-# what it left out, naming the worst other host (k8s-bastion, ROLLBACK
-# IMMEDIATELY). At 80x30 p95 comes next, then that host's row before
-# req/s, restarts and thresholds, and the border says z shows all;
+# test_metrics_more.sh — at 80x24 METRICS has five rows for nine (HOSTS
+# takes only its four hosts' rows): it keeps the verdict, its reason, the
+# error rate, p95 and the worst other host's row (k8s-bastion, ROLLBACK
+# IMMEDIATELY), and its border counts what it left out. At 80x30 req/s,
+# restarts and thresholds come next, and the border says z shows all;
 # zoomed, everything shows and nothing is counted, each other host's
 # reason wrapped under its verdict; unzoomed a reason cut ends in "…".
 # j, PgDn and End in METRICS, which does not scroll, say so and how to see
@@ -42,20 +42,20 @@ assert_screen small <<'EOF'
 │  api-1       jobs    not connected     CONSIDER ROLLBACK    -      -         │
 │  api-2       api     not connected     OK                   -      -         │
 │  k8s-bastion api     not connected     ROLLBACK IMMEDIATELY -      -         │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  CONSIDER ROLLBACK                      ││ no runbook loaded            │
 │  error rate 3.1% > 2%                        ││ open one with -r FILE        │
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
-└─ ▼ z shows 6 more (k8s-bastion ROLLBACK) ────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│  p95    420 ms  ▂▂ 0–2000 ms                 ││                              │
+│k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││                              │
+└─ ▼ z shows 4 more ───────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
@@ -69,24 +69,24 @@ assert_screen taller <<'EOF'
 │  api-1       jobs    not connected     CONSIDER ROLLBACK    -      -         │
 │  api-2       api     not connected     OK                   -      -         │
 │  k8s-bastion api     not connected     ROLLBACK IMMEDIATELY -      -         │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  CONSIDER ROLLBACK                      ││ no runbook loaded            │
 │  error rate 3.1% > 2%                        ││ open one with -r FILE        │
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
 │  p95    420 ms  ▂▂ 0–2000 ms                 ││                              │
+│  23.0 req/s                                  ││                              │
+│  restarts in 5m: unknown                     ││                              │
+│  rollback at errors > 5% or p95 > 2000 ms    ││                              │
 │k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││                              │
-└─ ▼ z shows 4 more ───────────────────────────┘│                              │
+└─ ▼ z shows 1 more ───────────────────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -122,7 +122,7 @@ assert_screen zoomed <<'EOF'
 EOF
 
 for k in j pgdn end; do
-	grep -qF "METRICS does not scroll: z shows the 6 rows left out" "$tmp/$k" ||
+	grep -qF "METRICS does not scroll: z shows the 4 rows left out" "$tmp/$k" ||
 		{ cat "$tmp/$k"; fail "$k in METRICS said nothing"; }
 done
 grep -qF "METRICS does not scroll: every row is in view" "$tmp/zoomed-j" ||

@@ -29,12 +29,6 @@ assert_screen held <<'EOF'
 │  api-1       jobs    not connected     ROLLBACK IMMEDIATELY (held)       -      -     -               compose        │
 │  api-2       api     not connected                                       -      -     -               compose        │
 │  k8s-bastion api     not connected     -                                 -      -     -               k8s            │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY (held: no data since 00:00:05)            ││ no runbook loaded                            │
@@ -42,11 +36,17 @@ assert_screen held <<'EOF'
 │  errors no data █·· 0–5%                                             ││                                              │
 │  p95    no data ▂·· 0–2000 ms                                        ││                                              │
 │  metrics: HTTP 302                                                   ││                                              │
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -62,12 +62,6 @@ assert_screen gave-way <<'EOF'
 │  api-1       jobs    not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
 │  api-2       api     not connected                   -      -     -               compose 127.0.0.1:2202             │
 │  k8s-bastion api     not connected     -             -      -     -               k8s     127.0.0.1:2203             │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  NO DATA                                                        ││ no runbook loaded                            │
@@ -75,11 +69,17 @@ assert_screen gave-way <<'EOF'
 │  errors no data █··· 0–5%                                            ││                                              │
 │  p95    no data ▂··· 0–2000 ms                                       ││                                              │
 │  metrics: HTTP 302                                                   ││                                              │
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

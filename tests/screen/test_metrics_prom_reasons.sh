@@ -32,24 +32,24 @@ assert_screen impossible <<'EOF'
 │  api-1       jobs    not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
 │  api-2       api     not connected                   -      -     -               compose 127.0.0.1:2202             │
 │  k8s-bastion api     not connected                   -      -     -               k8s     127.0.0.1:2203             │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  NO DATA                                                        ││ no runbook loaded                            │
 │  no data for error rate, p95; 0 restarts in 5m                       ││ open one with -r FILE                        │
 │  errors no data ▁· 0–5%                                              ││                                              │
 │  p95    no data ▂· 0–2000 ms                                         ││                                              │
-│  prometheus: the error-rate query gave -0.5: not a ratio between 0 a…││                                              │
-└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│                                              │
+│  20.0 req/s, from Prometheus at http://prom:9090                     ││                                              │
+│  prometheus: the error-rate query gave -0.5: not a ratio between 0   ││                                              │
+│    and 1                                                             ││                                              │
+│  the p95 query gave +Inf: not a latency in seconds                   ││                                              │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -98,24 +98,24 @@ assert_screen prefix <<'EOF'
 │  api-1       jobs    not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
 │  api-2       api     not connected                   -      -     -               compose 127.0.0.1:2202             │
 │  k8s-bastion api     not connected                   -      -     -               k8s     127.0.0.1:2203             │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  NO DATA                                                        ││ no runbook loaded                            │
 │  no data for error rate, p95; 0 restarts in 5m                       ││ open one with -r FILE                        │
 │  errors no data ▁··· 0–5%                                            ││                                              │
 │  p95    no data ▂··· 0–2000 ms                                       ││                                              │
-│  prometheus: HTTP 404: is prometheus_url right? it should be the ser…││                                              │
-└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│                                              │
+│  from Prometheus at http://prom:9090                                 ││                                              │
+│  prometheus: HTTP 404: is prometheus_url right? it should be the     ││                                              │
+│    server's base URL                                                 ││                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+└─ ▼ z shows 1 more ───────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -39,12 +39,6 @@ assert_screen rollback <<'EOF'
 │  api-1       jobs    not connected     ROLLBACK IMMEDIATELY       -      -     -               compose 127.0.0.1:2201│
 │  api-2       api     not connected                                -      -     -               compose 127.0.0.1:2202│
 │  k8s-bastion api     not connected     -                          -      -     -               k8s     127.0.0.1:2203│
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY                                           ││ no runbook loaded                            │
@@ -52,11 +46,17 @@ assert_screen rollback <<'EOF'
 │  errors 6.26%   ██ 0–5%                                              ││                                              │
 │  p95    900 ms  ▆▄ 0–2000 ms                                         ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
 │                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -72,12 +72,6 @@ assert_screen consider <<'EOF'
 │  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
 │  k8s-bastion api     not connected     -                       -      -     -               k8s     127.0.0.1:2203   │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
@@ -85,11 +79,17 @@ assert_screen consider <<'EOF'
 │  errors 3.6%    ██▆▆ 0–5%                                            ││                                              │
 │  p95    300 ms  ▆▄▂▂ 0–2000 ms                                       ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
 │                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -105,16 +105,13 @@ assert_screen other <<'EOF'
 │  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │> api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
 │  k8s-bastion api     not connected     -                       -      -     -               k8s     127.0.0.1:2203   │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │ api-2: waiting for Prometheus's first answers                        ││ no runbook loaded                            │
 │api-1          CONSIDER ROLLBACK  error rate 3.6% > 2% — rolled back …││ open one with -r FILE                        │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -123,6 +120,9 @@ assert_screen other <<'EOF'
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
 │                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -138,12 +138,6 @@ assert_screen past <<'EOF'
 │  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
 │  k8s-bastion api     not connected     -                       -      -     -               k8s     127.0.0.1:2203   │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
@@ -151,11 +145,17 @@ assert_screen past <<'EOF'
 │  errors 3.6%    ██▆▆▆ 0–5%                                           ││                                              │
 │  p95    300 ms  ▆▄▂▂▂ 0–2000 ms                                      ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
 │                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -25,12 +25,6 @@ assert_screen start <<'EOF'
 │  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
 │  k8s-bastion api     not connected                             -      -     -               k8s     127.0.0.1:2203   │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
@@ -38,11 +32,17 @@ assert_screen start <<'EOF'
 │  errors 2.04%   ▄ 0–5%                                               ││                                              │
 │  p95    182 ms  ▂ 0–2000 ms                                          ││                                              │
 │  fleet-wide error rate (its query has no {host}), also on api-2, k8s…││                                              │
-└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│                                              │
+│  from Prometheus at http://prom:9090                                 ││                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
  warning: warroom.conf:4: error_rate_query has no {host}: hosts api-1, api-2 and k8s-bastion ask http://prom:9090 the
@@ -58,12 +58,6 @@ assert_screen read <<'EOF'
 │  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
 │  k8s-bastion api     not connected                             -      -     -               k8s     127.0.0.1:2203   │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
@@ -71,11 +65,17 @@ assert_screen read <<'EOF'
 │  errors 2.04%   ▄ 0–5%                                               ││                                              │
 │  p95    182 ms  ▂ 0–2000 ms                                          ││                                              │
 │  fleet-wide error rate (its query has no {host}), also on api-2, k8s…││                                              │
-└─ ▼ z shows 3 more ───────────────────────────────────────────────────┘│                                              │
+│  from Prometheus at http://prom:9090                                 ││                                              │
+│  restarts in 5m: unknown                                             ││                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -54,20 +54,20 @@ assert_screen f-hosts <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 00:00:02 INFO seq=2                 ││ no incident journal open     │
-│api-1/api 00:00:03 INFO seq=3                 ││ (none in screen tests)       │
+│                                              ││  [x] Incident opened in warr…│
+│                                              ││  [ ] Incident commander name…│
+└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
+│api-1/api 00:00:01 INFO seq=1                 ││ (none in screen tests)       │
+│api-1/api 00:00:02 INFO seq=2                 ││                              │
+│api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  f follows or pauses LOGS: focus it first (3)
@@ -86,20 +86,20 @@ assert_screen f-logs <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 00:00:02 INFO seq=2                 ││ no incident journal open     │
-│api-1/api 00:00:03 INFO seq=3                 ││ (none in screen tests)       │
+│                                              ││  [x] Incident opened in warr…│
+│                                              ││  [ ] Incident commander name…│
+└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
+│api-1/api 00:00:01 INFO seq=1                 ││ (none in screen tests)       │
+│api-1/api 00:00:02 INFO seq=2                 ││                              │
+│api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  / filter  z zoom  n next match  N prev match  Tab pane  ? help  q quit
@@ -116,20 +116,20 @@ assert_screen enter-metrics <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 00:00:03 INFO seq=3                 ││ no incident journal open     │
-│api.log  3 lines  PAUSED +0 new (f follows)   ││ (none in screen tests)       │
+│                                              ││  [x] Incident opened in warr…│
+│                                              ││  [ ] Incident commander name…│
+└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
+│api-1/api 00:00:01 INFO seq=1                 ││ no incident journal open     │
+│api-1/api 00:00:02 INFO seq=2                 ││ (none in screen tests)       │
+│api-1/api 00:00:03 INFO seq=3                 ││                              │
+│api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter does nothing in METRICS: in HOSTS (1) it tails the service, in RUNBOOK
  (4) opens or folds the step, in TIMELINE (5) shows the entry whole

@@ -23,20 +23,20 @@ assert_screen start <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -50,20 +50,20 @@ assert_screen logs <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  / filter  z zoom  n next match  N prev match  Tab pane  ? help  q quit
@@ -77,20 +77,20 @@ assert_screen runbook <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
@@ -104,20 +104,20 @@ assert_screen later <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit

@@ -38,19 +38,19 @@ assert_screen start <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
+│                                              ││  [x] Incident opened in warr…│
+│                                              ││  [ ] Incident commander name…│
+└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open(non)│
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them | runbook k8s-helm-rollback.md asks 5
@@ -65,20 +65,20 @@ assert_screen ticked <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
+│                                              ││  - Compose rollback: api and…│
+│                                              ││  - Before you start  1/3  2m │
 │                                              ││  [ ] Incident opened in warr…│
 │                                              ││> [x] Incident commander name…│
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
@@ -92,20 +92,20 @@ assert_screen folded <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
 │                                              ││  - Compose rollback: api and…│
 │                                              ││> + Before you start  1/3  2m │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+│                                              ││  - 1. Exports kill switch  0…│
+│                                              ││  [ ] $ Set the switch in .en…│
+└──────────────────────────────────────────────┘│  [ ] $ Check that exports ar…│
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
@@ -119,26 +119,26 @@ assert_screen detail <<'EOF'
 │  a│                                                                                                              │   │
 │  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api jobs                                    │in…│
 │  k│ x runs as written                                                                                            │en…│
-│   │                                                                                                              │   │
-│   │                                                                                                              │   │
-│   │                                                                                                              │ a…│
+└───│                                                                                                              │   │
+┌─ M│                                                                                                              │   │
+│ ap│                                                                                                              │ a…│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │ o…│
 │   │                                                                                                              │   │
 │   │                                                                                                              │ t…│
-└───│                                                                                                              │   │
-┌─ M│                                                                                                              │p …│
-│ ap│                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │p …│
+│   │                                                                                                              │   │
 │   │                                                                                                              │ d…│
 │   │                                                                                                              │   │
-│   │                                                                                                              │rr…│
-│   │                                                                                                              │   │
-│   │                                                                                                              │───┘
-│   │                                                                                                              │───┐
-└───│                                                                                                              │   │
+└───│                                                                                                              │rr…│
 ┌─ L│                                                                                                              │   │
-│ no│                                                                                                              │   │
+│ no│                                                                                                              │───┘
+│   │                                                                                                              │───┐
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
@@ -162,19 +162,19 @@ assert_screen detail-narrow <<'EOF'
 │  a│                                                                      │   │
 │  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │   │
 │  k│    jobs                                                              │   │
-│   │ x runs as written                                                    │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-└───│                                                                      │───┘
+└───│ x runs as written                                                    │───┘
 ┌─ M│                                                                      │───┐
 │ ap│                                                                      │5  │
+│   │                                                                      │ag…│
+│   │                                                                      │ro…│
+│   │                                                                      │bs…│
 │   │                                                                      │ i…│
-│   │                                                                      │ce…│
-└───│                                                                      │───┘
-┌─ L│                                                                      │───┐
-│ no│ x runs them on the HOSTS host, asking for each placeholder.          │   │
+└───│                                                                      │ce…│
+┌─ L│                                                                      │───┘
+│ no│                                                                      │───┐
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
 │   │ Highlighted: placeholders. Esc or Enter closes.                      │   │
 │   └──────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -189,26 +189,26 @@ assert_screen second <<'EOF'
 │  api-1       jobs    not connected           -      -     -          ││  - Decide                                    │
 │  api-2       api     not connected           -      -     -          ││  - Look before you act  1/2                  │
 │  k8s-bastion api     not connected           -      -     -          ││  [x] Alert acknowledged                      │
-│                                                                      ││  [ ] Bad revision identified (history above,…│
-│                                                                      ││  - Roll back with kubectl  0/3               │
-│                                                                      ││  [ ] $ Undo to the previous revision:        │
+└──────────────────────────────────────────────────────────────────────┘│  [ ] Bad revision identified (history above,…│
+┌─ METRICS ────────────────────────────────────────────────────────────┐│  - Roll back with kubectl  0/3               │
+│ api-1: no metrics_url in the config                                  ││  [ ] $ Undo to the previous revision:        │
 │                                                                      ││  [ ] $ Or to a revision picked from the hist…│
 │                                                                      ││  [ ] $ Wait until every pod runs the old Rep…│
 │                                                                      ││  - Roll back with Helm  0/4                  │
 │                                                                      ││  [ ] $ Roll the release back to the previous…│
 │                                                                      ││  [ ] $ Or to a revision picked from the hist…│
-└──────────────────────────────────────────────────────────────────────┘│  [ ] $ Check the release and the rollout:    │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│  [ ] $ Tell customers what is happening:     │
-│ api-1: no metrics_url in the config                                  ││  - Verify  0/3                               │
+│                                                                      ││  [ ] $ Check the release and the rollout:    │
+│                                                                      ││  [ ] $ Tell customers what is happening:     │
+│                                                                      ││  - Verify  0/3                               │
 │                                                                      ││  [ ] Error rate and p95 back under MONITOR f…│
 │                                                                      ││  [ ] Status page resolved                    │
-│                                                                      ││  [ ] Post-mortem scheduled                   │
-│                                                                      ││                                              │
-│                                                                      │└──────────────────────────────────────────────┘
+└──────────────────────────────────────────────────────────────────────┘│  [ ] Post-mortem scheduled                   │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │
+│ no log stream open                                                   │└──────────────────────────────────────────────┘
 │                                                                      │┌─ TIMELINE ───────────────────────────────────┐
-└──────────────────────────────────────────────────────────────────────┘│ no incident journal open                     │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
-│ no log stream open                                                   ││                                              │
+│                                                                      ││ no incident journal open                     │
+│                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

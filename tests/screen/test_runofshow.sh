@@ -34,12 +34,6 @@ assert_screen unset <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
@@ -47,11 +41,17 @@ assert_screen unset <<'EOF'
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
 │                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
+│                                                                ││  [ ] $ T-5m: Last call.                  │
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  runbook blue-green-cutover.md asks 3 things this config cannot do (line 36: warroom: announce: warroom.conf
@@ -67,12 +67,6 @@ assert_screen refused <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
@@ -80,11 +74,17 @@ assert_screen refused <<'EOF'
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
 │                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
+│                                                                ││  [ ] $ T-5m: Last call.                  │
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
@@ -100,12 +100,6 @@ assert_screen prompt <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
@@ -113,11 +107,17 @@ assert_screen prompt <<'EOF'
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
 │                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
+│                                                                ││  [ ] $ T-5m: Last call.                  │
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
@@ -133,12 +133,6 @@ assert_screen set <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  T-0 00:20…│
@@ -146,11 +140,17 @@ assert_screen set <<'EOF'
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
 │                                                                ││  [ ] T-30m: Freeze merges … 23:50 10m ago│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the rel… 00:05 in 5m│
+│                                                                ││  [ ] $ T-15m: Deploy the rel… 00:05 in 5m│
+│                                                                ││  [ ] $ T-10m: Smoke test gr… 00:10 in 10m│
+│                                                                ││  [ ] $ T-5m: Last call.      00:15 in 15m│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the ngin… 00:20 in 20m│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
@@ -166,12 +166,6 @@ assert_screen later <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  T-0 00:20…│
@@ -179,11 +173,17 @@ assert_screen later <<'EOF'
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
 │                                                                ││  [ ] T-30m: Freeze merges … 23:50 20m ago│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-15m: Deploy the re… 00:05 5m ago│
+│                                                                ││  [ ] $ T-15m: Deploy the re… 00:05 5m ago│
+│                                                                ││  [ ] $ T-10m: Smoke test g… 00:10 due now│
+│                                                                ││  [ ] $ T-5m: Last call.       00:15 in 5m│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the ngin… 00:20 in 10m│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
@@ -199,12 +199,6 @@ assert_screen none <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
-│                                                                                                            │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: compose-rollback.md  1/15              │
@@ -212,11 +206,17 @@ assert_screen none <<'EOF'
 │                                                                ││  - Before you start  1/3                 │
 │                                                                ││  [x] Incident opened in warroom; the tim…│
 │                                                                ││  [ ] Incident commander named in the inc…│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ Status page set to investigating  │
+│                                                                ││  [ ] $ Status page set to investigating  │
+│                                                                ││  - 1. Exports kill switch  0/2           │
+│                                                                ││  [ ] $ Set the switch in .env and recrea…│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ Check that exports are off:       │
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└──────────────────────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │

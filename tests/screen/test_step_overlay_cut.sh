@@ -21,19 +21,19 @@ assert_screen step <<'EOF'
 │  a│                                                                      │   │
 │  a│ action: statuspage op=create name=Elevated API errors                │   │
 │  k│   status=investigating impact=minor                                  │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
-│   │                                                                      │   │
 └───│                                                                      │───┘
 ┌─ M│                                                                      │───┐
 │ ap│                                                                      │   │
+│   │                                                                      │nd…│
+│   │                                                                      │   │
+│   │                                                                      │rr…│
 │   │                                                                      │me…│
-│   │                                                                      │in…│
-└───│                                                                      │───┘
-┌─ L│                                                                      │───┐
-│ no│ x runs them on the HOSTS host, asking for each placeholder.          │on)│
+└───│                                                                      │in…│
+┌─ L│                                                                      │───┘
+│ no│                                                                      │───┐
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
 └───│ Highlighted: placeholders. Esc or Enter closes.                      │───┘
  run└──────────────────────────────────────────────────────────────────────┘
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post

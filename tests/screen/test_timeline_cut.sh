@@ -24,21 +24,21 @@ assert_screen small <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││T+00:00:00 action.end api-1 ok│
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││T+00:00:00 action.intent api-…│
+│                                              ││T+00:00:00 action.end api-1 ok│
 │                                              ││T+00:00:00 action.intent k8s-…│
 │                                              ││T+00:00:00 action.end k8s-bas…│
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
 EOF
@@ -50,16 +50,13 @@ assert_screen medium <<'EOF'
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
-│                                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
 │                                                          ││ open one with -r FILE                │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -70,6 +67,9 @@ assert_screen medium <<'EOF'
 │                                                          ││T+00:00:00 action.end api-1 ok        │
 │                                                          ││T+00:00:00 action.intent k8s-bastion …│
 │                                                          ││T+00:00:00 action.end k8s-bastion ok  │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit

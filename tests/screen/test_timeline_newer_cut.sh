@@ -18,8 +18,8 @@ k
 run_console -c "$tmp/warroom.conf" --read-only
 tail -5 "$tmp/scrolled" | head -4 > "$tmp/pane"
 assert_screen pane <<'EOF'
-│ no log stream open                           ││T+00:00:00 action.end api-1 ok│
 │                                              ││T+00:00:00 action.intent k8s-…│
-│                                              ││T+00:00:00 action.e… +2 newer │
+│                                              ││T+00:00:00 action.end k8s-bas…│
+│                                              ││T+00:00:00 action.i… +2 newer │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 EOF

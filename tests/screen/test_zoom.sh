@@ -77,19 +77,19 @@ assert_screen back <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ ▶ TIMELINE ─────────────────┐
-│ no log stream open                           ││ no incident journal open(non)│
+│                                              ││  [x] Incident opened in warr…│
+│                                              ││  [ ] Incident commander name…│
+└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ ▶ TIMELINE ─────────────────┐
+│                                              ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post

@@ -3,7 +3,9 @@
  * HOSTS spans the width on top (nine hosts at 80x24, ten at 100x30), the others
  * share what is left; taller (160x45, 200x50) the side-by-side columns.
  * Every column ends on the footer, a long footer takes its rows from the
- * bottom panes, and HOSTS never shrinks as the screen grows.
+ * bottom panes, and HOSTS never shrinks as the screen grows. HOSTS takes
+ * only the rows its rows need: four hosts give the rest to the panes
+ * below, twenty-four take it all.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,7 +27,7 @@ at_80x24_hosts_spans_the_top_with_ten_rows(void **state)
 	struct layout lo;
 
 	(void)state;
-	layout_compute(&lo, 80, 24, -1, 1);
+	layout_compute(&lo, 80, 24, -1, 1, 0);
 	assert_false(lo.too_small);
 	assert_true(lo.compact);
 	assert_rect(lo.header, 0, 0, 1, 80);
@@ -44,7 +46,7 @@ at_100x30_hosts_has_ten_hosts_and_the_rest_share(void **state)
 	struct layout lo;
 
 	(void)state;
-	layout_compute(&lo, 100, 30, -1, 1);
+	layout_compute(&lo, 100, 30, -1, 1, 0);
 	assert_true(lo.compact);
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 13, 100);
 	assert_rect(lo.pane[PANE_METRICS], 14, 0, 7, 60);
@@ -59,20 +61,80 @@ tall_screens_keep_the_columns(void **state)
 	struct layout lo;
 
 	(void)state;
-	layout_compute(&lo, 160, 45, -1, 1);
+	layout_compute(&lo, 160, 45, -1, 1, 0);
 	assert_false(lo.compact);
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 17, 96);
 	assert_rect(lo.pane[PANE_METRICS], 18, 0, 10, 96);
 	assert_rect(lo.pane[PANE_LOGS], 28, 0, 16, 96);
 	assert_rect(lo.pane[PANE_RUNBOOK], 1, 96, 25, 64);
 	assert_rect(lo.pane[PANE_TIMELINE], 26, 96, 18, 64);
-	layout_compute(&lo, 200, 50, -1, 1);
+	layout_compute(&lo, 200, 50, -1, 1, 0);
 	assert_false(lo.compact);
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 19, 120);
 	assert_rect(lo.pane[PANE_METRICS], 20, 0, 12, 120);
 	assert_rect(lo.pane[PANE_LOGS], 32, 0, 17, 120);
 	assert_rect(lo.pane[PANE_RUNBOOK], 1, 120, 28, 80);
 	assert_rect(lo.pane[PANE_TIMELINE], 29, 120, 20, 80);
+}
+
+/* Four hosts (a header and four rows inside the borders) at 80x24,
+ * 100x30 and 160x45: HOSTS is seven rows, the panes below get the rest
+ * (at 80x24 five rows of HOSTS stood blank while METRICS hid p95). */
+static void
+four_hosts_give_their_spare_rows_below(void **state)
+{
+	struct layout lo;
+
+	(void)state;
+	layout_compute(&lo, 80, 24, -1, 1, 5);
+	assert_true(lo.compact);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 7, 80);
+	assert_rect(lo.pane[PANE_METRICS], 8, 0, 7, 48);
+	assert_rect(lo.pane[PANE_LOGS], 15, 0, 8, 48);
+	assert_rect(lo.pane[PANE_RUNBOOK], 8, 48, 8, 32);
+	assert_rect(lo.pane[PANE_TIMELINE], 16, 48, 7, 32);
+	layout_compute(&lo, 100, 30, -1, 1, 5);
+	assert_true(lo.compact);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 7, 100);
+	assert_rect(lo.pane[PANE_METRICS], 8, 0, 10, 60);
+	assert_rect(lo.pane[PANE_LOGS], 18, 0, 11, 60);
+	assert_rect(lo.pane[PANE_RUNBOOK], 8, 60, 11, 40);
+	assert_rect(lo.pane[PANE_TIMELINE], 19, 60, 10, 40);
+	/* The columns: METRICS and LOGS share what HOSTS leaves. */
+	layout_compute(&lo, 160, 45, -1, 1, 5);
+	assert_false(lo.compact);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 7, 96);
+	assert_rect(lo.pane[PANE_METRICS], 8, 0, 15, 96);
+	assert_rect(lo.pane[PANE_LOGS], 23, 0, 21, 96);
+	assert_rect(lo.pane[PANE_RUNBOOK], 1, 96, 25, 64);
+	assert_rect(lo.pane[PANE_TIMELINE], 26, 96, 18, 64);
+	/* A line under the table (a DOWN host's reason) is a row more. */
+	layout_compute(&lo, 80, 24, -1, 1, 6);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 8, 80);
+	assert_rect(lo.pane[PANE_METRICS], 9, 0, 7, 48);
+	assert_rect(lo.pane[PANE_LOGS], 16, 0, 7, 48);
+}
+
+/* Twenty-four hosts want more than HOSTS may have: it keeps its most. */
+static void
+twenty_four_hosts_take_the_most(void **state)
+{
+	struct layout lo, all;
+	int i;
+
+	(void)state;
+	layout_compute(&lo, 80, 24, -1, 1, 25);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 12, 80);
+	assert_rect(lo.pane[PANE_METRICS], 13, 0, 5, 48);
+	layout_compute(&lo, 100, 30, -1, 1, 25);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 13, 100);
+	assert_rect(lo.pane[PANE_METRICS], 14, 0, 7, 60);
+	layout_compute(&lo, 160, 45, -1, 1, 25);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 17, 96);
+	assert_rect(lo.pane[PANE_METRICS], 18, 0, 10, 96);
+	layout_compute(&all, 160, 45, -1, 1, 0);
+	for (i = 0; i < PANE_COUNT; i++)
+		assert_memory_equal(&lo.pane[i], &all.pane[i], sizeof(lo.pane[i]));
 }
 
 /* A six-row footer at 80x24 takes what LOGS and TIMELINE can give, each
@@ -83,14 +145,17 @@ a_long_footer_takes_rows_from_the_bottom_panes(void **state)
 	struct layout lo;
 
 	(void)state;
-	layout_compute(&lo, 80, 24, -1, 6);
+	layout_compute(&lo, 80, 24, -1, 6, 0);
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 12, 80);
 	assert_rect(lo.pane[PANE_LOGS], 18, 0, 3, 48);
 	assert_rect(lo.pane[PANE_TIMELINE], 18, 48, 3, 32);
-	layout_compute(&lo, 80, 24, PANE_LOGS, 3);
+	layout_compute(&lo, 80, 24, PANE_LOGS, 3, 0);
 	assert_rect(lo.pane[PANE_LOGS], 1, 0, 20, 80);
 	assert_rect(lo.pane[PANE_HOSTS], 0, 0, 0, 0);
-	layout_compute(&lo, 79, 24, -1, 1);
+	/* Zoomed, more than LOGS and TIMELINE could give side by side. */
+	layout_compute(&lo, 80, 24, PANE_HOSTS, 6, 0);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 17, 80);
+	layout_compute(&lo, 79, 24, -1, 1, 0);
 	assert_true(lo.too_small);
 }
 
@@ -105,7 +170,7 @@ every_height_fills_the_body_and_hosts_only_grows(void **state)
 
 	(void)state;
 	for (lines = 24; lines <= 80; lines++) {
-		layout_compute(&lo, 120, lines, -1, 1);
+		layout_compute(&lo, 120, lines, -1, 1, 0);
 		assert_true(lo.pane[PANE_HOSTS].h >= last);
 		last = lo.pane[PANE_HOSTS].h;
 		assert_int_equal(lo.pane[PANE_LOGS].y + lo.pane[PANE_LOGS].h, lines - 1);
@@ -122,6 +187,8 @@ main(void)
 		cmocka_unit_test(at_80x24_hosts_spans_the_top_with_ten_rows),
 		cmocka_unit_test(at_100x30_hosts_has_ten_hosts_and_the_rest_share),
 		cmocka_unit_test(tall_screens_keep_the_columns),
+		cmocka_unit_test(four_hosts_give_their_spare_rows_below),
+		cmocka_unit_test(twenty_four_hosts_take_the_most),
 		cmocka_unit_test(a_long_footer_takes_rows_from_the_bottom_panes),
 		cmocka_unit_test(every_height_fills_the_body_and_hosts_only_grows),
 	};
