@@ -174,6 +174,11 @@ void ui_border(const struct app *app, WINDOW *w, enum theme_role role);
  * ending 2 cells from its right, only over plain border, so a title is
  * never covered. False (nothing drawn) when it does not fit there. */
 bool ui_frame_put(WINDOW *inner, bool bottom, bool right, int attr, const char *text);
+/* rows of the pane whose inside is inner out of view, counted on its
+ * border (panemore_text's longest form that fits): below at the start of
+ * the bottom border, above at the end of the top one, or of the bottom
+ * one when the title leaves no room. Nothing when rows <= 0. */
+void ui_frame_more(const struct app *app, WINDOW *inner, bool up, int rows);
 
 /* A box over the panes: a new h x w window at y, x in the help colours,
  * its border in the border role's, and title on it when not NULL. NULL

@@ -9,6 +9,7 @@
 
 #include "warroom/columns.h"
 #include "warroom/decide.h"
+#include "warroom/panemore.h"
 #include "warroom/probe.h"
 #include "warroom/util.h"
 
@@ -285,7 +286,6 @@ hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, 
 		/* Nothing to name: the count alone. */
 		{ 0, -1, -1 }, { 1, -1, -1 }, { 3, -1, -1 },
 	};
-	const char *arrow = kind == HOSTS_MORE_UP ? (utf8 ? "▲" : "^") : (utf8 ? "▼" : "v");
 	const char *rows = h->rows == 1 ? "row" : "rows";
 	bool has_v = h->worst != NULL, has_d = h->ndown > 0 && h->down != NULL;
 	bool down_a = has_d && (h->down_first || !has_v);
@@ -302,8 +302,7 @@ hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, 
 		snprintf(prefix, sizeof(prefix), p == 0 ? "filter hides %d %s" : p == 1 ?
 		    "filter hides %d" : "F hides %d", h->rows, rows);
 	else
-		snprintf(prefix, sizeof(prefix), p == 0 ? "%s %d more %s" : p == 1 ? "%s %d more" :
-		    p == 2 ? "%s %d" : "%s%d", arrow, h->rows, rows);
+		panemore_text(kind == HOSTS_MORE_UP, utf8, h->rows, p, prefix, sizeof(prefix));
 	if (forms[form].first < 0) {
 		snprintf(buf, cap, "%s", prefix);
 		return true;

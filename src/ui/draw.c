@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "warroom/decide.h"
+#include "warroom/panemore.h"
 #include "warroom/sanitize.h"
 
 /* Next character of text: its code point (or U+FFFD) and byte length. */
@@ -211,6 +212,24 @@ ui_frame_put(WINDOW *inner, bool bottom, bool right, int attr, const char *text)
 			return false;
 	ui_put(frame, y, x, w, attr, padded);
 	return true;
+}
+
+void
+ui_frame_more(const struct app *app, WINDOW *inner, bool up, int rows)
+{
+	char text[64];
+	int form, attr = ui_attr(app, THEME_TITLE);
+
+	if (rows <= 0)
+		return;
+	for (form = 0; panemore_text(up, app->screen->utf8, rows, form, text, sizeof(text));
+	    form++)
+		if (ui_frame_put(inner, !up, up, attr, text))
+			return;
+	for (form = 0; up && panemore_text(up, app->screen->utf8, rows, form, text, sizeof(text));
+	    form++)
+		if (ui_frame_put(inner, true, true, attr, text))
+			return;
 }
 
 WINDOW *

@@ -353,6 +353,10 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			    ui_attr(app, strstr(when, " in ") ? THEME_DIM : THEME_WARN), when);
 		}
 	}
+	/* A checklist cut off must not read as ended: the rows out of view
+	 * are counted on the border, as HOSTS counts its. */
+	ui_frame_more(app, win, true, top);
+	ui_frame_more(app, win, false, (int)n - top - (h - row0));
 	free(rows);
 }
 

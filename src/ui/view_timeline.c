@@ -179,7 +179,7 @@ entry_wrapped(struct app *app, WINDOW *win, int y, int h, int w, const struct ti
  * the first is on the top row, as unzoomed, and newer ones fill the rows
  * below the selected one: never empty rows above the oldest. */
 static void
-draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused)
+draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused, int *above, int *below)
 {
 	const struct tlrows *t = rows_of(app);
 	size_t i, sel = selected_row(app, t);
@@ -187,6 +187,7 @@ draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused)
 	int used = 0, first, k, y;
 	char *words;
 
+	*above = *below = 0;
 	if (t->nrows == 0)
 		return;
 	for (first = (int)sel; first >= 0; first--) {
@@ -203,13 +204,16 @@ draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused)
 		    focused && i == sel);
 		free(words);
 	}
+	/* An entry cut at the bottom row counts as in view: its start shows. */
+	*above = first + 1;
+	*below = (int)(t->nrows - i);
 }
 
 static void
 timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	const struct tlrows *t = rows_of(app);
-	int y, first, x;
+	int y, first, x, above = 0, below = 0;
 	size_t i, sel = selected_row(app, t);
 	char more[32] = "";
 
@@ -239,7 +243,15 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	if (first < 0)
 		first = 0;
 	if (app->zoomed)
-		draw_wrapped(app, win, h, w, focused);
+		draw_wrapped(app, win, h, w, focused, &above, &below);
+	else {
+		above = first;
+		below = (int)t->nrows - first - h;
+	}
+	/* Older records above are counted as HOSTS counts its rows; "+N
+	 * newer" below stays in the row, since it counts from the selection. */
+	ui_frame_more(app, win, true, above);
+	ui_frame_more(app, win, false, below);
 	if (app->tl_scroll > 0)
 		snprintf(more, sizeof(more), " +%d newer ", app->tl_scroll);
 	for (y = 0, i = (size_t)first; !app->zoomed && y < h && i < t->nrows; y++, i++) {

@@ -62,7 +62,7 @@ assert_screen f-hosts <<'EOF'
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │api-1/api 00:00:01 INFO seq=1                 ││ (none in screen tests)       │
@@ -94,7 +94,7 @@ assert_screen f-logs <<'EOF'
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
-┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
+┌─ ▶ LOGS ─────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │api-1/api 00:00:01 INFO seq=1                 ││ (none in screen tests)       │
@@ -124,7 +124,7 @@ assert_screen enter-metrics <<'EOF'
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │api-1/api 00:00:01 INFO seq=1                 ││ no incident journal open     │
 │api-1/api 00:00:02 INFO seq=2                 ││ (none in screen tests)       │

@@ -46,7 +46,7 @@ assert_screen start <<'EOF'
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -73,7 +73,7 @@ assert_screen ticked <<'EOF'
 │                                              ││  [ ] Incident opened in warr…│
 │                                              ││> [x] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -100,7 +100,7 @@ assert_screen folded <<'EOF'
 │                                              ││  - 1. Exports kill switch  0…│
 │                                              ││  [ ] $ Set the switch in .en…│
 └──────────────────────────────────────────────┘│  [ ] $ Check that exports ar…│
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐└─ ▼ 14 more rows ─────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -163,7 +163,7 @@ assert_screen detail-narrow <<'EOF'
 │  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │   │
 │  k│    jobs                                                              │   │
 └───│ x runs as written                                                    │───┘
-┌─ M│                                                                      │───┐
+┌─ M│                                                                      │s ─┐
 │ ap│                                                                      │5  │
 │   │                                                                      │ag…│
 │   │                                                                      │ro…│

@@ -47,7 +47,7 @@ assert_screen narrow-top <<'EOF'
 │                    {"plan":{"action":"compose.rollback","service":"api","from│
 │                    ":"v1.5.0-bad","to":"v1.4.1"}}                            │
 │T+00:00:04 00:00:04 action.end api-2 ok                             +49 newer │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 40 more rows ─────────────────────────────────────────────────────────────┘
  Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
 EOF
 
@@ -74,13 +74,13 @@ assert_screen narrow-j <<'EOF'
 │                    {"plan":{"action":"compose.rollback","service":"api","from│
 │                    ":"v1.5.0-bad","to":"v1.4.1"}}                            │
 │T+00:00:04 00:00:04 action.end api-2 ok                             +48 newer │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 40 more rows ─────────────────────────────────────────────────────────────┘
  Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
 EOF
 
 assert_screen narrow-bottom <<'EOF'
  warroom │ no incident named │ T+00:00:25   READ-ONLY   2026-01-01 00:00:25 UTC
-┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────┐
+┌─ ▶ TIMELINE (zoomed: z shows every pane) ─────────────────── ▲ 40 more rows ─┐
 │T+00:00:20 00:00:20 action.intent api-2                                       │
 │                    {"plan":{"action":"compose.rollback","service":"api","from│
 │                    ":"v1.5.0-bad","to":"v1.4.1"}}                            │
@@ -149,6 +149,6 @@ assert_screen wide-top <<'EOF'
 │T+00:00:19 00:00:19 action.intent api-2 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}                              │
 │T+00:00:19 00:00:19 action.end api-2 ok                                                                                                                       │
 │T+00:00:20 00:00:20 action.intent api-2 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}                    +49 newer │
-└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 9 more rows ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
  Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
 EOF

@@ -36,7 +36,7 @@ assert_screen runbook <<'EOF'
 │  - 4. Migrations  0/3                                                        │
 │  [ ] $ Make sure the newest revision has a downgrade(); additive changes (ne…│
 │  [ ] $ Downgrade one revision:                                               │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 5 more rows ──────────────────────────────────────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them
@@ -85,7 +85,7 @@ assert_screen back <<'EOF'
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │ no log stream open                           │┌─ ▶ TIMELINE ─────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
