@@ -162,7 +162,8 @@ int64_t latedone_completed_ms(const struct record *r);
 /* The same from a record's kind and data alone. */
 int64_t latedone_completed_at(const char *kind, const cJSON *data);
 
-/* "FAILED, rollout completed later at 03:50:12" (UTC) into out. */
-void latedone_words(int64_t done_ms, char *out, size_t cap);
+/* "FAILED, rollout completed later at 03:50:12" (UTC) into out; unknown:
+ * "UNKNOWN, …" (an end a re-read found applied). */
+void latedone_words(bool unknown, int64_t done_ms, char *out, size_t cap);
 
 #endif

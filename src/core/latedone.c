@@ -425,10 +425,11 @@ latedone_completed_ms(const struct record *r)
 }
 
 void
-latedone_words(int64_t done_ms, char *out, size_t cap)
+latedone_words(bool unknown, int64_t done_ms, char *out, size_t cap)
 {
 	char done[16];
 
 	wr_clock_utc(done_ms, done, sizeof(done));
-	snprintf(out, cap, "FAILED, rollout completed later at %s", done);
+	snprintf(out, cap, "%s, rollout completed later at %s", unknown ? "UNKNOWN" : "FAILED",
+	    done);
 }

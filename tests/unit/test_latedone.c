@@ -285,8 +285,10 @@ the_record_says_when_and_that_it_is_ok(void **state)
 	rec.data = cJSON_Parse("{\"by\":\"hand\",\"outcome\":\"ok\"}");
 	assert_int_equal(latedone_completed_ms(&rec), 0);
 	cJSON_Delete(rec.data);
-	latedone_words(FAILED_MS + 92000, words, sizeof(words));
+	latedone_words(false, FAILED_MS + 92000, words, sizeof(words));
 	assert_string_equal(words, "FAILED, rollout completed later at 03:50:12");
+	latedone_words(true, FAILED_MS + 92000, words, sizeof(words));
+	assert_string_equal(words, "UNKNOWN, rollout completed later at 03:50:12");
 	journal_free(&j);
 }
 
