@@ -200,8 +200,14 @@ bool action_rereadable(const struct action *a);      /* warroom can re-read what
 
 /* UNKNOWN, and the last re-read found the change made and its k8s rollout
  * still progressing: the console re-reads it until it settles (or its
- * grace runs out). */
+ * grace runs out); or found a helm rollback applied, failed by its wait:
+ * the poller reads its pods (latedone). */
 bool action_waits_rollout(const struct action *a);
+
+/* The journal says a's rollout completed after its UNKNOWN end (a
+ * latedone record, summary its words): a counts as settled, the words
+ * end its reason. Nothing when a is not UNKNOWN or settled already. */
+void action_rollout_completed(struct action *a, const char *summary);
 
 /* UNKNOWN, read back without settling it, and still re-read (the
  * dropped command may still be at work): the seconds of re-reading left

@@ -243,6 +243,7 @@ struct app {
 	                                    rollback that ended FAILED, as
 	                                    latedone_watch last looked at it */
 		char op[48];             /* that rollback ("" none looked at) */
+		int64_t word_ms;         /* … its last outcome record's time then */
 		bool pending;            /* … its rollout may still complete */
 		struct latedone_pending p;
 	} *latedone;

@@ -20,7 +20,9 @@
  * revision recorded "failed" because its pods were not all ready in time)
  * is the same case: the rollback applied, and once a poll reads that
  * release revision still the newest, at the target, with its deployment's
- * rollout complete, it is journalled and counted the same way.
+ * rollout complete, it is journalled and counted the same way. So is one
+ * that ended UNKNOWN (the console quit during the wait) once a re-read
+ * after it found that revision and recorded it ("rollout").
  */
 #ifndef WARROOM_LATEDONE_H
 #define WARROOM_LATEDONE_H
@@ -47,8 +49,10 @@ struct latedone_pending {
 	int64_t failed_ms;               /* when it ended FAILED */
 	bool by_hand;                    /* settled FAILED by hand (U) after an
 	                                    UNKNOWN end, not a rollout's FAILED */
+	bool unknown;                    /* it ended UNKNOWN, not FAILED (a
+	                                    rollback: failed_ms is when a re-read
+	                                    found it applied) */
 	/* A kill switch (latedone_ks_pending) only: */
-	bool unknown;                    /* it ended UNKNOWN, not FAILED */
 	char env[64];                    /* revision not known (0): the EXPORT_MODE
 	                                    word its pod template must carry, as
 	                                    plan_export_word says it ("off") */
@@ -62,8 +66,10 @@ struct latedone_pending {
  * it ended FAILED with its rollout not complete (its end's "rollout": the
  * change applied at a newer revision, at the tag the plan went to) and
  * nothing settled it since, or when its last settling word is the
- * engineer's FAILED by hand and its plan names a target (by_hand). False
- * when there is none such. */
+ * engineer's FAILED by hand and its plan names a target (by_hand), or
+ * when it ended UNKNOWN and a re-read since recorded the revision it made
+ * ("rollout", as its end would have; unknown). False when there is none
+ * such. */
 bool latedone_pending(const struct record *v, size_t n, const char *host, const char *svc,
     struct latedone_pending *out);
 
@@ -143,7 +149,9 @@ bool latedone_helm_runs_newest(const struct latedone_read *r, int deployed_rev);
  * rollback settled FAILED by hand at 04:20:11" and what was read);
  * otherwise by "rollout", outcome ok, the times, revision and tag, the summary "h2's
  * rollout completed at 03:50:12, after its rollback ended FAILED at
- * 03:48:40: now OK" and what was read. The caller owns it. */
+ * 03:48:40: now OK" and what was read (p->unknown: "… ended UNKNOWN and a
+ * re-read found it applied at 03:48:40 …", its time as "reread_ts", not
+ * "failed_ts"). The caller owns it. */
 cJSON *latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t done_ms);
 
@@ -154,7 +162,8 @@ int64_t latedone_completed_ms(const struct record *r);
 /* The same from a record's kind and data alone. */
 int64_t latedone_completed_at(const char *kind, const cJSON *data);
 
-/* "FAILED, rollout completed later at 03:50:12" (UTC) into out. */
-void latedone_words(int64_t done_ms, char *out, size_t cap);
+/* "FAILED, rollout completed later at 03:50:12" (UTC) into out; unknown:
+ * "UNKNOWN, …" (an end a re-read found applied). */
+void latedone_words(bool unknown, int64_t done_ms, char *out, size_t cap);
 
 #endif

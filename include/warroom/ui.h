@@ -612,6 +612,10 @@ bool actions_unknown_read_back(const struct app *app, const char **runs,
  * stored now: its outcome stops saying "not stored yet". */
 void actions_end_stored(struct app *app, const char *op);
 
+/* op, held here UNKNOWN, has its rollout read complete since (summary:
+ * the latedone record's words): it counts as settled here too. */
+void actions_rollout_completed(struct app *app, const char *op, const char *summary);
+
 /* a's outcome in the words the console shows it (into buf): "OK after
  * re-read" or "FAILED, settled by hand" when the journal settled an
  * UNKNOWN one (then true), else "FAILED, rollout completed later at

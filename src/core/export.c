@@ -703,6 +703,14 @@ settled_by(const struct pm_action *a)
 	return by != NULL && strcmp(by, "hand") == 0 ? 2 : 1;
 }
 
+/* Settled by its rollout (settled_by 3) after an UNKNOWN end a re-read
+ * found applied, not a FAILED one (latedone_record's "reread_ts"). */
+static bool
+late_after_unknown(const struct pm_action *a)
+{
+	return dstr(a->end, "reread_ts") != NULL;
+}
+
 /* When a's outcome holds from: its end's or reconcile's time; for one
  * whose rollout completed after a FAILED end, when it completed. */
 static int64_t
@@ -2009,7 +2017,8 @@ late_words(struct wr_buf *b, const struct export_opts *o, const struct pm_action
 	char ts[TIME_MAX];
 
 	fmt_time(settled_ms(a), o, ts);
-	wr_buf_printf(b, "FAILED, rollout completed later at %s", ts);
+	wr_buf_printf(b, "%s, rollout completed later at %s", late_after_unknown(a) ? "UNKNOWN" :
+	    "FAILED", ts);
 }
 
 static void
@@ -3823,7 +3832,8 @@ md_rollback_end(struct key_rows *kr, const struct export_opts *o, const struct p
 	}
 	wr_buf_printf(&w, "%s%s; ", action_outcome(a), !kind_is(a->end, "action.reconcile") ?
 	    (a->rb == RB_COMMAND ? ", by its exit status" : "") : settled_by(a) == 3 ?
-	    ": its rollout completed after it ended FAILED" :
+	    (late_after_unknown(a) ? ": its rollout completed after it ended UNKNOWN" :
+	    ": its rollout completed after it ended FAILED") :
 	    dstr(a->end, "by") != NULL && strcmp(dstr(a->end, "by"), "hand") == 0 ?
 	    ", settled by hand" : " after re-read");
 	rb_action_words(&w, a);
@@ -6912,7 +6922,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			    settled_by(a) == 2 ? "hand" : "re-read");
 		/* FAILED, then its rollout completed: both said. */
 		if (settled_by(a) == 3) {
-			cJSON_AddStringToObject(x, "ended_outcome", "failed");
+			cJSON_AddStringToObject(x, "ended_outcome", late_after_unknown(a) ?
+			    "unknown" : "failed");
 			json_time(x, "rollout_completed", settled_ms(a));
 		}
 		if (a->end != NULL && dstr(a->end, "detail") != NULL)

@@ -76,6 +76,9 @@ hand_failed(const struct record *v, size_t n, size_t end, int64_t *at_ms)
 	return true;
 }
 
+static const cJSON *reread_rollout(const struct record *v, size_t n, size_t end,
+    int64_t *at_ms);
+
 bool
 latedone_pending(const struct record *v, size_t n, const char *host, const char *svc,
     struct latedone_pending *out)
@@ -111,7 +114,16 @@ latedone_pending(const struct record *v, size_t n, const char *host, const char 
 		out->by_hand = true;
 		return true;
 	}
-	if (end == n || !same(str_of(v[end].data, "outcome"), "failed") ||
+	if (end == n)
+		return false;
+	out->failed_ms = v[end].ts_ms;
+	if (record_end_unknown(&v[end])) {
+		/* Quit or cut off mid-wait: only a re-read since that found the
+		 * revision it made (helm's, failed by its wait) says it applied. */
+		if ((ro = reread_rollout(v, n, end, &out->failed_ms)) == NULL)
+			return false;
+		out->unknown = true;
+	} else if (!same(str_of(v[end].data, "outcome"), "failed") ||
 	    !cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[end].data, "rollout")))
 		return false;
 	/* Settled since (a console before this one saw it complete). */
@@ -133,22 +145,25 @@ latedone_pending(const struct record *v, size_t n, const char *host, const char 
 	wr_strlcpy(out->action, str_of(plan, "action"), sizeof(out->action));
 	wr_strlcpy(out->to, to != NULL && to[0] != '\0' ? to : got, sizeof(out->to));
 	out->revision = rev;
-	out->failed_ms = v[end].ts_ms;
 	return true;
 }
 
 /* The rollout a re-read after p's UNKNOWN end found applied (an
- * action.reconcile of op with "rollout"), the newest, or NULL. */
+ * action.reconcile of op with "rollout"), the newest, or NULL; *at_ms
+ * (NULL: not wanted): that re-read's time. */
 static const cJSON *
-reread_rollout(const struct record *v, size_t n, size_t end)
+reread_rollout(const struct record *v, size_t n, size_t end, int64_t *at_ms)
 {
 	const cJSON *ro, *found = NULL;
 	size_t i;
 
 	for (i = end + 1; i < n; i++)
 		if (is(&v[i], "action.reconcile") && same(v[i].op, v[end].op) &&
-		    cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[i].data, "rollout")))
+		    cJSON_IsObject(ro = cJSON_GetObjectItemCaseSensitive(v[i].data, "rollout"))) {
 			found = ro;
+			if (at_ms != NULL)
+				*at_ms = v[i].ts_ms;
+		}
 	return found;
 }
 
@@ -195,7 +210,7 @@ latedone_ks_pending(const struct record *v, size_t n, const char *host,
 		/* A dropped rollout status: applied or not, complete or not, is
 		 * not known. A re-read may have found the revision it made. */
 		out->unknown = true;
-		ro = reread_rollout(v, n, end);
+		ro = reread_rollout(v, n, end, NULL);
 		rev = int_of(ro, "revision");
 		tag = str_of(ro, "tag");
 		if (rev <= int_of(plan, "from_revision") || tag == NULL || tag[0] == '\0') {
@@ -362,13 +377,19 @@ latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
 	cJSON_AddStringToObject(d, "by", "rollout");
 	cJSON_AddStringToObject(d, "outcome", "ok");
 	record_format_ts(p->failed_ms, ts);
-	cJSON_AddStringToObject(d, "failed_ts", ts);
+	/* An UNKNOWN end never said FAILED: the re-read that found it applied. */
+	cJSON_AddStringToObject(d, p->unknown ? "reread_ts" : "failed_ts", ts);
 	record_format_ts(done_ms, ts);
 	cJSON_AddStringToObject(d, "completed_ts", ts);
 	cJSON_AddNumberToObject(d, "revision", p->revision);
 	cJSON_AddStringToObject(d, "tag", p->to);
-	snprintf(words, sizeof(words), "%s's rollout completed at %s, after its rollback ended "
-	    "FAILED at %s: now OK", p->host, done, failed);
+	if (p->unknown)
+		snprintf(words, sizeof(words), "%s's rollout completed at %s, after its rollback "
+		    "ended UNKNOWN and a re-read found it applied at %s: now OK", p->host, done,
+		    failed);
+	else
+		snprintf(words, sizeof(words), "%s's rollout completed at %s, after its rollback "
+		    "ended FAILED at %s: now OK", p->host, done, failed);
 	cJSON_AddStringToObject(d, "summary", words);
 	if (strcmp(p->action, "helm.rollback") == 0)
 		snprintf(words, sizeof(words), "release %s at revision %d (%s) is %s; deployment/%s "
@@ -404,10 +425,11 @@ latedone_completed_ms(const struct record *r)
 }
 
 void
-latedone_words(int64_t done_ms, char *out, size_t cap)
+latedone_words(bool unknown, int64_t done_ms, char *out, size_t cap)
 {
 	char done[16];
 
 	wr_clock_utc(done_ms, done, sizeof(done));
-	snprintf(out, cap, "FAILED, rollout completed later at %s", done);
+	snprintf(out, cap, "%s, rollout completed later at %s", unknown ? "UNKNOWN" : "FAILED",
+	    done);
 }

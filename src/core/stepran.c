@@ -332,7 +332,8 @@ stepran_note_at(struct stepran *s, const struct record *r, const struct stepran_
 	a->settled = true;
 	/* A FAILED one whose rollout completed later (latedone): no re-read. */
 	if (latedone_completed_ms(r) > 0)
-		snprintf(a->words, sizeof(a->words), "FAILED, rollout completed later");
+		snprintf(a->words, sizeof(a->words), "%s, rollout completed later",
+		    str_of(r->data, "reread_ts") != NULL ? "UNKNOWN" : "FAILED");
 	else
 		snprintf(a->words, sizeof(a->words), "%s%s", ok ? "OK" : "FAILED",
 		    by != NULL && strcmp(by, "hand") == 0 ? ", settled by hand" : " after re-read");

@@ -510,6 +510,38 @@ from_text(const struct action *a, char *buf, size_t cap)
 
 /* ---- reconciliation after UNKNOWN ---- */
 
+/* A re-read of a helm rollback whose --wait ended unseen (the console
+ * quit, the connection dropped): helm's newest revision failed by that
+ * wait at the target says it applied, as helm_unfinished says it live.
+ * helm keeps the older revision deployed, so no further re-read learns
+ * more: the poller's read of its pods settles it (latedone). Says so at
+ * the end of found. */
+static bool
+reread_helm_waited(struct action *a, char *found, size_t cap)
+{
+	struct helm_history h;
+	struct wr_err err;
+	char tag[sizeof(a->unfinished.tag)];
+	size_t n = strlen(found);
+	int rev;
+	bool waited;
+
+	if (a->cfg->driver != DRIVER_HELM || strcmp(a->plan.action, "helm.rollback") != 0 ||
+	    parse_helm_history(a->buf ? a->buf : "", a->len, &h, &err) != 0)
+		return false;
+	waited = latedone_helm_waited(&h, a->plan.from_rev, a->plan.to, &rev, tag, sizeof(tag));
+	parse_helm_history_free(&h);
+	if (!waited)
+		return false;
+	a->unfinished.revision = rev;
+	a->unfinished.ready = a->unfinished.desired = 0;
+	wr_strlcpy(a->unfinished.tag, tag, sizeof(a->unfinished.tag));
+	a->rollout_watched = true;
+	snprintf(found + n, cap - n, "; rollback applied (revision %d at %s, recorded failed)",
+	    rev, tag);
+	return true;
+}
+
 static void
 reconciled(struct action *a, const struct exec_result *r)
 {
@@ -540,6 +572,13 @@ reconciled(struct action *a, const struct exec_result *r)
 
 		snprintf(found + n, sizeof(found) - n, "; %s", a->export_note);
 		a->export_note[0] = '\0';           /* said here, not again after it */
+	}
+	if (!took && reread_helm_waited(a, found, sizeof(found))) {
+		a->reread_cur = cur;
+		act_reread_give_up(a, found, ", helm's wait ran out before its pods were all "
+		    "ready", ": it turns OK once they are read all ready at it; if they never are, "
+		    "check by hand, then U");
+		return;
 	}
 	if (!took) {
 		a->reread_cur = cur;            /* the header says what it runs */
@@ -624,8 +663,7 @@ void
 act_reread_again(struct action *a, const char *found)
 {
 	int64_t now = loop_now_ms();
-	char detail[1024], tail[128], told[160];
-	cJSON *d;
+	char tail[128];
 
 	if (a->reread_since == 0)
 		a->reread_since = now;
@@ -633,10 +671,21 @@ act_reread_again(struct action *a, const char *found)
 		act_reconcile_later(a);
 		return;
 	}
-	a->reread_gave_up = true;
 	snprintf(tail, sizeof(tail), ", still after %d s: whether it took effect is not known",
 	    (int)((now - a->reread_since) / 1000));
-	snprintf(told, sizeof(told), "%s: check by hand, then U", tail);
+	act_reread_give_up(a, found, tail, ": check by hand, then U");
+}
+
+void
+act_reread_give_up(struct action *a, const char *found, const char *tail, const char *then)
+{
+	char detail[1024], told[400];
+	cJSON *d;
+
+	if (a->reread_since == 0)
+		a->reread_since = loop_now_ms();
+	a->reread_gave_up = true;
+	snprintf(told, sizeof(told), "%s%s", tail, then);
 	reason_add_reread(a, found, told);
 	/* What the last re-read saw is evidence the post-mortem needs even
 	 * though it settles nothing: outcome unknown keeps the action open
@@ -647,9 +696,11 @@ act_reread_again(struct action *a, const char *found)
 		cJSON_AddStringToObject(d, "action", a->plan.action);
 		cJSON_AddStringToObject(d, "outcome", "unknown");
 		cJSON_AddStringToObject(d, "detail", detail);
-		if (a->unfinished.revision > 0 && strcmp(a->plan.action, "k8s.killswitch") == 0) {
-			/* The k8s kill switch's change found applied: its rollout
-			 * is waited for at that revision (latedone_ks_pending). */
+		if (a->unfinished.revision > 0 && (strcmp(a->plan.action, "k8s.killswitch") == 0 ||
+		    a->rollout_watched)) {
+			/* The k8s kill switch's change (a helm rollback) found
+			 * applied: its rollout is waited for at that revision
+			 * (latedone_ks_pending, latedone_pending). */
 			cJSON *ro = cJSON_AddObjectToObject(d, "rollout");
 
 			cJSON_AddNumberToObject(ro, "revision", a->unfinished.revision);
@@ -2334,8 +2385,24 @@ action_started_ms(const struct action *a)
 bool
 action_waits_rollout(const struct action *a)
 {
-	return a->state == ACTION_UNKNOWN && !a->reconciled && !a->reread_gave_up &&
-	    a->reread_since != 0 && a->reread_rolling;
+	return a->state == ACTION_UNKNOWN && !a->reconciled && (a->rollout_watched ||
+	    (!a->reread_gave_up && a->reread_since != 0 && a->reread_rolling));
+}
+
+void
+action_rollout_completed(struct action *a, const char *summary)
+{
+	size_t n = strlen(a->reason);
+
+	if (a->state != ACTION_UNKNOWN || a->reconciled)
+		return;
+	a->reconciled = true;
+	if (a->timer != 0) {
+		loop_timer_cancel(a->env.loop, a->timer);
+		a->timer = 0;
+	}
+	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", summary);
+	act_changed(a);
 }
 
 long

@@ -93,6 +93,9 @@ struct action {
 	bool reread_rolling;             /* the last re-read found the change made
 	                                    and its k8s rollout progressing: the
 	                                    console is waiting for it to settle */
+	bool rollout_watched;            /* a re-read found a helm rollback applied,
+	                                    failed by its wait: the poller's read of
+	                                    its pods settles it (latedone) */
 	bool adopted;                    /* taken over from an earlier session's
 	                                    journal (action_adopt_unknown): its
 	                                    re-read is after a restart */
@@ -317,6 +320,12 @@ void act_reconcile_later(struct action *a);
  * then stop, with found in the reason and in an action.reconcile whose
  * outcome is unknown, and leave the outcome to the engineer (U). */
 void act_reread_again(struct action *a, const char *found);
+
+/* Stop re-reading now: found, tail and then in the reason; found and tail
+ * in an action.reconcile whose outcome is unknown (with "rollout" when a
+ * k8s kill switch's or helm rollback's revision was found applied). */
+void act_reread_give_up(struct action *a, const char *found, const char *tail,
+    const char *then);
 
 /* A new action of this kind on host/svc, PLANNING; the op id made. */
 struct action *act_new(const struct action_env *env, int host, int svc, const char *verb,

@@ -293,9 +293,9 @@ actions_outcome_words(const struct app *app, const struct action *a, char *buf, 
 	snprintf(buf, cap, "%s", action_state_name(action_state(a)));
 	/* FAILED, then its rollout completed: the journal's OK is not this
 	 * action's own, so its reason still follows. */
-	if (action_state(a) == ACTION_FAILED &&
+	if ((action_state(a) == ACTION_FAILED || action_state(a) == ACTION_UNKNOWN) &&
 	    (e = app_outcome_record(app, action_op(a))) != NULL && e->done_ms > 0) {
-		latedone_words(e->done_ms, buf, cap);
+		latedone_words(action_state(a) == ACTION_UNKNOWN, e->done_ms, buf, cap);
 		return false;
 	}
 	if (action_state(a) != ACTION_UNKNOWN || !action_reconciled(a) ||
@@ -1768,6 +1768,17 @@ actions_end_stored(struct app *app, const char *op)
 	app->dirty = true;
 }
 
+void
+actions_rollout_completed(struct app *app, const char *op, const char *summary)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (strcmp(action_op(app->actions[i]), op) == 0)
+			action_rollout_completed(app->actions[i], summary);
+	app->dirty = true;
+}
+
 const char *
 actions_unknown_waiting(const struct app *app)
 {
@@ -1797,7 +1808,9 @@ actions_unknown_by_hand(const struct app *app)
 	size_t i, n = 0;
 
 	for (i = 0; i < app->nactions; i++)
-		n += unsettled(app->actions[i]) && !action_rereadable(app->actions[i]);
+		/* One whose rollout the poller reads is waited for, not by hand. */
+		n += unsettled(app->actions[i]) && !action_rereadable(app->actions[i]) &&
+		    !action_waits_rollout(app->actions[i]);
 	return n;
 }
 

@@ -11,7 +11,8 @@
  * watches writes nothing, and of two consoles one writes.
  * A helm rollback whose --wait ran out is held the same way against the
  * release's newest revision and its Deployment's pods (the poller reads
- * both for a helm host).
+ * both for a helm host); so is one that ended UNKNOWN (quit mid-wait)
+ * once a re-read found helm's revision failed by the wait.
  * ksopen_watch does the same for a k8s kill switch that ended FAILED with
  * its rollout not complete, but only in memory: until its rollout is read
  * complete, the host counts as possibly exporting and X turns exports off
@@ -49,10 +50,22 @@ still_failed(const struct app *app, const char *op)
 {
 	const struct timeline_entry *o = app_outcome_record(app, op);
 
-	/* Or the engineer's FAILED by hand after an UNKNOWN end. */
-	return o != NULL && strcmp(o->outcome, "failed") == 0 &&
+	/* Or the engineer's FAILED by hand after an UNKNOWN end; or UNKNOWN
+	 * still (its end, or a re-read that found the revision it made). */
+	return o != NULL && ((strcmp(o->outcome, "failed") == 0 &&
 	    (strcmp(o->kind, "action.end") == 0 ||
-	    (strcmp(o->kind, "action.reconcile") == 0 && o->by_hand));
+	    (strcmp(o->kind, "action.reconcile") == 0 && o->by_hand))) ||
+	    (strcmp(o->outcome, "unknown") == 0 && !o->by_hand));
+}
+
+/* When op's last word was said (0: none): a re-read's after an UNKNOWN
+ * end may make it pending. */
+static int64_t
+last_word_ms(const struct app *app, const char *op)
+{
+	const struct timeline_entry *o = app_outcome_record(app, op);
+
+	return o != NULL ? o->ts_ms : 0;
 }
 
 struct due {
@@ -81,11 +94,13 @@ pending(struct app *app, struct app_latedone *c, int h, int svc)
 
 	if (op == NULL || !still_failed(app, op))
 		return false;
-	if (strcmp(c->op, op) == 0)
+	if (strcmp(c->op, op) == 0 && c->word_ms == last_word_ms(app, op))
 		return c->pending;
 	/* Its end is stored: whether it says the rollout may still complete
-	 * never changes, so one look per rollback. */
+	 * never changes, so one look per rollback and last word (an UNKNOWN
+	 * end's re-read may find the revision it made). */
 	wr_strlcpy(c->op, op, sizeof(c->op));
+	c->word_ms = last_word_ms(app, op);
 	c->pending = false;
 	if (journal_records(app, &list) != 0)
 		return false;
@@ -175,9 +190,13 @@ latedone_watch(struct app *app)
 			/* d is consumed. */
 			rc = timeline_append_keep_if(app->tl, "action.reconcile", c->p.host, c->p.op,
 			    d, still_due, &due, &err);
-			if (rc == 0 || rc == 1)
+			if (rc == 0 || rc == 1) {
+				/* An UNKNOWN one held here is settled by it. */
+				if (c->p.unknown)
+					actions_rollout_completed(app, c->p.op, said);
 				app_say(app, "%s%s%s%s", said, rc == 1 ? " (not stored yet: " : "",
 				    rc == 1 ? err.msg : "", rc == 1 ? ")" : "");
+			}
 			else if (rc < 0)
 				app_say(app, "%s%s, but it is NOT recorded: %s", c->p.host,
 				    c->p.by_hand ? " reached its rollback's target" :

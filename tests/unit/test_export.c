@@ -3207,6 +3207,48 @@ a_failed_rollback_whose_rollout_completed_later(void **state)
 		record_free(&v[i]);
 }
 
+/* The same for a helm rollback the console quit during: its end UNKNOWN,
+ * a re-read found helm's revision failed by the wait, then its rollout
+ * completed. It never said FAILED. */
+static void
+an_unknown_rollback_whose_rollout_completed_later(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md, *js;
+	cJSON *doc, *act;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"late\"}");
+	add_to(v, 1, 10, "action.intent", "h2", "rb-1", "{\"action\":\"helm.rollback\",\"plan\":"
+	    "{\"action\":\"helm.rollback\",\"service\":\"api\",\"from\":\"1.5.0-bad\","
+	    "\"to\":\"1.4.1\"}}");
+	add_to(v, 2, 12, "action.end", "h2", "rb-1", "{\"outcome\":\"unknown\",\"detail\":"
+	    "\"the console quit during helm rollback\"}");
+	add_to(v, 3, 30, "action.reconcile", "h2", "rb-1", "{\"action\":\"helm.rollback\","
+	    "\"outcome\":\"unknown\",\"rollout\":{\"revision\":4,\"tag\":\"1.4.1\"}}");
+	add_to(v, 4, 60, "action.reconcile", "h2", "rb-1", "{\"action\":\"helm.rollback\","
+	    "\"by\":\"rollout\",\"outcome\":\"ok\",\"reread_ts\":\"2024-05-01T12:00:30.000Z\","
+	    "\"completed_ts\":\"2024-05-01T12:00:58.000Z\",\"revision\":4,\"tag\":\"1.4.1\","
+	    "\"summary\":\"h2's rollout completed at 12:00:58, after its rollback ended UNKNOWN and "
+	    "a re-read found it applied at 12:00:30: now OK\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "UNKNOWN, rollout completed later at 2024-05-01 12:00:58"));
+	assert_null(strstr(md, "FAILED, rollout completed later"));
+	assert_non_null(strstr(md, "| Rollback end (ok: its rollout completed after it ended "
+	    "UNKNOWN; built-in helm.rollback on h2, rb-1) | 2024-05-01 12:00:58 |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	act = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "actions"), 0);
+	assert_string_equal(jstr(act, "settled_by"), "rollout");
+	assert_string_equal(jstr(act, "ended_outcome"), "unknown");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* An action whose console still runs (the caller found its .live byte
  * held) is still running, not UNKNOWN: its end is yet to come. */
 static void
@@ -5311,6 +5353,7 @@ main(void)
 		cmocka_unit_test(markdown_matches_golden),
 		cmocka_unit_test(inconclusive_reread_and_failed_by_hand_are_said_as_recorded),
 		cmocka_unit_test(a_failed_rollback_whose_rollout_completed_later),
+		cmocka_unit_test(an_unknown_rollback_whose_rollout_completed_later),
 		cmocka_unit_test(an_action_whose_console_still_runs_is_said_as_running),
 		cmocka_unit_test(json_matches_golden),
 		cmocka_unit_test(json_has_key_times_actions_chat_and_every_record),

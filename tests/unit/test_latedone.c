@@ -285,8 +285,10 @@ the_record_says_when_and_that_it_is_ok(void **state)
 	rec.data = cJSON_Parse("{\"by\":\"hand\",\"outcome\":\"ok\"}");
 	assert_int_equal(latedone_completed_ms(&rec), 0);
 	cJSON_Delete(rec.data);
-	latedone_words(FAILED_MS + 92000, words, sizeof(words));
+	latedone_words(false, FAILED_MS + 92000, words, sizeof(words));
 	assert_string_equal(words, "FAILED, rollout completed later at 03:50:12");
+	latedone_words(true, FAILED_MS + 92000, words, sizeof(words));
+	assert_string_equal(words, "UNKNOWN, rollout completed later at 03:50:12");
 	journal_free(&j);
 }
 
@@ -664,6 +666,72 @@ a_helm_rollback_read_complete_later_is_ok(void **state)
 	journal_free(&j);
 }
 
+/* Quit during a helm rollback's --wait: its end UNKNOWN (the console quit),
+ * then the next console's re-read found helm's revision failed by the
+ * wait at the target and recorded it ("rollout"), settling nothing. */
+static void
+helm_quit_journal(struct journal *j)
+{
+	j->n = 0;
+	add(j, FAILED_MS - 4000, "action.intent", "h3", "rb-h", "{\"action\":\"helm.rollback\","
+	    "\"plan\":{\"action\":\"helm.rollback\",\"service\":\"api\",\"from\":\"1.5.0-bad\","
+	    "\"to\":\"1.4.1\",\"from_revision\":4,\"to_revision\":3}}");
+	add(j, FAILED_MS - 2000, "action.end", "h3", "rb-h", "{\"outcome\":\"unknown\","
+	    "\"detail\":\"the console quit during helm rollback, before it ended\"}");
+}
+
+static void
+a_helm_rollback_a_reread_found_applied_after_a_quit_is_pending(void **state)
+{
+	struct latedone_read r = helm_read();
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+	cJSON *d;
+
+	(void)state;
+	helm_quit_journal(&j);
+	/* UNKNOWN, nothing read since: no revision to wait for. */
+	assert_false(latedone_pending(j.v, j.n, "h3", "api", &p));
+	/* A re-read that found only the old revision deployed says nothing. */
+	add(&j, FAILED_MS - 1000, "action.reconcile", "h3", "rb-h", "{\"outcome\":\"unknown\","
+	    "\"detail\":\"re-read after restart: api runs 1.5.0-bad\"}");
+	assert_false(latedone_pending(j.v, j.n, "h3", "api", &p));
+	add(&j, FAILED_MS, "action.reconcile", "h3", "rb-h", "{\"outcome\":\"unknown\","
+	    "\"rollout\":{\"revision\":5,\"tag\":\"1.4.1\"}}");
+	assert_true(latedone_pending(j.v, j.n, "h3", "api", &p));
+	assert_true(p.unknown);
+	assert_string_equal(p.op, "rb-h");
+	assert_string_equal(p.to, "1.4.1");
+	assert_int_equal(p.revision, 5);
+	assert_true(p.failed_ms == FAILED_MS);
+	assert_true(latedone_check(&p, &r, &done));
+	d = latedone_record(&p, &r, done);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "summary")),
+	    "h3's rollout completed at 03:50:12, after its rollback ended UNKNOWN and a re-read "
+	    "found it applied at 03:48:40: now OK");
+	assert_non_null(cJSON_GetObjectItem(d, "reread_ts"));
+	assert_null(cJSON_GetObjectItem(d, "failed_ts"));
+	assert_true(latedone_completed_at("action.reconcile", d) == FAILED_MS + 92000);
+	cJSON_Delete(d);
+	/* Elsewhere than its plan went, or not past where it started: not it. */
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(j.v[3].data, "rollout"), "tag",
+	    cJSON_CreateString("1.5.0-bad"));
+	assert_false(latedone_pending(j.v, j.n, "h3", "api", &p));
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(j.v[3].data, "rollout"), "tag",
+	    cJSON_CreateString("1.4.1"));
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(j.v[3].data, "rollout"), "revision",
+	    cJSON_CreateNumber(4));
+	assert_false(latedone_pending(j.v, j.n, "h3", "api", &p));
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(j.v[3].data, "rollout"), "revision",
+	    cJSON_CreateNumber(5));
+	/* Settled since (U): as it says. */
+	add(&j, FAILED_MS + 5000, "action.reconcile", "h3", "rb-h", "{\"outcome\":\"ok\","
+	    "\"by\":\"hand\"}");
+	assert_false(latedone_pending(j.v, j.n, "h3", "api", &p));
+	journal_free(&j);
+}
+
 static void
 a_helm_rollback_elsewhere_or_not_ready_stays_failed(void **state)
 {
@@ -763,6 +831,7 @@ main(void)
 		cmocka_unit_test(a_helm_rollback_whose_wait_ran_out_applied),
 		cmocka_unit_test(a_helm_rollback_read_complete_later_is_ok),
 		cmocka_unit_test(a_helm_rollback_elsewhere_or_not_ready_stays_failed),
+		cmocka_unit_test(a_helm_rollback_a_reread_found_applied_after_a_quit_is_pending),
 		cmocka_unit_test(a_failed_helm_revision_whose_pods_all_run_it_is_the_running_one),
 	};
 

@@ -125,6 +125,31 @@ a_failed_undo_whose_rollout_completed_later(void **state)
 	stepran_free(&s);
 }
 
+/* The same for a helm rollback left UNKNOWN by a quit mid-wait that a
+ * re-read found applied: it never said FAILED. */
+static void
+an_unknown_rollback_whose_rollout_completed_later(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "h2", "op-1", UNDO("rb.md:10")),
+		rec("action.end", "h2", "op-1", "{\"outcome\":\"unknown\"}"),
+		rec("action.reconcile", "h2", "op-1", "{\"outcome\":\"unknown\",\"rollout\":"
+		    "{\"revision\":7,\"tag\":\"v1.4.1\"}}"),
+		rec("action.reconcile", "h2", "op-1", "{\"by\":\"rollout\",\"outcome\":\"ok\","
+		    "\"reread_ts\":\"2026-11-28T03:49:12.000Z\","
+		    "\"completed_ts\":\"2026-11-28T03:50:12.000Z\"}"),
+	};
+	struct stepran s = { 0 };
+
+	(void)state;
+	fold(&s, v, 3);
+	assert_string_equal(words(&s, "rb.md:10", "h2"), "UNKNOWN");
+	fold(&s, v + 3, 1);
+	assert_string_equal(words(&s, "rb.md:10", "h2"), "UNKNOWN, rollout completed later");
+	assert_true(s.v[0].settled);
+	stepran_free(&s);
+}
+
 static void
 the_last_action_on_a_host_counts(void **state)
 {
@@ -508,6 +533,7 @@ main(void)
 		cmocka_unit_test(an_orphan_is_unknown_until_settled),
 		cmocka_unit_test(the_last_action_on_a_host_counts),
 		cmocka_unit_test(a_failed_undo_whose_rollout_completed_later),
+		cmocka_unit_test(an_unknown_rollback_whose_rollout_completed_later),
 		cmocka_unit_test(a_section_s_own_actions_are_kept_apart_from_its_steps),
 		cmocka_unit_test(the_dialog_is_told_what_ran_last_and_in_which_session),
 		cmocka_unit_test(an_outcome_of_commands_edited_since_is_an_earlier_version_s),
