@@ -100,6 +100,10 @@ bool wr_parse_rfc3339(const char *t, size_t len, int64_t *secs, int *ms);
  * neither timegm() nor a TZ lookup. */
 int64_t wr_days_from_civil(int64_t y, int64_t m, int64_t d);
 
+/* Year, month (1-12) and day (1-31) of a count of days since 1970-01-01:
+ * the inverse of wr_days_from_civil. */
+void wr_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
+
 /* "03:50:12", the UTC time of day of ms (Unix milliseconds) as the
  * timeline shows times; "" when ms is 0 or less. */
 void wr_clock_utc(int64_t ms, char *out, size_t cap);

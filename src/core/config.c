@@ -361,10 +361,11 @@ parse_ms(struct parse_state *ps, const char *name, const char *v, double *out)
 	return 0;
 }
 
-/* "5s", "5", "2m" or "1h": an interval from 1 s to 1 h, kept in
- * milliseconds. */
+/* "5s", "5", "2m" or "1h" from min_s to max_s seconds, kept in
+ * milliseconds; what names the form in the error. */
 static int
-parse_seconds(struct parse_state *ps, const char *name, const char *v, int *out_ms)
+parse_duration(struct parse_state *ps, const char *name, const char *v, long min_s,
+    long max_s, const char *what, int *out_ms)
 {
 	char num[32];
 	size_t len = strlen(v);
@@ -377,10 +378,17 @@ parse_seconds(struct parse_state *ps, const char *name, const char *v, int *out_
 		num[len - 1] = '\0';
 	} else
 		wr_strlcpy(num, v, sizeof(num));
-	if (parse_long(num, 1, 3600, &n) != 0 || n * mult > 3600)
-		return bad_value(ps, name, v, "an interval like 5s or 1m (1 s to 1 h)");
+	if (parse_long(num, 1, max_s, &n) != 0 || n * mult < min_s || n * mult > max_s)
+		return bad_value(ps, name, v, what);
 	*out_ms = (int)(n * mult * 1000);
 	return 0;
+}
+
+/* An interval from 1 s to 1 h. */
+static int
+parse_seconds(struct parse_state *ps, const char *name, const char *v, int *out_ms)
+{
+	return parse_duration(ps, name, v, 1, 3600, "an interval like 5s or 1m (1 s to 1 h)", out_ms);
 }
 
 /* arm_time: "90s", "15m" or "2h", 10 s to 4 h — finer than arm_minutes,
@@ -388,21 +396,8 @@ parse_seconds(struct parse_state *ps, const char *name, const char *v, int *out_
 static int
 parse_arm_time(struct parse_state *ps, const char *name, const char *v, int *out_ms)
 {
-	char num[32];
-	size_t len = strlen(v);
-	int mult = 1;
-	long n;
-
-	if (len > 0 && len < sizeof(num) && strchr("smh", v[len - 1]) != NULL) {
-		mult = v[len - 1] == 'h' ? 3600 : v[len - 1] == 'm' ? 60 : 1;
-		memcpy(num, v, len - 1);
-		num[len - 1] = '\0';
-	} else
-		wr_strlcpy(num, v, sizeof(num));
-	if (parse_long(num, 1, 4 * 3600, &n) != 0 || n * mult < 10 || n * mult > 4 * 3600)
-		return bad_value(ps, name, v, "a time like 90s, 15m or 2h (10 s to 4 h)");
-	*out_ms = (int)(n * mult * 1000);
-	return 0;
+	return parse_duration(ps, name, v, 10, 4 * 3600,
+	    "a time like 90s, 15m or 2h (10 s to 4 h)", out_ms);
 }
 
 /* "3/5m": restarts within a window (s, m or h). */

@@ -194,31 +194,13 @@ logtext_time_span(const char *s, size_t len, size_t *from, size_t *to)
 	return true;
 }
 
-/* Year, month and day of a count of days since 1970-01-01 (the inverse
- * of wr_days_from_civil). */
-static void
-civil_of(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 size_t
 logtext_short_time(const char *s, size_t len, int64_t now_s, char *dst, size_t cap)
 {
 	char t[32];
 	size_t from, to, n;
-	int64_t secs, day, tod;
-	int y, m, d, ny, nm, nd;
+	int64_t secs, day, tod, y, ny;
+	int m, d, nm, nd;
 
 	if (cap == 0)
 		return 0;
@@ -231,11 +213,11 @@ logtext_short_time(const char *s, size_t len, int64_t now_s, char *dst, size_t c
 	}
 	day = (secs >= 0 ? secs : secs - 86399) / 86400;
 	tod = secs - day * 86400;
-	civil_of(day, &y, &m, &d);
-	civil_of((now_s >= 0 ? now_s : now_s - 86399) / 86400, &ny, &nm, &nd);
+	wr_civil_from_days(day, &y, &m, &d);
+	wr_civil_from_days((now_s >= 0 ? now_s : now_s - 86399) / 86400, &ny, &nm, &nd);
 	/* The date only when it is not today's: most lines are. */
 	if (y != ny)
-		snprintf(t, sizeof(t), "%04d-%02d-%02d ", y, m, d);
+		snprintf(t, sizeof(t), "%04d-%02d-%02d ", (int)y, m, d);
 	else if (m != nm || d != nd)
 		snprintf(t, sizeof(t), "%02d-%02d ", m, d);
 	else

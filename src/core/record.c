@@ -55,22 +55,6 @@ crc32c(uint32_t crc, const void *buf, size_t len)
 	return ~crc;
 }
 
-static void
-civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
 void
 record_format_ts(int64_t ms, char out[WR_TS_MAX])
 {
@@ -83,7 +67,7 @@ record_format_ts(int64_t ms, char out[WR_TS_MAX])
 		rem += 86400000;
 		days--;
 	}
-	civil_from_days(days, &y, &m, &d);
+	wr_civil_from_days(days, &y, &m, &d);
 	snprintf(out, WR_TS_MAX, "%04" PRId64 "-%02d-%02dT%02d:%02d:%02d.%03dZ",
 	    y, m, d, (int)(rem / 3600000), (int)(rem / 60000 % 60),
 	    (int)(rem / 1000 % 60), (int)(rem % 1000));
