@@ -4,8 +4,10 @@
  * health (HTTP probes) arrive separately: after an action's end (or C-r)
  * the probes often answer before the driver has re-read the tag, and a
  * record then would pair a fresh /readyz with the tag from before the
- * action. Such a record waits for the re-read; when the re-read fails it
- * is written saying the tag was not re-read. While an action runs on the
+ * action. Such a record waits for the re-read (held, with its round's
+ * time, and written with the tag the re-read says: the rounds sent after
+ * the refresh and that read bracket each other); when the re-read fails
+ * it is written saying the tag was not re-read. While an action runs on the
  * host (a rollout undo, then its rollout status) the host may change
  * between any two reads, so a change waits for its end. A deploy made
  * outside the console moves no refresh, so the tag in hand brackets the
@@ -90,7 +92,11 @@ struct healthrec_held {
 
 /* A row's held changes, oldest first (zeroed to start). */
 struct healthrec_queue {
-	char tag[128];                   /* the tag read before them said */
+	char tag[128];                   /* the tag read before them said ("" while
+	                                    held for a refresh's re-read) */
+	int64_t refresh_ms;              /* held for the re-read of the refresh
+	                                    (an action's end, C-r) then: they go
+	                                    with the tag it says; 0 not so */
 	struct healthrec_held held[HEALTHREC_HELD_MAX];
 	int n;
 	int dropped;                     /* changes after them not held: it was full */
@@ -106,8 +112,10 @@ enum healthrec_do healthrec_observe(struct healthrec_queue *q,
 /* How many of q's oldest changes the tag read now settles (0: none yet),
  * and *how: WRITE when a read begun after their rounds said q->tag;
  * WRITE_UNREAD when the tag now is another (which release answered is not
- * known) or such a read failed. Ask again after writing them. */
-int healthrec_settled(const struct healthrec_queue *q, const struct healthrec_now *now,
+ * known) or such a read failed. Held for a refresh's re-read, all settle
+ * once it answered, and q->tag becomes the tag it said (WRITE), or the one
+ * in hand when it failed (WRITE_UNREAD). Ask again after writing them. */
+int healthrec_settled(struct healthrec_queue *q, const struct healthrec_now *now,
     enum healthrec_do *how);
 
 /* The oldest n of q were written; dropped is cleared once none is held. */

@@ -17,10 +17,17 @@
 
 #include "warroom/util.h"
 
+/* What a change waits for, when its round's state may be gone by then. */
+enum hold {
+	HOLD_NONE,
+	HOLD_FOR_READ,                   /* a tag read begun after its round */
+	HOLD_FOR_REFRESH,                /* the refresh's re-read: its tag is theirs */
+};
+
 /* A deploy made outside moves no refresh: the tag reads around the probe
  * round say which release answered it. WRITE: nothing against pairing. */
 static enum healthrec_do
-bracket(const struct healthrec_now *now, const struct healthrec_last *last, bool *held)
+bracket(const struct healthrec_now *now, const struct healthrec_last *last, enum hold *held)
 {
 	bool new_tag = !last->have || last->tag[0] == '\0' || strcmp(last->tag, now->tag) != 0;
 
@@ -37,14 +44,15 @@ bracket(const struct healthrec_now *now, const struct healthrec_last *last, bool
 	if (now->failed_ms != 0 && now->failed_ms >= now->probe_done_ms &&
 	    now->failed_ms >= now->refresh_ms)
 		return HEALTHREC_WRITE_UNREAD;
-	*held = true;
+	*held = HOLD_FOR_READ;
 	return HEALTHREC_WAIT;
 }
 
-/* healthrec_decide; *held: it waits only for a tag read after the round
- * (the state of that round may be gone by then: the caller holds it). */
+/* healthrec_decide; *held: it waits only for a tag read after the round,
+ * or for the refresh's re-read (the state of that round may be gone by
+ * then: the caller holds it). */
 static enum healthrec_do
-decide(const struct healthrec_now *now, const struct healthrec_last *last, bool *held)
+decide(const struct healthrec_now *now, const struct healthrec_last *last, enum hold *held)
 {
 	enum healthrec_do rule;
 	bool changed = !last->have || strcmp(last->tag, now->tag) != 0 ||
@@ -66,21 +74,28 @@ decide(const struct healthrec_now *now, const struct healthrec_last *last, bool 
 	 * failure is an UNKNOWN answer), so the wait is short. */
 	if (now->probed && now->probe_sent_ms < now->refresh_ms)
 		return HEALTHREC_WAIT;
+	/* The refresh's re-read has not answered: the tag in hand is from
+	 * before the host changed, and the probes sent after the refresh
+	 * pair with whatever that read says (not the old tag: a rollback's
+	 * /readyz was written as "not re-read", its tag change as outside). */
+	if (now->tag_read_ms < now->refresh_ms) {
+		/* The re-read failed (host gone, command hung): the health
+		 * change is still news, the old tag is not. */
+		if (now->failed_ms != 0 && now->failed_ms >= now->refresh_ms)
+			return HEALTHREC_WRITE_UNREAD;
+		if (now->probed)
+			*held = HOLD_FOR_REFRESH;
+		return HEALTHREC_WAIT;
+	}
 	if (now->probed && (rule = bracket(now, last, held)) != HEALTHREC_WRITE)
 		return rule;
-	if (now->tag_read_ms >= now->refresh_ms)
-		return HEALTHREC_WRITE;
-	/* The re-read failed (host gone, command hung): the health change is
-	 * still news, the old tag is not. */
-	if (now->failed_ms != 0 && now->failed_ms >= now->refresh_ms)
-		return HEALTHREC_WRITE_UNREAD;
-	return HEALTHREC_WAIT;
+	return HEALTHREC_WRITE;
 }
 
 enum healthrec_do
 healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *last)
 {
-	bool held = false;
+	enum hold held = HOLD_NONE;
 
 	return decide(now, last, &held);
 }
@@ -96,7 +111,7 @@ enum healthrec_do
 healthrec_observe(struct healthrec_queue *q, const struct healthrec_now *now,
     const struct healthrec_last *last)
 {
-	bool held = false;
+	enum hold held = HOLD_NONE;
 	enum healthrec_do what = decide(now, last, &held);
 	struct healthrec_held round = { .healthz = now->healthz, .readyz = now->readyz,
 		.schema_warn = now->schema_warn, .sent_ms = now->probe_sent_ms,
@@ -110,9 +125,11 @@ healthrec_observe(struct healthrec_queue *q, const struct healthrec_now *now,
 	wr_strlcpy(round.rev_expected, now->rev_expected != NULL ? now->rev_expected : "",
 	    sizeof(round.rev_expected));
 	if (q->n == 0) {
-		if (!held)
+		if (held == HOLD_NONE)
 			return what;
-		wr_strlcpy(q->tag, now->tag, sizeof(q->tag));
+		/* Held for the refresh's re-read: the tag is what it will say. */
+		wr_strlcpy(q->tag, held == HOLD_FOR_READ ? now->tag : "", sizeof(q->tag));
+		q->refresh_ms = held == HOLD_FOR_REFRESH ? now->refresh_ms : 0;
 		q->held[q->n++] = round;
 		q->last = round;
 		return HEALTHREC_WAIT;
@@ -134,13 +151,28 @@ healthrec_observe(struct healthrec_queue *q, const struct healthrec_now *now,
 }
 
 int
-healthrec_settled(const struct healthrec_queue *q, const struct healthrec_now *now,
+healthrec_settled(struct healthrec_queue *q, const struct healthrec_now *now,
     enum healthrec_do *how)
 {
 	int i;
 
 	if (q->n == 0)
 		return 0;
+	/* Rounds sent after an action's end (or C-r) and the re-read that
+	 * refresh asked are the bracketing reads, whichever answered first:
+	 * they go with the tag it said, a new one too. */
+	if (q->refresh_ms != 0) {
+		if (now->tag_read_ms >= q->refresh_ms)
+			*how = HEALTHREC_WRITE;
+		else if (now->failed_ms != 0 && now->failed_ms >= q->refresh_ms)
+			*how = HEALTHREC_WRITE_UNREAD;
+		else
+			return 0;
+		/* Failed: the tag in hand, not re-read (the record says why). */
+		wr_strlcpy(q->tag, now->tag, sizeof(q->tag));
+		q->refresh_ms = 0;
+		return q->n;
+	}
 	/* Another tag, whenever read: the deploy came somewhere between the
 	 * read before them and this one. Not the new tag's, not surely the
 	 * old one's. */
@@ -169,8 +201,10 @@ healthrec_pop(struct healthrec_queue *q, int n)
 		n = q->n;
 	memmove(q->held, q->held + n, (size_t)(q->n - n) * sizeof(q->held[0]));
 	q->n -= n;
-	if (q->n == 0)
+	if (q->n == 0) {
 		q->dropped = 0;
+		q->refresh_ms = 0;
+	}
 }
 
 void

@@ -1046,6 +1046,37 @@ health_key(const char *tag, bool probed, int healthz, int readyz, enum probe_sch
 		snprintf(buf, cap, "%.60s", tag);
 }
 
+/* Into a health.change record saying s's tag: when it went live, where
+ * the driver's history says (the same release re-created since: not when
+ * it came), and, for a tag other than the journal's last, whether no
+ * action of the journal's made it. A held change's record says them as
+ * any other: it may be the tag change itself (after an action's end). */
+static void
+health_add_tag(struct app *app, size_t h, int k, const struct svc_state *s,
+    const struct app_seen *was, cJSON *d)
+{
+	cJSON_AddStringToObject(d, "tag", s->tag);
+	if (s->deployed_ms > 0) {
+		cJSON_AddNumberToObject(d, "deployed_ms", (double)s->deployed_ms);
+		cJSON_AddStringToObject(d, "deployed_from", s->deployed_from);
+		if (s->recreated_ms > s->deployed_ms)
+			cJSON_AddNumberToObject(d, "recreated_ms", (double)s->recreated_ms);
+	}
+	if (was->have && was->tag[0] != '\0' && strcmp(was->tag, s->tag) != 0 &&
+	    deployby_outside(&app->deployby, app->cfg.hosts[h].name,
+	    app->cfg.hosts[h].services[k], was->at_ms, loop_wall_ms()))
+		cJSON_AddBoolToObject(d, "outside", true);
+}
+
+/* As seen_apply reads a record saying s's tag back on a resume. */
+static void
+health_said_tag(struct app_seen *was, const struct svc_state *s)
+{
+	wr_strlcpy(was->tag, s->tag, sizeof(was->tag));
+	deploytime_note(&was->deploy, s->tag, s->deployed_ms, s->deployed_from,
+	    s->recreated_ms > s->deployed_ms ? s->recreated_ms : 0);
+}
+
 /* Writes the n oldest of row's held health changes (healthrec.h), in
  * order, each at its own round: with the tag read before them (how
  * WRITE) or saying it was not re-read (tag_error: why, or NULL). Each is
@@ -1059,8 +1090,9 @@ health_write_held(struct app *app, size_t h, int k, int row, int n, enum healthr
 {
 	struct healthrec_queue *q = &app->health_held[row];
 	struct app_seen *was = &app->seen[row];
+	const struct svc_state *s = poller_state(app->poller, (int)h, k);
 	char key[sizeof(app->obs_health[0].value)], said_key[sizeof(key)];
-	bool unread = how != HEALTHREC_WRITE;
+	bool unread = how != HEALTHREC_WRITE || s == NULL;
 	int rc;
 
 	for (; n > 0 && q->n > 0; n--) {
@@ -1084,8 +1116,9 @@ health_write_held(struct app *app, size_t h, int k, int row, int n, enum healthr
 			.said_ms = was->at_ms, .said_have = was->have };
 		d = cJSON_CreateObject();
 		cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
+		/* Settled WRITE only with the tag in hand (healthrec_settled). */
 		if (!unread)
-			cJSON_AddStringToObject(d, "tag", q->tag);
+			health_add_tag(app, h, k, s, was, d);
 		else {
 			cJSON_AddBoolToObject(d, "tag_reread", false);
 			if (tag_error != NULL && tag_error[0] != '\0')
@@ -1112,7 +1145,7 @@ health_write_held(struct app *app, size_t h, int k, int row, int n, enum healthr
 		obsrec_wrote(&app->obs_health[row], key);
 		(*written)++;
 		if (!unread)
-			wr_strlcpy(was->tag, q->tag, sizeof(was->tag));
+			health_said_tag(was, s);
 		was->have = true;
 		was->at_ms = loop_wall_ms();
 		was->healthz = e->healthz;
@@ -1240,18 +1273,9 @@ health_record(struct app *app, bool resync)
 				.said_ms = was->at_ms, .said_have = was->have };
 			d = cJSON_CreateObject();
 			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
-			if (what == HEALTHREC_WRITE) {
-				cJSON_AddStringToObject(d, "tag", s->tag);
-				/* When it went live, where the driver's history says. */
-				if (s->deployed_ms > 0) {
-					cJSON_AddNumberToObject(d, "deployed_ms", (double)s->deployed_ms);
-					cJSON_AddStringToObject(d, "deployed_from", s->deployed_from);
-					/* The same release re-created since: not when it came. */
-					if (s->recreated_ms > s->deployed_ms)
-						cJSON_AddNumberToObject(d, "recreated_ms",
-						    (double)s->recreated_ms);
-				}
-			} else {
+			if (what == HEALTHREC_WRITE)
+				health_add_tag(app, h, k, s, was, d);
+			else {
 				/* The tag last read is from before the host changed. */
 				cJSON_AddBoolToObject(d, "tag_reread", false);
 				if (s->driver_error[0] != '\0')
@@ -1269,12 +1293,6 @@ health_record(struct app *app, bool resync)
 			if (was->have) {
 				if (was->tag[0] != '\0')
 					cJSON_AddStringToObject(d, "was_tag", was->tag);
-				/* A new tag no action of the journal's made. */
-				if (what == HEALTHREC_WRITE && was->tag[0] != '\0' &&
-				    strcmp(was->tag, s->tag) != 0 &&
-				    deployby_outside(&app->deployby, app->cfg.hosts[h].name,
-				    app->cfg.hosts[h].services[k], was->at_ms, loop_wall_ms()))
-					cJSON_AddBoolToObject(d, "outside", true);
 				if (probed) {
 					cJSON_AddStringToObject(d, "was_healthz",
 					    probe_health_name((enum probe_health)was->healthz));
@@ -1301,12 +1319,9 @@ health_record(struct app *app, bool resync)
 			obsrec_wrote(&app->obs_health[row], key);
 			n++;
 			/* As seen_apply reads the record back on a resume. */
-			if (what == HEALTHREC_WRITE) {
-				wr_strlcpy(was->tag, s->tag, sizeof(was->tag));
-				deploytime_note(&was->deploy, s->tag, s->deployed_ms,
-				    s->deployed_from, s->recreated_ms > s->deployed_ms ?
-				    s->recreated_ms : 0);
-			} else if (!was->have)
+			if (what == HEALTHREC_WRITE)
+				health_said_tag(was, s);
+			else if (!was->have)
 				was->tag[0] = '\0';
 			was->have = true;
 			was->at_ms = loop_wall_ms();

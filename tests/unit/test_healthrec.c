@@ -423,6 +423,64 @@ a_tag_read_settles_the_rounds_before_it(void **state)
 	assert_int_equal(how, HEALTHREC_WRITE_UNREAD);
 }
 
+/* test_rollback_pick: a round sent after the rollback's end answers (the
+ * schema now ahead) before the end's re-read of the tag; that re-read,
+ * begun before the round answered, says the rollback's tag. The change
+ * goes with it, not "not re-read" beside the tag from before the end. */
+static void
+a_change_after_an_end_goes_with_the_reread_tag(void **state)
+{
+	struct healthrec_queue q = { .n = 0 };
+	struct healthrec_last last = recorded_bad();
+	struct healthrec_now now = { .tag = "v1.5.0-bad", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .schema_warn = PROBE_SCHEMA_AHEAD,
+		.tag_read_ms = 5000, .tag_seen_ms = 1000, .probe_sent_ms = END + 10,
+		.probe_done_ms = END + 60, .refresh_ms = END };
+	enum healthrec_do how = HEALTHREC_SAME;
+
+	(void)state;
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	assert_int_equal(q.n, 1);
+	assert_int_equal(healthrec_settled(&q, &now, &how), 0);
+	/* The re-read, begun at the end, answers after the round did. */
+	now.tag = "v1.4.0";
+	now.tag_read_ms = END + 5;
+	now.tag_seen_ms = END + 120;
+	assert_int_equal(healthrec_settled(&q, &now, &how), 1);
+	assert_int_equal(how, HEALTHREC_WRITE);
+	assert_string_equal(q.tag, "v1.4.0");
+	assert_int_equal(q.held[0].schema_warn, PROBE_SCHEMA_AHEAD);
+	healthrec_pop(&q, 1);
+	assert_int_equal(q.refresh_ms, 0);
+}
+
+/* The same, but the end's re-read failed: the change is written saying
+ * the tag was not re-read (the tag in hand is the one from before). */
+static void
+a_change_after_an_end_whose_reread_failed_says_so(void **state)
+{
+	struct healthrec_queue q = { .n = 0 };
+	struct healthrec_last last = recorded_bad();
+	struct healthrec_now now = { .tag = "v1.5.0-bad", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_FAIL, .tag_read_ms = 5000,
+		.tag_seen_ms = 1000, .probe_sent_ms = END + 10, .probe_done_ms = END + 60,
+		.refresh_ms = END };
+	enum healthrec_do how = HEALTHREC_SAME;
+
+	(void)state;
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	/* A round later it is OK again: both are held, in order. */
+	now.readyz = PROBE_OK;
+	now.probe_sent_ms = END + 1000;
+	now.probe_done_ms = END + 1050;
+	assert_int_equal(healthrec_observe(&q, &now, &last), HEALTHREC_WAIT);
+	assert_int_equal(q.n, 2);
+	now.failed_ms = END + 5;
+	assert_int_equal(healthrec_settled(&q, &now, &how), 2);
+	assert_int_equal(how, HEALTHREC_WRITE_UNREAD);
+	assert_string_equal(q.tag, "v1.5.0-bad");
+}
+
 /* A flapping /readyz: four changes are held, the rest counted; while an
  * action runs nothing more is held; a row without probes holds none. */
 static void
@@ -508,6 +566,8 @@ main(void)
 		cmocka_unit_test(schema_fields_round_trip),
 		cmocka_unit_test(schema_revisions_go_with_a_warning),
 		cmocka_unit_test(a_held_change_keeps_its_revisions),
+		cmocka_unit_test(a_change_after_an_end_goes_with_the_reread_tag),
+		cmocka_unit_test(a_change_after_an_end_whose_reread_failed_says_so),
 		cmocka_unit_test(without_a_refresh_readings_are_written_as_they_come),
 		cmocka_unit_test(the_schema_going_ahead_is_a_change),
 		cmocka_unit_test(a_tag_only_row_waits_for_its_reread),
