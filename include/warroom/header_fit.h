@@ -8,7 +8,9 @@
  * items ("exports restored on …": their names to counts, then gone), the
  * incident's name down to HEADER_FIT_NAME_MIN, the badges' longer
  * wordings, the rest of the name, the elapsed time, the clock, and last
- * the program's name. Pure: widths in, choices out.
+ * the program's name. Only then does a badge take its tiniest wording
+ * ("RO", "SP: 1 UNKNOWN"), if it has one: with every badge there,
+ * the line holds them all in 80 columns. Pure: widths in, choices out.
  */
 #ifndef WARROOM_HEADER_FIT_H
 #define WARROOM_HEADER_FIT_H
@@ -17,13 +19,15 @@
 #include <stddef.h>
 
 #define HEADER_FIT_ITEMS 16      /* items at most */
-#define HEADER_FIT_WORDINGS 4    /* wordings of one item at most */
+#define HEADER_FIT_WORDINGS 5    /* wordings of one item at most */
 #define HEADER_FIT_NAME_MIN 8    /* the name's columns kept before a badge shortens */
 
 /* One badge or informational item: the widths of its wordings, longest
  * first (each as drawn, without the 2 columns before it). */
 struct header_fit_item {
 	bool info;               /* informational: may shorten, then go */
+	bool tiny;               /* its last wording is its tiniest: taken only once the
+	                            clock and the program's name are gone */
 	int nwords;              /* 1..HEADER_FIT_WORDINGS */
 	int width[HEADER_FIT_WORDINGS];
 };

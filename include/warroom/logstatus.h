@@ -2,10 +2,11 @@
  * logstatus.h — what LOGS' status line keeps when the pane is narrow.
  * What changes what the pane shows wins the room: paused (with the new
  * lines), a tail NOT STREAMING, the filter (and what it could not search).
- * The line count, wrap and the label give way first (hidden timestamps
- * only to a brief word); then the counts and then the states are worded
- * briefly; then the lesser counts go, and the timestamps' word; the
- * filter's pattern is cut last. Pure: widths in, choices out.
+ * The line count and the label give way first (hidden timestamps only
+ * to a brief word); then the counts and then the states are worded
+ * briefly; then the lesser counts go and the filter's pattern is cut.
+ * The modes the user turned on (wrap, the timestamps' word) go last, only
+ * when nothing else can. Pure: widths in, choices out.
  */
 #ifndef WARROOM_LOGSTATUS_H
 #define WARROOM_LOGSTATUS_H

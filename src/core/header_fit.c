@@ -48,6 +48,16 @@ last_word(const struct header_fit_item *it)
 	return it->nwords > 0 ? it->nwords - 1 : 0;
 }
 
+/* The shortest wording taken before the clock and the name go: the last
+ * but the tiniest. */
+static int
+short_word(const struct header_fit_item *it)
+{
+	int w = last_word(it);
+
+	return it->tiny && w > 0 ? w - 1 : w;
+}
+
 /* Informational items: to their shortest wording, then gone, the last
  * drawn first. Whether f fits after. */
 static bool
@@ -71,9 +81,10 @@ info_gives_way(const struct header_fit_in *in, struct header_fit *f)
 }
 
 /* Badges one wording shorter at a time, the last drawn first in each
- * round, so no one badge loses all its words while another keeps them. */
+ * round, so no one badge loses all its words while another keeps them;
+ * down to their tiniest only when tiny. */
 static bool
-badges_shorten(const struct header_fit_in *in, struct header_fit *f)
+badges_shorten(const struct header_fit_in *in, struct header_fit *f, bool tiny)
 {
 	bool moved = true;
 	size_t i;
@@ -81,7 +92,8 @@ badges_shorten(const struct header_fit_in *in, struct header_fit *f)
 	while (moved) {
 		moved = false;
 		for (i = in->nitems; i-- > 0;) {
-			if (in->items[i].info || f->word[i] >= last_word(&in->items[i]))
+			if (in->items[i].info || f->word[i] >= (tiny ? last_word(&in->items[i]) :
+			    short_word(&in->items[i])))
 				continue;
 			f->word[i]++;
 			moved = true;
@@ -110,6 +122,21 @@ name_cut(const struct header_fit_in *in, struct header_fit *f, int max)
 	return over(in, f) <= 0;
 }
 
+/* Each badge at its tiniest back to its short words where the line
+ * still holds them, the first drawn first. */
+static void
+undo_tiny(const struct header_fit_in *in, struct header_fit *f)
+{
+	size_t i;
+
+	for (i = 0; i < in->nitems; i++)
+		if (!in->items[i].info && f->word[i] > short_word(&in->items[i])) {
+			f->word[i] = short_word(&in->items[i]);
+			if (over(in, f) > 0)
+				f->word[i] = last_word(&in->items[i]);
+		}
+}
+
 static void
 fit_steps(const struct header_fit_in *in, struct header_fit *out)
 {
@@ -123,7 +150,7 @@ fit_steps(const struct header_fit_in *in, struct header_fit *out)
 		if (over(in, out) <= 0)
 			return;
 	}
-	if (badges_shorten(in, out))
+	if (badges_shorten(in, out, false))
 		return;
 	if (name_cut(in, out, in->name))
 		return;
@@ -134,6 +161,19 @@ fit_steps(const struct header_fit_in *in, struct header_fit *out)
 	if (over(in, out) <= 0)
 		return;
 	out->label = false;
+	if (over(in, out) <= 0 || !badges_shorten(in, out, true))
+		return;
+	/* What the tiniest words left spare goes back: a badge's short words
+	 * first (in their order), then " warroom", then the clock. */
+	undo_tiny(in, out);
+	out->label = true;
+	if (over(in, out) > 0) {
+		out->label = false;
+		return;
+	}
+	out->clock = in->clock_short;
+	if (over(in, out) > 0)
+		out->clock = 0;
 }
 
 void

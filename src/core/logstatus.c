@@ -4,8 +4,9 @@
  * order until the parts fit. The order is the rule: counts and names give
  * way before the states that change what the pane shows (paused, not
  * streaming, the filter), which are only worded briefly, and the
- * filter's pattern is cut last, so none of them is ever pushed off the
- * end of the line by a line count.
+ * filter's pattern is cut; the modes the user turned on (wrap, hidden
+ * timestamps) go only after that, so none of them is ever pushed off the
+ * end of the line by a count.
  */
 #include "warroom/logstatus.h"
 
@@ -16,7 +17,6 @@ static const struct {
 	enum logstatus_form to;
 } steps[] = {
 	{ LOGSTATUS_LINES, LOGSTATUS_GONE },
-	{ LOGSTATUS_WRAP, LOGSTATUS_GONE },
 	/* Lines without their times look like lines that have none. */
 	{ LOGSTATUS_TIMES, LOGSTATUS_BRIEF },
 	{ LOGSTATUS_LABEL, LOGSTATUS_GONE },
@@ -28,8 +28,11 @@ static const struct {
 	{ LOGSTATUS_FILTER, LOGSTATUS_BRIEF },
 	{ LOGSTATUS_MATCHING, LOGSTATUS_GONE },
 	{ LOGSTATUS_DROPPED, LOGSTATUS_GONE },
-	{ LOGSTATUS_TIMES, LOGSTATUS_GONE },
 };
+
+/* The modes the user turned on, gone only after the pattern is cut as
+ * far as it goes; the first here put back first where it then fits. */
+static const enum logstatus_part modes[] = { LOGSTATUS_TIMES, LOGSTATUS_WRAP };
 
 static int
 part_cols(const struct logstatus_in *in, const struct logstatus_fit *f, int i)
@@ -57,11 +60,30 @@ logstatus_width(const struct logstatus_in *in, const struct logstatus_fit *f)
 	return n > 1 ? w + (n - 1) * in->sep : w;
 }
 
+/* The pattern cut to what the rest leaves (to 4 columns at least:
+ * "/a…/"), or whole when it fits. */
+static void
+cut_filter(const struct logstatus_in *in, struct logstatus_fit *f)
+{
+	int whole, c;
+
+	f->filter_cols = 0;
+	if (f->form[LOGSTATUS_FILTER] == LOGSTATUS_GONE)
+		return;
+	whole = part_cols(in, f, LOGSTATUS_FILTER);
+	c = whole - (logstatus_width(in, f) - in->cols);
+	if (c < 4)
+		c = 4;
+	if (c < whole)
+		f->filter_cols = c;
+}
+
 void
 logstatus_fit(const struct logstatus_in *in, struct logstatus_fit *out)
 {
+	enum logstatus_form was[sizeof(modes) / sizeof(modes[0])] = { LOGSTATUS_GONE };
 	size_t k;
-	int i, over;
+	int i;
 
 	out->filter_cols = 0;
 	for (i = 0; i < LOGSTATUS_PARTS; i++)
@@ -78,14 +100,21 @@ logstatus_fit(const struct logstatus_in *in, struct logstatus_fit *out)
 			continue;
 		out->form[p] = steps[k].to;
 	}
-	/* Last, the pattern is cut (to 4 columns at least: "/a…/"). */
-	over = logstatus_width(in, out) - in->cols;
-	if (over > 0 && out->form[LOGSTATUS_FILTER] != LOGSTATUS_GONE) {
-		int whole = part_cols(in, out, LOGSTATUS_FILTER), c = whole - over;
-
-		if (c < 4)
-			c = 4;
-		if (c < whole)
-			out->filter_cols = c;
-	}
+	cut_filter(in, out);
+	for (k = 0; k < sizeof(modes) / sizeof(modes[0]); k++)
+		if (logstatus_width(in, out) > in->cols && out->form[modes[k]] != LOGSTATUS_GONE) {
+			was[k] = out->form[modes[k]];
+			out->form[modes[k]] = LOGSTATUS_GONE;
+			cut_filter(in, out);
+		}
+	/* One gone may have made room for one that went before it. */
+	for (k = 0; k < sizeof(modes) / sizeof(modes[0]); k++)
+		if (was[k] != LOGSTATUS_GONE && out->form[modes[k]] == LOGSTATUS_GONE) {
+			out->form[modes[k]] = was[k];
+			cut_filter(in, out);
+			if (logstatus_width(in, out) > in->cols) {
+				out->form[modes[k]] = LOGSTATUS_GONE;
+				cut_filter(in, out);
+			}
+		}
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "warroom/badge_tiny.h"
 #include "warroom/header_fit.h"
 #include "warroom/loop.h"
 #include "warroom/statuspage.h"
@@ -411,6 +412,23 @@ badge_add(struct header_badges *b, bool info, int attr, const char *w0, const ch
 	b->attr[b->n++] = attr;
 }
 
+/* The last item's tiniest wording, taken only once the clock and the
+ * program's name are gone (header_fit); none when it is no narrower. */
+static void
+badge_tiny(struct header_badges *b, const char *tiny)
+{
+	struct header_fit_item *it;
+
+	if (b->n == 0 || tiny == NULL || tiny[0] == '\0')
+		return;
+	it = &b->item[b->n - 1];
+	if (it->nwords >= HEADER_FIT_WORDINGS || ui_width(tiny) >= it->width[it->nwords - 1])
+		return;
+	wr_strlcpy(b->text[b->n - 1][it->nwords], tiny, sizeof(b->text[0][0]));
+	it->width[it->nwords++] = ui_width(tiny);
+	it->tiny = true;
+}
+
 /* One more item whose wording a width chooses (statuspage_badge,
  * chat_badge): each it has, from the widest down. */
 static void
@@ -569,6 +587,8 @@ armed_by_badge(struct app *app, struct header_badges *b)
 	snprintf(shrt, sizeof(shrt), gone ? " ARMED CONSOLE GONE: %.60s " : " ARMED: %.60s ", who);
 	badge_add(b, false, gone ? (int)(ui_attr(app, THEME_WARN) | A_REVERSE) :
 	    ui_attr(app, THEME_BADGE), lng, strcmp(lng, shrt) != 0 ? shrt : NULL);
+	badge_tiny_armed(who, gone, shrt, sizeof(shrt));
+	badge_tiny(b, shrt);
 }
 
 /* Others' actions not settled: n UNKNOWN, n ACTIONS: NO OUTCOME YET. */
@@ -586,6 +606,8 @@ others_open_badges(struct app *app, struct header_badges *b, size_t unknown, siz
 		snprintf(lng, sizeof(lng), " %zu ACTION%s: NO OUTCOME YET ", none_yet,
 		    none_yet == 1 ? "" : "S");
 		badge_add(b, false, ui_attr(app, THEME_BADGE), lng, NULL);
+		badge_tiny_none_yet(none_yet, shrt, sizeof(shrt));
+		badge_tiny(b, shrt);
 	}
 }
 
@@ -639,6 +661,8 @@ exports_badges(struct app *app, struct header_badges *b)
 	if (contain_badge(on, non, unk, nunk, lng, sizeof(lng))) {
 		contain_badge_counts(non, nunk, shrt, sizeof(shrt));
 		badge_add(b, false, ui_attr(app, THEME_WARN) | A_REVERSE, lng, shrt);
+		badge_tiny_exports(non, nunk, shrt, sizeof(shrt));
+		badge_tiny(b, shrt);
 	}
 	if (app->fake_header.on) {
 		nr = app->fake_header.restored < 4 ? app->fake_header.restored : 4;
@@ -681,8 +705,10 @@ draw_header(struct app *app)
 	werase(w);
 	/* The badges say what the engineer may and may not do: they are
 	 * never cut; the rest gives way first (header_fit). */
-	if (app->safety.read_only)
+	if (app->safety.read_only) {
 		badge_add(&b, false, ui_attr(app, THEME_BADGE), " READ-ONLY ", NULL);
+		badge_tiny(&b, BADGE_TINY_READ_ONLY);
+	}
 	armed_by_badge(app, &b);
 	if (armed) {
 		long secs = armed_left(app);
@@ -712,8 +738,13 @@ draw_header(struct app *app)
 		badge_add(&b, false, ui_attr(app, THEME_BAD) | A_REVERSE,
 		    timeline_degraded(app->tl) ? " JOURNAL DEGRADED " : " JOURNAL READ-ONLY ", NULL);
 	trouble = statuspage_badge_for(app, &sp);
+	i = b.n;
 	badge_add_widths(&b, trouble ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
 	    ui_attr(app, THEME_BADGE), statuspage_word, &sp);
+	if (b.n > i) {
+		badge_tiny_statuspage(b.text[i][b.item[i].nwords - 1], left, sizeof(left));
+		badge_tiny(&b, left);
+	}
 	/* An announcement the team may not have had, until one goes through. */
 	badge_add_widths(&b, ui_attr(app, THEME_BAD) | A_REVERSE, chat_word, &chat);
 	/* Elapsed since the incident opened (a resumed one keeps counting).

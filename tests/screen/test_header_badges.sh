@@ -101,3 +101,65 @@ assert_screen narrow <<'EOF'
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
+# A watcher at 80 columns with all five: each in its tiniest words where
+# it must (the product's name and the clock went first), none cut.
+steps '
+:resize 80x24
+:header armedby=1 noyet=1 exports=1 restored=1 failed=1 spunknown=1
+:save-screen watcher80
+:header armedby=2 noyet=1 exports=1 restored=1 failed=1 spunknown=1
+:save-screen gone80
+'
+run_console -c "$tmp/warroom.conf" --incident "api 5xx spike" --read-only
+assert_screen watcher80 <<'EOF'
+   READ-ONLY    ARMED: ic    1 NO OUTCOME    EXPORTS ON: 1    SP: 1 UNKNOWN
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ watching: no journal yet     │
+│                                              ││ it shows here once a console │
+│                                              ││   that acts opens it         │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+EOF
+assert_screen gone80 <<'EOF'
+   RO    ARMED GONE: ic    1 NO OUTCOME    EXPORTS ON: 1 host    SP: 1 UNKNOWN
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ watching: no journal yet     │
+│                                              ││ it shows here once a console │
+│                                              ││   that acts opens it         │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+EOF

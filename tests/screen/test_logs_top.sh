@@ -237,7 +237,7 @@ assert_screen toggled <<'EOF'
 │api-1/api INFO  status=500 n=2050                                                                 │
 │api-1/api INFO  status=500 n=2060                                                                 │
 │api-1/api INFO  status=500 n=2070                                                                 │
-│filter /status=500/  111 matching  7890 dropped  no times  PAUSED +111 new matches                │
+│filter /status=500/  111 matching  7890 dropped  wrap  no times  PAUSED +111 new matches          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS timestamps hidden (t shows them)
 EOF

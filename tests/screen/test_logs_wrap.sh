@@ -5,7 +5,9 @@
 # with …, not a bare end. A paused view (Up) keeps the same rule for the
 # line it is pinned to. At 80x24 the newest line alone needs more rows
 # than LOGS has: it showed only its tail ("  /12 took=1250ms end=12"),
-# with no host or time; now its start, cut.
+# with no host or time; now its start, cut. Filtered there, "wrap" once
+# went behind the label, the filter and its count: it stays, the label
+# goes.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 i=1
@@ -27,6 +29,8 @@ w
 :logs long.log
 :resize 80x24
 :save-screen small
+/status=500<Enter>
+:save-screen small_filtered
 '
 run_console -c "$tmp/warroom.conf"
 
@@ -100,4 +104,11 @@ assert_screen small_logs <<'EOF'
 │  0.0.0.7 path=/v1/orders status=500 dur_ms=38││                              │
 │   tag=v1.4.1 err="upstream timeout" seq=377  ││                              │
 │long.log  13 lines  wrap                      ││                              │
+EOF
+sed -n 19,22p "$tmp/small_filtered" > "$tmp/small_filtered_logs"
+assert_screen small_filtered_logs <<'EOF'
+│api-1/api 00:00:13 ERROR api req=83f75f7f ip=1││ (none in screen tests)       │
+│  0.0.0.7 path=/v1/orders status=500 dur_ms=38││                              │
+│   tag=v1.4.1 err="upstream timeout" seq=377  ││                              │
+│filter /status=500/  1 matching  wrap         ││                              │
 EOF

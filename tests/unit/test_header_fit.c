@@ -190,6 +190,72 @@ badges_never_dropped(void **state)
 	assert_int_equal(f.clock, 0);
 }
 
+/* The same watcher's badges with their tiniest wordings last: RO,
+ * ARMED: ic, 1 NO OUTCOME, EXPORTS ON: 1, SP: 1 UNKNOWN. */
+static const struct header_fit_item watcher_tiny[] = {
+	{ .tiny = true, .nwords = 2, .width = { 11, 4 } },
+	{ .tiny = true, .nwords = 3, .width = { 36, 21, 11 } },
+	{ .tiny = true, .nwords = 2, .width = { 26, 14 } },
+	{ .tiny = true, .nwords = 3, .width = { 26, 20, 15 } },
+	{ .info = true, .nwords = 2, .width = { 33, 28 } },
+	{ .tiny = true, .nwords = 3, .width = { 63, 24, 15 } },
+};
+
+static void
+tiny_words_hold_every_badge_in_80(void **state)
+{
+	struct header_fit_in in = { .cols = 80, .items = watcher_tiny, .nitems = 6, .label = 8,
+		.sep = 3, .name = 13, .elapsed = 10, .clock_long = 24, .clock_short = 13 };
+	struct header_fit f;
+	size_t i;
+
+	(void)state;
+	header_fit(&in, &f);
+	/* All five, within the line, one column spare. */
+	for (i = 0; i < 6; i++)
+		if (!watcher_tiny[i].info)
+			assert_true(f.word[i] >= 0);
+	assert_true(header_fit_left(&in, &f) + f.clock + header_fit_badges(&in, &f) + 1 <= 80);
+	/* The clock and the program's name went first; READ-ONLY keeps its
+	 * word, the rest take their tiniest. */
+	assert_false(f.label);
+	assert_int_equal(f.clock, 0);
+	assert_int_equal(f.word[0], 0);
+	assert_int_equal(f.word[1], 2);
+	assert_int_equal(f.word[2], 1);
+	assert_int_equal(f.word[3], 2);
+	assert_int_equal(f.word[5], 2);
+}
+
+static void
+tiny_words_wait_for_the_clock(void **state)
+{
+	struct header_fit f;
+
+	(void)state;
+	/* At 160 columns the tiniest are not needed: as without them. */
+	f = fit_items(160, watcher_tiny, 6);
+	assert_int_equal(f.word[0], 0);
+	assert_int_equal(f.word[2], 0);
+	assert_int_equal(f.word[5], 1);
+	assert_true(f.label);
+	assert_int_equal(f.clock, 13);
+	/* Where the short words fit with " warroom" alone, no badge is
+	 * tiny: 102 columns of them, 8 of the name, 1 spare. */
+	f = fit_items(121, watcher_tiny, 6);
+	assert_true(f.label);
+	assert_int_equal(f.word[0], 0);
+	assert_int_equal(f.word[1], 1);
+	assert_int_equal(f.word[2], 0);
+	assert_int_equal(f.word[3], 1);
+	assert_int_equal(f.word[5], 1);
+	/* One column less: " warroom" goes before a badge is tiny. */
+	f = fit_items(120, watcher_tiny, 6);
+	assert_false(f.label);
+	assert_int_equal(f.word[2], 0);
+	assert_int_equal(f.word[5], 1);
+}
+
 int
 main(void)
 {
@@ -200,6 +266,8 @@ main(void)
 		cmocka_unit_test(info_gives_way_before_any_badge),
 		cmocka_unit_test(badges_shorten_after_the_name_is_short),
 		cmocka_unit_test(badges_never_dropped),
+		cmocka_unit_test(tiny_words_hold_every_badge_in_80),
+		cmocka_unit_test(tiny_words_wait_for_the_clock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

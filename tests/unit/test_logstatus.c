@@ -2,7 +2,8 @@
  * test_logstatus.c — LOGS' status line at a width: paused, NOT STREAMING
  * and the filter keep their room at 80x24 (a 46-column pane), where the
  * line count and the label give way; everything is whole when wide; the
- * pattern is cut last; hidden timestamps are said, briefly when narrow.
+ * pattern is cut; hidden timestamps are said, briefly when narrow; the
+ * modes the user turned on (wrap, timestamps hidden) go only after it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -153,12 +154,45 @@ hidden_timestamps_are_said_briefly_when_narrow(void **state)
 	f = fit(46, full, brief);
 	assert_int_equal(f.form[LOGSTATUS_TIMES], LOGSTATUS_BRIEF);
 	assert_int_equal(f.form[LOGSTATUS_PAUSED], LOGSTATUS_FULL);
-	assert_int_equal(f.form[LOGSTATUS_WRAP], LOGSTATUS_GONE);
+	assert_int_equal(f.form[LOGSTATUS_WRAP], LOGSTATUS_FULL);
 	assert_int_equal(f.form[LOGSTATUS_LABEL], LOGSTATUS_GONE);
-	/* Too narrow for both: PAUSED stays, the word goes. */
+	/* Too narrow for all: PAUSED stays, then wrap; the word goes. */
 	f = fit(20, full, brief);
 	assert_int_equal(f.form[LOGSTATUS_PAUSED], LOGSTATUS_BRIEF);
+	assert_int_equal(f.form[LOGSTATUS_WRAP], LOGSTATUS_FULL);
 	assert_int_equal(f.form[LOGSTATUS_TIMES], LOGSTATUS_GONE);
+}
+
+/* w turned wrap on: it stays while the counts grow; the label, the
+ * counts and the filter's words give way first (at 80x24 "wrap" once
+ * went behind "11 matching"). */
+static void
+wrap_stays_while_the_counts_grow(void **state)
+{
+	static const char *const full[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_LABEL] = "api-1/api",
+		[LOGSTATUS_LINES] = "2000 lines",
+		[LOGSTATUS_FILTER] = "filter /status=5/",
+		[LOGSTATUS_MATCHING] = "11 matching",
+		[LOGSTATUS_WRAP] = "wrap",
+	};
+	static const char *const brief[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_FILTER] = "/status=5/",
+	};
+	struct logstatus_fit f = fit(46, full, brief);
+
+	(void)state;
+	assert_int_equal(f.form[LOGSTATUS_WRAP], LOGSTATUS_FULL);
+	assert_int_equal(f.form[LOGSTATUS_MATCHING], LOGSTATUS_FULL);
+	assert_int_equal(f.form[LOGSTATUS_LABEL], LOGSTATUS_GONE);
+	/* Narrower: the count goes, then the pattern is cut; wrap stays. */
+	f = fit(16, full, brief);
+	assert_int_equal(f.form[LOGSTATUS_WRAP], LOGSTATUS_FULL);
+	assert_int_equal(f.form[LOGSTATUS_MATCHING], LOGSTATUS_GONE);
+	assert_int_equal(f.filter_cols, 0);
+	f = fit(12, full, brief);
+	assert_int_equal(f.form[LOGSTATUS_WRAP], LOGSTATUS_FULL);
+	assert_int_equal(f.filter_cols, 6);
 }
 
 int
@@ -170,6 +204,7 @@ main(void)
 		cmocka_unit_test(not_streaming_filter_and_paused_all_stay_merged),
 		cmocka_unit_test(a_long_pattern_is_cut_last),
 		cmocka_unit_test(hidden_timestamps_are_said_briefly_when_narrow),
+		cmocka_unit_test(wrap_stays_while_the_counts_grow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,48 @@
+/*
+ * badge_tiny.c — the header badges' tiniest wordings: the alarm word and
+ * the count, the names and explanations left to the wider wordings.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/badge_tiny.h"
+
+void
+badge_tiny_armed(const char *who, bool gone, char *dst, size_t cap)
+{
+	const char *paren = strstr(who, " (");
+	int n = paren != NULL && paren > who ? (int)(paren - who) : (int)strlen(who);
+
+	/* The label, not its user@host: that is in the wider wording. */
+	snprintf(dst, cap, gone ? " ARMED GONE: %.*s " : " ARMED: %.*s ", n > 60 ? 60 : n, who);
+}
+
+void
+badge_tiny_none_yet(size_t n, char *dst, size_t cap)
+{
+	snprintf(dst, cap, " %zu NO OUTCOME ", n);
+}
+
+void
+badge_tiny_exports(size_t non, size_t nunknown, char *dst, size_t cap)
+{
+	if (non > 0 && nunknown > 0)
+		snprintf(dst, cap, " EXPORTS ON: %zu; ?: %zu ", non, nunknown);
+	else if (non > 0)
+		snprintf(dst, cap, " EXPORTS ON: %zu ", non);
+	else if (nunknown > 0)
+		snprintf(dst, cap, " EXPORTS ?: %zu ", nunknown);
+	else if (cap > 0)
+		dst[0] = '\0';
+}
+
+void
+badge_tiny_statuspage(const char *shortest, char *dst, size_t cap)
+{
+	static const char from[] = " STATUS PAGE: ";
+
+	if (strncmp(shortest, from, sizeof(from) - 1) == 0)
+		snprintf(dst, cap, " SP: %s", shortest + sizeof(from) - 1);
+	else if (cap > 0)
+		dst[0] = '\0';
+}

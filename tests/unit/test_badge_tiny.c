@@ -1,0 +1,67 @@
+/*
+ * test_badge_tiny.c — the badges' tiniest wordings keep the alarm word
+ * and the count, and drop names.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "warroom/badge_tiny.h"
+
+static void
+armed_keeps_the_label(void **state)
+{
+	char b[64];
+
+	(void)state;
+	badge_tiny_armed("ic (root@vm)", false, b, sizeof(b));
+	assert_string_equal(b, " ARMED: ic ");
+	badge_tiny_armed("ic (root@vm)", true, b, sizeof(b));
+	assert_string_equal(b, " ARMED GONE: ic ");
+	badge_tiny_armed("bob@vm", false, b, sizeof(b));
+	assert_string_equal(b, " ARMED: bob@vm ");
+}
+
+static void
+counts_only(void **state)
+{
+	char b[64];
+
+	(void)state;
+	badge_tiny_none_yet(1, b, sizeof(b));
+	assert_string_equal(b, " 1 NO OUTCOME ");
+	badge_tiny_exports(2, 0, b, sizeof(b));
+	assert_string_equal(b, " EXPORTS ON: 2 ");
+	badge_tiny_exports(2, 1, b, sizeof(b));
+	assert_string_equal(b, " EXPORTS ON: 2; ?: 1 ");
+	badge_tiny_exports(0, 3, b, sizeof(b));
+	assert_string_equal(b, " EXPORTS ?: 3 ");
+	badge_tiny_exports(0, 0, b, sizeof(b));
+	assert_string_equal(b, "");
+}
+
+static void
+statuspage_in_two_letters(void **state)
+{
+	char b[64];
+
+	(void)state;
+	badge_tiny_statuspage(" STATUS PAGE: 1 UNKNOWN ", b, sizeof(b));
+	assert_string_equal(b, " SP: 1 UNKNOWN ");
+	badge_tiny_statuspage(" CHAT: 1 FAILED ", b, sizeof(b));
+	assert_string_equal(b, "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(armed_keeps_the_label),
+		cmocka_unit_test(counts_only),
+		cmocka_unit_test(statuspage_in_two_letters),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
