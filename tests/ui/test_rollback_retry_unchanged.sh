@@ -26,7 +26,7 @@ keys r
 wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
 wait_for "type api and press Enter"
 wait_re "> revision 2: .*app 1\\.4\\.1 .*this incident's rollback to it here ended FAILED at [0-9:]+ \\(helm rollback exited 1\\) and changed nothing" 5
-grep -qE "^│ +│ this incident's rollback to it here ended FAILED at [0-9:]+ \\(helm rollback exited 1\\) and changed nothing: still at revision 3 \\(1\\.5\\.0-bad\\) " "$tmp/screen" ||
+grep -qE "│ this incident's rollback to it here ended FAILED at [0-9:]+ \\(helm rollback exited 1\\) and changed nothing: still at revision 3 \\(1\\.5\\.0-bad\\) " "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "the plan does not say the rollback changed nothing"; }
 assert_contains "$tmp/screen" "revision 3 (1.5.0-bad)  ->  revision 2 (1.4.1)"
 assert_not_contains "$tmp/screen" "may never have completed"
