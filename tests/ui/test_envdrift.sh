@@ -71,7 +71,25 @@ keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 # The rollback and kill switch dialogs say it too: what .env says, what
 # runs, and what each leaves in .env (nothing is run here).
-dialog() { tr -d '│' < "$tmp/screen" | tr -s ' \n' '  '; }
+# The dialog's own columns, from its ┌ to its right border, joined: what
+# lies beside it (a pane's border and text) is left out.
+dialog() {
+	python3 -c '
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
+out, col = [], None
+for r in rows:
+    if col is None:
+        if "┌─ CONFIRM" in r:
+            col = r.index("┌─ CONFIRM")
+        continue
+    t = r[col + 1:]
+    if t.startswith("─") or t.startswith("┴"):
+        break
+    out.append(t.split("│")[0])
+print(" ".join(" ".join(out).split()))
+' "$tmp/screen"
+}
 keys r
 wait_for "CONFIRM ROLLBACK" 15
 wait_for "type api and press Enter"
