@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "warroom/latedone.h"
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
 #include "warroom/record.h"
@@ -40,6 +41,14 @@ struct rbtarget_event {
  * the count. */
 size_t rbtarget_events(const struct record *v, size_t n, const char *svc,
     struct rbtarget_event **out);
+
+/* Which revision of helm history h runs, as HOSTS says it
+ * (latedone_helm_runs_newest): the newest when helm recorded it failed
+ * after the deployed one and its Deployment d (its deploy_tag, replica
+ * counts and complete; NULL: not read) has every replica updated and
+ * ready at that revision's app version; else the deployed one. An index
+ * into h->items, -1 when neither. */
+int rbtarget_helm_running(const struct helm_history *h, const struct latedone_read *d);
 
 /* This incident's rollback target of a service, as one host sees it. */
 struct rbtarget {

@@ -29,14 +29,36 @@ is_rollback(const cJSON *plan)
 	    strcmp(k, "helm.rollback") == 0);
 }
 
+/* The first reading of host in v(from, to) (a health.change of svc) at
+ * tag to_tag, its time; 0 when none. */
+static int64_t
+read_at_target(const struct record *v, size_t from, size_t to, const char *host,
+    const char *svc, const char *to_tag)
+{
+	const char *s, *tag;
+	size_t i;
+
+	for (i = from + 1; i < to; i++)
+		if (strcmp(v[i].kind, "health.change") == 0 && v[i].host != NULL &&
+		    strcmp(v[i].host, host) == 0 && (s = str_of(v[i].data, "service")) != NULL &&
+		    strcmp(s, svc) == 0 && (tag = str_of(v[i].data, "tag")) != NULL &&
+		    tag[0] != '\0' && badrel_same(tag, to_tag))
+			return v[i].ts_ms;
+	return 0;
+}
+
 /* How the action op, ended by v[end], was settled: a later
  * action.reconcile saying ok or failed (a re-read, the engineer) counts,
- * one still unknown does not. */
+ * one still unknown does not. A rollback of svc on host to to_tag (NULL:
+ * not known) settled OK dates from the first reading since its end (or
+ * the settle before) showing it there, else from the settle. */
 static const char *
-settled(const struct record *v, size_t n, size_t end, const char *oc, int64_t *at_ms)
+settled(const struct record *v, size_t n, size_t end, const char *oc, const char *host,
+    const char *svc, const char *to_tag, int64_t *at_ms)
 {
 	const char *op = v[end].op, *r;
-	size_t i;
+	size_t i, prev = end;
+	int64_t seen;
 
 	*at_ms = v[end].ts_ms;
 	for (i = end + 1; i < n; i++)
@@ -44,9 +66,14 @@ settled(const struct record *v, size_t n, size_t end, const char *oc, int64_t *a
 		    strcmp(v[i].op, op) == 0 && (r = str_of(v[i].data, "outcome")) != NULL &&
 		    (strcmp(r, "ok") == 0 || strcmp(r, "failed") == 0)) {
 			oc = r;
-			/* A late rollout: it took effect when it completed. */
+			/* A late rollout: it took effect when it completed. A
+			 * settle (U, a re-read) only learnt of it: the host got
+			 * there when a reading first showed it there. */
 			*at_ms = latedone_completed_ms(&v[i]) > 0 ? latedone_completed_ms(&v[i]) :
+			    strcmp(r, "ok") == 0 && to_tag != NULL && to_tag[0] != '\0' &&
+			    (seen = read_at_target(v, prev, i, host, svc, to_tag)) > 0 ? seen :
 			    v[i].ts_ms;
+			prev = i;
 		}
 	return oc;
 }
@@ -84,7 +111,7 @@ rbtarget_events(const struct record *v, size_t n, const char *svc,
 				ev[k].to = str_of(plan, "to");
 				ev[k].from_rev = cJSON_IsNumber(fr) ? (int)fr->valuedouble : 0;
 				ev[k].detail = str_of(v[i].data, "detail");
-				oc = settled(v, n, i, oc, &ev[k].at_ms);
+				oc = settled(v, n, i, oc, ev[k].host, svc, ev[k].to, &ev[k].at_ms);
 				ev[k].ok = strcmp(oc, "ok") == 0;
 				ev[k].unknown = strcmp(oc, "unknown") == 0;
 				k++;
@@ -94,6 +121,25 @@ rbtarget_events(const struct record *v, size_t n, const char *svc,
 	}
 	*out = ev;
 	return k;
+}
+
+int
+rbtarget_helm_running(const struct helm_history *h, const struct latedone_read *d)
+{
+	struct latedone_read r;
+	const struct helm_revision *last;
+
+	if (h->n == 0 || d == NULL)
+		return h->current;
+	/* helm keeps the older revision "deployed" when a --wait ran out;
+	 * the pods say which one runs, as on the host's row. */
+	last = &h->items[h->n - 1];
+	r = *d;
+	r.tag = last->app_version;
+	r.revision = last->revision;
+	r.release_status = last->status;
+	return latedone_helm_runs_newest(&r, h->current >= 0 ? h->items[h->current].revision : 0) ?
+	    (int)h->n - 1 : h->current;
 }
 
 /* "helm rollback exited 1" from an end's detail ("helm rollback exited 1:

@@ -484,11 +484,49 @@ act_read_current(struct action *a, const char *buf, size_t len, struct act_curre
 	return 0;
 }
 
+/* Helm planning: cur (read from the history, buf[0..len)) becomes helm's
+ * newest revision when the Deployment read after it (deploy) shows every
+ * pod running it (rbtarget_helm_running), as HOSTS says: a rollback whose
+ * --wait ran out left the bad revision "deployed", and planning from it
+ * would offer the same rollback again. */
+static void
+helm_running(const char *buf, size_t len, const char *deploy, struct act_current *cur)
+{
+	struct helm_history h;
+	struct k8s_deploy d;
+	struct latedone_read r = { 0 };
+	struct wr_err err;
+	int run;
+
+	if (parse_helm_history(buf, len, &h, &err) != 0)
+		return;
+	if (parse_k8s_deploy(deploy, strlen(deploy), &d, &err) == 0) {
+		r.deploy_tag = d.ncontainers > 0 ? d.containers[0].tag : "";
+		r.desired = d.replicas;
+		r.ready = d.ready;
+		r.updated = d.updated;
+		r.complete = parse_k8s_rollout(&d) == K8S_ROLLOUT_COMPLETE;
+		run = rbtarget_helm_running(&h, &r);
+		if (run >= 0 && run != h.current) {
+			wr_strlcpy(cur->tag, h.items[run].app_version, sizeof(cur->tag));
+			snprintf(cur->state, sizeof(cur->state), "revision %d %s, all pods at it",
+			    h.items[run].revision, h.items[run].status);
+			cur->revision = h.items[run].revision;
+			cur->settled = true;
+		}
+	}
+	parse_helm_history_free(&h);
+}
+
 /* Still what the plan was made from? k8s and helm: the revision (a new
- * pod template, env included, is a new one). */
+ * pod template, env included, is a new one). Helm: a plan made from its
+ * newest revision (failed by a wait, its pods all at it: helm_running)
+ * holds while that is still the newest. */
 static bool
 unchanged(const struct action *a, const struct act_current *cur)
 {
+	if (a->cfg->driver == DRIVER_HELM)
+		return cur->revision == a->plan.from_rev || cur->newest_rev == a->plan.from_rev;
 	if (a->cfg->driver != DRIVER_COMPOSE)
 		return cur->revision == a->plan.from_rev;
 	if (a->plan.keep_tag[0])
@@ -1829,6 +1867,11 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 		if (parse_helm_history(a->buf, headlen, &h, err) == 0) {
 			const struct helm_revision *run = h.current >= 0 ? &h.items[h.current] : NULL;
 
+			/* What runs, as planning read it (helm_running). */
+			for (i = 0; i < h.n; i++)
+				if (h.items[i].revision == a->planned_cur.revision)
+					run = &h.items[i];
+
 			/* The natural target first, then every other earlier good one. */
 			if (h.rollback >= 0) {
 				const struct helm_revision *r = &h.items[h.rollback];
@@ -2013,6 +2056,8 @@ planned(struct action *a, const struct exec_result *r)
 	headlen = mark ? (size_t)(mark - a->buf) : a->len;
 	err.msg[0] = '\0';
 	if (act_read_current(a, a->buf ? a->buf : "", headlen, &a->planned_cur, &err) == 0) {
+		if (a->cfg->driver == DRIVER_HELM && mark != NULL)
+			helm_running(a->buf, headlen, mark + strlen(MARK), &a->planned_cur);
 		if (a->want[0] != '\0' && a->want_rev == 0 &&
 		    wanted_tag(a, a->planned_cur.tag)) {
 			/* Nothing to do, said as such (no "no rollback plan": nothing
@@ -2112,7 +2157,7 @@ action_cancelled_by_hand(const struct action *a)
 }
 
 /* What planning reads: the current state, then (after MARK) what the
- * target is chosen from. */
+ * target is chosen from (helm: the history, then its Deployment). */
 static int
 plan_read_cmd(const struct config_host *h, int svc, char *cmd, size_t cap, struct wr_err *err)
 {
@@ -2135,9 +2180,12 @@ plan_read_cmd(const struct config_host *h, int svc, char *cmd, size_t cap, struc
 		    MARK_RS, c);
 		return 0;
 	case DRIVER_HELM:
-		if (driver_cmd_helm_history(h, h->services[svc], a, sizeof(a), err) != 0)
+		/* Its Deployment too: helm keeps a revision "deployed" that no
+		 * pod runs once a newer one failed by its wait rolled out. */
+		if (driver_cmd_helm_history(h, h->services[svc], a, sizeof(a), err) != 0 ||
+		    driver_cmd_helm_deploy(h, h->services[svc], b, sizeof(b), err) != 0)
 			return -1;
-		snprintf(cmd, cap, "%s", a);
+		snprintf(cmd, cap, "%s && echo '%s' && (%s || true)", a, MARK, b);
 		return 0;
 	}
 	return wr_err_set(err, "unknown driver");

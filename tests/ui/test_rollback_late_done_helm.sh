@@ -9,7 +9,7 @@
 # completed later". STATE shows the rollout under way ("2/3 progressing")
 # from the Deployment, and once every pod runs the failed-by-wait
 # revision, TAG and the journal's tag say its release, not the old
-# revision helm still calls deployed.
+# revision helm still calls deployed, and r there preselects nothing.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --driver helm --tag v1.5.0-bad
@@ -55,5 +55,18 @@ grep '"kind":"health.change"' "$journal" | tail -1 | grep -q '"tag":"1.4.1"' ||
 grep '"kind":"health.change"' "$journal" | grep '"tag":"1.4.1"' | grep -q outside &&
 	fail "the rollback's own tag said as a deploy outside this console"
 ok "the revision failed by its wait, all its pods ready, is the one the row and the journal say runs"
+
+# r there plans from what runs (revision 4 at 1.4.1), not from revision 3
+# helm still calls deployed: it says so first and preselects nothing.
+keys r
+wait_for "CONFIRM ROLLBACK" 15
+wait_for "a further rollback goes past it" 5
+grep -qE "h1 was rolled back to 1\\.4\\.1 at [0-9]{2}:[0-9]{2}:[0-9]{2}, [0-9]+ s ago" "$tmp/screen" ||
+	{ cat "$tmp/screen"; fail "r on h1 at the target does not say so"; }
+assert_contains "$tmp/screen" "none preselected"
+assert_not_contains "$tmp/screen" "rollback target (this host went to it"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran" 5
+ok "r on the host back at the target plans from what runs: nothing preselected"
 keys q
 wait_for "exit=0"

@@ -17,6 +17,8 @@
 #include <cmocka.h>
 
 #include "warroom/badrel.h"
+#include "warroom/latedone.h"
+#include "warroom/parse_helm.h"
 #include "warroom/plan.h"
 #include "warroom/rbtarget.h"
 
@@ -775,6 +777,89 @@ a_release_another_host_rolled_back_from_is_never_first(void **state)
 	journal_free(&j);
 }
 
+/* QA helm2 6: helm-bastion's rollback ended FAILED by its wait and its
+ * pods all run the revision it made (1.4.1), helm still saying the bad
+ * 1.5.0-bad one is "deployed". What runs is that newest revision, as
+ * HOSTS says: r preselects nothing and says a further rollback goes past. */
+static void
+helm_what_runs_is_the_failed_revision_its_pods_all_run(void **state)
+{
+	static const char hist[] = "[{\"revision\":3,\"status\":\"superseded\","
+	    "\"app_version\":\"1.4.1\",\"chart\":\"api-0.1.0\"},"
+	    "{\"revision\":4,\"status\":\"deployed\",\"app_version\":\"1.5.0-bad\","
+	    "\"chart\":\"api-0.2.0\"},"
+	    "{\"revision\":5,\"status\":\"failed\",\"app_version\":\"1.4.1\",\"chart\":"
+	    "\"api-0.1.0\",\"description\":\"Release \\\"api\\\" failed: timed out waiting for "
+	    "the condition\"}]";
+	const struct rbtarget_event e[] = {
+		{ .host = "helm-bastion", .from = "1.5.0-bad", .to = "1.4.1", .ok = true,
+		  .at_ms = AT_MS },
+	};
+	struct latedone_read d = { .deploy_tag = "v1.4.1", .desired = 3, .ready = 3,
+		.updated = 3, .complete = true };
+	const char *tags[] = { "1.4.1" };
+	const bool marked[] = { false };
+	struct helm_history h;
+	struct wr_err err;
+	struct rbtarget t;
+	char out[300];
+	int run;
+
+	(void)state;
+	assert_int_equal(parse_helm_history(hist, strlen(hist), &h, &err), 0);
+	run = rbtarget_helm_running(&h, &d);
+	assert_int_equal(run, 2);
+	assert_true(rbtarget_find(e, 1, "helm-bastion", &t));
+	assert_int_equal(rbtarget_first(&t, h.items[run].app_version, tags, marked, 1), -1);
+	assert_true(rbtarget_note(&t, "helm-bastion", h.items[run].app_version, "", AT_MS + 5000,
+	    out, sizeof(out)));
+	assert_string_equal(out, "helm-bastion was rolled back to 1.4.1 at 13:06:44, 5 s ago: a "
+	    "further rollback goes past it");
+	/* One pod still on the old release: the deployed revision runs. */
+	d.ready = 2;
+	assert_int_equal(rbtarget_helm_running(&h, &d), 1);
+	d.ready = 3;
+	d.deploy_tag = "v1.5.0-bad";
+	assert_int_equal(rbtarget_helm_running(&h, &d), 1);
+	/* The Deployment not read: helm's word. */
+	assert_int_equal(rbtarget_helm_running(&h, NULL), 1);
+	parse_helm_history_free(&h);
+}
+
+/* QA helm2 6: a rollback settled OK by hand (U) at 06:53 after a reading
+ * showed the host at its target at 06:52:12 went there then, not at U. */
+static void
+a_rollback_settled_by_hand_dates_from_the_reading_at_its_target(void **state)
+{
+	struct rbtarget_event *ev;
+	struct journal j;
+	size_t n;
+
+	(void)state;
+	j.n = 0;
+	add(&j, "action.intent", "h1", "o1", "{\"plan\":{\"action\":\"helm.rollback\","
+	    "\"service\":\"api\",\"from\":\"1.5.0-bad\",\"to\":\"1.4.1\"}}");
+	/* Before its end, another service's, another tag: none says it. */
+	add(&j, "health.change", "h1", NULL, "{\"service\":\"api\",\"tag\":\"1.4.1\"}");
+	add(&j, "action.end", "h1", "o1", "{\"outcome\":\"unknown\"}");
+	add(&j, "health.change", "h1", NULL, "{\"service\":\"jobs\",\"tag\":\"1.4.1\"}");
+	add(&j, "health.change", "h1", NULL, "{\"service\":\"api\",\"tag\":\"1.5.0-bad\"}");
+	add(&j, "health.change", "h2", NULL, "{\"service\":\"api\",\"tag\":\"1.4.1\"}");
+	add(&j, "action.reconcile", "h1", "o1", "{\"by\":\"hand\",\"outcome\":\"ok\"}");
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_int_equal(n, 1);
+	assert_true(ev[0].ok);
+	assert_int_equal(ev[0].at_ms, AT_MS + 6000);      /* no reading: the settle's */
+	free(ev);
+	/* Read at its target (helm's 1.4.1 is v1.4.1) at +4 s, settled at +6 s. */
+	cJSON_Delete(j.v[4].data);
+	j.v[4].data = cJSON_Parse("{\"service\":\"api\",\"tag\":\"v1.4.1\"}");
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_int_equal(ev[0].at_ms, AT_MS + 4000);
+	free(ev);
+	journal_free(&j);
+}
+
 int
 main(void)
 {
@@ -797,6 +882,8 @@ main(void)
 		cmocka_unit_test(a_failed_rollback_that_changed_nothing_says_so),
 		cmocka_unit_test(a_release_another_host_rolled_back_from_is_never_first),
 		cmocka_unit_test(the_incidents_ok_target_outranks_a_later_rollback_to_the_bad_release),
+		cmocka_unit_test(helm_what_runs_is_the_failed_revision_its_pods_all_run),
+		cmocka_unit_test(a_rollback_settled_by_hand_dates_from_the_reading_at_its_target),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
