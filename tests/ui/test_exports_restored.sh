@@ -38,6 +38,12 @@ grep -q "^- k8s-bastion: exports OFF since [0-9-]* [0-9:]* (k8s.killswitch, op [
 	{ cat "$tmp/pm.md"; fail "the follow-ups do not say k8s-bastion's exports are left off"; }
 ok "exports left off by X are a follow-up: since when, by which action, restore when fixed"
 
+# Incident two is about the exports, not the verdicts: thresholds no
+# figure reaches keep every host OK, so E asks only about the exports
+# however long the kill switch takes (on a loaded machine the verdicts
+# had turned, and E asked about them first).
+printf '[thresholds]\nerror_rate_rollback = 99%%\nerror_rate_consider = 98%%\nerror_rate_monitor = 97%%\np95_rollback_ms = 600000\np95_consider_ms = 500000\np95_monitor_ms = 400000\nrestarts_rollback = 1000/5m\n' >> "$tmp/c.conf"
+"$WARROOM" -c "$tmp/c.conf" --check-config > "$tmp/check" 2>&1 || { cat "$tmp/check"; fail "config refused"; }
 open ks-restore
 keys X
 wait_for "type api and press Enter" 15
