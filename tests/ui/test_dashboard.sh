@@ -50,13 +50,21 @@ wait_for "exit=0"
 "$fleet" set-tag --dir "$fl" h1 all v1.4.1 > /dev/null
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1h\nprobe_interval = 1h/' \
 	"$fl/warroom.conf" > "$tmp/slow.conf"
-start 200 40 "$WARROOM -c $tmp/slow.conf"
+start 200 40 "$WARROOM -c $tmp/slow.conf --incident slowpoll"
 # Both rows' probes must be in before the deploy, or h1's first /version
 # could read the new tag. h1 is back from v1.5.0-bad, its schema still
 # ahead: ready, with a warning, not a FAIL.
 wait_re "$(row h1 api)v1\.4\.1 +${verdict}running[a-z ]* +OK +200 ahead! +v1\.4\.1 " 15
 wait_re "$(row h2 api)v1\.4\.1 +${verdict}running[a-z ]* +OK +OK +v1\.4\.1 " 15
 wait_for "h1: readyz 200 but migrations not current: the schema is ahead of this release" 2
+# A first tag read asks a probe round of its own (a round sent before it
+# may not pair with it): each row's first record waits for that round's
+# answers, so once both are journalled no probe is out before the deploy.
+slowj=$(ls "$fl"/timeline/slowpoll-*.jsonl)
+i=0
+until [ "$(grep -c '"kind":"health.change","host":"h[12]".*"service":"api".*"healthz".*"first":true' "$slowj")" -ge 2 ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "no first health.change for both api rows"
+done
 ok "rounds an hour apart: the first poll and probes come as a host connects"
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 "$fleet" fault --dir "$fl" h2 http-500 > /dev/null
