@@ -384,8 +384,8 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		return;
 	}
 	/* Already bad, so no turn: judged again on the new release's own
-	 * readings (QA helm2: v1.5.2-bad deployed under ROLLBACK IMMEDIATELY
-	 * was never judged, and its exports were no leak). */
+	 * readings (a v1.5.2-bad deployed under ROLLBACK IMMEDIATELY was
+	 * otherwise never judged, and its exports were no leak). */
 	if (strcmp(kind, "verdict.fresh") == 0 && verdict_bad(str_of(data, "verdict"))) {
 		const cJSON *from = cJSON_GetObjectItemCaseSensitive(data, "from_ms");
 		size_t i;

@@ -70,9 +70,9 @@ deployby_note(struct deployby *d, const struct record *r)
 }
 
 /* Whether an action may change a tag: a Kubernetes kill switch (kubectl
- * set env, rollout restart) re-creates pods from the same image (QA
- * helm2: a restore of exports shortly before a k8s set-tag hid that the
- * tag was deployed outside this console). A compose one's redeploy
+ * set env, rollout restart) re-creates pods from the same image (a
+ * restore of exports shortly before a k8s set-tag must not hide that
+ * the tag was deployed outside this console). A compose one's redeploy
  * applies whatever the files say, a tag changed by hand too. */
 static bool
 changes_tags(const char *action)

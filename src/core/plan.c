@@ -1255,7 +1255,7 @@ plan_k8s_undo_notes(struct plan *p, const char *container, const char *now, cons
 	wr_strlcpy(p->export_now, now, sizeof(p->export_now));
 	wr_strlcpy(p->export_to, to, sizeof(p->export_to));
 	/* The latest switch, not the last that worked: an off since undone,
-	 * then one that FAILED, is no "off since" (QA helm2 #5). */
+	 * then one that FAILED, is no "off since". */
 	if (ks != NULL && ks->at_ms > 0 && ks->off) {
 		int64_t day = ks->at_ms / 1000 % 86400;
 

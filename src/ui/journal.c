@@ -1444,8 +1444,8 @@ fresh_still_due(void *arg)
 }
 
 /* A verdict that stayed bad while a host's release changed writes no
- * verdict.change, so nothing judged the new release (QA helm2: a bad tag
- * set under ROLLBACK IMMEDIATELY never counted, nor did its exports).
+ * verdict.change, so nothing judged the new release (a bad tag set
+ * under ROLLBACK IMMEDIATELY would never count, nor would its exports).
  * Once the verdict, still bad on the metrics alone, is judged on figures
  * all from after that release started (window_from_ms), a verdict.fresh
  * says so, once: badrel judges the release by it. */

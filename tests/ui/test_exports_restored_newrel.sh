@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_exports_restored_newrel.sh — a restore is for the release it was
-# made under (QA ro2 item 3). On the demo fleet's k8s-bastion, X turns
+# made under. On the demo fleet's k8s-bastion, X turns
 # exports off and back on under v1.5.0-bad ("exports restored on
 # k8s-bastion"); then v1.4.1 and v1.6.0-bad are deployed outside the
 # console. Once v1.6.0-bad is judged bad, k8s-bastion exporting is a

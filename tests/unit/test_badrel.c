@@ -543,7 +543,7 @@ a_deploy_time_in_whole_seconds_starts_at_its_end(void **state)
 	cJSON_Delete(none);
 }
 
-/* The QA run: api-1 was rolled back from v1.5.0-bad at 06:13 and from
+/* An incident: api-1 was rolled back from v1.5.0-bad at 06:13 and from
  * v1.6.0-bad at 06:16, helm-bastion from both at 06:14 and 06:19. r on
  * helm-bastion explained both with api-1's rollbacks and never said its
  * own. The host's own judgement first; another host's only when it has
@@ -657,7 +657,7 @@ a_rollback_from_a_host_judged_fine_is_no_bad_verdict(void **state)
 	badrel_free(&b);
 }
 
-/* QA helm2 #2: k8s-bastion's verdict turned ROLLBACK IMMEDIATELY under
+/* k8s-bastion's verdict turned ROLLBACK IMMEDIATELY under
  * v1.5.0-bad, then v1.5.2-bad was deployed and the verdict stayed bad: no
  * turn, so nothing judged the new release. A verdict judged on readings
  * all after it started (verdict.fresh) does; one whose readings reach

@@ -149,8 +149,8 @@ unwatched_is_the_overlap_with_the_gap(void **state)
 
 /* A DOWN's length as far as it is known: its start unseen, or nothing
  * recorded for part of it, gives "at most" and "at least" the part seen
- * (the JSON's min_s and max_s: QA pm3 4 had "at most 3m 37s" beside
- * min_s 132); "at least" goes only when no part of it was seen. */
+ * (the JSON's min_s and max_s: never "at most 3m 37s" alone beside
+ * a min_s of 132); "at least" goes only when no part of it was seen. */
 static void
 a_span_says_what_is_known_of_its_length(void **state)
 {

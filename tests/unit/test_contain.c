@@ -486,7 +486,7 @@ a_refusal_before_the_dialog_carries_its_direction(void **state)
 	contain_free(&c);
 }
 
-/* QA ro2: X off and back on k8s-bastion under v1.5.0-bad, r to v1.4.1,
+/* X off and back on k8s-bastion under v1.5.0-bad, r to v1.4.1,
  * then v1.6.0-bad deployed outside the console and judged bad. The
  * restore was the engineer's choice for the release it ran then only:
  * on the new bad release its exports are a leak again, named beside
@@ -562,7 +562,7 @@ a_restore_holds_only_for_the_release_it_was_made_under(void **state)
 	contain_free(&c);
 }
 
-/* QA helm2 #1: X restored k8s-bastion's exports under v1.5.0-bad, then a
+/* X restored k8s-bastion's exports under v1.5.0-bad, then a
  * later X turning them off FAILED (its rollout stuck, EXPORT on?). The
  * engineer asked for them off again: the restore no longer exempts the
  * host, whatever that switch's end; a refused one ends it as well. */

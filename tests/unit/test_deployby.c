@@ -136,7 +136,7 @@ which_action_made_it(void **state)
 	deployby_free(&d);
 }
 
-/* QA helm2 #2: X restored k8s-bastion's exports (kubectl set env, a
+/* X restored k8s-bastion's exports (kubectl set env, a
  * rollout at the same image), then someone set the tag: the switch made
  * no tag change, so the change is outside. A compose switch's redeploy
  * may apply a tag changed in its files: still a possible cause. */

@@ -2358,7 +2358,7 @@ a_restart_at_once_says_no_duration(void **state)
 
 /* A host lost, then no console ran for a while, then the next console saw
  * it back: Reachability gives both bounds, the part seen DOWN the least
- * (QA pm3 4: "at most" alone beside the JSON's min_s). */
+ * (never "at most" alone beside the JSON's min_s). */
 static void
 reachability_says_the_unwatched_part(void **state)
 {
@@ -3505,7 +3505,7 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 		record_free(&v[i]);
 }
 
-/* The QA run: v1.5.0-bad deployed at 12:03:19 (compose ps), the first
+/* An incident: v1.5.0-bad deployed at 12:03:19 (compose ps), the first
  * bad verdict at 12:13. The post-mortem counts the impact from the
  * deploy; the status page's default "since" said 12:13, ten minutes
  * later than the post-mortem. Both now take the one start. */
@@ -5235,7 +5235,7 @@ a_turn_charged_to_no_release_names_each_it_spared(void **state)
 }
 
 
-/* QA pm3 3: two fleet rollbacks of api to v1.4.1, one from v1.5.0-bad,
+/* Two fleet rollbacks of api to v1.4.1, one from v1.5.0-bad,
  * one from v1.6.0-bad, each ending "helm-bastion OK": two identical
  * lines. Each says the release it rolled back from and when it began. */
 static void
@@ -5284,7 +5284,7 @@ fleet_rollbacks_say_their_source_and_start(void **state)
 		record_free(&v[i]);
 }
 
-/* QA pm3 6: every host ended on v1.4.1 over a schema ahead of it, which
+/* Every host ended on v1.4.1 over a schema ahead of it, which
  * only action details said. The last reading of each service that says
  * so is a follow-up, with the revisions when the record has them; a
  * service whose schema came back current, or that never said, is none. */

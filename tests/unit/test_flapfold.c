@@ -567,7 +567,7 @@ first_readings_do_not_group_across_a_resume(void **state)
 	done(&j);
 }
 
-/* QA pm3 2: helm-bastion rolled back (its verdict ROLLBACK IMMEDIATELY
+/* helm-bastion rolled back (its verdict ROLLBACK IMMEDIATELY
  * before), OK 11 s later and OK for close to two minutes; then its fault
  * switched on and off walked it among three levels. The OK after the
  * rollback is a row (a level from before an action is none the run met),

@@ -514,7 +514,7 @@ the_held_changes_are_bounded(void **state)
 	assert_int_equal(q.n, 0);
 }
 
-/* The revisions /readyz gave go with a warning (QA pm3 6: the
+/* The revisions /readyz gave go with a warning (the
  * post-mortem's follow-up names them), none when it gave none or the
  * schema is current. */
 static void

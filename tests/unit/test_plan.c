@@ -1872,7 +1872,7 @@ history_rolled_back_from_and_stalled_targets(void **state)
 	    "picks one, only if it was fixed");
 }
 
-/* QA helm2 #5: X off at 02:31 (ok), on at 02:33 (ok), off at 02:35
+/* X off at 02:31 (ok), on at 02:33 (ok), off at 02:35
  * (FAILED, rollout stuck). The latest switch is the 02:35 one: the
  * rollback dialog names it, its outcome, and that exports may still be
  * on, not "off since 02:31". */

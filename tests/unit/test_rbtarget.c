@@ -777,7 +777,7 @@ a_release_another_host_rolled_back_from_is_never_first(void **state)
 	journal_free(&j);
 }
 
-/* QA helm2 6: helm-bastion's rollback ended FAILED by its wait and its
+/* helm-bastion's rollback ended FAILED by its wait and its
  * pods all run the revision it made (1.4.1), helm still saying the bad
  * 1.5.0-bad one is "deployed". What runs is that newest revision, as
  * HOSTS says: r preselects nothing and says a further rollback goes past. */
@@ -826,7 +826,7 @@ helm_what_runs_is_the_failed_revision_its_pods_all_run(void **state)
 	parse_helm_history_free(&h);
 }
 
-/* QA helm2 6: a rollback settled OK by hand (U) at 06:53 after a reading
+/* A rollback settled OK by hand (U) at 06:53 after a reading
  * showed the host at its target at 06:52:12 went there then, not at U. */
 static void
 a_rollback_settled_by_hand_dates_from_the_reading_at_its_target(void **state)
