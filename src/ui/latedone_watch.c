@@ -204,34 +204,39 @@ latedone_watch(struct app *app)
 		}
 }
 
-/* The op of host's last kill switch as the console holds the journal, or NULL. */
-static const char *
-latest_killswitch(const struct app *app, const char *host)
+/* host's last kill-switch (killswitch) or rollback entry with an op, as
+ * the console holds the journal, or NULL. */
+static const struct timeline_entry *
+latest_action(const struct app *app, const char *host, bool killswitch)
 {
 	size_t i;
 
 	for (i = app->nentries; i-- > 0;) {
 		const struct timeline_entry *e = &app->entries[i];
 
-		if (e->killswitch && e->op[0] != '\0' && strcmp(e->host, host) == 0)
-			return e->op;
+		if ((killswitch ? e->killswitch : e->rollback) && e->op[0] != '\0' &&
+		    strcmp(e->host, host) == 0)
+			return e;
 	}
 	return NULL;
+}
+
+/* The op of host's last kill switch, or NULL. */
+static const char *
+latest_killswitch(const struct app *app, const char *host)
+{
+	const struct timeline_entry *e = latest_action(app, host, true);
+
+	return e != NULL ? e->op : NULL;
 }
 
 /* When host's last rollback began (its intent), 0 when none. */
 static int64_t
 latest_rollback_ms(const struct app *app, const char *host)
 {
-	size_t i;
+	const struct timeline_entry *e = latest_action(app, host, false);
 
-	for (i = app->nentries; i-- > 0;) {
-		const struct timeline_entry *e = &app->entries[i];
-
-		if (e->rollback && e->op[0] != '\0' && strcmp(e->host, host) == 0)
-			return e->ts_ms;
-	}
-	return 0;
+	return e != NULL ? e->ts_ms : 0;
 }
 
 /* Whether op's last word leaves it open: FAILED (its end, or by hand
