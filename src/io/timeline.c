@@ -108,6 +108,9 @@ struct timeline {
 	char **unrun;                   /* on resume: actions confirmed by a console
 	                                   that ended before running them, in words */
 	size_t n_unrun;
+	char **unrun_unknown;           /* … and those a damaged line after them
+	                                   leaves UNKNOWN, in words */
+	size_t n_unrun_unknown;
 	timeline_observer observer;
 	void *observer_arg;
 };
@@ -916,7 +919,7 @@ confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
 	const struct record **found;
 	struct record_scan s;
 	struct wr_err err;
-	cJSON *out = NULL;
+	cJSON *out = NULL, *unknown = NULL;
 	char *buf, line[600];
 	size_t len, i, n;
 	int64_t now = clock_ms(CLOCK_REALTIME);
@@ -925,15 +928,27 @@ confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
 		return;
 	record_scan(buf, len, 0, 0, 0, &list, &s);
 	free(buf);
-	record_scan_free(&s);
 	found = xcalloc(list.n + 1, sizeof(*found));
 	n = unsettled_confirmed(list.v, list.n, found, list.n);
 	for (i = 0; i < n; i++) {
 		const struct record *c = found[i];
+		size_t hidden;
 		cJSON *x;
 
 		if (live == LIVE_SHARED && (c->session == 0 || live_alive(tl, c->session)))
 			continue;
+		/* A damaged line after it may be its intent: UNKNOWN, never
+		 * "nothing ran" (which invites running it twice). */
+		if ((hidden = unsettled_confirmed_hidden(c, s.damage, s.ndamage)) > 0) {
+			unsettled_confirmed_unknown_words(c, hidden, now, line, sizeof(line));
+			if (unknown == NULL)
+				unknown = cJSON_AddArrayToObject(d, "confirmed_unknown");
+			cJSON_AddItemToArray(unknown, cJSON_CreateString(line));
+			tl->unrun_unknown = xrealloc(tl->unrun_unknown,
+			    (tl->n_unrun_unknown + 1) * sizeof(*tl->unrun_unknown));
+			tl->unrun_unknown[tl->n_unrun_unknown++] = xstrdup(line);
+			continue;
+		}
 		unsettled_confirmed_name(c, now, line, sizeof(line));
 		if (out == NULL)
 			out = cJSON_AddArrayToObject(d, "confirmed_not_run");
@@ -948,6 +963,7 @@ confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
 	}
 	free(found);
 	record_list_free(&list);
+	record_scan_free(&s);
 }
 
 /* Each confirmed_unrun refusal, as action.refused with its op. */
@@ -1328,6 +1344,9 @@ timeline_close(struct timeline *tl)
 	for (i = 0; i < tl->n_unrun; i++)
 		free(tl->unrun[i]);
 	free(tl->unrun);
+	for (i = 0; i < tl->n_unrun_unknown; i++)
+		free(tl->unrun_unknown[i]);
+	free(tl->unrun_unknown);
 	free(tl->dir);
 	free(tl->id);
 	free(tl->path);
@@ -1480,6 +1499,13 @@ timeline_confirmed_unrun(const struct timeline *tl, const char *const **words)
 {
 	*words = (const char *const *)tl->unrun;
 	return tl->n_unrun;
+}
+
+size_t
+timeline_confirmed_unknown(const struct timeline *tl, const char *const **sentences)
+{
+	*sentences = (const char *const *)tl->unrun_unknown;
+	return tl->n_unrun_unknown;
 }
 
 void
