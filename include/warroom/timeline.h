@@ -200,6 +200,11 @@ size_t timeline_chains_interrupted(const struct timeline *tl, const char *const 
  * 12:13:39 UTC"); each is recorded refused, with its op, after it. */
 size_t timeline_confirmed_unrun(const struct timeline *tl, const char *const **words);
 
+/* Such confirmations with a damaged line after them that may be their
+ * intent, as whole sentences saying the outcome is UNKNOWN (our
+ * incident.resume's confirmed_unknown); never recorded refused. */
+size_t timeline_confirmed_unknown(const struct timeline *tl, const char *const **sentences);
+
 void timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg);
 
 /* Redact and store one record; data (an object, may be NULL) is consumed

@@ -51,12 +51,18 @@ void unsettled_name(const struct record *intent, char *buf, size_t cap);
 void unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
     const char *ended, char *buf, size_t cap);
 
-/* The action.confirmed records of v[0..n) that nothing followed (no
- * action.intent, action.stale, action.refused or action.end with their
- * op): the console ended during the re-read before running, so nothing
- * ran. Pointers into v, at most cap, into out; returns how many. */
+/* The action.confirmed records of v[0..n) that no record of their op
+ * followed (an intent, stale, refusal, output, end or reconcile): the
+ * console ended during the re-read before running, so nothing ran unless
+ * a damaged line held the intent (unsettled_confirmed_hidden). Pointers
+ * into v, at most cap, into out; returns how many. */
 size_t unsettled_confirmed(const struct record *v, size_t n, const struct record **out,
     size_t cap);
+
+/* The line of the first skipped damaged line after confirmation c among
+ * dmg[0..ndmg) (record_scan's), which may have held its intent; 0: none. */
+size_t unsettled_confirmed_hidden(const struct record *c, const struct record_damage *dmg,
+    size_t ndmg);
 
 /* Such a confirmation in words, with its time (UTC; the date too when it
  * is not now_ms's): "rollback of api on api-1 (v1.5.0-bad → v1.4.1),
@@ -67,6 +73,13 @@ void unsettled_confirmed_name(const struct record *c, int64_t now_ms, char *buf,
  * c (now_ms: the resume's time): its action, service, confirmed (true),
  * when it was confirmed, and why nothing ran, in words. */
 cJSON *unsettled_confirmed_refusal(const struct record *c, int64_t now_ms);
+
+/* Such a confirmation with damaged line `line` after it, in words: "… ,
+ * confirmed at 12:13:39 UTC: outcome UNKNOWN, damaged line 14 of the
+ * journal, after its confirmation, may have held its intent (re-read the
+ * host before running it again)". */
+void unsettled_confirmed_unknown_words(const struct record *c, size_t line, int64_t now_ms,
+    char *buf, size_t cap);
 
 /* The header's badge for n of this console's UNKNOWN outcomes: runs is what
  * a re-read found the host running ("" no tag, NULL: not read back yet);

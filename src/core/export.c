@@ -423,8 +423,11 @@ plan_words(const char *act, const cJSON *p, char *buf, size_t cap)
 static void
 plan_change(const struct record *intent, char *buf, size_t cap)
 {
-	plan_words(dstr(intent, "action"), cJSON_GetObjectItemCaseSensitive(intent->data, "plan"),
-	    buf, cap);
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(intent->data, "plan");
+
+	/* An action.confirmed standing in for a damaged intent has the
+	 * plan's service, from and to in its data. */
+	plan_words(dstr(intent, "action"), plan != NULL ? plan : intent->data, buf, cap);
 }
 
 /* What a refused action was to change, from its confirmation (same op:
@@ -1683,6 +1686,16 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			pm->first_resp = r->ts_ms;
 		if (kind_is(r, "action.intent") && r->op != NULL && action_find(pm, r->op) == NULL)
 			action_add(pm, r);
+		/* Its intent line damaged, a later record of the op proves it
+		 * ran: the row stands on its confirmation, not dropped. */
+		if ((kind_is(r, "action.output") || kind_is(r, "action.end") ||
+		    kind_is(r, "action.reconcile")) && r->op != NULL && action_find(pm, r->op) == NULL)
+			for (j = i; j-- > 0;)
+				if (kind_is(&v[j], "action.confirmed") && v[j].op != NULL &&
+				    strcmp(v[j].op, r->op) == 0) {
+					action_add(pm, &v[j]);
+					break;
+				}
 		if (kind_is(r, "action.output") && r->op != NULL) {
 			struct pm_action *a = action_find(pm, r->op);
 
@@ -1926,6 +1939,11 @@ md_commands(struct wr_buf *b, const struct export_opts *o, const struct pm_actio
 	size_t n = intent_commands(a->intent, c, CMDS_MAX), i, f = 2;
 	char *red;
 
+	if (n == 0 && kind_is(a->intent, "action.confirmed")) {
+		wr_buf_str(b, "\n_Its action.intent line is damaged: what it recorded is not "
+		    "known (its confirmation stands in for it)._\n");
+		return;
+	}
 	if (n == 0) {
 		wr_buf_str(b, "\n_Its action.intent records no commands._\n");
 		return;
@@ -2595,6 +2613,9 @@ resume_unrun(struct wr_buf *b, const struct record *r)
 		if (cJSON_IsString(c))
 			wr_buf_printf(b, "%s%s: never ran, the console ended during its re-read "
 			    "before running it", b->len ? " — " : "", c->valuestring);
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "confirmed_unknown"))
+		if (cJSON_IsString(c))
+			wr_buf_printf(b, "%s%s", b->len ? " — " : "", c->valuestring);
 }
 
 /* One ended session of a resume's ended_sessions: "bob (root@vm), pid

@@ -9,7 +9,8 @@
  * action but before its intent (during the re-read of the plan's
  * preconditions) leaves an action.confirmed and nothing more: nothing ran,
  * since nothing that changes a host is sent before the intent, and the
- * next session says so.
+ * next session says so; unless a damaged line after the confirmation
+ * may be its intent, which leaves the outcome UNKNOWN.
  */
 #include "warroom/unsettled.h"
 
@@ -136,22 +137,18 @@ unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
 		    "never run again", damage);
 }
 
-/* Does anything after v[i] (a confirmation) settle what became of it? */
+/* Does anything after v[i] (a confirmation) settle what became of it?
+ * Any later record of its op does: an output, end or reconcile proves
+ * its intent was written even when that line is damaged now. */
 static bool
 followed(const struct record *v, size_t n, size_t i)
 {
-	static const char *const kinds[] = {
-		"action.intent", "action.stale", "action.refused", "action.end",
-	};
-	size_t j, k;
+	size_t j;
 
-	for (j = i + 1; j < n; j++) {
-		if (v[j].op == NULL || strcmp(v[j].op, v[i].op) != 0)
-			continue;
-		for (k = 0; k < WR_ARRAY_LEN(kinds); k++)
-			if (strcmp(v[j].kind, kinds[k]) == 0)
-				return true;
-	}
+	for (j = i + 1; j < n; j++)
+		if (v[j].op != NULL && strcmp(v[j].op, v[i].op) == 0 &&
+		    strcmp(v[j].kind, "action.confirmed") != 0)
+			return true;
 	return false;
 }
 
@@ -165,6 +162,19 @@ unsettled_confirmed(const struct record *v, size_t n, const struct record **out,
 		    !followed(v, n, i))
 			out[found++] = &v[i];
 	return found;
+}
+
+size_t
+unsettled_confirmed_hidden(const struct record *c, const struct record_damage *dmg,
+    size_t ndmg)
+{
+	size_t i;
+
+	/* A skipped line cannot say whose it was: it may be c's intent. */
+	for (i = 0; i < ndmg; i++)
+		if (dmg[i].skipped && dmg[i].after_seq >= c->seq)
+			return dmg[i].line;
+	return 0;
 }
 
 void
@@ -206,6 +216,20 @@ unsettled_confirmed_refusal(const struct record *c, int64_t now_ms)
 	if (str_of(c->data, "chain") != NULL)
 		cJSON_AddStringToObject(d, "chain", str_of(c->data, "chain"));
 	return d;
+}
+
+void
+unsettled_confirmed_unknown_words(const struct record *c, size_t line, int64_t now_ms,
+    char *buf, size_t cap)
+{
+	char words[400];
+
+	unsettled_confirmed_name(c, now_ms, words, sizeof(words));
+	/* Never "nothing ran": the damaged line may be its intent, and
+	 * running it again could run it twice. */
+	snprintf(buf, cap, "%s: outcome UNKNOWN, damaged line %zu of the journal, after its "
+	    "confirmation, may have held its intent (re-read the host before running it "
+	    "again)", words, line);
 }
 
 void

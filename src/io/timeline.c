@@ -108,6 +108,9 @@ struct timeline {
 	char **unrun;                   /* on resume: actions confirmed by a console
 	                                   that ended before running them, in words */
 	size_t n_unrun;
+	char **unrun_unknown;           /* … and those a damaged line after them
+	                                   leaves UNKNOWN, in words */
+	size_t n_unrun_unknown;
 	timeline_observer observer;
 	void *observer_arg;
 };
@@ -916,7 +919,7 @@ confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
 	const struct record **found;
 	struct record_scan s;
 	struct wr_err err;
-	cJSON *out = NULL;
+	cJSON *out = NULL, *unknown = NULL;
 	char *buf, line[600];
 	size_t len, i, n;
 	int64_t now = clock_ms(CLOCK_REALTIME);
@@ -925,15 +928,27 @@ confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
 		return;
 	record_scan(buf, len, 0, 0, 0, &list, &s);
 	free(buf);
-	record_scan_free(&s);
 	found = xcalloc(list.n + 1, sizeof(*found));
 	n = unsettled_confirmed(list.v, list.n, found, list.n);
 	for (i = 0; i < n; i++) {
 		const struct record *c = found[i];
+		size_t hidden;
 		cJSON *x;
 
 		if (live == LIVE_SHARED && (c->session == 0 || live_alive(tl, c->session)))
 			continue;
+		/* A damaged line after it may be its intent: UNKNOWN, never
+		 * "nothing ran" (which invites running it twice). */
+		if ((hidden = unsettled_confirmed_hidden(c, s.damage, s.ndamage)) > 0) {
+			unsettled_confirmed_unknown_words(c, hidden, now, line, sizeof(line));
+			if (unknown == NULL)
+				unknown = cJSON_AddArrayToObject(d, "confirmed_unknown");
+			cJSON_AddItemToArray(unknown, cJSON_CreateString(line));
+			tl->unrun_unknown = xrealloc(tl->unrun_unknown,
+			    (tl->n_unrun_unknown + 1) * sizeof(*tl->unrun_unknown));
+			tl->unrun_unknown[tl->n_unrun_unknown++] = xstrdup(line);
+			continue;
+		}
 		unsettled_confirmed_name(c, now, line, sizeof(line));
 		if (out == NULL)
 			out = cJSON_AddArrayToObject(d, "confirmed_not_run");
@@ -948,6 +963,7 @@ confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
 	}
 	free(found);
 	record_list_free(&list);
+	record_scan_free(&s);
 }
 
 /* Each confirmed_unrun refusal, as action.refused with its op. */
@@ -964,6 +980,33 @@ refuse_unrun(struct timeline *tl, cJSON *refusals, struct wr_err *err)
 		    NULL, op->valuestring, cJSON_DetachItemFromObjectCaseSensitive(x, "data"),
 		    err) != 0)
 			return;
+	}
+}
+
+static int kept_push(struct timeline *tl, const char *kind, const char *host,
+    const char *op, cJSON *data, int64_t ts_ms, int64_t mono_ms, uint64_t tried_seq,
+    uint32_t tried_crc, struct wr_err *err);
+
+/* Our incident.resume (d, consumed) and the refusals after it, when the
+ * journal cannot take them at the start: kept, and written first and
+ * marked late once it recovers (timeline_recover), so the consoles it
+ * names, this one's pid and what never ran are not lost with them. */
+static void
+keep_resume(struct timeline *tl, cJSON *d, cJSON *refusals)
+{
+	int64_t ts = clock_ms(CLOCK_REALTIME), mono = clock_ms(CLOCK_MONOTONIC);
+	struct wr_err e;
+	cJSON *x;
+
+	kept_push(tl, "incident.resume", NULL, NULL, d, ts, mono, tl->failed_seq,
+	    tl->failed_crc, &e);
+	cJSON_ArrayForEach(x, refusals) {
+		const cJSON *host = cJSON_GetObjectItemCaseSensitive(x, "host");
+		const cJSON *op = cJSON_GetObjectItemCaseSensitive(x, "op");
+
+		kept_push(tl, "action.refused", host->valuestring[0] ? host->valuestring : NULL,
+		    op->valuestring, cJSON_DetachItemFromObjectCaseSensitive(x, "data"), ts, mono,
+		    0, 0, &e);
 	}
 }
 
@@ -1091,11 +1134,17 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 		/* As for recovery (timeline_recover): on a full filesystem the
 		 * resume is not written into the slack a torn tail left. */
 		if (no_free_block(tl->fd)) {
-			cJSON_Delete(d);
 			degrade(tl, "%s: the filesystem has no free block", strerror(ENOSPC));
 			wr_err_set(err, "%s", tl->problem.msg);
-		} else if (append_locked(tl, "incident.resume", NULL, NULL, d, err) == 0)
+			keep_resume(tl, d, refusals);
+		} else if (append_locked(tl, "incident.resume", NULL, NULL, cJSON_Duplicate(d, true),
+		    err) == 0) {
+			cJSON_Delete(d);
 			refuse_unrun(tl, refusals, err);
+		} else if (tl->degraded) {
+			keep_resume(tl, d, refusals);
+		} else
+			cJSON_Delete(d);
 		cJSON_Delete(refusals);
 	}
 	sessions_free(&tl->before);
@@ -1328,6 +1377,9 @@ timeline_close(struct timeline *tl)
 	for (i = 0; i < tl->n_unrun; i++)
 		free(tl->unrun[i]);
 	free(tl->unrun);
+	for (i = 0; i < tl->n_unrun_unknown; i++)
+		free(tl->unrun_unknown[i]);
+	free(tl->unrun_unknown);
 	free(tl->dir);
 	free(tl->id);
 	free(tl->path);
@@ -1480,6 +1532,13 @@ timeline_confirmed_unrun(const struct timeline *tl, const char *const **words)
 {
 	*words = (const char *const *)tl->unrun;
 	return tl->n_unrun;
+}
+
+size_t
+timeline_confirmed_unknown(const struct timeline *tl, const char *const **sentences)
+{
+	*sentences = (const char *const *)tl->unrun_unknown;
+	return tl->n_unrun_unknown;
 }
 
 void
@@ -1774,28 +1833,61 @@ timeline_append_resync(struct timeline *tl, const char *kind, const char *host,
 	return timeline_append(tl, kind, host, NULL, data, err);
 }
 
-/* Write the kept records in order, each marked late with the gap it
- * waited through (lock held). A failure leaves the rest kept, the one
- * that failed first, to be looked for in the file at the next recovery. */
+/* Write the oldest kept record, marked late with the gap it waited
+ * through (lock held). A failure leaves it kept, to be looked for in the
+ * file at the next recovery. */
+static int
+kept_flush_one(struct timeline *tl, const char *problem, struct wr_err *err)
+{
+	struct kept *k = &tl->kept[0];
+	cJSON *d = cJSON_Duplicate(k->data, true);
+
+	add_gap(tl, d, "late");
+	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(d, "late"), "problem", problem);
+	tl->failed_seq = 0;
+	if (append_at(tl, k->kind, k->host, k->op, d, k->ts_ms, k->mono_ms, err) != 0) {
+		k->tried_seq = tl->failed_seq;
+		k->tried_crc = tl->failed_crc;
+		return -1;
+	}
+	kept_pop(tl);
+	return 0;
+}
+
+/* Write the kept records in order (lock held); the rest stay kept after
+ * a failure. */
 static int
 kept_flush(struct timeline *tl, const char *problem, struct wr_err *err)
 {
-	while (tl->nkept > 0) {
-		struct kept *k = &tl->kept[0];
-		cJSON *d = cJSON_Duplicate(k->data, true);
-
-		add_gap(tl, d, "late");
-		cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(d, "late"), "problem",
-		    problem);
-		tl->failed_seq = 0;
-		if (append_at(tl, k->kind, k->host, k->op, d, k->ts_ms, k->mono_ms, err) != 0) {
-			k->tried_seq = tl->failed_seq;
-			k->tried_crc = tl->failed_crc;
+	while (tl->nkept > 0)
+		if (kept_flush_one(tl, problem, err) != 0)
 			return -1;
-		}
-		kept_pop(tl);
-	}
 	return 0;
+}
+
+/* Our session becomes `session` (the seq a late resume takes: others may
+ * have written meanwhile): its byte of .live, and the kept byte with it,
+ * are held before the old ones go, so we never look dead. */
+static void
+session_move(struct timeline *tl, uint64_t session)
+{
+	uint64_t old = tl->session;
+	struct flock fl;
+
+	if (old == 0 || old == session || tl->live_fd < 0)
+		return;
+	live_byte(&fl, F_WRLCK, session);
+	if (fcntl(tl->live_fd, F_OFD_SETLK, &fl) != 0)
+		return;
+	if (tl->kept_byte) {
+		live_byte(&fl, F_WRLCK, (uint64_t)KEPT_BYTE + session);
+		fcntl(tl->live_fd, F_OFD_SETLK, &fl);
+		live_byte(&fl, F_UNLCK, (uint64_t)KEPT_BYTE + old);
+		fcntl(tl->live_fd, F_OFD_SETLK, &fl);
+	}
+	live_byte(&fl, F_UNLCK, old);
+	fcntl(tl->live_fd, F_OFD_SETLK, &fl);
+	tl->session = session;
 }
 
 /* Is the prefix we were told is stored still exactly what we wrote? */
@@ -1913,7 +2005,17 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 		cJSON_AddNumberToObject(d, "kept", (double)tl->nkept);
 	if (tl->not_kept > 0)
 		cJSON_AddNumberToObject(d, "not_kept", (double)tl->not_kept);
-	rc = append_locked(tl, "journal.recover", NULL, NULL, d, err);
+	/* A resume kept since the start goes first: every record of ours
+	 * carries its seq as the session, which the recovery would take. */
+	rc = 0;
+	if (tl->nkept > 0 && strcmp(tl->kept[0].kind, "incident.resume") == 0) {
+		session_move(tl, tl->last_seq + 1);
+		rc = kept_flush_one(tl, was.msg, err);
+	}
+	if (rc == 0)
+		rc = append_locked(tl, "journal.recover", NULL, NULL, d, err);
+	else
+		cJSON_Delete(d);
 	if (rc == 0)
 		rc = kept_flush(tl, was.msg, err);
 	lock_fd(fd, LOCK_UN);

@@ -624,6 +624,9 @@ resume_say_unrun(struct app *app)
 	for (i = 0; i < n; i++)
 		app_say_lead(app, "%s: never ran, the console ended during its re-read before "
 		    "running it (nothing was sent; run it again if it is still wanted)", words[i]);
+	n = timeline_confirmed_unknown(app->tl, &words);
+	for (i = 0; i < n; i++)
+		app_say_lead(app, "%s", words[i]);
 }
 
 void

@@ -158,6 +158,17 @@ ok "restarted on the full disk: degraded at once, arming refused"
 rm -f "$mnt/fill"
 wait_for "journal recovered: changes are allowed again" 15
 assert_not_contains "$tmp/screen" "JOURNAL DEGRADED"
+# Its resume, kept while the disk was full, is written first, marked
+# late, and its seq is the session its records carry.
+python3 - "$journal" <<'PY' || fail "no late incident.resume before journal.recover: $(tail -3 "$journal")"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+rec = max(i for i, r in enumerate(recs) if r["kind"] == "journal.recover")
+res = recs[rec - 1]
+assert res["kind"] == "incident.resume" and "late" in res["data"], res
+assert res["session"] == res["seq"] and recs[rec]["session"] == res["seq"], res
+assert res["data"]["pid"] > 0, res
+PY
 keys A
 wait_for "type arm to arm"
 keys Escape

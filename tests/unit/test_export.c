@@ -3463,6 +3463,37 @@ a_resume_names_the_console_that_ended_unshut(void **state)
 		record_free(&v[i]);
 }
 
+/* Its intent line damaged (skipped), a rollback whose output and
+ * reconcile came after it still ran: its row stands on its confirmation,
+ * OK as the reconcile says, and nothing is counted refused. */
+static void
+a_rollback_whose_intent_line_is_damaged_keeps_its_row(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "action.confirmed", "helm-bastion", "rb-1", "{\"action\":"
+	    "\"helm.rollback\",\"service\":\"api\",\"from\":\"1.5.0-bad\",\"to\":\"1.4.1\"}");
+	add_to(v, 2, 14, "action.output", "helm-bastion", "rb-1", "{\"step\":\"helm rollback\","
+	    "\"exit\":0,\"lines\":[\"Rollback was a success!\"]}");
+	add_to(v, 3, 40, "action.reconcile", "helm-bastion", "rb-1", "{\"outcome\":\"ok\","
+	    "\"detail\":\"api runs 1.4.1\"}");
+	add_to(v, 4, 60, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "- 1 action: 1 ok (1 only after a re-read of an UNKNOWN "
+	    "outcome), 0 failed, 0 unknown.\n"));
+	assert_null(strstr(md, "refused"));
+	assert_non_null(strstr(md, "_Its action.intent line is damaged: what it recorded is "
+	    "not known (its confirmation stands in for it)._"));
+	assert_non_null(strstr(md, "| rb-1 | helm.rollback | helm-bastion | api 1.5.0-bad "
+	    "\xe2\x86\x92 1.4.1 | "));
+	free(md);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 static void
 a_confirmed_action_a_console_never_ran_is_said(void **state)
 {
@@ -5417,6 +5448,7 @@ main(void)
 		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),
 		cmocka_unit_test(conclusions_that_hang_on_a_damaged_line_say_so),
 		cmocka_unit_test(a_resume_names_the_console_that_ended_unshut),
+		cmocka_unit_test(a_rollback_whose_intent_line_is_damaged_keeps_its_row),
 		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
 		cmocka_unit_test(impact_says_what_no_console_watched),
 		cmocka_unit_test(impact_and_data_gaps_tell_a_quit_from_a_kill),

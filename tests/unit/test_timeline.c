@@ -836,6 +836,62 @@ failed_write_degrades_until_recovered(void **state)
 	timeline_close(tl);
 }
 
+/* A console that resumes on a full disk keeps its incident.resume and
+ * the refusal after it, and writes them first, marked late, once the
+ * journal recovers: the console before it is still named, and the
+ * resume's seq is the session every record of ours carries. */
+static void
+a_resume_on_a_full_disk_is_written_late_once_it_recovers(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "full at start");
+	struct record_list l = { 0 };
+	struct rlimit old, lim;
+	struct wr_err err;
+	struct stat st;
+	char id[WR_INCIDENT_ID_MAX + 16], path[1024];
+	uint64_t session;
+	size_t n;
+
+	(void)state;
+	snprintf(id, sizeof(id), "%s", timeline_id(tl));
+	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	assert_int_equal(timeline_append(tl, "action.confirmed", "api-1", "rb-1", cJSON_Parse(
+	    "{\"action\":\"compose.rollback\",\"service\":\"api\",\"from\":\"v2-bad\","
+	    "\"to\":\"v1\"}"), NULL), 0);
+	timeline_close(tl);             /* no shutdown record: as if killed */
+	assert_int_equal(stat(path, &st), 0);
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	lim = old;
+	lim.rlim_cur = (rlim_t)st.st_size;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	tl = open_tl(dir, id);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	assert_true(timeline_degraded(tl));
+	assert_int_equal(timeline_kept(tl), 2);
+	assert_int_equal(timeline_append_keep(tl, "note", NULL, NULL, cJSON_Parse(
+	    "{\"text\":\"meanwhile\"}"), &err), 1);
+	assert_int_equal(timeline_recover(tl, &err), 0);
+	n = verified_records(dir, id, &l);
+	assert_int_equal(n, 6);
+	assert_string_equal(l.v[2].kind, "incident.resume");
+	assert_non_null(cJSON_GetObjectItem(l.v[2].data, "late"));
+	assert_non_null(cJSON_GetObjectItem(l.v[2].data, "ended_sessions"));
+	assert_non_null(cJSON_GetObjectItem(l.v[2].data, "confirmed_not_run"));
+	session = timeline_session(tl);
+	assert_int_equal(session, l.v[2].seq);
+	assert_int_equal(l.v[2].session, l.v[2].seq);
+	assert_string_equal(l.v[3].kind, "journal.recover");
+	assert_string_equal(l.v[4].kind, "action.refused");
+	assert_string_equal(l.v[4].op, "rb-1");
+	assert_string_equal(l.v[5].kind, "note");
+	for (size_t i = 3; i < n; i++)
+		assert_int_equal(l.v[i].session, session);
+	record_list_free(&l);
+	timeline_close(tl);
+}
+
 static void
 a_refused_write_with_nothing_written_also_degrades(void **state)
 {
@@ -1296,6 +1352,7 @@ main(void)
 		cmocka_unit_test(an_unknown_end_is_still_unknown_on_open),
 		cmocka_unit_test(an_action_running_beside_us_is_not_unknown),
 		cmocka_unit_test(failed_write_degrades_until_recovered),
+		cmocka_unit_test(a_resume_on_a_full_disk_is_written_late_once_it_recovers),
 		cmocka_unit_test(a_refused_write_with_nothing_written_also_degrades),
 		cmocka_unit_test(two_processes_append_one_chain),
 		cmocka_unit_test(the_observer_sees_each_stored_record),

@@ -155,6 +155,52 @@ finds_confirmations_that_nothing_followed(void **state)
 	free_all(v, 10);
 }
 
+/* A confirmation whose intent line is damaged, with its output and
+ * reconcile after it, ran: any later record of its op proves the intent
+ * was there. One with a damaged line after it and nothing else is not
+ * "nothing ran": that line may be its intent, so the outcome is UNKNOWN. */
+static void
+a_confirmation_with_later_records_or_damage_after_it_may_have_run(void **state)
+{
+	struct record v[] = {
+		rec("incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}"),
+		rec("action.confirmed", "helm-bastion", "rb-helm", CONFIRMED_API),
+		rec("action.output", "helm-bastion", "rb-helm", "{\"step\":\"helm rollback\"}"),
+		rec("action.reconcile", "helm-bastion", "rb-helm", "{\"outcome\":\"ok\"}"),
+		rec("action.confirmed", "api-1", "rb-ended", CONFIRMED_API),
+		rec("action.end", "api-1", "rb-ended", "{\"outcome\":\"ok\"}"),
+		rec("action.confirmed", "api-1", "rb-hidden", CONFIRMED_API),
+		rec("note", NULL, NULL, "{\"text\":\"after the damaged line\"}"),
+	};
+	struct record_damage dmg[] = {
+		{ .skipped = true, .line = 3, .after_seq = 2, .next_seq = 3 },
+		{ .skipped = true, .line = 8, .after_seq = 7, .next_seq = 8 },
+		{ .skipped = false, .line = 9, .after_seq = 7, .next_seq = 8 },
+	};
+	const struct record *out[4];
+	char buf[600];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 8; i++)
+		v[i].seq = i + 1;
+	v[6].ts_ms = CONFIRMED_MS;
+	assert_int_equal(unsettled_confirmed(v, 8, out, 4), 1);
+	assert_ptr_equal(out[0], &v[6]);
+	/* The helm one's damaged intent (line 3) is after its confirmation
+	 * too, but its records settle it before this is asked. */
+	assert_int_equal(unsettled_confirmed_hidden(&v[6], dmg, 3), 8);
+	assert_int_equal(unsettled_confirmed_hidden(&v[7], dmg, 1), 0);
+	/* A kept record whose chain broke is no hidden line. */
+	assert_int_equal(unsettled_confirmed_hidden(&v[6], dmg + 2, 1), 0);
+	unsettled_confirmed_unknown_words(&v[6], 8, CONFIRMED_MS + 200000, buf, sizeof(buf));
+	assert_string_equal(buf, "rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), "
+	    "confirmed at 12:13:39 UTC: outcome UNKNOWN, damaged line 8 of the journal, after "
+	    "its confirmation, may have held its intent (re-read the host before running it "
+	    "again)");
+	free_all(v, 8);
+}
+
 /* The refusal a resume writes: the action, confirmed, when, and that
  * nothing ran, in words a post-mortem can quote. */
 static void
@@ -291,6 +337,7 @@ main(void)
 		cmocka_unit_test(names_an_intent_as_a_reader_says_it),
 		cmocka_unit_test(the_reason_drops_an_empty_change),
 		cmocka_unit_test(finds_confirmations_that_nothing_followed),
+		cmocka_unit_test(a_confirmation_with_later_records_or_damage_after_it_may_have_run),
 		cmocka_unit_test(a_confirmation_nothing_followed_is_refused_in_words),
 		cmocka_unit_test(another_consoles_unfinished_action_in_words),
 		cmocka_unit_test(an_action_that_ended_unknown_is_not_without_outcome),
