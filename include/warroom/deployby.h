@@ -36,8 +36,8 @@ void deployby_note(struct deployby *d, const struct record *r);
 
 /* The noted action that may have made a tag change of host's svc seen at
  * at_ms, the last to start in the window deployby_outside reads, or NULL:
- * none (a deploy made outside this console). A k8s kill switch changes
- * no tag (same image), so it is never one. */
+ * none (a deploy made outside this console). A kill switch (any
+ * driver's) changes no tag, so it is never one. */
 const struct deployby_act *deployby_which(const struct deployby *d, const char *host,
     const char *svc, int64_t since_ms, int64_t at_ms);
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/contain.h"
 #include "warroom/util.h"
 
 static const char *
@@ -69,15 +70,16 @@ deployby_note(struct deployby *d, const struct record *r)
 		}
 }
 
-/* Whether an action may change a tag: a Kubernetes kill switch (kubectl
- * set env, rollout restart) re-creates pods from the same image (a
- * restore of exports shortly before a k8s set-tag must not hide that
- * the tag was deployed outside this console). A compose one's redeploy
- * applies whatever the files say, a tag changed by hand too. */
+/* Whether an action may change a tag: no kill switch does. A
+ * Kubernetes one (kubectl set env, rollout restart) re-creates pods from
+ * the same image; a compose one redeploys with IMAGE_TAG pinned to the
+ * tag it found running, and runs nothing once that tag moved (helm's is
+ * always refused). A tag change after one must still read as a deploy
+ * made outside this console. */
 static bool
 changes_tags(const char *action)
 {
-	return action == NULL || strcmp(action, "k8s.killswitch") != 0;
+	return !contain_is_killswitch(action);
 }
 
 const struct deployby_act *

@@ -138,8 +138,7 @@ which_action_made_it(void **state)
 
 /* X restored k8s-bastion's exports (kubectl set env, a
  * rollout at the same image), then someone set the tag: the switch made
- * no tag change, so the change is outside. A compose switch's redeploy
- * may apply a tag changed in its files: still a possible cause. */
+ * no tag change, so the change is outside. */
 static void
 a_k8s_kill_switch_changes_no_tag(void **state)
 {
@@ -151,10 +150,43 @@ a_k8s_kill_switch_changes_no_tag(void **state)
 	note(&d, "action.end", "k8s-bastion", "ks-1", 110 * S, "{\"outcome\":\"ok\"}");
 	assert_true(deployby_outside(&d, "k8s-bastion", "api", 0, 140 * S));
 	assert_null(deployby_which(&d, "k8s-bastion", "api", 0, 140 * S));
-	note(&d, "action.intent", "c-1", "ks-2", 100 * S,
+	deployby_free(&d);
+}
+
+/* X turned api-1's exports off and back on (each a docker compose up -d
+ * with IMAGE_TAG pinned to the running tag), then a CI job set the tag:
+ * outside, as after a k8s switch. A rollback in the window still is the
+ * change's cause, even with a switch after it. */
+static void
+a_compose_kill_switch_changes_no_tag(void **state)
+{
+	struct deployby d = { 0 };
+	const struct deployby_act *a;
+
+	(void)state;
+	note(&d, "action.intent", "api-1", "ks-1", 100 * S,
 	    "{\"action\":\"compose.killswitch\",\"plan\":{\"service\":\"api\"}}");
-	note(&d, "action.end", "c-1", "ks-2", 110 * S, "{\"outcome\":\"ok\"}");
-	assert_false(deployby_outside(&d, "c-1", "api", 0, 140 * S));
+	note(&d, "action.end", "api-1", "ks-1", 102 * S, "{\"outcome\":\"ok\"}");
+	note(&d, "action.intent", "api-1", "ks-2", 105 * S,
+	    "{\"action\":\"compose.killswitch\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "api-1", "ks-2", 107 * S, "{\"outcome\":\"ok\"}");
+	assert_true(deployby_outside(&d, "api-1", "api", 0, 109 * S));
+	assert_null(deployby_which(&d, "api-1", "api", 0, 109 * S));
+	/* Helm's is refused before it runs; were one noted, the same. */
+	note(&d, "action.intent", "helm-bastion", "ks-3", 100 * S,
+	    "{\"action\":\"helm.killswitch\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "helm-bastion", "ks-3", 102 * S, "{\"outcome\":\"ok\"}");
+	assert_true(deployby_outside(&d, "helm-bastion", "api", 0, 109 * S));
+	/* A rollback, then a switch, then the change: the rollback's. */
+	note(&d, "action.intent", "api-1", "rb-1", 200 * S,
+	    "{\"action\":\"compose.rollback\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "api-1", "rb-1", 210 * S, "{\"outcome\":\"ok\"}");
+	note(&d, "action.intent", "api-1", "ks-4", 211 * S,
+	    "{\"action\":\"compose.killswitch\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "api-1", "ks-4", 213 * S, "{\"outcome\":\"ok\"}");
+	a = deployby_which(&d, "api-1", "api", 109 * S, 214 * S);
+	assert_non_null(a);
+	assert_string_equal(a->op, "rb-1");
 	deployby_free(&d);
 }
 
@@ -167,6 +199,7 @@ main(void)
 		cmocka_unit_test(a_plan_without_a_service_is_the_whole_hosts),
 		cmocka_unit_test(which_action_made_it),
 		cmocka_unit_test(a_k8s_kill_switch_changes_no_tag),
+		cmocka_unit_test(a_compose_kill_switch_changes_no_tag),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3778,6 +3778,49 @@ bad_deploy_by_our_action_or_estimated(void **state)
 		record_free(&v[i]);
 }
 
+/* X on api-1 (off, then on again), then a tag set by someone else: a
+ * journal written before the console knew a compose kill switch changes
+ * no tag has no "outside" on that change. The post-mortem never puts the
+ * deploy down to the kill switch (its redeploy pins the running tag). */
+static void
+bad_deploy_after_a_kill_switch_is_not_its(void **state)
+{
+	struct record v[7] = { 0 };
+	const cJSON *times;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 2, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	add_to(v, 1, 10, "action.intent", "api-1", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 2, 12, "action.end", "api-1", "ks-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 3, 14, "action.intent", "api-1", "ks-2", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 4, 16, "action.end", "api-1", "ks-2", "{\"outcome\":\"ok\"}");
+	add_to(v, 5, 20, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.7.0-bad\",\"was_tag\":\"v1.4.1\",\"deployed_ms\":1714564818000,"
+	    "\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 6, 40, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_null(strstr(md, "compose.killswitch, ks-2"));
+	assert_null(strstr(md, "by this console's"));
+	assert_non_null(strstr(md, "| Bad release deployed (v1.7.0-bad on api-1, per compose ps: "
+	    "container created) | 2024-05-01 12:00:18 |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_string_equal(jstr(times, "bad_release_made_by"), "unknown");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(times, "bad_release_op")));
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
 /* A whole incident in short: api-1 (api, jobs) on v1.5.0-bad, deployed 10
  * minutes before; helm-bastion and k8s-bastion deployed it again outside
  * this console during the incident; X on api-1 only; api rolled back on
@@ -5460,6 +5503,7 @@ main(void)
 		cmocka_unit_test(a_deploy_made_outside_is_named),
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
+		cmocka_unit_test(bad_deploy_after_a_kill_switch_is_not_its),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
 		cmocka_unit_test(a_schema_left_ahead_is_a_follow_up),
 		cmocka_unit_test(a_rollback_from_a_release_no_verdict_judged_is_no_bad_release),
