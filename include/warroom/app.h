@@ -404,6 +404,7 @@ struct app {
 	char post_set_aside[600];        /* why the S box's text is warroom's words, not
 	                                    the template's or message='s: the rollback
 	                                    ended UNKNOWN or FAILED (cause_words_why),
+	                                    or why it has no text (cause_silent_why),
 	                                    or "" */
 	char post_name[256];             /* a runbook's statuspage name= (the public
 	                                    title) for the next post, or one typed

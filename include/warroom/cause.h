@@ -46,6 +46,15 @@ struct cause {
 	int nfailed;                     /* ... none running, whose latest rollback
 	                                    ended FAILED (not back, whatever tag is
 	                                    read there since) */
+	int nbad_again;                  /* ... off from, none running, that run
+	                                    another bad release now: one judged
+	                                    bad, or one no rollback went to while
+	                                    their verdict asks for a rollback (an
+	                                    outside deploy); never counted back */
+	char again_host[WR_NAME_MAX];    /* the first of those, and its tag */
+	char again_tag[128];
+	bool again_judged;               /* ... that tag judged bad (else only the
+	                                    host's verdict says so) */
 	bool one_tag;                    /* CAUSE_BACK, and all on the same tag */
 	int64_t since_ms;                /* CAUSE_BACK: when the last of them was
 	                                    proven off from */
@@ -91,8 +100,15 @@ void cause_since(const struct cause *c, char *out, size_t cap);
  * complete (c NULL: the journal holds no rollback).
  * "Resolved ... normal again" only in CAUSE_BACK (or c NULL) with not_ok
  * (hosts whose verdict asks for a rollback now) 0; else "in part", what is
- * proven and that the work goes on. Placeholders as in [templates]. */
-void cause_template(int status, const struct cause *c, int not_ok, char *out, size_t cap);
+ * proven and that the work goes on. Placeholders as in [templates].
+ * Returns 0 with out "" where no honest default exists: identified while
+ * a host runs another bad release (nbad_again; cause_silent_why says why). */
+int cause_template(int status, const struct cause *c, int not_ok, char *out, size_t cap);
+
+/* Why cause_template offered no text for c, for the S dialog, into out:
+ * the host running another bad release, and that the words are the
+ * engineer's to write. */
+void cause_silent_why(const struct cause *c, char *out, size_t cap);
 
 /* How the rollback a post speaks of ended, as far as a custom text may
  * claim it: its own words assume it worked. */

@@ -171,6 +171,11 @@ void export_conn_span(const struct record *v, size_t n, const char *host, int64_
  * its post, retry or failed row already tells. */
 bool export_row_hidden(const struct record *r);
 
+/* The name TIMELINE shows for a record kind: "statuspage.try" for
+ * statuspage.sent (a try, not a delivery: cut at 80 columns, "sent" read
+ * as delivered); every other kind as the journal spells it. */
+const char *export_kind_shown(const char *kind);
+
 /* What a resume says of the n sessions before it that ended without a
  * shutdown record (one of them armed or not) into out: "the console of
  * bob (root@vm), pid 4242, ended without shutting down while armed (last

@@ -30,6 +30,13 @@
  * unverified success, would be a claim warroom never checked. So "resolved" says "normal again" only when the service is
  * back on every host and no host's verdict asks for a rollback; short of
  * that it says what is proven and that the work goes on.
+ *
+ * A host proven off the bad release that runs another bad one since (an
+ * outside deploy: judged bad, or its verdict asking for a rollback on a
+ * release no rollback went to) is not back either: "back on v1.7.0-bad"
+ * or "rolled back on every host" would be false. While one does,
+ * "identified" gets no default text at all: naming the first release as
+ * the cause, with another failing now, is a call for the engineer.
  */
 #include "warroom/cause.h"
 
@@ -229,20 +236,57 @@ walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
 	}
 }
 
+/* Whether host w, off the cause's release bad and none running, runs
+ * another bad release now (an outside deploy after the rollback): one
+ * the incident judged bad, or one no rollback went to while its verdict
+ * asks for a rollback (no turn judged it: the verdict was bad already).
+ * Such a host is not "back", whatever it left. *judged says which. */
+static bool
+bad_again(const struct badrel *rel, const struct host_walk *w, const char *bad, bool *judged)
+{
+	size_t i;
+
+	*judged = false;
+	if (w->in_flight || w->failed || w->tag == NULL || w->tag[0] == '\0' ||
+	    same_release(w->tag, bad))
+		return false;
+	if (badrel_is_bad(rel, w->tag))
+		return *judged = true;
+	for (i = 0; i < rel->ngood; i++)
+		if (same_release(rel->good[i], w->tag))
+			return false;
+	for (i = 0; i < rel->nhosts; i++)
+		if (same(rel->hosts[i].host, w->name))
+			return rel->hosts[i].bad;
+	return false;
+}
+
 /* The service across its hosts: a host that never ran bad (and whose tag
- * is known) has nothing to roll back; every other counts, and one whose
- * latest rollback FAILED is never back (a tag read since may be a
- * template whose rollout never completed). */
+ * is known) has nothing to roll back unless it runs another bad release
+ * now; every other counts, and one whose latest rollback FAILED is never
+ * back (a tag read since may be a template whose rollout never
+ * completed), nor one that runs another bad release since (bad_again). */
 static void
-walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *out)
+walk_sum(const struct host_walk *w, size_t nw, const char *bad, const struct badrel *rel,
+    struct cause *out)
 {
 	const char *tag = NULL;
-	bool one = true;
+	bool one = true, judged;
 	size_t i;
 
 	out->nhosts = out->nback = out->nunder_way = out->nunknown = out->nfailed = 0;
+	out->nbad_again = 0;
 	out->since_ms = 0;
 	for (i = 0; i < nw; i++) {
+		if (bad_again(rel, &w[i], bad, &judged)) {
+			out->nhosts++;
+			if (out->nbad_again++ == 0) {
+				wr_strlcpy(out->again_host, w[i].name, sizeof(out->again_host));
+				wr_strlcpy(out->again_tag, w[i].tag, sizeof(out->again_tag));
+				out->again_judged = judged;
+			}
+			continue;
+		}
 		if (!w[i].ran_bad && w[i].tag != NULL)
 			continue;
 		out->nhosts++;
@@ -301,9 +345,10 @@ cause_find(const struct record *v, size_t n, const struct config_host *hosts, si
 			at = i;
 		}
 	}
-	badrel_free(&rel);
-	if (pick == NULL)
+	if (pick == NULL) {
+		badrel_free(&rel);
 		return 0;
+	}
 	wr_strlcpy(out->host, v[at].host, sizeof(out->host));
 	wr_strlcpy(out->service, str(pick, "service"), sizeof(out->service));
 	wr_strlcpy(out->from, str(pick, "from"), sizeof(out->from));
@@ -319,8 +364,9 @@ cause_find(const struct record *v, size_t n, const struct config_host *hosts, si
 	w = xcalloc(nhosts + nrb, sizeof(*w));
 	nw = walk_hosts(v, n, hosts, nhosts, out->service, w);
 	walk_records(v, n, out->service, out->from, w, nw);
-	walk_sum(w, nw, out->from, out);
+	walk_sum(w, nw, out->from, &rel, out);
 	free(w);
+	badrel_free(&rel);
 	return 1;
 }
 
@@ -585,26 +631,47 @@ resolved_in_part(const struct cause *c, int not_ok, char *out, size_t cap)
 		    cap);
 }
 
-void
+int
 cause_template(int status, const struct cause *c, int not_ok, char *out, size_t cap)
 {
 	int k;
 
 	if (status < 0 || status >= WR_TEMPLATE_COUNT) {
 		wr_strlcpy(out, "", cap);
-		return;
+		return 0;
+	}
+	/* "The cause is release X" while another bad release runs: which
+	 * one is the cause now is the engineer's to say, not warroom's. */
+	if (status == WR_TEMPLATE_IDENTIFIED && c != NULL && c->nbad_again > 0) {
+		wr_strlcpy(out, "", cap);
+		return 0;
 	}
 	if (status == WR_TEMPLATE_RESOLVED &&
 	    (not_ok > 0 || (c != NULL && c->state != CAUSE_BACK))) {
 		resolved_in_part(c, not_ok, out, cap);
-		return;
+		return 1;
 	}
 	if (c != NULL && c->nhosts > 1 && !c->one_tag && many_hosts(status, c, out, cap))
-		return;
+		return 1;
 	/* Back everywhere but on different tags: no one tag to name. */
 	k = c == NULL ? 0 : c->state == CAUSE_BACK && !c->one_tag ? 1 + CAUSE_NOT_BACK :
 	    c->state == CAUSE_UNDER_WAY && c->nunknown > 0 ? WORDS_UNKNOWN : 1 + (int)c->state;
 	wr_strlcpy(out, words[status][k], cap);
+	return 1;
+}
+
+void
+cause_silent_why(const struct cause *c, char *out, size_t cap)
+{
+	char more[48] = "";
+
+	if (c->nbad_again > 1)
+		snprintf(more, sizeof(more), " (and %d more host%s)", c->nbad_again - 1,
+		    c->nbad_again == 2 ? "" : "s");
+	snprintf(out, cap, "no text offered: %s was rolled back from %s, but %s runs %s now%s, "
+	    "%s: the cause is yours to word (type the text, or set it in [templates])",
+	    c->service, c->from, c->again_host, c->again_tag, more, c->again_judged ?
+	    "a release judged bad too" : "and its verdict asks for a rollback");
 }
 
 enum cause_outcome

@@ -3236,8 +3236,16 @@ export_row_hidden(const struct record *r)
 	    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "after_read"));
 }
 
-/* A status-page try as a reader wants it: "status page: monitoring update
- * sent (try 2)"; a record without the post's words names the request. */
+const char *
+export_kind_shown(const char *kind)
+{
+	return kind != NULL && strcmp(kind, "statuspage.sent") == 0 ? "statuspage.try" : kind;
+}
+
+/* A status-page try as a reader wants it, never readable as delivered
+ * (the record is stored before the try leaves; the rows after it say how
+ * it went): "status page: monitoring update: try 2 sent, waiting for the
+ * answer"; a record without the post's words names the request. */
 static bool
 sp_sent_details(struct wr_buf *b, const struct record *r)
 {
@@ -3252,11 +3260,12 @@ sp_sent_details(struct wr_buf *b, const struct record *r)
 	else
 		wr_buf_printf(b, "%s %s", dstr(r, "method") ? dstr(r, "method") : "request",
 		    dstr(r, "path") ? dstr(r, "path") : "");
-	wr_buf_printf(b, " sent%s", again ? " again" : "");
 	if (sp_try(r) > 0)
-		wr_buf_printf(b, " (try %d)", sp_try(r));
-	if (again)
-		wr_buf_str(b, ": the page did not list it");
+		wr_buf_printf(b, ": try %d", sp_try(r));
+	else
+		wr_buf_str(b, ": a try");
+	wr_buf_printf(b, " sent%s, waiting for the answer", again ?
+	    " again (the page did not list it)" : "");
 	return true;
 }
 
@@ -3309,6 +3318,13 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "read_back"))) {
 		wr_buf_printf(b, "%s; it may be on the page: read back before it is sent again",
 		    dstr(r, "error"));
+		return true;
+	}
+	/* The page answered and said no: refused, in so many words. */
+	n = kind_is(r, "statuspage.retry") ? cJSON_GetObjectItemCaseSensitive(r->data,
+	    "http_status") : NULL;
+	if (cJSON_IsNumber(n) && n->valuedouble >= 400 && dstr(r, "error") != NULL) {
+		wr_buf_printf(b, "refused: %s; not delivered, it is tried again", dstr(r, "error"));
 		return true;
 	}
 
@@ -3521,6 +3537,9 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 
 	if (r->data != NULL && kind_details(&line, r, o, pm))
 		return wr_buf_take(&line);
+	/* The outcome of a post's tries, said as such beside a try's row. */
+	if (kind_is(r, "statuspage.post"))
+		wr_buf_str(&line, "delivered:");
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));
 	if (r->data != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "unknown")) &&
@@ -3532,9 +3551,11 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 		if (s == NULL)
 			continue;
 		if (line.len > 0)
-			wr_buf_str(&line, " — ");
+			wr_buf_str(&line, strcmp(line.s, "delivered:") == 0 ? " " : " — ");
 		wr_buf_str(&line, s);
 	}
+	if (line.len > 0 && strcmp(line.s, "delivered:") == 0)
+		line.s[--line.len] = '\0';      /* nothing more known of it */
 	n = r->data != NULL ? cJSON_GetObjectItemCaseSensitive(r->data, "tries") : NULL;
 	if (kind_is(r, "statuspage.post") && cJSON_IsNumber(n) && n->valuedouble > 1)
 		wr_buf_printf(&line, " (try %.0f)", n->valuedouble);

@@ -2618,6 +2618,9 @@ actions_statuspage_post(struct app *app, const char *typed)
 		    said, oc, key, app->post_set_aside, sizeof(app->post_set_aside));
 		free(said);
 	}
+	/* No honest default: the box says why instead of an empty guess. */
+	if (tpl[0] == '\0' && found && cause.nbad_again > 0)
+		cause_silent_why(&cause, app->post_set_aside, sizeof(app->post_set_aside));
 	text = statuspage_template(tpl, &v);
 	app->post_message[0] = '\0';
 	app->post_status = status;

@@ -141,7 +141,8 @@ entry_line(const struct app *app, const struct timeline_entry *e, bool with_cloc
 		actor_short(e->actor, name, sizeof(name));
 	n = *who + (size_t)snprintf(buf + *who, cap - *who, "%s%s", name, name[0] ? " " : "");
 	*kind = n < cap ? n : cap - 1;
-	n = *kind + (size_t)snprintf(buf + *kind, cap - *kind, "%s ", e->kind);
+	n = *kind + (size_t)snprintf(buf + *kind, cap - *kind, "%s ",
+	    export_kind_shown(e->kind));
 	*host = n < cap ? n : cap - 1;
 	snprintf(buf + *host, cap - *host, "%s%s%s", e->host, e->host[0] != '\0' ? " " : "",
 	    e->text);
@@ -280,7 +281,8 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		x = ui_put_n(win, y, 0, shown, focused && i == sel ?
 		    (int)(ui_attr(app, THEME_DIM) | A_REVERSE) : ui_attr(app, THEME_DIM), line, NULL);
 		x = x + aw < shown ? x + aw : shown;
-		x += ui_put_n(win, y, x, shown - x, ui_attr(app, kind_role(e)), e->kind, NULL);
+		x += ui_put_n(win, y, x, shown - x, ui_attr(app, kind_role(e)),
+		    export_kind_shown(e->kind), NULL);
 		if (e->host[0] != '\0' && x + 1 < shown)
 			ui_put_n(win, y, x + 1, shown - x - 1, ui_attr(app, THEME_DIM), e->host, NULL);
 		free(words);
@@ -371,7 +373,8 @@ timeline_detail_draw(struct app *app, int lines, int cols)
 	stamp_text(app, e, true, line, sizeof(line));
 	snprintf(line + strlen(line), sizeof(line) - strlen(line), "UTC ");
 	x = ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_DIM), line);
-	x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, kind_role(e)), e->kind);
+	x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, kind_role(e)),
+	    export_kind_shown(e->kind));
 	if (e->host[0] != '\0') {
 		x += ui_put(win, 1, 2 + x, w - 4 - x, A_NORMAL, " ");
 		x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, THEME_DIM), e->host);

@@ -73,7 +73,7 @@ sleep 0.3
 grep -q '"kind":"statuspage.sent".*"try":2,"action":"update","status":"identified","after_read":true' \
 	"$(journal "$tmp/m0.out")" || fail "missed: the second try does not say it followed a read"
 export_md missed
-grep -q '| statuspage.sent |  | status page: identified update sent again (try 2): the page did not list it |' \
+grep -q '| statuspage.sent |  | status page: identified update: try 2 sent again (the page did not list it), waiting for the answer |' \
 	"$tmp/missed.md" || { grep statuspage "$tmp/missed.md"; fail "missed: the second try's row"; }
 grep -q '"attempt":1,.*"method":"PATCH"' "$(journal "$tmp/m0.out")" || fail "missed: no first try"
 ! grep '| statuspage.sent |' "$tmp/missed.md" | grep -q 'try 1' ||

@@ -14,7 +14,7 @@ wait_re "│> h1 +api +UP" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 post_status monitoring
-wait_for "statuspage.post create — monitoring" 15
+wait_for "statuspage.post delivered: create — monitoring" 15
 keys Escape
 keys E
 wait_for "the status page still says monitoring: S resolved first, or it stays public; type resolve to mark the incident resolved:"
@@ -25,7 +25,7 @@ ok "resolved: the footer says how to post resolved now"
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 post_status resolved
-wait_for "statuspage.post resolve — resolved" 15
+wait_for "statuspage.post delivered: resolve — resolved" 15
 grep -q '"resolved"' "$req" || fail "no resolved post reached the page"
 keys q
 wait_for "exit=0"

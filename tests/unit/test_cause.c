@@ -1106,6 +1106,97 @@ a_custom_text_gives_way_for_an_unknown_or_failed_rollback(void **state)
 	    "[templates] for your own; edit the text to override)");
 }
 
+/* The acceptance pass's incident: api rolled back off v1.5.0-bad on both
+ * hosts (monitoring said "back on v1.4.1"), then outside deploys put
+ * v2.1.0-bad on api-1 and v1.7.0-bad on k8s-bastion, each turning its
+ * verdict to ROLLBACK IMMEDIATELY. Neither is back: no "rolled back on
+ * every host", no "back on v1.7.0-bad"; identified offers no text. */
+static void
+a_bad_release_deployed_after_the_rollback_is_not_back(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[2];
+	struct cause c;
+	char tpl[512], why[512];
+
+	(void)state;
+	host_of(&fleet[0], "api-1", "api", NULL);
+	host_of(&fleet[1], "k8s-bastion", "api", NULL);
+	ran(&j, "api-1", "api", "v1.5.0-bad");
+	ran(&j, "k8s-bastion", "api", "v1.5.0-bad");
+	verdict(&j, "api-1", "ROLLBACK IMMEDIATELY");
+	verdict(&j, "k8s-bastion", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "compose.rollback", "api-1", "api", "v1.5.0-bad", "v1.4.1");
+	ran(&j, "api-1", "api", "v1.4.1");
+	rollback(&j, "k8s.undo", "k8s-bastion", "api", "v1.5.0-bad", "v1.4.1");
+	ran(&j, "k8s-bastion", "api", "v1.4.1");
+	verdict(&j, "api-1", "OK");
+	verdict(&j, "k8s-bastion", "OK");
+	says_on(&j, fleet, 2, WR_TEMPLATE_MONITORING,
+	    "api is back on v1.4.1 since 02:30 UTC; we are watching its error rate.");
+
+	ran(&j, "api-1", "api", "v2.1.0-bad");
+	verdict(&j, "api-1", "ROLLBACK IMMEDIATELY");
+	ran(&j, "k8s-bastion", "api", "v1.7.0-bad");
+	verdict(&j, "k8s-bastion", "ROLLBACK IMMEDIATELY");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_string_equal(c.from, "v1.5.0-bad");
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	assert_int_equal(c.nhosts, 2);
+	assert_int_equal(c.nback, 0);
+	assert_int_equal(c.nbad_again, 2);
+	assert_false(c.one_tag);
+	says_on(&j, fleet, 2, WR_TEMPLATE_MONITORING,
+	    "We are watching the error rate of api while we work on a fix.");
+	says_not_ok(&j, fleet, 2, 2,
+	    "Not resolved yet: we are still working on a fix for api.");
+	assert_int_equal(cause_template(WR_TEMPLATE_IDENTIFIED, &c, 2, tpl, sizeof(tpl)), 0);
+	assert_string_equal(tpl, "");
+	cause_silent_why(&c, why, sizeof(why));
+	assert_string_equal(why, "no text offered: api was rolled back from v1.5.0-bad, but "
+	    "api-1 runs v2.1.0-bad now (and 1 more host), a release judged bad too: the cause "
+	    "is yours to word (type the text, or set it in [templates])");
+	/* Investigating never names the cause: unchanged. */
+	assert_int_equal(cause_template(WR_TEMPLATE_INVESTIGATING, &c, 2, tpl, sizeof(tpl)), 1);
+	done(&j);
+}
+
+/* One host: rolled back off v1.6.0-bad, then v1.7.0-bad deployed by hand
+ * while its verdict was still ROLLBACK IMMEDIATELY (no turn judged it).
+ * Not "back on v1.7.0-bad": the verdict asks for a rollback on a release
+ * no rollback went to. The rollback's own target under a verdict not yet
+ * OK again is back, as before. */
+static void
+back_is_never_a_bad_release_deployed_since(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[1];
+	struct cause c;
+	char why[512];
+
+	(void)state;
+	host_of(&fleet[0], "k8s-bastion", "api", NULL);
+	ran(&j, "k8s-bastion", "api", "v1.6.0-bad");
+	verdict(&j, "k8s-bastion", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "k8s.undo", "k8s-bastion", "api", "v1.6.0-bad", "v1.4.1");
+	ran(&j, "k8s-bastion", "api", "v1.4.1");
+	says_on(&j, fleet, 1, WR_TEMPLATE_IDENTIFIED,
+	    "The cause is release v1.6.0-bad of api; it is back on v1.4.1 since 02:30 UTC.");
+	ran(&j, "k8s-bastion", "api", "v1.7.0-bad");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 1, &c), 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	assert_int_equal(c.nbad_again, 1);
+	assert_false(c.again_judged);
+	says_on(&j, fleet, 1, WR_TEMPLATE_IDENTIFIED, "");
+	says_on(&j, fleet, 1, WR_TEMPLATE_MONITORING,
+	    "We are watching the error rate of api while we work on a fix.");
+	cause_silent_why(&c, why, sizeof(why));
+	assert_string_equal(why, "no text offered: api was rolled back from v1.6.0-bad, but "
+	    "k8s-bastion runs v1.7.0-bad now, and its verdict asks for a rollback: the cause is "
+	    "yours to word (type the text, or set it in [templates])");
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -1133,6 +1224,8 @@ main(void)
 		cmocka_unit_test(investigating_names_the_service_in_trouble),
 		cmocka_unit_test(the_outcome_a_custom_text_must_not_overclaim),
 		cmocka_unit_test(a_custom_text_gives_way_for_an_unknown_or_failed_rollback),
+		cmocka_unit_test(a_bad_release_deployed_after_the_rollback_is_not_back),
+		cmocka_unit_test(back_is_never_a_bad_release_deployed_since),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

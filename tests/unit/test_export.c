@@ -372,8 +372,10 @@ details_of(const char *kind, const char *data)
 	return text;
 }
 
-/* A status-page try reads as the post it carries and its number; the
- * ordinary first try has no row (its outcome's row tells it). */
+/* A status-page try reads as the post it carries and its number, sent and
+ * waiting for the answer (never as delivered); its outcome says delivered
+ * or refused; the ordinary first try has no row (its outcome's row tells
+ * it). */
 static void
 status_page_tries_read_as_words(void **state)
 {
@@ -384,16 +386,17 @@ status_page_tries_read_as_words(void **state)
 	t = details_of("statuspage.sent", "{\"queue\":\"sp-1\",\"attempt\":3,\"try\":2,"
 	    "\"action\":\"update\",\"status\":\"monitoring\",\"method\":\"PATCH\","
 	    "\"path\":\"/incidents/p1\",\"page_incident\":\"p1\"}");
-	assert_string_equal(t, "status page: monitoring update sent (try 2)");
+	assert_string_equal(t, "status page: monitoring update: try 2 sent, waiting for the answer");
 	free(t);
 	t = details_of("statuspage.sent", "{\"try\":2,\"action\":\"resolve\","
 	    "\"status\":\"resolved\",\"after_read\":true,\"method\":\"PATCH\"}");
-	assert_string_equal(t, "status page: resolve sent again (try 2): the page did not list it");
+	assert_string_equal(t, "status page: resolve: try 2 sent again (the page did not list "
+	    "it), waiting for the answer");
 	free(t);
 	/* A record from before the post's words were kept names its request. */
 	t = details_of("statuspage.sent", "{\"queue\":\"sp-1\",\"attempt\":2,"
 	    "\"method\":\"PATCH\",\"path\":\"/incidents/p1\",\"page_incident\":\"p1\"}");
-	assert_string_equal(t, "status page: PATCH /incidents/p1 sent (try 2)");
+	assert_string_equal(t, "status page: PATCH /incidents/p1: try 2 sent, waiting for the answer");
 	free(t);
 	t = details_of("statuspage.retry", "{\"attempt\":1,\"error\":\"no answer: timed out\","
 	    "\"http_status\":0,\"sent\":true,\"read_back\":true}");
@@ -402,8 +405,19 @@ status_page_tries_read_as_words(void **state)
 	free(t);
 	t = details_of("statuspage.post", "{\"action\":\"update\",\"status\":\"monitoring\","
 	    "\"tries\":2}");
-	assert_string_equal(t, "update — monitoring (try 2)");
+	assert_string_equal(t, "delivered: update — monitoring (try 2)");
 	free(t);
+	/* The page said no: refused, never read as delivered. */
+	t = details_of("statuspage.retry", "{\"attempt\":2,\"error\":\"HTTP 500\","
+	    "\"http_status\":500,\"retry_ms\":2000,\"sent\":true}");
+	assert_string_equal(t, "refused: HTTP 500; not delivered, it is tried again");
+	free(t);
+	t = details_of("statuspage.post", "{}");
+	assert_string_equal(t, "delivered");
+	free(t);
+	/* TIMELINE's name for a try: not "sent", cut at 80 columns. */
+	assert_string_equal(export_kind_shown("statuspage.sent"), "statuspage.try");
+	assert_string_equal(export_kind_shown("statuspage.post"), "statuspage.post");
 	r.data = cJSON_Parse("{\"attempt\":1,\"try\":1,\"method\":\"PATCH\"}");
 	assert_true(export_row_hidden(&r));
 	cJSON_Delete(r.data);
