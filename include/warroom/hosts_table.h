@@ -146,6 +146,22 @@ bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden
 void hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *fx,
     int *fy);
 
+/* How many of h's marker forms (from 0) still name the worse thing's
+ * state and count ("▲23 h1 +4 ROLLBACK"); those after name a host
+ * alone or nothing. 0 when nothing is named. */
+int hosts_table_more_named(const struct hosts_hidden *h);
+
+/* The pane's title (nt forms, widths tw[], longest first) and ▲ (nu forms,
+ * uw[], of which the first named keep the state and count) on one top
+ * border of room cells (▲ takes its width, a space either side and a
+ * cell of border): the forms drawn in *ft and *fu (-1: ▲ left out). The
+ * title as long as ▲'s shortest named form leaves room for, then ▲ as
+ * long as the rest allows; when that cannot be, ▲'s shortest form with
+ * the title's first that fits beside it (or its last). nu 0: the
+ * title's first that fits. */
+void hosts_table_top_share(const int *tw, int nt, const int *uw, int nu, int named, int room,
+    int *ft, int *fu);
+
 /* How loud a marker of h is: 2 (a host DOWN, CONSIDER ROLLBACK or worse
  * named), 1 (MONITOR), 0. */
 int hosts_table_more_severity(const struct hosts_hidden *h);

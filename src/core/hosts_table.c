@@ -271,21 +271,25 @@ thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
 		    count - 1, what);
 }
 
+/* A marker's forms: prefix (0 longest … 3), the worse thing's form, the
+ * other's (-1: left out): hosts' names go after the marker's own words,
+ * the other thing's before the worse thing's. */
+static const struct {
+	signed char prefix, first, second;
+} forms[] = {
+	{ 0, 0, 0 }, { 1, 0, 1 }, { 1, 1, 1 }, { 2, 1, 1 }, { 2, 1, 3 }, { 2, 1, -1 },
+	{ 3, 1, -1 }, { 3, 2, -1 },
+	/* Nothing to name: the count alone. */
+	{ 0, -1, -1 }, { 1, -1, -1 }, { 3, -1, -1 },
+};
+
+/* The forms that name something come first, up to this one. */
+#define FORMS_NAMING 8
+
 bool
 hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
     char *buf, size_t cap)
 {
-	/* prefix (0 longest … 3), the worse thing's form, the other's (-1:
-	 * left out): hosts' names go after the marker's own words, the
-	 * other thing's before the worse thing's. */
-	static const struct {
-		signed char prefix, first, second;
-	} forms[] = {
-		{ 0, 0, 0 }, { 1, 0, 1 }, { 1, 1, 1 }, { 2, 1, 1 }, { 2, 1, 3 }, { 2, 1, -1 },
-		{ 3, 1, -1 }, { 3, 2, -1 },
-		/* Nothing to name: the count alone. */
-		{ 0, -1, -1 }, { 1, -1, -1 }, { 3, -1, -1 },
-	};
 	const char *rows = h->rows == 1 ? "row" : "rows";
 	bool has_v = h->worst != NULL, has_d = h->ndown > 0 && h->down != NULL;
 	bool down_a = has_d && (h->down_first || !has_v);
@@ -294,7 +298,7 @@ hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, 
 
 	buf[0] = '\0';
 	if (!has_v && !has_d)
-		form += 8;
+		form += FORMS_NAMING;
 	if (form < 0 || form >= (int)WR_ARRAY_LEN(forms))
 		return false;
 	p = forms[form].prefix;
@@ -355,6 +359,56 @@ hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *f
 	for (x = 0; x < nx; x++)
 		if (pair_cells(wx, x, wy, -1) <= room) {
 			*fx = x;
+			return;
+		}
+}
+
+int
+hosts_table_more_named(const struct hosts_hidden *h)
+{
+	int n = 0;
+
+	if (h->worst == NULL && (h->ndown <= 0 || h->down == NULL))
+		return 0;
+	/* Forms 0 and 1 of thing() say the state; 2 the host alone. */
+	while (n < FORMS_NAMING && forms[n].first >= 0 && forms[n].first <= 1)
+		n++;
+	return n;
+}
+
+void
+hosts_table_top_share(const int *tw, int nt, const int *uw, int nu, int named, int room,
+    int *ft, int *fu)
+{
+	int t, u;
+
+	*ft = nt > 0 ? nt - 1 : -1;
+	*fu = -1;
+	if (nu <= 0) {
+		for (t = 0; t < nt; t++)
+			if (tw[t] <= room) {
+				*ft = t;
+				return;
+			}
+		return;
+	}
+	/* ▲ named whole (its state, its count) before the title's longer
+	 * words: "▲23 h1" beside "of 24 hosts" hid four ROLLBACK hosts. */
+	if (named > nu)
+		named = nu;
+	for (t = 0; named > 0 && t < nt; t++) {
+		if (tw[t] + uw[named - 1] + 3 > room)
+			continue;
+		for (u = 0; tw[t] + uw[u] + 3 > room; u++)
+			;
+		*ft = t;
+		*fu = u;
+		return;
+	}
+	for (t = 0; t < nt; t++)
+		if (tw[t] + uw[nu - 1] + 3 <= room) {
+			*ft = t;
+			*fu = nu - 1;
 			return;
 		}
 }

@@ -235,7 +235,7 @@ EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN, by verdict ──── ▲23 h20 ─┐
+┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN ── ▲ 23: h20 +2 ROLLBACK ─┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
 │  h14  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h15  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
@@ -262,7 +262,7 @@ EOF
 
 assert_screen zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 2 DOWN (zoomed: z shows every pane) ── ▲13 ─┐
+┌─ ▶ HOSTS 3 ROLLBACK (zoomed: z shows every pane) ──── ▲ 13: h20 +2 ROLLBACK ─┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
 │  h4   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
 │  h5   api     UP      v1.4.1     OK                   OK     OK    0   0s    │

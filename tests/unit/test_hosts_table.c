@@ -725,6 +725,45 @@ two_markers_share_a_border(void **state)
 	assert_int_equal(fb, -1);
 }
 
+/* At 80 columns the title's tally left ▲ only "▲23 h1", hiding that four
+ * ROLLBACK hosts were above: ▲ keeps its state and count, and the title
+ * gives up its longer words for them first. */
+static void
+the_top_marker_keeps_its_state_before_the_title_its_words(void **state)
+{
+	const int tw[] = { 60, 46, 35, 10, 0 }, uw[] = { 50, 30, 20, 18, 6 };
+	struct hosts_hidden h = { .rows = 23, .worst = "h1", .level = DECIDE_ROLLBACK,
+		.nworst = 5 };
+	struct hosts_hidden none = { .rows = 23, .level = -1 };
+	char buf[200];
+	int ft, fu, named = hosts_table_more_named(&h);
+
+	(void)state;
+	/* Every form but the last ("▲23 h1") says the state and count. */
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, named - 1, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲23 h1 +4 ROLLBACK");
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, named, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲23 h1");
+	assert_int_equal(hosts_table_more_named(&none), 0);
+	/* 66 cells: 46 + 18 + 3 is too many; 35 leaves ▲ 28 (20). */
+	hosts_table_top_share(tw, 5, uw, 5, named < 4 ? named : 4, 66, &ft, &fu);
+	assert_int_equal(ft, 2);
+	assert_int_equal(fu, 2);
+	/* Room for everything. */
+	hosts_table_top_share(tw, 5, uw, 5, 4, 200, &ft, &fu);
+	assert_int_equal(ft, 0);
+	assert_int_equal(fu, 0);
+	/* Not even ▲'s shortest named form with the title's shortest: its
+	 * last form, beside the title's first that fits. */
+	hosts_table_top_share(tw, 5, uw, 5, 4, 20, &ft, &fu);
+	assert_int_equal(ft, 3);
+	assert_int_equal(fu, 4);
+	/* Nothing above: the title alone. */
+	hosts_table_top_share(tw, 5, uw, 0, 0, 50, &ft, &fu);
+	assert_int_equal(ft, 1);
+	assert_int_equal(fu, -1);
+}
+
 /* scrolling HOSTS, nothing said how many hosts were bad or
  * DOWN. The title counts hosts, not rows (a host's two services once,
  * at the worse verdict), over every row given, and a host DOWN with a
@@ -887,6 +926,7 @@ main(void)
 		cmocka_unit_test(the_tally_shortens_by_whole_words),
 		cmocka_unit_test(the_tally_keeps_the_worse_of_verdict_and_down),
 		cmocka_unit_test(a_calm_fleet_has_no_tally),
+		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
