@@ -196,7 +196,7 @@ assert_screen narrow-filtered <<'EOF'
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                 ││                              │
-└─ ▼ z shows 25 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 25 more (h2 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -224,7 +224,7 @@ assert_screen narrow-verdict <<'EOF'
 │h20  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
-└─ ▼ z shows 26 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 26 more (h2 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -251,7 +251,7 @@ assert_screen narrow-end <<'EOF'
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 26 more (h2 +2 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
