@@ -1075,18 +1075,19 @@ hosts_rows_wanted(const struct app *app, int w, int most)
 	column_widths(app, rows, &fit);
 	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.verdicts, fit.exports, steps);
 	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
-	/* Room under the table for any row's lines, as hosts_draw puts
-	 * them, so the panes below do not move as the selection does. */
-	for (i = 0; i < shown && need < DETAIL_LINES; i++) {
+	/* Room under the table for the selected row's lines, as hosts_draw
+	 * puts them. Room kept for any row's left blank rows under the
+	 * table while the panes below hid theirs ("▼ z shows 2 more"). */
+	for (i = 0; i < shown && order[i] != app->host_sel; i++)
+		;
+	if (i < shown) {
 		const struct config_host *h;
 		int svc, hi = row_at(app, order[i], &h, &svc);
-		int n = detail_lines(app, hi, svc, detail);
 
+		need = detail_lines(app, hi, svc, detail);
 		why[0] = '\0';
 		hidden_bad(app, hi, h, svc, show, width, why, sizeof(why));
-		n += why[0] != '\0';
-		if (n > need)
-			need = n;
+		need += why[0] != '\0';
 	}
 	free(order);
 	if (need > DETAIL_LINES)
