@@ -99,6 +99,8 @@ struct hosts_mark_row {
 	const char *host;                /* the same pointer for a host's rows */
 	int level;                       /* its host's verdict; < 0: none yet */
 	bool down;                       /* its host's connection is DOWN */
+	bool unread;                     /* its poll fails or its health gives no
+	                                    answer (UNKNOWN): not seen now */
 };
 
 /* What a marker says of the rows it counts, out of sight (whatever is
@@ -116,6 +118,8 @@ struct hosts_hidden {
 	const char *down;                /* the first host DOWN, or NULL */
 	int ndown;                       /* hosts DOWN (each counted once) */
 	bool down_first;
+	bool unread;                     /* none DOWN: down and ndown are the
+	                                    hosts not read, said "not read" */
 };
 
 /* Fold the n rows (in the pane's order) into *out. */
@@ -174,12 +178,13 @@ void hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size
 
 /* The whole fleet at a glance, whatever is scrolled or filtered away:
  * hosts (each counted once, at the worst verdict of its rows) at each
- * verdict MONITOR or worse, and hosts DOWN (a host DOWN with a verdict
- * held counts in both). */
+ * verdict MONITOR or worse, hosts DOWN (a host DOWN with a verdict held
+ * counts in both), and hosts not DOWN with a row not read. */
 struct hosts_tally {
 	int hosts;                       /* every host */
 	int rollback, consider, monitor; /* hosts at ROLLBACK IMMEDIATELY, … */
 	int down;                        /* hosts DOWN */
+	int unread;                      /* hosts UP whose reads fail ("not read") */
 };
 
 /* Count the n rows (any order) into *out. */

@@ -217,11 +217,24 @@ host_seen(const struct hosts_mark_row *rows, int i)
 	return false;
 }
 
+/* Whether any of rows[i]'s host's rows (from i on) is not read. */
+static bool
+host_unread(const struct hosts_mark_row *rows, int n, int i)
+{
+	int j;
+
+	for (j = i; j < n; j++)
+		if (rows[j].host == rows[i].host && rows[j].unread)
+			return true;
+	return false;
+}
+
 void
 hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sort,
     struct hosts_hidden *out)
 {
-	int i, worst = -1;
+	int i, worst = -1, nunread = 0;
+	const char *unread = NULL;
 
 	memset(out, 0, sizeof(*out));
 	out->rows = n;
@@ -242,9 +255,18 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 			out->worst = rows[i].host;
 		if (rows[i].down && out->ndown++ == 0)
 			out->down = rows[i].host;
+		/* Any of its rows: h6's failing poll hid it from every marker. */
+		if (!rows[i].down && host_unread(rows, n, i) && nunread++ == 0)
+			unread = rows[i].host;
 	}
 	if (worst >= 0)
 		out->level = rows[worst].level;
+	/* A host we cannot see is a risk to name, after the hosts DOWN. */
+	if (out->ndown == 0 && nunread > 0) {
+		out->down = unread;
+		out->ndown = nunread;
+		out->unread = true;
+	}
 }
 
 /* One thing a marker names: a verdict (down false) or the hosts DOWN, in
@@ -254,7 +276,7 @@ static void
 thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
 {
 	const char *host = down ? h->down : h->worst;
-	const char *what = down ? "DOWN" : form == 0 ?
+	const char *what = down ? (h->unread ? "not read" : "DOWN") : form == 0 ?
 	    decide_level_name((enum decide_level)h->level) : level_word(h->level);
 	int count = down ? h->ndown : h->nworst;
 
@@ -448,6 +470,7 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		/* A verdict held while its host is away is still the verdict:
 		 * the host counts in both. */
 		out->down += down;
+		out->unread += !down && host_unread(rows, n, i);
 	}
 }
 
@@ -474,7 +497,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 		int n, level;                /* level < 0: the hosts DOWN */
 	} part[] = {
 		{ t->rollback, DECIDE_ROLLBACK }, { t->consider, DECIDE_CONSIDER },
-		{ t->monitor, DECIDE_MONITOR }, { t->down, -1 },
+		{ t->monitor, DECIDE_MONITOR }, { t->down, -1 }, { t->unread, -2 },
 	};
 	int worst = t->rollback > 0 ? DECIDE_ROLLBACK : t->consider > 0 ? DECIDE_CONSIDER :
 	    t->monitor > 0 ? DECIDE_MONITOR : -1;
@@ -487,7 +510,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 
 	buf[0] = '\0';
 	*lead = 0;
-	if (worst < 0 && t->down == 0) {
+	if (worst < 0 && t->down == 0 && t->unread == 0) {
 		/* Nothing to count: the title as it was. */
 		if (form != 0)
 			return false;
@@ -505,12 +528,14 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 			continue;
 		/* Whole counts only, dropped in a fixed order: MONITOR's, then
 		 * the lesser of two bad verdicts, the worst and DOWN last. */
-		if (k < 0 ? counts < 1 && !down_wins :
+		/* Hosts not read go with MONITOR's count, unless alone. */
+		if (k == -2 ? counts < 2 && (worst >= 0 || t->down > 0) :
+		    k < 0 ? counts < 1 && !down_wins :
 		    k != worst ? counts < 3 - (k == DECIDE_CONSIDER) :
 		    counts < 1 && down_wins)
 			continue;
 		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,
-		    k < 0 ? "DOWN" : tally_forms[form].whole ?
+		    k == -2 ? "not read" : k < 0 ? "DOWN" : tally_forms[form].whole ?
 		    decide_level_name((enum decide_level)k) : level_word(k));
 	}
 	/* "of 24 hosts": a filter showing 3 rows must not read as a fleet
@@ -528,7 +553,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 int
 hosts_table_tally_severity(const struct hosts_tally *t)
 {
-	if (t->down > 0 || t->rollback > 0 || t->consider > 0)
+	if (t->down > 0 || t->unread > 0 || t->rollback > 0 || t->consider > 0)
 		return 2;
 	return t->monitor > 0 ? 1 : 0;
 }

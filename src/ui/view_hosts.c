@@ -818,6 +818,14 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 	mark->host = h != NULL ? h->name : "";
 	mark->level = verdict_of(app, hi);
 	mark->down = hi >= 0 && host_down(app, hi);
+	mark->unread = false;
+	if (hi >= 0 && host_up(app, hi)) {
+		const struct svc_state *s = app_state(app, hi, svc);
+
+		/* Its values old (AGE ERR) or its health no answer: not seen. */
+		mark->unread = s != NULL && (s->driver_error[0] != '\0' || (s->have_probe &&
+		    (s->healthz.health == PROBE_UNKNOWN || s->readyz.health == PROBE_UNKNOWN)));
+	}
 }
 
 /* What a marker says of the n rows order[from...]: the worst verdict

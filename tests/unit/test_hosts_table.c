@@ -764,6 +764,42 @@ the_top_marker_keeps_its_state_before_the_title_its_words(void **state)
 	assert_int_equal(fu, -1);
 }
 
+/* h6's poll failed (garbage JSON) and it was in no count: the title
+ * read as if all were seen, and ▲ named h1 alone above it. A host UP
+ * whose reads fail counts "not read", once, and a marker names it when
+ * no host DOWN is hidden. */
+static void
+hosts_not_read_are_counted(void **state)
+{
+	const char *h1 = "h1", *h6 = "h6", *h9 = "h9";
+	const struct hosts_mark_row rows[] = {
+		{ h1, DECIDE_ROLLBACK, false, false }, { h6, DECIDE_OK, false, true },
+		{ h6, DECIDE_OK, false, true }, { h9, DECIDE_OK, true, true },
+	};
+	struct hosts_tally t;
+	struct hosts_hidden h;
+	char buf[200];
+	size_t lead;
+
+	(void)state;
+	hosts_table_tally(rows, 4, &t);
+	/* h9 is DOWN: counted there, not twice. */
+	assert_int_equal(t.unread, 1);
+	assert_int_equal(t.down, 1);
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK IMMEDIATELY, 1 DOWN, 1 not read of 3 hosts");
+	hosts_table_hidden(rows, 3, HOSTS_BY_HOST, &h);
+	assert_true(h.unread);
+	assert_int_equal(h.ndown, 1);
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲ 3 more rows, worst h1 ROLLBACK IMMEDIATELY; h6 not read");
+	/* Alone, it still makes a title. */
+	hosts_table_tally(rows + 1, 2, &t);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 not read");
+}
+
 /* scrolling HOSTS, nothing said how many hosts were bad or
  * DOWN. The title counts hosts, not rows (a host's two services once,
  * at the worse verdict), over every row given, and a host DOWN with a
@@ -927,6 +963,7 @@ main(void)
 		cmocka_unit_test(the_tally_keeps_the_worse_of_verdict_and_down),
 		cmocka_unit_test(a_calm_fleet_has_no_tally),
 		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
+		cmocka_unit_test(hosts_not_read_are_counted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
