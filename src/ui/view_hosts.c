@@ -1136,6 +1136,20 @@ hosts_key(struct app *app, enum wr_command cmd, int page)
 	return true;
 }
 
+int
+hosts_selected_pos(const struct app *app)
+{
+	int rows = app_host_rows(app), *order, shown, pos;
+
+	if (rows == 0)
+		return 0;
+	order = xcalloc((size_t)rows, sizeof(*order));
+	shown = row_order(app, order, rows);
+	pos = order_pos(order, shown, app->host_sel);
+	free(order);
+	return pos;
+}
+
 void
 hosts_filter_set(struct app *app, const char *text)
 {

@@ -128,7 +128,7 @@ assert_screen wide-verdict <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- HOSTS by verdict, worst first
+ HOSTS by verdict, worst first; selection kept, g goes to the worst
 EOF
 
 assert_screen wide-filtered <<'EOF'

@@ -80,7 +80,7 @@ assert_screen narrow-verdict-end <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- HOSTS by verdict, worst first
+ HOSTS by verdict, worst first; selection kept, g goes to the worst
 EOF
 
 assert_screen wide-end <<'EOF'
