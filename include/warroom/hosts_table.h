@@ -99,6 +99,8 @@ struct hosts_mark_row {
 	const char *host;                /* the same pointer for a host's rows */
 	int level;                       /* its host's verdict; < 0: none yet */
 	bool down;                       /* its host's connection is DOWN */
+	bool unread;                     /* its poll fails or its health gives no
+	                                    answer (UNKNOWN): not seen now */
 };
 
 /* What a marker says of the rows it counts, out of sight (whatever is
@@ -116,6 +118,8 @@ struct hosts_hidden {
 	const char *down;                /* the first host DOWN, or NULL */
 	int ndown;                       /* hosts DOWN (each counted once) */
 	bool down_first;
+	bool unread;                     /* none DOWN: down and ndown are the
+	                                    hosts not read, said "not read" */
 };
 
 /* Fold the n rows (in the pane's order) into *out. */
@@ -146,6 +150,22 @@ bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden
 void hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *fx,
     int *fy);
 
+/* How many of h's marker forms (from 0) still name the worse thing's
+ * state and count ("▲23 h1 +4 ROLLBACK"); those after name a host
+ * alone or nothing. 0 when nothing is named. */
+int hosts_table_more_named(const struct hosts_hidden *h);
+
+/* The pane's title (nt forms, widths tw[], longest first) and ▲ (nu forms,
+ * uw[], of which the first named keep the state and count) on one top
+ * border of room cells (▲ takes its width, a space either side and a
+ * cell of border): the forms drawn in *ft and *fu (-1: ▲ left out). The
+ * title as long as ▲'s shortest named form leaves room for, then ▲ as
+ * long as the rest allows; when that cannot be, ▲'s shortest form with
+ * the title's first that fits beside it (or its last). nu 0: the
+ * title's first that fits. */
+void hosts_table_top_share(const int *tw, int nt, const int *uw, int nu, int named, int room,
+    int *ft, int *fu);
+
 /* How loud a marker of h is: 2 (a host DOWN, CONSIDER ROLLBACK or worse
  * named), 1 (MONITOR), 0. */
 int hosts_table_more_severity(const struct hosts_hidden *h);
@@ -158,12 +178,13 @@ void hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size
 
 /* The whole fleet at a glance, whatever is scrolled or filtered away:
  * hosts (each counted once, at the worst verdict of its rows) at each
- * verdict MONITOR or worse, and hosts DOWN (a host DOWN with a verdict
- * held counts in both). */
+ * verdict MONITOR or worse, hosts DOWN (a host DOWN with a verdict held
+ * counts in both), and hosts not DOWN with a row not read. */
 struct hosts_tally {
 	int hosts;                       /* every host */
 	int rollback, consider, monitor; /* hosts at ROLLBACK IMMEDIATELY, … */
 	int down;                        /* hosts DOWN */
+	int unread;                      /* hosts UP whose reads fail ("not read") */
 };
 
 /* Count the n rows (any order) into *out. */

@@ -44,12 +44,17 @@ struct metrics_pane_row {
  * is the hidden host row to name (the worst, MONITOR or worse), or -1. */
 int metrics_pane_fit(struct metrics_pane_row *rows, int n, int h, int *worst);
 
+/* How many other hidden host rows are at the level of rows[worst] (as
+ * metrics_pane_fit chose it; -1: 0), so the marker can count them. */
+int metrics_pane_alike(const struct metrics_pane_row *rows, int n, int worst);
+
 /* The marker of hidden rows in wording form (0 the longest; each next
- * one shorter), naming host name at verdict level when name is not NULL,
+ * one shorter), naming host name at verdict level when name is not NULL
+ * and how many more hidden hosts are at it (also: "h16 +3 ROLLBACK"),
  * and that z shows them when hint; arrow in UTF-8 or ASCII. False when
  * there is no such form (the shortest is the last); buf always terminated. */
-bool metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
-    int form, char *buf, size_t cap);
+bool metrics_pane_more(bool utf8, int hidden, const char *name, int level, int also,
+    bool hint, int form, char *buf, size_t cap);
 
 /* The footer's answer to a scroll key (j, k, PgDn, End…) in METRICS,
  * which keeps its rows by importance rather than scrolling: how to see

@@ -160,9 +160,13 @@ void logs_jump(struct app *app, const char *text);
  * (any case; "" shows all); the selection moves to a row still shown. */
 void hosts_filter_set(struct app *app, const char *text);
 
+/* Where the selected row is among those HOSTS shows, in its order (0:
+ * first). */
+int hosts_selected_pos(const struct app *app);
+
 /* The rows HOSTS' content needs inside its borders at inner width w (its
- * header, the rows shown, room for any row's lines under the table), at
- * most most: the layout gives the rest to the panes below. */
+ * header, the rows shown, room for the selected row's lines under the
+ * table), at most most: the layout gives the rest to the panes below. */
 int hosts_rows_wanted(const struct app *app, int w, int most);
 
 /* Draw a box around w in the role's colours (Unicode lines when the

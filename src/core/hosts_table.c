@@ -217,11 +217,24 @@ host_seen(const struct hosts_mark_row *rows, int i)
 	return false;
 }
 
+/* Whether any of rows[i]'s host's rows (from i on) is not read. */
+static bool
+host_unread(const struct hosts_mark_row *rows, int n, int i)
+{
+	int j;
+
+	for (j = i; j < n; j++)
+		if (rows[j].host == rows[i].host && rows[j].unread)
+			return true;
+	return false;
+}
+
 void
 hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sort,
     struct hosts_hidden *out)
 {
-	int i, worst = -1;
+	int i, worst = -1, nunread = 0;
+	const char *unread = NULL;
 
 	memset(out, 0, sizeof(*out));
 	out->rows = n;
@@ -242,9 +255,18 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 			out->worst = rows[i].host;
 		if (rows[i].down && out->ndown++ == 0)
 			out->down = rows[i].host;
+		/* Any of its rows: h6's failing poll hid it from every marker. */
+		if (!rows[i].down && host_unread(rows, n, i) && nunread++ == 0)
+			unread = rows[i].host;
 	}
 	if (worst >= 0)
 		out->level = rows[worst].level;
+	/* A host we cannot see is a risk to name, after the hosts DOWN. */
+	if (out->ndown == 0 && nunread > 0) {
+		out->down = unread;
+		out->ndown = nunread;
+		out->unread = true;
+	}
 }
 
 /* One thing a marker names: a verdict (down false) or the hosts DOWN, in
@@ -254,7 +276,7 @@ static void
 thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
 {
 	const char *host = down ? h->down : h->worst;
-	const char *what = down ? "DOWN" : form == 0 ?
+	const char *what = down ? (h->unread ? "not read" : "DOWN") : form == 0 ?
 	    decide_level_name((enum decide_level)h->level) : level_word(h->level);
 	int count = down ? h->ndown : h->nworst;
 
@@ -271,21 +293,25 @@ thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
 		    count - 1, what);
 }
 
+/* A marker's forms: prefix (0 longest … 3), the worse thing's form, the
+ * other's (-1: left out): hosts' names go after the marker's own words,
+ * the other thing's before the worse thing's. */
+static const struct {
+	signed char prefix, first, second;
+} forms[] = {
+	{ 0, 0, 0 }, { 1, 0, 1 }, { 1, 1, 1 }, { 2, 1, 1 }, { 2, 1, 3 }, { 2, 1, -1 },
+	{ 3, 1, -1 }, { 3, 2, -1 },
+	/* Nothing to name: the count alone. */
+	{ 0, -1, -1 }, { 1, -1, -1 }, { 3, -1, -1 },
+};
+
+/* The forms that name something come first, up to this one. */
+#define FORMS_NAMING 8
+
 bool
 hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
     char *buf, size_t cap)
 {
-	/* prefix (0 longest … 3), the worse thing's form, the other's (-1:
-	 * left out): hosts' names go after the marker's own words, the
-	 * other thing's before the worse thing's. */
-	static const struct {
-		signed char prefix, first, second;
-	} forms[] = {
-		{ 0, 0, 0 }, { 1, 0, 1 }, { 1, 1, 1 }, { 2, 1, 1 }, { 2, 1, 3 }, { 2, 1, -1 },
-		{ 3, 1, -1 }, { 3, 2, -1 },
-		/* Nothing to name: the count alone. */
-		{ 0, -1, -1 }, { 1, -1, -1 }, { 3, -1, -1 },
-	};
 	const char *rows = h->rows == 1 ? "row" : "rows";
 	bool has_v = h->worst != NULL, has_d = h->ndown > 0 && h->down != NULL;
 	bool down_a = has_d && (h->down_first || !has_v);
@@ -294,7 +320,7 @@ hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, 
 
 	buf[0] = '\0';
 	if (!has_v && !has_d)
-		form += 8;
+		form += FORMS_NAMING;
 	if (form < 0 || form >= (int)WR_ARRAY_LEN(forms))
 		return false;
 	p = forms[form].prefix;
@@ -360,6 +386,56 @@ hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *f
 }
 
 int
+hosts_table_more_named(const struct hosts_hidden *h)
+{
+	int n = 0;
+
+	if (h->worst == NULL && (h->ndown <= 0 || h->down == NULL))
+		return 0;
+	/* Forms 0 and 1 of thing() say the state; 2 the host alone. */
+	while (n < FORMS_NAMING && forms[n].first >= 0 && forms[n].first <= 1)
+		n++;
+	return n;
+}
+
+void
+hosts_table_top_share(const int *tw, int nt, const int *uw, int nu, int named, int room,
+    int *ft, int *fu)
+{
+	int t, u;
+
+	*ft = nt > 0 ? nt - 1 : -1;
+	*fu = -1;
+	if (nu <= 0) {
+		for (t = 0; t < nt; t++)
+			if (tw[t] <= room) {
+				*ft = t;
+				return;
+			}
+		return;
+	}
+	/* ▲ named whole (its state, its count) before the title's longer
+	 * words: "▲23 h1" beside "of 24 hosts" hid four ROLLBACK hosts. */
+	if (named > nu)
+		named = nu;
+	for (t = 0; named > 0 && t < nt; t++) {
+		if (tw[t] + uw[named - 1] + 3 > room)
+			continue;
+		for (u = 0; tw[t] + uw[u] + 3 > room; u++)
+			;
+		*ft = t;
+		*fu = u;
+		return;
+	}
+	for (t = 0; t < nt; t++)
+		if (tw[t] + uw[nu - 1] + 3 <= room) {
+			*ft = t;
+			*fu = nu - 1;
+			return;
+		}
+}
+
+int
 hosts_table_more_severity(const struct hosts_hidden *h)
 {
 	if (h->ndown > 0 || (h->worst != NULL && h->level >= DECIDE_CONSIDER))
@@ -394,6 +470,7 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		/* A verdict held while its host is away is still the verdict:
 		 * the host counts in both. */
 		out->down += down;
+		out->unread += !down && host_unread(rows, n, i);
 	}
 }
 
@@ -420,7 +497,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 		int n, level;                /* level < 0: the hosts DOWN */
 	} part[] = {
 		{ t->rollback, DECIDE_ROLLBACK }, { t->consider, DECIDE_CONSIDER },
-		{ t->monitor, DECIDE_MONITOR }, { t->down, -1 },
+		{ t->monitor, DECIDE_MONITOR }, { t->down, -1 }, { t->unread, -2 },
 	};
 	int worst = t->rollback > 0 ? DECIDE_ROLLBACK : t->consider > 0 ? DECIDE_CONSIDER :
 	    t->monitor > 0 ? DECIDE_MONITOR : -1;
@@ -433,7 +510,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 
 	buf[0] = '\0';
 	*lead = 0;
-	if (worst < 0 && t->down == 0) {
+	if (worst < 0 && t->down == 0 && t->unread == 0) {
 		/* Nothing to count: the title as it was. */
 		if (form != 0)
 			return false;
@@ -451,12 +528,14 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 			continue;
 		/* Whole counts only, dropped in a fixed order: MONITOR's, then
 		 * the lesser of two bad verdicts, the worst and DOWN last. */
-		if (k < 0 ? counts < 1 && !down_wins :
+		/* Hosts not read go with MONITOR's count, unless alone. */
+		if (k == -2 ? counts < 2 && (worst >= 0 || t->down > 0) :
+		    k < 0 ? counts < 1 && !down_wins :
 		    k != worst ? counts < 3 - (k == DECIDE_CONSIDER) :
 		    counts < 1 && down_wins)
 			continue;
 		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,
-		    k < 0 ? "DOWN" : tally_forms[form].whole ?
+		    k == -2 ? "not read" : k < 0 ? "DOWN" : tally_forms[form].whole ?
 		    decide_level_name((enum decide_level)k) : level_word(k));
 	}
 	/* "of 24 hosts": a filter showing 3 rows must not read as a fleet
@@ -474,7 +553,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 int
 hosts_table_tally_severity(const struct hosts_tally *t)
 {
-	if (t->down > 0 || t->rollback > 0 || t->consider > 0)
+	if (t->down > 0 || t->unread > 0 || t->rollback > 0 || t->consider > 0)
 		return 2;
 	return t->monitor > 0 ? 1 : 0;
 }

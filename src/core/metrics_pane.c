@@ -54,8 +54,20 @@ level_word(int level)
 	}
 }
 
+int
+metrics_pane_alike(const struct metrics_pane_row *rows, int n, int worst)
+{
+	int i, k = 0;
+
+	for (i = 0; worst >= 0 && i < n; i++)
+		if (i != worst && !rows[i].shown && (rows[i].kind == METRICS_PANE_BAD_HOST ||
+		    rows[i].kind == METRICS_PANE_HOST) && rows[i].level == rows[worst].level)
+			k++;
+	return k;
+}
+
 bool
-metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
+metrics_pane_more(bool utf8, int hidden, const char *name, int level, int also, bool hint,
     int form, char *buf, size_t cap)
 {
 	/* Each form: whether it names the host, says its level in full or
@@ -76,9 +88,13 @@ metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
 			continue;
 		/* The key first: "z shows 6 more" is shorter than a hint
 		 * after the host, so it stays on an 80-column border. */
+		/* The others at that verdict counted, as HOSTS' markers do:
+		 * "(h16 ROLLBACK)" alone hid h20, h21 and h23. */
 		if (forms[f].name)
-			snprintf(buf, cap, "%s %s%d more (%s %s)", arrow,
+			snprintf(buf, cap, "%s %s%d more (%s%s%.0d%s %s)", arrow,
 			    forms[f].hint ? "z shows " : "", hidden, name,
+			    also <= 0 ? "" : forms[f].full ? " and " : " +", also > 0 ? also : 0,
+			    also <= 0 ? "" : forms[f].full ? " more" : "",
 			    forms[f].full ? decide_level_name((enum decide_level)level) :
 			    level_word(level));
 		else

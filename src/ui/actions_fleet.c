@@ -177,12 +177,15 @@ actions_rollback_all(struct app *app)
 	app->target_tag[0] = '\0';
 	app->target_from[0] = '\0';
 	actions_rollback(app);
-	if (fc->active && n > 0)
+	/* A dialog open already (its plan needed no read) names the hosts to
+	 * come in its title; said now, the words covered its keys, two rows
+	 * at 80 columns under its border, until a key. */
+	if (app->confirming == NULL && fc->active && n > 0)
 		app_say(app, "rolling back %s at %s on %d hosts%s%s%s, one after another, each "
 		    "confirmed: %s first", fc->service, fc->from, n + 1,
 		    app->queue_filter[0] ? " having \"" : "", app->queue_filter,
 		    app->queue_filter[0] ? "\"" : "", h->name);
-	else if (fc->active)
+	else if (app->confirming == NULL && fc->active)
 		app_say(app, "only %s %s %s at %s here%s%s%s: planning its rollback", h->name,
 		    fc->nout > 0 ? "is known to run" : "runs", fc->service, fc->from,
 		    app->queue_filter[0] ? " (of the hosts having \"" : "", app->queue_filter,

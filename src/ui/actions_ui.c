@@ -327,8 +327,10 @@ dialog_open(struct app *app, struct action *a)
 	/* The footer shows the dialog's keys at once, as x's command dialog
 	 * does, not what was said while the plan was read ("reading…"); the
 	 * open dialog itself says nothing has run. A message held until a key
-	 * stays until it is read, and an outcome its few seconds. */
-	if (!app->status_held && !app_outcome_unread(app)) {
+	 * stays until it is read, and an outcome its few seconds; the answer
+	 * to the key that asked for this dialog (B's "rolling back api … h1
+	 * first", held at 80 columns for its two rows) gives way to it. */
+	if ((!app->status_held || app->status_keyed) && !app_outcome_unread(app)) {
 		app->status[0] = '\0';
 		app->status_about = NULL;
 	}
@@ -1644,7 +1646,12 @@ dialog_window(struct app *app, WINDOW *win, int h, int w, int full)
 static void
 dialog_size(struct app *app, int lines, int cols, int *h, int *w, int *full)
 {
-	*h = lines - 2;
+	int frows = app->screen != NULL && app->screen->footer_rows > 1 ?
+	    app->screen->footer_rows : 1;
+
+	/* Above every row the footer takes: over a two-row message its
+	 * bottom border cut the message's first row. */
+	*h = lines - 1 - frows;
 	*w = cols - 8;
 	*full = dialog_body(app, NULL, *w);
 	if (*full + 5 < *h)

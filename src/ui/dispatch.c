@@ -299,9 +299,13 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	case WR_CMD_SORT:
 		app->host_sort = (app->host_sort + 1) % 3;
-		app_say(app, app->host_sort == HOSTS_BY_HOST ? "HOSTS in config order" :
+		/* The selection stays on its row (r and B act on it), so the
+		 * worst rows may now be above it, out of sight: say how to
+		 * reach them rather than moving what r would roll back. */
+		app_say(app, "%s%s", app->host_sort == HOSTS_BY_HOST ? "HOSTS in config order" :
 		    app->host_sort == HOSTS_BY_HEALTH ? "HOSTS by health, worst first" :
-		    "HOSTS by verdict, worst first");
+		    "HOSTS by verdict, worst first", app->host_sort != HOSTS_BY_HOST &&
+		    hosts_selected_pos(app) > 0 ? "; selection kept, g goes to the worst" : "");
 		break;
 	case WR_CMD_ARM:
 		if (app_armed(app)) {

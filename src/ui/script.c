@@ -316,7 +316,8 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
  * HOSTS without a network: conn=up|down (its host's CONN; DOWN from the
  * script's clock now, kept while it stays down), tag=, state=,
  * restarts=, version=, env= (a driver's
- * poll, read now; env= the .env's IMAGE_TAG), healthz=ok|fail|unknown and
+ * poll, read now; env= the .env's IMAGE_TAG), error= (the poll failing
+ * since, as a word: its values are then old), healthz=ok|fail|unknown and
  * readyz=ok|fail|unknown|ahead|behind (a probe round; fail is an HTTP 500,
  * unknown no answer). */
 static int
@@ -373,6 +374,9 @@ fake_state(struct app *app, char *arg, struct wr_err *err)
 				wr_strlcpy(s->state, v, sizeof(s->state));
 			else
 				s->restarts = atoi(v);
+		} else if (strcmp(tok, "error") == 0) {
+			/* The poll failing now, in words without spaces ("bad-json"). */
+			wr_strlcpy(s->driver_error, v, sizeof(s->driver_error));
 		} else if (strcmp(tok, "env") == 0) {
 			wr_strlcpy(s->env_tag, v, sizeof(s->env_tag));
 		} else if (strcmp(tok, "version") == 0) {

@@ -818,6 +818,14 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 	mark->host = h != NULL ? h->name : "";
 	mark->level = verdict_of(app, hi);
 	mark->down = hi >= 0 && host_down(app, hi);
+	mark->unread = false;
+	if (hi >= 0 && host_up(app, hi)) {
+		const struct svc_state *s = app_state(app, hi, svc);
+
+		/* Its values old (AGE ERR) or its health no answer: not seen. */
+		mark->unread = s != NULL && (s->driver_error[0] != '\0' || (s->have_probe &&
+		    (s->healthz.health == PROBE_UNKNOWN || s->readyz.health == PROBE_UNKNOWN)));
+	}
 }
 
 /* What a marker says of the n rows order[from...]: the worst verdict
@@ -904,52 +912,20 @@ more_markers(struct app *app, WINDOW *win, const int *order, int shown, int all,
 			return;
 }
 
-static void
-hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+/* What hosts_draw puts in a pane w cells wide and h high: the columns
+ * shown and their widths, the selected row's lines under the table and
+ * the rows they take. Returns the rows left for the table's rows. */
+static int
+table_frame(const struct app *app, int w, int h, struct table_fit *fit, bool *show,
+    int *width, char detail[DETAIL_LINES][700], int *pndetail, int *pdrows)
 {
-	int rows = app_host_rows(app), top = 0, y, x, c, i, body = h - 1, nsteps, all = rows;
-	bool show[HOSTS_COL_COUNT];
-	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
-	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX];
-	struct table_fit fit;
-	char detail[DETAIL_LINES][700], why[300];
+	int steps[HOSTS_STEPS_MAX], nsteps, body = h - 1, ndetail = 0, drows = 0, i, y;
+	char why[300];
 
-	if (rows == 0) {
-		char where[WR_PATH_MAX + 96];
-		int row = 1;
-
-		/* Say which file: the one looked for may not be the one edited. */
-		ui_put(win, 0, 1, w - 1, dim, app->config_missing ?
-		    "no hosts configured: there is no config file" : "no hosts configured");
-		snprintf(where, sizeof(where), app->config_missing ? "create %s (or use -c FILE) "
-		    "with [host \"name\"] sections, starting from " EXAMPLEDIR "/warroom.conf; "
-		    "see warroom.conf(5)" : "add [host \"name\"] sections to %s", app->cfg.file);
-		ui_put_wrapped(win, &row, 1, w - 2, 0, h, dim, where);
-		return;
-	}
-	column_widths(app, rows, &fit);
-	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.verdicts, fit.exports, steps);
+	column_widths(app, app_host_rows(app), fit);
+	nsteps = hosts_table_steps(fit->stale, fit->restarts, fit->verdicts, fit->exports, steps);
 	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show. */
-	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
-	x = 2;
-	for (c = 0; c < HOSTS_COL_COUNT; c++)
-		if (show[c])
-			cell(app, win, 0, &x, width[c], THEME_TITLE, cols[c].title, false);
-	order = xcalloc((size_t)rows, sizeof(*order));
-	rows = row_order(app, order, rows);
-	selpos = order_pos(order, rows, app->host_sel);
-	if (rows == 0) {
-		char msg[160];
-
-		int row = 1;
-
-		snprintf(msg, sizeof(msg), "no row has \"%s\"; F C-u Enter shows all",
-		    app->host_filter);
-		ui_put_wrapped(win, &row, 2, w - 2, 0, h, dim, msg);
-		more_markers(app, win, order, 0, all, 0, 0);
-		free(order);
-		return;
-	}
+	columns_pick(fit->full, fit->brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
 	{
 		const struct config_host *sh;
 		int ssvc, si = row_at(app, app->host_sel, &sh, &ssvc), bad = 0;
@@ -985,8 +961,63 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			ndetail = drows = 0;
 		body -= drows;
 	}
-	if (selpos >= top + body)
-		top = selpos - (body - 1);
+	*pndetail = ndetail;
+	*pdrows = drows;
+	return body;
+}
+
+/* The first row in sight: hosts_draw scrolls only to bring the selected
+ * row (at selpos) into the body rows. */
+static int
+table_top(int selpos, int body)
+{
+	return selpos >= body ? selpos - (body - 1) : 0;
+}
+
+static void
+hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	int rows = app_host_rows(app), top, y, x, c, i, body, all = rows;
+	bool show[HOSTS_COL_COUNT];
+	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
+	int width[HOSTS_COL_COUNT];
+	struct table_fit fit;
+	char detail[DETAIL_LINES][700], why[300];
+
+	if (rows == 0) {
+		char where[WR_PATH_MAX + 96];
+		int row = 1;
+
+		/* Say which file: the one looked for may not be the one edited. */
+		ui_put(win, 0, 1, w - 1, dim, app->config_missing ?
+		    "no hosts configured: there is no config file" : "no hosts configured");
+		snprintf(where, sizeof(where), app->config_missing ? "create %s (or use -c FILE) "
+		    "with [host \"name\"] sections, starting from " EXAMPLEDIR "/warroom.conf; "
+		    "see warroom.conf(5)" : "add [host \"name\"] sections to %s", app->cfg.file);
+		ui_put_wrapped(win, &row, 1, w - 2, 0, h, dim, where);
+		return;
+	}
+	body = table_frame(app, w, h, &fit, show, width, detail, &ndetail, &drows);
+	x = 2;
+	for (c = 0; c < HOSTS_COL_COUNT; c++)
+		if (show[c])
+			cell(app, win, 0, &x, width[c], THEME_TITLE, cols[c].title, false);
+	order = xcalloc((size_t)rows, sizeof(*order));
+	rows = row_order(app, order, rows);
+	selpos = order_pos(order, rows, app->host_sel);
+	if (rows == 0) {
+		char msg[160];
+
+		int row = 1;
+
+		snprintf(msg, sizeof(msg), "no row has \"%s\"; F C-u Enter shows all",
+		    app->host_filter);
+		ui_put_wrapped(win, &row, 2, w - 2, 0, h, dim, msg);
+		more_markers(app, win, order, 0, all, 0, 0);
+		free(order);
+		return;
+	}
+	top = table_top(selpos, body);
 	for (y = 1; y <= body && top + y - 1 < rows; y++) {
 		const struct config_host *host;
 		char text[300];
@@ -1052,18 +1083,19 @@ hosts_rows_wanted(const struct app *app, int w, int most)
 	column_widths(app, rows, &fit);
 	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.verdicts, fit.exports, steps);
 	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
-	/* Room under the table for any row's lines, as hosts_draw puts
-	 * them, so the panes below do not move as the selection does. */
-	for (i = 0; i < shown && need < DETAIL_LINES; i++) {
+	/* Room under the table for the selected row's lines, as hosts_draw
+	 * puts them. Room kept for any row's left blank rows under the
+	 * table while the panes below hid theirs ("▼ z shows 2 more"). */
+	for (i = 0; i < shown && order[i] != app->host_sel; i++)
+		;
+	if (i < shown) {
 		const struct config_host *h;
 		int svc, hi = row_at(app, order[i], &h, &svc);
-		int n = detail_lines(app, hi, svc, detail);
 
+		need = detail_lines(app, hi, svc, detail);
 		why[0] = '\0';
 		hidden_bad(app, hi, h, svc, show, width, why, sizeof(why));
-		n += why[0] != '\0';
-		if (n > need)
-			need = n;
+		need += why[0] != '\0';
 	}
 	free(order);
 	if (need > DETAIL_LINES)
@@ -1104,6 +1136,20 @@ hosts_key(struct app *app, enum wr_command cmd, int page)
 	return true;
 }
 
+int
+hosts_selected_pos(const struct app *app)
+{
+	int rows = app_host_rows(app), *order, shown, pos;
+
+	if (rows == 0)
+		return 0;
+	order = xcalloc((size_t)rows, sizeof(*order));
+	shown = row_order(app, order, rows);
+	pos = order_pos(order, shown, app->host_sel);
+	free(order);
+	return pos;
+}
+
 void
 hosts_filter_set(struct app *app, const char *text)
 {
@@ -1124,36 +1170,30 @@ hosts_filter_set(struct app *app, const char *text)
 	free(order);
 }
 
-/* The cells ▲'s shortest form takes on the top border beside the title
- * (with its blanks and a cell of border) when rows may be out of sight
- * above, else 0: a long tally pushed ▲ to the bottom border, which ▼
- * and the filter's marker may fill. */
-static int
-up_room(const struct app *app)
+/* What ▲ will count this frame: the rows above those in sight, as
+ * hosts_draw scrolls the pane it is given (rows 0 when none). */
+static void
+hidden_above(const struct app *app, struct hosts_hidden *out)
 {
-	int rows = app_host_rows(app), *order, shown, selpos;
-	int least = app->screen->lo.pane[PANE_HOSTS].h - 3 - DETAIL_LINES;
-	struct hosts_hidden up = { .level = -1 };
-	char text[64], last[64] = "";
-	int form;
+	const struct rect *r = &app->screen->lo.pane[PANE_HOSTS];
+	int rows = app_host_rows(app), *order, shown, top = 0, ndetail, drows;
+	int width[HOSTS_COL_COUNT];
+	bool show[HOSTS_COL_COUNT];
+	struct table_fit fit;
+	char detail[DETAIL_LINES][700];
 
-	order = xcalloc(rows > 0 ? (size_t)rows : 1, sizeof(*order));
+	memset(out, 0, sizeof(*out));
+	out->level = -1;
+	if (rows == 0 || r->h < 3 || r->w < 3)
+		return;
+	order = xcalloc((size_t)rows, sizeof(*order));
 	shown = row_order(app, order, rows);
-	selpos = order_pos(order, shown, app->host_sel);
+	if (shown > 0)
+		top = table_top(order_pos(order, shown, app->host_sel),
+		    table_frame(app, r->w - 2, r->h - 2, &fit, show, width, detail, &ndetail,
+		    &drows));
+	hidden_of(app, order, 0, top, out);
 	free(order);
-	up.rows = shown;
-	/* hosts_draw scrolls only to bring the selected row into sight; the
-	 * lines under the table for its trouble leave it at least this many
-	 * rows (2 when zoomed, where they wrap): a selection above them
-	 * leaves no row out of sight above. */
-	if (app->zoomed || least < 2)
-		least = 2;
-	if (selpos < least)
-		return 0;
-	for (form = 0; hosts_table_more(HOSTS_MORE_UP, app->screen->utf8, &up, form, text,
-	    sizeof(text)); form++)
-		memcpy(last, text, sizeof(last));
-	return ui_width(last) + 3;
 }
 
 /* The fleet at a glance before the order and the filter ("3 ROLLBACK
@@ -1163,27 +1203,32 @@ up_room(const struct app *app)
 static void
 hosts_title(const struct app *app, int room, struct view_title *out)
 {
-	int rows = app_host_rows(app), n, form, last = -1, sev;
+	int rows = app_host_rows(app), n, nt, nu = 0, named = 0, ft, fu, sev;
+	int tw[MORE_FORMS], uw[MORE_FORMS];
 	struct hosts_mark_row *marks = xcalloc(rows > 0 ? (size_t)rows : 1, sizeof(*marks));
 	struct hosts_tally tally;
+	struct hosts_hidden above;
+	char ut[MORE_FORMS][400];
 
 	for (n = 0; n < rows; n++)
 		mark_of(app, n, &marks[n]);
 	hosts_table_tally(marks, rows, &tally);
 	free(marks);
 	sev = hosts_table_tally_severity(&tally);
-	/* A calm fleet's title has one form, whatever the room. */
-	if (sev > 0)
-		room -= up_room(app);
-	for (form = 0; hosts_table_tally_title(&tally, app->host_sort, app->host_filter, form,
-	    out->text, sizeof(out->text), &out->lead); form++) {
-		last = form;
-		if (ui_width(out->text) <= room)
-			break;
+	for (nt = 0; nt < MORE_FORMS && hosts_table_tally_title(&tally, app->host_sort,
+	    app->host_filter, nt, out->text, sizeof(out->text), &out->lead); nt++)
+		tw[nt] = ui_width(out->text);
+	/* A calm fleet's title has one form, whatever the room; beside
+	 * trouble, ▲ shares the border with it as ▼ does the bottom's. */
+	if (sev > 0) {
+		hidden_above(app, &above);
+		nu = more_forms(app, HOSTS_MORE_UP, &above, ut, uw);
+		named = hosts_table_more_named(&above);
 	}
+	hosts_table_top_share(tw, nt, uw, nu, named, room, &ft, &fu);
 	/* None fits: the shortest, cut as the title is. */
-	if (last >= 0 && last < form)
-		hosts_table_tally_title(&tally, app->host_sort, app->host_filter, last, out->text,
+	if (ft >= 0)
+		hosts_table_tally_title(&tally, app->host_sort, app->host_filter, ft, out->text,
 		    sizeof(out->text), &out->lead);
 	out->role = sev > 1 ? THEME_BAD : sev > 0 ? THEME_WARN : THEME_TITLE;
 }

@@ -468,7 +468,7 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 /* On the bottom border: how many rows are out of sight, naming the worst
  * hidden host, and (unzoomed) that z shows them. */
 static void
-more_marker(const struct pane *p, int hidden, int level, const char *name)
+more_marker(const struct pane *p, int hidden, int level, const char *name, int also)
 {
 	char text[200];
 	int form, attr = ui_attr(p->app, name == NULL ? THEME_TITLE :
@@ -476,7 +476,7 @@ more_marker(const struct pane *p, int hidden, int level, const char *name)
 	bool put = false;
 
 	for (form = 0; !put && metrics_pane_more(p->app->screen->utf8, hidden, name, level,
-	    !p->app->zoomed, form, text, sizeof(text)); form++)
+	    also, !p->app->zoomed, form, text, sizeof(text)); form++)
 		put = ui_frame_put(p->win, true, false, attr, text);
 }
 
@@ -536,7 +536,8 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			put_row(&p, &y, &rows[i], hosts[i]);
 	if (hidden > 0)
 		more_marker(&p, hidden, worst >= 0 ? rows[worst].level : 0,
-		    worst >= 0 ? app->cfg.hosts[hosts[worst]].name : NULL);
+		    worst >= 0 ? app->cfg.hosts[hosts[worst]].name : NULL,
+		    metrics_pane_alike(rows, n, worst));
 	free(hosts);
 	free(rows);
 }

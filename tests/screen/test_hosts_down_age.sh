@@ -56,7 +56,6 @@ assert_screen age <<'EOF'
 │  h1   jobs    DOWN 1m v1.5.0 .env! OK      running -      -     -       2m   │
 │> h2   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
 │  h3   api     UP      v1.4.1       OK      running OK     OK            2m   │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h2  OK                                        ││ no runbook loaded            │
@@ -64,9 +63,10 @@ assert_screen age <<'EOF'
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
 │  restarts in 5m: unknown                     ││                              │
-└─ ▼ z shows 3 more ───────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
+└─ ▼ z shows 3 more ───────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │

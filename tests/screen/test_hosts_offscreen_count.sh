@@ -98,7 +98,7 @@ assert_screen narrow <<'EOF'
 │h1  ROLLBACK IMMEDIATELY                      ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
-└─ ▼ z shows 26 more (h4 ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 26 more (h4 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -124,7 +124,7 @@ assert_screen narrow-filtered <<'EOF'
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
-└─ ▼ z shows 25 more (h1 ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 25 more (h1 +2 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │

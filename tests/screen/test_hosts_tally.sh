@@ -128,7 +128,7 @@ assert_screen wide-verdict <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- HOSTS by verdict, worst first
+ HOSTS by verdict, worst first; selection kept, g goes to the worst
 EOF
 
 assert_screen wide-filtered <<'EOF'
@@ -196,7 +196,7 @@ assert_screen narrow-filtered <<'EOF'
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                 ││                              │
-└─ ▼ z shows 25 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 25 more (h2 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -224,7 +224,7 @@ assert_screen narrow-verdict <<'EOF'
 │h20  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
-└─ ▼ z shows 26 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 26 more (h2 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -235,7 +235,7 @@ EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN, by verdict ──── ▲23 h20 ─┐
+┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN ── ▲ 23: h20 +2 ROLLBACK ─┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
 │  h14  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h15  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
@@ -251,7 +251,7 @@ assert_screen narrow-end <<'EOF'
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h2 ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 26 more (h2 +2 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -262,7 +262,7 @@ EOF
 
 assert_screen zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 2 DOWN (zoomed: z shows every pane) ── ▲13 ─┐
+┌─ ▶ HOSTS 3 ROLLBACK (zoomed: z shows every pane) ──── ▲ 13: h20 +2 ROLLBACK ─┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
 │  h4   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
 │  h5   api     UP      v1.4.1     OK                   OK     OK    0   0s    │

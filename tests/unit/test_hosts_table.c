@@ -725,6 +725,81 @@ two_markers_share_a_border(void **state)
 	assert_int_equal(fb, -1);
 }
 
+/* At 80 columns the title's tally left ▲ only "▲23 h1", hiding that four
+ * ROLLBACK hosts were above: ▲ keeps its state and count, and the title
+ * gives up its longer words for them first. */
+static void
+the_top_marker_keeps_its_state_before_the_title_its_words(void **state)
+{
+	const int tw[] = { 60, 46, 35, 10, 0 }, uw[] = { 50, 30, 20, 18, 6 };
+	struct hosts_hidden h = { .rows = 23, .worst = "h1", .level = DECIDE_ROLLBACK,
+		.nworst = 5 };
+	struct hosts_hidden none = { .rows = 23, .level = -1 };
+	char buf[200];
+	int ft, fu, named = hosts_table_more_named(&h);
+
+	(void)state;
+	/* Every form but the last ("▲23 h1") says the state and count. */
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, named - 1, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲23 h1 +4 ROLLBACK");
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, named, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲23 h1");
+	assert_int_equal(hosts_table_more_named(&none), 0);
+	/* 66 cells: 46 + 18 + 3 is too many; 35 leaves ▲ 28 (20). */
+	hosts_table_top_share(tw, 5, uw, 5, named < 4 ? named : 4, 66, &ft, &fu);
+	assert_int_equal(ft, 2);
+	assert_int_equal(fu, 2);
+	/* Room for everything. */
+	hosts_table_top_share(tw, 5, uw, 5, 4, 200, &ft, &fu);
+	assert_int_equal(ft, 0);
+	assert_int_equal(fu, 0);
+	/* Not even ▲'s shortest named form with the title's shortest: its
+	 * last form, beside the title's first that fits. */
+	hosts_table_top_share(tw, 5, uw, 5, 4, 20, &ft, &fu);
+	assert_int_equal(ft, 3);
+	assert_int_equal(fu, 4);
+	/* Nothing above: the title alone. */
+	hosts_table_top_share(tw, 5, uw, 0, 0, 50, &ft, &fu);
+	assert_int_equal(ft, 1);
+	assert_int_equal(fu, -1);
+}
+
+/* h6's poll failed (garbage JSON) and it was in no count: the title
+ * read as if all were seen, and ▲ named h1 alone above it. A host UP
+ * whose reads fail counts "not read", once, and a marker names it when
+ * no host DOWN is hidden. */
+static void
+hosts_not_read_are_counted(void **state)
+{
+	const char *h1 = "h1", *h6 = "h6", *h9 = "h9";
+	const struct hosts_mark_row rows[] = {
+		{ h1, DECIDE_ROLLBACK, false, false }, { h6, DECIDE_OK, false, true },
+		{ h6, DECIDE_OK, false, true }, { h9, DECIDE_OK, true, true },
+	};
+	struct hosts_tally t;
+	struct hosts_hidden h;
+	char buf[200];
+	size_t lead;
+
+	(void)state;
+	hosts_table_tally(rows, 4, &t);
+	/* h9 is DOWN: counted there, not twice. */
+	assert_int_equal(t.unread, 1);
+	assert_int_equal(t.down, 1);
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK IMMEDIATELY, 1 DOWN, 1 not read of 3 hosts");
+	hosts_table_hidden(rows, 3, HOSTS_BY_HOST, &h);
+	assert_true(h.unread);
+	assert_int_equal(h.ndown, 1);
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲ 3 more rows, worst h1 ROLLBACK IMMEDIATELY; h6 not read");
+	/* Alone, it still makes a title. */
+	hosts_table_tally(rows + 1, 2, &t);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 not read");
+}
+
 /* scrolling HOSTS, nothing said how many hosts were bad or
  * DOWN. The title counts hosts, not rows (a host's two services once,
  * at the worse verdict), over every row given, and a host DOWN with a
@@ -887,6 +962,8 @@ main(void)
 		cmocka_unit_test(the_tally_shortens_by_whole_words),
 		cmocka_unit_test(the_tally_keeps_the_worse_of_verdict_and_down),
 		cmocka_unit_test(a_calm_fleet_has_no_tally),
+		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
+		cmocka_unit_test(hosts_not_read_are_counted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

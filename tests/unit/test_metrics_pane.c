@@ -118,22 +118,42 @@ the_marker_names_the_host_and_gets_shorter(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		assert_true(metrics_pane_more(true, 3, "helm-bastion", DECIDE_ROLLBACK, true,
+		assert_true(metrics_pane_more(true, 3, "helm-bastion", DECIDE_ROLLBACK, 0, true,
 		    (int)i, buf, sizeof(buf)));
 		assert_string_equal(buf, want[i]);
 	}
-	assert_false(metrics_pane_more(true, 3, "helm-bastion", DECIDE_ROLLBACK, true,
+	assert_false(metrics_pane_more(true, 3, "helm-bastion", DECIDE_ROLLBACK, 0, true,
 	    (int)i, buf, sizeof(buf)));
 	/* Nobody to name, zoomed (no hint), ASCII. */
-	assert_true(metrics_pane_more(false, 2, NULL, 0, false, 0, buf, sizeof(buf)));
+	assert_true(metrics_pane_more(false, 2, NULL, 0, 0, false, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "v 2 more");
-	assert_true(metrics_pane_more(true, 2, "api-2", DECIDE_MONITOR, false, 0, buf,
+	assert_true(metrics_pane_more(true, 2, "api-2", DECIDE_MONITOR, 0, false, 0, buf,
 	    sizeof(buf)));
 	assert_string_equal(buf, "▼ 2 more (api-2 MONITOR)");
 	/* 80x24's METRICS border (42 columns for words) keeps the key. */
-	assert_true(metrics_pane_more(true, 6, "k8s-bastion", DECIDE_ROLLBACK, true, 1, buf,
+	assert_true(metrics_pane_more(true, 6, "k8s-bastion", DECIDE_ROLLBACK, 0, true, 1, buf,
 	    sizeof(buf)));
 	assert_string_equal(buf, "▼ z shows 6 more (k8s-bastion ROLLBACK)");
+	/* The other hidden hosts at that verdict counted: "(h16 ROLLBACK)"
+	 * alone hid h20, h21 and h23. */
+	assert_true(metrics_pane_more(true, 27, "h16", DECIDE_ROLLBACK, 3, true, 0, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ z shows 27 more (h16 and 3 more ROLLBACK IMMEDIATELY)");
+	assert_true(metrics_pane_more(true, 27, "h16", DECIDE_ROLLBACK, 3, true, 1, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ z shows 27 more (h16 +3 ROLLBACK)");
+	{
+		struct metrics_pane_row r[] = {
+			{ .kind = METRICS_PANE_BAD_HOST, .level = DECIDE_ROLLBACK, .shown = true },
+			{ .kind = METRICS_PANE_BAD_HOST, .level = DECIDE_ROLLBACK },
+			{ .kind = METRICS_PANE_BAD_HOST, .level = DECIDE_CONSIDER },
+			{ .kind = METRICS_PANE_BAD_HOST, .level = DECIDE_ROLLBACK },
+		};
+
+		/* Hidden and at its level, itself and those in sight left out. */
+		assert_int_equal(metrics_pane_alike(r, 4, 1), 1);
+		assert_int_equal(metrics_pane_alike(r, 4, -1), 0);
+	}
 }
 
 static void
