@@ -59,7 +59,11 @@ assert_contains "$tmp/screen" "JOURNAL DEGRADED"
 keys A
 wait_for "File too large (the file size limit, ulimit -f, is reached)"
 keys q
+# A record kept while degraded, if any, is asked about first.
+wait_re "exit=|Quit anyway" 5
+screen_has "Quit anyway" && keys y
 wait_for "exit=3"
+assert_contains "$tmp/screen" "warroom: this console's end is not in the journal (write failed: File too large"
 ok "a file size limit below the journal: degraded (File too large), not killed by SIGXFSZ"
 
 if chattr +i "$keep" 2> /dev/null; then
