@@ -1198,6 +1198,9 @@ main(int argc, char **argv)
 	/* A peer that has gone away must be an EPIPE the caller handles, not
 	 * a signal that ends the console in the middle of a rollback. */
 	signal(SIGPIPE, SIG_IGN);
+	/* Past the file size limit (ulimit -f) a write must fail with EFBIG,
+	 * which degrades the journal, not end the console unrecorded. */
+	signal(SIGXFSZ, SIG_IGN);
 	if ((rc = subcommand(argc, argv)) >= 0)
 		return rc;
 	if ((rc = parse_args(argc, argv, &o)) >= 0)
@@ -1279,7 +1282,10 @@ main(int argc, char **argv)
 	ssh_pool_free(app.pool);
 	poller_free(app.poller);
 	actions_free(&app);
-	journal_close(&app, app.exit_reason ? app.exit_reason : "exit");
+	/* A journal left without what this console recorded is an error
+	 * (3), unless a signal's status says more. */
+	if (!journal_close(&app, app.exit_reason ? app.exit_reason : "exit") && rc == 0)
+		rc = 3;
 	envmarks_free(&app);
 	free(app.fake_metrics);
 	free(app.fake_states);

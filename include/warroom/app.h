@@ -602,6 +602,11 @@ bool app_pid_stopped(long pid);
 /* Let the arm lock go once disarmed and no action of ours still runs. */
 void app_arm_lock_settle(struct app *app);
 
+/* Disarm and let the arm lock go when the journal or the lock's .arm file
+ * was removed or moved: that lock no longer keeps a second console from
+ * arming. Called on every tick. */
+void app_arm_lock_check(struct app *app);
+
 /* The host index of the selected HOSTS row, or -1. */
 int app_selected_host(const struct app *app);
 

@@ -44,6 +44,11 @@ void armlock_read_note(const char *journal_path, char *note, size_t cap);
 /* Let the lock go (its holder line emptied); nothing when not held. */
 void armlock_release(struct armlock *l);
 
+/* Whether the lock is held and journal_path's .arm file is still the file
+ * locked: one removed or moved (with its directory) keeps no other
+ * console out, as a new .arm can be locked beside it. */
+bool armlock_intact(const struct armlock *l, const char *journal_path);
+
 /* Whether this console holds it. */
 bool armlock_held(const struct armlock *l);
 

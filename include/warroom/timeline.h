@@ -47,7 +47,10 @@
  *
  * States the header shows:
  *   read-only  a watcher found the journal shrunk under it; nothing is written.
- *   degraded   a write or fdatasync failed; appends are refused until
+ *   degraded   a write or fdatasync failed, or the journal's path no longer
+ *              names the file we write (removed, or moved with or without
+ *              its directory: an fstat/lstat check before every append and
+ *              on every timeline_follow); appends are refused until
  *              timeline_recover() succeeds. Recovery waits for the
  *              filesystem to have a free block, reopens the file, flushes
  *              and drops its cached pages, re-reads it, checks that the
@@ -116,7 +119,8 @@ typedef void (*timeline_observer)(const struct record *r, void *arg);
 
 /* Open or resume per the rule above and store incident.open or
  * incident.resume. Returns 0 with *out set (check timeline_read_only and
- * timeline_degraded), or -1 when no journal could be opened at all. */
+ * timeline_degraded), or -1 when no journal could be opened at all
+ * (errno: why the journal's file would not open, when that was it). */
 int timeline_open(const struct timeline_open_opts *o, struct timeline **out,
     struct wr_err *err);
 
@@ -153,6 +157,10 @@ bool timeline_resumed(const struct timeline *tl);
 bool timeline_read_only(const struct timeline *tl);
 bool timeline_watching(const struct timeline *tl);   /* opened by timeline_watch */
 bool timeline_degraded(const struct timeline *tl);
+/* Degraded because the journal's path no longer names the file this
+ * console writes (removed or moved; checked before every append and by
+ * timeline_follow): its arm lock no longer keeps other consoles out. */
+bool timeline_gone(const struct timeline *tl);
 uint64_t timeline_last_seq(const struct timeline *tl);
 uint64_t timeline_session(const struct timeline *tl);  /* our session; 0: none */
 

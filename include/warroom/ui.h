@@ -403,8 +403,9 @@ void journal_retry(struct app *app);
 void journal_safety(struct app *app);
 
 /* End the journal with a shutdown record (when it can still be written,
- * and never from a console that only watches). */
-void journal_close(struct app *app, const char *reason);
+ * and never from a console that only watches). false when a writing
+ * console leaves records or its shutdown unstored (stderr says which). */
+bool journal_close(struct app *app, const char *reason);
 
 /* An env.check record into the row's .env mark (journal_apply's). */
 void envmarks_apply(struct app *app, const struct record *r);

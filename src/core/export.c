@@ -5143,6 +5143,7 @@ enum data_gap {
 	DATA_GAP_UNWATCHED,              /* no console recorded (an incident.resume) */
 	DATA_GAP_DOWN,                   /* its host DOWN (a conn.change) */
 	DATA_GAP_POLL,                   /* its host UP, its reads failing (a poll.change) */
+	DATA_GAP_JOURNAL,                /* nothing could be written (a journal.recover) */
 };
 
 /* Whether the poll.change lost v[i] began before its host came back UP
@@ -5176,9 +5177,15 @@ static enum data_gap
 data_gap_at(const struct record *v, size_t n, size_t i, int64_t *from,
     const struct record **back)
 {
+	int64_t end;
+
 	*back = NULL;
 	if (resume_gap(v, i, from))
 		return DATA_GAP_UNWATCHED;
+	/* A degraded stretch: what changed in it was not recorded (but what
+	 * was kept and written late), for every host alike. */
+	if (kind_is(&v[i], "journal.recover") && gap_of(&v[i], "gap", from, &end))
+		return DATA_GAP_JOURNAL;
 	if (conn_stretch(v, n, i, back))
 		return DATA_GAP_DOWN;
 	if (poll_stretch(v, n, i, back) && !poll_lost_in_down(v, n, i))
@@ -5196,6 +5203,12 @@ gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
 {
 	if (kind_is(r, "incident.resume")) {
 		resume_gap_words(why, r, NULL, GAP_WHY);
+		return;
+	}
+	if (kind_is(r, "journal.recover")) {
+		wr_buf_printf(why, "the journal could not be written (%s): nothing was recorded "
+		    "meanwhile but the records kept and written late (see Journal)",
+		    dstr(r, "problem") != NULL ? dstr(r, "problem") : "no reason recorded");
 		return;
 	}
 	if (conn_is(r, "DOWN")) {
@@ -5238,7 +5251,16 @@ md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		if (why.s != NULL)
 			why.s[0] = '\0';
 		wr_buf_str(b, "| ");
-		if (console) {
+		if (g == DATA_GAP_JOURNAL) {
+			int64_t a, z;
+
+			gap_of(&v[i], "gap", &a, &z);
+			fmt_time(a, o, ts);
+			fmt_time(z, o, ts2);
+			fmt_dur(z - a, dur, sizeof(dur));
+			wr_buf_printf(b, "all hosts (the journal degraded) | %s | %s | %s | ", ts, ts2,
+			    dur);
+		} else if (console) {
 			resume_gap_words(b, &v[i], o, GAP_HOSTS);
 			fmt_time(from, o, ts);
 			fmt_time(v[i].ts_ms, o, ts2);
@@ -7145,7 +7167,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	dgaps = cJSON_AddArrayToObject(inc, "data_gaps");
 	for (i = 0; i < n; i++) {
 		static const char *const gap_kind[] = { [DATA_GAP_UNWATCHED] = "unwatched",
-			[DATA_GAP_DOWN] = "down", [DATA_GAP_POLL] = "poll" };
+			[DATA_GAP_DOWN] = "down", [DATA_GAP_POLL] = "poll",
+			[DATA_GAP_JOURNAL] = "journal" };
 		const struct record *back = NULL;
 		enum data_gap g = data_gap_at(v, n, i, &from, &back);
 		bool console = g == DATA_GAP_UNWATCHED;
@@ -7156,10 +7179,18 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			continue;
 		x = cJSON_CreateObject();
 		cJSON_AddStringToObject(x, "kind", gap_kind[g]);
-		json_str(x, "host", o, console ? NULL : v[i].host);
-		json_time(x, "from", console ? from : conn_since(&v[i]));
-		json_time(x, "to", console ? v[i].ts_ms : back != NULL ? conn_since(back) : NO_TIME);
-		if (console) {
+		bool jgap = g == DATA_GAP_JOURNAL;
+		int64_t jfrom = 0, jto = 0;
+
+		if (jgap)
+			gap_of(&v[i], "gap", &jfrom, &jto);
+		json_str(x, "host", o, console || jgap ? NULL : v[i].host);
+		json_time(x, "from", jgap ? jfrom : console ? from : conn_since(&v[i]));
+		json_time(x, "to", jgap ? jto : console ? v[i].ts_ms : back != NULL ?
+		    conn_since(back) : NO_TIME);
+		if (jgap)
+			cJSON_AddNumberToObject(x, "for_s", (double)((jto - jfrom) / 1000));
+		else if (console) {
 			cJSON_AddNumberToObject(x, "for_s", (double)((v[i].ts_ms - from) / 1000));
 			cJSON_AddBoolToObject(x, "since_last_record", resume_gap_silent(&v[i]));
 		} else if (g == DATA_GAP_DOWN && back != NULL) {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +20,21 @@ bool
 armlock_held(const struct armlock *l)
 {
 	return l->held;
+}
+
+bool
+armlock_intact(const struct armlock *l, const char *journal_path)
+{
+	char path[WR_PATH_MAX];
+	struct stat a, b;
+
+	if (!l->held)
+		return false;
+	if ((size_t)snprintf(path, sizeof(path), "%s" TIMELINE_ARM_SUFFIX, journal_path) >=
+	    sizeof(path))
+		return false;
+	return fstat(l->fd, &a) == 0 && a.st_nlink > 0 && lstat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 /* The holder's line, without its newline, as far as cap allows. */

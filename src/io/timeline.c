@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -71,6 +72,10 @@ struct timeline {
 	uint64_t failed_seq;            /* record whose write/fdatasync failed */
 	uint32_t failed_crc;
 	bool resumed, read_only, degraded;
+	bool gone;                      /* degraded because the path no longer names
+	                                   our file (removed or moved) */
+	bool unplaced;                  /* a new journal's incident.open, written in
+	                                   its temporary before it is linked at path */
 	bool watching;                  /* timeline_watch: opened O_RDONLY, never written */
 	int64_t degraded_ms;            /* when the present gap began; 0: none */
 	int64_t gap_start_ms, gap_end_ms;   /* the last gap recovered from */
@@ -487,8 +492,21 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 	return rc;
 }
 
-/* Why a write stored only part of a record: a full filesystem says no
- * errno, so look at it. */
+/* Would more bytes take the file under fd past this process's file
+ * size limit (ulimit -f)? There a write fails with EFBIG (SIGXFSZ is
+ * ignored), like a full disk. */
+static bool
+past_size_limit(int fd, off_t more)
+{
+	struct rlimit rl;
+	struct stat st;
+
+	return getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    fstat(fd, &st) == 0 && (rlim_t)st.st_size + (rlim_t)more > rl.rlim_cur;
+}
+
+/* Why a write stored only part of a record: a full filesystem or the
+ * file size limit says no errno, so look at them. */
 static const char *
 short_write_cause(int fd)
 {
@@ -496,6 +514,8 @@ short_write_cause(int fd)
 
 	if (fstatvfs(fd, &v) == 0 && v.f_bavail == 0)
 		return strerror(ENOSPC);
+	if (past_size_limit(fd, 1))
+		return "File too large (the file size limit, ulimit -f, is reached)";
 	return NULL;
 }
 
@@ -509,6 +529,42 @@ no_free_block(int fd)
 	if (fstatvfs(fd, &v) != 0)
 		return false;
 	return (geteuid() == 0 ? v.f_bfree : v.f_bavail) == 0;
+}
+
+/* Does tl->path still name the file we write (st: fstat of tl->fd)? A
+ * journal removed (no link left) or moved away (the path names another
+ * file, or none) would take every record we append with it, unseen by
+ * anyone: degraded instead, saying what happened and how to put it back.
+ * Recovery reopens the path, so it succeeds only once our file (or a
+ * copy holding all we stored) is there again. */
+static bool
+still_at_path(struct timeline *tl, const struct stat *st)
+{
+	struct stat ps;
+	char proc[64], where[WR_PATH_MAX];
+	ssize_t n;
+
+	if (tl->unplaced || (st->st_nlink > 0 && lstat(tl->path, &ps) == 0 &&
+	    ps.st_dev == st->st_dev && ps.st_ino == st->st_ino))
+		return true;
+	tl->gone = true;
+	snprintf(proc, sizeof(proc), "/proc/%ld/fd/%d", (long)getpid(), tl->fd);
+	/* Where a moved journal is now: its descriptor's name says. */
+	n = st->st_nlink > 0 ? readlink(proc, where, sizeof(where) - 1) : -1;
+	if (n > 0)
+		where[n] = '\0';
+	if (st->st_nlink == 0)
+		degrade(tl, "the journal file was removed or moved: %s was deleted while this "
+		    "console wrote it; changes are refused until it is back (this console "
+		    "still holds its copy: cp %s %s)", tl->path, proc, tl->path);
+	else if (n > 0 && strstr(where, " (deleted)") == NULL) {
+		degrade(tl, "the journal file was removed or moved: it is now %s, and %s %s; "
+		    "changes are refused until it is moved back", where, tl->path,
+		    access(tl->path, F_OK) == 0 ? "is another file" : "names no file");
+	} else
+		degrade(tl, "the journal file was removed or moved: %s is no longer the file "
+		    "this console writes; changes are refused until it is back", tl->path);
+	return false;
 }
 
 static int append_at(struct timeline *tl, const char *kind, const char *host,
@@ -549,6 +605,10 @@ append_at(struct timeline *tl, const char *kind, const char *host, const char *o
 		degrade(tl, "cannot stat the journal: %s", strerror(errno));
 		return wr_err_set(err, "journal degraded: %s", tl->problem.msg);
 	}
+	if (!still_at_path(tl, &st)) {
+		cJSON_Delete(data);
+		return wr_err_set(err, "journal degraded: %s", tl->problem.msg);
+	}
 	if (st.st_size != tl->end && catch_up(tl, false, err) != 0) {
 		cJSON_Delete(data);
 		return -1;
@@ -577,7 +637,10 @@ append_at(struct timeline *tl, const char *kind, const char *host, const char *o
 	w = write(tl->fd, line, len);
 	free(line);
 	if (w != (ssize_t)len) {
-		if (w < 0)
+		if (w < 0 && errno == EFBIG)
+			degrade(tl, "write failed: %s (the file size limit, ulimit -f, is reached)",
+			    strerror(EFBIG));
+		else if (w < 0)
 			degrade(tl, "write failed: %s", strerror(errno));
 		else if ((cause = short_write_cause(tl->fd)) != NULL)
 			degrade(tl, "short write: %s; the record is torn on disk", cause);
@@ -1013,6 +1076,24 @@ keep_resume(struct timeline *tl, cJSON *d, cJSON *refusals)
 /* A new incident: write incident.open into an O_EXCL temporary, then
  * link() it into place (fails if the id exists) so the journal never
  * appears without its first record. */
+/* Write through the journal's own name rather than the temporary's, so
+ * a journal moved later can be said where it went (/proc/self/fd). */
+static void
+reopen_placed(struct timeline *tl)
+{
+	struct stat a, b;
+	int fd = open(tl->path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return;
+	if (fstat(fd, &a) == 0 && fstat(tl->fd, &b) == 0 && a.st_dev == b.st_dev &&
+	    a.st_ino == b.st_ino) {
+		close(tl->fd);
+		tl->fd = fd;
+	} else
+		close(fd);
+}
+
 static int
 create_incident(const struct timeline_open_opts *o, const char *slug, struct timeline **out,
     struct wr_err *err)
@@ -1051,6 +1132,7 @@ create_incident(const struct timeline_open_opts *o, const char *slug, struct tim
 		/* Session 1 is held before the journal can be seen, so no
 		 * resume ever finds it without its console. */
 		live_take(tl, 1);
+		tl->unplaced = true;
 		if (timeline_append(tl, "incident.open", NULL, NULL,
 		    open_data(o->incident, id), err) != 0) {
 			unlink(tmp);
@@ -1071,6 +1153,8 @@ create_incident(const struct timeline_open_opts *o, const char *slug, struct tim
 		}
 		unlink(tmp);
 		free(tmp);
+		tl->unplaced = false;
+		reopen_placed(tl);
 		if (fsync_dir(o->dir) != 0) {
 			wr_err_set(err, "cannot sync %s: %s", o->dir, strerror(errno));
 			timeline_close(tl);
@@ -1094,8 +1178,11 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 	tl->resumed = true;
 	tl->fd = open(tl->path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
 	if (tl->fd < 0 || fstat(tl->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int e = tl->fd < 0 ? errno : 0;
+
 		wr_err_set(err, "cannot open %s: %s", tl->path,
-		    tl->fd < 0 ? strerror(errno) : "not a regular file");
+		    tl->fd < 0 ? strerror(e) : "not a regular file");
+		errno = e;
 		timeline_close(tl);
 		return -1;
 	}
@@ -1304,9 +1391,15 @@ timeline_follow(struct timeline *tl, struct wr_err *err)
 		tl->damage_unsaid = false;
 		return wr_err_set(err, "%s", tl->damage.msg);
 	}
-	/* Idle, this is one fstat a call: no read while the size stays. */
-	if (tl->fd < 0 || tl->read_only || tl->degraded || fstat(tl->fd, &st) != 0 ||
-	    st.st_size == tl->seen_size)
+	/* Idle, this is one fstat a call (and a writer's lstat of its path):
+	 * no read while the size stays. */
+	if (tl->fd < 0 || tl->read_only || tl->degraded || fstat(tl->fd, &st) != 0)
+		return 0;
+	/* A journal removed or moved is found between appends too, so a
+	 * console nobody types into stops allowing changes. */
+	if (!tl->watching && !still_at_path(tl, &st))
+		return wr_err_set(err, "%s", tl->problem.msg);
+	if (st.st_size == tl->seen_size)
 		return 0;
 	/* A writer holds the lock for one write and its fdatasync: rather
 	 * than wait for it, look again next time. */
@@ -1351,6 +1444,7 @@ timeline_follow(struct timeline *tl, struct wr_err *err)
 void
 timeline_close(struct timeline *tl)
 {
+	int saved = errno;      /* why an open failed, for the caller */
 	size_t i;
 
 	if (tl == NULL)
@@ -1384,6 +1478,7 @@ timeline_close(struct timeline *tl)
 	free(tl->id);
 	free(tl->path);
 	free(tl);
+	errno = saved;
 }
 
 const char *
@@ -1420,6 +1515,12 @@ bool
 timeline_watching(const struct timeline *tl)
 {
 	return tl->watching;
+}
+
+bool
+timeline_gone(const struct timeline *tl)
+{
+	return tl->degraded && tl->gone;
 }
 
 bool
@@ -1944,6 +2045,12 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 		return wr_err_set(err, "still degraded: the filesystem holding %s has no "
 		    "free block", tl->path);
 	}
+	/* Likewise at the file size limit: a journal.recover would be cut. */
+	if (past_size_limit(fd, 4096)) {
+		close(fd);
+		return wr_err_set(err, "still degraded: %s is at the file size limit (ulimit -f)",
+		    tl->path);
+	}
 	if (lock_fd(fd, LOCK_EX) != 0) {
 		close(fd);
 		return wr_err_set(err, "still degraded: cannot lock %s", tl->path);
@@ -2023,6 +2130,7 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 	if (rc == 0) {
 		tl->degraded_ms = 0;
 		tl->not_kept = 0;
+		tl->gone = false;
 	}
 	return rc;
 fail:

@@ -884,6 +884,32 @@ app_arm_lock_settle(struct app *app)
 		    sizeof(words)) ? words : "");
 }
 
+void
+app_arm_lock_check(struct app *app)
+{
+	const char *why = NULL;
+	bool closed;
+
+	if (app->tl == NULL || (!app_armed(app) && !armlock_held(&app->arm_lock)))
+		return;
+	if (timeline_gone(app->tl))
+		why = "the journal file was removed or moved";
+	else if (armlock_held(&app->arm_lock) &&
+	    !armlock_intact(&app->arm_lock, timeline_path(app->tl)))
+		why = "the arm lock file was removed or moved, so it no longer keeps other "
+		    "consoles from arming";
+	if (why == NULL)
+		return;
+	/* A confirmation opened armed would act for a console no longer armed. */
+	closed = keys_put_away_armed(app);
+	app->armed_until_ms = 0;
+	app_armed(app);
+	armlock_release(&app->arm_lock);
+	journal_mode(app, "disarmed", why);
+	app_say(app, "disarmed: %s%s", why, closed ? "; the confirmation open then was "
+	    "closed, nothing ran" : "");
+}
+
 bool
 app_armed(struct app *app)
 {

@@ -674,10 +674,14 @@ journal_open(struct app *app, struct wr_err *err)
 		}
 		return r < 0 ? -1 : 0;
 	}
+	errno = 0;
 	if (timeline_open(&o, &app->tl, err) != 0) {
-		/* A directory this console cannot write: say the ways out. */
-		if (access(app->cfg.timeline_dir, W_OK) != 0 && (errno == EROFS ||
-		    errno == EACCES || errno == EPERM)) {
+		int e = errno;  /* why the journal itself would not open (chattr +i: EPERM) */
+
+		/* A directory or journal this console cannot write: say the ways out. */
+		if (e == EROFS || e == EACCES || e == EPERM ||
+		    (access(app->cfg.timeline_dir, W_OK) != 0 && (errno == EROFS ||
+		    errno == EACCES || errno == EPERM))) {
 			size_t n = strlen(err->msg);
 
 			snprintf(err->msg + n, sizeof(err->msg) - n, "; to watch this incident, "
@@ -955,30 +959,43 @@ health_held_close(struct app *app)
 			}
 }
 
-void
+bool
 journal_close(struct app *app, const char *reason)
 {
 	struct wr_err err;
+	bool whole = true;
 
 	if (app->tl == NULL)
-		return;
+		return true;
 	/* Space may be back: one last try writes what was kept meanwhile
 	 * (the hosts and actions are gone by now: nobody observes it). */
 	timeline_set_observer(app->tl, NULL, NULL);
 	if (writable(app) && timeline_degraded(app->tl))
 		timeline_recover(app->tl, &err);
-	if (writable(app) && timeline_kept(app->tl) > 0)
+	if (writable(app) && timeline_kept(app->tl) > 0) {
 		fprintf(stderr, "warroom: %zu journal record%s could not be stored and %s lost "
 		    "(the incident timeline cannot be written: %s)\n", timeline_kept(app->tl),
 		    timeline_kept(app->tl) == 1 ? "" : "s", timeline_kept(app->tl) == 1 ? "is" :
 		    "are", timeline_problem(app->tl));
+		whole = false;
+	}
 	/* A watcher going away is not the incident's shutdown. */
 	if (writable(app) && !timeline_read_only(app->tl) && !timeline_degraded(app->tl)) {
 		health_held_close(app);
-		timeline_shutdown(app->tl, reason, &err);
+		if (timeline_shutdown(app->tl, reason, &err) != 0)
+			whole = false;
+	}
+	/* Without its shutdown record the next resume takes a clean quit for
+	 * a crash: say so here, where the engineer still looks. */
+	if (writable(app) && timeline_degraded(app->tl)) {
+		fprintf(stderr, "warroom: this console's end is not in the journal (%s): the "
+		    "next console on the incident will say it ended without shutting down\n",
+		    timeline_problem(app->tl));
+		whole = false;
 	}
 	timeline_close(app->tl);
 	app->tl = NULL;
+	return whole;
 }
 
 /* What a record in the making was decided on: due only while the

@@ -2,8 +2,9 @@
  * test_armlock.c — the incident's arm lock on real files: one holder at a
  * time (a second open file, as another console's, is refused with the
  * holder's line), taken again once released, the line emptied on
- * release, control bytes in the file shown as '?', and a file that cannot
- * be created said.
+ * release, control bytes in the file shown as '?', a file that cannot
+ * be created said, and a lock whose file was removed or moved no longer
+ * intact.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -116,6 +117,33 @@ a_place_it_cannot_be_made_is_said(void **state)
 	assert_false(armlock_held(&a));
 }
 
+static void
+a_lock_file_removed_or_moved_is_not_intact(void **state)
+{
+	struct armlock a = { 0 }, b = { 0 };
+	char path[WR_PATH_MAX], moved[WR_PATH_MAX + 8], holder[200];
+	struct wr_err err;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s.arm", journal);
+	snprintf(moved, sizeof(moved), "%s.moved", path);
+	assert_false(armlock_intact(&a, journal));              /* not held */
+	assert_int_equal(armlock_take(&a, journal, "alice@bastion", holder, sizeof(holder), &err), 0);
+	assert_true(armlock_intact(&a, journal));
+	/* Moved away, another console locks a new file at the path. */
+	assert_int_equal(rename(path, moved), 0);
+	assert_false(armlock_intact(&a, journal));
+	assert_int_equal(armlock_take(&b, journal, "bob@bastion", holder, sizeof(holder), &err), 0);
+	armlock_release(&b);
+	unlink(path);
+	/* Removed outright. */
+	assert_int_equal(rename(moved, path), 0);
+	assert_true(armlock_intact(&a, journal));
+	assert_int_equal(unlink(path), 0);
+	assert_false(armlock_intact(&a, journal));
+	armlock_release(&a);
+}
+
 int
 main(void)
 {
@@ -123,6 +151,7 @@ main(void)
 		cmocka_unit_test(one_holder_at_a_time),
 		cmocka_unit_test(the_line_goes_with_the_lock),
 		cmocka_unit_test(a_place_it_cannot_be_made_is_said),
+		cmocka_unit_test(a_lock_file_removed_or_moved_is_not_intact),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

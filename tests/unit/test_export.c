@@ -3305,6 +3305,40 @@ an_action_whose_console_still_runs_is_said_as_running(void **state)
 		record_free(&v[i]);
 }
 
+/* A degraded stretch of the journal is a data gap like a host DOWN: the
+ * Markdown's Data gaps and the JSON's data_gaps have it, for every host,
+ * with the problem that caused it. */
+static void
+degraded_journal_is_a_data_gap(void **state)
+{
+	struct record v[3] = { 0 };
+	char *md, *js;
+	cJSON *doc, *g;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 200, "journal.recover", NULL, NULL, "{\"problem\":\"the journal file was "
+	    "removed or moved: /tl/a.jsonl was deleted\",\"gap\":{\"gap_start\":"
+	    "\"2024-05-01T12:01:00.000Z\",\"gap_end\":\"2024-05-01T12:03:20.000Z\"}}");
+	add_to(v, 2, 210, "note", NULL, NULL, "{\"text\":\"back\"}");
+	md = render_n(EXPORT_MD, v, 3);
+	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
+	    "|---|---|---|---|---|\n| all hosts (the journal degraded) | 2024-05-01 12:01:00 | "
+	    "2024-05-01 12:03:20 | 2m 20s | the journal could not be written (the journal file "
+	    "was removed or moved: /tl/a.jsonl was deleted): nothing was recorded meanwhile but "
+	    "the records kept and written late (see Journal) |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 3);
+	doc = cJSON_Parse(js);
+	g = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "data_gaps");
+	assert_int_equal(cJSON_GetArraySize(g), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(g, 0), "kind"), "journal");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(g, 0), "host")));
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(g, 0), "for_s")->valuedouble, 140);
+	cJSON_Delete(doc);
+	free(js);
+}
+
 /* A console killed -9 while armed, its journal's torn last line set aside
  * on resume: the resume's row says both whole, the Journal note under the
  * summary too, and the JSON lists them. */
@@ -5495,6 +5529,7 @@ main(void)
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
+		cmocka_unit_test(degraded_journal_is_a_data_gap),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 		cmocka_unit_test(a_chain_nothing_confirmed_is_no_fleet_rollback),
 		cmocka_unit_test(fleet_rollbacks_say_their_source_and_start),

@@ -898,6 +898,7 @@ a_refused_write_with_nothing_written_also_degrades(void **state)
 	const char *dir = fresh_dir();
 	struct timeline *tl = open_tl(dir, "efbig");
 	struct rlimit old, lim;
+	struct wr_err err;
 	struct stat st;
 
 	assert_int_equal(stat(timeline_path(tl), &st), 0);
@@ -906,7 +907,9 @@ a_refused_write_with_nothing_written_also_degrades(void **state)
 	lim = old;
 	lim.rlim_cur = (rlim_t)st.st_size;
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
-	assert_int_equal(timeline_note(tl, "no room", NULL), -1);
+	assert_int_equal(timeline_note(tl, "no room", &err), -1);
+	assert_non_null(strstr(err.msg, "File too large (the file size limit, ulimit -f, is "
+	    "reached)"));
 	/* Recovery while the disk still refuses: still degraded. */
 	assert_int_equal(timeline_recover(tl, NULL), -1);
 	assert_true(timeline_degraded(tl));
@@ -914,6 +917,79 @@ a_refused_write_with_nothing_written_also_degrades(void **state)
 	assert_int_equal(timeline_recover(tl, NULL), 0);
 	assert_int_equal(timeline_note(tl, "room again", NULL), 0);
 	assert_int_equal(timeline_last_seq(tl), 3);     /* open, journal.recover, note */
+	timeline_close(tl);
+}
+
+/* rm of the journal under a running console: the next append is refused,
+ * degraded with the cause and the way back; once a copy of all it stored
+ * is at the path again, recovery succeeds and appends go on there. */
+static void
+a_removed_journal_degrades_until_put_back(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "rm journal");
+	char src[128], dst[512], *p, *text;
+	struct record_list l = { 0 };
+	struct wr_err err;
+	size_t len;
+	FILE *f;
+
+	assert_int_equal(timeline_note(tl, "one", NULL), 0);
+	assert_int_equal(unlink(timeline_path(tl)), 0);
+	assert_int_equal(timeline_note(tl, "into the void", &err), -1);
+	assert_true(timeline_degraded(tl));
+	assert_true(timeline_gone(tl));
+	assert_non_null(strstr(err.msg, "the journal file was removed or moved: "));
+	assert_non_null(strstr(timeline_problem(tl), " was deleted while this console wrote it"));
+	assert_int_equal(timeline_recover(tl, &err), -1);
+	/* The way back the problem names: cp /proc/PID/fd/N PATH. */
+	p = strstr(timeline_problem(tl), "cp /proc/");
+	assert_non_null(p);
+	assert_int_equal(sscanf(p, "cp %127s %511[^)]", src, dst), 2);
+	assert_string_equal(dst, timeline_path(tl));
+	text = slurp(src, &len);
+	assert_non_null(text);
+	assert_non_null(f = fopen(dst, "wb"));
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	fclose(f);
+	free(text);
+	assert_int_equal(timeline_recover(tl, &err), 0);
+	assert_false(timeline_gone(tl));
+	assert_int_equal(timeline_note(tl, "two", NULL), 0);
+	assert_int_equal(verified_records(dir, timeline_id(tl), &l), 4);
+	assert_string_equal(l.v[2].kind, "journal.recover");
+	assert_non_null(strstr(cJSON_GetObjectItem(l.v[2].data, "problem")->valuestring,
+	    "removed or moved"));
+	record_list_free(&l);
+	timeline_close(tl);
+}
+
+/* mv of the timeline directory: found by timeline_follow (no append
+ * needed), said with where the journal is now; recovered once moved back. */
+static void
+a_moved_directory_is_found_between_appends(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "mv dir");
+	char moved[600], want[700];
+	struct wr_err err;
+
+	assert_int_equal(timeline_follow(tl, &err), 0);
+	snprintf(moved, sizeof(moved), "%s.moved", dir);
+	assert_int_equal(rename(dir, moved), 0);
+	assert_int_equal(timeline_follow(tl, &err), -1);
+	assert_true(timeline_degraded(tl));
+	assert_true(timeline_gone(tl));
+	snprintf(want, sizeof(want), "the journal file was removed or moved: it is now %s/%s.jsonl, "
+	    "and %s names no file", moved, timeline_id(tl), timeline_path(tl));
+	if (strstr(timeline_problem(tl), want) == NULL)
+		fail_msg("%s\nwanted %s", timeline_problem(tl), want);
+	assert_int_equal(timeline_note(tl, "refused", NULL), -1);
+	assert_int_equal(timeline_recover(tl, &err), -1);
+	assert_int_equal(rename(moved, dir), 0);
+	assert_int_equal(timeline_recover(tl, &err), 0);
+	assert_false(timeline_degraded(tl));
+	assert_int_equal(timeline_note(tl, "back", NULL), 0);
 	timeline_close(tl);
 }
 
@@ -1354,6 +1430,8 @@ main(void)
 		cmocka_unit_test(failed_write_degrades_until_recovered),
 		cmocka_unit_test(a_resume_on_a_full_disk_is_written_late_once_it_recovers),
 		cmocka_unit_test(a_refused_write_with_nothing_written_also_degrades),
+		cmocka_unit_test(a_removed_journal_degrades_until_put_back),
+		cmocka_unit_test(a_moved_directory_is_found_between_appends),
 		cmocka_unit_test(two_processes_append_one_chain),
 		cmocka_unit_test(the_observer_sees_each_stored_record),
 		cmocka_unit_test(listing_and_export_read_without_writing),

@@ -1,0 +1,77 @@
+#!/bin/sh
+# test_journal_gone.sh — the journal taken away from a running console
+# (no hosts needed; a few seconds):
+#  - rm of the journal: the next note is NOT stored, the header says
+#    JOURNAL DEGRADED, arming is refused naming the cause and the way
+#    back; q says on stderr that the end is not journalled and exits 3;
+#  - mv of the timeline directory under an armed console: found within a
+#    tick without any key, degraded and disarmed (its arm lock moved too);
+#  - a file size limit (ulimit -f) below the journal's size: the console
+#    comes up degraded ("File too large") instead of dying of SIGXFSZ;
+#  - chattr +i on the journal: the start-up error names the ways out.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
+wr="$WARROOM -c $tmp/c.conf"
+
+start 200 40 "$wr --incident gone"
+wait_for "incident.open gone"
+journal=$(ls "$tmp"/tl/gone-*.jsonl)
+rm "$journal"
+keys n
+wait_for "note:"
+keys -l "into the void"
+keys Enter
+wait_for "note NOT stored: journal degraded: the journal file was removed or moved: $journal was deleted"
+wait_for "JOURNAL DEGRADED"
+keys A
+wait_for "refused: changes are refused while the incident timeline cannot be written: the journal file was removed or moved"
+assert_not_contains "$tmp/screen" "type arm to arm"
+keys q
+wait_for "exit=3"
+assert_contains "$tmp/screen" "warroom: this console's end is not in the journal (the journal file was removed or moved"
+ok "rm of the journal: note refused, degraded, arming refused, q exits 3 saying so"
+
+start 200 40 "$wr --incident moved"
+wait_for "incident.open moved"
+keys A
+wait_for "type arm to arm"
+keys -l arm
+keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+mv "$tmp/tl" "$tmp/tl.moved"
+wait_for "JOURNAL DEGRADED" 5
+wait_for "disarmed: the journal file was removed or moved" 5
+assert_not_contains "$tmp/screen" "ARMED 1"
+keys r
+wait_for "it is now $tmp/tl.moved/moved-"
+mv "$tmp/tl.moved" "$tmp/tl"
+keys q
+wait_for "exit="
+ok "mv of the timeline directory: degraded and disarmed within a tick, no key needed"
+
+# The journal from above is a few KiB: a 1-block file size limit is below it.
+keep=$(ls "$tmp"/tl/moved-*.jsonl)
+[ "$(stat -c %s "$keep")" -gt 1024 ] || fail "the journal is only $(stat -c %s "$keep") bytes"
+start 200 40 "sh -c 'ulimit -f 1; exec $wr --incident $(basename "$keep" .jsonl)'"
+wait_re "JOURNAL DEGRADED|exit=" 10
+assert_not_contains "$tmp/screen" "exit=153"
+assert_contains "$tmp/screen" "JOURNAL DEGRADED"
+keys A
+wait_for "File too large (the file size limit, ulimit -f, is reached)"
+keys q
+# A record kept while degraded, if any, is asked about first.
+wait_re "exit=|Quit anyway" 5
+screen_has "Quit anyway" && keys y
+wait_for "exit=3"
+assert_contains "$tmp/screen" "warroom: this console's end is not in the journal (write failed: File too large"
+ok "a file size limit below the journal: degraded (File too large), not killed by SIGXFSZ"
+
+if chattr +i "$keep" 2> /dev/null; then
+	start 200 40 "$wr --incident $(basename "$keep" .jsonl)"
+	wait_for "exit=1" 10
+	chattr -i "$keep"
+	assert_contains "$tmp/screen" "Operation not permitted; to watch this incident, start with --read-only, or set timeline_dir in"
+	ok "chattr +i on the journal: the start-up error names --read-only and timeline_dir"
+else
+	echo "# chattr +i is not possible here: that part skipped"
+fi
