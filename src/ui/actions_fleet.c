@@ -114,6 +114,7 @@ actions_rollback_all(struct app *app)
 	app->fleet_by = NULL;
 	app->fleet_last[0] = app->fleet_said[0] = app->fleet_lead[0] = '\0';
 	fleetchain_begin(fc, h->services[svc], sel->tag);
+	fleetchain_set_driver(fc, config_driver_name(h->driver));
 	sel_up = ssh_pool_status(app->pool, host)->state == SSH_UP;
 	if (sel_up) {
 		fleetchain_add(fc, h->name, host);
@@ -158,12 +159,11 @@ actions_rollback_all(struct app *app)
 		return;
 	}
 	if (lead < 0) {
-		char line[400];
+		char line[1500];
 
 		/* Nothing to confirm, so nothing began: said, not journalled. */
-		fleetchain_out_line(fc, 0, line, sizeof(line));
-		app_say(app, "no UP host runs %s at %s: no fleet rollback (%s)", h->services[svc],
-		    sel->tag, line);
+		fleetchain_none_words(fc, line, sizeof(line));
+		app_say(app, "%s", line);
 		fc->active = false;
 		return;
 	}
