@@ -240,7 +240,11 @@ static void
 end_turn(struct app *app, enum fleetchain_turn turn, const char *why, const char *to,
     const char *last)
 {
-	app->fleet_by = app->fleet_action;
+	/* A turn ended with no action of its own (a host DOWN at its turn)
+	 * keeps the one before it: the summary takes the place of that
+	 * one's outcome, said just now, not a place in line behind it. */
+	if (app->fleet_action != NULL)
+		app->fleet_by = app->fleet_action;
 	app->fleet_action = NULL;
 	if (!fleetchain_end_turn(&app->fleet, turn, why, to)) {
 		app->fleet_tell = true;
