@@ -27,6 +27,9 @@
 /* Hosts the HOSTS filter hides that may run the bad tag, named per kind
  * (last read on it, tag not known); past that, "and N more". */
 #define FLEETCHAIN_HIDDEN_NAMED 3
+/* Hosts left out that run (or last ran) the bad tag, kept by name for the
+ * summary; past that, a count. */
+#define FLEETCHAIN_MISSED_MAX 16
 
 enum fleetchain_turn {
 	FLEETCHAIN_WAITING,              /* its turn never came: "not started" */
@@ -84,6 +87,18 @@ struct fleetchain {
 	/* The first FLEETCHAIN_HIDDEN_NAMED of each: "h7, h8, h9". */
 	char hidden_from[FLEETCHAIN_HIDDEN_NAMED * (WR_NAME_MAX + 2)];
 	char hidden_unread[FLEETCHAIN_HIDDEN_NAMED * (WR_NAME_MAX + 2)];
+	/* Hosts left out that run the bad tag, or last ran it before they
+	 * went away: the summary names them ("h10, h19 DOWN on v1.5.0-bad:
+	 * not rolled back"), as the chain leaves them bad. */
+	struct fleetchain_missed {
+		char name[WR_NAME_MAX];
+		char conn[16];           /* its state when not UP ("DOWN"), else "" */
+		char driver[16];         /* its driver when another one ("k8s"), else "" */
+	} missed[FLEETCHAIN_MISSED_MAX];
+	size_t nmissed;
+	size_t ndown_more, nother_more;  /* of them, past the room above */
+	size_t nunknown;                 /* left out with a tag not known (hidden too) */
+	char driver[16];                 /* the chain's driver ("compose"), "" unknown */
 };
 
 /* What B read of one other host that lists the service. */
@@ -104,6 +119,10 @@ struct fleetchain_cand {
 
 /* Start an empty chain rolling service back from tag from. */
 void fleetchain_begin(struct fleetchain *fc, const char *service, const char *from);
+
+/* The chain's driver (config_driver_name), for words that say which
+ * hosts B considered ("no UP compose host runs api at …"). */
+void fleetchain_set_driver(struct fleetchain *fc, const char *driver);
 
 /* Add a host in turn order, the first (the selected one, or when that
  * is not UP the first host that joins) ACTIVE; false when the chain is
@@ -148,12 +167,21 @@ void fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_
 
 /* The dialog's lines on the hosts left out: how many, and line i. First
  * each host whose tag is not known ("h2 DOWN, last seen on v1.5.0-bad 11s
- * ago: not included"), then one line per other reason ("h2, h4 on
+ * ago: not included"), then those of another driver running the bad tag
+ * ("h23 (k8s) also runs v1.5.0-bad: not in this rollback (r on it)"),
+ * then one line per other reason ("h2, h4 on
  * v1.4.1: not included"), then the counts of those not named and of
  * those the HOSTS filter hides, naming those that may run the bad tag
  * ("h7, h8, h9 and 2 more last read on v1.5.0-bad"). */
 size_t fleetchain_out_lines(const struct fleetchain *fc);
 void fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap);
+
+/* B finding no UP host of its driver on the tag: why, naming every host
+ * left out whose tag is not known and those of another driver running it
+ * ("no UP compose host runs api at v1.5.0-bad: no fleet rollback (h10 DOWN,
+ * …: not included; h19 DOWN, …: not included); h23 (k8s) runs it too: r
+ * there"). */
+void fleetchain_none_words(const struct fleetchain *fc, char *buf, size_t cap);
 
 /* Whether line i names hosts that may run the bad tag (said loudly). */
 bool fleetchain_out_loud(const struct fleetchain *fc, size_t i);
@@ -166,8 +194,10 @@ const char *fleetchain_turn_words(enum fleetchain_turn turn, const char *to, cha
     size_t cap);
 
 /* One line for the end: "fleet rollback of api to v1.4.1: h1 OK · h2
- * UNKNOWN · h3, h4 not started" ("from TAG" while no target is known;
- * "… to v1.4.1 interrupted: …" for a chain its journal never ended). */
+ * UNKNOWN · h3, h4 not started", then the hosts left out on the bad tag
+ * ("· h10, h19 DOWN on v1.5.0-bad: not rolled back"; "from TAG" while no
+ * target is known; "… to v1.4.1 interrupted: …" for a chain its journal
+ * never ended). */
 void fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap);
 
 /* The journal record of the end: summary, chain id, service, from, to,

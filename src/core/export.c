@@ -197,6 +197,7 @@ struct pm {
 	const struct record **refused_conf; /* … each one's action.confirmed (same
 	                                       op), or NULL */
 	size_t n_refused, n_refused_confirmed;
+	size_t n_cancelled, n_skipped;  /* … of them, as refused_word says them */
 	struct contain contain;         /* kill switches and exports, per host */
 	struct pm_chain *chains;        /* B's fleet rollbacks, in the order begun */
 	size_t nchains;
@@ -428,6 +429,19 @@ plan_change(const struct record *intent, char *buf, size_t cap)
 	/* An action.confirmed standing in for a damaged intent has the
 	 * plan's service, from and to in its data. */
 	plan_words(dstr(intent, "action"), plan != NULL ? plan : intent->data, buf, cap);
+}
+
+/* The outcome an action.refused is given where the console said it: a
+ * confirmed one stopped before it ran (a failed re-read) is CANCELLED in
+ * the footer and on its step's row, one already on the tag SKIPPED; so
+ * "cancelled" and "skipped" here too, not "refused". */
+static const char *
+refused_word(const struct record *r)
+{
+	const char *w = stepran_unrun_word(r);
+
+	return w == NULL ? "refused" : strcmp(w, "CANCELLED") == 0 ? "cancelled" :
+	    strcmp(w, "SKIPPED") == 0 ? "skipped" : "refused";
 }
 
 /* What a refused action was to change, from its confirmation (same op:
@@ -1732,6 +1746,8 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			pm->refused[pm->n_refused++] = r;
 			pm->n_refused_confirmed += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
 			    "confirmed"));
+			pm->n_cancelled += strcmp(refused_word(r), "cancelled") == 0;
+			pm->n_skipped += strcmp(refused_word(r), "skipped") == 0;
 		}
 		contain_fold(&pm->contain, r->kind, r->host, r->op, r->data, r->ts_ms);
 		if (kind_is(r, "chain.start") ||
@@ -3545,6 +3561,11 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 	if (r->data != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "unknown")) &&
 	    dstr(r, "outcome") == NULL)
 		wr_buf_str(&line, "UNKNOWN");
+	/* Confirmed, then stopped before it ran: the footer's word, not only
+	 * the kind's "refused". */
+	if (kind_is(r, "action.refused") && r->data != NULL &&
+	    strcmp(refused_word(r), "cancelled") == 0)
+		wr_buf_str(&line, "CANCELLED");
 	for (i = 0; i < WR_ARRAY_LEN(keys); i++) {
 		const char *s = dstr(r, keys[i]);
 
@@ -4934,7 +4955,7 @@ md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct recor
 	wr_buf_str(b, " | ");
 	refused_change(conf, change, sizeof(change));
 	sb_text(b, o, change[0] != '\0' ? change : "\xe2\x80\x94");
-	wr_buf_printf(b, " | %s | \xe2\x80\x94 | refused | ", ts);
+	wr_buf_printf(b, " | %s | \xe2\x80\x94 | %s | ", ts, refused_word(r));
 	sb_text(b, o, dstr(r, "reason") != NULL ? dstr(r, "reason") : "");
 	wr_buf_str(b, " |\n");
 }
@@ -6148,13 +6169,15 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->n_unstored > 0)
 		wr_buf_printf(b, ", %zu with records not stored yet (the journal cannot be "
 		    "written)", pm->n_unstored);
-	if (pm->n_refused > 0 && pm->n_refused_confirmed == pm->n_refused)
-		wr_buf_printf(b, ", %zu refused (confirmed, nothing ran)", pm->n_refused);
-	else if (pm->n_refused_confirmed > 0)
-		wr_buf_printf(b, ", **%zu refused** (nothing ran; %zu of them after confirming)",
-		    pm->n_refused, pm->n_refused_confirmed);
-	else if (pm->n_refused > 0)
-		wr_buf_printf(b, ", **%zu refused** (nothing ran)", pm->n_refused);
+	/* Confirmed and stopped before running: cancelled, as the footer
+	 * said it; refused ones apart. */
+	if (pm->n_refused > pm->n_cancelled + pm->n_skipped)
+		wr_buf_printf(b, ", **%zu refused** (nothing ran)",
+		    pm->n_refused - pm->n_cancelled - pm->n_skipped);
+	if (pm->n_cancelled > 0)
+		wr_buf_printf(b, ", %zu cancelled after confirming (nothing ran)", pm->n_cancelled);
+	if (pm->n_skipped > 0)
+		wr_buf_printf(b, ", %zu skipped (already on the tag asked for)", pm->n_skipped);
 	wr_buf_str(b, ".\n");
 	wr_buf_printf(b, "- Checklist: %zu of %zu steps done", pm->n_done, pm->nsteps);
 	if (pm->n_preticked > 0)

@@ -25,6 +25,12 @@ fleetchain_begin(struct fleetchain *fc, const char *service, const char *from)
 	wr_strlcpy(fc->from, from, sizeof(fc->from));
 }
 
+void
+fleetchain_set_driver(struct fleetchain *fc, const char *driver)
+{
+	wr_strlcpy(fc->driver, driver != NULL ? driver : "", sizeof(fc->driver));
+}
+
 bool
 fleetchain_add(struct fleetchain *fc, const char *name, int host)
 {
@@ -99,6 +105,27 @@ keep_grouped(struct fleetchain *fc, const char *name, const char *why)
 	snprintf(g->names + len, sizeof(g->names) - len, "%s%s", len ? ", " : "", name);
 }
 
+/* Keep name among the hosts left out on the bad tag: not UP (conn) or of
+ * another driver; the summary names them. */
+static void
+keep_missed(struct fleetchain *fc, const char *name, const char *conn, const char *driver)
+{
+	struct fleetchain_missed *m;
+
+	if (fc->nmissed == FLEETCHAIN_MISSED_MAX) {
+		if (driver != NULL && driver[0] != '\0')
+			fc->nother_more++;
+		else
+			fc->ndown_more++;
+		return;
+	}
+	m = &fc->missed[fc->nmissed++];
+	memset(m, 0, sizeof(*m));
+	wr_strlcpy(m->name, name, sizeof(m->name));
+	wr_strlcpy(m->conn, conn != NULL ? conn : "", sizeof(m->conn));
+	wr_strlcpy(m->driver, driver != NULL ? driver : "", sizeof(m->driver));
+}
+
 /* Add name to names (one of n hosts now) while it holds fewer than
  * FLEETCHAIN_HIDDEN_NAMED. */
 static void
@@ -118,15 +145,24 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 
 	if (c->hidden) {
 		fc->nhidden++;
-		if (c->conn != NULL || tag[0] == '\0' || c->failing)
+		if (c->conn != NULL || tag[0] == '\0' || c->failing) {
+			fc->nunknown++;
 			name_hidden(fc->hidden_unread, sizeof(fc->hidden_unread),
 			    ++fc->nhidden_unread, c->name);
-		else if (strcmp(tag, fc->from) == 0)
+		} else if (strcmp(tag, fc->from) == 0) {
 			name_hidden(fc->hidden_from, sizeof(fc->hidden_from), ++fc->nhidden_from,
 			    c->name);
+		}
 		return false;
 	}
 	age_words(c->age_s, false, age, sizeof(age));
+	if (c->other_driver != NULL && c->conn == NULL && !c->failing &&
+	    strcmp(tag, fc->from) == 0) {
+		/* Bad too, and B does not reach it: its own line, loud, and
+		 * named in the summary (not one of "h2, h5 are k8s hosts"). */
+		keep_missed(fc, c->name, NULL, c->other_driver);
+		return false;
+	}
 	if (c->other_driver != NULL) {
 		snprintf(why, sizeof(why), "is a %s host", c->other_driver);
 		keep_grouped(fc, c->name, why);
@@ -148,6 +184,11 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		 * back; it may run another tag now: named with the unknown. */
 		age_words(c->age_s, true, age, sizeof(age));
 		snprintf(why, sizeof(why), "%s %s, last seen on %s %s", c->name, c->conn, tag, age);
+		/* Bad when last seen: the chain leaves it so, and says it. */
+		if (strcmp(tag, fc->from) == 0)
+			keep_missed(fc, c->name, c->conn, NULL);
+		else
+			fc->nunknown++;
 	} else if (c->conn != NULL)
 		snprintf(why, sizeof(why), "%s %s, tag unknown (%s)", c->name, c->conn, age);
 	else if (tag[0] == '\0')
@@ -162,6 +203,8 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		keep_grouped(fc, c->name, why);
 		return false;
 	}
+	if (c->conn == NULL || c->unsettled != NULL || tag[0] == '\0' || c->age_s < 0)
+		fc->nunknown++;
 	keep_out(fc, why);
 	return false;
 }
@@ -238,16 +281,85 @@ fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap
 		snprintf(buf + len, cap - len, " and %zu more", fc->n - i);
 }
 
+/* Of the hosts left out on the bad tag, those of another driver (other)
+ * or those not UP in state conn (NULL: any), named; and how many. */
+static size_t
+missed_names(const struct fleetchain *fc, bool other, const char *conn, struct wr_buf *b)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < fc->nmissed; i++) {
+		const struct fleetchain_missed *m = &fc->missed[i];
+
+		if ((m->driver[0] != '\0') != other ||
+		    (!other && conn != NULL && strcmp(m->conn, conn) != 0))
+			continue;
+		if (b != NULL && other)
+			wr_buf_printf(b, "%s%s (%s)", k > 0 ? ", " : "", m->name, m->driver);
+		else if (b != NULL)
+			wr_buf_printf(b, "%s%s", k > 0 ? ", " : "", m->name);
+		k++;
+	}
+	return k;
+}
+
+/* "h23 (k8s), h24 (helm)[ and 2 more]"; how many hosts in all. */
+static size_t
+missed_other(const struct fleetchain *fc, struct wr_buf *b)
+{
+	size_t k = missed_names(fc, true, NULL, b);
+
+	if (k == 0 && fc->nother_more > 0 && b != NULL)
+		wr_buf_printf(b, "%zu hosts of another driver", fc->nother_more);
+	else if (fc->nother_more > 0 && b != NULL)
+		wr_buf_printf(b, " and %zu more", fc->nother_more);
+	return k + fc->nother_more;
+}
+
+/* The hosts left out on the bad tag, as the summary ends: " · h10, h19
+ * DOWN on v1.5.0-bad: not rolled back · h23 (k8s) on v1.5.0-bad: not in
+ * this rollback". */
+static void
+missed_summary(const struct fleetchain *fc, struct wr_buf *b)
+{
+	size_t i, j, n;
+
+	/* One group per state (DOWN, CONNECTING…), in the order first met. */
+	for (i = 0; i < fc->nmissed; i++) {
+		const struct fleetchain_missed *m = &fc->missed[i];
+		bool seen = false;
+
+		for (j = 0; j < i && !seen; j++)
+			seen = fc->missed[j].driver[0] == '\0' &&
+			    strcmp(fc->missed[j].conn, m->conn) == 0;
+		if (m->driver[0] != '\0' || seen)
+			continue;
+		wr_buf_str(b, SEP);
+		missed_names(fc, false, m->conn, b);
+		wr_buf_printf(b, " %s on %s: not rolled back", m->conn, fc->from);
+	}
+	if (fc->ndown_more > 0)
+		wr_buf_printf(b, "%s%zu more not UP on %s: not rolled back", SEP, fc->ndown_more,
+		    fc->from);
+	if (missed_other(fc, NULL) > 0) {
+		wr_buf_str(b, SEP);
+		n = missed_other(fc, b);
+		wr_buf_printf(b, " on %s: not in this rollback (r on %s)", fc->from,
+		    n == 1 ? "it" : "each");
+	}
+}
+
 /* Every host left out, named or counted. */
 static size_t
 left_out_count(const struct fleetchain *fc)
 {
-	size_t i, n = fc->nout + fc->nout_more + fc->nhidden;
+	size_t i, n = fc->nout + fc->nout_more + fc->nhidden + missed_other(fc, NULL);
 
 	for (i = 0; i < fc->ngroups; i++)
 		n += fc->groups[i].n;
 	return n;
 }
+
 
 /* The n hidden hosts of a kind: their names, then "and N more" past those
  * named. */
@@ -263,7 +375,8 @@ hidden_names(const char *names, size_t n, char *buf, size_t cap)
 size_t
 fleetchain_out_lines(const struct fleetchain *fc)
 {
-	return fc->nout + fc->ngroups + (fc->nout_more > 0) + (fc->nhidden > 0);
+	return fc->nout + (missed_other(fc, NULL) > 0) + fc->ngroups + (fc->nout_more > 0) +
+	    (fc->nhidden > 0);
 }
 
 void
@@ -276,6 +389,16 @@ fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap
 		return;
 	}
 	i -= fc->nout;
+	if (missed_other(fc, NULL) > 0 && i-- == 0) {
+		struct wr_buf b = { 0 };
+		size_t n = missed_other(fc, &b);
+		char *names = wr_buf_take(&b);
+
+		snprintf(buf, cap, "%s also run%s %s: not in this rollback (r on %s)", names,
+		    n == 1 ? "s" : "", fc->from, n == 1 ? "it" : "each");
+		free(names);
+		return;
+	}
 	if (i < fc->ngroups) {
 		const struct fleetchain_group *g = &fc->groups[i];
 		bool several = g->n > 1, is = strncmp(g->why, "is ", 3) == 0;
@@ -320,10 +443,47 @@ fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap
 	}
 }
 
+void
+fleetchain_none_words(const struct fleetchain *fc, char *buf, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	char line[1024];
+	size_t i, n;
+	char *s;
+
+	wr_buf_printf(&b, "no UP %s%shost runs %s at %s: no fleet rollback (", fc->driver,
+	    fc->driver[0] ? " " : "", fc->service, fc->from);
+	/* Every host whose tag is not known: any of them may be the bad one
+	 * (naming the first alone hid the second DOWN host). */
+	for (i = 0; i < fc->nout; i++) {
+		fleetchain_out_line(fc, i, line, sizeof(line));
+		wr_buf_printf(&b, "%s%s", i > 0 ? "; " : "", line);
+	}
+	if (fc->nout_more > 0)
+		wr_buf_printf(&b, "; %zu more host%s listing %s: not included", fc->nout_more,
+		    fc->nout_more == 1 ? "" : "s", fc->service);
+	if (fc->nout == 0 && fleetchain_out_lines(fc) > 0) {
+		fleetchain_out_line(fc, 0, line, sizeof(line));
+		wr_buf_str(&b, line);
+	}
+	wr_buf_str(&b, ")");
+	if (missed_other(fc, NULL) > 0) {
+		wr_buf_str(&b, "; ");
+		n = missed_other(fc, &b);
+		wr_buf_printf(&b, " run%s it too: r there", n == 1 ? "s" : "");
+	}
+	s = wr_buf_take(&b);
+	wr_strlcpy(buf, s, cap);
+	free(s);
+}
+
 bool
 fleetchain_out_loud(const struct fleetchain *fc, size_t i)
 {
 	if (i < fc->nout)
+		return true;
+	/* Another driver's hosts running the bad tag. */
+	if (i == fc->nout && missed_other(fc, NULL) > 0)
 		return true;
 	/* The filter line, when it hides hosts that may run the bad tag. */
 	return i + 1 == fleetchain_out_lines(fc) && fc->nhidden > 0 &&
@@ -376,6 +536,7 @@ fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap)
 		if (h->turn == FLEETCHAIN_REFUSED && h->why[0] != '\0')
 			wr_buf_printf(&b, " (%.100s)", h->why);
 	}
+	missed_summary(fc, &b);
 	s = wr_buf_take(&b);
 	wr_strlcpy(buf, s, cap);
 	free(s);
@@ -389,6 +550,34 @@ static const char *const outcomes[] = {
 	[FLEETCHAIN_SKIPPED] = "skipped", [FLEETCHAIN_DOWN] = "down",
 	[FLEETCHAIN_REFUSED] = "refused",
 };
+
+/* The hosts left out on the bad tag ("missed": host, and conn or
+ * driver; counts past those named), for a journal's reader to say them
+ * as the live summary did. */
+static void
+record_missed(const struct fleetchain *fc, cJSON *d)
+{
+	cJSON *arr;
+	size_t i;
+
+	if (fc->nmissed == 0)
+		return;
+	arr = cJSON_AddArrayToObject(d, "missed");
+	for (i = 0; i < fc->nmissed; i++) {
+		cJSON *m = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(m, "host", fc->missed[i].name);
+		if (fc->missed[i].driver[0] != '\0')
+			cJSON_AddStringToObject(m, "driver", fc->missed[i].driver);
+		else
+			cJSON_AddStringToObject(m, "conn", fc->missed[i].conn);
+		cJSON_AddItemToArray(arr, m);
+	}
+	if (fc->ndown_more > 0)
+		cJSON_AddNumberToObject(d, "missed_down_more", (double)fc->ndown_more);
+	if (fc->nother_more > 0)
+		cJSON_AddNumberToObject(d, "missed_other_more", (double)fc->nother_more);
+}
 
 /* What chain.start and chain.end both hold: the id and the fleet. */
 static cJSON *
@@ -404,6 +593,7 @@ record_head(const struct fleetchain *fc, const char *summary)
 	cJSON_AddStringToObject(f, "service", fc->service);
 	cJSON_AddStringToObject(f, "from", fc->from);
 	cJSON_AddStringToObject(f, "to", fc->to);
+	record_missed(fc, d);
 	return d;
 }
 
@@ -459,8 +649,30 @@ fleetchain_start_record(const struct fleetchain *fc)
 	for (i = 0; i < fc->n; i++)
 		wr_buf_printf(&b, "%s%s", i > 0 ? ", " : "", fc->hosts[i].name);
 	wr_buf_str(&b, ", in this order");
-	if (fleetchain_out_lines(fc) > 0)
-		wr_buf_printf(&b, "; %zu not included", left_out_count(fc));
+	/* The bad hosts it leaves are not counted with those that never
+	 * needed it: named, as the summary at its end names them. */
+	if (fc->nmissed + fc->ndown_more + fc->nother_more > 0) {
+		struct wr_buf m = { 0 };
+		char *ms;
+
+		missed_summary(fc, &m);
+		ms = wr_buf_take(&m);
+		/* Without the leading " · ", in the start's "; " list. */
+		wr_buf_printf(&b, "; %s", ms + strlen(SEP));
+		free(ms);
+	}
+	if (left_out_count(fc) > fc->nmissed + fc->ndown_more + fc->nother_more) {
+		size_t rest = left_out_count(fc) - fc->nmissed - fc->ndown_more - fc->nother_more;
+		size_t maybe = fc->nunknown + fc->nhidden_from;
+
+		if (fc->nmissed + fc->ndown_more + fc->nother_more > 0)
+			wr_buf_printf(&b, "; %zu other%s not included", rest, rest == 1 ? "" : "s");
+		else
+			wr_buf_printf(&b, "; %zu not included", rest);
+		if (maybe > 0)
+			wr_buf_printf(&b, " (%zu of them may run %s: %s)", maybe, fc->from,
+			    fc->nhidden_from > 0 ? "tag not known, or hidden" : "tag not known");
+	}
 	s = wr_buf_take(&b);
 	d = record_head(fc, s);
 	free(s);
@@ -545,6 +757,13 @@ fleetchain_from_journal(struct fleetchain *fc, const struct record *v, size_t n,
 			fleetchain_add(fc, j->valuestring, (int)fc->n);
 	for (i = 0; i < fc->n; i++)
 		fc->hosts[i].turn = FLEETCHAIN_WAITING;
+	/* The hosts it left on the bad tag, as its start named them. */
+	cJSON_ArrayForEach(j, cJSON_GetObjectItemCaseSensitive(v[start].data, "missed"))
+		keep_missed(fc, str_at(j, "host"), str_at(j, "conn"), str_at(j, "driver"));
+	j = cJSON_GetObjectItemCaseSensitive(v[start].data, "missed_down_more");
+	fc->ndown_more += cJSON_IsNumber(j) && j->valuedouble > 0 ? (size_t)j->valuedouble : 0;
+	j = cJSON_GetObjectItemCaseSensitive(v[start].data, "missed_other_more");
+	fc->nother_more += cJSON_IsNumber(j) && j->valuedouble > 0 ? (size_t)j->valuedouble : 0;
 	for (i = start + 1; i < n; i++) {
 		const struct record *r = &v[i];
 		struct fleetchain_host *h;

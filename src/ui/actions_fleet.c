@@ -114,6 +114,7 @@ actions_rollback_all(struct app *app)
 	app->fleet_by = NULL;
 	app->fleet_last[0] = app->fleet_said[0] = app->fleet_lead[0] = '\0';
 	fleetchain_begin(fc, h->services[svc], sel->tag);
+	fleetchain_set_driver(fc, config_driver_name(h->driver));
 	sel_up = ssh_pool_status(app->pool, host)->state == SSH_UP;
 	if (sel_up) {
 		fleetchain_add(fc, h->name, host);
@@ -158,12 +159,11 @@ actions_rollback_all(struct app *app)
 		return;
 	}
 	if (lead < 0) {
-		char line[400];
+		char line[1500];
 
 		/* Nothing to confirm, so nothing began: said, not journalled. */
-		fleetchain_out_line(fc, 0, line, sizeof(line));
-		app_say(app, "no UP host runs %s at %s: no fleet rollback (%s)", h->services[svc],
-		    sel->tag, line);
+		fleetchain_none_words(fc, line, sizeof(line));
+		app_say(app, "%s", line);
 		fc->active = false;
 		return;
 	}
@@ -243,7 +243,11 @@ static void
 end_turn(struct app *app, enum fleetchain_turn turn, const char *why, const char *to,
     const char *last)
 {
-	app->fleet_by = app->fleet_action;
+	/* A turn ended with no action of its own (a host DOWN at its turn)
+	 * keeps the one before it: the summary takes the place of that
+	 * one's outcome, said just now, not a place in line behind it. */
+	if (app->fleet_action != NULL)
+		app->fleet_by = app->fleet_action;
 	app->fleet_action = NULL;
 	if (!fleetchain_end_turn(&app->fleet, turn, why, to)) {
 		app->fleet_tell = true;

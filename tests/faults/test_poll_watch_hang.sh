@@ -30,6 +30,8 @@ took=$(( $(date +%s) - t0 ))
 grep '"kind":"action.refused"' "$fl"/timeline/slow-*.jsonl | grep '"confirmed":true' |
 	grep -q 'could not re-read h1 before running: timed out after 15 s; nothing ran' ||
 	fail "not journalled: $(grep action.refused "$fl"/timeline/slow-*.jsonl)"
+# TIMELINE says the footer's word (it read only "action.refused").
+wait_re "action\\.refused h1 CANCELLED — compose\\.rollback" 5
 ok "a re-read hanging on the host: CANCELLED at its timeout ($took s), journalled, nothing ran"
 
 # Polls an hour apart and the console killed: the loop, asleep, looks for
@@ -37,6 +39,13 @@ ok "a re-read hanging on the host: CANCELLED at its timeout ($took s), journalle
 pkill -9 -f "$WARROOM -c $tmp/slow.conf" || fail "cannot kill the console"
 gone 12
 ok "the console killed with polls an hour apart: its loop ends within seconds"
+# The post-mortem calls it what the footer did: cancelled, not refused.
+"$WARROOM" export slow -c "$tmp/slow.conf" -o "$tmp/pm.md" || fail "export failed"
+grep -q "1 cancelled after confirming (nothing ran)" "$tmp/pm.md" ||
+	fail "the summary: $(grep -- '- [0-9]* action' "$tmp/pm.md")"
+grep -q "| — | cancelled | could not re-read h1 before running: timed out after 15 s; nothing ran |" \
+	"$tmp/pm.md" || fail "the Actions row: $(grep 'could not re-read' "$tmp/pm.md")"
+ok "the post-mortem: cancelled after confirming, as the footer said"
 
 # No usable sh on the host's PATH: a `sh` first on PATH that fails, so
 # sh -c exits at once without a marker. Each poll is then its own command

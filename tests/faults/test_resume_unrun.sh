@@ -74,10 +74,10 @@ keys q
 wait_for "exit=0"
 "$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" ||
 	fail "export failed"
-grep -q "1 refused (confirmed, nothing ran)" "$tmp/pm.md" ||
+grep -q "1 cancelled after confirming (nothing ran)" "$tmp/pm.md" ||
 	fail "the summary: $(grep -- '- [0-9]* action' "$tmp/pm.md")"
-grep -q "| compose.rollback | h1 | api v1.5.0-bad → v1.4.1 | .* | — | refused | rollback of api on h1 (v1.5.0-bad → v1.4.1), confirmed at .* UTC; the console ended during its re-read before running it: nothing ran" \
-	"$tmp/pm.md" || fail "the Actions row: $(grep '| refused |' "$tmp/pm.md")"
+grep -q "| compose.rollback | h1 | api v1.5.0-bad → v1.4.1 | .* | — | cancelled | rollback of api on h1 (v1.5.0-bad → v1.4.1), confirmed at .* UTC; the console ended during its re-read before running it: nothing ran" \
+	"$tmp/pm.md" || fail "the Actions row: $(grep '| cancelled |' "$tmp/pm.md")"
 grep -q "| action.confirmed | h1 | confirmed: rollback of api on h1, v1.5.0-bad → v1.4.1; re-read before it runs |" \
 	"$tmp/pm.md" || fail "the confirmation's row: $(grep action.confirmed "$tmp/pm.md")"
-ok "the post-mortem lists the rollback confirmed and refused, nothing ran"
+ok "the post-mortem lists the rollback confirmed and cancelled, nothing ran"

@@ -1070,11 +1070,16 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	    "\"unknown_ops\":[\"rb-1\"],\"interrupted_chains\":[\"fleet rollback of api to v1.4.1 "
 	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started\"]}");
 	md = render_n(EXPORT_MD, v, 6);
-	assert_non_null(strstr(md, "- 3 actions: 0 ok, 0 failed, **1 UNKNOWN**, **2 refused** "
-	    "(nothing ran; 1 of them after confirming).\n"));
+	/* Confirmed, then its re-read failed: CANCELLED in the footer, so
+	 * "cancelled" here, apart from the one refused. */
+	assert_non_null(strstr(md, "- 3 actions: 0 ok, 0 failed, **1 UNKNOWN**, **1 refused** "
+	    "(nothing ran), 1 cancelled after confirming (nothing ran).\n"));
 	assert_non_null(strstr(md, "| compose.rollback | h7 | \xe2\x80\x94 | "));
-	assert_non_null(strstr(md, " | refused | could not re-read h7 before running: timed out; "
+	assert_non_null(strstr(md, " | cancelled | could not re-read h7 before running: timed out; "
 	    "nothing ran |\n"));
+	assert_non_null(strstr(md, "| action.refused | h7 | CANCELLED \xe2\x80\x94 "
+	    "compose.rollback \xe2\x80\x94 api \xe2\x80\x94 could not re-read h7"));
+	assert_non_null(strstr(md, "| action.refused | h8 | compose.rollback \xe2\x80\x94 api"));
 	/* Refused before any confirmation: listed all the same. */
 	assert_non_null(strstr(md, " | refused | could not read h8 to plan |\n"));
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
@@ -3567,12 +3572,12 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 	    "shutting down (last record 2024-05-01 12:00:10) — rollback of api on api-1 "
 	    "(v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC: never ran, the console ended "
 	    "during its re-read before running it |\n"));
-	assert_non_null(strstr(md, "- 1 action: 0 ok, 0 failed, 0 unknown, 1 refused (confirmed, "
-	    "nothing ran).\n"));
+	assert_non_null(strstr(md, "- 1 action: 0 ok, 0 failed, 0 unknown, 1 cancelled after "
+	    "confirming (nothing ran).\n"));
 	/* Started when it was confirmed, not when the resume refused it; its
 	 * change as confirmed. */
 	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.rollback | api-1 | api v1.5.0-bad "
-	    "\xe2\x86\x92 v1.4.1 | 2024-05-01 12:00:10 | \xe2\x80\x94 | refused | rollback of api on api-1 (v1.5.0-bad "
+	    "\xe2\x86\x92 v1.4.1 | 2024-05-01 12:00:10 | \xe2\x80\x94 | cancelled | rollback of api on api-1 (v1.5.0-bad "
 	    "\xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC; the console ended during its re-read "
 	    "before running it: nothing ran (no intent was recorded) |\n"));
 	free(md);
@@ -4241,7 +4246,7 @@ a_refused_restore_is_no_containment_follow_up(void **state)
 	md = render_n(EXPORT_MD, v, NPM2);
 	assert_null(strstr(md, "kill switch not applied"));
 	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.killswitch | h4 | api EXPORT\\_MODE "
-	    "off \xe2\x86\x92 on | 2024-05-01 12:07:07 | \xe2\x80\x94 | refused | could not re-read h4 "
+	    "off \xe2\x86\x92 on | 2024-05-01 12:07:07 | \xe2\x80\x94 | cancelled | could not re-read h4 "
 	    "before running: connection lost: transport read; nothing ran |\n"));
 	free(md);
 	/* Before the retry that went through: no gap either. */

@@ -136,10 +136,11 @@ hosts_left_out_say_why_the_unknown_first(void **state)
 	    "not included");
 	fleetchain_out_line(&fc, 1, line, sizeof(line));
 	assert_string_equal(line, "h6 UP, tag unknown (last read 3s ago): not included");
+	/* Another driver's host on the bad tag: loud, right after those. */
 	fleetchain_out_line(&fc, 2, line, sizeof(line));
-	assert_string_equal(line, "h2 on v1.4.1: not included");
+	assert_string_equal(line, "h3 (k8s) also runs v1.5.0-bad: not in this rollback (r on it)");
 	fleetchain_out_line(&fc, 3, line, sizeof(line));
-	assert_string_equal(line, "h3 is a k8s host: not included");
+	assert_string_equal(line, "h2 on v1.4.1: not included");
 	fleetchain_out_line(&fc, 4, line, sizeof(line));
 	assert_string_equal(line, "h4 is read_only in the config: not included");
 	fleetchain_out_line(&fc, 5, line, sizeof(line));
@@ -147,7 +148,8 @@ hosts_left_out_say_why_the_unknown_first(void **state)
 	    "(h7, h8 last read on v1.5.0-bad: an empty F filter shows them)");
 	assert_true(fleetchain_out_loud(&fc, 0));
 	assert_true(fleetchain_out_loud(&fc, 1));
-	assert_false(fleetchain_out_loud(&fc, 2));
+	assert_true(fleetchain_out_loud(&fc, 2));
+	assert_false(fleetchain_out_loud(&fc, 3));
 	assert_true(fleetchain_out_loud(&fc, 5));
 }
 
@@ -211,7 +213,7 @@ hosts_left_out_share_a_line_per_reason(void **state)
 	}
 	for (i = 0; i < 3; i++) {
 		snprintf(name, sizeof(name), "k%d", i);
-		c = up_at(name, "v1.5.0-bad");
+		c = up_at(name, "v1.4.1");
 		c.other_driver = "k8s";
 		assert_false(fleetchain_consider(&fc, &c));
 	}
@@ -448,6 +450,97 @@ rec(struct record *r, uint64_t seq, const char *kind, const char *host, const ch
 	r->data = data;
 }
 
+/* With h10 and h19 DOWN on the bad tag and h23 (k8s) running it, the
+ * outcome read "h4 OK · h13 OK · h22 OK", and chain.start counted the
+ * bad hosts among 21 "not included": the summary names the hosts the
+ * chain leaves bad, the start apart from those that never needed it. */
+static void
+hosts_left_on_the_bad_tag_are_in_the_summary(void **state)
+{
+	struct fleetchain fc, back;
+	struct fleetchain_cand c;
+	struct record v[2];
+	char line[1024];
+	cJSON *d;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_set_driver(&fc, "compose");
+	fleetchain_add(&fc, "h4", 3);
+	fleetchain_add(&fc, "h13", 12);
+	c = up_at("h10", "v1.5.0-bad");
+	c.conn = "DOWN";
+	c.age_s = 30;
+	assert_false(fleetchain_consider(&fc, &c));
+	c.name = "h19";
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h1", "v1.4.1");
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h2", "v1.4.1");
+	c.other_driver = "k8s";
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h23", "v1.5.0-bad");
+	c.other_driver = "k8s";
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h7", "");
+	c.conn = "CONNECTING";
+	c.age_s = -1;
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_confirmed(&fc, "rb-1", "v1.4.1");
+	d = fleetchain_start_record(&fc);
+	assert_string_equal(cJSON_GetObjectItem(d, "summary")->valuestring, "fleet rollback of "
+	    "api from v1.5.0-bad to v1.4.1 started: h4, h13, in this order; h10, h19 DOWN on "
+	    "v1.5.0-bad: not rolled back \xc2\xb7 h23 (k8s) on v1.5.0-bad: not in this rollback "
+	    "(r on it); 3 others not included (1 of them may run v1.5.0-bad: tag not known)");
+	rec(&v[0], 1, "chain.start", NULL, NULL, d);
+	fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1");
+	fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1");
+	fleetchain_summary(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: h4 OK \xc2\xb7 h13 OK \xc2\xb7 "
+	    "h10, h19 DOWN on v1.5.0-bad: not rolled back \xc2\xb7 h23 (k8s) on v1.5.0-bad: not "
+	    "in this rollback (r on it)");
+	/* The post-mortem rebuilds it from the journal: the same words. */
+	rec(&v[1], 2, "chain.end", NULL, NULL, fleetchain_record(&fc));
+	assert_string_equal(cJSON_GetObjectItem(v[1].data, "summary")->valuestring, line);
+	assert_true(fleetchain_from_journal(&back, v, 2, 0));
+	fleetchain_summary(&back, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: h4 OK \xc2\xb7 h13 OK \xc2\xb7 "
+	    "h10, h19 DOWN on v1.5.0-bad: not rolled back \xc2\xb7 h23 (k8s) on v1.5.0-bad: not "
+	    "in this rollback (r on it)");
+	cJSON_Delete(v[0].data);
+	cJSON_Delete(v[1].data);
+}
+
+/* B on h10 with h10 and h19 DOWN on the bad tag named h10 alone, and
+ * said "no UP host runs" with h23 (k8s) UP on it: every host whose tag is
+ * not known is named, the driver said, the other driver's host pointed
+ * at. */
+static void
+no_up_host_names_every_down_one_and_the_driver(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c;
+	char line[1024];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_set_driver(&fc, "compose");
+	c = up_at("h10", "v1.5.0-bad");
+	c.conn = "DOWN";
+	c.age_s = 106;
+	assert_false(fleetchain_consider(&fc, &c));
+	c.name = "h19";
+	c.age_s = 100;
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h23", "v1.5.0-bad");
+	c.other_driver = "k8s";
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_none_words(&fc, line, sizeof(line));
+	assert_string_equal(line, "no UP compose host runs api at v1.5.0-bad: no fleet rollback "
+	    "(h10 DOWN, last seen on v1.5.0-bad 106s ago: not included; h19 DOWN, last seen on "
+	    "v1.5.0-bad 100s ago: not included); h23 (k8s) runs it too: r there");
+}
+
 /* A console killed mid-chain: the journal's chain.start and each host's
  * records carrying its id say what came of every host, "not started" for
  * the ones whose turn never came; a chain.end says the chain ended. */
@@ -615,6 +708,8 @@ main(void)
 		cmocka_unit_test(hosts_left_out_say_why_the_unknown_first),
 		cmocka_unit_test(hidden_hosts_that_may_run_the_bad_tag_are_named),
 		cmocka_unit_test(hosts_left_out_share_a_line_per_reason),
+		cmocka_unit_test(hosts_left_on_the_bad_tag_are_in_the_summary),
+		cmocka_unit_test(no_up_host_names_every_down_one_and_the_driver),
 		cmocka_unit_test(then_names_the_hosts_to_come),
 		cmocka_unit_test(already_on_the_target_is_skipped_and_the_chain_goes_on),
 		cmocka_unit_test(a_host_down_at_its_turn_stops_the_rest_and_is_counted),
