@@ -1361,6 +1361,27 @@ pm_deployed(struct pm *pm, const struct record *v, size_t n)
  * to start at the deploy. */
 #define PRE_RECORD_IMPACT_MS (60 * 60 * 1000LL)
 
+/* How many records up to the last one that is no export record: what an
+ * impact "so far" and a host "still bad" are measured up to. Writing the
+ * draft observes nothing, so e's export record, and a later export of the
+ * same journal, end it alike. All n when every record is an export. */
+static size_t
+observed_n(const struct record *v, size_t n)
+{
+	size_t k = n;
+
+	while (k > 0 && kind_is(&v[k - 1], "export"))
+		k--;
+	return k > 0 ? k : n;
+}
+
+/* The time of observed_n's last record; NO_TIME with no record. */
+static int64_t
+observed_end(const struct record *v, size_t n)
+{
+	return n > 0 ? v[observed_n(v, n) - 1].ts_ms : NO_TIME;
+}
+
 /* Whether the impact counts from the bad release's deploy. */
 static bool
 impact_by_deploy(const struct pm *pm)
@@ -4150,7 +4171,7 @@ md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_str(b, "no recovery recorded.\n");
 		return;
 	}
-	fmt_time(n > 0 ? v[n - 1].ts_ms : NO_TIME, o, ts2);
+	fmt_time(observed_end(v, n), o, ts2);
 	if (pm->rec_hidden != NULL)
 		wr_buf_printf(b, "**not known to be recovered**: still bad at the last verdict "
 		    "the journal holds (its end: %s): ", ts2);
@@ -4177,7 +4198,7 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 	md_recovery_line(b, v, n, o, pm);
 	if (pm->nspared_bad == 0)
 		return;
-	fmt_time(n > 0 ? v[n - 1].ts_ms : NO_TIME, o, ts);
+	fmt_time(observed_end(v, n), o, ts);
 	wr_buf_printf(b, "- Still bad at the journal's end (%s), not charged to a release (its "
 	    "own fault: judged OK under what it ran before): ", ts);
 	md_keys_still_bad(b, o, pm, true);
@@ -5110,7 +5131,7 @@ down_cells(struct wr_buf *b, const struct export_opts *o, const struct record *v
 	} else
 		wr_buf_printf(b, " | %s | ", ts);
 	if (back == NULL) {
-		fmt_time(v[n - 1].ts_ms, o, ts2);
+		fmt_time(observed_end(v, n), o, ts2);
 		wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
 		return;
 	}
@@ -5299,7 +5320,7 @@ md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 				fmt_dur(poll_stretch_s(&v[i], back) * 1000, dur, sizeof(dur));
 				wr_buf_printf(b, "%s | %s | ", ts2, dur);
 			} else {
-				fmt_time(v[n - 1].ts_ms, o, ts2);
+				fmt_time(observed_end(v, n), o, ts2);
 				wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
 			}
 		}
@@ -5374,6 +5395,24 @@ judged_before(const struct pm *pm, const struct record *r)
  * a new rollout after a rollback, or this host's own return to it). */
 enum redeploy_kind { RD_LATER, RD_TOO, RD_AGAIN };
 
+/* One line of redeploys: a release (as said), how it came, each host's
+ * first record of it, and for another release its first judgement. */
+struct rd_group {
+	const char *tag;
+	enum redeploy_kind kind;
+	const struct record **recs;     /* owned array; one per host */
+	size_t nrecs;
+	const struct badrel_why *w;     /* RD_LATER: first_judged; else NULL */
+};
+
+/* One more host of the bad release's first rollout: when it went live
+ * there, and the reading that says so. */
+struct pm_rollhost {
+	const char *host;
+	int64_t at;
+	const struct record *r;
+};
+
 static enum redeploy_kind
 redeploy_kind(const struct pm *pm, const struct record *v, size_t n, const struct record *r)
 {
@@ -5426,98 +5465,6 @@ redeploy_host_said(const struct record **re, const enum redeploy_kind *kinds, si
 	return false;
 }
 
-/* A release judged bad deployed again during the incident: a Summary line
- * (key false) or a key time's words (key true) per release, naming each
- * host once and when; a release judged bad only after it was deployed is
- * another release, said once with its first judgement (of any of its
- * services: a host's verdict judges them all, a rollback its own), or
- * plainly when no release was named before it (*named, set once one is;
- * NULL with key). Nothing when none was. */
-static void
-md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
-    const struct pm *pm, struct key_rows *key, bool *named)
-{
-	const struct record **re;
-	size_t k = redeploys(pm, v, n, &re), i, j;
-	char ts[TIME_MAX], ts2[TIME_MAX];
-	struct wr_buf what = { 0 };
-	enum redeploy_kind *kinds = xcalloc(k + 1, sizeof(*kinds));
-
-	for (i = 0; i < k; i++)
-		kinds[i] = redeploy_kind(pm, v, n, re[i]);
-	for (i = 0; i < k; i++) {
-		const struct record *first = NULL;
-		const struct badrel_why *w = NULL, *wj;
-		bool again = kinds[i] != RD_LATER;
-
-		/* One line per release and kind: the first record of its tag. */
-		if (!redeploy_first(re, kinds, i))
-			continue;
-		what.len = 0;
-		if (what.s != NULL)
-			what.s[0] = '\0';
-		/* The first deploy's spelling when it is the same release (helm
-		 * drops the "v"). */
-		sb_text(&what, o, again && pm->deployed_rec != NULL &&
-		    badrel_same(dstr(pm->deployed_rec, "tag"), dstr(re[i], "tag")) ?
-		    dstr(pm->deployed_rec, "tag") : dstr(re[i], "tag"));
-		if (kinds[i] == RD_AGAIN)
-			wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
-			    "incident, outside this console: ");
-		else if (kinds[i] == RD_TOO)
-			wr_buf_str(&what, key ? " also deployed: " : " was also deployed during the "
-			    "incident, outside this console: ");
-		else
-			wr_buf_str(&what, key ? " deployed, judged bad later: " : " deployed ");
-		for (j = i; j < k; j++) {
-			if (kinds[j] != kinds[i] || !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
-				continue;
-			if (!again && (wj = badrel_why(&pm->contain.rel, dstr(re[j], "service"),
-			    dstr(re[j], "tag"))) != NULL && (w == NULL || wj->at_ms < w->at_ms))
-				w = wj;
-			if (redeploy_host_said(re, kinds, i, j))
-				continue;
-			if (first != NULL)
-				wr_buf_str(&what, ", ");
-			else
-				first = re[j];
-			if (!key)
-				wr_buf_str(&what, "on ");
-			sb_text(&what, o, re[j]->host);
-			if (key)
-				clock_in(deploy_ms(re[j]), o, ts, sizeof(ts));
-			else
-				fmt_time(deploy_ms(re[j]), o, ts);
-			wr_buf_printf(&what, key ? " %s" : " at %s", ts);
-		}
-		if (key) {
-			wr_buf_str(&what, " (outside this console)");
-			md_key_time(key, o, pm, what.s, deploy_ms(first));
-			continue;
-		}
-		if (!again) {
-			wr_buf_str(&what, ", outside this console");
-			if (w != NULL) {
-				fmt_time(w->at_ms, o, ts2);
-				if (w->verdict != NULL) {
-					wr_buf_str(&what, ", judged ");
-					sb_text(&what, o, w->verdict);
-				} else
-					wr_buf_str(&what, ", judged bad by a rollback from it");
-				wr_buf_printf(&what, " at %s", ts2);
-			}
-			/* The first release named is said plainly. */
-			wr_buf_printf(b, "- %s judged bad: %s.\n", *named ? "another release" :
-			    "release", what.s);
-			*named = true;
-		} else
-			wr_buf_printf(b, "- %s.\n", what.s);
-	}
-	free(what.s);
-	free(re);
-	free(kinds);
-}
-
 /* The first judgement that tag (any spelling, any service) is bad: a
  * verdict's turn or a rollback from it; NULL when none. */
 static const struct badrel_why *
@@ -5533,9 +5480,11 @@ first_judged(const struct badrel *rel, const char *tag)
 }
 
 /* ", judged ROLLBACK IMMEDIATELY at T", ", judged bad by a rollback from
- * it at T"; nothing without a judgement. */
+ * it at T", with " on HOST" where the judging host is not here (the one
+ * host the line named; NULL: it named several); nothing without one. */
 static void
-judged_words(struct wr_buf *b, const struct export_opts *o, const struct badrel_why *w)
+judged_words(struct wr_buf *b, const struct export_opts *o, const struct badrel_why *w,
+    const char *here)
 {
 	char ts[TIME_MAX];
 
@@ -5547,7 +5496,202 @@ judged_words(struct wr_buf *b, const struct export_opts *o, const struct badrel_
 		sb_text(b, o, w->verdict);
 	} else
 		wr_buf_str(b, ", judged bad by a rollback from it");
+	if (w->host != NULL && w->host[0] != '\0' && (here == NULL || strcmp(here, w->host) != 0)) {
+		wr_buf_str(b, " on ");
+		sb_text(b, o, w->host);
+	}
 	wr_buf_printf(b, " at %s", ts);
+}
+
+/* Whether r, a reading of the release the Key times call the bad one (in
+ * any driver's spelling: badrel_same, as the rollback dialogs compare),
+ * came with it before anything judged it: that release's first rollout
+ * (k8s h2 with compose h1, helm h3 a second later), said on its line,
+ * never as another release. */
+static bool
+main_rollout(const struct pm *pm, const struct record *r)
+{
+	const char *tag = pm->deployed_rec != NULL ? dstr(pm->deployed_rec, "tag") : NULL;
+
+	if (tag == NULL || !kind_is(r, "health.change") || r->host == NULL ||
+	    !badrel_same(dstr(r, "tag"), tag))
+		return false;
+	return (pm->impact_from != NO_TIME && deploy_ms(r) <= pm->impact_from) ||
+	    judged_before(pm, r) == NULL;
+}
+
+/* The hosts other than the Key times' one that the bad release's first
+ * rollout reached (main_rollout), each once with its earliest deploy
+ * time, in the order they got it; the caller frees *out. How many. */
+static size_t
+main_rollout_hosts(const struct pm *pm, const struct record *v, size_t n,
+    struct pm_rollhost **out)
+{
+	struct pm_rollhost t;
+	size_t i, h, k = 0;
+
+	*out = NULL;
+	for (i = 0; i < n; i++) {
+		if (!main_rollout(pm, &v[i]) || strcmp(v[i].host, pm->deployed_rec->host) == 0)
+			continue;
+		for (h = 0; h < k && strcmp((*out)[h].host, v[i].host) != 0; h++)
+			;
+		if (h == k) {
+			*out = xrealloc(*out, (k + 1) * sizeof(**out));
+			(*out)[k].host = v[i].host;
+			(*out)[k].at = deploy_ms(&v[i]);
+			(*out)[k++].r = &v[i];
+		} else if (deploy_ms(&v[i]) < (*out)[h].at) {
+			(*out)[h].at = deploy_ms(&v[i]);
+			(*out)[h].r = &v[i];
+		}
+	}
+	/* Insertion sort: a handful of hosts; ties keep journal order. */
+	for (i = 1; i < k; i++)
+		for (h = i; h > 0 && (*out)[h - 1].at > (*out)[h].at; h--) {
+			t = (*out)[h];
+			(*out)[h] = (*out)[h - 1];
+			(*out)[h - 1] = t;
+		}
+	return k;
+}
+
+/* The redeploys (redeploys) as the exports say them: one group per
+ * release and kind (redeploy_kind), each host once with its first
+ * record; a first rollout's hosts (main_rollout) are the bad release's
+ * own line, not here. The caller frees with rd_groups_free; how many. */
+static size_t
+rd_groups(const struct pm *pm, const struct record *v, size_t n, struct rd_group **out)
+{
+	const struct record **re;
+	size_t k = redeploys(pm, v, n, &re), i, j, ng = 0;
+	enum redeploy_kind *kinds = xcalloc(k + 1, sizeof(*kinds));
+
+	*out = NULL;
+	for (i = 0; i < k; i++)
+		kinds[i] = redeploy_kind(pm, v, n, re[i]);
+	for (i = 0; i < k; i++) {
+		struct rd_group *g;
+
+		if (!redeploy_first(re, kinds, i) || main_rollout(pm, re[i]))
+			continue;
+		*out = xrealloc(*out, (ng + 1) * sizeof(**out));
+		g = &(*out)[ng++];
+		memset(g, 0, sizeof(*g));
+		g->kind = kinds[i];
+		/* The first deploy's spelling when it is the same release (helm
+		 * drops the "v"). */
+		g->tag = g->kind != RD_LATER && pm->deployed_rec != NULL &&
+		    badrel_same(dstr(pm->deployed_rec, "tag"), dstr(re[i], "tag")) ?
+		    dstr(pm->deployed_rec, "tag") : dstr(re[i], "tag");
+		/* Another release's first judgement, of any of its services: a
+		 * host's verdict judges them all, and a rollback later is no
+		 * earlier word. */
+		if (g->kind == RD_LATER)
+			g->w = first_judged(&pm->contain.rel, dstr(re[i], "tag"));
+		for (j = i; j < k; j++) {
+			if (kinds[j] != kinds[i] || !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")) ||
+			    redeploy_host_said(re, kinds, i, j))
+				continue;
+			g->recs = xrealloc(g->recs, (g->nrecs + 1) * sizeof(*g->recs));
+			g->recs[g->nrecs++] = re[j];
+		}
+	}
+	free(re);
+	free(kinds);
+	return ng;
+}
+
+static void
+rd_groups_free(struct rd_group *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(g[i].recs);
+	free(g);
+}
+
+/* A release judged bad deployed again during the incident: a Summary line
+ * (key false) or a key time's words (key true) per release, naming each
+ * host once and when; a release judged bad only after it was deployed is
+ * another release, said once with its first judgement, or plainly when
+ * no release was named before it (*named, set once one is; NULL with
+ * key). Nothing when none was. */
+static void
+md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm, struct key_rows *key, bool *named)
+{
+	struct rd_group *g;
+	size_t ng = rd_groups(pm, v, n, &g), i, j;
+	char ts[TIME_MAX];
+	struct wr_buf what = { 0 };
+
+	for (i = 0; i < ng; i++) {
+		bool again = g[i].kind != RD_LATER;
+
+		what.len = 0;
+		if (what.s != NULL)
+			what.s[0] = '\0';
+		sb_text(&what, o, g[i].tag);
+		if (g[i].kind == RD_AGAIN)
+			wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
+			    "incident, outside this console: ");
+		else if (g[i].kind == RD_TOO)
+			wr_buf_str(&what, key ? " also deployed: " : " was also deployed during the "
+			    "incident, outside this console: ");
+		else
+			wr_buf_str(&what, key ? " deployed, judged bad later: " : " deployed ");
+		for (j = 0; j < g[i].nrecs; j++) {
+			if (j > 0)
+				wr_buf_str(&what, ", ");
+			if (!key)
+				wr_buf_str(&what, "on ");
+			sb_text(&what, o, g[i].recs[j]->host);
+			if (key)
+				clock_in(deploy_ms(g[i].recs[j]), o, ts, sizeof(ts));
+			else
+				fmt_time(deploy_ms(g[i].recs[j]), o, ts);
+			wr_buf_printf(&what, key ? " %s" : " at %s", ts);
+		}
+		if (key) {
+			wr_buf_str(&what, " (outside this console)");
+			md_key_time(key, o, pm, what.s, deploy_ms(g[i].recs[0]));
+			continue;
+		}
+		if (!again) {
+			wr_buf_str(&what, ", outside this console");
+			judged_words(&what, o, g[i].w, g[i].nrecs == 1 ? g[i].recs[0]->host : NULL);
+			/* The first release named is said plainly. */
+			wr_buf_printf(b, "- %s judged bad: %s.\n", *named ? "another release" :
+			    "release", what.s);
+			*named = true;
+		} else
+			wr_buf_printf(b, "- %s.\n", what.s);
+	}
+	free(what.s);
+	rd_groups_free(g, ng);
+}
+
+/* The other hosts of the bad release's first rollout, in the key times:
+ * "; also on h2 12:01:06, h3 12:01:07, by the time it was judged bad". */
+static void
+deployed_more(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm)
+{
+	struct pm_rollhost *more;
+	size_t nmore = main_rollout_hosts(pm, v, n, &more), i;
+	char ts[TIME_MAX];
+
+	for (i = 0; i < nmore; i++) {
+		wr_buf_str(b, i == 0 ? "; also on " : ", ");
+		sb_text(b, o, more[i].host);
+		clock_in(more[i].at, o, ts, sizeof(ts));
+		wr_buf_printf(b, " %s", ts);
+	}
+	if (nmore > 0)
+		wr_buf_str(b, ", by the time it was judged bad");
+	free(more);
 }
 
 /* The release the Key times call the bad one (pm->deployed_rec), a
@@ -5562,9 +5706,12 @@ md_bad_release(struct wr_buf *b, const struct record *v, size_t n,
 	const struct record *r = pm->deployed_rec, *came = pm->deployed_came;
 	const char *tag = r != NULL ? dstr(r, "tag") : NULL;
 	char ts[TIME_MAX], dur[48];
+	struct pm_rollhost *more;
+	size_t nmore, i;
 
 	if (tag == NULL || r->host == NULL)
 		return false;
+	nmore = main_rollout_hosts(pm, v, n, &more);
 	wr_buf_str(b, "- release judged bad: ");
 	sb_text(b, o, tag);
 	wr_buf_str(b, " deployed on ");
@@ -5585,6 +5732,13 @@ md_bad_release(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_printf(b, " by %s at the latest (its deploy history did not tell when; "
 		    "this console read it then)", ts);
 	}
+	/* Every host the same rollout reached before it was judged. */
+	for (i = 0; i < nmore; i++) {
+		wr_buf_str(b, ", on ");
+		sb_text(b, o, more[i].host);
+		fmt_time(more[i].at, o, ts);
+		wr_buf_printf(b, " at %s", ts);
+	}
 	if (came != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(came->data, "outside")))
 		wr_buf_str(b, ", outside this console");
 	else if (pm->deployed_by != NULL) {
@@ -5594,8 +5748,9 @@ md_bad_release(struct wr_buf *b, const struct record *v, size_t n,
 		sb_text(b, o, pm->deployed_by->op);
 	} else if (came != NULL && dstr(came, "was_tag") == NULL)
 		wr_buf_str(b, ", already running at this console's first reading");
-	judged_words(b, o, first_judged(&pm->contain.rel, tag));
+	judged_words(b, o, first_judged(&pm->contain.rel, tag), nmore == 0 ? r->host : NULL);
 	wr_buf_str(b, ".\n");
+	free(more);
 	return true;
 }
 
@@ -5622,6 +5777,28 @@ md_why_hosts(struct wr_buf *b, const struct export_opts *o, const struct badrel 
 	}
 }
 
+/* Whether rel->bad[i] is said by a line before md_other_bad's: no longer
+ * bad, the Key times' release, a redeploy's (re[0..k)), or an earlier
+ * spelling of it. */
+static bool
+other_bad_said(const struct pm *pm, const struct record **re, size_t k, size_t i)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	const char *tag = rel->bad[i];
+	size_t j;
+
+	if (!badrel_is_bad(rel, tag) || (pm->deployed_rec != NULL &&
+	    badrel_same(dstr(pm->deployed_rec, "tag"), tag)))
+		return true;
+	for (j = 0; j < k; j++)
+		if (badrel_same(dstr(re[j], "tag"), tag))
+			return true;
+	for (j = 0; j < i; j++)
+		if (badrel_same(rel->bad[j], tag))
+			return true;
+	return false;
+}
+
 /* Each release still judged bad that neither the line above nor a
  * redeploy's names (one a rollback alone judged, one running from the
  * start on a host that was not the first judged), a Summary line with
@@ -5633,19 +5810,13 @@ md_other_bad(struct wr_buf *b, const struct record *v, size_t n,
 {
 	const struct badrel *rel = &pm->contain.rel;
 	const struct record **re;
-	size_t k = redeploys(pm, v, n, &re), i, j;
+	size_t k = redeploys(pm, v, n, &re), i;
 
 	for (i = 0; i < rel->nbad; i++) {
 		const char *tag = rel->bad[i];
-		bool said = !badrel_is_bad(rel, tag) || (pm->deployed_rec != NULL &&
-		    dstr(pm->deployed_rec, "tag") != NULL &&
-		    badrel_same(dstr(pm->deployed_rec, "tag"), tag));
+		const struct badrel_why *w;
 
-		for (j = 0; j < k && !said; j++)
-			said = badrel_same(dstr(re[j], "tag"), tag);
-		for (j = 0; j < i && !said; j++)
-			said = badrel_same(rel->bad[j], tag);
-		if (said)
+		if (other_bad_said(pm, re, k, i))
 			continue;
 		/* No bad verdict on it anywhere: the engineer's rollback, said
 		 * as such, never as a release judged bad still running. */
@@ -5660,7 +5831,9 @@ md_other_bad(struct wr_buf *b, const struct record *v, size_t n,
 		named = true;
 		sb_text(b, o, tag);
 		md_why_hosts(b, o, rel, tag);
-		judged_words(b, o, first_judged(rel, tag));
+		w = first_judged(rel, tag);
+		/* md_why_hosts named the hosts it was judged on. */
+		judged_words(b, o, w, w != NULL ? w->host : NULL);
 		wr_buf_str(b, ".\n");
 	}
 	free(re);
@@ -6206,6 +6379,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			wr_buf_str(&what, "; time not told by its deploy history: estimated "
 			    "from when this console first read the tag, at the latest");
 		deployed_who(&what, o, pm);
+		deployed_more(&what, v, n, o, pm);
 		if (pm->deployed_early) {
 			fmt_dur(v[0].ts_ms - pm->deployed, dur, sizeof(dur));
 			wr_buf_printf(&what, "; %s before this incident's first record: not "
@@ -6250,13 +6424,16 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		md_unwatched(b, v, n, o, pm->impact_from, pm->recovery);
 		wr_buf_str(b, ")\n\n");
 	} else if (n > 0 && pm->impact_from != NO_TIME && pm->nbad > 0) {
+		int64_t end = observed_end(v, n);
+
 		fmt_time(pm->impact_from, o, ts);
-		fmt_time(v[n - 1].ts_ms, o, ts2);
-		fmt_dur(v[n - 1].ts_ms - pm->impact_from, dur, sizeof(dur));
+		fmt_time(end, o, ts2);
+		fmt_dur(end - pm->impact_from, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s (%s), %s "
-		    "(%s up to the journal's last record, %s", ts,
-		    impact_from_words(pm), pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
-		md_unwatched(b, v, n, o, pm->impact_from, v[n - 1].ts_ms);
+		    "(%s up to the journal's last record%s, %s", ts,
+		    impact_from_words(pm), pm->rec_hidden != NULL ? "not known to be recovered" :
+		    "not recovered", dur, observed_n(v, n) < n ? " other than an export" : "", ts2);
+		md_unwatched(b, v, n, o, pm->impact_from, end);
 		wr_buf_str(b, ")\n\n");
 	} else if (pm->ever_bad) {
 		wr_buf_str(b, "\n**Impact duration:** unknown (no bad deploy recorded, and no bad "
@@ -6837,6 +7014,122 @@ json_damage(cJSON *inc, const struct export_opts *o, size_t n)
 	}
 }
 
+/* A judgement (badrel_why) as the JSON says it; null when none. */
+static cJSON *
+json_judged(const struct export_opts *o, const struct badrel_why *w)
+{
+	cJSON *x;
+
+	if (w == NULL)
+		return cJSON_CreateNull();
+	x = cJSON_CreateObject();
+	cJSON_AddStringToObject(x, "by", w->verdict != NULL ? "verdict" : "rollback");
+	json_str(x, "verdict", o, w->verdict);
+	json_str(x, "host", o, w->host != NULL && w->host[0] != '\0' ? w->host : NULL);
+	json_time(x, "at", w->at_ms);
+	return x;
+}
+
+/* One host of a release: when it went live there and what told it (each
+ * NULL / NO_TIME when not known). */
+static void
+json_rel_host(cJSON *hosts, const struct export_opts *o, const char *host, int64_t at,
+    const char *source)
+{
+	cJSON *x = cJSON_CreateObject();
+
+	json_str(x, "host", o, host);
+	json_time(x, "deployed", at);
+	json_str(x, "source", o, source);
+	cJSON_AddItemToArray(hosts, x);
+}
+
+/* Every release the Summary names and every redeploy it says, as the
+ * Markdown says them (md_bad_release, md_redeploys, md_other_bad):
+ * bad_releases (kind first: the Key times' one with every host of its
+ * first rollout; later: deployed, judged bad later; judged: judged where
+ * it ran; rolled_back_only: no bad verdict on it) and redeploys (again,
+ * also). */
+static void
+json_releases(cJSON *inc, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	cJSON *rels = cJSON_AddArrayToObject(inc, "bad_releases");
+	cJSON *rds = cJSON_AddArrayToObject(inc, "redeploys");
+	cJSON *x, *hosts;
+	struct rd_group *g;
+	const struct record **re;
+	struct pm_rollhost *more;
+	size_t ng, k, i, j, h;
+	const char *tag = pm->deployed_rec != NULL ? dstr(pm->deployed_rec, "tag") : NULL;
+
+	if (tag != NULL && pm->deployed_rec->host != NULL) {
+		const struct record *came = pm->deployed_came;
+
+		x = cJSON_CreateObject();
+		json_str(x, "tag", o, tag);
+		cJSON_AddStringToObject(x, "kind", "first");
+		hosts = cJSON_AddArrayToObject(x, "hosts");
+		json_rel_host(hosts, o, pm->deployed_rec->host, pm->deployed,
+		    pm->deployed != NO_TIME ? dstr(pm->deployed_rec, "deployed_from") : NULL);
+		k = main_rollout_hosts(pm, v, n, &more);
+		for (i = 0; i < k; i++)
+			json_rel_host(hosts, o, more[i].host, more[i].at,
+			    dstr(more[i].r, "deployed_from"));
+		free(more);
+		cJSON_AddBoolToObject(x, "outside", came != NULL &&
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(came->data, "outside")));
+		cJSON_AddItemToObject(x, "judged", json_judged(o, first_judged(rel, tag)));
+		cJSON_AddItemToArray(rels, x);
+	}
+	ng = rd_groups(pm, v, n, &g);
+	for (i = 0; i < ng; i++) {
+		x = cJSON_CreateObject();
+		json_str(x, "tag", o, g[i].tag);
+		cJSON_AddStringToObject(x, "kind", g[i].kind == RD_LATER ? "later" :
+		    g[i].kind == RD_AGAIN ? "again" : "also");
+		hosts = cJSON_AddArrayToObject(x, "hosts");
+		for (j = 0; j < g[i].nrecs; j++)
+			json_rel_host(hosts, o, g[i].recs[j]->host, deploy_ms(g[i].recs[j]),
+			    dstr(g[i].recs[j], "deployed_from"));
+		/* redeploys() takes only tag changes no action made. */
+		cJSON_AddBoolToObject(x, "outside", true);
+		if (g[i].kind == RD_LATER) {
+			cJSON_AddItemToObject(x, "judged", json_judged(o, g[i].w));
+			cJSON_AddItemToArray(rels, x);
+		} else
+			cJSON_AddItemToArray(rds, x);
+	}
+	rd_groups_free(g, ng);
+	k = redeploys(pm, v, n, &re);
+	for (i = 0; i < rel->nbad; i++) {
+		if (other_bad_said(pm, re, k, i))
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "tag", o, rel->bad[i]);
+		cJSON_AddStringToObject(x, "kind", badrel_verdict_bad(rel, rel->bad[i]) ?
+		    "judged" : "rolled_back_only");
+		/* The hosts it was judged on, once each (md_why_hosts). */
+		hosts = cJSON_AddArrayToObject(x, "hosts");
+		for (j = 0; j < rel->nwhy; j++) {
+			bool again = false;
+
+			if (!badrel_same(rel->why[j].tag, rel->bad[i]) || rel->why[j].host[0] == '\0')
+				continue;
+			for (h = 0; h < j && !again; h++)
+				again = badrel_same(rel->why[h].tag, rel->bad[i]) &&
+				    strcmp(rel->why[h].host, rel->why[j].host) == 0;
+			if (!again)
+				json_rel_host(hosts, o, rel->why[j].host, NO_TIME, NULL);
+		}
+		cJSON_AddNullToObject(x, "outside");
+		cJSON_AddItemToObject(x, "judged", json_judged(o, first_judged(rel, rel->bad[i])));
+		cJSON_AddItemToArray(rels, x);
+	}
+	free(re);
+}
+
 static cJSON *
 json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -6884,6 +7177,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_str(times, "bad_release_op", o, pm->deployed_by != NULL ? pm->deployed_by->op :
 	    NULL);
 	json_time(times, "bad_release_recreated", pm->deployed_recreated);
+	json_releases(inc, v, n, o, pm);
 	cJSON_AddStringToObject(times, "impact_from", impact_by_deploy(pm) ?
 	    "bad_release_deployed" : pm->impact_from == NO_TIME ? "unknown" :
 	    pm->impact_from == pm->first_bad ? "first_bad_verdict" : "first_charged_verdict");
@@ -6918,12 +7212,16 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		    (double)((pm->recovery - pm->impact_from) / 1000));
 	else
 		cJSON_AddNullToObject(times, "impact_s");
-	/* Not recovered: how long so far, up to the last record. */
-	if (pm->recovery == NO_TIME && pm->impact_from != NO_TIME && n > 0)
+	/* Not recovered: how long so far, up to the last record that is no
+	 * export (observed_end), as the Markdown says it. */
+	if (pm->recovery == NO_TIME && pm->impact_from != NO_TIME && n > 0) {
 		cJSON_AddNumberToObject(times, "impact_so_far_s",
-		    (double)((v[n - 1].ts_ms - pm->impact_from) / 1000));
-	else
+		    (double)((observed_end(v, n) - pm->impact_from) / 1000));
+		json_time(times, "impact_so_far_until", observed_end(v, n));
+	} else {
 		cJSON_AddNullToObject(times, "impact_so_far_s");
+		cJSON_AddNullToObject(times, "impact_so_far_until");
+	}
 	/* Of that, what no console watched (the Markdown's "unobserved"). */
 	if (pm->impact_from != NO_TIME && n > 0) {
 		int64_t *a = xcalloc(n, sizeof(*a)), *z = xcalloc(n, sizeof(*z)), total;
@@ -6931,7 +7229,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		size_t ngaps, g, *res = xcalloc(n, sizeof(*res));
 
 		total = unwatched(v, n, pm->impact_from, pm->recovery != NO_TIME ? pm->recovery :
-		    v[n - 1].ts_ms, a, z, res, n, &ngaps);
+		    observed_end(v, n), a, z, res, n, &ngaps);
 		cJSON_AddNumberToObject(times, "impact_unobserved_s", (double)(total / 1000));
 		gaps = cJSON_AddArrayToObject(times, "unobserved");
 		for (g = 0; g < ngaps; g++) {

@@ -4675,7 +4675,7 @@ another_release_judged_bad_is_said_once(void **state)
 	md = render_n(EXPORT_MD, v, NINC + 6);
 	p = strstr(md, "- another release judged bad: v1.6.0-bad deployed on h16 at 2024-05-01 "
 	    "12:03:40, on h17 at 2024-05-01 12:03:50, outside this console, judged ROLLBACK "
-	    "IMMEDIATELY at 2024-05-01 12:04:00.\n");
+	    "IMMEDIATELY on h16 at 2024-05-01 12:04:00.\n");
 	assert_non_null(p);
 	assert_null(strstr(p + 3, "another release judged bad"));
 	p = strstr(md, "| v1.6.0-bad deployed, judged bad later: h16 12:03:40, h17 12:03:50 "
@@ -4733,7 +4733,7 @@ the_summary_names_the_main_bad_release_first(void **state)
 	    "IMMEDIATELY at 2024-05-01 12:01:42.\n");
 	q = strstr(md, "- another release judged bad: v1.8.0-bad deployed on h1 at 2024-05-01 "
 	    "12:02:25, on h4 at 2024-05-01 12:02:26, on h19 at 2024-05-01 12:02:27, outside this "
-	    "console, judged ROLLBACK IMMEDIATELY at 2024-05-01 12:02:30.\n");
+	    "console, judged ROLLBACK IMMEDIATELY on h1 at 2024-05-01 12:02:30.\n");
 	assert_non_null(p);
 	assert_non_null(q);
 	assert_true(p < q);
@@ -5473,6 +5473,199 @@ a_schema_left_ahead_is_a_follow_up(void **state)
 		record_free(&v[i]);
 }
 
+
+/* One rollout of v1.5.0-bad to four hosts of three drivers at 12:01:05
+ * (helm h3 spells it 1.5.0-bad): h2's verdict, at 12:01:07, judged it
+ * first, before its own tag record (12:01:12); h1 was at MONITOR then.
+ * Later: h1 rolled back at 12:04:44; v1.5.1-bad outside on h5 at
+ * 12:08:44; v1.5.0-bad again on h1 at 12:14:04, v1.5.2-bad there at
+ * 12:14:59; the journal ends with an export record. */
+#define NREL 40
+
+static size_t
+rel_journal(struct record *v)
+{
+	static const char *const hosts[] = { "h1", "h2", "h3", "h4", "h5" };
+	size_t n = 0, i;
+	char json[320];
+
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	for (i = 0; i < 5; i++)
+		add_to(v, n++, 1, "health.change", hosts[i], NULL, i == 2 ?
+		    "{\"service\":\"api\",\"tag\":\"1.4.1\",\"first\":true}" :
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"first\":true}");
+	for (i = 0; i < 5; i++)
+		verdict(v, n++, 5, hosts[i], "OK");
+	add_to(v, n++, 66, "health.change", "h1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564866000,\"deployed_from\":\"compose ps: container created\"}");
+	verdict(v, n++, 67, "h2", "ROLLBACK IMMEDIATELY");
+	add_to(v, n++, 67, "health.change", "h3", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.5.0-bad\",\"was_tag\":\"1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564867000,\"deployed_from\":\"helm history: updated\"}");
+	add_to(v, n++, 67, "health.change", "h4", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564867000,\"deployed_from\":\"compose ps: container created\"}");
+	verdict(v, n++, 71, "h3", "ROLLBACK IMMEDIATELY");
+	add_to(v, n++, 72, "health.change", "h2", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564866000,\"deployed_from\":\"kubectl: rollout started\"}");
+	verdict(v, n++, 72, "h1", "MONITOR");
+	verdict(v, n++, 73, "h4", "ROLLBACK IMMEDIATELY");
+	verdict(v, n++, 90, "h1", "ROLLBACK IMMEDIATELY");
+	add_to(v, n++, 284, "action.intent", "h1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, n++, 290, "action.end", "h1", "rb-1", "{\"outcome\":\"ok\"}");
+	add_to(v, n++, 291, "health.change", "h1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	verdict(v, n++, 320, "h1", "OK");
+	snprintf(json, sizeof(json), "{\"service\":\"api\",\"tag\":\"v1.5.1-bad\","
+	    "\"was_tag\":\"v1.4.1\",\"outside\":true,\"deployed_ms\":%lld,"
+	    "\"deployed_from\":\"kubectl: rollout started\"}", 1714564800000LL + 524000);
+	add_to(v, n++, 526, "health.change", "h5", NULL, json);
+	verdict(v, n++, 530, "h5", "ROLLBACK IMMEDIATELY");
+	snprintf(json, sizeof(json), "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"was_tag\":\"v1.4.1\",\"outside\":true,\"deployed_ms\":%lld,"
+	    "\"deployed_from\":\"compose ps: container created\"}", 1714564800000LL + 844000);
+	add_to(v, n++, 845, "health.change", "h1", NULL, json);
+	verdict(v, n++, 850, "h1", "ROLLBACK IMMEDIATELY");
+	snprintf(json, sizeof(json), "{\"service\":\"api\",\"tag\":\"v1.5.2-bad\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"outside\":true,\"deployed_ms\":%lld,"
+	    "\"deployed_from\":\"compose ps: container created\"}", 1714564800000LL + 899000);
+	add_to(v, n++, 900, "health.change", "h1", NULL, json);
+	verdict(v, n++, 901, "h1", "MONITOR");
+	verdict(v, n++, 915, "h1", "ROLLBACK IMMEDIATELY");
+	add_to(v, n++, 940, "export", NULL, NULL, "{\"markdown\":\"/t/qa.postmortem.md\","
+	    "\"json\":\"/t/qa.postmortem.json\"}");
+	assert_true(n <= NREL);
+	return n;
+}
+
+/* The Summary and Key times named one host of the rollout (h1, at
+ * MONITOR when h2's verdict judged it), left h2 out, and said h3's helm
+ * spelling and h4 as "another release judged bad … by a rollback from
+ * it" (h1's, minutes later). One release, every host, its judgement on
+ * h2; the later releases stay apart. */
+static void
+one_rollout_over_three_drivers_is_one_bad_release(void **state)
+{
+	struct record v[NREL] = { 0 };
+	size_t n, i;
+	char *md;
+
+	(void)state;
+	n = rel_journal(v);
+	md = render_n(EXPORT_MD, v, n);
+	assert_non_null(strstr(md, "- release judged bad: v1.5.0-bad deployed on h1 at 2024-05-01 "
+	    "12:01:06 (per compose ps: container created), on h2 at 2024-05-01 12:01:06, on h3 at "
+	    "2024-05-01 12:01:07, on h4 at 2024-05-01 12:01:07, outside this console, judged "
+	    "ROLLBACK IMMEDIATELY on h2 at 2024-05-01 12:01:07.\n"));
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h1, per compose ps: "
+	    "container created; deployed outside this console (tag change seen at seq 12); also "
+	    "on h2 12:01:06, h3 12:01:07, h4 12:01:07, by the time it was judged bad) |"));
+	assert_null(strstr(md, "1.5.0-bad deployed, judged bad later"));
+	assert_null(strstr(md, "another release judged bad: 1.5.0-bad"));
+	assert_non_null(strstr(md, "- another release judged bad: v1.5.1-bad deployed on h5 at "
+	    "2024-05-01 12:08:44, outside this console, judged ROLLBACK IMMEDIATELY at 2024-05-01 "
+	    "12:08:50.\n"));
+	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: h1 12:14:04 (outside this "
+	    "console) |"));
+	assert_non_null(strstr(md, "- another release judged bad: v1.5.2-bad deployed on h1 at "
+	    "2024-05-01 12:14:59, outside this console, judged ROLLBACK IMMEDIATELY at 2024-05-01 "
+	    "12:15:15.\n"));
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+static const cJSON *
+release_of(const cJSON *arr, const char *tag, const char *kind)
+{
+	const cJSON *x;
+
+	cJSON_ArrayForEach(x, arr)
+		if (strcmp(jstr(x, "tag"), tag) == 0 && strcmp(jstr(x, "kind"), kind) == 0)
+			return x;
+	return NULL;
+}
+
+/* The JSON left out what the Markdown's Summary says: the
+ * later releases, the redeploy, and every host of the first rollout. */
+static void
+the_json_names_every_release_the_summary_does(void **state)
+{
+	struct record v[NREL] = { 0 };
+	const cJSON *inc, *x, *hs;
+	size_t n, i;
+	cJSON *doc;
+	char *js;
+
+	(void)state;
+	n = rel_journal(v);
+	js = render_n(EXPORT_JSON, v, n);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(inc, "bad_releases")), 3);
+	x = release_of(cJSON_GetObjectItem(inc, "bad_releases"), "v1.5.0-bad", "first");
+	assert_non_null(x);
+	hs = cJSON_GetObjectItem(x, "hosts");
+	assert_int_equal(cJSON_GetArraySize(hs), 4);
+	assert_string_equal(jstr(cJSON_GetArrayItem(hs, 1), "host"), "h2");
+	assert_string_equal(jstr(cJSON_GetArrayItem(hs, 1), "deployed"), "2024-05-01T12:01:06.000Z");
+	assert_string_equal(jstr(cJSON_GetArrayItem(hs, 2), "host"), "h3");
+	assert_string_equal(jstr(cJSON_GetArrayItem(hs, 3), "host"), "h4");
+	assert_string_equal(jstr(cJSON_GetObjectItem(x, "judged"), "host"), "h2");
+	assert_string_equal(jstr(cJSON_GetObjectItem(x, "judged"), "at"), "2024-05-01T12:01:07.000Z");
+	x = release_of(cJSON_GetObjectItem(inc, "bad_releases"), "v1.5.1-bad", "later");
+	assert_non_null(x);
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(x, "hosts"), 0),
+	    "deployed"), "2024-05-01T12:08:44.000Z");
+	assert_non_null(release_of(cJSON_GetObjectItem(inc, "bad_releases"), "v1.5.2-bad", "later"));
+	x = release_of(cJSON_GetObjectItem(inc, "redeploys"), "v1.5.0-bad", "again");
+	assert_non_null(x);
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(x, "hosts"), 0), "host"),
+	    "h1");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(x, "outside")));
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* e's own export record moved the "so far" end of a later
+ * export (12m 02s up to its time against e's 11m 34s): both end at the
+ * last record that is no export. */
+static void
+impact_so_far_ends_at_the_last_record_before_the_exports(void **state)
+{
+	struct record v[NREL] = { 0 };
+	const cJSON *times;
+	size_t n, i;
+	cJSON *doc;
+	char *md;
+
+	(void)state;
+	n = rel_journal(v);
+	md = render_n(EXPORT_MD, v, n - 1);
+	assert_non_null(strstr(md, "not recovered (14m 09s up to the journal's last record, "
+	    "2024-05-01 12:15:15)"));
+	free(md);
+	md = render_n(EXPORT_MD, v, n);
+	assert_non_null(strstr(md, "not recovered (14m 09s up to the journal's last record other "
+	    "than an export, 2024-05-01 12:15:15)"));
+	assert_null(strstr(md, "journal's end (2024-05-01 12:15:40)"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, n);
+	doc = cJSON_Parse(md);
+	times = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "times");
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_so_far_s")->valueint, 849);
+	assert_string_equal(jstr(times, "impact_so_far_until"), "2024-05-01T12:15:15.000Z");
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -5582,6 +5775,9 @@ main(void)
 		cmocka_unit_test(still_exports_says_which_service_runs_the_bad_release),
 		cmocka_unit_test(a_command_in_the_change_cell_is_not_nested_in_quotes),
 		cmocka_unit_test(a_status_post_that_went_through_is_one_timeline_row),
+		cmocka_unit_test(one_rollout_over_three_drivers_is_one_bad_release),
+		cmocka_unit_test(the_json_names_every_release_the_summary_does),
+		cmocka_unit_test(impact_so_far_ends_at_the_last_record_before_the_exports),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
