@@ -31,7 +31,8 @@ struct deployby {
 	size_t n;
 };
 
-/* Take note of r when it is an action's intent or end. */
+/* Take note of r when it is an action's intent, end, or a reconcile
+ * that found its target running (a re-read's, a late rollout's). */
 void deployby_note(struct deployby *d, const struct record *r);
 
 /* The noted action that may have made a tag change of host's svc seen at
@@ -44,7 +45,7 @@ const struct deployby_act *deployby_which(const struct deployby *d, const char *
 /* Whether a tag change of host's svc seen at at_ms (the row's previous
  * record at since_ms, 0: none) came with none of the noted actions on it:
  * none ran between max(since_ms, at_ms - DEPLOYBY_WINDOW_MS) and at_ms
- * (one with no end: its start in there). */
+ * (one with no end, or no ok re-read: its start in the window alone). */
 bool deployby_outside(const struct deployby *d, const char *host, const char *svc,
     int64_t since_ms, int64_t at_ms);
 

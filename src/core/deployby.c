@@ -6,8 +6,8 @@
  * in the time before it (since the row's last record, five minutes at
  * most) was made by someone else: a CI job, a colleague's kubectl. A
  * rollback whose rollout a later reading found complete (an
- * action.reconcile by "rollout" or "reading") moved the tag then: it
- * counts as ending at that record.
+ * action.reconcile by "rollout" or "reading", or a re-read's after
+ * UNKNOWN) moved the tag then: it counts as ending at that record.
  */
 #include "warroom/deployby.h"
 
@@ -49,10 +49,13 @@ deployby_note(struct deployby *d, const struct record *r)
 			.seq = r->seq, .start_ms = r->ts_ms };
 		return;
 	}
-	/* A rollout read complete later (latedone's "rollout" or "reading"):
-	 * the tag it moved is seen then, not after the end. */
+	/* A rollout read complete later (latedone's "rollout" or "reading"),
+	 * or an UNKNOWN one's re-read (no "by": its console was killed, or
+	 * its connection dropped) that found the target running: the tag it
+	 * moved is seen then, not after the end, whichever session read it. */
 	if (strcmp(r->kind, "action.reconcile") == 0 &&
-	    (same(str_in(r->data, "by"), "rollout") || same(str_in(r->data, "by"), "reading")) &&
+	    (str_in(r->data, "by") == NULL || same(str_in(r->data, "by"), "rollout") ||
+	    same(str_in(r->data, "by"), "reading")) &&
 	    same(str_in(r->data, "outcome"), "ok")) {
 		for (i = d->n; i-- > 0;)
 			if (strcmp(d->items[i].op, r->op) == 0) {
@@ -102,8 +105,11 @@ deployby_which(const struct deployby *d, const char *host, const char *svc,
 			continue;
 		/* Ran in [from, at]: it may have made the change. One with no
 		 * end lost its console (a record waits while ours run): its
-		 * start is all that is known. */
-		if (a->start_ms <= at_ms && (a->end_ms != 0 ? a->end_ms : a->start_ms) >= from)
+		 * start is all that is known, and its command may run on past
+		 * a later record of the row (the next console's, before its
+		 * re-read settles it), so only the window bounds it. */
+		if (a->start_ms <= at_ms && (a->end_ms != 0 ? a->end_ms >= from :
+		    a->start_ms >= at_ms - DEPLOYBY_WINDOW_MS))
 			return a;
 	}
 	return NULL;

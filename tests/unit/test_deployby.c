@@ -88,6 +88,38 @@ a_rollout_completed_later_is_ours_when_seen(void **state)
 	deployby_free(&d);
 }
 
+/* Its console killed mid-rollback (no action.end): the next console's
+ * re-read found the target running and settled it (an action.reconcile
+ * with no "by"), after a record of the row it wrote meanwhile. The tag
+ * change seen then is the incident's own rollback, whichever session
+ * ran it. */
+static void
+a_rollback_settled_by_a_reread_is_ours(void **state)
+{
+	struct deployby d = { 0 };
+
+	(void)state;
+	note(&d, "action.intent", "hb", "op-1", 100 * S,
+	    "{\"action\":\"helm.rollback\",\"plan\":{\"service\":\"api\"}}");
+	/* The new console's record of the old tag at 104 s, then the new
+	 * tag before the re-read: the rollback may still be running. */
+	assert_false(deployby_outside(&d, "hb", "api", 104 * S, 106 * S));
+	/* Past the window with no end: no longer. */
+	assert_true(deployby_outside(&d, "hb", "api", 104 * S, 100 * S + DEPLOYBY_WINDOW_MS + 1));
+	note(&d, "action.reconcile", "hb", "op-1", 107 * S,
+	    "{\"action\":\"helm.rollback\",\"outcome\":\"ok\"}");
+	assert_false(deployby_outside(&d, "hb", "api", 104 * S, 108 * S));
+	assert_string_equal(deployby_which(&d, "hb", "api", 104 * S, 108 * S)->op, "op-1");
+	/* A re-read that gave up says nothing of the tag. */
+	note(&d, "action.intent", "hc", "op-2", 100 * S,
+	    "{\"action\":\"helm.rollback\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "hc", "op-2", 101 * S, "{\"outcome\":\"unknown\"}");
+	note(&d, "action.reconcile", "hc", "op-2", 107 * S,
+	    "{\"action\":\"helm.rollback\",\"outcome\":\"unknown\"}");
+	assert_true(deployby_outside(&d, "hc", "api", 104 * S, 108 * S));
+	deployby_free(&d);
+}
+
 static void
 a_plan_without_a_service_is_the_whole_hosts(void **state)
 {
@@ -196,6 +228,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(our_rollback_is_ours_and_a_later_change_is_not),
 		cmocka_unit_test(a_rollout_completed_later_is_ours_when_seen),
+		cmocka_unit_test(a_rollback_settled_by_a_reread_is_ours),
 		cmocka_unit_test(a_plan_without_a_service_is_the_whole_hosts),
 		cmocka_unit_test(which_action_made_it),
 		cmocka_unit_test(a_k8s_kill_switch_changes_no_tag),
