@@ -2648,8 +2648,8 @@ resume_unrun(struct wr_buf *b, const struct record *r)
 
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "confirmed_not_run"))
 		if (cJSON_IsString(c))
-			wr_buf_printf(b, "%s%s: never ran, the console ended during its re-read "
-			    "before running it", b->len ? " — " : "", c->valuestring);
+			wr_buf_printf(b, "%s%s: never ran, no intent was recorded after its "
+			    "confirmation", b->len ? " — " : "", c->valuestring);
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "confirmed_unknown"))
 		if (cJSON_IsString(c))
 			wr_buf_printf(b, "%s%s", b->len ? " — " : "", c->valuestring);
