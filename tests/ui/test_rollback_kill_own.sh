@@ -4,6 +4,9 @@
 # on the same incident: the re-read settles the op, and the tag change its
 # rollout makes is the incident's own: no health.change calls it
 # "outside", and the timeline never says "deployed outside this console".
+# Helm's case needs the new console's record of the old tag (a probe
+# change) between the intent and the tag change; the fixture's k8s undo
+# moves the tag at once, so its case guards the same path without it.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 
@@ -15,11 +18,12 @@ kill9() {
 	wait_for "exit=137" 10
 }
 
-# own DRIVER PATTERN TAG OLD — roll back, kill -9 once PATTERN runs, resume.
+# own DRIVER PATTERN TO BAD SECONDS — roll back from BAD to TO (a rollout
+# of SECONDS), kill -9 once PATTERN runs on the host, resume.
 own() {
 	drv=$1 pat=$2 to=$3 bad=$4
 	fleet_up --hosts 1 --driver "$drv" --tag "$bad"
-	"$fleet" set --dir "$fl" h1 rollout_seconds=6 > /dev/null
+	"$fleet" set --dir "$fl" h1 rollout_seconds=$5 > /dev/null
 	sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 	start 200 50 "$WARROOM -c $tmp/c.conf --incident own-$drv"
 	wait_re "│> h1 +api +UP +$bad" 15
@@ -52,7 +56,7 @@ own() {
 	fleet_down; rm -rf "$fl"
 }
 
-own k8s "rollout status" v1.4.1 v1.5.0-bad
+own k8s "rollout status" v1.4.1 v1.5.0-bad 6
 ok "k8s: kill -9 mid-undo, resumed: the tag change is the incident's own rollback"
-own helm "^helm rollback" 1.4.1 1.5.0-bad
+own helm "^helm rollback" 1.4.1 1.5.0-bad 6
 ok "helm: kill -9 mid-rollback --wait, resumed: the tag change is the incident's own rollback"
