@@ -1237,7 +1237,8 @@ pm_made_by(struct pm *pm, const struct record *v, const struct record *came)
 			since = v[i].ts_ms;
 			break;
 		}
-	return deployby_which(&pm->deployby, came->host, svc, since, came->ts_ms);
+	return deployby_which(&pm->deployby, came->host, svc, since, came->ts_ms,
+	    dstr(came, "tag"));
 }
 
 /* The record of host's service svc to read the release it ran at at_ms

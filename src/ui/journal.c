@@ -1085,7 +1085,7 @@ health_add_tag(struct app *app, size_t h, int k, const struct svc_state *s,
 	}
 	if (was->have && was->tag[0] != '\0' && strcmp(was->tag, s->tag) != 0 &&
 	    deployby_outside(&app->deployby, app->cfg.hosts[h].name,
-	    app->cfg.hosts[h].services[k], was->at_ms, loop_wall_ms()))
+	    app->cfg.hosts[h].services[k], was->at_ms, loop_wall_ms(), s->tag))
 		cJSON_AddBoolToObject(d, "outside", true);
 }
 
