@@ -93,7 +93,7 @@ release_read(struct action *a, const struct exec_result *r)
 static void
 check_release(struct action *a)
 {
-	char dir[WR_CMD_MAX], cmd[WR_CMD_MAX + 128], reason[sizeof(a->reason)];
+	char dir[WR_CMD_MAX] = "", cmd[WR_CMD_MAX + 128], reason[sizeof(a->reason)];
 
 	a->record_checked = true;
 	if (!driver_cmd_quote(dir, sizeof(dir), a->cfg->compose_dir)) {
