@@ -22,6 +22,7 @@ struct deployby_act {
 	char *op, *host;
 	char *service;                   /* the plan's; NULL: any of the host's */
 	char *action;                    /* the intent's data.action, NULL: none */
+	char *to;                        /* the plan's target tag, NULL: none */
 	uint64_t seq;                    /* the intent's record */
 	int64_t start_ms, end_ms;        /* intent, end (0: no end yet) */
 };
@@ -31,22 +32,27 @@ struct deployby {
 	size_t n;
 };
 
-/* Take note of r when it is an action's intent or end. */
+/* Take note of r when it is an action's intent, end, or a reconcile
+ * that found its target running (a re-read's, a late rollout's). */
 void deployby_note(struct deployby *d, const struct record *r);
 
-/* The noted action that may have made a tag change of host's svc seen at
- * at_ms, the last to start in the window deployby_outside reads, or NULL:
- * none (a deploy made outside this console). A kill switch (any
- * driver's) changes no tag, so it is never one. */
+/* The noted action that may have made a tag change of host's svc to tag
+ * (NULL: not known) seen at at_ms, the last to start in the window
+ * deployby_outside reads, or NULL: none (a deploy made outside this
+ * console). A kill switch (any driver's) changes no tag, so it is never
+ * one. */
 const struct deployby_act *deployby_which(const struct deployby *d, const char *host,
-    const char *svc, int64_t since_ms, int64_t at_ms);
+    const char *svc, int64_t since_ms, int64_t at_ms, const char *tag);
 
-/* Whether a tag change of host's svc seen at at_ms (the row's previous
- * record at since_ms, 0: none) came with none of the noted actions on it:
- * none ran between max(since_ms, at_ms - DEPLOYBY_WINDOW_MS) and at_ms
- * (one with no end: its start in there). */
+/* Whether a tag change of host's svc to tag (NULL: not known) seen at
+ * at_ms (the row's previous record at since_ms, 0: none) came with none
+ * of the noted actions on it: none ran between max(since_ms, at_ms -
+ * DEPLOYBY_WINDOW_MS) and at_ms. One with no end (nor an ok re-read) is
+ * known by its start only: in that window, or, since its command may run
+ * on past the row's later records, within DEPLOYBY_WINDOW_MS before at_ms
+ * when tag is its plan's target. */
 bool deployby_outside(const struct deployby *d, const char *host, const char *svc,
-    int64_t since_ms, int64_t at_ms);
+    int64_t since_ms, int64_t at_ms, const char *tag);
 
 /* Release what d holds; it is left empty. */
 void deployby_free(struct deployby *d);

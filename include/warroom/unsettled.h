@@ -52,9 +52,10 @@ void unsettled_reason(const struct unsettled_op *u, const char *from, const char
     const char *ended, char *buf, size_t cap);
 
 /* The action.confirmed records of v[0..n) that no record of their op
- * followed (an intent, stale, refusal, output, end or reconcile): the
- * console ended during the re-read before running, so nothing ran unless
- * a damaged line held the intent (unsettled_confirmed_hidden). Pointers
+ * followed (an intent, stale, refusal, output, end or reconcile): its
+ * console ended during the re-read before running, or could not record
+ * the intent (a full disk) and cancelled it, so nothing ran unless a
+ * damaged line held the intent (unsettled_confirmed_hidden). Pointers
  * into v, at most cap, into out; returns how many. */
 size_t unsettled_confirmed(const struct record *v, size_t n, const struct record **out,
     size_t cap);

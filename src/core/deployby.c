@@ -6,8 +6,8 @@
  * in the time before it (since the row's last record, five minutes at
  * most) was made by someone else: a CI job, a colleague's kubectl. A
  * rollback whose rollout a later reading found complete (an
- * action.reconcile by "rollout" or "reading") moved the tag then: it
- * counts as ending at that record.
+ * action.reconcile by "rollout" or "reading", or a re-read's after
+ * UNKNOWN) moved the tag then: it counts as ending at that record.
  */
 #include "warroom/deployby.h"
 
@@ -40,19 +40,24 @@ deployby_note(struct deployby *d, const struct record *r)
 		return;
 	if (strcmp(r->kind, "action.intent") == 0) {
 		const char *action = str_in(r->data, "action");
+		const char *to = str_in(cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "to");
 
 		svc = str_in(cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "service");
 		d->items = xrealloc(d->items, (d->n + 1) * sizeof(*d->items));
 		d->items[d->n++] = (struct deployby_act){ .op = xstrdup(r->op),
 			.host = xstrdup(r->host), .service = svc != NULL && svc[0] != '\0' ?
 			xstrdup(svc) : NULL, .action = action != NULL ? xstrdup(action) : NULL,
-			.seq = r->seq, .start_ms = r->ts_ms };
+			.to = to != NULL && to[0] != '\0' ? xstrdup(to) : NULL, .seq = r->seq,
+			.start_ms = r->ts_ms };
 		return;
 	}
-	/* A rollout read complete later (latedone's "rollout" or "reading"):
-	 * the tag it moved is seen then, not after the end. */
+	/* A rollout read complete later (latedone's "rollout" or "reading"),
+	 * or an UNKNOWN one's re-read (no "by": its console was killed, or
+	 * its connection dropped) that found the target running: the tag it
+	 * moved is seen then, not after the end, whichever session read it. */
 	if (strcmp(r->kind, "action.reconcile") == 0 &&
-	    (same(str_in(r->data, "by"), "rollout") || same(str_in(r->data, "by"), "reading")) &&
+	    (str_in(r->data, "by") == NULL || same(str_in(r->data, "by"), "rollout") ||
+	    same(str_in(r->data, "by"), "reading")) &&
 	    same(str_in(r->data, "outcome"), "ok")) {
 		for (i = d->n; i-- > 0;)
 			if (strcmp(d->items[i].op, r->op) == 0) {
@@ -84,7 +89,7 @@ changes_tags(const char *action)
 
 const struct deployby_act *
 deployby_which(const struct deployby *d, const char *host, const char *svc,
-    int64_t since_ms, int64_t at_ms)
+    int64_t since_ms, int64_t at_ms, const char *tag)
 {
 	int64_t from = at_ms - DEPLOYBY_WINDOW_MS;
 	size_t i;
@@ -100,10 +105,17 @@ deployby_which(const struct deployby *d, const char *host, const char *svc,
 		    (a->service != NULL && svc != NULL && strcmp(a->service, svc) != 0) ||
 		    !changes_tags(a->action))
 			continue;
-		/* Ran in [from, at]: it may have made the change. One with no
-		 * end lost its console (a record waits while ours run): its
-		 * start is all that is known. */
-		if (a->start_ms <= at_ms && (a->end_ms != 0 ? a->end_ms : a->start_ms) >= from)
+		if (a->start_ms > at_ms)
+			continue;
+		/* Ran in [from, at]: it may have made the change. */
+		if (a->end_ms != 0 ? a->end_ms >= from : a->start_ms >= from)
+			return a;
+		/* One with no end lost its console (a record waits while ours
+		 * run): its start is all that is known, and its command may run
+		 * on past a later record of the row (the next console's, before
+		 * its re-read settles it): a change to its target is its own. */
+		if (a->end_ms == 0 && a->start_ms >= at_ms - DEPLOYBY_WINDOW_MS &&
+		    tag != NULL && a->to != NULL && strcmp(a->to, tag) == 0)
 			return a;
 	}
 	return NULL;
@@ -111,9 +123,9 @@ deployby_which(const struct deployby *d, const char *host, const char *svc,
 
 bool
 deployby_outside(const struct deployby *d, const char *host, const char *svc,
-    int64_t since_ms, int64_t at_ms)
+    int64_t since_ms, int64_t at_ms, const char *tag)
 {
-	return deployby_which(d, host, svc, since_ms, at_ms) == NULL;
+	return deployby_which(d, host, svc, since_ms, at_ms, tag) == NULL;
 }
 
 void
@@ -126,6 +138,7 @@ deployby_free(struct deployby *d)
 		free(d->items[i].host);
 		free(d->items[i].service);
 		free(d->items[i].action);
+		free(d->items[i].to);
 	}
 	free(d->items);
 	d->items = NULL;

@@ -1237,7 +1237,8 @@ pm_made_by(struct pm *pm, const struct record *v, const struct record *came)
 			since = v[i].ts_ms;
 			break;
 		}
-	return deployby_which(&pm->deployby, came->host, svc, since, came->ts_ms);
+	return deployby_which(&pm->deployby, came->host, svc, since, came->ts_ms,
+	    dstr(came, "tag"));
 }
 
 /* The record of host's service svc to read the release it ran at at_ms
@@ -2648,8 +2649,8 @@ resume_unrun(struct wr_buf *b, const struct record *r)
 
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "confirmed_not_run"))
 		if (cJSON_IsString(c))
-			wr_buf_printf(b, "%s%s: never ran, the console ended during its re-read "
-			    "before running it", b->len ? " — " : "", c->valuestring);
+			wr_buf_printf(b, "%s%s: never ran, no intent was recorded after its "
+			    "confirmation", b->len ? " — " : "", c->valuestring);
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "confirmed_unknown"))
 		if (cJSON_IsString(c))
 			wr_buf_printf(b, "%s%s", b->len ? " — " : "", c->valuestring);

@@ -7,7 +7,8 @@
  * file finds what the journal says about each, for adopting it and for the
  * post-mortem's words. A console that ends after the engineer confirmed an
  * action but before its intent (during the re-read of the plan's
- * preconditions) leaves an action.confirmed and nothing more: nothing ran,
+ * preconditions), or one that could not store the intent (a full disk) and
+ * cancelled it, leaves an action.confirmed and nothing more: nothing ran,
  * since nothing that changes a host is sent before the intent, and the
  * next session says so; unless a damaged line after the confirmation
  * may be its intent, which leaves the outcome UNKNOWN.
@@ -204,8 +205,11 @@ unsettled_confirmed_refusal(const struct record *c, int64_t now_ms)
 	cJSON *d = cJSON_CreateObject();
 
 	unsettled_confirmed_name(c, now_ms, words, sizeof(words));
-	snprintf(reason, sizeof(reason), "%s; the console ended during its re-read before "
-	    "running it: nothing ran (no intent was recorded)", words);
+	/* Its console may have ended during the re-read, or gone on after
+	 * the intent could not be stored (a full disk): say only what the
+	 * journal shows. */
+	snprintf(reason, sizeof(reason), "%s; never ran, no intent was recorded after its "
+	    "confirmation", words);
 	record_format_ts(c->ts_ms, ts);
 	cJSON_AddStringToObject(d, "action", action != NULL ? action : "action");
 	if (svc != NULL)

@@ -2320,6 +2320,7 @@ action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
 		    a->cfg->health_url);
 	a->record_elsewhere = plan_str(plan, "record")[0] != '\0';
 	a->record_ran = u->released;
+	a->intent_ms = u->intent->ts_ms;
 	a->state = ACTION_UNKNOWN;
 	/* With an end, it ended UNKNOWN then: its connection dropped, or its
 	 * console was stopped mid-action (SIGTERM, SIGHUP); the end says which. */

@@ -114,6 +114,9 @@ struct action {
 	char record_err[256];            /* … and why it was not written, or "" */
 	bool record_elsewhere;           /* adopted: its plan had that line, for the
 	                                    console that confirmed it to write */
+	bool record_checked;             /* … and the re-read read releases.log back */
+	int64_t intent_ms;               /* adopted: its intent's time (a line
+	                                    stamped before it is another's) */
 	struct act_current reread_cur;   /* what the re-read after UNKNOWN found */
 	struct {
 		int revision;            /* k8s: rollout status gave up with the

@@ -9,8 +9,11 @@
  *     migrations are named in the OK path's words;
  *   - the releases.log line is appended by the console that confirmed
  *     the plan naming it, once (never again if it was tried before the
- *     connection dropped); an earlier session's plan is said not written
- *     here, unless that session's journal shows it written;
+ *     connection dropped); for an earlier session's plan, unless that
+ *     session's journal shows it written, releases.log is read back and
+ *     the outcome says what it holds (that session may have written it
+ *     and been killed, or its journal DEGRADED, before saying so), or
+ *     that it was not checked;
  *   - a Compose rollback's .env is read (action_keeptag.c) and the
  *     outcome says whether it still names another tag.
  */
@@ -20,7 +23,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/driver_cmd.h"
 #include "warroom/probe.h"
+#include "warroom/relwritten.h"
 
 static void
 say(struct action *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -54,16 +59,57 @@ settle(struct action *a)
 	act_changed(a);          /* said as it is stored, also from an HTTP answer */
 }
 
+static void check_release(struct action *a);
+
 /* What became of the releases.log line, in the outcome. */
 static void
 say_release(struct action *a)
 {
 	if (a->record_ran && a->record_err[0] != '\0')
 		say(a, " (releases.log not updated: %s)", a->record_err);
-	else if (!a->record_ran && a->record_elsewhere)
+	else if (!a->record_ran && a->record_elsewhere && !a->record_checked) {
+		check_release(a);
+		return;
+	}
+	settle(a);
+}
+
+static void
+release_read(struct action *a, const struct exec_result *r)
+{
+	if (!r->finished || r->exit_status != 0)
+		say(a, "; releases.log not checked (the plan was confirmed in an earlier "
+		    "session): %s", r->error[0] != '\0' ? r->error : "the read failed");
+	else if (relwritten_found(a->buf, a->plan.to, a->plan.service, a->intent_ms))
+		say(a, "; releases.log written (by the session that confirmed the plan)");
+	else
 		say(a, "; releases.log not written (the plan was confirmed in an earlier "
 		    "session)");
 	settle(a);
+}
+
+/* An earlier session's line: read the file back before saying whether it
+ * is there (its journal may have lost the step that wrote it). */
+static void
+check_release(struct action *a)
+{
+	char dir[WR_CMD_MAX] = "", cmd[WR_CMD_MAX + 128], reason[sizeof(a->reason)];
+
+	a->record_checked = true;
+	if (!driver_cmd_quote(dir, sizeof(dir), a->cfg->compose_dir)) {
+		say(a, "; releases.log not checked: compose_dir too long");
+		settle(a);
+		return;
+	}
+	snprintf(cmd, sizeof(cmd), "cd %s && if [ -f releases.log ]; then tail -n 200 "
+	    "releases.log; fi", dir);
+	/* One that cannot start says why in a->reason: keep the outcome's. */
+	memcpy(reason, a->reason, sizeof(reason));
+	if (act_read_cmd(a, cmd, 15000, release_read) != 0) {
+		say(a, "; releases.log not checked: %s", a->reason);
+		memcpy(a->reason, reason, sizeof(reason));
+		settle(a);
+	}
 }
 
 static void

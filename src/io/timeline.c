@@ -970,7 +970,8 @@ interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
 
 /* Actions an earlier session confirmed and never ran: an action.confirmed
  * that nothing followed, its console gone (it ended during the re-read
- * before the intent, so nothing was sent). Named in our incident.resume
+ * before the intent, or could not store the intent and cancelled it: so
+ * nothing was sent). Named in our incident.resume
  * (d), kept for the start's message, and each one's action.refused data
  * (with "host" and "op" beside it) into refusals, written after the
  * resume. Only where that console is known to be gone: one still running

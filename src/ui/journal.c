@@ -612,9 +612,10 @@ resume_say_unended(struct app *app)
 	app_say_lead(app, "resumed incident %s: %s", timeline_id(app->tl), words);
 }
 
-/* Actions a console before this one confirmed and never ran (it ended
- * during the re-read before running them): said beside the warning above
- * and led with it until a key, so no one takes them for done. */
+/* Actions a console before this one confirmed and never ran (no intent
+ * was recorded: it ended during the re-read, or the intent could not be
+ * stored): said beside the warning above and led with it until a key, so
+ * no one takes them for done. */
 static void
 resume_say_unrun(struct app *app)
 {
@@ -622,8 +623,8 @@ resume_say_unrun(struct app *app)
 	size_t i, n = timeline_confirmed_unrun(app->tl, &words);
 
 	for (i = 0; i < n; i++)
-		app_say_lead(app, "%s: never ran, the console ended during its re-read before "
-		    "running it (nothing was sent; run it again if it is still wanted)", words[i]);
+		app_say_lead(app, "%s: never ran, no intent was recorded after its confirmation "
+		    "(nothing was sent; run it again if it is still wanted)", words[i]);
 	n = timeline_confirmed_unknown(app->tl, &words);
 	for (i = 0; i < n; i++)
 		app_say_lead(app, "%s", words[i]);
@@ -1084,7 +1085,7 @@ health_add_tag(struct app *app, size_t h, int k, const struct svc_state *s,
 	}
 	if (was->have && was->tag[0] != '\0' && strcmp(was->tag, s->tag) != 0 &&
 	    deployby_outside(&app->deployby, app->cfg.hosts[h].name,
-	    app->cfg.hosts[h].services[k], was->at_ms, loop_wall_ms()))
+	    app->cfg.hosts[h].services[k], was->at_ms, loop_wall_ms(), s->tag))
 		cJSON_AddBoolToObject(d, "outside", true);
 }
 

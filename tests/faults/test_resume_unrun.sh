@@ -51,7 +51,7 @@ start 200 50 "$wr"
 wait_re "status page: (create|update) monitoring \\(incident" 20
 # The footer's rows as one line: the warning first, the post after it.
 tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' ' > "$tmp/footer"
-grep -qE "resumed incident unrun-[a-z0-9]+: the console of [^ ]+@[^ ]+, pid [0-9]+, ended without shutting down while armed \(last record [0-9:]+ UTC\) \| rollback of api on h1 \(v1\.5\.0-bad → v1\.4\.1\), confirmed at [0-9:]+ UTC: never ran, the console ended during its re-read before running it \(nothing was sent; run it again if it is still wanted\) \| status page: (create|update) monitoring \(incident " \
+grep -qE "resumed incident unrun-[a-z0-9]+: the console of [^ ]+@[^ ]+, pid [0-9]+, ended without shutting down while armed \(last record [0-9:]+ UTC\) \| rollback of api on h1 \(v1\.5\.0-bad → v1\.4\.1\), confirmed at [0-9:]+ UTC: never ran, no intent was recorded after its confirmation \(nothing was sent; run it again if it is still wanted\) \| status page: (create|update) monitoring \(incident " \
 	"$tmp/footer" || { cat "$tmp/screen"; fail "the footer: $(cat "$tmp/footer")"; }
 ok "the resume's warning leads the footer; the queued post's words come after it"
 keys Tab
@@ -62,7 +62,7 @@ done
 ok "a key lets the warning go"
 
 grep "\"kind\":\"action.refused\".*\"op\":\"$op\"" "$journal" | grep '"confirmed":true' |
-	grep '"confirmed_ts":' | grep -q 'nothing ran (no intent was recorded)' ||
+	grep '"confirmed_ts":' | grep -q 'never ran, no intent was recorded after its confirmation' ||
 	fail "no refusal for $op: $(grep action.refused "$journal")"
 grep '"kind":"incident.resume"' "$journal" | tail -1 | grep -q '"confirmed_not_run":\["rollback of api on h1' ||
 	fail "the resume does not name it: $(grep incident.resume "$journal" | tail -1)"
@@ -76,7 +76,7 @@ wait_for "exit=0"
 	fail "export failed"
 grep -q "1 cancelled after confirming (nothing ran)" "$tmp/pm.md" ||
 	fail "the summary: $(grep -- '- [0-9]* action' "$tmp/pm.md")"
-grep -q "| compose.rollback | h1 | api v1.5.0-bad → v1.4.1 | .* | — | cancelled | rollback of api on h1 (v1.5.0-bad → v1.4.1), confirmed at .* UTC; the console ended during its re-read before running it: nothing ran" \
+grep -q "| compose.rollback | h1 | api v1.5.0-bad → v1.4.1 | .* | — | cancelled | rollback of api on h1 (v1.5.0-bad → v1.4.1), confirmed at .* UTC; never ran, no intent was recorded after its confirmation" \
 	"$tmp/pm.md" || fail "the Actions row: $(grep '| cancelled |' "$tmp/pm.md")"
 grep -q "| action.confirmed | h1 | confirmed: rollback of api on h1, v1.5.0-bad → v1.4.1; re-read before it runs |" \
 	"$tmp/pm.md" || fail "the confirmation's row: $(grep action.confirmed "$tmp/pm.md")"

@@ -48,17 +48,17 @@ our_rollback_is_ours_and_a_later_change_is_not(void **state)
 	note(&d, "action.intent", "k8s-1", "op-1", 100 * S,
 	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"api\"}}");
 	/* Nothing ended yet, nothing seen: a deploy before it is outside. */
-	assert_true(deployby_outside(&d, "k8s-1", "api", 0, 90 * S));
+	assert_true(deployby_outside(&d, "k8s-1", "api", 0, 90 * S, NULL));
 	note(&d, "action.end", "k8s-1", "op-1", 130 * S, "{\"outcome\":\"ok\"}");
 	/* Its end's re-read, a poll later: ours. */
-	assert_false(deployby_outside(&d, "k8s-1", "api", 0, 133 * S));
+	assert_false(deployby_outside(&d, "k8s-1", "api", 0, 133 * S, NULL));
 	/* Another host, another service: outside. */
-	assert_true(deployby_outside(&d, "k8s-2", "api", 0, 133 * S));
-	assert_true(deployby_outside(&d, "k8s-1", "worker", 0, 133 * S));
+	assert_true(deployby_outside(&d, "k8s-2", "api", 0, 133 * S, NULL));
+	assert_true(deployby_outside(&d, "k8s-1", "worker", 0, 133 * S, NULL));
 	/* After that record (133 s) a new change ten minutes on: outside. */
-	assert_true(deployby_outside(&d, "k8s-1", "api", 133 * S, 133 * S + 10 * MIN));
+	assert_true(deployby_outside(&d, "k8s-1", "api", 133 * S, 133 * S + 10 * MIN, NULL));
 	/* Even with no record since, once the window has passed. */
-	assert_true(deployby_outside(&d, "k8s-1", "api", 0, 130 * S + DEPLOYBY_WINDOW_MS + 1));
+	assert_true(deployby_outside(&d, "k8s-1", "api", 0, 130 * S + DEPLOYBY_WINDOW_MS + 1, NULL));
 	deployby_free(&d);
 	assert_int_equal(d.n, 0);
 }
@@ -76,15 +76,51 @@ a_rollout_completed_later_is_ours_when_seen(void **state)
 	    "{\"action\":\"helm.rollback\",\"plan\":{\"service\":\"api\"}}");
 	note(&d, "action.end", "hb", "op-1", 110 * S, "{\"outcome\":\"failed\"}");
 	/* A record of the row since (a health change) at 112 s. */
-	assert_true(deployby_outside(&d, "hb", "api", 112 * S, 230 * S));
+	assert_true(deployby_outside(&d, "hb", "api", 112 * S, 230 * S, NULL));
 	/* The engineer's word alone moves nothing. */
 	note(&d, "action.reconcile", "hb", "op-1", 200 * S,
 	    "{\"by\":\"hand\",\"outcome\":\"failed\"}");
-	assert_true(deployby_outside(&d, "hb", "api", 112 * S, 230 * S));
+	assert_true(deployby_outside(&d, "hb", "api", 112 * S, 230 * S, NULL));
 	note(&d, "action.reconcile", "hb", "op-1", 229 * S,
 	    "{\"by\":\"rollout\",\"outcome\":\"ok\"}");
-	assert_false(deployby_outside(&d, "hb", "api", 112 * S, 230 * S));
-	assert_string_equal(deployby_which(&d, "hb", "api", 112 * S, 230 * S)->op, "op-1");
+	assert_false(deployby_outside(&d, "hb", "api", 112 * S, 230 * S, NULL));
+	assert_string_equal(deployby_which(&d, "hb", "api", 112 * S, 230 * S, NULL)->op, "op-1");
+	deployby_free(&d);
+}
+
+/* Its console killed mid-rollback (no action.end): the next console's
+ * re-read found the target running and settled it (an action.reconcile
+ * with no "by"), after a record of the row it wrote meanwhile. The tag
+ * change seen then is the incident's own rollback, whichever session
+ * ran it. */
+static void
+a_rollback_settled_by_a_reread_is_ours(void **state)
+{
+	struct deployby d = { 0 };
+
+	(void)state;
+	note(&d, "action.intent", "hb", "op-1", 100 * S,
+	    "{\"action\":\"helm.rollback\",\"plan\":{\"service\":\"api\",\"to\":\"1.4.1\"}}");
+	/* The new console's record of the old tag at 104 s, then its
+	 * target before the re-read: the rollback may still be running. */
+	assert_false(deployby_outside(&d, "hb", "api", 104 * S, 106 * S, "1.4.1"));
+	/* Another tag then is someone else's; so is one of no known tag. */
+	assert_true(deployby_outside(&d, "hb", "api", 104 * S, 106 * S, "1.6.0"));
+	assert_true(deployby_outside(&d, "hb", "api", 104 * S, 106 * S, NULL));
+	/* Past the window with no end: no longer. */
+	assert_true(deployby_outside(&d, "hb", "api", 104 * S, 100 * S + DEPLOYBY_WINDOW_MS + 1,
+	    "1.4.1"));
+	note(&d, "action.reconcile", "hb", "op-1", 107 * S,
+	    "{\"action\":\"helm.rollback\",\"outcome\":\"ok\"}");
+	assert_false(deployby_outside(&d, "hb", "api", 104 * S, 108 * S, NULL));
+	assert_string_equal(deployby_which(&d, "hb", "api", 104 * S, 108 * S, NULL)->op, "op-1");
+	/* A re-read that gave up says nothing of the tag. */
+	note(&d, "action.intent", "hc", "op-2", 100 * S,
+	    "{\"action\":\"helm.rollback\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "hc", "op-2", 101 * S, "{\"outcome\":\"unknown\"}");
+	note(&d, "action.reconcile", "hc", "op-2", 107 * S,
+	    "{\"action\":\"helm.rollback\",\"outcome\":\"unknown\"}");
+	assert_true(deployby_outside(&d, "hc", "api", 104 * S, 108 * S, NULL));
 	deployby_free(&d);
 }
 
@@ -96,11 +132,11 @@ a_plan_without_a_service_is_the_whole_hosts(void **state)
 	(void)state;
 	note(&d, "action.intent", "h", "op-1", 10 * S, "{\"action\":\"run\",\"plan\":null}");
 	note(&d, "action.end", "h", "op-1", 20 * S, "{\"outcome\":\"ok\"}");
-	assert_false(deployby_outside(&d, "h", "worker", 0, 25 * S));
+	assert_false(deployby_outside(&d, "h", "worker", 0, 25 * S, NULL));
 	/* An intent whose console went away (no end) counts at its start. */
 	note(&d, "action.intent", "g", "op-2", 100 * S, "{\"action\":\"run\"}");
-	assert_false(deployby_outside(&d, "g", "api", 0, 110 * S));
-	assert_true(deployby_outside(&d, "g", "api", 0, 100 * S + DEPLOYBY_WINDOW_MS + 1));
+	assert_false(deployby_outside(&d, "g", "api", 0, 110 * S, NULL));
+	assert_true(deployby_outside(&d, "g", "api", 0, 100 * S + DEPLOYBY_WINDOW_MS + 1, NULL));
 	/* Records that are no action, or have no op, are ignored. */
 	note(&d, "note", "g", "op-3", 5 * S, "{\"text\":\"x\"}");
 	note(&d, "action.intent", "g", NULL, 5 * S, "{}");
@@ -122,17 +158,17 @@ which_action_made_it(void **state)
 	note(&d, "action.end", "k8s-1", "op-1", 110 * S, "{\"outcome\":\"ok\"}");
 	note(&d, "action.intent", "k8s-1", "op-2", 120 * S, "{\"plan\":{\"service\":\"api\"}}");
 	note(&d, "action.end", "k8s-1", "op-2", 130 * S, "{\"outcome\":\"ok\"}");
-	a = deployby_which(&d, "k8s-1", "api", 0, 133 * S);
+	a = deployby_which(&d, "k8s-1", "api", 0, 133 * S, NULL);
 	assert_non_null(a);
 	assert_string_equal(a->op, "op-2");
 	assert_null(a->action);
 	/* Seen before the second began: the first. */
-	a = deployby_which(&d, "k8s-1", "api", 0, 115 * S);
+	a = deployby_which(&d, "k8s-1", "api", 0, 115 * S, NULL);
 	assert_non_null(a);
 	assert_string_equal(a->op, "op-1");
 	assert_string_equal(a->action, "k8s.undo");
 	assert_true(a->seq > 0);
-	assert_null(deployby_which(&d, "k8s-1", "worker", 0, 133 * S));
+	assert_null(deployby_which(&d, "k8s-1", "worker", 0, 133 * S, NULL));
 	deployby_free(&d);
 }
 
@@ -148,8 +184,8 @@ a_k8s_kill_switch_changes_no_tag(void **state)
 	note(&d, "action.intent", "k8s-bastion", "ks-1", 100 * S,
 	    "{\"action\":\"k8s.killswitch\",\"plan\":{\"service\":\"api\"}}");
 	note(&d, "action.end", "k8s-bastion", "ks-1", 110 * S, "{\"outcome\":\"ok\"}");
-	assert_true(deployby_outside(&d, "k8s-bastion", "api", 0, 140 * S));
-	assert_null(deployby_which(&d, "k8s-bastion", "api", 0, 140 * S));
+	assert_true(deployby_outside(&d, "k8s-bastion", "api", 0, 140 * S, NULL));
+	assert_null(deployby_which(&d, "k8s-bastion", "api", 0, 140 * S, NULL));
 	deployby_free(&d);
 }
 
@@ -170,13 +206,13 @@ a_compose_kill_switch_changes_no_tag(void **state)
 	note(&d, "action.intent", "api-1", "ks-2", 105 * S,
 	    "{\"action\":\"compose.killswitch\",\"plan\":{\"service\":\"api\"}}");
 	note(&d, "action.end", "api-1", "ks-2", 107 * S, "{\"outcome\":\"ok\"}");
-	assert_true(deployby_outside(&d, "api-1", "api", 0, 109 * S));
-	assert_null(deployby_which(&d, "api-1", "api", 0, 109 * S));
+	assert_true(deployby_outside(&d, "api-1", "api", 0, 109 * S, NULL));
+	assert_null(deployby_which(&d, "api-1", "api", 0, 109 * S, NULL));
 	/* Helm's is refused before it runs; were one noted, the same. */
 	note(&d, "action.intent", "helm-bastion", "ks-3", 100 * S,
 	    "{\"action\":\"helm.killswitch\",\"plan\":{\"service\":\"api\"}}");
 	note(&d, "action.end", "helm-bastion", "ks-3", 102 * S, "{\"outcome\":\"ok\"}");
-	assert_true(deployby_outside(&d, "helm-bastion", "api", 0, 109 * S));
+	assert_true(deployby_outside(&d, "helm-bastion", "api", 0, 109 * S, NULL));
 	/* A rollback, then a switch, then the change: the rollback's. */
 	note(&d, "action.intent", "api-1", "rb-1", 200 * S,
 	    "{\"action\":\"compose.rollback\",\"plan\":{\"service\":\"api\"}}");
@@ -184,7 +220,7 @@ a_compose_kill_switch_changes_no_tag(void **state)
 	note(&d, "action.intent", "api-1", "ks-4", 211 * S,
 	    "{\"action\":\"compose.killswitch\",\"plan\":{\"service\":\"api\"}}");
 	note(&d, "action.end", "api-1", "ks-4", 213 * S, "{\"outcome\":\"ok\"}");
-	a = deployby_which(&d, "api-1", "api", 109 * S, 214 * S);
+	a = deployby_which(&d, "api-1", "api", 109 * S, 214 * S, NULL);
 	assert_non_null(a);
 	assert_string_equal(a->op, "rb-1");
 	deployby_free(&d);
@@ -196,6 +232,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(our_rollback_is_ours_and_a_later_change_is_not),
 		cmocka_unit_test(a_rollout_completed_later_is_ours_when_seen),
+		cmocka_unit_test(a_rollback_settled_by_a_reread_is_ours),
 		cmocka_unit_test(a_plan_without_a_service_is_the_whole_hosts),
 		cmocka_unit_test(which_action_made_it),
 		cmocka_unit_test(a_k8s_kill_switch_changes_no_tag),

@@ -3570,8 +3570,8 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 	    "api-1, v1.5.0-bad \xe2\x86\x92 v1.4.1; re-read before it runs |\n"));
 	assert_non_null(strstr(md, "| incident.resume |  | the console before ended without "
 	    "shutting down (last record 2024-05-01 12:00:10) — rollback of api on api-1 "
-	    "(v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC: never ran, the console ended "
-	    "during its re-read before running it |\n"));
+	    "(v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC: never ran, no intent was "
+	    "recorded after its confirmation |\n"));
 	assert_non_null(strstr(md, "- 1 action: 0 ok, 0 failed, 0 unknown, 1 cancelled after "
 	    "confirming (nothing ran).\n"));
 	/* Started when it was confirmed, not when the resume refused it; its

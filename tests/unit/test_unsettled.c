@@ -126,8 +126,9 @@ the_reason_drops_an_empty_change(void **state)
 #define CONFIRMED_MS 1714565619000LL
 
 /* A confirmation that an intent, a stale plan or a refusal followed is
- * settled; one that nothing followed (the console ended during the
- * re-read) is found, and only with its own op. */
+ * settled; one that nothing followed (its console ended during the
+ * re-read, or could not record the intent: the disk full) is found, and
+ * only with its own op. */
 static void
 finds_confirmations_that_nothing_followed(void **state)
 {
@@ -226,9 +227,8 @@ a_confirmation_nothing_followed_is_refused_in_words(void **state)
 	assert_string_equal(cJSON_GetObjectItem(d, "confirmed_ts")->valuestring,
 	    "2024-05-01T12:13:39.000Z");
 	assert_string_equal(cJSON_GetObjectItem(d, "reason")->valuestring,
-	    "rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at 12:13:39 UTC; the "
-	    "console ended during its re-read before running it: nothing ran (no intent was "
-	    "recorded)");
+	    "rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at 12:13:39 UTC; never "
+	    "ran, no intent was recorded after its confirmation");
 	cJSON_Delete(d);
 	cJSON_Delete(c.data);
 }
