@@ -445,23 +445,6 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		}
 		return 1;
 	}
-	/* BAD REL says what, not why: the judgement, which may have been
-	 * made on another service or host. */
-	if (shows_bad_release(app, host, svc)) {
-		const struct badrel *b = &app->contain.rel;
-		const struct badrel_why *w = badrel_why_on(b, name,
-		    app->cfg.hosts[host].services[svc], s->tag);
-		char why[300] = "";
-
-		for (i = 0; w == NULL && i < b->nwhy; i++)
-			if (badrel_same(b->why[i].tag, s->tag))
-				w = &b->why[i];
-		if (w != NULL)
-			badrel_why_words(w, why, sizeof(why));
-		snprintf(lines[0], 700, "%s/%s runs a bad release, %s%s%s", name,
-		    app->cfg.hosts[host].services[svc], s->tag, why[0] ? ": " : "", why);
-		return 1;
-	}
 	/* "absent" alone reads as a vanished container; a typo in services =
 	 * is likelier. After an action's line: a rollback's up -d has a
 	 * moment with no container. */
@@ -485,6 +468,23 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		if (s->readyz.rev_database[0] != '\0')
 			snprintf(lines[0] + strlen(lines[0]), 700 - strlen(lines[0]), " (database %s, "
 			    "release expects %s)", s->readyz.rev_database, s->readyz.rev_expected);
+		return 1;
+	}
+	/* BAD REL says what, not why: the judgement, which may have been
+	 * made on another service or host. After what fails now. */
+	if (shows_bad_release(app, host, svc)) {
+		const struct badrel *b = &app->contain.rel;
+		const struct badrel_why *w = badrel_why_on(b, name,
+		    app->cfg.hosts[host].services[svc], s->tag);
+		char why[300] = "";
+
+		for (i = 0; w == NULL && i < b->nwhy; i++)
+			if (badrel_same(b->why[i].tag, s->tag))
+				w = &b->why[i];
+		if (w != NULL)
+			badrel_why_words(w, why, sizeof(why));
+		snprintf(lines[0], 700, "%s/%s runs a bad release, %s%s%s", name,
+		    app->cfg.hosts[host].services[svc], s->tag, why[0] ? ": " : "", why);
 		return 1;
 	}
 	if (s != NULL && s->version_cmp == PROBE_VERSION_MISMATCH) {
