@@ -68,11 +68,21 @@ void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap
  * the retry's countdown, which read as the time down. */
 void hosts_table_down(long down_s, bool brief, char *buf, size_t cap);
 
+/* Whether a row running a release this incident judged bad (bad_rel)
+ * says so in its VERDICT cell and counts in the tally: while its host's
+ * verdict (level, < 0: none) asks for no rollback. CONSIDER ROLLBACK or
+ * worse already does; below it the host's metrics (another service's,
+ * often) would read the row as fine. */
+bool hosts_table_bad_release(int level, bool bad_rel);
+
 /* The VERDICT cell of a row whose host's verdict is level (enum
  * decide_level; < 0: none yet, ""): its name ("ROLLBACK IMMEDIATELY",
  * brief "ROLLBACK", "CONSIDER"), and while hysteresis holds it above what
- * the metrics say, " (held)" after it, brief "*" ("ROLLBACK*"). */
-void hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap);
+ * the metrics say, " (held)" after it, brief "*" ("ROLLBACK*"). A row on
+ * a bad release (hosts_table_bad_release) reads "BAD RELEASE" first, the
+ * verdict after it ("BAD RELEASE (OK)", "BAD RELEASE (MONITOR held)"),
+ * brief "BAD REL". */
+void hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, size_t cap);
 
 /* What HOSTS read of a row, for how bad its health is. */
 struct hosts_health {
@@ -101,6 +111,7 @@ struct hosts_mark_row {
 	bool down;                       /* its host's connection is DOWN */
 	bool unread;                     /* its poll fails or its health gives no
 	                                    answer (UNKNOWN): not seen now */
+	bool bad_rel;                    /* it runs a release judged bad */
 };
 
 /* What a marker says of the rows it counts, out of sight (whatever is
@@ -178,11 +189,13 @@ void hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size
 
 /* The whole fleet at a glance, whatever is scrolled or filtered away:
  * hosts (each counted once, at the worst verdict of its rows) at each
- * verdict MONITOR or worse, hosts DOWN (a host DOWN with a verdict held
- * counts in both), and hosts not DOWN with a row not read. */
+ * verdict MONITOR or worse, hosts below CONSIDER ROLLBACK with a row on a
+ * bad release (hosts_table_bad_release), hosts DOWN (a host DOWN with a
+ * verdict held counts in both), and hosts not DOWN with a row not read. */
 struct hosts_tally {
 	int hosts;                       /* every host */
 	int rollback, consider, monitor; /* hosts at ROLLBACK IMMEDIATELY, … */
+	int bad_rel;                     /* hosts "on a bad release" */
 	int down;                        /* hosts DOWN */
 	int unread;                      /* hosts UP whose reads fail ("not read") */
 };
@@ -192,11 +205,12 @@ void hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_ta
 
 /* The words after "HOSTS" in the pane's title with t's tally before
  * hosts_table_title's, in wording form (0 the longest): "3 ROLLBACK
- * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 MONITOR, 2 DOWN of 24 hosts, by
- * verdict, having \"k8s\"", then level names short ("3 ROLLBACK, 1
- * CONSIDER"), without "of 24 hosts", without the order's then the
- * filter's words, without MONITOR's count, then with the worst verdict
- * and DOWN alone, the worse of the two alone (DOWN by health or beside
+ * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 on a bad release, 2 MONITOR, 2
+ * DOWN of 24 hosts, by verdict, having \"k8s\"", then level names short
+ * ("3 ROLLBACK, 1 CONSIDER"), without "of 24 hosts", without the order's
+ * then the filter's words, without MONITOR's count, then with the worst
+ * (a bad release ranks between CONSIDER and MONITOR) and DOWN alone, the
+ * worse of the two alone (DOWN by health or beside a bad release or
  * MONITOR), and "" last; a count is never cut. *lead: the tally's bytes
  * at buf's start (0 when none). With no host MONITOR or worse nor DOWN,
  * one form: hosts_table_title's words. False when there is no such form;
@@ -204,8 +218,8 @@ void hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_ta
 bool hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort,
     const char *filter, int form, char *buf, size_t cap, size_t *lead);
 
-/* How loud the tally is: 2 (a host DOWN, CONSIDER ROLLBACK or worse),
- * 1 (MONITOR), 0 (nothing to count). */
+/* How loud the tally is: 2 (a host DOWN, CONSIDER ROLLBACK or worse, on
+ * a bad release), 1 (MONITOR), 0 (nothing to count). */
 int hosts_table_tally_severity(const struct hosts_tally *t);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * hosts_table.c — column priorities, the AGE and VERDICT cells, the
- * health order and the hidden-rows markers of the HOSTS table.
+ * hosts_table.c — column priorities, the AGE and VERDICT cells (a row
+ * on a release judged bad says so), the health order and the hidden-rows
+ * markers of the HOSTS table.
  */
 #include "warroom/hosts_table.h"
 
@@ -171,9 +172,25 @@ level_word(int level)
 	}
 }
 
-void
-hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap)
+bool
+hosts_table_bad_release(int level, bool bad_rel)
 {
+	return bad_rel && level < DECIDE_CONSIDER;
+}
+
+void
+hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, size_t cap)
+{
+	/* jobs on the bad tag read OK by api's calm metrics after api alone
+	 * was rolled back: the release comes first, the metrics after. */
+	if (hosts_table_bad_release(level, bad_rel)) {
+		if (brief || level < 0)
+			snprintf(buf, cap, "%s", brief ? "BAD REL" : "BAD RELEASE");
+		else
+			snprintf(buf, cap, "BAD RELEASE (%s%s)",
+			    decide_level_name((enum decide_level)level), held ? " held" : "");
+		return;
+	}
 	if (level < 0) {
 		buf[0] = '\0';
 		return;
@@ -447,7 +464,7 @@ void
 hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *out)
 {
 	int i, j, level;
-	bool down;
+	bool down, bad_rel;
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < n; i++) {
@@ -457,16 +474,22 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		 * ROLLBACK IMMEDIATELY are one host to roll back. */
 		level = rows[i].level;
 		down = rows[i].down;
+		bad_rel = rows[i].bad_rel;
 		for (j = i + 1; j < n; j++)
 			if (rows[j].host == rows[i].host) {
 				if (rows[j].level > level)
 					level = rows[j].level;
 				down = down || rows[j].down;
+				bad_rel = bad_rel || rows[j].bad_rel;
 			}
 		out->hosts++;
 		out->rollback += level == DECIDE_ROLLBACK;
 		out->consider += level == DECIDE_CONSIDER;
-		out->monitor += level == DECIDE_MONITOR;
+		/* On a bad release, not MONITOR: its rows say BAD RELEASE. */
+		if (hosts_table_bad_release(level, bad_rel))
+			out->bad_rel++;
+		else
+			out->monitor += level == DECIDE_MONITOR;
 		/* A verdict held while its host is away is still the verdict:
 		 * the host counts in both. */
 		out->down += down;
@@ -493,17 +516,22 @@ bool
 hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const char *filter,
     int form, char *buf, size_t cap, size_t *lead)
 {
+	/* Ranks: a bad release below CONSIDER ROLLBACK (no rollback asked
+	 * of its host's metrics) and above MONITOR (the incident's own
+	 * judgement of what it runs). */
+	enum { R_MONITOR = 1, R_BAD_REL, R_CONSIDER, R_ROLLBACK };
 	const struct {
-		int n, level;                /* level < 0: the hosts DOWN */
+		int n, rank;                 /* rank -1: the hosts DOWN, -2: not read */
 	} part[] = {
-		{ t->rollback, DECIDE_ROLLBACK }, { t->consider, DECIDE_CONSIDER },
-		{ t->monitor, DECIDE_MONITOR }, { t->down, -1 }, { t->unread, -2 },
+		{ t->rollback, R_ROLLBACK }, { t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
+		{ t->monitor, R_MONITOR }, { t->down, -1 }, { t->unread, -2 },
 	};
-	int worst = t->rollback > 0 ? DECIDE_ROLLBACK : t->consider > 0 ? DECIDE_CONSIDER :
-	    t->monitor > 0 ? DECIDE_MONITOR : -1;
-	/* Alone, hosts DOWN outweigh a MONITOR, and lead by health as they
-	 * do in the pane's order. */
-	bool down_wins = t->down > 0 && (sort == HOSTS_BY_HEALTH || worst < DECIDE_CONSIDER);
+	int worst = t->rollback > 0 ? R_ROLLBACK : t->consider > 0 ? R_CONSIDER :
+	    t->bad_rel > 0 ? R_BAD_REL : t->monitor > 0 ? R_MONITOR : -1;
+	/* Alone, hosts DOWN outweigh a MONITOR (or a bad release: what runs
+	 * there is not seen at all), and lead by health as they do in the
+	 * pane's order. */
+	bool down_wins = t->down > 0 && (sort == HOSTS_BY_HEALTH || worst < R_CONSIDER);
 	char words[160];
 	int k, counts;
 	size_t i;
@@ -523,20 +551,22 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	if (counts < 0)
 		return true;
 	for (i = 0; i < WR_ARRAY_LEN(part); i++) {
-		k = part[i].level;
+		k = part[i].rank;
 		if (part[i].n == 0)
 			continue;
 		/* Whole counts only, dropped in a fixed order: MONITOR's, then
-		 * the lesser of two bad verdicts, the worst and DOWN last. */
+		 * the lesser of two bad ones, the worst and DOWN last. */
 		/* Hosts not read go with MONITOR's count, unless alone. */
 		if (k == -2 ? counts < 2 && (worst >= 0 || t->down > 0) :
 		    k < 0 ? counts < 1 && !down_wins :
-		    k != worst ? counts < 3 - (k == DECIDE_CONSIDER) :
+		    k != worst ? counts < 3 - (k != R_MONITOR) :
 		    counts < 1 && down_wins)
 			continue;
 		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,
-		    k == -2 ? "not read" : k < 0 ? "DOWN" : tally_forms[form].whole ?
-		    decide_level_name((enum decide_level)k) : level_word(k));
+		    k == -2 ? "not read" : k < 0 ? "DOWN" : k == R_BAD_REL ? "on a bad release" :
+		    k == R_MONITOR ? level_word(DECIDE_MONITOR) : tally_forms[form].whole ?
+		    decide_level_name(k == R_ROLLBACK ? DECIDE_ROLLBACK : DECIDE_CONSIDER) :
+		    level_word(k == R_ROLLBACK ? DECIDE_ROLLBACK : DECIDE_CONSIDER));
 	}
 	/* "of 24 hosts": a filter showing 3 rows must not read as a fleet
 	 * of 3. */
@@ -553,7 +583,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 int
 hosts_table_tally_severity(const struct hosts_tally *t)
 {
-	if (t->down > 0 || t->unread > 0 || t->rollback > 0 || t->consider > 0)
+	if (t->down > 0 || t->unread > 0 || t->rollback > 0 || t->consider > 0 || t->bad_rel > 0)
 		return 2;
 	return t->monitor > 0 ? 1 : 0;
 }

@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "warroom/action.h"
+#include "warroom/badrel.h"
 #include "warroom/columns.h"
 #include "warroom/decide.h"
 #include "warroom/envmark.h"
@@ -208,6 +209,25 @@ verdict_of(const struct app *app, int hi)
 	return m != NULL && m->judged ? (int)m->verdict.level : -1;
 }
 
+/* Whether host hi's service svc runs (as last read) a release this
+ * incident judged bad (badrel.h): a rollback of api alone left jobs on
+ * it, reading OK by api's calm metrics. */
+static bool
+runs_bad_release(const struct app *app, int hi, int svc)
+{
+	const struct svc_state *s = hi >= 0 ? app_state(app, hi, svc) : NULL;
+
+	return s != NULL && s->have_driver && s->tag[0] != '\0' &&
+	    badrel_is_bad(&app->contain.rel, s->tag);
+}
+
+/* Whether row (hi, svc)'s VERDICT says BAD RELEASE (hosts_table.h). */
+static bool
+shows_bad_release(const struct app *app, int hi, int svc)
+{
+	return hosts_table_bad_release(verdict_of(app, hi), runs_bad_release(app, hi, svc));
+}
+
 struct row_key {
 	int row, k1, k2;
 };
@@ -242,7 +262,11 @@ row_order(const struct app *app, int *order, int rows)
 		if (app->host_sort == HOSTS_BY_HOST)
 			continue;
 		health = health_rank(app, host, svc);
-		verdict = verdict_of(app, host);
+		/* By verdict a row on a bad release goes between CONSIDER and
+		 * MONITOR, as the title ranks it. */
+		verdict = 2 * verdict_of(app, host);
+		if (shows_bad_release(app, host, svc))
+			verdict = 2 * DECIDE_CONSIDER - 1;
 		keys[n].k1 = app->host_sort == HOSTS_BY_HEALTH ? health : verdict;
 		keys[n].k2 = app->host_sort == HOSTS_BY_HEALTH ? verdict : health;
 	}
@@ -446,6 +470,23 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 			    "release expects %s)", s->readyz.rev_database, s->readyz.rev_expected);
 		return 1;
 	}
+	/* BAD REL says what, not why: the judgement, which may have been
+	 * made on another service or host. After what fails now. */
+	if (shows_bad_release(app, host, svc)) {
+		const struct badrel *b = &app->contain.rel;
+		const struct badrel_why *w = badrel_why_on(b, name,
+		    app->cfg.hosts[host].services[svc], s->tag);
+		char why[300] = "";
+
+		for (i = 0; w == NULL && i < b->nwhy; i++)
+			if (badrel_same(b->why[i].tag, s->tag))
+				w = &b->why[i];
+		if (w != NULL)
+			badrel_why_words(w, why, sizeof(why));
+		snprintf(lines[0], 700, "%s/%s runs a bad release, %s%s%s", name,
+		    app->cfg.hosts[host].services[svc], s->tag, why[0] ? ": " : "", why);
+		return 1;
+	}
 	if (s != NULL && s->version_cmp == PROBE_VERSION_MISMATCH) {
 		snprintf(lines[0], 700, "%s: /version says %s but %s runs %s", name, s->version,
 		    app->cfg.hosts[host].services[svc], s->tag);
@@ -590,9 +631,13 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		/* The host's: its metrics speak for the host, not one service. */
 		const struct host_metrics *mt = app_metrics(app, hi);
 
-		if (verdict_of(app, hi) >= 0) {
-			hosts_table_verdict((int)mt->verdict.level, mt->verdict.held, brief, buf,
-			    cap);
+		if (shows_bad_release(app, hi, svc)) {
+			hosts_table_verdict(verdict_of(app, hi), verdict_of(app, hi) >= 0 &&
+			    mt->verdict.held, true, brief, buf, cap);
+			role = THEME_BAD;
+		} else if (verdict_of(app, hi) >= 0) {
+			hosts_table_verdict((int)mt->verdict.level, mt->verdict.held, false, brief,
+			    buf, cap);
 			role = ui_level_role((int)mt->verdict.level);
 		} else if (!has_metrics(host)) {
 			wr_strlcpy(buf, "-", cap);
@@ -731,7 +776,8 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		s = app_state(app, hi, svc);
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
-		f->verdicts |= has_metrics(host) || verdict_of(app, hi) >= 0;
+		f->verdicts |= has_metrics(host) || verdict_of(app, hi) >= 0 ||
+		    runs_bad_release(app, hi, svc);
 		if (s != NULL && contain_export_counted(s->export_state,
 		    app_ks_rollout_open(app, hi)) != CONTAIN_EXPORT_OFF &&
 		    config_probes_service(host, svc) &&
@@ -818,6 +864,7 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 	mark->host = h != NULL ? h->name : "";
 	mark->level = verdict_of(app, hi);
 	mark->down = hi >= 0 && host_down(app, hi);
+	mark->bad_rel = runs_bad_release(app, hi, svc);
 	mark->unread = false;
 	if (hi >= 0 && host_up(app, hi)) {
 		const struct svc_state *s = app_state(app, hi, svc);

@@ -438,22 +438,93 @@ the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 	char buf[64];
 
 	(void)state;
-	hosts_table_verdict(DECIDE_ROLLBACK, false, false, buf, sizeof(buf));
+	hosts_table_verdict(DECIDE_ROLLBACK, false, false, false, buf, sizeof(buf));
 	assert_string_equal(buf, "ROLLBACK IMMEDIATELY");
-	hosts_table_verdict(DECIDE_ROLLBACK, false, true, buf, sizeof(buf));
+	hosts_table_verdict(DECIDE_ROLLBACK, false, false, true, buf, sizeof(buf));
 	assert_string_equal(buf, "ROLLBACK");
-	hosts_table_verdict(DECIDE_CONSIDER, true, true, buf, sizeof(buf));
+	hosts_table_verdict(DECIDE_CONSIDER, true, false, true, buf, sizeof(buf));
 	assert_string_equal(buf, "CONSIDER*");
-	hosts_table_verdict(DECIDE_CONSIDER, true, false, buf, sizeof(buf));
+	hosts_table_verdict(DECIDE_CONSIDER, true, false, false, buf, sizeof(buf));
 	assert_string_equal(buf, "CONSIDER ROLLBACK (held)");
-	hosts_table_verdict(DECIDE_MONITOR, false, true, buf, sizeof(buf));
+	hosts_table_verdict(DECIDE_MONITOR, false, false, true, buf, sizeof(buf));
 	assert_string_equal(buf, "MONITOR");
-	hosts_table_verdict(DECIDE_NO_DATA, false, true, buf, sizeof(buf));
+	hosts_table_verdict(DECIDE_NO_DATA, false, false, true, buf, sizeof(buf));
 	assert_string_equal(buf, "NO DATA");
-	hosts_table_verdict(DECIDE_OK, false, true, buf, sizeof(buf));
+	hosts_table_verdict(DECIDE_OK, false, false, true, buf, sizeof(buf));
 	assert_string_equal(buf, "OK");
-	hosts_table_verdict(-1, false, false, buf, sizeof(buf));
+	hosts_table_verdict(-1, false, false, false, buf, sizeof(buf));
 	assert_string_equal(buf, "");
+}
+
+/* After api alone was rolled back, api-1's jobs still ran v1.6.0-bad
+ * and read OK, api's calm metrics speaking for the host. A row on a bad
+ * release says so first, the host's verdict after it; CONSIDER ROLLBACK
+ * or worse already asks for the rollback and stays as it is. */
+static void
+a_row_on_a_bad_release_never_reads_plain_ok(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_true(hosts_table_bad_release(DECIDE_OK, true));
+	assert_true(hosts_table_bad_release(-1, true));
+	assert_true(hosts_table_bad_release(DECIDE_MONITOR, true));
+	assert_false(hosts_table_bad_release(DECIDE_CONSIDER, true));
+	assert_false(hosts_table_bad_release(DECIDE_OK, false));
+	hosts_table_verdict(DECIDE_OK, false, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD RELEASE (OK)");
+	hosts_table_verdict(DECIDE_MONITOR, true, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD RELEASE (MONITOR held)");
+	hosts_table_verdict(-1, false, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD RELEASE");
+	hosts_table_verdict(DECIDE_OK, false, true, true, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD REL");
+	hosts_table_verdict(DECIDE_ROLLBACK, false, true, true, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK");
+}
+
+/* Five jobs rows on v1.5.0-bad after a B chain on api read OK and the
+ * title counted none. It counts their hosts, once each, between CONSIDER
+ * and MONITOR; a host at CONSIDER ROLLBACK or worse counts there alone. */
+static void
+the_tally_counts_hosts_on_a_bad_release(void **state)
+{
+	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5";
+	const struct hosts_mark_row rows[] = {
+		{ h1, DECIDE_OK, false, false, false }, { h1, DECIDE_OK, false, false, true },
+		{ h2, DECIDE_MONITOR, false, false, true }, { h2, DECIDE_MONITOR, false, false, true },
+		{ h3, DECIDE_ROLLBACK, false, false, true }, { h4, DECIDE_MONITOR, false, false, false },
+		{ h5, -1, true, false, false },
+	};
+	struct hosts_tally t;
+	char buf[200];
+	size_t lead;
+	int i;
+
+	(void)state;
+	hosts_table_tally(rows, 7, &t);
+	assert_int_equal(t.bad_rel, 2);
+	assert_int_equal(t.rollback, 1);
+	assert_int_equal(t.monitor, 1);
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK IMMEDIATELY, 2 on a bad release, 1 MONITOR, 1 DOWN "
+	    "of 5 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 5, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK, 2 on a bad release, 1 DOWN");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 6, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK, 1 DOWN");
+	/* Alone, it is the worst: kept to the last form with words. */
+	hosts_table_tally(rows, 4, &t);
+	for (i = 0; i < 8; i++) {
+		assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", i, buf, sizeof(buf),
+		    &lead));
+		assert_non_null(strstr(buf, "2 on a bad release"));
+	}
+	/* Beside a host DOWN, DOWN is kept last, as beside MONITOR. */
+	hosts_table_tally(rows + 2, 5, &t);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK");
 }
 
 /* o by health: DOWN, then failing or UNKNOWN health, then restarts, then
@@ -964,6 +1035,8 @@ main(void)
 		cmocka_unit_test(a_calm_fleet_has_no_tally),
 		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
 		cmocka_unit_test(hosts_not_read_are_counted),
+		cmocka_unit_test(a_row_on_a_bad_release_never_reads_plain_ok),
+		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
