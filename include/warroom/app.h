@@ -658,6 +658,11 @@ int app_hosts_not_ok(const struct app *app, size_t most, char *buf, size_t cap);
  * for a host the console does not probe, what the journal last said. */
 enum contain_export app_host_export(const struct app *app, int h);
 
+/* Whether host h exporting is a leak (contain_leaks_if_on) as this
+ * console reads it: its own tag readings newer than the journal's stand
+ * for them, so the header and HOSTS agree with its HOSTS pane. */
+bool app_leaks_if_on(const struct app *app, int h);
+
 /* The hosts that export while a kill switch turning exports off was asked
  * for somewhere in this incident (none otherwise), less those whose
  * exports the engineer turned back on, their names in names[] (up to max). */

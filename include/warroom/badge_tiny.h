@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "warroom/statuspage_badge.h"
+
 /* READ-ONLY's: " RO ". */
 #define BADGE_TINY_READ_ONLY " RO "
 
@@ -24,8 +26,11 @@ void badge_tiny_none_yet(size_t n, char *dst, size_t cap);
  * " EXPORTS ?: 1 "; "" when both are 0. */
 void badge_tiny_exports(size_t non, size_t nunknown, char *dst, size_t cap);
 
-/* The status page's shortest badge (statuspage_badge) with "SP" for
- * "STATUS PAGE": " SP: 1 UNKNOWN "; "" when it does not start so. */
-void badge_tiny_statuspage(const char *shortest, char *dst, size_t cap);
+/* The status page's badge (statuspage_badge) at its tiniest, "SP" for
+ * "STATUS PAGE": the alarm word and its count, no why: " SP: 1 UNKNOWN ",
+ * " SP: 1 STUCK " (pending, its console gone: no one sends it),
+ * " SP: 2 FAILING " (pending, the last try failed), " SP: 1 FAILED "
+ * (given up, more pending); "" when there is no badge. */
+void badge_tiny_statuspage(const struct statuspage_badge_in *in, char *dst, size_t cap);
 
 #endif

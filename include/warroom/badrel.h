@@ -33,6 +33,7 @@ struct badrel_svc {
 	char *host, *service, *tag;      /* owned */
 	struct badrel_run *runs;         /* owned */
 	size_t nruns;
+	int64_t said_ms;                 /* the time of the last health.change that read it */
 };
 
 /* One turn of a host's verdict to bad: what it judges may change while a
@@ -212,6 +213,23 @@ void badrel_mark_words(const struct badrel_why *w, const char *here, char *out, 
  * none does, -1 not known (no tag read for it yet, or no release was
  * judged bad at all). */
 int badrel_host_runs_bad(const struct badrel *b, const char *host);
+
+/* One service's tag as this console read it (not yet journalled, on a
+ * watcher with no writing console running): when the read began, and
+ * whether this console's own verdict on the host, on figures all from
+ * after that release started, asks for a rollback (CONSIDER or worse). */
+struct badrel_reading {
+	const char *service, *tag;
+	int64_t read_ms;
+	bool judged_bad;
+};
+
+/* badrel_host_runs_bad with host's services as read here (n readings):
+ * a reading newer than the journal's last word on its service, of
+ * another release, stands for it; a release the incident never judged
+ * is bad there when the reading's verdict is. */
+int badrel_host_runs_bad_read(const struct badrel *b, const char *host,
+    const struct badrel_reading *r, size_t n);
 
 /* Whether each of host's services runs now the release it ran at at_ms:
  * its last run is the one running then (badrel_running_at; the first run

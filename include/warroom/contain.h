@@ -126,6 +126,12 @@ bool contain_restore_holds(const struct contain *c, const struct contain_host *h
  * runs is not known): exports on a good release are no leak. */
 bool contain_leaks_if_on(const struct contain *c, const char *host);
 
+/* contain_leaks_if_on with what host runs as read here (n readings,
+ * badrel_host_runs_bad_read): a watcher's own readings newer than the
+ * journal's, so its badge agrees with its HOSTS pane. */
+bool contain_leaks_if_on_read(const struct contain *c, const char *host,
+    const struct badrel_reading *r, size_t n);
+
 /* Whether h's kill switch turning exports off (a refused restore is none)
  * was refused with nothing since, while h runs a bad release or one not
  * known (contain_leaks_if_on): E's prompt and the follow-ups ask this. */

@@ -37,11 +37,21 @@ badge_tiny_exports(size_t non, size_t nunknown, char *dst, size_t cap)
 }
 
 void
-badge_tiny_statuspage(const char *shortest, char *dst, size_t cap)
+badge_tiny_statuspage(const struct statuspage_badge_in *in, char *dst, size_t cap)
 {
 	static const char from[] = " STATUS PAGE: ";
+	char shortest[200];
 
-	if (strncmp(shortest, from, sizeof(from) - 1) == 0)
+	/* The shortest wordings of these states carry a why ("console gone",
+	 * "HTTP 500") too wide beside four other badges at 80 columns. */
+	if (in->pending > 0 && in->gone > 0)
+		snprintf(dst, cap, " SP: %d STUCK ", in->gone);
+	else if (in->pending > 0 && in->failing)
+		snprintf(dst, cap, " SP: %d FAILING ", in->pending);
+	else if (in->pending > 0 && in->failed > 0)
+		snprintf(dst, cap, " SP: %d FAILED ", in->failed);
+	else if (statuspage_badge(in, 0, shortest, sizeof(shortest)) > 0 &&
+	    strncmp(shortest, from, sizeof(from) - 1) == 0)
 		snprintf(dst, cap, " SP: %s", shortest + sizeof(from) - 1);
 	else if (cap > 0)
 		dst[0] = '\0';

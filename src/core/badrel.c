@@ -179,7 +179,7 @@ host_is_bad(const struct badrel *b, const char *host)
 
 static struct badrel_svc *
 set_tag(struct badrel *b, const char *host, const char *service, const char *tag,
-    int64_t start_ms)
+    int64_t start_ms, int64_t ts_ms)
 {
 	struct badrel_svc *s = NULL;
 	size_t i;
@@ -190,10 +190,11 @@ set_tag(struct badrel *b, const char *host, const char *service, const char *tag
 	if (s == NULL) {
 		b->svc = xrealloc(b->svc, (b->nsvc + 1) * sizeof(*b->svc));
 		s = &b->svc[b->nsvc++];
-		*s = (struct badrel_svc){ xstrdup(host), xstrdup(service), NULL, NULL, 0 };
+		*s = (struct badrel_svc){ xstrdup(host), xstrdup(service), NULL, NULL, 0, 0 };
 	}
 	free(s->tag);
 	s->tag = xstrdup(tag);
+	s->said_ms = ts_ms;
 	badrel_runs_add(&s->runs, &s->nruns, tag, start_ms);
 	return s;
 }
@@ -371,7 +372,8 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		return;
 	/* A record that could not re-read the tag says nothing of it. */
 	if (strcmp(kind, "health.change") == 0 && svc != NULL && tag != NULL && tag[0] != '\0') {
-		const struct badrel_svc *s = set_tag(b, host, svc, tag, badrel_started(data, ts_ms));
+		const struct badrel_svc *s = set_tag(b, host, svc, tag, badrel_started(data, ts_ms),
+		    ts_ms);
 		size_t i;
 
 		/* Turns this service's earlier verdicts judged may have judged
@@ -652,21 +654,69 @@ badrel_mark_words(const struct badrel_why *w, const char *here, char *out, size_
 int
 badrel_host_runs_bad(const struct badrel *b, const char *host)
 {
-	bool known = false, judged = false;
+	return badrel_host_runs_bad_read(b, host, NULL, 0);
+}
+
+/* A release read here is bad: judged so by the incident, or never judged
+ * (neither bad nor rolled back to) and the reading's own verdict is bad,
+ * as a writing console's verdict.fresh would have judged it. */
+static bool
+reading_bad(const struct badrel *b, const struct badrel_reading *r)
+{
+	return badrel_is_bad(b, r->tag) || (r->judged_bad && !listed(b->bad, b->nbad, r->tag) &&
+	    !listed(b->good, b->ngood, r->tag));
+}
+
+/* The reading of host's service, when it is newer than what the journal
+ * said and of another release: the journal is behind it. */
+static const struct badrel_reading *
+newer_reading(const struct badrel_svc *s, const struct badrel_reading *r, size_t n)
+{
 	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (r[i].tag != NULL && r[i].tag[0] != '\0' && strcmp(r[i].service, s->service) == 0)
+			return r[i].read_ms > s->said_ms && !badrel_same(r[i].tag, s->tag) ? &r[i] :
+			    NULL;
+	return NULL;
+}
+
+int
+badrel_host_runs_bad_read(const struct badrel *b, const char *host,
+    const struct badrel_reading *r, size_t n)
+{
+	bool known = false, judged = false, bad = false;
+	size_t i, k;
 
 	for (i = 0; i < b->nbad && !judged; i++)
 		judged = badrel_is_bad(b, b->bad[i]);
+	for (k = 0; k < n && !judged; k++)
+		judged = r[k].tag != NULL && r[k].tag[0] != '\0' && reading_bad(b, &r[k]);
 	if (!judged)
 		return -1;
 	for (i = 0; i < b->nsvc; i++) {
+		const struct badrel_reading *nr;
+
 		if (strcmp(b->svc[i].host, host) != 0)
 			continue;
-		if (badrel_is_bad(b, b->svc[i].tag))
-			return 1;
+		nr = newer_reading(&b->svc[i], r, n);
+		bad |= nr != NULL ? reading_bad(b, nr) : badrel_is_bad(b, b->svc[i].tag);
 		known = true;
 	}
-	return known ? 0 : -1;
+	/* Services read here that the journal never named for host. */
+	for (k = 0; k < n; k++) {
+		if (r[k].tag == NULL || r[k].tag[0] == '\0')
+			continue;
+		for (i = 0; i < b->nsvc; i++)
+			if (strcmp(b->svc[i].host, host) == 0 &&
+			    strcmp(b->svc[i].service, r[k].service) == 0)
+				break;
+		if (i < b->nsvc)
+			continue;
+		bad |= reading_bad(b, &r[k]);
+		known = true;
+	}
+	return bad ? 1 : known ? 0 : -1;
 }
 
 bool

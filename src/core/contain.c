@@ -299,6 +299,13 @@ contain_restore_holds(const struct contain *c, const struct contain_host *h)
 bool
 contain_leaks_if_on(const struct contain *c, const char *host)
 {
+	return contain_leaks_if_on_read(c, host, NULL, 0);
+}
+
+bool
+contain_leaks_if_on_read(const struct contain *c, const char *host,
+    const struct badrel_reading *r, size_t n)
+{
 	const struct contain_host *h = contain_host(c, host);
 	size_t i;
 
@@ -308,7 +315,7 @@ contain_leaks_if_on(const struct contain *c, const char *host)
 		return false;
 	/* Never ran the bad release, or rolled back off it: its exports
 	 * are what they should be. */
-	if (badrel_host_runs_bad(&c->rel, host) == 0)
+	if (badrel_host_runs_bad_read(&c->rel, host, r, n) == 0)
 		return false;
 	for (i = 0; i < c->n; i++)
 		if (c->v[i].off_asked)

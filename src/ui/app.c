@@ -969,6 +969,33 @@ app_host_export(const struct app *app, int h)
 	return j != NULL ? j->exports : CONTAIN_EXPORT_UNKNOWN;
 }
 
+bool
+app_leaks_if_on(const struct app *app, int h)
+{
+	const struct config_host *host = &app->cfg.hosts[h];
+	const struct host_metrics *m = app_metrics(app, h);
+	struct badrel_reading r[WR_SERVICES_MAX];
+	size_t n = 0;
+	int k;
+
+	for (k = 0; k < host->nservices && k < WR_SERVICES_MAX; k++) {
+		const struct svc_state *s = app_state(app, h, k);
+		int64_t started;
+
+		if (s == NULL || !s->have_driver || s->tag[0] == '\0')
+			continue;
+		started = s->deployed_ms > 0 ? s->deployed_ms : s->tag_seen_ms;
+		/* This console's verdict judges the release it read only on
+		 * figures all from after that release started. */
+		r[n++] = (struct badrel_reading){ host->services[k], s->tag,
+			s->tag_read_ms > 0 ? s->tag_read_ms : s->driver_at_ms,
+			m != NULL && m->judged && m->verdict.level >= DECIDE_CONSIDER &&
+			    m->verdict.raw >= DECIDE_CONSIDER && started > 0 &&
+			    m->window_from_ms >= started };
+	}
+	return contain_leaks_if_on_read(&app->contain, host->name, r, n);
+}
+
 size_t
 app_exports_unknown(const struct app *app, const char **names, int64_t *since, size_t max)
 {
@@ -994,7 +1021,7 @@ app_exports_unknown(const struct app *app, const char **names, int64_t *since, s
 			    (at == 0 || s->export_unanswered_ms < at))
 				at = s->export_unanswered_ms;
 		}
-		if (!asked || !contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name) ||
+		if (!asked || !app_leaks_if_on(app, (int)h) ||
 		    app_host_export(app, (int)h) != CONTAIN_EXPORT_UNKNOWN)
 			continue;
 		/* The journal's word when this console has not asked (a watcher
@@ -1012,7 +1039,7 @@ app_exports_on(const struct app *app, const char **names, size_t max)
 	size_t h, n = 0;
 
 	for (h = 0; h < app->cfg.nhosts && n < max; h++)
-		if (contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name) &&
+		if (app_leaks_if_on(app, (int)h) &&
 		    app_host_export(app, (int)h) == CONTAIN_EXPORT_ON)
 			names[n++] = app->cfg.hosts[h].name;
 	return n;

@@ -742,7 +742,7 @@ draw_header(struct app *app)
 	badge_add_widths(&b, trouble ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
 	    ui_attr(app, THEME_BADGE), statuspage_word, &sp);
 	if (b.n > i) {
-		badge_tiny_statuspage(b.text[i][b.item[i].nwords - 1], left, sizeof(left));
+		badge_tiny_statuspage(&sp, left, sizeof(left));
 		badge_tiny(&b, left);
 	}
 	/* An announcement the team may not have had, until one goes through. */

@@ -134,8 +134,9 @@ load_logs(struct app *app, unsigned ring, const char *path, struct wr_err *err)
  * armedby (another console armed: 1; and gone: 2), noyet (others'
  * actions with no outcome yet), exports (hosts still exporting), restored
  * (hosts whose exports were turned back on), the status page's pending,
- * failed, spunknown (of failed, UNKNOWN), failing (0/1), status (HTTP)
- * and retry (seconds; -1 now). */
+ * failed, spunknown (of failed, UNKNOWN), spgone (of pending, whose
+ * console is gone), failing (0/1), status (HTTP) and retry (seconds; -1
+ * now). */
 static int
 fake_header(struct app *app, char *arg, struct wr_err *err)
 {
@@ -174,6 +175,14 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
 			app->fake_header.restored = v > 0 ? (size_t)v : 0;
 		else if (strcmp(key, "spunknown") == 0)
 			app->fake_header.sp.unknown = (int)v;
+		else if (strcmp(key, "spgone") == 0) {
+			/* Of pending, posts whose console is gone. */
+			app->fake_header.sp.gone = (int)v;
+			snprintf(app->fake_header.sp.gone_actor, sizeof(app->fake_header.sp.gone_actor),
+			    "root@vm");
+			snprintf(app->fake_header.sp.gone_next, sizeof(app->fake_header.sp.gone_next),
+			    "the next writing console sends it");
+		}
 		else
 			return wr_err_set(err, ":header has no %s", key);
 	}

@@ -694,9 +694,9 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			 * possibly on (the kill switch's rollout is not complete). */
 			wr_strlcpy(buf, e != s->export_state ? "on?" : contain_export_name(e), cap);
 			if (e == CONTAIN_EXPORT_ON &&
-			    contain_leaks_if_on(&app->contain, host->name))
+			    app_leaks_if_on(app, hi))
 				role = THEME_WARN;
-		} else if (s && contain_leaks_if_on(&app->contain, host->name)) {
+		} else if (s && app_leaks_if_on(app, hi)) {
 			/* Asked and not answered (not yet, timed out, an error):
 			 * it may still export, so never blank as if off. */
 			snprintf(buf, cap, "?");
@@ -781,7 +781,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		if (s != NULL && contain_export_counted(s->export_state,
 		    app_ks_rollout_open(app, hi)) != CONTAIN_EXPORT_OFF &&
 		    config_probes_service(host, svc) &&
-		    contain_leaks_if_on(&app->contain, host->name))
+		    app_leaks_if_on(app, hi))
 			f->exports = HOSTS_EXPORTS_ON;
 		else if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN &&
 		    f->exports == HOSTS_EXPORTS_NONE)

@@ -163,3 +163,38 @@ assert_screen gone80 <<'EOF'
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
 EOF
+# A watcher at 80 columns whose armed console was killed with a post
+# still pending: the status page's badge takes its tiniest words, never
+# cut.
+steps '
+:resize 80x24
+:header armedby=2 noyet=1 exports=3 pending=1 spgone=1
+:save-screen spgone80
+'
+run_console -c "$tmp/warroom.conf" --incident "api 5xx spike" --read-only
+assert_screen spgone80 <<'EOF'
+   READ-ONLY    ARMED GONE: ic    1 NO OUTCOME    EXPORTS ON: 3    SP: 1 STUCK
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│ api-1: no metrics_url in the config          ││ no runbook loaded            │
+│                                              ││ open one with -r FILE        │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
+│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││ watching: no journal yet     │
+│                                              ││ it shows here once a console │
+│                                              ││   that acts opens it         │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+EOF

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <string.h>
 
 #include "warroom/badge_tiny.h"
 
@@ -45,13 +46,42 @@ counts_only(void **state)
 static void
 statuspage_in_two_letters(void **state)
 {
+	struct statuspage_badge_in in = { .failed = 1, .unknown = 1, .retry_in_s = -1 };
 	char b[64];
 
 	(void)state;
-	badge_tiny_statuspage(" STATUS PAGE: 1 UNKNOWN ", b, sizeof(b));
+	badge_tiny_statuspage(&in, b, sizeof(b));
 	assert_string_equal(b, " SP: 1 UNKNOWN ");
-	badge_tiny_statuspage(" CHAT: 1 FAILED ", b, sizeof(b));
+	memset(&in, 0, sizeof(in));
+	badge_tiny_statuspage(&in, b, sizeof(b));
 	assert_string_equal(b, "");
+}
+
+/* The states whose shortest wording says why (a console gone, an HTTP
+ * status): the alarm word and the count only, so a watcher's five badges
+ * fit in 80 columns. */
+static void
+statuspage_why_left_to_wider_words(void **state)
+{
+	struct statuspage_badge_in in = { .pending = 1, .gone = 1, .retry_in_s = -1 };
+	char b[64];
+
+	(void)state;
+	badge_tiny_statuspage(&in, b, sizeof(b));
+	assert_string_equal(b, " SP: 1 STUCK ");
+	memset(&in, 0, sizeof(in));
+	in.pending = 2;
+	in.failing = true;
+	in.fail_status = 500;
+	badge_tiny_statuspage(&in, b, sizeof(b));
+	assert_string_equal(b, " SP: 2 FAILING ");
+	in.failing = false;
+	in.failed = 1;
+	badge_tiny_statuspage(&in, b, sizeof(b));
+	assert_string_equal(b, " SP: 1 FAILED ");
+	in.failed = 0;
+	badge_tiny_statuspage(&in, b, sizeof(b));
+	assert_string_equal(b, " SP: 2 pending ");
 }
 
 int
@@ -61,6 +91,7 @@ main(void)
 		cmocka_unit_test(armed_keeps_the_label),
 		cmocka_unit_test(counts_only),
 		cmocka_unit_test(statuspage_in_two_letters),
+		cmocka_unit_test(statuspage_why_left_to_wider_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -711,6 +711,41 @@ a_release_deployed_under_a_bad_verdict_is_judged_on_its_own_readings(void **stat
 	badrel_free(&b);
 }
 
+/* A watcher with no writing console running reads deploys the journal
+ * never got: its own reading, newer than the journal's word and of
+ * another release, stands for it, both ways; an older one does not. A
+ * release never judged is bad where the reading's own verdict is. */
+static void
+a_newer_reading_stands_for_the_journal(void **state)
+{
+	struct badrel b = { 0 };
+	struct badrel_reading bad = { "api", "1.5.0-bad", 2000, false };
+	struct badrel_reading good = { "api", "v1.4.1", 2000, false };
+	struct badrel_reading old = { "api", "v1.4.1", 500, false };
+	struct badrel_reading fresh = { "api", "v1.8.0-bad", 2000, true };
+	struct badrel_reading calm = { "api", "v1.8.0-bad", 2000, false };
+
+	(void)state;
+	fold_at(&b, "health.change", "api-1", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}", 100);
+	fold_at(&b, "health.change", "helm", "{\"service\":\"api\",\"tag\":\"1.4.1\"}", 100);
+	fold_at(&b, "verdict.change", "api-1", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}", 200);
+	fold_at(&b, "health.change", "api-1", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}", 1000);
+	assert_int_equal(badrel_host_runs_bad(&b, "helm"), 0);
+	assert_int_equal(badrel_host_runs_bad_read(&b, "helm", &bad, 1), 1);
+	assert_int_equal(badrel_host_runs_bad(&b, "api-1"), 1);
+	assert_int_equal(badrel_host_runs_bad_read(&b, "api-1", &good, 1), 0);
+	/* Read before the journal's last word: the journal is newer. */
+	assert_int_equal(badrel_host_runs_bad_read(&b, "api-1", &old, 1), 1);
+	/* A host the journal never named, read here. */
+	assert_int_equal(badrel_host_runs_bad_read(&b, "k8s", &bad, 1), 1);
+	assert_int_equal(badrel_host_runs_bad_read(&b, "k8s", &good, 1), 0);
+	assert_int_equal(badrel_host_runs_bad_read(&b, "k8s", NULL, 0), -1);
+	/* A release never judged: the reading's verdict says. */
+	assert_int_equal(badrel_host_runs_bad_read(&b, "helm", &fresh, 1), 1);
+	assert_int_equal(badrel_host_runs_bad_read(&b, "helm", &calm, 1), 0);
+	badrel_free(&b);
+}
+
 int
 main(void)
 {
@@ -734,6 +769,7 @@ main(void)
 		cmocka_unit_test(the_same_release_since_a_time),
 		cmocka_unit_test(a_rollback_from_a_host_judged_fine_is_no_bad_verdict),
 		cmocka_unit_test(a_release_deployed_under_a_bad_verdict_is_judged_on_its_own_readings),
+		cmocka_unit_test(a_newer_reading_stands_for_the_journal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
