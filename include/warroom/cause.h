@@ -63,7 +63,9 @@ struct cause {
 /* The incident's cause in records v[0..n) (journal order): the first
  * rollback away from a release a turn of its host's verdict to ROLLBACK
  * IMMEDIATELY or CONSIDER ROLLBACK judged before it (badrel_verdict_judged),
- * else the first rollback; to follows the rollbacks
+ * else the first rollback; an earlier rollback of that service from another
+ * release still bad (badrel_is_bad) names that one instead, the release the
+ * impact started with; to follows the rollbacks
  * of that service on that host that went on from where it left it. The
  * state is the service's on every host that runs it: hosts[0..nhosts)
  * (the config) that list it, and any host a rollback of it names. A host

@@ -92,6 +92,7 @@
 #include "warroom/flapfold.h"
 #include "warroom/record.h"
 #include "warroom/redact.h"
+#include "warroom/spfold.h"
 #include "warroom/util.h"
 
 enum export_format {
@@ -140,6 +141,13 @@ char *export_details(const struct record *r, const struct redactor *red);
  * worst CONSIDER ROLLBACK; last OK at 01:06:40 — its reason". For
  * TIMELINE; redacted and sanitized as export_details (malloc'd). */
 char *export_flap_words(const struct record *v, const struct flapfold_run *f,
+    const struct redactor *red);
+
+/* The one row's details of a status-page post's tries f of v
+ * (spfold_find), as the post-mortem's timeline says it, times in UTC:
+ * "status page: monitoring update: 8 tries, 7 refused (HTTP 500),
+ * 09:00:24–09:02:16". For TIMELINE; redacted and sanitized (malloc'd). */
+char *export_spfold_words(const struct record *v, const struct spfold_run *f,
     const struct redactor *red);
 
 /* How long, in whole seconds (rounded as connrec_down_s), of a host's

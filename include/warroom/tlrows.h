@@ -3,7 +3,8 @@
  * host's verdict moving among levels, or its service's health flipping,
  * is one row where its first record is: flapfold_find's runs, the rule
  * the post-mortem's timeline folds by (flapfold.h), so the screen and
- * the export never disagree on what is folded. An action, a note, a post,
+ * the export never disagree on what is folded; so are a status-page
+ * post's tries (spfold.h). An action, a note, a post,
  * an escalation past every level a run met: each stays a row. Asked for,
  * every record is its own row again. Display only: the records (the
  * journal) are never changed. Pure: records in, rows out.
@@ -15,6 +16,7 @@
 #include <stddef.h>
 
 #include "warroom/flapfold.h"
+#include "warroom/spfold.h"
 #include "warroom/record.h"
 
 /* One row of the pane. */
@@ -24,6 +26,8 @@ struct tlrows_row {
 	size_t count;            /* how many records it stands for; 1: its own */
 	size_t run;              /* 1 + the index in runs of the run it folds;
 	                            0: a record of its own */
+	size_t sp;               /* 1 + the index in sps of the post's tries it
+	                            folds; 0: none */
 };
 
 struct tlrows {
@@ -31,13 +35,15 @@ struct tlrows {
 	size_t nrows;
 	struct flapfold_run *runs;   /* flapfold_find's, indexes into the records */
 	size_t nruns;
+	struct spfold_run *sps;      /* spfold_find's, indexes into the records */
+	size_t nsps;
 	size_t *row_of;              /* for each record, the row that shows it */
 	size_t nrecords;
 };
 
 /* The rows of v[n] into t (what t held is freed): each run of
- * flapfold_find one row at its first record; with all, one row every
- * record and no runs. t starts zeroed. */
+ * flapfold_find, and of spfold_find, one row at its first record; with
+ * all, one row every record and no runs. t starts zeroed. */
 void tlrows_build(struct tlrows *t, const struct record *v, size_t n, bool all);
 
 /* The row that shows record i (its run's row when one folds it);
@@ -46,8 +52,9 @@ size_t tlrows_find(const struct tlrows *t, size_t i);
 
 /* Into f, what the folding reads of r, the rest left out (a screen's
  * records need not keep every action's plan twice): its seq, time,
- * session, kind and host, and the data of verdict and health changes and
- * of resumes (whether a console opened beside others: no gap). Free it
+ * session, kind, host and op, and the data of verdict and health changes,
+ * of resumes (whether a console opened beside others: no gap) and of a
+ * post's tries and retries. Free it
  * with tlrows_kept_free. */
 void tlrows_keep(struct record *f, const struct record *r);
 

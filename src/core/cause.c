@@ -8,7 +8,9 @@
  * there before the turn, the host not judged OK under it first: a fault
  * of the host's own under a release that was fine there judges nothing).
  * Without such a verdict the engineer's first rollback is the best word
- * there is.
+ * there is. But a release of that service rolled back before it, no
+ * verdict's turn charged to it and still bad, came first: naming the
+ * later judged one would date the cause after the impact began.
  *
  * The default words say only what the journal proves of the service on
  * every host that runs it, not of that one rollback: "back on TAG since T"
@@ -349,6 +351,19 @@ cause_find(const struct record *v, size_t n, const struct config_host *hosts, si
 		badrel_free(&rel);
 		return 0;
 	}
+	/* A release of the same service rolled back earlier, before any
+	 * verdict judged it, and still bad (no rollback went to it since):
+	 * the incident's impact started with it, not the later judged one. */
+	for (i = 0; i < at; i++)
+		if ((plan = rollback_plan(&v[i])) != NULL &&
+		    same(str(plan, "service"), str(pick, "service")) &&
+		    !same_release(str(plan, "from"), str(pick, "from")) &&
+		    badrel_is_bad(&rel, str(plan, "from"))) {
+			pick = plan;
+			at = i;
+			out->judged = false;
+			break;
+		}
 	wr_strlcpy(out->host, v[at].host, sizeof(out->host));
 	wr_strlcpy(out->service, str(pick, "service"), sizeof(out->service));
 	wr_strlcpy(out->from, str(pick, "from"), sizeof(out->from));

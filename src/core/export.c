@@ -17,6 +17,7 @@
 #include "warroom/deployby.h"
 #include "warroom/envmark.h"
 #include "warroom/flapfold.h"
+#include "warroom/spfold.h"
 #include "warroom/latedone.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
@@ -114,6 +115,9 @@ struct sp_post {
 	const struct record *sent;      /* its first statuspage.sent (a try left) */
 	const struct record *takeover;  /* the last statuspage.takeover of it: who
 	                                   sent it after its console was gone */
+	struct spfold_run tries;        /* its tries and refusals before its end
+	                                   (first, last: unused) */
+	const struct record *first_fail; /* its first statuspage.retry */
 };
 
 /* One of B's fleet rollbacks as its chain.end has (or would have) it:
@@ -940,9 +944,13 @@ pm_sp(struct pm *pm, const struct record *r)
 	else if (kind_is(r, "statuspage.sent")) {
 		if (p->sent == NULL)
 			p->sent = r;
-	} else if (kind_is(r, "statuspage.retry"))
+		spfold_add(&p->tries, r, 0);
+	} else if (kind_is(r, "statuspage.retry")) {
 		p->retry = r;
-	else
+		if (p->tries.refused + p->tries.unanswered == 0)
+			p->first_fail = r;
+		spfold_add(&p->tries, r, 0);
+	} else
 		p->end = r;
 }
 
@@ -3988,6 +3996,39 @@ sp_field(const struct sp_post *p, const char *key)
 	return cJSON_IsString(s) ? s->valuestring : NULL;
 }
 
+/* After a post's time, the tries that failed before it went through:
+ * " after 7 refused tries from 09:00:24 (HTTP 500)", " after 3 failed
+ * tries from 09:00:24: 2 refused (HTTP 429, 503) and 1 not answered";
+ * nothing when its first try went through. From when its first try left
+ * (its first retry's time when no try record was kept). */
+static void
+sp_failed_tries(struct wr_buf *b, const struct export_opts *o, const struct sp_post *p)
+{
+	const struct spfold_run *t = &p->tries;
+	int failed = t->refused + t->unanswered;
+	char ts[TIME_MAX], words[160];
+	size_t i;
+
+	if (failed == 0 || p->first_fail == NULL)
+		return;
+	fmt_time(p->sent != NULL && p->sent->ts_ms <= p->first_fail->ts_ms ? p->sent->ts_ms :
+	    p->first_fail->ts_ms, o, ts);
+	if (t->unanswered == 0) {
+		wr_buf_printf(b, " after %d refused tr%s from %s (HTTP ", failed,
+		    failed == 1 ? "y" : "ies", ts);
+		for (i = 0; i < t->nstatuses; i++)
+			wr_buf_printf(b, "%s%d", i > 0 ? ", " : "", t->statuses[i]);
+		wr_buf_str(b, t->more ? ", …)" : ")");
+	} else if (t->refused == 0) {
+		wr_buf_printf(b, " after %d tr%s not answered from %s", failed,
+		    failed == 1 ? "y" : "ies", ts);
+	} else {
+		spfold_failed_words(t->refused, t->unanswered, t->statuses, t->nstatuses, t->more,
+		    words, sizeof(words));
+		wr_buf_printf(b, " after %d failed tries from %s: %s", failed, ts, words);
+	}
+}
+
 /* "- **time** status (action): text — posted time", the text as queued;
  * one never answered or refused says so. */
 static void
@@ -4054,6 +4095,7 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		}
 		fmt_time(p->end->ts_ms, o, ts);
 		wr_buf_printf(b, " — posted %s", ts);
+		sp_failed_tries(b, o, p);
 		if (dstr(p->end, "detail") != NULL && cJSON_IsTrue(
 		    cJSON_GetObjectItemCaseSensitive(p->end->data, "as_update"))) {
 			wr_buf_str(b, " as an update: ");
@@ -6076,6 +6118,60 @@ export_flap_words(const struct record *v, const struct flapfold_run *f,
 	return screen_text(text);
 }
 
+/* A post's tries in the words of the one row that stands for them
+ * (spfold.h), times in o's zone: "status page: monitoring update: 8
+ * tries, 7 refused (HTTP 500), 09:00:24–09:02:16". The post-mortem's
+ * timeline and TIMELINE (export_spfold_words) say it so. */
+static void
+spfold_words(struct wr_buf *d, const struct export_opts *o, const struct record *v,
+    const struct spfold_run *f)
+{
+	char words[160];
+	int tries = f->tries > 0 ? f->tries : f->refused + f->unanswered;
+
+	wr_buf_str(d, "status page: ");
+	if (f->action != NULL && strcmp(f->action, "resolve") == 0)
+		wr_buf_str(d, "resolve: ");
+	else if (f->action != NULL && f->status != NULL)
+		wr_buf_printf(d, "%s %s: ", f->status, f->action);
+	spfold_failed_words(f->refused, f->unanswered, f->statuses, f->nstatuses, f->more,
+	    words, sizeof(words));
+	wr_buf_printf(d, "%d tr%s, %s, ", tries, tries == 1 ? "y" : "ies",
+	    words[0] != '\0' ? words : "none failed");
+	clock_range(d, o, v[f->first].ts_ms, v[f->last].ts_ms);
+}
+
+char *
+export_spfold_words(const struct record *v, const struct spfold_run *f,
+    const struct redactor *red)
+{
+	static const struct export_opts utc = { 0 };   /* no zone: UTC, as TIMELINE */
+	struct wr_buf d = { 0 };
+	char *text;
+
+	spfold_words(&d, &utc, v, f);
+	text = redact_text(red, d.s != NULL ? d.s : "");
+	free(d.s);
+	return screen_text(text);
+}
+
+/* The row of spfold_words in place of a post's tries, where they begin.
+ * The JSON keeps every record. */
+static void
+md_spfold_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *mark, const struct spfold_run *runs, size_t run)
+{
+	const struct spfold_run *f = &runs[run];
+	struct wr_buf d = { 0 };
+
+	md_fold_head(b, o, v, mark, run, f->first, f->last);
+	wr_buf_str(b, " | ");
+	spfold_words(&d, o, v, f);
+	sb_text_max(b, o, d.s, CELL_MAX);
+	wr_buf_str(b, " |\n");
+	free(d.s);
+}
+
 /* The row of flap_words in place of the run's records, where they begin.
  * The JSON keeps every record. */
 static void
@@ -6301,7 +6397,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
 	struct key_rows kt;
 	long off;
-	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok, *first_read;
+	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok, *first_read, *spf;
+	struct spfold_run *sps;
 	struct flapfold_run *flaps;
 	struct flapfold_group *oks, *reads;
 	const struct sp_post *sp;
@@ -6452,12 +6549,21 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	flapfold_first_ok(v, n, first_ok, &oks);
 	first_read = xcalloc(n + 1, sizeof(*first_read));
 	flapfold_first_readings(v, n, first_read, &reads);
+	spf = xcalloc(n + 1, sizeof(*spf));
+	spfold_find(v, n, spf, &sps);
 	for (i = 0, k = 0; i <= n; i++) {
 		/* A damaged line in its place among the records kept around it. */
 		while (k < o->ndamage && o->damage[k].kept_before <= i)
 			md_damage_row(b, o, &o->damage[k++]);
 		if (i == n)
 			break;
+		/* A post's tries: one row where the first left (a first try
+		 * is otherwise hidden, its outcome's row saying it). */
+		if (spf[i] != 0) {
+			if (sps[spf[i] - 1].first == i)
+				md_spfold_row(b, o, v, spf, sps, spf[i] - 1);
+			continue;
+		}
 		if (export_row_hidden(&v[i]))
 			continue;
 		/* A flapping host's moves, hosts' first OKs, services' first
@@ -6511,6 +6617,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	free(oks);
 	free(first_read);
 	free(reads);
+	free(spf);
+	free(sps);
 
 	md_reachability(b, v, n, o);
 	md_data_gaps(b, v, n, o);

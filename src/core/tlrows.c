@@ -21,10 +21,13 @@ tlrows_keep(struct record *f, const struct record *r)
 	f->session = r->session;
 	f->kind = xstrdup(r->kind);
 	f->host = r->host != NULL ? xstrdup(r->host) : NULL;
+	f->op = r->op != NULL ? xstrdup(r->op) : NULL;
 	/* A resume's others_open and ended_sessions say whether it ends a
-	 * gap; a shutdown's session, whether the last console left. */
+	 * gap; a shutdown's session, whether the last console left. A
+	 * post's tries: which try, and what the page answered. */
 	if (r->data != NULL && (strcmp(r->kind, "verdict.change") == 0 ||
-	    strcmp(r->kind, "health.change") == 0 || strcmp(r->kind, "incident.resume") == 0))
+	    strcmp(r->kind, "health.change") == 0 || strcmp(r->kind, "incident.resume") == 0 ||
+	    strcmp(r->kind, "statuspage.sent") == 0 || strcmp(r->kind, "statuspage.retry") == 0))
 		f->data = cJSON_Duplicate(r->data, 1);
 }
 
@@ -33,6 +36,7 @@ tlrows_kept_free(struct record *f)
 {
 	free(f->kind);
 	free(f->host);
+	free(f->op);
 	cJSON_Delete(f->data);
 	memset(f, 0, sizeof(*f));
 }
@@ -42,6 +46,7 @@ tlrows_free(struct tlrows *t)
 {
 	free(t->rows);
 	free(t->runs);
+	free(t->sps);
 	free(t->row_of);
 	memset(t, 0, sizeof(*t));
 }
@@ -49,19 +54,27 @@ tlrows_free(struct tlrows *t)
 void
 tlrows_build(struct tlrows *t, const struct record *v, size_t n, bool all)
 {
-	size_t i, *mark = xcalloc(n + 1, sizeof(*mark));
+	size_t i, *mark = xcalloc(n + 1, sizeof(*mark)), *spm = xcalloc(n + 1, sizeof(*spm));
 
 	tlrows_free(t);
-	if (!all)
+	if (!all) {
 		t->nruns = flapfold_find(v, n, mark, &t->runs);
+		t->nsps = spfold_find(v, n, spm, &t->sps);
+	}
 	t->rows = xcalloc(n + 1, sizeof(*t->rows));
 	t->row_of = xcalloc(n + 1, sizeof(*t->row_of));
 	t->nrecords = n;
 	for (i = 0; i < n; i++) {
 		const struct flapfold_run *f = mark[i] != 0 ? &t->runs[mark[i] - 1] : NULL;
+		const struct spfold_run *p = spm[i] != 0 ? &t->sps[spm[i] - 1] : NULL;
 		struct tlrows_row *r;
 
 		/* A folded record after its run's first: shown by that row. */
+		if (p != NULL && p->first != i) {
+			t->row_of[i] = t->row_of[p->first];
+			t->rows[t->row_of[i]].count++;
+			continue;
+		}
 		if (f != NULL && f->first != i) {
 			t->row_of[i] = t->row_of[f->first];
 			t->rows[t->row_of[i]].count++;
@@ -72,10 +85,14 @@ tlrows_build(struct tlrows *t, const struct record *v, size_t n, bool all)
 		r->first = r->last = i;
 		r->count = 1;
 		r->run = mark[i];
+		r->sp = spm[i];
 		if (f != NULL)
 			r->last = f->last;
+		if (p != NULL)
+			r->last = p->last;
 	}
 	free(mark);
+	free(spm);
 }
 
 size_t

@@ -97,10 +97,11 @@ row_entry(struct app *app, const struct tlrows *t, size_t i, struct timeline_ent
 	const struct tlrows_row *r = &t->rows[i];
 
 	*words = NULL;
-	if (r->run == 0)
+	if (r->run == 0 && r->sp == 0)
 		return &app->entries[r->first];
 	*tmp = app->entries[r->first];
-	*words = export_flap_words(app->folds, &t->runs[r->run - 1], &app->red);
+	*words = r->sp != 0 ? export_spfold_words(app->folds, &t->sps[r->sp - 1], &app->red) :
+	    export_flap_words(app->folds, &t->runs[r->run - 1], &app->red);
 	tmp->text = *words;
 	return tmp;
 }

@@ -22,7 +22,7 @@
 #include "warroom/record.h"
 #include "warroom/statuspage_req.h"
 
-#define MAXREC 32
+#define MAXREC 64
 #define T0 1795746600000LL      /* 2026-11-27T02:30:00.000Z */
 
 struct journal {
@@ -77,6 +77,10 @@ static const char *const ops[MAXREC] = {
 	"op-8", "op-9", "op-10", "op-11", "op-12", "op-13", "op-14", "op-15",
 	"op-16", "op-17", "op-18", "op-19", "op-20", "op-21", "op-22", "op-23",
 	"op-24", "op-25", "op-26", "op-27", "op-28", "op-29", "op-30", "op-31",
+	"op-32", "op-33", "op-34", "op-35", "op-36", "op-37", "op-38", "op-39",
+	"op-40", "op-41", "op-42", "op-43", "op-44", "op-45", "op-46", "op-47",
+	"op-48", "op-49", "op-50", "op-51", "op-52", "op-53", "op-54", "op-55",
+	"op-56", "op-57", "op-58", "op-59", "op-60", "op-61", "op-62", "op-63",
 };
 
 /* A rollback's intent; its op is "op-<index of the intent>". */
@@ -1161,6 +1165,82 @@ a_bad_release_deployed_after_the_rollback_is_not_back(void **state)
 	done(&j);
 }
 
+/* A 5-host mixed fleet: v1.5.0-bad rolled back on h1..h4; h5 (k8s, on
+ * v1.4.1, never rolled back, never ran v1.5.0-bad) gets v1.5.1-bad by an
+ * outside deploy and turns ROLLBACK IMMEDIATELY; h1 is rolled back again
+ * later. h5 runs the service on a release judged bad: nothing is "back". */
+static void
+a_host_never_rolled_back_on_another_bad_release_is_not_back(void **state)
+{
+	struct journal j = { .n = 0 };
+	static const char *const names[] = { "h1", "h2", "h3", "h4", "h5" };
+	static const char *const how[] = { "compose.rollback", "k8s.undo", "helm.rollback",
+		"compose.rollback" };
+	struct config_host fleet[5];
+	struct cause c;
+	char tpl[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 5; i++)
+		host_of(&fleet[i], names[i], "api", i % 3 == 0 ? "jobs" : NULL);
+	ran(&j, "h5", "api", "v1.4.1");
+	verdict(&j, "h5", "OK");
+	for (i = 0; i < 4; i++)
+		ran(&j, names[i], "api", "v1.5.0-bad");
+	for (i = 0; i < 4; i++)
+		verdict(&j, names[i], "ROLLBACK IMMEDIATELY");
+	for (i = 0; i < 4; i++) {
+		rollback(&j, how[i], names[i], "api", "v1.5.0-bad", "v1.4.1");
+		ran(&j, names[i], "api", "v1.4.1");
+		verdict(&j, names[i], "OK");
+	}
+	ran(&j, "h5", "api", "v1.5.1-bad");
+	verdict(&j, "h5", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "compose.rollback", "h1", "api", "v1.5.0-bad", "v1.4.1");
+	ran(&j, "h1", "api", "v1.4.1");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 5, &c), 1);
+	assert_string_equal(c.from, "v1.5.0-bad");
+	assert_int_equal(c.nbad_again, 1);
+	assert_string_equal(c.again_host, "h5");
+	assert_int_not_equal(c.state, CAUSE_BACK);
+	assert_int_equal(cause_template(WR_TEMPLATE_IDENTIFIED, &c, 1, tpl, sizeof(tpl)), 0);
+	says_on(&j, fleet, 5, WR_TEMPLATE_MONITORING, "api is rolled back on 4 of 5 hosts; "
+	    "we are watching its error rate while we work on the rest.");
+	says_not_ok(&j, fleet, 5, 1, "Resolved in part: api is rolled back on 4 of 5 hosts; "
+	    "we are still working on the others.");
+	done(&j);
+}
+
+/* v1.5.0-bad rolled back before any verdict judged it (its turn spared:
+ * the host was judged OK under it first), then v1.6.0-bad deployed,
+ * judged and rolled back: the incident's impact started with v1.5.0-bad,
+ * still bad (no rollback went to it), so that is the cause named. */
+static void
+the_first_bad_release_not_a_later_judged_one(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct cause c;
+
+	(void)state;
+	ran(&j, "h1", "api", "v1.4.1");
+	ran(&j, "h1", "api", "v1.5.0-bad");
+	verdict(&j, "h1", "OK");
+	verdict(&j, "h1", "CONSIDER ROLLBACK");
+	rollback(&j, "compose.rollback", "h1", "api", "v1.5.0-bad", "v1.4.1");
+	ran(&j, "h1", "api", "v1.4.1");
+	verdict(&j, "h1", "OK");
+	ran(&j, "h1", "api", "v1.6.0-bad");
+	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "compose.rollback", "h1", "api", "v1.6.0-bad", "v1.4.1");
+	ran(&j, "h1", "api", "v1.4.1");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_string_equal(c.from, "v1.5.0-bad");
+	assert_string_equal(c.to, "v1.4.1");
+	assert_int_equal(c.state, CAUSE_BACK);
+	done(&j);
+}
+
 /* One host: rolled back off v1.6.0-bad, then v1.7.0-bad deployed by hand
  * while its verdict was still ROLLBACK IMMEDIATELY (no turn judged it).
  * Not "back on v1.7.0-bad": the verdict asks for a rollback on a release
@@ -1226,6 +1306,8 @@ main(void)
 		cmocka_unit_test(a_custom_text_gives_way_for_an_unknown_or_failed_rollback),
 		cmocka_unit_test(a_bad_release_deployed_after_the_rollback_is_not_back),
 		cmocka_unit_test(back_is_never_a_bad_release_deployed_since),
+		cmocka_unit_test(a_host_never_rolled_back_on_another_bad_release_is_not_back),
+		cmocka_unit_test(the_first_bad_release_not_a_later_judged_one),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -686,6 +686,55 @@ status_page_post_without_its_queue_record(void **state)
 	record_free(&v[1]);
 }
 
+/* The page answering HTTP 500: a monitoring post tried 8 times from
+ * 12:00:24, the first 7 refused, posted at 12:02:16. The timeline says
+ * its 15 try and refusal records in one row; Status-page updates says
+ * how long it was refused. */
+static void
+a_post_refused_seven_times_is_one_row(void **state)
+{
+	static const int at[] = { 24, 26, 30, 38, 54, 86, 110, 136 };
+	struct record v[20] = { 0 };
+	struct export_opts o = { .id = "x" };
+	char *md, data[256];
+	size_t len, n = 0, i;
+	int t;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"x\"}");
+	add_to(v, n++, 24, "statuspage.queue", NULL, "sp-2-0001",
+	    "{\"queue\":\"sp-2-0001\",\"kind\":\"atlassian\",\"update\":{\"action\":"
+	    "\"update\",\"status\":\"monitoring\",\"body\":\"Watching\",\"page_id\":\"p1\"}}");
+	for (t = 1; t <= 8; t++) {
+		snprintf(data, sizeof(data), "{\"queue\":\"sp-2-0001\",\"try\":%d,\"action\":"
+		    "\"update\",\"status\":\"monitoring\",\"method\":\"PATCH\",\"path\":\"/p\"}", t);
+		add_to(v, n++, at[t - 1], "statuspage.sent", NULL, "sp-2-0001", data);
+		if (t < 8)
+			add_to(v, n++, at[t - 1], "statuspage.retry", NULL, "sp-2-0001",
+			    "{\"queue\":\"sp-2-0001\",\"error\":\"HTTP 500\",\"http_status\":500,"
+			    "\"retry_ms\":1000}");
+	}
+	add_to(v, n++, 136, "statuspage.post", NULL, "sp-2-0001",
+	    "{\"queue\":\"sp-2-0001\",\"action\":\"update\",\"page_incident\":\"p1\","
+	    "\"status\":\"monitoring\",\"tries\":8}");
+	assert_int_equal(n, 18);
+	/* One console sent them all (add_to makes record 3 bob's). */
+	free(v[3].actor);
+	v[3].actor = xstrdup("alice@ws");
+	assert_int_equal(export_render(EXPORT_MD, v, n, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "| 3–17 | 2024-05-01 12:00:24 | alice@ws | statuspage.sent | "
+	    " | status page: monitoring update: 8 tries, 7 refused (HTTP 500), "
+	    "12:00:24–12:02:16 |\n"));
+	assert_null(strstr(md, "refused: HTTP 500; not delivered"));
+	assert_null(strstr(md, "try 8 sent"));
+	assert_non_null(strstr(md, "- **2024-05-01 12:00:24** monitoring (update): Watching"
+	    " — posted 2024-05-01 12:02:16 after 7 refused tries from 2024-05-01 12:00:24"
+	    " (HTTP 500)\n"));
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
 /* Records of an incident on several hosts, rendered in UTC. */
 static char *
 render_n(enum export_format f, const struct record *v, size_t n)
@@ -5688,6 +5737,7 @@ main(void)
 		cmocka_unit_test(status_page_tries_read_as_words),
 		cmocka_unit_test(status_page_updates_show_the_text_and_how_it_went),
 		cmocka_unit_test(status_page_post_without_its_queue_record),
+		cmocka_unit_test(a_post_refused_seven_times_is_one_row),
 		cmocka_unit_test(recovery_waits_for_every_bad_host),
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
 		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),

@@ -298,6 +298,56 @@ a_row_ends_at_a_reopen_not_at_a_second_console(void **state)
 	done(&j);
 }
 
+/* The page answering HTTP 500: a monitoring post's tries 2..8 and its
+ * seven refusals (try 1 is no row of the console's: export_row_hidden)
+ * were 14 rows. Kept as the console keeps them, they are one row at the
+ * first refusal, worded as the post-mortem words it; the post's queue
+ * and end stay rows; a shows every record. */
+static void
+a_posts_refused_tries_are_one_row(void **state)
+{
+	static const int at[] = { 24, 26, 30, 38, 54, 86, 110, 136 };
+	struct journal j = { .n = 0 };
+	struct record kept[MAXR];
+	char json[256], *words;
+	size_t i;
+	int t;
+
+	(void)state;
+	add(&j, 24, "statuspage.queue", NULL, "{\"queue\":\"sp-1\"}");
+	for (t = 1; t <= 8; t++) {
+		if (t > 1) {
+			snprintf(json, sizeof(json), "{\"queue\":\"sp-1\",\"try\":%d,"
+			    "\"action\":\"update\",\"status\":\"monitoring\"}", t);
+			add(&j, at[t - 1], "statuspage.sent", NULL, json);
+		}
+		if (t < 8)
+			add(&j, at[t - 1], "statuspage.retry", NULL, "{\"queue\":\"sp-1\","
+			    "\"error\":\"HTTP 500\",\"http_status\":500}");
+	}
+	add(&j, 136, "statuspage.post", NULL, "{\"queue\":\"sp-1\",\"tries\":8}");
+	for (i = 0; i < j.n; i++) {
+		j.v[i].op = (char *)"sp-1";
+		tlrows_keep(&kept[i], &j.v[i]);
+	}
+	tlrows_build(&j.t, kept, j.n, false);
+	assert_int_equal(j.t.nrows, 3);
+	assert_int_equal(j.t.rows[1].first, 1);
+	assert_int_equal(j.t.rows[1].last, 14);
+	assert_int_equal(j.t.rows[1].count, 14);
+	assert_int_equal(j.t.rows[1].sp, 1);
+	assert_int_equal(j.t.rows[1].run, 0);
+	words = export_spfold_words(kept, &j.t.sps[0], NULL);
+	assert_string_equal(words, "status page: monitoring update: 8 tries, 7 refused "
+	    "(HTTP 500), 08:00:24–08:02:16");
+	free(words);
+	tlrows_build(&j.t, kept, j.n, true);
+	assert_int_equal(j.t.nrows, j.n);
+	for (i = 0; i < j.n; i++)
+		tlrows_kept_free(&kept[i]);
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -308,6 +358,7 @@ main(void)
 		cmocka_unit_test(an_escalation_stays_a_row),
 		cmocka_unit_test(health_flips_fold_too),
 		cmocka_unit_test(a_row_ends_at_a_reopen_not_at_a_second_console),
+		cmocka_unit_test(a_posts_refused_tries_are_one_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
