@@ -3391,6 +3391,8 @@ degraded_journal_is_a_data_gap(void **state)
 	assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(g, 0), "for_s")->valuedouble, 140);
 	cJSON_Delete(doc);
 	free(js);
+	for (size_t i = 0; i < 3; i++)
+		record_free(&v[i]);
 }
 
 /* A console killed -9 while armed, its journal's torn last line set aside
