@@ -4,7 +4,8 @@
  * while the poll behind it fails, a row's verdict in its cell, how bad a
  * row's health is (the order of o by health), and the markers that say
  * rows are hidden above or below or by the filter (naming the worst of
- * them: a verdict, a host DOWN), and the pane title's tally of the fleet.
+ * them: a verdict, a bad release, a host DOWN), and the pane title's
+ * tally of the fleet.
  * Pure: the caller passes what it read and measures the text it gets.
  */
 #ifndef WARROOM_HOSTS_TABLE_H
@@ -116,16 +117,19 @@ struct hosts_mark_row {
 
 /* What a marker says of the rows it counts, out of sight (whatever is
  * in sight: a host as bad there may hide another one): the worst verdict
- * among them (MONITOR or worse) and how many hosts have it, the hosts
- * DOWN among them, and which of the two is worse by the pane's order (by
- * health a host DOWN; else the verdict). A host with two rows is counted
- * once. */
+ * among them (MONITOR or worse) and how many hosts have it, or, with
+ * none at CONSIDER ROLLBACK or worse, the hosts with a row reading BAD
+ * RELEASE (ranked as the tally ranks them), the hosts DOWN among them,
+ * and which of the two is worse by the pane's order (by health a host
+ * DOWN; else the verdict). A host with two rows is counted once. */
 struct hosts_hidden {
 	int rows;
-	const char *worst;               /* the first host of the verdict named,
-	                                    or NULL */
-	int level;
-	int nworst;                      /* hosts with that verdict */
+	const char *worst;               /* the first host of the verdict (or bad
+	                                    release) named, or NULL */
+	int level;                       /* the worst verdict among them; < 0: none */
+	int nworst;                      /* hosts with that verdict (or on a bad
+	                                    release) */
+	bool bad_rel;                    /* worst names hosts on a bad release */
 	const char *down;                /* the first host DOWN, or NULL */
 	int ndown;                       /* hosts DOWN (each counted once) */
 	bool down_first;
@@ -145,7 +149,8 @@ enum hosts_more { HOSTS_MORE_UP, HOSTS_MORE_DOWN, HOSTS_MORE_FILTER };
  * rows, worst h17 and 2 more ROLLBACK IMMEDIATELY; h11 DOWN" … "▼ 19:
  * h17 +2 ROLLBACK, 1 DOWN" … "▼19 h17" … "▼19"; hosts DOWN first, no
  * "worst": "▼ 19 more rows: h11 and 1 more DOWN"; "filter hides 29 rows:
- * h17 ROLLBACK IMMEDIATELY" … "F hides 29". Arrows in UTF-8 or ASCII. False
+ * h17 ROLLBACK IMMEDIATELY" … "F hides 29"; a bad release "▼ 19 more rows,
+ * worst h20 on a bad release" … "▼19 h20 BAD REL". Arrows in UTF-8 or ASCII. False
  * when there is no such form (the shortest is the last); buf always
  * terminated. */
 bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
@@ -177,8 +182,8 @@ int hosts_table_more_named(const struct hosts_hidden *h);
 void hosts_table_top_share(const int *tw, int nt, const int *uw, int nu, int named, int room,
     int *ft, int *fu);
 
-/* How loud a marker of h is: 2 (a host DOWN, CONSIDER ROLLBACK or worse
- * named), 1 (MONITOR), 0. */
+/* How loud a marker of h is: 2 (a host DOWN, CONSIDER ROLLBACK or worse,
+ * a bad release named), 1 (MONITOR), 0. */
 int hosts_table_more_severity(const struct hosts_hidden *h);
 
 /* The words after "HOSTS" in the pane's title: the order when not by

@@ -1,7 +1,7 @@
 /*
  * hosts_table.c — column priorities, the AGE and VERDICT cells (a row
  * on a release judged bad says so), the health order and the hidden-rows
- * markers of the HOSTS table.
+ * markers of the HOSTS table (naming a bad release too).
  */
 #include "warroom/hosts_table.h"
 
@@ -234,6 +234,19 @@ host_seen(const struct hosts_mark_row *rows, int i)
 	return false;
 }
 
+/* Whether any of rows[i]'s host's rows (from i on) reads BAD RELEASE. */
+static bool
+host_bad_rel(const struct hosts_mark_row *rows, int n, int i)
+{
+	int j;
+
+	for (j = i; j < n; j++)
+		if (rows[j].host == rows[i].host &&
+		    hosts_table_bad_release(rows[j].level, rows[j].bad_rel))
+			return true;
+	return false;
+}
+
 /* Whether any of rows[i]'s host's rows (from i on) is not read. */
 static bool
 host_unread(const struct hosts_mark_row *rows, int n, int i)
@@ -250,8 +263,8 @@ void
 hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sort,
     struct hosts_hidden *out)
 {
-	int i, worst = -1, nunread = 0;
-	const char *unread = NULL;
+	int i, worst = -1, nunread = 0, nbad = 0;
+	const char *unread = NULL, *bad = NULL;
 
 	memset(out, 0, sizeof(*out));
 	out->rows = n;
@@ -272,12 +285,22 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 			out->worst = rows[i].host;
 		if (rows[i].down && out->ndown++ == 0)
 			out->down = rows[i].host;
+		if (host_bad_rel(rows, n, i) && nbad++ == 0)
+			bad = rows[i].host;
 		/* Any of its rows: h6's failing poll hid it from every marker. */
 		if (!rows[i].down && host_unread(rows, n, i) && nunread++ == 0)
 			unread = rows[i].host;
 	}
 	if (worst >= 0)
 		out->level = rows[worst].level;
+	/* Ranked as the title ranks it, between CONSIDER and MONITOR: h20
+	 * still on the bad release below the fold left ▼ naming h22's
+	 * MONITOR, or nothing. */
+	if (nbad > 0 && out->level < DECIDE_CONSIDER) {
+		out->worst = bad;
+		out->nworst = nbad;
+		out->bad_rel = true;
+	}
 	/* A host we cannot see is a risk to name, after the hosts DOWN. */
 	if (out->ndown == 0 && nunread > 0) {
 		out->down = unread;
@@ -286,14 +309,16 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 	}
 }
 
-/* One thing a marker names: a verdict (down false) or the hosts DOWN, in
+/* One thing a marker names: a verdict or a bad release (down false; its
+ * words those of the title's tally and the VERDICT cell) or the hosts DOWN, in
  * form 0 (whole), 1 (short), 2 (the host alone) or, as the second thing,
  * 3 (without its host: "ROLLBACK", "3 ROLLBACK", "2 DOWN"). */
 static void
 thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
 {
 	const char *host = down ? h->down : h->worst;
-	const char *what = down ? (h->unread ? "not read" : "DOWN") : form == 0 ?
+	const char *what = down ? (h->unread ? "not read" : "DOWN") : h->bad_rel ?
+	    (form == 0 ? "on a bad release" : "BAD REL") : form == 0 ?
 	    decide_level_name((enum decide_level)h->level) : level_word(h->level);
 	int count = down ? h->ndown : h->nworst;
 
@@ -455,7 +480,8 @@ hosts_table_top_share(const int *tw, int nt, const int *uw, int nu, int named, i
 int
 hosts_table_more_severity(const struct hosts_hidden *h)
 {
-	if (h->ndown > 0 || (h->worst != NULL && h->level >= DECIDE_CONSIDER))
+	/* A bad release is in the bad colour, as its rows and the title are. */
+	if (h->ndown > 0 || (h->worst != NULL && (h->bad_rel || h->level >= DECIDE_CONSIDER)))
 		return 2;
 	return h->worst != NULL ? 1 : 0;
 }

@@ -9,7 +9,8 @@
  * (worse than every row in sight) and the hosts DOWN, host names kept
  * longest; the filter's marker and ▼ share the bottom border; the
  * title's tally counts the fleet's hosts by verdict and DOWN, dropping
- * whole words in a fixed order.
+ * whole words in a fixed order; a hidden host on a bad release is named
+ * where nothing worse than MONITOR is hidden.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -527,6 +528,61 @@ the_tally_counts_hosts_on_a_bad_release(void **state)
 	assert_string_equal(buf, "1 ROLLBACK");
 }
 
+/* h20 still on v1.5.0-bad below the fold (its metrics calm: BAD RELEASE
+ * (OK)) left ▼ naming h22's MONITOR and nothing of it. A hidden host on
+ * a bad release is named, each host once, in the bad colour, ranked as
+ * the title ranks it: above MONITOR, below CONSIDER ROLLBACK. */
+static void
+a_hidden_bad_release_is_named_above_monitor(void **state)
+{
+	const char *h1 = "h1", *h20 = "h20", *h21 = "h21", *h22 = "h22", *h23 = "h23";
+	const struct hosts_mark_row rows[] = {
+		{ h20, DECIDE_OK, false, false, false }, { h20, DECIDE_OK, false, false, true },
+		{ h21, -1, false, false, true }, { h22, DECIDE_MONITOR, false, false, false },
+		{ h23, -1, true, false, false }, { h1, DECIDE_CONSIDER, false, false, true },
+	};
+	struct hosts_hidden out;
+	char buf[160];
+
+	(void)state;
+	hosts_table_hidden(rows, 4, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h20);
+	assert_int_equal(out.nworst, 2);
+	assert_int_equal(hosts_table_more_severity(&out), 2);
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &out, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 4 more rows, worst h20 and 1 more on a bad release");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &out, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 4 more, worst h20 +1 BAD REL");
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &out, 3, buf, sizeof(buf)));
+	assert_string_equal(buf, "F hides 4: h20 +1 BAD REL");
+	/* The shortest form that names it keeps its state and count. */
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &out, hosts_table_more_named(&out) - 1,
+	    buf, sizeof(buf)));
+	assert_string_equal(buf, "▲4 h20 +1 BAD REL");
+	/* Beside hosts DOWN, the pane's order says which comes first. */
+	hosts_table_hidden(rows + 2, 3, HOSTS_BY_HOST, &out);
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &out, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 3 more rows, worst h21 on a bad release; h23 DOWN");
+	hosts_table_hidden(rows + 2, 3, HOSTS_BY_HEALTH, &out);
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &out, 4, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 3: h23 DOWN, BAD REL");
+	/* CONSIDER ROLLBACK hidden is worse: h1's own row reads CONSIDER. */
+	hosts_table_hidden(rows + 2, 4, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h1);
+	assert_int_equal(out.level, DECIDE_CONSIDER);
+	assert_int_equal(out.nworst, 1);
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &out, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 4 more, worst h1 CONSIDER, h23 DOWN");
+	/* Only what is hidden: h20's bad row in sight, its other one not. */
+	hosts_table_hidden(rows, 1, HOSTS_BY_HOST, &out);
+	assert_null(out.worst);
+	hosts_table_hidden(rows + 3, 1, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h22);
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &out, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 1 more row: h22 MONITOR");
+	assert_int_equal(hosts_table_more_severity(&out), 1);
+}
+
 /* o by health: DOWN, then failing or UNKNOWN health, then restarts, then
  * warnings, then OK (a hung /healthz and 6 restarts sorted below
  * "200 ahead!"). */
@@ -1037,6 +1093,7 @@ main(void)
 		cmocka_unit_test(hosts_not_read_are_counted),
 		cmocka_unit_test(a_row_on_a_bad_release_never_reads_plain_ok),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
+		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
