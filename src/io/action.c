@@ -1387,7 +1387,7 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 	switch (a->cfg->driver) {
 	case DRIVER_COMPOSE:
 		if (plan_compose_rollback(a->cfg, a->svc, a->planned_cur.tag, c->tag, timeout_s,
-		    a->env.incident, &a->plan, err) != 0)
+		    a->env.incident, a->op, &a->plan, err) != 0)
 			return -1;
 		keep_tag(a);
 		/* Back to a release found bad: possible, never quietly. */

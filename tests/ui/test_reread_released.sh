@@ -22,7 +22,7 @@ i=0
 until grep -q '"kind":"action.end".*"outcome":"ok"' "$journal"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "the rollback never ended ok"
 done
-grep -q 'rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom incident=released' \
+grep -q 'rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom op=rb-[0-9a-f]*-[0-9a-f]* incident=released$' \
 	"$app/releases.log" || fail "releases.log: $(cat "$app/releases.log")"
 pid=$(ps -o pid= --ppid "$(tmx display -p -t t '#{pane_pid}')" | tr -d ' ' | head -1)
 kill -9 "$pid"
