@@ -213,10 +213,11 @@ void plan_warn_bad(struct plan *p, const struct plan_bad *b);
  * '+', at most 127 bytes). */
 bool plan_tag_valid(const char *tag);
 
-/* A Compose rollback of service svc on host h from → to. */
+/* A Compose rollback of service svc on host h from → to; its releases.log
+ * line names op (the action's id) and incident. */
 int plan_compose_rollback(const struct config_host *h, int svc, const char *from,
-    const char *to, int health_timeout_s, const char *incident, struct plan *p,
-    struct wr_err *err);
+    const char *to, int health_timeout_s, const char *incident, const char *op,
+    struct plan *p, struct wr_err *err);
 
 /* kubectl rollout undo of deployment svc from revision from_rev to
  * to_rev, then rollout status with the timeout. to_tag: the tag to_rev's

@@ -639,10 +639,10 @@ step(struct plan *p, const char *name, bool mutating, struct wr_err *err,
 
 int
 plan_compose_rollback(const struct config_host *h, int svc, const char *from,
-    const char *to, int health_timeout_s, const char *incident, struct plan *p,
-    struct wr_err *err)
+    const char *to, int health_timeout_s, const char *incident, const char *op,
+    struct plan *p, struct wr_err *err)
 {
-	char dir[WR_CMD_MAX] = "", qsvc[256] = "", qtag[300] = "", line[600], qline[1400] = "";
+	char dir[WR_CMD_MAX] = "", qsvc[256] = "", qtag[300] = "", line[700], qline[1600] = "";
 
 	memset(p, 0, sizeof(*p));
 	if (h->driver != DRIVER_COMPOSE)
@@ -668,8 +668,11 @@ plan_compose_rollback(const struct config_host *h, int svc, const char *from,
 	    step(p, "up -d", true, err, "cd %s && IMAGE_TAG=%s docker compose --env-file .env "
 	    "-f docker-compose.yml up -d %s", dir, qtag, qsvc) != 0)
 		return -1;
+	/* The op names this rollback's line whatever the host's clock stamps
+	 * (relwritten.c): before the incident, whose name may hold spaces. */
 	snprintf(line, sizeof(line), "rollback IMAGE_TAG=%s services=%s result=ok by=warroom "
-	    "incident=%s", to, h->services[svc], incident ? incident : "-");
+	    "op=%s incident=%s", to, h->services[svc], op != NULL && op[0] ? op : "-",
+	    incident ? incident : "-");
 	/* Only after the rollback is verified healthy, and only where the host
 	 * keeps a releases.log. */
 	if (!driver_cmd_quote(qline, sizeof(qline), line))

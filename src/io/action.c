@@ -31,6 +31,7 @@
 #include "warroom/parse_k8s.h"
 #include "warroom/probe.h"
 #include "warroom/redact.h"
+#include "warroom/relwritten.h"
 #include "warroom/sanitize.h"
 #include "warroom/sftp.h"
 #include "warroom/ssh.h"
@@ -1387,7 +1388,7 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 	switch (a->cfg->driver) {
 	case DRIVER_COMPOSE:
 		if (plan_compose_rollback(a->cfg, a->svc, a->planned_cur.tag, c->tag, timeout_s,
-		    a->env.incident, &a->plan, err) != 0)
+		    a->env.incident, a->op, &a->plan, err) != 0)
 			return -1;
 		keep_tag(a);
 		/* Back to a release found bad: possible, never quietly. */
@@ -2320,6 +2321,8 @@ action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
 		    a->cfg->health_url);
 	a->record_elsewhere = plan_str(plan, "record")[0] != '\0';
 	a->record_ran = u->released;
+	/* Its line names its op, or (an older plan) only its time. */
+	a->record_by_op = relwritten_names_op(plan_str(plan, "record"), op);
 	a->intent_ms = u->intent->ts_ms;
 	a->state = ACTION_UNKNOWN;
 	/* With an end, it ended UNKNOWN then: its connection dropped, or its

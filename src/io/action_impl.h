@@ -115,6 +115,8 @@ struct action {
 	bool record_elsewhere;           /* adopted: its plan had that line, for the
 	                                    console that confirmed it to write */
 	bool record_checked;             /* … and the re-read read releases.log back */
+	bool record_by_op;               /* … and that line names op (older plans'
+	                                    lines have only their stamp) */
 	int64_t intent_ms;               /* adopted: its intent's time (a line
 	                                    stamped before it is another's) */
 	struct act_current reread_cur;   /* what the re-read after UNKNOWN found */

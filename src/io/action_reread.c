@@ -12,8 +12,10 @@
  *     connection dropped); for an earlier session's plan, unless that
  *     session's journal shows it written, releases.log is read back and
  *     the outcome says what it holds (that session may have written it
- *     and been killed, or its journal DEGRADED, before saying so), or
- *     that it was not checked;
+ *     and been killed, or its journal DEGRADED, before saying so): the
+ *     line naming its op, or for an older plan's op-less line, one
+ *     stamped since its intent less a margin for clock skew; or that it
+ *     was not checked;
  *   - a Compose rollback's .env is read (action_keeptag.c) and the
  *     outcome says whether it still names another tag.
  */
@@ -80,11 +82,24 @@ release_read(struct action *a, const struct exec_result *r)
 	if (!r->finished || r->exit_status != 0)
 		say(a, "; releases.log not checked (the plan was confirmed in an earlier "
 		    "session): %s", r->error[0] != '\0' ? r->error : "the read failed");
-	else if (relwritten_found(a->buf, a->plan.to, a->plan.service, a->intent_ms))
-		say(a, "; releases.log written (by the session that confirmed the plan)");
 	else
-		say(a, "; releases.log not written (the plan was confirmed in an earlier "
-		    "session)");
+		switch (relwritten_find(a->buf, a->plan.to, a->plan.service,
+		    a->record_by_op ? a->op : NULL, a->env.incident, a->intent_ms)) {
+		case RELWRITTEN_BY_OP:
+			say(a, "; releases.log written (by the session that confirmed the plan)");
+			break;
+		case RELWRITTEN_BY_TIME:
+			/* An older plan's line names no op: only its stamp says
+			 * whose it is, and the host's clock is not ours. */
+			say(a, "; releases.log written (by its time: a line for this rollback "
+			    "stamped at most %d min before its intent; the host's clock may "
+			    "differ from this one's)", RELWRITTEN_SKEW_S / 60);
+			break;
+		case RELWRITTEN_NOT_FOUND:
+			say(a, "; releases.log not written (the plan was confirmed in an earlier "
+			    "session)");
+			break;
+		}
 	settle(a);
 }
 

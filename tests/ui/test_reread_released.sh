@@ -3,8 +3,10 @@
 # the releases.log line but before its journal said so (the journal is cut
 # back to the records before that step, as a kill -9 at that moment leaves
 # it): the next console's re-read reads releases.log back and says the
-# line was written, never "not written" unread. An earlier rollback's line
-# to the same tag is not taken for this one's (test_reread_running.sh).
+# line was written, never "not written" unread, though the host's clock
+# stamped it a day before the intent: the line names the op. An earlier
+# rollback's line to the same tag is not taken for this one's
+# (test_reread_running.sh).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -22,7 +24,7 @@ i=0
 until grep -q '"kind":"action.end".*"outcome":"ok"' "$journal"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "the rollback never ended ok"
 done
-grep -q 'rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom incident=released' \
+grep -q 'rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom op=rb-[0-9a-f]*-[0-9a-f]* incident=released$' \
 	"$app/releases.log" || fail "releases.log: $(cat "$app/releases.log")"
 pid=$(ps -o pid= --ppid "$(tmx display -p -t t '#{pane_pid}')" | tr -d ' ' | head -1)
 kill -9 "$pid"
@@ -31,6 +33,10 @@ wait_for "exit=137" 10
 n=$(grep -n '"step":"record release"' "$journal" | cut -d: -f1)
 [ -n "$n" ] || fail "no record release step: $(cat "$journal")"
 head -n $((n - 1)) "$journal" > "$tmp/j" && cat "$tmp/j" > "$journal"
+# A host clock a day behind stamped it: the op, not the stamp, says whose.
+sed 's/^[0-9T:-]*Z \(rollback .*op=\)/2000-01-01T00:00:00Z \1/' "$app/releases.log" > "$tmp/rel" &&
+	cat "$tmp/rel" > "$app/releases.log"
+grep -q '^2000-01-01T00:00:00Z rollback' "$app/releases.log" || fail "not restamped: $(cat "$app/releases.log")"
 start 200 50 "$WARROOM -c $tmp/c.conf --incident released"
 i=0
 until grep -q '"kind":"action.reconcile"' "$journal"; do

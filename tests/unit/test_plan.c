@@ -421,7 +421,7 @@ compose_rollback_commands(void **state)
 	struct wr_err err;
 	char a[9], b[9];
 
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "api-5xx",
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "api-5xx", "rb-1",
 	    &p, &err), 0);
 	assert_string_equal(p.action, "compose.rollback");
 	assert_int_equal(p.nsteps, 2);
@@ -434,7 +434,7 @@ compose_rollback_commands(void **state)
 	assert_string_equal(p.readyz_url, "http://127.0.0.1:8000/readyz");
 	assert_int_equal(p.health_timeout_s, 120);
 	assert_non_null(strstr(p.record_cmd, "'rollback IMAGE_TAG=v1.4.1 services=api "
-	    "result=ok by=warroom incident=api-5xx' >> releases.log"));
+	    "result=ok by=warroom op=rb-1 incident=api-5xx' >> releases.log"));
 	plan_hash(&p, a);
 	strcpy(p.to, "v1.4.0");
 	plan_hash(&p, b);
@@ -449,10 +449,10 @@ bad_plans_are_refused(void **state)
 	struct plan p;
 	struct wr_err err;
 
-	assert_int_equal(plan_compose_rollback(&h, 0, "v2", "v1;reboot", 0, NULL, &p, &err), -1);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v2", "v1;reboot", 0, NULL, "rb-1", &p, &err), -1);
 	assert_string_equal(err.msg, "'v1;reboot' is not a usable tag");
 	h.driver = DRIVER_K8S;
-	assert_int_equal(plan_compose_rollback(&h, 0, "v2", "v1", 0, NULL, &p, &err), -1);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v2", "v1", 0, NULL, "rb-1", &p, &err), -1);
 	assert_string_equal(err.msg, "api-1 is not a compose host");
 }
 
@@ -558,7 +558,7 @@ rollback_keeps_the_tag_in_env(void **state)
 	assert_string_equal(shared, "api, jobs");
 	parse_compose_free(&cps);
 
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", "rb-1", &p, &err), 0);
 	assert_int_equal(plan_keep_tag(&h, env, strlen(env), 0100600, "rb-1-ab", "jobs", &p,
 	    &err), 1);
 	/* pull and up -d first; the .env steps wait for the verification. */
@@ -586,7 +586,7 @@ rollback_keeps_the_tag_in_env(void **state)
 	cJSON_Delete(o);
 
 	/* No IMAGE_TAG line, or the target already: no step. */
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", "rb-1", &p, &err), 0);
 	assert_int_equal(plan_keep_tag(&h, "A=1\n", 4, 0600, "rb-1", "", &p, &err), 0);
 	assert_int_equal(plan_keep_tag(&h, "IMAGE_TAG='v1.4.1'\n", 19, 0600, "rb-1", "", &p,
 	    &err), 0);
@@ -614,7 +614,7 @@ env_drift_is_said_with_what_env_keeps(void **state)
 
 	(void)state;
 	/* api runs v1.4.1 (rolled back by hand), .env says v1.5.0-bad. */
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.4.0", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.4.0", 0, "i", "rb-1", &p, &err), 0);
 	assert_int_equal(plan_keep_tag(&h, drift, strlen(drift), 0600, "rb-1", "", &p, &err), 1);
 	assert_true(plan_env_drift(&p, w, sizeof(w)));
 	assert_string_equal(w, ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api "
@@ -622,19 +622,19 @@ env_drift_is_said_with_what_env_keeps(void **state)
 	    "healthy (the last step); if it stops before that, .env still says v1.5.0-bad and a "
 	    "plain `docker compose up -d` brings it back");
 	/* To the tag .env names: nothing to change, and then they agree. */
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.5.0-bad", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.5.0-bad", 0, "i", "rb-1", &p, &err), 0);
 	assert_int_equal(plan_keep_tag(&h, drift, strlen(drift), 0600, "rb-1", "", &p, &err), 0);
 	assert_true(plan_env_drift(&p, w, sizeof(w)));
 	assert_string_equal(w, ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api "
 	    "runs v1.4.1. This rollback goes to v1.5.0-bad, the tag .env names: .env is left as "
 	    "it is, and then agrees");
 	/* .env agrees with what runs: the usual rollback, no drift line. */
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", "rb-1", &p, &err), 0);
 	assert_int_equal(plan_keep_tag(&h, drift, strlen(drift), 0600, "rb-1", "", &p, &err), 1);
 	assert_false(plan_env_drift(&p, w, sizeof(w)));
 	assert_string_equal(w, "");
 	/* .env not read: nothing known to compare. */
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.4.0", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.4.0", 0, "i", "rb-1", &p, &err), 0);
 	assert_false(plan_env_drift(&p, w, sizeof(w)));
 	/* The kill switch pins the running tag and leaves .env's other one. */
 	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", drift, strlen(drift), 0600,
@@ -1538,7 +1538,7 @@ gate_warning_when_the_url_is_wrong(void **state)
 
 	(void)state;
 	wr_strlcpy(h.health_url, "http://127.0.0.1:8000/nope", sizeof(h.health_url));
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 15, "inc", &p, &err), 0);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 15, "inc", "rb-1", &p, &err), 0);
 	assert_true(plan_gate_warning(&p, &nope, true, out, sizeof(out)));
 	assert_string_equal(out, "the gate cannot pass: GET http://127.0.0.1:8000/nope/readyz "
 	    "answers 404 now (is health_url right?); the change would be made and end UNKNOWN, "
@@ -1774,7 +1774,7 @@ confirm_question_names_the_change(void **state)
 	struct wr_err err;
 
 	(void)state;
-	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", "rb-1", &p, &err), 0);
 	plan_confirm_words(&p, "roll back", head, sizeof(head), change, sizeof(change));
 	assert_string_equal(head, "type api and press Enter to roll back api on api-1");
 	assert_string_equal(change, "v1.5.0-bad -> v1.4.1");
