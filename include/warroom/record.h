@@ -96,7 +96,10 @@ struct record_scan {
 	bool resolved;           /* last incident.resolve not followed by a resume */
 	char **open_ops;         /* action.intent op ids whose outcome is not known:
 	                            no action.end, or one that says unknown,
-	                            and no action.reconcile after it */
+	                            and no action.reconcile after it; also ops
+	                            with output (or an end saying unknown) and
+	                            no intent kept after a skipped damaged line,
+	                            which may have held it */
 	uint64_t *open_op_session;  /* per open op: the session of its action.intent
 	                               while no action.end has come (it may still
 	                               be running there); 0 once one said unknown */

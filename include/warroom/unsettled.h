@@ -28,11 +28,15 @@ struct unsettled_op {
 	                                   last record here, which may have held its
 	                                   end; 0: none (the caller fills it in:
 	                                   timeline_damaged_after) */
+	bool intent_lost;               /* no action.intent kept: intent is its
+	                                   action.confirmed, and damaged_line (after
+	                                   it) the line that may have held the intent */
 };
 
 /* For each of ops (record_scan's open_ops) found with an action.intent in
- * v[0..n), its records into out (room for nops), in ops' order; returns
- * how many were found. */
+ * v[0..n) (else, its intent line damaged, with its action.confirmed:
+ * intent_lost), its records into out (room for nops), in ops' order;
+ * returns how many were found. */
 size_t unsettled_find(const struct record *v, size_t n, const char *const *ops,
     size_t nops, struct unsettled_op *out);
 
@@ -47,7 +51,10 @@ void unsettled_name(const struct record *intent, char *buf, size_t cap);
  * NULL: none) "ended UNKNOWN in an earlier session (…: detail); …". A
  * change's empty side is dropped ("-> v1.4.1"), both empty: no change at
  * all (a runbook command's). With u->damaged_line, it says that line may
- * have held what settled it. */
+ * have held what settled it; with u->intent_lost, that the line may have
+ * held its intent: "confirmed in an earlier session; its intent is not
+ * kept (damaged line 14 of the journal, after its confirmation, may have
+ * held it), so it may have run (…); it is never run again". */
 void unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
     const char *ended, char *buf, size_t cap);
 

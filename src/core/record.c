@@ -401,6 +401,29 @@ open_ops_remove(struct record_scan *s, const char *op)
 		}
 }
 
+static bool
+open_op(const struct record_scan *s, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_open_ops; i++)
+		if (strcmp(s->open_ops[i], op) == 0)
+			return true;
+	return false;
+}
+
+/* Has this scan skipped a damaged line (one that may have held an intent)? */
+static bool
+skipped_before(const struct record_scan *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndamage; i++)
+		if (s->damage[i].skipped)
+			return true;
+	return false;
+}
+
 /* Fold one good record into what the scan reports about the incident. */
 static void
 scan_note(struct record_scan *s, const struct record *r)
@@ -421,7 +444,14 @@ scan_note(struct record_scan *s, const struct record *r)
 		s->resolved = true;
 	} else if (r->op != NULL && strcmp(r->kind, "action.intent") == 0) {
 		open_ops_add(s, r->op, r->session);
+	} else if (r->op != NULL && strcmp(r->kind, "action.output") == 0 && !open_op(s, r->op) &&
+	    skipped_before(s)) {
+		/* Output comes only after its intent is stored: with none kept,
+		 * a damaged line held it, and the op ran with no end yet. */
+		open_ops_add(s, r->op, r->session);
 	} else if (r->op != NULL && strcmp(r->kind, "action.end") == 0 && record_end_unknown(r)) {
+		if (!open_op(s, r->op) && skipped_before(s))
+			open_ops_add(s, r->op, 0);
 		open_ops_ended(s, r->op);
 	} else if (r->op != NULL && record_settles(r)) {
 		/* An end or a re-read that says unknown settles nothing: the

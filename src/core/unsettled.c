@@ -56,8 +56,17 @@ unsettled_find(const struct record *v, size_t n, const char *const *ops, size_t 
 			continue;
 		u = &out[at];
 		if (strcmp(r->kind, "action.intent") == 0) {
-			if (u->intent == NULL)
+			if (u->intent == NULL || u->intent_lost) {
 				u->intent = r;
+				u->intent_lost = false;
+			}
+		} else if (strcmp(r->kind, "action.confirmed") == 0) {
+			/* Stands in for an intent a damaged line may have held,
+			 * until (if ever) the intent itself comes. */
+			if (u->intent == NULL) {
+				u->intent = r;
+				u->intent_lost = true;
+			}
 		} else if (u->intent == NULL) {
 			continue;            /* nothing before its intent belongs to it */
 		} else if (strcmp(r->kind, "action.end") == 0) {
@@ -122,6 +131,17 @@ unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
 	/* "a -> b", "a ->", "-> b", or nothing: never "( -> )". */
 	snprintf(change, sizeof(change), "%s%s%s%s", f ? from : "", f ? " ->" : "",
 	    t ? (f ? " " : "-> ") : "", t ? to : "");
+	/* Its intent may be in the damaged line: it may have run, and it may
+	 * not have; never "nothing ran". */
+	if (u->intent_lost) {
+		if (u->damaged_line > 0)
+			snprintf(damage, sizeof(damage), " (damaged line %zu of the journal, after "
+			    "its confirmation, may have held it)", u->damaged_line);
+		snprintf(buf, cap, "confirmed in an earlier session; its intent is not kept%s, "
+		    "so it may have run%s%s%s; it is never run again", damage,
+		    change[0] != '\0' ? " (" : "", change, change[0] != '\0' ? ")" : "");
+		return;
+	}
 	/* Not "never ended": what settled it may be what the line held. */
 	if (u->damaged_line > 0)
 		snprintf(damage, sizeof(damage), "; damaged line %zu of the journal, after it, "

@@ -2276,13 +2276,18 @@ action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
     struct wr_err *err)
 {
 	const char *op = u->intent->op;
-	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(u->intent->data, "plan");
+	/* An action.confirmed standing in for a damaged intent holds the
+	 * plan's action, service, from and to in its data, its host beside. */
+	const cJSON *plan = u->intent_lost ? u->intent->data :
+	    cJSON_GetObjectItemCaseSensitive(u->intent->data, "plan");
 	const char *host = plan_str(plan, "host"), *svc = plan_str(plan, "service");
 	const cJSON *ended = u->end != NULL ?
 	    cJSON_GetObjectItemCaseSensitive(u->end->data, "detail") : NULL;
 	struct action *a;
 	int i, k;
 
+	if (host[0] == '\0' && u->intent->host != NULL)
+		host = u->intent->host;
 	if ((i = config_host_index(env->cfg, host)) < 0)
 		return wr_err_set(err, "action %s: host %s is not in this config", op, host), NULL;
 	if ((k = config_service_index(&env->cfg->hosts[i], svc)) < 0)
@@ -2305,6 +2310,16 @@ action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
 		const cJSON *fr = cJSON_GetObjectItemCaseSensitive(plan, "from_revision");
 
 		a->plan.from_rev = cJSON_IsNumber(fr) ? fr->valueint : 0;
+	}
+	/* With no plan kept, a Compose rollback's read-back is the one its
+	 * plan would have had, from this config: what runs there now. */
+	if (u->intent_lost && a->plan.verify_cmd[0] == '\0' &&
+	    strcmp(a->plan.action, "compose.rollback") == 0) {
+		struct plan p;
+		struct wr_err e;
+
+		if (plan_compose_rollback(a->cfg, k, a->plan.from, a->plan.to, 0, NULL, NULL, &p, &e) == 0)
+			wr_strlcpy(a->plan.verify_cmd, p.verify_cmd, sizeof(a->plan.verify_cmd));
 	}
 	if (strcmp(a->plan.action, "compose.killswitch") == 0)
 		act_killswitch_adopt(a, plan);

@@ -332,6 +332,22 @@ unknown_set(struct timeline *tl, const struct record_scan *s)
 	}
 }
 
+/* One more op whose outcome is not known, from no running console. */
+static void
+unknown_add(struct timeline *tl, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < tl->n_unknown; i++)
+		if (strcmp(tl->unknown[i], op) == 0)
+			return;
+	tl->unknown = xrealloc(tl->unknown, (tl->n_unknown + 1) * sizeof(*tl->unknown));
+	tl->unknown_session = xrealloc(tl->unknown_session,
+	    (tl->n_unknown + 1) * sizeof(*tl->unknown_session));
+	tl->unknown_session[tl->n_unknown] = 0;
+	tl->unknown[tl->n_unknown++] = xstrdup(op);
+}
+
 static void
 unknown_drop(struct timeline *tl, const char *op)
 {
@@ -1011,6 +1027,9 @@ confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
 			tl->unrun_unknown = xrealloc(tl->unrun_unknown,
 			    (tl->n_unrun_unknown + 1) * sizeof(*tl->unrun_unknown));
 			tl->unrun_unknown[tl->n_unrun_unknown++] = xstrdup(line);
+			/* UNKNOWN until settled: the console adopts it (badge,
+			 * host row, re-read, U) as it does an intent with no end. */
+			unknown_add(tl, c->op);
 			continue;
 		}
 		unsettled_confirmed_name(c, now, line, sizeof(line));

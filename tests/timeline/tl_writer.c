@@ -10,11 +10,17 @@
  *       check that every "stored SEQ CRC" line in STORED is in the journal
  *       with that crc, that the chain verifies, and that the incident
  *       reopens writable; exit 1 with a message otherwise.
+ *   tl_writer forge BAD < SPEC > JOURNAL
+ *       write a chained journal of SPEC's lines "KIND HOST OP JSON" (HOST
+ *       and OP "-" for none; session 1, a second apart, now), line BAD
+ *       (1-based; 0: none) with one byte changed: a damaged middle line
+ *       for tests that restart a console on it.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "warroom/timeline.h"
@@ -125,13 +131,60 @@ run_verify(const char *dir, const char *id, const char *stored)
 	return 0;
 }
 
+static int
+run_forge(long bad)
+{
+	char spec[4096], kind[64], host[64], op[64];
+	uint32_t prev = 0;
+	uint64_t seq = 0;
+	int64_t now = (int64_t)time(NULL) * 1000 - 60000;
+
+	while (fgets(spec, sizeof(spec), stdin) != NULL) {
+		struct record r = { 0 };
+		struct wr_err err;
+		char *line;
+		size_t len;
+		int at = 0;
+
+		if (sscanf(spec, "%63s %63s %63s %n", kind, host, op, &at) != 3 || at == 0)
+			continue;
+		r.seq = ++seq;
+		r.ts_ms = now + (int64_t)seq * 1000;
+		r.mono_ms = (int64_t)seq * 1000;
+		r.actor = "forge@test";
+		r.session = 1;
+		r.kind = kind;
+		r.host = strcmp(host, "-") != 0 ? host : NULL;
+		r.op = strcmp(op, "-") != 0 ? op : NULL;
+		if ((r.data = cJSON_Parse(spec + at)) == NULL) {
+			fprintf(stderr, "forge: line %" PRIu64 ": bad JSON\n", seq);
+			return 1;
+		}
+		r.prev = prev;
+		if (record_encode(&r, &line, &len, &err) != 0) {
+			fprintf(stderr, "forge: %s\n", err.msg);
+			return 1;
+		}
+		prev = r.crc;
+		cJSON_Delete(r.data);
+		/* One byte inside the record: its crc no longer matches. */
+		if ((long)seq == bad)
+			line[len / 2] = line[len / 2] == 'x' ? 'y' : 'x';
+		fwrite(line, 1, len, stdout);
+		free(line);
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "forge") == 0)
+		return run_forge(atol(argv[2]));
 	if (argc == 4 && strcmp(argv[1], "write") == 0)
 		return run_writer(argv[2], argv[3]);
 	if (argc == 5 && strcmp(argv[1], "verify") == 0)
 		return run_verify(argv[2], argv[3], argv[4]);
-	fprintf(stderr, "usage: tl_writer write DIR NAME | verify DIR ID STORED\n");
+	fprintf(stderr, "usage: tl_writer write DIR NAME | verify DIR ID STORED | forge BAD\n");
 	return 2;
 }

@@ -675,6 +675,40 @@ scan_an_end_in_a_damaged_line_leaves_the_op_open(void **state)
 	free(j.buf);
 }
 
+/* Intents in damaged lines: op-a's output was kept and no end, so it ran
+ * and its outcome is not known (open); op-b's end ok settles it; op-c
+ * ended unknown (open); op-d's output with no damaged line before it is
+ * no lost intent (not open). */
+static void
+scan_an_op_whose_intent_line_is_damaged_and_has_output_is_open(void **state)
+{
+	struct journal j = { 0 };
+	struct record_scan s;
+
+	journal_add(&j, "incident.open", NULL, NULL);
+	journal_add(&j, "action.output", "op-d", NULL);
+	journal_add(&j, "action.confirmed", "op-a", NULL);
+	journal_add(&j, "action.intent", "op-a", NULL);
+	journal_add(&j, "action.output", "op-a", NULL);
+	journal_add(&j, "action.intent", "op-b", NULL);
+	journal_add(&j, "action.output", "op-b", NULL);
+	journal_add(&j, "action.end", "op-b", outcome("ok"));
+	journal_add(&j, "action.intent", "op-c", NULL);
+	journal_add(&j, "action.end", "op-c", outcome("unknown"));
+	journal_add(&j, "note", NULL, NULL);
+	j.buf[j.off[3] + 20] ^= 0x01;
+	j.buf[j.off[5] + 20] ^= 0x01;
+	j.buf[j.off[8] + 20] ^= 0x01;
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_int_equal(s.ndamage, 3);
+	assert_int_equal(s.n_open_ops, 2);
+	assert_string_equal(s.open_ops[0], "op-a");
+	assert_string_equal(s.open_ops[1], "op-c");
+	assert_int_equal(s.open_op_session[1], 0);
+	record_scan_free(&s);
+	free(j.buf);
+}
+
 static cJSON *
 mode(const char *m)
 {
@@ -772,6 +806,7 @@ main(void)
 		cmocka_unit_test(scan_names_a_removed_record),
 		cmocka_unit_test(scan_names_a_forged_prev_even_on_the_last_line),
 		cmocka_unit_test(scan_an_end_in_a_damaged_line_leaves_the_op_open),
+		cmocka_unit_test(scan_an_op_whose_intent_line_is_damaged_and_has_output_is_open),
 		cmocka_unit_test(scan_lists_intents_without_an_end),
 		cmocka_unit_test(scan_keeps_an_unknown_end_open_until_reconciled),
 		cmocka_unit_test(scan_counts_sessions_without_a_shutdown),

@@ -56,6 +56,38 @@ finds_the_unknown_end_of_a_stopped_console_and_none_after_kill_9(void **state)
 	free_all(v, 10);
 }
 
+/* Its intent line damaged, an op found open (its output kept) or left
+ * UNKNOWN by its confirmation stands on its action.confirmed: intent_lost,
+ * with what came after it; one whose intent was kept stands on that. */
+static void
+finds_an_op_whose_intent_line_is_damaged_by_its_confirmation(void **state)
+{
+	struct record v[] = {
+		rec("action.confirmed", "h1", "op-a", "{\"action\":\"compose.rollback\","
+		    "\"service\":\"api\",\"from\":\"v2\",\"to\":\"v1\"}"),
+		rec("action.output", "h1", "op-a", "{\"step\":\"record release\",\"exit\":0}"),
+		rec("action.confirmed", "api-1", "op-b", "{\"action\":\"compose.rollback\"}"),
+		rec("action.intent", "api-1", "op-b", ROLLBACK_JOBS),
+	};
+	const char *const ops[] = { "op-a", "op-b" };
+	struct unsettled_op u[2];
+	char buf[300];
+
+	(void)state;
+	assert_int_equal(unsettled_find(v, 4, ops, 2, u), 2);
+	assert_ptr_equal(u[0].intent, &v[0]);
+	assert_true(u[0].intent_lost);
+	assert_true(u[0].released);
+	assert_ptr_equal(u[1].intent, &v[3]);
+	assert_false(u[1].intent_lost);
+	u[0].damaged_line = 7;
+	unsettled_reason(&u[0], "v2", "v1", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "confirmed in an earlier session; its intent is not kept "
+	    "(damaged line 7 of the journal, after its confirmation, may have held it), so it "
+	    "may have run (v2 -> v1); it is never run again");
+	free_all(v, 4);
+}
+
 static void
 names_an_intent_as_a_reader_says_it(void **state)
 {
@@ -334,6 +366,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(finds_the_unknown_end_of_a_stopped_console_and_none_after_kill_9),
+		cmocka_unit_test(finds_an_op_whose_intent_line_is_damaged_by_its_confirmation),
 		cmocka_unit_test(names_an_intent_as_a_reader_says_it),
 		cmocka_unit_test(the_reason_drops_an_empty_change),
 		cmocka_unit_test(finds_confirmations_that_nothing_followed),

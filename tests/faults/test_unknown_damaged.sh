@@ -1,0 +1,51 @@
+#!/bin/sh
+# test_unknown_damaged.sh — a journal whose line after a rollback's
+# confirmation is damaged (it may have held the intent), nothing else of
+# that op after it, then a restart: the console does not say "nothing
+# ran" but shows the rollback UNKNOWN (header badge, the host's row),
+# re-reads the host and says what it runs, and U settles it by hand with
+# the engineer's words, recorded as action.reconcile for its op.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+forge="$top_builddir/tests/timeline/tl_writer"
+[ -x "$forge" ] || skip "$forge is not built"
+fleet_up --hosts 1 --tag v1.5.0-bad
+journal=$fl/timeline/unkd-0a1b2c.jsonl
+"$forge" forge 3 > "$journal" <<'SPEC'
+incident.open - - {"name":"unkd"}
+action.confirmed h1 rb-lost {"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}
+note - - {"text":"the line the intent may have been"}
+note - - {"text":"after the damage"}
+SPEC
+
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident unkd"
+wait_for "outcome UNKNOWN, damaged line 3" 15
+wait_re "1 UNKNOWN" 15
+capture
+head -3 "$tmp/screen" | grep -q "UNKNOWN" || { cat "$tmp/screen"; fail "no UNKNOWN badge in the header"; }
+grep -q "never ran" "$tmp/screen" && fail "said never ran: $(grep 'never ran' "$tmp/screen")"
+grep '"kind":"incident.resume"' "$journal" | grep -q '"unknown_ops":\["rb-lost"\]' ||
+	fail "the resume does not hold it UNKNOWN: $(grep incident.resume "$journal")"
+ok "a confirmation with a damaged line after it is UNKNOWN on restart, in the header"
+wait_re "1 UNKNOWN: h1 still on v1\\.5\\.0-bad, re-reading for [0-9]+s more .*U settles it by hand" 20
+wait_re "h1/api: rollback v1\\.5\\.0-bad -> v1\\.4\\.1: UNKNOWN — confirmed in an earlier session; its intent is not kept" 5
+ok "the host is re-read (what it runs now in the badge) and its row says UNKNOWN"
+
+keys U
+wait_for "ok or failed, and what you saw:" 10
+keys -l "failed h1 still runs v1.5.0-bad"; keys Enter
+wait_for "settled by hand: FAILED, h1 still runs v1.5.0-bad" 10
+grep '"kind":"action.reconcile"' "$journal" | grep '"op":"rb-lost"' |
+	grep -q '"by":"hand","outcome":"failed"' ||
+	fail "no reconcile by hand for rb-lost: $(grep action.reconcile "$journal")"
+capture
+head -1 "$tmp/screen" | grep -q "UNKNOWN" && fail "the badge stayed: $(head -1 "$tmp/screen")"
+ok "U settles it by hand, recorded for its op; the badge goes"
+
+keys q
+wait_for "exit=0"
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident unkd"
+wait_re "│> h1 +api +UP" 15
+capture
+grep -q "outcome UNKNOWN\\|1 UNKNOWN" "$tmp/screen" && fail "UNKNOWN again after it was settled"
+ok "settled, it is not UNKNOWN on the next restart"
