@@ -4029,6 +4029,36 @@ sp_failed_tries(struct wr_buf *b, const struct export_opts *o, const struct sp_p
 	}
 }
 
+/* A post that gave up after more than one try: " after 5 tries from
+ * 09:00:24 to 09:00:54, last answer HTTP 500" (its end's status; "the
+ * last not answered" when none came), from when its first try left. Nothing for a
+ * single try: its error says it all. */
+static void
+sp_failed_span(struct wr_buf *b, const struct export_opts *o, const struct sp_post *p)
+{
+	const struct spfold_run *t = &p->tries;
+	const cJSON *code = cJSON_GetObjectItemCaseSensitive(p->end->data, "http_status");
+	/* The try that failed last has no retry record: the end answers it. */
+	int tries = t->refused + t->unanswered + 1;
+	int64_t from = p->sent != NULL ? p->sent->ts_ms :
+	    p->first_fail != NULL ? p->first_fail->ts_ms : NO_TIME;
+	char ts[TIME_MAX], ts2[TIME_MAX];
+
+	if (t->tries > tries)
+		tries = t->tries;
+	if (tries < 2 || from == NO_TIME)
+		return;
+	if (p->first_fail != NULL && p->first_fail->ts_ms < from)
+		from = p->first_fail->ts_ms;
+	fmt_time(from, o, ts);
+	fmt_time(p->end->ts_ms, o, ts2);
+	wr_buf_printf(b, " after %d tries from %s to %s", tries, ts, ts2);
+	if (cJSON_IsNumber(code) && code->valuedouble > 0)
+		wr_buf_printf(b, ", last answer HTTP %d", (int)code->valuedouble);
+	else
+		wr_buf_str(b, ", the last not answered");
+}
+
 /* "- **time** status (action): text — posted time", the text as queued;
  * one never answered or refused says so. */
 static void
@@ -4113,8 +4143,12 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		break;
 	case SP_FAILED:
 		/* A create another post's incident made moot: a decision, no failure. */
-		wr_buf_str(b, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data,
-		    "superseded")) ? " — **not posted**" : " — **FAILED, not posted**");
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data, "superseded")))
+			wr_buf_str(b, " — **not posted**");
+		else {
+			wr_buf_str(b, " — **FAILED, not posted**");
+			sp_failed_span(b, o, p);
+		}
 		if (dstr(p->end, "error") != NULL) {
 			wr_buf_str(b, ": ");
 			sb_text(b, o, dstr(p->end, "error"));

@@ -735,6 +735,47 @@ a_post_refused_seven_times_is_one_row(void **state)
 		record_free(&v[i]);
 }
 
+/* The page answering HTTP 500 until the post gave up: five tries from
+ * 12:00:24, the last answered at 12:00:54. Status-page updates says how
+ * many tries, over what span, and the last answer, as a posted one says
+ * its refused tries. */
+static void
+a_failed_post_says_its_tries(void **state)
+{
+	static const int at[] = { 24, 26, 30, 38, 54 };
+	struct record v[16] = { 0 };
+	struct export_opts o = { .id = "x" };
+	char *md, data[256];
+	size_t len, n = 0, i;
+	int t;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"x\"}");
+	add_to(v, n++, 24, "statuspage.queue", NULL, "sp-2-0001",
+	    "{\"queue\":\"sp-2-0001\",\"kind\":\"atlassian\",\"update\":{\"action\":"
+	    "\"update\",\"status\":\"monitoring\",\"body\":\"Watching\",\"page_id\":\"p1\"}}");
+	for (t = 1; t <= 5; t++) {
+		snprintf(data, sizeof(data), "{\"queue\":\"sp-2-0001\",\"try\":%d,\"action\":"
+		    "\"update\",\"status\":\"monitoring\",\"method\":\"PATCH\",\"path\":\"/p\"}", t);
+		add_to(v, n++, at[t - 1], "statuspage.sent", NULL, "sp-2-0001", data);
+		/* The last answer is the failed record's own, no retry. */
+		if (t < 5)
+			add_to(v, n++, at[t - 1], "statuspage.retry", NULL, "sp-2-0001",
+			    "{\"queue\":\"sp-2-0001\",\"error\":\"HTTP 500\",\"http_status\":500,"
+			    "\"retry_ms\":1000}");
+	}
+	add_to(v, n++, 54, "statuspage.failed", NULL, "sp-2-0001",
+	    "{\"queue\":\"sp-2-0001\",\"action\":\"update\",\"error\":\"gave up after 5 "
+	    "attempts: HTTP 500\",\"http_status\":500}");
+	assert_int_equal(export_render(EXPORT_MD, v, n, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "- **2024-05-01 12:00:24** monitoring (update): Watching"
+	    " — **FAILED, not posted** after 5 tries from 2024-05-01 12:00:24 to 2024-05-01 "
+	    "12:00:54, last answer HTTP 500: gave up after 5 attempts: HTTP 500\n"));
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
 /* Records of an incident on several hosts, rendered in UTC. */
 static char *
 render_n(enum export_format f, const struct record *v, size_t n)
@@ -5740,6 +5781,7 @@ main(void)
 		cmocka_unit_test(status_page_updates_show_the_text_and_how_it_went),
 		cmocka_unit_test(status_page_post_without_its_queue_record),
 		cmocka_unit_test(a_post_refused_seven_times_is_one_row),
+		cmocka_unit_test(a_failed_post_says_its_tries),
 		cmocka_unit_test(recovery_waits_for_every_bad_host),
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
 		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),
