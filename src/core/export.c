@@ -2499,6 +2499,9 @@ early_ms(const struct record *r, int64_t prev_ms, const char **what)
 
 	if (r->data == NULL)
 		return NO_TIME;
+	/* Earlier as the rows show times, to the second: the same second
+	 * reads in order already. */
+	prev_ms -= prev_ms % 1000;
 	if (cJSON_IsNumber(seen) && seen->valuedouble > 0 &&
 	    (int64_t)seen->valuedouble < prev_ms) {
 		at = (int64_t)seen->valuedouble;

@@ -824,6 +824,11 @@ an_earlier_deploy_starts_its_row(void **state)
 	assert_string_equal(words, "");
 	export_early_words(&v[1], v[2].ts_ms, words, sizeof(words));
 	assert_string_equal(words, "");
+	/* Earlier by less than a second of the row above's: the same second. */
+	export_early_words(&v[2], T0 + 6500, words, sizeof(words));
+	assert_string_equal(words, "");
+	export_early_words(&v[2], T0 + 7000, words, sizeof(words));
+	assert_string_equal(words, "[12:00:06 deployed] ");
 	for (i = 0; i < n; i++)
 		record_free(&v[i]);
 }
