@@ -61,7 +61,7 @@
 	X(RESOLVE,     "E",      NULL,    RECORDS, "mark the incident resolved (typed; the same --incident then starts a new one)") \
 	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!") \
 	X(ZOOM,        "z",      NULL,    READS,   "show the focused pane alone on the whole screen, rows it left out too (z again: every pane)") \
-	X(ALL_RECORDS, "a",      NULL,    READS,   "show every record, a flapping verdict's or health's one by one; a again folds each into one row") \
+	X(ALL_RECORDS, "a",      NULL,    READS,   "show every record, a folded row's (a flapping verdict or health, a post's tries) one by one; a again folds each into one row") \
 	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \
 	X(QUIT,        "q",      NULL,    READS,   "quit, asking first while an action runs; C-c too, or cancels a dialog/prompt")

@@ -150,6 +150,13 @@ char *export_flap_words(const struct record *v, const struct flapfold_run *f,
 char *export_spfold_words(const struct record *v, const struct spfold_run *f,
     const struct redactor *red);
 
+/* What a row starts with when what r tells came before prev_ms (the
+ * record listed above it; journal order is kept): "[08:53:06 deployed] "
+ * for a new tag (data.deployed_ms), "[08:53:05 seen] " for a change held
+ * for a tag read (data.observed_ms), the earlier, in UTC (the date too
+ * when not r's); "" when neither is earlier. For TIMELINE. */
+void export_early_words(const struct record *r, int64_t prev_ms, char *out, size_t cap);
+
 /* How long, in whole seconds (rounded as connrec_down_s), of a host's
  * DOWN from down_ms to up_ms no console ran: every stretch before a
  * resume in v made alone, summed. An UP's unwatched_s (TIMELINE's "at

@@ -50,6 +50,17 @@ void tlrows_build(struct tlrows *t, const struct record *v, size_t n, bool all);
  * t->nrows when i is past the records. */
 size_t tlrows_find(const struct tlrows *t, size_t i);
 
+/* How many records t's folded rows (two or more records) stand for:
+ * *flaps those of flapping verdicts or health, *tries those of
+ * status-page posts' tries; returns their sum. */
+size_t tlrows_folded(const struct tlrows *t, size_t *flaps, size_t *tries);
+
+/* a's footer words into out: every record shown again (all) or folded
+ * again, with flaps and tries as tlrows_folded counts the folded rows
+ * (before a, or after): "TIMELINE: 24 records folded (flapping verdicts
+ * or health, status-page tries; a shows every record)". */
+void tlrows_toggle_words(bool all, size_t flaps, size_t tries, char *out, size_t cap);
+
 /* Into f, what the folding reads of r, the rest left out (a screen's
  * records need not keep every action's plan twice): its seq, time,
  * session, kind, host and op, and the data of verdict and health changes,

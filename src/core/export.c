@@ -2483,6 +2483,78 @@ outside_words(struct wr_buf *b, const struct record *r, const struct export_opts
 		wr_buf_printf(b, " (per %s)", from);
 }
 
+static void utc_short(int64_t ms, int64_t ref_ms, char *out, size_t cap);
+
+/* When what r tells came, if before prev_ms: a new tag's deployed_ms
+ * (its first reading's, or an unchanged tag's, is an old deploy, not
+ * this row's news) or a held change's observed_ms, the earlier; *what
+ * says which. NO_TIME: none earlier. */
+static int64_t
+early_ms(const struct record *r, int64_t prev_ms, const char **what)
+{
+	const cJSON *dep = cJSON_GetObjectItemCaseSensitive(r->data, "deployed_ms");
+	const cJSON *seen = cJSON_GetObjectItemCaseSensitive(r->data, "observed_ms");
+	const char *tag = dstr(r, "tag"), *was = dstr(r, "was_tag");
+	int64_t at = NO_TIME;
+
+	if (r->data == NULL)
+		return NO_TIME;
+	/* Earlier as the rows show times, to the second: the same second
+	 * reads in order already. */
+	prev_ms -= prev_ms % 1000;
+	if (cJSON_IsNumber(seen) && seen->valuedouble > 0 &&
+	    (int64_t)seen->valuedouble < prev_ms) {
+		at = (int64_t)seen->valuedouble;
+		*what = "seen";
+	}
+	if (cJSON_IsNumber(dep) && dep->valuedouble > 0 && (int64_t)dep->valuedouble < prev_ms &&
+	    ((int64_t)dep->valuedouble < at || at == NO_TIME) && tag != NULL && was != NULL &&
+	    was[0] != '\0' && strcmp(tag, was) != 0 &&
+	    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"))) {
+		at = (int64_t)dep->valuedouble;
+		*what = "deployed";
+	}
+	return at;
+}
+
+/* early_ms's words, "[08:53:06 deployed] ": the time of day in o's zone
+ * (NULL: UTC, unlabelled, as TIMELINE's rows), the date only when not
+ * r's own. */
+static void
+early_words(struct wr_buf *b, const struct record *r, int64_t prev_ms,
+    const struct export_opts *o)
+{
+	const char *what = NULL;
+	int64_t at = early_ms(r, prev_ms, &what);
+	char ts[TIME_MAX], row[TIME_MAX];
+	size_t len;
+
+	if (at == NO_TIME)
+		return;
+	if (o == NULL) {
+		utc_short(at, r->ts_ms, ts, sizeof(ts));
+		if ((len = strlen(ts)) > 4 && strcmp(ts + len - 4, " UTC") == 0)
+			ts[len - 4] = '\0';
+	} else {
+		fmt_time(at, o, ts);
+		fmt_time(r->ts_ms, o, row);
+		if (memcmp(ts, row, 11) == 0)
+			memmove(ts, ts + 11, strlen(ts + 11) + 1);
+	}
+	/* The time first: a cut row keeps it. */
+	wr_buf_printf(b, "[%s %s] ", ts, what);
+}
+
+void
+export_early_words(const struct record *r, int64_t prev_ms, char *out, size_t cap)
+{
+	struct wr_buf b = { 0 };
+
+	early_words(&b, r, prev_ms, NULL);
+	wr_strlcpy(out, b.s != NULL ? b.s : "", cap);
+	free(b.s);
+}
+
 /* A health.change: the service, then what changed ("healthz OK -> FAIL",
  * "tag a -> b", "migrations not current (schema behind)"), or its
  * first reading; one whose tag could not be read
@@ -4029,6 +4101,36 @@ sp_failed_tries(struct wr_buf *b, const struct export_opts *o, const struct sp_p
 	}
 }
 
+/* A post that gave up after more than one try: " after 5 tries from
+ * 09:00:24 to 09:00:54, last answer HTTP 500" (its end's status; "the
+ * last not answered" when none came), from when its first try left. Nothing for a
+ * single try: its error says it all. */
+static void
+sp_failed_span(struct wr_buf *b, const struct export_opts *o, const struct sp_post *p)
+{
+	const struct spfold_run *t = &p->tries;
+	const cJSON *code = cJSON_GetObjectItemCaseSensitive(p->end->data, "http_status");
+	/* The try that failed last has no retry record: the end answers it. */
+	int tries = t->refused + t->unanswered + 1;
+	int64_t from = p->sent != NULL ? p->sent->ts_ms :
+	    p->first_fail != NULL ? p->first_fail->ts_ms : NO_TIME;
+	char ts[TIME_MAX], ts2[TIME_MAX];
+
+	if (t->tries > tries)
+		tries = t->tries;
+	if (tries < 2 || from == NO_TIME)
+		return;
+	if (p->first_fail != NULL && p->first_fail->ts_ms < from)
+		from = p->first_fail->ts_ms;
+	fmt_time(from, o, ts);
+	fmt_time(p->end->ts_ms, o, ts2);
+	wr_buf_printf(b, " after %d tries from %s to %s", tries, ts, ts2);
+	if (cJSON_IsNumber(code) && code->valuedouble > 0)
+		wr_buf_printf(b, ", last answer HTTP %d", (int)code->valuedouble);
+	else
+		wr_buf_str(b, ", the last not answered");
+}
+
 /* "- **time** status (action): text — posted time", the text as queued;
  * one never answered or refused says so. */
 static void
@@ -4113,8 +4215,12 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		break;
 	case SP_FAILED:
 		/* A create another post's incident made moot: a decision, no failure. */
-		wr_buf_str(b, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data,
-		    "superseded")) ? " — **not posted**" : " — **FAILED, not posted**");
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data, "superseded")))
+			wr_buf_str(b, " — **not posted**");
+		else {
+			wr_buf_str(b, " — **FAILED, not posted**");
+			sp_failed_span(b, o, p);
+		}
 		if (dstr(p->end, "error") != NULL) {
 			wr_buf_str(b, ": ");
 			sb_text(b, o, dstr(p->end, "error"));
@@ -6598,6 +6704,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " | ");
 		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
 		wr_buf_str(b, " | ");
+		/* Written late (held for a tag read): when it came, first. */
+		if (i > 0)
+			early_words(b, &v[i], v[i - 1].ts_ms, o);
 		md_conn_details(b, o, pm, v, n, i);
 		if (sp_through(sp) && sp->queue == &v[i]) {
 			const cJSON *tries = cJSON_GetObjectItemCaseSensitive(sp->end->data, "tries");

@@ -7,6 +7,7 @@
  */
 #include "warroom/tlrows.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,43 @@ tlrows_build(struct tlrows *t, const struct record *v, size_t n, bool all)
 	}
 	free(mark);
 	free(spm);
+}
+
+size_t
+tlrows_folded(const struct tlrows *t, size_t *flaps, size_t *tries)
+{
+	size_t i;
+
+	*flaps = *tries = 0;
+	for (i = 0; i < t->nrows; i++) {
+		if (t->rows[i].count < 2)
+			continue;
+		if (t->rows[i].sp != 0)
+			*tries += t->rows[i].count;
+		else
+			*flaps += t->rows[i].count;
+	}
+	return *flaps + *tries;
+}
+
+void
+tlrows_toggle_words(bool all, size_t flaps, size_t tries, char *out, size_t cap)
+{
+	const char *kinds = flaps > 0 && tries > 0 ?
+	    "flapping verdicts or health, status-page tries" :
+	    tries > 0 ? "status-page tries" : "flapping verdicts or health";
+	/* Nothing folded now: what a folds, both kinds. */
+	const char *both = "flapping verdicts or health and status-page tries";
+
+	if (flaps + tries == 0)
+		snprintf(out, cap, all ? "TIMELINE: every record (a folds %s again)" :
+		    "TIMELINE: %s fold, none now (a shows every record)", both);
+	else if (all)
+		snprintf(out, cap, "TIMELINE: every record, %zu folded records unfolded (%s; a "
+		    "folds them again)", flaps + tries, kinds);
+	else
+		snprintf(out, cap, "TIMELINE: %zu records folded (%s; a shows every record)",
+		    flaps + tries, kinds);
 }
 
 size_t

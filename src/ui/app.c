@@ -637,6 +637,21 @@ app_add_record(struct app *app, const struct record *r)
 		    "ok")) ? "failed" : cJSON_GetObjectItemCaseSensitive(r->data, "warning") ?
 		    "warn" : "ok", sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
+	/* Written after the row above though it came before (a change held
+	 * for its tag read): when it came, first, where a cut row shows it. */
+	if (app->nentries > 1) {
+		char early[64];
+
+		export_early_words(r, app->entries[app->nentries - 2].ts_ms, early, sizeof(early));
+		if (early[0] != '\0') {
+			char *t = xmalloc(strlen(early) + strlen(e->text) + 1);
+
+			strcpy(t, early);
+			strcat(t, e->text);
+			free(e->text);
+			e->text = t;
+		}
+	}
 	e->orphaned = false;
 	/* The title customers read, for the chat's echo of later posts. */
 	if (strcmp(r->kind, "statuspage.queue") == 0) {

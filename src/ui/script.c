@@ -5,6 +5,7 @@
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
  * ":reconcile HOST OUTCOME", ":verdict HOST LEVEL[: REASON]",
+ * ":deploy HOST SERVICE FROM TO AGO",
  * ":state HOST SERVICE KEY=VALUE ...",
  * ":term BYTES", ":prompt resolve|status", ":say TEXT", ":say-outcome TEXT"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
@@ -21,7 +22,9 @@
  * v1.5.0-bad that ended OK (or as said) now in the timeline, as a journal
  * would (that release then judged bad), ":reconcile"
  * a re-read settling it, ":verdict" a host's verdict.change (a flapping
- * one, many of them), ":state" gives a service what a poll and a
+ * one, many of them), ":deploy" a health.change of a tag deployed
+ * outside the console AGO seconds before it was written (held for its tag
+ * read, as healthrec.h holds one), ":state" gives a service what a poll and a
  * probe round would have read (HOSTS without a network), ":prompt
  * resolve" and ":prompt status" open E's and S's prompts, which with no
  * journal E and S themselves refuse, and
@@ -528,6 +531,44 @@ fake_reconcile(struct app *app, char *arg, struct wr_err *err)
 	return 0;
 }
 
+/* ":deploy HOST SERVICE FROM TO AGO": a health.change of SERVICE on HOST
+ * from tag FROM to TO, deployed outside this console AGO seconds before
+ * the script's clock, written now (held for its tag read). */
+static int
+fake_deploy(struct app *app, char *arg, struct wr_err *err)
+{
+	char *w[5], *save = NULL;
+	struct record r;
+	long ago;
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if ((w[i] = strtok_r(i == 0 ? arg : NULL, " ", &save)) == NULL)
+			break;
+	if (i < 5 || config_host_index(&app->cfg, w[0]) < 0 || (ago = atol(w[4])) < 0)
+		return wr_err_set(err, ":deploy needs HOST SERVICE FROM TO AGO (seconds)");
+	memset(&r, 0, sizeof(r));
+	r.ts_ms = (int64_t)app_now(app) * 1000;
+	r.kind = (char *)"health.change";
+	r.host = w[0];
+	r.data = cJSON_CreateObject();
+	cJSON_AddStringToObject(r.data, "service", w[1]);
+	cJSON_AddStringToObject(r.data, "tag", w[3]);
+	cJSON_AddBoolToObject(r.data, "outside", true);
+	cJSON_AddNumberToObject(r.data, "deployed_ms", (double)(r.ts_ms - ago * 1000));
+	cJSON_AddStringToObject(r.data, "deployed_from", "compose ps: container created");
+	cJSON_AddStringToObject(r.data, "healthz", "OK");
+	cJSON_AddStringToObject(r.data, "readyz", "OK");
+	cJSON_AddNumberToObject(r.data, "observed_ms", (double)(r.ts_ms - ago * 1000 + 1000));
+	cJSON_AddStringToObject(r.data, "was_tag", w[2]);
+	cJSON_AddStringToObject(r.data, "was_healthz", "OK");
+	cJSON_AddStringToObject(r.data, "was_readyz", "OK");
+	app_add_record(app, &r);
+	cJSON_Delete(r.data);
+	app->dirty = true;
+	return 0;
+}
+
 /* ":verdict HOST LEVEL[: REASON]": a verdict.change of HOST to LEVEL
  * (decide_level_name's words) at the script's clock, as journal_verdict
  * writes one; the METRICS verdict is :metrics', this is the record. */
@@ -633,6 +674,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		return fake_state(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":reconcile") == 0)
 		return fake_reconcile(app, arg != NULL ? arg : (char *)"", err);
+	if (strcmp(line, ":deploy") == 0)
+		return fake_deploy(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":verdict") == 0)
 		return fake_verdict(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":say") == 0) {

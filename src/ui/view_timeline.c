@@ -5,9 +5,9 @@
  * the kind's colour, its host, and one line of details (already redacted).
  * The bottom line is the selected one: Up/Down scroll through the
  * entries, Enter shows the selected one whole. A line cut ends in "…";
- * zoomed, each entry wraps instead. A host's flapping verdict or health
- * is one row (tlrows.h), worded as the post-mortem words it, until a
- * shows every record.
+ * zoomed, each entry wraps instead. A host's flapping verdict or health,
+ * and a status-page post's tries, are one row each (tlrows.h), worded as
+ * the post-mortem words them, until a shows every record.
  */
 #include "warroom/ui.h"
 
@@ -294,32 +294,27 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 }
 
-/* a: every record, or flapping ones folded again. The row selected
- * stays on its record (a fold's first, or the fold holding it); the
- * newest selected stays so, following what comes. */
+/* a: every record, or the folded rows (flapping verdicts or health, a
+ * post's tries) folded again. The row selected stays on its record (a
+ * fold's first, or the fold holding it); the newest selected stays so,
+ * following what comes. */
 static void
 toggle_all(struct app *app)
 {
 	const struct tlrows *t = rows_of(app);
-	size_t rec = t->nrows > 0 ? t->rows[selected_row(app, t)].first : 0, folded = 0, i;
+	size_t rec = t->nrows > 0 ? t->rows[selected_row(app, t)].first : 0, flaps, tries;
+	char words[200];
 
-	for (i = 0; i < t->nrows; i++)
-		folded += t->rows[i].count > 1 ? t->rows[i].count : 0;
+	/* Unfolding: what was folded; folding: what folds now. */
+	tlrows_folded(t, &flaps, &tries);
 	app->tl_all = !app->tl_all;
 	t = rows_of(app);
 	if (app->tl_scroll > 0 && t->nrows > 0)
 		app->tl_scroll = (int)t->nrows - 1 - (int)tlrows_find(t, rec);
-	if (app->tl_all) {
-		app_say(app, folded > 0 ? "TIMELINE: every record, %zu flapping ones unfolded "
-		    "(a folds them again)" : "TIMELINE: every record (a folds flapping ones "
-		    "again)", folded);
-		return;
-	}
-	for (i = 0, folded = 0; i < t->nrows; i++)
-		folded += t->rows[i].count > 1 ? t->rows[i].count : 0;
-	app_say(app, folded > 0 ? "TIMELINE: %zu records of flapping verdicts or health folded "
-	    "(a shows every record)" : "TIMELINE: flapping verdicts and health folded, none "
-	    "now (a shows every record)", folded);
+	if (!app->tl_all)
+		tlrows_folded(t, &flaps, &tries);
+	tlrows_toggle_words(app->tl_all, flaps, tries, words, sizeof(words));
+	app_say(app, "%s", words);
 }
 
 static bool
@@ -414,7 +409,7 @@ timeline_title(const struct app *app, int room, struct view_title *out)
 {
 	(void)room;
 	snprintf(out->text, sizeof(out->text), "%s",
-	    app->tl_all ? "(every record: a folds flapping ones)" : "");
+	    app->tl_all ? "(every record: a folds flaps and tries)" : "");
 }
 
 const struct view_ops view_timeline_ops = {

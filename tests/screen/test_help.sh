@@ -110,21 +110,21 @@ EOF
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─┌─ HELP: keys ─────────────────────────────────────────────────────────────┐─┐
-│ │ t        show or hide the LOGS lines' timestamps (LOGS only)             │ │
-│>│ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)          │ │
-│ │ n        LOGS: next match; elsewhere: add a note to the timeline (writes │ │
+│ │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)          │ │
+│>│ n        LOGS: next match; elsewhere: add a note to the timeline (writes │ │
 │ │          the journal)                                                    │ │
 │ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and    │ │
-└─│          what you saw (writes the journal)                               │─┘
-┌─│ e        export the timeline as a post-mortem draft (writes the journal) │─┐
-│ │ E        mark the incident resolved (typed; the same --incident then     │ │
+│ │          what you saw (writes the journal)                               │ │
+└─│ e        export the timeline as a post-mortem draft (writes the journal) │─┘
+┌─│ E        mark the incident resolved (typed; the same --incident then     │─┐
 │ │          starts a new one) (writes the journal)                          │ │
 │ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read    │ │
 │ │          the .env of rows marked .env!                                   │ │
 │ │ z        show the focused pane alone on the whole screen, rows it left   │ │
-└─│          out too (z again: every pane)                                   │ │
-┌─│ a        show every record, a flapping verdict's or health's one by one; │─┘
-│ │          a again folds each into one row (TIMELINE only)                 │─┐
+│ │          out too (z again: every pane)                                   │ │
+└─│ a        show every record, a folded row's (a flapping verdict or        │ │
+┌─│          health, a post's tries) one by one; a again folds each into one │─┘
+│ │          row (TIMELINE only)                                             │─┐
 │ │ C-l      redraw the whole screen                                         │ │
 │ │ ?        show or hide this help                                          │ │
 │ │ q        quit, asking first while an action runs; C-c too, or cancels a  │ │
@@ -207,8 +207,8 @@ assert_screen help-big <<'EOF'
 │ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writes the journal)      │ │
 │ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!              │ │
 │ │ z        show the focused pane alone on the whole screen, rows it left out too (z again: every pane)             │ │
-│ │ a        show every record, a flapping verdict's or health's one by one; a again folds each into one row         │ │
-│ │          (TIMELINE only)                                                                                         │ │
+│ │ a        show every record, a folded row's (a flapping verdict or health, a post's tries) one by one; a again    │ │
+│ │          folds each into one row (TIMELINE only)                                                                 │ │
 │ │ C-l      redraw the whole screen                                                                                 │ │
 │ │ ?        show or hide this help                                                                                  │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                                        │ │

@@ -103,7 +103,7 @@ EOF
 
 assert_screen every <<'EOF'
  warroom │ no incident named │ T+00:02:00   READ-ONLY                                                               2026-01-01 00:02:00 UTC
-┌─ ▶ TIMELINE (every record: a folds flapping ones) (zoomed: z shows every pane) ──────────────────────────────────────────────────────────┐
+┌─ ▶ TIMELINE (every record: a folds flaps and tries) (zoomed: z shows every pane) ────────────────────────────────────────────────────────┐
 │T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
 │T+00:00:00 00:00:00 action.end api-1 ok                                                                                                   │
 │T+00:00:10 00:00:10 verdict.change api-1 CONSIDER ROLLBACK — error rate 3.2% > 2%                                                         │
@@ -127,7 +127,7 @@ assert_screen every <<'EOF'
 │                                                                                                                                          │
 │                                                                                                                                          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- TIMELINE: every record, 10 flapping ones unfolded (a folds them again)
+ TIMELINE: every record, 10 folded records unfolded (flapping verdicts or health; a folds them again)
 EOF
 
 assert_screen detail <<'EOF'

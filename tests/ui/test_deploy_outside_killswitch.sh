@@ -25,7 +25,7 @@ ks
 ks
 "$fleet" set-tag --dir "$fl" h1 all v1.7.0-bad > /dev/null || fail "set-tag"
 deployed=$(date -u +%s)
-wait_re "health.change h1 api: v1\\.7\\.0-bad deployed outside" 30
+wait_re "health\\.change h1 (\\[[0-9:]+ [a-z]+\\] )?api: v1\\.7\\.0-bad d" 30
 wait_re "│> h1 +api +UP +v1\\.7\\.0-bad +(CONSIDER ROLLBACK|ROLLBACK IMMEDIATELY) " 60
 keys q
 wait_for "exit=0"

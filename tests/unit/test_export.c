@@ -735,6 +735,104 @@ a_post_refused_seven_times_is_one_row(void **state)
 		record_free(&v[i]);
 }
 
+/* The page answering HTTP 500 until the post gave up: five tries from
+ * 12:00:24, the last answered at 12:00:54. Status-page updates says how
+ * many tries, over what span, and the last answer, as a posted one says
+ * its refused tries. */
+static void
+a_failed_post_says_its_tries(void **state)
+{
+	static const int at[] = { 24, 26, 30, 38, 54 };
+	struct record v[16] = { 0 };
+	struct export_opts o = { .id = "x" };
+	char *md, data[256];
+	size_t len, n = 0, i;
+	int t;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"x\"}");
+	add_to(v, n++, 24, "statuspage.queue", NULL, "sp-2-0001",
+	    "{\"queue\":\"sp-2-0001\",\"kind\":\"atlassian\",\"update\":{\"action\":"
+	    "\"update\",\"status\":\"monitoring\",\"body\":\"Watching\",\"page_id\":\"p1\"}}");
+	for (t = 1; t <= 5; t++) {
+		snprintf(data, sizeof(data), "{\"queue\":\"sp-2-0001\",\"try\":%d,\"action\":"
+		    "\"update\",\"status\":\"monitoring\",\"method\":\"PATCH\",\"path\":\"/p\"}", t);
+		add_to(v, n++, at[t - 1], "statuspage.sent", NULL, "sp-2-0001", data);
+		/* The last answer is the failed record's own, no retry. */
+		if (t < 5)
+			add_to(v, n++, at[t - 1], "statuspage.retry", NULL, "sp-2-0001",
+			    "{\"queue\":\"sp-2-0001\",\"error\":\"HTTP 500\",\"http_status\":500,"
+			    "\"retry_ms\":1000}");
+	}
+	add_to(v, n++, 54, "statuspage.failed", NULL, "sp-2-0001",
+	    "{\"queue\":\"sp-2-0001\",\"action\":\"update\",\"error\":\"gave up after 5 "
+	    "attempts: HTTP 500\",\"http_status\":500}");
+	assert_int_equal(export_render(EXPORT_MD, v, n, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "- **2024-05-01 12:00:24** monitoring (update): Watching"
+	    " — **FAILED, not posted** after 5 tries from 2024-05-01 12:00:24 to 2024-05-01 "
+	    "12:00:54, last answer HTTP 500: gave up after 5 attempts: HTTP 500\n"));
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* h2's verdict (12:00:07) is written before its health.change (12:00:12),
+ * which waited for a tag read: journal order stays, but the row says at
+ * its start when the deploy it tells of went live (12:00:06), earlier
+ * than the row above, so a cut row still reads in order. A held change
+ * under an unchanged tag starts with when it was seen; one no earlier
+ * than the row above, or a first reading's old deploy, says nothing new. */
+static void
+an_earlier_deploy_starts_its_row(void **state)
+{
+	struct record v[6] = { 0 };
+	struct export_opts o = { .id = "x" };
+	char *md, data[400], words[64];
+	size_t len, n = 0, i;
+
+	(void)state;
+	snprintf(data, sizeof(data), "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true,\"deployed_ms\":%lld,"
+	    "\"deployed_from\":\"compose ps: container created\"}", T0 - 86400000LL);
+	add_to(v, n++, 0, "health.change", "h2", NULL, data);
+	add_to(v, n++, 7, "verdict.change", "h2", NULL,
+	    "{\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"error rate 40%\"}");
+	snprintf(data, sizeof(data), "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"was_tag\":\"v1.4.1\",\"outside\":true,\"healthz\":\"OK\",\"readyz\":\"OK\","
+	    "\"deployed_ms\":%lld,\"deployed_from\":\"compose ps: container created\","
+	    "\"observed_ms\":%lld}", T0 + 6000, T0 + 9000);
+	add_to(v, n++, 12, "health.change", "h2", NULL, data);
+	snprintf(data, sizeof(data), "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"healthz\":\"FAIL\",\"was_healthz\":\"OK\","
+	    "\"deployed_ms\":%lld,\"observed_ms\":%lld}", T0 + 6000, T0 + 10000);
+	add_to(v, n++, 14, "health.change", "h2", NULL, data);
+	assert_int_equal(export_render(EXPORT_MD, v, n, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "| 3 | 2024-05-01 12:00:12 | alice@ws | health.change | h2 | "
+	    "[12:00:06 deployed] api: v1.5.0-bad deployed outside this console at "));
+	assert_non_null(strstr(md, "| 4 | 2024-05-01 12:00:14 | bob@laptop | health.change | h2 | "
+	    "[12:00:10 seen] api: healthz OK -\\> FAIL"));
+	assert_null(strstr(md, "2024-04-30 12:00:00 deployed]"));
+	free(md);
+	/* TIMELINE's words: the same, against the row above. */
+	export_early_words(&v[2], v[1].ts_ms, words, sizeof(words));
+	assert_string_equal(words, "[12:00:06 deployed] ");
+	export_early_words(&v[3], v[2].ts_ms, words, sizeof(words));
+	assert_string_equal(words, "[12:00:10 seen] ");
+	export_early_words(&v[2], v[0].ts_ms, words, sizeof(words));
+	assert_string_equal(words, "");
+	export_early_words(&v[0], v[0].ts_ms - 1000, words, sizeof(words));
+	assert_string_equal(words, "");
+	export_early_words(&v[1], v[2].ts_ms, words, sizeof(words));
+	assert_string_equal(words, "");
+	/* Earlier by less than a second of the row above's: the same second. */
+	export_early_words(&v[2], T0 + 6500, words, sizeof(words));
+	assert_string_equal(words, "");
+	export_early_words(&v[2], T0 + 7000, words, sizeof(words));
+	assert_string_equal(words, "[12:00:06 deployed] ");
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
 /* Records of an incident on several hosts, rendered in UTC. */
 static char *
 render_n(enum export_format f, const struct record *v, size_t n)
@@ -5740,6 +5838,8 @@ main(void)
 		cmocka_unit_test(status_page_updates_show_the_text_and_how_it_went),
 		cmocka_unit_test(status_page_post_without_its_queue_record),
 		cmocka_unit_test(a_post_refused_seven_times_is_one_row),
+		cmocka_unit_test(a_failed_post_says_its_tries),
+		cmocka_unit_test(an_earlier_deploy_starts_its_row),
 		cmocka_unit_test(recovery_waits_for_every_bad_host),
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
 		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),

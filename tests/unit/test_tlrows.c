@@ -348,6 +348,66 @@ a_posts_refused_tries_are_one_row(void **state)
 	done(&j);
 }
 
+/* a's words say what folds: ten flips and a post's 14 tries are 24
+ * folded records, counted as both kinds, never "flapping ones" alone;
+ * one kind folded names that kind only. */
+static void
+the_fold_words_name_both_kinds(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct record kept[MAXR];
+	char json[256], words[256];
+	size_t i, flaps, tries;
+	int t;
+
+	(void)state;
+	ten_flips(&j);
+	for (t = 2; t <= 8; t++) {
+		snprintf(json, sizeof(json), "{\"queue\":\"sp-1\",\"try\":%d,"
+		    "\"action\":\"update\",\"status\":\"monitoring\"}", t);
+		add(&j, 130 + t, "statuspage.sent", NULL, json);
+		add(&j, 130 + t, "statuspage.retry", NULL, "{\"queue\":\"sp-1\","
+		    "\"error\":\"HTTP 500\",\"http_status\":500}");
+	}
+	for (i = 0; i < j.n; i++) {
+		if (strncmp(j.v[i].kind, "statuspage.", 11) == 0 && j.v[i].data != NULL &&
+		    cJSON_GetObjectItem(j.v[i].data, "queue") != NULL)
+			j.v[i].op = (char *)"sp-1";
+		tlrows_keep(&kept[i], &j.v[i]);
+	}
+	tlrows_build(&j.t, kept, j.n, false);
+	assert_int_equal(tlrows_folded(&j.t, &flaps, &tries), 24);
+	assert_int_equal(flaps, 10);
+	assert_int_equal(tries, 14);
+	tlrows_toggle_words(true, flaps, tries, words, sizeof(words));
+	assert_string_equal(words, "TIMELINE: every record, 24 folded records unfolded "
+	    "(flapping verdicts or health, status-page tries; a folds them again)");
+	tlrows_toggle_words(false, flaps, tries, words, sizeof(words));
+	assert_string_equal(words, "TIMELINE: 24 records folded (flapping verdicts or health, "
+	    "status-page tries; a shows every record)");
+	tlrows_toggle_words(false, 0, 14, words, sizeof(words));
+	assert_string_equal(words, "TIMELINE: 14 records folded (status-page tries; a shows "
+	    "every record)");
+	tlrows_toggle_words(true, 10, 0, words, sizeof(words));
+	assert_string_equal(words, "TIMELINE: every record, 10 folded records unfolded "
+	    "(flapping verdicts or health; a folds them again)");
+	tlrows_toggle_words(false, 0, 0, words, sizeof(words));
+	assert_string_equal(words, "TIMELINE: flapping verdicts or health and status-page tries "
+	    "fold, none now (a shows every record)");
+	tlrows_toggle_words(true, 0, 0, words, sizeof(words));
+	assert_string_equal(words, "TIMELINE: every record (a folds flapping verdicts or health "
+	    "and status-page tries again)");
+	/* Every record its own row: nothing folded. */
+	tlrows_build(&j.t, kept, j.n, true);
+	assert_int_equal(tlrows_folded(&j.t, &flaps, &tries), 0);
+	assert_int_equal(flaps + tries, 0);
+	for (i = 0; i < j.n; i++) {
+		tlrows_kept_free(&kept[i]);
+		j.v[i].op = NULL;
+	}
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -359,6 +419,7 @@ main(void)
 		cmocka_unit_test(health_flips_fold_too),
 		cmocka_unit_test(a_row_ends_at_a_reopen_not_at_a_second_console),
 		cmocka_unit_test(a_posts_refused_tries_are_one_row),
+		cmocka_unit_test(the_fold_words_name_both_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
