@@ -29,8 +29,10 @@ foldable(const struct record *r)
 {
 	if (r->op == NULL || r->op[0] == '\0')
 		return false;
+	/* Sent again after a read back did not find it on the page: why a
+	 * post went twice, a row of its own. */
 	if (is_kind(r, "statuspage.sent"))
-		return true;
+		return !cJSON_IsTrue(field(r, "after_read"));
 	/* May be on the page: the next step depends on it, a row of its own. */
 	return is_kind(r, "statuspage.retry") && !cJSON_IsTrue(field(r, "read_back"));
 }

@@ -4,7 +4,8 @@
  * and each refusal, up to try 8, 09:00:24–09:02:16). A post's tries fold
  * into one run, counting the tries and the refusals with their statuses;
  * a post sent once is no run; a try that may be on the page stays out;
- * other records between and another post's tries do not break it.
+ * other records between and another post's tries do not break it, and a
+ * try sent again after a read back stays a row.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -154,12 +155,40 @@ one_try_no_run_and_posts_apart(void **state)
 	done(&j);
 }
 
+/* The page did not answer a try, a read back did not find it, and it was
+ * sent again: that try (after_read) and the retry that read back are rows
+ * of their own, so the post-mortem says why the post went twice. */
+static void
+a_try_sent_again_after_a_read_is_a_row(void **state)
+{
+	struct journal j = { .n = 0 };
+
+	(void)state;
+	sent(&j, 0, "q1", 1);
+	add(&j, 2, "statuspage.retry", "q1", "{\"queue\":\"q1\",\"error\":\"timeout\","
+	    "\"http_status\":0,\"read_back\":true}");
+	add(&j, 3, "statuspage.sent", "q1", "{\"queue\":\"q1\",\"try\":2,\"action\":\"update\","
+	    "\"status\":\"identified\",\"after_read\":true}");
+	retry(&j, 3, "q1", 503);
+	sent(&j, 5, "q1", 3);
+	j.nruns = spfold_find(j.v, j.n, j.mark, &j.runs);
+	assert_int_equal(j.mark[1], 0);
+	assert_int_equal(j.mark[2], 0);
+	assert_int_equal(j.nruns, 1);
+	assert_int_equal(j.runs[0].count, 3);
+	assert_int_equal(j.runs[0].refused, 1);
+	assert_int_equal(j.mark[0], 1);
+	assert_int_equal(j.mark[4], 1);
+	done(&j);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(eight_tries_are_one_run),
 		cmocka_unit_test(one_try_no_run_and_posts_apart),
+		cmocka_unit_test(a_try_sent_again_after_a_read_is_a_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
