@@ -93,7 +93,8 @@ struct fleetchain {
 	struct fleetchain_missed {
 		char name[WR_NAME_MAX];
 		char conn[16];           /* its state when not UP ("DOWN"), else "" */
-		char driver[16];         /* its driver when another one ("k8s"), else "" */
+		char driver[16];         /* its driver when another one ("k8s"), else ""
+		                            (both set: another driver's, not UP) */
 	} missed[FLEETCHAIN_MISSED_MAX];
 	size_t nmissed;
 	size_t ndown_more, nother_more;  /* of them, past the room above */
@@ -133,7 +134,8 @@ bool fleetchain_add(struct fleetchain *fc, const char *name, int host);
  * fc->from)? When not, why is kept for the dialog, the hosts whose tag
  * is unknown (not UP, never read, polls failing) first; one not UP with
  * an unsettled action names that, not the tag last read ("h1 DOWN, its
- * rollback to v1.4.1 UNKNOWN"): the action may have moved it since. */
+ * rollback to v1.4.1 UNKNOWN"): the action may have moved it since.
+ * Another driver's host is on fc->from by badrel_same (helm's spelling). */
 bool fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c);
 
 /* The first host's rollback was confirmed as op id, to target to: the

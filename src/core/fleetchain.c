@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/badrel.h"
 #include "warroom/util.h"
 
 /* Between a summary's hosts. */
@@ -105,15 +106,15 @@ keep_grouped(struct fleetchain *fc, const char *name, const char *why)
 	snprintf(g->names + len, sizeof(g->names) - len, "%s%s", len ? ", " : "", name);
 }
 
-/* Keep name among the hosts left out on the bad tag: not UP (conn) or of
- * another driver; the summary names them. */
+/* Keep name among the hosts left out on the bad tag: not UP (conn), of
+ * another driver, or both; the summary names them. */
 static void
 keep_missed(struct fleetchain *fc, const char *name, const char *conn, const char *driver)
 {
 	struct fleetchain_missed *m;
 
 	if (fc->nmissed == FLEETCHAIN_MISSED_MAX) {
-		if (driver != NULL && driver[0] != '\0')
+		if (driver != NULL && driver[0] != '\0' && (conn == NULL || conn[0] == '\0'))
 			fc->nother_more++;
 		else
 			fc->ndown_more++;
@@ -149,18 +150,32 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 			fc->nunknown++;
 			name_hidden(fc->hidden_unread, sizeof(fc->hidden_unread),
 			    ++fc->nhidden_unread, c->name);
-		} else if (strcmp(tag, fc->from) == 0) {
+		} else if (badrel_same(tag, fc->from)) {
 			name_hidden(fc->hidden_from, sizeof(fc->hidden_from), ++fc->nhidden_from,
 			    c->name);
 		}
 		return false;
 	}
 	age_words(c->age_s, false, age, sizeof(age));
+	/* Across drivers the same release is spelt otherwise (helm's app
+	 * version "1.5.0-bad", compose's "v1.5.0-bad"): the one rule HOSTS'
+	 * BAD RELEASE uses. */
 	if (c->other_driver != NULL && c->conn == NULL && !c->failing &&
-	    strcmp(tag, fc->from) == 0) {
+	    badrel_same(tag, fc->from)) {
 		/* Bad too, and B does not reach it: its own line, loud, and
 		 * named in the summary (not one of "h2, h5 are k8s hosts"). */
 		keep_missed(fc, c->name, NULL, c->other_driver);
+		return false;
+	}
+	if (c->other_driver != NULL && c->conn != NULL && c->unsettled == NULL &&
+	    c->age_s >= 0 && badrel_same(tag, fc->from)) {
+		/* Not UP and last seen bad: with the unknown, named, not one
+		 * of "h7, h10 are compose hosts". */
+		age_words(c->age_s, true, age, sizeof(age));
+		snprintf(why, sizeof(why), "%s (%s) %s, last seen on %s %s", c->name,
+		    c->other_driver, c->conn, tag, age);
+		keep_missed(fc, c->name, c->conn, c->other_driver);
+		keep_out(fc, why);
 		return false;
 	}
 	if (c->other_driver != NULL) {
@@ -185,7 +200,7 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		age_words(c->age_s, true, age, sizeof(age));
 		snprintf(why, sizeof(why), "%s %s, last seen on %s %s", c->name, c->conn, tag, age);
 		/* Bad when last seen: the chain leaves it so, and says it. */
-		if (strcmp(tag, fc->from) == 0)
+		if (badrel_same(tag, fc->from))
 			keep_missed(fc, c->name, c->conn, NULL);
 		else
 			fc->nunknown++;
@@ -281,8 +296,9 @@ fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap
 		snprintf(buf + len, cap - len, " and %zu more", fc->n - i);
 }
 
-/* Of the hosts left out on the bad tag, those of another driver (other)
- * or those not UP in state conn (NULL: any), named; and how many. */
+/* Of the hosts left out on the bad tag, those of another driver UP (other)
+ * or those not UP in state conn (NULL: any), of any driver, named; and
+ * how many. */
 static size_t
 missed_names(const struct fleetchain *fc, bool other, const char *conn, struct wr_buf *b)
 {
@@ -291,10 +307,10 @@ missed_names(const struct fleetchain *fc, bool other, const char *conn, struct w
 	for (i = 0; i < fc->nmissed; i++) {
 		const struct fleetchain_missed *m = &fc->missed[i];
 
-		if ((m->driver[0] != '\0') != other ||
+		if ((m->driver[0] != '\0' && m->conn[0] == '\0') != other ||
 		    (!other && conn != NULL && strcmp(m->conn, conn) != 0))
 			continue;
-		if (b != NULL && other)
+		if (b != NULL && m->driver[0] != '\0')
 			wr_buf_printf(b, "%s%s (%s)", k > 0 ? ", " : "", m->name, m->driver);
 		else if (b != NULL)
 			wr_buf_printf(b, "%s%s", k > 0 ? ", " : "", m->name);
@@ -330,9 +346,8 @@ missed_summary(const struct fleetchain *fc, struct wr_buf *b)
 		bool seen = false;
 
 		for (j = 0; j < i && !seen; j++)
-			seen = fc->missed[j].driver[0] == '\0' &&
-			    strcmp(fc->missed[j].conn, m->conn) == 0;
-		if (m->driver[0] != '\0' || seen)
+			seen = strcmp(fc->missed[j].conn, m->conn) == 0;
+		if (m->conn[0] == '\0' || seen)
 			continue;
 		wr_buf_str(b, SEP);
 		missed_names(fc, false, m->conn, b);
@@ -569,7 +584,8 @@ record_missed(const struct fleetchain *fc, cJSON *d)
 		cJSON_AddStringToObject(m, "host", fc->missed[i].name);
 		if (fc->missed[i].driver[0] != '\0')
 			cJSON_AddStringToObject(m, "driver", fc->missed[i].driver);
-		else
+		/* Both for a host of another driver not UP. */
+		if (fc->missed[i].driver[0] == '\0' || fc->missed[i].conn[0] != '\0')
 			cJSON_AddStringToObject(m, "conn", fc->missed[i].conn);
 		cJSON_AddItemToArray(arr, m);
 	}

@@ -53,6 +53,19 @@ same_clause(const struct badrel_svc *a, const struct badrel_svc *b)
 	return strcmp(a->service, b->service) == 0 && badrel_same(a->tag, b->tag);
 }
 
+/* tag as the incident first judged it bad: one release, one spelling
+ * (helm's "1.5.0-bad" met first is compose's "v1.5.0-bad"). */
+static const char *
+judged_spelling(const struct badrel *rel, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < rel->nbad; i++)
+		if (badrel_same(rel->bad[i], tag))
+			return rel->bad[i];
+	return tag;
+}
+
 size_t
 poststill_words(const struct badrel *rel, char *out, size_t cap)
 {
@@ -82,7 +95,8 @@ poststill_words(const struct badrel *rel, char *out, size_t cap)
 		}
 		if (more > 0)
 			wr_buf_printf(&b, " and %zu more", more);
-		wr_buf_printf(&b, " still run%s %s", nhosts == 1 ? "s" : "", a->tag);
+		wr_buf_printf(&b, " still run%s %s", nhosts == 1 ? "s" : "",
+		    judged_spelling(rel, a->tag));
 	}
 	if (clauses > 0)
 		wr_buf_str(&b, " (judged bad in this incident)");

@@ -511,6 +511,109 @@ hosts_left_on_the_bad_tag_are_in_the_summary(void **state)
 	cJSON_Delete(v[1].data);
 }
 
+/* Helm reads the release as "1.5.0-bad" where compose reads
+ * "v1.5.0-bad": B on a compose host put the helm hosts running it under
+ * "h3, h9 are helm hosts: not included", named none of them in the
+ * summary, and hid a hidden helm host on it. The same release is the
+ * same whatever the spelling; the chain's own hosts still match exactly. */
+static void
+another_driver_on_the_bad_release_is_named_whatever_its_spelling(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c;
+	char line[1024];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_set_driver(&fc, "compose");
+	fleetchain_add(&fc, "h1", 0);
+	c = up_at("h3", "1.5.0-bad");
+	c.other_driver = "helm";
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h9", "1.4.1");
+	c.other_driver = "helm";
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h12", "1.5.0-bad");
+	c.other_driver = "helm";
+	c.hidden = true;
+	assert_false(fleetchain_consider(&fc, &c));
+	/* A compose host spelling it otherwise is not the plan's to roll. */
+	c = up_at("h4", "1.5.0-bad");
+	assert_false(fleetchain_consider(&fc, &c));
+
+	assert_int_equal(fleetchain_out_lines(&fc), 4);
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "h3 (helm) also runs v1.5.0-bad: not in this rollback (r on it)");
+	fleetchain_out_line(&fc, 1, line, sizeof(line));
+	assert_string_equal(line, "h9 is a helm host: not included");
+	fleetchain_out_line(&fc, 3, line, sizeof(line));
+	assert_string_equal(line, "1 host listing api hidden by the HOSTS filter: not included "
+	    "(h12 last read on v1.5.0-bad: an empty F filter shows them)");
+	fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1");
+	fleetchain_summary(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: h1 OK \xc2\xb7 h3 (helm) on "
+	    "v1.5.0-bad: not in this rollback (r on it)");
+}
+
+/* B on a helm host said "h1, h7 are compose hosts: not included" with h1
+ * UP on v1.5.0-bad and h7 DOWN, last seen on it: both are named, the
+ * DOWN one with the unknown first and in the summary, also read back
+ * from the journal. */
+static void
+a_down_host_of_another_driver_last_seen_on_the_bad_release_is_named(void **state)
+{
+	struct fleetchain fc, back;
+	struct fleetchain_cand c;
+	struct record v[2];
+	char line[1024];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "1.5.0-bad");
+	fleetchain_set_driver(&fc, "helm");
+	fleetchain_add(&fc, "h3", 2);
+	c = up_at("h1", "v1.5.0-bad");
+	c.other_driver = "compose";
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h4", "v1.4.1");
+	c.other_driver = "compose";
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h7", "v1.5.0-bad");
+	c.other_driver = "compose";
+	c.conn = "DOWN";
+	c.age_s = 30;
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h10", "v1.4.1");
+	c.other_driver = "compose";
+	c.conn = "DOWN";
+	assert_false(fleetchain_consider(&fc, &c));
+
+	assert_int_equal(fleetchain_out_lines(&fc), 3);
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "h7 (compose) DOWN, last seen on v1.5.0-bad 30s ago: "
+	    "not included");
+	assert_true(fleetchain_out_loud(&fc, 0));
+	fleetchain_out_line(&fc, 1, line, sizeof(line));
+	assert_string_equal(line, "h1 (compose) also runs 1.5.0-bad: not in this rollback "
+	    "(r on it)");
+	fleetchain_out_line(&fc, 2, line, sizeof(line));
+	assert_string_equal(line, "h4, h10 are compose hosts: not included");
+	fleetchain_confirmed(&fc, "rb-1", "1.4.1");
+	rec(&v[0], 1, "chain.start", NULL, NULL, fleetchain_start_record(&fc));
+	fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "1.4.1");
+	fleetchain_summary(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to 1.4.1: h3 OK \xc2\xb7 h7 (compose) "
+	    "DOWN on 1.5.0-bad: not rolled back \xc2\xb7 h1 (compose) on 1.5.0-bad: not in this "
+	    "rollback (r on it)");
+	rec(&v[1], 2, "chain.end", NULL, NULL, fleetchain_record(&fc));
+	assert_true(fleetchain_from_journal(&back, v, 2, 0));
+	fleetchain_summary(&back, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to 1.4.1: h3 OK \xc2\xb7 h7 (compose) "
+	    "DOWN on 1.5.0-bad: not rolled back \xc2\xb7 h1 (compose) on 1.5.0-bad: not in this "
+	    "rollback (r on it)");
+	cJSON_Delete(v[0].data);
+	cJSON_Delete(v[1].data);
+}
+
 /* B on h10 with h10 and h19 DOWN on the bad tag named h10 alone, and
  * said "no UP host runs" with h23 (k8s) UP on it: every host whose tag is
  * not known is named, the driver said, the other driver's host pointed
@@ -709,6 +812,8 @@ main(void)
 		cmocka_unit_test(hidden_hosts_that_may_run_the_bad_tag_are_named),
 		cmocka_unit_test(hosts_left_out_share_a_line_per_reason),
 		cmocka_unit_test(hosts_left_on_the_bad_tag_are_in_the_summary),
+		cmocka_unit_test(another_driver_on_the_bad_release_is_named_whatever_its_spelling),
+		cmocka_unit_test(a_down_host_of_another_driver_last_seen_on_the_bad_release_is_named),
 		cmocka_unit_test(no_up_host_names_every_down_one_and_the_driver),
 		cmocka_unit_test(then_names_the_hosts_to_come),
 		cmocka_unit_test(already_on_the_target_is_skipped_and_the_chain_goes_on),

@@ -124,6 +124,26 @@ clauses_group_by_service_and_release(void **state)
 	badrel_free(&b);
 }
 
+/* A helm host met first wrote "api on h6, h1 still run 1.5.0-bad":
+ * the release is named as the incident first judged it bad. */
+static void
+a_clause_spells_the_release_as_judged_bad(void **state)
+{
+	struct badrel b = { 0 };
+	char out[400];
+
+	(void)state;
+	tag(&b, "h6", "api", "1.5.0-bad");
+	tag(&b, "h1", "api", "v1.5.0-bad");
+	tag(&b, "h9", "api", "v1.5.0-bad");
+	rollback(&b, "h9");
+	tag(&b, "h9", "api", "v1.4.1");
+	assert_int_equal(poststill_words(&b, out, sizeof(out)), 2);
+	assert_string_equal(out, "api on h6, h1 still run v1.5.0-bad (judged bad in this "
+	    "incident)");
+	badrel_free(&b);
+}
+
 int
 main(void)
 {
@@ -131,6 +151,7 @@ main(void)
 		cmocka_unit_test(a_post_says_fixed_by_status_or_words),
 		cmocka_unit_test(jobs_left_on_the_bad_release_are_named),
 		cmocka_unit_test(clauses_group_by_service_and_release),
+		cmocka_unit_test(a_clause_spells_the_release_as_judged_bad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
