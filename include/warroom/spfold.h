@@ -25,8 +25,15 @@ struct spfold_run {
 	size_t first, last;      /* indexes of its first and last record */
 	size_t count;            /* how many records it folds */
 	int tries;               /* the highest try number its records name */
-	int refused;             /* retries the page answered 400 or more */
-	int unanswered;          /* retries with no HTTP answer */
+	int refused;             /* tries the page answered 400 or more */
+	int unanswered;          /* tries with no HTTP answer */
+	int lookups_refused;     /* look-ups (a retry with no try of its own:
+	                            the GET before a create is sent again, a
+	                            read back) answered 400 or more */
+	int lookups_unanswered;  /* … and with no HTTP answer */
+	bool answered;           /* the last try met its retry: a retry now
+	                            is a look-up's (false at first: a try
+	                            record may be out of view) */
 	int statuses[SPFOLD_STATUSES_MAX];  /* the refusals' statuses, as met */
 	size_t nstatuses;
 	bool more;               /* other statuses did not fit */
@@ -44,8 +51,13 @@ size_t spfold_find(const struct record *v, size_t n, size_t *mark, struct spfold
 
 /* Counts record r (index i, a try or a retry of f's post) into f, f->first
  * already set: how spfold_find builds a run, and how the post-mortem
- * counts every try of a post. */
+ * counts every try of a post. The first retry after a try answers it;
+ * the others before the next try are look-ups'. */
 void spfold_add(struct spfold_run *f, const struct record *r, size_t i);
+
+/* "5 look-ups refused", "2 look-ups not answered", "3 look-ups failed"
+ * (some of each): the failed look-ups of f, into out; "" when none. */
+void spfold_lookup_words(const struct spfold_run *f, char *out, size_t cap);
 
 /* "7 refused (HTTP 500)", "2 refused (HTTP 500, 429) and 1 not
  * answered", "3 not answered": the failed tries a run (or a post) met,

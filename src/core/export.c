@@ -4070,7 +4070,8 @@ sp_field(const struct sp_post *p, const char *key)
 
 /* After a post's time, the tries that failed before it went through:
  * " after 7 refused tries from 09:00:24 (HTTP 500)", " after 3 failed
- * tries from 09:00:24: 2 refused (HTTP 429, 503) and 1 not answered";
+ * tries from 09:00:24: 2 refused (HTTP 429, 503) and 1 not answered",
+ * "; 5 look-ups refused" after either when they failed too;
  * nothing when its first try went through. From when its first try left
  * (its first retry's time when no try record was kept). */
 static void
@@ -4099,6 +4100,9 @@ sp_failed_tries(struct wr_buf *b, const struct export_opts *o, const struct sp_p
 		    words, sizeof(words));
 		wr_buf_printf(b, " after %d failed tries from %s: %s", failed, ts, words);
 	}
+	spfold_lookup_words(t, words, sizeof(words));
+	if (words[0] != '\0')
+		wr_buf_printf(b, "; %s", words);
 }
 
 /* A post that gave up after more than one try: " after 5 tries from
@@ -6244,6 +6248,10 @@ spfold_words(struct wr_buf *d, const struct export_opts *o, const struct record 
 	    words, sizeof(words));
 	wr_buf_printf(d, "%d tr%s, %s, ", tries, tries == 1 ? "y" : "ies",
 	    words[0] != '\0' ? words : "none failed");
+	/* Look-ups are requests too, but not tries: said apart. */
+	spfold_lookup_words(f, words, sizeof(words));
+	if (words[0] != '\0')
+		wr_buf_printf(d, "%s, ", words);
 	clock_range(d, o, v[f->first].ts_ms, v[f->last].ts_ms);
 }
 

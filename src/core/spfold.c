@@ -65,9 +65,22 @@ spfold_add(struct spfold_run *f, const struct record *r, size_t i)
 			f->status = cJSON_GetStringValue(field(r, "status"));
 		if (f->action == NULL)
 			f->action = cJSON_GetStringValue(field(r, "action"));
+		f->answered = false;
 		return;
 	}
 	code = field(r, "http_status");
+	/* A retry with no try of its own failed a look-up (the GETs before a
+	 * create goes again): counted apart, or "2 tries, 6 refused" says more
+	 * refusals than tries. One that says whether its request left ("sent")
+	 * answers a try's first request, whatever came before. */
+	if (f->answered && !cJSON_IsBool(field(r, "sent"))) {
+		if (cJSON_IsNumber(code) && code->valuedouble >= 400)
+			f->lookups_refused++;
+		else
+			f->lookups_unanswered++;
+		return;
+	}
+	f->answered = true;
 	if (cJSON_IsNumber(code) && code->valuedouble >= 400) {
 		f->refused++;
 		add_status(f, (int)code->valuedouble);
@@ -131,4 +144,18 @@ spfold_failed_words(int refused, int unanswered, const int *statuses, size_t nst
 	if (unanswered > 0 && len < cap)
 		snprintf(out + len, cap - len, "%s%d not answered", refused > 0 ? " and " : "",
 		    unanswered);
+}
+
+void
+spfold_lookup_words(const struct spfold_run *f, char *out, size_t cap)
+{
+	int n = f->lookups_refused + f->lookups_unanswered;
+	const char *how = f->lookups_unanswered == 0 ? "refused" :
+	    f->lookups_refused == 0 ? "not answered" : "failed";
+
+	if (cap == 0)
+		return;
+	out[0] = '\0';
+	if (n > 0)
+		snprintf(out, cap, "%d look-up%s %s", n, n == 1 ? "" : "s", how);
 }

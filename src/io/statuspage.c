@@ -660,7 +660,6 @@ static void
 on_send_answer(struct statuspage *sp, const struct http_response *r)
 {
 	struct sp_item *it = sp->head;
-	const struct statuspage_req *q = &it->reqs.v[it->idx];
 	char id[STATUSPAGE_ID_MAX], status[32];
 	struct wr_err err;
 
@@ -668,15 +667,16 @@ on_send_answer(struct statuspage *sp, const struct http_response *r)
 	if (it->idx == 0) {
 		if (statuspage_req_parse_incident(sp->kind, r->body, r->len, id, status,
 		    &err) != 0) {
-			if (q->creates) {
-				/* Sent and answered, not "not sent yet": q says so. */
-				it->answered = r->status >= 200 && r->status < 300;
-				if (it->answered)
-					statuspage_req_error_text(r->body, r->len, it->answered_said,
-					    sizeof(it->answered_said));
-				item_retry(sp, r->status, 0, err.msg, false);
-				return;
-			}
+			/* A create and an update alike answer with the incident; a 2xx
+			 * without one (a locked page's {"error":…}) saved nothing, so
+			 * the post is tried again, not recorded as delivered. Sent and
+			 * answered, not "not sent yet": the flag says so. */
+			it->answered = r->status >= 200 && r->status < 300;
+			if (it->answered)
+				statuspage_req_error_text(r->body, r->len, it->answered_said,
+				    sizeof(it->answered_said));
+			item_retry(sp, r->status, 0, err.msg, false);
+			return;
 		} else {
 			wr_strlcpy(sp->state.page_incident, id, sizeof(sp->state.page_incident));
 			if (status[0] != '\0')

@@ -4,8 +4,9 @@
  * and each refusal, up to try 8, 09:00:24–09:02:16). A post's tries fold
  * into one run, counting the tries and the refusals with their statuses;
  * a post sent once is no run; a try that may be on the page stays out;
- * other records between and another post's tries do not break it, and a
- * try sent again after a read back stays a row.
+ * other records between and another post's tries do not break it, a
+ * try sent again after a read back stays a row, and the look-ups between
+ * tries are counted apart from them.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "warroom/export.h"
 #include "warroom/spfold.h"
 #include "record_fixture.h"
 
@@ -182,6 +184,63 @@ a_try_sent_again_after_a_read_is_a_row(void **state)
 	done(&j);
 }
 
+/* Acceptance: "S identified" with the page answering HTTP 500, then the
+ * fault cleared. Requests: POST (500), five GET look-ups (500 but the
+ * last), POST (201). TIMELINE said "6 tries, 6 refused" while failing
+ * and "2 tries, 6 refused" after: more refusals than tries. The retry of
+ * a try counts as the try's; the rest are look-ups', said apart. */
+static void
+lookups_are_not_tries(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct spfold_run f;
+	char words[128], *row;
+	int k;
+
+	(void)state;
+	sent(&j, 0, "q1", 1);
+	add(&j, 0, "statuspage.retry", "q1", "{\"queue\":\"q1\",\"error\":\"HTTP 500\","
+	    "\"http_status\":500,\"sent\":false}");
+	for (k = 1; k <= 4; k++)
+		retry(&j, k, "q1", 500);
+	/* A look-up with no answer: counted apart too. */
+	add(&j, 5, "statuspage.retry", "q1", "{\"queue\":\"q1\",\"error\":\"timeout\","
+	    "\"http_status\":0}");
+	sent(&j, 6, "q1", 2);
+	j.nruns = spfold_find(j.v, j.n, j.mark, &j.runs);
+	assert_int_equal(j.nruns, 1);
+	assert_int_equal(j.runs[0].tries, 2);
+	assert_int_equal(j.runs[0].refused, 1);
+	assert_int_equal(j.runs[0].unanswered, 0);
+	assert_int_equal(j.runs[0].lookups_refused, 4);
+	assert_int_equal(j.runs[0].lookups_unanswered, 1);
+	spfold_lookup_words(&j.runs[0], words, sizeof(words));
+	assert_string_equal(words, "5 look-ups failed");
+	/* TIMELINE's and the post-mortem's row: tries and look-ups apart. */
+	row = export_spfold_words(j.v, &j.runs[0], NULL);
+	assert_string_equal(row, "status page: monitoring update: 2 tries, 1 refused "
+	    "(HTTP 500), 5 look-ups failed, 09:00:00–09:00:06");
+	free(row);
+
+	/* While failing, the console keeps no row of try 1: its first retry
+	 * is still a try's, the look-ups after it are not. */
+	memset(&f, 0, sizeof(f));
+	for (k = 1; k <= 5; k++)
+		spfold_add(&f, &j.v[k], (size_t)k);
+	assert_int_equal(f.refused, 1);
+	assert_int_equal(f.lookups_refused, 4);
+	spfold_lookup_words(&f, words, sizeof(words));
+	assert_string_equal(words, "4 look-ups refused");
+	f.lookups_refused = 0;
+	f.lookups_unanswered = 1;
+	spfold_lookup_words(&f, words, sizeof(words));
+	assert_string_equal(words, "1 look-up not answered");
+	f.lookups_unanswered = 0;
+	spfold_lookup_words(&f, words, sizeof(words));
+	assert_string_equal(words, "");
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -189,6 +248,7 @@ main(void)
 		cmocka_unit_test(eight_tries_are_one_run),
 		cmocka_unit_test(one_try_no_run_and_posts_apart),
 		cmocka_unit_test(a_try_sent_again_after_a_read_is_a_row),
+		cmocka_unit_test(lookups_are_not_tries),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
