@@ -6214,18 +6214,28 @@ flap_words(struct wr_buf *d, const struct export_opts *o, const struct record *v
 	}
 }
 
+/* No zone: UTC, as TIMELINE says its times. */
+static const struct export_opts utc_opts = { 0 };
+
+/* A row's words built into d, redacted and made fit for the screen
+ * (export_flap_words, export_spfold_words); d is freed. */
+static char *
+row_screen_words(struct wr_buf *d, const struct redactor *red)
+{
+	char *text = redact_text(red, d->s != NULL ? d->s : "");
+
+	free(d->s);
+	return screen_text(text);
+}
+
 char *
 export_flap_words(const struct record *v, const struct flapfold_run *f,
     const struct redactor *red)
 {
-	static const struct export_opts utc = { 0 };   /* no zone: UTC, as TIMELINE */
 	struct wr_buf d = { 0 };
-	char *text;
 
-	flap_words(&d, &utc, v, f);
-	text = redact_text(red, d.s != NULL ? d.s : "");
-	free(d.s);
-	return screen_text(text);
+	flap_words(&d, &utc_opts, v, f);
+	return row_screen_words(&d, red);
 }
 
 /* A post's tries in the words of the one row that stands for them
@@ -6259,14 +6269,10 @@ char *
 export_spfold_words(const struct record *v, const struct spfold_run *f,
     const struct redactor *red)
 {
-	static const struct export_opts utc = { 0 };   /* no zone: UTC, as TIMELINE */
 	struct wr_buf d = { 0 };
-	char *text;
 
-	spfold_words(&d, &utc, v, f);
-	text = redact_text(red, d.s != NULL ? d.s : "");
-	free(d.s);
-	return screen_text(text);
+	spfold_words(&d, &utc_opts, v, f);
+	return row_screen_words(&d, red);
 }
 
 /* The row of spfold_words in place of a post's tries, where they begin.
