@@ -89,6 +89,11 @@ struct record_scan {
 	bool partial;            /* … torn because it has no newline yet: a reader
 	                            following a live journal waits for the rest */
 	struct wr_err why;       /* "line N: …" when torn */
+	bool tail_whole;         /* … and the tail starts with a whole line (it ends
+	                            in a newline): written whole and damaged since,
+	                            not a write cut short, so it may have held an
+	                            intent as a skipped line in the middle may */
+	struct record_damage tail_damage;   /* that line, when tail_whole */
 	struct record_damage *damage;   /* damaged lines with records after them, */
 	size_t ndamage;                 /* in file order (malloc'd) */
 	int64_t first_ts_ms, last_ts_ms;
@@ -141,8 +146,9 @@ void record_list_free(struct record_list *l);
  * not decode (or whose record is out of order) is skipped and named in
  * out->damage, a whole record whose seq or prev does not follow is kept
  * with the break named, and only bad lines with no record after them are
- * a torn tail (safe to set aside). A bad line holding a whole record after
- * cut-off bytes keeps that record. */
+ * a torn tail (safe to set aside; one starting with a whole line is named
+ * in out->tail_damage). A bad line holding a whole record after cut-off
+ * bytes keeps that record. */
 void record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
     size_t line, struct record_list *keep, struct record_scan *out);
 

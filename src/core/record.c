@@ -5,8 +5,9 @@
  *
  * The scan never lets one damaged line hide the records after it: a line
  * that does not verify is skipped and named (line, byte offset, why), the
- * chain goes on from the next record that does, and only a bad last line
- * is a torn tail, the one thing a writer may set aside.
+ * chain goes on from the next record that does, and only bad last lines
+ * are a tail a writer may set aside: torn when the line has no newline
+ * yet, damaged (and named so) when it is whole.
  *
  * The crc is computed over the line's own bytes (minus the crc member), not
  * over a re-encoding, so verifying never depends on how cJSON prints
@@ -607,10 +608,18 @@ next:
 		size_t nbad = out->lines - d->line + 1;
 
 		out->torn = true;
+		/* Only a line with no newline is a write that never finished;
+		 * a whole one was written and damaged since: set aside all the
+		 * same (the file stays appendable), but named as damage, since
+		 * it may have held an intent. */
+		out->tail_whole = !(nbad == 1 && out->partial);
+		if (out->tail_whole)
+			out->tail_damage = *d;
 		if (nbad == 1 && out->partial)
 			wr_err_set(&out->why, "line %zu: %s", d->line, d->detail);
 		else if (nbad == 1)
-			wr_err_set(&out->why, "line %zu: %s (torn last record)", d->line, d->detail);
+			wr_err_set(&out->why, "line %zu: %s (damaged last record)", d->line,
+			    d->detail);
 		else
 			wr_err_set(&out->why, "lines %zu-%zu: %s, and every line after it to the end "
 			    "(torn tail)", d->line, out->lines, d->detail);

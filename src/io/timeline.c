@@ -89,7 +89,8 @@ struct timeline {
 	char aside_why[WR_ERR_MAX];
 	struct wr_err problem, notice;
 	struct wr_err damage;           /* damaged lines skipped, chain breaks: "" none */
-	struct record_damage *dmg;      /* each of them, in file order */
+	struct record_damage *dmg;      /* each of them, in file order, and a whole
+	                                   damaged last line set aside on open */
 	size_t ndmg;
 	bool damage_unsaid;             /* found after open, by a catch-up before an
 	                                   append: timeline_follow says it */
@@ -492,6 +493,15 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 			rc = -1;
 		} else {
 			tl->seen_size = tl->end;
+			/* A whole line set aside is damage, not a torn write:
+			 * kept among the damaged lines, it may have held the
+			 * intent of a confirmation before it (never "nothing
+			 * ran"). */
+			if (s.tail_whole) {
+				s.tail_damage.offset += (size_t)from;
+				tl->dmg = xrealloc(tl->dmg, (tl->ndmg + 1) * sizeof(*tl->dmg));
+				tl->dmg[tl->ndmg++] = s.tail_damage;
+			}
 			/* Open and recovery say it in their own record; one found
 			 * while we run (another console's write cut short) gets a
 			 * record of its own before our next one. */
@@ -1017,9 +1027,11 @@ confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
 
 		if (live == LIVE_SHARED && (c->session == 0 || live_alive(tl, c->session)))
 			continue;
-		/* A damaged line after it may be its intent: UNKNOWN, never
-		 * "nothing ran" (which invites running it twice). */
-		if ((hidden = unsettled_confirmed_hidden(c, s.damage, s.ndamage)) > 0) {
+		/* A damaged line after it (or a whole one set aside as the
+		 * last) may be its intent: UNKNOWN, never "nothing ran" (which
+		 * invites running it twice). */
+		if ((hidden = unsettled_confirmed_hidden(c, s.damage, s.ndamage)) > 0 ||
+		    (hidden = unsettled_confirmed_hidden(c, tl->dmg, tl->ndmg)) > 0) {
 			unsettled_confirmed_unknown_words(c, hidden, now, line, sizeof(line));
 			if (unknown == NULL)
 				unknown = cJSON_AddArrayToObject(d, "confirmed_unknown");

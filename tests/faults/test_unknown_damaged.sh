@@ -4,7 +4,9 @@
 # that op after it, then a restart: the console does not say "nothing
 # ran" but shows the rollback UNKNOWN (header badge, the host's row),
 # re-reads the host and says what it runs, and U settles it by hand with
-# the engineer's words, recorded as action.reconcile for its op.
+# the engineer's words, recorded as action.reconcile for its op. The same
+# when the damaged line is the journal's last and whole (it ends in a
+# newline): set aside, but as damage, never as a write that never finished.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 forge="$top_builddir/tests/timeline/tl_writer"
@@ -49,3 +51,26 @@ wait_re "│> h1 +api +UP" 15
 capture
 grep -q "outcome UNKNOWN\\|1 UNKNOWN" "$tmp/screen" && fail "UNKNOWN again after it was settled"
 ok "settled, it is not UNKNOWN on the next restart"
+
+# The damaged line the last one, whole: set aside so the file stays
+# appendable, but it may have held the intent, so never "never ran".
+keys q
+wait_for "exit=0"
+journal=$fl/timeline/unkl-0a1b2c.jsonl
+"$forge" forge 3 > "$journal" <<'SPEC'
+incident.open - - {"name":"unkl"}
+action.confirmed h1 rb-last {"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}
+action.intent h1 rb-last {"plan":{"action":"compose.rollback","host":"h1","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}
+SPEC
+tail -c 1 "$journal" | od -c | grep -q '\\n' || fail "the forged last line does not end in a newline"
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident unkl"
+wait_for "outcome UNKNOWN, damaged line 3" 15
+wait_re "1 UNKNOWN" 15
+capture
+grep -q "never ran" "$tmp/screen" && fail "said never ran: $(grep 'never ran' "$tmp/screen")"
+grep -q "torn last record" "$tmp/screen" && fail "called the whole line torn: $(grep 'torn last' "$tmp/screen")"
+[ -s "$journal.torn" ] || fail "the damaged last line was not set aside to $journal.torn"
+grep '"kind":"incident.resume"' "$journal" | grep -q '"unknown_ops":\["rb-last"\]' ||
+	fail "the resume does not hold it UNKNOWN: $(grep incident.resume "$journal")"
+grep -q '"kind":"action.refused"' "$journal" && fail "refused as never ran: $(grep action.refused "$journal")"
+ok "a whole damaged last line after a confirmation: set aside, and the rollback UNKNOWN, not never ran"

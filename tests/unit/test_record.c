@@ -314,6 +314,7 @@ scan_calls_a_line_without_newline_a_torn_tail(void **state)
 	record_scan(j.buf, j.len - 7, 0, 0, 0, NULL, &s);
 	assert_true(s.torn);
 	assert_true(s.partial);          /* a follower waits for the rest */
+	assert_false(s.tail_whole);      /* a write that never finished */
 	assert_int_equal(s.ndamage, 0);
 	assert_int_equal(s.good_len, j.off[4]);
 	assert_int_equal(s.last_seq, 4);
@@ -323,7 +324,7 @@ scan_calls_a_line_without_newline_a_torn_tail(void **state)
 }
 
 static void
-scan_calls_a_bad_crc_on_the_last_line_a_torn_tail(void **state)
+scan_calls_a_whole_bad_last_line_damage_set_aside(void **state)
 {
 	struct journal j;
 	struct record_scan s;
@@ -335,6 +336,16 @@ scan_calls_a_bad_crc_on_the_last_line_a_torn_tail(void **state)
 	assert_false(s.partial);         /* whole, and bad: nothing to wait for */
 	assert_int_equal(s.ndamage, 0);
 	assert_int_equal(s.good_len, j.off[4]);
+	/* Written whole and damaged since: named as damage that may have
+	 * held an intent after seq 4, not as a torn write. */
+	assert_true(s.tail_whole);
+	assert_int_equal(s.tail_damage.line, 5);
+	assert_int_equal(s.tail_damage.after_seq, 4);
+	assert_true(s.tail_damage.skipped);
+	assert_int_equal(s.tail_damage.why, RECORD_DAMAGE_CHECKSUM);
+	assert_non_null(strstr(s.why.msg, "line 5: bad crc"));
+	assert_non_null(strstr(s.why.msg, "(damaged last record)"));
+	assert_null(strstr(s.why.msg, "torn"));
 	record_scan_free(&s);
 	free(j.buf);
 }
@@ -509,6 +520,8 @@ scan_calls_bad_lines_at_the_end_one_torn_tail(void **state)
 	assert_int_equal(s.good_len, j.off[3]);
 	assert_int_equal(s.lines, 3);
 	assert_non_null(strstr(s.why.msg, "lines 4-5: bad crc"));
+	assert_true(s.tail_whole);       /* the first of them is whole */
+	assert_int_equal(s.tail_damage.line, 4);
 	record_scan_free(&s);
 	free(j.buf);
 }
@@ -796,7 +809,7 @@ main(void)
 		cmocka_unit_test(scan_verifies_a_whole_chain),
 		cmocka_unit_test(scan_continues_a_chain_from_a_known_tail),
 		cmocka_unit_test(scan_calls_a_line_without_newline_a_torn_tail),
-		cmocka_unit_test(scan_calls_a_bad_crc_on_the_last_line_a_torn_tail),
+		cmocka_unit_test(scan_calls_a_whole_bad_last_line_damage_set_aside),
 		cmocka_unit_test(scan_skips_a_bad_crc_in_the_middle_and_keeps_the_rest),
 		cmocka_unit_test(scan_skips_a_garbage_line_and_the_chain_goes_on),
 		cmocka_unit_test(scan_skips_a_truncated_middle_line),
