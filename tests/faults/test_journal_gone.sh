@@ -6,6 +6,8 @@
 #    back; q says on stderr that the end is not journalled and exits 3;
 #  - mv of the timeline directory under an armed console: found within a
 #    tick without any key, degraded and disarmed (its arm lock moved too);
+#    moved back, the disarm kept meanwhile is written late after the
+#    journal.recover;
 #  - a file size limit (ulimit -f) below the journal's size: the console
 #    comes up degraded ("File too large") instead of dying of SIGXFSZ;
 #  - chattr +i on the journal: the start-up error names the ways out.
@@ -45,9 +47,23 @@ assert_not_contains "$tmp/screen" "ARMED 1"
 keys r
 wait_for "it is now $tmp/tl.moved/moved-"
 mv "$tmp/tl.moved" "$tmp/tl"
+# The disarm could not be written then: kept, and written late on recovery,
+# so watchers and the post-mortem do not go on showing this console armed.
+wait_for "journal recovered: changes are allowed again; 1 record kept meanwhile written now" 15
+moved=$(ls "$tmp"/tl/moved-*.jsonl)
+kinds=$(jq -r 'select(.kind == "mode.change" or .kind == "journal.recover") |
+	.kind + " " + (.data.mode // "") + " " + (.data.reason // "") +
+	(if .data.late then " late" else "" end)' "$moved")
+expect="mode.change armed 
+journal.recover  
+mode.change disarmed the journal file was removed or moved late"
+[ "$kinds" = "$expect" ] || fail "the journal's mode changes are
+$kinds
+expected
+$expect"
 keys q
 wait_for "exit="
-ok "mv of the timeline directory: degraded and disarmed within a tick, no key needed"
+ok "mv of the timeline directory: degraded and disarmed within a tick, no key needed; the disarm written late on recovery"
 
 # The journal from above is a few KiB: a 1-block file size limit is below it.
 keep=$(ls "$tmp"/tl/moved-*.jsonl)
