@@ -4,6 +4,7 @@
 #  - rm of the journal: the next note is NOT stored, the header says
 #    JOURNAL DEGRADED, arming is refused naming the cause and the way
 #    back; q says on stderr that the end is not journalled and exits 3;
+#  - a second console on that name meanwhile: refused, no new incident;
 #  - mv of the timeline directory under an armed console: found within a
 #    tick without any key, degraded and disarmed (its arm lock moved too);
 #    moved back, the disarm kept meanwhile is written late after the
@@ -32,6 +33,23 @@ keys q
 wait_for "exit=3"
 assert_contains "$tmp/screen" "warroom: this console's end is not in the journal (the journal file was removed or moved"
 ok "rm of the journal: note refused, degraded, arming refused, q exits 3 saying so"
+
+# A second console on the name while the first still runs without its
+# journal: refused (naming that console and the cp back), no new incident.
+start 200 40 "$wr --incident gone2"
+wait_for "incident.open gone2"
+journal=$(ls "$tmp"/tl/gone2-*.jsonl)
+rm "$journal"
+start_also two 200 40 "$wr --incident gone2"
+session=two
+wait_for "exit=1"
+assert_contains "$tmp/screen" "journal $journal is missing, yet console pid"
+assert_contains "$tmp/screen" "not opening a new incident beside it: put it back (cp /proc/"
+[ "$(ls "$tmp"/tl/gone2-*.jsonl 2> /dev/null)" = "" ] || fail "a new incident was opened: $(ls "$tmp"/tl)"
+session=t
+keys q
+wait_for "exit=3"
+ok "a second console on that name: refused, naming the running console and the cp back"
 
 start 200 40 "$wr --incident moved"
 wait_for "incident.open moved"
