@@ -120,7 +120,9 @@ typedef void (*timeline_observer)(const struct record *r, void *arg);
 /* Open or resume per the rule above and store incident.open or
  * incident.resume. Returns 0 with *out set (check timeline_read_only and
  * timeline_degraded), or -1 when no journal could be opened at all
- * (errno: why the journal's file would not open, when that was it). */
+ * (errno: why the journal's file would not open, when that was it), or
+ * when a console still holds the .live of this name's incident whose
+ * journal is missing (err names its pid and the cp back; errno EBUSY). */
 int timeline_open(const struct timeline_open_opts *o, struct timeline **out,
     struct wr_err *err);
 

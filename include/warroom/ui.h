@@ -307,7 +307,8 @@ bool journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap, 
     size_t wcap);
 
 /* Record a mode change (armed, disarmed) as mode.change, with why when
- * the engineer did not ask for it (NULL otherwise). */
+ * the engineer did not ask for it (NULL otherwise); a disarm the degraded
+ * journal refuses is kept and written late once it recovers. */
 void journal_mode(struct app *app, const char *mode, const char *reason);
 
 struct record_list;

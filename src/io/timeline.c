@@ -1332,6 +1332,117 @@ existing_incident(const struct timeline_open_opts *o, char *id, size_t cap, char
 	return find_by_slug(o->dir, slug, false, id, cap) == 0;
 }
 
+/* The console holding <dir>/<id>.jsonl.live (live: that path): its pid,
+ * and in fd the descriptor it still writes <id>.jsonl through (-1: none
+ * found); false when no process we may look at holds it open. */
+static bool
+live_holder(const char *live, const char *id, long *pid, int *fd)
+{
+	char want[WR_PATH_MAX], jname[WR_INCIDENT_ID_MAX + 32], p[600], got[WR_PATH_MAX];
+	DIR *procs, *fds;
+	struct dirent *pe, *fe;
+	ssize_t n;
+
+	if (realpath(live, want) == NULL)
+		return false;
+	snprintf(jname, sizeof(jname), "/%s%s", id, JOURNAL_SUFFIX);
+	if ((procs = opendir("/proc")) == NULL)
+		return false;
+	*pid = -1;
+	while (*pid < 0 && (pe = readdir(procs)) != NULL) {
+		if (pe->d_name[0] < '1' || pe->d_name[0] > '9')
+			continue;
+		snprintf(p, sizeof(p), "/proc/%s/fd", pe->d_name);
+		if ((fds = opendir(p)) == NULL)
+			continue;  /* another user's: not ours to look at */
+		*fd = -1;
+		while ((fe = readdir(fds)) != NULL) {
+			snprintf(p, sizeof(p), "/proc/%s/fd/%s", pe->d_name, fe->d_name);
+			if (fe->d_name[0] == '.' || (n = readlink(p, got, sizeof(got) - 1)) <= 0)
+				continue;
+			got[n] = '\0';
+			if (strcmp(got, want) == 0)
+				*pid = strtol(pe->d_name, NULL, 10);
+			/* The journal it writes: deleted, or moved under another dir. */
+			else if ((n = (ssize_t)strlen(got)) > 10 &&
+			    strcmp(got + n - 10, " (deleted)") == 0)
+				got[n - 10] = '\0';
+			n = (ssize_t)strlen(got);
+			if ((size_t)n >= strlen(jname) &&
+			    strcmp(got + n - strlen(jname), jname) == 0)
+				*fd = (int)strtol(fe->d_name, NULL, 10);
+		}
+		closedir(fds);
+	}
+	closedir(procs);
+	return *pid >= 0;
+}
+
+/* A console still running on an incident of this name whose journal was
+ * removed or moved under it (its .live held, its .jsonl gone): opening a
+ * new incident beside it would split the incident in two, both armed
+ * once the first is restored. -1 (err says who, and the way back) when
+ * there is one; 0 otherwise. */
+static int
+orphaned_live(const struct timeline_open_opts *o, const char *slug, struct wr_err *err)
+{
+	size_t ll = strlen(JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
+	DIR *d = opendir(o->dir);
+	struct dirent *e;
+	int rc = 0;
+
+	if (d == NULL)
+		return 0;
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char id[WR_INCIDENT_ID_MAX + 16], *journal, *live;
+		struct stat st;
+		long pid;
+		int lfd, fd;
+
+		if (e->d_name[0] == '.' || n <= ll || n - ll >= sizeof(id) ||
+		    strcmp(e->d_name + n - ll, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX) != 0)
+			continue;
+		memcpy(id, e->d_name, n - ll);
+		id[n - ll] = '\0';
+		if (!record_id_matches_slug(id, slug) && strcmp(id, o->incident) != 0)
+			continue;
+		journal = path_join(o->dir, id, JOURNAL_SUFFIX);
+		live = path_join(o->dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
+		/* Held by a running console when an exclusive try fails; with no
+		 * journal beside it nobody can be starting on it meanwhile. */
+		if (lstat(journal, &st) != 0 && errno == ENOENT &&
+		    (lfd = open(live, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) >= 0) {
+			if (flock(lfd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+				rc = -1;
+				if (!live_holder(live, id, &pid, &fd))
+					wr_err_set(err, "incident %s's journal %s is missing, yet a "
+					    "console still runs on it (%s is held): it was removed or "
+					    "moved under that console; not opening a new incident "
+					    "beside it: put that journal back first", id, journal, live);
+				else if (fd < 0)
+					wr_err_set(err, "incident %s's journal %s is missing, yet console "
+					    "pid %ld still runs on it: it was removed or moved under "
+					    "that console; not opening a new incident beside it: put "
+					    "that journal back first", id, journal, pid);
+				else
+					wr_err_set(err, "incident %s's journal %s is missing, yet console "
+					    "pid %ld still runs on it: it was removed or moved under "
+					    "that console; not opening a new incident beside it: put "
+					    "it back (cp /proc/%ld/fd/%d %s, or move it back), and that "
+					    "console recovers", id, journal, pid, pid, fd, journal);
+			}
+			close(lfd);
+		}
+		free(journal);
+		free(live);
+	}
+	closedir(d);
+	if (rc != 0)
+		errno = EBUSY;  /* not a permission problem: no --read-only advice */
+	return rc;
+}
+
 int
 timeline_open(const struct timeline_open_opts *o, struct timeline **out, struct wr_err *err)
 {
@@ -1347,6 +1458,8 @@ timeline_open(const struct timeline_open_opts *o, struct timeline **out, struct 
 		return -1;
 	if (existing_incident(o, id, sizeof(id), slug, sizeof(slug)))
 		return resume_incident(o, id, out, err);
+	if (orphaned_live(o, slug, err) != 0)
+		return -1;
 	return create_incident(o, slug, out, err);
 }
 

@@ -2211,7 +2211,13 @@ journal_mode(struct app *app, const char *mode, const char *reason)
 	cJSON_AddStringToObject(d, "mode", mode);
 	if (reason != NULL)
 		cJSON_AddStringToObject(d, "reason", reason);
-	if (timeline_append(app->tl, "mode.change", NULL, NULL, d, &err) != 0)
+	/* A disarm often comes of the journal's own trouble (taken away): kept
+	 * and written late, or watchers and the post-mortem go on showing this
+	 * console armed. Arming is refused while degraded, so it is never kept. */
+	if (strcmp(mode, "disarmed") == 0) {
+		if (timeline_append_keep(app->tl, "mode.change", NULL, NULL, d, &err) < 0)
+			app_say(app, "%s, but NOT recorded: %s", mode, err.msg);
+	} else if (timeline_append(app->tl, "mode.change", NULL, NULL, d, &err) != 0)
 		app_say(app, "%s, but NOT recorded: %s", mode, err.msg);
 	sync_safety(app);
 }

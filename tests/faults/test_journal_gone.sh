@@ -4,8 +4,11 @@
 #  - rm of the journal: the next note is NOT stored, the header says
 #    JOURNAL DEGRADED, arming is refused naming the cause and the way
 #    back; q says on stderr that the end is not journalled and exits 3;
+#  - a second console on that name meanwhile: refused, no new incident;
 #  - mv of the timeline directory under an armed console: found within a
 #    tick without any key, degraded and disarmed (its arm lock moved too);
+#    moved back, the disarm kept meanwhile is written late after the
+#    journal.recover;
 #  - a file size limit (ulimit -f) below the journal's size: the console
 #    comes up degraded ("File too large") instead of dying of SIGXFSZ;
 #  - chattr +i on the journal: the start-up error names the ways out.
@@ -31,6 +34,23 @@ wait_for "exit=3"
 assert_contains "$tmp/screen" "warroom: this console's end is not in the journal (the journal file was removed or moved"
 ok "rm of the journal: note refused, degraded, arming refused, q exits 3 saying so"
 
+# A second console on the name while the first still runs without its
+# journal: refused (naming that console and the cp back), no new incident.
+start 200 40 "$wr --incident gone2"
+wait_for "incident.open gone2"
+journal=$(ls "$tmp"/tl/gone2-*.jsonl)
+rm "$journal"
+start_also two 200 40 "$wr --incident gone2"
+session=two
+wait_for "exit=1"
+assert_contains "$tmp/screen" "journal $journal is missing, yet console pid"
+assert_contains "$tmp/screen" "not opening a new incident beside it: put it back (cp /proc/"
+[ "$(ls "$tmp"/tl/gone2-*.jsonl 2> /dev/null)" = "" ] || fail "a new incident was opened: $(ls "$tmp"/tl)"
+session=t
+keys q
+wait_for "exit=3"
+ok "a second console on that name: refused, naming the running console and the cp back"
+
 start 200 40 "$wr --incident moved"
 wait_for "incident.open moved"
 keys A
@@ -45,9 +65,23 @@ assert_not_contains "$tmp/screen" "ARMED 1"
 keys r
 wait_for "it is now $tmp/tl.moved/moved-"
 mv "$tmp/tl.moved" "$tmp/tl"
+# The disarm could not be written then: kept, and written late on recovery,
+# so watchers and the post-mortem do not go on showing this console armed.
+wait_for "journal recovered: changes are allowed again; 1 record kept meanwhile written now" 15
+moved=$(ls "$tmp"/tl/moved-*.jsonl)
+kinds=$(jq -r 'select(.kind == "mode.change" or .kind == "journal.recover") |
+	.kind + " " + (.data.mode // "") + " " + (.data.reason // "") +
+	(if .data.late then " late" else "" end)' "$moved")
+expect="mode.change armed 
+journal.recover  
+mode.change disarmed the journal file was removed or moved late"
+[ "$kinds" = "$expect" ] || fail "the journal's mode changes are
+$kinds
+expected
+$expect"
 keys q
 wait_for "exit="
-ok "mv of the timeline directory: degraded and disarmed within a tick, no key needed"
+ok "mv of the timeline directory: degraded and disarmed within a tick, no key needed; the disarm written late on recovery"
 
 # The journal from above is a few KiB: a 1-block file size limit is below it.
 keep=$(ls "$tmp"/tl/moved-*.jsonl)

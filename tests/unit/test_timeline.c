@@ -993,6 +993,50 @@ a_moved_directory_is_found_between_appends(void **state)
 	timeline_close(tl);
 }
 
+/* A second console on the name of an incident whose journal was removed
+ * under its running console: refused, naming that console's pid and the
+ * cp back (by name and by id), instead of a new incident beside it; once
+ * that console is gone, its left-over .live no longer stands in the way. */
+static void
+a_name_whose_journal_is_gone_under_its_console_is_refused(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "gone name"), *other = NULL;
+	struct timeline_open_opts o = { dir, "gone name", NULL, "tester@box", NULL };
+	char want[700], src[128], dst[600], *text;
+	struct wr_err err;
+	size_t len;
+	FILE *f;
+
+	assert_int_equal(unlink(timeline_path(tl)), 0);
+	assert_int_equal(timeline_open(&o, &other, &err), -1);
+	assert_null(other);
+	snprintf(want, sizeof(want), "incident %s's journal %s is missing, yet console pid %ld "
+	    "still runs on it", timeline_id(tl), timeline_path(tl), (long)getpid());
+	if (strstr(err.msg, want) == NULL)
+		fail_msg("%s\nwanted %s", err.msg, want);
+	assert_int_equal(sscanf(strstr(err.msg, "cp /proc/"), "cp %127s %599[^,]", src, dst), 2);
+	assert_string_equal(dst, timeline_path(tl));
+	o.incident = timeline_id(tl);
+	assert_int_equal(timeline_open(&o, &other, &err), -1);
+	assert_non_null(strstr(err.msg, want));
+	/* The way back it names brings the incident back. */
+	text = slurp(src, &len);
+	assert_non_null(text);
+	assert_non_null(f = fopen(dst, "wb"));
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	fclose(f);
+	free(text);
+	assert_int_equal(timeline_recover(tl, &err), 0);
+	/* Gone again, and its console with it: a new incident opens. */
+	assert_int_equal(unlink(timeline_path(tl)), 0);
+	timeline_close(tl);
+	o.incident = "gone name";
+	if (timeline_open(&o, &other, &err) != 0)
+		fail_msg("timeline_open: %s", err.msg);
+	timeline_close(other);
+}
+
 #define PER_WRITER 2000
 
 static void
@@ -1432,6 +1476,7 @@ main(void)
 		cmocka_unit_test(a_refused_write_with_nothing_written_also_degrades),
 		cmocka_unit_test(a_removed_journal_degrades_until_put_back),
 		cmocka_unit_test(a_moved_directory_is_found_between_appends),
+		cmocka_unit_test(a_name_whose_journal_is_gone_under_its_console_is_refused),
 		cmocka_unit_test(two_processes_append_one_chain),
 		cmocka_unit_test(the_observer_sees_each_stored_record),
 		cmocka_unit_test(listing_and_export_read_without_writing),
