@@ -25,6 +25,8 @@ struct deployby_act {
 	char *to;                        /* the plan's target tag, NULL: none */
 	uint64_t seq;                    /* the intent's record */
 	int64_t start_ms, end_ms;        /* intent, end (0: no end yet) */
+	bool intent_lost;                /* none kept: seq, start_ms and the
+	                                    rest are its action.confirmed's */
 };
 
 struct deployby {

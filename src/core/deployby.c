@@ -30,25 +30,77 @@ same(const char *a, const char *b)
 	return a != NULL && strcmp(a, b) == 0;
 }
 
+/* The noted action of op, or NULL. */
+static struct deployby_act *
+find_op(struct deployby *d, const char *op)
+{
+	size_t i;
+
+	for (i = d->n; i-- > 0;)
+		if (strcmp(d->items[i].op, op) == 0)
+			return &d->items[i];
+	return NULL;
+}
+
+static void
+act_free(struct deployby_act *a)
+{
+	free(a->op);
+	free(a->host);
+	free(a->service);
+	free(a->action);
+	free(a->to);
+}
+
 void
 deployby_note(struct deployby *d, const struct record *r)
 {
-	const char *svc;
-	size_t i;
+	struct deployby_act *a;
+	const cJSON *plan = NULL;
+	const char *svc, *action, *to;
+	bool lost;
 
 	if (r->op == NULL || r->host == NULL)
 		return;
-	if (strcmp(r->kind, "action.intent") == 0) {
-		const char *action = str_in(r->data, "action");
-		const char *to = str_in(cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "to");
-
-		svc = str_in(cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "service");
-		d->items = xrealloc(d->items, (d->n + 1) * sizeof(*d->items));
-		d->items[d->n++] = (struct deployby_act){ .op = xstrdup(r->op),
+	a = find_op(d, r->op);
+	/* A confirmation stands for an intent a damaged line may have held
+	 * (unsettled adopts such an op from it too): the same action,
+	 * service and target, until the intent itself comes. */
+	lost = strcmp(r->kind, "action.confirmed") == 0;
+	if (lost || strcmp(r->kind, "action.intent") == 0) {
+		if (a != NULL && lost)
+			return;          /* noted already */
+		if (a != NULL && !a->intent_lost)
+			a = NULL;        /* another intent of its op: noted apart */
+		if (!lost)
+			plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
+		action = str_in(r->data, "action");
+		svc = str_in(lost ? r->data : plan, "service");
+		to = str_in(lost ? r->data : plan, "to");
+		if (a != NULL)
+			act_free(a);
+		else {
+			d->items = xrealloc(d->items, (d->n + 1) * sizeof(*d->items));
+			a = &d->items[d->n++];
+		}
+		*a = (struct deployby_act){ .op = xstrdup(r->op),
 			.host = xstrdup(r->host), .service = svc != NULL && svc[0] != '\0' ?
 			xstrdup(svc) : NULL, .action = action != NULL ? xstrdup(action) : NULL,
 			.to = to != NULL && to[0] != '\0' ? xstrdup(to) : NULL, .seq = r->seq,
-			.start_ms = r->ts_ms };
+			.start_ms = r->ts_ms, .intent_lost = lost };
+		return;
+	}
+	/* Confirmed and refused (its re-read, or the next console's resume
+	 * finding nothing after it): nothing ran, so it changed no tag. */
+	if (strcmp(r->kind, "action.refused") == 0) {
+		if (a != NULL && a->intent_lost) {
+			size_t at = (size_t)(a - d->items);
+
+			act_free(a);
+			/* Keep the order deployby_which reads latest first. */
+			memmove(a, a + 1, (d->n - at - 1) * sizeof(*a));
+			d->n--;
+		}
 		return;
 	}
 	/* A rollout read complete later (latedone's "rollout" or "reading"),
@@ -59,20 +111,12 @@ deployby_note(struct deployby *d, const struct record *r)
 	    (str_in(r->data, "by") == NULL || same(str_in(r->data, "by"), "rollout") ||
 	    same(str_in(r->data, "by"), "reading")) &&
 	    same(str_in(r->data, "outcome"), "ok")) {
-		for (i = d->n; i-- > 0;)
-			if (strcmp(d->items[i].op, r->op) == 0) {
-				d->items[i].end_ms = r->ts_ms;
-				return;
-			}
+		if (a != NULL)
+			a->end_ms = r->ts_ms;
 		return;
 	}
-	if (strcmp(r->kind, "action.end") != 0)
-		return;
-	for (i = d->n; i-- > 0;)
-		if (strcmp(d->items[i].op, r->op) == 0) {
-			d->items[i].end_ms = r->ts_ms;
-			return;
-		}
+	if (strcmp(r->kind, "action.end") == 0 && a != NULL)
+		a->end_ms = r->ts_ms;
 }
 
 /* Whether an action may change a tag: no kill switch does. A
@@ -133,13 +177,8 @@ deployby_free(struct deployby *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->n; i++) {
-		free(d->items[i].op);
-		free(d->items[i].host);
-		free(d->items[i].service);
-		free(d->items[i].action);
-		free(d->items[i].to);
-	}
+	for (i = 0; i < d->n; i++)
+		act_free(&d->items[i]);
 	free(d->items);
 	d->items = NULL;
 	d->n = 0;

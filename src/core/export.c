@@ -3884,7 +3884,13 @@ deployed_who(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 		    "action");
 		wr_buf_str(b, ", ");
 		sb_text(b, o, pm->deployed_by->op);
-		wr_buf_printf(b, " (intent seq %" PRIu64 ")", pm->deployed_by->seq);
+		/* Only its confirmation is kept (a damaged intent line):
+		 * name that record, never an intent there is none of. */
+		if (pm->deployed_by->intent_lost)
+			wr_buf_printf(b, " (confirmation seq %" PRIu64 "; its intent is not kept)",
+			    pm->deployed_by->seq);
+		else
+			wr_buf_printf(b, " (intent seq %" PRIu64 ")", pm->deployed_by->seq);
 	} else if (dstr(came, "was_tag") == NULL)
 		wr_buf_printf(b, "; already running at this console's first reading (seq %"
 		    PRIu64 ")", came->seq);

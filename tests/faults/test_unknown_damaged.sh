@@ -7,6 +7,8 @@
 # the engineer's words, recorded as action.reconcile for its op. The same
 # when the damaged line is the journal's last and whole (it ends in a
 # newline): set aside, but as damage, never as a write that never finished.
+# Then one whose output was kept after the damaged line, and whose target
+# the host runs now: the change to it is the rollback's, never "outside".
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 forge="$top_builddir/tests/timeline/tl_writer"
@@ -74,3 +76,27 @@ grep '"kind":"incident.resume"' "$journal" | grep -q '"unknown_ops":\["rb-last"\
 	fail "the resume does not hold it UNKNOWN: $(grep incident.resume "$journal")"
 grep -q '"kind":"action.refused"' "$journal" && fail "refused as never ran: $(grep action.refused "$journal")"
 ok "a whole damaged last line after a confirmation: set aside, and the rollback UNKNOWN, not never ran"
+
+keys q
+wait_for "exit=0"
+# Its up -d ran (its output is kept) and h1 runs its target now.
+"$fleet" set-tag --dir "$fl" h1 api v1.4.1 > /dev/null
+journal=$fl/timeline/unko-0a1b2c.jsonl
+"$forge" forge 4 > "$journal" <<'SPEC'
+incident.open - - {"name":"unko"}
+health.change h1 - {"service":"api","tag":"v1.5.0-bad","first":true}
+action.confirmed h1 rb-ran {"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}
+note - - {"text":"the intent's line"}
+action.output h1 rb-ran {"step":"up","stream":"stdout","text":"Recreating api"}
+SPEC
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident unko"
+i=0
+until grep '"kind":"action.reconcile"' "$journal" | grep '"op":"rb-ran"' | grep -q '"outcome":"ok"'; do
+	i=$((i + 1)); [ $i -lt 40 ] || fail "no ok re-read of rb-ran: $(grep -v '"kind":"note"' "$journal" | tail -5)"
+	sleep 0.5
+done
+grep '"kind":"health.change"' "$journal" | grep -q '"tag":"v1.4.1"' ||
+	fail "no change to v1.4.1 recorded: $(grep health.change "$journal")"
+grep '"kind":"health.change"' "$journal" | grep '"outside":true' &&
+	fail "the rollback's own change was said outside this console"
+ok "a rollback whose intent line is damaged is the change to its target, not outside"

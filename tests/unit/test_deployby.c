@@ -226,6 +226,62 @@ a_compose_kill_switch_changes_no_tag(void **state)
 	deployby_free(&d);
 }
 
+/* A compose rollback killed with -9 mid `up -d`, its intent line damaged
+ * since, its output kept: the confirmation (action, service, from -> to)
+ * stands for the intent, so the change to its target, seen by the next
+ * console before its re-read settles it, is ours; so is the re-read's. */
+static void
+a_confirmation_stands_for_a_damaged_intent(void **state)
+{
+	struct deployby d = { 0 };
+	const struct deployby_act *a;
+
+	(void)state;
+	note(&d, "action.confirmed", "api-1", "rb-1", 100 * S,
+	    "{\"action\":\"compose.rollback\",\"service\":\"api\","
+	    "\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}");
+	note(&d, "action.output", "api-1", "rb-1", 101 * S, "{\"step\":\"up\"}");
+	/* The next console's record of the old tag at 104 s, then the target. */
+	assert_false(deployby_outside(&d, "api-1", "api", 104 * S, 130 * S, "v1.4.1"));
+	a = deployby_which(&d, "api-1", "api", 104 * S, 130 * S, "v1.4.1");
+	assert_non_null(a);
+	assert_string_equal(a->op, "rb-1");
+	assert_string_equal(a->action, "compose.rollback");
+	assert_true(a->intent_lost);
+	/* Another service of the host, or another tag after a record: outside. */
+	assert_true(deployby_outside(&d, "api-1", "worker", 104 * S, 130 * S, "v1.4.1"));
+	assert_true(deployby_outside(&d, "api-1", "api", 104 * S, 130 * S, "v1.6.0"));
+	note(&d, "action.reconcile", "api-1", "rb-1", 131 * S,
+	    "{\"action\":\"compose.rollback\",\"outcome\":\"ok\"}");
+	assert_false(deployby_outside(&d, "api-1", "api", 130 * S, 133 * S, NULL));
+	/* An intent, when kept after all, takes the confirmation's place. */
+	note(&d, "action.confirmed", "api-2", "rb-2", 200 * S,
+	    "{\"action\":\"compose.rollback\",\"service\":\"api\",\"to\":\"v1.4.1\"}");
+	note(&d, "action.intent", "api-2", "rb-2", 201 * S,
+	    "{\"action\":\"compose.rollback\",\"plan\":{\"service\":\"api\",\"to\":\"v1.4.1\"}}");
+	assert_int_equal(d.n, 2);
+	a = deployby_which(&d, "api-2", "api", 0, 205 * S, NULL);
+	assert_non_null(a);
+	assert_false(a->intent_lost);
+	assert_int_equal(a->start_ms, 201 * S);
+	deployby_free(&d);
+}
+
+/* Confirmed, then refused (its re-read, or the next console's resume:
+ * nothing ran): a CI job's deploy of that very tag is outside. */
+static void
+a_refused_confirmation_made_no_change(void **state)
+{
+	struct deployby d = { 0 };
+
+	(void)state;
+	note(&d, "action.confirmed", "api-1", "rb-1", 100 * S,
+	    "{\"action\":\"compose.rollback\",\"service\":\"api\",\"to\":\"v1.4.1\"}");
+	note(&d, "action.refused", "api-1", "rb-1", 102 * S, "{\"reason\":\"never ran\"}");
+	assert_true(deployby_outside(&d, "api-1", "api", 0, 110 * S, "v1.4.1"));
+	deployby_free(&d);
+}
+
 int
 main(void)
 {
@@ -237,6 +293,8 @@ main(void)
 		cmocka_unit_test(which_action_made_it),
 		cmocka_unit_test(a_k8s_kill_switch_changes_no_tag),
 		cmocka_unit_test(a_compose_kill_switch_changes_no_tag),
+		cmocka_unit_test(a_confirmation_stands_for_a_damaged_intent),
+		cmocka_unit_test(a_refused_confirmation_made_no_change),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3917,6 +3917,35 @@ bad_deploy_keeps_its_first_time_and_says_who(void **state)
 		record_free(&v[i]);
 }
 
+/* Its intent line damaged, its confirmation kept: the post-mortem names
+ * the rollback from the confirmation's record, and says its intent is
+ * not kept, never "intent seq". */
+static void
+bad_deploy_by_our_action_whose_intent_is_lost(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 2, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	add_to(v, 1, 30, "action.confirmed", "api-1", "op-7", "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"from\":\"v1.4.1\",\"to\":\"v1.3.9-bad\"}");
+	add_to(v, 2, 31, "action.output", "api-1", "op-7", "{\"step\":\"up\"}");
+	add_to(v, 3, 52, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.3.9-bad\",\"was_tag\":\"v1.4.1\",\"deployed_ms\":1714564845000,"
+	    "\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 4, 80, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "deployed by this console's compose.rollback, op-7 "
+	    "(confirmation seq 2; its intent is not kept)) "));
+	free(md);
+	for (i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* A bad tag our own action brought names that action; one whose time no
  * deploy history told is estimated from when the console first read it,
  * and says so. */
@@ -5902,6 +5931,7 @@ main(void)
 		cmocka_unit_test(a_deploy_made_outside_is_named),
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
+		cmocka_unit_test(bad_deploy_by_our_action_whose_intent_is_lost),
 		cmocka_unit_test(bad_deploy_after_a_kill_switch_is_not_its),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
 		cmocka_unit_test(a_schema_left_ahead_is_a_follow_up),
