@@ -25,6 +25,10 @@
 struct badrel_run {
 	char *tag;                       /* owned */
 	int64_t start_ms;
+	int64_t may_ms;                  /* the earliest it may have started: a
+	                                    deploy time told in whole seconds is
+	                                    that second's start (start_ms its
+	                                    end, badrel_runs_read); else start_ms */
 };
 
 /* One host's service: the tag its last health.change read, and every
@@ -113,8 +117,18 @@ int64_t badrel_started(const cJSON *data, int64_t ts_ms);
 
 /* Adds one reading of a service's tag (its release's start) to its runs
  * in journal order: the last run's tag again continues that run (its
- * earliest start counts); another tag starts a new run. */
+ * earliest start counts); another tag starts a new run (may_ms start_ms). */
 void badrel_runs_add(struct badrel_run **v, size_t *n, const char *tag, int64_t start_ms);
+
+/* badrel_runs_add for a health.change's tag, its data and time: started
+ * badrel_started, and may_ms data.deployed_ms as told. */
+void badrel_runs_read(struct badrel_run **v, size_t *n, const char *tag, const cJSON *data,
+    int64_t ts_ms);
+
+/* The index of the latest run that may have started by at_ms but surely
+ * only after it (a deploy time told in whole seconds, at_ms in that
+ * second); -1 when none. */
+long badrel_running_in_second(const struct badrel_run *v, size_t n, int64_t at_ms);
 
 /* The index of the run that was running at at_ms among n runs of one
  * service: the latest start at or before at_ms (a later run on a tie),
@@ -134,7 +148,8 @@ bool badrel_same(const char *a, const char *b);
  * (the tag a service runs), verdict.change (a turn to bad judges the tags
  * its host ran then, badrel_running_at, also per a health.change folded
  * later, except a tag the host had an OK verdict under before the turn:
- * that turn goes to spared), verdict.fresh (a bad verdict judged on
+ * that turn goes to spared, unless it came in the second a deploy time
+ * told in whole seconds names: then it judges that release), verdict.fresh (a bad verdict judged on
  * readings from data.from_ms on judges, as a turn, the tags that started
  * by then) and a rollback's action.intent (plan.from bad, plan.to good; a
  * later rollback from a tag makes it bad again). */

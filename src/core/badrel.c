@@ -124,10 +124,37 @@ badrel_runs_add(struct badrel_run **v, size_t *n, const char *tag, int64_t start
 		/* A console restarted or a re-created container may say later. */
 		if (start_ms < (*v)[*n - 1].start_ms)
 			(*v)[*n - 1].start_ms = start_ms;
+		if (start_ms < (*v)[*n - 1].may_ms)
+			(*v)[*n - 1].may_ms = start_ms;
 		return;
 	}
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = (struct badrel_run){ xstrdup(tag), start_ms };
+	(*v)[(*n)++] = (struct badrel_run){ xstrdup(tag), start_ms, start_ms };
+}
+
+void
+badrel_runs_read(struct badrel_run **v, size_t *n, const char *tag, const cJSON *data,
+    int64_t ts_ms)
+{
+	const cJSON *told = cJSON_GetObjectItemCaseSensitive(data, "deployed_ms");
+
+	badrel_runs_add(v, n, tag, badrel_started(data, ts_ms));
+	if (cJSON_IsNumber(told) && told->valuedouble > 0 &&
+	    (int64_t)told->valuedouble < (*v)[*n - 1].may_ms)
+		(*v)[*n - 1].may_ms = (int64_t)told->valuedouble;
+}
+
+long
+badrel_running_in_second(const struct badrel_run *v, size_t n, int64_t at_ms)
+{
+	long best = -1;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].may_ms <= at_ms && v[i].start_ms > at_ms &&
+		    (best < 0 || v[i].may_ms >= v[best].may_ms))
+			best = (long)i;
+	return best;
 }
 
 long
@@ -179,7 +206,7 @@ host_is_bad(const struct badrel *b, const char *host)
 
 static struct badrel_svc *
 set_tag(struct badrel *b, const char *host, const char *service, const char *tag,
-    int64_t start_ms, int64_t ts_ms)
+    const cJSON *data, int64_t ts_ms)
 {
 	struct badrel_svc *s = NULL;
 	size_t i;
@@ -195,7 +222,7 @@ set_tag(struct badrel *b, const char *host, const char *service, const char *tag
 	free(s->tag);
 	s->tag = xstrdup(tag);
 	s->said_ms = ts_ms;
-	badrel_runs_add(&s->runs, &s->nruns, tag, start_ms);
+	badrel_runs_read(&s->runs, &s->nruns, tag, data, ts_ms);
 	return s;
 }
 
@@ -282,6 +309,18 @@ charge(struct badrel *b, const struct badrel_svc *s, size_t ti)
 
 	if (k < 0)
 		return;
+	/* A deploy told in whole seconds (compose ps) may have started at any
+	 * time in it. A turn in that second on a host judged OK under the
+	 * release before came with the new one (QA: h7, OK on v1.4.1, turned
+	 * at 20.8 s with v1.5.0-bad told as deployed at 20 s, was called its
+	 * own fault); one a rollback went to is the engineer's good word. */
+	if (t->from_ms == 0 && ok_under(b, s->host, s->service, s->runs[k].start_ms, t->at_ms,
+	    &ok_ms)) {
+		long j = badrel_running_in_second(s->runs, s->nruns, t->at_ms);
+
+		if (j >= 0 && !listed(b->good, b->ngood, s->runs[j].tag))
+			k = j;
+	}
 	tag = s->runs[k].tag;
 	/* A verdict.fresh's readings reach back before this release started:
 	 * the old one's errors may be in them, it judges nothing here. */
@@ -372,8 +411,7 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		return;
 	/* A record that could not re-read the tag says nothing of it. */
 	if (strcmp(kind, "health.change") == 0 && svc != NULL && tag != NULL && tag[0] != '\0') {
-		const struct badrel_svc *s = set_tag(b, host, svc, tag, badrel_started(data, ts_ms),
-		    ts_ms);
+		const struct badrel_svc *s = set_tag(b, host, svc, tag, data, ts_ms);
 		size_t i;
 
 		/* Turns this service's earlier verdicts judged may have judged

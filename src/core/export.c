@@ -1251,11 +1251,12 @@ pm_made_by(struct pm *pm, const struct record *v, const struct record *came)
 
 /* The record of host's service svc to read the release it ran at at_ms
  * from (badrel_running_at: a tag's record may be written after a verdict
- * judged on it): that run's last reading by at_ms, else its first; n when
- * none had started. */
+ * judged on it; one deployed in at_ms's whole second when rel's turn at
+ * at_ms judged it): that run's last reading by at_ms, else its first; n
+ * when none had started. */
 static size_t
-pm_running_at(const struct record *v, size_t n, const char *host, const char *svc,
-    int64_t at_ms)
+pm_running_at(const struct badrel *rel, const struct record *v, size_t n, const char *host,
+    const char *svc, int64_t at_ms)
 {
 	struct badrel_run *runs = NULL;
 	size_t *pick = NULL, nruns = 0, i, was, at = n;
@@ -1267,16 +1268,21 @@ pm_running_at(const struct record *v, size_t n, const char *host, const char *sv
 		    strcmp(dstr(&v[i], "service"), svc) != 0 || dstr(&v[i], "tag") == NULL)
 			continue;
 		was = nruns;
-		badrel_runs_add(&runs, &nruns, dstr(&v[i], "tag"),
-		    badrel_started(v[i].data, v[i].ts_ms));
+		badrel_runs_read(&runs, &nruns, dstr(&v[i], "tag"), v[i].data, v[i].ts_ms);
 		if (nruns != was) {
 			pick = xrealloc(pick, nruns * sizeof(*pick));
 			pick[nruns - 1] = i;
 		} else if (v[i].ts_ms <= at_ms)
 			pick[nruns - 1] = i;
 	}
-	if ((k = badrel_running_at(runs, nruns, at_ms)) >= 0)
+	if ((k = badrel_running_at(runs, nruns, at_ms)) >= 0) {
+		long j = badrel_running_in_second(runs, nruns, at_ms);
+
+		/* As badrel charged the turn: the release deployed in its second. */
+		if (j >= 0 && badrel_verdict_judged(rel, host, svc, runs[j].tag, at_ms) != NULL)
+			k = j;
 		at = pick[k];
+	}
 	badrel_runs_free(runs, nruns);
 	free(pick);
 	return at;
@@ -1311,7 +1317,7 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 			continue;
 		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
 		seen[nseen++] = svc;
-		if ((r = pm_running_at(v, n, host, svc, v[at].ts_ms)) == n ||
+		if ((r = pm_running_at(&pm->contain.rel, v, n, host, svc, v[at].ts_ms)) == n ||
 		    badrel_why(&pm->contain.rel, svc, dstr(&v[r], "tag")) == NULL ||
 		    !badrel_verdict_bad(&pm->contain.rel, dstr(&v[r], "tag")))
 			continue;

@@ -533,14 +533,73 @@ a_deploy_time_in_whole_seconds_starts_at_its_end(void **state)
 	cJSON *d = cJSON_Parse("{\"deployed_ms\":35000}");
 	cJSON *e = cJSON_Parse("{\"deployed_ms\":35250}");
 	cJSON *none = cJSON_Parse("{}");
+	struct badrel_run *v = NULL;
+	size_t n = 0;
 
 	(void)state;
 	assert_int_equal(badrel_started(d, 36044), 35999);
 	assert_int_equal(badrel_started(e, 36044), 35250);
 	assert_int_equal(badrel_started(none, 36044), 36044);
+	/* Yet it may have begun at 35 s: a verdict in that second may be its. */
+	badrel_runs_read(&v, &n, "v2", d, 36044);
+	assert_int_equal(v[0].start_ms, 35999);
+	assert_int_equal(v[0].may_ms, 35000);
+	assert_int_equal(badrel_running_in_second(v, n, 35600), 0);
+	assert_int_equal(badrel_running_in_second(v, n, 34999), -1);
+	assert_int_equal(badrel_running_in_second(v, n, 35999), -1);
+	badrel_runs_free(v, n);
 	cJSON_Delete(d);
 	cJSON_Delete(e);
 	cJSON_Delete(none);
+}
+
+/* QA: h7, OK under v1.4.1, turned ROLLBACK IMMEDIATELY at 09:58:20.8;
+ * compose ps told v1.5.0-bad as deployed at 09:58:20, in a record written
+ * after the verdict. The turn is in the deploy's second: it came with the
+ * new release, not h7's own fault under the old one. Spared still when
+ * the new tag is one a rollback went to (the engineer's good word). */
+static void
+a_turn_in_a_deploys_second_is_the_new_releases(void **state)
+{
+	const int64_t dep = 1795773500000LL, turn = dep + 800;   /* 09:58:20, .8 */
+	const struct badrel_why *w;
+	int good;
+
+	(void)state;
+	for (good = 0; good < 2; good++) {
+		struct badrel b = { 0 };
+		char data[160];
+
+		snprintf(data, sizeof(data), "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+		    "\"deployed_ms\":%lld}", (long long)(dep - 86400000LL));
+		fold_at(&b, "health.change", "h7", data, dep - 60000);
+		fold_at(&b, "verdict.change", "h7", "{\"verdict\":\"OK\"}", dep - 50000);
+		if (good)
+			fold_at(&b, "action.intent", "h1", "{\"action\":\"compose.rollback\","
+			    "\"plan\":{\"service\":\"api\",\"from\":\"v1.4.1\","
+			    "\"to\":\"v1.5.0-bad\"}}", dep - 40000);
+		fold_at(&b, "verdict.change", "h7", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}",
+		    turn);
+		snprintf(data, sizeof(data), "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+		    "\"was_tag\":\"v1.4.1\",\"deployed_ms\":%lld}", (long long)dep);
+		fold_at(&b, "health.change", "h7", data, turn + 5000);
+		if (good) {
+			assert_true(badrel_spared_turn(&b, "h7", NULL, turn));
+			assert_int_equal(b.nspared, 1);
+			assert_string_equal(b.spared[0].tag, "v1.4.1");
+			badrel_free(&b);
+			continue;
+		}
+		assert_false(badrel_spared_turn(&b, "h7", NULL, turn));
+		assert_int_equal(b.nspared, 0);
+		assert_true(badrel_is_bad(&b, "v1.5.0-bad"));
+		assert_false(badrel_is_bad(&b, "v1.4.1"));
+		assert_non_null(w = badrel_why(&b, "api", "v1.5.0-bad"));
+		assert_string_equal(w->host, "h7");
+		assert_int_equal(w->at_ms, turn);
+		assert_int_equal(badrel_host_runs_bad(&b, "h7"), 1);
+		badrel_free(&b);
+	}
 }
 
 /* An incident: api-1 was rolled back from v1.5.0-bad at 06:13 and from
@@ -751,6 +810,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_leading_v_is_no_other_release),
+		cmocka_unit_test(a_turn_in_a_deploys_second_is_the_new_releases),
 		cmocka_unit_test(a_turn_to_bad_judges_what_the_host_ran),
 		cmocka_unit_test(a_rollback_alone_judges_its_from),
 		cmocka_unit_test(why_a_tag_is_bad_for_a_service),

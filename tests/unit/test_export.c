@@ -5474,6 +5474,56 @@ a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy(void **state)
 }
 
 
+/* QA: h7, OK under v1.4.1, turned ROLLBACK IMMEDIATELY at 12:00:20.8;
+ * compose ps told v1.5.0-bad as deployed at 12:00:20, in a tag record
+ * written after the verdict. The turn came in the deploy's second: the
+ * new release's, so h7 is not said apart as its own fault, and its deploy
+ * is the bad release's key time (the Summary and JSON agree). */
+static void
+a_turn_in_the_deploys_second_is_charged_to_the_release(void **state)
+{
+	struct record v[6] = { 0 };
+	const cJSON *inc, *x;
+	cJSON *doc;
+	char *md, *js;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "h7", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"first\":true,\"deployed_ms\":1714478400000}");
+	verdict(v, 2, 5, "h7", "OK");
+	verdict(v, 3, 20, "h7", "ROLLBACK IMMEDIATELY");
+	v[3].ts_ms += 800;
+	add_to(v, 4, 25, "health.change", "h7", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"deployed_ms\":1714564820000,"
+	    "\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 5, 40, "verdict.fresh", "h7", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\","
+	    "\"from_ms\":1714564821000,\"reason\":\"r\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_null(strstr(md, "not charged"));
+	assert_null(strstr(md, "h7 turned"));
+	assert_non_null(strstr(md, "**not recovered**: still bad at the journal's end "
+	    "(2024-05-01 12:00:40): h7 (ROLLBACK IMMEDIATELY)"));
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h7, per compose ps: "
+	    "container created) | 2024-05-01 12:00:20 | 0s |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(inc, "still_bad_not_charged")), 0);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "still_bad"), 0);
+	assert_non_null(x);
+	assert_string_equal(jstr(x, "host"), "h7");
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "bad_releases"), 0);
+	assert_non_null(x);
+	assert_string_equal(jstr(x, "tag"), "v1.5.0-bad");
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* The console started while h13 was already bad on v1.4.1, deployed a
  * day before: nothing says it was fine there, so v1.4.1 stays judged bad
  * and its deploy a key time, but a day nobody watched is not claimed as
@@ -5926,6 +5976,7 @@ main(void)
 		cmocka_unit_test(the_status_page_began_is_the_impact_start),
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),
 		cmocka_unit_test(a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy),
+		cmocka_unit_test(a_turn_in_the_deploys_second_is_charged_to_the_release),
 		cmocka_unit_test(a_deploy_a_day_before_the_first_record_is_no_impact_start),
 		cmocka_unit_test(a_turn_charged_to_no_release_names_each_it_spared),
 		cmocka_unit_test(a_deploy_made_outside_is_named),
