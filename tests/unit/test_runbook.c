@@ -2576,6 +2576,15 @@ deep_nesting_and_many_diagnostics(void **state)
 	free(md);
 }
 
+/* Set by make check-valgrind: time bounds cannot hold under memcheck. */
+static bool
+under_valgrind(void)
+{
+	const char *v = getenv("WARROOM_UNDER_VALGRIND");
+
+	return v != NULL && strcmp(v, "1") == 0;
+}
+
 static void
 ten_megabytes_parse_quickly(void **state)
 {
@@ -2613,8 +2622,11 @@ ten_megabytes_parse_quickly(void **state)
 	assert_int_equal(st.steps, 2 * n);
 	assert_int_equal(st.commands, 4 * n);
 	assert_int_equal(st.tminus, n);
-	/* The budget is 1 s on a normal machine; sanitizers and slow CI get slack. */
-	assert_true(secs < 5.0);
+	/* The budget is 1 s on a normal machine; sanitizers and slow CI get
+	 * slack. Under valgrind (make check-valgrind sets the variable) code
+	 * runs 20-50 times slower, so only the counts above are checked. */
+	if (!under_valgrind())
+		assert_true(secs < 5.0);
 	runbook_free(&rb);
 	free(buf);
 }
