@@ -635,11 +635,12 @@ a_hidden_verdict_is_named_whatever_is_in_sight(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row hidden[] = {
-		{ h1, DECIDE_OK, false }, { h2, DECIDE_ROLLBACK, false }, { h3, -1, false },
-		{ h4, DECIDE_CONSIDER, false },
+		{ h1, DECIDE_OK, false, false, false }, { h2, DECIDE_ROLLBACK, false, false, false },
+		{ h3, -1, false, false, false }, { h4, DECIDE_CONSIDER, false, false, false },
 	};
 	const struct hosts_mark_row calm[] = {
-		{ h1, DECIDE_OK, false }, { h2, DECIDE_NO_DATA, false }, { h3, -1, false },
+		{ h1, DECIDE_OK, false, false, false }, { h2, DECIDE_NO_DATA, false, false, false },
+		{ h3, -1, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -666,9 +667,9 @@ hosts_at_the_verdict_named_are_counted_once_each(void **state)
 {
 	const char *h1 = "h1", *h4 = "h4", *h5 = "h5", *h19 = "h19";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false }, { h1, DECIDE_ROLLBACK, false },
-		{ h4, DECIDE_ROLLBACK, false }, { h5, DECIDE_CONSIDER, true },
-		{ h19, DECIDE_ROLLBACK, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false }, { h1, DECIDE_ROLLBACK, false, false, false },
+		{ h4, DECIDE_ROLLBACK, false, false, false }, { h5, DECIDE_CONSIDER, true, false, false },
+		{ h19, DECIDE_ROLLBACK, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -701,8 +702,8 @@ hidden_hosts_down_are_counted_once_each(void **state)
 {
 	const char *h11 = "h11", *h17 = "h17", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h11, DECIDE_NO_DATA, true }, { h11, DECIDE_NO_DATA, true },
-		{ h17, DECIDE_ROLLBACK, false }, { h23, -1, true },
+		{ h11, DECIDE_NO_DATA, true, false, false }, { h11, DECIDE_NO_DATA, true, false, false },
+		{ h17, DECIDE_ROLLBACK, false, false, false }, { h23, -1, true, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -900,8 +901,8 @@ hosts_not_read_are_counted(void **state)
 {
 	const char *h1 = "h1", *h6 = "h6", *h9 = "h9";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false }, { h6, DECIDE_OK, false, true },
-		{ h6, DECIDE_OK, false, true }, { h9, DECIDE_OK, true, true },
+		{ h1, DECIDE_ROLLBACK, false, false, false }, { h6, DECIDE_OK, false, true, false },
+		{ h6, DECIDE_OK, false, true, false }, { h9, DECIDE_OK, true, true, false },
 	};
 	struct hosts_tally t;
 	struct hosts_hidden h;
@@ -936,11 +937,12 @@ the_tally_counts_each_host_once_at_its_worst(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5", *h6 = "h6";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false }, { h1, DECIDE_ROLLBACK, false },
-		{ h2, DECIDE_MONITOR, false }, { h2, DECIDE_CONSIDER, false },
-		{ h3, DECIDE_OK, false }, { h4, DECIDE_ROLLBACK, true },
-		{ h4, DECIDE_ROLLBACK, true },
-		{ h5, -1, true }, { h6, DECIDE_MONITOR, false }, { h6, DECIDE_NO_DATA, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false }, { h1, DECIDE_ROLLBACK, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false }, { h2, DECIDE_CONSIDER, false, false, false },
+		{ h3, DECIDE_OK, false, false, false }, { h4, DECIDE_ROLLBACK, true, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false },
+		{ h5, -1, true, false, false }, { h6, DECIDE_MONITOR, false, false, false },
+		{ h6, DECIDE_NO_DATA, false, false, false },
 	};
 	struct hosts_tally t;
 
