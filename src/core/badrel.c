@@ -311,7 +311,7 @@ charge(struct badrel *b, const struct badrel_svc *s, size_t ti)
 		return;
 	/* A deploy told in whole seconds (compose ps) may have started at any
 	 * time in it. A turn in that second on a host judged OK under the
-	 * release before came with the new one (QA: h7, OK on v1.4.1, turned
+	 * release before came with the new one (h7, OK on v1.4.1, turned
 	 * at 20.8 s with v1.5.0-bad told as deployed at 20 s, was called its
 	 * own fault); one a rollback went to is the engineer's good word. */
 	if (t->from_ms == 0 && ok_under(b, s->host, s->service, s->runs[k].start_ms, t->at_ms,

@@ -553,7 +553,7 @@ a_deploy_time_in_whole_seconds_starts_at_its_end(void **state)
 	cJSON_Delete(none);
 }
 
-/* QA: h7, OK under v1.4.1, turned ROLLBACK IMMEDIATELY at 09:58:20.8;
+/* h7, OK under v1.4.1, turned ROLLBACK IMMEDIATELY at 09:58:20.8;
  * compose ps told v1.5.0-bad as deployed at 09:58:20, in a record written
  * after the verdict. The turn is in the deploy's second: it came with the
  * new release, not h7's own fault under the old one. Spared still when

@@ -1110,7 +1110,7 @@ a_custom_text_gives_way_for_an_unknown_or_failed_rollback(void **state)
 	    "[templates] for your own; edit the text to override)");
 }
 
-/* The acceptance pass's incident: api rolled back off v1.5.0-bad on both
+/* An incident gone bad again: api rolled back off v1.5.0-bad on both
  * hosts (monitoring said "back on v1.4.1"), then outside deploys put
  * v2.1.0-bad on api-1 and v1.7.0-bad on k8s-bastion, each turning its
  * verdict to ROLLBACK IMMEDIATELY. Neither is back: no "rolled back on

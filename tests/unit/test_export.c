@@ -5474,7 +5474,7 @@ a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy(void **state)
 }
 
 
-/* QA: h7, OK under v1.4.1, turned ROLLBACK IMMEDIATELY at 12:00:20.8;
+/* h7, OK under v1.4.1, turned ROLLBACK IMMEDIATELY at 12:00:20.8;
  * compose ps told v1.5.0-bad as deployed at 12:00:20, in a tag record
  * written after the verdict. The turn came in the deploy's second: the
  * new release's, so h7 is not said apart as its own fault, and its deploy

@@ -72,7 +72,7 @@ done(struct journal *j)
 	free(j->runs);
 }
 
-/* The acceptance pass's post: queued at 09:00:24, tries 1..8, the first
+/* A post through an outage: queued at 09:00:24, tries 1..8, the first
  * seven refused with HTTP 500, posted at 09:02:16. */
 static void
 eight_tries_are_one_run(void **state)
@@ -184,7 +184,7 @@ a_try_sent_again_after_a_read_is_a_row(void **state)
 	done(&j);
 }
 
-/* Acceptance: "S identified" with the page answering HTTP 500, then the
+/* "S identified" with the page answering HTTP 500, then the
  * fault cleared. Requests: POST (500), five GET look-ups (500 but the
  * last), POST (201). TIMELINE said "6 tries, 6 refused" while failing
  * and "2 tries, 6 refused" after: more refusals than tries. The retry of
