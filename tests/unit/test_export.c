@@ -686,6 +686,33 @@ status_page_post_without_its_queue_record(void **state)
 	record_free(&v[1]);
 }
 
+/* An incident whose monitoring update to the page is tried at each of
+ * at[0..tries-1] (seconds), every try but the last refused with HTTP 500:
+ * its records from v[0]; how many. */
+static size_t
+add_refused_tries(struct record *v, const int *at, int tries)
+{
+	char data[256];
+	size_t n = 0;
+	int t;
+
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"x\"}");
+	add_to(v, n++, 24, "statuspage.queue", NULL, "sp-2-0001",
+	    "{\"queue\":\"sp-2-0001\",\"kind\":\"atlassian\",\"update\":{\"action\":"
+	    "\"update\",\"status\":\"monitoring\",\"body\":\"Watching\",\"page_id\":\"p1\"}}");
+	for (t = 1; t <= tries; t++) {
+		snprintf(data, sizeof(data), "{\"queue\":\"sp-2-0001\",\"try\":%d,\"action\":"
+		    "\"update\",\"status\":\"monitoring\",\"method\":\"PATCH\",\"path\":\"/p\"}", t);
+		add_to(v, n++, at[t - 1], "statuspage.sent", NULL, "sp-2-0001", data);
+		/* The last try's answer is the record after it (posted, failed). */
+		if (t < tries)
+			add_to(v, n++, at[t - 1], "statuspage.retry", NULL, "sp-2-0001",
+			    "{\"queue\":\"sp-2-0001\",\"error\":\"HTTP 500\",\"http_status\":500,"
+			    "\"retry_ms\":1000}");
+	}
+	return n;
+}
+
 /* The page answering HTTP 500: a monitoring post tried 8 times from
  * 12:00:24, the first 7 refused, posted at 12:02:16. The timeline says
  * its 15 try and refusal records in one row; Status-page updates says
@@ -696,24 +723,11 @@ a_post_refused_seven_times_is_one_row(void **state)
 	static const int at[] = { 24, 26, 30, 38, 54, 86, 110, 136 };
 	struct record v[20] = { 0 };
 	struct export_opts o = { .id = "x" };
-	char *md, data[256];
-	size_t len, n = 0, i;
-	int t;
+	char *md;
+	size_t len, n, i;
 
 	(void)state;
-	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"x\"}");
-	add_to(v, n++, 24, "statuspage.queue", NULL, "sp-2-0001",
-	    "{\"queue\":\"sp-2-0001\",\"kind\":\"atlassian\",\"update\":{\"action\":"
-	    "\"update\",\"status\":\"monitoring\",\"body\":\"Watching\",\"page_id\":\"p1\"}}");
-	for (t = 1; t <= 8; t++) {
-		snprintf(data, sizeof(data), "{\"queue\":\"sp-2-0001\",\"try\":%d,\"action\":"
-		    "\"update\",\"status\":\"monitoring\",\"method\":\"PATCH\",\"path\":\"/p\"}", t);
-		add_to(v, n++, at[t - 1], "statuspage.sent", NULL, "sp-2-0001", data);
-		if (t < 8)
-			add_to(v, n++, at[t - 1], "statuspage.retry", NULL, "sp-2-0001",
-			    "{\"queue\":\"sp-2-0001\",\"error\":\"HTTP 500\",\"http_status\":500,"
-			    "\"retry_ms\":1000}");
-	}
+	n = add_refused_tries(v, at, 8);
 	add_to(v, n++, 136, "statuspage.post", NULL, "sp-2-0001",
 	    "{\"queue\":\"sp-2-0001\",\"action\":\"update\",\"page_incident\":\"p1\","
 	    "\"status\":\"monitoring\",\"tries\":8}");
@@ -745,25 +759,11 @@ a_failed_post_says_its_tries(void **state)
 	static const int at[] = { 24, 26, 30, 38, 54 };
 	struct record v[16] = { 0 };
 	struct export_opts o = { .id = "x" };
-	char *md, data[256];
-	size_t len, n = 0, i;
-	int t;
+	char *md;
+	size_t len, n, i;
 
 	(void)state;
-	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"x\"}");
-	add_to(v, n++, 24, "statuspage.queue", NULL, "sp-2-0001",
-	    "{\"queue\":\"sp-2-0001\",\"kind\":\"atlassian\",\"update\":{\"action\":"
-	    "\"update\",\"status\":\"monitoring\",\"body\":\"Watching\",\"page_id\":\"p1\"}}");
-	for (t = 1; t <= 5; t++) {
-		snprintf(data, sizeof(data), "{\"queue\":\"sp-2-0001\",\"try\":%d,\"action\":"
-		    "\"update\",\"status\":\"monitoring\",\"method\":\"PATCH\",\"path\":\"/p\"}", t);
-		add_to(v, n++, at[t - 1], "statuspage.sent", NULL, "sp-2-0001", data);
-		/* The last answer is the failed record's own, no retry. */
-		if (t < 5)
-			add_to(v, n++, at[t - 1], "statuspage.retry", NULL, "sp-2-0001",
-			    "{\"queue\":\"sp-2-0001\",\"error\":\"HTTP 500\",\"http_status\":500,"
-			    "\"retry_ms\":1000}");
-	}
+	n = add_refused_tries(v, at, 5);
 	add_to(v, n++, 54, "statuspage.failed", NULL, "sp-2-0001",
 	    "{\"queue\":\"sp-2-0001\",\"action\":\"update\",\"error\":\"gave up after 5 "
 	    "attempts: HTTP 500\",\"http_status\":500}");
