@@ -94,16 +94,19 @@ int driver_cmd_logs(const struct config_host *h, const char *svc, const char *se
 /* Does driver_cmd_logs follow every pod, given the same selector and pods? */
 bool driver_cmd_logs_all_pods(const struct config_host *h, const char *selector, int pods);
 
-/* One long-running command that runs each of cmds[n] every interval_s
- * seconds, each in its own subshell, and after each prints "<token> <i>
- * <exit status>" on its own line: a host is polled over one channel instead
- * of one channel per poll. A command that fails first prints the last line
- * of its stderr as "<token> e <line>" (stderr and stdout are two streams
- * that may arrive out of order; this keeps the tool's words with its
- * answer). Run under sh -c whatever the login shell is; it ends within 5 s
- * of its session. token must be [a-z0-9-] only. */
-int driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *token,
-    char *dst, size_t cap, struct wr_err *err);
+/* One long-running command that runs each of cmds[n] in turn, each in its
+ * own subshell with stdin from /dev/null, and after each prints "<token>
+ * <i> <exit status>" on its own line: a host is polled over one channel
+ * instead of one channel per poll. A round runs at once, then each next
+ * one when a line arrives on the loop's stdin, so the console knows no
+ * command of a round began before it asked for the round; the end of
+ * stdin (its session gone) ends it. A command that fails first prints the
+ * last line of its stderr as "<token> e <line>" (stderr and stdout are two
+ * streams that may arrive out of order; this keeps the tool's words with
+ * its answer). Run under sh -c whatever the login shell is. token must be
+ * [a-z0-9-] only. */
+int driver_cmd_watch(const char *const *cmds, size_t n, const char *token, char *dst,
+    size_t cap, struct wr_err *err);
 
 /* Does line[len] hold a watch marker? True with *at (where the marker
  * starts; output before it is the command's last, unterminated line),

@@ -55,6 +55,13 @@ struct exec_cmd;
 struct exec_cmd *exec_start(struct ssh_pool *pool, int host, const char *cmd,
     const struct exec_opts *opts, struct wr_err *err);
 
+/* What exec_write holds for a command's stdin at most. */
+#define EXEC_WRITE_MAX 64
+
+/* Queue data[len] for the command's stdin, sent as the channel allows.
+ * False when it has ended or the queue has no room for all of it. */
+bool exec_write(struct exec_cmd *c, const char *data, size_t len);
+
 /* Stop a command: on_done reports "cancelled" (or the timeout) before this
  * returns, and the channel is closed in the background (see on_closed). */
 void exec_cancel(struct exec_cmd *c);

@@ -332,8 +332,8 @@ driver_cmd_helm_list(const struct config_host *h, char *dst, size_t cap,
 }
 
 int
-driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *token,
-    char *dst, size_t cap, struct wr_err *err)
+driver_cmd_watch(const char *const *cmds, size_t n, const char *token, char *dst, size_t cap,
+    struct wr_err *err)
 {
 	char loop[WR_WATCH_MAX], step[256];
 	size_t i;
@@ -342,35 +342,25 @@ driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *
 		dst[0] = '\0';
 	if (token[strspn(token, "abcdefghijklmnopqrstuvwxyz0123456789-")] != '\0')
 		return wr_err_set(err, "watch token must be [a-z0-9-]");
-	if (interval_s < 1)
-		interval_s = 1;
 	loop[0] = '\0';
-	/* The loop ends with the session that started it: its parent (sshd's
-	 * session, or the login shell) is gone, or a marker cannot be
-	 * written, so a dropped console leaves nothing polling the host. */
 	/* nl: a newline, so ${e##*$nl} is stderr's last line. */
-	if (!append(loop, sizeof(loop), "nl=$(printf '\\nx'); nl=${nl%x}; "
-	    "while kill -0 $PPID 2>/dev/null; do "))
+	if (!append(loop, sizeof(loop), "nl=$(printf '\\nx'); nl=${nl%x}; while :; do "))
 		return too_long(dst, cap, err);
 	for (i = 0; i < n; i++) {
 		/* stdout goes out as it comes (fd 3); stderr is kept in $e, and
 		 * its last line (the error, after any warnings) said on failure
-		 * before the marker. */
-		snprintf(step, sizeof(step), ") 2>&1 >&3 3>&-); s=$?; } 3>&1; [ $s = 0 ] || "
+		 * before the marker. stdin is the console's: no command reads it. */
+		snprintf(step, sizeof(step), ") </dev/null 2>&1 >&3 3>&-); s=$?; } 3>&1; [ $s = 0 ] || "
 		    "printf '%s e %%s\\n' \"${e##*\"$nl\"}\"; echo %s %zu $s || exit; ", token,
 		    token, i);
 		if (!append(loop, sizeof(loop), "{ e=$( (") || !append(loop, sizeof(loop), cmds[i]) ||
 		    !append(loop, sizeof(loop), step))
 			return too_long(dst, cap, err);
 	}
-	/* A long interval is slept 5 s at a time, looking for the parent. */
-	if (interval_s <= 5)
-		snprintf(step, sizeof(step), "sleep %d; done", interval_s);
-	else
-		snprintf(step, sizeof(step), "n=%d; while [ $n -gt 0 ] && kill -0 $PPID 2>/dev/null; "
-		    "do sleep $((n<5?n:5)); n=$((n-5)); done; done", interval_s);
-	if (!append(loop, sizeof(loop), step) || !append(dst, cap, "sh -c ") ||
-	    !driver_cmd_quote(dst, cap, loop))
+	/* The next round when the console asks for it: a line on stdin. Its
+	 * end (the session closed, the console gone) ends the loop. */
+	if (!append(loop, sizeof(loop), "read -r t || exit; done") ||
+	    !append(dst, cap, "sh -c ") || !driver_cmd_quote(dst, cap, loop))
 		return too_long(dst, cap, err);
 	return 0;
 }

@@ -41,6 +41,8 @@ struct exec_cmd {
 	uint64_t linger;                 /* giving up on the close */
 	bool asking;                     /* the channel open is out (holds the slot) */
 	bool reported;                   /* on_done called: only the close is left */
+	char in[EXEC_WRITE_MAX];         /* for the command's stdin, not yet sent */
+	size_t inlen;
 };
 
 static void
@@ -136,6 +138,27 @@ drain(struct exec_cmd *c)
 	return 0;
 }
 
+/* Send what waits for stdin; returns a libssh2 error or 0 (EAGAIN: the
+ * rest goes when the session is serviced next). */
+static int
+flush_in(struct exec_cmd *c)
+{
+	ssize_t n;
+
+	while (c->inlen > 0) {
+		n = libssh2_channel_write(c->ch, c->in, c->inlen);
+		if (n == LIBSSH2_ERROR_EAGAIN) {
+			ssh_client_want_write(&c->client);
+			return 0;
+		}
+		if (n < 0)
+			return (int)n;
+		memmove(c->in, c->in + n, c->inlen - (size_t)n);
+		c->inlen -= (size_t)n;
+	}
+	return 0;
+}
+
 static int
 step(struct exec_cmd *c, char *why, size_t whycap)
 {
@@ -179,6 +202,8 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 			c->phase = c->reported ? PH_CLOSE : PH_READ;
 			break;
 		case PH_READ:
+			if ((rc = flush_in(c)) != 0)
+				goto fail;
 			/* Nothing queued: a read would only recv() EAGAIN. */
 			if (!ssh_channel_pending(c->ch))
 				return 0;
@@ -300,6 +325,20 @@ exec_cancel(struct exec_cmd *c)
 	if (c->phase == PH_READ)
 		c->phase = PH_CLOSE;
 	step(c, why, sizeof(why));        /* may free c; a broken session is the pool's */
+}
+
+bool
+exec_write(struct exec_cmd *c, const char *data, size_t len)
+{
+	if (c->reported || c->phase > PH_READ || len > sizeof(c->in) - c->inlen)
+		return false;
+	memcpy(c->in + c->inlen, data, len);
+	c->inlen += len;
+	/* Sent now when the channel is open, else once the command starts;
+	 * an error is the next service's to find and report. */
+	if (c->phase == PH_READ && flush_in(c) != 0)
+		ssh_client_want_write(&c->client);
+	return true;
 }
 
 struct exec_cmd *

@@ -97,9 +97,14 @@ struct host_poll {
 	struct exec_cmd *watch;
 	struct job *wjobs;               /* one per command of the loop */
 	int nwjobs, wcur;                /* wcur: the command whose output comes */
-	int64_t watch_heard;             /* loop clock: started, or the last marker */
-	int64_t watch_from_ms;           /* wall clock: the same moment; the next answer's
-	                                    command began after the host printed it */
+	int64_t watch_heard;             /* loop clock: started, a round asked for,
+	                                    or the last marker */
+	int64_t watch_heard_ms;          /* wall clock: started, or the last marker */
+	int64_t watch_round_ms;          /* wall clock: the round out was asked for
+	                                    (or the watch started): none of its
+	                                    commands began before */
+	bool watch_round_out;            /* a round's last marker is still to come */
+	bool watch_owed;                 /* a round was due while one was out */
 	bool watch_marked;               /* this watch printed a marker */
 	bool watch_broken;               /* a watch died without one: poll one by one */
 	bool watch_stalled;              /* closed for not answering (reason shown) */
@@ -752,6 +757,7 @@ job_apply(struct job *j, const struct exec_result *r)
 }
 
 static void poll_one_by_one(struct host_poll *hp);
+static void watch_ask(struct host_poll *hp);
 
 static void
 job_done(const struct exec_result *r, void *arg)
@@ -866,7 +872,9 @@ poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, 
  * status and a close — ten packets each way and a process on the host —
  * every few seconds for every host. The watch runs the same commands in a
  * remote loop (driver_cmd_watch) and reads each answer up to its marker,
- * so a calm host costs one packet per poll. A watch that stops answering
+ * so a calm host costs a packet each way per poll: the console asks for
+ * each round with a line on the loop's stdin, which also tells it that no
+ * answer of the round is older than the asking. A watch that stops answering
  * is closed and started again; a host whose watch dies before its first
  * answer (no POSIX sh there) is polled one command at a time instead. */
 
@@ -891,11 +899,13 @@ watch_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg
 		if (at > 0)
 			job_line(s, line, at, true, j);
 		hp->watch_heard = loop_now_ms();
+		hp->watch_heard_ms = loop_wall_ms();
 		hp->watch_marked = true;
-		/* The command ran after the marker before it: one session
-		 * delivers in order, so when that was heard bounds it. */
-		j->sent_ms = hp->watch_from_ms;
-		hp->watch_from_ms = loop_wall_ms();
+		/* The host runs a round only once asked (or at the start), so
+		 * when the console asked bounds every command of it. When the
+		 * marker before was heard does not: the loop printed it and
+		 * went on long before a busy console read it. */
+		j->sent_ms = hp->watch_round_ms;
 		/* The markers come in order; one that does not (never seen)
 		 * resynchronises the reader instead of shifting every answer. */
 		if (idx == hp->wcur)
@@ -906,9 +916,29 @@ watch_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg
 		if (j->buf != NULL)
 			j->buf[0] = '\0';
 		j->err[0] = '\0';
+		if (idx == hp->nwjobs - 1) {
+			hp->watch_round_out = false;
+			if (hp->watch_owed)
+				watch_ask(hp);
+		}
 		return;
 	}
 	job_line(s, line, len, cut, j);
+}
+
+/* Ask the watch for its next round (a line on its stdin). */
+static void
+watch_ask(struct host_poll *hp)
+{
+	hp->watch_owed = false;
+	if (hp->watch_round_out || hp->watch_stalled)
+		return;
+	/* Taken as asked before the line goes: the host reads it later. */
+	hp->watch_round_ms = loop_wall_ms();
+	if (!exec_write(hp->watch, "\n", 1))
+		return;                  /* it ended: watch_done says why */
+	hp->watch_round_out = true;
+	hp->watch_heard = loop_now_ms();
 }
 
 static void
@@ -972,8 +1002,8 @@ watch_start(struct host_poll *hp)
 	hp->wcur = 0;
 	if (n == 0)
 		watch_free_jobs(hp);
-	else if (driver_cmd_watch(argv, (size_t)n, hp->p->opts.poll_ms / 1000, hp->p->token,
-	    loop, WR_WATCH_MAX, &err) != 0) {
+	else if (driver_cmd_watch(argv, (size_t)n, hp->p->token, loop, WR_WATCH_MAX,
+	    &err) != 0) {
 		/* Too many services for one loop: a command per poll, as before. */
 		hp->watch_broken = true;
 		watch_free_jobs(hp);
@@ -982,8 +1012,11 @@ watch_start(struct host_poll *hp)
 		fail_all(hp, -1, err.msg, loop_wall_ms());
 		watch_free_jobs(hp);
 	} else {
+		/* The first round runs at once. */
 		hp->watch_heard = loop_now_ms();
-		hp->watch_from_ms = loop_wall_ms();
+		hp->watch_heard_ms = hp->watch_round_ms = loop_wall_ms();
+		hp->watch_round_out = true;
+		hp->watch_owed = false;
 		hp->watch_marked = false;
 	}
 	free(loop);
@@ -1010,8 +1043,14 @@ on_poll(void *arg)
 	int64_t quiet;
 
 	if (hp->watch != NULL) {
-		/* Each round takes a poll interval plus the commands' own time:
-		 * two rounds and 10 s without a word is a stuck command. */
+		if (!hp->watch_round_out) {
+			watch_ask(hp);
+			return;
+		}
+		/* The round asked for last is not over: the next one follows
+		 * it at once. Two intervals and 10 s since it was asked for,
+		 * or since its last marker, without a word is a stuck command. */
+		hp->watch_owed = true;
 		quiet = loop_now_ms() - hp->watch_heard;
 		if (quiet > 2 * (int64_t)hp->p->opts.poll_ms + 10000) {
 			int i;
@@ -1020,7 +1059,7 @@ on_poll(void *arg)
 			 * no more once the watch is closed below. */
 			fail_all(hp, -1, "the polling command has not answered", loop_wall_ms());
 			for (i = 0; i < hp->cfg->nservices; i++)
-				hp->svc[i].driver_silent_ms = hp->watch_from_ms;
+				hp->svc[i].driver_silent_ms = hp->watch_heard_ms;
 			changed(hp->p);
 			/* Closed once; sshd holds the close until the stuck command
 			 * ends, and only then (watch_closed) does a new watch

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_poll_watch.sh — the poller's watch: a host's driver commands loop on
 # one channel (one remote `sh -c 'while …'` per host, not a session per
-# poll), every round still reaches HOSTS; a command that hangs in the loop
+# poll), every round still reaches HOSTS; a round runs only when the
+# console asks for it (none while it is stopped); a command that hangs in the loop
 # is named on the row after two intervals and 10 s (for as long as it
 # has really been silent, counting on), no second loop is
 # started while it hangs, and a new one answers once it has ended; the
@@ -12,6 +13,21 @@
 
 polling_works 1
 ok "one remote loop per host; each round reaches HOSTS"
+
+# The loop runs a round only when the console asks for it: a console
+# that falls behind (stopped here for 4 s, at 1 s polls) is never handed
+# answers read while it was not looking, which it would take as newer
+# than they are. One round may be under way as it stops.
+con=$(pgrep -f "$WARROOM -c $tmp/c.conf") || fail "no console process"
+kill -STOP $con
+sleep 0.5
+n0=$(polls)
+sleep 4
+n1=$(polls)
+kill -CONT $con
+[ $((n1 - n0)) -le 1 ] || fail "$((n1 - n0)) rounds ran on h1 while the console was stopped"
+until_ok 4 "polls again after the console went on" polled_since "$n1" 2
+ok "no round runs on the host without the console asking for it"
 
 # The next docker command hangs: the row says so after 2 x 1 s + 10 s;
 # the loop is closed, which sshd completes once the command ends, and a

@@ -34,8 +34,8 @@ grep '"kind":"action.refused"' "$fl"/timeline/slow-*.jsonl | grep '"confirmed":t
 wait_re "action\\.refused h1 CANCELLED — compose\\.rollback" 5
 ok "a re-read hanging on the host: CANCELLED at its timeout ($took s), journalled, nothing ran"
 
-# Polls an hour apart and the console killed: the loop, asleep, looks for
-# its session every 5 s and ends.
+# Polls an hour apart and the console killed: the loop, waiting for the
+# console to ask for its next round, finds its stdin closed and ends.
 pkill -9 -f "$WARROOM -c $tmp/slow.conf" || fail "cannot kill the console"
 gone 12
 ok "the console killed with polls an hour apart: its loop ends within seconds"
