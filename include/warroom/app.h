@@ -260,6 +260,7 @@ struct app {
 	struct app_seen {                /* per HOSTS row: what health.change last said */
 		bool have;
 		char tag[128];           /* "" when none could say it (tag_reread false) */
+		int64_t tag_ms;          /* the last record saying tag: when */
 		int healthz, readyz;     /* enum probe_health */
 		enum probe_schema schema_warn; /* readyz ready, migrations not current
 		                            (healthrec_schema) */
@@ -643,6 +644,11 @@ size_t app_verdict_words(const struct app *app, int h, const struct decide_verdi
 /* Host h's service svc as last read: the poller's, or in screen tests
  * what :state gave it; NULL when there is none. */
 const struct svc_state *app_state(const struct app *app, int h, int svc);
+
+/* The tag the journal last said of host h's service svc (*ms: when)
+ * while this console has read none there; NULL once it read one, or when
+ * the journal says none. Shown as the journal's, never as read now. */
+const char *app_journal_tag(const struct app *app, int h, int svc, int64_t *ms);
 
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);

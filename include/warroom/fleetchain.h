@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -111,6 +112,9 @@ struct fleetchain_cand {
 	const char *conn;                /* NULL when UP, else its state ("DOWN") */
 	const char *tag;                 /* the tag last read, "" for none */
 	long age_s;                      /* seconds since that read; < 0: never read */
+	int64_t journal_ms;              /* > 0: this console never read it, and tag
+	                                    is what the journal last said of it then
+	                                    (wall clock): said as such, not as read */
 	bool failing;                    /* its last poll failed */
 	const char *unsettled;           /* its own action on the service that ended
 	                                    UNKNOWN and is not settled ("rollback"),
@@ -134,7 +138,9 @@ bool fleetchain_add(struct fleetchain *fc, const char *name, int host);
  * fc->from)? When not, why is kept for the dialog, the hosts whose tag
  * is unknown (not UP, never read, polls failing) first; one not UP with
  * an unsettled action names that, not the tag last read ("h1 DOWN, its
- * rollback to v1.4.1 UNKNOWN"): the action may have moved it since.
+ * rollback to v1.4.1 UNKNOWN"): the action may have moved it since. One
+ * not UP that only the journal knows is "last seen on v1.5.0-bad at
+ * 11:42 UTC (journal)", and left on the bad tag as one read would be.
  * Another driver's host is on fc->from by badrel_same (helm's spelling). */
 bool fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c);
 

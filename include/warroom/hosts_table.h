@@ -63,6 +63,12 @@ bool hosts_table_left_out(int c, bool old, bool drift, int *sev);
  * when brief: the line under the table then says how old). */
 void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap);
 
+/* The TAG cell: the tag read ("" unread, "-" none), or with journal the
+ * tag the journal last said of a row this console never read, its host
+ * not UP: "v1.5.0-bad (journal)", brief the tag alone (drawn dim, AGE
+ * beside it), never passing for a tag read now. */
+void hosts_table_tag(const char *tag, bool journal, bool brief, char *buf, size_t cap);
+
 /* The CONN cell of a host DOWN for down_s seconds (< 0: not known,
  * "DOWN"): how long it has been away, "DOWN 41s", "DOWN 2m43s", "DOWN
  * 1h05m"; brief, the largest unit alone ("DOWN 2m", "DOWN 1h"). Never

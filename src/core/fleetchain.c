@@ -65,6 +65,21 @@ age_words(long age_s, bool bare, char *buf, size_t cap)
 		snprintf(buf, cap, "%s%ldh ago", last, age_s / 3600);
 }
 
+/* When c's tag was last seen: "11s ago", or for a tag only the journal
+ * knows "at 11:42 UTC (journal)" (its age would read as a read). */
+static void
+seen_words(const struct fleetchain_cand *c, char *buf, size_t cap)
+{
+	int64_t s;
+
+	if (c->journal_ms <= 0) {
+		age_words(c->age_s, true, buf, cap);
+		return;
+	}
+	s = c->journal_ms / 1000 % 86400;
+	snprintf(buf, cap, "at %02d:%02d UTC (journal)", (int)(s / 3600), (int)(s % 3600 / 60));
+}
+
 /* Keep why among the hosts left out whose tag is not known. */
 static void
 keep_out(struct fleetchain *fc, const char *why)
@@ -143,6 +158,8 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 {
 	char why[sizeof(fc->out[0])], age[48];
 	const char *tag = c->tag != NULL ? c->tag : "";
+	/* Its tag was read here, or the journal said it before it went. */
+	bool known = c->age_s >= 0 || (c->journal_ms > 0 && c->conn != NULL);
 
 	if (c->hidden) {
 		fc->nhidden++;
@@ -168,10 +185,10 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		return false;
 	}
 	if (c->other_driver != NULL && c->conn != NULL && c->unsettled == NULL &&
-	    c->age_s >= 0 && badrel_same(tag, fc->from)) {
+	    known && badrel_same(tag, fc->from)) {
 		/* Not UP and last seen bad: with the unknown, named, not one
 		 * of "h7, h10 are compose hosts". */
-		age_words(c->age_s, true, age, sizeof(age));
+		seen_words(c, age, sizeof(age));
 		snprintf(why, sizeof(why), "%s (%s) %s, last seen on %s %s", c->name,
 		    c->other_driver, c->conn, tag, age);
 		keep_missed(fc, c->name, c->conn, c->other_driver);
@@ -194,10 +211,10 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		snprintf(why, sizeof(why), "%s %s, its %s%s%s UNKNOWN", c->name, c->conn,
 		    c->unsettled, c->unsettled_to != NULL && c->unsettled_to[0] ? " to " : "",
 		    c->unsettled_to != NULL ? c->unsettled_to : "");
-	} else if (c->conn != NULL && tag[0] != '\0' && c->age_s >= 0) {
+	} else if (c->conn != NULL && tag[0] != '\0' && known) {
 		/* What it ran when last seen, so nobody forgets it when it is
 		 * back; it may run another tag now: named with the unknown. */
-		age_words(c->age_s, true, age, sizeof(age));
+		seen_words(c, age, sizeof(age));
 		snprintf(why, sizeof(why), "%s %s, last seen on %s %s", c->name, c->conn, tag, age);
 		/* Bad when last seen: the chain leaves it so, and says it. */
 		if (badrel_same(tag, fc->from))
@@ -218,7 +235,7 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		keep_grouped(fc, c->name, why);
 		return false;
 	}
-	if (c->conn == NULL || c->unsettled != NULL || tag[0] == '\0' || c->age_s < 0)
+	if (c->conn == NULL || c->unsettled != NULL || tag[0] == '\0' || !known)
 		fc->nunknown++;
 	keep_out(fc, why);
 	return false;

@@ -1,7 +1,8 @@
 /*
- * hosts_table.c — column priorities, the AGE and VERDICT cells (a row
- * on a release judged bad says so), the health order and the hidden-rows
- * markers of the HOSTS table (naming a bad release too).
+ * hosts_table.c — column priorities, the TAG, AGE and VERDICT cells (a
+ * tag only the journal knows says so, a row on a release judged bad
+ * says so), the health order and the hidden-rows markers of the HOSTS
+ * table (naming a bad release too).
  */
 #include "warroom/hosts_table.h"
 
@@ -106,6 +107,15 @@ hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size_t ca
 
 	snprintf(buf, cap, "%s%s%s%s%s", by, by[0] && filter[0] ? ", " : "",
 	    filter[0] ? "having \"" : "", filter, filter[0] ? "\"" : "");
+}
+
+void
+hosts_table_tag(const char *tag, bool journal, bool brief, char *buf, size_t cap)
+{
+	if (journal && tag[0] != '\0' && !brief)
+		snprintf(buf, cap, "%s (journal)", tag);
+	else
+		wr_strlcpy(buf, tag, cap);
 }
 
 void

@@ -56,7 +56,15 @@ candidate(const struct app *app, int host, int svc, enum config_driver driver)
 		.unsettled_to = un != NULL && strcmp(action_verb(un), "rollback") == 0 ?
 		    action_plan(un)->to : NULL,
 	};
+	const char *jtag;
+	int64_t jms;
 
+	/* Away since before this console began: what the journal last said
+	 * it ran, named as the journal's (not "never read"). */
+	if (c.conn != NULL && (jtag = app_journal_tag(app, host, svc, &jms)) != NULL) {
+		c.tag = jtag;
+		c.journal_ms = jms;
+	}
 	return c;
 }
 
@@ -74,6 +82,8 @@ actions_rollback_all(struct app *app)
 	int svc, host = app_selected_service(app, &svc), k, n, lead = -1, lead_svc = -1;
 	struct fleetchain *fc = &app->fleet;
 	const struct svc_state *sel;
+	const char *from, *jtag;
+	int64_t jms;
 	const struct config_host *h;
 	bool sel_up;
 	size_t i;
@@ -84,8 +94,17 @@ actions_rollback_all(struct app *app)
 	}
 	if (actions_queue_running(app))
 		return;
-	if (app->pool == NULL || host < 0 || (sel = poller_state(app->poller, host, svc)) == NULL ||
-	    sel->tag[0] == '\0') {
+	if (app->pool == NULL || host < 0 || (sel = poller_state(app->poller, host, svc)) == NULL) {
+		app_say(app, "no row with a running tag selected");
+		return;
+	}
+	/* A row away since before this console began: the tag the journal
+	 * last said, as its TAG cell shows it. */
+	from = sel->tag;
+	if (!sel->have_driver && ssh_pool_status(app->pool, host)->state != SSH_UP &&
+	    (jtag = app_journal_tag(app, host, svc, &jms)) != NULL)
+		from = jtag;
+	if (from[0] == '\0') {
 		app_say(app, "no row with a running tag selected");
 		return;
 	}
@@ -97,7 +116,7 @@ actions_rollback_all(struct app *app)
 		char why[400];
 
 		if (journal_rollback_target(app, host, svc, &rb) &&
-		    rbtarget_chain_refusal(&rb, h->name, sel->tag, why, sizeof(why))) {
+		    rbtarget_chain_refusal(&rb, h->name, from, why, sizeof(why))) {
 			app_say(app, "%s", why);
 			return;
 		}
@@ -113,7 +132,7 @@ actions_rollback_all(struct app *app)
 	app->fleet_action = NULL;
 	app->fleet_by = NULL;
 	app->fleet_last[0] = app->fleet_said[0] = app->fleet_lead[0] = '\0';
-	fleetchain_begin(fc, h->services[svc], sel->tag);
+	fleetchain_begin(fc, h->services[svc], from);
 	fleetchain_set_driver(fc, config_driver_name(h->driver));
 	sel_up = ssh_pool_status(app->pool, host)->state == SSH_UP;
 	if (sel_up) {
@@ -149,11 +168,11 @@ actions_rollback_all(struct app *app)
 		if (app->host_filter[0] != '\0')
 			app_say(app, "more than %d other hosts having \"%s\" run %s at %s: "
 			    "narrow the HOSTS filter (F)", WR_SERVICES_MAX, app->host_filter,
-			    h->services[svc], sel->tag);
+			    h->services[svc], from);
 		else
 			app_say(app, "more than %d other hosts run %s at %s: roll them back "
 			    "in groups (F filters HOSTS)", WR_SERVICES_MAX, h->services[svc],
-			    sel->tag);
+			    from);
 		app->nqueue = 0;
 		fc->active = false;
 		return;

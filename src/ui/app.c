@@ -1069,6 +1069,24 @@ app_state(const struct app *app, int h, int svc)
 	return poller_state(app->poller, h, svc);
 }
 
+const char *
+app_journal_tag(const struct app *app, int h, int svc, int64_t *ms)
+{
+	const struct svc_state *s = app_state(app, h, svc);
+	int row = 0;
+	size_t i;
+
+	if (app->seen == NULL || h < 0 || (size_t)h >= app->cfg.nhosts || svc < 0 ||
+	    svc >= app->cfg.hosts[h].nservices || (s != NULL && s->have_driver))
+		return NULL;
+	for (i = 0; i < (size_t)h; i++)
+		row += app->cfg.hosts[i].nservices;
+	if (app->seen[row + svc].tag[0] == '\0' || app->seen[row + svc].tag_ms <= 0)
+		return NULL;
+	*ms = app->seen[row + svc].tag_ms;
+	return app->seen[row + svc].tag;
+}
+
 const struct host_metrics *
 app_metrics(const struct app *app, int h)
 {

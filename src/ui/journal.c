@@ -455,6 +455,7 @@ seen_apply(struct app *app, const struct record *r)
 	/* A record that could not re-read the tag leaves the last one said. */
 	if (cJSON_IsString(tag)) {
 		wr_strlcpy(app->seen[row + k].tag, tag->valuestring, sizeof(app->seen[0].tag));
+		app->seen[row + k].tag_ms = r->ts_ms;
 		deploy_apply(&app->seen[row + k].deploy, tag->valuestring, r->data);
 	}
 	else if (!app->seen[row + k].have)
@@ -1094,6 +1095,7 @@ static void
 health_said_tag(struct app_seen *was, const struct svc_state *s)
 {
 	wr_strlcpy(was->tag, s->tag, sizeof(was->tag));
+	was->tag_ms = loop_wall_ms();
 	deploytime_note(&was->deploy, s->tag, s->deployed_ms, s->deployed_from,
 	    s->recreated_ms > s->deployed_ms ? s->recreated_ms : 0);
 }

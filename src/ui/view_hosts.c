@@ -573,11 +573,16 @@ poll_failing(const struct svc_state *s)
 	return s != NULL && s->driver_error[0] != '\0';
 }
 
-/* Whether host hi's row s shows values read before its host went away
- * or before its poll began to fail. */
+/* Whether host hi's row s (service svc) shows values read before its
+ * host went away or before its poll began to fail, or the tag the journal
+ * last said of it. */
 static bool
-may_be_old(const struct app *app, int hi, const struct svc_state *s)
+may_be_old(const struct app *app, int hi, int svc, const struct svc_state *s)
 {
+	int64_t ms;
+
+	if (host_lost(app, hi) && app_journal_tag(app, hi, svc, &ms) != NULL)
+		return true;
 	if (s == NULL)
 		return false;
 	return (poll_failing(s) && s->have_driver) || (host_lost(app, hi) &&
@@ -597,6 +602,8 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	bool stale = host_lost(app, hi);
 	/* HTTP that does not go through the connection stays current. */
 	bool direct = !host->tunnel;
+	const char *jtag;
+	int64_t jms;
 
 	buf[0] = '\0';
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
@@ -612,6 +619,10 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	case HOSTS_COL_TAG:
 		if (s && s->have_driver)
 			wr_strlcpy(buf, s->tag[0] ? s->tag : "-", cap);
+		else if (stale && (jtag = app_journal_tag(app, hi, svc, &jms)) != NULL)
+			/* Started while it was away: what the journal last said,
+			 * said as such (dim, as any value of a host not UP). */
+			hosts_table_tag(jtag, true, brief, buf, cap);
 		else
 			wr_strlcpy(buf, poll_failing(s) ? "?" : "", cap);
 		if (s && recent(s->tag_changed_ms))
@@ -726,6 +737,9 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			    !stale && poll_failing(s), brief, buf, cap);
 			if (!stale && poll_failing(s))
 				role = THEME_BAD;
+		} else if (stale && (jtag = app_journal_tag(app, hi, svc, &jms)) != NULL) {
+			/* How old the journal's tag is: when it last said it. */
+			hosts_table_age(age_s(app, jms), false, brief, buf, cap);
 		}
 		break;
 	case HOSTS_COL_DRIVER:
@@ -774,7 +788,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 
 		hi = row_at(app, n, &host, &svc);
 		s = app_state(app, hi, svc);
-		f->stale |= may_be_old(app, hi, s);
+		f->stale |= may_be_old(app, hi, svc, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
 		f->verdicts |= has_metrics(host) || verdict_of(app, hi) >= 0 ||
 		    runs_bad_release(app, hi, svc);
@@ -819,7 +833,7 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 {
 	int sev[HOSTS_COL_COUNT] = { 0 }, c, bsev;
 	bool whole[HOSTS_COL_COUNT];     /* shown, and as bad as it is */
-	bool old = may_be_old(app, hi, app_state(app, hi, svc)), said;
+	bool old = may_be_old(app, hi, svc, app_state(app, hi, svc)), said;
 	struct envmark m;
 	enum theme_role role;
 	char text[300], brief[300];

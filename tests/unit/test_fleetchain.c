@@ -62,6 +62,44 @@ a_down_host_is_named_with_the_age_of_what_was_read(void **state)
 	assert_int_equal(fc.nout, 3);
 }
 
+/* A console started while h2 was DOWN never read its tag: B said "h2
+ * DOWN, tag unknown (never read)" though the journal's health.change said
+ * h2 ran v1.5.0-bad until it went. The journal's tag is named as the
+ * journal's, with its time, and h2 is left on the bad release; a host the
+ * journal knows nothing of stays never read. */
+static void
+a_down_host_only_the_journal_knows_is_last_seen_there(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c = up_at("h2", "v1.5.0-bad");
+	char line[512];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	assert_true(fleetchain_add(&fc, "h1", 0));
+	c.conn = "DOWN";
+	c.age_s = -1;
+	/* 2026-11-28T11:42:30Z */
+	c.journal_ms = INT64_C(1795866150000);
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "h2 DOWN, last seen on v1.5.0-bad at 11:42 UTC (journal): "
+	    "not included");
+	assert_int_equal(fc.nmissed, 1);
+	assert_int_equal(fc.nunknown, 0);
+	c = up_at("h3", "");
+	c.conn = "DOWN";
+	c.age_s = -1;
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_out_line(&fc, 1, line, sizeof(line));
+	assert_string_equal(line, "h3 DOWN, tag unknown (never read): not included");
+	fleetchain_confirmed(&fc, "rb-1", "v1.4.1");
+	fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1");
+	fleetchain_summary(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: h1 OK \xc2\xb7 h2 DOWN on "
+	    "v1.5.0-bad: not rolled back");
+}
+
 /* B while h1's rollback was UNKNOWN (its sshd stopped) said "h1 DOWN,
  * last seen on v1.5.0-bad 10s ago", though the rollback had moved api to
  * v1.4.1 there. The unsettled rollback is what is known: it is named. */
@@ -808,6 +846,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_down_host_is_named_with_the_age_of_what_was_read),
 		cmocka_unit_test(a_down_host_with_an_unsettled_rollback_names_it),
+		cmocka_unit_test(a_down_host_only_the_journal_knows_is_last_seen_there),
 		cmocka_unit_test(hosts_left_out_say_why_the_unknown_first),
 		cmocka_unit_test(hidden_hosts_that_may_run_the_bad_tag_are_named),
 		cmocka_unit_test(hosts_left_out_share_a_line_per_reason),

@@ -324,6 +324,28 @@ a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
 	assert_int_equal(width[HOSTS_COL_AGE], 7);
 }
 
+/* A console started while h2 was DOWN showed its TAG blank, though the
+ * journal said what h2 ran: the journal's tag is shown as the journal's,
+ * never as one read now. */
+static void
+a_tag_only_the_journal_knows_says_so(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	hosts_table_tag("v1.5.0-bad", true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "v1.5.0-bad (journal)");
+	/* Brief: the tag alone, dim, AGE beside it. */
+	hosts_table_tag("v1.5.0-bad", true, true, buf, sizeof(buf));
+	assert_string_equal(buf, "v1.5.0-bad");
+	hosts_table_tag("v1.5.0-bad", false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "v1.5.0-bad");
+	hosts_table_tag("", true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	hosts_table_tag("v1.5.0-bad", true, false, buf, 12);
+	assert_string_equal(buf, "v1.5.0-bad ");
+}
+
 static void
 age_keeps_the_data_age_beside_err(void **state)
 {
@@ -1076,6 +1098,7 @@ main(void)
 		cmocka_unit_test(an_old_rows_age_and_env_drift_are_said_when_left_out),
 		cmocka_unit_test(the_title_names_the_order_and_the_filter),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
+		cmocka_unit_test(a_tag_only_the_journal_knows_says_so),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
 		cmocka_unit_test(the_verdict_stays_in_sight_at_80_columns),
 		cmocka_unit_test(conn_says_how_long_a_host_has_been_down),
