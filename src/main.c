@@ -109,7 +109,8 @@ usage(FILE *f)
 	    "\n"
 	    "-c may come before the subcommand too: warroom -c FILE incidents.\n"
 	    "\n"
-	    "Press ? in the console for its keys. See warroom(1) and warroom.conf(5).\n");
+	    "Press ? in the console for its keys. See warroom(1), warroom.conf(5)\n"
+	    "and warroom-runbook(5).\n");
 }
 
 static const char *
