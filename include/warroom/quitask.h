@@ -55,4 +55,20 @@ bool quitask_answer_stands(const char *shown, const char *live, bool left);
  * behind." */
 void quitask_words(const struct quitask_in *in, char *buf, size_t cap);
 
+/* A record kept by a degraded journal, as the console ends with it. */
+struct quitask_lost {
+	const char *kind;
+	const char *host;                /* NULL: none */
+	long long ts_ms;                 /* when it happened (wall clock, ms) */
+};
+
+/* Into buf, for standard error as the console ends: the n records kept
+ * and never stored, each by kind, host and UTC time, so they can be
+ * copied into the post-mortem by hand: "3 journal records could not be
+ * stored and are lost: note 09:12:03, health.change h2 09:12:05 and 1
+ * more (UTC)"; dropped (refused by the bound earlier, never kept) are
+ * counted after them. Names at most `most`, the rest counted. */
+void quitask_lost_words(const struct quitask_lost *v, size_t n, size_t dropped, size_t most,
+    char *buf, size_t cap);
+
 #endif

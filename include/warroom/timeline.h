@@ -83,6 +83,7 @@
 #include <cjson/cJSON.h>
 
 #include "warroom/export.h"
+#include "warroom/quitask.h"
 #include "warroom/record.h"
 #include "warroom/redact.h"
 #include "warroom/util.h"
@@ -163,6 +164,15 @@ bool timeline_degraded(const struct timeline *tl);
  * console writes (removed or moved; checked before every append and by
  * timeline_follow): its arm lock no longer keeps other consoles out. */
 bool timeline_gone(const struct timeline *tl);
+
+/* Degraded at this process's file size limit (ulimit -f): it cannot
+ * recover in this console, so arming it is pointless. */
+bool timeline_size_limit(const struct timeline *tl);
+
+/* The directory the journal this console holds open is in now, when it
+ * was moved away (timeline_gone) and still has a name; false otherwise
+ * (removed, or not moved). Where e writes a post-mortem then. */
+bool timeline_now_at(const struct timeline *tl, char *dir, size_t cap);
 uint64_t timeline_last_seq(const struct timeline *tl);
 uint64_t timeline_session(const struct timeline *tl);  /* our session; 0: none */
 
@@ -253,6 +263,13 @@ int timeline_append_keep(struct timeline *tl, const char *kind, const char *host
 
 /* How many records timeline_append_keep holds, not yet written. */
 size_t timeline_kept(const struct timeline *tl);
+
+/* The kept records, oldest first, as a console ending with them names
+ * them (v[i] points into tl: valid until its next append or close);
+ * *dropped: those refused by the bound meanwhile, never kept. Returns how
+ * many of timeline_kept were put in v (at most cap). */
+size_t timeline_kept_list(const struct timeline *tl, struct quitask_lost *v, size_t cap,
+    size_t *dropped);
 
 /* Of the kept records of op: the outcome of its kept action.end or
  * action.reconcile, "" when only others are kept, NULL when none is. */

@@ -279,6 +279,9 @@ sb_code(struct wr_buf *b, const char *text)
 	}
 }
 
+/* The draft's opening warning: a degraded journal's cause, torn line. */
+#define WARNING_MAX 2048
+
 /* Redact, cut to max bytes (0: whole) on a UTF-8 boundary, escape. */
 static void
 sb_text_max(struct wr_buf *b, const struct export_opts *o, const char *s, size_t max)
@@ -6544,8 +6547,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	sb_text(b, o, tz);
 	wr_buf_str(b, zone_shown(o) ? ", each followed by UTC\n\n" : "\n\n");
 	if (o->warning != NULL) {
+		/* Not a cell: a degraded journal's way back is at its end. */
 		wr_buf_str(b, "> **Warning:** ");
-		sb_text(b, o, o->warning);
+		sb_text_max(b, o, o->warning, WARNING_MAX);
 		wr_buf_str(b, "\n\n");
 	}
 	md_damage(b, o, n);

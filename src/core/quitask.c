@@ -17,7 +17,9 @@
 #include "warroom/quitask.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/namelist.h"
 #include "warroom/util.h"
@@ -143,4 +145,54 @@ quitask_words(const struct quitask_in *in, char *buf, size_t cap)
 		    "written): lost on quitting unless it recovers first.", in->kept,
 		    in->kept == 1 ? " is" : "s are");
 	}
+}
+
+/* "health.change h2 09:12:05": what a reader needs to find it again. */
+static void
+lost_name(const struct quitask_lost *r, char *out, size_t cap)
+{
+	time_t t = (time_t)(r->ts_ms / 1000);
+	char hms[16] = "--:--:--";
+	struct tm tm;
+
+	if (r->ts_ms > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
+	snprintf(out, cap, "%s%s%s %s", r->kind, r->host != NULL ? " " : "",
+	    r->host != NULL ? r->host : "", hms);
+}
+
+void
+quitask_lost_words(const struct quitask_lost *v, size_t n, size_t dropped, size_t most,
+    char *buf, size_t cap)
+{
+	char (*names)[160] = NULL;
+	const char **p = NULL;
+	char list[1024];
+	size_t i;
+
+	buf[0] = '\0';
+	if (n == 0 && dropped == 0)
+		return;
+	if (n > 0) {
+		/* Only the first `most` are worded: the rest are a count. */
+		size_t w = n < most ? n : most;
+
+		names = xmalloc((w > 0 ? w : 1) * sizeof(*names));
+		p = xmalloc(n * sizeof(*p));
+		for (i = 0; i < n; i++) {
+			if (i < w)
+				lost_name(&v[i], names[i], sizeof(names[i]));
+			p[i] = i < w ? names[i] : "";
+		}
+		namelist_join(p, n, most, list, sizeof(list));
+		wr_appendf(buf, cap, "%zu journal record%s could not be stored and %s lost: %s "
+		    "(UTC)", n, n == 1 ? "" : "s", n == 1 ? "is" : "are", list);
+		free(p);
+		free(names);
+	}
+	/* Refused by the bound while kept ones waited: nothing left to name. */
+	if (dropped > 0)
+		wr_appendf(buf, cap, "%s%zu more record%s refused earlier, when too many waited "
+		    "(not kept, so not named)", n > 0 ? "; " : "", dropped, dropped == 1 ? " was" :
+		    "s were");
 }

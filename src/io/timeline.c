@@ -72,6 +72,8 @@ struct timeline {
 	uint64_t failed_seq;            /* record whose write/fdatasync failed */
 	uint32_t failed_crc;
 	bool resumed, read_only, degraded;
+	bool size_limit;                /* degraded at the file size limit (ulimit -f):
+	                                   no write of this process can succeed again */
 	bool gone;                      /* degraded because the path no longer names
 	                                   our file (removed or moved) */
 	bool unplaced;                  /* a new journal's incident.open, written in
@@ -518,6 +520,12 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 	return rc;
 }
 
+/* What a console at the file size limit can do: nothing it writes again
+ * can succeed, whatever frees up. */
+#define SIZE_LIMIT_WAY_OUT "; this console can store nothing more (what it stored is in " \
+	"the journal): quit, which names what it could not store, and start warroom again " \
+	"with a larger limit (ulimit -f unlimited)"
+
 /* Would more bytes take the file under fd past this process's file
  * size limit (ulimit -f)? There a write fails with EFBIG (SIGXFSZ is
  * ignored), like a full disk. */
@@ -663,14 +671,19 @@ append_at(struct timeline *tl, const char *kind, const char *host, const char *o
 	w = write(tl->fd, line, len);
 	free(line);
 	if (w != (ssize_t)len) {
-		if (w < 0 && errno == EFBIG)
-			degrade(tl, "write failed: %s (the file size limit, ulimit -f, is reached)",
-			    strerror(EFBIG));
-		else if (w < 0)
+		/* The limit is the process's: the journal never recovers in this
+		 * console, so the words say the one way out. */
+		if (w < 0 && errno == EFBIG) {
+			tl->size_limit = true;
+			degrade(tl, "write failed: %s (the file size limit, ulimit -f, is reached)%s",
+			    strerror(EFBIG), SIZE_LIMIT_WAY_OUT);
+		} else if (w < 0)
 			degrade(tl, "write failed: %s", strerror(errno));
-		else if ((cause = short_write_cause(tl->fd)) != NULL)
-			degrade(tl, "short write: %s; the record is torn on disk", cause);
-		else
+		else if ((cause = short_write_cause(tl->fd)) != NULL) {
+			tl->size_limit = past_size_limit(tl->fd, 1);
+			degrade(tl, "short write: %s; the record is torn on disk%s", cause,
+			    tl->size_limit ? SIZE_LIMIT_WAY_OUT : "");
+		} else
 			degrade(tl, "short write (%s): the record is torn on disk",
 			    w == 0 ? "nothing written" : "part written");
 		record_free(&r);
@@ -1663,6 +1676,30 @@ timeline_watching(const struct timeline *tl)
 }
 
 bool
+timeline_now_at(const struct timeline *tl, char *dir, size_t cap)
+{
+	char proc[64], where[WR_PATH_MAX], *slash;
+	ssize_t n;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", tl->fd);
+	n = tl->gone ? readlink(proc, where, sizeof(where) - 1) : -1;
+	if (n <= 0)
+		return false;
+	where[n] = '\0';
+	if (strstr(where, " (deleted)") != NULL || (slash = strrchr(where, '/')) == NULL)
+		return false;
+	*slash = '\0';
+	wr_strlcpy(dir, where[0] != '\0' ? where : "/", cap);
+	return true;
+}
+
+bool
+timeline_size_limit(const struct timeline *tl)
+{
+	return tl->degraded && tl->size_limit;
+}
+
+bool
 timeline_gone(const struct timeline *tl)
 {
 	return tl->degraded && tl->gone;
@@ -2022,6 +2059,21 @@ timeline_kept(const struct timeline *tl)
 	return tl->nkept;
 }
 
+size_t
+timeline_kept_list(const struct timeline *tl, struct quitask_lost *v, size_t cap,
+    size_t *dropped)
+{
+	size_t i;
+
+	for (i = 0; i < tl->nkept && i < cap; i++) {
+		v[i].kind = tl->kept[i].kind;
+		v[i].host = tl->kept[i].host;
+		v[i].ts_ms = tl->kept[i].ts_ms;
+	}
+	*dropped = tl->not_kept;
+	return i;
+}
+
 const char *
 timeline_kept_outcome(const struct timeline *tl, const char *op)
 {
@@ -2276,6 +2328,7 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 		tl->degraded_ms = 0;
 		tl->not_kept = 0;
 		tl->gone = false;
+		tl->size_limit = false;
 	}
 	return rc;
 fail:
@@ -2285,12 +2338,34 @@ fail:
 	return rc;
 }
 
+/* Every record of the journal open as fd, read under a shared lock
+ * (lock false: fd is one this console holds, its locks left as they are). */
+static int
+read_records(int fd, bool lock, struct record_list *out, struct record_scan *scan,
+    struct wr_err *err)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	memset(scan, 0, sizeof(*scan));
+	if (lock && lock_fd(fd, LOCK_SH) != 0)
+		return wr_err_set(err, "cannot lock the journal: %s", strerror(errno));
+	rc = read_from(fd, 0, &buf, &len, err);
+	if (lock)
+		lock_fd(fd, LOCK_UN);
+	if (rc != 0)
+		return -1;
+	record_scan(buf, len, 0, 0, 0, out, scan);
+	free(buf);
+	return 0;
+}
+
 int
 timeline_read(const char *dir, const char *id, struct record_list *out,
     struct record_scan *scan, struct wr_err *err)
 {
-	char *path, *buf;
-	size_t len;
+	char *path;
 	int fd, rc;
 
 	memset(scan, 0, sizeof(*scan));
@@ -2304,17 +2379,9 @@ timeline_read(const char *dir, const char *id, struct record_list *out,
 		return rc;
 	}
 	free(path);
-	if (lock_fd(fd, LOCK_SH) != 0) {
-		close(fd);
-		return wr_err_set(err, "cannot lock the journal: %s", strerror(errno));
-	}
-	rc = read_from(fd, 0, &buf, &len, err);
+	rc = read_records(fd, true, out, scan, err);
 	close(fd);
-	if (rc != 0)
-		return -1;
-	record_scan(buf, len, 0, 0, 0, out, scan);
-	free(buf);
-	return 0;
+	return rc;
 }
 
 int
@@ -2452,10 +2519,17 @@ running_ops(const char *dir, const char *id, const struct record_scan *s, uint64
     const struct timeline *own, size_t *n)
 {
 	struct export_running *v = NULL;
-	char *path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
+	char *path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX), proc[64];
 	size_t i;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	int fd;
 
+	/* Moved away with the journal: the descriptor still names it, and a
+	 * new open of it (a lock of its own) still sees ours. */
+	if (own != NULL && own->gone && own->live_fd >= 0) {
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", own->live_fd);
+		fd = open(proc, O_RDONLY | O_CLOEXEC);
+	} else
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	free(path);
 	*n = 0;
 	if (fd < 0)
@@ -2492,14 +2566,17 @@ export_as(const char *dir, const char *id, enum export_format format,
 	struct export_running *running;
 	char slug[WR_SLUG_MAX + 1], found[WR_INCIDENT_ID_MAX + 16];
 	struct stat st;
-	struct wr_err warn;
 	char *text, *path;
 	size_t len;
 	int rc;
-	bool exists = false;
+	bool exists = false, held = own != NULL && own->degraded && own->gone;
+	char since[32] = "", warning[2 * WR_ERR_MAX + 256] = "";
 
-	/* An id, or the name given to --incident: its latest incident. */
-	if (record_id_valid(id)) {
+	/* An id, or the name given to --incident: its latest incident. A
+	 * console whose journal was removed or moved still holds it open. */
+	if (held)
+		exists = true;
+	else if (record_id_valid(id)) {
 		path = path_join(dir, id, JOURNAL_SUFFIX);
 		exists = lstat(path, &st) == 0;
 		free(path);
@@ -2518,15 +2595,30 @@ export_as(const char *dir, const char *id, enum export_format format,
 		o.tz_at = zone->tz_at;
 		o.tz_arg = zone->tz_arg;
 	}
-	if (timeline_read(dir, id, &l, &s, err) != 0)
+	if ((held ? read_records(own->fd, false, &l, &s, err) :
+	    timeline_read(dir, id, &l, &s, err)) != 0)
 		return -1;
+	/* A draft from a console that cannot write says so first: what it
+	 * could not store is not in it. */
+	if (own != NULL && own->degraded) {
+		time_t t = (time_t)(own->degraded_ms / 1000);
+		struct tm tm;
+
+		if (own->degraded_ms > 0 && gmtime_r(&t, &tm) != NULL)
+			strftime(since, sizeof(since), " since %H:%M:%S UTC", &tm);
+		snprintf(warning, sizeof(warning), "the journal is DEGRADED%s: %swhat this "
+		    "console could not store%s is not in it. Why: %s.", since, held ?
+		    "this draft is read from the journal file this console still holds open; " :
+		    "", since[0] != '\0' ? " since then" : "", own->problem.msg);
+	}
 	/* Damaged lines in the middle are skipped and named by the export
 	 * itself (o.damage); every record around them is exported. */
-	if (s.torn) {
-		wr_err_set(&warn, "the journal is torn at %s; only the %zu records before it are "
-		    "exported", s.why.msg, s.nrecords);
-		o.warning = warn.msg;
-	}
+	if (s.torn)
+		wr_appendf(warning, sizeof(warning), "%sthe journal is torn at %s; only the "
+		    "%zu records before it are exported", warning[0] != '\0' ? " And " : "",
+		    s.why.msg, s.nrecords);
+	if (warning[0] != '\0')
+		o.warning = warning;
 	o.damage = s.damage;
 	o.ndamage = s.ndamage;
 	running = running_ops(dir, id, &s, self, own, &o.nrunning);

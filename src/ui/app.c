@@ -909,6 +909,9 @@ app_arm_lock_check(struct app *app)
 		return;
 	if (timeline_gone(app->tl))
 		why = "the journal file was removed or moved";
+	else if (app_armed(app) && timeline_size_limit(app->tl))
+		why = "the file size limit (ulimit -f) is reached, so this console can store "
+		    "nothing more";
 	else if (armlock_held(&app->arm_lock) &&
 	    !armlock_intact(&app->arm_lock, timeline_path(app->tl)))
 		why = "the arm lock file was removed or moved, so it no longer keeps other "

@@ -115,7 +115,7 @@ on_tick(void *arg)
 	app_arm_lock_settle(app);   /* once disarmed and our last action ended */
 	journal_retry(app);
 	journal_follow(app);     /* on the tick it already has: no wake-up of its own */
-	app_arm_lock_check(app); /* the journal or .arm file removed or moved */
+	app_arm_lock_check(app); /* the journal or .arm file moved, or ulimit -f hit */
 	journal_observe_takeover(app); /* the recording console gone: this one */
 	journal_conn(app);       /* a return is recorded once it held */
 	journal_poll(app);       /* so is a failing read */

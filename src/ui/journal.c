@@ -909,21 +909,42 @@ write_export(struct app *app, enum export_format f, const char *path, struct wr_
 	return outfile_commit(&of, err);
 }
 
+/* Both files of the post-mortem into dir, named in md and json. */
+static int
+export_into(struct app *app, const char *dir, char *md, char *json, size_t cap,
+    struct wr_err *err)
+{
+	snprintf(md, cap, "%s/%s.postmortem.md", dir, timeline_id(app->tl));
+	snprintf(json, cap, "%s/%s.postmortem.json", dir, timeline_id(app->tl));
+	if (write_export(app, EXPORT_MD, md, err) != 0 ||
+	    write_export(app, EXPORT_JSON, json, err) != 0)
+		return -1;
+	return 0;
+}
+
 void
 journal_export(struct app *app)
 {
-	char md[WR_PATH_MAX + 128], json[WR_PATH_MAX + 128];
-	struct wr_err err;
+	char md[WR_PATH_MAX + 128], json[WR_PATH_MAX + 128], now_at[WR_PATH_MAX];
+	struct wr_err err, first;
 	cJSON *d;
 
-	snprintf(md, sizeof(md), "%s/%s.postmortem.md", app->cfg.timeline_dir,
-	    timeline_id(app->tl));
-	snprintf(json, sizeof(json), "%s/%s.postmortem.json", app->cfg.timeline_dir,
-	    timeline_id(app->tl));
-	if (write_export(app, EXPORT_MD, md, &err) != 0 ||
-	    write_export(app, EXPORT_JSON, json, &err) != 0) {
-		app_say(app, "export FAILED: %s", err.msg);
-		return;
+	/* A journal moved away took its directory along, perhaps: the draft
+	 * goes beside the journal where it is now, as the footer says. */
+	if (export_into(app, app->cfg.timeline_dir, md, json, sizeof(md), &err) != 0) {
+		first = err;
+		if (!timeline_gone(app->tl)) {
+			app_say(app, "export FAILED: %s", err.msg);
+			return;
+		}
+		if (!timeline_now_at(app->tl, now_at, sizeof(now_at)) ||
+		    export_into(app, now_at, md, json, sizeof(md), &err) != 0) {
+			app_say(app, "export FAILED: %s (the journal file was removed or moved and "
+			    "its directory cannot take the draft either; this console still holds "
+			    "the journal: put %s back, or mkdir -p it, and press e again)",
+			    first.msg, app->cfg.timeline_dir);
+			return;
+		}
 	}
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "markdown", md);
@@ -961,6 +982,24 @@ health_held_close(struct app *app)
 			}
 }
 
+/* The records kept while degraded die with the console: each named
+ * (kind, host, time), so the engineer can copy them into the post-mortem
+ * by hand; a count alone left nothing to copy. Returns false. */
+static bool
+lost_say(struct app *app)
+{
+	size_t n = timeline_kept(app->tl), dropped;
+	struct quitask_lost *v = xmalloc(n * sizeof(*v));
+	char words[2048];
+
+	n = timeline_kept_list(app->tl, v, n, &dropped);
+	quitask_lost_words(v, n, dropped, 8, words, sizeof(words));
+	free(v);
+	fprintf(stderr, "warroom: %s (the incident timeline cannot be written: %s)\n", words,
+	    timeline_problem(app->tl));
+	return false;
+}
+
 bool
 journal_close(struct app *app, const char *reason)
 {
@@ -974,13 +1013,8 @@ journal_close(struct app *app, const char *reason)
 	timeline_set_observer(app->tl, NULL, NULL);
 	if (writable(app) && timeline_degraded(app->tl))
 		timeline_recover(app->tl, &err);
-	if (writable(app) && timeline_kept(app->tl) > 0) {
-		fprintf(stderr, "warroom: %zu journal record%s could not be stored and %s lost "
-		    "(the incident timeline cannot be written: %s)\n", timeline_kept(app->tl),
-		    timeline_kept(app->tl) == 1 ? "" : "s", timeline_kept(app->tl) == 1 ? "is" :
-		    "are", timeline_problem(app->tl));
-		whole = false;
-	}
+	if (writable(app) && timeline_kept(app->tl) > 0)
+		whole = lost_say(app);
 	/* A watcher going away is not the incident's shutdown. */
 	if (writable(app) && !timeline_read_only(app->tl) && !timeline_degraded(app->tl)) {
 		health_held_close(app);

@@ -3,7 +3,9 @@
  * does to it: UNKNOWN once a change was sent (not only "An action or
  * announcement is still in flight"); cancelled while its host is still
  * re-read, nothing sent (not UNKNOWN); a status-page post
- * left for the next writing console (not a quit without a word).
+ * left for the next writing console (not a quit without a word); the
+ * records a degraded journal never stored named as the console ends (not
+ * only counted).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -188,6 +190,61 @@ kept_records_are_said(void **state)
 	    "be written): lost on quitting unless it recovers first.");
 }
 
+/* 2026-11-28 09:12:03 UTC and two seconds later. */
+#define AT_091203 1795857123000LL
+
+/* "3 records lost" named none: the engineer could copy nothing by hand. */
+static void
+lost_records_are_named_by_kind_host_and_time(void **state)
+{
+	const struct quitask_lost v[] = {
+		{ "note", NULL, AT_091203 },
+		{ "health.change", "h2", AT_091203 + 2000 },
+		{ "mode.change", NULL, AT_091203 + 4000 },
+	};
+	char buf[600];
+
+	(void)state;
+	quitask_lost_words(v, 3, 0, 5, buf, sizeof(buf));
+	assert_string_equal(buf, "3 journal records could not be stored and are lost: note "
+	    "09:12:03, health.change h2 09:12:05, mode.change 09:12:07 (UTC)");
+	quitask_lost_words(v, 1, 0, 5, buf, sizeof(buf));
+	assert_string_equal(buf, "1 journal record could not be stored and is lost: note "
+	    "09:12:03 (UTC)");
+}
+
+/* Cut honestly: the first few named, the rest counted exactly. */
+static void
+many_lost_records_are_cut_with_a_count(void **state)
+{
+	struct quitask_lost v[40];
+	char buf[600];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 40; i++)
+		v[i] = (struct quitask_lost){ "health.change", "api-1", AT_091203 + (long long)i * 1000 };
+	quitask_lost_words(v, 40, 0, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "40 journal records could not be stored and are lost: "
+	    "health.change api-1 09:12:03, health.change api-1 09:12:04 and 38 more (UTC)");
+}
+
+/* Records refused by the bound were never kept: counted, said why unnamed. */
+static void
+records_refused_by_the_bound_are_counted(void **state)
+{
+	const struct quitask_lost v[] = { { "action.output", "h1", AT_091203 } };
+	char buf[600];
+
+	(void)state;
+	quitask_lost_words(v, 1, 2, 5, buf, sizeof(buf));
+	assert_string_equal(buf, "1 journal record could not be stored and is lost: "
+	    "action.output h1 09:12:03 (UTC); 2 more records were refused earlier, when too "
+	    "many waited (not kept, so not named)");
+	quitask_lost_words(v, 0, 0, 5, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+}
+
 int
 main(void)
 {
@@ -201,6 +258,9 @@ main(void)
 		cmocka_unit_test(a_post_answered_without_an_incident_is_not_unsent),
 		cmocka_unit_test(the_question_follows_what_is_left),
 		cmocka_unit_test(kept_records_are_said),
+		cmocka_unit_test(lost_records_are_named_by_kind_host_and_time),
+		cmocka_unit_test(many_lost_records_are_cut_with_a_count),
+		cmocka_unit_test(records_refused_by_the_bound_are_counted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
