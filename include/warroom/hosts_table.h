@@ -217,13 +217,15 @@ void hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_ta
 /* The words after "HOSTS" in the pane's title with t's tally before
  * hosts_table_title's, in wording form (0 the longest): "3 ROLLBACK
  * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 on a bad release, 2 MONITOR, 2
- * DOWN of 24 hosts, by verdict, having \"k8s\"", then level names short
- * ("3 ROLLBACK, 1 CONSIDER"), without "of 24 hosts", without the order's
- * then the filter's words, without MONITOR's count, then with the worst
- * (a bad release ranks between CONSIDER and MONITOR) and DOWN alone, the
- * worse of the two alone (DOWN by health or beside a bad release or
- * MONITOR), and "" last; a count is never cut. *lead: the tally's bytes
- * at buf's start (0 when none). With no host MONITOR or worse nor DOWN,
+ * DOWN, 1 not read of 24 hosts, by verdict, having \"k8s\"", then level
+ * names short ("3 ROLLBACK, 1 CONSIDER"), without MONITOR's count,
+ * without "of 24 hosts", with "2 bad rel" and "1 unread", without the
+ * order's then the filter's words, without "not read", then with the worst (a
+ * bad release ranks between CONSIDER and MONITOR) and DOWN alone, the
+ * worse of the two alone (DOWN by health or beside a bad release), and
+ * "" last; a count is never cut, and MONITOR's or "not read" stays
+ * while nothing worse is counted. *lead: the tally's bytes at buf's
+ * start (0 when none). With no host MONITOR or worse, DOWN nor not read,
  * one form: hosts_table_title's words. False when there is no such form;
  * buf always terminated. */
 bool hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort,
