@@ -2,7 +2,8 @@
  * hosts_table.c — column priorities, the TAG, AGE and VERDICT cells (a
  * tag only the journal knows says so, a row on a release judged bad
  * says so), the health order and the hidden-rows markers of the HOSTS
- * table (naming a bad release too).
+ * table (naming a bad release too), the title's tally, and when the
+ * selected row's last outcome has been overtaken.
  */
 #include "warroom/hosts_table.h"
 
@@ -634,4 +635,32 @@ hosts_table_tally_severity(const struct hosts_tally *t)
 	if (t->down > 0 || t->unread > 0 || t->rollback > 0 || t->consider > 0 || t->bad_rel > 0)
 		return 2;
 	return t->monitor > 0 ? 1 : 0;
+}
+
+bool
+hosts_table_superseded(const struct hosts_since_action *o, char *buf, size_t cap)
+{
+	char when[16];
+	bool deployed;
+
+	buf[0] = '\0';
+	/* A tag first read before the end is the one the action found or
+	 * left (a FAILED rollback's, still running): nothing came since. A
+	 * console's first read after it (one started since) saw no change:
+	 * its re-read settles the outcome instead. */
+	if (o->to[0] == '\0' || o->tag[0] == '\0' || o->end_ms <= 0 || o->seen_ms <= o->end_ms ||
+	    !o->replaced || strcmp(o->tag, o->to) == 0)
+		return false;
+	/* The driver's history says when it went live, in whole seconds
+	 * (the end's second counts as after it); a time before the end is
+	 * an older one (a ReplicaSet made before, scaled up again). */
+	deployed = o->deployed_ms > 0 && o->deployed_ms >= o->end_ms / 1000 * 1000;
+	wr_clock_utc(deployed ? o->deployed_ms : o->seen_ms, when, sizeof(when));
+	if (deployed)
+		snprintf(buf, cap, "since then %s deployed%s at %s", o->tag,
+		    o->outside ? " outside this console" : "", when);
+	else
+		snprintf(buf, cap, "since then %s, read at %s%s", o->tag, when,
+		    o->outside ? " (deployed outside this console)" : "");
+	return true;
 }

@@ -1083,6 +1083,65 @@ an_80_column_title_keeps_bad_release_down_and_not_read(void **state)
 	    "2 ROLLBACK, 1 DOWN");
 }
 
+/* h1 rolled back to v1.4.1 OK at 09:10:02; a CI job redeployed
+ * v1.5.0-bad at 09:14:03, and HOSTS still said the rollback's OK as if it
+ * were what ran. A tag first read after the end, other than the one the
+ * action left, says what runs since. */
+static void
+a_later_tag_change_supersedes_the_outcome(void **state)
+{
+	const int64_t end = 1767258602400;          /* 2026-01-01 09:10:02.4 UTC */
+	struct hosts_since_action o = { .to = "v1.4.1", .end_ms = end, .tag = "v1.5.0-bad",
+		.seen_ms = end + 241000, .replaced = true, .deployed_ms = end + 240000,
+		.outside = true };
+	char buf[200];
+
+	(void)state;
+	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "since then v1.5.0-bad deployed outside this console at "
+	    "09:14:02");
+	/* Another console's rollback: no "outside". */
+	o.outside = false;
+	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "since then v1.5.0-bad deployed at 09:14:02");
+	/* Drivers say whole seconds: the end's own second is after it. */
+	o.outside = true;
+	o.deployed_ms = end - 400;
+	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "since then v1.5.0-bad deployed outside this console at "
+	    "09:10:02");
+	/* No deploy time, or the release's first one, older: when read. */
+	o.deployed_ms = end - 3600000;
+	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "since then v1.5.0-bad, read at 09:14:03 (deployed outside "
+	    "this console)");
+	/* Read before the end: the tag a FAILED rollback found, still there,
+	 * or a read that had not caught up yet. */
+	o.seen_ms = end - 1000;
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "");
+	/* A console's first read, after an end a console before it wrote:
+	 * no change seen, whatever ran before. */
+	o.seen_ms = end + 241000;
+	o.replaced = false;
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	o.replaced = true;
+	/* Back on the action's tag: the outcome says what runs. */
+	o.tag = "v1.4.1";
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	/* A command moves no tag; an end not known orders nothing. */
+	o.tag = "v1.5.0-bad";
+	o.to = "";
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	o.to = "v1.4.1";
+	o.end_ms = 0;
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	/* Not read yet. */
+	o.end_ms = end;
+	o.tag = "";
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+}
+
 /* Alone, the worse of the worst verdict and DOWN stays: DOWN by health
  * or beside MONITOR, else the verdict; MONITOR goes first, kept only
  * while nothing worse is counted. */
@@ -1168,6 +1227,7 @@ main(void)
 		cmocka_unit_test(the_tally_counts_each_host_once_at_its_worst),
 		cmocka_unit_test(the_tally_shortens_by_whole_words),
 		cmocka_unit_test(an_80_column_title_keeps_bad_release_down_and_not_read),
+		cmocka_unit_test(a_later_tag_change_supersedes_the_outcome),
 		cmocka_unit_test(the_tally_keeps_the_worse_of_verdict_and_down),
 		cmocka_unit_test(a_calm_fleet_has_no_tally),
 		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
