@@ -1052,12 +1052,14 @@ title_in(const struct hosts_tally *t, enum hosts_sort sort, int room, char *buf,
 	return "(none fits)";
 }
 
-/* At 80x24 a mixed fleet of 24 hosts read "2 ROLLBACK, 1 CONSIDER, 2 on
- * a bad release, 1 DOWN": the host not read was dropped with MONITOR's
- * count. MONITOR's count goes first, then "of 24 hosts", then the words
- * get brief; a bad release, DOWN and not read stay. The
- * rooms are the title's in an 80-column HOSTS (67), one beside RUNBOOK
- * (57), 100 columns (87), and 80 beside "▲ 23: h20 +2 ROLLBACK" (44). */
+/* At 80x24 a mixed fleet of 24 hosts, scrolled so ▲ shares the border,
+ * read "2 ROLLBACK, 1 DOWN": the bad release, CONSIDER and not read went
+ * in one step, and "by verdict" went before MONITOR's count. MONITOR's
+ * count goes first, then "of 24 hosts", then the words get brief ("2 bad
+ * rel", "1 unread"), then the order's words; not read goes before the
+ * bad release, ROLLBACK and DOWN last. The rooms are the title's in an
+ * 80-column HOSTS (67), one beside RUNBOOK (57), 100 columns (87), and
+ * 80 beside ▲'s shortest named form (44). */
 static void
 an_80_column_title_keeps_bad_release_down_and_not_read(void **state)
 {
