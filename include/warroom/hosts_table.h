@@ -4,8 +4,9 @@
  * while the poll behind it fails, a row's verdict in its cell, how bad a
  * row's health is (the order of o by health), and the markers that say
  * rows are hidden above or below or by the filter (naming the worst of
- * them: a verdict, a bad release, a host DOWN), and the pane title's
- * tally of the fleet.
+ * them: a verdict, a bad release, a host DOWN), the pane title's
+ * tally of the fleet, and whether the selected row's last outcome still
+ * says what it runs.
  * Pure: the caller passes what it read and measures the text it gets.
  */
 #ifndef WARROOM_HOSTS_TABLE_H
@@ -13,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The columns, in table order. */
 enum hosts_col {
@@ -217,13 +219,15 @@ void hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_ta
 /* The words after "HOSTS" in the pane's title with t's tally before
  * hosts_table_title's, in wording form (0 the longest): "3 ROLLBACK
  * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 on a bad release, 2 MONITOR, 2
- * DOWN of 24 hosts, by verdict, having \"k8s\"", then level names short
- * ("3 ROLLBACK, 1 CONSIDER"), without "of 24 hosts", without the order's
- * then the filter's words, without MONITOR's count, then with the worst
- * (a bad release ranks between CONSIDER and MONITOR) and DOWN alone, the
- * worse of the two alone (DOWN by health or beside a bad release or
- * MONITOR), and "" last; a count is never cut. *lead: the tally's bytes
- * at buf's start (0 when none). With no host MONITOR or worse nor DOWN,
+ * DOWN, 1 not read of 24 hosts, by verdict, having \"k8s\"", then level
+ * names short ("3 ROLLBACK, 1 CONSIDER"), without MONITOR's count,
+ * without "of 24 hosts", with "2 bad rel" and "1 unread", without the
+ * order's then the filter's words, without "not read", then with the worst (a
+ * bad release ranks between CONSIDER and MONITOR) and DOWN alone, the
+ * worse of the two alone (DOWN by health or beside a bad release), and
+ * "" last; a count is never cut, and MONITOR's or "not read" stays
+ * while nothing worse is counted. *lead: the tally's bytes at buf's
+ * start (0 when none). With no host MONITOR or worse, DOWN nor not read,
  * one form: hosts_table_title's words. False when there is no such form;
  * buf always terminated. */
 bool hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort,
@@ -232,5 +236,25 @@ bool hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort,
 /* How loud the tally is: 2 (a host DOWN, CONSIDER ROLLBACK or worse, on
  * a bad release), 1 (MONITOR), 0 (nothing to count). */
 int hosts_table_tally_severity(const struct hosts_tally *t);
+
+/* The latest finished action on a row, against what the row runs now. */
+struct hosts_since_action {
+	const char *to;                  /* the tag it left the service on ("": it
+	                                    moves no tag, a command) */
+	int64_t end_ms;                  /* its outcome's record (end, or what
+	                                    settled it), 0 not known */
+	const char *tag;                 /* the tag read now ("": not read) */
+	int64_t seen_ms;                 /* the first read saying tag answered then */
+	bool replaced;                   /* … and tag replaced another one read
+	                                    (a first read says no change) */
+	int64_t deployed_ms;             /* tag went live then, per the driver's
+	                                    history; 0 not told */
+	bool outside;                    /* no action of the journal's made it */
+};
+
+/* Whether the row's tag was seen to move off the action's after its end,
+ * so its outcome no longer says what runs there; then buf has what does
+ * ("since then v1.5.0-bad deployed outside this console at 09:14:03"). */
+bool hosts_table_superseded(const struct hosts_since_action *o, char *buf, size_t cap);
 
 #endif

@@ -62,6 +62,8 @@ struct svc_state {
 	int64_t tag_seen_ms;             /* wall clock: the first read (of those in a
 	                                    row) that said tag answered then; a probe
 	                                    round is asked at once */
+	bool tag_replaced;               /* … and that tag replaced another this
+	                                    console read (not its first read) */
 	int64_t deployed_ms;             /* when the running release first ran, per
 	                                    the deploy history read (helm: its
 	                                    revision's updated), the earliest seen

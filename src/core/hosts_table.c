@@ -2,7 +2,8 @@
  * hosts_table.c — column priorities, the TAG, AGE and VERDICT cells (a
  * tag only the journal knows says so, a row on a release judged bad
  * says so), the health order and the hidden-rows markers of the HOSTS
- * table (naming a bad release too).
+ * table (naming a bad release too), the title's tally, and when the
+ * selected row's last outcome has been overtaken.
  */
 #include "warroom/hosts_table.h"
 
@@ -533,19 +534,22 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 	}
 }
 
-/* The tally's forms, longest first: level names whole, "of N hosts", the
- * order's and the filter's words, and which counts (3 all, 2 all but
- * MONITOR's unless it is the worst, 1 the worst verdict and DOWN, 0 the
- * worse of those two, -1 none and no words). */
+/* The tally's forms, longest first: level names whole, "on a bad
+ * release" and "not read" or their brief words ("bad rel", "unread"),
+ * "of N hosts", the order's and the filter's words, and which counts (4
+ * all, 3 all but MONITOR's, 2 without "not read" too, 1 the worst and
+ * DOWN, 0 the worse of those two, -1 none and no words). MONITOR's count
+ * goes first: at 3 a.m. "2 on a bad release" matters more. */
 static const struct {
-	bool whole, of, sort, filter;
+	bool whole, brief, of, sort, filter;
 	signed char counts;
 } tally_forms[] = {
-	{ true, true, true, true, 3 }, { false, true, true, true, 3 },
-	{ false, false, true, true, 3 }, { false, false, false, true, 3 },
-	{ false, false, false, false, 3 }, { false, false, false, false, 2 },
-	{ false, false, false, false, 1 }, { false, false, false, false, 0 },
-	{ false, false, false, false, -1 },
+	{ true, false, true, true, true, 4 }, { false, false, true, true, true, 4 },
+	{ false, false, true, true, true, 3 }, { false, false, false, true, true, 3 },
+	{ false, true, false, true, true, 3 }, { false, true, false, false, true, 3 },
+	{ false, true, false, false, false, 3 }, { false, true, false, false, false, 2 },
+	{ false, true, false, false, false, 1 }, { false, true, false, false, false, 0 },
+	{ false, true, false, false, false, -1 },
 };
 
 bool
@@ -555,26 +559,30 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	/* Ranks: a bad release below CONSIDER ROLLBACK (no rollback asked
 	 * of its host's metrics) and above MONITOR (the incident's own
 	 * judgement of what it runs). */
-	enum { R_MONITOR = 1, R_BAD_REL, R_CONSIDER, R_ROLLBACK };
+	enum { R_UNREAD = -2, R_DOWN = -1, R_MONITOR = 1, R_BAD_REL, R_CONSIDER, R_ROLLBACK };
 	const struct {
-		int n, rank;                 /* rank -1: the hosts DOWN, -2: not read */
+		int n, rank;
 	} part[] = {
 		{ t->rollback, R_ROLLBACK }, { t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
-		{ t->monitor, R_MONITOR }, { t->down, -1 }, { t->unread, -2 },
+		{ t->monitor, R_MONITOR }, { t->down, R_DOWN }, { t->unread, R_UNREAD },
 	};
+	/* The worst verdict worse than MONITOR: MONITOR alone is kept
+	 * only while nothing else is counted. */
 	int worst = t->rollback > 0 ? R_ROLLBACK : t->consider > 0 ? R_CONSIDER :
-	    t->bad_rel > 0 ? R_BAD_REL : t->monitor > 0 ? R_MONITOR : -1;
-	/* Alone, hosts DOWN outweigh a MONITOR (or a bad release: what runs
-	 * there is not seen at all), and lead by health as they do in the
-	 * pane's order. */
+	    t->bad_rel > 0 ? R_BAD_REL : -1;
+	/* Alone, hosts DOWN outweigh a bad release (what runs there is not
+	 * seen at all), and lead by health as they do in the pane's order. */
 	bool down_wins = t->down > 0 && (sort == HOSTS_BY_HEALTH || worst < R_CONSIDER);
+	static const char *const bad_rel_words[] = { "on a bad release", "bad rel" };
+	static const char *const unread_words[] = { "not read", "unread" };
+	bool brief;
+	int k, counts, first, second, place;
 	char words[160];
-	int k, counts;
 	size_t i;
 
 	buf[0] = '\0';
 	*lead = 0;
-	if (worst < 0 && t->down == 0 && t->unread == 0) {
+	if (t->monitor == 0 && worst < 0 && t->down == 0 && t->unread == 0) {
 		/* Nothing to count: the title as it was. */
 		if (form != 0)
 			return false;
@@ -586,21 +594,26 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	counts = tally_forms[form].counts;
 	if (counts < 0)
 		return true;
+	brief = tally_forms[form].brief;
+	/* The two kept longest: the worst verdict and DOWN, in that order
+	 * unless DOWN wins; with neither, "not read", then MONITOR. */
+	first = down_wins ? R_DOWN : worst >= 0 ? worst : t->down > 0 ? R_DOWN :
+	    t->unread > 0 ? R_UNREAD : R_MONITOR;
+	second = first == R_DOWN ? (worst >= 0 ? worst : 0) : t->down > 0 ? R_DOWN : 0;
 	for (i = 0; i < WR_ARRAY_LEN(part); i++) {
 		k = part[i].rank;
 		if (part[i].n == 0)
 			continue;
 		/* Whole counts only, dropped in a fixed order: MONITOR's, then
-		 * the lesser of two bad ones, the worst and DOWN last. */
-		/* Hosts not read go with MONITOR's count, unless alone. */
-		if (k == -2 ? counts < 2 && (worst >= 0 || t->down > 0) :
-		    k < 0 ? counts < 1 && !down_wins :
-		    k != worst ? counts < 3 - (k != R_MONITOR) :
-		    counts < 1 && down_wins)
+		 * "not read", then the lesser of two bad verdicts; the worst
+		 * and DOWN last. */
+		place = k == first ? 0 : k == second ? 1 : k == R_MONITOR ? 4 : k == R_UNREAD ? 3 : 2;
+		if (counts < place)
 			continue;
 		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,
-		    k == -2 ? "not read" : k < 0 ? "DOWN" : k == R_BAD_REL ? "on a bad release" :
-		    k == R_MONITOR ? level_word(DECIDE_MONITOR) : tally_forms[form].whole ?
+		    k == R_UNREAD ? unread_words[brief] : k == R_DOWN ? "DOWN" :
+		    k == R_BAD_REL ? bad_rel_words[brief] : k == R_MONITOR ? level_word(DECIDE_MONITOR) :
+		    tally_forms[form].whole ?
 		    decide_level_name(k == R_ROLLBACK ? DECIDE_ROLLBACK : DECIDE_CONSIDER) :
 		    level_word(k == R_ROLLBACK ? DECIDE_ROLLBACK : DECIDE_CONSIDER));
 	}
@@ -622,4 +635,32 @@ hosts_table_tally_severity(const struct hosts_tally *t)
 	if (t->down > 0 || t->unread > 0 || t->rollback > 0 || t->consider > 0 || t->bad_rel > 0)
 		return 2;
 	return t->monitor > 0 ? 1 : 0;
+}
+
+bool
+hosts_table_superseded(const struct hosts_since_action *o, char *buf, size_t cap)
+{
+	char when[16];
+	bool deployed;
+
+	buf[0] = '\0';
+	/* A tag first read before the end is the one the action found or
+	 * left (a FAILED rollback's, still running): nothing came since. A
+	 * console's first read after it (one started since) saw no change:
+	 * its re-read settles the outcome instead. */
+	if (o->to[0] == '\0' || o->tag[0] == '\0' || o->end_ms <= 0 || o->seen_ms <= o->end_ms ||
+	    !o->replaced || strcmp(o->tag, o->to) == 0)
+		return false;
+	/* The driver's history says when it went live, in whole seconds
+	 * (the end's second counts as after it); a time before the end is
+	 * an older one (a ReplicaSet made before, scaled up again). */
+	deployed = o->deployed_ms > 0 && o->deployed_ms >= o->end_ms / 1000 * 1000;
+	wr_clock_utc(deployed ? o->deployed_ms : o->seen_ms, when, sizeof(when));
+	if (deployed)
+		snprintf(buf, cap, "since then %s deployed%s at %s", o->tag,
+		    o->outside ? " outside this console" : "", when);
+	else
+		snprintf(buf, cap, "since then %s, read at %s%s", o->tag, when,
+		    o->outside ? " (deployed outside this console)" : "");
+	return true;
 }

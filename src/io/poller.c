@@ -220,8 +220,10 @@ set_tag(struct svc_state *s, const char *tag, int64_t now)
 
 	wr_strlcpy(was, s->tag, sizeof(was));
 	set_field(s->tag, sizeof(s->tag), tag, &s->tag_changed_ms, now);
-	if (strcmp(was, s->tag) != 0)
+	if (strcmp(was, s->tag) != 0) {
 		s->tag_seen_ms = now;
+		s->tag_replaced = was[0] != '\0';
+	}
 }
 
 /* A failed read of the rows (svc < 0: all) that began at began_ms: the

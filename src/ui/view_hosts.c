@@ -29,6 +29,7 @@
 #include "warroom/badrel.h"
 #include "warroom/columns.h"
 #include "warroom/decide.h"
+#include "warroom/deployby.h"
 #include "warroom/envmark.h"
 #include "warroom/hosts_table.h"
 #include "warroom/loop.h"
@@ -404,6 +405,29 @@ read:
 	return detail_after(app, host, svc, s, lines);
 }
 
+/* Whether a's outcome is overtaken by a tag read after its end (an
+ * outside redeploy of the release it rolled back from): since, what runs
+ * now, said in its place. */
+static bool
+outcome_superseded(const struct app *app, const struct action *a, const struct svc_state *s,
+    char *since, size_t cap)
+{
+	const struct timeline_entry *e = app_outcome_record(app, action_op(a));
+	const struct config_host *h = &app->cfg.hosts[action_host(a)];
+	struct hosts_since_action o;
+
+	if (e == NULL || s == NULL || !s->have_driver)
+		return false;
+	o = (struct hosts_since_action){ .to = action_plan(a)->to, .end_ms = e->ts_ms,
+		.tag = s->tag, .seen_ms = s->tag_seen_ms, .replaced = s->tag_replaced,
+		.deployed_ms = s->deployed_ms };
+	/* As the journal's health.change said it: none of its actions
+	 * since this one's end made the change. */
+	o.outside = deployby_outside(&app->deployby, h->name, h->services[action_service(a)],
+	    e->ts_ms + 1, s->tag_seen_ms, s->tag);
+	return hosts_table_superseded(&o, since, cap);
+}
+
 /* The detail lines after the connection's and the poll's: the latest
  * action on the service, else its health, version or the host's notes. */
 static int
@@ -418,7 +442,7 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 	for (i = app->nactions; i-- > 0;) {
 		const struct action *a = app->actions[i];
 		const char *why, *reread;
-		char change[300], words[64];
+		char change[300], words[64], since[300];
 		int whylen;
 		bool settled;
 
@@ -432,6 +456,15 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		whylen = reread != NULL ? (int)(reread - 2 - why) : (int)strlen(why);
 		/* An UNKNOWN the journal settled since says what it settled to. */
 		settled = actions_outcome_words(app, a, words, sizeof(words));
+		if (action_finished(a) && outcome_superseded(app, a, s, since, sizeof(since))) {
+			char end[16];
+
+			wr_clock_utc(app_outcome_record(app, action_op(a))->ts_ms, end, sizeof(end));
+			snprintf(lines[0], 700, "%s/%s: %s%s: %s at %s; %s", name,
+			    app->cfg.hosts[host].services[svc], action_verb(a),
+			    actions_change(a, "?", change, sizeof(change)), words, end, since);
+			return 1;
+		}
 		snprintf(lines[0], 700, "%s/%s: %s%s: %s%s%.*s", name,
 		    app->cfg.hosts[host].services[svc], action_verb(a),
 		    actions_change(a, "?", change, sizeof(change)), words,

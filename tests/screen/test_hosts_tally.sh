@@ -181,7 +181,7 @@ EOF
 
 assert_screen narrow-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN, by verdict, having "h2" ─┐
+┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 2 DOWN, by verdict, having "h2" ────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
 │> h20  api     DOWN 0s v1.4.1     ROLLBACK IMMEDIATELY OK     OK    0   0s    │
 │  h2   api     UP      v1.8.0-bad ROLLBACK IMMEDIATELY OK     OK    0   0s    │
@@ -235,7 +235,7 @@ EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 1 MONITOR, 2 DOWN ── ▲ 23: h20 +2 ROLLBACK ─┐
+┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 2 DOWN, by verdict ─ ▲ 23: h20 +2 ROLLBACK ─┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
 │  h14  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h15  api     UP      v1.4.1     OK                   OK     OK    0   0s    │

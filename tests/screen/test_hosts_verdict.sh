@@ -103,7 +103,7 @@ EOF
 
 assert_screen zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, 1 MONITOR (zoomed: z shows every pane) ─────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, by verdict (zoomed: z shows every pane) ────┐
 │  HOST SERVICE CONN TAG        VERDICT                  STATE   HEALTH READY  │
 │> h16  api     UP   v1.5.0-bad ROLLBACK IMMEDIATELY     running OK     OK     │
 │  h13  api     UP   v1.4.1     CONSIDER ROLLBACK (held) running OK     OK     │

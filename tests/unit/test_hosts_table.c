@@ -533,20 +533,25 @@ the_tally_counts_hosts_on_a_bad_release(void **state)
 	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
 	assert_string_equal(buf, "1 ROLLBACK IMMEDIATELY, 2 on a bad release, 1 MONITOR, 1 DOWN "
 	    "of 5 hosts");
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 5, buf, sizeof(buf), &lead));
+	/* MONITOR's count goes before it, then its words get brief. */
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 2, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK, 2 on a bad release, 1 DOWN of 5 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 3, buf, sizeof(buf), &lead));
 	assert_string_equal(buf, "1 ROLLBACK, 2 on a bad release, 1 DOWN");
 	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 6, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK, 2 bad rel, 1 DOWN");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 8, buf, sizeof(buf), &lead));
 	assert_string_equal(buf, "1 ROLLBACK, 1 DOWN");
 	/* Alone, it is the worst: kept to the last form with words. */
 	hosts_table_tally(rows, 4, &t);
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < 10; i++) {
 		assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", i, buf, sizeof(buf),
 		    &lead));
-		assert_non_null(strstr(buf, "2 on a bad release"));
+		assert_non_null(strstr(buf, i < 4 ? "2 on a bad release" : "2 bad rel"));
 	}
 	/* Beside a host DOWN, DOWN is kept last, as beside MONITOR. */
 	hosts_table_tally(rows + 2, 5, &t);
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
 	assert_string_equal(buf, "1 ROLLBACK");
 }
 
@@ -944,10 +949,10 @@ hosts_not_read_are_counted(void **state)
 	assert_int_equal(h.ndown, 1);
 	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "▲ 3 more rows, worst h1 ROLLBACK IMMEDIATELY; h6 not read");
-	/* Alone, it still makes a title. */
+	/* Alone, it still makes a title, in brief words when short. */
 	hosts_table_tally(rows + 1, 2, &t);
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
-	assert_string_equal(buf, "1 not read");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 unread");
 }
 
 /* scrolling HOSTS, nothing said how many hosts were bad or
@@ -987,20 +992,24 @@ the_tally_counts_each_host_once_at_its_worst(void **state)
 }
 
 /* Every form of the title, longest first: level names shortened, then
- * "of 24 hosts", then the order's and the filter's words, then MONITOR,
- * then the lesser bad verdict; the worst verdict and DOWN last. */
+ * MONITOR's count, then "of 24 hosts", then brief words, then the order's
+ * and the filter's words, then "not read", then the lesser bad verdicts; the
+ * worst verdict and DOWN last. */
 static void
 the_tally_shortens_by_whole_words(void **state)
 {
 	const struct hosts_tally t = { .hosts = 24, .rollback = 3, .consider = 1, .monitor = 2,
-		.down = 2 };
+		.down = 2, .unread = 1 };
 	static const char *const want[] = {
-		"3 ROLLBACK IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 MONITOR, 2 DOWN of 24 hosts, "
-		    "by verdict, having \"k8s\"",
-		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN of 24 hosts, by verdict, having \"k8s\"",
-		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN, by verdict, having \"k8s\"",
-		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN, having \"k8s\"",
-		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN",
+		"3 ROLLBACK IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 MONITOR, 2 DOWN, 1 not read of 24 "
+		    "hosts, by verdict, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN, 1 not read of 24 hosts, by verdict, "
+		    "having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 DOWN, 1 not read of 24 hosts, by verdict, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 DOWN, 1 not read, by verdict, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 DOWN, 1 unread, by verdict, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 DOWN, 1 unread, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 DOWN, 1 unread",
 		"3 ROLLBACK, 1 CONSIDER, 2 DOWN",
 		"3 ROLLBACK, 2 DOWN",
 		"3 ROLLBACK",
@@ -1022,15 +1031,122 @@ the_tally_shortens_by_whole_words(void **state)
 	/* The lead is the tally, for its colour; not the order's words. */
 	assert_true(hosts_table_tally_title(&t, HOSTS_BY_VERDICT, "k8s", 1, buf, sizeof(buf),
 	    &lead));
-	assert_int_equal(lead, strlen("3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN of 24 hosts"));
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_VERDICT, "k8s", 8, buf, sizeof(buf),
+	assert_int_equal(lead, strlen("3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN, 1 not read of 24 "
+	    "hosts"));
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_VERDICT, "k8s", 10, buf, sizeof(buf),
 	    &lead));
 	assert_int_equal(lead, 0);
 }
 
+/* The first form of t's title no wider than room, as the pane picks it
+ * with nothing above to share the border with (every word ASCII). */
+static const char *
+title_in(const struct hosts_tally *t, enum hosts_sort sort, int room, char *buf, size_t cap)
+{
+	size_t lead;
+	int form;
+
+	for (form = 0; hosts_table_tally_title(t, sort, "", form, buf, cap, &lead); form++)
+		if ((int)strlen(buf) <= room)
+			return buf;
+	return "(none fits)";
+}
+
+/* At 80x24 a mixed fleet of 24 hosts, scrolled so ▲ shares the border,
+ * read "2 ROLLBACK, 1 DOWN": the bad release, CONSIDER and not read went
+ * in one step, and "by verdict" went before MONITOR's count. MONITOR's
+ * count goes first, then "of 24 hosts", then the words get brief ("2 bad
+ * rel", "1 unread"), then the order's words; not read goes before the
+ * bad release, ROLLBACK and DOWN last. The rooms are the title's in an
+ * 80-column HOSTS (67), one beside RUNBOOK (57), 100 columns (87), and
+ * 80 beside ▲'s shortest named form (44). */
+static void
+an_80_column_title_keeps_bad_release_down_and_not_read(void **state)
+{
+	const struct hosts_tally t = { .hosts = 24, .rollback = 2, .consider = 1, .bad_rel = 2,
+		.monitor = 3, .down = 1, .unread = 1 };
+	char buf[256];
+
+	(void)state;
+	assert_string_equal(title_in(&t, HOSTS_BY_HOST, 87, buf, sizeof(buf)),
+	    "2 ROLLBACK, 1 CONSIDER, 2 on a bad release, 3 MONITOR, 1 DOWN, 1 not read of 24 "
+	    "hosts");
+	assert_string_equal(title_in(&t, HOSTS_BY_HOST, 67, buf, sizeof(buf)),
+	    "2 ROLLBACK, 1 CONSIDER, 2 on a bad release, 1 DOWN, 1 not read");
+	assert_string_equal(title_in(&t, HOSTS_BY_VERDICT, 67, buf, sizeof(buf)),
+	    "2 ROLLBACK, 1 CONSIDER, 2 bad rel, 1 DOWN, 1 unread, by verdict");
+	assert_string_equal(title_in(&t, HOSTS_BY_HOST, 57, buf, sizeof(buf)),
+	    "2 ROLLBACK, 1 CONSIDER, 2 bad rel, 1 DOWN, 1 unread");
+	assert_string_equal(title_in(&t, HOSTS_BY_HOST, 44, buf, sizeof(buf)),
+	    "2 ROLLBACK, 1 CONSIDER, 2 bad rel, 1 DOWN");
+	/* Shorter still, the lesser bad verdicts go after "not read":
+	 * ROLLBACK and DOWN last. */
+	assert_string_equal(title_in(&t, HOSTS_BY_HOST, 30, buf, sizeof(buf)),
+	    "2 ROLLBACK, 1 DOWN");
+}
+
+/* h1 rolled back to v1.4.1 OK at 09:10:02; a CI job redeployed
+ * v1.5.0-bad at 09:14:03, and HOSTS still said the rollback's OK as if it
+ * were what ran. A tag first read after the end, other than the one the
+ * action left, says what runs since. */
+static void
+a_later_tag_change_supersedes_the_outcome(void **state)
+{
+	const int64_t end = 1767258602400;          /* 2026-01-01 09:10:02.4 UTC */
+	struct hosts_since_action o = { .to = "v1.4.1", .end_ms = end, .tag = "v1.5.0-bad",
+		.seen_ms = end + 241000, .replaced = true, .deployed_ms = end + 240000,
+		.outside = true };
+	char buf[200];
+
+	(void)state;
+	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "since then v1.5.0-bad deployed outside this console at "
+	    "09:14:02");
+	/* Another console's rollback: no "outside". */
+	o.outside = false;
+	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "since then v1.5.0-bad deployed at 09:14:02");
+	/* Drivers say whole seconds: the end's own second is after it. */
+	o.outside = true;
+	o.deployed_ms = end - 400;
+	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "since then v1.5.0-bad deployed outside this console at "
+	    "09:10:02");
+	/* No deploy time, or the release's first one, older: when read. */
+	o.deployed_ms = end - 3600000;
+	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "since then v1.5.0-bad, read at 09:14:03 (deployed outside "
+	    "this console)");
+	/* Read before the end: the tag a FAILED rollback found, still there,
+	 * or a read that had not caught up yet. */
+	o.seen_ms = end - 1000;
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	assert_string_equal(buf, "");
+	/* A console's first read, after an end a console before it wrote:
+	 * no change seen, whatever ran before. */
+	o.seen_ms = end + 241000;
+	o.replaced = false;
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	o.replaced = true;
+	/* Back on the action's tag: the outcome says what runs. */
+	o.tag = "v1.4.1";
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	/* A command moves no tag; an end not known orders nothing. */
+	o.tag = "v1.5.0-bad";
+	o.to = "";
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	o.to = "v1.4.1";
+	o.end_ms = 0;
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+	/* Not read yet. */
+	o.end_ms = end;
+	o.tag = "";
+	assert_false(hosts_table_superseded(&o, buf, sizeof(buf)));
+}
+
 /* Alone, the worse of the worst verdict and DOWN stays: DOWN by health
- * or beside MONITOR, else the verdict; MONITOR, the worst, is kept
- * while a lesser verdict would go. */
+ * or beside MONITOR, else the verdict; MONITOR goes first, kept only
+ * while nothing worse is counted. */
 static void
 the_tally_keeps_the_worse_of_verdict_and_down(void **state)
 {
@@ -1041,24 +1157,24 @@ the_tally_keeps_the_worse_of_verdict_and_down(void **state)
 	(void)state;
 	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
 	assert_string_equal(buf, "1 MONITOR, 1 DOWN of 1 host");
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 6, buf, sizeof(buf), &lead));
-	assert_string_equal(buf, "1 MONITOR, 1 DOWN");
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
-	assert_string_equal(buf, "1 DOWN");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 1, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 MONITOR, 1 DOWN of 1 host");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 2, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 DOWN of 1 host");
 	t.monitor = 0;
 	t.consider = 4;
 	t.hosts = 9;
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
 	assert_string_equal(buf, "4 CONSIDER");
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HEALTH, "", 7, buf, sizeof(buf),
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HEALTH, "", 9, buf, sizeof(buf),
 	    &lead));
 	assert_string_equal(buf, "1 DOWN");
 	t.down = 0;
 	t.monitor = 2;
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 5, buf, sizeof(buf), &lead));
-	assert_string_equal(buf, "4 CONSIDER");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 2, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "4 CONSIDER of 9 hosts");
 	t.consider = 0;
-	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
 	assert_string_equal(buf, "2 MONITOR");
 }
 
@@ -1112,6 +1228,8 @@ main(void)
 		cmocka_unit_test(two_markers_share_a_border),
 		cmocka_unit_test(the_tally_counts_each_host_once_at_its_worst),
 		cmocka_unit_test(the_tally_shortens_by_whole_words),
+		cmocka_unit_test(an_80_column_title_keeps_bad_release_down_and_not_read),
+		cmocka_unit_test(a_later_tag_change_supersedes_the_outcome),
 		cmocka_unit_test(the_tally_keeps_the_worse_of_verdict_and_down),
 		cmocka_unit_test(a_calm_fleet_has_no_tally),
 		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
