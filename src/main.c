@@ -347,9 +347,15 @@ load_config(struct app *app, const struct opts *o)
 	if (file == NULL) {
 		file = default_config(path, sizeof(path));
 		if (access(file, F_OK) != 0 && o->check_config) {
+			const char *example = config_example_path();
+
 			/* A first run: where a config comes from, not only ENOENT. */
-			fprintf(stderr, "warroom: no config at %s: pass -c FILE, or start from "
-			    "%s/warroom.conf (see warroom.conf(5))\n", file, EXAMPLEDIR);
+			if (example != NULL)
+				fprintf(stderr, "warroom: no config at %s: pass -c FILE, or start "
+				    "from %s (see warroom.conf(5))\n", file, example);
+			else
+				fprintf(stderr, "warroom: no config at %s: pass -c FILE, or start "
+				    "from the EXAMPLE in warroom.conf(5)\n", file);
 			return -1;
 		}
 		if (access(file, F_OK) != 0) {
@@ -359,6 +365,7 @@ load_config(struct app *app, const struct opts *o)
 
 			config_init(&app->cfg, file, &env);
 			app->config_missing = true;
+			app->example_conf = config_example_path();
 			return 0;
 		}
 	}

@@ -347,6 +347,8 @@ struct app {
 	bool rb_detail;                  /* the step detail overlay is open */
 
 	bool config_missing;             /* no file at cfg.file: an empty console */
+	const char *example_conf;        /* then the example to start from, or NULL
+	                                    (config_example_path) */
 	time_t started;                  /* wall clock when the console opened */
 	bool fake_clock;                 /* screen tests: time moves only by script */
 	time_t fake_now;

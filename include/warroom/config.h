@@ -221,6 +221,9 @@ struct config {
 	                                    each is said (--check-config, the
 	                                    footer at start) */
 	size_t nwarnings;
+	int *hash_lines;                 /* lines whose value holds " #": an error
+	                                    at one says '#' starts no comment */
+	size_t nhash_lines;
 };
 
 /* Facts from the environment the parser needs; it reads none itself. */
@@ -240,7 +243,8 @@ int config_parse(struct config *cfg, const char *buf, size_t len,
 
 /* Add a "file:line: message" error to cfg (line 0: "file: message"),
  * after every error of its line or an earlier one: the list stays in line
- * order, however late a check finds its problem. */
+ * order, however late a check finds its problem. At a line whose value
+ * holds " #", the message ends with the inline-comment hint. */
 void config_add_error(struct config *cfg, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -30,6 +30,10 @@ int secret_read(const char *env, const char *path, const char *what, char *out, 
  * and the login, so they say the same thing. */
 int identity_file_check(const char *path, enum sshkey_kind *kind, struct wr_err *err);
 
+/* The example config to start from that exists: the installed one, else
+ * (a build run before make install) the source tree's; NULL for neither. */
+const char *config_example_path(void);
+
 /* Check a secret file's ownership and mode without keeping its contents. */
 int secret_check_file(const char *path, struct wr_err *err);
 

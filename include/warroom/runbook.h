@@ -209,7 +209,8 @@ struct runbook {
 	struct runbook_block *blocks;
 	size_t nblocks;
 	struct runbook_matrix matrix;
-	struct runbook_diag *diags;      /* in the order found */
+	struct runbook_diag *diags;      /* by line (the whole file's first); one
+	                                    line's in the order found */
 	size_t ndiags;
 	size_t nerrors;
 	size_t nwarnings;
@@ -344,6 +345,11 @@ const char *runbook_block_kind_name(enum runbook_block_kind k);
 /* Append a diagnostic; past WR_RUNBOOK_DIAG_MAX only counts are kept. */
 void runbook_diag(struct runbook *rb, enum runbook_severity sev, int line,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Put the diagnostics in line order, one line's as found: the passes that
+ * find them (reading, routing, linting) meet the file in their own order.
+ * Never once the cap's summary holds the last place (runbook_parse's). */
+void runbook_diags_sort(struct runbook *rb);
 
 /* Split a shell block into commands, placeholders and known actions. An
  * unlabelled fence with a line that is no command becomes OUTPUT, with a

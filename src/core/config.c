@@ -33,6 +33,8 @@ struct seen_key {
 	int line;
 };
 
+#define PROM_URL_BIT (1u << WR_QUERY_COUNT)
+
 struct parse_state {
 	struct config *cfg;
 	const struct config_env *env;
@@ -47,12 +49,17 @@ struct parse_state {
 	size_t nseen;
 	int statuspage_line;
 	bool statuspage_bad;      /* a key failed: skip follow-on checks */
-	bool prom_bad;            /* a Prometheus key of [warroom] failed: likewise */
+	unsigned prom_refused;    /* [warroom]'s Prometheus keys refused: bit q
+	                             for query q, PROM_URL_BIT for the URL */
+	char guess[16];           /* the section an unknown one most likely
+	                             means, whose keys its keys are checked as */
 	bool lost;                /* below a [section without its ']': keys not read */
 	bool unreadable_seen;     /* an unreadable line was reported by on_line */
 	int threshold_line[6];    /* line of each threshold_keys[] key, 0: default */
 	int arm_line;             /* line of arm_minutes or arm_time, 0: default */
 };
+
+#define HASH_HINT " (inline comments start with ';', not '#')"
 
 void
 config_add_error(struct config *cfg, int line, const char *fmt, ...)
@@ -65,6 +72,13 @@ config_add_error(struct config *cfg, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* Whichever check refuses such a value (a word of it, a file it
+	 * names), the '#' is the likelier mistake than what the check says. */
+	for (at = 0; line > 0 && at < cfg->nhash_lines; at++)
+		if (cfg->hash_lines[at] == line) {
+			wr_appendf(msg, sizeof(msg), "%s", HASH_HINT);
+			break;
+		}
 	if (line > 0)
 		snprintf(full, sizeof(full), "%s:%d: %s", cfg->file, line, msg);
 	else
@@ -129,7 +143,10 @@ config_free(struct config *cfg)
 	free(cfg->errors);
 	free(cfg->error_lines);
 	free(cfg->warnings);
+	free(cfg->hash_lines);
 	free(cfg->hosts);
+	cfg->hash_lines = NULL;
+	cfg->nhash_lines = 0;
 	cfg->errors = cfg->warnings = NULL;
 	cfg->error_lines = NULL;
 	cfg->hosts = NULL;
@@ -241,6 +258,7 @@ on_line(void *arg, int line, const char *text, enum ini_line_kind kind)
 }
 
 static void key_refused(struct parse_state *ps, const char *section, const char *name);
+static bool known_section(const char *section);
 
 static void
 on_bad(void *arg, int line, const char *text, size_t len, const char *why)
@@ -264,7 +282,8 @@ on_bad(void *arg, int line, const char *text, size_t len, const char *why)
 		;
 	if (n > 0 && i < len && (text[i] == '=' || text[i] == ':') && !ps->lost &&
 	    ps->section[0] != '\0')
-		key_refused(ps, ps->section, name);
+		key_refused(ps, known_section(ps->section) || ps->guess[0] == '\0' ?
+		    ps->section : ps->guess, name);
 }
 
 /* ---- value parsers: each returns 0 or adds an error and returns -1 ---- */
@@ -273,11 +292,8 @@ static int
 bad_value(struct parse_state *ps, const char *name, const char *value,
     const char *expected)
 {
-	const char *hint = strstr(value, " #") != NULL ?
-	    " (inline comments start with ';', not '#')" : "";
-
-	config_add_error(ps->cfg, ps->line, "%s: expected %s, got '%s'%s", name,
-	    expected, value, hint);
+	config_add_error(ps->cfg, ps->line, "%s: expected %s, got '%s'", name, expected,
+	    value);
 	return -1;
 }
 
@@ -1206,9 +1222,13 @@ unknown_section(struct parse_state *ps, const char *section)
 			bestd = d;
 			best = *k;
 		}
-	if (best != NULL)
+	if (best != NULL) {
 		config_add_error(ps->cfg, ps->line,
 		    "unknown section [%s] (did you mean [%s]?)", section, best);
+		/* Its keys are checked as that section's: their mistakes are
+		 * said in this run, not in the one after the header is fixed. */
+		wr_strlcpy(ps->guess, best, sizeof(ps->guess));
+	}
 	else
 		config_add_error(ps->cfg, ps->line,
 		    "unknown section [%s]: expected [warroom], [host \"name\"], "
@@ -1260,6 +1280,7 @@ enter_section(struct parse_state *ps, const char *section)
 	int r;
 
 	wr_strlcpy(ps->section, section, sizeof(ps->section));
+	ps->guess[0] = '\0';
 	ps->host = NULL;
 	ps->lost = false;
 	ps->scope = 0;
@@ -1398,6 +1419,12 @@ handler(void *user, const char *section, const char *name, const char *value)
 
 	wr_strlcpy(v, value, sizeof(v));
 	wr_trim(v);
+	if (strstr(v, " #") != NULL && (ps->cfg->nhash_lines == 0 ||
+	    ps->cfg->hash_lines[ps->cfg->nhash_lines - 1] != ps->line)) {
+		ps->cfg->hash_lines = xrealloc(ps->cfg->hash_lines,
+		    (ps->cfg->nhash_lines + 1) * sizeof(int));
+		ps->cfg->hash_lines[ps->cfg->nhash_lines++] = ps->line;
+	}
 	if (ps->lost)
 		return 1;  /* under an unreadable section header, reported there */
 	if (section[0] == '\0') {
@@ -1405,8 +1432,11 @@ handler(void *user, const char *section, const char *name, const char *value)
 		    "under %s", name, section_for_key(name));
 		return 1;
 	}
-	if (!known_section(section))
-		return 1;  /* reported once, when the section began */
+	if (!known_section(section)) {
+		if (ps->guess[0] == '\0')
+			return 1;  /* reported once, when the section began */
+		section = ps->guess;
+	}
 	if (ps->host == NULL && strcmp(section, "warroom") != 0 &&
 	    strcmp(section, "statuspage") != 0 && strcmp(section, "thresholds") != 0 &&
 	    strcmp(section, "chat") != 0 && strcmp(section, "templates") != 0)
@@ -1436,11 +1466,15 @@ handler(void *user, const char *section, const char *name, const char *value)
 static void
 key_refused(struct parse_state *ps, const char *section, const char *name)
 {
-	if (strcmp(section, "warroom") == 0)
-		ps->prom_bad |= strcmp(name, "prometheus_url") == 0 ||
-		    strcmp(name, "error_rate_query") == 0 || strcmp(name, "p95_query") == 0 ||
-		    strcmp(name, "request_rate_query") == 0 || strcmp(name, "up_query") == 0;
-	else if (strcmp(section, "statuspage") == 0)
+	int q;
+
+	if (strcmp(section, "warroom") == 0) {
+		if (strcmp(name, "prometheus_url") == 0)
+			ps->prom_refused |= PROM_URL_BIT;
+		for (q = 0; q < WR_QUERY_COUNT; q++)
+			if (strcmp(name, query_names[q]) == 0)
+				ps->prom_refused |= 1u << q;
+	} else if (strcmp(section, "statuspage") == 0)
 		ps->statuspage_bad = true;
 	else if (ps->host != NULL)
 		ps->host->bad_keys |= host_key_bit(name);
@@ -1629,9 +1663,10 @@ shared_queries(struct config *cfg)
 
 /* Where h's metrics come from: its own metrics_url, or Prometheus with its
  * own settings over [warroom]'s. Leaves h->prom.url empty unless the host
- * reads Prometheus, and its queries filled in. */
+ * reads Prometheus, and its queries filled in. refused: the Prometheus keys
+ * whose value was refused (bit q, PROM_URL_BIT), here or in [warroom]. */
 static void
-prometheus_resolve(struct config *cfg, struct config_host *h)
+prometheus_resolve(struct config *cfg, struct config_host *h, unsigned refused)
 {
 	const struct config_prometheus *def = &cfg->prom;
 	struct config_prometheus *own = &h->prom;
@@ -1644,7 +1679,8 @@ prometheus_resolve(struct config *cfg, struct config_host *h)
 		    h->name);
 		return;
 	}
-	if (h->metrics_url[0] != '\0' || (own->url[0] == '\0' && def->url[0] == '\0')) {
+	if (h->metrics_url[0] != '\0' || (own->url[0] == '\0' && def->url[0] == '\0' &&
+	    (refused & PROM_URL_BIT) == 0)) {
 		/* A query of its own would do nothing, silently. */
 		for (q = 0; q < WR_QUERY_COUNT; q++)
 			if (own->query[q][0] != '\0')
@@ -1664,7 +1700,8 @@ prometheus_resolve(struct config *cfg, struct config_host *h)
 		    sizeof(tmpl));
 		own->query_line[q] = line;
 		if (tmpl[0] == '\0') {
-			if (q != WR_QUERY_REQUEST_RATE && q != WR_QUERY_UP)
+			if (q != WR_QUERY_REQUEST_RATE && q != WR_QUERY_UP &&
+			    (refused & 1u << q) == 0)
 				config_add_error(cfg, h->line, "host \"%s\": metrics from Prometheus "
 				    "need %s (in [host \"%s\"] or [warroom])", h->name, query_names[q],
 				    h->name);
@@ -1802,11 +1839,20 @@ validate(struct parse_state *ps)
 			config_add_error(cfg, h->metrics_token_file.line,
 			    "host \"%s\": set metrics_token_env or metrics_token_file, not both",
 			    h->name);
-		/* A refused URL or query would read as one missing. */
-		if (!ps->prom_bad && !host_key_bad(h, (const char *const[]){ "metrics_url",
-		    "prometheus_url", "error_rate_query", "p95_query", "request_rate_query", "up_query",
-		    NULL }))
-			prometheus_resolve(cfg, h);
+		/* A refused query would read as one missing, a refused
+		 * metrics_url as none: the checks they decide are skipped. A
+		 * refused URL still needs its queries, said now. */
+		if (!host_key_bad(h, (const char *const[]){ "metrics_url", NULL })) {
+			unsigned refused = ps->prom_refused;
+			int q;
+
+			if (host_key_bad(h, (const char *const[]){ "prometheus_url", NULL }))
+				refused |= PROM_URL_BIT;
+			for (q = 0; q < WR_QUERY_COUNT; q++)
+				if (host_key_bad(h, (const char *const[]){ query_names[q], NULL }))
+					refused |= 1u << q;
+			prometheus_resolve(cfg, h, refused);
+		}
 	}
 	if (ps->statuspage_line != 0 && !ps->statuspage_bad) {
 		struct config_statuspage *sp = &cfg->statuspage;

@@ -72,6 +72,21 @@ runbook_diag(struct runbook *rb, enum runbook_severity sev, int line,
 	d->msg = xstrdup(msg);
 }
 
+void
+runbook_diags_sort(struct runbook *rb)
+{
+	struct runbook_diag d;
+	size_t i, j;
+
+	/* Insertion sort: stable, and the list is nearly in order already. */
+	for (i = 1; i < rb->ndiags; i++) {
+		d = rb->diags[i];
+		for (j = i; j > 0 && rb->diags[j - 1].line > d.line; j--)
+			rb->diags[j] = rb->diags[j - 1];
+		rb->diags[j] = d;
+	}
+}
+
 /* ---- the outline pass: where the pseudo sections are ---- */
 
 struct outline_item {
@@ -1324,6 +1339,7 @@ runbook_parse(struct runbook *rb, const char *name, const char *buf, size_t len)
 	dup_steps(rb);
 	if (rb->nsteps == 0 && rb->nblocks == 0)
 		runbook_diag(rb, RUNBOOK_WARNING, 0, "no steps and no code blocks found");
+	runbook_diags_sort(rb);
 	if (rb->ndiags >= WR_RUNBOOK_DIAG_MAX) {
 		struct runbook_diag *d = &rb->diags[WR_RUNBOOK_DIAG_MAX - 1];
 		char msg[128];

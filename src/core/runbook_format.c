@@ -141,6 +141,8 @@ text_matrix(struct wr_buf *o, const struct runbook_matrix *m)
 	}
 }
 
+#define PLURAL(n) ((n) == 1 ? "" : "s")
+
 char *
 runbook_format_text(const struct runbook *rb)
 {
@@ -151,11 +153,14 @@ runbook_format_text(const struct runbook *rb)
 	runbook_stats(rb, &st);
 	/* Ticked out of every step, as RUNBOOK's "1/15" counts: any step can
 	 * be ticked, not only a "- [ ]" task item. */
-	wr_buf_printf(&o, "%s: %zu sections, %zu steps, %zu/%zu ticked (%zu are task items), "
-	    "%zu code blocks, %zu commands, %zu placeholders, %zu actions, "
-	    "%zu errors, %zu warnings\n", rb->name, st.sections, st.steps, st.checked,
-	    st.steps, st.tasks, st.blocks, st.commands, st.placeholders, st.actions, st.errors,
-	    st.warnings);
+	wr_buf_printf(&o, "%s: %zu section%s, %zu step%s, %zu/%zu ticked (%zu %s task "
+	    "item%s), %zu code block%s, %zu command%s, %zu placeholder%s, %zu action%s, "
+	    "%zu error%s, %zu warning%s\n", rb->name, st.sections, PLURAL(st.sections),
+	    st.steps, PLURAL(st.steps), st.checked, st.steps, st.tasks,
+	    st.tasks == 1 ? "is a" : "are", PLURAL(st.tasks), st.blocks, PLURAL(st.blocks),
+	    st.commands, PLURAL(st.commands), st.placeholders, PLURAL(st.placeholders),
+	    st.actions, PLURAL(st.actions), st.errors, PLURAL(st.errors), st.warnings,
+	    PLURAL(st.warnings));
 	for (i = 0; i < rb->nsections; i++) {
 		const struct runbook_section *s = &rb->sections[i];
 

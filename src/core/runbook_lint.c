@@ -201,6 +201,7 @@ runbook_lint(struct runbook *rb, const struct config *cfg)
 {
 	struct runbook_route route;
 	size_t b, k;
+	bool capped = rb->ndiags >= WR_RUNBOOK_DIAG_MAX;  /* its summary last */
 
 	for (b = 0; b < rb->nblocks; b++) {
 		const struct runbook_block *blk = &rb->blocks[b];
@@ -214,4 +215,6 @@ runbook_lint(struct runbook *rb, const struct config *cfg)
 			if (&blk->cmds[k] == route.builtin)
 				lint_action(rb, &blk->cmds[k].action, blk->cmds[k].line, false, cfg);
 	}
+	if (!capped)
+		runbook_diags_sort(rb);
 }

@@ -1404,15 +1404,60 @@ word_cut(const char *w)
 	return s;
 }
 
+/* The end of the shell word at text[i], quotes kept: the word as the
+ * author wrote it, not as the shell would pass it on. */
+static size_t
+raw_word_end(const char *text, size_t len, size_t i)
+{
+	char q = '\0';
+
+	for (; i < len; i++) {
+		if (q != '\0') {
+			if (text[i] == q)
+				q = '\0';
+			else if (q == '"' && text[i] == '\\' && i + 1 < len)
+				i++;
+		} else if (text[i] == '\'' || text[i] == '"')
+			q = text[i];
+		else if (text[i] == '\\' && i + 1 < len)
+			i++;
+		else if (text[i] == '\0' || strchr(" \t\r\n;&|<>()", text[i]) != NULL)
+			break;
+	}
+	return i;
+}
+
+/* c's first word as written in the block (after its NAME=value words):
+ * `{"ready": true}` is quoted back as `{"ready":`, not the shell's {ready:. */
+static char *
+raw_first_word(const struct runbook_command *c)
+{
+	size_t i = 0, k, end;
+
+	for (k = 0; k <= c->nassigns; k++) {
+		while (i < c->len && (c->text[i] == ' ' || c->text[i] == '\t'))
+			i++;
+		end = raw_word_end(c->text, c->len, i);
+		if (k == c->nassigns && end > i)
+			return xstrndup(c->text + i, end - i);
+		i = end;
+	}
+	return xstrdup(c->argv[0]);
+}
+
 static void
 mark_output(struct runbook_block *b, struct runbook_command *c)
 {
+	char *word;
+
 	if (c->argc == 0 || runbook_command_name_ok(c->argv[0]))
 		return;
 	c->output = true;
 	if (b->output_line == 0) {
 		b->output_line = c->line;
-		b->output_word = word_cut(c->argv[0]);
+		word = raw_first_word(c);
+		b->output_word = word_cut(word);
+		free(word);
 	}
 }
 

@@ -9,6 +9,7 @@
  * runs and which keys are trusted: nobody but the user (or root) may be
  * able to write them, as OpenSSH requires of its own config.
  */
+#include "config.h"
 #include "warroom/config_files.h"
 
 #include <errno.h>
@@ -21,6 +22,27 @@
 #include <unistd.h>
 
 #define CONFIG_MAX_BYTES (4 * 1024 * 1024)
+
+#ifndef EXAMPLEDIR
+#define EXAMPLEDIR "/usr/local/share/doc/warroom/examples"
+#endif
+
+const char *
+config_example_path(void)
+{
+	static const char *const paths[] = {
+		EXAMPLEDIR "/warroom.conf",
+#ifdef WR_SRC_EXAMPLEDIR
+		WR_SRC_EXAMPLEDIR "/warroom.conf",
+#endif
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		if (access(paths[i], R_OK) == 0)
+			return paths[i];
+	return NULL;
+}
 
 static int
 read_whole(const char *path, char **out, size_t *len, struct stat *stp, struct wr_err *err)
@@ -141,7 +163,13 @@ check_readable(struct config *cfg, const struct config_file_ref *ref,
 
 	if (ref->path[0] == '\0')
 		return;
-	if (stat(ref->path, &st) != 0)
+	if (stat(ref->path, &st) != 0 && errno == ENOENT && strcmp(what, "known_hosts") == 0)
+		/* The example config names one that does not exist yet: the
+		 * first error a new user sees, so it says the way out. */
+		config_add_error(cfg, ref->line, "%s %s: %s: create it (touch %s) and trust "
+		    "each host with K, or point known_hosts at ~/.ssh/known_hosts", what,
+		    ref->path, strerror(ENOENT), ref->path);
+	else if (stat(ref->path, &st) != 0)
 		config_add_error(cfg, ref->line, "%s %s: %s", what, ref->path,
 		    strerror(errno));
 	else if (!S_ISREG(st.st_mode))

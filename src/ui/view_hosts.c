@@ -1079,15 +1079,23 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	char detail[DETAIL_LINES][700], why[300];
 
 	if (rows == 0) {
-		char where[WR_PATH_MAX + 96];
+		char where[2 * WR_PATH_MAX + 96];
 		int row = 1;
 
 		/* Say which file: the one looked for may not be the one edited. */
 		ui_put(win, 0, 1, w - 1, dim, app->config_missing ?
 		    "no hosts configured: there is no config file" : "no hosts configured");
-		snprintf(where, sizeof(where), app->config_missing ? "create %s (or use -c FILE) "
-		    "with [host \"name\"] sections, starting from " EXAMPLEDIR "/warroom.conf; "
-		    "see warroom.conf(5)" : "add [host \"name\"] sections to %s", app->cfg.file);
+		if (!app->config_missing)
+			snprintf(where, sizeof(where), "add [host \"name\"] sections to %s",
+			    app->cfg.file);
+		else if (app->example_conf != NULL)
+			snprintf(where, sizeof(where), "create %s (or use -c FILE) with [host "
+			    "\"name\"] sections, starting from %s; see warroom.conf(5)",
+			    app->cfg.file, app->example_conf);
+		else
+			snprintf(where, sizeof(where), "create %s (or use -c FILE) with [host "
+			    "\"name\"] sections, starting from the EXAMPLE in warroom.conf(5)",
+			    app->cfg.file);
 		ui_put_wrapped(win, &row, 1, w - 2, 0, h, dim, where);
 		return;
 	}

@@ -173,9 +173,9 @@ chmod 600 "$tmp/id_ed25519"
 ok "an identity file that is a public key, not a key, or readable by others is refused with the fix"
 
 rm "$tmp/known_hosts"
-refuse "$tmp/good.conf" "$tmp/good.conf:3: known_hosts $tmp/known_hosts: No such file or directory"
+refuse "$tmp/good.conf" "$tmp/good.conf:3: known_hosts $tmp/known_hosts: No such file or directory: create it (touch $tmp/known_hosts) and trust each host with K, or point known_hosts at ~/.ssh/known_hosts"
 : > "$tmp/known_hosts"
-ok "a missing known_hosts is refused with its line"
+ok "a missing known_hosts is refused with its line and the fix"
 
 printf '[warroom]\nread_only = perhaps\ntheme = dark\n[host "a"]\nport = 0\ncompose_dir = /x\nservices = api\n[statuspage]\nkind = cachet\nurl = http://status.example.com\ntoken_env = T\n' > "$tmp/bad.conf"
 refuse "$tmp/bad.conf" "$tmp/bad.conf:2: read_only: expected true or false, got 'perhaps'"
@@ -282,6 +282,9 @@ rc=0; HOME=$tmp/home XDG_CONFIG_HOME= "$WARROOM" --check-config > "$tmp/out" 2>&
 [ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "no config exited $rc"; }
 assert_contains "$tmp/out" "warroom: no config at $tmp/home/.config/warroom/warroom.conf: pass -c FILE, or start from "
 assert_contains "$tmp/out" "/examples/warroom.conf (see warroom.conf(5))"
+# The example named is one that exists: before an install, the source tree's.
+example=$(sed -n 's/.*or start from \(.*\) (see warroom.conf(5))$/\1/p' "$tmp/out")
+[ -f "$example" ] || { cat "$tmp/out"; fail "the example named, '$example', does not exist"; }
 # A file without hosts would open an empty console.
 printf '[warroom]\ntimeline_dir = %s/timeline\n' "$tmp" > "$tmp/nohosts.conf"
 refuse "$tmp/nohosts.conf" "$tmp/nohosts.conf: no hosts: add a [host \"name\"] section (see warroom.conf(5))"

@@ -5,7 +5,8 @@
 # missing file is reported, and -c checks what the steps name against a
 # config (whatever a placeholder tag holds); a message's {placeholders}
 # are the templates'; a fence never closed is an error; a runbook over 1 MiB is
-# refused by the linter and by the console.
+# refused by the linter and by the console; problems are listed by line, an
+# output line quoted as written.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
 for rb in compose-rollback k8s-helm-rollback blue-green-cutover; do
@@ -33,6 +34,33 @@ rc=0; "$WARROOM" runbook "$tmp/bad.md" > "$tmp/out" || rc=$?
 grep -q "bad.md:6: error: warroom: rollback: unknown key .servce. (did you mean .service.?)" "$tmp/out" || { cat "$tmp/out"; fail "the error does not name line 6"; }
 grep -q "bad.md:11: warning: decision matrix" "$tmp/out" || { cat "$tmp/out"; fail "the unreadable matrix row is not named (line 11)"; }
 ok "a bad warroom block is an error with its line; exit 1"
+
+# Problems found in different passes (an output line, two rollbacks) are
+# listed by line all the same; the line is quoted as written; one is one.
+cat > "$tmp/order.md" <<'MD'
+# Order
+
+1. Roll back
+
+   ```bash
+   kubectl rollout undo deployment/api
+   kubectl rollout undo deployment/api --to-revision=3
+   ```
+
+2. Check
+
+   ```
+   curl -s http://127.0.0.1:8000/readyz
+   {"ready": true}
+   ```
+MD
+rc=0; "$WARROOM" runbook "$tmp/order.md" > "$tmp/out" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "two rollbacks in a step exited $rc, want 1"; }
+[ "$(grep -o '^[^ ]*order.md:[0-9][0-9]*' "$tmp/out" | sed 's/.*://' | tr '\n' ' ')" = "7 12 " ] ||
+	{ cat "$tmp/out"; fail "the problems are not in line order"; }
+assert_contains "$tmp/out" 'order.md:12: warning: the unlabelled block of line 12 is read as output and never run: line 14 starts with `{"ready":`, which is no command name'
+assert_contains "$tmp/out" "order.md: 1 section, 2 steps, 0/2 ticked (0 are task items), 2 code blocks, 2 commands, 0 placeholders, 2 actions, 1 error, 1 warning"
+ok "problems by line, an output line quoted as written, counts of one singular"
 
 sed '5,7d' "$tmp/bad.md" > "$tmp/warn.md"
 "$WARROOM" runbook "$tmp/warn.md" > "$tmp/out" || { cat "$tmp/out"; fail "warnings alone failed"; }

@@ -289,6 +289,33 @@ misspelt_section_gets_a_suggestion(void **state)
 	expect_error("[threshold]\n", "prod.conf:1: unknown section [threshold] (did you mean [thresholds]?)");
 }
 
+/* The keys under a misspelt section are checked as that section's, in
+ * the same run: a second run must not be needed to see them. */
+static void
+misspelt_section_keys_are_checked_as_the_guess(void **state)
+{
+	static const char *const warroom[] = {
+		"prod.conf:1: unknown section [warrom] (did you mean [warroom]?)",
+		"prod.conf:2: unknown key 'timline_dir' in [warroom] (did you mean 'timeline_dir'?)",
+		"prod.conf:3: poll_interval: expected an interval like 5s or 1m (1 s to 1 h), "
+		"got 'often'",
+		NULL,
+	};
+	static const char *const thresholds[] = {
+		"prod.conf:1: unknown section [threshold] (did you mean [thresholds]?)",
+		"prod.conf:2: unknown key 'p95_rollback' in [thresholds] (did you mean "
+		"'p95_rollback_ms'?)",
+		NULL,
+	};
+
+	expect_errors("[warrom]\ntimline_dir = /tmp\npoll_interval = often\n", warroom);
+	expect_errors("[threshold]\np95_rollback = 3000\n", thresholds);
+	/* Nothing near: nothing to check its keys against. */
+	expect_error("[colours]\nfoo = bar\n", "prod.conf:1: unknown section [colours]: "
+	    "expected [warroom], [host \"name\"], [statuspage], [chat], [templates] or "
+	    "[thresholds]");
+}
+
 static void
 unknown_key_gets_a_suggestion(void **state)
 {
@@ -452,6 +479,34 @@ hash_comment_gets_a_hint(void **state)
 	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\nport = 22 # ssh\n",
 	    "prod.conf:4: port: expected a number from 1 to 65535, got '22 # ssh' "
 	    "(inline comments start with ';', not '#')");
+}
+
+/* The hint goes wherever a value holds " #", whatever part of it was
+ * refused and whichever layer refuses it (a file check after the parse
+ * says it at the key's line too). */
+static void
+hash_comment_hint_everywhere(void **state)
+{
+	struct config cfg;
+
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api jobs # worker\n",
+	    "prod.conf:3: services: expected service names of letters, digits, '-', '_' "
+	    "and '.', got '#' (inline comments start with ';', not '#')");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "driver = compose # the default\n",
+	    "prod.conf:4: driver: expected compose, k8s or helm, got 'compose # the default' "
+	    "(inline comments start with ';', not '#')");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_service = api # jobs has none\n",
+	    "prod.conf:4: host \"a\": health_service api # jobs has none is not one of "
+	    "its services (inline comments start with ';', not '#')");
+	assert_int_equal(parse(&cfg, "[warroom]\nknown_hosts = kh # ours\n"), 0);
+	config_add_error(&cfg, 2, "known_hosts /etc/warroom/kh # ours: No such file");
+	config_add_error(&cfg, 1, "something else");
+	assert_string_equal(cfg.errors[1], "prod.conf:2: known_hosts /etc/warroom/kh # ours: "
+	    "No such file (inline comments start with ';', not '#')");
+	assert_string_equal(cfg.errors[0], "prod.conf:1: something else");
+	config_free(&cfg);
 }
 
 static void
@@ -1282,6 +1337,41 @@ metrics_url_and_prometheus_url_together(void **state)
 	    "prod.conf:8: host \"a\": set metrics_url or prometheus_url, not both");
 }
 
+/* The queries are needed whatever is wrong with the URL: both said in
+ * the run that says the URL, not one run later. */
+static void
+prometheus_queries_checked_past_a_bad_url(void **state)
+{
+	static const char *const def[] = {
+		"prod.conf:2: prometheus_url: give the Prometheus server's base URL, like "
+		"http://prom:9090, not its API: /api/v1/query is added to it, got "
+		"'http://prom:9090/api/v1/query'",
+		"prod.conf:3: host \"a\": metrics from Prometheus need error_rate_query "
+		"(in [host \"a\"] or [warroom])",
+		"prod.conf:3: host \"a\": metrics from Prometheus need p95_query "
+		"(in [host \"a\"] or [warroom])",
+		NULL,
+	};
+	static const char *const own[] = {
+		"prod.conf:1: host \"a\": metrics from Prometheus need p95_query "
+		"(in [host \"a\"] or [warroom])",
+		"prod.conf:4: prometheus_url: expected an http:// or https:// URL, got 'prom:9090'",
+		NULL,
+	};
+
+	expect_errors("[warroom]\nprometheus_url = http://prom:9090/api/v1/query\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n", def);
+	expect_errors("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "prometheus_url = prom:9090\nerror_rate_query = e\n", own);
+	/* A refused query is not also missing. */
+	expect_error("[warroom]\nprometheus_url = http://prom:9090/api/v1\n"
+	    "p95_query = p\nerror_rate_query = e # mine\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:2: prometheus_url: give the Prometheus server's base URL, like "
+	    "http://prom:9090, not its API: /api/v1/query is added to it, got "
+	    "'http://prom:9090/api/v1'");
+}
+
 static void
 prometheus_needs_both_queries(void **state)
 {
@@ -1321,11 +1411,12 @@ query_without_prometheus(void **state)
 static void
 bad_prometheus_url(void **state)
 {
-	expect_error("[warroom]\nprometheus_url = prom:9090\n"
-	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
+	expect_error("[warroom]\nprometheus_url = prom:9090\nerror_rate_query = e\n"
+	    "p95_query = p\n[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
 	    "prod.conf:2: prometheus_url: expected an http:// or https:// URL, got 'prom:9090'");
 	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
-	    "prometheus_url = http://prom:9090/api/v1/query?query=up\n",
+	    "prometheus_url = http://prom:9090/api/v1/query?query=up\n"
+	    "error_rate_query = e\np95_query = p\n",
 	    "prod.conf:4: prometheus_url: expected a base URL like http://prom:9090, without "
 	    "?query or #fragment, got 'http://prom:9090/api/v1/query?query=up'");
 	/* The password is not quoted back. */
@@ -1488,6 +1579,7 @@ main(void)
 		cmocka_unit_test(unknown_section),
 		cmocka_unit_test(components_chat_and_templates),
 		cmocka_unit_test(misspelt_section_gets_a_suggestion),
+		cmocka_unit_test(misspelt_section_keys_are_checked_as_the_guess),
 		cmocka_unit_test(unknown_key_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_without_suggestion),
 		cmocka_unit_test(unknown_key_suggestions_near_and_far),
@@ -1497,6 +1589,7 @@ main(void)
 		cmocka_unit_test(actor_names_the_person),
 		cmocka_unit_test(bad_port),
 		cmocka_unit_test(hash_comment_gets_a_hint),
+		cmocka_unit_test(hash_comment_hint_everywhere),
 		cmocka_unit_test(bad_bool),
 		cmocka_unit_test(intervals_take_s_m_and_h),
 		cmocka_unit_test(bad_interval),
@@ -1544,6 +1637,7 @@ main(void)
 		cmocka_unit_test(prometheus_host_settings_alone),
 		cmocka_unit_test(metrics_url_and_prometheus_url_together),
 		cmocka_unit_test(prometheus_needs_both_queries),
+		cmocka_unit_test(prometheus_queries_checked_past_a_bad_url),
 		cmocka_unit_test(query_without_prometheus),
 		cmocka_unit_test(bad_prometheus_url),
 		cmocka_unit_test(query_too_long_once_filled_in),

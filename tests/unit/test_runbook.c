@@ -21,6 +21,7 @@
 #include "warroom/runbook.h"
 #include "warroom/runbook_fill.h"
 #include "warroom/runbook_format.h"
+#include "warroom/runbook_lint.h"
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 
@@ -1740,6 +1741,13 @@ unlabelled_output_is_never_a_command(void **state)
 	    "transcript: label it console to run only its $ lines)"));
 	runbook_free(&rb);
 
+	/* The word as written, quotes and all: what the author will look for. */
+	parse_str(&rb, "# S\n\n```\ncurl -s http://x/readyz\n{\"ready\": true}\n```\n");
+	assert_int_equal(rb.blocks[0].kind, RUNBOOK_BLOCK_OUTPUT);
+	assert_string_equal(rb.blocks[0].output_word, "{\"ready\":");
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 3, "line 5 starts with `{\"ready\":`, "));
+	runbook_free(&rb);
+
 	/* Commands with no label, and a labelled transcript, are commands. */
 	parse_str(&rb, "# S\n\n```\nkubectl get pods -n prod\n"
 	    "./scripts/smoke.sh http://127.0.0.1:8000\n```\n\n"
@@ -2722,7 +2730,45 @@ format_text_counts_ticks_over_steps(void **state)
 	(void)state;
 	parse_str(&rb, "# S\n\n1. first\n2. second\n\n- [x] third\n- [ ] fourth\n");
 	got = runbook_format_text(&rb);
-	assert_non_null(strstr(got, "1 sections, 4 steps, 1/4 ticked (2 are task items), "));
+	assert_non_null(strstr(got, "1 section, 4 steps, 1/4 ticked (2 are task items), "));
+	free(got);
+	runbook_free(&rb);
+}
+
+/* Found in several passes, the problems are listed by line all the same;
+ * a count of one is singular. */
+static void
+format_lists_diags_by_line(void **state)
+{
+	struct runbook rb;
+	char *got;
+	const char *at7, *at12;
+	cJSON *root, *d;
+
+	(void)state;
+	parse_str(&rb, "# S\n\n1. Roll back\n\n   ```bash\n"
+	    "   kubectl rollout undo deployment/api\n"
+	    "   kubectl rollout undo deployment/api --to-revision=3\n   ```\n\n"
+	    "2. Check\n\n   ```\n   curl -s http://x/readyz\n   {\"ready\": true}\n   ```\n");
+	runbook_lint(&rb, NULL);
+	got = runbook_format_text(&rb);
+	at7 = strstr(got, "t.md:7: error: ");
+	at12 = strstr(got, "t.md:12: warning: ");
+	if (at7 == NULL || at12 == NULL || at7 > at12)
+		fail_msg("diagnostics not in line order; got:\n%s", got);
+	assert_non_null(strstr(got, "t.md: 1 section, 2 steps, 0/2 ticked (0 are task items), "
+	    "2 code blocks, 2 commands, 0 placeholders, 2 actions, 1 error, 1 warning\n"));
+	free(got);
+	got = runbook_format_json(&rb);
+	root = cJSON_Parse(got);
+	assert_non_null(root);
+	d = cJSON_GetObjectItemCaseSensitive(root, "diagnostics");
+	assert_int_equal(cJSON_GetArraySize(d), 2);
+	assert_int_equal(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(d, 0),
+	    "line")->valueint, 7);
+	assert_int_equal(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(d, 1),
+	    "line")->valueint, 12);
+	cJSON_Delete(root);
 	free(got);
 	runbook_free(&rb);
 }
@@ -2848,6 +2894,7 @@ main(void)
 		cmocka_unit_test(seed_runbooks_have_sensible_structure),
 		cmocka_unit_test(format_text_golden),
 		cmocka_unit_test(format_text_counts_ticks_over_steps),
+		cmocka_unit_test(format_lists_diags_by_line),
 		cmocka_unit_test(format_json_golden),
 		cmocka_unit_test(format_handles_an_empty_runbook),
 	};
