@@ -182,7 +182,9 @@ print_errors(const struct config *cfg)
 }
 
 /* Secrets that are named but missing are worth a warning, not a refusal:
- * the console still shows everything else. */
+ * the console still shows everything else. So is a host without metrics,
+ * whose verdict can say no more than its restarts: a crash-looping host
+ * is still rolled back, a slow or failing one never. */
 static void
 print_warnings(const struct config *cfg)
 {
@@ -191,11 +193,16 @@ print_warnings(const struct config *cfg)
 	for (i = 0; i < cfg->nwarnings; i++)
 		printf("warning: %s\n", cfg->warnings[i]);
 	for (i = 0; i < cfg->nhosts; i++) {
-		const char *env = cfg->hosts[i].metrics_token_env;
+		const struct config_host *h = &cfg->hosts[i];
+		const char *env = h->metrics_token_env;
 
 		if (env[0] != '\0' && getenv(env) == NULL)
 			printf("warning: host \"%s\": $%s is not set (metrics_token_env): its "
-			    "metrics are asked without a token\n", cfg->hosts[i].name, env);
+			    "metrics are asked without a token\n", h->name, env);
+		if (h->metrics_url[0] == '\0' && !config_uses_prometheus(h))
+			printf("warning: %s: no metrics_url or prometheus_url%s\n", h->name,
+			    h->driver == DRIVER_HELM ? ", and helm reports no restarts: it has "
+			    "nothing to judge (NO DATA)" : ": its verdict rests on restarts alone");
 	}
 	if (cfg->statuspage.token_env[0] != '\0' && getenv(cfg->statuspage.token_env) == NULL)
 		printf("warning: [statuspage]: $%s is not set\n", cfg->statuspage.token_env);

@@ -11,7 +11,9 @@
  *
  * "No data" (a metric the caller could not get) is never read as good:
  * when no rule fires and some metric is missing the verdict is NO DATA,
- * which ranks above OK and below MONITOR.
+ * which ranks above OK and below MONITOR. A host with no metrics source
+ * (no_metrics) is judged on its restarts alone, by the same rule and
+ * hysteresis, NO DATA at best, the reason saying so.
  *
  * An error rate counted over fewer requests than the thresholds'
  * min_requests (one 500 in 20 requests is "5%") fires no level, nor does
@@ -66,6 +68,11 @@ struct decide_input {
 	                                    (compose ps, helm): not "no data" */
 	bool restarts_partial;           /* restarts counts less than the window
 	                                    (the console watched less): at least */
+	bool no_metrics;                 /* the host has no metrics source at all
+	                                    (no metrics_url, no Prometheus): error
+	                                    rate and p95 are not missing but never
+	                                    measured, and the verdict rests on
+	                                    restarts alone, NO DATA at best */
 	const char *no_data_why;         /* why error rate or p95 is missing
 	                                    ("prometheus: …"), or NULL: said after
 	                                    "no data for …" in parentheses */
@@ -135,7 +142,8 @@ struct decide_verdict decide(const struct config_thresholds *t,
 
 /* Whether v, judged on m with no history, is a host's first verdict:
  * it has a figure (error rate or p95) or a rule fired (restarts need no
- * rates); or, after rounds earlier rounds without one, the source said
+ * rates), or a host without metrics has its restarts (or its driver
+ * never reports any); or, after rounds earlier rounds without one, the source said
  * why data is missing (m->no_data_why), or two rounds went by with
  * none. A first round's NO DATA because a rate needs a second scrape is
  * no verdict: not a change to record, nor a level to hold (the next

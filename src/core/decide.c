@@ -14,6 +14,9 @@
  * error rate and a p95 over too few requests (min_requests) are judged by
  * no rule and said so; that is not calm either, and holds a bad verdict the same
  * way, then gives way to NO DATA at best (decide.h says why not OK).
+ * A host without any metrics source is judged on restarts alone: its
+ * error rate and p95 are neither missing nor judged, and calm restarts
+ * are NO DATA, its reason saying the verdict rests on them.
  * The pane's number formats live here too, so the reason and the pane
  * print numbers the same way, the pane's words for a held verdict, and
  * its sparklines.
@@ -358,7 +361,11 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 
 	memset(ev, 0, sizeof(*ev));
 	ev->level = DECIDE_OK;
-	if (isnan(m->error_rate))
+	/* A host with no metrics source never had these figures: nothing
+	 * missing to wait for, nothing judged. */
+	if (m->no_metrics)
+		;
+	else if (isnan(m->error_rate))
 		miss(ev, METRIC_ERROR_RATE);
 	else if (few)
 		ev->too_few = ev->unjudged[METRIC_ERROR_RATE] = true;
@@ -372,7 +379,9 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 		    op_of(t->at_or_above, er_ge[i]), ls, config_said(t, WR_TH_TABLE_ERROR));
 		fire(ev, by_rank[i], text);
 	}
-	if (isnan(m->p95_ms))
+	if (m->no_metrics)
+		;
+	else if (isnan(m->p95_ms))
 		miss(ev, METRIC_P95);
 	else if (few)
 		ev->too_few = ev->unjudged[METRIC_P95] = true;
@@ -396,8 +405,31 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 		    config_said(t, WR_TH_TABLE_RESTARTS));
 		fire(ev, DECIDE_ROLLBACK, text);
 	}
-	if (ev->level == DECIDE_OK && ev->nmissing > 0)
+	/* Restarts alone are no health measured: NO DATA at best. */
+	if (ev->level == DECIDE_OK && (ev->nmissing > 0 || m->no_metrics))
 		ev->level = DECIDE_NO_DATA;
+}
+
+/* What a host without metrics has its verdict from, last in its reason. */
+static void
+no_metrics_clause(const struct config_thresholds *t, const struct decide_input *m,
+    const struct eval *ev, struct sbuf *b, const char *sep)
+{
+	char num[32], win[16];
+
+	if (m->restarts < 0 && m->restarts_unreported) {
+		sbuf_add(b, "%sno metrics configured and no restart count reported: nothing to "
+		    "judge", sep);
+		return;
+	}
+	if (ev->nfired == 0 && !ev->missing[METRIC_RESTARTS] && m->restarts >= 0) {
+		decide_format_window(t->restarts_window_s, win, sizeof(win));
+		decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
+		sbuf_add(b, "%s%s restart%s in %s", sep, num, strcmp(num, "1") == 0 ? "" : "s",
+		    win);
+		sep = "; ";
+	}
+	sbuf_add(b, "%sno metrics configured: verdict from restarts only", sep);
 }
 
 static const char *const metric_names[METRIC_COUNT] = {
@@ -457,9 +489,13 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 		/* The source's failure (a timeout, a query matching nothing):
 		 * the journal's verdict.change keeps it with the verdict. */
 		if (m->no_data_why != NULL && m->no_data_why[0] != '\0' &&
-		    (ev->missing[METRIC_ERROR_RATE] || ev->missing[METRIC_P95]))
+		    (ev->missing[METRIC_ERROR_RATE] || ev->missing[METRIC_P95] || m->no_metrics))
 			sbuf_add(&b, " (%s)", m->no_data_why);
 		sep = "; ";
+	}
+	if (m->no_metrics) {
+		no_metrics_clause(t, m, ev, &b, sep);
+		return;
 	}
 	if (ev->nfired > 0 || ev->nmissing == METRIC_COUNT)
 		return;
@@ -833,6 +869,10 @@ bool
 decide_first_verdict(const struct decide_input *m, const struct decide_verdict *v, int rounds)
 {
 	if (!isnan(m->error_rate) || !isnan(m->p95_ms) || v->level > DECIDE_NO_DATA)
+		return true;
+	/* Without metrics no figure will come: restarts read, or never
+	 * reported, are all the verdict there will be. */
+	if (m->no_metrics && (m->restarts >= 0 || m->restarts_unreported))
 		return true;
 	return rounds >= 2 || (rounds >= 1 && m->no_data_why != NULL && m->no_data_why[0] != '\0');
 }

@@ -1395,6 +1395,32 @@ judge_unread(struct host_poll *hp, const struct wr_err *why)
 	judge_input(hp, &in);
 }
 
+/* A metrics round of a host with no metrics source: its restarts, read
+ * over SSH by the watch, are all there is to judge, by the same rules
+ * (decide: no_metrics). While the host is not UP they are missing, as
+ * judge_unread has them; nothing while it first connects. */
+static void
+judge_restarts_only(struct host_poll *hp)
+{
+	enum ssh_state st = ssh_pool_status(hp->p->pool, hp->host)->state;
+	bool up = st == SSH_UP;
+	struct wr_err why = { "" };
+	struct decide_input in = { .error_rate = NAN, .p95_ms = NAN, .no_metrics = true,
+		.at_s = loop_wall_ms() / 1000, .requests = NAN };
+
+	if (!up && !hp->reached && st != SSH_DOWN && st != SSH_UNTRUSTED)
+		return;
+	hp->m.have_rates = false;
+	host_restarts(hp, &in);
+	if (!up) {
+		unreached_why(hp, &why);
+		in.no_data_why = why.msg;
+		if (!in.restarts_unreported)
+			in.restarts = -1;
+	}
+	judge_input(hp, &in);
+}
+
 /* The release the host runs, as one number: its services' tags. */
 static uint64_t
 release_of(const struct host_poll *hp)
@@ -1560,7 +1586,11 @@ on_scrape(void *arg)
 		prom_ask(hp);
 		return;
 	}
-	if (hp->cfg->metrics_url[0] == '\0' || hp->scraping)
+	if (hp->cfg->metrics_url[0] == '\0') {
+		judge_restarts_only(hp);
+		return;
+	}
+	if (hp->scraping)
 		return;
 	if (!route(hp, hp->cfg->metrics_url, &sock, &err)) {
 		judge_unread(hp, &err);

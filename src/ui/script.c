@@ -293,6 +293,10 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 	else
 		m->error[0] = '\0';
 	in.no_data_why = m->error;
+	/* A host without metrics is judged on its restarts alone, as the
+	 * poller judges it: figures given to it are not asked for. */
+	in.no_metrics = app->cfg.hosts[h].metrics_url[0] == '\0' &&
+	    !config_uses_prometheus(&app->cfg.hosts[h]);
 	in.at_s = app_now(app);
 	in.restarts_partial = app_restarts_partial(app);
 	/* How far back figures reach, as the poller says it: a Prometheus

@@ -60,6 +60,7 @@ struct pane {
 	const struct host_metrics *m;    /* NULL: a one-line message instead */
 	const char *msg;                 /* … this one */
 	bool prom;
+	bool none;                       /* no metrics source: restarts alone */
 	bool why_shown;                  /* the scrape's failure has rows of its own */
 	bool wrap;                       /* zoomed: a long row goes on below, not cut */
 };
@@ -137,6 +138,12 @@ put_series(const struct pane *p, int y, bool p95)
 	const struct config_thresholds *t = &p->app->cfg.thresholds;
 	char line[1700];
 
+	/* Never asked for: not a gap of no data, which reads as a failure. */
+	if (p->none) {
+		snprintf(line, sizeof(line), "%s no metrics configured", p95 ? "p95   " : "errors");
+		ui_put(p->win, y, 2, p->w - 2, ui_attr(p->app, THEME_DIM), line);
+		return;
+	}
 	if (p95)
 		metrics_pane_series(true, m->have_rates ? m->rates.p95_s * 1000.0 : NAN, m->p95_hist,
 		    (size_t)m->nhist, t->p95_rollback_ms, p->w - 2, line, sizeof(line));
@@ -230,6 +237,15 @@ thresholds_text(const struct pane *p, char *line, size_t cap)
 	const struct config_thresholds *t = &p->app->cfg.thresholds;
 	char a[32], b[32];
 
+	/* Its verdict rests on restarts alone: that is the limit in force. */
+	if (p->none) {
+		decide_format_window(t->restarts_window_s, b, sizeof(b));
+		if (t->restarts_rollback > 0)
+			snprintf(line, cap, "rollback at %d restarts in %s", t->restarts_rollback, b);
+		else
+			snprintf(line, cap, "the restarts rule is off (restarts_rollback)");
+		return;
+	}
 	decide_format_percent(t->error_rate_rollback, a, sizeof(a));
 	decide_format_ms(t->p95_rollback_ms, b, sizeof(b));
 	/* The operators the rule applies (a runbook's ">= 5%" is ≥); a level
@@ -430,7 +446,7 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 	if (m != NULL) {
 		ROW(METRICS_PANE_REASON);
 		/* Scrapes through the SSH connection stop with it: say so. */
-		if (p->hc->tunnel && p->app->pool != NULL &&
+		if (!p->none && p->hc->tunnel && p->app->pool != NULL &&
 		    ssh_pool_status(p->app->pool, p->host)->state != SSH_UP)
 			ROW(METRICS_PANE_DOWN);
 		ROW(METRICS_PANE_ERRORS);
@@ -493,10 +509,13 @@ pane_setup(struct app *app, WINDOW *win, int w, struct pane *p, char *msg)
 	p->prom = config_uses_prometheus(p->hc);
 	p->m = app_metrics(app, p->host);
 	p->msg = msg;
-	if (p->hc->metrics_url[0] == '\0' && !p->prom) {
+	p->none = p->hc->metrics_url[0] == '\0' && !p->prom;
+	if (p->none && (p->m == NULL || !p->m->judged)) {
 		snprintf(msg, 512, "%s: no metrics_url in the config", p->hc->name);
 		p->m = NULL;
-	} else if (p->m == NULL || !p->m->judged) {
+	} else if (p->none)
+		;       /* judged on its restarts (poller: judge_restarts_only) */
+	else if (p->m == NULL || !p->m->judged) {
 		/* A start-up NO DATA (a rate waiting for its second scrape) is
 		 * no verdict, as HOSTS leaves its cell blank; a failed scrape
 		 * says why it waits. */

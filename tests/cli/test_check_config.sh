@@ -70,6 +70,33 @@ assert_contains "$tmp/out" "config OK"
 assert_not_contains "$tmp/out" "$secret"
 ok "good config resolves (ssh_config's user, address, port, jump host and known_hosts), and no secret is printed"
 
+# A host with neither metrics_url nor prometheus_url is judged on its
+# restarts alone (helm reports none: nothing at all): said, still OK.
+assert_contains "$tmp/out" "warning: k8s: no metrics_url or prometheus_url: its verdict rests on restarts alone"
+assert_not_contains "$tmp/out" "warning: api-1: no metrics_url"
+cat "$tmp/good.conf" - > "$tmp/nometrics.conf" <<CONF
+
+[host "helm"]
+address = 127.0.0.1
+driver = helm
+services = api
+
+[host "prom"]
+address = 127.0.0.1
+driver = k8s
+services = api
+prometheus_url = http://127.0.0.1:9090
+error_rate_query = sum(rate(errors{host="{host}"}[1m]))
+p95_query = histogram_quantile(0.95, sum by (le) (rate(d_bucket{host="{host}"}[1m])))
+CONF
+WR_TEST_METRICS_TOKEN=$secret "$WARROOM" -c "$tmp/nometrics.conf" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "a config with hosts without metrics refused"; }
+assert_contains "$tmp/out" "warning: k8s: no metrics_url or prometheus_url: its verdict rests on restarts alone"
+assert_contains "$tmp/out" "warning: helm: no metrics_url or prometheus_url, and helm reports no restarts: it has nothing to judge (NO DATA)"
+assert_not_contains "$tmp/out" "warning: prom: no metrics_url"
+assert_contains "$tmp/out" "config OK"
+ok "hosts without a metrics source are warned about, the config still OK"
+
 # An ssh_config ssh refuses: its words, and the check fails (the console
 # would show every host DOWN with them, never connect to the bare alias).
 printf 'Hosst foo\nPortt 22\n' | cat - "$tmp/ssh_config" > "$tmp/broken_ssh_config"
@@ -397,4 +424,5 @@ HOME=$tmp/first XDG_CONFIG_HOME= METRICS_TOKEN=x "$WARROOM" --check-config > "$t
 	{ cat "$tmp/out"; fail "the example config refused"; }
 assert_contains "$tmp/out" "known_hosts: $tmp/first/.config/warroom/known_hosts"
 assert_contains "$tmp/out" "config OK"
-ok "examples/warroom.conf passes the check once its known_hosts exists"
+assert_not_contains "$tmp/out" "no metrics_url or prometheus_url"
+ok "examples/warroom.conf passes the check once its known_hosts exists, every host with metrics"

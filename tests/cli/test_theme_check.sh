@@ -9,7 +9,7 @@
 
 export HOME=$tmp/home
 mkdir -p "$HOME"
-host='[host "api-1"]\naddress = 127.0.0.1\nport = 2201\ndriver = compose\ncompose_dir = /srv/app\nservices = api\n'
+host='[host "api-1"]\naddress = 127.0.0.1\nport = 2201\ndriver = compose\ncompose_dir = /srv/app\nservices = api\nmetrics_url = http://127.0.0.1:8000/metrics\n'
 printf "[warroom]\ntimeline_dir = %s/timeline\n\n$host" "$tmp" > "$tmp/c.conf"
 
 # check THEME — --check-config with --theme THEME: stdout in out, stderr in err, rc.

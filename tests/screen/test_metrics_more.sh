@@ -11,6 +11,7 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
+sed -i 's|^namespace = prod$|namespace = prod\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
 steps '
 :metrics api-2 error=0 p95=120 restarts=0 rps=12
 :metrics k8s-bastion error=0.08 p95=1500 restarts=0 rps=30

@@ -173,6 +173,97 @@ restarts_threshold(void **state)
 	assert_int_equal(v.level, DECIDE_OK);
 }
 
+/* A host with no metrics source at all: restarts, which the driver reads
+ * over SSH, still fire the rule as on any host, and the reason says what
+ * the verdict rests on; error rate and p95 were never asked for, so they
+ * are no "no data" (a failure), and the verdict is never OK. */
+static void
+a_host_without_metrics_is_judged_on_restarts(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = NAN, .p95_ms = NAN, .restarts = 15,
+		.no_metrics = true, .at_s = 1767225600 };
+	struct decide_verdict v;
+
+	(void)state;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(decide_level_name(v.level), "ROLLBACK IMMEDIATELY");
+	assert_string_equal(v.reason, "15 restarts in 5m \xe2\x89\xa5 3; no metrics configured: "
+	    "verdict from restarts only");
+	assert_true(decide_first_verdict(&m, &v, 0));
+	m.restarts_partial = true;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "15+ restarts in 5m \xe2\x89\xa5 3; no metrics configured: "
+	    "verdict from restarts only");
+
+	/* Calm: NO DATA, since OK would be health nobody measured, and the
+	 * reason says why rather than "no data for error rate, p95". */
+	m.restarts = 0;
+	m.restarts_partial = false;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(decide_level_name(v.level), "NO DATA");
+	assert_string_equal(v.reason, "0 restarts in 5m; no metrics configured: verdict from "
+	    "restarts only");
+	assert_null(strstr(v.reason, "no data for"));
+	/* A first verdict at once: no figure will ever come. */
+	assert_true(decide_first_verdict(&m, &v, 0));
+
+	/* Restarts not read yet: missing, as on any host. */
+	m.restarts = -1;
+	m.no_data_why = "k8s-bastion is DOWN";
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(decide_level_name(v.level), "NO DATA");
+	assert_string_equal(v.reason, "no data for restarts (k8s-bastion is DOWN); no metrics "
+	    "configured: verdict from restarts only");
+
+	/* A driver that never reports restarts (helm): nothing to judge,
+	 * said so, and a verdict all the same. */
+	m.no_data_why = NULL;
+	m.restarts_unreported = true;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(decide_level_name(v.level), "NO DATA");
+	assert_string_equal(v.reason, "no metrics configured and no restart count reported: "
+	    "nothing to judge");
+	assert_true(decide_first_verdict(&m, &v, 0));
+}
+
+/* Hysteresis as on any host: a ROLLBACK from restarts steps down only
+ * after calm checks, each a calm one (no metric missing: none was asked
+ * for), to NO DATA; and a host without metrics whose restarts cannot be
+ * read holds the level for lack of data, as a host with metrics would. */
+static void
+a_host_without_metrics_steps_down_after_calm_checks(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = NAN, .p95_ms = NAN, .restarts = 15,
+		.no_metrics = true, .at_s = 1767225600 };
+	struct decide_verdict v, w;
+
+	(void)state;
+	v = decide(&t, &m, NULL, NULL);
+	m.restarts = 0;
+	m.at_s += 5;
+	w = decide(&t, &m, &v, NULL);
+	assert_string_equal(decide_level_name(w.level), "ROLLBACK IMMEDIATELY");
+	assert_true(w.held);
+	assert_false(w.held_no_data);
+	assert_string_equal(w.reason, "0 restarts in 5m; no metrics configured: verdict from "
+	    "restarts only; held at ROLLBACK IMMEDIATELY (1/2 calm checks)");
+	m.at_s += 5;
+	v = decide(&t, &m, &w, NULL);
+	assert_string_equal(decide_level_name(v.level), "NO DATA");
+	assert_false(v.held);
+
+	/* Restarts unread while ROLLBACK: held for missing data. */
+	m.restarts = 15;
+	v = decide(&t, &m, NULL, NULL);
+	m.restarts = -1;
+	m.at_s += 5;
+	w = decide(&t, &m, &v, NULL);
+	assert_string_equal(decide_level_name(w.level), "ROLLBACK IMMEDIATELY");
+	assert_true(w.held_no_data);
+}
+
 static void
 worst_rule_comes_first(void **state)
 {
@@ -1372,6 +1463,8 @@ main(void)
 		cmocka_unit_test(each_error_rate_threshold),
 		cmocka_unit_test(each_p95_threshold),
 		cmocka_unit_test(restarts_threshold),
+		cmocka_unit_test(a_host_without_metrics_is_judged_on_restarts),
+		cmocka_unit_test(a_host_without_metrics_steps_down_after_calm_checks),
 		cmocka_unit_test(restarts_before_a_whole_window_are_at_least),
 		cmocka_unit_test(at_or_above_fires_at_the_limit),
 		cmocka_unit_test(worst_rule_comes_first),
