@@ -7783,7 +7783,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		if (g == DATA_GAP_NONE)
 			continue;
 		x = cJSON_CreateObject();
-		cJSON_AddStringToObject(x, "kind", gap_kind[g]);
+		/* A key waiting for K: no data, but no outage either. */
+		cJSON_AddStringToObject(x, "kind", g == DATA_GAP_DOWN && conn_key_wait(v, i) ?
+		    "untrusted" : gap_kind[g]);
 		bool jgap = g == DATA_GAP_JOURNAL;
 		int64_t jfrom = 0, jto = 0;
 

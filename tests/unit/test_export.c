@@ -2521,6 +2521,10 @@ a_key_wait_is_no_outage(void **state)
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(inc, "reachability")), 1);
 	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "reachability"), 0),
 	    "host"), "api-2");
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "data_gaps"), 0),
+	    "kind"), "untrusted");
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "data_gaps"), 1),
+	    "kind"), "down");
 	cJSON_Delete(doc);
 	free(js);
 	for (size_t i = 0; i < 6; i++)
