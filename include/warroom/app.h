@@ -300,6 +300,8 @@ struct app {
 	struct app_conn {                /* per host: its reachability (connrec.h) */
 		enum connrec_state said; /* what the last conn.change said */
 		int64_t said_since_ms;   /* … DOWN: since when it said so */
+		bool said_first;         /* … DOWN: `first`, never reached before */
+		bool said_untrusted;     /* … DOWN: `untrusted`, its key not trusted */
 		bool reached;            /* the journal knows it was reached (a
 		                            conn.change, a tag read over SSH) */
 		struct connrec_live live; /* what this console's session saw */
@@ -612,6 +614,10 @@ void app_arm_lock_check(struct app *app);
 
 /* The host index of the selected HOSTS row, or -1. */
 int app_selected_host(const struct app *app);
+
+/* Why a read-only console trusts no key of host, and the way by hand
+ * (ssh-keyscan into the known_hosts K would write, or ssh), then C-r. */
+void app_trust_by_hand(const struct app *app, int host, char *out, size_t cap);
 
 /* The same, with the row's service index (within its host) in *svc. */
 int app_selected_service(const struct app *app, int *svc);

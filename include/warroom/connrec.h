@@ -5,8 +5,11 @@
  * CONNREC_SETTLE_MS, with how long it was away. A host that flaps (back
  * UP, lost again within that time) adds no records: the one return
  * written counts the drops meanwhile. So a post-mortem can say when each
- * host was unreachable, and a flapping host costs two records. Pure: the
- * caller says what the pool shows and when.
+ * host was unreachable, and a flapping host costs two records. A host
+ * never reached before is no return: its first reach is recorded at once
+ * (`first`; nothing to debounce, it never was UP), and one that waited
+ * for its host key to be trusted says so. Pure: the caller says what the
+ * pool shows and when.
  */
 #ifndef WARROOM_CONNREC_H
 #define WARROOM_CONNREC_H
@@ -27,6 +30,9 @@ enum connrec_state {
 	CONNREC_UNKNOWN,                 /* connecting (first time or again): no news */
 	CONNREC_UP,
 	CONNREC_DOWN,
+	CONNREC_UNTRUSTED,               /* only seen, never kept: DOWN because
+	                                    its host key is not trusted (it
+	                                    answered; K or known_hosts decides) */
 };
 
 /* What the console saw of a host lately (zeroed to start). */
@@ -39,6 +45,8 @@ struct connrec_live {
 	int64_t failed_ms;               /* UP: wall clock of the pool's last failed
 	                                    try before this return (0: none known) */
 	char reason[256];                /* DOWN: why, as the pool said it first */
+	bool untrusted;                  /* DOWN: it began UNTRUSTED (its key not
+	                                    trusted), as the reason was taken */
 };
 
 enum connrec_do {
@@ -48,7 +56,8 @@ enum connrec_do {
 };
 
 /* Note what the pool shows of the host at now_ms (state UNKNOWN while it
- * connects: that changes nothing); said is what the journal last said;
+ * connects: that changes nothing; UNTRUSTED is DOWN, its key the why);
+ * said is what the journal last said;
  * failed_ms, the wall clock of the pool's last failed try to reach it (0:
  * none), is kept when it turns UP. */
 void connrec_observe(struct connrec_live *l, enum connrec_state state, const char *reason,
@@ -60,9 +69,11 @@ void connrec_observe(struct connrec_live *l, enum connrec_state state, const cha
  * try again. */
 int64_t connrec_last_failed(const struct connrec_live *l, int64_t down_ms);
 
-/* Whether a conn.change is due, given what the journal last said. */
+/* Whether a conn.change is due, given what the journal last said
+ * (said_first: a DOWN it said `first`, the host never reached before: its
+ * UP is a first reach, due at once). */
 enum connrec_do connrec_decide(const struct connrec_live *l, enum connrec_state said,
-    int64_t now_ms);
+    bool said_first, int64_t now_ms);
 
 /* Whether a DOWN due now is the host's first contact failing: never seen
  * UP in this run, and the journal knows of no reach either (journal_reached:

@@ -101,6 +101,18 @@ void sshcfg_endpoint(const struct sshcfg_dest *d, char *out, size_t cap);
  * word quoted for sh where it needs it. */
 void sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap);
 
+/* The command that adds a host's keys to file as known_hosts names the
+ * host (name: "[10.0.0.5]:2222", or a bare name on port 22):
+ * "ssh-keyscan -p 2222 10.0.0.5 >> /home/op/.ssh/known_hosts". */
+void sshcfg_keyscan_add(const char *name, const char *file, char *out, size_t cap);
+
+/* What K says in read-only mode, and HOSTS under an unknown key there:
+ * no key is trusted from here, the way to add it by hand (keyscan only
+ * for a host reached directly: through a hop, ssh), then C-r. file ""
+ * is ~/.ssh/known_hosts. */
+void sshcfg_readonly_trust(const char *name, bool direct, const char *file, char *out,
+    size_t cap);
+
 /* An ssh -o value naming files: "GlobalKnownHostsFile=a b", a path with
  * a space in double quotes (ssh splits the value at spaces). */
 void sshcfg_files_option(const char *option, const char *const *files, int n, char *out,

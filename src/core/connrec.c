@@ -2,7 +2,8 @@
  * connrec.c — the debounce behind conn.change records: a loss is news at
  * once (the reason is freshest then, and an action's UNKNOWN may follow);
  * a return is news only once it holds, so a host that drops every few
- * seconds says DOWN once and UP once, with the drops counted.
+ * seconds says DOWN once and UP once, with the drops counted. A first
+ * reach is news at once: a host never UP cannot flap back.
  */
 #include "warroom/connrec.h"
 
@@ -16,6 +17,10 @@ void
 connrec_observe(struct connrec_live *l, enum connrec_state state, const char *reason,
     enum connrec_state said, int64_t failed_ms, int64_t now_ms)
 {
+	bool untrusted = state == CONNREC_UNTRUSTED;
+
+	if (untrusted)
+		state = CONNREC_DOWN;
 	if (state == CONNREC_UP)
 		l->reached = true;
 	if (state == CONNREC_UNKNOWN || state == l->state) {
@@ -25,9 +30,11 @@ connrec_observe(struct connrec_live *l, enum connrec_state state, const char *re
 	/* Back UP, lost again before that return was recorded: one drop. */
 	if (state == CONNREC_DOWN && l->state == CONNREC_UP && said == CONNREC_DOWN)
 		l->drops++;
-	if (state == CONNREC_DOWN && (said != CONNREC_DOWN || l->reason[0] == '\0'))
+	if (state == CONNREC_DOWN && (said != CONNREC_DOWN || l->reason[0] == '\0')) {
 		wr_strlcpy(l->reason, reason != NULL && reason[0] != '\0' ? reason :
 		    "no reason given", sizeof(l->reason));
+		l->untrusted = untrusted;
+	}
 	/* The try before this return: back since some time after it. A
 	 * later flap's return brings its own. */
 	if (state == CONNREC_UP)
@@ -53,12 +60,15 @@ connrec_end_unseen_s(int64_t failed_ms, int64_t up_ms)
 }
 
 enum connrec_do
-connrec_decide(const struct connrec_live *l, enum connrec_state said, int64_t now_ms)
+connrec_decide(const struct connrec_live *l, enum connrec_state said, bool said_first,
+    int64_t now_ms)
 {
 	if (l->state == CONNREC_DOWN && said != CONNREC_DOWN)
 		return CONNREC_WRITE_DOWN;
+	/* Held 10 s before it was written, a first reach would come after
+	 * the readings it made possible. */
 	if (l->state == CONNREC_UP && said == CONNREC_DOWN &&
-	    now_ms - l->since_ms >= CONNREC_SETTLE_MS)
+	    (said_first || now_ms - l->since_ms >= CONNREC_SETTLE_MS))
 		return CONNREC_WRITE_UP;
 	return CONNREC_NOTHING;
 }

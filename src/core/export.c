@@ -3089,6 +3089,16 @@ conn_stretch(const struct record *v, size_t n, size_t i, const struct record **b
 	return state_stretch(v, n, i, "conn.change", "DOWN", "UP", back);
 }
 
+/* Whether the DOWN v[i] is a host never reached waiting for its key to
+ * be trusted: it answered, so Reachability has no outage to count. */
+static bool
+conn_key_wait(const struct record *v, size_t i)
+{
+	return conn_is(&v[i], "DOWN") &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[i].data, "first")) &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[i].data, "untrusted"));
+}
+
 /* Whether a DOWN of host first read at down_ms (records v[0..i) before
  * it) was the first reading of a console that resumed after a stretch
  * nobody watched, the host not DOWN in the journal before: it went down
@@ -3216,7 +3226,9 @@ export_conn_span(const struct record *v, size_t n, const char *host, int64_t dow
 }
 
 /* "DOWN: connect: Connection refused (already DOWN when a console
- * opened; it went down after 21:54:18, the last record before)", "UP
+ * opened; it went down after 21:54:18, the last record before)", "key
+ * not trusted: unknown host key … (not reached before: …)", "UP: reached
+ * after its key was trusted (waited 21s)", "UP
  * again after 50s DOWN", "UP again after at most 1m 08s DOWN (nothing
  * recorded for 48s of it: it may have been back in between)", "UP again
  * after at least 2m 06s, at most 2m 35s DOWN (last failed try 29s before
@@ -3226,14 +3238,20 @@ conn_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 {
 	const cJSON *drops = cJSON_GetObjectItemCaseSensitive(r->data, "drops");
 	const char *nb = dstr(r, "not_before");
+	bool first = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"));
+	bool untrusted = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "untrusted"));
 	char len[128], why[CONNREC_WHY_MAX], t[TIME_MAX];
 	struct connrec_span sp;
 	int64_t ms;
 
 	if (conn_is(r, "DOWN")) {
-		wr_buf_printf(b, "DOWN: %s", dstr(r, "reason") != NULL ? dstr(r, "reason") :
-		    "no reason recorded");
-		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first")))
+		/* It answered with a key nobody trusted yet: not down. */
+		wr_buf_printf(b, "%s: %s", untrusted ? "key not trusted" : "DOWN",
+		    dstr(r, "reason") != NULL ? dstr(r, "reason") : "no reason recorded");
+		if (first && untrusted)
+			wr_buf_str(b, " (not reached before: nothing is read until its key is "
+			    "trusted)");
+		else if (first)
 			wr_buf_str(b, " (not reached before)");
 		else if (nb != NULL && record_parse_ts(nb, &ms) == 0) {
 			when_in(ms, r->ts_ms, o, t);
@@ -3244,6 +3262,16 @@ conn_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 	}
 	if (!conn_is(r, "UP"))
 		return false;
+	/* Never reached before: it waited, it did not come back. */
+	if (first) {
+		connrec_dur(dnum(r, "waited_s") > 0 ? dnum(r, "waited_s") : 0, len, sizeof(len));
+		if (untrusted)
+			wr_buf_printf(b, "UP: reached after its key was trusted (waited %s)", len);
+		else
+			wr_buf_printf(b, "UP: reached for the first time, %s after its first try",
+			    len);
+		return true;
+	}
 	wr_buf_str(b, "UP again");
 	if ((sp.down_s = dnum(r, "down_s")) >= 0) {
 		sp.unwatched_s = dnum(r, "unwatched_s") > 0 ? dnum(r, "unwatched_s") : 0;
@@ -5318,7 +5346,8 @@ down_cells(struct wr_buf *b, const struct export_opts *o, const struct record *v
 	wr_buf_str(b, " | ");
 }
 
-/* When each host was unreachable (its conn.change records): only for a
+/* When each host was unreachable (its conn.change records; not a host
+ * never reached that waited for its key: it answered): only for a
  * journal that has any. */
 static void
 md_reachability(struct wr_buf *b, const struct record *v, size_t n,
@@ -5330,7 +5359,7 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (!conn_stretch(v, n, i, &back))
+		if (!conn_stretch(v, n, i, &back) || conn_key_wait(v, i))
 			continue;
 		if (!any)
 			wr_buf_str(b, "\n## Reachability\n\n| Host | Unreachable from | Back | "
@@ -5422,10 +5451,17 @@ gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
 		return;
 	}
 	if (conn_is(r, "DOWN")) {
+		bool first = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"));
+
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "untrusted"))) {
+			wr_buf_printf(why, "key not trusted (%s): nothing read until its host key "
+			    "was trusted%s", dstr(r, "reason") != NULL ? dstr(r, "reason") :
+			    "no reason recorded", first ? "; not reached before, not DOWN" : "");
+			return;
+		}
 		wr_buf_printf(why, "%s (%s): nothing read over its SSH connection",
-		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first")) ?
-		    "not reached" : "DOWN", dstr(r, "reason") != NULL ? dstr(r, "reason") :
-		    "no reason recorded");
+		    first ? "not reached" : "DOWN", dstr(r, "reason") != NULL ?
+		    dstr(r, "reason") : "no reason recorded");
 		return;
 	}
 	poll_what_error(why, r);
@@ -7702,7 +7738,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		int64_t not_before;
 		cJSON *x;
 
-		if (!conn_stretch(v, n, i, &back))
+		if (!conn_stretch(v, n, i, &back) || conn_key_wait(v, i))
 			continue;
 		x = cJSON_CreateObject();
 		json_str(x, "host", o, v[i].host);
@@ -7747,7 +7783,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		if (g == DATA_GAP_NONE)
 			continue;
 		x = cJSON_CreateObject();
-		cJSON_AddStringToObject(x, "kind", gap_kind[g]);
+		/* A key waiting for K: no data, but no outage either. */
+		cJSON_AddStringToObject(x, "kind", g == DATA_GAP_DOWN && conn_key_wait(v, i) ?
+		    "untrusted" : gap_kind[g]);
 		bool jgap = g == DATA_GAP_JOURNAL;
 		int64_t jfrom = 0, jto = 0;
 

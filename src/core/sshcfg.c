@@ -267,6 +267,49 @@ sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap)
 }
 
 void
+sshcfg_keyscan_add(const char *name, const char *file, char *out, size_t cap)
+{
+	char host[256];
+	const char *close = name[0] == '[' ? strstr(name, "]:") : NULL;
+	size_t used;
+
+	wr_strlcpy(out, "ssh-keyscan", cap);
+	/* keyscan names a host on another port "[host]:port" itself, as
+	 * known_hosts does. */
+	if (close != NULL && (size_t)(close - name) < sizeof(host)) {
+		memcpy(host, name + 1, (size_t)(close - name - 1));
+		host[close - name - 1] = '\0';
+		add_word(out, cap, "-p", false);
+		add_word(out, cap, close + 2, false);
+		add_word(out, cap, host, false);
+	} else
+		add_word(out, cap, name, false);
+	used = strlen(out);
+	/* ssh's own file unquoted: sh expands its ~. */
+	snprintf(out + used, cap - used, " >>%s", file[0] != '\0' ? "" : " ~/.ssh/known_hosts");
+	if (file[0] != '\0')
+		add_word(out, cap, file, false);
+}
+
+void
+sshcfg_readonly_trust(const char *name, bool direct, const char *file, char *out, size_t cap)
+{
+	char cmd[WR_PATH_MAX + 300];
+
+	/* K writes known_hosts; this console writes nothing, so the way
+	 * there is by hand, and C-r looks again. */
+	if (!direct) {
+		snprintf(out, cap, "read-only mode trusts no host keys: check the fingerprint and "
+		    "connect once with ssh (it asks, and adds the key to %s), then C-r",
+		    file[0] != '\0' ? file : "~/.ssh/known_hosts");
+		return;
+	}
+	sshcfg_keyscan_add(name, file, cmd, sizeof(cmd));
+	snprintf(out, cap, "read-only mode trusts no host keys: check the fingerprint and add it "
+	    "with %s or connect once with ssh, then C-r", cmd);
+}
+
+void
 sshcfg_files_option(const char *option, const char *const *files, int n, char *out,
     size_t cap)
 {

@@ -759,6 +759,21 @@ app_selected_host(const struct app *app)
 	return app_selected_service(app, &svc);
 }
 
+void
+app_trust_by_hand(const struct app *app, int host, char *out, size_t cap)
+{
+	const struct ssh_status *st = app->pool != NULL && host >= 0 ?
+	    ssh_pool_status(app->pool, host) : NULL;
+
+	/* A changed or revoked key is never trusted from any console. */
+	if (st == NULL || st->state != SSH_UNTRUSTED || st->key_changed || st->key_revoked) {
+		wr_strlcpy(out, "read-only mode trusts no host keys", cap);
+		return;
+	}
+	sshcfg_readonly_trust(st->hop_unknown ? st->hop : st->known_name,
+	    st->via[0] == '\0' && !st->hop_unknown, app->cfg.known_hosts.path, out, cap);
+}
+
 int
 app_row_host(const struct app *app, int row, int *svc)
 {

@@ -461,6 +461,15 @@ dispatch(struct app *app, enum wr_command cmd)
 			    app->tl == NULL ? " (no journal yet)" : "");
 		return -1;
 	}
+	if (why != NULL && cmd == WR_CMD_TRUST_KEY && app->safety.read_only) {
+		char how[WR_PATH_MAX + 600];
+
+		/* No journal may be open at all: what stops K here is that it
+		 * would write known_hosts, and the way left is by hand. */
+		app_trust_by_hand(app, app_selected_host(app), how, sizeof(how));
+		app_say(app, "refused: %s", how);
+		return -1;
+	}
 	if (why != NULL) {
 		app_say(app, "refused: %s", why);
 		return -1;

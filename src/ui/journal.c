@@ -357,6 +357,10 @@ conn_apply(struct app_conn *c, const struct record *r)
 	int64_t ms;
 
 	c->said = connrec_parse(cJSON_IsString(st) ? st->valuestring : NULL);
+	c->said_first = c->said == CONNREC_DOWN &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"));
+	c->said_untrusted = c->said == CONNREC_DOWN &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "untrusted"));
 	/* UP, or a loss of a host that had been reached: it was reached. */
 	if (c->said == CONNREC_UP || (c->said == CONNREC_DOWN &&
 	    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"))))
@@ -1732,13 +1736,16 @@ journal_hostkey(struct app *app, int host)
 		wr_strlcpy(app->hostkeys[host], st->fingerprint, sizeof(app->hostkeys[0]));
 }
 
-/* The pool's state as reachability: connecting says nothing yet. */
+/* The pool's state as reachability: connecting says nothing yet; a key
+ * not trusted is not reached, for another reason than a host down. */
 static enum connrec_state
 conn_state(const struct ssh_status *st)
 {
 	if (st->state == SSH_UP)
 		return CONNREC_UP;
-	if (st->state == SSH_DOWN || st->state == SSH_UNTRUSTED)
+	if (st->state == SSH_UNTRUSTED)
+		return CONNREC_UNTRUSTED;
+	if (st->state == SSH_DOWN)
 		return CONNREC_DOWN;
 	return CONNREC_UNKNOWN;
 }
@@ -1822,7 +1829,8 @@ journal_conn(struct app *app)
 		/* While degraded the live state keeps: written once it recovers;
 		 * so it does while another console records. */
 		if (!writer || timeline_degraded(app->tl) ||
-		    (what = connrec_decide(&c->live, c->said, now)) == CONNREC_NOTHING)
+		    (what = connrec_decide(&c->live, c->said, c->said_first, now)) ==
+		    CONNREC_NOTHING)
 			continue;
 		d = cJSON_CreateObject();
 		record_format_ts(c->live.since_ms, ts);
@@ -1830,6 +1838,8 @@ journal_conn(struct app *app)
 			cJSON_AddStringToObject(d, "state", "DOWN");
 			cJSON_AddStringToObject(d, "reason", c->live.reason);
 			cJSON_AddStringToObject(d, "since", ts);
+			if (c->live.untrusted)
+				cJSON_AddBoolToObject(d, "untrusted", true);
 			if (connrec_first(&c->live, c->said, c->reached))
 				cJSON_AddBoolToObject(d, "first", true);
 			/* Found DOWN on opening after nobody watched: it went
@@ -1838,6 +1848,17 @@ journal_conn(struct app *app)
 				record_format_ts(not_before, nb);
 				cJSON_AddStringToObject(d, "not_before", nb);
 			}
+		} else if (c->said_first) {
+			/* Never reached before: no return and no DOWN, however
+			 * long it waited (for its key to be trusted, or for the
+			 * host to answer at all). */
+			cJSON_AddStringToObject(d, "state", "UP");
+			cJSON_AddStringToObject(d, "since", ts);
+			cJSON_AddBoolToObject(d, "first", true);
+			if (c->said_untrusted)
+				cJSON_AddBoolToObject(d, "untrusted", true);
+			cJSON_AddNumberToObject(d, "waited_s",
+			    (double)connrec_down_s(c->said_since_ms, c->live.since_ms));
 		} else {
 			conn_span(app, h, c->said_since_ms, c->live.since_ms, &span);
 			cJSON_AddStringToObject(d, "state", "UP");

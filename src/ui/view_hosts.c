@@ -358,9 +358,25 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 		    "then C-r", fix);
 		return 2;
 	}
+	if (st->state == SSH_UNTRUSTED && app->safety.read_only) {
+		char how[600], *rest;
+
+		/* K refuses here: the way by hand, as K's refusal says it, under
+		 * the fingerprint it asks to check. */
+		app_trust_by_hand(app, host, how, sizeof(how));
+		if ((rest = strstr(how, ": ")) != NULL)
+			*rest = '\0';
+		snprintf(lines[0], 700, "%s: UNKNOWN HOST KEY — nothing is sent to it; %.400s%s", name,
+		    how, rest != NULL ? ":" : "");
+		snprintf(lines[1], 700, "  %s %s", st->keytype, st->fingerprint);
+		if (rest == NULL)
+			return 2;
+		snprintf(lines[2], 700, "  %.600s", rest + 2);
+		return 3;
+	}
 	if (st->state == SSH_UNTRUSTED) {
 		snprintf(lines[0], 700, "%s: UNKNOWN HOST KEY — nothing is sent to it%s", name,
-		    app->safety.read_only ? "" : app->cfg.known_hosts.path[0] ? " (K trusts it)" :
+		    app->cfg.known_hosts.path[0] ? " (K trusts it)" :
 		    " (K cannot trust it: no known_hosts in [warroom])");
 		snprintf(lines[1], 700, "  %s %s", st->keytype, st->fingerprint);
 		return 2;

@@ -115,13 +115,33 @@ put_verdict(const struct pane *p, int y)
 	    A_BOLD, a);
 }
 
+/* Whether the host's scrapes wait for its key to be trusted: they go
+ * through its SSH connection, and none is made to a key not trusted. */
+static bool
+key_wait(const struct app *app, const struct config_host *hc, int host)
+{
+	return hc->tunnel && app->pool != NULL &&
+	    ssh_pool_status(app->pool, host)->state == SSH_UNTRUSTED;
+}
+
+/* How its key gets trusted: K, or by hand in read-only mode (HOSTS says
+ * how). */
+static const char *
+key_how(const struct app *app)
+{
+	return app->safety.read_only ? "see HOSTS" : "K";
+}
+
 static void
 down_text(const struct pane *p, char *line, size_t cap)
 {
 	const struct host_metrics *m = p->m;
 	long ago = m->at_ms > 0 ? (long)(app_now(p->app) - m->at_ms / 1000) : -1;
 
-	if (ago >= 0)
+	if (key_wait(p->app, p->hc, p->host))
+		snprintf(line, cap, "no scrapes until %s's host key is trusted (%s)",
+		    p->hc->name, key_how(p->app));
+	else if (ago >= 0)
 		snprintf(line, cap, "no %s while %s is not UP; the last was %lds ago",
 		    p->prom ? "Prometheus queries" : "scrapes", p->hc->name, ago);
 	else
@@ -515,7 +535,11 @@ pane_setup(struct app *app, WINDOW *win, int w, struct pane *p, char *msg)
 		p->m = NULL;
 	} else if (p->none)
 		;       /* judged on its restarts (poller: judge_restarts_only) */
-	else if (p->m == NULL || !p->m->judged) {
+	else if ((p->m == NULL || !p->m->judged) && key_wait(app, p->hc, p->host)) {
+		snprintf(msg, 512, "%s: waiting for its host key to be trusted (%s)", p->hc->name,
+		    key_how(app));
+		p->m = NULL;
+	} else if (p->m == NULL || !p->m->judged) {
 		/* A start-up NO DATA (a rate waiting for its second scrape) is
 		 * no verdict, as HOSTS leaves its cell blank; a failed scrape
 		 * says why it waits. */

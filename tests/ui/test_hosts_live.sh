@@ -135,7 +135,7 @@ ok "K trusts an unknown key once the host's name is typed; it is written to know
 start 120 30 "$WARROOM -c $tmp/unknown.conf --read-only"
 wait_re "h2 +api +UNTRUSTED"
 keys Down Down K
-wait_for "refused: read-only mode: this console only watches"
+wait_for "refused: read-only mode trusts no host keys: check the fingerprint and add it"
 keys q
 wait_for "exit=0"
 ok "no trusting in read-only mode"

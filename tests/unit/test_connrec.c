@@ -22,19 +22,19 @@ a_host_lost_is_recorded_at_once_with_why(void **state)
 	(void)state;
 	connrec_observe(&l, CONNREC_UP, "", said, 0, 1000);
 	/* Its first UP is no change: nothing to say. */
-	assert_int_equal(connrec_decide(&l, said, 1000), CONNREC_NOTHING);
+	assert_int_equal(connrec_decide(&l, said, false, 1000), CONNREC_NOTHING);
 	/* Connecting again says nothing either way. */
 	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 0, 2000);
 	assert_int_equal(l.state, CONNREC_UP);
 	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", said, 0, 5000);
-	assert_int_equal(connrec_decide(&l, said, 5000), CONNREC_WRITE_DOWN);
+	assert_int_equal(connrec_decide(&l, said, false, 5000), CONNREC_WRITE_DOWN);
 	assert_string_equal(l.reason, "connect: Connection refused");
 	assert_int_equal(l.since_ms, 5000);
 	/* Recorded: nothing more while it stays down, whatever it says next. */
 	said = CONNREC_DOWN;
 	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 0, 6000);
 	connrec_observe(&l, CONNREC_DOWN, "timed out", said, 0, 9000);
-	assert_int_equal(connrec_decide(&l, said, 9000), CONNREC_NOTHING);
+	assert_int_equal(connrec_decide(&l, said, false, 9000), CONNREC_NOTHING);
 	assert_string_equal(l.reason, "connect: Connection refused");
 }
 
@@ -46,15 +46,15 @@ a_return_is_recorded_once_it_held(void **state)
 
 	(void)state;
 	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 0, 55000);
-	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 55000), CONNREC_NOTHING);
-	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 55000 + CONNREC_SETTLE_MS - 1),
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, false, 55000), CONNREC_NOTHING);
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, false, 55000 + CONNREC_SETTLE_MS - 1),
 	    CONNREC_NOTHING);
-	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 55000 + CONNREC_SETTLE_MS),
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, false, 55000 + CONNREC_SETTLE_MS),
 	    CONNREC_WRITE_UP);
 	/* The return's time is when it came UP, not when it was written. */
 	assert_int_equal(l.since_ms, 55000);
 	assert_int_equal(l.drops, 0);
-	assert_int_equal(connrec_decide(&l, CONNREC_UP, 99000), CONNREC_NOTHING);
+	assert_int_equal(connrec_decide(&l, CONNREC_UP, false, 99000), CONNREC_NOTHING);
 }
 
 static void
@@ -69,17 +69,17 @@ a_flapping_host_costs_two_records(void **state)
 	/* Down 2 s, up 3 s, twenty times, then up for good. */
 	for (t = 10000; t < 110000; t += 5000) {
 		connrec_observe(&l, CONNREC_DOWN, "Connection reset by peer", said, 0, t);
-		if (connrec_decide(&l, said, t) == CONNREC_WRITE_DOWN) {
+		if (connrec_decide(&l, said, false, t) == CONNREC_WRITE_DOWN) {
 			writes++;
 			said = CONNREC_DOWN;
 			l.drops = 0;
 		}
 		connrec_observe(&l, CONNREC_UP, "", said, 0, t + 2000);
-		assert_int_equal(connrec_decide(&l, said, t + 4999), CONNREC_NOTHING);
+		assert_int_equal(connrec_decide(&l, said, false, t + 4999), CONNREC_NOTHING);
 	}
 	assert_int_equal(writes, 1);
 	assert_int_equal(l.drops, 19);
-	assert_int_equal(connrec_decide(&l, said, t - 3000 + CONNREC_SETTLE_MS),
+	assert_int_equal(connrec_decide(&l, said, false, t - 3000 + CONNREC_SETTLE_MS),
 	    CONNREC_WRITE_UP);
 }
 
@@ -90,14 +90,14 @@ a_host_never_reached_is_down_from_the_start(void **state)
 
 	(void)state;
 	connrec_observe(&l, CONNREC_UNKNOWN, "", CONNREC_UNKNOWN, 0, 100);
-	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 100), CONNREC_NOTHING);
+	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, false, 100), CONNREC_NOTHING);
 	connrec_observe(&l, CONNREC_DOWN, NULL, CONNREC_UNKNOWN, 0, 10100);
-	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 10100), CONNREC_WRITE_DOWN);
+	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, false, 10100), CONNREC_WRITE_DOWN);
 	assert_string_equal(l.reason, "no reason given");
 	/* A journal that says DOWN (an earlier console's) and a host UP now. */
 	l = (struct connrec_live){ 0 };
 	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 0, 500);
-	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 500 + CONNREC_SETTLE_MS),
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, false, 500 + CONNREC_SETTLE_MS),
 	    CONNREC_WRITE_UP);
 }
 
@@ -111,7 +111,7 @@ first_means_never_reached_not_no_record_before(void **state)
 	connrec_observe(&l, CONNREC_UP, "", CONNREC_UNKNOWN, 0, 1000);
 	connrec_observe(&l, CONNREC_DOWN, "connection lost: transport read", CONNREC_UNKNOWN, 0,
 	    60000);
-	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 60000), CONNREC_WRITE_DOWN);
+	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, false, 60000), CONNREC_WRITE_DOWN);
 	assert_false(connrec_first(&l, CONNREC_UNKNOWN, false));
 	/* Never UP in this run and nothing in the journal: first. */
 	l = (struct connrec_live){ 0 };
@@ -293,6 +293,47 @@ names_round_trip(void **state)
 	assert_int_equal(connrec_parse(NULL), CONNREC_UNKNOWN);
 }
 
+static void
+a_first_reach_after_trust_is_recorded_at_once(void **state)
+{
+	struct connrec_live l = { 0 };
+	enum connrec_state said = CONNREC_UNKNOWN;
+
+	(void)state;
+	/* Its key unknown: not trusted, never reached. */
+	connrec_observe(&l, CONNREC_UNTRUSTED, "unknown host key ssh-ed25519 SHA256:x", said, 0,
+	    1000);
+	assert_int_equal(l.state, CONNREC_DOWN);
+	assert_true(l.untrusted);
+	assert_int_equal(connrec_decide(&l, said, false, 1000), CONNREC_WRITE_DOWN);
+	assert_true(connrec_first(&l, said, false));
+	said = CONNREC_DOWN;
+	/* K: connecting again, then UP 21 s after. */
+	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 0, 21000);
+	connrec_observe(&l, CONNREC_UP, "", said, 0, 22000);
+	/* Nothing to debounce: it never was UP, so due at once. */
+	assert_int_equal(connrec_decide(&l, said, true, 22000), CONNREC_WRITE_UP);
+	assert_int_equal(l.since_ms, 22000);
+	assert_true(l.untrusted);
+	/* A return of a host reached before still waits for it to hold. */
+	assert_int_equal(connrec_decide(&l, said, false, 22000), CONNREC_NOTHING);
+}
+
+static void
+a_loss_that_is_no_key_says_so(void **state)
+{
+	struct connrec_live l = { .state = CONNREC_UP, .reached = true };
+
+	(void)state;
+	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", CONNREC_UP, 0, 5000);
+	assert_false(l.untrusted);
+	/* Still DOWN, now answering with a key not trusted: the why it
+	 * was lost with stands. */
+	connrec_observe(&l, CONNREC_UNTRUSTED, "unknown host key", CONNREC_DOWN, 0, 9000);
+	assert_false(l.untrusted);
+	assert_string_equal(l.reason, "connect: Connection refused");
+}
+
 int
 main(void)
 {
@@ -300,6 +341,8 @@ main(void)
 		cmocka_unit_test(a_host_lost_is_recorded_at_once_with_why),
 		cmocka_unit_test(a_return_is_recorded_once_it_held),
 		cmocka_unit_test(a_flapping_host_costs_two_records),
+		cmocka_unit_test(a_first_reach_after_trust_is_recorded_at_once),
+		cmocka_unit_test(a_loss_that_is_no_key_says_so),
 		cmocka_unit_test(a_host_never_reached_is_down_from_the_start),
 		cmocka_unit_test(first_means_never_reached_not_no_record_before),
 		cmocka_unit_test(down_s_rounds_to_the_nearest_second),

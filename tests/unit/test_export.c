@@ -2472,6 +2472,65 @@ killswitch_changes_say_the_value_from_and_to(void **state)
 		record_free(&v[i]);
 }
 
+/* A host never reached, its key waiting 21 s for K: no outage. TIMELINE
+ * says it was reached once its key was trusted; Reachability has no row
+ * for it; Data gaps names the wait as a key not trusted. A host never
+ * reached that simply answered late is a first reach, not "UP again". */
+static void
+a_key_wait_is_no_outage(void **state)
+{
+	struct record v[6] = { 0 };
+	char *md, *js, *row;
+	cJSON *doc, *inc;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"trust\"}");
+	add_to(v, 1, 7, "conn.change", "api-1", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"unknown host key ssh-ed25519 SHA256:abc\","
+	    "\"since\":\"2024-05-01T12:00:07.000Z\",\"untrusted\":true,\"first\":true}");
+	add_to(v, 2, 8, "conn.change", "api-2", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connect: Connection refused\","
+	    "\"since\":\"2024-05-01T12:00:08.000Z\",\"first\":true}");
+	add_to(v, 3, 28, "conn.change", "api-1", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:00:28.000Z\",\"first\":true,\"untrusted\":true,"
+	    "\"waited_s\":21}");
+	add_to(v, 4, 40, "conn.change", "api-2", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:00:40.000Z\",\"first\":true,\"waited_s\":32}");
+	add_to(v, 5, 60, "note", NULL, NULL, "{\"text\":\"done\"}");
+	row = export_details(&v[1], NULL);
+	assert_string_equal(row, "key not trusted: unknown host key ssh-ed25519 SHA256:abc (not "
+	    "reached before: nothing is read until its key is trusted)");
+	free(row);
+	row = export_details(&v[3], NULL);
+	assert_string_equal(row, "UP: reached after its key was trusted (waited 21s)");
+	free(row);
+	row = export_details(&v[4], NULL);
+	assert_string_equal(row, "UP: reached for the first time, 32s after its first try");
+	free(row);
+	md = render_n(EXPORT_MD, v, 6);
+	assert_null(strstr(md, "UP again"));
+	assert_null(strstr(md, "| api-1 | 2024-05-01 12:00:07 | 2024-05-01 12:00:28 | 21s | unknown"));
+	assert_non_null(strstr(md, "| api-1 | 2024-05-01 12:00:07 | 2024-05-01 12:00:28 | 21s | "
+	    "key not trusted (unknown host key ssh-ed25519 SHA256:abc): nothing read until its "
+	    "host key was trusted; not reached before, not DOWN |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	/* Only api-2, which did not answer, was unreachable. */
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(inc, "reachability")), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "reachability"), 0),
+	    "host"), "api-2");
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "data_gaps"), 0),
+	    "kind"), "untrusted");
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "data_gaps"), 1),
+	    "kind"), "down");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* A stretch of 57.6 s: TIMELINE (the UP's down_s), the Reachability table
  * and the JSON all say 58s, one rounding from one source. */
 static void
@@ -5946,6 +6005,7 @@ main(void)
 		cmocka_unit_test(killswitch_changes_say_the_value_from_and_to),
 		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
 		cmocka_unit_test(reachability_duration_is_the_timelines),
+		cmocka_unit_test(a_key_wait_is_no_outage),
 		cmocka_unit_test(reachability_says_the_unwatched_part),
 		cmocka_unit_test(an_up_counts_every_unwatched_stretch_of_its_down),
 		cmocka_unit_test(reachability_says_a_down_found_on_resume),

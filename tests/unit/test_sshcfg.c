@@ -245,6 +245,28 @@ keygen_remove_command(void **state)
 	assert_string_equal(buf, "/home/operator/id");
 }
 
+static void
+readonly_trust_words(void **state)
+{
+	char buf[512];
+
+	(void)state;
+	sshcfg_keyscan_add("[127.0.0.1]:22201", "/home/op/.ssh/known_hosts", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh-keyscan -p 22201 127.0.0.1 >> /home/op/.ssh/known_hosts");
+	sshcfg_keyscan_add("db.example.com", "/srv/ops keys/kh", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh-keyscan db.example.com >> '/srv/ops keys/kh'");
+	sshcfg_keyscan_add("[::1]:2222", "", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh-keyscan -p 2222 ::1 >> ~/.ssh/known_hosts");
+	sshcfg_readonly_trust("[10.0.0.5]:2222", true, "/wr/known_hosts", buf, sizeof(buf));
+	assert_string_equal(buf, "read-only mode trusts no host keys: check the fingerprint and "
+	    "add it with ssh-keyscan -p 2222 10.0.0.5 >> /wr/known_hosts or connect once with "
+	    "ssh, then C-r");
+	/* Through a hop keyscan cannot reach it: ssh can. */
+	sshcfg_readonly_trust("[10.0.0.5]:2222", false, "", buf, sizeof(buf));
+	assert_string_equal(buf, "read-only mode trusts no host keys: check the fingerprint and "
+	    "connect once with ssh (it asks, and adds the key to ~/.ssh/known_hosts), then C-r");
+}
+
 int
 main(void)
 {
@@ -258,6 +280,7 @@ main(void)
 		cmocka_unit_test(keygen_remove_command),
 		cmocka_unit_test(global_files_and_hashing),
 		cmocka_unit_test(hop_accept_command),
+		cmocka_unit_test(readonly_trust_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
