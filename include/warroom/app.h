@@ -499,8 +499,8 @@ void app_say_also(struct app *app, const char *fmt, ...)
 void app_say_lead(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* app_say about one thing (an action waiting for its confirmation): the
- * message goes with app_unsay(about) as soon as it no longer holds. */
+/* app_say about one thing (an action planning, or waiting for its
+ * confirmation): the message goes with app_unsay(about) once untrue. */
 void app_say_about(struct app *app, const void *about, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

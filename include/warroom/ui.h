@@ -576,6 +576,10 @@ void actions_dialog_waiting(struct app *app);
  * the rollback of api-1/api" in buf; keys wait for it. */
 bool actions_planning(const struct app *app, char *buf, size_t cap);
 
+/* The action reading its host before its dialog opens, or NULL: what the
+ * footer's words while it plans are about, so its dialog takes them away. */
+const struct action *actions_planned(const struct app *app);
+
 /* Esc while planning: cancel it (nothing was sent). */
 void actions_planning_cancel(struct app *app);
 

@@ -198,16 +198,18 @@ actions_rollback_all(struct app *app)
 	actions_rollback(app);
 	/* A dialog open already (its plan needed no read) names the hosts to
 	 * come in its title; said now, the words covered its keys, two rows
-	 * at 80 columns under its border, until a key. */
+	 * at 80 columns under its border, until a key. They are about the
+	 * plan being read: its dialog takes them away, also from beside an
+	 * outcome not yet read. */
 	if (app->confirming == NULL && fc->active && n > 0)
-		app_say(app, "rolling back %s at %s on %d hosts%s%s%s, one after another, each "
-		    "confirmed: %s first", fc->service, fc->from, n + 1,
+		app_say_about(app, actions_planned(app), "rolling back %s at %s on %d hosts%s%s%s, "
+		    "one after another, each confirmed: %s first", fc->service, fc->from, n + 1,
 		    app->queue_filter[0] ? " having \"" : "", app->queue_filter,
 		    app->queue_filter[0] ? "\"" : "", h->name);
 	else if (app->confirming == NULL && fc->active)
-		app_say(app, "only %s %s %s at %s here%s%s%s: planning its rollback", h->name,
-		    fc->nout > 0 ? "is known to run" : "runs", fc->service, fc->from,
-		    app->queue_filter[0] ? " (of the hosts having \"" : "", app->queue_filter,
+		app_say_about(app, actions_planned(app), "only %s %s %s at %s here%s%s%s: planning "
+		    "its rollback", h->name, fc->nout > 0 ? "is known to run" : "runs", fc->service,
+		    fc->from, app->queue_filter[0] ? " (of the hosts having \"" : "", app->queue_filter,
 		    app->queue_filter[0] ? "\")" : "");
 	actions_fleet_tell(app);
 }

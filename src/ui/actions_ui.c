@@ -324,12 +324,15 @@ dialog_open(struct app *app, struct action *a)
 	app->confirming = a;
 	lineedit_clear(&app->confirm_text);
 	app->dialog_scroll = 0;
+	/* What was said while the plan was read is about the plan: untrue
+	 * now, gone wherever it is, also beside an outcome not yet read,
+	 * which keeps its few seconds alone. Held there (wide, the two side
+	 * by side), it stood over the dialog's keys until a key. */
+	app_unsay(app, a);
 	/* The footer shows the dialog's keys at once, as x's command dialog
-	 * does, not what was said while the plan was read ("reading…"); the
-	 * open dialog itself says nothing has run. A message held until a key
-	 * stays until it is read, and an outcome its few seconds; the answer
-	 * to the key that asked for this dialog (B's "rolling back api … h1
-	 * first", held at 80 columns for its two rows) gives way to it. */
+	 * does; the open dialog itself says nothing has run. A message held
+	 * until a key stays until it is read, and an outcome its few seconds;
+	 * the answer to the key that asked for this dialog gives way to it. */
 	if ((!app->status_held || app->status_keyed) && !app_outcome_unread(app)) {
 		app->status[0] = '\0';
 		app->status_about = NULL;
@@ -350,22 +353,29 @@ actions_dialog_waiting(struct app *app)
 		}
 }
 
-bool
-actions_planning(const struct app *app, char *buf, size_t cap)
+const struct action *
+actions_planned(const struct app *app)
 {
 	size_t i;
 
-	for (i = 0; i < app->nactions; i++) {
-		const struct action *a = app->actions[i];
-		const struct config_host *h = &app->cfg.hosts[action_host(a)];
+	for (i = 0; i < app->nactions; i++)
+		if (action_state(app->actions[i]) == ACTION_PLANNING)
+			return app->actions[i];
+	return NULL;
+}
 
-		if (action_state(a) == ACTION_PLANNING) {
-			snprintf(buf, cap, "planning the %s of %s/%s", action_verb(a), h->name,
-			    h->services[action_service(a)]);
-			return true;
-		}
-	}
-	return false;
+bool
+actions_planning(const struct app *app, char *buf, size_t cap)
+{
+	const struct action *a = actions_planned(app);
+	const struct config_host *h;
+
+	if (a == NULL)
+		return false;
+	h = &app->cfg.hosts[action_host(a)];
+	snprintf(buf, cap, "planning the %s of %s/%s", action_verb(a), h->name,
+	    h->services[action_service(a)]);
+	return true;
 }
 
 void
@@ -426,7 +436,7 @@ on_action_said(struct app *app, struct action *a)
 		/* Never over another prompt or dialog: it waits for it. */
 		if (dialog_may_open(app))
 			dialog_open(app, a);
-	} else if (action_state(a) != ACTION_CONFIRMING)
+	} else if (action_state(a) != ACTION_CONFIRMING && action_state(a) != ACTION_PLANNING)
 		/* Confirmed (or cancelled): the footer shows what runs now. */
 		app_unsay(app, a);
 	if (action_finished(a)) {
@@ -639,8 +649,8 @@ actions_rollback(struct app *app)
 	if (chained)
 		actions_fleet_started(app, host, a);
 	bind_slot(app, a, slot);
-	app_say(app, "planning the rollback of %s on %s…", app->cfg.hosts[host].services[n],
-	    app->cfg.hosts[host].name);
+	app_say_about(app, a, "planning the rollback of %s on %s…",
+	    app->cfg.hosts[host].services[n], app->cfg.hosts[host].name);
 }
 
 static void
@@ -730,9 +740,10 @@ actions_killswitch(struct app *app)
 	add_action(app, a);
 	bind_slot(app, a, slot);
 	if (h->driver == DRIVER_K8S)
-		app_say(app, "kill switch: reading deployment/%s on %s…", h->services[svc], h->name);
+		app_say_about(app, a, "kill switch: reading deployment/%s on %s…", h->services[svc],
+		    h->name);
 	else
-		app_say(app, "kill switch: reading %s's .env…", h->name);
+		app_say_about(app, a, "kill switch: reading %s's .env…", h->name);
 }
 
 static void

@@ -46,12 +46,23 @@ help_rows(enum wr_command c, int w)
 	return y > 0 ? y : 1;
 }
 
+/* The box's columns: as wide as its longest line, centred; too wide for
+ * a pane's column and border beside it, the whole width, so no pane's
+ * last column (a cut row's "…") shows along its edge as if inside it. */
+static void
+help_columns(int want, int cols, int *w, int *x0)
+{
+	*w = want + 4 > cols ? cols : want;
+	*x0 = (cols - *w) / 2;
+}
+
 void
 help_draw(struct app *app, int lines, int cols)
 {
 	int h = WR_CMD_COUNT + 4, w = 72, y0, x0, i, rows, a = ui_attr(app, THEME_HELP), y, need;
+	int above = 0, below = 0;
 	char line[200];
-	WINDOW *win;
+	WINDOW *win, *inner;
 
 	/* As wide as the longest line, so none is cut where the screen has room. */
 	for (i = 0; i < WR_CMD_COUNT; i++) {
@@ -61,10 +72,16 @@ help_draw(struct app *app, int lines, int cols)
 	}
 	if (h > lines - 2)
 		h = lines - 2;
-	if (w > cols - 4)
-		w = cols - 4;
+	help_columns(w, cols, &w, &x0);
 	y0 = (lines - h) / 2;
-	x0 = (cols - w) / 2;
+	/* Beside a centred box a blank column each side: what the panes
+	 * draw there never touches its border. */
+	if (x0 > 0 && x0 + w < cols && (win = newwin(h, w + 2, y0, x0 - 1)) != NULL) {
+		wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
+		werase(win);
+		wnoutrefresh(win);
+		delwin(win);
+	}
 	if ((win = newwin(h, w, y0, x0)) == NULL)
 		return;
 	wbkgdset(win, ' ' | (chtype)a);
@@ -80,6 +97,8 @@ help_draw(struct app *app, int lines, int cols)
 	}
 	if (app->help_scroll > i + 1)
 		app->help_scroll = i + 1;
+	for (i = 0; i < app->help_scroll; i++)
+		above += help_rows((enum wr_command)i, w - 4);
 	for (i = app->help_scroll, y = 1; i < WR_CMD_COUNT && y <= rows; i++) {
 		/* An entry that does not fit whole waits for a scroll. */
 		if (y > 1 && y - 1 + help_rows((enum wr_command)i, w - 4) > rows)
@@ -87,10 +106,19 @@ help_draw(struct app *app, int lines, int cols)
 		help_line((enum wr_command)i, line, sizeof(line));
 		ui_put_wrapped(win, &y, 2, w - 4, HELP_CONT, rows + 1, a, line);
 	}
+	for (; i < WR_CMD_COUNT; i++)
+		below += help_rows((enum wr_command)i, w - 4);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
-	    app->help_scroll > 0 || i < WR_CMD_COUNT ?
+	    above > 0 || below > 0 ?
 	    "?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it" :
 	    "?, q or Esc closes this help");
+	/* The rows out of view on its border, as a pane counts them: a blank
+	 * row left above the closing line is not the end of the list. */
+	if ((inner = derwin(win, h - 2, w - 2, 1, 1)) != NULL) {
+		ui_frame_more(app, inner, true, above);
+		ui_frame_more(app, inner, false, below);
+		delwin(inner);
+	}
 	wnoutrefresh(win);
 	delwin(win);
 }

@@ -481,7 +481,7 @@ handle_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		paste_ignored(app);
 		return;
 	case KEYGATE_WAIT_PLAN:
-		app_say(app, "%s… keys wait; Esc cancels", plan);
+		app_say_about(app, actions_planned(app), "%s… keys wait; Esc cancels", plan);
 		return;
 	case KEYGATE_CANCEL_PLAN:
 		actions_planning_cancel(app);
