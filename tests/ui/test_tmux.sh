@@ -58,11 +58,13 @@ sleep 0.3
 resize 120 40
 sleep 0.5
 capture
-# Compare with a console started at 120x40, clock times aside.
+# Compare with a console started at 120x40, clock times aside, and which
+# host a conn.change or verdict.change row names: the hosts' connects fail,
+# and their first verdicts come, in either order.
 normalize() {
 	sed 's/[0-9][0-9]:[0-9][0-9]:[0-9][0-9] UTC/HH:MM:SS UTC/g; s/T+[0-9:]*/T+/g;
 	    s/20[0-9-]* HH/HH/; s/DOWN [0-9][0-9hms]*/DOWN N/g; s/retry in [0-9]*s/retry in Ns/g;
-	    s/conn\.change [^│]*│/conn.change HOST│/' "$1" |
+	    s/conn\.change [^│]*│/conn.change HOST│/; s/verdict\.change [^│]*│/verdict.change HOST│/' "$1" |
 	# How long each host has been DOWN differs between the two consoles,
 	# and CONN is as wide as its longest value: padding aside.
 	sed 's/   */  /g'
@@ -85,7 +87,21 @@ all_down() {
 		sleep 0.05
 	done
 }
+# The hosts have no metrics: each is judged on its restarts (NO DATA while
+# DOWN) once its first metrics round comes; both consoles past them.
+judged() {
+	wait_re "│> api-1 +api +DOWN [0-9hms]+ +NO DATA" 15
+	wait_re "│  api-2 +api +DOWN [0-9hms]+ +NO DATA" 15
+	wait_re "│  k8s-bastion +api +DOWN [0-9hms]+ +NO DATA" 15
+	# … and the three verdicts in TIMELINE.
+	i=0
+	until capture; [ "$(grep -c 'verdict\.change ' "$tmp/screen")" -ge 3 ]; do
+		i=$((i + 1)); [ $i -lt 150 ] || { cat "$tmp/screen"; fail "not three verdict.change rows"; }
+		sleep 0.1
+	done
+}
 wait_for "q quit"
+judged
 all_down
 normalize "$tmp/screen" > "$tmp/resized"
 keys q
@@ -99,6 +115,7 @@ ok "q exits 0 and restores the terminal"
 sed "s|^timeline_dir = .*|timeline_dir = $tmp/timeline2|" "$tmp/warroom.conf" > "$tmp/fresh.conf"
 start 120 40 "$WARROOM -c $tmp/fresh.conf --incident tmux-test"
 wait_for "q quit"
+judged
 all_down
 normalize "$tmp/screen" > "$tmp/fresh"
 diff -u "$tmp/fresh" "$tmp/resized" || fail "200x50 -> 80x24 -> 120x40 left stale characters"
