@@ -80,6 +80,16 @@ config_refused(const struct app *app, const struct app_runbook *r, size_t sectio
 	return runbook_lint_work(&r->rb, section, step, &app->cfg, out, cap);
 }
 
+/* The config's file name without its directory: the overlay has one
+ * row for it, and the console was started with it. */
+static const char *
+cfg_base(const struct app *app)
+{
+	const char *slash = strrchr(app->cfg.file, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : app->cfg.file;
+}
+
 static void
 section_progress(const struct app_runbook *r, size_t s, int *done, int *total,
     int64_t *first)
@@ -1395,10 +1405,8 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN),
 		    "x runs none of this step until the runbook is fixed");
 	} else if (nref > 0 && y > cmds_from && y < h - 3) {
-		const char *base = strrchr(app->cfg.file, '/');
-
 		snprintf(line, sizeof(line), "x and Enter refuse this step: %s cannot do what it "
-		    "asks", base != NULL ? base + 1 : app->cfg.file);
+		    "asks", cfg_base(app));
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN), line);
 	} else if (route.path != RUNBOOK_PATH_NONE && y < h - 3) {
 		/* Which way x goes, and why: never a part of the commands. */
@@ -1414,8 +1422,8 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		snprintf(line, sizeof(line), "Fix the runbook: warroom runbook %s lists every "
 		    "error.", r->path);
 	else if (nref > 0)
-		snprintf(line, sizeof(line), "Fix the step or the config: warroom runbook -c %s %s "
-		    "lists every one.", app->cfg.file, r->path);
+		snprintf(line, sizeof(line), "Fix the step or %s: warroom runbook -c lists every "
+		    "one.", cfg_base(app));
 	else
 		wr_strlcpy(line, app->rb_detail_note[0] != '\0' ? app->rb_detail_note :
 		    "x runs them on the HOSTS host, asking for each placeholder.", sizeof(line));
