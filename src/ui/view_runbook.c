@@ -2,14 +2,18 @@
  * view_runbook.c — the RUNBOOK pane: the runbook as a checklist. Sections
  * fold; each shows its progress and the time since its first tick; steps
  * show their tick, a mark when they carry commands or actions ("!" when
- * a block of theirs did not read), what x started from them and on which
+ * a block of theirs did not read, or x would refuse their work under this
+ * config: runbook_lint_work, `warroom runbook -c`'s check), what x
+ * started from them and on which
  * hosts (each step and section keeps its own: stepmark; a reopened
  * incident's steps get theirs back from the journal: stepran), and the time
  * since they were ticked. Ticks go to the incident journal first and
  * show once stored (the journal's observer sets them), so the screen never
- * claims a tick the timeline does not hold. Enter on a step opens its
- * detail: every command with its placeholders highlighted, and whether x
- * runs them through a built-in action or as written (runbook_route).
+ * claims a tick the timeline does not hold. Enter on a rollback step
+ * opens its dialog; on another (or one that cannot run now) its detail:
+ * every command with its placeholders highlighted, and whether x runs
+ * them through a built-in action or as written (runbook_route), or why
+ * not.
  */
 #include "warroom/ui.h"
 
