@@ -454,13 +454,16 @@ static void
 config_refusals(struct app *app, struct app_runbook *r, const char *buf, size_t len)
 {
 	struct runbook copy;
-	size_t before, k;
+	size_t errors, warnings, k;
 
 	runbook_parse(&copy, r->key, buf, len);
-	before = copy.nerrors + copy.nwarnings;
+	errors = copy.nerrors;
+	warnings = copy.nwarnings;
 	k = copy.ndiags;
 	runbook_lint(&copy, &app->cfg);
-	r->config_refusals = copy.nerrors + copy.nwarnings - before;
+	r->config_errors = copy.nerrors - errors;
+	r->config_warnings = copy.nwarnings - warnings;
+	r->config_refusals = r->config_errors + r->config_warnings;
 	if (r->config_refusals > 0 && k < copy.ndiags) {
 		r->config_refusal_line = copy.diags[k].line;
 		wr_strlcpy(r->config_refusal, copy.diags[k].msg, sizeof(r->config_refusal));

@@ -98,6 +98,9 @@ struct app_runbook {
 	                                    this config beyond the file's own errors */
 	int config_refusal_line;         /* the first of them: its line and words */
 	char config_refusal[300];
+	size_t config_errors;            /* of those, the errors and the warnings, */
+	size_t config_warnings;          /* counted in the pane's title beside the
+	                                    file's own */
 };
 
 /* One line of the TIMELINE pane, kept from a stored record. */
@@ -347,6 +350,8 @@ struct app {
 	int rb_cur;                      /* the runbook RUNBOOK shows */
 	int rb_sel;                      /* selected row among its visible rows */
 	bool rb_detail;                  /* the step detail overlay is open */
+	char rb_detail_note[200];        /* why Enter opened it rather than the
+	                                    step's dialog ("" when it did not) */
 
 	bool config_missing;             /* no file at cfg.file: an empty console */
 	const char *example_conf;        /* then the example to start from, or NULL

@@ -33,7 +33,7 @@
 	X(TOP,         "Home",   "g",     READS,   "move to the first line")               \
 	X(BOTTOM,      "End",    "G",     READS,   "move to the last line")                \
 	X(TICK,        "Space",  NULL,    RECORDS, "tick or untick the step") \
-	X(OPEN,        "Enter",  NULL,    READS,   "HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry") \
+	X(OPEN,        "Enter",  NULL,    READS,   "HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the step opened or the section folded; TIMELINE: whole entry") \
 	X(LOGS_ADD,    "+",      NULL,    READS,   "HOSTS: tail that service too (LOGS merges by time)") \
 	X(PREV_OPEN,   "[",      NULL,    READS,   "jump to the previous unticked step")   \
 	X(NEXT_OPEN,   "]",      NULL,    READS,   "jump to the next unticked step")       \

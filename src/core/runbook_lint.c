@@ -18,6 +18,7 @@
 #include "warroom/runbook_lint.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "warroom/runbook_route.h"
@@ -171,9 +172,11 @@ revision_on_compose(const struct runbook_action *part, const struct runbook_acti
 	return runbook_target_revision_fits(a, &cfg->hosts[t.host], err);
 }
 
-static void
-lint_action(struct runbook *rb, const struct runbook_action *a, int line, bool binding,
-    const struct config *cfg)
+/* Whether x would refuse a (at line, a binding or the built-in command),
+ * into r when it would. */
+static bool
+refused(const struct runbook_action *a, int line, bool binding, const struct config *cfg,
+    struct runbook_refusal *r)
 {
 	struct runbook_action part;
 	const char *revision;
@@ -181,39 +184,83 @@ lint_action(struct runbook *rb, const struct runbook_action *a, int line, bool b
 	int rc;
 
 	if (!written_part(a, &part, &revision))
-		return;
+		return false;
 	rc = runbook_target_check(&part, cfg, &err) != 0 ||
 	    (cfg != NULL && config_check(&part, cfg, &err) != 0) ||
 	    revision_on_compose(&part, a, revision, cfg, &err) != 0;
 	runbook_action_free(&part);
 	if (rc == 0)
-		return;
-	if (binding)
-		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: %s", runbook_action_name(a->kind),
-		    err.msg);
-	else
-		runbook_diag(rb, RUNBOOK_WARNING, line, "%s: %s; x would refuse it",
-		    runbook_action_name(a->kind), err.msg);
+		return false;
+	r->line = line;
+	r->binding = binding;
+	r->kind = a->kind;
+	wr_strlcpy(r->why, err.msg, sizeof(r->why));
+	return true;
+}
+
+/* What x would refuse of one block, in its order: up to cap into out;
+ * returns how many there are. */
+static size_t
+block_refusals(const struct runbook *rb, const struct runbook_block *blk,
+    const struct config *cfg, struct runbook_refusal *out, size_t cap)
+{
+	struct runbook_route route;
+	struct runbook_refusal r;
+	size_t k, n = 0;
+
+	for (k = 0; k < blk->nbinds; k++)
+		if (refused(&blk->binds[k].action, blk->binds[k].line, true, cfg, &r) && n++ < cap)
+			out[n - 1] = r;
+	/* Only the command x runs through a built-in: one among other
+	 * commands runs as written, and x refuses nothing of it. */
+	runbook_route_of(rb, blk->section, blk->step, &route);
+	for (k = 0; k < blk->ncmds; k++)
+		if (&blk->cmds[k] == route.builtin &&
+		    refused(&blk->cmds[k].action, blk->cmds[k].line, false, cfg, &r) && n++ < cap)
+			out[n - 1] = r;
+	return n;
+}
+
+size_t
+runbook_lint_work(const struct runbook *rb, size_t section, size_t step,
+    const struct config *cfg, struct runbook_refusal *out, size_t cap)
+{
+	size_t b, n = 0, k;
+
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+
+		if (blk->step != step || (step == WR_RUNBOOK_NONE && blk->section != section))
+			continue;
+		k = block_refusals(rb, blk, cfg, out + (n < cap ? n : cap), n < cap ? cap - n : 0);
+		n += k;
+	}
+	return n;
 }
 
 void
 runbook_lint(struct runbook *rb, const struct config *cfg)
 {
-	struct runbook_route route;
-	size_t b, k;
+	struct runbook_refusal *r;
+	size_t b, k, n;
 	bool capped = rb->ndiags >= WR_RUNBOOK_DIAG_MAX;  /* its summary last */
 
 	for (b = 0; b < rb->nblocks; b++) {
-		const struct runbook_block *blk = &rb->blocks[b];
-
-		for (k = 0; k < blk->nbinds; k++)
-			lint_action(rb, &blk->binds[k].action, blk->binds[k].line, true, cfg);
-		/* Only the command x runs through a built-in: one among other
-		 * commands runs as written, and x refuses nothing of it. */
-		runbook_route_of(rb, blk->section, blk->step, &route);
-		for (k = 0; k < blk->ncmds; k++)
-			if (&blk->cmds[k] == route.builtin)
-				lint_action(rb, &blk->cmds[k].action, blk->cmds[k].line, false, cfg);
+		if ((n = block_refusals(rb, &rb->blocks[b], cfg, NULL, 0)) == 0)
+			continue;
+		r = xcalloc(n, sizeof(*r));
+		block_refusals(rb, &rb->blocks[b], cfg, r, n);
+		for (k = 0; k < n; k++) {
+			/* A binding the console would refuse is an error: the
+			 * author's explicit intent cannot happen. */
+			if (r[k].binding)
+				runbook_diag(rb, RUNBOOK_ERROR, r[k].line, "warroom: %s: %s",
+				    runbook_action_name(r[k].kind), r[k].why);
+			else
+				runbook_diag(rb, RUNBOOK_WARNING, r[k].line, "%s: %s; x would refuse it",
+				    runbook_action_name(r[k].kind), r[k].why);
+		}
+		free(r);
 	}
 	if (!capped)
 		runbook_diags_sort(rb);

@@ -393,6 +393,12 @@ key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    (name != NULL && strcmp(name, "Esc") == 0)) {
 			app->rb_detail = app->tl_detail = false;
 			app_unsay_key_answer(app);
+		} else if (cmd == WR_CMD_ARM && app->rb_detail && app->rb_detail_note[0] != '\0') {
+			/* The step says "A arms it": A does, from here. */
+			app->rb_detail = false;
+			app->rb_detail_note[0] = '\0';
+			app_unsay_key_answer(app);
+			dispatch(app, cmd);
 		} else if (name != NULL && cmd != WR_CMD_REDRAW) {
 			char why[160];
 

@@ -2,14 +2,18 @@
  * view_runbook.c — the RUNBOOK pane: the runbook as a checklist. Sections
  * fold; each shows its progress and the time since its first tick; steps
  * show their tick, a mark when they carry commands or actions ("!" when
- * a block of theirs did not read), what x started from them and on which
+ * a block of theirs did not read, or x would refuse their work under this
+ * config: runbook_lint_work, `warroom runbook -c`'s check), what x
+ * started from them and on which
  * hosts (each step and section keeps its own: stepmark; a reopened
  * incident's steps get theirs back from the journal: stepran), and the time
  * since they were ticked. Ticks go to the incident journal first and
  * show once stored (the journal's observer sets them), so the screen never
- * claims a tick the timeline does not hold. Enter on a step opens its
- * detail: every command with its placeholders highlighted, and whether x
- * runs them through a built-in action or as written (runbook_route).
+ * claims a tick the timeline does not hold. Enter on a rollback step
+ * opens its dialog; on another (or one that cannot run now) its detail:
+ * every command with its placeholders highlighted, and whether x runs
+ * them through a built-in action or as written (runbook_route), or why
+ * not.
  */
 #include "warroom/ui.h"
 
@@ -23,6 +27,7 @@
 #include "warroom/poller.h"
 #include "warroom/rbfile.h"
 #include "warroom/rbprogress.h"
+#include "warroom/runbook_lint.h"
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
@@ -67,6 +72,26 @@ step_has_work(const struct runbook *rb, size_t step)
 		if (rb->blocks[b].step == step && (rb->blocks[b].ncmds > 0 || rb->blocks[b].nbinds > 0))
 			return true;
 	return false;
+}
+
+/* How many items of the step's (or section's own: step NONE) work x
+ * would refuse under this config before any dialog, by `warroom runbook
+ * -c`'s check; the first cap of them into out. */
+static size_t
+config_refused(const struct app *app, const struct app_runbook *r, size_t section, size_t step,
+    struct runbook_refusal *out, size_t cap)
+{
+	return runbook_lint_work(&r->rb, section, step, &app->cfg, out, cap);
+}
+
+/* The config's file name without its directory: the overlay has one
+ * row for it, and the console was started with it. */
+static const char *
+cfg_base(const struct app *app)
+{
+	const char *slash = strrchr(app->cfg.file, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : app->cfg.file;
 }
 
 static void
@@ -241,7 +266,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	struct app_runbook *r;
 	struct rb_row *rows;
-	size_t n, i, done = 0;
+	size_t n, i, done = 0, nerr, nwarn;
 	int64_t now = (int64_t)app_now(app) * 1000;
 	int y, top = 0, row0 = 1;
 	char line[1200], when[32], mark[160];
@@ -261,13 +286,16 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  T-0 %s", when);
 	} else if (r->has_tminus)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (T sets T-0)");
-	/* Counted where there are any; the start said the first error whole. */
-	if (r->rb.nerrors > 0)
+	/* Counted where there are any, as `warroom runbook -c` counts them
+	 * against this config; the start said the first error whole. */
+	nerr = r->rb.nerrors + r->config_errors;
+	nwarn = r->rb.nwarnings + r->config_warnings;
+	if (nerr > 0)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (%zu error%s%s",
-		    r->rb.nerrors, r->rb.nerrors == 1 ? "" : "s", r->rb.nwarnings ? "," : ")");
-	if (r->rb.nwarnings > 0)
+		    nerr, nerr == 1 ? "" : "s", nwarn ? "," : ")");
+	if (nwarn > 0)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%zu warning%s)",
-		    r->rb.nerrors ? " " : "  (", r->rb.nwarnings, r->rb.nwarnings == 1 ? "" : "s");
+		    nerr ? " " : "  (", nwarn, nwarn == 1 ? "" : "s");
 	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
 	/* The file was edited since it was read: the steps below are what was
 	 * read, and x runs those; said on a row of its own, not cut away. */
@@ -298,7 +326,8 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			row_mark(app, r, r->rb.nsteps + row->idx, mark, sizeof(mark));
 			snprintf(line, sizeof(line), "%s %s %s%s%s%s%s", sel ? ">" : " ",
 			    r->collapsed[row->idx] ? "+" : "-",
-			    runbook_work_errors(&r->rb, row->idx, WR_RUNBOOK_NONE, NULL) ? "! " : "",
+			    runbook_work_errors(&r->rb, row->idx, WR_RUNBOOK_NONE, NULL) ||
+			    config_refused(app, r, row->idx, WR_RUNBOOK_NONE, NULL, 0) ? "! " : "",
 			    mark[0] ? "[" : "", mark, mark[0] ? "] " : "",
 			    sec->title[0] ? sec->title : "(untitled)");
 			head = strlen(line);
@@ -315,9 +344,11 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		} else {
 			const struct runbook_step *stp = &r->rb.steps[row->idx];
 			int indent = 2 + 2 * (stp->depth < 6 ? stp->depth : 6);
-			/* A block that did not read must not pass for a plain step:
-			 * x cannot run it, and Enter shows why. */
-			bool broken = runbook_work_errors(&r->rb, stp->section, row->idx, NULL) > 0;
+			/* A block that did not read, or work this config cannot
+			 * do, must not pass for a plain step: x cannot run it, and
+			 * Enter shows why. */
+			bool broken = runbook_work_errors(&r->rb, stp->section, row->idx, NULL) > 0 ||
+			    config_refused(app, r, stp->section, row->idx, NULL, 0) > 0;
 
 			row_mark(app, r, row->idx, mark, sizeof(mark));
 			/* The markers go before the text, which a narrow pane cuts. */
@@ -625,6 +656,44 @@ step_killswitch(struct app *app, struct action **slot, const struct runbook_acti
 	actions_killswitch(app);
 }
 
+/* Enter on a step: a rollback step's dialog, else the step's detail. The
+ * detail too, saying why, where no dialog may open: work x refuses (a
+ * block that did not read, what this config cannot do: the detail lists
+ * it, and nothing reaches the journal, since nothing was confirmed), or a
+ * console that may not change anything now, so the engineer can read the
+ * step Enter would run, and that A arms it. */
+static void
+step_enter(struct app *app, struct app_runbook *r, size_t step)
+{
+	size_t section = r->rb.steps[step].section;
+	const struct runbook_command *cmd;
+	struct safety_state armed;
+	const char *why;
+	int wait_s;
+
+	app->rb_detail_note[0] = '\0';
+	if (runbook_work_errors(&r->rb, section, step, NULL) > 0 ||
+	    config_refused(app, r, section, step, NULL, 0) > 0) {
+		app->rb_detail = true;
+		return;
+	}
+	if (step_wants_rollback(&r->rb, step, &cmd, &wait_s) != NULL) {
+		app_armed(app);
+		if ((why = safety_refusal_hosts(&app->safety, true)) != NULL) {
+			/* Arming alone would let it through: then say what next. */
+			armed = app->safety;
+			armed.armed = true;
+			snprintf(app->rb_detail_note, sizeof(app->rb_detail_note), "refused: %s%s",
+			    why, safety_refusal_hosts(&armed, true) == NULL ?
+			    ", then Enter runs this step" : "");
+			app->rb_detail = true;
+			return;
+		}
+	}
+	if (!step_rollback(app, r, step))
+		app->rb_detail = true;
+}
+
 static bool
 runbook_key(struct app *app, enum wr_command cmd, int page)
 {
@@ -668,8 +737,8 @@ runbook_key(struct app *app, enum wr_command cmd, int page)
 			r->collapsed[rows[sel].idx] = !r->collapsed[rows[sel].idx];
 		else if (cmd == WR_CMD_TICK)
 			tick(app, r, rows[sel].idx);
-		else if (!step_rollback(app, r, rows[sel].idx))
-			app->rb_detail = true;
+		else
+			step_enter(app, r, rows[sel].idx);
 		break;
 	default:
 		free(rows);
@@ -1033,6 +1102,8 @@ runbook_run_step(struct app *app)
 	size_t step = WR_RUNBOOK_NONE, section = WR_RUNBOOK_NONE, n, nwork;
 	struct runbook_work work[XRUN_MAX];
 	char why[WR_ERR_MAX + 128];
+	struct runbook_refusal ref;
+	size_t nref;
 
 	if (app->nrunbooks == 0) {
 		app_say(app, "no runbook loaded: -r FILE opens one");
@@ -1066,6 +1137,16 @@ runbook_run_step(struct app *app)
 	if (runbook_work_refusal(&r->rb, section, step, why, sizeof(why)) > 0) {
 		app_say(app, "%s (warroom runbook %s lists every error)", why, r->path);
 		actions_step_refused(app, step_slot(r, section, step), -1, "runbook.step", why);
+		return;
+	}
+	/* Work this config cannot do is known from the start, as `warroom
+	 * runbook -c` says it: refused before anything is asked, and not
+	 * journalled, since nothing was confirmed (each x would add one). */
+	if ((nref = config_refused(app, r, section, step, &ref, 1)) > 0) {
+		app_say(app, "x refuses this %s: line %d: %s: %s%s (warroom runbook -c %s %s lists "
+		    "every one)", step == WR_RUNBOOK_NONE ? "section" : "step", ref.line,
+		    runbook_action_name(ref.kind), ref.why, nref > 1 ? ", and more" : "",
+		    app->cfg.file, r->path);
 		return;
 	}
 	if (host < 0 || app->pool == NULL) {
@@ -1256,9 +1337,10 @@ void
 runbook_detail_draw(struct app *app, int lines, int cols)
 {
 	const struct app_runbook *r;
-	size_t step, b, c, d, nbad;
+	size_t step, b, c, d, nbad, nref;
 	int h = lines - 4, w = cols - 8, y = 1, cmds_from;
 	char line[1200];
+	struct runbook_refusal ref[8];
 	struct runbook_route route;
 	WINDOW *win;
 
@@ -1285,7 +1367,14 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN), line);
 		nbad++;
 	}
-	if (nbad > 0)
+	/* Then what this config cannot do, as `warroom runbook -c` says it. */
+	nref = config_refused(app, r, r->rb.steps[step].section, step, ref, WR_ARRAY_LEN(ref));
+	for (d = 0; d < nref && d < WR_ARRAY_LEN(ref) && y < h - 3; d++) {
+		snprintf(line, sizeof(line), "! line %d: %s: %s", ref[d].line,
+		    runbook_action_name(ref[d].kind), ref[d].why);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN), line);
+	}
+	if (nbad > 0 || nref > 0)
 		y++;
 	cmds_from = y;
 	runbook_route_of(&r->rb, r->rb.steps[step].section, step, &route);
@@ -1319,6 +1408,10 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		/* What did read is listed, but x runs none of it. */
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN),
 		    "x runs none of this step until the runbook is fixed");
+	} else if (nref > 0 && y > cmds_from && y < h - 3) {
+		snprintf(line, sizeof(line), "x and Enter refuse this step: %s cannot do what it "
+		    "asks", cfg_base(app));
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN), line);
 	} else if (route.path != RUNBOOK_PATH_NONE && y < h - 3) {
 		/* Which way x goes, and why: never a part of the commands. */
 		snprintf(line, sizeof(line), "x %s", route.why);
@@ -1329,10 +1422,18 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), nbad > 0 ?
 		    "nothing in this step could be read: x runs nothing" :
 		    "no commands in this step");
-	snprintf(line, sizeof(line), "Fix the runbook: warroom runbook %s lists every error.",
-	    r->path);
-	ui_put(win, h - 3, 2, w - 4, ui_attr(app, THEME_STATUS), nbad > 0 ? line :
-	    "x runs them on the HOSTS host, asking for each placeholder.");
+	if (nbad > 0)
+		snprintf(line, sizeof(line), "Fix the runbook: warroom runbook %s lists every "
+		    "error.", r->path);
+	else if (nref > 0)
+		snprintf(line, sizeof(line), "Fix the step or %s: warroom runbook -c lists every "
+		    "one.", cfg_base(app));
+	else
+		wr_strlcpy(line, app->rb_detail_note[0] != '\0' ? app->rb_detail_note :
+		    "x runs them on the HOSTS host, asking for each placeholder.", sizeof(line));
+	/* Why Enter showed the step rather than its dialog stands out. */
+	ui_put(win, h - 3, 2, w - 4, ui_attr(app, nbad == 0 && nref == 0 &&
+	    app->rb_detail_note[0] != '\0' ? THEME_WARN : THEME_STATUS), line);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
 	    "Highlighted: placeholders. Esc or Enter closes.");
 	wnoutrefresh(win);

@@ -43,13 +43,13 @@ assert_screen help <<'EOF'
 │ Home, g  move to the first line                                              │
 │ End, G   move to the last line                                               │
 │ Space    tick or untick the step (RUNBOOK only; writes the journal)          │
-│ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry        │
+│ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the   │
+│          step opened or the section folded; TIMELINE: whole entry            │
 │ +        HOSTS: tail that service too (LOGS merges by time)                  │
 │ [        jump to the previous unticked step (RUNBOOK only)                   │
 │ ]        jump to the next unticked step (RUNBOOK only)                       │
-│ R        switch RUNBOOK to the next runbook                                  │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 42 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 43 more rows ─────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
@@ -60,7 +60,8 @@ assert_screen scrolled <<'EOF'
 │ Home, g  move to the first line                                              │
 │ End, G   move to the last line                                               │
 │ Space    tick or untick the step (RUNBOOK only; writes the journal)          │
-│ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry        │
+│ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the   │
+│          step opened or the section folded; TIMELINE: whole entry            │
 │ +        HOSTS: tail that service too (LOGS merges by time)                  │
 │ [        jump to the previous unticked step (RUNBOOK only)                   │
 │ ]        jump to the next unticked step (RUNBOOK only)                       │
@@ -74,7 +75,6 @@ assert_screen scrolled <<'EOF'
 │          after another, each confirmed (HOSTS) (changes production)          │
 │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes   │
 │          production)                                                         │
-│                                                                              │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
 └─ ▼ 33 more rows ─────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -87,7 +87,8 @@ assert_screen ignored <<'EOF'
 │ Home, g  move to the first line                                              │
 │ End, G   move to the last line                                               │
 │ Space    tick or untick the step (RUNBOOK only; writes the journal)          │
-│ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry        │
+│ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the   │
+│          step opened or the section folded; TIMELINE: whole entry            │
 │ +        HOSTS: tail that service too (LOGS merges by time)                  │
 │ [        jump to the previous unticked step (RUNBOOK only)                   │
 │ ]        jump to the next unticked step (RUNBOOK only)                       │
@@ -101,7 +102,6 @@ assert_screen ignored <<'EOF'
 │          after another, each confirmed (HOSTS) (changes production)          │
 │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes   │
 │          production)                                                         │
-│                                                                              │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
 └─ ▼ 33 more rows ─────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -109,7 +109,7 @@ EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 42 more rows ─┐
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 43 more rows ─┐
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)              │
 │ n        LOGS: next match; elsewhere: add a note to the timeline (writes the │
 │          journal)                                                            │
@@ -178,7 +178,8 @@ assert_screen help-big <<'EOF'
 │ Home, g  move to the first line                                                                                      │
 │ End, G   move to the last line                                                                                       │
 │ Space    tick or untick the step (RUNBOOK only; writes the journal)                                                  │
-│ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                                                │
+│ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the step opened or the section folded;        │
+│          TIMELINE: whole entry                                                                                       │
 │ +        HOSTS: tail that service too (LOGS merges by time)                                                          │
 │ [        jump to the previous unticked step (RUNBOOK only)                                                           │
 │ ]        jump to the next unticked step (RUNBOOK only)                                                               │
@@ -210,9 +211,8 @@ assert_screen help-big <<'EOF'
 │ a        show every record, a folded row's (a flapping verdict or health, a post's tries) one by one; a again folds  │
 │          each into one row (TIMELINE only)                                                                           │
 │ C-l      redraw the whole screen                                                                                     │
-│ ?        show or hide this help                                                                                      │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                                            │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 2 more rows ──────────────────────────────────────────────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
 EOF
 

@@ -46,19 +46,19 @@ assert_screen top <<'EOF'
 │ Home, g  move to the first line                                              │
 │ End, G   move to the last line                                               │
 │ Space    tick or untick the step (RUNBOOK only; writes the journal)          │
-│ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry        │
+│ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the   │
+│          step opened or the section folded; TIMELINE: whole entry            │
 │ +        HOSTS: tail that service too (LOGS merges by time)                  │
 │ [        jump to the previous unticked step (RUNBOOK only)                   │
 │ ]        jump to the next unticked step (RUNBOOK only)                       │
-│ R        switch RUNBOOK to the next runbook                                  │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 42 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 43 more rows ─────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen middle <<'EOF'
  warroom │ no incident named │ T+00:00:10               2026-01-01 00:00:10 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 21 more rows ─┐
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 22 more rows ─┐
 │ A        arm the console for changes (typed; A again disarms) (writes the    │
 │          journal)                                                            │
 │ r        roll the selected service back (HOSTS) (changes production)         │
@@ -85,7 +85,7 @@ EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:10               2026-01-01 00:00:10 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 42 more rows ─┐
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 43 more rows ─┐
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)              │
 │ n        LOGS: next match; elsewhere: add a note to the timeline (writes the │
 │          journal)                                                            │
@@ -112,7 +112,7 @@ EOF
 
 assert_screen resolved <<'EOF'
  warroom │ no incident named │ T+00:00:10                                   2026-01-01 00:00:10 UTC
-┌─ HELP: keys ──────────────────────────────────────────────────────────────────── ▲ 20 more rows ─┐
+┌─ HELP: keys ──────────────────────────────────────────────────────────────────── ▲ 21 more rows ─┐
 │ A        arm the console for changes (typed; A again disarms) (writes the journal)               │
 │ r        roll the selected service back (HOSTS) (changes production)                             │
 │ B        roll it back on every host of the same driver running its tag, one after another, each  │
@@ -160,7 +160,7 @@ assert_screen wide <<'EOF'
 │                      │ Home, g  move to the first line                                                                                                                       │                       │
 │                      │ End, G   move to the last line                                                                                                                        │ tself is quick:       │
 │                      │ Space    tick or untick the step (RUNBOOK only; writes the journal)                                                                                   │                       │
-│                      │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                                                                                 │ ing the bad one back: │
+│                      │ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the step opened or the section folded; TIMELINE: whole entry                   │ ing the bad one back: │
 │                      │ +        HOSTS: tail that service too (LOGS merges by time)                                                                                           │                       │
 │                      │ [        jump to the previous unticked step (RUNBOOK only)                                                                                            │  additive changes (ne…│
 │                      │ ]        jump to the next unticked step (RUNBOOK only)                                                                                                │                       │

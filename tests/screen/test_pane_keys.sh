@@ -56,12 +56,12 @@ assert_screen f-hosts <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
+│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15  (4…│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -88,12 +88,12 @@ assert_screen f-logs <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
+│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15  (4…│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ ▶ LOGS ─────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -118,12 +118,12 @@ assert_screen enter-metrics <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
+│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15  (4…│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │api-1/api 00:00:01 INFO seq=1                 ││ no incident journal open     │

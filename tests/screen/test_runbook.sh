@@ -40,12 +40,12 @@ assert_screen start <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15 …│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -67,12 +67,12 @@ assert_screen ticked <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15 …│
 │                                              ││  - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3  2m │
 │                                              ││  [ ] Incident opened in warr…│
 │                                              ││> [x] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -94,12 +94,12 @@ assert_screen folded <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15  │
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15 …│
 │                                              ││  - Compose rollback: api and…│
 │                                              ││> + Before you start  1/3  2m │
 │                                              ││  - 1. Exports kill switch  0…│
 │                                              ││  [ ] $ Set the switch in .en…│
-└──────────────────────────────────────────────┘│  [ ] $ Check that exports ar…│
+└──────────────────────────────────────────────┘│  [ ] ! Check that exports ar…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 14 more rows ─────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -164,7 +164,7 @@ assert_screen detail-narrow <<'EOF'
 │  k│    jobs                                                              │   │
 └───│ x runs as written                                                    │───┘
 ┌─ M│                                                                      │s ─┐
-│ ap│                                                                      │5  │
+│ ap│                                                                      │5 …│
 │   │                                                                      │ag…│
 │   │                                                                      │ro…│
 │   │                                                                      │bs…│
@@ -184,7 +184,7 @@ EOF
 assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/12                 │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/12  (2 errors, 3 w…│
 │> api-1       api     not connected           -      -     -          ││> - Kubernetes and Helm rollback: checkout    │
 │  api-1       jobs    not connected           -      -     -          ││  - Decide                                    │
 │  api-2       api     not connected           -      -     -          ││  - Look before you act  1/2                  │
@@ -192,14 +192,14 @@ assert_screen second <<'EOF'
 └──────────────────────────────────────────────────────────────────────┘│  [ ] Bad revision identified (history above,…│
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│  - Roll back with kubectl  0/3               │
 │ api-1: no metrics_url in the config                                  ││  [ ] $ Undo to the previous revision:        │
-│                                                                      ││  [ ] $ Or to a revision picked from the hist…│
+│                                                                      ││  [ ] ! Or to a revision picked from the hist…│
 │                                                                      ││  [ ] $ Wait until every pod runs the old Rep…│
 │                                                                      ││  - Roll back with Helm  0/4                  │
-│                                                                      ││  [ ] $ Roll the release back to the previous…│
-│                                                                      ││  [ ] $ Or to a revision picked from the hist…│
+│                                                                      ││  [ ] ! Roll the release back to the previous…│
+│                                                                      ││  [ ] ! Or to a revision picked from the hist…│
 │                                                                      ││  [ ] $ Check the release and the rollout:    │
-│                                                                      ││  [ ] $ Tell customers what is happening:     │
-│                                                                      ││  - Verify  0/3                               │
+│                                                                      ││  [ ] ! Tell customers what is happening:     │
+│                                                                      ││  - ! Verify  0/3                             │
 │                                                                      ││  [ ] Error rate and p95 back under MONITOR f…│
 │                                                                      ││  [ ] Status page resolved                    │
 └──────────────────────────────────────────────────────────────────────┘│  [ ] Post-mortem scheduled                   │

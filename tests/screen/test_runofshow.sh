@@ -43,7 +43,7 @@ assert_screen unset <<'EOF'
 │                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
-│                                                                ││  [ ] $ T-5m: Last call.                  │
+│                                                                ││  [ ] ! T-5m: Last call.                  │
 └────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
@@ -76,7 +76,7 @@ assert_screen refused <<'EOF'
 │                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
-│                                                                ││  [ ] $ T-5m: Last call.                  │
+│                                                                ││  [ ] ! T-5m: Last call.                  │
 └────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
@@ -109,7 +109,7 @@ assert_screen prompt <<'EOF'
 │                                                                ││  [ ] T-30m: Freeze merges to main; annou…│
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
-│                                                                ││  [ ] $ T-5m: Last call.                  │
+│                                                                ││  [ ] ! T-5m: Last call.                  │
 └────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
@@ -142,7 +142,7 @@ assert_screen set <<'EOF'
 │                                                                ││  [ ] T-30m: Freeze merges … 23:50 10m ago│
 │                                                                ││  [ ] $ T-15m: Deploy the rel… 00:05 in 5m│
 │                                                                ││  [ ] $ T-10m: Smoke test gr… 00:10 in 10m│
-│                                                                ││  [ ] $ T-5m: Last call.      00:15 in 15m│
+│                                                                ││  [ ] ! T-5m: Last call.      00:15 in 15m│
 └────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the ngin… 00:20 in 20m│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
@@ -175,7 +175,7 @@ assert_screen later <<'EOF'
 │                                                                ││  [ ] T-30m: Freeze merges … 23:50 20m ago│
 │                                                                ││  [ ] $ T-15m: Deploy the re… 00:05 5m ago│
 │                                                                ││  [ ] $ T-10m: Smoke test g… 00:10 due now│
-│                                                                ││  [ ] $ T-5m: Last call.       00:15 in 5m│
+│                                                                ││  [ ] ! T-5m: Last call.       00:15 in 5m│
 └────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the ngin… 00:20 in 10m│
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
@@ -201,15 +201,15 @@ assert_screen none <<'EOF'
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│ api-1: no metrics_url in the config                            ││R: compose-rollback.md  1/15              │
+│ api-1: no metrics_url in the config                            ││R: compose-rollback.md  1/15  (4 errors)  │
 │                                                                ││> - Compose rollback: api and jobs        │
 │                                                                ││  - Before you start  1/3                 │
 │                                                                ││  [x] Incident opened in warroom; the tim…│
 │                                                                ││  [ ] Incident commander named in the inc…│
-│                                                                ││  [ ] $ Status page set to investigating  │
+│                                                                ││  [ ] ! Status page set to investigating  │
 │                                                                ││  - 1. Exports kill switch  0/2           │
 │                                                                ││  [ ] $ Set the switch in .env and recrea…│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ Check that exports are off:       │
+└────────────────────────────────────────────────────────────────┘│  [ ] ! Check that exports are off:       │
 ┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 14 more rows ─────────────────────────┘
 │ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │

@@ -19,12 +19,12 @@ assert_screen step <<'EOF'
 │  H┌─ STEP compose-rollback.md:14 ────────────────────────────────────────┐   │
 │> a│ Status page set to investigating                                     │   │
 │  a│                                                                      │   │
-│  a│ action: statuspage op=create name=Elevated API errors                │   │
-│  k│   status=investigating impact=minor                                  │   │
+│  a│ ! line 17: statuspage: warroom.conf has no [statuspage] (nor [chat]) │   │
+│  k│   to post to                                                         │   │
 └───│                                                                      │───┘
-┌─ M│                                                                      │───┐
-│ ap│                                                                      │   │
-│   │                                                                      │nd…│
+┌─ M│ action: statuspage op=create name=Elevated API errors                │───┐
+│ ap│   status=investigating impact=minor                                  │(4…│
+│   │ x and Enter refuse this step: warroom.conf cannot do what it asks    │nd…│
 │   │                                                                      │   │
 │   │                                                                      │rr…│
 │   │                                                                      │me…│
@@ -33,7 +33,7 @@ assert_screen step <<'EOF'
 │ no│                                                                      │───┐
 │   │                                                                      │   │
 │   │                                                                      │   │
-│   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
+│   │ Fix the step or warroom.conf: warroom runbook -c lists every one.    │   │
 └───│ Highlighted: placeholders. Esc or Enter closes.                      │───┘
  run└──────────────────────────────────────────────────────────────────────┘
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post

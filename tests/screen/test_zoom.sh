@@ -18,15 +18,15 @@ run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/compose-rollback.md" \
 assert_screen runbook <<'EOF'
  warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
 ┌─ ▶ RUNBOOK (zoomed: z shows every pane) ─────────────────────────────────────┐
-│compose-rollback.md  1/15                                                     │
+│compose-rollback.md  1/15  (4 errors)                                         │
 │> - Compose rollback: api and jobs                                            │
 │  - Before you start  1/3                                                     │
 │  [x] Incident opened in warroom; the timeline is recording                   │
 │  [ ] Incident commander named in the incident channel                        │
-│  [ ] $ Status page set to investigating                                      │
+│  [ ] ! Status page set to investigating                                      │
 │  - 1. Exports kill switch  0/2                                               │
 │  [ ] $ Set the switch in .env and recreate api so it reads it:               │
-│  [ ] $ Check that exports are off:                                           │
+│  [ ] ! Check that exports are off:                                           │
 │  - 2. Find the last good tag  0/1                                            │
 │  [ ] Last good tag taken from releases.log or the registry (the previous rel…│
 │  - 3. Roll back api and jobs  0/3                                            │
@@ -79,12 +79,12 @@ assert_screen back <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15     │
+│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15  (4…│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  1/3     │
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │ no log stream open                           │┌─ ▶ TIMELINE ─────────────────┐
 │                                              ││ no incident journal open     │

@@ -265,10 +265,10 @@ MD
 start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb config' -r $tmp/posts.md -r $tmp/tell.md"
 wait_for "incident.open rb config"
 footer_has "runbook posts.md asks 1 thing this config cannot do (line 6: warroom: statuspage: c.conf has no [statuspage] (nor [chat]) to post to); warroom runbook -c lists them | runbook tell.md asks 1 thing this config cannot do (line 6); warroom runbook -c lists them"
-wait_for "[ ] \$ Tell customers"
+wait_for "[ ] ! Tell customers"
 keys q
 wait_for "exit=0"
-ok "runbook steps this config cannot do are said at the start, every runbook's; the step keeps its mark"
+ok "runbook steps this config cannot do are said at the start, every runbook's; the step is marked !"
 
 # Two consoles on one incident: only one is armed at a time; the other is
 # told who, and arms once that one disarms or dies.

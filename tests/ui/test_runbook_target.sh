@@ -119,8 +119,14 @@ keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 ok "kubectl's --to-revision=2 plans revision 2; rollout status --timeout=5m: the gate waits 300 s"
 
-keys ]; keys Enter
-wait_for "this step's rollback did not start: no k8s host in the config runs api in namespace staging"
+# Known from the start: the step is marked, and Enter shows why.
+keys ]
+wait_for "> [ ] ! Undo in staging"
+keys Enter
+wait_for "k8s.undo: no k8s host in the config runs api in namespace staging"
+assert_contains "$tmp/screen" "x and Enter refuse this step"
+keys Escape
+wait_gone "x and Enter refuse this step"
 keys ]; keys Enter
 wait_for "the step names tag v9.9.9; the earlier revisions of api are 3 (v1.4.1), 2 (v1.4.0), 1 (v1.3.2)" 15
 [ "$(mutating "$k8s")" = 0 ] || fail "a refused step sent something to the cluster"
@@ -177,7 +183,8 @@ ok "placeholder revision and tag: asked, checked, planned or refused with the re
 # A revision on a compose host, whatever would be typed: refused before
 # any prompt, as another host or namespace is.
 keys ]; keys x
-wait_for "this step's rollback did not start: the step names revision=<REV>, and api-1 is a compose host" 15
+wait_for "rollback: the step names revision=<REV>, and api-1 is a compose host" 15
+assert_contains "$tmp/screen" "x refuses this step: line 52"
 assert_not_contains "$tmp/screen" "<REV> (1 of 1)"
 ok "revision=<REV> on a compose host: refused before its value is asked"
 
@@ -215,8 +222,10 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "1. kubectl set env deployment/api -n 'prod' 'EXPORT_MODE=off'"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
+# No host takes it, whichever is selected: known from the start.
 keys ]; keys x
-wait_for "this step's kill switch did not start: the step names namespace staging, k8s-bastion's config says prod" 15
+wait_for "x refuses this step: line 80: killswitch: no host in" 15
+assert_contains "$tmp/screen" "can take it (api-1 is a compose host, the step is for k8s; the others neither)"
 [ "$(mutating "$k8s")" = 0 ] || fail "a refused or cancelled kill switch sent something to the cluster"
 ok "kubectl set env EXPORT_MODE=off: the k8s kill switch on a k8s host, refused elsewhere"
 keys q

@@ -389,6 +389,71 @@ lint_says_what_the_console_would_refuse(void **state)
 	free(cfg.hosts);
 }
 
+/* The console asks the same question of one step (or a section's own
+ * blocks) as `warroom runbook -c` asks of the file: what x would refuse
+ * there before any dialog, each item with its line and why, so the pane
+ * marks the step and x refuses it without a confirmation. */
+static void
+a_step_says_what_x_would_refuse_under_the_config(void **state)
+{
+	const char *md = "1. Roll back api on api-1\n"
+	    "   ```warroom\n"
+	    "   rollback service=api host=api-2\n"          /* 3 */
+	    "   ```\n"
+	    "2. Post\n"
+	    "   ```warroom\n"
+	    "   statuspage update status=identified\n"      /* 7 */
+	    "   smoke url=/readyz host=h1\n"                /* 8 */
+	    "   ```\n"
+	    "3. Fine\n"
+	    "   ```warroom\n"
+	    "   rollback service=api host=h1\n"
+	    "   ```\n"
+	    "4. Undo in prod\n"
+	    "   ```sh\n"
+	    "   kubectl rollout undo deploy/api -n prod\n"  /* 16 */
+	    "   ```\n"
+	    "\n"
+	    "## Own\n"
+	    "\n"
+	    "```warroom\n"
+	    "rollback service=api host=api-9\n"             /* 22 */
+	    "```\n";
+	struct runbook_refusal r[2];
+	struct runbook rb;
+	struct config cfg;
+
+	(void)state;
+	fleet(&cfg);
+	runbook_parse(&rb, "t.md", md, strlen(md));
+	assert_int_equal(rb.ndiags, 0);
+	assert_int_equal(runbook_lint_work(&rb, 0, 0, &cfg, r, 2), 1);
+	assert_int_equal(r[0].line, 3);
+	assert_true(r[0].binding);
+	assert_int_equal(r[0].kind, RUNBOOK_ACT_ROLLBACK);
+	assert_string_equal(r[0].why, "the step names host api-2, which warroom.conf does not list");
+	/* Every one counted; the first cap of them said. */
+	assert_int_equal(runbook_lint_work(&rb, 0, 1, &cfg, r, 1), 2);
+	assert_int_equal(r[0].line, 7);
+	assert_string_equal(r[0].why, "warroom.conf has no [statuspage] (nor [chat]) to post to");
+	assert_int_equal(runbook_lint_work(&rb, 0, 1, &cfg, NULL, 0), 2);
+	assert_int_equal(runbook_lint_work(&rb, 0, 2, &cfg, r, 2), 0);
+	assert_int_equal(runbook_lint_work(&rb, 0, 3, &cfg, r, 2), 1);
+	assert_int_equal(r[0].line, 16);
+	assert_false(r[0].binding);
+	/* Section 0 holds what comes before the first heading. */
+	assert_int_equal(runbook_lint_work(&rb, 1, WR_RUNBOOK_NONE, &cfg, r, 2), 1);
+	assert_int_equal(r[0].line, 22);
+	/* No config: the words alone, and these words are fine. */
+	assert_int_equal(runbook_lint_work(&rb, 0, 0, NULL, r, 2), 0);
+	/* The file's check says the same of each. */
+	runbook_lint(&rb, &cfg);
+	assert_int_equal(rb.nerrors, 4);
+	assert_int_equal(rb.nwarnings, 1);
+	runbook_free(&rb);
+	free(cfg.hosts);
+}
+
 /* A tag or revision left to the engineer (to=<TAG>, revision=<REV>,
  * --to-revision=$REV) is asked for during the incident, but the host and
  * service beside it are written: they are checked now, and so is a
@@ -493,6 +558,7 @@ main(void)
 		cmocka_unit_test(killswitch_direction),
 		cmocka_unit_test(lint_says_what_the_console_would_refuse),
 		cmocka_unit_test(lint_checks_the_host_whatever_the_tag_holds),
+		cmocka_unit_test(a_step_says_what_x_would_refuse_under_the_config),
 		cmocka_unit_test(compose_up_names_every_service_or_nothing_runs),
 	};
 
