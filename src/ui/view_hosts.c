@@ -531,7 +531,7 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 			if (badrel_same(b->why[i].tag, s->tag))
 				w = &b->why[i];
 		if (w != NULL)
-			badrel_why_words(w, why, sizeof(why));
+			badrel_why_alone(w, why, sizeof(why));
 		snprintf(lines[0], 700, "%s/%s runs a bad release, %s%s%s", name,
 		    app->cfg.hosts[host].services[svc], s->tag, why[0] ? ": " : "", why);
 		return 1;

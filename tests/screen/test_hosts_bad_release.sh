@@ -63,7 +63,7 @@ assert_screen narrow <<'EOF'
 │  h2   api     UP   v1.4.1     OK               running OK     OK             │
 │  h2   jobs    UP   v1.5.0-bad BAD RELEASE (OK) running -      -     -        │
 │  h3   api     UP   v1.4.1     OK               running OK     OK             │
-│h1/jobs runs a bad release, v1.5.0-bad: rolled back from on h1 at 00:00       │
+│h1/jobs runs a bad release, v1.5.0-bad: h1 rolled back from it at 00:00       │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
