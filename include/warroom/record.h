@@ -73,6 +73,8 @@ struct record_damage {
 	uint64_t next_seq;       /* the first record kept after it (for a kept one,
 	                            its own seq); 0: none yet */
 	size_t kept_before;      /* records this scan kept before it */
+	bool glued;              /* skipped bytes cut short, then a whole record on
+	                            the same line, kept (counted after kept_before) */
 	char detail[160];        /* "bad crc (stored …, computed …)", "seq 5 after seq 7" */
 };
 
@@ -154,7 +156,7 @@ void record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
 
 /* The damage one entry names, in words: "line 12 (byte 2345) damaged
  * (checksum): skipped; the 52 records after it kept" (nafter: records kept
- * after it). */
+ * since kept_before; a glued record is said apart, not counted after it). */
 void record_damage_words(const struct record_damage *d, size_t nafter, char *buf,
     size_t cap);
 

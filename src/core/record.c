@@ -565,7 +565,7 @@ record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
 			at = whole_record_inside(buf + pos, n, &r);
 			damage_add(out, at != NULL ? RECORD_DAMAGE_TRUNCATED : why, true, lineno, pos,
 			    "%s%s", at != NULL ? "a cut-off record with a whole one after it on the "
-			    "same line: " : "", e.msg);
+			    "same line: " : "", e.msg)->glued = at != NULL;
 			after_skip = true;
 			if (at == NULL)
 				goto next;
@@ -655,7 +655,13 @@ record_damage_words(const struct record_damage *d, size_t nafter, char *buf, siz
 		else
 			wr_buf_printf(&b, " (seq %" PRIu64 "-%" PRIu64 " missing)", lo, hi);
 	}
-	if (d->skipped)
+	/* The record glued to the cut bytes is on the damaged line, not
+	 * after it: a reader counting the lines below found one fewer. */
+	if (d->skipped && d->glued && nafter > 0) {
+		nafter--;
+		wr_buf_printf(&b, "; the whole record after the cut on the same line and the %zu "
+		    "record%s after it kept", nafter, nafter == 1 ? "" : "s");
+	} else if (d->skipped)
 		wr_buf_printf(&b, "; the %zu record%s after it kept", nafter,
 		    nafter == 1 ? "" : "s");
 	s = wr_buf_take(&b);

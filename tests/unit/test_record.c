@@ -442,7 +442,7 @@ scan_skips_a_truncated_middle_line(void **state)
 {
 	struct journal j;
 	struct record_scan s;
-	char *buf, cut[64];
+	char *buf, cut[64], words[400];
 	size_t len;
 
 	journal_five(&j);
@@ -469,6 +469,11 @@ scan_skips_a_truncated_middle_line(void **state)
 	assert_int_equal(s.damage[0].why, RECORD_DAMAGE_TRUNCATED);
 	assert_int_equal(s.damage[0].next_seq, 4);
 	assert_non_null(strstr(s.damage[0].detail, "a whole one after it"));
+	/* Record 4 shares line 3; only record 5 (line 4) comes after it. */
+	record_scan_damage_words(&s, words, sizeof(words));
+	assert_non_null(strstr(words, "line 3 (byte "));
+	assert_non_null(strstr(words, "damaged (cut short): skipped (seq 3 missing); the whole "
+	    "record after the cut on the same line and the 1 record after it kept"));
 	record_scan_free(&s);
 	free(buf);
 	free(j.buf);
