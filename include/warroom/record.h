@@ -95,7 +95,9 @@ struct record_scan {
 	                            in a newline): written whole and damaged since,
 	                            not a write cut short, so it may have held an
 	                            intent as a skipped line in the middle may */
-	struct record_damage tail_damage;   /* that line, when tail_whole */
+	struct record_damage tail_damage;   /* the tail's first line (damage when
+	                                       tail_whole) */
+	size_t tail_lines;       /* lines in the torn tail */
 	struct record_damage *damage;   /* damaged lines with records after them, */
 	size_t ndamage;                 /* in file order (malloc'd) */
 	int64_t first_ts_ms, last_ts_ms;
@@ -153,6 +155,13 @@ void record_list_free(struct record_list *l);
  * bytes keeps that record. */
 void record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
     size_t line, struct record_list *keep, struct record_scan *out);
+
+/* A torn tail of s set aside, in words that stay true once its lines are
+ * gone from the journal (no line number the file now gives another
+ * record): "last line set aside (bad crc (…): a damaged last record): 1715
+ * bytes moved to PATH". */
+void record_aside_words(const struct record_scan *s, size_t bytes, const char *path,
+    char *buf, size_t cap);
 
 /* The damage one entry names, in words: "line 12 (byte 2345) damaged
  * (checksum): skipped; the 52 records after it kept" (nafter: records kept

@@ -369,7 +369,7 @@ unknown_drop(struct timeline *tl, const char *op)
  * and truncate the journal to good_len. Called with the lock held. */
 static int
 set_aside(struct timeline *tl, const char *bytes, size_t n, off_t good_len,
-    const char *why, struct wr_err *err)
+    const struct record_scan *why, struct wr_err *err)
 {
 	char *torn = path_join(tl->dir, tl->id, JOURNAL_SUFFIX TIMELINE_TORN_SUFFIX);
 	struct stat st;
@@ -396,7 +396,9 @@ set_aside(struct timeline *tl, const char *bytes, size_t n, off_t good_len,
 		wr_err_set(err, "cannot truncate the torn record: %s", strerror(errno));
 		goto out;
 	}
-	wr_err_set(&tl->notice, "%s: moved %zu bytes to %s", why, n, torn);
+	/* Not "line N": once truncated, the file gives that number to the
+	 * next record written. */
+	record_aside_words(why, n, torn, tl->notice.msg, sizeof(tl->notice.msg));
 	rc = 0;
 out:
 	free(torn);
@@ -489,7 +491,7 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 		/* Not ours to repair: the console that writes sets it aside. */
 		wr_err_set(&tl->notice, "%s: %s: not shown", tl->path, s.why.msg);
 	} else if (rc == 0 && s.torn) {
-		if (set_aside(tl, buf + s.good_len, len - s.good_len, tl->end, s.why.msg,
+		if (set_aside(tl, buf + s.good_len, len - s.good_len, tl->end, &s,
 		    err) != 0) {
 			degrade(tl, "%s", err->msg);
 			rc = -1;
