@@ -59,6 +59,10 @@ enum record_damage_why {
 	RECORD_DAMAGE_SEQ,       /* a whole record whose seq or prev does not follow */
 };
 
+/* record_damage.line of a damaged last line set aside to the .torn file:
+ * no line of the journal holds it now (the next record took its number). */
+#define RECORD_LINE_ASIDE ((size_t)-1)
+
 /* One damaged line with records after it (record_scan). A skipped line
  * is left where it is and never used; a whole record whose seq or prev
  * does not follow the one before is kept (the chain goes on from it),

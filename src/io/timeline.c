@@ -503,6 +503,7 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 			 * ran"). */
 			if (s.tail_whole) {
 				s.tail_damage.offset += (size_t)from;
+				s.tail_damage.line = RECORD_LINE_ASIDE;
 				tl->dmg = xrealloc(tl->dmg, (tl->ndmg + 1) * sizeof(*tl->dmg));
 				tl->dmg[tl->ndmg++] = s.tail_damage;
 			}
