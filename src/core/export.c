@@ -2976,10 +2976,22 @@ gap_words(struct wr_buf *b, const struct record *r, const struct export_opts *o)
 	int64_t a, z;
 
 	if (gap_of(r, "late", &a, &z)) {
+		char at[TIME_MAX];
+		size_t len;
+
+		/* When it happened first, as a held change's "[… seen]": its
+		 * row comes after records that happened later (a resume kept
+		 * on a full disk, written once the journal recovered). */
+		when_in(r->ts_ms, r->ts_ms, o, at);
+		if (o != NULL && strlen(at) > 11)
+			memmove(at, at + 11, strlen(at + 11) + 1);
+		else if (o == NULL && (len = strlen(at)) > 4 && strcmp(at + len - 4, " UTC") == 0)
+			at[len - 4] = '\0';
 		when_in(a, r->ts_ms, o, t0);
 		when_in(z, r->ts_ms, o, t1);
-		wr_buf_printf(b, "written late, at %s (kept while the journal could not be "
-		    "written, from %s)", t1, t0);
+		wr_buf_printf(b, "[%s %swritten late] at %s (kept while the journal could not be "
+		    "written, from %s)", at, kind_is(r, "incident.resume") ? "resumed, " : "", t1,
+		    t0);
 	} else if (gap_of(r, "resync", &a, &z)) {
 		when_in(a, r->ts_ms, o, t0);
 		when_in(z, r->ts_ms, o, t1);

@@ -284,7 +284,7 @@ assert v and v[0]["data"]["verdict"] == "OK" and "resync" in v[0]["data"], v
 PY
 "$WARROOM" -c "$tmp/c2.conf" export "$(basename "$act" .jsonl)" > "$tmp/after.md"
 assert_contains "$tmp/after.md" "recovered between "
-assert_contains "$tmp/after.md" "written late, at "
+assert_contains "$tmp/after.md" "written late\\] at "
 assert_not_contains "$tmp/after.md" "not recovered"
 ! grep -v "Bad release still running" "$tmp/after.md" | grep -q "still running" ||
 	fail "an action is said still running in after.md: $(grep -n "still running" "$tmp/after.md")"

@@ -3432,6 +3432,39 @@ a_failed_rollback_whose_rollout_completed_later(void **state)
 		record_free(&v[i]);
 }
 
+/* A resume kept on a full disk and written once the journal recovered:
+ * its row says first when it happened and that it was written late, so
+ * the later time it was written at never reads as when it resumed. */
+static void
+a_resume_written_late_says_when_it_happened_first(void **state)
+{
+	struct record v[4] = { 0 };
+	char *md, *tl;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"late\"}");
+	add_to(v, 1, 63, "incident.resume", NULL, NULL, "{\"id\":\"late-0a1b2c\","
+	    "\"late\":{\"gap_start\":\"2024-05-01T12:01:03.000Z\",\"gap_end\":"
+	    "\"2024-05-01T12:01:40.000Z\",\"problem\":\"No space left on device\"}}");
+	add_to(v, 2, 100, "journal.recover", NULL, NULL, "{\"problem\":\"No space left on "
+	    "device\",\"kept\":1}");
+	add_to(v, 3, 63, "action.refused", "h1", "op-1", "{\"reason\":\"never run\","
+	    "\"late\":{\"gap_start\":\"2024-05-01T12:01:03.000Z\",\"gap_end\":"
+	    "\"2024-05-01T12:01:40.000Z\"}}");
+	tl = export_details(&v[1], NULL);
+	assert_true(strncmp(tl, "[12:01:03 resumed, written late] at 12:01:40 UTC (kept while "
+	    "the journal could not be written, from 12:01:03 UTC)", 94) == 0);
+	free(tl);
+	tl = export_details(&v[3], NULL);
+	assert_true(strncmp(tl, "[12:01:03 written late] at 12:01:40 UTC", 39) == 0);
+	free(tl);
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "| incident.resume |  | \\[12:01:03 resumed, written late\\] "
+	    "at 2024-05-01 12:01:40 (kept while"));
+	assert_null(strstr(md, "written late, at "));
+	free(md);
+}
+
 /* The same for a helm rollback the console quit during: its end UNKNOWN,
  * a re-read found helm's revision failed by the wait, then its rollout
  * completed. It never said FAILED. */
@@ -5960,6 +5993,7 @@ main(void)
 		cmocka_unit_test(markdown_matches_golden),
 		cmocka_unit_test(inconclusive_reread_and_failed_by_hand_are_said_as_recorded),
 		cmocka_unit_test(a_failed_rollback_whose_rollout_completed_later),
+		cmocka_unit_test(a_resume_written_late_says_when_it_happened_first),
 		cmocka_unit_test(an_unknown_rollback_whose_rollout_completed_later),
 		cmocka_unit_test(an_action_whose_console_still_runs_is_said_as_running),
 		cmocka_unit_test(json_matches_golden),
