@@ -121,6 +121,19 @@ unsettled_name(const struct record *intent, char *buf, size_t cap)
 	    svc != NULL ? svc : "", host != NULL ? host : "an unnamed host");
 }
 
+void
+unsettled_name_at(const struct record *intent, char *buf, size_t cap)
+{
+	char name[300], at[16] = "";
+	time_t t = (time_t)(intent->ts_ms / 1000);
+	struct tm tm;
+
+	unsettled_name(intent, name, sizeof(name));
+	if (intent->ts_ms > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(at, sizeof(at), " at %H:%M", &tm);
+	snprintf(buf, cap, "the %s%s", name, at);
+}
+
 /* Where a damaged line is: its line, or, a last line set aside, the
  * .torn file (the journal gave its line number to the next record). */
 static const char *

@@ -1098,6 +1098,39 @@ static int kept_push(struct timeline *tl, const char *kind, const char *host,
     const char *op, cJSON *data, int64_t ts_ms, int64_t mono_ms, uint64_t tried_seq,
     uint32_t tried_crc, struct wr_err *err);
 
+/* unknown_ops in words, in their order ("the rollback of api on h1 at
+ * 09:12"; "" when no intent or confirmation is kept): TIMELINE and a
+ * watcher name them from the resume alone, never by op id. */
+static void
+unknown_names(struct timeline *tl, cJSON *d)
+{
+	struct record_list list = { 0 };
+	struct unsettled_op *u;
+	struct record_scan s;
+	struct wr_err err;
+	cJSON *names;
+	char *buf, words[400];
+	size_t len, i, k, n;
+
+	if (read_from(tl->fd, 0, &buf, &len, &err) != 0)
+		return;
+	record_scan(buf, len, 0, 0, 0, &list, &s);
+	free(buf);
+	u = xcalloc(tl->n_unknown, sizeof(*u));
+	n = unsettled_find(list.v, list.n, (const char *const *)tl->unknown, tl->n_unknown, u);
+	names = cJSON_AddArrayToObject(d, "unknown_names");
+	for (i = 0; i < tl->n_unknown; i++) {
+		words[0] = '\0';
+		for (k = 0; k < n && words[0] == '\0'; k++)
+			if (u[k].intent->op != NULL && strcmp(u[k].intent->op, tl->unknown[i]) == 0)
+				unsettled_name_at(u[k].intent, words, sizeof(words));
+		cJSON_AddItemToArray(names, cJSON_CreateString(words));
+	}
+	free(u);
+	record_list_free(&list);
+	record_scan_free(&s);
+}
+
 /* Our incident.resume (d, consumed) and the refusals after it, when the
  * journal cannot take them at the start: kept, and written first and
  * marked late once it recovers (timeline_recover), so the consoles it
@@ -1265,6 +1298,7 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 
 			for (size_t i = 0; i < tl->n_unknown; i++)
 				cJSON_AddItemToArray(ops, cJSON_CreateString(tl->unknown[i]));
+			unknown_names(tl, d);
 		}
 		/* As for recovery (timeline_recover): on a full filesystem the
 		 * resume is not written into the slack a torn tail left. */

@@ -667,6 +667,11 @@ an_unknown_end_is_still_unknown_on_open(void **state)
 	u = cJSON_GetObjectItemCaseSensitive(l.v[n - 1].data, "unknown_ops");
 	assert_int_equal(cJSON_GetArraySize(u), 1);
 	assert_string_equal(cJSON_GetArrayItem(u, 0)->valuestring, "op-1");
+	/* Named as a reader says it, for TIMELINE: never by the op id. */
+	u = cJSON_GetObjectItemCaseSensitive(l.v[n - 1].data, "unknown_names");
+	assert_int_equal(cJSON_GetArraySize(u), 1);
+	assert_true(strncmp(cJSON_GetArrayItem(u, 0)->valuestring, "the rollback on api-1 at ",
+	    25) == 0);
 	record_list_free(&l);
 	/* Another unknown end (a second console's) settles nothing either. */
 	assert_int_equal(timeline_action_end(tl, "op-1", "api-1", "unknown", "again", NULL), 0);

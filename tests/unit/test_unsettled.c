@@ -125,6 +125,10 @@ names_an_intent_as_a_reader_says_it(void **state)
 	assert_string_equal(buf, "runbook command on h1");
 	unsettled_name(&v[4], buf, sizeof(buf));
 	assert_string_equal(buf, "migration downgrade of api on h2");
+	/* With when it began, never by its op id. */
+	v[1].ts_ms = 1795717865000LL;                   /* 2026-11-26 18:31:05 UTC */
+	unsettled_name_at(&v[1], buf, sizeof(buf));
+	assert_string_equal(buf, "the rollback of api on k8s-bastion at 18:31");
 	free_all(v, 5);
 }
 
