@@ -1203,7 +1203,7 @@ hosts_rows_wanted(const struct app *app, int w, int most)
 	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
 	/* Room under the table for the selected row's lines, as hosts_draw
 	 * puts them. Room kept for any row's left blank rows under the
-	 * table while the panes below hid theirs ("▼ z shows 2 more"). */
+	 * table while the panes below hid theirs ("▼ 2 more rows (z shows them)"). */
 	for (i = 0; i < shown && order[i] != app->host_sel; i++)
 		;
 	if (i < shown) {
