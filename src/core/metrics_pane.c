@@ -105,8 +105,9 @@ metrics_pane_more(bool utf8, int hidden, const char *name, int level, int also, 
 		/* The others at that verdict counted, as HOSTS' markers do:
 		 * "h16 ROLLBACK" alone hid h20, h21 and h23. */
 		if (forms[f].name == 1)
-			snprintf(who, sizeof(who), also > 0 ? "%.60s and %d more %s" : "%.60s%.0d %s",
-			    name, also, decide_level_name((enum decide_level)level));
+			snprintf(who, sizeof(who), also > 0 ? "%.60s and %d more %s" :
+			    "%.60s%.0d %s", name, also,
+			    decide_level_name((enum decide_level)level));
 		else if (forms[f].name == 2)
 			snprintf(who, sizeof(who), also > 0 ? "%.60s +%d %s" : "%.60s%.0d %s", name,
 			    also, level_word(level));

@@ -982,8 +982,8 @@ rollbacks_run_as_written_count_with_their_source(void **state)
 	free(js);
 	/* The runbook command alone: its end is its exit status. */
 	md = render_n(EXPORT_MD, v, 4);
-	assert_non_null(strstr(md, "| Rollback end | **unknown**: the runbook command on k8s-bastion at "
-	    "2024-05-01 12:15:17 (rc-2) has no "
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: the runbook command on "
+	    "k8s-bastion at 2024-05-01 12:15:17 (rc-2) has no "
 	    "end recorded | — |\n"));
 	free(md);
 	record_free(&v[4]);
@@ -1087,8 +1087,8 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, op-b) | "
-	    "2024-05-01 12:01:00 | 50s |\n| Rollback end | **unknown**: the rollback of api on api-1 at "
-	    "2024-05-01 12:01:00 (op-b) ended UNKNOWN and was never settled "
+	    "2024-05-01 12:01:00 | 50s |\n| Rollback end | **unknown**: the rollback of api on "
+	    "api-1 at 2024-05-01 12:01:00 (op-b) ended UNKNOWN and was never settled "
 	    "| — |\n| Recovery | **not recovered** | — |\n"));
 	assert_null(strstr(md, "| Rollback end | 2024-05-01 12:04:16"));
 	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:10 (first "
@@ -1245,7 +1245,8 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (from v1.5.0-bad, started "
 	    "2024-05-01 12:00:10)\n"));
 	assert_non_null(strstr(md, "the rollback on h1 at 2024-05-01 12:00:11 (rb-1) \xe2\x80\x94 "
-	    "fleet rollback of api to v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (not continued) |\n"));
+	    "fleet rollback of api to v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started "
+	    "(not continued) |\n"));
 	free(md);
 	for (size_t i = 0; i < 6; i++)
 		record_free(&v[i]);
@@ -1583,8 +1584,9 @@ conclusions_that_hang_on_a_damaged_line_say_so(void **state)
 	assert_non_null(strstr(md, " | action.intent | api-1 | compose.rollback |\n"
 	    "| \xe2\x80\x94 | \xe2\x80\x94 |  | _skipped_ |  | line 4 (byte 812), damaged "
 	    "(checksum): bad crc; what it held is not here |\n| 4 | "));
-	assert_non_null(strstr(md, "| Rollback end | **unknown**: the rollback on api-1 at 2024-05-01 "
-	    "12:00:20 (op-1) has no end recorded, but damaged line 4 after it may have held what settled it | — |\n"));
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: the rollback on api-1 at "
+	    "2024-05-01 12:00:20 (op-1) has no end recorded, but damaged line 4 after it may have "
+	    "held what settled it | — |\n"));
 	assert_non_null(strstr(md, "| Recovery | **not known**: damaged line 4 may have held it "
 	    "| — |\n"));
 	assert_non_null(strstr(md, " | **UNKNOWN** | no action.end found; damaged line 4 after its "
@@ -3351,8 +3353,8 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 	add_to(v, 3, 150, "action.reconcile", "k8s-1", "op-u", data);
 	md = render_n(EXPORT_MD, v, 4);
 	assert_non_null(strstr(md, "0 failed, **1 UNKNOWN**.\n"));
-	assert_non_null(strstr(md, "| Rollback end | **unknown**: the rollback on k8s-1 at 2024-05-01 "
-	    "12:00:10 (op-u) has no end "
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: the rollback on k8s-1 at "
+	    "2024-05-01 12:00:10 (op-u) has no end "
 	    "recorded | — |\n"));
 	assert_non_null(strstr(md, "- Outcome: **UNKNOWN** — no action.end recorded: check the "
 	    "real state before anything else\n- What a re-read found (it settled nothing): "
@@ -3544,8 +3546,8 @@ an_action_whose_console_still_runs_is_said_as_running(void **state)
 	    "recorded yet)\n"));
 	assert_non_null(strstr(md, "| running | still running in another console (no end "
 	    "recorded yet) |"));
-	assert_non_null(strstr(md, "the rollback on k8s-1 at 2024-05-01 12:00:10 (op-r) is still running in "
-	    "another console | — |"));
+	assert_non_null(strstr(md, "the rollback on k8s-1 at 2024-05-01 12:00:10 (op-r) is still "
+	    "running in another console | — |"));
 	free(md);
 	run.here = true;
 	assert_int_equal(export_render(EXPORT_JSON, v, 3, &o, &js, &len, NULL), 0);
