@@ -1163,8 +1163,10 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			if (!show[c])
 				continue;
 			role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
-			/* A column given fewer cells than its longest value. */
-			if (width[c] < fit.full[c] && ui_width(text) > width[c])
+			/* Wider than its column: fewer cells given than the longest
+			 * value, or past the column's cap (a long tag and its
+			 * "(journal)"), it says fewer words, never cut. */
+			if (ui_width(text) > width[c])
 				role = cell_text(app, hi, host, svc, c, true, text, sizeof(text));
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
