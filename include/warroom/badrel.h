@@ -216,6 +216,11 @@ bool badrel_spared_turn(const struct badrel *b, const char *host, const char *sv
  * 18:20". */
 void badrel_why_words(const struct badrel_why *w, char *out, size_t cap);
 
+/* w in words after the tag it judged, standing alone: "k8s-bastion
+ * rolled back from it at 18:31" ("this incident rolled back from it …"
+ * with no host), a verdict's judgement as badrel_why_words says it. */
+void badrel_why_alone(const struct badrel_why *w, char *out, size_t cap);
+
 /* w as a mark on a target of host here, standing alone, naming the tag
  * and whose it is: here's own "this host rolled back from v1.5.0-bad at
  * 04:02", another's "another host, h7, rolled back from v1.5.0-bad at

@@ -49,10 +49,13 @@ int metrics_pane_fit(struct metrics_pane_row *rows, int n, int h, int *worst);
 int metrics_pane_alike(const struct metrics_pane_row *rows, int n, int worst);
 
 /* The marker of hidden rows in wording form (0 the longest; each next
- * one shorter), naming host name at verdict level when name is not NULL
- * and how many more hidden hosts are at it (also: "h16 +3 ROLLBACK"),
- * and that z shows them when hint; arrow in UTF-8 or ASCII. False when
- * there is no such form (the shortest is the last); buf always terminated. */
+ * one shorter): the count in panemore's words, as every pane's border
+ * says it, then that z shows them when hint, then the worst hidden host
+ * at its verdict level when name is not NULL and how many more hidden
+ * hosts are at it: "▼ 27 more rows (z), worst h16 and 3 more ROLLBACK
+ * IMMEDIATELY", "▼ 27 more (z), worst h16 +3 ROLLBACK"; arrow in UTF-8
+ * or ASCII. False when there is no such form (the shortest is the last);
+ * buf always terminated. */
 bool metrics_pane_more(bool utf8, int hidden, const char *name, int level, int also,
     bool hint, int form, char *buf, size_t cap);
 

@@ -1,8 +1,9 @@
 /*
  * panemore.h — the count of a pane's rows out of view, as its border says
  * it: "▼ 9 more rows" under the pane, "▲ 3 more rows" over it, shorter
- * forms when the border is short. HOSTS starts its markers with it (and
- * names hosts after it); RUNBOOK and TIMELINE say it alone. Pure.
+ * forms when the border is short. HOSTS and METRICS start their markers
+ * with it (and name hosts after it); RUNBOOK and TIMELINE say it alone.
+ * Pure.
  */
 #ifndef WARROOM_PANEMORE_H
 #define WARROOM_PANEMORE_H

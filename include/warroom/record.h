@@ -59,6 +59,10 @@ enum record_damage_why {
 	RECORD_DAMAGE_SEQ,       /* a whole record whose seq or prev does not follow */
 };
 
+/* record_damage.line of a damaged last line set aside to the .torn file:
+ * no line of the journal holds it now (the next record took its number). */
+#define RECORD_LINE_ASIDE ((size_t)-1)
+
 /* One damaged line with records after it (record_scan). A skipped line
  * is left where it is and never used; a whole record whose seq or prev
  * does not follow the one before is kept (the chain goes on from it),
@@ -73,6 +77,8 @@ struct record_damage {
 	uint64_t next_seq;       /* the first record kept after it (for a kept one,
 	                            its own seq); 0: none yet */
 	size_t kept_before;      /* records this scan kept before it */
+	bool glued;              /* skipped bytes cut short, then a whole record on
+	                            the same line, kept (counted after kept_before) */
 	char detail[160];        /* "bad crc (stored …, computed …)", "seq 5 after seq 7" */
 };
 
@@ -93,7 +99,9 @@ struct record_scan {
 	                            in a newline): written whole and damaged since,
 	                            not a write cut short, so it may have held an
 	                            intent as a skipped line in the middle may */
-	struct record_damage tail_damage;   /* that line, when tail_whole */
+	struct record_damage tail_damage;   /* the tail's first line (damage when
+	                                       tail_whole) */
+	size_t tail_lines;       /* lines in the torn tail */
 	struct record_damage *damage;   /* damaged lines with records after them, */
 	size_t ndamage;                 /* in file order (malloc'd) */
 	int64_t first_ts_ms, last_ts_ms;
@@ -152,9 +160,16 @@ void record_list_free(struct record_list *l);
 void record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
     size_t line, struct record_list *keep, struct record_scan *out);
 
+/* A torn tail of s set aside, in words that stay true once its lines are
+ * gone from the journal (no line number the file now gives another
+ * record): "last line set aside (bad crc (…): a damaged last record): 1715
+ * bytes moved to PATH". */
+void record_aside_words(const struct record_scan *s, size_t bytes, const char *path,
+    char *buf, size_t cap);
+
 /* The damage one entry names, in words: "line 12 (byte 2345) damaged
  * (checksum): skipped; the 52 records after it kept" (nafter: records kept
- * after it). */
+ * since kept_before; a glued record is said apart, not counted after it). */
 void record_damage_words(const struct record_damage *d, size_t nafter, char *buf,
     size_t cap);
 

@@ -45,6 +45,10 @@ size_t unsettled_find(const struct record *v, size_t n, const char *const *ops,
  * command on h1". */
 void unsettled_name(const struct record *intent, char *buf, size_t cap);
 
+/* The action as a reader names it, with when it began (UTC): "the
+ * rollback of api on h1 at 09:12"; never its op id. */
+void unsettled_name_at(const struct record *intent, char *buf, size_t cap);
+
 /* Why a resumed console shows op UNKNOWN, in words: "began in an earlier
  * session and has no recorded end (v1.5.0-bad -> v1.4.1); it is never run
  * again", or with ended (the detail of its action.end that said unknown;

@@ -672,6 +672,22 @@ badrel_why_words(const struct badrel_why *w, char *out, size_t cap)
 }
 
 void
+badrel_why_alone(const struct badrel_why *w, char *out, size_t cap)
+{
+	char at[16];
+
+	/* After the tag it names: who rolled back from it, so no "from"
+	 * is left without its object ("rolled back from on h1"). */
+	if (w->verdict != NULL) {
+		badrel_why_words(w, out, cap);
+		return;
+	}
+	at_words(w->at_ms, at, sizeof(at));
+	snprintf(out, cap, "%.63s rolled back from it%s", w->host[0] ? w->host : "this incident",
+	    at);
+}
+
+void
 badrel_mark_words(const struct badrel_why *w, const char *here, char *out, size_t cap)
 {
 	bool own = here != NULL && w->host[0] != '\0' && strcmp(w->host, here) == 0;

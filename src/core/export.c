@@ -2688,13 +2688,19 @@ shutdown_words(const char *reason)
 }
 
 /* A resume's outcomes still UNKNOWN from an earlier session, after the
- * generic keys: by name where pm knows the op's intent, else by op id. */
+ * generic keys, each by what it was and when it began: the post-mortem
+ * (pm knows the op's intent) keeps the op id after it, to match the
+ * journal; TIMELINE takes the words the resume wrote (unknown_names);
+ * the op id alone only when neither knows it (an older journal). */
 static void
-resume_unknown(struct wr_buf *b, const struct record *r, const struct pm *pm)
+resume_unknown(struct wr_buf *b, const struct record *r, const struct pm *pm,
+    const struct export_opts *o)
 {
 	const cJSON *ops = cJSON_GetObjectItemCaseSensitive(r->data, "unknown_ops"), *op;
+	const cJSON *names = cJSON_GetObjectItemCaseSensitive(r->data, "unknown_names");
 	int n = cJSON_GetArraySize(ops), k = 0;
-	char name[256];
+	char name[256], when[TIME_MAX];
+	const char *said;
 
 	if (n <= 0)
 		return;
@@ -2711,11 +2717,13 @@ resume_unknown(struct wr_buf *b, const struct record *r, const struct pm *pm)
 		if (pm != NULL)
 			slot = strmap_slot(&pm->ops, op->valuestring, &found);
 		if (!found) {
-			wr_buf_str(b, op->valuestring);
+			said = cJSON_GetStringValue(cJSON_GetArrayItem(names, k - 1));
+			wr_buf_str(b, said != NULL && said[0] != '\0' ? said : op->valuestring);
 			continue;
 		}
 		unsettled_name(pm->acts[pm->ops.vals[slot]].intent, name, sizeof(name));
-		wr_buf_printf(b, "%s (%s)", name, op->valuestring);
+		when_in(pm->acts[pm->ops.vals[slot]].intent->ts_ms, r->ts_ms, o, when);
+		wr_buf_printf(b, "the %s at %s (%s)", name, when, op->valuestring);
 	}
 }
 
@@ -2976,10 +2984,22 @@ gap_words(struct wr_buf *b, const struct record *r, const struct export_opts *o)
 	int64_t a, z;
 
 	if (gap_of(r, "late", &a, &z)) {
+		char at[TIME_MAX];
+		size_t len;
+
+		/* When it happened first, as a held change's "[… seen]": its
+		 * row comes after records that happened later (a resume kept
+		 * on a full disk, written once the journal recovered). */
+		when_in(r->ts_ms, r->ts_ms, o, at);
+		if (o != NULL && strlen(at) > 11)
+			memmove(at, at + 11, strlen(at + 11) + 1);
+		else if (o == NULL && (len = strlen(at)) > 4 && strcmp(at + len - 4, " UTC") == 0)
+			at[len - 4] = '\0';
 		when_in(a, r->ts_ms, o, t0);
 		when_in(z, r->ts_ms, o, t1);
-		wr_buf_printf(b, "written late, at %s (kept while the journal could not be "
-		    "written, from %s)", t1, t0);
+		wr_buf_printf(b, "[%s %swritten late] at %s (kept while the journal could not be "
+		    "written, from %s)", at, kind_is(r, "incident.resume") ? "resumed, " : "", t1,
+		    t0);
 	} else if (gap_of(r, "resync", &a, &z)) {
 		when_in(a, r->ts_ms, o, t0);
 		when_in(z, r->ts_ms, o, t1);
@@ -3721,7 +3741,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 		wr_buf_printf(&line, " (try %.0f)", n->valuedouble);
 	if (r->data != NULL && kind_is(r, "incident.resume")) {
 		resume_unended(&line, r, o, resume_gap_words(&line, r, o, GAP_ROW));
-		resume_unknown(&line, r, pm);
+		resume_unknown(&line, r, pm, o);
 		resume_chains(&line, r);
 		resume_unrun(&line, r);
 		if (dstr(r, "repaired") != NULL)
@@ -4004,6 +4024,7 @@ md_rollback_end(struct key_rows *kr, const struct export_opts *o, const struct p
 {
 	const struct pm_action *a = pm->rb_open != NULL ? pm->rb_open : pm->rb_last;
 	struct wr_buf w = { 0 }, *b = &kr->b;
+	char name[300], when[TIME_MAX];
 
 	if (a == NULL && pm->seen_last != NULL) {
 		rb_seen_words(&w, pm->seen_last, false);
@@ -4018,12 +4039,15 @@ md_rollback_end(struct key_rows *kr, const struct export_opts *o, const struct p
 	}
 	if (pm->rb_open != NULL) {
 		key_row_start(kr, NO_TIME);
-		wr_buf_str(b, "| Rollback end | **unknown**: ");
+		/* What it was and when, as a reader names it; the op id
+		 * after, to find it in the journal. */
+		unsettled_name(a->intent, name, sizeof(name));
+		fmt_time(a->intent->ts_ms, o, when);
+		wr_buf_str(b, "| Rollback end | **unknown**: the ");
+		sb_text(b, o, name);
+		wr_buf_printf(b, " at %s (", when);
 		sb_text(b, o, a->intent->op);
-		if (a->intent->host != NULL) {
-			wr_buf_str(b, " on ");
-			sb_text(b, o, a->intent->host);
-		}
+		wr_buf_str(b, ")");
 		wr_buf_str(b, a->unstored != NULL ? (a->running == 2 && a->unstored[0] != '\0' ?
 		    " ended in this console, its end not stored yet (the journal cannot be "
 		    "written)" : " has no end stored yet (its console cannot write the journal)") :

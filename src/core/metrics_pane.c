@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "warroom/decide.h"
+#include "warroom/panemore.h"
 
 int
 metrics_pane_fit(struct metrics_pane_row *rows, int n, int h, int *worst)
@@ -66,44 +67,53 @@ metrics_pane_alike(const struct metrics_pane_row *rows, int n, int worst)
 	return k;
 }
 
+/* One form of the marker: see metrics_pane_more. */
+struct more_form {
+	signed char count, name, hint;
+};
+
 bool
 metrics_pane_more(bool utf8, int hidden, const char *name, int level, int also, bool hint,
     int form, char *buf, size_t cap)
 {
-	/* Each form: whether it names the host, says its level in full or
-	 * in a word, and gives the hint; shortest last. */
-	static const struct { char name, full, hint; } forms[] = {
-		{ 1, 1, 1 }, { 1, 0, 1 }, { 1, 1, 0 }, { 1, 0, 0 },
-		{ 0, 0, 1 }, { 0, 0, 0 },
+	/* Each form: panemore's count (its form), the host named (0 not,
+	 * 1 its level in full, 2 in a word) and the hint (0 none, 1 "(z)",
+	 * 2 "(z shows them)"); shortest last. The hint stays longest: at
+	 * 80x24 the border keeps "▼ 6 more (z), worst k8s-bastion ROLLBACK". */
+	static const struct more_form hinted[] = {
+		{ 0, 1, 2 }, { 0, 1, 1 }, { 0, 2, 1 }, { 1, 2, 1 }, { 1, 2, 0 },
+		{ 0, 0, 2 }, { 1, 0, 1 }, { 1, 0, 0 }, { 2, 0, 0 }, { 3, 0, 0 },
+	}, plain[] = {
+		{ 0, 1, 0 }, { 0, 2, 0 }, { 1, 2, 0 },
+		{ 0, 0, 0 }, { 1, 0, 0 }, { 2, 0, 0 }, { 3, 0, 0 },
 	};
-	const char *arrow = utf8 ? "▼" : "v";
+	const struct more_form *forms = hint ? hinted : plain;
+	int n = hint ? (int)(sizeof(hinted) / sizeof(hinted[0])) :
+	    (int)(sizeof(plain) / sizeof(plain[0]));
+	char count[64], who[160] = "";
 	int f;
 
 	buf[0] = '\0';
-	/* Forms that cannot be said are skipped: no host, or no hint. */
-	for (f = 0; f < (int)(sizeof(forms) / sizeof(forms[0])); f++) {
-		if ((forms[f].name && name == NULL) || (forms[f].hint && !hint))
+	/* Forms that cannot be said are skipped: no host to name. */
+	for (f = 0; f < n; f++) {
+		if (forms[f].name != 0 && name == NULL)
 			continue;
 		if (form-- > 0)
 			continue;
-		/* The key first: "z shows 6 more" is shorter than a hint
-		 * after the host, so it stays on an 80-column border. */
+		/* The count as every pane's border says it (panemore.c). */
+		panemore_text(false, utf8, hidden, forms[f].count, count, sizeof(count));
 		/* The others at that verdict counted, as HOSTS' markers do:
-		 * "(h16 ROLLBACK)" alone hid h20, h21 and h23. */
-		if (forms[f].name)
-			snprintf(buf, cap, "%s %s%d more (%s%s%.0d%s %s)", arrow,
-			    forms[f].hint ? "z shows " : "", hidden, name,
-			    also <= 0 ? "" : forms[f].full ? " and " : " +", also > 0 ? also : 0,
-			    also <= 0 ? "" : forms[f].full ? " more" : "",
-			    forms[f].full ? decide_level_name((enum decide_level)level) :
-			    level_word(level));
-		else
-			snprintf(buf, cap, "%s %s%d more", arrow, forms[f].hint ? "z shows " : "",
-			    hidden);
-		return true;
-	}
-	if (form == 0) {
-		snprintf(buf, cap, "%s%d", arrow, hidden);
+		 * "h16 ROLLBACK" alone hid h20, h21 and h23. */
+		if (forms[f].name == 1)
+			snprintf(who, sizeof(who), also > 0 ? "%.60s and %d more %s" :
+			    "%.60s%.0d %s", name, also,
+			    decide_level_name((enum decide_level)level));
+		else if (forms[f].name == 2)
+			snprintf(who, sizeof(who), also > 0 ? "%.60s +%d %s" : "%.60s%.0d %s", name,
+			    also, level_word(level));
+		snprintf(buf, cap, "%s%s%s%s", count, forms[f].hint == 2 ? " (z shows them)" :
+		    forms[f].hint == 1 ? " (z)" : "", forms[f].name == 0 ? "" : hidden > 1 ?
+		    ", worst " : ": ", forms[f].name == 0 ? "" : who);
 		return true;
 	}
 	return false;

@@ -565,7 +565,7 @@ record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
 			at = whole_record_inside(buf + pos, n, &r);
 			damage_add(out, at != NULL ? RECORD_DAMAGE_TRUNCATED : why, true, lineno, pos,
 			    "%s%s", at != NULL ? "a cut-off record with a whole one after it on the "
-			    "same line: " : "", e.msg);
+			    "same line: " : "", e.msg)->glued = at != NULL;
 			after_skip = true;
 			if (at == NULL)
 				goto next;
@@ -613,8 +613,8 @@ next:
 		 * same (the file stays appendable), but named as damage, since
 		 * it may have held an intent. */
 		out->tail_whole = !(nbad == 1 && out->partial);
-		if (out->tail_whole)
-			out->tail_damage = *d;
+		out->tail_damage = *d;
+		out->tail_lines = nbad;
 		if (nbad == 1 && out->partial)
 			wr_err_set(&out->why, "line %zu: %s", d->line, d->detail);
 		else if (nbad == 1)
@@ -627,6 +627,23 @@ next:
 		out->good_len = kept_len;
 		out->lines = kept_lines;
 	}
+}
+
+void
+record_aside_words(const struct record_scan *s, size_t bytes, const char *path, char *buf,
+    size_t cap)
+{
+	const struct record_damage *d = &s->tail_damage;
+
+	if (s->tail_lines > 1)
+		snprintf(buf, cap, "last %zu lines set aside (the first: %s; a torn tail): %zu "
+		    "bytes moved to %s", s->tail_lines, d->detail, bytes, path);
+	else if (s->tail_whole)
+		snprintf(buf, cap, "last line set aside (%s: a damaged last record): %zu byte%s "
+		    "moved to %s", d->detail, bytes, bytes == 1 ? "" : "s", path);
+	else
+		snprintf(buf, cap, "last line set aside (a torn write: no newline at the end): "
+		    "%zu byte%s moved to %s", bytes, bytes == 1 ? "" : "s", path);
 }
 
 static const char *const damage_why_words[] = {
@@ -655,7 +672,13 @@ record_damage_words(const struct record_damage *d, size_t nafter, char *buf, siz
 		else
 			wr_buf_printf(&b, " (seq %" PRIu64 "-%" PRIu64 " missing)", lo, hi);
 	}
-	if (d->skipped)
+	/* The record glued to the cut bytes is on the damaged line, not
+	 * after it: a reader counting the lines below found one fewer. */
+	if (d->skipped && d->glued && nafter > 0) {
+		nafter--;
+		wr_buf_printf(&b, "; the whole record after the cut on the same line and the %zu "
+		    "record%s after it kept", nafter, nafter == 1 ? "" : "s");
+	} else if (d->skipped)
 		wr_buf_printf(&b, "; the %zu record%s after it kept", nafter,
 		    nafter == 1 ? "" : "s");
 	s = wr_buf_take(&b);

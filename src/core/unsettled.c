@@ -122,10 +122,35 @@ unsettled_name(const struct record *intent, char *buf, size_t cap)
 }
 
 void
+unsettled_name_at(const struct record *intent, char *buf, size_t cap)
+{
+	char name[300], at[16] = "";
+	time_t t = (time_t)(intent->ts_ms / 1000);
+	struct tm tm;
+
+	unsettled_name(intent, name, sizeof(name));
+	if (intent->ts_ms > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(at, sizeof(at), " at %H:%M", &tm);
+	snprintf(buf, cap, "the %s%s", name, at);
+}
+
+/* Where a damaged line is: its line, or, a last line set aside, the
+ * .torn file (the journal gave its line number to the next record). */
+static const char *
+damaged_where(size_t line, char *buf, size_t cap)
+{
+	if (line == RECORD_LINE_ASIDE)
+		snprintf(buf, cap, "the damaged last line, now in the journal's .torn file");
+	else
+		snprintf(buf, cap, "damaged line %zu of the journal", line);
+	return buf;
+}
+
+void
 unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
     const char *ended, char *buf, size_t cap)
 {
-	char change[300], damage[120] = "";
+	char change[300], damage[160] = "", where[80];
 	bool f = from != NULL && from[0] != '\0', t = to != NULL && to[0] != '\0';
 
 	/* "a -> b", "a ->", "-> b", or nothing: never "( -> )". */
@@ -135,8 +160,8 @@ unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
 	 * not have; never "nothing ran". */
 	if (u->intent_lost) {
 		if (u->damaged_line > 0)
-			snprintf(damage, sizeof(damage), " (damaged line %zu of the journal, after "
-			    "its confirmation, may have held it)", u->damaged_line);
+			snprintf(damage, sizeof(damage), " (%s, after its confirmation, may have "
+			    "held it)", damaged_where(u->damaged_line, where, sizeof(where)));
 		snprintf(buf, cap, "confirmed in an earlier session; its intent is not kept%s, "
 		    "so it may have run%s%s%s; it is never run again", damage,
 		    change[0] != '\0' ? " (" : "", change, change[0] != '\0' ? ")" : "");
@@ -144,8 +169,8 @@ unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
 	}
 	/* Not "never ended": what settled it may be what the line held. */
 	if (u->damaged_line > 0)
-		snprintf(damage, sizeof(damage), "; damaged line %zu of the journal, after it, "
-		    "may have held what settled it", u->damaged_line);
+		snprintf(damage, sizeof(damage), "; %s, after it, may have held what settled it",
+		    damaged_where(u->damaged_line, where, sizeof(where)));
 	if (u->end != NULL)
 		snprintf(buf, cap, "ended UNKNOWN in an earlier session (%s%s%.600s)%s; it is "
 		    "never run again", change, change[0] != '\0' ? ": " : "",
@@ -246,14 +271,14 @@ void
 unsettled_confirmed_unknown_words(const struct record *c, size_t line, int64_t now_ms,
     char *buf, size_t cap)
 {
-	char words[400];
+	char words[400], where[80];
 
 	unsettled_confirmed_name(c, now_ms, words, sizeof(words));
 	/* Never "nothing ran": the damaged line may be its intent, and
 	 * running it again could run it twice. */
-	snprintf(buf, cap, "%s: outcome UNKNOWN, damaged line %zu of the journal, after its "
-	    "confirmation, may have held its intent (re-read the host before running it "
-	    "again)", words, line);
+	snprintf(buf, cap, "%s: outcome UNKNOWN, %s, after its confirmation, may have held "
+	    "its intent (re-read the host before running it again)", words,
+	    damaged_where(line, where, sizeof(where)));
 }
 
 void

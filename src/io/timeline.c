@@ -369,7 +369,7 @@ unknown_drop(struct timeline *tl, const char *op)
  * and truncate the journal to good_len. Called with the lock held. */
 static int
 set_aside(struct timeline *tl, const char *bytes, size_t n, off_t good_len,
-    const char *why, struct wr_err *err)
+    const struct record_scan *why, struct wr_err *err)
 {
 	char *torn = path_join(tl->dir, tl->id, JOURNAL_SUFFIX TIMELINE_TORN_SUFFIX);
 	struct stat st;
@@ -396,7 +396,9 @@ set_aside(struct timeline *tl, const char *bytes, size_t n, off_t good_len,
 		wr_err_set(err, "cannot truncate the torn record: %s", strerror(errno));
 		goto out;
 	}
-	wr_err_set(&tl->notice, "%s: moved %zu bytes to %s", why, n, torn);
+	/* Not "line N": once truncated, the file gives that number to the
+	 * next record written. */
+	record_aside_words(why, n, torn, tl->notice.msg, sizeof(tl->notice.msg));
 	rc = 0;
 out:
 	free(torn);
@@ -489,7 +491,7 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 		/* Not ours to repair: the console that writes sets it aside. */
 		wr_err_set(&tl->notice, "%s: %s: not shown", tl->path, s.why.msg);
 	} else if (rc == 0 && s.torn) {
-		if (set_aside(tl, buf + s.good_len, len - s.good_len, tl->end, s.why.msg,
+		if (set_aside(tl, buf + s.good_len, len - s.good_len, tl->end, &s,
 		    err) != 0) {
 			degrade(tl, "%s", err->msg);
 			rc = -1;
@@ -501,6 +503,7 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 			 * ran"). */
 			if (s.tail_whole) {
 				s.tail_damage.offset += (size_t)from;
+				s.tail_damage.line = RECORD_LINE_ASIDE;
 				tl->dmg = xrealloc(tl->dmg, (tl->ndmg + 1) * sizeof(*tl->dmg));
 				tl->dmg[tl->ndmg++] = s.tail_damage;
 			}
@@ -1095,6 +1098,39 @@ static int kept_push(struct timeline *tl, const char *kind, const char *host,
     const char *op, cJSON *data, int64_t ts_ms, int64_t mono_ms, uint64_t tried_seq,
     uint32_t tried_crc, struct wr_err *err);
 
+/* unknown_ops in words, in their order ("the rollback of api on h1 at
+ * 09:12"; "" when no intent or confirmation is kept): TIMELINE and a
+ * watcher name them from the resume alone, never by op id. */
+static void
+unknown_names(struct timeline *tl, cJSON *d)
+{
+	struct record_list list = { 0 };
+	struct unsettled_op *u;
+	struct record_scan s;
+	struct wr_err err;
+	cJSON *names;
+	char *buf, words[400];
+	size_t len, i, k, n;
+
+	if (read_from(tl->fd, 0, &buf, &len, &err) != 0)
+		return;
+	record_scan(buf, len, 0, 0, 0, &list, &s);
+	free(buf);
+	u = xcalloc(tl->n_unknown, sizeof(*u));
+	n = unsettled_find(list.v, list.n, (const char *const *)tl->unknown, tl->n_unknown, u);
+	names = cJSON_AddArrayToObject(d, "unknown_names");
+	for (i = 0; i < tl->n_unknown; i++) {
+		words[0] = '\0';
+		for (k = 0; k < n && words[0] == '\0'; k++)
+			if (u[k].intent->op != NULL && strcmp(u[k].intent->op, tl->unknown[i]) == 0)
+				unsettled_name_at(u[k].intent, words, sizeof(words));
+		cJSON_AddItemToArray(names, cJSON_CreateString(words));
+	}
+	free(u);
+	record_list_free(&list);
+	record_scan_free(&s);
+}
+
 /* Our incident.resume (d, consumed) and the refusals after it, when the
  * journal cannot take them at the start: kept, and written first and
  * marked late once it recovers (timeline_recover), so the consoles it
@@ -1262,6 +1298,7 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 
 			for (size_t i = 0; i < tl->n_unknown; i++)
 				cJSON_AddItemToArray(ops, cJSON_CreateString(tl->unknown[i]));
+			unknown_names(tl, d);
 		}
 		/* As for recovery (timeline_recover): on a full filesystem the
 		 * resume is not written into the slack a torn tail left. */

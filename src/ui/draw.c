@@ -277,7 +277,9 @@ ui_put_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
 			break;
 		memcpy(chunk, text, took);
 		chunk[took] = '\0';
-		if (win != NULL) {
+		/* Rows above the window (a text whose tail alone shows) are
+		 * counted, never drawn. */
+		if (win != NULL && *y >= 0) {
 			ui_put(win, *y, x + indent, room, attr, chunk);
 			if (cut)
 				ui_put(win, *y, x + w - 1, 1, attr, "…");

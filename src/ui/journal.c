@@ -531,8 +531,8 @@ on_record(const struct record *r, void *arg)
 	if (strcmp(r->kind, "journal.repair") == 0 &&
 	    (rep = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r->data,
 	    "repaired"))) != NULL)
-		snprintf(app->journal_news, sizeof(app->journal_news), "journal: a torn last "
-		    "line (another console's write cut short?) was set aside: %s", rep);
+		snprintf(app->journal_news, sizeof(app->journal_news), "journal: another "
+		    "console's write cut short? %s", rep);
 }
 
 /* Everything the journal holds so far, then every record as it comes. */
@@ -589,7 +589,7 @@ journal_watch(struct app *app, struct wr_err *err)
 	if (timeline_problem(app->tl)[0] != '\0')
 		app_say_also(app, "journal: %s", timeline_problem(app->tl));
 	else if (timeline_notice(app->tl)[0] != '\0')
-		app_say_also(app, "%s", timeline_notice(app->tl));
+		app_say_also(app, "journal: %s", timeline_notice(app->tl));
 	else
 		app_say_also(app, "watching incident %s: read-only, this console writes nothing",
 		    timeline_id(app->tl));
@@ -707,7 +707,7 @@ journal_open(struct app *app, struct wr_err *err)
 	/* Both are "" when there is nothing to say: saying "" would wipe what
 	 * the start said before (a runbook's errors). */
 	if (timeline_notice(app->tl)[0] != '\0')
-		app_say_also(app, "%s", timeline_notice(app->tl));
+		app_say_also(app, "journal: %s", timeline_notice(app->tl));
 	else if (timeline_problem(app->tl)[0] != '\0')
 		app_say_also(app, "journal: %s", timeline_problem(app->tl));
 	sync_safety(app);

@@ -331,7 +331,8 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 
 /* :state HOST SERVICE KEY=VALUE ... — what HOST's SERVICE last read, for
  * HOSTS without a network: conn=up|down (its host's CONN; DOWN from the
- * script's clock now, kept while it stays down), tag=, state=,
+ * script's clock now, kept while it stays down), journal-tag= (what the
+ * journal last said of a row this console never read), tag=, state=,
  * restarts=, version=, env= (a driver's
  * poll, read now; env= the .env's IMAGE_TAG), error= (the poll failing
  * since, as a word: its values are then old), healthz=ok|fail|unknown and
@@ -391,6 +392,17 @@ fake_state(struct app *app, char *arg, struct wr_err *err)
 				wr_strlcpy(s->state, v, sizeof(s->state));
 			else
 				s->restarts = atoi(v);
+		} else if (strcmp(tok, "journal-tag") == 0) {
+			/* What the journal last said of it, as a console started
+			 * while its host was away reads it (seen_apply). */
+			size_t row = 0, k;
+
+			if (app->seen == NULL)
+				app->seen = xcalloc((size_t)app_host_rows(app) + 1, sizeof(*app->seen));
+			for (k = 0; k < (size_t)h; k++)
+				row += (size_t)app->cfg.hosts[k].nservices;
+			wr_strlcpy(app->seen[row + (size_t)i].tag, v, sizeof(app->seen[0].tag));
+			app->seen[row + (size_t)i].tag_ms = (int64_t)app_now(app) * 1000;
 		} else if (strcmp(tok, "error") == 0) {
 			/* The poll failing now, in words without spaces ("bad-json"). */
 			wr_strlcpy(s->driver_error, v, sizeof(s->driver_error));

@@ -531,7 +531,7 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 			if (badrel_same(b->why[i].tag, s->tag))
 				w = &b->why[i];
 		if (w != NULL)
-			badrel_why_words(w, why, sizeof(why));
+			badrel_why_alone(w, why, sizeof(why));
 		snprintf(lines[0], 700, "%s/%s runs a bad release, %s%s%s", name,
 		    app->cfg.hosts[host].services[svc], s->tag, why[0] ? ": " : "", why);
 		return 1;
@@ -1163,8 +1163,10 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			if (!show[c])
 				continue;
 			role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
-			/* A column given fewer cells than its longest value. */
-			if (width[c] < fit.full[c] && ui_width(text) > width[c])
+			/* Wider than its column: fewer cells given than the longest
+			 * value, or past the column's cap (a long tag and its
+			 * "(journal)"), it says fewer words, never cut. */
+			if (ui_width(text) > width[c])
 				role = cell_text(app, hi, host, svc, c, true, text, sizeof(text));
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
@@ -1203,7 +1205,7 @@ hosts_rows_wanted(const struct app *app, int w, int most)
 	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
 	/* Room under the table for the selected row's lines, as hosts_draw
 	 * puts them. Room kept for any row's left blank rows under the
-	 * table while the panes below hid theirs ("▼ z shows 2 more"). */
+	 * table while the panes below hid theirs ("▼ 2 more rows (z shows them)"). */
 	for (i = 0; i < shown && order[i] != app->host_sel; i++)
 		;
 	if (i < shown) {

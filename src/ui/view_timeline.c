@@ -163,7 +163,8 @@ entry_wrapped(struct app *app, WINDOW *win, int y, int h, int w, const struct ti
 
 	entry_line(app, e, w >= 60, line, sizeof(line), &who, &kind, &host);
 	ui_put_wrapped(win, &y, 0, w, (int)who, h, ui_attr(app, THEME_NORMAL), line);
-	if (win == NULL)
+	/* Started above the pane (its tail only): no first row to colour. */
+	if (win == NULL || top < 0)
 		return y - top;
 	line[host] = '\0';
 	x = ui_put(win, top, (int)kind, w - (int)kind, ui_attr(app, kind_role(e)), line + kind);
@@ -176,7 +177,8 @@ entry_wrapped(struct app *app, WINDOW *win, int y, int h, int w, const struct ti
 }
 
 /* Zoomed: the selected entry ends on the bottom row, as many before it
- * as fit whole above it (one taller than the pane: its start, cut). When
+ * as fit whole above it (one taller than the pane: its start, cut), and
+ * the last rows of the one before them in any room left. When
  * every entry up to it fits with room to spare (near the first, after g),
  * the first is on the top row, as unzoomed, and newer ones fill the rows
  * below the selected one: never empty rows above the oldest. */
@@ -201,6 +203,16 @@ draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused, int *abov
 		used += k;
 	}
 	y = first < 0 ? 0 : used < h ? h - used : 0;
+	/* The entry above that would not fit whole shows its last rows in
+	 * the room left, so no row above the page is empty (G, then PgUp). */
+	if (first >= 0 && y > 0) {
+		k = entry_wrapped(app, NULL, 0, INT_MAX, w, row_entry(app, t, (size_t)first, &tmp,
+		    &words), false);
+		free(words);
+		entry_wrapped(app, win, y - k, y, w, row_entry(app, t, (size_t)first, &tmp, &words),
+		    false);
+		free(words);
+	}
 	for (i = (size_t)(first + 1); i < t->nrows && y < h && (first < 0 || i <= sel); i++) {
 		y += entry_wrapped(app, win, y, h, w, row_entry(app, t, i, &tmp, &words),
 		    focused && i == sel);

@@ -43,8 +43,8 @@ keys n
 wait_for "note:"
 keys -l "n0 $xs"
 keys Enter
-wait_for "journal: a torn last line (another console's write cut short?) was set aside: " 5
-assert_contains "$tmp/screen" "moved 31 bytes to $journal.torn"
+wait_for "journal: another console's write cut short? last line set aside (a torn write: " 5
+assert_contains "$tmp/screen" "31 bytes moved to $journal.torn"
 grep -q '"kind":"journal.repair".*"bytes":31,' "$journal" || fail "no journal.repair record"
 ok "a torn tail appearing under the console: set aside, said in the footer, journalled"
 
@@ -284,7 +284,7 @@ assert v and v[0]["data"]["verdict"] == "OK" and "resync" in v[0]["data"], v
 PY
 "$WARROOM" -c "$tmp/c2.conf" export "$(basename "$act" .jsonl)" > "$tmp/after.md"
 assert_contains "$tmp/after.md" "recovered between "
-assert_contains "$tmp/after.md" "written late, at "
+assert_contains "$tmp/after.md" "written late\\] at "
 assert_not_contains "$tmp/after.md" "not recovered"
 ! grep -v "Bad release still running" "$tmp/after.md" | grep -q "still running" ||
 	fail "an action is said still running in after.md: $(grep -n "still running" "$tmp/after.md")"

@@ -107,6 +107,10 @@ grep '"kind":"action.end"' "$journal" | tail -1 | grep -q '"outcome":"unknown"' 
 start 200 50 "$WARROOM -c $tmp/c.conf --incident settle-drill -r $tmp/settle.md"
 wait_for "UNKNOWN: check by hand, then U" 15
 wait_for "ended UNKNOWN in an earlier session" 5
+# The resume names it as TIMELINE shows it: what it was, not its op id.
+grep '"kind":"incident.resume"' "$journal" | tail -1 |
+	grep -q '"unknown_names":\["the runbook command on h1 at [0-9][0-9]:[0-9][0-9]"\]' ||
+	fail "the resume does not name the UNKNOWN command: $(grep '"kind":"incident.resume"' "$journal" | tail -1)"
 keys U
 wait_for "UNKNOWN runbook command of api on h1: ok or failed, and what you saw:"
 # A token pasted as evidence is shown as the journal keeps it: redacted.
@@ -130,7 +134,7 @@ wait_for "exit=0"
 	fail "export failed"
 grep -q "| shutdown |  | hangup: the terminal went away" "$tmp/pm.md" ||
 	fail "the post-mortem's shutdown: $(grep '| shutdown |' "$tmp/pm.md")"
-grep -qE "\| incident.resume \|  \| settle-drill — (console restarted at once|(not recorded: no writing console|nothing recorded) for [0-9]+s[^|]*) — 1 action left UNKNOWN by an earlier session: runbook command on h1 \(" "$tmp/pm.md" ||
+grep -qE "\| incident.resume \|  \| settle-drill — (console restarted at once|(not recorded: no writing console|nothing recorded) for [0-9]+s[^|]*) — 1 action left UNKNOWN by an earlier session: the runbook command on h1 at [0-9: -]+ \(" "$tmp/pm.md" ||
 	fail "the post-mortem's resume: $(grep '| incident.resume |' "$tmp/pm.md")"
 ok "window closed mid-command: shutdown hangup; UNKNOWN on restart, settled with U; the post-mortem says both"
 

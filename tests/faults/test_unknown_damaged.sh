@@ -6,7 +6,8 @@
 # re-reads the host and says what it runs, and U settles it by hand with
 # the engineer's words, recorded as action.reconcile for its op. The same
 # when the damaged line is the journal's last and whole (it ends in a
-# newline): set aside, but as damage, never as a write that never finished.
+# newline): set aside, but as damage, never as a write that never finished,
+# and named as set aside, not by the line number the resume now has.
 # Then one whose output was kept after the damaged line, and whose target
 # the host runs now: the change to it is the rollback's, never "outside".
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -66,9 +67,11 @@ action.intent h1 rb-last {"plan":{"action":"compose.rollback","host":"h1","servi
 SPEC
 tail -c 1 "$journal" | od -c | grep -q '\\n' || fail "the forged last line does not end in a newline"
 start 200 50 "$WARROOM -c $fl/warroom.conf --incident unkl"
-wait_for "outcome UNKNOWN, damaged line 3" 15
+wait_for "outcome UNKNOWN, the damaged last line, now in the journal's .torn file" 15
 wait_re "1 UNKNOWN" 15
 capture
+# Line 3 is the resume's now: the words never send a reader there.
+grep -q "damaged line 3" "$tmp/screen" && fail "named a line the resume holds now: $(grep 'damaged line 3' "$tmp/screen")"
 grep -q "never ran" "$tmp/screen" && fail "said never ran: $(grep 'never ran' "$tmp/screen")"
 grep -q "torn last record" "$tmp/screen" && fail "called the whole line torn: $(grep 'torn last' "$tmp/screen")"
 [ -s "$journal.torn" ] || fail "the damaged last line was not set aside to $journal.torn"

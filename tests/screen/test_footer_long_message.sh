@@ -47,7 +47,7 @@ assert_screen outcome <<'EOF'
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more ──────────────────────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z shows them) ──────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │api.log  30 lines                             ││ no incident journal open(non)│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -73,7 +73,7 @@ assert_screen message <<'EOF'
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more ──────────────────────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z shows them) ──────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │api.log  30 lines                             ││ no incident journal open(non)│
 └──────────────────────────────────────────────┘└──────────────────────────────┘

@@ -63,14 +63,14 @@ assert_screen narrow <<'EOF'
 │  h2   api     UP   v1.4.1     OK               running OK     OK             │
 │  h2   jobs    UP   v1.5.0-bad BAD RELEASE (OK) running -      -     -        │
 │  h3   api     UP   v1.4.1     OK               running OK     OK             │
-│h1/jobs runs a bad release, v1.5.0-bad: rolled back from on h1 at 00:00       │
+│h1/jobs runs a bad release, v1.5.0-bad: h1 rolled back from it at 00:00       │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
-└─ ▼ z shows 4 more ───────────────────────────┘│                              │
+└─ ▼ 4 more rows (z shows them) ───────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││T+00:00:00 action.intent h1 {…│

@@ -36,7 +36,7 @@ assert_screen calm-row <<'EOF'
 │  restarts in 5m: unknown                                 ││                                      │
 │h3             ROLLBACK IMMEDIATELY  error rate 8% (8 of …││                                      │
 │h5             ROLLBACK IMMEDIATELY  error rate 8% (8 of …││                                      │
-└─ ▼ z shows 4 more ───────────────────────────────────────┘│                                      │
+└─ ▼ 4 more rows (z shows them) ───────────────────────────┘│                                      │
 ┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
 │ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
 │                                                          ││ no incident journal open             │
@@ -70,7 +70,7 @@ assert_screen h3 <<'EOF'
 │  restarts in 5m: unknown                                 ││                                      │
 │  rollback at errors > 5% or p95 > 2000 ms                ││                                      │
 │h5             ROLLBACK IMMEDIATELY  error rate 8% (8 of …││                                      │
-└─ ▼ z shows 4 more ───────────────────────────────────────┘└──────────────────────────────────────┘
+└─ ▼ 4 more rows (z shows them) ───────────────────────────┘└──────────────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────┐
 │ no log stream open                                       ││ no incident journal open             │
 │                                                          ││ (none in screen tests)               │

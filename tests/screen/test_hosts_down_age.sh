@@ -37,7 +37,7 @@ assert_screen drift <<'EOF'
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
 │  restarts in 5m: unknown                     ││                              │
-└─ ▼ z shows 3 more ───────────────────────────┘└──────────────────────────────┘
+└─ ▼ 3 more rows (z shows them) ───────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -63,7 +63,7 @@ assert_screen age <<'EOF'
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
 │  restarts in 5m: unknown                     ││                              │
-└─ ▼ z shows 3 more ───────────────────────────┘│                              │
+└─ ▼ 3 more rows (z shows them) ───────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │

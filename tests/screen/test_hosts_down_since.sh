@@ -87,7 +87,7 @@ assert_screen narrow <<'EOF'
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
 │  restarts in 5m: unknown                     ││                              │
-└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
+└─ ▼ 4 more rows (z shows them) ───────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -114,7 +114,7 @@ assert_screen narrow-again <<'EOF'
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
 │  restarts in 5m: unknown                     ││                              │
-└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
+└─ ▼ 4 more rows (z shows them) ───────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │

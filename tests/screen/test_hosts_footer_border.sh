@@ -112,7 +112,7 @@ assert_screen wide-prompt <<'EOF'
 │h9             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h13            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
-└─ ▼ z shows 18 more ──────────────────────────────────────────────────────────────────────────┘│                                                              │
+└─ ▼ 18 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│                                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │ no log stream open                                                                           │└──────────────────────────────────────────────────────────────┘
 │                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐

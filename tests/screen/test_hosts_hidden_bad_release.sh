@@ -38,7 +38,7 @@ assert_screen top <<'EOF'
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h22 MONITOR) ────────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h22 MONITOR ──────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok   │
@@ -65,7 +65,7 @@ assert_screen end <<'EOF'
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h22 MONITOR) ────────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h22 MONITOR ──────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok   │
@@ -91,7 +91,7 @@ assert_screen filtered <<'EOF'
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
-└─ ▼ z shows 25 more (h22 MONITOR) ────────────┘└──────────────────────────────┘
+└─ ▼ 25 more rows (z), worst h22 MONITOR ──────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok   │

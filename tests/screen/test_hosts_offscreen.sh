@@ -57,7 +57,7 @@ assert_screen wide <<'EOF'
 │  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
 │h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
 │h2             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            │┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more ──────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
+└─ ▼ 21 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
 │ no log stream open                                                                           ││                                                              │
 │                                                                                              ││                                                              │
@@ -95,7 +95,7 @@ assert_screen narrow <<'EOF'
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h17 ROLLBACK ─────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -122,7 +122,7 @@ assert_screen narrow-end <<'EOF'
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h17 ROLLBACK ─────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -148,7 +148,7 @@ assert_screen narrow-filtered <<'EOF'
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
-└─ ▼ z shows 25 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
+└─ ▼ 25 more rows (z), worst h17 ROLLBACK ─────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -175,7 +175,7 @@ assert_screen narrow-filtered-top <<'EOF'
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
-└─ ▼ z shows 25 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
+└─ ▼ 25 more rows (z), worst h17 ROLLBACK ─────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -209,7 +209,7 @@ assert_screen wide-filtered <<'EOF'
 │h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
 │h4             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
 │h5             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
-└─ ▼ z shows 18 more ──────────────────────────────────────────────────────────────────────────┘│                                                              │
+└─ ▼ 18 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│                                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │ no log stream open                                                                           │└──────────────────────────────────────────────────────────────┘
 │                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐

@@ -60,7 +60,7 @@ assert_screen wide <<'EOF'
 │  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
 │h4             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
 │h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more ──────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
+└─ ▼ 21 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
 │ no log stream open                                                                           ││                                                              │
 │                                                                                              ││                                                              │
@@ -98,7 +98,7 @@ assert_screen narrow <<'EOF'
 │h1  ROLLBACK IMMEDIATELY                      ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
-└─ ▼ z shows 26 more (h4 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h4 +1 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -124,7 +124,7 @@ assert_screen narrow-filtered <<'EOF'
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
-└─ ▼ z shows 25 more (h1 +2 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 25 more rows (z), worst h1 +2 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -158,7 +158,7 @@ assert_screen wide-filtered <<'EOF'
 │h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
 │h5             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
-└─ ▼ z shows 18 more ──────────────────────────────────────────────────────────────────────────┘│                                                              │
+└─ ▼ 18 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│                                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │ no log stream open                                                                           │└──────────────────────────────────────────────────────────────┘
 │                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐
@@ -210,7 +210,7 @@ assert_screen wide-health-end <<'EOF'
 │h1             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h4             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
 │h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more ──────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
+└─ ▼ 21 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
 │ no log stream open                                                                           ││                                                              │
 │                                                                                              ││                                                              │

@@ -63,7 +63,7 @@ assert_screen wide <<'EOF'
 │h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h20            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
 │h6             CONSIDER ROLLBACK  error rate 3% (3 of 100 requests) > 2%                      │┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more (h9 MONITOR) ─────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
+└─ ▼ 21 more rows (z shows them), worst h9 MONITOR ────────────────────────────────────────────┘│ no incident journal open                                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
 │ no log stream open                                                                           ││                                                              │
 │                                                                                              ││                                                              │
@@ -111,7 +111,7 @@ assert_screen wide-verdict <<'EOF'
 │h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h20            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
 │h6             CONSIDER ROLLBACK  error rate 3% (3 of 100 requests) > 2%                      │┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more (h9 MONITOR) ─────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
+└─ ▼ 21 more rows (z shows them), worst h9 MONITOR ────────────────────────────────────────────┘│ no incident journal open                                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
 │ no log stream open                                                                           ││                                                              │
 │                                                                                              ││                                                              │
@@ -155,7 +155,7 @@ assert_screen wide-filtered <<'EOF'
 │h6             CONSIDER ROLLBACK  error rate 3% (3 of 100 requests) > 2%                      ││                                                              │
 │h9             MONITOR  error rate 1.5% (1.5 of 100 requests) > 1%                            ││                                                              │
 │h1             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
-└─ ▼ z shows 18 more ──────────────────────────────────────────────────────────────────────────┘│                                                              │
+└─ ▼ 18 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│                                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │ no log stream open                                                                           │└──────────────────────────────────────────────────────────────┘
 │                                                                                              │┌─ TIMELINE ───────────────────────────────────────────────────┐
@@ -196,7 +196,7 @@ assert_screen narrow-filtered <<'EOF'
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                 ││                              │
-└─ ▼ z shows 25 more (h2 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 25 more rows (z), worst h2 +1 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -224,7 +224,7 @@ assert_screen narrow-verdict <<'EOF'
 │h20  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
-└─ ▼ z shows 26 more (h2 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h2 +1 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -251,7 +251,7 @@ assert_screen narrow-end <<'EOF'
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h2 +2 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h2 +2 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │

@@ -49,7 +49,7 @@ assert_screen narrow <<'EOF'
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h2 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h2 +1 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok   │
@@ -76,7 +76,7 @@ assert_screen narrow-end <<'EOF'
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h2 +1 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h2 +1 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok   │
@@ -106,7 +106,7 @@ assert_screen wide <<'EOF'
 │  errors 0.1%    ▁ 0–5%                                   ││                                      │
 │  p95    180 ms  ▂ 0–2000 ms                              ││                                      │
 │h2             ROLLBACK IMMEDIATELY  error rate 8% (8 of …││                                      │
-└─ ▼ z shows 24 more (h3 ROLLBACK IMMEDIATELY) ────────────┘│                                      │
+└─ ▼ 24 more rows (z), worst h3 ROLLBACK IMMEDIATELY ──────┘│                                      │
 ┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
 │ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
 │                                                          ││T+00:00:00 action.intent h1 {"plan":{…│

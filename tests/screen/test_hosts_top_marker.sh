@@ -47,7 +47,7 @@ assert_screen narrow-end <<'EOF'
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h1 +4 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h1 +4 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -74,7 +74,7 @@ assert_screen narrow-verdict-end <<'EOF'
 │h24  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
-└─ ▼ z shows 26 more (h1 +4 ROLLBACK) ─────────┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h1 +4 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -105,7 +105,7 @@ assert_screen wide-end <<'EOF'
 │  p95    180 ms  ▂ 0–2000 ms                                          ││                                              │
 │h1             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests…│└──────────────────────────────────────────────┘
 │h16            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests…│┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 23 more (h20 and 2 more ROLLBACK IMMEDIATELY) ────────────┘│ no incident journal open                     │
+└─ ▼ 23 more rows (z), worst h20 and 2 more ROLLBACK IMMEDIATELY ──────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
 │ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │

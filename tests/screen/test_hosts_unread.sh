@@ -43,7 +43,7 @@ assert_screen wide <<'EOF'
 │  p95    1500 ms ▂▆ 0–2000 ms                                         ││                                              │
 │  restarts in 5m: unknown                                             │└──────────────────────────────────────────────┘
 │  rollback at errors > 5% or p95 > 2000 ms                            │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 23 more ──────────────────────────────────────────────────┘│ no incident journal open                     │
+└─ ▼ 23 more rows (z shows them) ──────────────────────────────────────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
 │ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │
@@ -81,7 +81,7 @@ assert_screen wide-end <<'EOF'
 │  p95    180 ms  ▂ 0–2000 ms                                          ││                                              │
 │  restarts in 5m: unknown                                             │└──────────────────────────────────────────────┘
 │h1             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests…│┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 23 more ──────────────────────────────────────────────────┘│ no incident journal open                     │
+└─ ▼ 23 more rows (z shows them) ──────────────────────────────────────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
 │ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │
@@ -119,7 +119,7 @@ assert_screen wide-health-end <<'EOF'
 │  p95    180 ms  ▂ 0–2000 ms                                          ││                                              │
 │  restarts in 5m: unknown                                             │└──────────────────────────────────────────────┘
 │h1             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests…│┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ z shows 23 more ──────────────────────────────────────────────────┘│ no incident journal open                     │
+└─ ▼ 23 more rows (z shows them) ──────────────────────────────────────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
 │ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │

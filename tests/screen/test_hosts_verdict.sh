@@ -54,7 +54,7 @@ assert_screen wide <<'EOF'
 │  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
 │h13            CONSIDER ROLLBACK (held: 1/2 calm checks)  held, 1/2 calm checks: below thresh…│└──────────────────────────────────────────────────────────────┘
 │h5             MONITOR  error rate 1.5% (1.5 of 100 requests) > 1%                            │┌─ TIMELINE ───────────────────────────────────────────────────┐
-└─ ▼ z shows 21 more ──────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
+└─ ▼ 21 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
 │ no log stream open                                                                           ││                                                              │
 │                                                                                              ││                                                              │
@@ -92,7 +92,7 @@ assert_screen narrow <<'EOF'
 │h16  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
 │  errors 8%      ▁█ 0–5%                      ││                              │
-└─ ▼ z shows 26 more (h13 CONSIDER ROLLBACK) ──┘└──────────────────────────────┘
+└─ ▼ 26 more rows (z), worst h13 CONSIDER ─────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │

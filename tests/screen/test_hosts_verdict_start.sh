@@ -89,7 +89,7 @@ assert_screen narrow <<'EOF'
 │  errors no data ·· 0–5%                      ││                              │
 │  p95    no data ·· 0–2000 ms                 ││                              │
 │  metrics: HTTP 500                           ││                              │
-└─ ▼ z shows 3 more ───────────────────────────┘│                              │
+└─ ▼ 3 more rows (z shows them) ───────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │

@@ -68,7 +68,7 @@ assert_screen narrow <<'EOF'
 │  errors 6.26%   ██ 0–5%                      ││                              │
 │  p95    900 ms  ▆▄ 0–2000 ms                 ││                              │
 │  23.0 req/s, from Prometheus at http://127.0…││                              │
-└─ ▼ z shows 2 more ───────────────────────────┘│                              │
+└─ ▼ 2 more rows (z shows them) ───────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││T+00:00:00 action.intent api-…│

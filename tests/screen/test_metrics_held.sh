@@ -30,7 +30,7 @@ assert_screen held <<'EOF'
 │  errors 0%      █▁ 0–5%                      ││                              │
 │  p95    179 ms  ▆▂ 0–2000 ms                 ││                              │
 │  23.0 req/s                                  ││                              │
-└─ ▼ z shows 2 more ───────────────────────────┘│                              │
+└─ ▼ 2 more rows (z shows them) ───────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -57,7 +57,7 @@ assert_screen calm <<'EOF'
 │  errors 0%      █▁▁ 0–5%                     ││                              │
 │  p95    179 ms  ▆▂▂ 0–2000 ms                ││                              │
 │  23.0 req/s                                  ││                              │
-└─ ▼ z shows 2 more ───────────────────────────┘│                              │
+└─ ▼ 2 more rows (z shows them) ───────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │

@@ -50,7 +50,7 @@ assert_screen small <<'EOF'
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
 │  p95    420 ms  ▂▂ 0–2000 ms                 ││                              │
 │k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││                              │
-└─ ▼ z shows 4 more ───────────────────────────┘│                              │
+└─ ▼ 4 more rows (z shows them) ───────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -80,7 +80,7 @@ assert_screen taller <<'EOF'
 │  restarts in 5m: unknown                     ││                              │
 │  rollback at errors > 5% or p95 > 2000 ms    ││                              │
 │k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││                              │
-└─ ▼ z shows 1 more ───────────────────────────┘│                              │
+└─ ▼ 1 more row (z shows them) ────────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │

@@ -42,7 +42,7 @@ assert_screen impossible <<'EOF'
 │  prometheus: the error-rate query gave -0.5: not a ratio between 0   ││                                              │
 │    and 1                                                             ││                                              │
 │  the p95 query gave +Inf: not a latency in seconds                   ││                                              │
-└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│                                              │
+└─ ▼ 2 more rows (z shows them) ───────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
@@ -108,7 +108,7 @@ assert_screen prefix <<'EOF'
 │  prometheus: HTTP 404: is prometheus_url right? it should be the     ││                                              │
 │    server's base URL                                                 ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-└─ ▼ z shows 1 more ───────────────────────────────────────────────────┘│                                              │
+└─ ▼ 1 more row (z shows them) ────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │

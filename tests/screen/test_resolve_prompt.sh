@@ -64,7 +64,7 @@ assert_screen three <<'EOF'
 │api-1  ROLLBACK IMMEDIATELY                   ││ no runbook loaded            │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││ open one with -r FILE        │
 │  errors 8%      █ 0–5%                       ││                              │
-└─ ▼ z shows 6 more (api-2 +1 ROLLBACK) ───────┘└──────────────────────────────┘
+└─ ▼ 6 more rows (z), worst api-2 +1 ROLLBACK ─┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open(non)│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -103,7 +103,7 @@ assert_screen many <<'EOF'
 │api-1  ROLLBACK IMMEDIATELY                   ││ no runbook loaded            │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││ open one with -r FILE        │
 │  errors 8%      █ 0–5%                       ││                              │
-└─ ▼ z shows 18 more (api-2 +13 ROLLBACK) ─────┘└──────────────────────────────┘
+└─ ▼ 18 more (z), worst api-2 +13 ROLLBACK ────┘└──────────────────────────────┘
  15 hosts not OK (api-1 ROLLBACK IMMEDIATELY, api-2 ROLLBACK IMMEDIATELY,
  k8s-bastion ROLLBACK IMMEDIATELY, worker-01 ROLLBACK IMMEDIATELY, worker-02
  ROLLBACK IMMEDIATELY, worker-03 ROLLBACK IMMEDIATELY, worker-04 ROLLBACK

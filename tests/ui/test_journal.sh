@@ -237,7 +237,7 @@ start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb errors' -r $tmp/bad.md -r $
 wait_for "incident.resume rb errors"
 footer_has "$said"
 footer_has "what could be read is loaded | "
-footer_has "moved 15 bytes to $tmp/tl/rb-errors-"
+footer_has "journal: last line set aside (a torn write: no newline at the end): 15 bytes moved to $tmp/tl/rb-errors-"
 keys q
 wait_for "exit=0"
 ok "a runbook's errors and an ignored matrix are said at an incident's start, beside the journal's notice, and the matrix recorded; the broken step is marked ! and x says why"

@@ -134,6 +134,9 @@ why_a_tag_is_bad_for_a_service(void **state)
 	assert_string_equal(w->host, "k8s-bastion");
 	badrel_why_words(w, words, sizeof(words));
 	assert_string_equal(words, "rolled back from on k8s-bastion at 18:31");
+	/* Standing alone after the tag, its "from" keeps its object. */
+	badrel_why_alone(w, words, sizeof(words));
+	assert_string_equal(words, "k8s-bastion rolled back from it at 18:31");
 	/* Alone after a target (a k8s revision of another host read
 	 * "(rolled back from on h7 at 04:02)"): the tag and where, in full. */
 	badrel_mark_words(w, NULL, words, sizeof(words));
@@ -682,6 +685,8 @@ marks_never_say_an_empty_word_nor_a_kill_switch(void **state)
 	assert_non_null(w);
 	badrel_why_words(w, words, sizeof(words));
 	assert_string_equal(words, "rolled back from in this incident at 04:02");
+	badrel_why_alone(w, words, sizeof(words));
+	assert_string_equal(words, "this incident rolled back from it at 04:02");
 	badrel_mark_words(w, NULL, words, sizeof(words));
 	assert_string_equal(words, "this incident rolled back from v1.5.0-bad at 04:02");
 	badrel_free(&b);

@@ -982,7 +982,8 @@ rollbacks_run_as_written_count_with_their_source(void **state)
 	free(js);
 	/* The runbook command alone: its end is its exit status. */
 	md = render_n(EXPORT_MD, v, 4);
-	assert_non_null(strstr(md, "| Rollback end | **unknown**: rc-2 on k8s-bastion has no "
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: the runbook command on "
+	    "k8s-bastion at 2024-05-01 12:15:17 (rc-2) has no "
 	    "end recorded | — |\n"));
 	free(md);
 	record_free(&v[4]);
@@ -1086,7 +1087,8 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, op-b) | "
-	    "2024-05-01 12:01:00 | 50s |\n| Rollback end | **unknown**: op-b on api-1 ended UNKNOWN and was never settled "
+	    "2024-05-01 12:01:00 | 50s |\n| Rollback end | **unknown**: the rollback of api on "
+	    "api-1 at 2024-05-01 12:01:00 (op-b) ended UNKNOWN and was never settled "
 	    "| — |\n| Recovery | **not recovered** | — |\n"));
 	assert_null(strstr(md, "| Rollback end | 2024-05-01 12:04:16"));
 	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:10 (first "
@@ -1103,8 +1105,8 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 	free(js);
 	/* No end at all (killed before it was written): unknown too. */
 	md = render_n(EXPORT_MD, v, 3);
-	assert_non_null(strstr(md, "| Rollback end | **unknown**: op-b on api-1 has no end "
-	    "recorded | — |\n"));
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: the rollback of api on api-1 at "
+	    "2024-05-01 12:01:00 (op-b) has no end recorded | — |\n"));
 	free(md);
 
 	/* Resumed: the re-read settles it, and recovery is api's return. */
@@ -1180,12 +1182,22 @@ resumes_name_what_an_earlier_session_left_unknown(void **state)
 	    "\"unknown_ops\":[\"rb-1\",\"rc-2\"]}");
 	md = render_n(EXPORT_MD, v, 7);
 	assert_non_null(strstr(md, "| incident.resume |  | api 5xx — 1 action left UNKNOWN by an "
-	    "earlier session: rollback of jobs on api-1 (rb-1) |\n"));
+	    "earlier session: the rollback of jobs on api-1 at 2024-05-01 12:00:10 (rb-1) "
+	    "|\n"));
 	assert_non_null(strstr(md, "| incident.resume |  | 2 actions left UNKNOWN by an earlier "
-	    "session: rollback of jobs on api-1 (rb-1); runbook command on h1 (rc-2) |\n"));
+	    "session: the rollback of jobs on api-1 at 2024-05-01 12:00:10 (rb-1); the runbook "
+	    "command on h1 at 2024-05-01 12:00:50 (rc-2) |\n"));
 	free(md);
+	/* An older resume names no words: TIMELINE has only the ids. */
 	t = export_details(&v[6], NULL);
 	assert_string_equal(t, "2 actions left UNKNOWN by an earlier session: rb-1; rc-2");
+	free(t);
+	/* The words a resume writes: TIMELINE names each by what it was. */
+	cJSON_AddItemToObject(v[6].data, "unknown_names", cJSON_Parse("[\"the rollback of "
+	    "jobs on api-1 at 12:00\",\"the runbook command on h1 at 12:00\"]"));
+	t = export_details(&v[6], NULL);
+	assert_string_equal(t, "2 actions left UNKNOWN by an earlier session: the rollback of "
+	    "jobs on api-1 at 12:00; the runbook command on h1 at 12:00");
 	free(t);
 	for (size_t i = 0; i < 7; i++)
 		record_free(&v[i]);
@@ -1232,8 +1244,9 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
 	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (from v1.5.0-bad, started "
 	    "2024-05-01 12:00:10)\n"));
-	assert_non_null(strstr(md, "rollback on h1 (rb-1) \xe2\x80\x94 fleet rollback of api to "
-	    "v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (not continued) |\n"));
+	assert_non_null(strstr(md, "the rollback on h1 at 2024-05-01 12:00:11 (rb-1) \xe2\x80\x94 "
+	    "fleet rollback of api to v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started "
+	    "(not continued) |\n"));
 	free(md);
 	for (size_t i = 0; i < 6; i++)
 		record_free(&v[i]);
@@ -1571,8 +1584,9 @@ conclusions_that_hang_on_a_damaged_line_say_so(void **state)
 	assert_non_null(strstr(md, " | action.intent | api-1 | compose.rollback |\n"
 	    "| \xe2\x80\x94 | \xe2\x80\x94 |  | _skipped_ |  | line 4 (byte 812), damaged "
 	    "(checksum): bad crc; what it held is not here |\n| 4 | "));
-	assert_non_null(strstr(md, "| Rollback end | **unknown**: op-1 on api-1 has no end "
-	    "recorded, but damaged line 4 after it may have held what settled it | — |\n"));
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: the rollback on api-1 at "
+	    "2024-05-01 12:00:20 (op-1) has no end recorded, but damaged line 4 after it may have "
+	    "held what settled it | — |\n"));
 	assert_non_null(strstr(md, "| Recovery | **not known**: damaged line 4 may have held it "
 	    "| — |\n"));
 	assert_non_null(strstr(md, " | **UNKNOWN** | no action.end found; damaged line 4 after its "
@@ -3339,7 +3353,8 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 	add_to(v, 3, 150, "action.reconcile", "k8s-1", "op-u", data);
 	md = render_n(EXPORT_MD, v, 4);
 	assert_non_null(strstr(md, "0 failed, **1 UNKNOWN**.\n"));
-	assert_non_null(strstr(md, "| Rollback end | **unknown**: op-u on k8s-1 has no end "
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: the rollback on k8s-1 at "
+	    "2024-05-01 12:00:10 (op-u) has no end "
 	    "recorded | — |\n"));
 	assert_non_null(strstr(md, "- Outcome: **UNKNOWN** — no action.end recorded: check the "
 	    "real state before anything else\n- What a re-read found (it settled nothing): "
@@ -3432,6 +3447,39 @@ a_failed_rollback_whose_rollout_completed_later(void **state)
 		record_free(&v[i]);
 }
 
+/* A resume kept on a full disk and written once the journal recovered:
+ * its row says first when it happened and that it was written late, so
+ * the later time it was written at never reads as when it resumed. */
+static void
+a_resume_written_late_says_when_it_happened_first(void **state)
+{
+	struct record v[4] = { 0 };
+	char *md, *tl;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"late\"}");
+	add_to(v, 1, 63, "incident.resume", NULL, NULL, "{\"id\":\"late-0a1b2c\","
+	    "\"late\":{\"gap_start\":\"2024-05-01T12:01:03.000Z\",\"gap_end\":"
+	    "\"2024-05-01T12:01:40.000Z\",\"problem\":\"No space left on device\"}}");
+	add_to(v, 2, 100, "journal.recover", NULL, NULL, "{\"problem\":\"No space left on "
+	    "device\",\"kept\":1}");
+	add_to(v, 3, 63, "action.refused", "h1", "op-1", "{\"reason\":\"never run\","
+	    "\"late\":{\"gap_start\":\"2024-05-01T12:01:03.000Z\",\"gap_end\":"
+	    "\"2024-05-01T12:01:40.000Z\"}}");
+	tl = export_details(&v[1], NULL);
+	assert_true(strncmp(tl, "[12:01:03 resumed, written late] at 12:01:40 UTC (kept while "
+	    "the journal could not be written, from 12:01:03 UTC)", 94) == 0);
+	free(tl);
+	tl = export_details(&v[3], NULL);
+	assert_true(strncmp(tl, "[12:01:03 written late] at 12:01:40 UTC", 39) == 0);
+	free(tl);
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "| incident.resume |  | \\[12:01:03 resumed, written late\\] "
+	    "at 2024-05-01 12:01:40 (kept while"));
+	assert_null(strstr(md, "written late, at "));
+	free(md);
+}
+
 /* The same for a helm rollback the console quit during: its end UNKNOWN,
  * a re-read found helm's revision failed by the wait, then its rollout
  * completed. It never said FAILED. */
@@ -3498,7 +3546,8 @@ an_action_whose_console_still_runs_is_said_as_running(void **state)
 	    "recorded yet)\n"));
 	assert_non_null(strstr(md, "| running | still running in another console (no end "
 	    "recorded yet) |"));
-	assert_non_null(strstr(md, "op-r on k8s-1 is still running in another console | — |"));
+	assert_non_null(strstr(md, "the rollback on k8s-1 at 2024-05-01 12:00:10 (op-r) is still "
+	    "running in another console | — |"));
 	free(md);
 	run.here = true;
 	assert_int_equal(export_render(EXPORT_JSON, v, 3, &o, &js, &len, NULL), 0);
@@ -3581,7 +3630,8 @@ resumes_say_what_the_journal_lost(void **state)
 	md = render_n(EXPORT_MD, v, 6);
 	snprintf(want, sizeof(want), "| incident.resume |  | api 5xx — the console before ended "
 	    "without shutting down while armed (last record 2024-05-01 12:00:20) — 1 action left "
-	    "UNKNOWN by an earlier session: rollback of api on api-1 (rb-1) — journal repaired: "
+	    "UNKNOWN by an earlier session: the rollback of api on api-1 at 2024-05-01 12:00:20 "
+	    "(rb-1) — journal repaired: "
 	    "line 22: no newline at the end (torn write): moved 408 bytes to "
 	    "/home/oncall/.local/state/warroom/api-5xx-spike-7f3a2c.jsonl.torn |\n");
 	assert_non_null(strstr(md, want));
@@ -5960,6 +6010,7 @@ main(void)
 		cmocka_unit_test(markdown_matches_golden),
 		cmocka_unit_test(inconclusive_reread_and_failed_by_hand_are_said_as_recorded),
 		cmocka_unit_test(a_failed_rollback_whose_rollout_completed_later),
+		cmocka_unit_test(a_resume_written_late_says_when_it_happened_first),
 		cmocka_unit_test(an_unknown_rollback_whose_rollout_completed_later),
 		cmocka_unit_test(an_action_whose_console_still_runs_is_said_as_running),
 		cmocka_unit_test(json_matches_golden),

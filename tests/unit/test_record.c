@@ -328,6 +328,7 @@ scan_calls_a_whole_bad_last_line_damage_set_aside(void **state)
 {
 	struct journal j;
 	struct record_scan s;
+	char words[400], want[100];
 
 	journal_five(&j);
 	j.buf[j.off[4] + 3] ^= 0x20;
@@ -346,6 +347,13 @@ scan_calls_a_whole_bad_last_line_damage_set_aside(void **state)
 	assert_non_null(strstr(s.why.msg, "line 5: bad crc"));
 	assert_non_null(strstr(s.why.msg, "(damaged last record)"));
 	assert_null(strstr(s.why.msg, "torn"));
+	/* Set aside, line 5 is the next record's: the words name no line. */
+	record_aside_words(&s, j.len - j.off[4], "/j.jsonl.torn", words, sizeof(words));
+	assert_non_null(strstr(words, "last line set aside (bad crc"));
+	assert_non_null(strstr(words, ": a damaged last record): "));
+	assert_null(strstr(words, "line 5"));
+	snprintf(want, sizeof(want), " bytes moved to /j.jsonl.torn");
+	assert_non_null(strstr(words, want));
 	record_scan_free(&s);
 	free(j.buf);
 }
@@ -442,7 +450,7 @@ scan_skips_a_truncated_middle_line(void **state)
 {
 	struct journal j;
 	struct record_scan s;
-	char *buf, cut[64];
+	char *buf, cut[64], words[400];
 	size_t len;
 
 	journal_five(&j);
@@ -469,6 +477,11 @@ scan_skips_a_truncated_middle_line(void **state)
 	assert_int_equal(s.damage[0].why, RECORD_DAMAGE_TRUNCATED);
 	assert_int_equal(s.damage[0].next_seq, 4);
 	assert_non_null(strstr(s.damage[0].detail, "a whole one after it"));
+	/* Record 4 shares line 3; only record 5 (line 4) comes after it. */
+	record_scan_damage_words(&s, words, sizeof(words));
+	assert_non_null(strstr(words, "line 3 (byte "));
+	assert_non_null(strstr(words, "damaged (cut short): skipped (seq 3 missing); the whole "
+	    "record after the cut on the same line and the 1 record after it kept"));
 	record_scan_free(&s);
 	free(buf);
 	free(j.buf);
@@ -509,6 +522,7 @@ scan_calls_bad_lines_at_the_end_one_torn_tail(void **state)
 {
 	struct journal j;
 	struct record_scan s;
+	char words[400];
 
 	journal_five(&j);
 	j.buf[j.off[3] + 20] ^= 0x01;
@@ -522,6 +536,9 @@ scan_calls_bad_lines_at_the_end_one_torn_tail(void **state)
 	assert_non_null(strstr(s.why.msg, "lines 4-5: bad crc"));
 	assert_true(s.tail_whole);       /* the first of them is whole */
 	assert_int_equal(s.tail_damage.line, 4);
+	record_aside_words(&s, j.len - j.off[3], "/j.jsonl.torn", words, sizeof(words));
+	assert_non_null(strstr(words, "last 2 lines set aside (the first: bad crc"));
+	assert_null(strstr(words, "lines 4-5"));
 	record_scan_free(&s);
 	free(j.buf);
 }

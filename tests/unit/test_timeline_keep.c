@@ -198,7 +198,7 @@ an_end_while_degraded_is_kept_and_written_late(void **state)
 	/* Ended at last: the export says so, the late mark in its row. */
 	md = export_md(tl, false);
 	assert_null(strstr(md, "not stored yet"));
-	assert_non_null(strstr(md, "written late, at "));
+	assert_non_null(strstr(md, "written late\\] at "));
 	assert_non_null(strstr(md, "2 records kept meanwhile are written right after it"));
 	free(md);
 	timeline_close(tl);

@@ -85,7 +85,17 @@ finds_an_op_whose_intent_line_is_damaged_by_its_confirmation(void **state)
 	assert_string_equal(buf, "confirmed in an earlier session; its intent is not kept "
 	    "(damaged line 7 of the journal, after its confirmation, may have held it), so it "
 	    "may have run (v2 -> v1); it is never run again");
-	free_all(v, 4);
+	/* A last line set aside has no line in the journal now. */
+	u[0].damaged_line = RECORD_LINE_ASIDE;
+	unsettled_reason(&u[0], "v2", "v1", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "confirmed in an earlier session; its intent is not kept "
+	    "(the damaged last line, now in the journal's .torn file, after its confirmation, "
+	    "may have held it), so it may have run (v2 -> v1); it is never run again");
+	u[1].damaged_line = RECORD_LINE_ASIDE;
+	unsettled_reason(&u[1], "v1.5.0-bad", "v1.4.1", NULL, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "; the damaged last line, now in the journal's .torn file, "
+	    "after it, may have held what settled it"));
+	assert_null(strstr(buf, "damaged line 1"));
 }
 
 static void
@@ -115,6 +125,10 @@ names_an_intent_as_a_reader_says_it(void **state)
 	assert_string_equal(buf, "runbook command on h1");
 	unsettled_name(&v[4], buf, sizeof(buf));
 	assert_string_equal(buf, "migration downgrade of api on h2");
+	/* With when it began, never by its op id. */
+	v[1].ts_ms = 1795717865000LL;                   /* 2026-11-26 18:31:05 UTC */
+	unsettled_name_at(&v[1], buf, sizeof(buf));
+	assert_string_equal(buf, "the rollback of api on k8s-bastion at 18:31");
 	free_all(v, 5);
 }
 
