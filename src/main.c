@@ -454,20 +454,32 @@ static void
 config_refusals(struct app *app, struct app_runbook *r, const char *buf, size_t len)
 {
 	struct runbook copy;
-	size_t errors, warnings, k;
+	size_t errors, warnings, k, j, nparsed;
+	const char **parsed;
 
 	runbook_parse(&copy, r->key, buf, len);
 	errors = copy.nerrors;
 	warnings = copy.nwarnings;
-	k = copy.ndiags;
+	/* The lint sorts every problem by line: its own are those whose
+	 * message the parse did not hold. */
+	nparsed = copy.ndiags;
+	parsed = xmalloc((nparsed + 1) * sizeof(*parsed));
+	for (k = 0; k < nparsed; k++)
+		parsed[k] = copy.diags[k].msg;
 	runbook_lint(&copy, &app->cfg);
 	r->config_errors = copy.nerrors - errors;
 	r->config_warnings = copy.nwarnings - warnings;
 	r->config_refusals = r->config_errors + r->config_warnings;
-	if (r->config_refusals > 0 && k < copy.ndiags) {
+	for (k = 0; r->config_refusals > 0 && k < copy.ndiags; k++) {
+		for (j = 0; j < nparsed && parsed[j] != copy.diags[k].msg; j++)
+			;
+		if (j < nparsed)
+			continue;
 		r->config_refusal_line = copy.diags[k].line;
 		wr_strlcpy(r->config_refusal, copy.diags[k].msg, sizeof(r->config_refusal));
+		break;
 	}
+	free(parsed);
 	runbook_free(&copy);
 }
 
