@@ -210,6 +210,12 @@ size_t badrel_bad_of(const struct badrel *b, const char *host, const char *svc,
 bool badrel_spared_turn(const struct badrel *b, const char *host, const char *svc,
     int64_t at_ms);
 
+/* Whether host's turn at at_ms (svc as for badrel_spared_turn), a
+ * verdict.fresh's too, judged some release: charged, neither spared nor
+ * judging nothing. */
+bool badrel_turn_charged(const struct badrel *b, const char *host, const char *svc,
+    int64_t at_ms);
+
 /* w in words, its time in UTC: "rolled back from on k8s-bastion at 18:31"
  * ("rolled back from in this incident at 18:31" for a record with no host),
  * "judged bad: api-1 ran it when its verdict turned CONSIDER ROLLBACK at

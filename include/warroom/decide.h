@@ -158,6 +158,11 @@ const char *decide_level_name(enum decide_level l);
  * any other word. */
 bool decide_level_parse(const char *name, enum decide_level *out);
 
+/* Whether a verdict's reason, as recorded, says its host has no metrics
+ * source and was judged on restarts read (none missing): a NO DATA then
+ * is its calm, as good as such a host gets. */
+bool decide_reason_restarts_calm(const char *reason);
+
 /* This console's verdict state mine, taking over recording from a console
  * whose hysteresis held another level, or resuming the incident: the
  * journal's latest level said is adopted as far as mine's metrics allow

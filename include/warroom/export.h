@@ -26,7 +26,11 @@
  *   recovery        verdict.change records, per host (and data.service
  *                   where named): CONSIDER ROLLBACK or ROLLBACK IMMEDIATELY
  *                   make it bad, OK or MONITOR good again, NO DATA changes
- *                   nothing (bad stays bad until seen good). Recovery is the
+ *                   nothing (bad stays bad until seen good) but on a host
+ *                   without metrics (decide_reason_restarts_calm): its
+ *                   calm, good "as far as restarts show", said so; a
+ *                   verdict.fresh that judged a release (badrel) makes a
+ *                   host bad in a spared turn the release's. Recovery is the
  *                   record that left no host bad, if none went bad after
  *                   it; any still bad at the end: not recovered. No verdict
  *                   ever bad: the first incident.resolve, else none. A

@@ -621,17 +621,38 @@ badrel_bad_of(const struct badrel *b, const char *host, const char *svc,
 	return n;
 }
 
-bool
-badrel_spared_turn(const struct badrel *b, const char *host, const char *svc, int64_t at_ms)
+/* The turn (1 + its index) of host's verdict at at_ms, svc the service
+ * it named or NULL; 0: none. */
+static size_t
+turn_at(const struct badrel *b, const char *host, const char *svc, int64_t at_ms)
 {
-	size_t i, turn = 0;
-	bool spared = false;
+	size_t i;
 
-	for (i = 0; i < b->nturns && turn == 0; i++)
+	for (i = 0; i < b->nturns; i++)
 		if (b->turns[i].at_ms == at_ms && strcmp(b->turns[i].host, host) == 0 &&
 		    ((svc == NULL && b->turns[i].service == NULL) || (svc != NULL &&
 		    b->turns[i].service != NULL && strcmp(b->turns[i].service, svc) == 0)))
-			turn = i + 1;
+			return i + 1;
+	return 0;
+}
+
+bool
+badrel_turn_charged(const struct badrel *b, const char *host, const char *svc, int64_t at_ms)
+{
+	size_t i, turn = turn_at(b, host, svc, at_ms);
+
+	for (i = 0; turn != 0 && i < b->nwhy; i++)
+		if (b->why[i].turn == turn)
+			return true;
+	return false;
+}
+
+bool
+badrel_spared_turn(const struct badrel *b, const char *host, const char *svc, int64_t at_ms)
+{
+	size_t i, turn = turn_at(b, host, svc, at_ms);
+	bool spared = false;
+
 	if (turn == 0)
 		return false;
 	for (i = 0; i < b->nwhy; i++)

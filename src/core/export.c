@@ -14,6 +14,7 @@
 #include "warroom/cause.h"
 #include "warroom/connrec.h"
 #include "warroom/contain.h"
+#include "warroom/decide.h"
 #include "warroom/deployby.h"
 #include "warroom/envmark.h"
 #include "warroom/flapfold.h"
@@ -103,6 +104,9 @@ struct pm_key {
 	                                   release (badrel: its own fault), kept
 	                                   apart from the recovery; NULL: none */
 	uint64_t seq;                   /* the record of that last verdict */
+	int64_t back_calm;              /* back from bad at a NO DATA of a host
+	                                   without metrics (restarts calm) then,
+	                                   not seen OK since; NO_TIME: not so */
 };
 
 /* The text of a status-page post lives in its statuspage.queue record
@@ -175,6 +179,7 @@ struct pm {
 	enum { REC_NONE, REC_VERDICTS, REC_RESOLVE } recovered_by;
 	const char *last_back;          /* the key whose return was the recovery */
 	const char *back_at;            /* and the verdict it came back at */
+	bool back_calm;                 /* … a NO DATA of restarts alone */
 	struct pm_key *keys;
 	size_t nkeys, nbad;
 	size_t nspared_bad;             /* keys whose last verdict is a spared turn's */
@@ -811,6 +816,7 @@ key_find(struct pm *pm, const struct record *r)
 	pm->keys = xrealloc(pm->keys, (pm->nkeys + 1) * sizeof(*pm->keys));
 	k = &pm->keys[pm->nkeys];
 	memset(k, 0, sizeof(*k));
+	k->back_calm = NO_TIME;
 	k->id = wr_buf_take(&id);
 	k->host = host;
 	k->service = svc;
@@ -823,36 +829,59 @@ key_find(struct pm *pm, const struct record *r)
  * turn to bad charged to no release (badrel: the host was OK under what
  * it ran) is the host's own fault: it neither holds the recovery back
  * nor ends it (h7's flapping on the good tag would make the "recovery"
- * and the release's impact end minutes late). Run after every record is
- * folded: a tag record written after a verdict may change its charge. */
+ * and the release's impact end minutes late); a verdict.fresh that
+ * judged a release makes such a host the release's from its time. A
+ * host with no metrics source is never OK: its NO DATA judged on calm
+ * restarts is as good as it gets, and counts as back (said so). Run
+ * after every record is folded: a tag record written after a verdict
+ * may change its charge. */
 static void
 pm_verdict(struct pm *pm, const struct record *r)
 {
-	const char *verdict = dstr(r, "verdict");
+	const char *verdict = dstr(r, "verdict"), *host = r->host != NULL ? r->host : "?";
 	struct pm_key *k;
+	bool calm;
 	int bad;
 
 	if (verdict == NULL)
 		return;
 	k = key_find(pm, r);
-	k->verdict = verdict;
-	k->seq = r->seq;
 	bad = verdict_badness(verdict);
+	if (kind_is(r, "verdict.fresh")) {
+		/* Already bad: only what it judged changes; no verdict said. */
+		if (bad != 1 || k->bad != NULL || !badrel_turn_charged(&pm->contain.rel, host,
+		    dstr(r, "service"), r->ts_ms))
+			return;
+		if (k->verdict == NULL)
+			k->verdict = verdict;
+	} else {
+		k->verdict = verdict;
+		k->seq = r->seq;
+	}
+	calm = bad < 0 && strcasecmp(verdict, "NO DATA") == 0 &&
+	    decide_reason_restarts_calm(dstr(r, "reason"));
+	if (calm)
+		bad = 0;
 	if (bad == 1) {
 		if (pm->first_bad == NO_TIME)
 			pm->first_bad = r->ts_ms;
 		pm->ever_bad = true;
-		if (k->bad == NULL && (k->spared != NULL || badrel_spared_turn(&pm->contain.rel,
-		    r->host != NULL ? r->host : "?", dstr(r, "service"), r->ts_ms))) {
+		if (k->bad == NULL && !kind_is(r, "verdict.fresh") && (k->spared != NULL ||
+		    badrel_spared_turn(&pm->contain.rel, host, dstr(r, "service"), r->ts_ms))) {
 			pm->nspared_bad += k->spared == NULL;
 			k->spared = verdict;
 			return;
+		}
+		if (k->spared != NULL) {
+			k->spared = NULL;
+			pm->nspared_bad--;
 		}
 		if (pm->first_charged == NO_TIME)
 			pm->first_charged = r->ts_ms;
 		if (k->bad == NULL)
 			pm->nbad++;
 		k->bad = verdict;
+		k->back_calm = NO_TIME;
 		pm->recovery = NO_TIME;
 		pm->recovered_by = REC_NONE;
 	} else if (bad == 0 && k->spared != NULL) {
@@ -860,17 +889,20 @@ pm_verdict(struct pm *pm, const struct record *r)
 		pm->nspared_bad--;
 	} else if (bad == 0 && k->bad != NULL) {
 		k->bad = NULL;
+		k->back_calm = calm ? r->ts_ms : NO_TIME;
 		if (--pm->nbad == 0) {
 			pm->recovery = r->ts_ms;
 			pm->recovered_by = REC_VERDICTS;
 			pm->last_back = k->id;
 			pm->back_at = verdict;
+			pm->back_calm = calm;
 			/* Seen good only once the journal came back: some moment
 			 * in the gap, this record's time at the latest. */
 			pm->back_resync = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(r->data,
 			    "resync")) ? r : NULL;
 		}
-	}
+	} else if (bad == 0 && !calm)
+		k->back_calm = NO_TIME;
 }
 
 static bool
@@ -1355,8 +1387,11 @@ pm_deployed(struct pm *pm, const struct record *v, size_t n)
 	size_t i, k, nhosts = 0;
 
 	for (i = 0; i < n; i++) {
-		if (!kind_is(&v[i], "verdict.change") || v[i].host == NULL ||
-		    dstr(&v[i], "verdict") == NULL || verdict_badness(dstr(&v[i], "verdict")) != 1)
+		/* A verdict.fresh judged the release that came under a bad
+		 * verdict: its deploy too. */
+		if ((!kind_is(&v[i], "verdict.change") && !kind_is(&v[i], "verdict.fresh")) ||
+		    v[i].host == NULL || dstr(&v[i], "verdict") == NULL ||
+		    verdict_badness(dstr(&v[i], "verdict")) != 1)
 			continue;
 		for (k = 0; k < nhosts && strcmp(hosts[k], v[i].host) != 0; k++)
 			;
@@ -1803,7 +1838,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	}
 	/* Once badrel has read every tag record: which turns it spared. */
 	for (i = 0; i < n; i++)
-		if (kind_is(&v[i], "verdict.change"))
+		if (kind_is(&v[i], "verdict.change") || kind_is(&v[i], "verdict.fresh"))
 			pm_verdict(pm, &v[i]);
 	pm_links(pm, v, n);
 	/* Detected by the first bad verdict, not by the console's opening
@@ -4348,6 +4383,28 @@ md_keys_still_bad(struct wr_buf *b, const struct export_opts *o, const struct pm
 	}
 }
 
+/* Hosts other than the last one back that came back on restarts alone
+ * (no metrics: NO DATA is their calm), not seen OK since: "; h3 only as
+ * far as restarts show (calm since 12:31, no metrics configured)". */
+static void
+md_calm_others(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	char ts[TIME_MAX];
+	size_t i;
+
+	for (i = 0; i < pm->nkeys; i++) {
+		const struct pm_key *k = &pm->keys[i];
+
+		if (k->back_calm == NO_TIME || k->bad != NULL || k->id == pm->last_back)
+			continue;
+		fmt_time(k->back_calm, o, ts);
+		wr_buf_str(b, "; ");
+		sb_text(b, o, k->id);
+		wr_buf_printf(b, " only as far as restarts show (calm since %s, no metrics "
+		    "configured)", ts);
+	}
+}
+
 static void
 md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
@@ -4370,15 +4427,23 @@ md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
 		sb_text(b, o, pm->last_back);
 		wr_buf_str(b, ") was back at ");
 		sb_text(b, o, pm->back_at);
+		if (pm->back_calm)
+			wr_buf_str(b, " (restarts calm; no metrics configured)");
 		wr_buf_str(b, " when the journal could be written again; it came back at some "
-		    "moment in that gap, and the later time is counted.\n");
+		    "moment in that gap, and the later time is counted");
+		md_calm_others(b, o, pm);
+		wr_buf_str(b, ".\n");
 		return;
 	}
 	if (pm->recovered_by == REC_VERDICTS) {
-		wr_buf_printf(b, "recovered %s, when the last host that was bad (", ts2);
+		wr_buf_printf(b, "recovered %s%s, when the last host that was bad (", ts2,
+		    pm->back_calm ? " as far as restarts show" : "");
 		sb_text(b, o, pm->last_back);
 		wr_buf_str(b, ") was back at ");
 		sb_text(b, o, pm->back_at);
+		if (pm->back_calm)
+			wr_buf_printf(b, ": restarts calm since %s (no metrics configured)", ts2);
+		md_calm_others(b, o, pm);
 		wr_buf_str(b, ".\n");
 		return;
 	}
@@ -6704,7 +6769,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		key_row_start(&kt, NO_TIME);
 		wr_buf_str(&kt.b, "| Recovery | **not recovered** | — |\n");
 	} else
-		md_key_time(&kt, o, pm, "Recovery", pm->recovery);
+		md_key_time(&kt, o, pm, pm->recovered_by == REC_VERDICTS && pm->back_calm ?
+		    "Recovery (restarts calm; no metrics configured)" : "Recovery", pm->recovery);
 	if (pm->resolved)
 		md_key_time(&kt, o, pm, "Resolved", pm->resolved_at);
 	key_rows_flush(b, &kt);
@@ -7512,6 +7578,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			json_time(times, "recovery_earliest", a);
 	}
 	cJSON_AddBoolToObject(times, "recovered", pm->recovery != NO_TIME);
+	/* Back at a NO DATA judged on restarts alone: no health measured. */
+	if (pm->recovered_by == REC_VERDICTS && pm->back_calm)
+		cJSON_AddBoolToObject(times, "recovery_restarts_only", true);
 	if (pm->nbad > 0 && pm->rec_hidden != NULL)
 		cJSON_AddNumberToObject(times, "recovery_may_be_in_damaged_line",
 		    (double)pm->rec_hidden->line);

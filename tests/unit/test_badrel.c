@@ -295,6 +295,7 @@ a_release_judged_ok_on_its_host_is_not_charged_with_its_fault(void **state)
 	/* A turn charged to no release is the host's own: the post-mortem's
 	 * recovery does not wait for it. One charged for any service is not. */
 	assert_true(badrel_spared_turn(&b, "h13", NULL, T0 + 14 * MIN));
+	assert_false(badrel_turn_charged(&b, "h13", NULL, T0 + 14 * MIN));
 	assert_true(badrel_spared_turn(&b, "h13", NULL, T0 + 18 * MIN));
 	assert_false(badrel_spared_turn(&b, "h16", NULL, T0 + 13 * MIN + 5000));
 	assert_false(badrel_spared_turn(&b, "h13", NULL, T0 + 15 * MIN));
@@ -754,6 +755,9 @@ a_release_deployed_under_a_bad_verdict_is_judged_on_its_own_readings(void **stat
 	fold_at(&b, "verdict.fresh", "k8s-bastion", "{\"verdict\":\"ROLLBACK IMMEDIATELY\","
 	    "\"from_ms\":6000}", 7000);
 	assert_true(badrel_is_bad(&b, "v1.5.2-bad"));
+	assert_true(badrel_turn_charged(&b, "k8s-bastion", NULL, 7000));
+	assert_true(badrel_turn_charged(&b, "k8s-bastion", NULL, 1500));
+	assert_false(badrel_turn_charged(&b, "k8s-bastion", NULL, 1400));
 	assert_true(badrel_verdict_bad(&b, "v1.5.2-bad"));
 	assert_int_equal(badrel_host_runs_bad(&b, "k8s-bastion"), 1);
 	assert_non_null(badrel_verdict_judged(&b, "k8s-bastion", "api", "v1.5.2-bad", 7000));

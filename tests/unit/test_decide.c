@@ -205,6 +205,8 @@ a_host_without_metrics_is_judged_on_restarts(void **state)
 	assert_string_equal(v.reason, "0 restarts in 5m; no metrics configured: verdict from "
 	    "restarts only");
 	assert_null(strstr(v.reason, "no data for"));
+	/* The post-mortem reads this NO DATA back as the host's calm. */
+	assert_true(decide_reason_restarts_calm(v.reason));
 	/* A first verdict at once: no figure will ever come. */
 	assert_true(decide_first_verdict(&m, &v, 0));
 
@@ -215,6 +217,7 @@ a_host_without_metrics_is_judged_on_restarts(void **state)
 	assert_string_equal(decide_level_name(v.level), "NO DATA");
 	assert_string_equal(v.reason, "no data for restarts (k8s-bastion is DOWN); no metrics "
 	    "configured: verdict from restarts only");
+	assert_false(decide_reason_restarts_calm(v.reason));
 
 	/* A driver that never reports restarts (helm): nothing to judge,
 	 * said so, and a verdict all the same. */
@@ -224,6 +227,8 @@ a_host_without_metrics_is_judged_on_restarts(void **state)
 	assert_string_equal(decide_level_name(v.level), "NO DATA");
 	assert_string_equal(v.reason, "no metrics configured and no restart count reported: "
 	    "nothing to judge");
+	assert_false(decide_reason_restarts_calm(v.reason));
+	assert_false(decide_reason_restarts_calm(NULL));
 	assert_true(decide_first_verdict(&m, &v, 0));
 }
 

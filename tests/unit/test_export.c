@@ -5633,6 +5633,162 @@ a_turn_in_the_deploys_second_is_charged_to_the_release(void **state)
 		record_free(&v[i]);
 }
 
+/* h7's turn at 20 s was its own fault (OK there under v1.4.1 first:
+ * spared); v1.5.0-bad came under the bad verdict and a verdict.fresh
+ * judged it at 60 s: from then on h7 is the release's, still bad at the
+ * end, and with an OK after it, the host whose return is the recovery. */
+#define NFRESH 7
+
+static void
+fresh_journal(struct record *v)
+{
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "h7", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"first\":true}");
+	verdict(v, 2, 5, "h7", "OK");
+	verdict(v, 3, 20, "h7", "ROLLBACK IMMEDIATELY");
+	add_to(v, 4, 30, "health.change", "h7", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"deployed_ms\":1714564830000,"
+	    "\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 5, 60, "verdict.fresh", "h7", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\","
+	    "\"from_ms\":1714564831000,\"reason\":\"r\"}");
+	verdict(v, 6, 120, "h7", "OK");
+}
+
+static void
+a_fresh_verdict_makes_a_spared_host_the_releases(void **state)
+{
+	struct record v[NFRESH] = { 0 };
+	const cJSON *inc, *x;
+	cJSON *doc;
+	char *md, *js;
+	size_t i;
+
+	(void)state;
+	fresh_journal(v);
+	md = render_n(EXPORT_MD, v, NFRESH - 1);
+	assert_non_null(strstr(md, "**not recovered**: still bad at the journal's end "
+	    "(2024-05-01 12:01:00): h7 (ROLLBACK IMMEDIATELY)."));
+	assert_null(strstr(md, "not charged to a release (its own fault"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NFRESH - 1);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(inc, "still_bad_not_charged")), 0);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "still_bad"), 0);
+	assert_non_null(x);
+	assert_string_equal(jstr(x, "host"), "h7");
+	cJSON_Delete(doc);
+	free(js);
+
+	md = render_n(EXPORT_MD, v, NFRESH);
+	assert_non_null(strstr(md, "recovered 2024-05-01 12:02:00, when the last host that was "
+	    "bad (h7) was back at OK."));
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h7, per compose ps: "
+	    "container created) | 2024-05-01 12:00:30 |"));
+	assert_non_null(strstr(md, "**Impact duration:** 1m 30s (bad release deployed to "
+	    "recovery)"));
+	js = render_n(EXPORT_JSON, v, NFRESH);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(json_times(doc), "recovery"), "2024-05-01T12:02:00.000Z");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(json_times(doc), "recovered")));
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	for (i = 0; i < NFRESH; i++)
+		record_free(&v[i]);
+}
+
+#define RESTARTS_ONLY "no metrics configured: verdict from restarts only"
+
+/* api-1 has no metrics source: judged on restarts alone, its calm verdict
+ * is NO DATA, never OK. Back at that NO DATA after its rollback, it is
+ * recovered as far as restarts show, and said so; a host NO DATA
+ * throughout (h2) is no host still bad. NO DATA because its restarts
+ * went unread (DOWN) says nothing of health: the host stays bad. */
+static void
+a_host_without_metrics_recovers_when_its_restarts_calm(void **state)
+{
+	struct record v[8] = { 0 };
+	cJSON *doc;
+	char *md, *js;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 5, "verdict.change", "h2", NULL, "{\"verdict\":\"NO DATA\","
+	    "\"reason\":\"0 restarts in 5m; " RESTARTS_ONLY "\"}");
+	add_to(v, 2, 10, "verdict.change", "api-1", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\","
+	    "\"reason\":\"4 restarts in 5m \xe2\x89\xa5 3; " RESTARTS_ONLY "\"}");
+	add_to(v, 3, 20, "action.intent", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v2\",\"to\":\"v1\"}}");
+	add_to(v, 4, 25, "action.end", "api-1", "rb-1", "{\"outcome\":\"ok\",\"detail\":\"ok\"}");
+	add_to(v, 5, 90, "verdict.change", "api-1", NULL, "{\"verdict\":\"NO DATA\","
+	    "\"reason\":\"0 restarts in 5m; " RESTARTS_ONLY "\"}");
+	add_to(v, 6, 100, "verdict.change", "api-2", NULL, "{\"verdict\":\"CONSIDER ROLLBACK\","
+	    "\"reason\":\"error rate 3% > 2%\"}");
+	add_to(v, 7, 150, "verdict.change", "api-2", NULL, "{\"verdict\":\"NO DATA\","
+	    "\"reason\":\"no data for restarts (api-2 is DOWN); " RESTARTS_ONLY "\"}");
+
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "recovered 2024-05-01 12:01:30 as far as restarts show, when "
+	    "the last host that was bad (api-1) was back at NO DATA: restarts calm since "
+	    "2024-05-01 12:01:30 (no metrics configured)."));
+	assert_null(strstr(md, "not recovered"));
+	assert_null(strstr(md, "still bad"));
+	assert_non_null(strstr(md, "| Recovery (restarts calm; no metrics configured) | "
+	    "2024-05-01 12:01:30 |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(json_times(doc), "recovery"), "2024-05-01T12:01:30.000Z");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(json_times(doc), "recovery_restarts_only")));
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
+	    "incident"), "still_bad")), 0);
+	cJSON_Delete(doc);
+	free(js);
+
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "**not recovered**: still bad at the journal's end "
+	    "(2024-05-01 12:02:30): api-2 (NO DATA after CONSIDER ROLLBACK)."));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	assert_null(cJSON_GetObjectItem(json_times(doc), "recovery_restarts_only"));
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
+/* h3, without metrics, back at its calm NO DATA before api-1 came back at
+ * OK: the recovery is api-1's, and h3's part in it is said as far as
+ * restarts show. */
+static void
+a_host_back_on_restarts_alone_is_named_beside_the_recovery(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 10, "verdict.change", "h3", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\","
+	    "\"reason\":\"4 restarts in 5m \xe2\x89\xa5 3; " RESTARTS_ONLY "\"}");
+	verdict(v, 2, 12, "api-1", "CONSIDER ROLLBACK");
+	add_to(v, 3, 30, "verdict.change", "h3", NULL, "{\"verdict\":\"NO DATA\","
+	    "\"reason\":\"0 restarts in 5m; " RESTARTS_ONLY "\"}");
+	verdict(v, 4, 60, "api-1", "OK");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "recovered 2024-05-01 12:01:00, when the last host that was "
+	    "bad (api-1) was back at OK; h3 only as far as restarts show (calm since 2024-05-01 "
+	    "12:00:30, no metrics configured).\n"));
+	assert_non_null(strstr(md, "| Recovery | 2024-05-01 12:01:00 |"));
+	free(md);
+	for (i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* The console started while h13 was already bad on v1.4.1, deployed a
  * day before: nothing says it was fine there, so v1.4.1 stays judged bad
  * and its deploy a key time, but a day nobody watched is not claimed as
@@ -6088,6 +6244,9 @@ main(void)
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),
 		cmocka_unit_test(a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy),
 		cmocka_unit_test(a_turn_in_the_deploys_second_is_charged_to_the_release),
+		cmocka_unit_test(a_fresh_verdict_makes_a_spared_host_the_releases),
+		cmocka_unit_test(a_host_without_metrics_recovers_when_its_restarts_calm),
+		cmocka_unit_test(a_host_back_on_restarts_alone_is_named_beside_the_recovery),
 		cmocka_unit_test(a_deploy_a_day_before_the_first_record_is_no_impact_start),
 		cmocka_unit_test(a_turn_charged_to_no_release_names_each_it_spared),
 		cmocka_unit_test(a_deploy_made_outside_is_named),
