@@ -169,6 +169,13 @@ parse_args(int argc, char **argv, struct opts *o)
 		usage(stderr);
 		return 2;
 	}
+	/* Refused, as a subcommand refuses the console's options: dropped
+	 * silently, it would read as checked. */
+	if (o->check_config && o->incident != NULL) {
+		fprintf(stderr, "warroom: --incident is an option of the console; --check-config "
+		    "does not take it\n");
+		return 2;
+	}
 	return -1;
 }
 
@@ -199,6 +206,11 @@ print_warnings(const struct config *cfg)
 		if (env[0] != '\0' && getenv(env) == NULL)
 			printf("warning: host \"%s\": $%s is not set (metrics_token_env): its "
 			    "metrics are asked without a token\n", h->name, env);
+		/* The default namespace is seldom where a release runs: a host
+		 * left without one would watch the wrong pods in silence. */
+		if (h->driver != DRIVER_COMPOSE && h->namespace_line == 0)
+			printf("warning: %s: no namespace: watching \"%s\"\n", h->name,
+			    h->namespace_);
 		if (h->metrics_url[0] == '\0' && !config_uses_prometheus(h))
 			printf("warning: %s: no metrics_url or prometheus_url%s\n", h->name,
 			    h->driver == DRIVER_HELM ? ", and helm reports no restarts: it has "
@@ -259,6 +271,7 @@ check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *w
 			sshcfg_settle(&w, r, d);
 			sshcfg_endpoint(d, ep, sizeof(ep));
 			where[i].endpoint = xstrdup(ep);
+			where[i].name_is_address = sshcfg_name_is_address(&w, r);
 			for (k = 0; k < d->nuser_known; k++)
 				wr_buf_printf(&kh, "%s%s", k ? " " : "", d->known[k]);
 			/* ssh_config's GlobalKnownHostsFile (or OpenSSH's): read, never written. */

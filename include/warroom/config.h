@@ -321,6 +321,7 @@ char *config_describe(const struct config *cfg);
 struct config_where {
 	const char *endpoint;
 	const char *known_hosts;
+	bool name_is_address;            /* sshcfg_name_is_address() */
 };
 
 /* Who the console would write as, outside the file: the account it runs
@@ -331,7 +332,8 @@ struct config_who {
 };
 
 /* config_describe with where[i] (NULL entries, or where NULL: the config's
- * own values) in place of each host's address, and, when who is not NULL,
+ * own values) in place of each host's address (noting a name that is its
+ * own address), and, when who is not NULL,
  * an "actor:" line: the actor records are written under, and where its
  * name came from. */
 char *config_describe_where(const struct config *cfg, const struct config_where *where,

@@ -254,6 +254,12 @@ struct runbook_work {
 size_t runbook_work_of(const struct runbook *rb, size_t section, size_t step,
     struct runbook_work *out, size_t cap);
 
+/* What x does with step's work (as runbook_work_of lists it), in order,
+ * as one sentence into buf: "x runs them on the HOSTS host, asking for each
+ * placeholder, then posts to the status page."; "" when there is none. */
+void runbook_work_words(const struct runbook *rb, size_t section, size_t step, char *buf,
+    size_t cap);
+
 /* What step (WR_RUNBOOK_NONE: section's own blocks) runs, as a short
  * hash into out (12 hex digits): its shell and `warroom` blocks' lines,
  * trailing blanks and empty lines aside. The journal keeps it with each

@@ -85,6 +85,11 @@ struct sshcfg_dest {
 void sshcfg_settle(const struct sshcfg_want *w, const struct ssh_resolved *r,
     struct sshcfg_dest *out);
 
+/* Whether the host's own name is where it is reached: the config names no
+ * address and ssh_config no HostName for it (r NULL: ssh -G not asked).
+ * --check-config says so, since a name meant as an alias reads alike. */
+bool sshcfg_name_is_address(const struct sshcfg_want *w, const struct ssh_resolved *r);
+
 /* The host as known_hosts (and ssh-keygen -R) names it: the HostKeyAlias,
  * "[address]:port", or the bare address on port 22. */
 void sshcfg_known_name(const struct sshcfg_dest *d, char *out, size_t cap);

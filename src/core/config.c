@@ -2008,6 +2008,9 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 			wr_buf_printf(&sb, "%s%s", j ? "," : "", h->services[j]);
 		if (h->read_only)
 			wr_buf_printf(&sb, " read_only");
+		if (where != NULL && where[i].name_is_address)
+			wr_buf_printf(&sb, " (no address here or in ssh_config: the name is the "
+			    "address)");
 		wr_buf_printf(&sb, "\n");
 		if (h->health_url[0])
 			wr_buf_printf(&sb, "    health_url=%s%s for %s\n", h->health_url,

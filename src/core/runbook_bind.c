@@ -488,6 +488,78 @@ runbook_work_of(const struct runbook *rb, size_t section, size_t step,
 	return n;
 }
 
+/* One item of a step's work in x's words. A binding without host= acts
+ * on the HOSTS row's host, as the shell commands do. */
+static void
+work_item_words(const struct runbook_work *w, bool first, char *buf, size_t cap)
+{
+	const struct runbook_action *a = w->bind;
+	const char *host, *svc;
+	char on[300];
+
+	if (a == NULL) {
+		/* "them": the commands the overlay lists above this line. */
+		snprintf(buf, cap, "runs %s on the HOSTS host, asking for each placeholder",
+		    first ? "them" : "the commands");
+		return;
+	}
+	host = runbook_action_arg(a, "host");
+	snprintf(on, sizeof(on), "%s%s", host != NULL ? "" : "the HOSTS host",
+	    host != NULL ? host : "");
+	svc = runbook_action_arg(a, "service");
+	switch (a->kind) {
+	case RUNBOOK_ACT_ROLLBACK:
+		snprintf(buf, cap, "rolls %s back on %s with the built-in rollback",
+		    svc != NULL ? svc : "the service", on);
+		break;
+	case RUNBOOK_ACT_KILLSWITCH:
+		snprintf(buf, cap, "turns the %s switch %s on %s",
+		    runbook_action_arg(a, "switch") ? runbook_action_arg(a, "switch") : "kill",
+		    runbook_action_arg(a, "state") ? runbook_action_arg(a, "state") : "", on);
+		break;
+	case RUNBOOK_ACT_STATUSPAGE:
+		wr_strlcpy(buf, "posts to the status page", cap);
+		break;
+	case RUNBOOK_ACT_ANNOUNCE:
+		wr_strlcpy(buf, "announces in the chat", cap);
+		break;
+	case RUNBOOK_ACT_SMOKE:
+		snprintf(buf, cap, "smoke-checks %s on %s", runbook_action_arg(a, "url") ?
+		    runbook_action_arg(a, "url") : "its URL", on);
+		break;
+	default:
+		snprintf(buf, cap, "runs %s", runbook_action_name(a->kind));
+		break;
+	}
+}
+
+void
+runbook_work_words(const struct runbook *rb, size_t section, size_t step, char *buf,
+    size_t cap)
+{
+	struct runbook_work w[16];
+	char item[400];
+	size_t n, i, len;
+
+	if (cap == 0)
+		return;
+	buf[0] = '\0';
+	n = runbook_work_of(rb, section, step, w, WR_ARRAY_LEN(w));
+	for (i = 0; i < n && i < WR_ARRAY_LEN(w); i++) {
+		work_item_words(&w[i], i == 0, item, sizeof(item));
+		len = strlen(buf);
+		snprintf(buf + len, cap - len, "%s%s", i == 0 ? "x " : ", then ", item);
+	}
+	if (n > WR_ARRAY_LEN(w)) {
+		len = strlen(buf);
+		snprintf(buf + len, cap - len, ", and %zu more", n - WR_ARRAY_LEN(w));
+	}
+	if (n > 0) {
+		len = strlen(buf);
+		snprintf(buf + len, cap - len, ".");
+	}
+}
+
 void
 runbook_work_code(const struct runbook *rb, size_t section, size_t step,
     char out[WR_RUNBOOK_CODE_LEN + 1])

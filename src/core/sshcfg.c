@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "warroom/driver_cmd.h"
 
@@ -150,6 +151,15 @@ static const char *
 first(const char *a, const char *b, const char *c)
 {
 	return a != NULL && a[0] ? a : b != NULL && b[0] ? b : c;
+}
+
+bool
+sshcfg_name_is_address(const struct sshcfg_want *w, const struct ssh_resolved *r)
+{
+	if (w->address != NULL && w->address[0] != '\0')
+		return false;
+	/* ssh lowercases the name it is given before it prints it back. */
+	return r == NULL || r->hostname[0] == '\0' || strcasecmp(r->hostname, w->name) == 0;
 }
 
 void

@@ -1338,7 +1338,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 {
 	const struct app_runbook *r;
 	size_t step, b, c, d, nbad, nref;
-	int h = lines - 4, w = cols - 8, y = 1, cmds_from;
+	int h = lines - 4, w = cols - 8, y = 1, cmds_from, rows, top;
 	char line[1200];
 	struct runbook_refusal ref[8];
 	struct runbook_route route;
@@ -1428,11 +1428,20 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 	else if (nref > 0)
 		snprintf(line, sizeof(line), "Fix the step or %s: warroom runbook -c lists every "
 		    "one.", cfg_base(app));
+	else if (app->rb_detail_note[0] != '\0')
+		wr_strlcpy(line, app->rb_detail_note, sizeof(line));
 	else
-		wr_strlcpy(line, app->rb_detail_note[0] != '\0' ? app->rb_detail_note :
-		    "x runs them on the HOSTS host, asking for each placeholder.", sizeof(line));
+		runbook_work_words(&r->rb, r->rb.steps[step].section, step, line, sizeof(line));
+	/* Ends on the row above the key hint, wrapped upwards (at most three
+	 * rows, never over the step): what x does with a step of several
+	 * kinds of work is a sentence longer than a narrow overlay. */
+	rows = 0;
+	ui_put_wrapped(NULL, &rows, 2, w - 4, 2, 3, 0, line);
+	top = h - 2 - rows;
+	if (top < y)
+		top = y < h - 3 ? y : h - 3;
 	/* Why Enter showed the step rather than its dialog stands out. */
-	ui_put(win, h - 3, 2, w - 4, ui_attr(app, nbad == 0 && nref == 0 &&
+	ui_put_wrapped(win, &top, 2, w - 4, 2, h - 2, ui_attr(app, nbad == 0 && nref == 0 &&
 	    app->rb_detail_note[0] != '\0' ? THEME_WARN : THEME_STATUS), line);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
 	    "Highlighted: placeholders. Esc or Enter closes.");

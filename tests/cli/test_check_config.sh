@@ -426,3 +426,54 @@ assert_contains "$tmp/out" "known_hosts: $tmp/first/.config/warroom/known_hosts"
 assert_contains "$tmp/out" "config OK"
 assert_not_contains "$tmp/out" "no metrics_url or prometheus_url"
 ok "examples/warroom.conf passes the check once its known_hosts exists, every host with metrics"
+
+# A Kubernetes or Helm host without namespace = watches "default", a
+# likely slip: a warning. A host with no address that ssh_config does not
+# know either is reached by its bare name: its summary line says so.
+cat > "$tmp/ns.conf" <<CONF
+[warroom]
+timeline_dir = $tmp/timeline
+ssh_config = $tmp/ssh_config
+
+[host "k8s"]
+driver = k8s
+services = api
+metrics_url = http://127.0.0.1:8000/metrics
+
+[host "helm-prod"]
+driver = helm
+namespace = prod
+services = api
+metrics_url = http://127.0.0.1:8000/metrics
+
+[host "bare"]
+driver = helm
+services = api
+metrics_url = http://127.0.0.1:8000/metrics
+
+[host "c1"]
+address = 127.0.0.1
+compose_dir = /srv
+services = api
+metrics_url = http://127.0.0.1:8000/metrics
+CONF
+"$WARROOM" -c "$tmp/ns.conf" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "ns.conf refused"; }
+assert_contains "$tmp/out" 'warning: k8s: no namespace: watching "default"'
+assert_contains "$tmp/out" 'warning: bare: no namespace: watching "default"'
+assert_not_contains "$tmp/out" "warning: helm-prod: no namespace"
+assert_not_contains "$tmp/out" "warning: c1: no namespace"
+assert_contains "$tmp/out" "  bare: $(id -un)@bare:22 driver=helm namespace=default services=api (no address here or in ssh_config: the name is the address)"
+assert_contains "$tmp/out" "  helm-prod: $(id -un)@helm-prod:22 driver=helm namespace=prod services=api (no address here or in ssh_config: the name is the address)"
+assert_not_contains "$tmp/out" "k8s: ops@10.1.2.3:2222 via bastion driver=k8s namespace=default services=api (no address"
+assert_not_contains "$tmp/out" "c1: 127.0.0.1:22 driver=compose compose_dir=/srv services=api (no address"
+assert_contains "$tmp/out" "config OK"
+ok "a k8s or helm host without a namespace is warned about; a name that is its own address is said"
+
+# --incident names what the console works on; --check-config starts none.
+rc=0; "$WARROOM" -c "$tmp/ns.conf" --check-config --incident db-outage > "$tmp/out" 2> "$tmp/err" ||
+	rc=$?
+[ "$rc" -eq 2 ] || fail "--check-config --incident exited $rc, want 2"
+assert_contains "$tmp/err" "warroom: --incident is an option of the console; --check-config does not take it"
+[ -s "$tmp/out" ] && fail "--check-config --incident checked anyway"
+ok "--check-config refuses --incident rather than ignore it"

@@ -38,6 +38,31 @@ while read -r key; do
 done < "$tmp/conf-keys"
 ok "warroom.conf(5) documents every config key"
 
+# Booleans: every spelling parse_bool accepts is named once, and every key
+# read with it says it is a boolean where it is described.
+sed -n '/^parse_bool(/,/^}/p' "$top_srcdir/src/core/config.c" | grep -oE '"[a-z0-9]+"' |
+	tr -d '"' | sort -u > "$tmp/bool-words"
+[ "$(wc -l < "$tmp/bool-words")" -ge 4 ] || fail "could not read parse_bool's words from config.c"
+sed -n '/^A yes-or-no key/,/^\.PP/p' "$man5" > "$tmp/bool-para"
+while read -r word; do
+	grep -qE "^\.BR? $word( |$)" "$tmp/bool-para" ||
+		fail "warroom.conf(5) does not say that a boolean may be $word"
+done < "$tmp/bool-words"
+grep -oE 'parse_bool\(ps, name, v, &[a-z]+->[a-z_]+' "$top_srcdir/src/core/config.c" |
+	sed 's/.*->//' | sort -u > "$tmp/bool-keys"
+[ -s "$tmp/bool-keys" ] || fail "could not read the boolean keys from config.c"
+while read -r key; do
+	grep -qE "^\.(BR?|RB) (\( )?$key( |$)" "$tmp/bool-para" ||
+		fail "warroom.conf(5) does not list $key among the booleans"
+	awk -v k=".B $key" 'prev == ".TP" && $0 == k { getline; print } { prev = $0 }' "$man5" \
+		> "$tmp/bool-entry"
+	[ -s "$tmp/bool-entry" ] || fail "warroom.conf(5) has no entry for $key"
+	if grep -qv '^A boolean (see' "$tmp/bool-entry"; then
+		fail "warroom.conf(5)'s $key does not say it is a boolean"
+	fi
+done < "$tmp/bool-keys"
+ok "warroom.conf(5) names every spelling of a boolean, at every boolean key"
+
 # The focus marker: the glyph screen.c draws before the focused pane's
 # title is the one warroom(1) names (it once said \(rh, a ☞).
 glyph=$(sed -n 's/.*focused ? (scr->utf8 ? "\([^ "]*\) ".*/\1/p' "$top_srcdir/src/ui/screen.c")

@@ -216,6 +216,13 @@ describe_never_prints_secrets(void **state)
 	    "compose_dir=/srv services=api\n"));
 	assert_non_null(strstr(d, "    known_hosts: /team/known_hosts\n"));
 	assert_null(strstr(d, "a:22"));
+	assert_null(strstr(d, "the name is the address"));
+	free(d);
+	/* Nothing says where "a" is: the summary line says its name is used. */
+	d = config_describe_where(&cfg, &(struct config_where){
+	    .endpoint = "op@a:22", .name_is_address = true }, NULL);
+	assert_non_null(strstr(d, "  a: op@a:22 driver=compose compose_dir=/srv services=api "
+	    "(no address here or in ssh_config: the name is the address)\n"));
 	free(d);
 	config_free(&cfg);
 	/* An IPv6 address in brackets: "::1:14501" reads as another address. */

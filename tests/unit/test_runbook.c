@@ -710,6 +710,47 @@ every_binding_is_work_in_order(void **state)
 	runbook_free(&rb);
 }
 
+/* The STEP overlay's closing line says what x does with each kind of
+ * work: a status-page step posts and an announcement goes to the chat,
+ * neither runs a command on the HOSTS host as shell commands do. */
+static void
+work_words_name_what_x_does(void **state)
+{
+	struct runbook rb;
+	char buf[512];
+	size_t sec;
+
+	(void)state;
+	parse_file(&rb, "docs/runbooks/compose-rollback.md");
+	sec = section_named(&rb, "3. Roll back api and jobs");
+	runbook_work_words(&rb, sec, WR_RUNBOOK_NONE, buf, sizeof(buf));
+	assert_string_equal(buf, "x rolls api back on the HOSTS host with the built-in "
+	    "rollback, then rolls jobs back on the HOSTS host with the built-in rollback.");
+	sec = section_named(&rb, "5. Verify");
+	runbook_work_words(&rb, sec, WR_RUNBOOK_NONE, buf, sizeof(buf));
+	assert_string_equal(buf, "x runs them on the HOSTS host, asking for each placeholder, "
+	    "then smoke-checks /healthz on the HOSTS host, then posts to the status page.");
+	runbook_work_words(&rb, 0, step_named(&rb, "Status page set to investigating"), buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "x posts to the status page.");
+	runbook_free(&rb);
+
+	parse_file(&rb, "docs/runbooks/blue-green-cutover.md");
+	runbook_work_words(&rb, 0, step_named(&rb, "Tell everyone"), buf, sizeof(buf));
+	assert_string_equal(buf, "x posts to the status page, then announces in the chat.");
+	runbook_free(&rb);
+
+	parse_str(&rb, "# Drill\n\n1. Switch\n\n   ```warroom\n   killswitch export off "
+	    "host=api-2\n   ```\n\n2. Look\n\n   ```sh\n   docker ps\n   ```\n\n3. Done\n");
+	runbook_work_words(&rb, 0, step_named(&rb, "Switch"), buf, sizeof(buf));
+	assert_string_equal(buf, "x turns the export switch off on api-2.");
+	runbook_work_words(&rb, 0, step_named(&rb, "Look"), buf, sizeof(buf));
+	assert_string_equal(buf, "x runs them on the HOSTS host, asking for each placeholder.");
+	runbook_work_words(&rb, 0, step_named(&rb, "Done"), buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	runbook_free(&rb);
+}
+
 /* A step whose `warroom` block did not read has errors in its work (the
  * pane marks it with !), and only that step: the step beside it, a step
  * with no block and the good half of a half-read block are told apart. */
@@ -2846,6 +2887,7 @@ main(void)
 		cmocka_unit_test(shell_splits_simple_commands),
 		cmocka_unit_test(console_blocks_keep_only_prompt_lines),
 		cmocka_unit_test(every_binding_is_work_in_order),
+		cmocka_unit_test(work_words_name_what_x_does),
 		cmocka_unit_test(a_step_s_code_changes_with_its_commands_only),
 		cmocka_unit_test(errors_belong_to_the_step_whose_block_did_not_read),
 		cmocka_unit_test(k8s_status_page_update_is_its_own_step),

@@ -267,6 +267,26 @@ readonly_trust_words(void **state)
 	    "connect once with ssh (it asks, and adds the key to ~/.ssh/known_hosts), then C-r");
 }
 
+/* A name with no address and no HostName is itself where ssh goes; a
+ * HostName (whatever its case after ssh lowercases the name) or an
+ * address is not. */
+static void
+name_is_address_only_without_either(void **state)
+{
+	struct sshcfg_want w = { .name = "API-1", .address = "" };
+	struct ssh_resolved r = { 0 };
+
+	(void)state;
+	wr_strlcpy(r.hostname, "api-1", sizeof(r.hostname));
+	assert_true(sshcfg_name_is_address(&w, &r));
+	assert_true(sshcfg_name_is_address(&w, NULL));
+	wr_strlcpy(r.hostname, "10.0.0.5", sizeof(r.hostname));
+	assert_false(sshcfg_name_is_address(&w, &r));
+	w.address = "api-1.example.com";
+	wr_strlcpy(r.hostname, "api-1.example.com", sizeof(r.hostname));
+	assert_false(sshcfg_name_is_address(&w, &r));
+}
+
 int
 main(void)
 {
@@ -281,6 +301,7 @@ main(void)
 		cmocka_unit_test(global_files_and_hashing),
 		cmocka_unit_test(hop_accept_command),
 		cmocka_unit_test(readonly_trust_words),
+		cmocka_unit_test(name_is_address_only_without_either),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
