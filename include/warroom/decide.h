@@ -13,7 +13,9 @@
  * when no rule fires and some metric is missing the verdict is NO DATA,
  * which ranks above OK and below MONITOR. A host with no metrics source
  * (no_metrics) is judged on its restarts alone, by the same rule and
- * hysteresis, NO DATA at best, the reason saying so.
+ * hysteresis, NO DATA at best, the reason saying so. A host's figures
+ * speak for all its services, restarts for one: a verdict resting on
+ * restarts alone says whose (by), for HOSTS and the r dialog.
  *
  * An error rate counted over fewer requests than the thresholds'
  * min_requests (one 500 in 20 requests is "5%") fires no level, nor does
@@ -43,6 +45,9 @@
 /* Room for a reason naming every failing Prometheus query. */
 #define WR_DECIDE_REASON_MAX 512
 
+/* The services a verdict's by can name (bits of a uint32_t). */
+#define WR_DECIDE_BY_MAX 32
+
 /* Defaults of struct decide_params. */
 #define WR_DECIDE_MARGIN 0.10
 #define WR_DECIDE_CALM_CHECKS 2
@@ -59,11 +64,24 @@ enum decide_level {
 	DECIDE_ROLLBACK,
 };
 
+/* One service's own restart count, for naming whose restarts a verdict
+ * rests on (a host's metrics cannot be split by service; restarts can). */
+struct decide_service {
+	const char *name;
+	int restarts;                    /* within the window; < 0: not known */
+};
+
 /* What the caller measured. */
 struct decide_input {
 	double error_rate;               /* fraction of requests; NAN: no data */
 	double p95_ms;                   /* NAN: no data */
-	int restarts;                    /* within the thresholds' window; < 0: no data */
+	int restarts;                    /* within the thresholds' window; < 0: no data
+	                                    (a host's: its worst service's) */
+	const struct decide_service *services;  /* the host's services in config
+	                                    order, or NULL: with more than one,
+	                                    a restarts clause names those at or
+	                                    over the limit ("api: 15 restarts") */
+	int nservices;
 	bool restarts_unreported;        /* the driver has no restart count at all
 	                                    (compose ps, helm): not "no data" */
 	bool restarts_partial;           /* restarts counts less than the window
@@ -121,6 +139,11 @@ struct decide_verdict {
 	char before[WR_DECIDE_REASON_MAX];  /* … the reason of the last evaluation
 	                                    with its data */
 	char reason[WR_DECIDE_REASON_MAX];  /* worst clause first, "; " between */
+	uint32_t by;                     /* the services (bit i: the input's
+	                                    services[i]) whose restarts alone the
+	                                    level rests on; 0: the host's figures
+	                                    (or one service, or not known) */
+	char by_names[96];               /* … their names, ", " between, or "" */
 };
 
 /* The defaults: 10 % margin, 2 calm checks, 5 minutes' hold without data. */
@@ -150,6 +173,14 @@ struct decide_verdict decide(const struct config_thresholds *t,
  * round judges afresh). */
 bool decide_first_verdict(const struct decide_input *m, const struct decide_verdict *v,
     int rounds);
+
+/* Whether service svc (its index in the input's services) is not among
+ * those v's level rests on, while v rests on other services' restarts
+ * alone: then dst has the words the r dialog says before a rollback of it
+ * ("the verdict comes from api's restarts; jobs has 0"; its own count
+ * restarts, partial "2+", < 0 "jobs's restarts are not known"). */
+bool decide_other_cause(const struct decide_verdict *v, int svc, const char *name,
+    int restarts, bool partial, char *dst, size_t cap);
 
 /* "ROLLBACK IMMEDIATELY", "CONSIDER ROLLBACK", "MONITOR", "OK", "NO DATA". */
 const char *decide_level_name(enum decide_level l);

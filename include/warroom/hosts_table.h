@@ -93,6 +93,14 @@ bool hosts_table_bad_release(int level, bool bad_rel);
  * brief "BAD REL". */
 void hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, size_t cap);
 
+/* The VERDICT cell of a row whose host's verdict rests on other services'
+ * restarts alone (by: their names, decide_verdict's by_names): the
+ * host's verdict with whose it is, "ROLLBACK IMMEDIATELY (api)", held
+ * "… (api, held)", brief "ROLLBACK (api)", "ROLLBACK* (api)": never read
+ * as this service's own. */
+void hosts_table_verdict_by(int level, bool held, const char *by, bool brief, char *buf,
+    size_t cap);
+
 /* What HOSTS read of a row, for how bad its health is. */
 struct hosts_health {
 	bool up;                         /* its host's connection is UP */

@@ -58,6 +58,8 @@ struct eval {
 	bool too_few;                       /* a figure was not judged: too few
 	                                       requests */
 	bool unjudged[METRIC_COUNT];        /* … which ones */
+	uint32_t by;                        /* the services whose restarts alone
+	                                       give the level (decide_verdict) */
 };
 
 /* A bounded string being appended to. */
@@ -346,6 +348,32 @@ static const enum decide_level by_rank[3] = {
 	DECIDE_ROLLBACK, DECIDE_CONSIDER, DECIDE_MONITOR,
 };
 
+/* The services of a host with several whose restarts pass the limit
+ * (thresholds scaled), each with its count, into who[cap] ("api: 15",
+ * "api: 15, jobs: 4"), and as bits into ev->by; "" when not named. */
+static void
+restarts_who(const struct config_thresholds *t, const struct decide_input *m, double scale,
+    struct eval *ev, char *who, size_t cap)
+{
+	struct sbuf b = { who, cap, 0 };
+	char num[16];
+	int i;
+
+	who[0] = '\0';
+	ev->by = 0;
+	if (m->services == NULL || m->nservices < 2)
+		return;
+	for (i = 0; i < m->nservices && i < WR_DECIDE_BY_MAX; i++) {
+		if (m->services[i].restarts < 0 ||
+		    m->services[i].restarts < t->restarts_rollback * scale)
+			continue;
+		decide_format_restarts(m->services[i].restarts, m->restarts_partial, num,
+		    sizeof(num));
+		sbuf_add(&b, "%s%s: %s", b.len ? ", " : "", m->services[i].name, num);
+		ev->by |= (uint32_t)1 << i;
+	}
+}
+
 /* Apply every rule with thresholds multiplied by scale. */
 static void
 evaluate(const struct config_thresholds *t, const struct decide_input *m,
@@ -400,12 +428,22 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	else if (m->restarts < 0)
 		miss(ev, METRIC_RESTARTS);
 	else if (t->restarts_rollback > 0 && m->restarts >= t->restarts_rollback * scale) {
+		char who[96];
+
 		decide_format_window(t->restarts_window_s, win, sizeof(win));
 		decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
+		restarts_who(t, m, scale, ev, who, sizeof(who));
 		snprintf(text, sizeof(text), "%s restart%s in %s \xe2\x89\xa5 %d%s",
-		    num, strcmp(num, "1") == 0 ? "" : "s", win, t->restarts_rollback,
-		    config_said(t, WR_TH_TABLE_RESTARTS));
+		    who[0] ? who : num, strcmp(num, "1") == 0 && strchr(who, ',') == NULL ? "" : "s",
+		    win, t->restarts_rollback, config_said(t, WR_TH_TABLE_RESTARTS));
 		fire(ev, DECIDE_ROLLBACK, text);
+		/* The level rests on these services alone when nothing else
+		 * says as much (this clause the only one at ROLLBACK): a
+		 * host's figures speak for every service. */
+		for (i = 0; i < (int)ev->nfired && ev->fired[i].level == DECIDE_ROLLBACK; i++)
+			;
+		if (i > 1)
+			ev->by = 0;
 	}
 	/* Restarts alone are no health measured: NO DATA at best. */
 	if (ev->level == DECIDE_OK && (ev->nmissing > 0 || m->no_metrics))
@@ -723,9 +761,11 @@ calm_step(struct decide_verdict *v, const struct decide_verdict *prev,
 			v->pending = v->run[i];
 }
 
-struct decide_verdict
-decide(const struct config_thresholds *t, const struct decide_input *m,
-    const struct decide_verdict *prev, const struct decide_params *p)
+/* decide's level and reason; *raw_by: the services these metrics alone
+ * rest their level on (decide_verdict's by). */
+static struct decide_verdict
+judge_level(const struct config_thresholds *t, const struct decide_input *m,
+    const struct decide_verdict *prev, const struct decide_params *p, uint32_t *raw_by)
 {
 	struct decide_params dp = p != NULL ? *p : decide_params_default();
 	struct decide_verdict v;
@@ -746,6 +786,7 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 		dp.no_data_hold_s = WR_DECIDE_NO_DATA_HOLD_S;
 	memset(&v, 0, sizeof(v));
 	evaluate(t, m, 1, &raw);
+	*raw_by = raw.by;
 	write_reason(t, m, &raw, false, v.reason, sizeof(v.reason));
 	v.raw = raw.level;
 	v.level = v.pending = raw.level;
@@ -785,6 +826,53 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 		v.held = true;
 	}
 	return v;
+}
+
+struct decide_verdict
+decide(const struct config_thresholds *t, const struct decide_input *m,
+    const struct decide_verdict *prev, const struct decide_params *p)
+{
+	uint32_t raw_by = 0;
+	struct decide_verdict v = judge_level(t, m, prev, p, &raw_by);
+	struct sbuf b = { v.by_names, sizeof(v.by_names), 0 };
+	int i;
+
+	/* A level held from before rests on what it rested on then (the
+	 * restarts may have left the window); a level between the two, the
+	 * worst of a calm run, on the host's figures as far as anyone knows. */
+	if (v.level == v.raw)
+		v.by = raw_by;
+	else if (prev != NULL && v.level == prev->level) {
+		v.by = prev->by;
+		memcpy(v.by_names, prev->by_names, sizeof(v.by_names));
+		return v;
+	}
+	for (i = 0; i < m->nservices && i < WR_DECIDE_BY_MAX && m->services != NULL; i++)
+		if (v.by & ((uint32_t)1 << i))
+			sbuf_add(&b, "%s%s", b.len ? ", " : "", m->services[i].name);
+	return v;
+}
+
+bool
+decide_other_cause(const struct decide_verdict *v, int svc, const char *name, int restarts,
+    bool partial, char *dst, size_t cap)
+{
+	char num[16], src[128];
+
+	if (cap > 0)
+		dst[0] = '\0';
+	if (v->by == 0 || v->by_names[0] == '\0' ||
+	    (svc >= 0 && svc < WR_DECIDE_BY_MAX && (v->by & ((uint32_t)1 << svc))))
+		return false;
+	decide_format_restarts(restarts, partial, num, sizeof(num));
+	snprintf(src, sizeof(src), strchr(v->by_names, ',') ? "the restarts of %s" :
+	    "%s's restarts", v->by_names);
+	if (restarts < 0)
+		snprintf(dst, cap, "the verdict comes from %s; %s's restarts are not known", src,
+		    name);
+	else
+		snprintf(dst, cap, "the verdict comes from %s; %s has %s", src, name, num);
+	return true;
 }
 
 size_t
@@ -935,6 +1023,9 @@ decide_adopt(const struct decide_verdict *mine, enum decide_level said)
 	v.level = v.pending = to;
 	v.calm = 0;
 	v.held = to > mine->raw;
+	/* The journal's level says nothing of whose restarts: the host's. */
+	v.by = 0;
+	v.by_names[0] = '\0';
 	if (!v.held) {
 		v.held_no_data = v.held_too_few = false;
 		v.no_data_since = 0;

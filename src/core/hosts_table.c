@@ -211,6 +211,19 @@ hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, s
 	    decide_level_name((enum decide_level)level), !held ? "" : brief ? "*" : " (held)");
 }
 
+void
+hosts_table_verdict_by(int level, bool held, const char *by, bool brief, char *buf,
+    size_t cap)
+{
+	/* jobs at 0 restarts read ROLLBACK IMMEDIATELY for api's crash
+	 * loop, and r there rolled back jobs: whose comes with the level. */
+	if (brief)
+		snprintf(buf, cap, "%s%s (%s)", level_word(level), held ? "*" : "", by);
+	else
+		snprintf(buf, cap, "%s (%s%s)", decide_level_name((enum decide_level)level), by,
+		    held ? ", held" : "");
+}
+
 int
 hosts_table_health_rank(const struct hosts_health *h)
 {

@@ -116,6 +116,8 @@ struct host_poll {
 	struct restartwin *rwin;         /* compose, k8s: one per service, else NULL */
 	struct rs_poll *rsp;             /* k8s: one per service, else NULL */
 	bool restarts_read;              /* compose: a restart count was read once */
+	struct decide_service rsvc[WR_SERVICES_MAX];  /* each service's restarts, for
+	                                    the verdict to name whose (host_restarts) */
 	int64_t version_at_ms;           /* wall clock of the last /version asked */
 	struct compose_ps_memo ps_memo;  /* compose: the last ps answer, parsed */
 };
@@ -1310,16 +1312,21 @@ push_hist(struct host_metrics *m, int cap, double err, double p95)
 }
 
 /* The restarts to judge by: the worst of the host's services, or "the
- * tool does not say" when none of them reports a count. */
+ * tool does not say" when none of them reports a count; and each one's,
+ * so a verdict resting on them says whose. */
 static void
-host_restarts(const struct host_poll *hp, struct decide_input *in)
+host_restarts(struct host_poll *hp, struct decide_input *in)
 {
 	int i;
 
 	in->restarts = -1;
-	for (i = 0; i < hp->cfg->nservices; i++)
+	for (i = 0; i < hp->cfg->nservices; i++) {
 		if (hp->svc[i].restarts > in->restarts)
 			in->restarts = hp->svc[i].restarts;
+		hp->rsvc[i] = (struct decide_service){ hp->cfg->services[i], hp->svc[i].restarts };
+	}
+	in->services = hp->rsvc;
+	in->nservices = hp->cfg->nservices;
 	/* Helm never says; Compose says once docker inspect has answered. */
 	in->restarts_unreported = in->restarts < 0 && (hp->cfg->driver == DRIVER_HELM ||
 	    (hp->cfg->driver == DRIVER_COMPOSE && !hp->restarts_read));

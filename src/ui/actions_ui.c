@@ -1407,6 +1407,28 @@ chain_then_fits(struct app *app, struct action *a, int w, char *then, size_t cap
 	return ui_width(head) + ui_width(then) <= w - 4;
 }
 
+/* Whether p rolls back a service its host's verdict does not rest on,
+ * the verdict resting on other services' restarts alone; then buf says
+ * so (decide_other_cause). */
+static bool
+other_cause(const struct app *app, const struct plan *p, char *buf, size_t cap)
+{
+	int hi = config_host_index(&app->cfg, p->host), svc;
+	const struct host_metrics *m;
+	const struct svc_state *s;
+	size_t n = strlen(p->action), r = strlen(".rollback");
+
+	if (hi < 0 || n < r || strcmp(p->action + n - r, ".rollback") != 0)
+		return false;
+	svc = config_service_index(&app->cfg.hosts[hi], p->service);
+	m = app_metrics(app, hi);
+	if (svc < 0 || m == NULL || !m->judged)
+		return false;
+	s = app_state(app, hi, svc);
+	return decide_other_cause(&m->verdict, svc, p->service, s != NULL && s->have_driver ?
+	    s->restarts : -1, app_restarts_partial(app), buf, cap);
+}
+
 /* The dialog's whole body from row 1, however long, for a dialog w
  * columns wide; returns the first row after it. win NULL: lays it out
  * without drawing, to size the dialog and its scrolling. */
@@ -1430,6 +1452,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	if (!chain_then_fits(app, a, w, dir, sizeof(dir)) && dir[0] != '\0')
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), dir +
 		    (strncmp(dir, "— ", strlen("— ")) == 0 ? strlen("— ") : 0));
+	/* api's crash loop put the host at ROLLBACK IMMEDIATELY and r on
+	 * jobs' row rolled jobs back: allowed, never silently. */
+	if (other_cause(app, p, line, sizeof(line)))
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD,
+		    line);
 	/* Another console's action on this host still runs or never ended:
 	 * this one could undo or repeat it unawares. */
 	if (actions_others_warning(app, action_host(a), line, sizeof(line)))

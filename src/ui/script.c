@@ -194,7 +194,7 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
 	return 0;
 }
 
-/* :metrics HOST error=F p95=MS [restarts=N] [rps=R] [requests=N] [http=STATUS]
+/* :metrics HOST error=F p95=MS [restarts=N|SVC:N,SVC:N] [rps=R] [requests=N] [http=STATUS]
  * [span=S] — one metrics round of HOST as the poller would judge it (the
  * verdict from the last one, so a script walks the hysteresis; at the
  * script's clock), for METRICS without a network. A figure not given is
@@ -206,11 +206,13 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
  * as its queries' answers, read as the poller reads them
  * (metrics_prom_round); there error, p95 and rps may also be "none" (no
  * series matched) or "matrix" (a range vector), and up=V is up_query's
- * answer (up=none: no series). */
+ * answer (up=none: no series). restarts=api:15,jobs:0 gives each
+ * service's count, the worst judged, as the poller has them. */
 static int
 fake_metrics(struct app *app, char *arg, struct wr_err *err)
 {
 	struct decide_input in = { .error_rate = NAN, .p95_ms = NAN, .restarts = -1 };
+	struct decide_service svcs[WR_SERVICES_MAX];
 	struct metrics_prom_answer a[WR_QUERY_COUNT];
 	struct host_metrics *m;
 	char *tok, *save = NULL, status[96];
@@ -226,11 +228,38 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 		return wr_err_set(err, ":metrics needs a host of the config first");
 	for (q = 0; q < WR_QUERY_COUNT; q++)
 		a[q] = (struct metrics_prom_answer){ .value = NAN, .error = "" };
+	for (q = 0; q < app->cfg.hosts[h].nservices; q++)
+		svcs[q] = (struct decide_service){ app->cfg.hosts[h].services[q], -1 };
 	while ((tok = strtok_r(NULL, " ", &save)) != NULL) {
 		static const char *const query_key[WR_QUERY_COUNT] = { "error", "p95", "rps", "up" };
 		char key[16], word[16];
 		double v;
 
+		/* restarts=api:15,jobs:0 — each service's, as the poller has them. */
+		if (strncmp(tok, "restarts=", strlen("restarts=")) == 0 && strchr(tok, ':') != NULL) {
+			char *item, *isave = NULL;
+
+			for (item = strtok_r(tok + strlen("restarts="), ",", &isave); item != NULL;
+			    item = strtok_r(NULL, ",", &isave)) {
+				char *colon = strchr(item, ':');
+
+				if (colon == NULL)
+					return wr_err_set(err, ":metrics needs restarts=SVC:N,…");
+				*colon = '\0';
+				for (q = 0; q < app->cfg.hosts[h].nservices &&
+				    strcmp(app->cfg.hosts[h].services[q], item) != 0; q++)
+					;
+				if (q == app->cfg.hosts[h].nservices)
+					return wr_err_set(err, ":metrics restarts= names no service %s",
+					    item);
+				svcs[q].restarts = atoi(colon + 1);
+				if (svcs[q].restarts > in.restarts)
+					in.restarts = svcs[q].restarts;
+			}
+			in.services = svcs;
+			in.nservices = app->cfg.hosts[h].nservices;
+			continue;
+		}
 		if (sscanf(tok, "%15[a-z0-9]=%15s", key, word) == 2 &&
 		    (strcmp(word, "none") == 0 || strcmp(word, "matrix") == 0)) {
 			for (q = 0; q < WR_QUERY_COUNT && strcmp(key, query_key[q]) != 0; q++)

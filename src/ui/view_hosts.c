@@ -695,6 +695,12 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			hosts_table_verdict(verdict_of(app, hi), verdict_of(app, hi) >= 0 &&
 			    mt->verdict.held, true, brief, buf, cap);
 			role = THEME_BAD;
+		} else if (verdict_of(app, hi) >= 0 && mt->verdict.by != 0 && svc < WR_DECIDE_BY_MAX &&
+		    !(mt->verdict.by & ((uint32_t)1 << svc)) && mt->verdict.by_names[0] != '\0') {
+			/* Restarts are per service: another one's are not this one's. */
+			hosts_table_verdict_by((int)mt->verdict.level, mt->verdict.held,
+			    mt->verdict.by_names, brief, buf, cap);
+			role = ui_level_role((int)mt->verdict.level);
 		} else if (verdict_of(app, hi) >= 0) {
 			hosts_table_verdict((int)mt->verdict.level, mt->verdict.held, false, brief,
 			    buf, cap);

@@ -2,8 +2,11 @@
 # test_restarts_compose.sh — the restarts rule on a Compose host: the
 # fleet's h1 api container crash-loops (fleet crash: RestartCount up, same
 # container), HOSTS shows the count in its RST column, and METRICS turns to
-# ROLLBACK IMMEDIATELY with "4+ restarts in 5m ≥ 3" (at least: watched
-# less than the window); the console's own
+# ROLLBACK IMMEDIATELY with "api: 4+ restarts in 5m ≥ 3" (at least:
+# watched less than the window; api named, restarts being per service);
+# jobs' row, at 0, says the verdict is api's ("ROLLBACK IMMEDIATELY
+# (api)"), and r on it says in bold that the verdict comes from api's
+# restarts and jobs has 0, while r on api says nothing of it; the console's own
 # rollback recreates the container (new id, RestartCount 0) and the count
 # and the verdict clear. Restart counts come from docker inspect in the
 # same watch loop as compose ps: no command of their own. A poll that then
@@ -31,8 +34,9 @@ wait_re "$(row h1 api '4\+')" 10
 wait_re "$(row h1 jobs 0)" 2
 wait_for "restarts in 5m: api 4, jobs 0" 5
 wait_re "^│h1 +ROLLBACK IMMEDIATELY" 10
-wait_re "^│  4\\+ restarts in 5m ≥ 3 " 2
-ok "a crash loop: 4+ in the RST column, ROLLBACK IMMEDIATELY with '4+ restarts in 5m ≥ 3'"
+wait_re "^│  api: 4\\+ restarts in 5m ≥ 3 " 2
+wait_re "│  h1 +jobs +UP +v1\\.4\\.[01] +ROLLBACK IMMEDIATELY \\(api\\) " 2
+ok "a crash loop: 4+ in the RST column, ROLLBACK IMMEDIATELY with 'api: 4+ restarts in 5m ≥ 3', jobs' row says api's"
 
 # The counts rode on the watch: one long-running command, never a
 # docker inspect of its own.
@@ -42,9 +46,21 @@ grep -q '"argv":\["docker","inspect","--format","{{.Id}} {{.RestartCount}} {{.St
 ok "docker inspect asked for each container's count, as logged by the fleet"
 
 keys A; keys -l arm; keys Enter
+keys Down
+keys r
+wait_for "type jobs and press Enter" 15
+wait_for "the verdict comes from api's restarts; jobs has 0"
+esc=$(printf '\033')
+tmx capture-pane -e -p -t t | grep -qE "$esc\[(0;)?1m($esc\[[0-9;]*m)*the verdict comes from api" ||
+	fail "the other service's cause is not bold"
+keys Escape
+wait_gone "type jobs and press Enter" 5
+keys Up
 keys r
 wait_for "CONFIRM ROLLBACK" 15
 wait_for "type api and press Enter"
+assert_not_contains "$tmp/screen" "the verdict comes from"
+ok "r on jobs says in bold the verdict comes from api's restarts; on api it does not"
 keys -l api; keys Enter
 wait_for "rollback of api on h1: OK" 40
 wait_re "$(row h1 api 0)" 10

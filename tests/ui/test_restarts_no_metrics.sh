@@ -5,7 +5,7 @@
 # was measured) with its reason saying the verdict rests on restarts
 # only, and its error rate and p95 said not configured rather than
 # missing; when h1's api crash-loops (fleet crash) it turns ROLLBACK
-# IMMEDIATELY with "4+ restarts in 5m ≥ 3", in HOSTS and METRICS; a k8s
+# IMMEDIATELY with "api: 4+ restarts in 5m ≥ 3", in HOSTS and METRICS; a k8s
 # host (h2) on a bad release whose pods restart does too; a Helm host
 # (h3), which reports no restarts, says it has nothing to judge. Each
 # turn is a verdict.change in the journal.
@@ -29,9 +29,9 @@ ok "a calm host without metrics: NO DATA from its restarts, its figures not conf
 
 "$fleet" crash --dir "$fl" h1 api 4 > /dev/null || fail "fleet crash"
 wait_re "^│h1 +ROLLBACK IMMEDIATELY" 15
-wait_re "^│  4\\+ restarts in 5m ≥ 3; no metrics configured: verdict from restarts only" 2
+wait_re "^│  api: 4\\+ restarts in 5m ≥ 3; no metrics configured: verdict from restarts only" 2
 wait_re "│>[ !]h1 +api +UP +v1\\.4\\.[01] +ROLLBACK IMMEDIATELY .* 4\\+ " 5
-ok "a crash loop on a host without metrics: ROLLBACK IMMEDIATELY with '4+ restarts in 5m ≥ 3'"
+ok "a crash loop on a host without metrics: ROLLBACK IMMEDIATELY with 'api: 4+ restarts in 5m ≥ 3'"
 
 "$fleet" set --dir "$fl" h2 restart_period=0.5 > /dev/null || fail "fleet set"
 "$fleet" set-tag --dir "$fl" h2 api v1.5.0-bad > /dev/null || fail "fleet set-tag"

@@ -54,6 +54,88 @@ expect(double er, double p95, int restarts, enum decide_level level,
 	assert_int_equal(v.raw, level);
 }
 
+/* A compose host's restarts are per service: api crash-looping with jobs
+ * calm is api's verdict, named, and jobs is not among those it rests on. */
+static void
+restarts_verdict_names_the_service_restarting(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_service svcs[2] = { { "api", 15 }, { "jobs", 0 } };
+	struct decide_input m = { .error_rate = 0.001, .p95_ms = 100, .restarts = 15,
+		.services = svcs, .nservices = 2 };
+	struct decide_verdict v, w;
+	char b[160];
+
+	(void)state;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "api: 15 restarts in 5m \xe2\x89\xa5 3");
+	assert_int_equal(v.by, 1);
+	assert_string_equal(v.by_names, "api");
+	assert_true(decide_other_cause(&v, 1, "jobs", 0, false, b, sizeof(b)));
+	assert_string_equal(b, "the verdict comes from api's restarts; jobs has 0");
+	assert_false(decide_other_cause(&v, 0, "api", 15, false, b, sizeof(b)));
+	assert_true(decide_other_cause(&v, 1, "jobs", -1, false, b, sizeof(b)));
+	assert_string_equal(b, "the verdict comes from api's restarts; jobs's restarts are not "
+	    "known");
+
+	/* Out of the window, the held level still rests on api's restarts. */
+	svcs[0].restarts = 0;
+	m.restarts = 0;
+	w = decide(&t, &m, &v, NULL);
+	assert_int_equal(w.level, DECIDE_ROLLBACK);
+	assert_true(w.held);
+	assert_string_equal(w.by_names, "api");
+
+	/* Both over the limit: both named, each with its count. */
+	svcs[0].restarts = 15;
+	svcs[1].restarts = 4;
+	m.restarts = 15;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "api: 15, jobs: 4 restarts in 5m \xe2\x89\xa5 3");
+	assert_int_equal(v.by, 3);
+	assert_false(decide_other_cause(&v, 1, "jobs", 4, false, b, sizeof(b)));
+
+	/* One service only: nothing to tell apart, the words as before. */
+	m.nservices = 1;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "15 restarts in 5m \xe2\x89\xa5 3");
+	assert_int_equal(v.by, 0);
+}
+
+/* An error rate at ROLLBACK too is the host's figure: the verdict is the
+ * host's on every service, restarts or not; below it, restarts are still
+ * the worst reason and the level rests on them. */
+static void
+metrics_verdict_stays_the_hosts(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_service svcs[2] = { { "api", 15 }, { "jobs", 0 } };
+	struct decide_input m = { .error_rate = 0.08, .p95_ms = 100, .restarts = 15,
+		.services = svcs, .nservices = 2 };
+	struct decide_verdict v;
+	char b[160];
+
+	(void)state;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_int_equal(v.by, 0);
+	assert_false(decide_other_cause(&v, 1, "jobs", 0, false, b, sizeof(b)));
+	m.error_rate = 0.03;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.by, 1);
+	assert_string_equal(v.reason, "api: 15 restarts in 5m \xe2\x89\xa5 3; error rate 3% > "
+	    "2% (consider)");
+	/* A level adopted from the journal says nothing of whose. */
+	v = decide_adopt(&v, DECIDE_ROLLBACK);
+	assert_int_equal(v.by, 1);
+	svcs[0].restarts = 0;
+	m.restarts = 0;
+	v = decide(&t, &m, NULL, NULL);
+	v = decide_adopt(&v, DECIDE_ROLLBACK);
+	assert_int_equal(v.by, 0);
+}
+
 /* A console counts the restarts it watched, and of those before it only
  * each container's last: until it has watched a whole window a count
  * above 0 is a lower bound, "4+", in HOSTS and the verdict's words. */
@@ -1458,6 +1540,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdict_rolls_back_above_five_percent_errors),
+		cmocka_unit_test(restarts_verdict_names_the_service_restarting),
+		cmocka_unit_test(metrics_verdict_stays_the_hosts),
 		cmocka_unit_test(impossible_figures_are_no_data),
 		cmocka_unit_test(takeover_adopts_the_journals_level),
 		cmocka_unit_test(takeover_never_adopts_below_the_metrics),

@@ -479,6 +479,25 @@ the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* api crash-looping put its host at ROLLBACK IMMEDIATELY, and jobs' row,
+ * at 0 restarts, read the same. The other services' rows say whose
+ * restarts the host's verdict rests on. */
+static void
+a_verdict_from_another_services_restarts_names_it(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	hosts_table_verdict_by(DECIDE_ROLLBACK, false, "api", false, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK IMMEDIATELY (api)");
+	hosts_table_verdict_by(DECIDE_ROLLBACK, true, "api", false, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK IMMEDIATELY (api, held)");
+	hosts_table_verdict_by(DECIDE_ROLLBACK, false, "api", true, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK (api)");
+	hosts_table_verdict_by(DECIDE_ROLLBACK, true, "api, web", true, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK* (api, web)");
+}
+
 /* After api alone was rolled back, api-1's jobs still ran v1.6.0-bad
  * and read OK, api's calm metrics speaking for the host. A row on a bad
  * release says so first, the host's verdict after it; CONSIDER ROLLBACK
@@ -1235,6 +1254,7 @@ main(void)
 		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
 		cmocka_unit_test(hosts_not_read_are_counted),
 		cmocka_unit_test(a_row_on_a_bad_release_never_reads_plain_ok),
+		cmocka_unit_test(a_verdict_from_another_services_restarts_names_it),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
 		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
 	};
