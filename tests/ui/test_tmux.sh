@@ -66,8 +66,9 @@ normalize() {
 	    s/20[0-9-]* HH/HH/; s/DOWN [0-9][0-9hms]*/DOWN N/g; s/retry in [0-9]*s/retry in Ns/g;
 	    s/conn\.change [^│]*│/conn.change HOST│/; s/verdict\.change [^│]*│/verdict.change HOST│/' "$1" |
 	# How long each host has been DOWN differs between the two consoles,
-	# and CONN is as wide as its longest value: padding aside.
-	sed 's/   */  /g'
+	# and CONN is as wide as its longest value: every run of spaces is one
+	# (a wider CONN leaves one space less after the last column).
+	sed 's/  */ /g'
 }
 # Every host DOWN in one and the same capture, in both: a host retries
 # (CONNECTING) between its DOWN spells, so hosts seen DOWN one capture
