@@ -3478,6 +3478,8 @@ a_resume_written_late_says_when_it_happened_first(void **state)
 	    "at 2024-05-01 12:01:40 (kept while"));
 	assert_null(strstr(md, "written late, at "));
 	free(md);
+	for (size_t i = 0; i < 4; i++)
+		record_free(&v[i]);
 }
 
 /* The same for a helm rollback the console quit during: its end UNKNOWN,

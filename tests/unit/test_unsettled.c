@@ -95,7 +95,7 @@ finds_an_op_whose_intent_line_is_damaged_by_its_confirmation(void **state)
 	unsettled_reason(&u[1], "v1.5.0-bad", "v1.4.1", NULL, buf, sizeof(buf));
 	assert_non_null(strstr(buf, "; the damaged last line, now in the journal's .torn file, "
 	    "after it, may have held what settled it"));
-	assert_null(strstr(buf, "damaged line 1"));
+	assert_null(strstr(buf, "damaged line 1"));	free_all(v, 4);
 }
 
 static void
