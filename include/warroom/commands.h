@@ -93,6 +93,21 @@ bool command_is_mutating(enum wr_command cmd);
  * CHANGES (whose actions are journalled). */
 bool command_writes_journal(enum wr_command cmd);
 
+/* The help overlay and the man page list the keys by effect under a
+ * heading each: what changes production first (what an engineer in an
+ * incident looks for), then what writes the journal, then what only
+ * reads. */
+#define WR_HELP_ROWS (WR_CMD_COUNT + 3)
+
+/* Row i (0 <= i < WR_HELP_ROWS) of that list: its command, each group in
+ * table order, or WR_CMD_NONE for a group's heading, put in *heading. */
+enum wr_command command_help_row(int i, const char **heading);
+
+/* One line on the marks of HOSTS' VERDICT cell (hosts_table_verdict's
+ * "CONSIDER*", "(api)", "BAD RELEASE (OK)"), for the help and the man
+ * page after the word VERDICT: the screen has no room for a legend. */
+const char *command_marks_legend(void);
+
 /* The command bound to a key name, or WR_CMD_NONE. */
 enum wr_command command_for_key(const char *keyname);
 

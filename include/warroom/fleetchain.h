@@ -173,6 +173,12 @@ bool fleetchain_end_turn(struct fleetchain *fc, enum fleetchain_turn turn, const
  * width bytes, then "and N more"; "" when none. */
 void fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap);
 
+/* The dialog's line saying it is B's fleet rollback and its scope,
+ * naming the host whose turn it is: "fleet rollback of jobs at
+ * v1.5.0-bad: api-1 is the only compose host running it", "…: h1 is
+ * host 1 of 3 compose hosts running it". */
+void fleetchain_scope(const struct fleetchain *fc, char *buf, size_t cap);
+
 /* The dialog's lines on the hosts left out: how many, and line i. First
  * each host whose tag is not known ("h2 DOWN, last seen on v1.5.0-bad 11s
  * ago: not included"), then those of another driver running the bad tag

@@ -63,6 +63,42 @@ command_writes_journal(enum wr_command cmd)
 	return entry(cmd) ? entry(cmd)->effect != CMD_READS : false;
 }
 
+enum wr_command
+command_help_row(int i, const char **heading)
+{
+	static const struct {
+		enum command_effect effect;
+		const char *heading;
+	} groups[] = {
+		{ CMD_CHANGES, "Change production (an armed console only: A)" },
+		{ CMD_RECORDS, "Write the journal (refused when read-only)" },
+		{ CMD_READS, "Only read" },
+	};
+	size_t g;
+	int c;
+
+	*heading = NULL;
+	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+		if (i-- == 0) {
+			*heading = groups[g].heading;
+			return WR_CMD_NONE;
+		}
+		for (c = 0; c < WR_CMD_COUNT; c++)
+			if (table[c].effect == groups[g].effect && i-- == 0)
+				return (enum wr_command)c;
+	}
+	return WR_CMD_NONE;
+}
+
+const char *
+command_marks_legend(void)
+{
+	return "in HOSTS: CONSIDER* or (held): held above what the metrics now say "
+	    "(METRICS says why); ROLLBACK (api): the host's verdict rests on api's "
+	    "restarts, not this row's; BAD RELEASE (OK): this row runs a release judged "
+	    "bad, then its host's verdict";
+}
+
 bool
 command_writes_journal_in(enum wr_command cmd, enum hint_pane pane)
 {

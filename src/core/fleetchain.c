@@ -313,6 +313,24 @@ fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap
 		snprintf(buf + len, cap - len, " and %zu more", fc->n - i);
 }
 
+void
+fleetchain_scope(const struct fleetchain *fc, char *buf, size_t cap)
+{
+	const char *name = fc->cur < fc->n ? fc->hosts[fc->cur].name : "?";
+	/* Hosts whose tag is not known may run it too; hidden ones were not
+	 * looked at: "only" is said no wider than what was read. */
+	const char *run = fc->nout + fc->nout_more > 0 ? "known to run" : "running";
+	const char *shown = fc->nhidden > 0 ? " shown" : "";
+
+	if (fc->n <= 1)
+		snprintf(buf, cap, "fleet rollback of %s at %s: %s is the only%s %s%shost %s it",
+		    fc->service, fc->from, name, shown, fc->driver, fc->driver[0] ? " " : "", run);
+	else
+		snprintf(buf, cap, "fleet rollback of %s at %s: %s is host %zu of %zu%s %s%shosts "
+		    "%s it", fc->service, fc->from, name, fc->cur + 1, fc->n, shown, fc->driver,
+		    fc->driver[0] ? " " : "", run);
+}
+
 /* Of the hosts left out on the bad tag, those of another driver UP (other)
  * or those not UP in state conn (NULL: any), of any driver, named; and
  * how many. */

@@ -1,7 +1,9 @@
 /*
  * keydoc.c — prints the key list of warroom(1) in roff from the command
  * table, so the man page cannot drift from the keys the console binds
- * (nor from the pane a key acts in alone).
+ * (nor from the pane a key acts in alone), in the help overlay's order:
+ * the keys that change production or write the journal first, then those
+ * that only read, then what HOSTS' VERDICT marks mean.
  */
 #include <stdio.h>
 
@@ -12,9 +14,14 @@ main(void)
 {
 	int i;
 
-	for (i = 0; i < WR_CMD_COUNT; i++) {
-		enum wr_command c = (enum wr_command)i;
+	for (i = 0; i < WR_HELP_ROWS; i++) {
+		const char *heading;
+		enum wr_command c = command_help_row(i, &heading);
 
+		if (c == WR_CMD_NONE) {
+			printf(".SS \"%s\"\n", heading);
+			continue;
+		}
 		printf(".TP\n.B %s", command_key(c));
 		if (command_alt_key(c) != NULL)
 			printf(" \\fRor\\fB %s", command_alt_key(c));
@@ -28,5 +35,6 @@ main(void)
 		    command_writes_journal(c) ? " (writes the incident journal; refused when read-only)" :
 		    "");
 	}
+	printf(".SS Marks\n.TP\n.B VERDICT\n%s.\n", command_marks_legend());
 	return 0;
 }

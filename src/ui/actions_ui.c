@@ -1448,6 +1448,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
 	/* Wrapped, never cut: a confirmation is read whole (x's step text). */
 	ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_TITLE), line);
+	/* B's dialog for one host alone read as r's: it says what it is. */
+	if (actions_fleet_owns(app, a)) {
+		fleetchain_scope(&app->fleet, line, sizeof(line));
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
+	}
 	/* A chain's next hosts, when the title has no room for them. */
 	if (!chain_then_fits(app, a, w, dir, sizeof(dir)) && dir[0] != '\0')
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), dir +

@@ -16,7 +16,7 @@ x
 :save-screen end
 q
 :save-screen closed
-:resize 120x52
+:resize 120x60
 ?
 :save-screen help-big
 <Esc>
@@ -29,6 +29,43 @@ run_console -c "$tmp/warroom.conf"
 assert_screen help <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ HELP: keys ─────────────────────────────────────────────────────────────────┐
+│ Change production (an armed console only: A)                                 │
+│ r        roll the selected service back (HOSTS)                              │
+│ B        roll it back on every host of the same driver running its tag, one  │
+│          after another, each confirmed (HOSTS)                               │
+│ X        kill switch: EXPORT_MODE=off on the host (X again: undo)            │
+│ M        migration downgrade (alembic -1) of the selected service            │
+│ x        RUNBOOK: run the step's commands on the HOSTS host                  │
+│ S        post to the status page (type the status)                           │
+│ Write the journal (refused when read-only)                                   │
+│ Space    tick or untick the step (RUNBOOK only)                              │
+│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                 │
+│ A        arm the console for changes (typed; A again disarms)                │
+│ K        trust the host's unknown key; a changed one: re-read known_hosts    │
+│          (HOSTS)                                                             │
+│ n        LOGS: next match; elsewhere: add a note to the timeline             │
+│ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what   │
+│          you saw                                                             │
+│ e        export the timeline as a post-mortem draft                          │
+│                                                                              │
+│ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
+└─ ▼ 46 more rows ─────────────────────────────────────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+
+assert_screen scrolled <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 11 more rows ─┐
+│ A        arm the console for changes (typed; A again disarms)                │
+│ K        trust the host's unknown key; a changed one: re-read known_hosts    │
+│          (HOSTS)                                                             │
+│ n        LOGS: next match; elsewhere: add a note to the timeline             │
+│ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what   │
+│          you saw                                                             │
+│ e        export the timeline as a post-mortem draft                          │
+│ E        mark the incident resolved (typed; the same --incident then starts  │
+│          a new one)                                                          │
+│ Only read                                                                    │
 │ Tab      move focus to the next pane                                         │
 │ S-Tab    move focus to the previous pane                                     │
 │ 1        focus the HOSTS pane                                                │
@@ -38,86 +75,44 @@ assert_screen help <<'EOF'
 │ 5        focus the TIMELINE pane                                             │
 │ Up, k    move the selection up                                               │
 │ Down, j  move the selection down                                             │
-│ PgUp     move the selection a page up                                        │
-│ PgDn     move the selection a page down                                      │
-│ Home, g  move to the first line                                              │
-│ End, G   move to the last line                                               │
-│ Space    tick or untick the step (RUNBOOK only; writes the journal)          │
-│ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the   │
-│          step opened or the section folded; TIMELINE: whole entry            │
-│ +        HOSTS: tail that service too (LOGS merges by time)                  │
-│ [        jump to the previous unticked step (RUNBOOK only)                   │
-│ ]        jump to the next unticked step (RUNBOOK only)                       │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 43 more rows ─────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
-EOF
-
-assert_screen scrolled <<'EOF'
- warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 10 more rows ─┐
-│ PgDn     move the selection a page down                                      │
-│ Home, g  move to the first line                                              │
-│ End, G   move to the last line                                               │
-│ Space    tick or untick the step (RUNBOOK only; writes the journal)          │
-│ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the   │
-│          step opened or the section folded; TIMELINE: whole entry            │
-│ +        HOSTS: tail that service too (LOGS merges by time)                  │
-│ [        jump to the previous unticked step (RUNBOOK only)                   │
-│ ]        jump to the next unticked step (RUNBOOK only)                       │
-│ R        switch RUNBOOK to the next runbook                                  │
-│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the     │
-│          journal)                                                            │
-│ A        arm the console for changes (typed; A again disarms) (writes the    │
-│          journal)                                                            │
-│ r        roll the selected service back (HOSTS) (changes production)         │
-│ B        roll it back on every host of the same driver running its tag, one  │
-│          after another, each confirmed (HOSTS) (changes production)          │
-│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes   │
-│          production)                                                         │
-│ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 33 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 34 more rows ─────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen ignored <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 10 more rows ─┐
-│ PgDn     move the selection a page down                                      │
-│ Home, g  move to the first line                                              │
-│ End, G   move to the last line                                               │
-│ Space    tick or untick the step (RUNBOOK only; writes the journal)          │
-│ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the   │
-│          step opened or the section folded; TIMELINE: whole entry            │
-│ +        HOSTS: tail that service too (LOGS merges by time)                  │
-│ [        jump to the previous unticked step (RUNBOOK only)                   │
-│ ]        jump to the next unticked step (RUNBOOK only)                       │
-│ R        switch RUNBOOK to the next runbook                                  │
-│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the     │
-│          journal)                                                            │
-│ A        arm the console for changes (typed; A again disarms) (writes the    │
-│          journal)                                                            │
-│ r        roll the selected service back (HOSTS) (changes production)         │
-│ B        roll it back on every host of the same driver running its tag, one  │
-│          after another, each confirmed (HOSTS) (changes production)          │
-│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes   │
-│          production)                                                         │
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 11 more rows ─┐
+│ A        arm the console for changes (typed; A again disarms)                │
+│ K        trust the host's unknown key; a changed one: re-read known_hosts    │
+│          (HOSTS)                                                             │
+│ n        LOGS: next match; elsewhere: add a note to the timeline             │
+│ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what   │
+│          you saw                                                             │
+│ e        export the timeline as a post-mortem draft                          │
+│ E        mark the incident resolved (typed; the same --incident then starts  │
+│          a new one)                                                          │
+│ Only read                                                                    │
+│ Tab      move focus to the next pane                                         │
+│ S-Tab    move focus to the previous pane                                     │
+│ 1        focus the HOSTS pane                                                │
+│ 2        focus the METRICS pane                                              │
+│ 3        focus the LOGS pane                                                 │
+│ 4        focus the RUNBOOK pane                                              │
+│ 5        focus the TIMELINE pane                                             │
+│ Up, k    move the selection up                                               │
+│ Down, j  move the selection down                                             │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 33 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 34 more rows ─────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 43 more rows ─┐
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 45 more rows ─┐
+│ w        wrap long LOGS lines (LOGS only)                                    │
+│ t        show or hide the LOGS lines' timestamps (LOGS only)                 │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)              │
-│ n        LOGS: next match; elsewhere: add a note to the timeline (writes the │
-│          journal)                                                            │
-│ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what   │
-│          you saw (writes the journal)                                        │
-│ e        export the timeline as a post-mortem draft (writes the journal)     │
-│ E        mark the incident resolved (typed; the same --incident then starts  │
-│          a new one) (writes the journal)                                     │
 │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the    │
 │          .env of rows marked .env!                                           │
 │ z        show the focused pane alone on the whole screen, rows it left out   │
@@ -129,6 +124,11 @@ assert_screen end <<'EOF'
 │ ?        show or hide this help                                              │
 │ q        quit, asking first while an action runs; C-c too, or cancels a      │
 │          dialog/prompt                                                       │
+│ Marks                                                                        │
+│ VERDICT  in HOSTS: CONSIDER* or (held): held above what the metrics now say  │
+│          (METRICS says why); ROLLBACK (api): the host's verdict rests on     │
+│          api's restarts, not this row's; BAD RELEASE (OK): this row runs a   │
+│          release judged bad, then its host's verdict                         │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
 └──────────────────────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -164,6 +164,23 @@ EOF
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
 ┌─ HELP: keys ─────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+│ Change production (an armed console only: A)                                                                         │
+│ r        roll the selected service back (HOSTS)                                                                      │
+│ B        roll it back on every host of the same driver running its tag, one after another, each confirmed (HOSTS)    │
+│ X        kill switch: EXPORT_MODE=off on the host (X again: undo)                                                    │
+│ M        migration downgrade (alembic -1) of the selected service                                                    │
+│ x        RUNBOOK: run the step's commands on the HOSTS host                                                          │
+│ S        post to the status page (type the status)                                                                   │
+│ Write the journal (refused when read-only)                                                                           │
+│ Space    tick or untick the step (RUNBOOK only)                                                                      │
+│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                                                         │
+│ A        arm the console for changes (typed; A again disarms)                                                        │
+│ K        trust the host's unknown key; a changed one: re-read known_hosts (HOSTS)                                    │
+│ n        LOGS: next match; elsewhere: add a note to the timeline                                                     │
+│ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw                                   │
+│ e        export the timeline as a post-mortem draft                                                                  │
+│ E        mark the incident resolved (typed; the same --incident then starts a new one)                               │
+│ Only read                                                                                                            │
 │ Tab      move focus to the next pane                                                                                 │
 │ S-Tab    move focus to the previous pane                                                                             │
 │ 1        focus the HOSTS pane                                                                                        │
@@ -177,23 +194,12 @@ assert_screen help-big <<'EOF'
 │ PgDn     move the selection a page down                                                                              │
 │ Home, g  move to the first line                                                                                      │
 │ End, G   move to the last line                                                                                       │
-│ Space    tick or untick the step (RUNBOOK only; writes the journal)                                                  │
 │ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the step opened or the section folded;        │
 │          TIMELINE: whole entry                                                                                       │
 │ +        HOSTS: tail that service too (LOGS merges by time)                                                          │
 │ [        jump to the previous unticked step (RUNBOOK only)                                                           │
 │ ]        jump to the next unticked step (RUNBOOK only)                                                               │
 │ R        switch RUNBOOK to the next runbook                                                                          │
-│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the journal)                                    │
-│ A        arm the console for changes (typed; A again disarms) (writes the journal)                                   │
-│ r        roll the selected service back (HOSTS) (changes production)                                                 │
-│ B        roll it back on every host of the same driver running its tag, one after another, each confirmed (HOSTS)    │
-│          (changes production)                                                                                        │
-│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production)                               │
-│ M        migration downgrade (alembic -1) of the selected service (changes production)                               │
-│ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)                                     │
-│ S        post to the status page (type the status) (changes production)                                              │
-│ K        trust the host's unknown key; a changed one: re-read known_hosts (HOSTS) (writes the journal)               │
 │ o        HOSTS: order rows by host, worst health, or worst verdict                                                   │
 │ /        filter LOGS with a regex (empty clears it)                                                                  │
 │ F        show the HOSTS rows whose host, service or address has a text                                               │
@@ -202,17 +208,19 @@ assert_screen help-big <<'EOF'
 │ w        wrap long LOGS lines (LOGS only)                                                                            │
 │ t        show or hide the LOGS lines' timestamps (LOGS only)                                                         │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                                                      │
-│ n        LOGS: next match; elsewhere: add a note to the timeline (writes the journal)                                │
-│ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes the journal)              │
-│ e        export the timeline as a post-mortem draft (writes the journal)                                             │
-│ E        mark the incident resolved (typed; the same --incident then starts a new one) (writes the journal)          │
 │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!                  │
 │ z        show the focused pane alone on the whole screen, rows it left out too (z again: every pane)                 │
 │ a        show every record, a folded row's (a flapping verdict or health, a post's tries) one by one; a again folds  │
 │          each into one row (TIMELINE only)                                                                           │
 │ C-l      redraw the whole screen                                                                                     │
-│ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                                            │
-└─ ▼ 2 more rows ──────────────────────────────────────────────────────────────────────────────────────────────────────┘
+│ ?        show or hide this help                                                                                      │
+│ q        quit, asking first while an action runs; C-c too, or cancels a dialog/prompt                                │
+│ Marks                                                                                                                │
+│ VERDICT  in HOSTS: CONSIDER* or (held): held above what the metrics now say (METRICS says why); ROLLBACK (api): the  │
+│          host's verdict rests on api's restarts, not this row's; BAD RELEASE (OK): this row runs a release judged    │
+│          bad, then its host's verdict                                                                                │
+│ ?, q or Esc closes this help                                                                                         │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
 EOF
 
@@ -242,6 +250,10 @@ assert_screen toggled <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │
 │ no log stream open                                                   ││                                              │
@@ -251,6 +263,10 @@ assert_screen toggled <<'EOF'
 │                                                                      │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_tmux.sh — the real console in tmux: every pane title at 80x24 and
-# 200x50, help lists every key, resizing leaves nothing stale, q exits 0
+# 200x50, help lists every key (200x60), resizing leaves nothing stale, q exits 0
 # with the terminal restored, SIGTERM restores it too, --read-only shows
 # its badge, no --incident refuses changes, NO_COLOR draws without colour.
 # Bracketed paste is on while it runs: a paste is one line of text in the
@@ -38,6 +38,10 @@ for title in HOSTS METRICS LOGS RUNBOOK TIMELINE; do
 done
 ok "every pane title at 200x50"
 
+# The help's headings and its legend of HOSTS' marks take rows of their
+# own: 60 rows hold every line of it.
+resize 200 60
+sleep 0.3
 keys '?'
 # The help's last line: a capture taken as the title appears may hold a
 # frame the terminal has only partly received.
@@ -51,7 +55,7 @@ keys Escape
 sleep 0.1
 capture
 assert_not_contains "$tmp/screen" "HELP: keys"
-ok "? shows every key (at 200x50); Esc closes it"
+ok "? shows every key (at 200x60); Esc closes it"
 
 resize 80 24
 sleep 0.3

@@ -382,12 +382,46 @@ enter_where_it_does_nothing_says_where_it_acts(void **state)
 	assert_non_null(strstr(buf, "Enter does nothing in LOGS: "));
 }
 
+static void
+help_lists_the_keys_that_change_production_first(void **state)
+{
+	const char *heading;
+	int i, seen[WR_CMD_COUNT] = { 0 }, group = -1;
+	enum wr_command c;
+
+	(void)state;
+	assert_int_equal(command_help_row(0, &heading), WR_CMD_NONE);
+	assert_string_equal(heading, "Change production (an armed console only: A)");
+	/* The keys that change production open the help, in table order. */
+	assert_int_equal(command_help_row(1, &heading), WR_CMD_ROLLBACK);
+	assert_int_equal(command_help_row(2, &heading), WR_CMD_ROLLBACK_ALL);
+	for (i = 0; i < WR_HELP_ROWS; i++) {
+		c = command_help_row(i, &heading);
+		if (c == WR_CMD_NONE) {
+			assert_non_null(heading);
+			group++;
+			continue;
+		}
+		assert_null(heading);
+		/* Every command once, under the heading of its effect. */
+		assert_int_equal(seen[c]++, 0);
+		assert_int_equal(command_is_mutating(c), group == 0);
+		assert_int_equal(command_writes_journal(c), group <= 1);
+	}
+	assert_int_equal(group, 2);
+	for (i = 0; i < WR_CMD_COUNT; i++)
+		assert_int_equal(seen[i], 1);
+	assert_int_equal(command_help_row(WR_HELP_ROWS, &heading), WR_CMD_NONE);
+	assert_null(heading);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(dialog_hints_are_the_dialogs_own_keys),
 		cmocka_unit_test(every_command_has_key_and_help),
+		cmocka_unit_test(help_lists_the_keys_that_change_production_first),
 		cmocka_unit_test(no_key_is_bound_twice),
 		cmocka_unit_test(lookup_by_key_and_alt),
 		cmocka_unit_test(table_names_match_enum),

@@ -840,11 +840,53 @@ a_full_chain_refuses_more(void **state)
 	assert_false(fleetchain_add(&fc, "h", i));
 }
 
+static void
+the_dialog_says_it_is_the_fleet_rollback_and_its_scope(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c = up_at("api-2", "v1.4.1");
+	char line[256];
+
+	(void)state;
+	fleetchain_begin(&fc, "jobs", "v1.5.0-bad");
+	fleetchain_set_driver(&fc, "compose");
+	assert_true(fleetchain_add(&fc, "api-1", 0));
+	assert_false(fleetchain_consider(&fc, &c));
+	/* One host alone: still B's words, not r's. */
+	fleetchain_scope(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of jobs at v1.5.0-bad: api-1 is the only "
+	    "compose host running it");
+	/* A host whose tag is not known may run it: "only" no wider than read. */
+	c = up_at("api-3", "v1.5.0-bad");
+	c.conn = "DOWN";
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_scope(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of jobs at v1.5.0-bad: api-1 is the only "
+	    "compose host known to run it");
+
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_set_driver(&fc, "compose");
+	assert_true(fleetchain_add(&fc, "h1", 0));
+	assert_true(fleetchain_add(&fc, "h3", 2));
+	assert_true(fleetchain_add(&fc, "h5", 4));
+	c = up_at("h7", "v1.5.0-bad");
+	c.hidden = true;
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_scope(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api at v1.5.0-bad: h1 is host 1 of 3 shown "
+	    "compose hosts running it");
+	assert_true(fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1"));
+	fleetchain_scope(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api at v1.5.0-bad: h3 is host 2 of 3 shown "
+	    "compose hosts running it");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_down_host_is_named_with_the_age_of_what_was_read),
+		cmocka_unit_test(the_dialog_says_it_is_the_fleet_rollback_and_its_scope),
 		cmocka_unit_test(a_down_host_with_an_unsettled_rollback_names_it),
 		cmocka_unit_test(a_down_host_only_the_journal_knows_is_last_seen_there),
 		cmocka_unit_test(hosts_left_out_say_why_the_unknown_first),

@@ -23,6 +23,7 @@
 #include <cmocka.h>
 
 #include "warroom/columns.h"
+#include "warroom/commands.h"
 #include "warroom/decide.h"
 #include "warroom/hosts_table.h"
 #include "warroom/probe.h"
@@ -477,6 +478,24 @@ the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 	assert_string_equal(buf, "OK");
 	hosts_table_verdict(-1, false, false, false, buf, sizeof(buf));
 	assert_string_equal(buf, "");
+}
+
+/* The help's legend spells each mark as a cell writes it, so a reader
+ * finds on screen what it explains. */
+static void
+the_legend_explains_each_mark_of_the_verdict_cell(void **state)
+{
+	const char *legend = command_marks_legend();
+	char buf[64];
+
+	(void)state;
+	hosts_table_verdict(DECIDE_CONSIDER, true, false, true, buf, sizeof(buf));
+	assert_non_null(strstr(legend, buf));
+	assert_non_null(strstr(legend, "(held)"));
+	hosts_table_verdict_by(DECIDE_ROLLBACK, false, "api", true, buf, sizeof(buf));
+	assert_non_null(strstr(legend, buf));
+	hosts_table_verdict(DECIDE_OK, false, true, false, buf, sizeof(buf));
+	assert_non_null(strstr(legend, buf));
 }
 
 /* api crash-looping put its host at ROLLBACK IMMEDIATELY, and jobs' row,
@@ -1255,6 +1274,7 @@ main(void)
 		cmocka_unit_test(hosts_not_read_are_counted),
 		cmocka_unit_test(a_row_on_a_bad_release_never_reads_plain_ok),
 		cmocka_unit_test(a_verdict_from_another_services_restarts_names_it),
+		cmocka_unit_test(the_legend_explains_each_mark_of_the_verdict_cell),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
 		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
 	};
