@@ -81,6 +81,11 @@ struct pm_step {
 	                                   smoke check or a chat announcement; NULL: none */
 	const char *code;               /* what it runs as last loaded (runbook.load's
 	                                   steps[].code); NULL: not said */
+	const cJSON *acts;              /* runbook.load's steps[].acts: the built-in
+	                                   actions its blocks bind; NULL: none said */
+	const struct pm_action *ran_ok; /* not ticked, but its own work ran OK: x
+	                                   from it, or a built-in action of a kind it
+	                                   binds on its host; NULL: neither */
 };
 
 /* Op ids and step ids to their index: exports of 100k-record incidents
@@ -199,6 +204,7 @@ struct pm {
 	char **owned;                   /* step ids made here (placed ones) */
 	size_t nowned;
 	size_t n_ok, n_failed, n_unknown, n_running, n_done, n_preticked;
+	size_t n_ran_ok;                /* steps not ticked whose work ran OK (ran_ok) */
 	size_t n_unstored;              /* of the running: records kept, not stored */
 	const struct record *back_resync;   /* the recovery is a re-sync after a gap */
 	const struct record **refused;  /* actions refused, nothing ran (action.refused:
@@ -686,6 +692,13 @@ action_outcome(const struct pm_action *a)
 	return "unknown";
 }
 
+/* Whether a ended OK (settled, not running). */
+static bool
+action_ok(const struct pm_action *a)
+{
+	return a->running == 0 && strcmp(action_outcome(a), "ok") == 0;
+}
+
 /* An action with no end whose console still runs, or keeps its end
  * because the journal could not store it, in words. */
 static const char *
@@ -1168,6 +1181,106 @@ step_of(const struct record *r)
 	return NULL;
 }
 
+/* What a kind of work does, as bits: a step's binding and a built-in
+ * action match when they share one. A compose rollback pulls and
+ * recreates the services on the good tag, as a rollback section's
+ * `docker compose pull` and `up` do; a kill switch recreates them on the
+ * tag they run, which rolls nothing back. */
+enum { FAM_ROLLBACK = 1, FAM_KILLSWITCH = 2, FAM_MIGRATE = 4, FAM_RECREATE = 8 };
+
+/* A step's binding (runbook_action_name) as FAM_ bits; 0: none here. */
+static unsigned
+fam_of_bind(const char *kind)
+{
+	if (kind == NULL)
+		return 0;
+	if (strcmp(kind, "rollback") == 0 || strcmp(kind, "k8s.undo") == 0 ||
+	    strcmp(kind, "helm.rollback") == 0)
+		return FAM_ROLLBACK;
+	if (strcmp(kind, "killswitch") == 0)
+		return FAM_KILLSWITCH;
+	if (strcmp(kind, "migrate.down") == 0)
+		return FAM_MIGRATE;
+	if (strcmp(kind, "compose.up") == 0 || strcmp(kind, "compose.pull") == 0)
+		return FAM_RECREATE;
+	return 0;
+}
+
+/* A built-in action's data.action as FAM_ bits; 0: none of these. */
+static unsigned
+fam_of_action(const char *action)
+{
+	const char *dot = action != NULL ? strchr(action, '.') : NULL;
+
+	if (dot == NULL)
+		return 0;
+	if (strcmp(action, "compose.rollback") == 0)
+		return FAM_ROLLBACK | FAM_RECREATE;
+	if (strcmp(action, "k8s.undo") == 0 || strcmp(action, "helm.rollback") == 0)
+		return FAM_ROLLBACK;
+	if (strcmp(dot, ".killswitch") == 0)
+		return FAM_KILLSWITCH;
+	if (strcmp(action, "compose.migrate_down") == 0 || strcmp(action, "migrate.down") == 0)
+		return FAM_MIGRATE;
+	return 0;
+}
+
+/* Whether built-in action a does what binding b (a steps[].acts entry)
+ * asks, where b asks it: the same kind (of those in mask), and the host
+ * and service b names when it names them. */
+static bool
+act_matches(const struct pm_action *a, const cJSON *b, unsigned mask)
+{
+	const char *host = jstr_in(b, "host"), *svc = jstr_in(b, "service");
+	const char *asvc = jstr_in(cJSON_GetObjectItemCaseSensitive(a->intent->data, "plan"),
+	    "service");
+
+	if ((fam_of_bind(jstr_in(b, "kind")) & fam_of_action(dstr(a->intent, "action")) &
+	    mask) == 0)
+		return false;
+	if (host != NULL && (a->intent->host == NULL || strcmp(host, a->intent->host) != 0))
+		return false;
+	return svc == NULL || asvc == NULL || strcmp(svc, asvc) == 0;
+}
+
+static bool ran_earlier(const struct pm_step *st);
+
+/* A step not ticked whose own work ran OK: the action x last ran from it
+ * (of the step as it is now), else the last built-in action of a kind it
+ * binds that ended OK; NULL when neither. Nothing is ticked for it: the
+ * post-mortem only stops listing it as left to do. */
+static const struct pm_action *
+step_ran_ok(struct pm *pm, const struct pm_step *st)
+{
+	const struct pm_action *a, *best = NULL;
+	unsigned mask = 0;
+	const cJSON *b;
+	size_t i;
+
+	if (st->done)
+		return NULL;
+	cJSON_ArrayForEach(b, st->acts)
+		mask |= fam_of_bind(jstr_in(b, "kind"));
+	/* Setting the switch and recreating to read it is a kill switch: a
+	 * rollback's recreate did not set it. */
+	if (mask & ~(unsigned)FAM_RECREATE)
+		mask &= ~(unsigned)FAM_RECREATE;
+	if (st->ran != NULL && kind_is(st->ran, "action.intent") && st->ran->op != NULL &&
+	    !ran_earlier(st) && (a = action_find(pm, st->ran->op)) != NULL && action_ok(a))
+		return a;
+	for (i = 0; i < pm->nacts; i++) {
+		a = &pm->acts[i];
+		/* One that ran before x on the step went wrong did not do it. */
+		if (!action_ok(a) || (st->ran != NULL && a->intent->ts_ms < st->ran->ts_ms))
+			continue;
+		cJSON_ArrayForEach(b, st->acts)
+			if (act_matches(a, b, mask) && (best == NULL ||
+			    a->intent->ts_ms >= best->intent->ts_ms))
+				best = a;
+	}
+	return best;
+}
+
 /* A step x ran is no forgotten step, ticked or not: each step keeps the
  * last thing x ran from it. */
 static void
@@ -1596,6 +1709,7 @@ pm_books(struct pm *pm, const struct record *v, size_t n)
 				st->title = title->valuestring;
 			st->section = step_section(s);
 			st->code = jstr_in(s, "code");
+			st->acts = cJSON_GetObjectItemCaseSensitive(s, "acts");
 		}
 	}
 	free(root);
@@ -1682,6 +1796,7 @@ pm_load(struct pm *pm, const struct record *r)
 				st->title = title->valuestring;
 			st->section = step_section(s);
 			st->code = jstr_in(s, "code");
+			st->acts = cJSON_GetObjectItemCaseSensitive(s, "acts");
 		}
 		if (cJSON_IsBool(done))
 			st->done = cJSON_IsTrue(done);
@@ -1901,7 +2016,10 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			pm->rec_hidden = damage_after(o, pm->keys[i].seq);
 	for (i = 0; i < pm->nsteps; i++) {
 		pm->n_done += pm->steps[i].done;
-		pm->n_preticked += pm->steps[i].preticked;
+		pm->steps[i].ran_ok = step_ran_ok(pm, &pm->steps[i]);
+		pm->n_ran_ok += pm->steps[i].ran_ok != NULL;
+		/* Counted once: its action's OK is the incident's own word. */
+		pm->n_preticked += pm->steps[i].preticked && pm->steps[i].ran_ok == NULL;
 	}
 }
 
@@ -4550,6 +4668,34 @@ md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_o
 		wr_buf_str(b, EARLIER_WORDS);
 }
 
+/* " (not ticked, but its rollback ran OK on api-1 at TIME via r)" for a
+ * step whose own work ran OK (pm_step.ran_ok): how, where, when and
+ * from which key, so that no one redoes it. */
+static void
+md_ran_ok(struct wr_buf *b, const struct export_opts *o, const struct pm_step *st)
+{
+	const struct record *r = st->ran_ok->intent;
+	unsigned f = fam_of_action(dstr(r, "action"));
+	bool from_step = step_of(r) != NULL;
+	char ts[TIME_MAX];
+
+	fmt_time(r->ts_ms, o, ts);
+	if (st->ran != NULL && st->ran == r)
+		wr_buf_str(b, " (not ticked, but x ran it OK");
+	else
+		wr_buf_printf(b, " (not ticked, but its %s ran OK", f & FAM_ROLLBACK ? "rollback" :
+		    f & FAM_KILLSWITCH ? "kill switch" : "migration downgrade");
+	if (r->host != NULL) {
+		wr_buf_str(b, " on ");
+		sb_text(b, o, r->host);
+	}
+	wr_buf_printf(b, " at %s", ts);
+	if (st->ran != r)
+		wr_buf_printf(b, " via %s", from_step ? "x from another step" :
+		    f & FAM_ROLLBACK ? "r" : f & FAM_KILLSWITCH ? "X" : "M");
+	wr_buf_str(b, ")");
+}
+
 /* A ticked step whose last run from x did not go as asked: how it went,
  * after the title (" — smoke FAILED on api-1: GET http://h/healthz
  * answered 503 (expected 200)"); nothing when it went as asked. A tick
@@ -5053,7 +5199,7 @@ static void
 md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	size_t g, i, k, done, total;
+	size_t g, i, k, done, total, ranok;
 	const char *section;
 	char ts[TIME_MAX];
 	int64_t tzero;
@@ -5064,10 +5210,11 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	if (pm->nsteps == 0)
 		wr_buf_str(b, "\n_No checklist steps were recorded._\n");
 	for (g = 0; g < pm->nrbs; g++) {
-		for (i = done = total = 0; i < pm->nsteps; i++)
+		for (i = done = total = ranok = 0; i < pm->nsteps; i++)
 			if (pm->steps[i].rb == g) {
 				total++;
 				done += pm->steps[i].done;
+				ranok += pm->steps[i].ran_ok != NULL;
 			}
 		if (total == 0)
 			continue;
@@ -5078,7 +5225,11 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		sb_text(b, o, pm->rbs[g][0] != '\0' ? pm->rbs[g] : "no runbook named");
 		wr_buf_str(b, "**");
 		md_loads(b, v, n, o, pm, g);
-		wr_buf_printf(b, ": %zu of %zu steps done\n\n", done, total);
+		if (ranok > 0)
+			wr_buf_printf(b, ": %zu of %zu steps ticked; %zu more whose action ran "
+			    "OK\n\n", done, total, ranok);
+		else
+			wr_buf_printf(b, ": %zu of %zu steps done\n\n", done, total);
 		if (tminus && tzero == NO_TIME)
 			wr_buf_str(b, "_T-0 was never set (T in RUNBOOK): its T-minus steps have no due "
 			    "time._\n\n");
@@ -5095,6 +5246,8 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			if (pm->steps[i].done && pm->steps[i].ran != NULL)
 				md_ticked_outcome(b, v, n, o, pm, pm->steps[i].ran,
 				    ran_earlier(&pm->steps[i]));
+			else if (pm->steps[i].ran_ok != NULL)
+				md_ran_ok(b, o, &pm->steps[i]);
 			md_due(b, o, &pm->steps[i], tzero);
 			wr_buf_str(b, pm->steps[i].preticked ? " _(ticked in the runbook file, not "
 			    "during the incident)_\n" : "\n");
@@ -5104,15 +5257,17 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	wr_buf_str(b, "\n### Follow-ups\n");
 	k = md_containment(b, o, pm);
 	k += md_still_bad(b, v, n, o, pm);
-	if (md_schema_left(b, v, n, o) + k == 0 && pm->n_done == pm->nsteps)
-		wr_buf_str(b, "\n_None: every recorded step is ticked._\n");
+	if (md_schema_left(b, v, n, o) + k == 0 && pm->n_done + pm->n_ran_ok == pm->nsteps)
+		wr_buf_str(b, pm->n_ran_ok > 0 ? "\n_None: every recorded step is ticked, or its "
+		    "action ran OK._\n" : "\n_None: every recorded step is ticked._\n");
 	for (g = 0; g < pm->nrbs; g++) {
 		bool named = false;
 
 		for (i = 0, section = NULL; i < pm->nsteps; i++) {
 			const struct pm_step *st = &pm->steps[i];
 
-			if (st->rb != g || st->done)
+			/* Work that ran OK is no follow-up: the checklist says how. */
+			if (st->rb != g || st->done || st->ran_ok != NULL)
 				continue;
 			if (!named) {
 				wr_buf_str(b, "\n**");
@@ -6711,7 +6866,10 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->n_skipped > 0)
 		wr_buf_printf(b, ", %zu skipped (already on the tag asked for)", pm->n_skipped);
 	wr_buf_str(b, ".\n");
-	wr_buf_printf(b, "- Checklist: %zu of %zu steps done", pm->n_done, pm->nsteps);
+	wr_buf_printf(b, "- Checklist: %zu of %zu steps %s", pm->n_done, pm->nsteps,
+	    pm->n_ran_ok > 0 ? "ticked" : "done");
+	if (pm->n_ran_ok > 0)
+		wr_buf_printf(b, "; %zu more whose action ran OK, not ticked", pm->n_ran_ok);
 	if (pm->n_preticked > 0)
 		wr_buf_printf(b, "; %zu more ticked only in the runbook file%s, never during the "
 		    "incident", pm->n_preticked, pm->nrbs > 1 ? "s" : "");
@@ -7764,6 +7922,18 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			cJSON_AddBoolToObject(ran, "earlier_version", ran_earlier(&pm->steps[i]));
 		} else {
 			cJSON_AddNullToObject(x, "ran");
+		}
+		/* Not ticked, but its work ran OK: no follow-up. */
+		if (pm->steps[i].ran_ok != NULL) {
+			const struct record *r = pm->steps[i].ran_ok->intent;
+			cJSON *ok = cJSON_AddObjectToObject(x, "ran_ok");
+
+			json_str(ok, "action", o, dstr(r, "action"));
+			json_str(ok, "host", o, r->host);
+			json_time(ok, "at", r->ts_ms);
+			cJSON_AddBoolToObject(ok, "from_this_step", pm->steps[i].ran == r);
+		} else {
+			cJSON_AddNullToObject(x, "ran_ok");
 		}
 		cJSON_AddItemToArray(steps, x);
 	}

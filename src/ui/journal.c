@@ -228,6 +228,45 @@ others_acting(struct app *app)
 	return on;
 }
 
+/* The built-in actions step k's own blocks bind (kind, and the host and
+ * service a binding names): the post-mortem counts a step whose action
+ * r, X or M ran OK on its host as not left to do, ticked or not. */
+static void
+record_step_acts(cJSON *s, const struct runbook *rb, size_t k)
+{
+	cJSON *acts = NULL;
+	size_t b, j;
+
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *bl = &rb->blocks[b];
+
+		if (bl->step != k)
+			continue;
+		for (j = 0; j < bl->nbinds + bl->ncmds; j++) {
+			const struct runbook_action *a = j < bl->nbinds ? &bl->binds[j].action :
+			    &bl->cmds[j - bl->nbinds].action;
+			const char *host = runbook_action_arg(a, "host");
+			const char *svc = runbook_action_arg(a, "service");
+			cJSON *x;
+
+			if (a->kind == RUNBOOK_ACT_NONE || a->kind == RUNBOOK_ACT_K8S_STATUS ||
+			    a->kind == RUNBOOK_ACT_SMOKE || a->kind == RUNBOOK_ACT_STATUSPAGE ||
+			    a->kind == RUNBOOK_ACT_ANNOUNCE)
+				continue;
+			if (acts == NULL)
+				acts = cJSON_AddArrayToObject(s, "acts");
+			x = cJSON_CreateObject();
+			cJSON_AddStringToObject(x, "kind", runbook_action_name(a->kind));
+			/* A placeholder names no host yet. */
+			if (host != NULL && !runbook_is_angle(host) && host[0] != '$')
+				cJSON_AddStringToObject(x, "host", host);
+			if (svc != NULL && !runbook_is_angle(svc) && svc[0] != '$')
+				cJSON_AddStringToObject(x, "service", svc);
+			cJSON_AddItemToArray(acts, x);
+		}
+	}
+}
+
 /* runbook.load: the checklist the post-mortem lists (each step with its
  * section's title), unticked steps as follow-ups. Written at every start, so a runbook added later counts,
  * after the journal is replayed: "done" is a step a record ticked;
@@ -282,6 +321,7 @@ record_runbooks(struct app *app)
 			 * when it held other code (runbook_code) from its own. */
 			runbook_work_code(&r->rb, r->rb.steps[k].section, k, code);
 			cJSON_AddStringToObject(s, "code", code);
+			record_step_acts(s, &r->rb, k);
 			cJSON_AddItemToArray(steps, s);
 		}
 		for (k = 0; k < r->rb.nsections; k++) {

@@ -1686,10 +1686,104 @@ follow_ups_say_which_steps_x_ran(void **state)
 	add_to(v, 3, 20, "action.end", "api-1", "op-x", "{\"outcome\":\"ok\"}");
 	add_to(v, 4, 30, "note", NULL, NULL, "{\"text\":\"done\"}");
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "- Warm the cache (not ticked; x ran it at 2024-05-01 12:00:10: ok)\n"));
+	/* Ran OK from the step: said in the checklist, no follow-up. */
+	assert_non_null(strstr(md, "- [ ] Warm the cache (not ticked, but x ran it OK on api-1 at "
+	    "2024-05-01 12:00:10)\n"));
+	assert_null(strstr(md, "- Warm the cache ("));
 	assert_non_null(strstr(md, "- Write it up (not ticked during the incident)\n"));
 	free(md);
 	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
+/* Steps no one ticked whose own action ran OK by its built-in key (X, M,
+ * r) on the host they name: the checklist says how, the follow-ups leave
+ * them out and the summary counts them apart. A failed one, one on
+ * another host and one before x on the step failed do not count. */
+static void
+steps_whose_action_ran_ok_are_no_follow_ups(void **state)
+{
+	struct record v[16] = { 0 };
+	char *md, *js;
+	cJSON *root, *steps;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"drill\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"runbook\":\"c.md\",\"steps\":["
+	    "{\"step\":\"c.md:3\",\"title\":\"Set the switch\",\"acts\":[{\"kind\":"
+	    "\"killswitch\",\"host\":\"api-1\"}]},"
+	    "{\"step\":\"c.md:5\",\"title\":\"Downgrade one revision\",\"acts\":[{\"kind\":"
+	    "\"migrate.down\"}]},"
+	    "{\"step\":\"c.md:7\",\"title\":\"Recreate both services\",\"acts\":[{\"kind\":"
+	    "\"compose.up\"}]},"
+	    "{\"step\":\"c.md:9\",\"title\":\"Switch on api-2\",\"acts\":[{\"kind\":"
+	    "\"killswitch\",\"host\":\"api-2\"}]},"
+	    "{\"step\":\"c.md:11\",\"title\":\"Undo the rollout\",\"acts\":[{\"kind\":"
+	    "\"k8s.undo\",\"service\":\"web\"}]},"
+	    "{\"step\":\"c.md:13\",\"title\":\"Helm back\",\"acts\":[{\"kind\":"
+	    "\"helm.rollback\"}]},"
+	    "{\"step\":\"c.md:15\",\"title\":\"Write it up\"},"
+	    "{\"step\":\"c.md:17\",\"title\":\"Switch on api-3 and recreate\",\"acts\":["
+	    "{\"kind\":\"killswitch\",\"host\":\"api-3\"},{\"kind\":\"compose.up\"}]}]}");
+	add_to(v, 2, 10, "action.intent", "api-1", "op-x",
+	    "{\"action\":\"compose.killswitch\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 3, 20, "action.end", "api-1", "op-x", "{\"outcome\":\"ok\"}");
+	add_to(v, 4, 30, "action.intent", "api-1", "op-m",
+	    "{\"action\":\"compose.migrate_down\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 5, 40, "action.end", "api-1", "op-m", "{\"outcome\":\"ok\"}");
+	add_to(v, 6, 50, "action.intent", "api-1", "op-r",
+	    "{\"action\":\"compose.rollback\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 7, 60, "action.end", "api-1", "op-r", "{\"outcome\":\"ok\"}");
+	add_to(v, 8, 70, "action.intent", "k8s-1", "op-k",
+	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"web\"}}");
+	add_to(v, 9, 80, "action.end", "k8s-1", "op-k", "{\"outcome\":\"failed\"}");
+	/* Helm: a rollback OK before x on the step failed (and of another
+	 * service than the undo step names). */
+	add_to(v, 10, 90, "action.intent", "k8s-1", "op-h",
+	    "{\"action\":\"helm.rollback\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 11, 95, "action.end", "k8s-1", "op-h", "{\"outcome\":\"ok\"}");
+	add_to(v, 12, 100, "action.intent", "k8s-1", "op-hx",
+	    "{\"action\":\"helm.rollback\",\"plan\":{\"runbook_step\":\"c.md:13\"}}");
+	add_to(v, 13, 105, "action.end", "k8s-1", "op-hx", "{\"outcome\":\"failed\"}");
+	add_to(v, 14, 110, "note", NULL, NULL, "{\"text\":\"done\"}");
+	add_to(v, 15, 120, "incident.resolve", NULL, NULL, "{}");
+	md = render_n(EXPORT_MD, v, 16);
+	assert_non_null(strstr(md, "**c.md**: 0 of 8 steps ticked; 3 more whose action ran OK\n"));
+	assert_non_null(strstr(md, "- [ ] Set the switch (not ticked, but its kill switch ran OK on "
+	    "api-1 at 2024-05-01 12:00:10 via X)\n"));
+	assert_non_null(strstr(md, "- [ ] Downgrade one revision (not ticked, but its migration "
+	    "downgrade ran OK on api-1 at 2024-05-01 12:00:30 via M)\n"));
+	assert_non_null(strstr(md, "- [ ] Recreate both services (not ticked, but its rollback ran "
+	    "OK on api-1 at 2024-05-01 12:00:50 via r)\n"));
+	assert_non_null(strstr(md, "- [ ] Switch on api-2\n"));
+	assert_non_null(strstr(md, "- [ ] Undo the rollout\n"));
+	assert_non_null(strstr(md, "- [ ] Helm back\n"));
+	assert_null(strstr(md, "- Set the switch ("));
+	assert_null(strstr(md, "- Downgrade one revision ("));
+	assert_null(strstr(md, "- Recreate both services ("));
+	assert_non_null(strstr(md, "- Switch on api-2 (not ticked during the incident)\n"));
+	assert_non_null(strstr(md, "- Undo the rollout (not ticked during the incident)\n"));
+	assert_non_null(strstr(md, "- Helm back (not ticked; x ran it at"));
+	assert_non_null(strstr(md, "- Write it up (not ticked during the incident)\n"));
+	/* A rollback's recreate did not set the switch the step sets. */
+	assert_non_null(strstr(md, "- Switch on api-3 and recreate (not ticked during the "
+	    "incident)\n"));
+	assert_non_null(strstr(md, "- Checklist: 0 of 8 steps ticked; 3 more whose action ran OK, "
+	    "not ticked.\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 16);
+	root = cJSON_Parse(js);
+	assert_non_null(root);
+	steps = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root,
+	    "incident"), "checklist");
+	assert_string_equal(jstr(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, 0),
+	    "ran_ok"), "action"), "compose.killswitch");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, 3),
+	    "ran_ok")));
+	cJSON_Delete(root);
+	free(js);
+	/* Nothing ticked in the journal: the records are all there was. */
+	for (size_t i = 0; i < 16; i++)
 		record_free(&v[i]);
 }
 
@@ -1717,8 +1811,8 @@ follow_ups_say_which_steps_x_was_refused_on(void **state)
 	md = render_n(EXPORT_MD, v, 6);
 	assert_non_null(strstr(md, "- Undo to the previous revision (not ticked; x was refused at "
 	    "2024-05-01 12:00:10: the step names kube context $KUBE\\_CONTEXT)\n"));
-	assert_non_null(strstr(md, "- Warm the cache (not ticked; x ran it at 2024-05-01 12:00:20: "
-	    "ok)\n"));
+	assert_non_null(strstr(md, "- [ ] Warm the cache (not ticked, but x ran it OK on api-1 at "
+	    "2024-05-01 12:00:20)\n"));
 	free(md);
 	md = render_n(EXPORT_JSON, v, 6);
 	assert_non_null(strstr(md, "\"ran\":{\"kind\":\"action.refused\",\"at\":"
@@ -2009,8 +2103,9 @@ an_edited_runbook_is_listed_once_with_each_mark_on_its_step(void **state)
 	edited_runbook_journal(v, "Roll back");
 	md = render_n(EXPORT_MD, v, 7);
 	assert_non_null(strstr(md, "## Checklist\n\n**live.md** (loaded at 12:00:05, again at "
-	    "12:00:45 after it changed): 1 of 3 steps done\n\n"
-	    "- [ ] Open the incident channel\n- [x] Acknowledge the page\n- [ ] Roll back\n"));
+	    "12:00:45 after it changed): 1 of 3 steps ticked; 1 more whose action ran OK\n\n"
+	    "- [ ] Open the incident channel\n- [x] Acknowledge the page\n- [ ] Roll back "
+	    "(not ticked, but x ran it OK on h1 at 2024-05-01 12:00:20)\n"));
 	assert_null(strstr(md, "- [ ] Roll back\n\n**live.md**"));
 	assert_null(strstr(md, "not placed"));
 	/* The rollback ran from "Roll back", not from the inserted step. */
@@ -6196,6 +6291,7 @@ main(void)
 		cmocka_unit_test(ticked_steps_keep_their_outcome_and_due_time),
 		cmocka_unit_test(checklist_keeps_each_step_under_its_section),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
+		cmocka_unit_test(steps_whose_action_ran_ok_are_no_follow_ups),
 		cmocka_unit_test(follow_ups_say_which_steps_x_was_refused_on),
 		cmocka_unit_test(a_runbook_longer_than_the_journal_exports),
 		cmocka_unit_test(follow_ups_say_what_x_posted_checked_and_announced),
