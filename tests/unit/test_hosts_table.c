@@ -593,6 +593,45 @@ the_tally_counts_hosts_on_a_bad_release(void **state)
 	assert_string_equal(buf, "1 ROLLBACK");
 }
 
+/* Every host rolled back read plain OK and the title plain HOSTS, while
+ * /readyz said the database schema is ahead of the release it runs. A host
+ * with such a row counts "schema ahead" ("ahead!" brief), after a bad
+ * release and before MONITOR, dropped with "not read", and kept alone. */
+static void
+the_tally_counts_hosts_on_a_schema_ahead(void **state)
+{
+	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
+	const struct hosts_mark_row rows[] = {
+		{ h1, DECIDE_OK, false, false, false, true }, { h1, DECIDE_OK, false, false, false, true },
+		{ h2, DECIDE_OK, false, false, false, true }, { h3, DECIDE_OK, false, false, false, false },
+		{ h4, DECIDE_MONITOR, false, false, true, false },
+	};
+	struct hosts_tally t;
+	char buf[200];
+	size_t lead;
+	int i;
+
+	(void)state;
+	hosts_table_tally(rows, 4, &t);
+	assert_int_equal(t.ahead, 2);
+	assert_int_equal(hosts_table_tally_severity(&t), 1);
+	for (i = 0; i < 10; i++) {
+		assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", i, buf, sizeof(buf),
+		    &lead));
+		assert_non_null(strstr(buf, i < 4 ? "2 schema ahead" : "2 ahead!"));
+	}
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "2 schema ahead of 3 hosts");
+	hosts_table_tally(rows, 5, &t);
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 on a bad release, 2 schema ahead of 4 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 6, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 bad rel, 2 ahead!");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 bad rel");
+}
+
 /* h20 still on v1.5.0-bad below the fold (its metrics calm: BAD RELEASE
  * (OK)) left ▼ naming h22's MONITOR and nothing of it. A hidden host on
  * a bad release is named, each host once, in the bad colour, ranked as
@@ -1276,6 +1315,7 @@ main(void)
 		cmocka_unit_test(a_verdict_from_another_services_restarts_names_it),
 		cmocka_unit_test(the_legend_explains_each_mark_of_the_verdict_cell),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
+		cmocka_unit_test(the_tally_counts_hosts_on_a_schema_ahead),
 		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
 	};
 
