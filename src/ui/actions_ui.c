@@ -848,6 +848,7 @@ actions_migrate_down(struct app *app)
 	struct action **slot = app->target_slot;
 	struct action_env env = env_of(app);
 	struct action *a;
+	const struct svc_state *s;
 	struct wr_err err;
 
 	if (app->target_host >= 0) {
@@ -868,7 +869,9 @@ actions_migrate_down(struct app *app)
 		    app->cfg.hosts[host].services[svc]);
 		return;
 	}
+	s = poller_state(app->poller, host, svc);
 	if ((a = action_migrate_down_start(&env, host, svc, schema_of(app, host, svc),
+	    s != NULL ? s->readyz.rev_database : NULL, s != NULL ? s->readyz.rev_expected : NULL,
 	    &err)) == NULL) {
 		app_say(app, "migration downgrade refused: %s", err.msg);
 		journal_refusal_row(app, host, svc, "compose.migrate_down", err.msg, NULL, slot);
@@ -1208,7 +1211,10 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 			return;
 		}
 		if (!action_plan(a)->reads_only && !lineedit_typed_is(app->confirm_text.text, svc)) {
-			app_say(app, "type %s to confirm, or Esc to cancel", svc);
+			bool quote = strchr(svc, ' ') != NULL;
+
+			app_say(app, "type %s%s%s to confirm, or Esc to cancel", quote ? "\"" : "", svc,
+			    quote ? "\"" : "");
 			return;
 		}
 		/* What opened it armed may have changed since (the arming ran
