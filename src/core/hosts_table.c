@@ -583,7 +583,8 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 		int n, rank;
 	} part[] = {
 		{ t->rollback, R_ROLLBACK }, { t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
-		{ t->ahead, R_AHEAD }, { t->monitor, R_MONITOR }, { t->down, R_DOWN }, { t->unread, R_UNREAD },
+		{ t->ahead, R_AHEAD }, { t->monitor, R_MONITOR }, { t->down, R_DOWN },
+		{ t->unread, R_UNREAD },
 	};
 	/* The worst verdict worse than MONITOR: MONITOR alone is kept
 	 * only while nothing else is counted. */

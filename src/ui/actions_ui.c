@@ -1213,8 +1213,8 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 		if (!action_plan(a)->reads_only && !lineedit_typed_is(app->confirm_text.text, svc)) {
 			bool quote = strchr(svc, ' ') != NULL;
 
-			app_say(app, "type %s%s%s to confirm, or Esc to cancel", quote ? "\"" : "", svc,
-			    quote ? "\"" : "");
+			app_say(app, "type %s%s%s to confirm, or Esc to cancel", quote ? "\"" : "",
+			    svc, quote ? "\"" : "");
 			return;
 		}
 		/* What opened it armed may have changed since (the arming ran
@@ -2577,7 +2577,8 @@ schema_ahead_words(const struct app *app, const char *service, char *tpl, size_t
 			if (strcmp(app->cfg.hosts[h].services[k], service) != 0)
 				continue;
 			s = poller_state(app->poller, (int)h, k);
-			if (s != NULL && s->have_probe && s->readyz.schema_warn == PROBE_SCHEMA_AHEAD) {
+			if (s != NULL && s->have_probe &&
+			    s->readyz.schema_warn == PROBE_SCHEMA_AHEAD) {
 				cause_schema_ahead(tpl, tcap, s->readyz.rev_database,
 				    s->readyz.rev_expected);
 				return;

@@ -1558,7 +1558,8 @@ downgrade_only_when_the_schema_is_ahead(void **state)
 	struct plan p;
 	struct wr_err err;
 
-	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_CURRENT, NULL, NULL, 0, &p, &err), -1);
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_CURRENT, NULL, NULL, 0, &p, &err),
+	    -1);
 	assert_string_equal(err.msg, "/readyz on api-1 says the migrations are current: the "
 	    "schema matches the release api runs, and a downgrade would only drop data");
 
