@@ -119,10 +119,11 @@ struct action *action_command_start(const struct action_env *env, int host,
     struct wr_err *err);
 
 /* alembic downgrade -1 for compose service svc on host, CONFIRMING at once;
- * gated on /readyz reporting the migrations current. schema: what its
- * last /readyz said (CURRENT is refused, see plan_migrate_down). */
+ * gated on /readyz reporting the migrations current. schema, database,
+ * expected: what its last /readyz said (CURRENT is refused, see
+ * plan_migrate_down). */
 struct action *action_migrate_down_start(const struct action_env *env, int host, int svc,
-    enum plan_schema schema, struct wr_err *err);
+    enum plan_schema schema, const char *database, const char *expected, struct wr_err *err);
 
 /* Whether choice i is marked (a tag this incident or releases.log rolled
  * back from, a roll forward, helm's running version): drawn in the

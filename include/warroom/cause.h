@@ -112,6 +112,15 @@ int cause_template(int status, const struct cause *c, int not_ok, char *out, siz
  * engineer's to write. */
 void cause_silent_why(const struct cause *c, char *out, size_t cap);
 
+/* A default text (cause_template's) amended, in place in text[cap], for a
+ * service whose /readyz says the database schema is ahead of the release
+ * it runs: "back on {to_tag}", "runs {to_tag}" and "rolled back on every
+ * host" get "(the database schema is ahead of it: 0042 vs 0041)" after
+ * them (database, expected: the revisions; NULL or "": the words without
+ * them). Customers must not read a clean return that the smoke check
+ * calls WARN. Returns how many places were amended. */
+int cause_schema_ahead(char *text, size_t cap, const char *database, const char *expected);
+
 /* How the rollback a post speaks of ended, as far as a custom text may
  * claim it: its own words assume it worked. */
 enum cause_outcome {

@@ -129,6 +129,8 @@ struct hosts_mark_row {
 	bool unread;                     /* its poll fails or its health gives no
 	                                    answer (UNKNOWN): not seen now */
 	bool bad_rel;                    /* it runs a release judged bad */
+	bool ahead;                      /* its /readyz says the schema is ahead of
+	                                    its release */
 };
 
 /* What a marker says of the rows it counts, out of sight (whatever is
@@ -212,13 +214,16 @@ void hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size
  * hosts (each counted once, at the worst verdict of its rows) at each
  * verdict MONITOR or worse, hosts below CONSIDER ROLLBACK with a row on a
  * bad release (hosts_table_bad_release), hosts DOWN (a host DOWN with a
- * verdict held counts in both), and hosts not DOWN with a row not read. */
+ * verdict held counts in both), hosts not DOWN with a row not read, and
+ * hosts with a row whose /readyz says the schema is ahead of its release. */
 struct hosts_tally {
 	int hosts;                       /* every host */
 	int rollback, consider, monitor; /* hosts at ROLLBACK IMMEDIATELY, … */
 	int bad_rel;                     /* hosts "on a bad release" */
 	int down;                        /* hosts DOWN */
 	int unread;                      /* hosts UP whose reads fail ("not read") */
+	int ahead;                       /* hosts with a row on a schema ahead of
+	                                    its release ("schema ahead") */
 };
 
 /* Count the n rows (any order) into *out. */
@@ -226,23 +231,25 @@ void hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_ta
 
 /* The words after "HOSTS" in the pane's title with t's tally before
  * hosts_table_title's, in wording form (0 the longest): "3 ROLLBACK
- * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 on a bad release, 2 MONITOR, 2
- * DOWN, 1 not read of 24 hosts, by verdict, having \"k8s\"", then level
+ * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 on a bad release, 1 schema ahead, 2
+ * MONITOR, 2 DOWN, 1 not read of 24 hosts, by verdict, having \"k8s\"", then level
  * names short ("3 ROLLBACK, 1 CONSIDER"), without MONITOR's count,
- * without "of 24 hosts", with "2 bad rel" and "1 unread", without the
- * order's then the filter's words, without "not read", then with the worst (a
+ * without "of 24 hosts", with "2 bad rel", "1 ahead!" and "1 unread", without
+ * the order's then the filter's words, without "not read" and "ahead!", then
+ * with the worst (a
  * bad release ranks between CONSIDER and MONITOR) and DOWN alone, the
  * worse of the two alone (DOWN by health or beside a bad release), and
- * "" last; a count is never cut, and MONITOR's or "not read" stays
- * while nothing worse is counted. *lead: the tally's bytes at buf's
- * start (0 when none). With no host MONITOR or worse, DOWN nor not read,
+ * "" last; a count is never cut, and MONITOR's, "not read" or "schema
+ * ahead" stays while nothing worse is counted. *lead: the tally's bytes at
+ * buf's start (0 when none). With no host MONITOR or worse, DOWN, not read
+ * nor schema ahead,
  * one form: hosts_table_title's words. False when there is no such form;
  * buf always terminated. */
 bool hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort,
     const char *filter, int form, char *buf, size_t cap, size_t *lead);
 
 /* How loud the tally is: 2 (a host DOWN, CONSIDER ROLLBACK or worse, on
- * a bad release), 1 (MONITOR), 0 (nothing to count). */
+ * a bad release), 1 (MONITOR, a schema ahead), 0 (nothing to count). */
 int hosts_table_tally_severity(const struct hosts_tally *t);
 
 /* The latest finished action on a row, against what the row runs now. */

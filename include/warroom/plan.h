@@ -76,7 +76,8 @@ struct plan {
 	                                    that was not set) */
 	/* A runbook command block: shown and stored as the plan's one step. */
 	char origin[160];                /* "runbook step 4.2", "" otherwise */
-	char confirm[WR_NAME_MAX];       /* the word to type; "" means the service */
+	char confirm[WR_NAME_MAX + 16];  /* the word to type ("downgrade api" for
+	                                    what drops data); "" means the service */
 	char warning[768];               /* said loudly in the dialog (a line
 	                                    each, '\n' between), or "" */
 	/* A k8s rollback: EXPORT_MODE in the running pod template and the
@@ -535,9 +536,13 @@ bool plan_gate_warning(const struct plan *p, const struct probe_result *readyz, 
  * then /readyz must answer 200 with the migrations current. Refused when
  * schema is CURRENT (a downgrade would only drop data) or BEHIND (it would
  * drop a revision the running release needs); UNSURE and UNKNOWN are said
- * as warnings, AHEAD as the reason to go on. */
+ * as warnings, AHEAD as the reason to go on. database, expected: the
+ * revisions that /readyz gave (NULL or "": not given), named in the plan
+ * ("0042 -> 0041") unless schema is UNKNOWN. The confirmation is "downgrade
+ * SERVICE", not the name every rollback asks for: it can drop data. */
 int plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
-    int health_timeout_s, struct plan *p, struct wr_err *err);
+    const char *database, const char *expected, int health_timeout_s, struct plan *p,
+    struct wr_err *err);
 
 /* Whether a downgrade planned on schema `planned` may still run when /readyz
  * now says `now` (answer: that answer's probe reason): never on CURRENT or

@@ -689,6 +689,42 @@ cause_silent_why(const struct cause *c, char *out, size_t cap)
 	    "a release judged bad too" : "and its verdict asks for a rollback");
 }
 
+int
+cause_schema_ahead(char *text, size_t cap, const char *database, const char *expected)
+{
+	static const char *const after[] = { "back on {to_tag}", "runs {to_tag}",
+		"rolled back on every host" };
+	char note[160], out[1024];
+	const char *p = text, *hit, *best;
+	size_t i, len = 0;
+	int n = 0;
+
+	if (database != NULL && database[0] != '\0' && expected != NULL && expected[0] != '\0')
+		snprintf(note, sizeof(note), " (the database schema is ahead of it: %s vs %s)",
+		    database, expected);
+	else
+		wr_strlcpy(note, " (the database schema is ahead of it)", sizeof(note));
+	out[0] = '\0';
+	for (;;) {
+		best = NULL;
+		for (i = 0; i < WR_ARRAY_LEN(after); i++)
+			if ((hit = strstr(p, after[i])) != NULL && (best == NULL || hit < best)) {
+				best = hit;
+				len = strlen(after[i]);
+			}
+		if (best == NULL)
+			break;
+		wr_appendf(out, sizeof(out), "%.*s%s", (int)(best - p) + (int)len, p, note);
+		p = best + len;
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	wr_appendf(out, sizeof(out), "%s", p);
+	wr_strlcpy(text, out, cap);
+	return n;
+}
+
 enum cause_outcome
 cause_outcome(const struct cause *c)
 {

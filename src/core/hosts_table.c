@@ -514,7 +514,7 @@ void
 hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *out)
 {
 	int i, j, level;
-	bool down, bad_rel;
+	bool down, bad_rel, ahead;
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < n; i++) {
@@ -525,12 +525,14 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		level = rows[i].level;
 		down = rows[i].down;
 		bad_rel = rows[i].bad_rel;
+		ahead = rows[i].ahead;
 		for (j = i + 1; j < n; j++)
 			if (rows[j].host == rows[i].host) {
 				if (rows[j].level > level)
 					level = rows[j].level;
 				down = down || rows[j].down;
 				bad_rel = bad_rel || rows[j].bad_rel;
+				ahead = ahead || rows[j].ahead;
 			}
 		out->hosts++;
 		out->rollback += level == DECIDE_ROLLBACK;
@@ -544,13 +546,17 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		 * the host counts in both. */
 		out->down += down;
 		out->unread += !down && host_unread(rows, n, i);
+		/* Whatever its verdict: a rollback that left the schema ahead
+		 * is not a clean OK (the smoke check's WARN). */
+		out->ahead += ahead;
 	}
 }
 
 /* The tally's forms, longest first: level names whole, "on a bad
- * release" and "not read" or their brief words ("bad rel", "unread"),
- * "of N hosts", the order's and the filter's words, and which counts (4
- * all, 3 all but MONITOR's, 2 without "not read" too, 1 the worst and
+ * release", "schema ahead" and "not read" or their brief words ("bad
+ * rel", "ahead!", "unread"), "of N hosts", the order's and the filter's
+ * words, and which counts (4 all, 3 all but MONITOR's, 2 without "not
+ * read" and "schema ahead" too, 1 the worst and
  * DOWN, 0 the worse of those two, -1 none and no words). MONITOR's count
  * goes first: at 3 a.m. "2 on a bad release" matters more. */
 static const struct {
@@ -572,12 +578,13 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	/* Ranks: a bad release below CONSIDER ROLLBACK (no rollback asked
 	 * of its host's metrics) and above MONITOR (the incident's own
 	 * judgement of what it runs). */
-	enum { R_UNREAD = -2, R_DOWN = -1, R_MONITOR = 1, R_BAD_REL, R_CONSIDER, R_ROLLBACK };
+	enum { R_AHEAD = -3, R_UNREAD, R_DOWN, R_MONITOR = 1, R_BAD_REL, R_CONSIDER, R_ROLLBACK };
 	const struct {
 		int n, rank;
 	} part[] = {
 		{ t->rollback, R_ROLLBACK }, { t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
-		{ t->monitor, R_MONITOR }, { t->down, R_DOWN }, { t->unread, R_UNREAD },
+		{ t->ahead, R_AHEAD }, { t->monitor, R_MONITOR }, { t->down, R_DOWN },
+		{ t->unread, R_UNREAD },
 	};
 	/* The worst verdict worse than MONITOR: MONITOR alone is kept
 	 * only while nothing else is counted. */
@@ -588,6 +595,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	bool down_wins = t->down > 0 && (sort == HOSTS_BY_HEALTH || worst < R_CONSIDER);
 	static const char *const bad_rel_words[] = { "on a bad release", "bad rel" };
 	static const char *const unread_words[] = { "not read", "unread" };
+	static const char *const ahead_words[] = { "schema ahead", "ahead!" };
 	bool brief;
 	int k, counts, first, second, place;
 	char words[160];
@@ -595,7 +603,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 
 	buf[0] = '\0';
 	*lead = 0;
-	if (t->monitor == 0 && worst < 0 && t->down == 0 && t->unread == 0) {
+	if (t->monitor == 0 && worst < 0 && t->down == 0 && t->unread == 0 && t->ahead == 0) {
 		/* Nothing to count: the title as it was. */
 		if (form != 0)
 			return false;
@@ -609,22 +617,25 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 		return true;
 	brief = tally_forms[form].brief;
 	/* The two kept longest: the worst verdict and DOWN, in that order
-	 * unless DOWN wins; with neither, "not read", then MONITOR. */
+	 * unless DOWN wins; with neither, "not read", then "schema ahead"
+	 * (not a verdict, but a rollback left unfinished), then MONITOR. */
 	first = down_wins ? R_DOWN : worst >= 0 ? worst : t->down > 0 ? R_DOWN :
-	    t->unread > 0 ? R_UNREAD : R_MONITOR;
+	    t->unread > 0 ? R_UNREAD : t->ahead > 0 ? R_AHEAD : R_MONITOR;
 	second = first == R_DOWN ? (worst >= 0 ? worst : 0) : t->down > 0 ? R_DOWN : 0;
 	for (i = 0; i < WR_ARRAY_LEN(part); i++) {
 		k = part[i].rank;
 		if (part[i].n == 0)
 			continue;
 		/* Whole counts only, dropped in a fixed order: MONITOR's, then
-		 * "not read", then the lesser of two bad verdicts; the worst
-		 * and DOWN last. */
-		place = k == first ? 0 : k == second ? 1 : k == R_MONITOR ? 4 : k == R_UNREAD ? 3 : 2;
+		 * "not read" and "schema ahead", then the lesser of two bad
+		 * verdicts; the worst and DOWN last. */
+		place = k == first ? 0 : k == second ? 1 : k == R_MONITOR ? 4 :
+		    k == R_UNREAD || k == R_AHEAD ? 3 : 2;
 		if (counts < place)
 			continue;
 		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,
-		    k == R_UNREAD ? unread_words[brief] : k == R_DOWN ? "DOWN" :
+		    k == R_UNREAD ? unread_words[brief] : k == R_AHEAD ? ahead_words[brief] :
+		    k == R_DOWN ? "DOWN" :
 		    k == R_BAD_REL ? bad_rel_words[brief] : k == R_MONITOR ? level_word(DECIDE_MONITOR) :
 		    tally_forms[form].whole ?
 		    decide_level_name(k == R_ROLLBACK ? DECIDE_ROLLBACK : DECIDE_CONSIDER) :
@@ -647,7 +658,7 @@ hosts_table_tally_severity(const struct hosts_tally *t)
 {
 	if (t->down > 0 || t->unread > 0 || t->rollback > 0 || t->consider > 0 || t->bad_rel > 0)
 		return 2;
-	return t->monitor > 0 ? 1 : 0;
+	return t->monitor > 0 || t->ahead > 0 ? 1 : 0;
 }
 
 bool

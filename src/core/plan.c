@@ -1036,11 +1036,33 @@ plan_gate_warning(const struct plan *p, const struct probe_result *readyz, bool 
 	return true;
 }
 
+/* Whether revision b is the one just below a, both all digits of one
+ * width ("0042", "0041"): then one step down reaches it. */
+static bool
+rev_just_below(const char *a, const char *b)
+{
+	size_t i, n = strlen(a);
+	unsigned long x, y;
+
+	if (n == 0 || n > 18 || strlen(b) != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (a[i] < '0' || a[i] > '9' || b[i] < '0' || b[i] > '9')
+			return false;
+	x = strtoul(a, NULL, 10);
+	y = strtoul(b, NULL, 10);
+	return x > 0 && y == x - 1;
+}
+
 int
 plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
-    int health_timeout_s, struct plan *p, struct wr_err *err)
+    const char *database, const char *expected, int health_timeout_s, struct plan *p,
+    struct wr_err *err)
 {
-	char dir[WR_CMD_MAX] = "", qsvc[256] = "";
+	char dir[WR_CMD_MAX] = "", qsvc[256] = "", revs[264] = "";
+	/* An UNKNOWN reading may predate a change: its revisions too. */
+	bool named = schema != PLAN_SCHEMA_UNKNOWN && database != NULL && database[0] != '\0' &&
+	    expected != NULL && expected[0] != '\0';
 
 	memset(p, 0, sizeof(*p));
 	if (h->driver != DRIVER_COMPOSE)
@@ -1068,16 +1090,33 @@ plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
 	wr_strlcpy(p->action, "compose.migrate_down", sizeof(p->action));
 	wr_strlcpy(p->host, h->name, sizeof(p->host));
 	wr_strlcpy(p->service, h->services[svc], sizeof(p->service));
-	wr_strlcpy(p->from, "current schema", sizeof(p->from));
-	wr_strlcpy(p->to, "one revision down", sizeof(p->to));
+	/* Typing the name every rollback asks for is a habit by now: what
+	 * can drop data asks for its own words. */
+	snprintf(p->confirm, sizeof(p->confirm), "downgrade %s", h->services[svc]);
+	if (named) {
+		wr_strlcpy(p->from, database, sizeof(p->from));
+		/* -1 is one step: it reaches the release's revision only
+		 * when that is the one just below. */
+		if (rev_just_below(database, expected))
+			wr_strlcpy(p->to, expected, sizeof(p->to));
+		else
+			snprintf(p->to, sizeof(p->to), "one revision down (release expects %s)",
+			    expected);
+		snprintf(revs, sizeof(revs), " (%s -> %s)", p->from, p->to);
+	} else {
+		wr_strlcpy(p->from, "current schema", sizeof(p->from));
+		wr_strlcpy(p->to, "one revision down", sizeof(p->to));
+	}
 	snprintf(p->warning, sizeof(p->warning), "DATABASE CHANGE: the schema goes one revision "
-	    "down; data in what the newer revision added may be dropped and is not restored by "
-	    "an upgrade");
+	    "down%s; data in what the newer revision added may be dropped and is not restored by "
+	    "an upgrade", revs);
 	/* Which way is not known: said in the warning colour, with what a
 	 * wrong guess costs. */
 	if (schema == PLAN_SCHEMA_AHEAD)
 		snprintf(p->why, sizeof(p->why), "/readyz says the schema is ahead of the release "
-		    "%s runs (as after a rollback)", h->services[svc]);
+		    "%s runs (as after a rollback)%s%s%s%s", h->services[svc],
+		    named ? ": database " : "", named ? database : "",
+		    named ? ", release expects " : "", named ? expected : "");
 	else if (schema == PLAN_SCHEMA_UNSURE)
 		snprintf(p->why, sizeof(p->why), "/readyz says the migrations are not current but "
 		    "not whether the schema is ahead of the release %s runs or behind it. If it "
@@ -1817,6 +1856,9 @@ plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hc
 {
 	const char *word = p->confirm[0] ? p->confirm : p->service;
 	bool command = strcmp(p->action, "runbook.command") == 0;
+	/* Words with a space are quoted: typed bare they would run into the
+	 * sentence ("type downgrade api and press"). */
+	bool quote = strchr(word, ' ') != NULL;
 	char to[160];
 
 	if (p->reads_only) {
@@ -1824,8 +1866,9 @@ plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hc
 		change[0] = '\0';
 		return;
 	}
-	snprintf(head, hcap, "%stype %s and press Enter to %s%s%s on %s", plan_unpicked(p) ?
-	    "pick a target with Up/Down, then " : "", word, verb,
+	snprintf(head, hcap, "%stype %s%s%s and press Enter to %s%s%s on %s", plan_unpicked(p) ?
+	    "pick a target with Up/Down, then " : "", quote ? "\"" : "", word, quote ? "\"" : "",
+	    verb,
 	    command || p->service[0] == '\0' ? "" : " ", command ? "" : p->service, p->host);
 	if (p->from[0] == '\0' && p->to[0] == '\0') {
 		change[0] = '\0';

@@ -217,14 +217,14 @@ action_command_start(const struct action_env *env, int host, const char *script,
 
 struct action *
 action_migrate_down_start(const struct action_env *env, int host, int svc,
-    enum plan_schema schema, struct wr_err *err)
+    enum plan_schema schema, const char *database, const char *expected, struct wr_err *err)
 {
 	struct action *a;
 
 	if ((a = ready(env, host, svc, "migration downgrade", "md", err)) == NULL)
 		return NULL;
-	if (plan_migrate_down(a->cfg, svc, schema, env->cfg->health_timeout_ms / 1000,
-	    &a->plan, err) != 0) {
+	if (plan_migrate_down(a->cfg, svc, schema, database, expected,
+	    env->cfg->health_timeout_ms / 1000, &a->plan, err) != 0) {
 		free(a);
 		return NULL;
 	}

@@ -848,6 +848,7 @@ actions_migrate_down(struct app *app)
 	struct action **slot = app->target_slot;
 	struct action_env env = env_of(app);
 	struct action *a;
+	const struct svc_state *s;
 	struct wr_err err;
 
 	if (app->target_host >= 0) {
@@ -868,7 +869,9 @@ actions_migrate_down(struct app *app)
 		    app->cfg.hosts[host].services[svc]);
 		return;
 	}
+	s = poller_state(app->poller, host, svc);
 	if ((a = action_migrate_down_start(&env, host, svc, schema_of(app, host, svc),
+	    s != NULL ? s->readyz.rev_database : NULL, s != NULL ? s->readyz.rev_expected : NULL,
 	    &err)) == NULL) {
 		app_say(app, "migration downgrade refused: %s", err.msg);
 		journal_refusal_row(app, host, svc, "compose.migrate_down", err.msg, NULL, slot);
@@ -1208,7 +1211,10 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 			return;
 		}
 		if (!action_plan(a)->reads_only && !lineedit_typed_is(app->confirm_text.text, svc)) {
-			app_say(app, "type %s to confirm, or Esc to cancel", svc);
+			bool quote = strchr(svc, ' ') != NULL;
+
+			app_say(app, "type %s%s%s to confirm, or Esc to cancel", quote ? "\"" : "",
+			    svc, quote ? "\"" : "");
 			return;
 		}
 		/* What opened it armed may have changed since (the arming ran
@@ -2556,6 +2562,30 @@ post_update(const struct app *app, int status, const char *text,
  * Returns whether a cause was found; warroom's own words for status (what
  * the journal proves and the hosts' verdicts allow: cause_template) go to
  * tpl. */
+/* "Back on v1.4.1" while a host's /readyz says the schema is ahead of
+ * what service runs there is not the clean return it reads as: the words
+ * say so, with the first such host's revisions. */
+static void
+schema_ahead_words(const struct app *app, const char *service, char *tpl, size_t tcap)
+{
+	const struct svc_state *s;
+	size_t h;
+	int k;
+
+	for (h = 0; h < app->cfg.nhosts; h++)
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++) {
+			if (strcmp(app->cfg.hosts[h].services[k], service) != 0)
+				continue;
+			s = poller_state(app->poller, (int)h, k);
+			if (s != NULL && s->have_probe &&
+			    s->readyz.schema_warn == PROBE_SCHEMA_AHEAD) {
+				cause_schema_ahead(tpl, tcap, s->readyz.rev_database,
+				    s->readyz.rev_expected);
+				return;
+			}
+		}
+}
+
 static bool
 template_vars(struct app *app, int status, struct statuspage_vars *v, struct cause *c,
     char *when, char *since, char *began, size_t cap, char *tpl, size_t tcap)
@@ -2596,6 +2626,8 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 	v->began = began;
 	/* "Normal again" is not said while a verdict says otherwise. */
 	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, 0, NULL, 0), tpl, tcap);
+	if (found)
+		schema_ahead_words(app, c->service, tpl, tcap);
 	return found;
 }
 

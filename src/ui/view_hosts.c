@@ -935,8 +935,12 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 	mark->down = hi >= 0 && host_down(app, hi);
 	mark->bad_rel = runs_bad_release(app, hi, svc);
 	mark->unread = false;
+	mark->ahead = false;
 	if (hi >= 0 && host_up(app, hi)) {
 		const struct svc_state *s = app_state(app, hi, svc);
+
+		mark->ahead = s != NULL && s->have_probe &&
+		    s->readyz.schema_warn == PROBE_SCHEMA_AHEAD;
 
 		/* Its values old (AGE ERR) or its health no answer: not seen. */
 		mark->unread = s != NULL && (s->driver_error[0] != '\0' || (s->have_probe &&

@@ -25,7 +25,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen wide-health <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN, 1 not read of 24 hosts, by health ──────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 1 schema ahead, 2 DOWN, 1 not read of 24 hosts, by health ──┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH  READY      RST AGE     ││ no runbook loaded                                            │
 │> h11  api     DOWN 0s v1.4.1     OK                   running OK      OK         0   0s      ││ open one with -r FILE                                        │
 │  h23  api     DOWN 0s v1.4.1     OK                   running OK      OK         0   0s      ││                                                              │
@@ -73,7 +73,7 @@ EOF
 
 assert_screen narrow-health <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN, 1 not read of 24 hosts, by health ──┐
+┌─ ▶ HOSTS 1 ROLLBACK, 1 schema ahead, 2 DOWN, 1 not read, by health ──────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH  READY   RST AGE│
 │> h11  api     DOWN 0s v1.4.1     OK                   OK      OK      0   0s │
 │  h23  api     DOWN 0s v1.4.1     OK                   OK      OK      0   0s │

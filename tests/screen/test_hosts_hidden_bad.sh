@@ -31,7 +31,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen failing <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
 │  api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  │
@@ -58,7 +58,7 @@ EOF
 
 assert_screen ahead <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
 │> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  │
@@ -85,7 +85,7 @@ EOF
 
 assert_screen wider <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE DRIVER              │
 │> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  compose             │
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  compose             │
@@ -118,7 +118,7 @@ EOF
 
 assert_screen long <<'EOF'
  warroom │ no incident named │ T+00:00:00                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG                      STATE HEALTH READY      VERSION RST AGE DRIVER            │
 │  api-1       api     UP   v1.5.0-bad                     OK     200 ahead!         0   0s  compose           │
 │> api-1       jobs    UP   v1.5.0-bad-hotfix-for-t…       -      -          -       3+  0s  compose           │

@@ -106,13 +106,15 @@ keys r
 wait_for "CONFIRM ROLLBACK"
 keys -l api; keys Enter
 wait_for "rollback of api on h1: OK" 40
+# v1.4.1 over v1.5.0-bad's migration: /readyz says the schema is ahead.
+wait_for "200 ahead!" 20
 post_status identified
 posted 2
 case "$(nth /services/ 2)" in
-*'"text": "API errors (chat-drill) — identified: '*"The cause is release v1.5.0-bad of api; it is back on v1.4.1 since "[0-2][0-9]:[0-5][0-9]" UTC."*) ;;
+*'"text": "API errors (chat-drill) — identified: '*"The cause is release v1.5.0-bad of api; it is back on v1.4.1 (the database schema is ahead of it: 0042 vs 0041) since "[0-2][0-9]:[0-5][0-9]" UTC."*) ;;
 *) fail "identified text: $(nth /services/ 2)" ;;
 esac
-ok "after a verified rollback the default words name the service, both tags and since when"
+ok "after a verified rollback the default words name the service, both tags, the schema left ahead and since when"
 
 "$fleet" fault --dir "$fl" statuspage 500 > /dev/null
 post_status monitoring

@@ -4,8 +4,10 @@
 # journal: with /readyz saying the migrations are current it is refused
 # before any dialog, the reason in the footer and an action.refused
 # record; after a rollback (/readyz's revisions: database 0042, release
-# 0041) HOSTS shows READY "200 ahead!" (a warning, as the rollback's
-# outcome says it), the dialog says so and the downgrade runs once; a
+# 0041) HOSTS shows READY "200 ahead!" and its title counts "1 schema
+# ahead" (a warning, as the rollback's outcome says it), the dialog says
+# so, names the revisions ("0042 -> 0041") and takes "downgrade api", not
+# the name every rollback asks for; the downgrade runs once; a
 # second M is refused again; with the newer release back over that
 # schema (database 0041, release 0042: where data is lost) HOSTS shows
 # "200 behind!" and M is refused, saying what to do instead; when /readyz
@@ -77,13 +79,21 @@ journal_has 1 '"kind":"action.end".*"outcome":"ok"'
 journal_has 1 '"kind":"action.end".*answers 200 but migrations not current: the schema is ahead of this release (database 0042, release expects 0041)'
 readiness "200 ahead!"
 journal_has 1 '"kind":"health.change".*"readyz":"OK","schema_ahead":true,"schema":"ahead","schema_database":"0042","schema_expected":"0041"'
+wait_re "HOSTS (1 on a bad release, )?1 schema ahead of 1 host"
 m_known 99
-wait_for "/readyz says the schema is ahead of the release api runs (as after a rollback)"
+wait_for "/readyz says the schema is ahead of the release api runs (as after a rollback): database 0042, release expects 0041"
+wait_for 'type "downgrade api" and press Enter to downgrade api on h1'
+wait_for "0042 -> 0041"
 assert_not_contains "$tmp/screen" "does not say whether"
+# The rollback's word, typed from habit, does not run it.
 keys -l api; keys Enter
+wait_for 'type "downgrade api" to confirm, or Esc to cancel'
+assert_contains "$tmp/screen" "CONFIRM MIGRATION DOWNGRADE"
+[ "$(downgrades)" = 0 ] || fail "the service's name alone ran the downgrade"
+keys C-u; keys -l "downgrade api"; keys Enter
 journal_has 2 '"kind":"action.end".*"outcome":"ok"'
 [ "$(downgrades)" = 1 ] || fail "the downgrade did not run once"
-ok "after a rollback the dialog gives /readyz's schema ahead as the reason; it runs once"
+ok "after a rollback the title counts the schema ahead, the dialog names the revisions, takes \"downgrade api\" only; it runs once"
 
 readiness OK
 m_known 2
@@ -110,7 +120,7 @@ wait_for "CONFIRM MIGRATION DOWNGRADE"
 wait_for "/readyz does not say whether the schema is ahead of the release api runs or behind it"
 # Asked again right before running, /readyz says behind: nothing runs.
 "$fleet" fault --dir "$fl" h1 clear http-html > /dev/null
-keys -l api; keys Enter
+keys -l "downgrade api"; keys Enter
 wait_for "/readyz now says the schema is behind the release api runs" 10
 journal_has 1 '"kind":"action.stale".*now says the schema is behind'
 [ "$(grep -c '"kind":"action.intent".*compose.migrate_down' "$fl"/timeline/schema-*.jsonl)" = 1 ] ||

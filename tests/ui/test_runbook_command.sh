@@ -164,10 +164,10 @@ ok "IMAGE_TAG=<tag> … up -d runs as the verified rollback to the typed tag"
 keys ]
 keys x
 wait_for "CONFIRM MIGRATION DOWNGRADE"
-wait_for "type api and press Enter to downgrade"
+wait_for 'type "downgrade api" and press Enter to downgrade'
 assert_contains "$tmp/screen" "DATABASE CHANGE: the schema goes one revision down"
 assert_contains "$tmp/screen" "run --rm 'api' alembic downgrade -1"
-keys -l api
+keys -l "downgrade api"
 keys Enter
 wait_for "migration downgrade of api on h1: OK — alembic downgrade -1 ran; /readyz answers 200 with the migrations current" 40
 [ "$(grep -c 'alembic","downgrade","-1"' "$log")" = 1 ] || fail "alembic downgrade did not run once"

@@ -1277,6 +1277,40 @@ back_is_never_a_bad_release_deployed_since(void **state)
 	done(&j);
 }
 
+/* Every host rolled back over migrations, /readyz saying the schema is
+ * ahead (database 0042, release expects 0041), and S offered "api is
+ * back on v1.4.1 since 12:41 UTC": a clean return the smoke check calls
+ * WARN. The default words say the schema is ahead wherever they say back. */
+static void
+back_on_a_schema_ahead_says_so(void **state)
+{
+	struct cause c = { .service = "api", .state = CAUSE_BACK, .one_tag = true, .nhosts = 1,
+		.nback = 1 };
+	char text[512];
+
+	(void)state;
+	assert_int_equal(cause_template(WR_TEMPLATE_MONITORING, &c, 0, text, sizeof(text)), 1);
+	assert_int_equal(cause_schema_ahead(text, sizeof(text), "0042", "0041"), 1);
+	assert_string_equal(text, "{service} is back on {to_tag} (the database schema is ahead "
+	    "of it: 0042 vs 0041) since {since}; we are watching its error rate.");
+	assert_int_equal(cause_template(WR_TEMPLATE_RESOLVED, &c, 0, text, sizeof(text)), 1);
+	assert_int_equal(cause_schema_ahead(text, sizeof(text), NULL, NULL), 1);
+	assert_string_equal(text, "Resolved: {service} runs {to_tag} (the database schema is "
+	    "ahead of it) and error rates are normal again (as of {time}).");
+	c.one_tag = false;
+	c.nhosts = 2;
+	c.nback = 2;
+	assert_int_equal(cause_template(WR_TEMPLATE_IDENTIFIED, &c, 0, text, sizeof(text)), 1);
+	assert_int_equal(cause_schema_ahead(text, sizeof(text), "0042", "0041"), 1);
+	assert_non_null(strstr(text, "rolled back on every host (the database schema is ahead "
+	    "of it: 0042 vs 0041) since {since}."));
+	/* Nothing said back: nothing to amend. */
+	assert_int_equal(cause_template(WR_TEMPLATE_INVESTIGATING, &c, 0, text, sizeof(text)),
+	    1);
+	assert_int_equal(cause_schema_ahead(text, sizeof(text), "0042", "0041"), 0);
+	assert_null(strstr(text, "schema"));
+}
+
 int
 main(void)
 {
@@ -1308,6 +1342,7 @@ main(void)
 		cmocka_unit_test(back_is_never_a_bad_release_deployed_since),
 		cmocka_unit_test(a_host_never_rolled_back_on_another_bad_release_is_not_back),
 		cmocka_unit_test(the_first_bad_release_not_a_later_judged_one),
+		cmocka_unit_test(back_on_a_schema_ahead_says_so),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

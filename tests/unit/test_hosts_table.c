@@ -552,10 +552,13 @@ the_tally_counts_hosts_on_a_bad_release(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false }, { h1, DECIDE_OK, false, false, true },
-		{ h2, DECIDE_MONITOR, false, false, true }, { h2, DECIDE_MONITOR, false, false, true },
-		{ h3, DECIDE_ROLLBACK, false, false, true }, { h4, DECIDE_MONITOR, false, false, false },
-		{ h5, -1, true, false, false },
+		{ h1, DECIDE_OK, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, true, false },
+		{ h2, DECIDE_MONITOR, false, false, true, false },
+		{ h2, DECIDE_MONITOR, false, false, true, false },
+		{ h3, DECIDE_ROLLBACK, false, false, true, false },
+		{ h4, DECIDE_MONITOR, false, false, false, false },
+		{ h5, -1, true, false, false, false },
 	};
 	struct hosts_tally t;
 	char buf[200];
@@ -593,6 +596,47 @@ the_tally_counts_hosts_on_a_bad_release(void **state)
 	assert_string_equal(buf, "1 ROLLBACK");
 }
 
+/* Every host rolled back read plain OK and the title plain HOSTS, while
+ * /readyz said the database schema is ahead of the release it runs. A host
+ * with such a row counts "schema ahead" ("ahead!" brief), after a bad
+ * release and before MONITOR, dropped with "not read", and kept alone. */
+static void
+the_tally_counts_hosts_on_a_schema_ahead(void **state)
+{
+	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
+	const struct hosts_mark_row rows[] = {
+		{ h1, DECIDE_OK, false, false, false, true },
+		{ h1, DECIDE_OK, false, false, false, true },
+		{ h2, DECIDE_OK, false, false, false, true },
+		{ h3, DECIDE_OK, false, false, false, false },
+		{ h4, DECIDE_MONITOR, false, false, true, false },
+	};
+	struct hosts_tally t;
+	char buf[200];
+	size_t lead;
+	int i;
+
+	(void)state;
+	hosts_table_tally(rows, 4, &t);
+	assert_int_equal(t.ahead, 2);
+	assert_int_equal(hosts_table_tally_severity(&t), 1);
+	for (i = 0; i < 10; i++) {
+		assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", i, buf, sizeof(buf),
+		    &lead));
+		assert_non_null(strstr(buf, i < 4 ? "2 schema ahead" : "2 ahead!"));
+	}
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "2 schema ahead of 3 hosts");
+	hosts_table_tally(rows, 5, &t);
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 on a bad release, 2 schema ahead of 4 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 6, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 bad rel, 2 ahead!");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 bad rel");
+}
+
 /* h20 still on v1.5.0-bad below the fold (its metrics calm: BAD RELEASE
  * (OK)) left ▼ naming h22's MONITOR and nothing of it. A hidden host on
  * a bad release is named, each host once, in the bad colour, ranked as
@@ -602,9 +646,12 @@ a_hidden_bad_release_is_named_above_monitor(void **state)
 {
 	const char *h1 = "h1", *h20 = "h20", *h21 = "h21", *h22 = "h22", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h20, DECIDE_OK, false, false, false }, { h20, DECIDE_OK, false, false, true },
-		{ h21, -1, false, false, true }, { h22, DECIDE_MONITOR, false, false, false },
-		{ h23, -1, true, false, false }, { h1, DECIDE_CONSIDER, false, false, true },
+		{ h20, DECIDE_OK, false, false, false, false },
+		{ h20, DECIDE_OK, false, false, true, false },
+		{ h21, -1, false, false, true, false },
+		{ h22, DECIDE_MONITOR, false, false, false, false },
+		{ h23, -1, true, false, false, false },
+		{ h1, DECIDE_CONSIDER, false, false, true, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -700,12 +747,15 @@ a_hidden_verdict_is_named_whatever_is_in_sight(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row hidden[] = {
-		{ h1, DECIDE_OK, false, false, false }, { h2, DECIDE_ROLLBACK, false, false, false },
-		{ h3, -1, false, false, false }, { h4, DECIDE_CONSIDER, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false },
+		{ h2, DECIDE_ROLLBACK, false, false, false, false },
+		{ h3, -1, false, false, false, false },
+		{ h4, DECIDE_CONSIDER, false, false, false, false },
 	};
 	const struct hosts_mark_row calm[] = {
-		{ h1, DECIDE_OK, false, false, false }, { h2, DECIDE_NO_DATA, false, false, false },
-		{ h3, -1, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false },
+		{ h2, DECIDE_NO_DATA, false, false, false, false },
+		{ h3, -1, false, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -732,9 +782,11 @@ hosts_at_the_verdict_named_are_counted_once_each(void **state)
 {
 	const char *h1 = "h1", *h4 = "h4", *h5 = "h5", *h19 = "h19";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false }, { h1, DECIDE_ROLLBACK, false, false, false },
-		{ h4, DECIDE_ROLLBACK, false, false, false }, { h5, DECIDE_CONSIDER, true, false, false },
-		{ h19, DECIDE_ROLLBACK, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, false, false, false, false },
+		{ h5, DECIDE_CONSIDER, true, false, false, false },
+		{ h19, DECIDE_ROLLBACK, false, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -767,8 +819,10 @@ hidden_hosts_down_are_counted_once_each(void **state)
 {
 	const char *h11 = "h11", *h17 = "h17", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h11, DECIDE_NO_DATA, true, false, false }, { h11, DECIDE_NO_DATA, true, false, false },
-		{ h17, DECIDE_ROLLBACK, false, false, false }, { h23, -1, true, false, false },
+		{ h11, DECIDE_NO_DATA, true, false, false, false },
+		{ h11, DECIDE_NO_DATA, true, false, false, false },
+		{ h17, DECIDE_ROLLBACK, false, false, false, false },
+		{ h23, -1, true, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -966,8 +1020,10 @@ hosts_not_read_are_counted(void **state)
 {
 	const char *h1 = "h1", *h6 = "h6", *h9 = "h9";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false }, { h6, DECIDE_OK, false, true, false },
-		{ h6, DECIDE_OK, false, true, false }, { h9, DECIDE_OK, true, true, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false },
+		{ h6, DECIDE_OK, false, true, false, false },
+		{ h6, DECIDE_OK, false, true, false, false },
+		{ h9, DECIDE_OK, true, true, false, false },
 	};
 	struct hosts_tally t;
 	struct hosts_hidden h;
@@ -1002,12 +1058,16 @@ the_tally_counts_each_host_once_at_its_worst(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5", *h6 = "h6";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false }, { h1, DECIDE_ROLLBACK, false, false, false },
-		{ h2, DECIDE_MONITOR, false, false, false }, { h2, DECIDE_CONSIDER, false, false, false },
-		{ h3, DECIDE_OK, false, false, false }, { h4, DECIDE_ROLLBACK, true, false, false },
-		{ h4, DECIDE_ROLLBACK, true, false, false },
-		{ h5, -1, true, false, false }, { h6, DECIDE_MONITOR, false, false, false },
-		{ h6, DECIDE_NO_DATA, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false, false },
+		{ h2, DECIDE_CONSIDER, false, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false, false },
+		{ h5, -1, true, false, false, false },
+		{ h6, DECIDE_MONITOR, false, false, false, false },
+		{ h6, DECIDE_NO_DATA, false, false, false, false },
 	};
 	struct hosts_tally t;
 
@@ -1276,6 +1336,7 @@ main(void)
 		cmocka_unit_test(a_verdict_from_another_services_restarts_names_it),
 		cmocka_unit_test(the_legend_explains_each_mark_of_the_verdict_cell),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
+		cmocka_unit_test(the_tally_counts_hosts_on_a_schema_ahead),
 		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
 	};
 

@@ -1558,11 +1558,12 @@ downgrade_only_when_the_schema_is_ahead(void **state)
 	struct plan p;
 	struct wr_err err;
 
-	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_CURRENT, 0, &p, &err), -1);
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_CURRENT, NULL, NULL, 0, &p, &err),
+	    -1);
 	assert_string_equal(err.msg, "/readyz on api-1 says the migrations are current: the "
 	    "schema matches the release api runs, and a downgrade would only drop data");
 
-	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_AHEAD, 0, &p, &err), 0);
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_AHEAD, NULL, NULL, 0, &p, &err), 0);
 	assert_string_equal(p.action, "compose.migrate_down");
 	assert_string_equal(p.why, "/readyz says the schema is ahead of the release api runs "
 	    "(as after a rollback)");
@@ -1572,17 +1573,52 @@ downgrade_only_when_the_schema_is_ahead(void **state)
 
 	/* No direction: said in the warning colour (why), with what a
 	 * downgrade does to a schema behind. */
-	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_UNKNOWN, 0, &p, &err), 0);
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_UNKNOWN, NULL, NULL, 0, &p, &err), 0);
 	assert_string_equal(p.why, "/readyz does not say whether the schema is ahead of the "
 	    "release api runs or behind it. If it is behind, a downgrade drops one more "
 	    "migration that release needs: check (alembic current, alembic heads) before "
 	    "going on");
-	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_UNSURE, 0, &p, &err), 0);
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_UNSURE, NULL, NULL, 0, &p, &err), 0);
 	assert_string_equal(p.why, "/readyz says the migrations are not current but not "
 	    "whether the schema is ahead of the release api runs or behind it. If it is "
 	    "behind, a downgrade drops one more migration that release needs: check (alembic "
 	    "current, alembic heads) before going on");
 	assert_non_null(strstr(p.warning, "DATABASE CHANGE"));
+}
+
+/* The downgrade asked for the service's name, as every rollback does,
+ * and its plan said "current schema -> one revision down" though /readyz
+ * gave the revisions. It asks for "downgrade SERVICE" and names them. */
+static void
+downgrade_names_revisions_and_asks_its_own_words(void **state)
+{
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+	char head[256], change[256];
+
+	(void)state;
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_AHEAD, "0042", "0041", 0, &p, &err),
+	    0);
+	assert_string_equal(p.confirm, "downgrade api");
+	assert_string_equal(p.why, "/readyz says the schema is ahead of the release api runs "
+	    "(as after a rollback): database 0042, release expects 0041");
+	assert_non_null(strstr(p.warning, "the schema goes one revision down (0042 -> 0041);"));
+	plan_confirm_words(&p, "downgrade", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(head, "type \"downgrade api\" and press Enter to downgrade api on "
+	    "api-1");
+	assert_string_equal(change, "0042 -> 0041");
+	/* One step down does not reach a release two revisions behind. */
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_AHEAD, "0043", "0041", 0, &p, &err),
+	    0);
+	plan_confirm_words(&p, "downgrade", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(change, "0043 -> one revision down (release expects 0041)");
+	/* Revisions read before a change say nothing of now. */
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_UNKNOWN, "0042", "0041", 0, &p,
+	    &err), 0);
+	plan_confirm_words(&p, "downgrade", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(change, "current schema -> one revision down");
+	assert_string_equal(p.confirm, "downgrade api");
 }
 
 /* Data loss: the newer release back over a downgraded schema.
@@ -1595,7 +1631,7 @@ downgrade_refused_when_the_schema_is_behind(void **state)
 	struct wr_err err;
 
 	(void)state;
-	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_BEHIND, 0, &p, &err), -1);
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_BEHIND, NULL, NULL, 0, &p, &err), -1);
 	assert_string_equal(err.msg, "/readyz on api-1 says the schema is behind the release api "
 	    "runs: a downgrade would drop a migration that release needs (and its data); run "
 	    "the release's migrations forward (alembic upgrade head) or roll api back to a "
@@ -1974,6 +2010,7 @@ main(void)
 		cmocka_unit_test(gate_warning_when_the_url_is_wrong),
 		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),
 		cmocka_unit_test(downgrade_refused_when_the_schema_is_behind),
+		cmocka_unit_test(downgrade_names_revisions_and_asks_its_own_words),
 		cmocka_unit_test(downgrade_rechecked_before_running),
 		cmocka_unit_test(runbook_script_stops_at_the_first_failure),
 		cmocka_unit_test(a_script_that_only_reads_is_confirmed_with_enter),
