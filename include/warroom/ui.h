@@ -405,7 +405,8 @@ void journal_safety(struct app *app);
 
 /* End the journal with a shutdown record (when it can still be written,
  * and never from a console that only watches). false when a writing
- * console leaves records or its shutdown unstored (stderr says which). */
+ * console leaves records or its shutdown unstored (stderr says which, and
+ * where e wrote the post-mortem draft). */
 bool journal_close(struct app *app, const char *reason);
 
 /* An env.check record into the row's .env mark (journal_apply's). */
