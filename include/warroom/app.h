@@ -456,6 +456,8 @@ struct app {
 	                                    (SIGTERM), hangup (SIGHUP or the
 	                                    terminal gone), interrupted (SIGINT,
 	                                    SIGQUIT) */
+	char exported[WR_PATH_MAX + 128]; /* the post-mortem draft e last wrote
+	                                    this run, "" none: said at the end */
 	bool dirty;                      /* something changed: redraw this pass */
 	bool full_redraw;                /* repaint every cell (C-l, resize) */
 

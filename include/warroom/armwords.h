@@ -29,4 +29,8 @@ void armwords_refusal(const char *holder, const char *note, bool stopped, char *
  * (arm_minutes or arm_time), into buf. */
 void armwords_length(int ms, char *buf, size_t cap);
 
+/* The header's ARMED badge for secs still armed: " ARMED 12:36 left ",
+ * or without "left" (its shorter wording) when left is false. */
+void armwords_badge(long secs, bool left, char *buf, size_t cap);
+
 #endif

@@ -116,7 +116,7 @@ int ui_attr(const struct app *app, enum theme_role role);
 int ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text);
 
 /* Text wider than w goes on in the rows below (between words where it
- * can), indented by cont cells, from row *y while *y < limit; text cut
+ * can, a long path after a '/': wrapbreak.h), indented by cont cells, from row *y while *y < limit; text cut
  * short there ends in "…". *y ends after the last row used; win NULL only
  * counts the rows. */
 void ui_put_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
@@ -405,7 +405,8 @@ void journal_safety(struct app *app);
 
 /* End the journal with a shutdown record (when it can still be written,
  * and never from a console that only watches). false when a writing
- * console leaves records or its shutdown unstored (stderr says which). */
+ * console leaves records or its shutdown unstored (stderr says which, and
+ * where e wrote the post-mortem draft). */
 bool journal_close(struct app *app, const char *reason);
 
 /* An env.check record into the row's .env mark (journal_apply's). */

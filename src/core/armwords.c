@@ -67,3 +67,12 @@ armwords_length(int ms, char *buf, size_t cap)
 	else
 		snprintf(buf, cap, "%d min %d s", s / 60, s % 60);
 }
+
+void
+armwords_badge(long secs, bool left, char *buf, size_t cap)
+{
+	/* "12:36" alone reads as a time of day beside the clock; "left"
+	 * says it counts down. */
+	snprintf(buf, cap, left ? " ARMED %ld:%02ld left " : " ARMED %ld:%02ld ", secs / 60,
+	    secs % 60);
+}

@@ -13,6 +13,7 @@
 #include "warroom/decide.h"
 #include "warroom/panemore.h"
 #include "warroom/sanitize.h"
+#include "warroom/wrapbreak.h"
 
 /* Next character of text: its code point (or U+FFFD) and byte length. */
 static size_t
@@ -248,6 +249,27 @@ ui_overlay(const struct app *app, int h, int w, int y, int x, enum theme_role bo
 	return win;
 }
 
+/* A row after the first of ui_put_wrapped: its cells and attribute. */
+struct row_fits {
+	int room;
+	int attr;
+};
+
+static bool
+row_fits(const char *s, size_t n, void *arg)
+{
+	const struct row_fits *rf = arg;
+	char word[4096];
+	size_t took;
+
+	if (n >= sizeof(word))
+		return false;
+	memcpy(word, s, n);
+	word[n] = '\0';
+	ui_put_n(NULL, 0, 0, rf->room, rf->attr, word, &took);
+	return took == n;
+}
+
 void
 ui_put_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
     const char *text)
@@ -264,14 +286,10 @@ ui_put_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
 		cut = *y + 1 >= limit && text[took] != '\0';
 		if (cut)
 			ui_put_n(NULL, 0, 0, room - 1, attr, text, &took);
-		else if (text[took] != '\0' && text[took] != ' ') {
-			/* Between words when one ends in the row's second half. */
-			size_t k = took;
+		else if (took > 0) {
+			struct row_fits rf = { w - (cont < w - 8 ? cont : 0), attr };
 
-			while (k > took / 2 && text[k - 1] != ' ')
-				k--;
-			if (k > took / 2)
-				took = k;
+			took = wrapbreak(text, took, row_fits, &rf);
 		}
 		if (took == 0 || took >= sizeof(chunk))
 			break;

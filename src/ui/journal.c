@@ -990,6 +990,7 @@ journal_export(struct app *app)
 			return;
 		}
 	}
+	wr_strlcpy(app->exported, md, sizeof(app->exported));
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "markdown", md);
 	cJSON_AddStringToObject(d, "json", json);
@@ -1075,6 +1076,10 @@ journal_close(struct app *app, const char *reason)
 	}
 	timeline_close(app->tl);
 	app->tl = NULL;
+	/* The footer that said where the draft went is gone with the
+	 * screen: the shell the engineer is back at says it. */
+	if (app->exported[0] != '\0')
+		fprintf(stderr, "warroom: post-mortem draft: %s (and .json)\n", app->exported);
 	return whole;
 }
 

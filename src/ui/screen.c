@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "warroom/armwords.h"
 #include "warroom/badge_tiny.h"
 #include "warroom/header_fit.h"
 #include "warroom/loop.h"
@@ -712,9 +713,11 @@ draw_header(struct app *app)
 	armed_by_badge(app, &b);
 	if (armed) {
 		long secs = armed_left(app);
+		char shrt[32];
 
-		snprintf(left, sizeof(left), " ARMED %ld:%02ld ", secs / 60, secs % 60);
-		badge_add(&b, false, ui_attr(app, THEME_BADGE), left, NULL);
+		armwords_badge(secs, true, left, sizeof(left));
+		armwords_badge(secs, false, shrt, sizeof(shrt));
+		badge_add(&b, false, ui_attr(app, THEME_BADGE), left, shrt);
 	}
 	/* An outcome nobody knows yet stays in sight until its host is read
 	 * again: the footer's message is gone in seconds. A watcher has no

@@ -22,7 +22,7 @@ steps '
 run_console -c "$tmp/warroom.conf" --incident "api 5xx spike"
 
 assert_screen given-up <<'EOF'
- warroom   ARMED 5:00    1 UNKNOWN    STATUS PAGE: 1 FAILED        00:00:00 UTC
+ warroom   ARMED 5:00 left    1 UNKNOWN    STATUS PAGE: 1 FAILED   00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
 │> api-1       api     not connected           -      -     -                  │
@@ -48,7 +48,7 @@ assert_screen given-up <<'EOF'
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 assert_screen failing <<'EOF'
- warroom   ARMED 5:00    1 UNKNOWN    STATUS PAGE: 1 pending, HTTP 500
+ warroom   ARMED 5:00 left    1 UNKNOWN    STATUS PAGE: 1 pending, HTTP 500
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
 │> api-1       api     not connected           -      -     -                  │
@@ -74,7 +74,7 @@ assert_screen failing <<'EOF'
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 assert_screen armed <<'EOF'
- warroom   ARMED 5:00    STATUS PAGE: 1 pending, HTTP 500          00:00:00 UTC
+ warroom   ARMED 5:00 left    STATUS PAGE: 1 pending, HTTP 500     00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
 │> api-1       api     not connected           -      -     -                  │
@@ -100,7 +100,7 @@ assert_screen armed <<'EOF'
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 assert_screen wide <<'EOF'
- warroom │ api 5xx spike │ T+00:00:00   ARMED 5:00    1 UNKNOWN: host not read back yet    STATUS PAGE: 1 post FAILED (last HTTP 500): post again  00:00:00 UTC
+ warroom │ api 5xx… │ T+00:00:00   ARMED 5:00 left    1 UNKNOWN: host not read back yet    STATUS PAGE: 1 post FAILED (last HTTP 500): post again  00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                                                                    │
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201                                                             │

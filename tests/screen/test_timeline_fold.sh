@@ -183,8 +183,8 @@ run_console -c "$tmp/warroom.conf" --read-only
 assert_screen three <<'EOF'
  warroom │ no incident named │ T+00:00:30   READ-ONLY                                           2026-01-01 00:00:30 UTC
 ┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
-│T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":│
-│                    "v1.4.1"}}                                                                                        │
+│T+00:00:00 00:00:00 action.intent api-1                                                                               │
+│                    {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
 │T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
 │T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
 │T+00:00:10 00:00:10 verdict.change api-1 MONITOR                                                                      │
@@ -210,8 +210,8 @@ EOF
 assert_screen grown <<'EOF'
  warroom │ no incident named │ T+00:00:40   READ-ONLY                                           2026-01-01 00:00:40 UTC
 ┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
-│T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":│
-│                    "v1.4.1"}}                                                                                        │
+│T+00:00:00 00:00:00 action.intent api-1                                                                               │
+│                    {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
 │T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
 │T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
 │T+00:00:10 00:00:10 verdict.change api-1 verdict changed 4 times between MONITOR and CONSIDER ROLLBACK,               │
@@ -237,8 +237,8 @@ EOF
 assert_screen grown-j <<'EOF'
  warroom │ no incident named │ T+00:00:40   READ-ONLY                                           2026-01-01 00:00:40 UTC
 ┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
-│T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":│
-│                    "v1.4.1"}}                                                                                        │
+│T+00:00:00 00:00:00 action.intent api-1                                                                               │
+│                    {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
 │T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
 │T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
 │T+00:00:10 00:00:10 verdict.change api-1 verdict changed 4 times between MONITOR and CONSIDER ROLLBACK,               │

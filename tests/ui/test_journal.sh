@@ -1,10 +1,10 @@
 #!/bin/sh
 # test_journal.sh — the incident timeline from the console: a note typed
 # with cursor keys, Ctrl-U and UTF-8 is stored; Esc drops a note; e
-# exports the post-mortem draft; q and SIGTERM end the journal with a
-# shutdown record; the same --incident resumes it with what it held; and
-# `warroom incidents` / `warroom export` (by id or by name) read it
-# without a terminal; Enter in TIMELINE shows an entry whole; a
+# exports the post-mortem draft, named again on quitting; q and SIGTERM
+# end the journal with a shutdown record; the same --incident resumes it
+# with what it held; and `warroom incidents` / `warroom export` (by id or
+# by name) read it without a terminal; Enter in TIMELINE shows an entry whole; a
 # run-of-show T-0 is recorded and restored; E resolves the incident; a
 # runbook's errors and a second runbook's ignored decision matrix are said
 # at the start of an incident, beside the journal's own news (the matrices
@@ -37,6 +37,8 @@ keys e
 wait_for "exported $tmp/tl/db-failover-drill-"
 keys q
 wait_for "exit=0"
+# The footer that said where the draft went is gone: the shell says it.
+assert_contains "$tmp/screen" "post-mortem draft: $tmp/tl/db-failover-drill-"
 journal=$(ls "$tmp"/tl/db-failover-drill-*.jsonl)
 [ -f "$journal" ] || fail "no journal"
 [ "$(stat -c %a "$journal")" = 600 ] || fail "journal mode is not 0600"

@@ -89,6 +89,18 @@ an_arming_length_is_said_in_minutes_and_seconds(void **state)
 	assert_string_equal(buf, "1 min 30 s");
 }
 
+static void
+the_badge_says_the_time_is_left(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	armwords_badge(14 * 60 + 59, true, buf, sizeof(buf));
+	assert_string_equal(buf, " ARMED 14:59 left ");
+	armwords_badge(65, false, buf, sizeof(buf));
+	assert_string_equal(buf, " ARMED 1:05 ");
+}
+
 int
 main(void)
 {
@@ -99,6 +111,7 @@ main(void)
 		cmocka_unit_test(a_disarmed_holder_names_its_running_action),
 		cmocka_unit_test(a_stopped_holder_is_named_stopped),
 		cmocka_unit_test(an_arming_length_is_said_in_minutes_and_seconds),
+		cmocka_unit_test(the_badge_says_the_time_is_left),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
