@@ -72,8 +72,9 @@ wait_for "block of line 21: output, never run (line 22 starts with \`[2025-09-30
 ok "Enter on it says the block is output"
 # No host is reachable here: each one lost is journalled (conn.change),
 # and so is its first verdict (NO DATA: it has no metrics, and its
-# restarts cannot be read).
-kinds=$(sed 's/.*"kind":"\([^"]*\)".*/\1/' "$tmp"/timeline/*.jsonl |
+# restarts cannot be read). A record's own kind, not one inside its data
+# (runbook.load names its steps' actions by kind).
+kinds=$(sed 's/^[^{]*{[^{]*"kind":"\([^"]*\)".*/\1/' "$tmp"/timeline/*.jsonl |
 	grep -vx 'conn.change\|verdict.change' | sort -u | tr '\n' ' ')
 [ "$kinds" = "action.refused incident.open mode.change runbook.load " ] ||
 	fail "the journal holds more: $kinds"

@@ -61,7 +61,7 @@ footer | grep -qF "long.md:13: code fence opened here is never closed: lines 14-
 grep -qF "CONFIRM" "$tmp/screen" && fail "x opened the script's dialog"
 ok "x on a step whose fence is never closed runs nothing"
 # conn.change is the console seeing its (absent) hosts, not anything x did.
-kinds=$(sed 's/.*"kind":"\([^"]*\)".*/\1/' "$tmp"/timeline/*.jsonl | grep -vx conn.change |
+kinds=$(sed 's/^[^{]*{[^{]*"kind":"\([^"]*\)".*/\1/' "$tmp"/timeline/*.jsonl | grep -vx conn.change |
 	sort -u | tr '\n' ' ')
 [ "$kinds" = "action.refused incident.open mode.change runbook.load " ] ||
 	fail "the journal holds more: $kinds"
