@@ -668,6 +668,10 @@ const char *app_journal_tag(const struct app *app, int h, int svc, int64_t *ms);
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);
 
+/* Host h's service svc as a row of the per-row arrays (config order:
+ * every service of the hosts before it first). */
+int app_config_row(const struct app *app, size_t h, int svc);
+
 /* How many hosts' verdicts say CONSIDER ROLLBACK or worse, at most `most`
  * named in buf ("api-1 ROLLBACK IMMEDIATELY, … and 2 more": the rest
  * counted, never cut; NULL with cap 0: only counted): what a "fixed" post

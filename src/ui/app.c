@@ -334,6 +334,17 @@ app_host_rows(const struct app *app)
 	return n;
 }
 
+int
+app_config_row(const struct app *app, size_t h, int svc)
+{
+	int row = 0;
+	size_t i;
+
+	for (i = 0; i < h; i++)
+		row += app->cfg.hosts[i].nservices;
+	return row + svc;
+}
+
 void
 app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap)
 {
@@ -1091,18 +1102,16 @@ const char *
 app_journal_tag(const struct app *app, int h, int svc, int64_t *ms)
 {
 	const struct svc_state *s = app_state(app, h, svc);
-	int row = 0;
-	size_t i;
+	const struct app_seen *js;
 
 	if (app->seen == NULL || h < 0 || (size_t)h >= app->cfg.nhosts || svc < 0 ||
 	    svc >= app->cfg.hosts[h].nservices || (s != NULL && s->have_driver))
 		return NULL;
-	for (i = 0; i < (size_t)h; i++)
-		row += app->cfg.hosts[i].nservices;
-	if (app->seen[row + svc].tag[0] == '\0' || app->seen[row + svc].tag_ms <= 0)
+	js = &app->seen[app_config_row(app, (size_t)h, svc)];
+	if (js->tag[0] == '\0' || js->tag_ms <= 0)
 		return NULL;
-	*ms = app->seen[row + svc].tag_ms;
-	return app->seen[row + svc].tag;
+	*ms = js->tag_ms;
+	return js->tag;
 }
 
 const struct host_metrics *

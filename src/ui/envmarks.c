@@ -22,18 +22,6 @@
 #include "warroom/record.h"
 #include "warroom/timeline.h"
 
-/* HOSTS row of host h's service svc (config order). */
-static int
-row_of(const struct app *app, size_t h, int svc)
-{
-	int row = 0;
-	size_t i;
-
-	for (i = 0; i < h; i++)
-		row += app->cfg.hosts[i].nservices;
-	return row + svc;
-}
-
 static void
 ensure(struct app *app)
 {
@@ -56,7 +44,7 @@ envmarks_apply(struct app *app, const struct record *r)
 	    sv->valuestring)) < 0)
 		return;
 	ensure(app);
-	envmark_fold(&app->envmarks[row_of(app, h, k)], r->data);
+	envmark_fold(&app->envmarks[app_config_row(app, h, k)], r->data);
 	app->dirty = true;
 }
 
@@ -71,7 +59,7 @@ envmarks_on(const struct app *app, int host, int svc, struct envmark *out)
 	    svc >= app->cfg.hosts[host].nservices)
 		return false;
 	s = app_state(app, host, svc);       /* a screen test's :state too */
-	m = app->envmarks != NULL ? &app->envmarks[row_of(app, (size_t)host, svc)] : &none;
+	m = app->envmarks != NULL ? &app->envmarks[app_config_row(app, (size_t)host, svc)] : &none;
 	if (s == NULL || !s->have_driver)
 		return envmark_show(m, "", "", out);
 	return envmark_show(m, s->env_tag, s->tag, out);
@@ -98,7 +86,7 @@ envmarks_poll(struct app *app)
 			continue;
 		for (k = 0; k < ch->nservices; k++) {
 			const struct svc_state *s = poller_state(app->poller, (int)h, k);
-			struct envmark *m = &app->envmarks[row_of(app, h, k)];
+			struct envmark *m = &app->envmarks[app_config_row(app, h, k)];
 
 			/* A read from before an action's end (or C-r) is old news. */
 			if (s == NULL || !s->have_driver || s->tag_read_ms < s->refresh_ms ||
