@@ -1287,6 +1287,14 @@ probe_round(struct host_poll *hp, bool all)
 void
 poller_watch_exports(struct poller *p, bool on)
 {
+	size_t i;
+
+	/* A round out now asks no /export: the next follows it at once
+	 * instead of a probe interval later. */
+	if (on && !p->watch_exports)
+		for (i = 0; i < p->nhosts; i++)
+			if (p->hosts[i].probing > 0)
+				p->hosts[i].probe_owed = true;
 	p->watch_exports = on;
 }
 
