@@ -269,7 +269,7 @@ struct hosts_since_action {
 
 /* Whether the row's tag was seen to move off the action's after its end,
  * so its outcome no longer says what runs there; then buf has what does
- * ("since then v1.5.0-bad deployed outside this console at 09:14:03"). */
+ * ("now v1.5.0-bad, deployed outside this console at 09:14:03"). */
 bool hosts_table_superseded(const struct hosts_since_action *o, char *buf, size_t cap);
 
 #endif

@@ -681,10 +681,10 @@ hosts_table_superseded(const struct hosts_since_action *o, char *buf, size_t cap
 	deployed = o->deployed_ms > 0 && o->deployed_ms >= o->end_ms / 1000 * 1000;
 	wr_clock_utc(deployed ? o->deployed_ms : o->seen_ms, when, sizeof(when));
 	if (deployed)
-		snprintf(buf, cap, "since then %s deployed%s at %s", o->tag,
+		snprintf(buf, cap, "now %s, deployed%s at %s", o->tag,
 		    o->outside ? " outside this console" : "", when);
 	else
-		snprintf(buf, cap, "since then %s, read at %s%s", o->tag, when,
+		snprintf(buf, cap, "now %s, read at %s%s", o->tag, when,
 		    o->outside ? " (deployed outside this console)" : "");
 	return true;
 }

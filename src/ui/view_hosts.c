@@ -476,9 +476,10 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 			char end[16];
 
 			wr_clock_utc(app_outcome_record(app, action_op(a))->ts_ms, end, sizeof(end));
-			snprintf(lines[0], 700, "%s/%s: %s%s: %s at %s; %s", name,
-			    app->cfg.hosts[host].services[svc], action_verb(a),
-			    actions_change(a, "?", change, sizeof(change)), words, end, since);
+			/* What runs now first: at 80 columns the line is cut. */
+			snprintf(lines[0], 700, "%s/%s: %s (after %s%s: %s at %s)", name,
+			    app->cfg.hosts[host].services[svc], since, action_verb(a),
+			    actions_change(a, "?", change, sizeof(change)), words, end);
 			return 1;
 		}
 		snprintf(lines[0], 700, "%s/%s: %s%s: %s%s%.*s", name,

@@ -1198,22 +1198,22 @@ a_later_tag_change_supersedes_the_outcome(void **state)
 
 	(void)state;
 	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
-	assert_string_equal(buf, "since then v1.5.0-bad deployed outside this console at "
+	assert_string_equal(buf, "now v1.5.0-bad, deployed outside this console at "
 	    "09:14:02");
 	/* Another console's rollback: no "outside". */
 	o.outside = false;
 	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
-	assert_string_equal(buf, "since then v1.5.0-bad deployed at 09:14:02");
+	assert_string_equal(buf, "now v1.5.0-bad, deployed at 09:14:02");
 	/* Drivers say whole seconds: the end's own second is after it. */
 	o.outside = true;
 	o.deployed_ms = end - 400;
 	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
-	assert_string_equal(buf, "since then v1.5.0-bad deployed outside this console at "
+	assert_string_equal(buf, "now v1.5.0-bad, deployed outside this console at "
 	    "09:10:02");
 	/* No deploy time, or the release's first one, older: when read. */
 	o.deployed_ms = end - 3600000;
 	assert_true(hosts_table_superseded(&o, buf, sizeof(buf)));
-	assert_string_equal(buf, "since then v1.5.0-bad, read at 09:14:03 (deployed outside "
+	assert_string_equal(buf, "now v1.5.0-bad, read at 09:14:03 (deployed outside "
 	    "this console)");
 	/* Read before the end: the tag a FAILED rollback found, still there,
 	 * or a read that had not caught up yet. */
