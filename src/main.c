@@ -188,6 +188,14 @@ print_errors(const struct config *cfg)
 		fprintf(stderr, "%s\n", cfg->errors[i]);
 }
 
+/* A host with no metrics source: its verdict can say no more than its
+ * restarts (helm's, nothing at all). */
+static bool
+no_metrics(const struct config_host *h)
+{
+	return h->metrics_url[0] == '\0' && !config_uses_prometheus(h);
+}
+
 /* Secrets that are named but missing are worth a warning, not a refusal:
  * the console still shows everything else. So is a host without metrics,
  * whose verdict can say no more than its restarts: a crash-looping host
@@ -211,7 +219,7 @@ print_warnings(const struct config *cfg)
 		if (h->driver != DRIVER_COMPOSE && h->namespace_line == 0)
 			printf("warning: %s: no namespace: watching \"%s\"\n", h->name,
 			    h->namespace_);
-		if (h->metrics_url[0] == '\0' && !config_uses_prometheus(h))
+		if (no_metrics(h))
 			printf("warning: %s: no metrics_url or prometheus_url%s\n", h->name,
 			    h->driver == DRIVER_HELM ? ", and helm reports no restarts: it has "
 			    "nothing to judge (NO DATA)" : ": its verdict rests on restarts alone");
@@ -496,6 +504,39 @@ config_refusals(struct app *app, struct app_runbook *r, const char *buf, size_t 
 	runbook_free(&copy);
 }
 
+/* Hosts without metrics are --check-config's warnings that matter in an
+ * incident (a slow or failing host is never rolled back): counted at
+ * start, the first in words and the rest by number, after everything else
+ * said then, so that a full footer cuts them, not what came first. */
+static void
+config_hosts_say(struct app *app)
+{
+	struct wr_buf said = { 0 };
+	size_t i, n = 0;
+
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		const struct config_host *h = &app->cfg.hosts[i];
+
+		if (!no_metrics(h))
+			continue;
+		if (n++ == 0)
+			wr_buf_printf(&said, "%s: no metrics: %s", h->name,
+			    h->driver == DRIVER_HELM ? "nothing to judge (NO DATA)" :
+			    "verdict from restarts alone");
+	}
+	if (n > 1)
+		wr_buf_printf(&said, "; +%zu more", n - 1);
+	if (n > 0) {
+		/* Beside what was said before (the matrix's note), not over it. */
+		if (app->status[0] != '\0')
+			app->status_held = true;
+		app_say_also(app, "config: %zu warning%s (%s); warroom --check-config lists %s",
+		    n, n == 1 ? "" : "s", said.s, n == 1 ? "it" : "them");
+		app->status_held = true;
+	}
+	free(said.s);
+}
+
 /* What the config may mean but most likely does not (a query without
  * {host} shared by several hosts) is said at start as --check-config says
  * it, beside anything else said then, and kept until a key. */
@@ -517,6 +558,7 @@ config_warnings_say(struct app *app)
 		app_say_also(app, "warning: %s", w);
 		app->status_held = true;
 	}
+	config_hosts_say(app);
 }
 
 /* Parse every -r runbook; the first one with a decision matrix overrides
