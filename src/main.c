@@ -176,6 +176,12 @@ parse_args(int argc, char **argv, struct opts *o)
 		    "does not take it\n");
 		return 2;
 	}
+	if (o->check_config && o->nrunbooks > 0) {
+		fprintf(stderr, "warroom: -r is an option of the console; --check-config does not "
+		    "take it (warroom runbook -c FILE RUNBOOK checks a runbook against the "
+		    "config)\n");
+		return 2;
+	}
 	return -1;
 }
 
@@ -236,10 +242,13 @@ print_warnings(const struct config *cfg)
  * checked against go into where[] (malloc'd strings). A failing ssh -G (a
  * broken ssh_config) is said in ssh's words and fails the check: the
  * console would never connect such a host. ssh_config's IdentityFile
- * that does not exist is a warning, into warnings. Returns how many
- * hosts failed. */
+ * that does not exist is a warning, into warnings. read_only: a console
+ * that trusts no key with K, so a host whose key is in no known_hosts
+ * file could never be connected: it fails too, with how to add it.
+ * Returns how many hosts failed. */
 static int
-check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *warnings)
+check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *warnings,
+    bool read_only)
 {
 	const struct passwd *pw = getpwuid(getuid());
 	const char *home = getenv("HOME");
@@ -292,6 +301,24 @@ check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *w
 			if (d->hash_known && cfg->known_hosts.path[0])
 				wr_buf_str(&kh, "; K hashes the names it adds (HashKnownHosts yes)");
 			where[i].known_hosts = wr_buf_take(&kh);
+			if (read_only && !ssh_key_known(d)) {
+				const char *file = cfg->known_hosts.path;
+				char name[300], cmd[WR_PATH_MAX + 300];
+
+				sshcfg_known_name(d, name, sizeof(name));
+				fprintf(stderr, "warroom: host \"%s\": its key (%s) is in no known_hosts "
+				    "file, and --read-only trusts none with K: check the fingerprint and ",
+				    c->name, name);
+				if (d->jump[0] != '\0' || d->proxycommand)
+					fprintf(stderr, "connect once with ssh first (it asks, and adds "
+					    "the key to %s)\n", file[0] != '\0' ? file : "~/.ssh/known_hosts");
+				else {
+					sshcfg_keyscan_add(name, file, cmd, sizeof(cmd));
+					fprintf(stderr, "add it first with %s, or connect once with ssh\n",
+					    cmd);
+				}
+				bad++;
+			}
 			for (k = d->ncfg_identity; k < d->nidentity && !d->identities_default; k++)
 				if (access(d->identities[k], F_OK) != 0) {
 					sshcfg_tilde(d->identities[k], home, shown, sizeof(shown));
@@ -1309,7 +1336,7 @@ main(int argc, char **argv)
 		if (o.theme != NULL)
 			wr_strlcpy(app.cfg.theme, o.theme, sizeof(app.cfg.theme));
 		where = xcalloc(app.cfg.nhosts + 1, sizeof(*where));
-		bad = check_ssh(&app.cfg, where, &warnings);
+		bad = check_ssh(&app.cfg, where, &warnings, o.read_only || app.cfg.read_only);
 		timeline_account(account, sizeof(account));
 		desc = config_describe_where(&app.cfg, where,
 		    &(struct config_who){ .account = account, .as = o.as });
@@ -1317,6 +1344,9 @@ main(int argc, char **argv)
 		print_warnings(&app.cfg);
 		/* What the theme becomes on 8 or 16 colours (a start says it in
 		 * the footer, on such a terminal only). */
+		if (o.read_only || app.cfg.read_only)
+			wr_buf_str(&warnings, "read-only: nothing is changed, and no host key is "
+			    "trusted with K: each host's must be in a known_hosts file already\n");
 		theme_lint(&app.theme, &warnings);
 		warned = wr_buf_take(&warnings);
 		fputs(warned, stdout);
