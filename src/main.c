@@ -176,6 +176,12 @@ parse_args(int argc, char **argv, struct opts *o)
 		    "does not take it\n");
 		return 2;
 	}
+	if (o->check_config && o->nrunbooks > 0) {
+		fprintf(stderr, "warroom: -r is an option of the console; --check-config does not "
+		    "take it (warroom runbook -c FILE RUNBOOK checks a runbook against the "
+		    "config)\n");
+		return 2;
+	}
 	return -1;
 }
 
@@ -186,6 +192,14 @@ print_errors(const struct config *cfg)
 
 	for (i = 0; i < cfg->nerrors; i++)
 		fprintf(stderr, "%s\n", cfg->errors[i]);
+}
+
+/* A host with no metrics source: its verdict can say no more than its
+ * restarts (helm's, nothing at all). */
+static bool
+no_metrics(const struct config_host *h)
+{
+	return h->metrics_url[0] == '\0' && !config_uses_prometheus(h);
 }
 
 /* Secrets that are named but missing are worth a warning, not a refusal:
@@ -211,7 +225,7 @@ print_warnings(const struct config *cfg)
 		if (h->driver != DRIVER_COMPOSE && h->namespace_line == 0)
 			printf("warning: %s: no namespace: watching \"%s\"\n", h->name,
 			    h->namespace_);
-		if (h->metrics_url[0] == '\0' && !config_uses_prometheus(h))
+		if (no_metrics(h))
 			printf("warning: %s: no metrics_url or prometheus_url%s\n", h->name,
 			    h->driver == DRIVER_HELM ? ", and helm reports no restarts: it has "
 			    "nothing to judge (NO DATA)" : ": its verdict rests on restarts alone");
@@ -228,10 +242,13 @@ print_warnings(const struct config *cfg)
  * checked against go into where[] (malloc'd strings). A failing ssh -G (a
  * broken ssh_config) is said in ssh's words and fails the check: the
  * console would never connect such a host. ssh_config's IdentityFile
- * that does not exist is a warning, into warnings. Returns how many
- * hosts failed. */
+ * that does not exist is a warning, into warnings. read_only: a console
+ * that trusts no key with K, so a host whose key is in no known_hosts
+ * file could never be connected: it fails too, with how to add it.
+ * Returns how many hosts failed. */
 static int
-check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *warnings)
+check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *warnings,
+    bool read_only)
 {
 	const struct passwd *pw = getpwuid(getuid());
 	const char *home = getenv("HOME");
@@ -284,6 +301,24 @@ check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *w
 			if (d->hash_known && cfg->known_hosts.path[0])
 				wr_buf_str(&kh, "; K hashes the names it adds (HashKnownHosts yes)");
 			where[i].known_hosts = wr_buf_take(&kh);
+			if (read_only && !ssh_key_known(d)) {
+				const char *file = cfg->known_hosts.path;
+				char name[300], cmd[WR_PATH_MAX + 300];
+
+				sshcfg_known_name(d, name, sizeof(name));
+				fprintf(stderr, "warroom: host \"%s\": its key (%s) is in no known_hosts "
+				    "file, and --read-only trusts none with K: check the fingerprint and ",
+				    c->name, name);
+				if (d->jump[0] != '\0' || d->proxycommand)
+					fprintf(stderr, "connect once with ssh first (it asks, and adds "
+					    "the key to %s)\n", file[0] != '\0' ? file : "~/.ssh/known_hosts");
+				else {
+					sshcfg_keyscan_add(name, file, cmd, sizeof(cmd));
+					fprintf(stderr, "add it first with %s, or connect once with ssh\n",
+					    cmd);
+				}
+				bad++;
+			}
 			for (k = d->ncfg_identity; k < d->nidentity && !d->identities_default; k++)
 				if (access(d->identities[k], F_OK) != 0) {
 					sshcfg_tilde(d->identities[k], home, shown, sizeof(shown));
@@ -496,6 +531,39 @@ config_refusals(struct app *app, struct app_runbook *r, const char *buf, size_t 
 	runbook_free(&copy);
 }
 
+/* Hosts without metrics are --check-config's warnings that matter in an
+ * incident (a slow or failing host is never rolled back): counted at
+ * start, the first in words and the rest by number, after everything else
+ * said then, so that a full footer cuts them, not what came first. */
+static void
+config_hosts_say(struct app *app)
+{
+	struct wr_buf said = { 0 };
+	size_t i, n = 0;
+
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		const struct config_host *h = &app->cfg.hosts[i];
+
+		if (!no_metrics(h))
+			continue;
+		if (n++ == 0)
+			wr_buf_printf(&said, "%s: no metrics: %s", h->name,
+			    h->driver == DRIVER_HELM ? "nothing to judge (NO DATA)" :
+			    "verdict from restarts alone");
+	}
+	if (n > 1)
+		wr_buf_printf(&said, "; +%zu more", n - 1);
+	if (n > 0) {
+		/* Beside what was said before (the matrix's note), not over it. */
+		if (app->status[0] != '\0')
+			app->status_held = true;
+		app_say_also(app, "config: %zu warning%s (%s); warroom --check-config lists %s",
+		    n, n == 1 ? "" : "s", said.s, n == 1 ? "it" : "them");
+		app->status_held = true;
+	}
+	free(said.s);
+}
+
 /* What the config may mean but most likely does not (a query without
  * {host} shared by several hosts) is said at start as --check-config says
  * it, beside anything else said then, and kept until a key. */
@@ -517,6 +585,7 @@ config_warnings_say(struct app *app)
 		app_say_also(app, "warning: %s", w);
 		app->status_held = true;
 	}
+	config_hosts_say(app);
 }
 
 /* Parse every -r runbook; the first one with a decision matrix overrides
@@ -1267,7 +1336,7 @@ main(int argc, char **argv)
 		if (o.theme != NULL)
 			wr_strlcpy(app.cfg.theme, o.theme, sizeof(app.cfg.theme));
 		where = xcalloc(app.cfg.nhosts + 1, sizeof(*where));
-		bad = check_ssh(&app.cfg, where, &warnings);
+		bad = check_ssh(&app.cfg, where, &warnings, o.read_only || app.cfg.read_only);
 		timeline_account(account, sizeof(account));
 		desc = config_describe_where(&app.cfg, where,
 		    &(struct config_who){ .account = account, .as = o.as });
@@ -1275,6 +1344,9 @@ main(int argc, char **argv)
 		print_warnings(&app.cfg);
 		/* What the theme becomes on 8 or 16 colours (a start says it in
 		 * the footer, on such a terminal only). */
+		if (o.read_only || app.cfg.read_only)
+			wr_buf_str(&warnings, "read-only: nothing is changed, and no host key is "
+			    "trusted with K: each host's must be in a known_hosts file already\n");
 		theme_lint(&app.theme, &warnings);
 		warned = wr_buf_take(&warnings);
 		fputs(warned, stdout);

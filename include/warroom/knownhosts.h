@@ -56,6 +56,11 @@ bool knownhosts_key_is(const struct knownhosts_line *l, const unsigned char *blo
 int knownhosts_find_revoked(const char *buf, size_t len, const char *name,
     const unsigned char *blob, size_t bloblen, knownhosts_hmac_fn hmac);
 
+/* The number (from 1) of the first line of a known_hosts file's bytes
+ * that holds a key of name's own (no @marker), or 0 when none does. */
+int knownhosts_find_name(const char *buf, size_t len, const char *name,
+    knownhosts_hmac_fn hmac);
+
 /* name hashed as ssh-keygen -H writes it, "|1|SALT|HASH", with the salt
  * given (20 random bytes); 0, or -1 when cap is short. */
 int knownhosts_hash_name(const unsigned char *salt, size_t saltlen, const char *name,

@@ -189,7 +189,14 @@ void ssh_client_want_write(struct ssh_client *c);
  * the loop answers keys in between) and service it again at the next. */
 void ssh_client_yield(struct ssh_client *c);
 
+struct sshcfg_dest;
+
+/* Whether any of d's known_hosts files holds a key of the host's own (as
+ * checked at connect: HostKeyAlias, port); --check-config --read-only. */
+bool ssh_key_known(const struct sshcfg_dest *d);
+
 /* Read-only mode for the pool: exec.c refuses mutating commands. */
+
 void ssh_pool_set_read_only(struct ssh_pool *pool, bool ro);
 bool ssh_pool_read_only(const struct ssh_pool *pool);
 

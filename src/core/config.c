@@ -61,6 +61,21 @@ struct parse_state {
 
 #define HASH_HINT " (inline comments start with ';', not '#')"
 
+/* Whichever check refuses or doubts a value holding " #" (a word of it, a
+ * file it names, a query), the '#' is the likelier mistake than what the
+ * check says: the hint goes onto msg when line is one of those. */
+static void
+hash_hint(const struct config *cfg, int line, char *msg, size_t cap)
+{
+	size_t at;
+
+	for (at = 0; line > 0 && at < cfg->nhash_lines; at++)
+		if (cfg->hash_lines[at] == line) {
+			wr_appendf(msg, cap, "%s", HASH_HINT);
+			return;
+		}
+}
+
 void
 config_add_error(struct config *cfg, int line, const char *fmt, ...)
 {
@@ -72,13 +87,7 @@ config_add_error(struct config *cfg, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	/* Whichever check refuses such a value (a word of it, a file it
-	 * names), the '#' is the likelier mistake than what the check says. */
-	for (at = 0; line > 0 && at < cfg->nhash_lines; at++)
-		if (cfg->hash_lines[at] == line) {
-			wr_appendf(msg, sizeof(msg), "%s", HASH_HINT);
-			break;
-		}
+	hash_hint(cfg, line, msg, sizeof(msg));
 	if (line > 0)
 		snprintf(full, sizeof(full), "%s:%d: %s", cfg->file, line, msg);
 	else
@@ -1197,6 +1206,7 @@ handle_thresholds(struct parse_state *ps, const char *name, const char *v)
 }
 
 static int host_section_name(const char *section, char *out, size_t cap);
+static struct config_host *scratch_host(struct parse_state *ps, const char *name);
 
 static bool
 known_section(const char *section)
@@ -1215,8 +1225,25 @@ unknown_section(struct parse_state *ps, const char *section)
 	static const char *const known[] = { "warroom", "statuspage", "thresholds", "chat",
 		"templates", NULL };
 	const char *best = NULL, *const *k;
-	size_t bestd = 3, d;
+	char word[16], as_host[160], name[WR_NAME_MAX];
+	size_t bestd = 3, d, n = strcspn(section, " ");
 
+	/* [hots "a"]: the quoted name says a host section was meant. Its keys
+	 * are checked as a host's, in a host never kept. */
+	if (n < sizeof(word) && section[n] == ' ') {
+		memcpy(word, section, n);
+		word[n] = '\0';
+		snprintf(as_host, sizeof(as_host), "host%s", section + n);
+		if (wr_edit_distance(word, "host") < bestd &&
+		    host_section_name(as_host, name, sizeof(name)) == 0) {
+			config_add_error(ps->cfg, ps->line,
+			    "unknown section [%s] (did you mean [host \"%s\"]?)", section, name);
+			wr_strlcpy(ps->guess, "host", sizeof(ps->guess));
+			ps->scope = ps->line;
+			ps->host = scratch_host(ps, name);
+			return;
+		}
+	}
 	for (k = known; *k != NULL; k++)
 		if ((d = wr_edit_distance(section, *k)) < bestd) {
 			bestd = d;
@@ -1594,6 +1621,7 @@ config_add_warning(struct config *cfg, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	hash_hint(cfg, line, msg, sizeof(msg));
 	snprintf(full, sizeof(full), "%s:%d: %s", cfg->file, line, msg);
 	cfg->warnings = xrealloc(cfg->warnings, (cfg->nwarnings + 1) * sizeof(char *));
 	cfg->warnings[cfg->nwarnings++] = sanitize_dup(full, strlen(full), NULL);

@@ -166,6 +166,28 @@ knownhosts_find_revoked(const char *buf, size_t len, const char *name,
 }
 
 int
+knownhosts_find_name(const char *buf, size_t len, const char *name, knownhosts_hmac_fn hmac)
+{
+	size_t pos = 0;
+	int lineno = 0;
+
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t e = nl != NULL ? (size_t)(nl - buf) : len;
+		struct knownhosts_line l;
+
+		lineno++;
+		/* A marked line is no key of the host's own (read_known_file). */
+		if (knownhosts_split(buf + pos, e - pos, &l) == 1 &&
+		    l.marker == KNOWNHOSTS_PLAIN &&
+		    knownhosts_hosts_match(l.hosts, l.hosts_len, name, hmac))
+			return lineno;
+		pos = e + 1;
+	}
+	return 0;
+}
+
+int
 knownhosts_hash_name(const unsigned char *salt, size_t saltlen, const char *name,
     knownhosts_hmac_fn hmac, char *out, size_t cap)
 {

@@ -807,6 +807,30 @@ hmac_sha1(const unsigned char *key, size_t keylen, const unsigned char *data, si
 		memset(out, 0, 20);
 }
 
+bool
+ssh_key_known(const struct sshcfg_dest *d)
+{
+	char name[300];
+	int i, line = 0;
+
+	sshcfg_known_name(d, name, sizeof(name));
+	for (i = 0; i < d->nknown && line == 0; i++) {
+		FILE *f = fopen(d->known[i], "r");
+		char *buf = NULL;
+		size_t len = 0;
+
+		if (f == NULL)
+			continue;
+		/* Not a stream of lines: an entry may come after a line too
+		 * long for any buffer of fgets'. */
+		if (getdelim(&buf, &len, '\0', f) > 0)
+			line = knownhosts_find_name(buf, strlen(buf), name, hmac_sha1);
+		free(buf);
+		fclose(f);
+	}
+	return line > 0;
+}
+
 /* The first known_hosts file and line that mark the offered key @revoked
  * for this host, as OpenSSH reads them (any pattern, * included, hashed
  * names too): the line's number with its file in file[cap], or 0. */

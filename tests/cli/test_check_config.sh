@@ -6,6 +6,8 @@
 # files it cannot trust with file:line messages: missing files, token
 # files readable by others, symlinked tokens, identity files that are no
 # private key or that others can read, and an ssh_config ssh refuses.
+# With --read-only, a host whose key is in no known_hosts file fails it;
+# -r and --incident, options of the console only, are refused.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
 secret="canary-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -477,3 +479,68 @@ rc=0; "$WARROOM" -c "$tmp/ns.conf" --check-config --incident db-outage > "$tmp/o
 assert_contains "$tmp/err" "warroom: --incident is an option of the console; --check-config does not take it"
 [ -s "$tmp/out" ] && fail "--check-config --incident checked anyway"
 ok "--check-config refuses --incident rather than ignore it"
+
+# A misspelt host header is guessed as one, and its keys are checked as
+# a host's in the same run.
+cat > "$tmp/hots.conf" <<CONF
+[warroom]
+timeline_dir = $tmp/timeline
+[hots "api-1"]
+adress = 127.0.0.1
+compose_dir = /srv
+services = api
+CONF
+refuse "$tmp/hots.conf" "$tmp/hots.conf:3: unknown section [hots \"api-1\"] (did you mean [host \"api-1\"]?)"
+assert_contains "$tmp/out" "$tmp/hots.conf:4: unknown key 'adress' in [host \"api-1\"] (did you mean 'address'?)"
+ok "a misspelt host header gets its guess, and its keys are checked"
+
+# -r opens a runbook in the console; the check has no console to open it
+# in, and 'warroom runbook -c' is the check of a runbook.
+: > "$tmp/drill.md"
+rc=0; "$WARROOM" -c "$tmp/ns.conf" --check-config -r "$tmp/drill.md" > "$tmp/out" 2> "$tmp/err" ||
+	rc=$?
+[ "$rc" -eq 2 ] || fail "--check-config -r exited $rc, want 2"
+assert_contains "$tmp/err" "warroom: -r is an option of the console; --check-config does not take it (warroom runbook -c FILE RUNBOOK checks a runbook against the config)"
+[ -s "$tmp/out" ] && fail "--check-config -r checked anyway"
+ok "--check-config refuses -r rather than ignore it"
+
+# --read-only trusts no host key with K: a host whose key is in no
+# known_hosts file could never connect, so the check fails on it and
+# says how to add it; a host already there passes.
+cat > "$tmp/ro_ssh_config" <<CFG
+Host *
+  UserKnownHostsFile $tmp/ro_known
+  GlobalKnownHostsFile /dev/null
+CFG
+printf '[127.0.0.1]:2202 %s\n' "$(cut -d' ' -f1,2 "$tmp/id_ed25519.pub")" > "$tmp/ro_known"
+cat > "$tmp/ro.conf" <<CONF
+[warroom]
+timeline_dir = $tmp/timeline
+known_hosts = $tmp/ro_known
+ssh_config = $tmp/ro_ssh_config
+[host "h1"]
+address = 127.0.0.1
+port = 2201
+compose_dir = /srv
+services = api
+metrics_url = http://127.0.0.1:8000/metrics
+[host "h2"]
+address = 127.0.0.1
+port = 2202
+compose_dir = /srv
+services = api
+metrics_url = http://127.0.0.1:8000/metrics
+CONF
+"$WARROOM" -c "$tmp/ro.conf" --check-config > "$tmp/out" 2>&1 || { cat "$tmp/out"; fail "ro.conf refused"; }
+assert_not_contains "$tmp/out" "read-only"
+rc=0; "$WARROOM" -c "$tmp/ro.conf" --check-config --read-only > "$tmp/out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "--check-config --read-only exited $rc, want 1"; }
+assert_contains "$tmp/out" "warroom: host \"h1\": its key ([127.0.0.1]:2201) is in no known_hosts file, and --read-only trusts none with K: check the fingerprint and add it first with ssh-keyscan -p 2201 127.0.0.1 >> $tmp/ro_known, or connect once with ssh"
+assert_not_contains "$tmp/out" "host \"h2\": its key"
+assert_contains "$tmp/out" "read-only: nothing is changed, and no host key is trusted with K"
+assert_not_contains "$tmp/out" "config OK"
+printf '[127.0.0.1]:2201 %s\n' "$(cut -d' ' -f1,2 "$tmp/id_ed25519.pub")" >> "$tmp/ro_known"
+"$WARROOM" -c "$tmp/ro.conf" --check-config --read-only > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "--read-only refused with every key known"; }
+assert_contains "$tmp/out" "config OK"
+ok "--check-config --read-only fails on a host whose key is in no known_hosts file"

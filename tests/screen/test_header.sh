@@ -43,9 +43,9 @@ assert_screen given-up <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 assert_screen failing <<'EOF'
  warroom   ARMED 5:00 left    1 UNKNOWN    STATUS PAGE: 1 pending, HTTP 500
@@ -69,9 +69,9 @@ assert_screen failing <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 assert_screen armed <<'EOF'
  warroom   ARMED 5:00 left    STATUS PAGE: 1 pending, HTTP 500     00:00:00 UTC
@@ -95,9 +95,9 @@ assert_screen armed <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 assert_screen wide <<'EOF'
  warroom │ api 5xx… │ T+00:00:00   ARMED 5:00 left    1 UNKNOWN: host not read back yet    STATUS PAGE: 1 post FAILED (last HTTP 500): post again  00:00:00 UTC
@@ -123,7 +123,7 @@ assert_screen wide <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 # Nothing open, nothing elapsed: three seconds on, no T+00:00:03.
@@ -155,7 +155,7 @@ assert_screen watcher <<'EOF'
 │                                              ││ it shows here once a console │
 │                                              ││   that acts opens it         │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF

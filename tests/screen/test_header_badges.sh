@@ -41,7 +41,7 @@ assert_screen wide <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 assert_screen gone <<'EOF'
  warroom │ not open   READ-ONLY    ARMED CONSOLE GONE: ic (root@vm)    1 ACTION: NO OUTCOME YET    EXPORTS ON: 1 host    STATUS PAGE: 1 UNKNOWN    00:00:00 UTC
@@ -67,7 +67,7 @@ assert_screen gone <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 steps '
 :resize 80x24
@@ -97,9 +97,9 @@ assert_screen narrow <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 # A watcher at 80 columns with all five: each in its tiniest words where
 # it must (the product's name and the clock went first), none cut.
@@ -133,9 +133,9 @@ assert_screen watcher80 <<'EOF'
 │                                              ││ it shows here once a console │
 │                                              ││   that acts opens it         │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 assert_screen gone80 <<'EOF'
    RO    ARMED GONE: ic    1 NO OUTCOME    EXPORTS ON: 1 host    SP: 1 UNKNOWN
@@ -159,9 +159,9 @@ assert_screen gone80 <<'EOF'
 │                                              ││ it shows here once a console │
 │                                              ││   that acts opens it         │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 # A watcher at 80 columns whose armed console was killed with a post
 # still pending: the status page's badge takes its tiniest words, never
@@ -194,7 +194,7 @@ assert_screen spgone80 <<'EOF'
 │                                              ││ it shows here once a console │
 │                                              ││   that acts opens it         │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF

@@ -50,7 +50,7 @@ assert_screen help <<'EOF'
 │                                                                              │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
 └─ ▼ 46 more rows ─────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ warroom --check-config lists them
 EOF
 
 assert_screen scrolled <<'EOF'
@@ -77,7 +77,7 @@ assert_screen scrolled <<'EOF'
 │ Down, j  move the selection down                                             │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
 └─ ▼ 34 more rows ─────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ warroom --check-config lists them
 EOF
 
 assert_screen ignored <<'EOF'
@@ -104,7 +104,7 @@ assert_screen ignored <<'EOF'
 │ Down, j  move the selection down                                             │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
 └─ ▼ 34 more rows ─────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ warroom --check-config lists them
 EOF
 
 assert_screen end <<'EOF'
@@ -131,7 +131,7 @@ assert_screen end <<'EOF'
 │          release judged bad, then its host's verdict                         │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
 └──────────────────────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ warroom --check-config lists them
 EOF
 
 assert_screen closed <<'EOF'
@@ -156,9 +156,9 @@ assert_screen closed <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen help-big <<'EOF'
@@ -221,7 +221,7 @@ assert_screen help-big <<'EOF'
 │          bad, then its host's verdict                                                                                │
 │ ?, q or Esc closes this help                                                                                         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen toggled <<'EOF'
@@ -284,7 +284,7 @@ assert_screen toggled <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).

@@ -51,9 +51,9 @@ assert_screen down2 <<'EOF'
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 4 warnings (api-1: no metrics: verdict from restarts alone; +3 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen end <<'EOF'
@@ -78,9 +78,9 @@ assert_screen end <<'EOF'
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 4 warnings (api-1: no metrics: verdict from restarts alone; +3 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen unbound <<'EOF'
@@ -105,9 +105,9 @@ assert_screen unbound <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 4 warnings (api-1: no metrics: verdict from restarts alone; +3 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen sorted <<'EOF'

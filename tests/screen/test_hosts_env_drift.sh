@@ -50,9 +50,9 @@ assert_screen narrow <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen failing <<'EOF'
@@ -77,9 +77,9 @@ assert_screen failing <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen wider <<'EOF'
@@ -112,7 +112,7 @@ assert_screen wider <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen zoomed <<'EOF'
@@ -132,12 +132,12 @@ assert_screen zoomed <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│                                                                              │
 │api-1: .env says v1.4.1, jobs runs v1.5.0-bad-hotfix-for-the-exports-leak-2: a│
 │  plain `up -d` would start v1.4.1 in place of                                │
 │  v1.5.0-bad-hotfix-for-the-exports-leak-2                                    │
 │api-1/jobs !: TAG v1.5.0-bad-hotfix-for-the-exports-leak-2 .env! (left out    │
 │  here)                                                                       │
 └──────────────────────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF

@@ -51,9 +51,9 @@ assert_screen failing <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen ahead <<'EOF'
@@ -78,9 +78,9 @@ assert_screen ahead <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen wider <<'EOF'
@@ -111,9 +111,9 @@ assert_screen wider <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
-│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 
 assert_screen long <<'EOF'
@@ -138,7 +138,7 @@ assert_screen long <<'EOF'
 │                                                                 ││ (none in screen tests)                    │
 │                                                                 ││                                           │
 │                                                                 ││                                           │
-│                                                                 ││                                           │
 └─────────────────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists
+ them
 EOF

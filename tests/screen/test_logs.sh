@@ -43,17 +43,17 @@ assert_screen follow <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:24 INFO  seq=24                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:25 INFO  seq=25                           ││ no incident journal open             │
-│api-1/api 00:00:26 INFO  seq=26                           ││ (none in screen tests)               │
-│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:25 INFO  seq=25                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:26 INFO  seq=26                           ││ no incident journal open             │
+│api-1/api 00:00:27 INFO  seq=27                           ││ (none in screen tests)               │
 │api-1/api 00:00:28 INFO  seq=28                           ││                                      │
 │api-1/api 00:00:29 INFO  seq=29                           ││                                      │
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -75,17 +75,17 @@ assert_screen up <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:23 INFO  seq=23                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:24 INFO  seq=24                           ││ no incident journal open             │
-│api-1/api 00:00:25 INFO  seq=25                           ││ (none in screen tests)               │
-│api-1/api 00:00:26 INFO  seq=26                           ││                                      │
+│api-1/api 00:00:24 INFO  seq=24                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:25 INFO  seq=25                           ││ no incident journal open             │
+│api-1/api 00:00:26 INFO  seq=26                           ││ (none in screen tests)               │
 │api-1/api 00:00:27 INFO  seq=27                           ││                                      │
 │api-1/api 00:00:28 INFO  seq=28                           ││                                      │
 │api-1/api 00:00:29 INFO  seq=29                           ││                                      │
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api.log  31 lines  PAUSED +0 new (f follows)              ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -107,17 +107,17 @@ assert_screen end <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:24 INFO  seq=24                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:25 INFO  seq=25                           ││ no incident journal open             │
-│api-1/api 00:00:26 INFO  seq=26                           ││ (none in screen tests)               │
-│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:25 INFO  seq=25                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:26 INFO  seq=26                           ││ no incident journal open             │
+│api-1/api 00:00:27 INFO  seq=27                           ││ (none in screen tests)               │
 │api-1/api 00:00:28 INFO  seq=28                           ││                                      │
 │api-1/api 00:00:29 INFO  seq=29                           ││                                      │
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 
 # At 80x24 the states that change what is seen keep the status line's

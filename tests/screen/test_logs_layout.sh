@@ -40,7 +40,6 @@ assert_screen merged <<'EOF'
 │                                                                                                  │
 │                                                                                                  │
 │                                                                                                  │
-│                                                                                                  │
 │api-1/api             2025-12-31T23:50:01.000Z ERROR java.lang.IllegalStateException: boom        │
 │api-1/api             2025-12-31T23:50:01.000Z  at com.example.Orders.take(Orders.java:42)        │
 │api-1/api             2025-12-31T23:50:01.000Z a        b       c                                 │
@@ -48,5 +47,6 @@ assert_screen merged <<'EOF'
 │k8s-bastion/api …7c9f 2025-12-31T23:50:03.000Z INFO  ready                                        │
 │k8s.log  5 lines                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- / filter  z all panes  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF

@@ -40,12 +40,12 @@ assert_screen merged <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│                                                                              │
 │api-1/api              00:00:01 ERROR api upstream timeout status=502         │
 │api-1/api              00:00:03 INFO  GET /v1/items status=200                │
 │k8s-bastion/api …77ldj 00:00:02 ERROR api panic: nil map                      │
 │k8s-bastion/api …77ldj 00:00:04 INFO  GET /healthz status=200                 │
 │k8s.log  4 lines                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
- / filter  z all panes  n next match  N prev match  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF

@@ -74,10 +74,10 @@ assert_screen short <<'EOF'
 │                                                                                                  │
 │                                                                                                  │
 │                                                                                                  │
-│                                                                                                  │
 │short.log  3 lines  PAUSED +0 new (f follows)                                                     │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- / filter  z all panes  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 
 assert_screen flooded <<'EOF'

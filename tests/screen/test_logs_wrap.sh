@@ -54,17 +54,17 @@ assert_screen wrap <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:09 WARN slow upstream call path=/v1/orders│┌─ TIMELINE ───────────────────────────┐
-│  /9 took=1250ms end=9                                    ││ no incident journal open             │
-│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││ (none in screen tests)               │
-│  /10 took=1250ms end=10                                  ││                                      │
+│api-1/api 00:00:09 WARN slow upstream call path=/v1/order…│┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││ no incident journal open             │
+│  /10 took=1250ms end=10                                  ││ (none in screen tests)               │
 │api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
 │  /11 took=1250ms end=11                                  ││                                      │
 │api-1/api 00:00:12 WARN slow upstream call path=/v1/orders││                                      │
 │  /12 took=1250ms end=12                                  ││                                      │
 │api.log  12 lines  wrap                                   ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -86,24 +86,24 @@ assert_screen up <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│api-1/api 00:00:08 WARN slow upstream call path=/v1/orders│┌─ TIMELINE ───────────────────────────┐
-│  /8 took=1250ms end=8                                    ││ no incident journal open             │
-│api-1/api 00:00:09 WARN slow upstream call path=/v1/orders││ (none in screen tests)               │
-│  /9 took=1250ms end=9                                    ││                                      │
+│api-1/api 00:00:08 WARN slow upstream call path=/v1/order…│┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:09 WARN slow upstream call path=/v1/orders││ no incident journal open             │
+│  /9 took=1250ms end=9                                    ││ (none in screen tests)               │
 │api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││                                      │
 │  /10 took=1250ms end=10                                  ││                                      │
 │api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
 │  /11 took=1250ms end=11                                  ││                                      │
 │api.log  12 lines  wrap  PAUSED +0 new (f follows)        ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 sed -n 19,22p "$tmp/small" > "$tmp/small_logs"
 assert_screen small_logs <<'EOF'
-│api-1/api 00:00:13 ERROR api req=83f75f7f ip=1││ (none in screen tests)       │
-│  0.0.0.7 path=/v1/orders status=500 dur_ms=38││                              │
+│  0.0.0.7 path=/v1/orders status=500 dur_ms=38││ (none in screen tests)       │
 │   tag=v1.4.1 err="upstream timeout" seq=377  ││                              │
 │long.log  13 lines  wrap                      ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
 EOF
 sed -n 19,22p "$tmp/small_filtered" > "$tmp/small_filtered_logs"
 assert_screen small_filtered_logs <<'EOF'

@@ -50,7 +50,7 @@ assert_screen wide <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
 EOF
 
 assert_screen narrow <<'EOF'
@@ -75,9 +75,9 @@ assert_screen narrow <<'EOF'
 │                                              ││T+00:00:00 action.end api-1 ok│
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone);
+ warroom --check-config lists it
 EOF
 
 assert_screen zoomed <<'EOF'

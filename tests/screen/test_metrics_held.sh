@@ -37,9 +37,9 @@ assert_screen held <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone);
+ warroom --check-config lists it
 EOF
 
 assert_screen calm <<'EOF'
@@ -64,7 +64,7 @@ assert_screen calm <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone);
+ warroom --check-config lists it
 EOF

@@ -48,8 +48,8 @@ assert_screen none <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
-│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 ok "no metrics source: a verdict from restarts, ROLLBACK IMMEDIATELY on 15, NO DATA when calm"

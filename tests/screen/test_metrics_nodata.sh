@@ -51,7 +51,7 @@ assert_screen held <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
 EOF
 
 assert_screen gave-way <<'EOF'
@@ -84,5 +84,5 @@ assert_screen gave-way <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
 EOF

@@ -50,5 +50,5 @@ assert_screen held <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
 EOF

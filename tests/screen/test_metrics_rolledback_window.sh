@@ -61,7 +61,7 @@ assert_screen rollback <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
 EOF
 
 assert_screen consider <<'EOF'
@@ -94,7 +94,7 @@ assert_screen consider <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
 EOF
 
 assert_screen other <<'EOF'

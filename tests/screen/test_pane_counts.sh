@@ -37,14 +37,14 @@ assert_screen start <<'EOF'
 │                                              ││  [ ] Post "investigating" on…│
 └──────────────────────────────────────────────┘│  - Roll back  0/3            │
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 7 more rows ──────────────┘
-│ no log stream open                           │┌─ TIMELINE ──── ▲ 1 more row ─┐
-│                                              ││T+00:00:00 action.end api-1 ok│
-│                                              ││T+00:00:00 action.intent k8s-…│
+│ no log stream open                           │┌─ TIMELINE ─── ▲ 3 more rows ─┐
 │                                              ││T+00:00:00 action.end k8s-bas…│
 │                                              ││T+00:00:00 action.intent api-…│
 │                                              ││T+00:00:00 action.end api-2 ok│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- decision matrix from rollback.md (line 7) overrides [thresholds]
+ decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
+ warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 assert_screen scrolled <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
@@ -63,14 +63,14 @@ assert_screen scrolled <<'EOF'
 │                                              ││  [ ] $ Roll back the API:    │
 └──────────────────────────────────────────────┘│> [ ] $ Check health:         │
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 4 more rows ──────────────┘
-│ no log stream open                           │┌─ TIMELINE ──── ▲ 1 more row ─┐
-│                                              ││T+00:00:00 action.end api-1 ok│
-│                                              ││T+00:00:00 action.intent k8s-…│
+│ no log stream open                           │┌─ TIMELINE ─── ▲ 3 more rows ─┐
 │                                              ││T+00:00:00 action.end k8s-bas…│
 │                                              ││T+00:00:00 action.intent api-…│
 │                                              ││T+00:00:00 action.end api-2 ok│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- decision matrix from rollback.md (line 7) overrides [thresholds]
+ decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
+ warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 assert_screen timeline <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
@@ -89,12 +89,12 @@ assert_screen timeline <<'EOF'
 │                                              ││  [ ] $ Roll back the API:    │
 └──────────────────────────────────────────────┘│> [ ] $ Check health:         │
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 4 more rows ──────────────┘
-│ no log stream open                           │┌─ ▶ TIMELINE ─────────────────┐
-│                                              ││T+00:00:00 action.intent api-…│
-│                                              ││T+00:00:00 action.end api-1 ok│
+│ no log stream open                           │┌─ ▶ TIMELINE ─ ▲ 2 more rows ─┐
 │                                              ││T+00:00:00 action.intent k8s-…│
 │                                              ││T+00:00:00 action.end k8s-bas…│
 │                                              ││T+00:00:00 action.i… +1 newer │
 └──────────────────────────────────────────────┘└─ ▼ 1 more row ───────────────┘
- decision matrix from rollback.md (line 7) overrides [thresholds]
+ decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
+ warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF

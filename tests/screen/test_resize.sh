@@ -65,7 +65,7 @@ assert_screen big <<'EOF'
 │                                                                                                                      ││                                                                              │
 │                                                                                                                      ││                                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen small <<'EOF'
@@ -122,7 +122,7 @@ assert_screen after <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 # No stale characters: the same as a console that started at 120x40.

@@ -48,13 +48,13 @@ assert_screen start <<'EOF'
 └──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
+│                                              ││ no incident journal open(non)│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them | runbook k8s-helm-rollback.md asks 5
- things this config cannot do (line 51); warroom runbook -c lists them
+ things this config cannot do (line 51); warroom runbook -c lists them |
+ config: 3 warnings (api-1: no metrics: verdict from restar… (z shows it whole)
 EOF
 
 assert_screen ticked <<'EOF'

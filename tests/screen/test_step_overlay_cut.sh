@@ -33,9 +33,9 @@ assert_screen step <<'EOF'
 │ no│                                                                      │───┐
 │   │                                                                      │   │
 │   │                                                                      │   │
-│   │ Fix the step or warroom.conf: warroom runbook -c lists every one.    │   │
-└───│ Highlighted: placeholders. Esc or Enter closes.                      │───┘
- run└──────────────────────────────────────────────────────────────────────┘
- warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
- to); warroom runbook -c lists them
+└───│ Fix the step or warroom.conf: warroom runbook -c lists every one.    │───┘
+ run│ Highlighted: placeholders. Esc or Enter closes.                      │
+ war└──────────────────────────────────────────────────────────────────────┘
+ to); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF

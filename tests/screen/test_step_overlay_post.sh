@@ -65,11 +65,11 @@ assert_screen step <<'EOF'
 │ no│                                                                      │───┐
 │   │                                                                      │   │
 │   │                                                                      │   │
-│   │ x posts to the status page.                                          │   │
-└───│ Highlighted: placeholders. Esc or Enter closes.                      │───┘
- run└──────────────────────────────────────────────────────────────────────┘
- warroom: smoke: no host in warroom.conf has a health_url to put /export
- under); warroom runbook -c lists them
+└───│ x posts to the status page.                                          │───┘
+ run│ Highlighted: placeholders. Esc or Enter closes.                      │
+ war└──────────────────────────────────────────────────────────────────────┘
+ under); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen mixed <<'EOF'
@@ -92,9 +92,9 @@ assert_screen mixed <<'EOF'
 │ no│                                                                      │───┐
 │   │                                                                      │   │
 │   │ x runs them on the HOSTS host, asking for each placeholder, then     │   │
-│   │   posts to the status page, then announces in the chat.              │   │
-└───│ Highlighted: placeholders. Esc or Enter closes.                      │───┘
- run└──────────────────────────────────────────────────────────────────────┘
- warroom: smoke: no host in warroom.conf has a health_url to put /export
- under); warroom runbook -c lists them
+└───│   posts to the status page, then announces in the chat.              │───┘
+ run│ Highlighted: placeholders. Esc or Enter closes.                      │
+ war└──────────────────────────────────────────────────────────────────────┘
+ under); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF

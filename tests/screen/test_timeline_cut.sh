@@ -38,9 +38,9 @@ assert_screen small <<'EOF'
 │                                              ││T+00:00:00 action.end api-1 ok│
 │                                              ││T+00:00:00 action.intent k8s-…│
 │                                              ││T+00:00:00 action.end k8s-bas…│
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 assert_screen medium <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY                       2026-01-01 00:00:00 UTC
@@ -70,9 +70,9 @@ assert_screen medium <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
-│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ --check-config lists them
 EOF
 # The rows cut in the kind or the host end in … (before: "intent k8s").
 for s in small medium; do

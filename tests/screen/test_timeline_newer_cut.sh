@@ -19,7 +19,7 @@ run_console -c "$tmp/warroom.conf" --read-only
 tail -5 "$tmp/scrolled" | head -4 > "$tmp/pane"
 assert_screen pane <<'EOF'
 │                                              ││T+00:00:00 action.intent k8s-…│
-│                                              ││T+00:00:00 action.end k8s-bas…│
-│                                              ││T+00:00:00 action.i… +2 newer │
-└──────────────────────────────────────────────┘└─ ▼ 1 more row ───────────────┘
+│                                              ││T+00:00:00 action.e… +2 newer │
+└──────────────────────────────────────────────┘└─ ▼ 2 more rows ──────────────┘
+ config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
 EOF

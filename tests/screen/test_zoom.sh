@@ -35,11 +35,11 @@ assert_screen runbook <<'EOF'
 │  [ ] $ Keep the tag in .env, so the next up does not bring the bad one back: │
 │  - 4. Migrations  0/3                                                        │
 │  [ ] $ Make sure the newest revision has a downgrade(); additive changes (ne…│
-│  [ ] $ Downgrade one revision:                                               │
-└─ ▼ 5 more rows ──────────────────────────────────────────────────────────────┘
+└─ ▼ 6 more rows ──────────────────────────────────────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
- to); warroom runbook -c lists them
+ to); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen timeline <<'EOF'
@@ -62,11 +62,11 @@ assert_screen timeline <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
- to); warroom runbook -c lists them
+ to); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen back <<'EOF'
@@ -89,9 +89,9 @@ assert_screen back <<'EOF'
 │ no log stream open                           │┌─ ▶ TIMELINE ─────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
- to); warroom runbook -c lists them
+ to); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF

@@ -323,6 +323,28 @@ misspelt_section_keys_are_checked_as_the_guess(void **state)
 	    "[thresholds]");
 }
 
+/* A quoted name says a host was meant, however its word is misspelt; its
+ * keys are checked as a host's in the same run. */
+static void
+misspelt_host_section_gets_a_suggestion(void **state)
+{
+	static const char *const want[] = {
+		"prod.conf:1: unknown section [hots \"a\"] (did you mean [host \"a\"]?)",
+		"prod.conf:2: unknown key 'adress' in [host \"a\"] (did you mean 'address'?)",
+		"prod.conf:3: port: expected a number from 1 to 65535, got 'ssh'",
+		NULL,
+	};
+
+	expect_errors("[hots \"a\"]\nadress = 10.0.0.1\nport = ssh\ncompose_dir = /srv\n"
+	    "services = api\n", want);
+	expect_error("[Host \"b-2\"]\n",
+	    "prod.conf:1: unknown section [Host \"b-2\"] (did you mean [host \"b-2\"]?)");
+	/* Far from host: no guess at what it means. */
+	expect_error("[colour \"red\"]\n", "prod.conf:1: unknown section [colour \"red\"]: "
+	    "expected [warroom], [host \"name\"], [statuspage], [chat], [templates] or "
+	    "[thresholds]");
+}
+
 static void
 unknown_key_gets_a_suggestion(void **state)
 {
@@ -1520,6 +1542,19 @@ shared_query_without_host_warns(void **state)
 	    1);
 	assert_string_equal(others, "b");
 	config_free(&cfg);
+
+	/* A warning is as likely the '#' mistake as an error is. */
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "error_rate_query = e{host=\"{host}\"}\np95_query = p{host=\"{host}\"}\n"
+	    "up_query = min(up{job=\"api\"}) # the fleet's\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\n"), 0);
+	assert_int_equal(cfg.nwarnings, 1);
+	assert_string_equal(cfg.warnings[0], "prod.conf:5: up_query has no {host}: hosts a and "
+	    "b ask http://prom:9090 the same query, so each verdict rests on one fleet-wide "
+	    "figure (a bad host diluted, healthy ones blamed); select each host's series with "
+	    "{host}, such as host=\"{host}\" (inline comments start with ';', not '#')");
+	config_free(&cfg);
 }
 
 /* A misspelt {host} would be sent as written and match nothing: refused
@@ -1587,6 +1622,7 @@ main(void)
 		cmocka_unit_test(components_chat_and_templates),
 		cmocka_unit_test(misspelt_section_gets_a_suggestion),
 		cmocka_unit_test(misspelt_section_keys_are_checked_as_the_guess),
+		cmocka_unit_test(misspelt_host_section_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_without_suggestion),
 		cmocka_unit_test(unknown_key_suggestions_near_and_far),

@@ -115,6 +115,30 @@ a_revoked_key_is_found_with_its_line(void **state)
 	    hmac_sha1), 7);
 }
 
+/* Whether a host's key is there at all: its own line, a pattern or a
+ * hashed name; never a revocation or a CA's key. */
+static void
+a_host_is_found_by_its_own_line(void **state)
+{
+	const char *file =
+	    "# team keys\n"
+	    "@revoked [127.0.0.1]:14502 ssh-ed25519 " KEY "\n"
+	    "@cert-authority db-* ssh-ed25519 " KEY "\n"
+	    "[127.0.0.1]:14501 ssh-ed25519 " KEY "\n"
+	    "web?,!web9 ssh-ed25519 " KEY "\n"
+	    HASHED " ssh-ed25519 " KEY;               /* no final newline */
+
+	assert_int_equal(knownhosts_find_name(file, strlen(file), "[127.0.0.1]:14501",
+	    hmac_sha1), 4);
+	assert_int_equal(knownhosts_find_name(file, strlen(file), "[127.0.0.1]:14502",
+	    hmac_sha1), 0);
+	assert_int_equal(knownhosts_find_name(file, strlen(file), "db-1", hmac_sha1), 0);
+	assert_int_equal(knownhosts_find_name(file, strlen(file), "web1", hmac_sha1), 5);
+	assert_int_equal(knownhosts_find_name(file, strlen(file), "web9", hmac_sha1), 0);
+	assert_int_equal(knownhosts_find_name(file, strlen(file), "[127.0.0.1]:2222",
+	    hmac_sha1), 6);
+}
+
 static void
 the_entry_starts_on_a_line_of_its_own(void **state)
 {
@@ -154,6 +178,7 @@ main(void)
 		cmocka_unit_test(lines_split_with_their_markers),
 		cmocka_unit_test(patterns_match_as_ssh_does),
 		cmocka_unit_test(a_revoked_key_is_found_with_its_line),
+		cmocka_unit_test(a_host_is_found_by_its_own_line),
 		cmocka_unit_test(the_entry_starts_on_a_line_of_its_own),
 		cmocka_unit_test(a_hashed_name_is_what_ssh_keygen_writes),
 	};
