@@ -19,6 +19,7 @@
 #include "warroom/deploytime.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
+#include "warroom/columns.h"
 #include "warroom/hosts_table.h"
 #include "warroom/keygate.h"
 #include "warroom/keyseq.h"
@@ -381,6 +382,7 @@ struct app {
 	int host_sel;                    /* selected row in HOSTS, config order */
 	char host_filter[64];            /* HOSTS shows only rows matching it ("" all) */
 	enum hosts_sort host_sort;
+	struct columns_hold hosts_cols;  /* HOSTS' columns, kept while they fit */
 	int running_actions;             /* as q's question reads now: actions not yet
 	                                    ended, chat messages and status-page posts
 	                                    pending */

@@ -40,10 +40,12 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
  * comes next (else both go after VERSION). exports: EXP is shown only
  * when some row's /export said on or off (HOSTS_EXPORTS_KNOWN), right
  * after TAG when one still exports while a kill switch was asked for
- * (HOSTS_EXPORTS_ON). Returns how many steps were written. */
+ * (HOSTS_EXPORTS_ON). copies: no row's /version differs from its tag,
+ * so VERSION, which then repeats TAG, goes after AGE, RST and EXP.
+ * Returns how many steps were written. */
 enum hosts_exports { HOSTS_EXPORTS_NONE, HOSTS_EXPORTS_KNOWN, HOSTS_EXPORTS_ON };
 int hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports exports,
-    int *steps);
+    bool copies, int *steps);
 
 /* How bad the worst value in a row's columns left out is: severity[c]
  * is 0 (fine), 1 (a warning) or 2 (bad) for each of the n columns, and

@@ -18,7 +18,7 @@
 
 int
 hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports exports,
-    int *steps)
+    bool copies, int *steps)
 {
 	int n = 0;
 
@@ -59,7 +59,10 @@ hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports e
 	steps[n++] = HOSTS_COL_STATE;
 	if (!stale)
 		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_STATE);
-	steps[n++] = HOSTS_COL_VERSION;
+	/* A /version that only repeats the tag tells nothing the TAG does
+	 * not; one that differs is a warning and keeps its place. */
+	if (!copies)
+		steps[n++] = HOSTS_COL_VERSION;
 	if (stale)
 		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_STATE);
 	else
@@ -68,6 +71,8 @@ hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports e
 		steps[n++] = HOSTS_COL_RESTARTS;
 	if (exports == HOSTS_EXPORTS_KNOWN)
 		steps[n++] = HOSTS_COL_EXPORT;
+	if (copies)
+		steps[n++] = HOSTS_COL_VERSION;
 	/* "DOWN 2m43s" says little more than "DOWN 2m" does. */
 	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_CONN);
 	steps[n++] = HOSTS_COL_DRIVER;

@@ -42,6 +42,7 @@
 
 #include "warroom/metrics.h"
 #include "warroom/poller.h"
+#include "warroom/probe.h"
 #include "warroom/sanitize.h"
 
 static const struct {
@@ -438,7 +439,10 @@ fake_state(struct app *app, char *arg, struct wr_err *err)
 		} else if (strcmp(tok, "env") == 0) {
 			wr_strlcpy(s->env_tag, v, sizeof(s->env_tag));
 		} else if (strcmp(tok, "version") == 0) {
+			/* Against the tag as the poller compares them: say tag=
+			 * first. */
 			wr_strlcpy(s->version, v, sizeof(s->version));
+			s->version_cmp = probe_version_compare(s->tag, v);
 		} else if (strcmp(tok, "healthz") == 0) {
 			p = &s->healthz;
 		} else if (strcmp(tok, "readyz") == 0) {

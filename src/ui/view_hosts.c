@@ -822,10 +822,12 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
  * the table scrolls): each column's widest value, and in fewer words. */
 struct table_fit {
 	int full[HOSTS_COL_COUNT], brief[HOSTS_COL_COUNT];
+	int least[HOSTS_COL_COUNT];      /* each blank: its title */
 	bool stale;                      /* some row's values may be old */
 	bool restarts;                   /* some row counts restarts */
 	bool verdicts;                   /* some host has metrics, or a verdict */
 	enum hosts_exports exports;      /* what some row's /export said */
+	bool copies;                     /* no row's /version differs from its tag */
 };
 
 static void
@@ -836,9 +838,10 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 	int c, n, svc, hi;
 
 	f->stale = f->restarts = f->verdicts = false;
+	f->copies = true;
 	f->exports = HOSTS_EXPORTS_NONE;
 	for (c = 0; c < HOSTS_COL_COUNT; c++)
-		f->full[c] = f->brief[c] = ui_width(cols[c].title);
+		f->least[c] = f->full[c] = f->brief[c] = ui_width(cols[c].title);
 	for (n = 0; n < rows; n++) {
 		const struct svc_state *s;
 
@@ -846,6 +849,8 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		s = app_state(app, hi, svc);
 		f->stale |= may_be_old(app, hi, svc, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
+		f->copies &= s == NULL || s->version[0] == '\0' ||
+		    s->version_cmp != PROBE_VERSION_MISMATCH;
 		f->verdicts |= has_metrics(host) || verdict_of(app, hi) >= 0 ||
 		    runs_bad_release(app, hi, svc);
 		if (s != NULL && contain_export_counted(s->export_state,
@@ -1035,18 +1040,24 @@ more_markers(struct app *app, WINDOW *win, const int *order, int shown, int all,
 
 /* What hosts_draw puts in a pane w cells wide and h high: the columns
  * shown and their widths, the selected row's lines under the table and
- * the rows they take. Returns the rows left for the table's rows. */
+ * the rows they take, the columns picked with hold (those of the frame
+ * before, kept while they fit). Returns the rows left for the table's rows. */
 static int
-table_frame(const struct app *app, int w, int h, struct table_fit *fit, bool *show,
-    int *width, char detail[DETAIL_LINES][700], int *pndetail, int *pdrows)
+table_frame(const struct app *app, struct columns_hold *hold, int w, int h,
+    struct table_fit *fit, bool *show, int *width, char detail[DETAIL_LINES][700],
+    int *pndetail, int *pdrows)
 {
 	int steps[HOSTS_STEPS_MAX], nsteps, body = h - 1, ndetail = 0, drows = 0, i, y;
 	char why[300];
 
 	column_widths(app, app_host_rows(app), fit);
-	nsteps = hosts_table_steps(fit->stale, fit->restarts, fit->verdicts, fit->exports, steps);
-	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show. */
-	columns_pick(fit->full, fit->brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
+	nsteps = hosts_table_steps(fit->stale, fit->restarts, fit->verdicts, fit->exports,
+	    fit->copies, steps);
+	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show.
+	 * The set of before is kept while it fits: columns coming and going
+	 * with a value's width lose the reader's place. */
+	columns_hold_pick(hold, app_now(app), fit->least, fit->full, fit->brief, steps, nsteps,
+	    HOSTS_COL_COUNT, w - 2, 3, show, width);
 	{
 		const struct config_host *sh;
 		int ssvc, si = row_at(app, app->host_sel, &sh, &ssvc), bad = 0;
@@ -1126,7 +1137,8 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ui_put_wrapped(win, &row, 1, w - 2, 0, h, dim, where);
 		return;
 	}
-	body = table_frame(app, w, h, &fit, show, width, detail, &ndetail, &drows);
+	body = table_frame(app, &app->hosts_cols, w, h, &fit, show, width, detail, &ndetail,
+	    &drows);
 	x = 2;
 	for (c = 0; c < HOSTS_COL_COUNT; c++)
 		if (show[c])
@@ -1199,6 +1211,7 @@ hosts_rows_wanted(const struct app *app, int w, int most)
 	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX];
 	bool show[HOSTS_COL_COUNT];
 	struct table_fit fit;
+	struct columns_hold hold;
 	char detail[DETAIL_LINES][700], why[300];
 
 	/* No hosts configured: the words saying where to add them. */
@@ -1212,8 +1225,12 @@ hosts_rows_wanted(const struct app *app, int w, int most)
 		return shown == 0 ? 2 : most;
 	}
 	column_widths(app, rows, &fit);
-	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.verdicts, fit.exports, steps);
-	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
+	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.verdicts, fit.exports, fit.copies,
+	    steps);
+	/* As hosts_draw will pick them, leaving what it keeps as it was. */
+	hold = app->hosts_cols;
+	columns_hold_pick(&hold, app_now(app), fit.least, fit.full, fit.brief, steps, nsteps,
+	    HOSTS_COL_COUNT, w - 2, 3, show, width);
 	/* Room under the table for the selected row's lines, as hosts_draw
 	 * puts them. Room kept for any row's left blank rows under the
 	 * table while the panes below hid theirs ("▼ 2 more rows (z shows them)"). */
@@ -1311,6 +1328,7 @@ hidden_above(const struct app *app, struct hosts_hidden *out)
 	int width[HOSTS_COL_COUNT];
 	bool show[HOSTS_COL_COUNT];
 	struct table_fit fit;
+	struct columns_hold hold = app->hosts_cols;  /* hosts_draw's to keep */
 	char detail[DETAIL_LINES][700];
 
 	memset(out, 0, sizeof(*out));
@@ -1321,7 +1339,7 @@ hidden_above(const struct app *app, struct hosts_hidden *out)
 	shown = row_order(app, order, rows);
 	if (shown > 0)
 		top = table_top(order_pos(order, shown, app->host_sel),
-		    table_frame(app, r->w - 2, r->h - 2, &fit, show, width, detail, &ndetail,
+		    table_frame(app, &hold, r->w - 2, r->h - 2, &fit, show, width, detail, &ndetail,
 		    &drows));
 	hidden_of(app, order, 0, top, out);
 	free(order);

@@ -58,16 +58,16 @@ EOF
 assert_screen message <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
-│  HOST SERVICE CONN TAG    VERDICT STATE   HEALTH READY VERSION RST AGE       │
-│> h1   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h1   jobs    UP   v1.4.1 OK      running -      -     -       0   0s        │
-│  h2   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h2   jobs    UP   v1.4.1 OK      running -      -     -       0   0s        │
-│  h3   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h4   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h5   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h6   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h7   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
+│  HOST SERVICE CONN TAG    VERDICT STATE   HEALTH READY RST AGE               │
+│> h1   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h1   jobs    UP   v1.4.1 OK      running -      -     0   0s                │
+│  h2   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h2   jobs    UP   v1.4.1 OK      running -      -     0   0s                │
+│  h3   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h4   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h5   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h6   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h7   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
 └─ ▼ 17 more rows ─────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
@@ -84,22 +84,22 @@ EOF
 assert_screen zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS (zoomed: z shows every pane) ───────────────────────────────────────┐
-│  HOST SERVICE CONN TAG    VERDICT STATE   HEALTH READY VERSION RST AGE       │
-│> h1   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h1   jobs    UP   v1.4.1 OK      running -      -     -       0   0s        │
-│  h2   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h2   jobs    UP   v1.4.1 OK      running -      -     -       0   0s        │
-│  h3   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h4   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h5   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h6   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h7   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h8   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h9   api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h10  api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h11  api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h12  api     UP   v1.4.1 OK      running OK     OK            0   0s        │
-│  h13  api     UP   v1.4.1 OK      running OK     OK            0   0s        │
+│  HOST SERVICE CONN TAG    VERDICT STATE   HEALTH READY RST AGE               │
+│> h1   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h1   jobs    UP   v1.4.1 OK      running -      -     0   0s                │
+│  h2   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h2   jobs    UP   v1.4.1 OK      running -      -     0   0s                │
+│  h3   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h4   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h5   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h6   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h7   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h8   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h9   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h10  api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h11  api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h12  api     UP   v1.4.1 OK      running OK     OK    0   0s                │
+│  h13  api     UP   v1.4.1 OK      running OK     OK    0   0s                │
 └─ ▼ 11 more rows ─────────────────────────────────────────────────────────────┘
  rollback of api on api-1: OK — api runs v1.4.1 and /readyz answers 200
  (migrations_current true); jobs still runs v1.5.0-bad, so api-1 keeps

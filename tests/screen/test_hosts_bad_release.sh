@@ -57,12 +57,12 @@ EOF
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 2 on a bad release of 3 hosts ──────────────────────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY VERSION  │
-│  h1   api     UP   v1.4.1     OK               running OK     OK             │
-│> h1   jobs    UP   v1.5.0-bad BAD RELEASE (OK) running -      -     -        │
-│  h2   api     UP   v1.4.1     OK               running OK     OK             │
-│  h2   jobs    UP   v1.5.0-bad BAD RELEASE (OK) running -      -     -        │
-│  h3   api     UP   v1.4.1     OK               running OK     OK             │
+│  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY RST AGE  │
+│  h1   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│> h1   jobs    UP   v1.5.0-bad BAD RELEASE (OK) running -      -     0   0s   │
+│  h2   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h2   jobs    UP   v1.5.0-bad BAD RELEASE (OK) running -      -     0   0s   │
+│  h3   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
 │h1/jobs runs a bad release, v1.5.0-bad: h1 rolled back from it at 00:00       │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐

@@ -24,11 +24,11 @@ run_console -c "$tmp/warroom.conf"
 assert_screen drift <<'EOF'
  warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
 ┌─ ▶ HOSTS 2 DOWN of 3 hosts ──────────────────────────────────────────────────┐
-│  HOST SERVICE CONN    TAG          VERDICT STATE   HEALTH READY VERSION AGE  │
-│  h1   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
-│> h1   jobs    DOWN 1m v1.5.0 .env! OK      running -      -     -       2m   │
-│  h2   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
-│  h3   api     UP      v1.4.1       OK      running OK     OK            2m   │
+│  HOST SERVICE CONN       TAG          VERDICT STATE   HEALTH READY RST AGE   │
+│  h1   api     DOWN 1m03s v1.4.1       OK      running OK     OK    0   2m    │
+│> h1   jobs    DOWN 1m03s v1.5.0 .env! OK      running -      -     0   2m    │
+│  h2   api     DOWN 1m03s v1.4.1       OK      running OK     OK    0   2m    │
+│  h3   api     UP         v1.4.1       OK      running OK     OK    0   2m    │
 │h1: .env says v1.4.1, jobs runs v1.5.0: a plain `up -d` would start v1.4.1 in…│
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
@@ -51,11 +51,11 @@ EOF
 assert_screen age <<'EOF'
  warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
 ┌─ ▶ HOSTS 2 DOWN of 3 hosts ──────────────────────────────────────────────────┐
-│  HOST SERVICE CONN    TAG          VERDICT STATE   HEALTH READY VERSION AGE  │
-│  h1   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
-│  h1   jobs    DOWN 1m v1.5.0 .env! OK      running -      -     -       2m   │
-│> h2   api     DOWN 1m v1.4.1       OK      running OK     OK            2m   │
-│  h3   api     UP      v1.4.1       OK      running OK     OK            2m   │
+│  HOST SERVICE CONN       TAG          VERDICT STATE   HEALTH READY RST AGE   │
+│  h1   api     DOWN 1m03s v1.4.1       OK      running OK     OK    0   2m    │
+│  h1   jobs    DOWN 1m03s v1.5.0 .env! OK      running -      -     0   2m    │
+│> h2   api     DOWN 1m03s v1.4.1       OK      running OK     OK    0   2m    │
+│  h3   api     UP         v1.4.1       OK      running OK     OK    0   2m    │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h2  OK                                        ││ no runbook loaded            │

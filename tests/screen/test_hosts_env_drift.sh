@@ -118,11 +118,11 @@ EOF
 assert_screen zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS (zoomed: z shows every pane) ───────────────────────────────────────┐
-│  HOST        SERVICE CONN TAG                      STATE HEALTH READY VERSION│
-│  api-1       api     UP   v1.5.0-bad                     -      -     -      │
-│>!api-1       jobs    UP   v1.5.0-bad-hotfix-for-t…       -      -     -      │
-│  api-2       api     UP   v1.4.1                         -      -     -      │
-│  k8s-bastion api     UP   v1.5.0-bad                     FAIL   FAIL         │
+│  HOST        SERVICE CONN TAG                      STATE HEALTH READY RST AGE│
+│  api-1       api     UP   v1.5.0-bad                     -      -     -   0s │
+│>!api-1       jobs    UP   v1.5.0-bad-hotfix-for-t…       -      -     -   0s │
+│  api-2       api     UP   v1.4.1                         -      -     -   0s │
+│  k8s-bastion api     UP   v1.5.0-bad                     FAIL   FAIL  -   0s │
 │                                                                              │
 │                                                                              │
 │                                                                              │

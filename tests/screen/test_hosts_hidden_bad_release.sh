@@ -23,16 +23,16 @@ run_console -c "$tmp/warroom.conf"
 assert_screen top <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 1 on a bad release, 1 MONITOR of 24 hosts ──────────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY VERSION  │
-│> h1   api     UP   v1.4.1     OK               running OK     OK             │
-│  h1   jobs    UP   v1.4.1     OK               running -      -     -        │
-│  h2   api     UP   v1.4.1     OK               running OK     OK             │
-│  h2   jobs    UP   v1.4.1     OK               running -      -     -        │
-│  h3   api     UP   v1.4.1     OK               running OK     OK             │
-│  h3   jobs    UP   v1.4.1     OK               running -      -     -        │
-│  h4   api     UP   v1.4.1     OK               running OK     OK             │
-│  h4   jobs    UP   v1.4.1     OK               running -      -     -        │
-│  h5   api     UP   v1.4.1     OK               running OK     OK             │
+│  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY RST AGE  │
+│> h1   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h1   jobs    UP   v1.4.1     OK               running -      -     0   0s   │
+│  h2   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h2   jobs    UP   v1.4.1     OK               running -      -     0   0s   │
+│  h3   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h3   jobs    UP   v1.4.1     OK               running -      -     0   0s   │
+│  h4   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h4   jobs    UP   v1.4.1     OK               running -      -     0   0s   │
+│  h5   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
 └─ ▼ 23 more rows, worst h12 on a bad release ─────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
@@ -50,16 +50,16 @@ EOF
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 1 on a bad release, 1 MONITOR of 24 hosts ────── ▲ 23: h12 BAD REL ─┐
-│  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY VERSION  │
-│  h16  api     UP   v1.4.1     OK               running OK     OK             │
-│  h17  api     UP   v1.4.1     OK               running OK     OK             │
-│  h18  api     UP   v1.4.1     OK               running OK     OK             │
-│  h19  api     UP   v1.4.1     OK               running OK     OK             │
-│  h20  api     UP   v1.4.1     OK               running OK     OK             │
-│  h21  api     UP   v1.4.1     OK               running OK     OK             │
-│  h22  api     UP   v1.4.1     MONITOR          running OK     OK             │
-│  h23  api     UP   v1.4.1     OK               running OK     OK             │
-│> h24  api     UP   v1.4.1     OK               running OK     OK             │
+│  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY RST AGE  │
+│  h16  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h17  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h18  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h19  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h20  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h21  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h22  api     UP   v1.4.1     MONITOR          running OK     OK    0   0s   │
+│  h23  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│> h24  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h24  OK                                       ││ no runbook loaded            │
@@ -77,14 +77,14 @@ EOF
 assert_screen filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 1 on a bad release, 1 MONITOR of 24 hosts, having "h2" ─────────────┐
-│  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY VERSION  │
-│  h2   api     UP   v1.4.1     OK               running OK     OK             │
-│  h2   jobs    UP   v1.4.1     OK               running -      -     -        │
-│  h20  api     UP   v1.4.1     OK               running OK     OK             │
-│  h21  api     UP   v1.4.1     OK               running OK     OK             │
-│  h22  api     UP   v1.4.1     MONITOR          running OK     OK             │
-│  h23  api     UP   v1.4.1     OK               running OK     OK             │
-│> h24  api     UP   v1.4.1     OK               running OK     OK             │
+│  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY RST AGE  │
+│  h2   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h2   jobs    UP   v1.4.1     OK               running -      -     0   0s   │
+│  h20  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h21  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│  h22  api     UP   v1.4.1     MONITOR          running OK     OK    0   0s   │
+│  h23  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
+│> h24  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
 └───────────────────────────────── filter hides 25 rows: h12 on a bad release ─┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h24  OK                                       ││ no runbook loaded            │

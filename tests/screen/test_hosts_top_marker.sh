@@ -32,16 +32,16 @@ run_console -c "$tmp/warroom.conf"
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER of 24 hosts ── ▲ 23 more, worst h1 ROLLBACK ─┐
-│  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY VERSION  │
-│  h16  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK             │
-│  h17  api     UP   v1.4.1 CONSIDER ROLLBACK    running FAIL   OK             │
-│  h18  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h19  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h20  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK             │
-│  h21  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK             │
-│  h22  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h23  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK             │
-│> h24  api     UP   v1.4.1 OK                   running OK     OK             │
+│  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY RST AGE  │
+│  h16  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK    0   0s   │
+│  h17  api     UP   v1.4.1 CONSIDER ROLLBACK    running FAIL   OK    0   0s   │
+│  h18  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h19  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h20  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK    0   0s   │
+│  h21  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK    0   0s   │
+│  h22  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h23  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK    0   0s   │
+│> h24  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h24  OK                                       ││ no runbook loaded            │
@@ -59,16 +59,16 @@ EOF
 assert_screen narrow-verdict-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, by verdict ────────── ▲ 23: h1 +4 ROLLBACK ─┐
-│  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY VERSION  │
-│  h11  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h12  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h13  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h14  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h15  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h18  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h19  api     UP   v1.4.1 OK                   running OK     OK             │
-│  h22  api     UP   v1.4.1 OK                   running OK     OK             │
-│> h24  api     UP   v1.4.1 OK                   running OK     OK             │
+│  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY RST AGE  │
+│  h11  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h12  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h13  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h14  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h15  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h18  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h19  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│  h22  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
+│> h24  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h24  OK                                       ││ no runbook loaded            │

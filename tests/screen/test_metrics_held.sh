@@ -18,11 +18,11 @@ run_console -c "$tmp/warroom.conf" --read-only
 assert_screen held <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT   STATE HEALTH READY VERSION  │
-│> api-1       api     not connected     ROLLBACK*       -      -     -        │
-│  api-1       jobs    not connected     ROLLBACK*       -      -     -        │
-│  api-2       api     not connected                     -      -     -        │
-│  k8s-bastion api     not connected     -               -      -     -        │
+│  HOST        SERVICE CONN          TAG VERDICT   STATE HEALTH READY RST AGE  │
+│> api-1       api     not connected     ROLLBACK*       -      -              │
+│  api-1       jobs    not connected     ROLLBACK*       -      -              │
+│  api-2       api     not connected                     -      -              │
+│  k8s-bastion api     not connected     -               -      -              │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY (held 1/2)        ││ no runbook loaded            │
@@ -45,11 +45,11 @@ EOF
 assert_screen calm <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY VERSION AGE│
-│> api-1       api     not connected     OK            -      -     -          │
-│  api-1       jobs    not connected     OK            -      -     -          │
-│  api-2       api     not connected                   -      -     -          │
-│  k8s-bastion api     not connected     -             -      -     -          │
+│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY RST AGE    │
+│> api-1       api     not connected     OK            -      -                │
+│  api-1       jobs    not connected     OK            -      -                │
+│  api-2       api     not connected                   -      -                │
+│  k8s-bastion api     not connected     -             -      -                │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  OK                                     ││ no runbook loaded            │

@@ -24,11 +24,11 @@ run_console -c "$tmp/warroom.conf" --read-only
 assert_screen held <<'EOF'
  warroom │ no incident named │ T+00:00:10   READ-ONLY                                           2026-01-01 00:00:10 UTC
 ┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT                     STATE HEALTH READY VERSION RST AGE DRIVER         │
-│> api-1       api     not connected     ROLLBACK IMMEDIATELY (held)       -      -     -               compose        │
-│  api-1       jobs    not connected     ROLLBACK IMMEDIATELY (held)       -      -     -               compose        │
-│  api-2       api     not connected                                       -      -     -               compose        │
-│  k8s-bastion api     not connected     -                                 -      -     -               k8s            │
+│  HOST        SERVICE CONN          TAG VERDICT   STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                  │
+│> api-1       api     not connected     ROLLBACK*       -      -     -               compose 127.0.0.1:2201           │
+│  api-1       jobs    not connected     ROLLBACK*       -      -     -               compose 127.0.0.1:2201           │
+│  api-2       api     not connected                     -      -     -               compose 127.0.0.1:2202           │
+│  k8s-bastion api     not connected     -               -      -     -               k8s     127.0.0.1:2203           │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY (held: no data since 00:00:05)            ││ no runbook loaded                            │
@@ -57,11 +57,11 @@ EOF
 assert_screen gave-way <<'EOF'
  warroom │ no incident named │ T+00:05:05   READ-ONLY                                           2026-01-01 00:05:05 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                    │
-│> api-1       api     not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
-│  api-1       jobs    not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
-│  api-2       api     not connected                   -      -     -               compose 127.0.0.1:2202             │
-│  k8s-bastion api     not connected     -             -      -     -               k8s     127.0.0.1:2203             │
+│  HOST        SERVICE CONN          TAG VERDICT STATE HEALTH READY VERSION RST AGE DRIVER                             │
+│> api-1       api     not connected     NO DATA       -      -     -               compose                            │
+│  api-1       jobs    not connected     NO DATA       -      -     -               compose                            │
+│  api-2       api     not connected                   -      -     -               compose                            │
+│  k8s-bastion api     not connected     -             -      -     -               k8s                                │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  NO DATA                                                        ││ no runbook loaded                            │

@@ -85,11 +85,11 @@ EOF
 assert_screen after <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││ no runbook loaded                            │
-│> api-1       api     not connected           -      -     -          ││ open one with -r FILE                        │
-│  api-1       jobs    not connected           -      -     -          ││                                              │
-│  api-2       api     not connected           -      -     -          ││                                              │
-│  k8s-bastion api     not connected           -      -     -          ││                                              │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY RST AGE    ││ no runbook loaded                            │
+│> api-1       api     not connected           -      -                ││ open one with -r FILE                        │
+│  api-1       jobs    not connected           -      -                ││                                              │
+│  api-2       api     not connected           -      -                ││                                              │
+│  k8s-bastion api     not connected           -      -                ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │ api-1: no metrics_url in the config                                  ││                                              │

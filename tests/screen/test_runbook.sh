@@ -184,11 +184,11 @@ EOF
 assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/12  (2 errors, 3 w…│
-│> api-1       api     not connected           -      -     -          ││> - Kubernetes and Helm rollback: checkout    │
-│  api-1       jobs    not connected           -      -     -          ││  - Decide                                    │
-│  api-2       api     not connected           -      -     -          ││  - Look before you act  1/2                  │
-│  k8s-bastion api     not connected           -      -     -          ││  [x] Alert acknowledged                      │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY RST AGE    ││R: k8s-helm-rollback.md  1/12  (2 errors, 3 w…│
+│> api-1       api     not connected           -      -                ││> - Kubernetes and Helm rollback: checkout    │
+│  api-1       jobs    not connected           -      -                ││  - Decide                                    │
+│  api-2       api     not connected           -      -                ││  - Look before you act  1/2                  │
+│  k8s-bastion api     not connected           -      -                ││  [x] Alert acknowledged                      │
 └──────────────────────────────────────────────────────────────────────┘│  [ ] Bad revision identified (history above,…│
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│  - Roll back with kubectl  0/3               │
 │ api-1: no metrics_url in the config                                  ││  [ ] $ Undo to the previous revision:        │

@@ -47,7 +47,7 @@ every_column_is_taken_once_host_service_conn_first(void **state)
 
 	(void)state;
 	for (k = 0; k < 8; k++) {
-		n = hosts_table_steps(k & 1, k & 2, k & 4, HOSTS_EXPORTS_NONE, steps);
+		n = hosts_table_steps(k & 1, k & 2, k & 4, HOSTS_EXPORTS_NONE, false, steps);
 		assert_true(n <= HOSTS_STEPS_MAX);
 		assert_int_equal(steps[0], HOSTS_COL_HOST);
 		assert_int_equal(steps[1], HOSTS_COL_SVC);
@@ -68,13 +68,13 @@ age_comes_after_health_and_ready_while_values_may_be_old(void **state)
 	int steps[HOSTS_STEPS_MAX], n;
 
 	(void)state;
-	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, false, steps);
 	assert_int_equal(steps[3], HOSTS_COL_TAG);
 	assert_int_equal(steps[4], HOSTS_COL_HEALTH);
 	assert_int_equal(steps[5], HOSTS_COL_READY);
 	assert_int_equal(steps[6], HOSTS_COL_AGE);
 	/* Fresh everywhere: the age matters after the values. */
-	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, false, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) > step_of(steps, n, HOSTS_COL_VERSION));
 }
 
@@ -87,7 +87,7 @@ restarts_come_after_health_and_ready_before_state_and_version(void **state)
 	/* Health and readiness outrank the count (a failing /healthz
 	 * hidden by RST and AGE at 80x24); a hidden count marks its row. */
 	for (k = 0; k < 2; k++) {
-		n = hosts_table_steps(k, true, false, HOSTS_EXPORTS_NONE, steps);
+		n = hosts_table_steps(k, true, false, HOSTS_EXPORTS_NONE, false, steps);
 		assert_true(step_of(steps, n, HOSTS_COL_HEALTH) <
 		    step_of(steps, n, HOSTS_COL_RESTARTS));
 		assert_true(step_of(steps, n, HOSTS_COL_READY) <
@@ -97,9 +97,9 @@ restarts_come_after_health_and_ready_before_state_and_version(void **state)
 		assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) <
 		    step_of(steps, n, HOSTS_COL_VERSION));
 	}
-	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, false, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) < step_of(steps, n, HOSTS_COL_RESTARTS));
-	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, false, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) > step_of(steps, n, HOSTS_COL_VERSION));
 }
 
@@ -111,15 +111,142 @@ exports_column_rises_while_a_host_still_exports(void **state)
 	int steps[HOSTS_STEPS_MAX], n;
 
 	(void)state;
-	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_NONE, false, steps);
 	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), -1);
-	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_KNOWN, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_KNOWN, false, steps);
 	assert_true(n <= HOSTS_STEPS_MAX);
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) > step_of(steps, n, HOSTS_COL_VERSION));
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) < step_of(steps, n, HOSTS_COL_DRIVER));
-	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_ON, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_ON, false, steps);
 	assert_true(n <= HOSTS_STEPS_MAX);
 	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), step_of(steps, n, HOSTS_COL_TAG) + 1);
+}
+
+/* 100 columns (98 cells), a verdict held and a schema ahead coming and
+ * going every few seconds: VERDICT reads "ROLLBACK IMMEDIATELY" then
+ * "ROLLBACK IMMEDIATELY (held)", READY "200 ahead!" then "200". */
+/* HOST SVC CONN TAG VERD STATE HEALTH READY VERSION EXP RST AGE DRIVER ADDR */
+static const int wobble_least[] = { 4, 7, 4, 3, 7, 5, 6, 5, 7, 6, 3, 3, 6, 7 };
+static const int wobble_a[] = { 4, 7, 4, 10, 20, 15, 6, 10, 10, 6, 3, 3, 7, 15 };
+static const int wobble_ab[] = { 4, 7, 4, 10, 8, 7, 6, 6, 10, 6, 3, 3, 7, 15 };
+static const int wobble_b[] = { 4, 7, 4, 10, 27, 15, 6, 5, 10, 6, 3, 3, 7, 15 };
+static const int wobble_bb[] = { 4, 7, 4, 10, 9, 7, 6, 5, 10, 6, 3, 3, 7, 15 };
+
+static void
+columns_stay_put_while_verdict_and_ready_widths_wobble(void **state)
+{
+	struct columns_hold hold;
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n, t, c;
+	bool show[HOSTS_COL_COUNT], first[HOSTS_COL_COUNT], plain_a[HOSTS_COL_COUNT];
+
+	(void)state;
+	memset(&hold, 0, sizeof(hold));
+	n = hosts_table_steps(false, true, true, HOSTS_EXPORTS_NONE, false, steps);
+	/* Picked afresh each frame, the two data give two column sets. */
+	columns_pick(wobble_a, wobble_ab, steps, n, HOSTS_COL_COUNT, 98, 3, plain_a, width);
+	columns_pick(wobble_b, wobble_bb, steps, n, HOSTS_COL_COUNT, 98, 3, show, width);
+	assert_true(memcmp(plain_a, show, sizeof(show)) != 0);
+	columns_hold_pick(&hold, 1000, wobble_least, wobble_a, wobble_ab, steps, n,
+	    HOSTS_COL_COUNT, 98, 3, first, width);
+	assert_true(first[HOSTS_COL_STATE] && first[HOSTS_COL_RESTARTS]);
+	for (t = 1; t < 60; t++) {
+		bool a = (t / 3) % 2 == 0;
+
+		columns_hold_pick(&hold, 1000 + t, wobble_least, a ? wobble_a : wobble_b,
+		    a ? wobble_ab : wobble_bb, steps, n, HOSTS_COL_COUNT, 98, 3, show, width);
+		for (c = 0; c < HOSTS_COL_COUNT; c++)
+			assert_int_equal(show[c], first[c]);
+	}
+	/* Another size picks afresh. */
+	columns_hold_pick(&hold, 1060, wobble_least, wobble_a, wobble_ab, steps, n,
+	    HOSTS_COL_COUNT, 140, 3, show, width);
+	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_VERSION] && show[HOSTS_COL_DRIVER]);
+}
+
+static void
+a_column_left_out_for_room_comes_back_once_the_room_has_stayed(void **state)
+{
+	struct columns_hold hold;
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n, t;
+	int wide[HOSTS_COL_COUNT], wide_b[HOSTS_COL_COUNT];
+	int held[HOSTS_COL_COUNT], held_b[HOSTS_COL_COUNT];
+	bool show[HOSTS_COL_COUNT];
+
+	(void)state;
+	memset(&hold, 0, sizeof(hold));
+	/* READY as ahead! throughout: only the verdict's width changes. */
+	memcpy(held, wobble_a, sizeof(held));
+	memcpy(held_b, wobble_ab, sizeof(held_b));
+	held[HOSTS_COL_VERDICT] = 27;
+	held_b[HOSTS_COL_VERDICT] = 9;
+	n = hosts_table_steps(false, true, true, HOSTS_EXPORTS_NONE, false, steps);
+	/* The verdict held ("… (held)") leaves no room for VERSION. */
+	columns_hold_pick(&hold, 1000, wobble_least, held, held_b, steps, n, HOSTS_COL_COUNT, 98,
+	    3, show, width);
+	assert_false(show[HOSTS_COL_VERSION]);
+	for (t = 1; t < COLUMNS_HOLD_S; t++) {
+		columns_hold_pick(&hold, 1000 + t, wobble_least, wobble_a, wobble_ab, steps, n,
+		    HOSTS_COL_COUNT, 98, 3, show, width);
+		assert_false(show[HOSTS_COL_VERSION]);
+	}
+	columns_hold_pick(&hold, 1000 + COLUMNS_HOLD_S, wobble_least, wobble_a, wobble_ab, steps, n,
+	    HOSTS_COL_COUNT, 98, 3, show, width);
+	assert_true(show[HOSTS_COL_VERSION]);
+	/* A value that no longer fits beside the set drops from it at once. */
+	memcpy(wide, wobble_a, sizeof(wide));
+	memcpy(wide_b, wobble_ab, sizeof(wide_b));
+	wide[HOSTS_COL_VERSION] = wide_b[HOSTS_COL_VERSION] = 24;
+	wide[HOSTS_COL_TAG] = wide_b[HOSTS_COL_TAG] = 24;
+	columns_hold_pick(&hold, 1000 + COLUMNS_HOLD_S + 1, wobble_least, wide, wide_b, steps, n,
+	    HOSTS_COL_COUNT, 98, 3, show, width);
+	assert_false(show[HOSTS_COL_VERSION]);
+}
+
+static void
+a_verdict_where_there_was_none_is_picked_afresh(void **state)
+{
+	struct columns_hold hold;
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], none[HOSTS_COL_COUNT], n, c;
+	bool show[HOSTS_COL_COUNT], fresh[HOSTS_COL_COUNT];
+
+	(void)state;
+	memset(&hold, 0, sizeof(hold));
+	memcpy(none, wobble_bb, sizeof(none));
+	none[HOSTS_COL_VERDICT] = 7;
+	n = hosts_table_steps(false, true, true, HOSTS_EXPORTS_NONE, false, steps);
+	columns_hold_pick(&hold, 1000, wobble_least, none, none, steps, n, HOSTS_COL_COUNT, 98, 3,
+	    show, width);
+	assert_true(show[HOSTS_COL_VERSION]);
+	/* The whole verdict, as a pick afresh gives it, not "ROLLBACK*". */
+	columns_hold_pick(&hold, 1001, wobble_least, wobble_b, wobble_bb, steps, n,
+	    HOSTS_COL_COUNT, 98, 3, show, width);
+	columns_pick(wobble_b, wobble_bb, steps, n, HOSTS_COL_COUNT, 98, 3, fresh, width);
+	for (c = 0; c < HOSTS_COL_COUNT; c++)
+		assert_int_equal(show[c], fresh[c]);
+	assert_int_equal(width[HOSTS_COL_VERDICT], 27);
+}
+
+static void
+version_repeating_the_tag_goes_after_state_restarts_and_age(void **state)
+{
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n, c;
+	bool show[HOSTS_COL_COUNT], a[HOSTS_COL_COUNT];
+
+	(void)state;
+	n = hosts_table_steps(false, true, true, HOSTS_EXPORTS_KNOWN, true, steps);
+	assert_true(step_of(steps, n, HOSTS_COL_VERSION) > step_of(steps, n, HOSTS_COL_AGE));
+	assert_true(step_of(steps, n, HOSTS_COL_VERSION) > step_of(steps, n, HOSTS_COL_EXPORT));
+	assert_true(step_of(steps, n, HOSTS_COL_VERSION) < step_of(steps, n, HOSTS_COL_DRIVER));
+	/* At 100 columns STATE, RST and AGE show however the verdict reads. */
+	n = hosts_table_steps(false, true, true, HOSTS_EXPORTS_NONE, true, steps);
+	columns_pick(wobble_a, wobble_ab, steps, n, HOSTS_COL_COUNT, 98, 3, a, width);
+	columns_pick(wobble_b, wobble_bb, steps, n, HOSTS_COL_COUNT, 98, 3, show, width);
+	assert_true(show[HOSTS_COL_STATE] && show[HOSTS_COL_RESTARTS] && show[HOSTS_COL_AGE]);
+	for (c = 0; c < HOSTS_COL_COUNT; c++)
+		assert_int_equal(show[c], a[c]);
+	/* A /version that differs keeps its place before AGE. */
+	n = hosts_table_steps(false, true, true, HOSTS_EXPORTS_NONE, false, steps);
+	assert_true(step_of(steps, n, HOSTS_COL_VERSION) < step_of(steps, n, HOSTS_COL_AGE));
 }
 
 /* A screen: 160x45, k8s-bastion DOWN, api-1 jobs restarting; the
@@ -134,7 +261,7 @@ a_down_host_keeps_age_and_restarts_in_sight(void **state)
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, false, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 92, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_RESTARTS]);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
@@ -161,7 +288,7 @@ a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane(void **state)
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_NONE, false, steps);
 	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 38, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_false(show[HOSTS_COL_RESTARTS]);
@@ -184,7 +311,7 @@ a_failing_health_stays_in_sight_at_80x24(void **state)
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, false, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_false(show[HOSTS_COL_RESTARTS] || show[HOSTS_COL_AGE]);
@@ -210,7 +337,7 @@ env_drift_comes_after_health_and_ready(void **state)
 
 	(void)state;
 	for (k = 0; k < 4; k++) {
-		n = hosts_table_steps(k & 1, k & 2, false, HOSTS_EXPORTS_NONE, steps);
+		n = hosts_table_steps(k & 1, k & 2, false, HOSTS_EXPORTS_NONE, false, steps);
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) >
 		    step_of(steps, n, HOSTS_COL_READY));
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) >
@@ -218,7 +345,7 @@ env_drift_comes_after_health_and_ready(void **state)
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) <
 		    step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_READY)));
 	}
-	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, false, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_int_equal(width[HOSTS_COL_TAG], 10);
@@ -226,7 +353,7 @@ env_drift_comes_after_health_and_ready(void **state)
 	assert_true(show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
 	assert_int_equal(width[HOSTS_COL_TAG], 16);
 	assert_int_equal(width[HOSTS_COL_READY], 6);
-	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_ON, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_ON, false, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) < step_of(steps, n, HOSTS_COL_HEALTH));
 }
 
@@ -311,7 +438,7 @@ a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, false, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 43, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
 	assert_int_equal(width[HOSTS_COL_AGE], 3);
@@ -404,7 +531,7 @@ the_verdict_stays_in_sight_at_80_columns(void **state)
 
 	(void)state;
 	for (k = 0; k < 4; k++) {
-		n = hosts_table_steps(k & 1, k & 2, true, HOSTS_EXPORTS_NONE, steps);
+		n = hosts_table_steps(k & 1, k & 2, true, HOSTS_EXPORTS_NONE, false, steps);
 		assert_int_equal(steps[4], HOSTS_COL_VERDICT);
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_VERDICT)) <
 		    step_of(steps, n, HOSTS_COL_STATE));
@@ -414,14 +541,14 @@ the_verdict_stays_in_sight_at_80_columns(void **state)
 		assert_int_equal(width[HOSTS_COL_TAG], 10);
 	}
 	/* A host DOWN ("DOWN 26s", brief) still leaves it room. */
-	n = hosts_table_steps(true, false, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, false, true, HOSTS_EXPORTS_NONE, false, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_VERDICT]);
 	assert_false(show[HOSTS_COL_HEALTH]);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 92, 3, show, width);
 	assert_int_equal(width[HOSTS_COL_VERDICT], 20);
 	assert_true(show[HOSTS_COL_HEALTH] && show[HOSTS_COL_STATE]);
-	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, false, steps);
 	assert_int_equal(step_of(steps, n, HOSTS_COL_VERDICT), -1);
 }
 
@@ -1301,6 +1428,10 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_column_is_taken_once_host_service_conn_first),
+		cmocka_unit_test(columns_stay_put_while_verdict_and_ready_widths_wobble),
+		cmocka_unit_test(a_column_left_out_for_room_comes_back_once_the_room_has_stayed),
+		cmocka_unit_test(a_verdict_where_there_was_none_is_picked_afresh),
+		cmocka_unit_test(version_repeating_the_tag_goes_after_state_restarts_and_age),
 		cmocka_unit_test(age_comes_after_health_and_ready_while_values_may_be_old),
 		cmocka_unit_test(exports_column_rises_while_a_host_still_exports),
 		cmocka_unit_test(restarts_come_after_health_and_ready_before_state_and_version),
