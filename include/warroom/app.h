@@ -577,6 +577,11 @@ void app_say_unplaced(struct app *app);
  * the console's tick): one that changed says so in RUNBOOK. */
 void app_watch_runbooks(struct app *app);
 
+/* Whether step k is ticked in the runbook file ("- [x]") and by nothing
+ * since: shown [f], not counted as done in this incident (as the
+ * post-mortem counts it). */
+bool app_step_infile(const struct app_runbook *r, size_t k);
+
 /* The stable id of a step in the journal: "KEY:LINE" (app_runbook.key). */
 void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);
 

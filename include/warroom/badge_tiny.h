@@ -22,6 +22,12 @@ void badge_tiny_armed(const char *who, bool gone, char *dst, size_t cap);
 /* Actions with no outcome yet: " 2 NO OUTCOME ". */
 void badge_tiny_none_yet(size_t n, char *dst, size_t cap);
 
+/* Hosts whose /readyz says the schema is ahead of the release (a
+ * rollback left it so), form 0 " SCHEMA AHEAD: api-1 api-2 " (three names,
+ * then " …"), 1 " SCHEMA AHEAD: 2 ", 2 (the tiniest) " AHEAD: 2 ";
+ * "" when n is 0 or there is no such form. */
+void badge_schema_ahead(const char *const *names, size_t n, int form, char *dst, size_t cap);
+
 /* Exports on (or not known): " EXPORTS ON: 2 ", " EXPORTS ON: 2; ?: 1 ",
  * " EXPORTS ?: 1 "; "" when both are 0. */
 void badge_tiny_exports(size_t non, size_t nunknown, char *dst, size_t cap);

@@ -139,7 +139,8 @@ struct hosts_mark_row {
  * in sight: a host as bad there may hide another one): the worst verdict
  * among them (MONITOR or worse) and how many hosts have it, or, with
  * none at CONSIDER ROLLBACK or worse, the hosts with a row reading BAD
- * RELEASE (ranked as the tally ranks them), the hosts DOWN among them,
+ * RELEASE, or else on a schema ahead (ranked as the tally ranks them),
+ * the hosts DOWN among them,
  * and which of the two is worse by the pane's order (by health a host
  * DOWN; else the verdict). A host with two rows is counted once. */
 struct hosts_hidden {
@@ -150,6 +151,9 @@ struct hosts_hidden {
 	int nworst;                      /* hosts with that verdict (or on a bad
 	                                    release) */
 	bool bad_rel;                    /* worst names hosts on a bad release */
+	bool ahead;                      /* worst names hosts on a schema ahead of
+	                                    their release (below CONSIDER, no bad
+	                                    release: ranked as the tally ranks it) */
 	const char *down;                /* the first host DOWN, or NULL */
 	int ndown;                       /* hosts DOWN (each counted once) */
 	bool down_first;
@@ -170,7 +174,8 @@ enum hosts_more { HOSTS_MORE_UP, HOSTS_MORE_DOWN, HOSTS_MORE_FILTER };
  * h17 +2 ROLLBACK, 1 DOWN" … "▼19 h17" … "▼19"; hosts DOWN first, no
  * "worst": "▼ 19 more rows: h11 and 1 more DOWN"; "filter hides 29 rows:
  * h17 ROLLBACK IMMEDIATELY" … "F hides 29"; a bad release "▼ 19 more rows,
- * worst h20 on a bad release" … "▼19 h20 BAD REL". Arrows in UTF-8 or ASCII. False
+ * worst h20 on a bad release" … "▼19 h20 BAD REL"; a schema ahead "▼ 19 more
+ * rows, worst h3 schema ahead" … "▼19 h3 ahead!". Arrows in UTF-8 or ASCII. False
  * when there is no such form (the shortest is the last); buf always
  * terminated. */
 bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
@@ -203,7 +208,7 @@ void hosts_table_top_share(const int *tw, int nt, const int *uw, int nu, int nam
     int *ft, int *fu);
 
 /* How loud a marker of h is: 2 (a host DOWN, CONSIDER ROLLBACK or worse,
- * a bad release named), 1 (MONITOR), 0. */
+ * a bad release named), 1 (MONITOR, a schema ahead), 0. */
 int hosts_table_more_severity(const struct hosts_hidden *h);
 
 /* The words after "HOSTS" in the pane's title: the order when not by

@@ -110,6 +110,12 @@ struct runbook_command {
 	struct runbook_placeholder *ph;
 	size_t nph;
 	struct runbook_action action;    /* never set when compound */
+	struct runbook_action written;   /* what a compose `up -d` does when
+	                                    action is not set because it has a
+	                                    file, project, option or variable
+	                                    the built-in would not keep
+	                                    (--no-deps, -f prod.yml): kind and
+	                                    services, each such word as own= */
 	bool output;                     /* its first word is no command name
 	                                    (runbook_command_name_ok): output */
 };
@@ -335,6 +341,11 @@ bool runbook_has_migration_step(const struct runbook *rb);
 
 /* The value of key in a, or NULL. */
 const char *runbook_action_arg(const struct runbook_action *a, const char *key);
+
+/* What command c does, read as an action: its built-in action, else what
+ * it is as written (a compose up -d with options of its own); kind NONE
+ * when neither. */
+const struct runbook_action *runbook_command_reads(const struct runbook_command *c);
 
 /* True when v is one whole <name> placeholder (a binding's to=<TAG>). */
 bool runbook_is_angle(const char *v);

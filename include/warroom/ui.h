@@ -160,6 +160,11 @@ void logs_jump(struct app *app, const char *text);
  * (any case; "" shows all); the selection moves to a row still shown. */
 void hosts_filter_set(struct app *app, const char *text);
 
+/* The hosts (each once, in config order, filter or not) with a row whose
+ * /readyz says the schema is ahead of its release, as HOSTS' title counts
+ * them: up to max names into names; returns how many there are. */
+size_t hosts_schema_ahead(const struct app *app, const char **names, size_t max);
+
 /* Where the selected row is among those HOSTS shows, in its order (0:
  * first). */
 int hosts_selected_pos(const struct app *app);

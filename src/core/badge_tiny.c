@@ -1,6 +1,7 @@
 /*
  * badge_tiny.c — the header badges' tiniest wordings: the alarm word and
- * the count, the names and explanations left to the wider wordings.
+ * the count, the names and explanations left to the wider wordings; and
+ * the schema-ahead badge's three wordings, which only the HOSTS rows feed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -55,4 +56,31 @@ badge_tiny_statuspage(const struct statuspage_badge_in *in, char *dst, size_t ca
 		snprintf(dst, cap, " SP: %s", shortest + sizeof(from) - 1);
 	else if (cap > 0)
 		dst[0] = '\0';
+}
+
+void
+badge_schema_ahead(const char *const *names, size_t n, int form, char *dst, size_t cap)
+{
+	size_t i, len;
+
+	if (cap == 0)
+		return;
+	dst[0] = '\0';
+	if (n == 0 || form < 0 || form > 2)
+		return;
+	if (form == 2) {
+		snprintf(dst, cap, " AHEAD: %zu ", n);
+		return;
+	}
+	if (form == 1) {
+		snprintf(dst, cap, " SCHEMA AHEAD: %zu ", n);
+		return;
+	}
+	snprintf(dst, cap, " SCHEMA AHEAD:");
+	for (i = 0; i < n && i < 3; i++) {
+		len = strlen(dst);
+		snprintf(dst + len, cap - len, " %.40s", names[i]);
+	}
+	len = strlen(dst);
+	snprintf(dst + len, cap - len, "%s ", n > 3 ? " …" : "");
 }

@@ -288,12 +288,24 @@ host_unread(const struct hosts_mark_row *rows, int n, int i)
 	return false;
 }
 
+/* Whether any of rows[i]'s host's rows (from i on) is on a schema ahead. */
+static bool
+host_ahead(const struct hosts_mark_row *rows, int n, int i)
+{
+	int j;
+
+	for (j = i; j < n; j++)
+		if (rows[j].host == rows[i].host && rows[j].ahead)
+			return true;
+	return false;
+}
+
 void
 hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sort,
     struct hosts_hidden *out)
 {
-	int i, worst = -1, nunread = 0, nbad = 0;
-	const char *unread = NULL, *bad = NULL;
+	int i, worst = -1, nunread = 0, nbad = 0, nahead = 0;
+	const char *unread = NULL, *bad = NULL, *ahead = NULL;
 
 	memset(out, 0, sizeof(*out));
 	out->rows = n;
@@ -319,6 +331,8 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 		/* Any of its rows: h6's failing poll hid it from every marker. */
 		if (!rows[i].down && host_unread(rows, n, i) && nunread++ == 0)
 			unread = rows[i].host;
+		if (host_ahead(rows, n, i) && nahead++ == 0)
+			ahead = rows[i].host;
 	}
 	if (worst >= 0)
 		out->level = rows[worst].level;
@@ -329,6 +343,14 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 		out->worst = bad;
 		out->nworst = nbad;
 		out->bad_rel = true;
+	}
+	/* Ranked as the title ranks it, after a bad release and before
+	 * MONITOR: a rollback left unfinished below the fold went unsaid
+	 * though the title counted it. */
+	if (nahead > 0 && !out->bad_rel && out->level < DECIDE_CONSIDER) {
+		out->worst = ahead;
+		out->nworst = nahead;
+		out->ahead = true;
 	}
 	/* A host we cannot see is a risk to name, after the hosts DOWN. */
 	if (out->ndown == 0 && nunread > 0) {
@@ -347,7 +369,8 @@ thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
 {
 	const char *host = down ? h->down : h->worst;
 	const char *what = down ? (h->unread ? "not read" : "DOWN") : h->bad_rel ?
-	    (form == 0 ? "on a bad release" : "BAD REL") : form == 0 ?
+	    (form == 0 ? "on a bad release" : "BAD REL") : h->ahead ?
+	    (form == 0 ? "schema ahead" : "ahead!") : form == 0 ?
 	    decide_level_name((enum decide_level)h->level) : level_word(h->level);
 	int count = down ? h->ndown : h->nworst;
 

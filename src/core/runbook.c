@@ -1397,6 +1397,12 @@ runbook_action_arg(const struct runbook_action *a, const char *key)
 	return NULL;
 }
 
+const struct runbook_action *
+runbook_command_reads(const struct runbook_command *c)
+{
+	return c->action.kind != RUNBOOK_ACT_NONE ? &c->action : &c->written;
+}
+
 static void
 strv_free(char **v, size_t n)
 {
@@ -1424,6 +1430,7 @@ runbook_cmds_free(struct runbook_command *c, size_t n)
 		}
 		free(cmd->ph);
 		runbook_action_free(&cmd->action);
+		runbook_action_free(&cmd->written);
 	}
 	free(c);
 }

@@ -1132,126 +1132,191 @@ compose_env(struct runbook_action *a, const struct runbook_command *c)
 	}
 }
 
+/* Options of docker compose itself that take a value, short and long. */
+static const char *const compose_valued[][2] = {
+	{ "-f", "--file" }, { "-p", "--project-name" }, { NULL, "--project-directory" },
+	{ NULL, "--profile" }, { NULL, "--env-file" }, { NULL, "--ansi" },
+	{ NULL, "--progress" }, { NULL, "--parallel" },
+};
+
+/* Options of `up` other than -d that still leave it recreating, detached,
+ * the services it names: taking a value, then not. --dry-run, --no-start,
+ * --abort-on-container-exit … are no redeploy and are not among them. */
+static const char *const up_valued[][2] = {
+	{ "-t", "--timeout" }, { NULL, "--wait-timeout" }, { NULL, "--pull" },
+	{ NULL, "--scale" },
+};
+static const char *const up_plain[] = {
+	"--no-deps", "--force-recreate", "--no-recreate", "--remove-orphans", "--wait",
+	"--no-build", "--build", "--quiet-pull", "-V", "--renew-anon-volumes",
+	"--always-recreate-deps", "--no-color", "--no-log-prefix", "-y", "--yes",
+	"--compatibility", "--verbose",
+};
+
+/* Is argv[*i] one of the valued options in tab (advancing *i past its
+ * value)? Its words go into own as one "own" argument. */
+static bool
+own_valued(char **argv, size_t argc, size_t *i, const char *const (*tab)[2], size_t n,
+    struct runbook_action *own)
+{
+	size_t k, at = *i;
+	const char *v;
+	char w[256];
+
+	for (k = 0; k < n; k++) {
+		if ((v = flag_value(argv, argc, i, tab[k][0], tab[k][1])) == NULL)
+			continue;
+		if (*i > at)
+			snprintf(w, sizeof(w), "%s %s", argv[at], v);
+		else
+			snprintf(w, sizeof(w), "%s", argv[at]);
+		runbook_action_add(own, "own", w);
+		return true;
+	}
+	return false;
+}
+
+/* Is w one of the words in tab? */
+static bool
+among(const char *w, const char *const *tab, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (streq(w, tab[k]))
+			return true;
+	return false;
+}
+
+/* A docker compose command. The built-in actions run `docker compose
+ * --env-file .env -f docker-compose.yml … up -d SERVICE` in compose_dir,
+ * so only such a command becomes c->action: one with another project,
+ * file, profile, option or variable would be silently replaced by the
+ * default one. An `up -d` with such words is still a recreate of the
+ * services it names, and goes into c->written as what it is (the
+ * post-mortem counts a step's recreate that a built-in action did). */
 static bool
 recognise_compose(struct runbook_command *c, char **argv, size_t argc)
 {
-	struct runbook_action *a = &c->action, tmp = { 0 };
-	size_t i, k, first_service;
+	struct runbook_action *a = &c->action, tmp = { 0 }, own = { 0 }, svcs = { 0 };
+	size_t i, k;
 	const char *v, *sub;
-	bool detach = false, killswitch = false;
+	bool detach = false, killswitch = false, ok = false;
 
 	i = streq(argv[0], "docker-compose") ? 1 : 2;
 	if (i == 2 && (argc < 2 || !streq(argv[1], "compose")))
 		return false;
-	/* The built-in actions run `docker compose --env-file .env -f
-	 * docker-compose.yml` in compose_dir: any other project, file or
-	 * profile would be silently replaced by the default one. */
 	for (; i < argc && argv[i][0] == '-'; i++) {
+		size_t at = i;
+
 		if ((v = flag_value(argv, argc, &i, "-f", "--file")) != NULL &&
 		    (streq(v, "docker-compose.yml") || streq(v, "./docker-compose.yml")))
 			runbook_action_add(&tmp, "file", v);
-		else if ((v = flag_value(argv, argc, &i, NULL, "--env-file")) != NULL &&
+		else if ((i = at, v = flag_value(argv, argc, &i, NULL, "--env-file")) != NULL &&
 		    (streq(v, ".env") || streq(v, "./.env")))
 			runbook_action_add(&tmp, "env_file", v);
-		else {
-			runbook_action_free(&tmp);
-			return false;
-		}
+		else if ((i = at, own_valued(argv, argc, &i, compose_valued,
+		    WR_ARRAY_LEN(compose_valued), &own)))
+			;
+		else if (streq(argv[i], "--compatibility") || streq(argv[i], "--verbose"))
+			runbook_action_add(&own, "own", argv[i]);
+		else
+			goto out;
 	}
 	/* Only the variables the built-in action sets itself. */
 	for (k = 0; k < c->nassigns; k++)
 		if (!(strncmp(c->assigns[k], "IMAGE_TAG=", 10) == 0 &&
 		    expands_only_placeholders(c, c->assigns[k] + 10)) &&
-		    !streq(c->assigns[k], "EXPORT_MODE=off")) {
-			runbook_action_free(&tmp);
-			return false;
-		}
-	if (i >= argc) {
-		runbook_action_free(&tmp);
-		return false;
-	}
+		    !streq(c->assigns[k], "EXPORT_MODE=off"))
+			runbook_action_add(&own, "own", c->assigns[k]);
+	if (i >= argc)
+		goto out;
 	sub = argv[i++];
 	if (streq(sub, "pull") || streq(sub, "up")) {
-		for (; i < argc && argv[i][0] == '-'; i++) {
+		bool up = streq(sub, "up");
+
+		/* Options may follow the services too: compose reads them all. */
+		for (; i < argc; i++) {
 			const char *w = argv[i];
 
-			/* up: only -d, the one option the built-in redeploy uses;
-			 * --no-deps, --force-recreate … change what it does. */
+			if (w[0] != '-') {
+				runbook_action_add(&svcs, "service", w);
+				continue;
+			}
 			if (streq(w, "-d") || streq(w, "--detach"))
 				detach = true;
-			else if (streq(sub, "pull") && (streq(w, "-q") || streq(w, "--quiet") ||
+			else if (!up && (streq(w, "-q") || streq(w, "--quiet") ||
 			    streq(w, "--ignore-pull-failures") || streq(w, "--include-deps")))
 				;
-			else {
-				runbook_action_free(&tmp);
-				return false;
-			}
+			else if (up && among(w, up_plain, WR_ARRAY_LEN(up_plain)))
+				runbook_action_add(&own, "own", w);
+			else if (!(up && own_valued(argv, argc, &i, up_valued,
+			    WR_ARRAY_LEN(up_valued), &own)))
+				goto out;
+			/* An option after a service: the built-in names services last. */
+			if (svcs.nargs > 0)
+				runbook_action_add(&own, "own", w);
 		}
-		if (streq(sub, "up") && !detach) {
-			/* A foreground `up` never returns; it is not a redeploy. */
-			runbook_action_free(&tmp);
-			return false;
-		}
-		first_service = i;
-		for (; i < argc; i++)
-			if (argv[i][0] == '-') {
-				runbook_action_free(&tmp);
-				return false;
-			}
-		for (i = 0; i < c->nassigns; i++)
-			killswitch = killswitch || streq(c->assigns[i], "EXPORT_MODE=off");
+		/* A foreground `up` never returns; it is not a redeploy. */
+		if (up && !detach)
+			goto out;
+		for (k = 0; k < c->nassigns; k++)
+			killswitch = killswitch || streq(c->assigns[k], "EXPORT_MODE=off");
 		/* The kill switch redeploys at the running tag: an IMAGE_TAG
-		 * beside EXPORT_MODE=off would be dropped. */
-		if (killswitch && (c->nassigns != 1 || !streq(sub, "up"))) {
-			runbook_action_free(&tmp);
-			return false;
-		}
+		 * beside EXPORT_MODE=off would be dropped. Written otherwise it
+		 * is no recreate either: what it switches is the shell's. */
+		if (killswitch && (c->nassigns != 1 || !up || own.nargs > 0))
+			goto out;
+		/* Only an up -d is read as written: a pull of its own is a look. */
+		if (own.nargs > 0 && !up)
+			goto out;
+		if (own.nargs > 0)
+			a = &c->written;
 		if (killswitch) {
 			a->kind = RUNBOOK_ACT_KILLSWITCH;
 			runbook_action_add(a, "name", "EXPORT_MODE");
 			runbook_action_add(a, "value", "off");
 			runbook_action_add(a, "driver", "compose");
 		} else {
-			a->kind = streq(sub, "up") ? RUNBOOK_ACT_COMPOSE_UP :
-			    RUNBOOK_ACT_COMPOSE_PULL;
+			a->kind = up ? RUNBOOK_ACT_COMPOSE_UP : RUNBOOK_ACT_COMPOSE_PULL;
 		}
-		for (i = first_service; i < argc; i++)
-			runbook_action_add(a, "service", argv[i]);
+		for (k = 0; k < svcs.nargs; k++)
+			runbook_action_add(a, "service", svcs.args[k].value);
 	} else if (streq(sub, "run") || streq(sub, "exec")) {
 		const char *svc = NULL;
 
-		if (c->nassigns > 0) {
-			runbook_action_free(&tmp);
-			return false;
-		}
+		if (c->nassigns > 0 || own.nargs > 0)
+			goto out;
 		for (; i < argc && argv[i][0] == '-'; i++) {
 			const char *w = argv[i];
 
 			/* The built-in downgrade runs `run --rm SERVICE`: an
 			 * environment, directory or user of its own is not honoured. */
 			if (!(streq(w, "--rm") || streq(w, "-T") || streq(w, "-i") ||
-			    streq(w, "-t") || streq(w, "-it"))) {
-				runbook_action_free(&tmp);
-				return false;
-			}
+			    streq(w, "-t") || streq(w, "-it")))
+				goto out;
 		}
 		if (i < argc)
 			svc = argv[i++];
 		if (svc == NULL || !recognise_alembic(a, argv, argc, i)) {
-			runbook_action_free(&tmp);
 			runbook_action_free(a);
-			return false;
+			goto out;
 		}
 		runbook_action_add(a, "service", svc);
 	} else {
-		runbook_action_free(&tmp);
-		return false;
+		goto out;
 	}
-	for (i = 0; i < tmp.nargs; i++)
-		runbook_action_add(a, tmp.args[i].key, tmp.args[i].value);
-	runbook_action_free(&tmp);
+	for (k = 0; k < tmp.nargs; k++)
+		runbook_action_add(a, tmp.args[k].key, tmp.args[k].value);
+	for (k = 0; k < own.nargs; k++)
+		runbook_action_add(a, own.args[k].key, own.args[k].value);
 	compose_env(a, c);
-	return true;
+	ok = true;
+out:
+	runbook_action_free(&tmp);
+	runbook_action_free(&own);
+	runbook_action_free(&svcs);
+	return ok;
 }
 
 /* EXPORT_MODE=off alone, exported, or written into a file with sed -i. */

@@ -345,6 +345,13 @@ app_config_row(const struct app *app, size_t h, int svc)
 	return row + svc;
 }
 
+bool
+app_step_infile(const struct app_runbook *r, size_t k)
+{
+	/* A tick this incident made (replayed or not) has its time. */
+	return r->checked[k] && r->ticked_at[k] == 0 && r->rb.steps[k].checked;
+}
+
 void
 app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap)
 {

@@ -243,8 +243,10 @@ record_step_acts(cJSON *s, const struct runbook *rb, size_t k)
 		if (bl->step != k)
 			continue;
 		for (j = 0; j < bl->nbinds + bl->ncmds; j++) {
+			/* A command's own up -d (--no-deps, -f prod.yml) recreates as
+			 * the built-in does, whichever runs it. */
 			const struct runbook_action *a = j < bl->nbinds ? &bl->binds[j].action :
-			    &bl->cmds[j - bl->nbinds].action;
+			    runbook_command_reads(&bl->cmds[j - bl->nbinds]);
 			const char *host = runbook_action_arg(a, "host");
 			const char *svc = runbook_action_arg(a, "service");
 			cJSON *x;
@@ -315,7 +317,7 @@ record_runbooks(struct app *app)
 				    r->rb.sections[r->rb.steps[k].section].title);
 			if (r->checked[k] && r->ticked_at[k] > 0)
 				cJSON_AddBoolToObject(s, "done", true);
-			else if (r->checked[k] && r->rb.steps[k].checked)
+			else if (app_step_infile(r, k))
 				cJSON_AddBoolToObject(s, "preticked", true);
 			/* What it runs now: the post-mortem tells a mark made
 			 * when it held other code (runbook_code) from its own. */

@@ -682,6 +682,26 @@ exports_badges(struct app *app, struct header_badges *b)
 	badge_add(b, true, ui_attr(app, THEME_BADGE), nr > 3 ? shrt : lng, nr > 3 ? NULL : shrt);
 }
 
+/* A rollback that left the database's schema ahead of the release (its
+ * /readyz says migrations not current): not a clean OK, and HOSTS' title
+ * says so only while the pane is in sight. Narrow: the count, then the
+ * alarm word alone. */
+static void
+schema_badge(struct app *app, struct header_badges *b)
+{
+	const char *names[4];
+	char lng[200], shrt[200], tiny[64];
+	size_t n = hosts_schema_ahead(app, names, WR_ARRAY_LEN(names));
+
+	if (n == 0)
+		return;
+	badge_schema_ahead(names, n, 0, lng, sizeof(lng));
+	badge_schema_ahead(names, n, 1, shrt, sizeof(shrt));
+	badge_add(b, false, ui_attr(app, THEME_WARN) | A_REVERSE, lng, shrt);
+	badge_schema_ahead(names, n, 2, tiny, sizeof(tiny));
+	badge_tiny(b, tiny);
+}
+
 static void
 draw_header(struct app *app)
 {
@@ -735,6 +755,7 @@ draw_header(struct app *app)
 		others_open_badges(app, &b, unknown, none_yet);
 	}
 	exports_badges(app, &b);
+	schema_badge(app, &b);
 	if (app->resolved)
 		badge_add(&b, false, ui_attr(app, THEME_BADGE), " RESOLVED ", NULL);
 	if (app->tl != NULL && (timeline_degraded(app->tl) || timeline_read_only(app->tl)))

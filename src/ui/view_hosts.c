@@ -954,6 +954,27 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 	}
 }
 
+size_t
+hosts_schema_ahead(const struct app *app, const char **names, size_t max)
+{
+	int rows = app_host_rows(app), i;
+	struct hosts_mark_row mark;
+	const char *last = NULL;
+	size_t n = 0;
+
+	/* A host's rows are next to each other in config order (row_at). */
+	for (i = 0; i < rows; i++) {
+		mark_of(app, i, &mark);
+		if (!mark.ahead || mark.host == last)
+			continue;
+		last = mark.host;
+		if (n < max)
+			names[n] = mark.host;
+		n++;
+	}
+	return n;
+}
+
 /* What a marker says of the n rows order[from...]: the worst verdict
  * among them and how many hosts have it, and the hosts DOWN. */
 static void

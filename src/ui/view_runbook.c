@@ -106,7 +106,7 @@ section_progress(const struct app_runbook *r, size_t s, int *done, int *total,
 		if (r->rb.steps[i].section != s)
 			continue;
 		(*total)++;
-		if (r->checked[i])
+		if (r->checked[i] && !app_step_infile(r, i))
 			(*done)++;
 		if (r->ticked_at[i] && (*first == 0 || r->ticked_at[i] < *first))
 			*first = r->ticked_at[i];
@@ -266,7 +266,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	struct app_runbook *r;
 	struct rb_row *rows;
-	size_t n, i, done = 0, nerr, nwarn;
+	size_t n, i, done = 0, infile = 0, nerr, nwarn;
 	int64_t now = (int64_t)app_now(app) * 1000;
 	int y, top = 0, row0 = 1;
 	char line[1200], when[32], mark[160];
@@ -277,10 +277,15 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		return;
 	}
 	r = &app->runbooks[app->rb_cur];
-	for (i = 0; i < r->rb.nsteps; i++)
-		done += r->checked[i];
+	/* Done is what this incident ticked, as the post-mortem counts it: a
+	 * box ticked in the file is counted apart. */
+	for (i = 0; i < r->rb.nsteps; i++) {
+		infile += app_step_infile(r, i);
+		done += r->checked[i] && !app_step_infile(r, i);
+	}
 	snprintf(line, sizeof(line), "%s%s  %zu/%zu", app->nrunbooks > 1 ? "R: " : "",
 	    r->key, done, r->rb.nsteps);
+
 	if (r->tzero_s != 0) {
 		runofshow_when(r->tzero_s, 0, now / 1000, when, sizeof(when));
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  T-0 %s", when);
@@ -296,6 +301,10 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	if (nwarn > 0)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%zu warning%s)",
 		    nerr ? " " : "  (", nwarn, nwarn == 1 ? "" : "s");
+	/* Last: what needs doing and what is wrong come first in a narrow pane. */
+	if (infile > 0)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  +%zu [f] ticked in "
+		    "the file", infile);
 	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
 	/* The file was edited since it was read: the steps below are what was
 	 * read, and x runs those; said on a row of its own, not cut away. */
@@ -353,7 +362,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			row_mark(app, r, row->idx, mark, sizeof(mark));
 			/* The markers go before the text, which a narrow pane cuts. */
 			snprintf(line, sizeof(line), "%s%*s[%s] %s%s%s%s%s", sel ? ">" : " ", indent - 1,
-			    "", r->checked[row->idx] ? "x" : " ",
+			    "", app_step_infile(r, row->idx) ? "f" : r->checked[row->idx] ? "x" : " ",
 			    broken ? "! " : step_has_work(&r->rb, row->idx) ? "$ " : "",
 			    mark[0] ? "[" : "", mark, mark[0] ? "] " : "", stp->text);
 			xrun_mark(app, r, stp->section, row->idx, line, sizeof(line));
@@ -397,7 +406,9 @@ static void
 tick(struct app *app, struct app_runbook *r, size_t step)
 {
 	char id[WR_PATH_MAX + 16];
-	bool to = !r->checked[step];
+	/* A box ticked in the file is not done here: Space ticks it for
+	 * this incident. */
+	bool to = !r->checked[step] || app_step_infile(r, step);
 	struct wr_err err;
 
 	if (app->tl == NULL) {

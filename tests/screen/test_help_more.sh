@@ -146,7 +146,7 @@ EOF
 assert_screen wide <<'EOF'
  warroom │ no incident named │ T+00:00:10                                                                                                                                       2026-01-01 00:00:10 UTC
 ┌─ HOSTS ───────────── ┌─ HELP: keys ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐ ──────────────────────┐
-│  HOST        SERVICE │ Change production (an armed console only: A)                                                                                                          │                       │
+│  HOST        SERVICE │ Change production (an armed console only: A)                                                                                                          │ the file              │
 │> api-1       api     │ r        roll the selected service back (HOSTS)                                                                                                       │                       │
 │  api-1       jobs    │ B        roll it back on every host of the same driver running its tag, one after another, each confirmed (HOSTS)                                     │                       │
 │  api-2       api     │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)                                                                                     │ ing                   │

@@ -27,7 +27,7 @@ steps "$(scale_steps 4 0)
 run_console -c "$tmp/warroom.conf"
 
 assert_screen first <<'EOF'
- warroom │ no incident named │ T+00:00:02                                   2026-01-01 00:00:02 UTC
+ warroom │ no incident named │ T+00:00:02   SCHEMA AHEAD: h2                2026-01-01 00:00:02 UTC
 ┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 1 schema ahead of 4 hosts ──────────────────────────────────────┐
 │  HOST SERVICE CONN TAG         VERDICT              STATE   HEALTH READY      VERSION     RST AGE│
 │> h1   api     UP   v1.5.0-bad1 ROLLBACK IMMEDIATELY running OK     OK         v1.5.0-bad1 2+  2s │
@@ -93,7 +93,7 @@ assert_screen held <<'EOF'
 EOF
 
 assert_screen again <<'EOF'
- warroom │ no incident named │ T+00:00:06                                   2026-01-01 00:00:06 UTC
+ warroom │ no incident named │ T+00:00:06   SCHEMA AHEAD: h2                2026-01-01 00:00:06 UTC
 ┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 1 schema ahead of 4 hosts ──────────────────────────────────────┐
 │  HOST SERVICE CONN TAG         VERDICT              STATE   HEALTH READY      VERSION     RST AGE│
 │> h1   api     UP   v1.5.0-bad1 ROLLBACK IMMEDIATELY running OK     OK         v1.5.0-bad1 2+  6s │

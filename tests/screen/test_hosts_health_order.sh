@@ -24,7 +24,7 @@ o<Home>
 run_console -c "$tmp/warroom.conf"
 
 assert_screen wide-health <<'EOF'
- warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
+ warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: h5                                                                            2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 1 schema ahead, 2 DOWN, 1 not read of 24 hosts, by health ──┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH  READY      RST AGE     ││ no runbook loaded                                            │
 │> h11  api     DOWN 0s v1.4.1     OK                   running OK      OK         0   0s      ││ open one with -r FILE                                        │
@@ -72,7 +72,7 @@ assert_screen wide-health <<'EOF'
 EOF
 
 assert_screen narrow-health <<'EOF'
- warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+ warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: h5       00:00:00 UTC
 ┌─ ▶ HOSTS 1 ROLLBACK, 1 schema ahead, 2 DOWN, 1 not read, by health ──────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH  READY   RST AGE│
 │> h11  api     DOWN 0s v1.4.1     OK                   OK      OK      0   0s │

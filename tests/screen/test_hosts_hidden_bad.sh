@@ -2,7 +2,8 @@
 # test_hosts_hidden_bad.sh — a row never looks healthy because its bad
 # value did not fit: at 80x24, with k8s-bastion's /healthz failing and
 # rows counting restarts, HEALTH outranks RST and shows FAIL; at 100x30
-# READY shows api-1's migrations ahead; where READY is left out (80x24),
+# READY shows api-1's migrations ahead (and the header SCHEMA AHEAD); where
+# READY is left out (80x24),
 # the row is marked ! and the line under the table names what is hidden,
 # saying z shows more columns (not every: zoomed, some may still not fit).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
@@ -30,7 +31,7 @@ steps '
 run_console -c "$tmp/warroom.conf"
 
 assert_screen failing <<'EOF'
- warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+ warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: api-1    00:00:00 UTC
 ┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
 │  api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
@@ -57,7 +58,7 @@ assert_screen failing <<'EOF'
 EOF
 
 assert_screen ahead <<'EOF'
- warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+ warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: api-1    00:00:00 UTC
 ┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
 │> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
@@ -84,7 +85,7 @@ assert_screen ahead <<'EOF'
 EOF
 
 assert_screen wider <<'EOF'
- warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+ warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: api-1             2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE DRIVER              │
 │> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  compose             │
@@ -117,7 +118,7 @@ assert_screen wider <<'EOF'
 EOF
 
 assert_screen long <<'EOF'
- warroom │ no incident named │ T+00:00:00                                               2026-01-01 00:00:00 UTC
+ warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: api-1                         2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG                      STATE HEALTH READY      VERSION RST AGE DRIVER            │
 │  api-1       api     UP   v1.5.0-bad                     OK     200 ahead!         0   0s  compose           │

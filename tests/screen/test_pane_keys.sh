@@ -56,10 +56,10 @@ assert_screen f-hosts <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15  (4…│
+│ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
-│                                              ││  - Before you start  1/3     │
-│                                              ││  [x] Incident opened in warr…│
+│                                              ││  - Before you start  0/3     │
+│                                              ││  [f] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
@@ -88,10 +88,10 @@ assert_screen f-logs <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15  (4…│
+│ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
-│                                              ││  - Before you start  1/3     │
-│                                              ││  [x] Incident opened in warr…│
+│                                              ││  - Before you start  0/3     │
+│                                              ││  [f] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ ▶ LOGS ─────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
@@ -118,10 +118,10 @@ assert_screen enter-metrics <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15  (4…│
+│ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
-│                                              ││  - Before you start  1/3     │
-│                                              ││  [x] Incident opened in warr…│
+│                                              ││  - Before you start  0/3     │
+│                                              ││  [f] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘

@@ -40,10 +40,10 @@ assert_screen start <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15 …│
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  0/15 …│
 │                                              ││> - Compose rollback: api and…│
-│                                              ││  - Before you start  1/3     │
-│                                              ││  [x] Incident opened in warr…│
+│                                              ││  - Before you start  0/3     │
+│                                              ││  [f] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
@@ -67,10 +67,10 @@ assert_screen ticked <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15 …│
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  2/15 …│
 │                                              ││  - Compose rollback: api and…│
-│                                              ││  - Before you start  1/3  2m │
-│                                              ││  [ ] Incident opened in warr…│
+│                                              ││  - Before you start  2/3  2m │
+│                                              ││  [x] Incident opened in warr…│
 │                                              ││> [x] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
@@ -94,9 +94,9 @@ assert_screen folded <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│ api-1: no metrics_url in the config          ││R: compose-rollback.md  1/15 …│
+│ api-1: no metrics_url in the config          ││R: compose-rollback.md  2/15 …│
 │                                              ││  - Compose rollback: api and…│
-│                                              ││> + Before you start  1/3  2m │
+│                                              ││> + Before you start  2/3  2m │
 │                                              ││  - 1. Exports kill switch  0…│
 │                                              ││  [ ] $ Set the switch in .en…│
 └──────────────────────────────────────────────┘│  [ ] ! Check that exports ar…│
@@ -184,11 +184,11 @@ EOF
 assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY RST AGE    ││R: k8s-helm-rollback.md  1/12  (2 errors, 3 w…│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY RST AGE    ││R: k8s-helm-rollback.md  0/12  (2 errors, 3 w…│
 │> api-1       api     not connected           -      -                ││> - Kubernetes and Helm rollback: checkout    │
 │  api-1       jobs    not connected           -      -                ││  - Decide                                    │
-│  api-2       api     not connected           -      -                ││  - Look before you act  1/2                  │
-│  k8s-bastion api     not connected           -      -                ││  [x] Alert acknowledged                      │
+│  api-2       api     not connected           -      -                ││  - Look before you act  0/2                  │
+│  k8s-bastion api     not connected           -      -                ││  [f] Alert acknowledged                      │
 └──────────────────────────────────────────────────────────────────────┘│  [ ] Bad revision identified (history above,…│
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│  - Roll back with kubectl  0/3               │
 │ api-1: no metrics_url in the config                                  ││  [ ] $ Undo to the previous revision:        │

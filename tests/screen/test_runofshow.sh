@@ -36,7 +36,7 @@ assert_screen unset <<'EOF'
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
@@ -69,7 +69,7 @@ assert_screen refused <<'EOF'
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
@@ -102,7 +102,7 @@ assert_screen prompt <<'EOF'
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  (T sets T…│
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
@@ -135,7 +135,7 @@ assert_screen set <<'EOF'
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  T-0 00:20…│
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  T-0 00:20…│
 │                                                                ││> - Blue/green cutover: api               │
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
@@ -168,7 +168,7 @@ assert_screen later <<'EOF'
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  2/15  T-0 00:20…│
+│ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  T-0 00:20…│
 │                                                                ││> - Blue/green cutover: api               │
 │                                                                ││  - Hosts                                 │
 │                                                                ││  - Run of show  0/8                      │
@@ -201,10 +201,10 @@ assert_screen none <<'EOF'
 │  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
 └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│ api-1: no metrics_url in the config                            ││R: compose-rollback.md  1/15  (4 errors)  │
+│ api-1: no metrics_url in the config                            ││R: compose-rollback.md  0/15  (4 errors) …│
 │                                                                ││> - Compose rollback: api and jobs        │
-│                                                                ││  - Before you start  1/3                 │
-│                                                                ││  [x] Incident opened in warroom; the tim…│
+│                                                                ││  - Before you start  0/3                 │
+│                                                                ││  [f] Incident opened in warroom; the tim…│
 │                                                                ││  [ ] Incident commander named in the inc…│
 │                                                                ││  [ ] ! Status page set to investigating  │
 │                                                                ││  - 1. Exports kill switch  0/2           │

@@ -18,10 +18,10 @@ run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/compose-rollback.md" \
 assert_screen runbook <<'EOF'
  warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
 ┌─ ▶ RUNBOOK (zoomed: z shows every pane) ─────────────────────────────────────┐
-│compose-rollback.md  1/15  (4 errors)                                         │
+│compose-rollback.md  0/15  (4 errors)  +1 [f] ticked in the file              │
 │> - Compose rollback: api and jobs                                            │
-│  - Before you start  1/3                                                     │
-│  [x] Incident opened in warroom; the timeline is recording                   │
+│  - Before you start  0/3                                                     │
+│  [f] Incident opened in warroom; the timeline is recording                   │
 │  [ ] Incident commander named in the incident channel                        │
 │  [ ] ! Status page set to investigating                                      │
 │  - 1. Exports kill switch  0/2                                               │
@@ -79,10 +79,10 @@ assert_screen back <<'EOF'
 │  k8s-bastion api     not connected           -      -     -                  │
 └──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│ api-1: no metrics_url in the config          ││compose-rollback.md  1/15  (4…│
+│ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
-│                                              ││  - Before you start  1/3     │
-│                                              ││  [x] Incident opened in warr…│
+│                                              ││  - Before you start  0/3     │
+│                                              ││  [f] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
 └──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
 ┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘

@@ -8,8 +8,8 @@
 # come from the config: nothing asked, the token never shown) and every
 # item ends OK; the status page is resolved; the post-mortem export holds every step in order, and
 # keeps a step ticked in the runbook file apart from the incident's ticks
-# (said, neither done nor dropped), and a step whose work r did is no
-# follow-up; resumed, the incident
+# (said, neither done nor dropped), and a step whose work r did (its
+# pull, its recreate with options of its own) is no follow-up; resumed, the incident
 # does not record again a verdict it already holds.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -100,7 +100,7 @@ grep -qF -- '- [ ] Incident opened in warroom; the timeline is recording _(ticke
 	{ sed -n '/^## Checklist/,$p' "$pm"; fail "a step ticked in the runbook file is not said so in the checklist"; }
 grep -qF -- '- Incident opened in warroom; the timeline is recording (ticked in the runbook file only, never during the incident)' "$pm" ||
 	{ sed -n '/^### Follow-ups/,$p' "$pm"; fail "a step ticked in the runbook file only is not a follow-up that says so"; }
-grep -q -- '- Checklist: 0 of 15 steps ticked; 1 more whose action ran OK, not ticked; 1 more ticked only in the runbook file, never during the incident\.' "$pm" ||
+grep -q -- '- Checklist: 0 of 15 steps ticked; 2 more whose action ran OK, not ticked; 1 more ticked only in the runbook file, never during the incident\.' "$pm" ||
 	{ grep -- '- Checklist' "$pm"; fail "the summary counts a step ticked in the file as done"; }
 ok "a step ticked in the runbook file is said so in the post-mortem, not counted as done"
 
@@ -110,6 +110,10 @@ grep -qE -- '^- \[ \] Pull the known-good image first, .*\(not ticked, but its r
 	{ sed -n '/^## Checklist/,$p' "$pm"; fail "the pull step does not say the rollback ran OK"; }
 grep -q -- '^- Pull the known-good image first' "$pm" &&
 	{ sed -n '/^### Follow-ups/,$p' "$pm"; fail "the pull step r did is a follow-up"; }
+# So did its recreate: the step's `up -d --no-deps api jobs` is a
+# recreate, though x would run it as written.
+grep -qE -- '^- \[ \] Recreate both services on it.*\(not ticked, but its rollback ran OK on api-1 at .* via r\)$' "$pm" ||
+	{ sed -n '/^## Checklist/,$p' "$pm"; fail "the recreate step does not say the rollback ran OK"; }
 ok "a step whose work r did is said so, not a follow-up"
 
 # Resumed: every host's verdict is computed again, and none that the

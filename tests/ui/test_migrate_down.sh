@@ -4,8 +4,8 @@
 # journal: with /readyz saying the migrations are current it is refused
 # before any dialog, the reason in the footer and an action.refused
 # record; after a rollback (/readyz's revisions: database 0042, release
-# 0041) HOSTS shows READY "200 ahead!" and its title counts "1 schema
-# ahead" (a warning, as the rollback's outcome says it), the dialog says
+# 0041) HOSTS shows READY "200 ahead!", its title counts "1 schema
+# ahead" and the header says SCHEMA AHEAD (a warning, as the rollback's outcome says it), the dialog says
 # so, names the revisions ("0042 -> 0041") and takes "downgrade api", not
 # the name every rollback asks for; the downgrade runs once; a
 # second M is refused again; with the newer release back over that
@@ -80,6 +80,8 @@ journal_has 1 '"kind":"action.end".*answers 200 but migrations not current: the 
 readiness "200 ahead!"
 journal_has 1 '"kind":"health.change".*"readyz":"OK","schema_ahead":true,"schema":"ahead","schema_database":"0042","schema_expected":"0041"'
 wait_re "HOSTS (1 on a bad release, )?1 schema ahead of 1 host"
+# The header says it too, wherever HOSTS is scrolled.
+wait_re "^ warroom .*(SCHEMA AHEAD: h1|AHEAD: 1) " 5
 m_known 99
 wait_for "/readyz says the schema is ahead of the release api runs (as after a rollback): database 0042, release expects 0041"
 wait_for 'type "downgrade api" and press Enter to downgrade api on h1'
@@ -93,7 +95,7 @@ assert_contains "$tmp/screen" "CONFIRM MIGRATION DOWNGRADE"
 keys C-u; keys -l "downgrade api"; keys Enter
 journal_has 2 '"kind":"action.end".*"outcome":"ok"'
 [ "$(downgrades)" = 1 ] || fail "the downgrade did not run once"
-ok "after a rollback the title counts the schema ahead, the dialog names the revisions, takes \"downgrade api\" only; it runs once"
+ok "after a rollback the title and the header count the schema ahead, the dialog names the revisions, takes \"downgrade api\" only; it runs once"
 
 readiness OK
 m_known 2

@@ -84,12 +84,36 @@ statuspage_why_left_to_wider_words(void **state)
 	assert_string_equal(b, " SP: 2 pending ");
 }
 
+/* A schema left ahead by a rollback: named, then counted, then the alarm
+ * word and the count alone. */
+static void
+schema_ahead_names_then_counts(void **state)
+{
+	static const char *const names[] = { "api-1", "api-2", "h3", "h4" };
+	char b[128];
+
+	(void)state;
+	badge_schema_ahead(names, 1, 0, b, sizeof(b));
+	assert_string_equal(b, " SCHEMA AHEAD: api-1 ");
+	badge_schema_ahead(names, 4, 0, b, sizeof(b));
+	assert_string_equal(b, " SCHEMA AHEAD: api-1 api-2 h3 … ");
+	badge_schema_ahead(names, 4, 1, b, sizeof(b));
+	assert_string_equal(b, " SCHEMA AHEAD: 4 ");
+	badge_schema_ahead(names, 2, 2, b, sizeof(b));
+	assert_string_equal(b, " AHEAD: 2 ");
+	badge_schema_ahead(names, 0, 0, b, sizeof(b));
+	assert_string_equal(b, "");
+	badge_schema_ahead(names, 2, 3, b, sizeof(b));
+	assert_string_equal(b, "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(armed_keeps_the_label),
 		cmocka_unit_test(counts_only),
+		cmocka_unit_test(schema_ahead_names_then_counts),
 		cmocka_unit_test(statuspage_in_two_letters),
 		cmocka_unit_test(statuspage_why_left_to_wider_words),
 	};

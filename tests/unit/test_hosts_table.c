@@ -822,6 +822,46 @@ a_hidden_bad_release_is_named_above_monitor(void **state)
 	assert_int_equal(hosts_table_more_severity(&out), 1);
 }
 
+/* A rollback that left h3's schema ahead, below the fold: the title
+ * counted "1 schema ahead" while ▼ named nothing of it. Named as the
+ * title ranks it: above MONITOR, below a bad release; in the warning
+ * colour, as MONITOR is. */
+static void
+a_hidden_schema_ahead_is_named_above_monitor(void **state)
+{
+	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
+	const struct hosts_mark_row rows[] = {
+		{ h1, DECIDE_OK, false, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, true },
+		{ h3, DECIDE_OK, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false, false },
+		{ h4, DECIDE_OK, false, false, true, false },
+	};
+	struct hosts_hidden out;
+	char buf[160];
+
+	(void)state;
+	hosts_table_hidden(rows, 4, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h3);
+	assert_int_equal(out.nworst, 1);
+	assert_true(out.ahead);
+	assert_int_equal(hosts_table_more_severity(&out), 1);
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &out, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 4 more rows, worst h3 schema ahead");
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &out, hosts_table_more_named(&out) - 1,
+	    buf, sizeof(buf)));
+	assert_string_equal(buf, "▲4 h3 ahead!");
+	/* A bad release hidden too is worse. */
+	hosts_table_hidden(rows, 5, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h4);
+	assert_true(out.bad_rel);
+	assert_false(out.ahead);
+	/* Its ahead row in sight: nothing of it below. */
+	hosts_table_hidden(rows + 2, 2, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h2);
+	assert_false(out.ahead);
+}
+
 /* o by health: DOWN, then failing or UNKNOWN health, then restarts, then
  * warnings, then OK (a hung /healthz and 6 restarts sorted below
  * "200 ahead!"). */
@@ -1469,6 +1509,7 @@ main(void)
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_schema_ahead),
 		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
+		cmocka_unit_test(a_hidden_schema_ahead_is_named_above_monitor),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1231,6 +1231,89 @@ compose_options_not_honoured_stay_plain_commands(void **state)
 	}
 }
 
+/* An `up -d` the built-in would not run as written is still a recreate of
+ * the services it names: read as compose.up (for what a step does), its
+ * own words kept, while the command itself runs as written. */
+static void
+compose_up_with_words_of_its_own_reads_as_compose_up(void **state)
+{
+	static const struct {
+		const char *cmd;
+		const char *services;   /* the service= arguments, space-separated */
+		const char *own;        /* its first own= word */
+	} cases[] = {
+		{ "IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api jobs",
+		    "api jobs", "--no-deps" },
+		{ "docker-compose -f docker-compose.prod.yml up -d --force-recreate",
+		    "", "-f docker-compose.prod.yml" },
+		{ "docker compose -f deploy/docker-compose.yml --env-file deploy/.env.green up -d",
+		    "", "-f deploy/docker-compose.yml" },
+		{ "IMAGE_TAG=v1 docker compose --project-name=shop up -d api", "api",
+		    "--project-name=shop" },
+		{ "docker compose -p blue up --detach --no-deps --wait api", "api", "-p blue" },
+		{ "docker compose up -d api --no-deps", "api", "--no-deps" },
+		{ "docker compose up -d --no-deps api --force-recreate jobs", "api jobs",
+		    "--no-deps" },
+		{ "IMAGE_TAG=v1 docker compose up -d -t 30 --pull always api", "api", "-t 30" },
+		{ "IMAGE_TAG=v1 DEBUG=1 docker compose up -d api", "api", "DEBUG=1" },
+		{ "docker compose --profile blue --project-directory /srv/x up -d api", "api",
+		    "--profile blue" },
+	};
+	/* No recreate, or no telling what it does: nothing is read. */
+	static const char *const none[] = {
+		"docker compose up --no-deps api",
+		"docker compose up -d --dry-run api",
+		"docker compose up -d --frobnicate api",
+		"docker compose --dry-run up -d api",
+		"EXPORT_MODE=off docker compose -p blue up -d api",
+		"docker compose -p blue pull api",
+		"docker compose -p blue run --rm api alembic downgrade -1",
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct runbook rb;
+		char md[512], got[256] = "";
+		const struct runbook_command *c;
+		const struct runbook_action *r;
+
+		snprintf(md, sizeof(md), "```bash\n%s\n```\n", cases[i].cmd);
+		parse_str(&rb, md);
+		c = only_cmd(&rb);
+		r = runbook_command_reads(c);
+		if (c->action.kind != RUNBOOK_ACT_NONE || r->kind != RUNBOOK_ACT_COMPOSE_UP)
+			fail_msg("'%s': action %s, reads %s; want command, compose.up", cases[i].cmd,
+			    runbook_action_name(c->action.kind), runbook_action_name(r->kind));
+		for (k = 0; k < r->nargs; k++)
+			if (strcmp(r->args[k].key, "service") == 0)
+				snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s",
+				    got[0] != '\0' ? " " : "", r->args[k].value);
+		if (strcmp(got, cases[i].services) != 0)
+			fail_msg("'%s': services '%s', want '%s'", cases[i].cmd, got,
+			    cases[i].services);
+		if (runbook_action_arg(r, "own") == NULL ||
+		    strcmp(runbook_action_arg(r, "own"), cases[i].own) != 0)
+			fail_msg("'%s': own=%s, want %s", cases[i].cmd,
+			    runbook_action_arg(r, "own") ? runbook_action_arg(r, "own") : "(none)",
+			    cases[i].own);
+		runbook_free(&rb);
+	}
+	for (i = 0; i < WR_ARRAY_LEN(none); i++) {
+		struct runbook rb;
+		char md[512];
+		const struct runbook_command *c;
+
+		snprintf(md, sizeof(md), "```bash\n%s\n```\n", none[i]);
+		parse_str(&rb, md);
+		c = only_cmd(&rb);
+		if (runbook_command_reads(c)->kind != RUNBOOK_ACT_NONE)
+			fail_msg("'%s': reads %s, want command", none[i],
+			    runbook_action_name(runbook_command_reads(c)->kind));
+		runbook_free(&rb);
+	}
+}
+
 /* A tag the block computes itself ($RELEASE set two lines up, ${X:-y},
  * $(…)) has a value only the shell knows: the command runs as written,
  * its placeholders asked for, rather than as a rollback to "$RELEASE". */
@@ -2894,6 +2977,7 @@ main(void)
 		cmocka_unit_test(k8s_helm_picked_revision_is_asked),
 		cmocka_unit_test(known_commands_are_recognised),
 		cmocka_unit_test(compose_options_not_honoured_stay_plain_commands),
+		cmocka_unit_test(compose_up_with_words_of_its_own_reads_as_compose_up),
 		cmocka_unit_test(compose_tag_from_a_shell_variable_stays_a_plain_command),
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(commands_run_through_a_builtin_only_when_it_does_them_all),
