@@ -86,6 +86,9 @@ struct pm_step {
 	const struct pm_action *ran_ok; /* not ticked, but its own work ran OK: x
 	                                   from it, or a built-in action of a kind it
 	                                   binds on its host; NULL: neither */
+	const struct pm_action *ran_bad; /* not ticked, and the last built-in
+	                                   action it binds ended FAILED or UNKNOWN:
+	                                   still to do (step_ran_ok); NULL: not so */
 };
 
 /* Op ids and step ids to their index: exports of 100k-record incidents
@@ -205,6 +208,7 @@ struct pm {
 	size_t nowned;
 	size_t n_ok, n_failed, n_unknown, n_running, n_done, n_preticked;
 	size_t n_ran_ok;                /* steps not ticked whose work ran OK (ran_ok) */
+	size_t n_standing;              /* actions left standing (action_standing) */
 	size_t n_unstored;              /* of the running: records kept, not stored */
 	const struct record *back_resync;   /* the recovery is a re-sync after a gap */
 	const struct record **refused;  /* actions refused, nothing ran (action.refused:
@@ -697,6 +701,40 @@ static bool
 action_ok(const struct pm_action *a)
 {
 	return a->running == 0 && strcmp(action_outcome(a), "ok") == 0;
+}
+
+/* Whether a and l name the same thing: both NULL, or equal. */
+static bool
+same_or_null(const char *a, const char *l)
+{
+	return a == NULL ? l == NULL : l != NULL && strcmp(a, l) == 0;
+}
+
+/* Whether a is left standing: it ended FAILED or UNKNOWN (settled by hand
+ * as failed, or never settled) and no later action of the same kind on
+ * its host and service ended OK. A "recovered" verdict does not undo it:
+ * the post-mortem lists it as a follow-up. */
+static bool
+action_standing(const struct pm *pm, const struct pm_action *a)
+{
+	const char *svc = jstr_in(cJSON_GetObjectItemCaseSensitive(a->intent->data, "plan"),
+	    "service");
+	size_t i;
+
+	if (a->running != 0 || action_ok(a))
+		return false;
+	for (i = 0; i < pm->nacts; i++) {
+		const struct pm_action *l = &pm->acts[i];
+
+		if (l->intent->ts_ms < a->intent->ts_ms || l == a || !action_ok(l))
+			continue;
+		if (same_or_null(l->intent->host, a->intent->host) &&
+		    same_or_null(dstr(l->intent, "action"), dstr(a->intent, "action")) &&
+		    same_or_null(jstr_in(cJSON_GetObjectItemCaseSensitive(l->intent->data,
+		    "plan"), "service"), svc))
+			return false;
+	}
+	return true;
 }
 
 /* An action with no end whose console still runs, or keeps its end
@@ -1225,9 +1263,31 @@ fam_of_action(const char *action)
 	return 0;
 }
 
+/* Whether binding b's driver (driver=, or a kind naming one) allows
+ * built-in action act: a helm rollback does not do a k8s step's work. */
+static bool
+driver_allows(const cJSON *b, const char *act)
+{
+	const char *kind = jstr_in(b, "kind"), *drv = jstr_in(b, "driver");
+
+	if (act == NULL)
+		return false;
+	if (kind != NULL && (strcmp(kind, "k8s.undo") == 0 || strcmp(kind, "helm.rollback") == 0))
+		return strcmp(kind, act) == 0;
+	if (drv == NULL)
+		return true;
+	if (strcmp(drv, "k8s") == 0)
+		return strncmp(act, "k8s.", 4) == 0;
+	if (strcmp(drv, "helm") == 0)
+		return strncmp(act, "helm.", 5) == 0;
+	if (strcmp(drv, "compose") == 0)
+		return strncmp(act, "compose.", 8) == 0;
+	return true;
+}
+
 /* Whether built-in action a does what binding b (a steps[].acts entry)
- * asks, where b asks it: the same kind (of those in mask), and the host
- * and service b names when it names them. */
+ * asks, where b asks it: the same kind (of those in mask) by the driver
+ * b names, and the host and service b names when it names them. */
 static bool
 act_matches(const struct pm_action *a, const cJSON *b, unsigned mask)
 {
@@ -1238,6 +1298,8 @@ act_matches(const struct pm_action *a, const cJSON *b, unsigned mask)
 	if ((fam_of_bind(jstr_in(b, "kind")) & fam_of_action(dstr(a->intent, "action")) &
 	    mask) == 0)
 		return false;
+	if (!driver_allows(b, dstr(a->intent, "action")))
+		return false;
 	if (host != NULL && (a->intent->host == NULL || strcmp(host, a->intent->host) != 0))
 		return false;
 	return svc == NULL || asvc == NULL || strcmp(svc, asvc) == 0;
@@ -1246,17 +1308,20 @@ act_matches(const struct pm_action *a, const cJSON *b, unsigned mask)
 static bool ran_earlier(const struct pm_step *st);
 
 /* A step not ticked whose own work ran OK: the action x last ran from it
- * (of the step as it is now), else the last built-in action of a kind it
- * binds that ended OK; NULL when neither. Nothing is ticked for it: the
+ * (of the step as it is now), else the last built-in action it binds
+ * (kind, driver, host, service) when that one ended OK; NULL when
+ * neither. When that last one did not end OK, *bad is it: the step is
+ * still to do, and says how its work went. Nothing is ticked for it: the
  * post-mortem only stops listing it as left to do. */
 static const struct pm_action *
-step_ran_ok(struct pm *pm, const struct pm_step *st)
+step_ran_ok(struct pm *pm, const struct pm_step *st, const struct pm_action **bad)
 {
 	const struct pm_action *a, *best = NULL;
 	unsigned mask = 0;
 	const cJSON *b;
 	size_t i;
 
+	*bad = NULL;
 	if (st->done)
 		return NULL;
 	cJSON_ArrayForEach(b, st->acts)
@@ -1270,13 +1335,20 @@ step_ran_ok(struct pm *pm, const struct pm_step *st)
 		return a;
 	for (i = 0; i < pm->nacts; i++) {
 		a = &pm->acts[i];
-		/* One that ran before x on the step went wrong did not do it. */
-		if (!action_ok(a) || (st->ran != NULL && a->intent->ts_ms < st->ran->ts_ms))
+		/* One that ran before x on the step went wrong did not do it;
+		 * one still running has no outcome to tell. */
+		if (a->running != 0 || (st->ran != NULL && a->intent->ts_ms < st->ran->ts_ms))
 			continue;
 		cJSON_ArrayForEach(b, st->acts)
 			if (act_matches(a, b, mask) && (best == NULL ||
 			    a->intent->ts_ms >= best->intent->ts_ms))
 				best = a;
+	}
+	if (best != NULL && !action_ok(best)) {
+		/* What x ran from the step says it already. */
+		if (st->ran == NULL || st->ran != best->intent)
+			*bad = best;
+		return NULL;
 	}
 	return best;
 }
@@ -2014,9 +2086,11 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	for (i = 0; pm->nbad > 0 && pm->rec_hidden == NULL && i < pm->nkeys; i++)
 		if (pm->keys[i].bad != NULL)
 			pm->rec_hidden = damage_after(o, pm->keys[i].seq);
+	for (i = 0; i < pm->nacts; i++)
+		pm->n_standing += action_standing(pm, &pm->acts[i]);
 	for (i = 0; i < pm->nsteps; i++) {
 		pm->n_done += pm->steps[i].done;
-		pm->steps[i].ran_ok = step_ran_ok(pm, &pm->steps[i]);
+		pm->steps[i].ran_ok = step_ran_ok(pm, &pm->steps[i], &pm->steps[i].ran_bad);
 		pm->n_ran_ok += pm->steps[i].ran_ok != NULL;
 		/* Counted once: its action's OK is the incident's own word. */
 		pm->n_preticked += pm->steps[i].preticked && pm->steps[i].ran_ok == NULL;
@@ -3697,7 +3771,8 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 	    strcmp(dstr(r, "by"), "hand") == 0 && dstr(r, "outcome") != NULL) {
 		if (dstr(r, "action") != NULL)
 			wr_buf_printf(b, "%s — ", dstr(r, "action"));
-		wr_buf_printf(b, "settled by hand: %s", strcmp(dstr(r, "outcome"), "ok") == 0 ?
+		wr_buf_printf(b, "settled by hand by %s: %s", r->actor != NULL ? r->actor : "?",
+		    strcmp(dstr(r, "outcome"), "ok") == 0 ?
 		    "OK" : strcmp(dstr(r, "outcome"), "failed") == 0 ? "FAILED" : dstr(r, "outcome"));
 		if (dstr(r, "detail") != NULL)
 			wr_buf_printf(b, " — %s", dstr(r, "detail"));
@@ -4523,6 +4598,16 @@ md_calm_others(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 	}
 }
 
+/* "; but 1 action did not end OK (see Follow-ups)" beside "recovered":
+ * the verdicts came back, yet a failed rollback may still stand. */
+static void
+md_standing_note(struct wr_buf *b, const struct pm *pm)
+{
+	if (pm->n_standing > 0)
+		wr_buf_printf(b, "; but %zu action%s did not end OK (see Follow-ups)",
+		    pm->n_standing, pm->n_standing == 1 ? "" : "s");
+}
+
 static void
 md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
@@ -4550,6 +4635,7 @@ md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_str(b, " when the journal could be written again; it came back at some "
 		    "moment in that gap, and the later time is counted");
 		md_calm_others(b, o, pm);
+		md_standing_note(b, pm);
 		wr_buf_str(b, ".\n");
 		return;
 	}
@@ -4562,12 +4648,15 @@ md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
 		if (pm->back_calm)
 			wr_buf_printf(b, ": restarts calm since %s (no metrics configured)", ts2);
 		md_calm_others(b, o, pm);
+		md_standing_note(b, pm);
 		wr_buf_str(b, ".\n");
 		return;
 	}
 	if (pm->recovered_by == REC_RESOLVE) {
 		wr_buf_printf(b, "recovered %s (marked resolved; no verdict was worse "
-		    "than MONITOR).\n", ts2);
+		    "than MONITOR)", ts2);
+		md_standing_note(b, pm);
+		wr_buf_str(b, ".\n");
 		return;
 	}
 	if (pm->nbad == 0) {
@@ -4693,6 +4782,36 @@ md_ran_ok(struct wr_buf *b, const struct export_opts *o, const struct pm_step *s
 	if (st->ran != r)
 		wr_buf_printf(b, " via %s", from_step ? "x from another step" :
 		    f & FAM_ROLLBACK ? "r" : f & FAM_KILLSWITCH ? "X" : "M");
+	wr_buf_str(b, ")");
+}
+
+/* " (not ticked; its rollback on k8s-1 FAILED at TIME via r)" for a step
+ * whose last bound action did not end OK (pm_step.ran_bad): the work is
+ * still to do, and no one should read it as done; a hand settle says by
+ * whom. */
+static void
+md_ran_bad(struct wr_buf *b, const struct export_opts *o, const struct pm_step *st)
+{
+	const struct pm_action *a = st->ran_bad;
+	const struct record *r = a->intent;
+	unsigned f = fam_of_action(dstr(r, "action"));
+	bool failed = strcmp(action_outcome(a), "failed") == 0;
+	char ts[TIME_MAX];
+
+	fmt_time(failed ? ended_ms(a) : r->ts_ms, o, ts);
+	wr_buf_printf(b, " (not ticked; its %s", f & FAM_ROLLBACK ? "rollback" :
+	    f & FAM_KILLSWITCH ? "kill switch" : "migration downgrade");
+	if (r->host != NULL) {
+		wr_buf_str(b, " on ");
+		sb_text(b, o, r->host);
+	}
+	wr_buf_printf(b, failed ? " FAILED at %s" : " started at %s is UNKNOWN", ts);
+	wr_buf_printf(b, " via %s", step_of(r) != NULL ? "x from another step" :
+	    f & FAM_ROLLBACK ? "r" : f & FAM_KILLSWITCH ? "X" : "M");
+	if (settled_by(a) == 2 && a->end->actor != NULL) {
+		wr_buf_str(b, ", settled by hand by ");
+		sb_text(b, o, a->end->actor);
+	}
 	wr_buf_str(b, ")");
 }
 
@@ -4886,6 +5005,63 @@ md_still_bad(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			wr_buf_str(b, ")");
 		}
 		wr_buf_str(b, "\n");
+	}
+	return k;
+}
+
+/* Each action left standing (action_standing), as a follow-up:
+ * "k8s-1: rollback of api FAILED (op-b, settled by hand by alice@ws at
+ * TIME) — rollout stuck 2/3: check the rollout". How many lines. */
+static size_t
+md_standing(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	char ts[TIME_MAX];
+	size_t i, k = 0;
+
+	for (i = 0; i < pm->nacts; i++) {
+		const struct pm_action *a = &pm->acts[i];
+		const char *act = dstr(a->intent, "action");
+		const char *svc = jstr_in(cJSON_GetObjectItemCaseSensitive(a->intent->data,
+		    "plan"), "service");
+		unsigned f = fam_of_action(act);
+		bool failed = strcmp(action_outcome(a), "failed") == 0;
+		const char *detail = a->end != NULL ? dstr(a->end, "detail") : NULL;
+
+		if (!action_standing(pm, a))
+			continue;
+		wr_buf_str(b, k++ == 0 ? "\n**Actions that did not end OK**\n\n- " : "- ");
+		sb_text(b, o, a->intent->host != NULL ? a->intent->host : "no host");
+		wr_buf_str(b, ": ");
+		if (f & FAM_ROLLBACK)
+			wr_buf_str(b, "rollback");
+		else if (f & FAM_KILLSWITCH)
+			wr_buf_str(b, "kill switch");
+		else if (f & FAM_MIGRATE)
+			wr_buf_str(b, "migration downgrade");
+		else
+			sb_text(b, o, act != NULL ? act : "action");
+		if (svc != NULL) {
+			wr_buf_str(b, " of ");
+			sb_text(b, o, svc);
+		}
+		wr_buf_str(b, failed ? " FAILED (" : " is UNKNOWN (");
+		sb_text(b, o, a->intent->op);
+		if (settled_by(a) == 2) {
+			fmt_time(a->end->ts_ms, o, ts);
+			wr_buf_str(b, ", settled by hand by ");
+			sb_text(b, o, a->end->actor != NULL ? a->end->actor : "?");
+			wr_buf_printf(b, " at %s", ts);
+		} else if (!failed) {
+			wr_buf_str(b, ", never settled");
+		}
+		wr_buf_str(b, ")");
+		if (detail != NULL) {
+			wr_buf_str(b, " \xe2\x80\x94 ");
+			sb_text(b, o, detail);
+		}
+		wr_buf_str(b, act != NULL && (strcmp(act, "k8s.undo") == 0 ||
+		    strcmp(act, "helm.rollback") == 0) ? ": check the rollout\n" : f != 0 ?
+		    ": check what it runs now\n" : ": check the real state\n");
 	}
 	return k;
 }
@@ -5248,6 +5424,8 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 				    ran_earlier(&pm->steps[i]));
 			else if (pm->steps[i].ran_ok != NULL)
 				md_ran_ok(b, o, &pm->steps[i]);
+			else if (pm->steps[i].ran_bad != NULL)
+				md_ran_bad(b, o, &pm->steps[i]);
 			md_due(b, o, &pm->steps[i], tzero);
 			wr_buf_str(b, pm->steps[i].preticked ? " _(ticked in the runbook file, not "
 			    "during the incident)_\n" : "\n");
@@ -5257,6 +5435,7 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	wr_buf_str(b, "\n### Follow-ups\n");
 	k = md_containment(b, o, pm);
 	k += md_still_bad(b, v, n, o, pm);
+	k += md_standing(b, o, pm);
 	if (md_schema_left(b, v, n, o) + k == 0 && pm->n_done + pm->n_ran_ok == pm->nsteps)
 		wr_buf_str(b, pm->n_ran_ok > 0 ? "\n_None: every recorded step is ticked, or its "
 		    "action ran OK._\n" : "\n_None: every recorded step is ticked._\n");
@@ -5278,7 +5457,9 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			named = true;
 			wr_buf_str(b, "- ");
 			sb_text(b, o, st->title);
-			if (st->ran != NULL)
+			if (st->ran_bad != NULL)
+				md_ran_bad(b, o, st);
+			else if (st->ran != NULL)
 				md_ran(b, v, n, o, pm, st->ran, ran_earlier(st));
 			else if (st->preticked)
 				wr_buf_str(b, " (ticked in the runbook file only, never during the "
@@ -5413,6 +5594,8 @@ md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct recor
 	sb_text(b, o, dstr(r, "action") != NULL ? dstr(r, "action") : "action");
 	wr_buf_str(b, " | ");
 	sb_text(b, o, r->host != NULL ? r->host : "");
+	wr_buf_str(b, " | ");
+	sb_text(b, o, r->actor);
 	wr_buf_str(b, " | ");
 	refused_change(conf, change, sizeof(change));
 	sb_text(b, o, change[0] != '\0' ? change : "\xe2\x80\x94");
@@ -7050,8 +7233,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->nacts + pm->n_refused == 0)
 		wr_buf_str(b, "_No actions were run._\n");
 	else
-		wr_buf_str(b, "| Op | Action | Host | Change | Started | Ended | Outcome | Detail |\n"
-		    "|---|---|---|---|---|---|---|---|\n");
+		wr_buf_str(b, "| Op | Action | Host | By | Change | Started | Ended | Outcome | "
+		    "Detail |\n|---|---|---|---|---|---|---|---|---|\n");
 	for (i = 0, k = 0; i < pm->nacts || k < pm->n_refused; i++) {
 		const struct pm_action *a;
 		const char *oc;
@@ -7077,6 +7260,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " | ");
 		sb_text(b, o, a->intent->host);
 		wr_buf_str(b, " | ");
+		sb_text(b, o, a->intent->actor);
+		wr_buf_str(b, " | ");
 		plan_change(a->intent, change, sizeof(change));
 		sb_text(b, o, change[0] ? change : "\xe2\x80\x94");
 		wr_buf_printf(b, " | %s | %s | ", ts, ts2);
@@ -7084,7 +7269,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			running_outcome(b, a);
 		else if (settled_by(a) == 3)
 			late_words(b, o, a);
-		else
+		else if (settled_by(a) == 2) {
+			wr_buf_printf(b, "%s (settled by hand by ", strcmp(oc, "unknown") == 0 ?
+			    "**UNKNOWN**" : oc);
+			sb_text(b, o, a->end->actor);
+			wr_buf_str(b, ")");
+		} else
 			wr_buf_printf(b, "%s%s", strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
 			    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" :
 			    "");
@@ -7284,6 +7474,8 @@ json_counts(cJSON *inc, const struct pm *pm)
 		cJSON_AddNumberToObject(c, "not_stored", (double)pm->n_unstored);
 	cJSON_AddNumberToObject(c, "refused", (double)pm->n_refused);
 	cJSON_AddNumberToObject(c, "refused_confirmed", (double)pm->n_refused_confirmed);
+	/* The Summary's "did not end OK" beside "recovered". */
+	cJSON_AddNumberToObject(c, "standing", (double)pm->n_standing);
 }
 
 /* An action refused before anything ran, as an actions entry:
@@ -7300,6 +7492,7 @@ json_refused(const struct export_opts *o, const struct record *r, const struct r
 	json_str(x, "op", o, r->op);
 	json_str(x, "action", o, dstr(r, "action"));
 	json_str(x, "host", o, r->host);
+	json_str(x, "by", o, r->actor);
 	refused_change(conf, change, sizeof(change));
 	json_str(x, "change", o, change[0] != '\0' ? change : NULL);
 	json_time(x, "started", at);
@@ -7409,6 +7602,34 @@ json_still_bad(cJSON *arr, const struct record *v, size_t n, const struct export
 		json_str(x, "service", o, s->service);
 		json_str(x, "tag", o, s->tag);
 		json_str(x, "env_says", o, env_says(v, n, s->host, s->service, s->tag));
+		cJSON_AddItemToArray(arr, x);
+	}
+}
+
+/* md_standing's actions, as followups[] entries ("action_not_ok"):
+ * the same order and facts as the Markdown's lines. */
+static void
+json_standing(cJSON *arr, const struct export_opts *o, const struct pm *pm)
+{
+	size_t i;
+
+	for (i = 0; i < pm->nacts; i++) {
+		const struct pm_action *a = &pm->acts[i];
+		cJSON *x;
+
+		if (!action_standing(pm, a))
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "host", o, a->intent->host);
+		cJSON_AddStringToObject(x, "what", "action_not_ok");
+		json_str(x, "op", o, a->intent->op);
+		json_str(x, "action", o, dstr(a->intent, "action"));
+		json_str(x, "service", o, jstr_in(cJSON_GetObjectItemCaseSensitive(
+		    a->intent->data, "plan"), "service"));
+		cJSON_AddStringToObject(x, "outcome", action_outcome(a));
+		json_str(x, "settled_by_hand_by", o, settled_by(a) == 2 ? a->end->actor : NULL);
+		json_time(x, "settled", settled_by(a) == 2 ? a->end->ts_ms : NO_TIME);
+		json_str(x, "detail", o, a->end != NULL ? dstr(a->end, "detail") : NULL);
 		cJSON_AddItemToArray(arr, x);
 	}
 }
@@ -7830,6 +8051,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "op", o, a->intent->op);
 		json_str(x, "action", o, dstr(a->intent, "action"));
 		json_str(x, "host", o, a->intent->host);
+		/* Who confirmed it: the console's --as name. */
+		json_str(x, "by", o, a->intent->actor);
 		plan_change(a->intent, change, sizeof(change));
 		json_str(x, "change", o, change[0] != '\0' ? change : NULL);
 		json_time(x, "started", a->intent->ts_ms);
@@ -7840,6 +8063,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		if (settled_by(a) != 0)
 			cJSON_AddStringToObject(x, "settled_by", settled_by(a) == 3 ? "rollout" :
 			    settled_by(a) == 2 ? "hand" : "re-read");
+		if (settled_by(a) == 2)
+			json_str(x, "settled_by_hand_by", o, a->end->actor);
+		/* FAILED or UNKNOWN and not undone later: a follow-up. */
+		cJSON_AddBoolToObject(x, "standing", action_standing(pm, a));
 		/* FAILED, then its rollout completed: both said. */
 		if (settled_by(a) == 3) {
 			cJSON_AddStringToObject(x, "ended_outcome", late_after_unknown(a) ?
@@ -7891,6 +8118,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_chains(inc, o, pm);
 	json_containment(inc, o, pm);
 	json_still_bad(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o, pm);
+	json_standing(cJSON_GetObjectItemCaseSensitive(inc, "followups"), o, pm);
 	json_schema_left(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o);
 	steps = cJSON_AddArrayToObject(inc, "checklist");
 	/* Each runbook's T-0 once: a runbook's steps can outnumber records. */
@@ -7934,6 +8162,20 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			cJSON_AddBoolToObject(ok, "from_this_step", pm->steps[i].ran == r);
 		} else {
 			cJSON_AddNullToObject(x, "ran_ok");
+		}
+		/* Its last bound action did not end OK: still to do. */
+		if (pm->steps[i].ran_bad != NULL) {
+			const struct pm_action *a = pm->steps[i].ran_bad;
+			cJSON *nok = cJSON_AddObjectToObject(x, "ran_bad");
+
+			json_str(nok, "action", o, dstr(a->intent, "action"));
+			json_str(nok, "host", o, a->intent->host);
+			json_time(nok, "at", a->intent->ts_ms);
+			cJSON_AddStringToObject(nok, "outcome", action_outcome(a));
+			json_str(nok, "settled_by_hand_by", o, settled_by(a) == 2 ?
+			    a->end->actor : NULL);
+		} else {
+			cJSON_AddNullToObject(x, "ran_bad");
 		}
 		cJSON_AddItemToArray(steps, x);
 	}

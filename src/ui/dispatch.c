@@ -470,6 +470,12 @@ dispatch(struct app *app, enum wr_command cmd)
 		app_say(app, "refused: %s", how);
 		return -1;
 	}
+	if (why != NULL && cmd == WR_CMD_EXPORT && app->safety.read_only && app->tl != NULL) {
+		/* The draft is not the watcher's to write, but anyone may print it. */
+		app_say(app, "refused: %s; warroom export %s prints the post-mortem from a shell",
+		    why, timeline_id(app->tl));
+		return -1;
+	}
 	if (why != NULL) {
 		app_say(app, "refused: %s", why);
 		return -1;

@@ -228,9 +228,10 @@ others_acting(struct app *app)
 	return on;
 }
 
-/* The built-in actions step k's own blocks bind (kind, and the host and
- * service a binding names): the post-mortem counts a step whose action
- * r, X or M ran OK on its host as not left to do, ticked or not. */
+/* The built-in actions step k's own blocks bind (kind, and the host,
+ * service and driver a binding names): the post-mortem counts a step
+ * whose action r, X or M ran OK on its host as not left to do, ticked or
+ * not. */
 static void
 record_step_acts(cJSON *s, const struct runbook *rb, size_t k)
 {
@@ -249,6 +250,7 @@ record_step_acts(cJSON *s, const struct runbook *rb, size_t k)
 			    runbook_command_reads(&bl->cmds[j - bl->nbinds]);
 			const char *host = runbook_action_arg(a, "host");
 			const char *svc = runbook_action_arg(a, "service");
+			const char *drv = runbook_action_arg(a, "driver");
 			cJSON *x;
 
 			if (a->kind == RUNBOOK_ACT_NONE || a->kind == RUNBOOK_ACT_K8S_STATUS ||
@@ -264,6 +266,9 @@ record_step_acts(cJSON *s, const struct runbook *rb, size_t k)
 				cJSON_AddStringToObject(x, "host", host);
 			if (svc != NULL && !runbook_is_angle(svc) && svc[0] != '$')
 				cJSON_AddStringToObject(x, "service", svc);
+			/* A k8s rollback step is not done by a helm rollback. */
+			if (drv != NULL && !runbook_is_angle(drv) && drv[0] != '$')
+				cJSON_AddStringToObject(x, "driver", drv);
 			cJSON_AddItemToArray(acts, x);
 		}
 	}

@@ -39,6 +39,10 @@ keys Escape
 session=t
 wait_re "bob note bob was here"
 ok "TIMELINE rows and Enter's entry say whose record it is when two people wrote"
+session=ro
+keys e
+wait_for "journal; warroom export $(basename "$tmp"/tl/qa-*.jsonl .jsonl) prints the post-mortem"
+ok "a watcher's e is refused with the command that prints the post-mortem"
 
 pid=$(sed -n 's/.*(pid \([0-9]*\) on.*/\1/p' "$tmp"/tl/qa-*.jsonl.arm)
 [ -n "$pid" ] || fail "the arm lock names no pid"

@@ -1233,7 +1233,7 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	 * "cancelled" here, apart from the one refused. */
 	assert_non_null(strstr(md, "- 3 actions: 0 ok, 0 failed, **1 UNKNOWN**, **1 refused** "
 	    "(nothing ran), 1 cancelled after confirming (nothing ran).\n"));
-	assert_non_null(strstr(md, "| compose.rollback | h7 | \xe2\x80\x94 | "));
+	assert_non_null(strstr(md, "| compose.rollback | h7 | bob@laptop | \xe2\x80\x94 | "));
 	assert_non_null(strstr(md, " | cancelled | could not re-read h7 before running: timed out; "
 	    "nothing ran |\n"));
 	assert_non_null(strstr(md, "| action.refused | h7 | CANCELLED \xe2\x80\x94 "
@@ -1334,7 +1334,7 @@ refused_kill_switch_is_a_follow_up(void **state)
 	md = render_n(EXPORT_MD, v, 7);
 	assert_non_null(strstr(md, "- 2 actions: 1 ok, 0 failed, 0 unknown, **1 refused** "
 	    "(nothing ran).\n"));
-	assert_non_null(strstr(md, "| helm.killswitch | h3 | \xe2\x80\x94 | "));
+	assert_non_null(strstr(md, "| helm.killswitch | h3 | bob@laptop | \xe2\x80\x94 | "));
 	assert_non_null(strstr(md, "### Follow-ups\n\n**Containment**\n\n- h1: exports OFF "
 	    "since 2024-05-01 12:00:20 (compose.killswitch, op ks-1): restore exports when "
 	    "the fix ships\n- h3: kill switch not "
@@ -1405,7 +1405,9 @@ unknown_exports_are_a_follow_up(void **state)
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
 	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
-	assert_int_equal(cJSON_GetArraySize(fu), 1);
+	/* ks-1 has no end: never settled, a follow-up of its own. */
+	assert_int_equal(cJSON_GetArraySize(fu), 2);
+	assert_string_equal(jstr(cJSON_GetArrayItem(fu, 1), "what"), "action_not_ok");
 	x = cJSON_GetArrayItem(fu, 0);
 	assert_string_equal(jstr(x, "host"), "h2");
 	assert_string_equal(jstr(x, "what"), "exports_unknown");
@@ -1651,14 +1653,18 @@ actions_say_what_they_changed(void **state)
 	    "set -e\\necho 0123456789012345678901234567890123456789012345678901234567890123456789"
 	    "\"}],\"origin\":\"ops.md line 9: Long\"}}");
 	md = render_n(EXPORT_MD, v, 7);
-	assert_non_null(strstr(md, "| op-a | k8s.undo | k8s-1 | api rev 4 (v2-bad) \xe2\x86\x92 rev 3 "
+	assert_non_null(strstr(md, "| op-a | k8s.undo | k8s-1 | alice@ws | "
+	    "api rev 4 (v2-bad) \xe2\x86\x92 rev 3 "
 	    "(v1) | "));
-	assert_non_null(strstr(md, "| op-b | compose.rollback | api-1 | api v2-bad \xe2\x86\x92 v1 | "));
-	assert_non_null(strstr(md, "| op-c | k8s.killswitch | k8s-1 | api EXPORT\\_MODE=off | "));
-	assert_non_null(strstr(md, "| op-d | command | api-1 | \xe2\x80\x94 | "));
-	assert_non_null(strstr(md, "| op-e | runbook.command | api-1 | ran \\`docker compose "
+	assert_non_null(strstr(md, "| op-b | compose.rollback | api-1 | alice@ws | "
+	    "api v2-bad \xe2\x86\x92 v1 | "));
+	assert_non_null(strstr(md, "| op-c | k8s.killswitch | k8s-1 | bob@laptop | "
+	    "api EXPORT\\_MODE=off | "));
+	assert_non_null(strstr(md, "| op-d | command | api-1 | alice@ws | \xe2\x80\x94 | "));
+	assert_non_null(strstr(md, "| op-e | runbook.command | api-1 | alice@ws | "
+	    "ran \\`docker compose "
 	    "restart worker\\` (+1 line) from compose.md line 36: Restart the worker | "));
-	assert_non_null(strstr(md, "| op-f | runbook.command | api-1 | ran \\`echo "
+	assert_non_null(strstr(md, "| op-f | runbook.command | api-1 | alice@ws | ran \\`echo "
 	    "0123456789012345678901234567890123456789012345678901234\xe2\x80\xa6\\` from ops.md "
 	    "line 9: Long | "));
 	free(md);
@@ -1756,13 +1762,15 @@ steps_whose_action_ran_ok_are_no_follow_ups(void **state)
 	assert_non_null(strstr(md, "- [ ] Recreate both services (not ticked, but its rollback ran "
 	    "OK on api-1 at 2024-05-01 12:00:50 via r)\n"));
 	assert_non_null(strstr(md, "- [ ] Switch on api-2\n"));
-	assert_non_null(strstr(md, "- [ ] Undo the rollout\n"));
+	assert_non_null(strstr(md, "- [ ] Undo the rollout (not ticked; its rollback on k8s-1 "
+	    "FAILED at 2024-05-01 12:01:20 via r)\n"));
 	assert_non_null(strstr(md, "- [ ] Helm back\n"));
 	assert_null(strstr(md, "- Set the switch ("));
 	assert_null(strstr(md, "- Downgrade one revision ("));
 	assert_null(strstr(md, "- Recreate both services ("));
 	assert_non_null(strstr(md, "- Switch on api-2 (not ticked during the incident)\n"));
-	assert_non_null(strstr(md, "- Undo the rollout (not ticked during the incident)\n"));
+	assert_non_null(strstr(md, "- Undo the rollout (not ticked; its rollback on k8s-1 FAILED "
+	    "at 2024-05-01 12:01:20 via r)\n"));
 	assert_non_null(strstr(md, "- Helm back (not ticked; x ran it at"));
 	assert_non_null(strstr(md, "- Write it up (not ticked during the incident)\n"));
 	/* A rollback's recreate did not set the switch the step sets. */
@@ -1784,6 +1792,91 @@ steps_whose_action_ran_ok_are_no_follow_ups(void **state)
 	free(js);
 	/* Nothing ticked in the journal: the records are all there was. */
 	for (size_t i = 0; i < 16; i++)
+		record_free(&v[i]);
+}
+
+/* A step bound to a k8s rollback of api: a helm rollback on another host
+ * did not do it; the k8s rollback that came last FAILED and was settled
+ * by hand, so the step is still to do and says so. The failed rollback
+ * stands beside "recovered" as a follow-up, and every action says who
+ * confirmed it. */
+static void
+a_failed_rollback_is_not_credited_and_stands_as_a_follow_up(void **state)
+{
+	struct record v[12] = { 0 };
+	char *md, *js;
+	cJSON *root, *inc, *acts, *step, *fu;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"handoff\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"runbook\":\"h.md\",\"steps\":["
+	    "{\"step\":\"h.md:3\",\"title\":\"Roll the k8s api back\",\"acts\":[{\"kind\":"
+	    "\"rollback\",\"service\":\"api\",\"driver\":\"k8s\"}]}]}");
+	add_to(v, 2, 10, "verdict.change", "k8s-bastion", NULL,
+	    "{\"service\":\"api\",\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"5xx\"}");
+	add_to(v, 3, 20, "action.intent", "k8s-bastion", "op-k1",
+	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 4, 30, "incident.resume", NULL, NULL, "{\"unknown_ops\":[\"op-k1\"]}");
+	add_to(v, 5, 40, "action.reconcile", "k8s-bastion", "op-k1",
+	    "{\"action\":\"k8s.undo\",\"outcome\":\"ok\",\"detail\":\"revision 5\"}");
+	add_to(v, 6, 50, "action.intent", "helm-bastion", "op-h",
+	    "{\"action\":\"helm.rollback\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 7, 60, "action.end", "helm-bastion", "op-h", "{\"outcome\":\"ok\"}");
+	add_to(v, 8, 70, "action.intent", "k8s-bastion", "op-k2",
+	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"api\"}}");
+	free(v[8].actor);
+	v[8].actor = xstrdup("bob@vm");
+	add_to(v, 9, 80, "verdict.change", "k8s-bastion", NULL,
+	    "{\"service\":\"api\",\"verdict\":\"OK\",\"reason\":\"calm\"}");
+	add_to(v, 10, 90, "action.reconcile", "k8s-bastion", "op-k2", "{\"action\":\"k8s.undo\","
+	    "\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"rollout stuck 2/3\"}");
+	add_to(v, 11, 100, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 12);
+	assert_null(strstr(md, "ran OK on helm-bastion"));
+	assert_non_null(strstr(md, "- [ ] Roll the k8s api back (not ticked; its rollback on "
+	    "k8s-bastion FAILED at 2024-05-01 12:01:30 via r, settled by hand by alice@ws)\n"));
+	assert_non_null(strstr(md, "- Roll the k8s api back (not ticked; its rollback on "
+	    "k8s-bastion FAILED at 2024-05-01 12:01:30 via r, settled by hand by alice@ws)\n"));
+	assert_non_null(strstr(md, "was back at OK; but 1 action did not end OK (see "
+	    "Follow-ups).\n"));
+	assert_non_null(strstr(md, "**Actions that did not end OK**\n\n- k8s-bastion: rollback "
+	    "of api FAILED (op-k2, settled by hand by alice@ws at 2024-05-01 12:01:30) \xe2\x80\x94 "
+	    "rollout stuck 2/3: check the rollout\n"));
+	assert_non_null(strstr(md, "| Op | Action | Host | By | Change |"));
+	assert_non_null(strstr(md, "| op-k2 | k8s.undo | k8s-bastion | bob@vm |"));
+	assert_non_null(strstr(md, "| failed (settled by hand by alice@ws) |"));
+	assert_non_null(strstr(md, "settled by hand by alice@ws: FAILED"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 12);
+	root = cJSON_Parse(js);
+	assert_non_null(root);
+	inc = cJSON_GetObjectItemCaseSensitive(root, "incident");
+	acts = cJSON_GetObjectItemCaseSensitive(inc, "actions");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 2), "by"), "bob@vm");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 2), "settled_by_hand_by"), "alice@ws");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(acts, 2), "standing")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(acts, 0), "standing")));
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(inc, "action_counts"),
+	    "standing")->valueint, 1);
+	fu = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(inc, "followups"), 0);
+	assert_string_equal(jstr(fu, "what"), "action_not_ok");
+	assert_string_equal(jstr(fu, "op"), "op-k2");
+	assert_string_equal(jstr(fu, "outcome"), "failed");
+	assert_string_equal(jstr(fu, "settled_by_hand_by"), "alice@ws");
+	step = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(inc, "checklist"), 0);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(step, "ran_ok")));
+	assert_string_equal(jstr(cJSON_GetObjectItem(step, "ran_bad"), "host"), "k8s-bastion");
+	assert_string_equal(jstr(cJSON_GetObjectItem(step, "ran_bad"), "outcome"), "failed");
+	cJSON_Delete(root);
+	free(js);
+	/* Without the failed one, the k8s rollback re-read OK did the step;
+	 * the helm one still did not. */
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "- [ ] Roll the k8s api back (not ticked, but its rollback ran "
+	    "OK on k8s-bastion at 2024-05-01 12:00:20 via r)\n"));
+	assert_null(strstr(md, "did not end OK"));
+	free(md);
+	for (size_t i = 0; i < 12; i++)
 		record_free(&v[i]);
 }
 
@@ -2559,13 +2652,17 @@ killswitch_changes_say_the_value_from_and_to(void **state)
 	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":"
 	    "\"EXPORT_MODE=(unset)\",\"env_key\":\"EXPORT_MODE\",\"env_remove\":true}}");
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "| ks-1 | compose.killswitch | api-1 | api EXPORT\\_MODE on "
+	assert_non_null(strstr(md, "| ks-1 | compose.killswitch | api-1 | alice@ws | "
+	    "api EXPORT\\_MODE on "
 	    "\xe2\x86\x92 off | "));
-	assert_non_null(strstr(md, "| ks-2 | compose.killswitch | api-1 | api EXPORT\\_MODE off "
+	assert_non_null(strstr(md, "| ks-2 | compose.killswitch | api-1 | alice@ws | "
+	    "api EXPORT\\_MODE off "
 	    "\xe2\x86\x92 on | "));
-	assert_non_null(strstr(md, "| ks-3 | k8s.killswitch | k8s-1 | api EXPORT\\_MODE (unset) "
+	assert_non_null(strstr(md, "| ks-3 | k8s.killswitch | k8s-1 | bob@laptop | "
+	    "api EXPORT\\_MODE (unset) "
 	    "\xe2\x86\x92 off | "));
-	assert_non_null(strstr(md, "| ks-4 | k8s.killswitch | k8s-1 | api EXPORT\\_MODE off "
+	assert_non_null(strstr(md, "| ks-4 | k8s.killswitch | k8s-1 | alice@ws | "
+	    "api EXPORT\\_MODE off "
 	    "\xe2\x86\x92 (unset) | "));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
@@ -3472,7 +3569,8 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 	    "\"summary\":\"settled by hand: it did not take effect\"}");
 	md = render_n(EXPORT_MD, v, 5);
 	assert_null(strstr(md, "did not take effect"));
-	assert_non_null(strstr(md, "| k8s.undo — settled by hand: FAILED — rollout stuck 2/3 on "
+	assert_non_null(strstr(md, "| k8s.undo — settled by hand by alice@ws: "
+	    "FAILED — rollout stuck 2/3 on "
 	    "rev 9 |"));
 	assert_non_null(strstr(md, "- Outcome: failed, settled by hand after an UNKNOWN outcome "
 	    "— rollout stuck 2/3 on rev 9\n- Before that: no action.end recorded (the console "
@@ -3514,7 +3612,8 @@ a_failed_rollback_whose_rollout_completed_later(void **state)
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "- 1 action: 1 ok (1 ended FAILED, its rollout completed "
 	    "later), 0 failed, 0 unknown.\n"));
-	assert_non_null(strstr(md, "| rb-1 | k8s.undo | h2 | api v1.5.0-bad → v1.4.1 | 2024-05-01 "
+	assert_non_null(strstr(md, "| rb-1 | k8s.undo | h2 | alice@ws | "
+	    "api v1.5.0-bad → v1.4.1 | 2024-05-01 "
 	    "12:00:10 | 2024-05-01 12:02:10 | FAILED, rollout completed later at 2024-05-01 "
 	    "12:03:42 | rollout status exited 1; undo applied (revision 7 at v1.4.1)"));
 	assert_non_null(strstr(md, "### rb-1: k8s.undo on h2\n\n- Outcome: FAILED, rollout "
@@ -3895,7 +3994,8 @@ a_rollback_whose_intent_line_is_damaged_keeps_its_row(void **state)
 	assert_null(strstr(md, "refused"));
 	assert_non_null(strstr(md, "_Its action.intent line is damaged: what it recorded is "
 	    "not known (its confirmation stands in for it)._"));
-	assert_non_null(strstr(md, "| rb-1 | helm.rollback | helm-bastion | api 1.5.0-bad "
+	assert_non_null(strstr(md, "| rb-1 | helm.rollback | helm-bastion | alice@ws | "
+	    "api 1.5.0-bad "
 	    "\xe2\x86\x92 1.4.1 | "));
 	free(md);
 	for (size_t i = 0; i < 5; i++)
@@ -3931,7 +4031,8 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 	    "confirming (nothing ran).\n"));
 	/* Started when it was confirmed, not when the resume refused it; its
 	 * change as confirmed. */
-	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.rollback | api-1 | api v1.5.0-bad "
+	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.rollback | api-1 | bob@laptop | "
+	    "api v1.5.0-bad "
 	    "\xe2\x86\x92 v1.4.1 | 2024-05-01 12:00:10 | \xe2\x80\x94 | cancelled | rollback of api on api-1 (v1.5.0-bad "
 	    "\xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC; the console ended during its re-read "
 	    "before running it: nothing ran (no intent was recorded) |\n"));
@@ -4629,7 +4730,8 @@ a_refused_restore_is_no_containment_follow_up(void **state)
 	pm2_journal(v);
 	md = render_n(EXPORT_MD, v, NPM2);
 	assert_null(strstr(md, "kill switch not applied"));
-	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.killswitch | h4 | api EXPORT\\_MODE "
+	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.killswitch | h4 | alice@ws | "
+	    "api EXPORT\\_MODE "
 	    "off \xe2\x86\x92 on | 2024-05-01 12:07:07 | \xe2\x80\x94 | cancelled | could not re-read h4 "
 	    "before running: connection lost: transport read; nothing ran |\n"));
 	free(md);
@@ -4805,7 +4907,7 @@ a_command_in_the_change_cell_is_not_nested_in_quotes(void **state)
 	(void)state;
 	pm2_journal(v);
 	md = render_n(EXPORT_MD, v, NPM2);
-	assert_non_null(strstr(md, "| rc-1 | runbook.command | h1 | ran \\`curl -fsS "
+	assert_non_null(strstr(md, "| rc-1 | runbook.command | h1 | alice@ws | ran \\`curl -fsS "
 	    "\"http://127.0.0.1:17001/readyz\"\\` from rollback.md line 27: Check health: | "));
 	free(md);
 	record_free(&v[35]);
@@ -5371,7 +5473,8 @@ first_readings_are_one_timeline_row(void **state)
 	free(md);
 	/* One host's two services, all healthy, in one second: one time. */
 	md = render_n(EXPORT_MD, v, 3);
-	assert_non_null(strstr(md, "| 2–3 | 2024-05-01 12:00:01 | alice@ws | health.change | 1 host | "
+	assert_non_null(strstr(md, "| 2–3 | 2024-05-01 12:00:01 | alice@ws | "
+	    "health.change | 1 host | "
 	    "first readings on 1 host (2 services), 12:00:01: all healthy; all on v1.4.1 |\n"));
 	free(md);
 	md = render_n(EXPORT_JSON, v, 8);
@@ -6292,6 +6395,7 @@ main(void)
 		cmocka_unit_test(checklist_keeps_each_step_under_its_section),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(steps_whose_action_ran_ok_are_no_follow_ups),
+		cmocka_unit_test(a_failed_rollback_is_not_credited_and_stands_as_a_follow_up),
 		cmocka_unit_test(follow_ups_say_which_steps_x_was_refused_on),
 		cmocka_unit_test(a_runbook_longer_than_the_journal_exports),
 		cmocka_unit_test(follow_ups_say_what_x_posted_checked_and_announced),
