@@ -27,12 +27,19 @@ keys X
 wait_for "CONFIRM KILL SWITCH"
 wait_for "then wait up to"
 keys -l api; keys Enter
-# The rename is done when .env says off; up -d is then in its pause.
+# The rename is done when .env says off; sshd is stopped once up -d is
+# then under way on the host (the fleet lists a shim in running/ from its
+# start; recreate_seconds holds it 6 s). A fixed second after the rename
+# may not be enough for a loaded console to send it, and a connection
+# lost before the redeploy is another case.
 i=0
 until grep -q '^EXPORT_MODE=off$' "$app/.env"; do
 	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail ".env was never renamed into place"
 done
-sleep 1
+i=0
+until cat "$fl"/hosts/h1/running/* 2> /dev/null | grep -q ' up -d'; do
+	sleep 0.02; i=$((i + 1)); [ $i -lt 1000 ] || fail "up -d never started on h1"
+done
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
 wait_for "kill switch of api on h1: UNKNOWN" 30
 assert_contains "$tmp/screen" "connection lost during redeploy"

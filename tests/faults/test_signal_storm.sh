@@ -59,10 +59,22 @@ wait
 storm "$pid" WINCH:15000 &
 resize 130 42
 wait
-keys n
-t0=$(date +%s%N)
-wait_for "note:" 2
-[ $(( ($(date +%s%N) - t0) / 1000000 )) -lt 1000 ] || fail "a key took over a second after the storm"
+# The key's effect is on screen within a second, on one of three tries:
+# what is timed includes starting tmux twice or more, which a loaded
+# machine (an ASan run beside five other tests) can make take a second
+# once; a console still busy with the storm misses every try.
+took_ms=""
+for try in 1 2 3; do
+	t0=$(date +%s%N)
+	keys n
+	wait_for "note:" 2
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+	[ "$ms" -lt 1000 ] && break
+	took_ms="$took_ms $ms"
+	[ "$try" -lt 3 ] || fail "a key took over a second after the storm, three times:$took_ms ms"
+	keys Escape
+	wait_gone "note:"
+done
 keys -l "after the storm"
 keys Enter
 wait_for "note stored"

@@ -50,7 +50,9 @@ fault 500
 mark
 "$probe" -c "$conf" -d "$tl" -i "server error" $fast -t 20 create > "$tmp/e.out" 2>&1 &
 pid=$!
-sleep 2.5
+# Cleared after two tries have met the 500 (the backoff between them is
+# checked below), not after a fixed 2.5 s a loaded machine can overrun.
+until_count 2 'r["status"] == 500' "two tries answered 500"
 fault clear
 wait $pid || { cat "$tmp/e.out"; fail "no recovery after 500"; }
 n500=$(count 'r["status"] == 500')
@@ -82,7 +84,13 @@ fault hang
 mark
 "$probe" -c "$conf" -d "$tl" -i "hang" $fast -t 20 create > "$tmp/h.out" 2>&1 &
 pid=$!
-sleep 3
+# Cleared once the first try has timed out (-T 1500) and its retry is
+# journalled, not after a fixed 3 s a loaded machine can overrun.
+i=0
+until grep -q '"kind":"statuspage.retry"' "$(journal "$tmp/h.out")" 2> /dev/null; do
+	i=$((i + 1)); [ $i -lt 100 ] || { cat "$tmp/h.out"; fail "hang: no retry journalled"; }
+	sleep 0.1
+done
 fault clear
 wait $pid || { cat "$tmp/h.out"; fail "no recovery after a hang"; }
 grep -q '"kind":"statuspage.retry".*no answer: Operation timed out' "$(journal "$tmp/h.out")" ||
@@ -114,7 +122,9 @@ fault ratelimit
 mark
 "$probe" -c "$conf" -d "$tl" -i "rate limit" $fast -t 20 create > "$tmp/l.out" 2>&1 &
 pid=$!
-sleep 3
+# Cleared after two tries have met the 429 (their gap is checked below),
+# not after a fixed 3 s a loaded machine can overrun.
+until_count 2 'r["status"] == 429' "two tries answered 429"
 fault clear
 wait $pid || { cat "$tmp/l.out"; fail "no recovery after 429"; }
 python3 - "$req" "$mark" <<'PY' || fail "429: Retry-After: 1 not honoured"
@@ -158,15 +168,14 @@ grep -q '^done .* create ok .* found=1 ' "$tmp/c2.out" || { cat "$tmp/c2.out"; f
 ok "restart: a create already on the page is found by metadata, not posted again"
 
 # Killed while the create is in flight.
+before=$(held POST)
 fault hang
 mark
 "$probe" -c "$conf" -d "$tl" -i "killed" $fast -t 20 create > "$tmp/k1.out" 2>&1 &
 pid=$!
-# The page records a hung request only when it answers: wait for our queue
-# record, then give the request time to leave.
-i=0
-until grep -q '^queued ' "$tmp/k1.out" || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done
-sleep 0.5
+# The page records a hung request only when it answers, but notes it as
+# held at once: killed once the create hangs there.
+until_held_more POST "$before"
 grep -q '"kind":"statuspage.queue"' "$(journal "$tmp/k1.out")" || fail "no queue record before the kill"
 kill -9 $pid; wait $pid 2>/dev/null
 fault clear

@@ -18,25 +18,24 @@ req=$fl/statuspage/requests.jsonl
 fast="-T 1500 -b 300"
 
 fault() { "$fleet" fault --dir "$fl" statuspage "$1" > /dev/null || fail "fault $1"; }
-# sent NAME: how many tries incident NAME's journal holds.
-sent() { cat "$tl/$1"-*.jsonl 2>/dev/null | grep -c '"kind":"statuspage.sent"' || true; }
 PATCH='r["method"] == "PATCH" and r["body"]["incident"]["body"] == "api is being rolled back from v1.5.0-bad to v1.4.1."'
 
 # killed NAME ACTION FAULT: post ACTION with FAULT set, kill -9 the probe
-# once its try has left, clear the fault.
+# once its try has reached the page, clear the fault.
 killed() {
-	before=$(sent "$1")
+	m=$(case $2 in create) echo POST ;; *) echo PATCH ;; esac)
+	before=$(held "$m")
 	fault "$3"
 	"$probe" -c "$conf" -d "$tl" -i "$1" -T 30000 -t 30 "$2" > "$tmp/$1.k" 2>&1 &
 	pid=$!
-	i=0
-	# Its send record, or (a client without one) 3 s; then time to leave.
-	until [ "$(sent "$1")" -gt "$before" ] || [ $i -ge 30 ]; do sleep 0.1; i=$((i + 1)); done
-	sleep 0.5
+	# Killed once the try has reached the page and is held there, not a
+	# fixed time after its send record (a loaded machine may not have
+	# sent it by then).
+	until_held_more "$m" "$before"
 	kill -9 $pid
 	wait $pid 2>/dev/null
 	fault clear
-	sleep 0.5                        # the held request's handler ends and records it
+	until_held "$m" "$3"
 }
 # export_md NAME: the post-mortem of the probe's journal for NAME.
 export_md() {

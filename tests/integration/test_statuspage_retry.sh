@@ -45,7 +45,7 @@ fault clear
 wait $pid || { cat "$tmp/landed.out"; fail "landed: not done"; }
 grep -q '^done .* update ok page=[a-z0-9]* status=identified found=1 reconciled=1 in_session=1 http=200$' \
 	"$tmp/landed.out" || { cat "$tmp/landed.out"; fail "landed: not posted by the read"; }
-sleep 0.3                               # the held PATCH's handler records it
+until_held PATCH hang-after
 [ "$(count "$PATCH")" = 1 ] || { cat "$req"; fail "landed: the PATCH was sent $(count "$PATCH") times"; }
 [ "$(count "r[\"method\"] == \"GET\" and r[\"path\"].endswith(\"/incidents/$page\")")" -ge 1 ] ||
 	fail "landed: the incident was not read"
@@ -68,7 +68,7 @@ fault clear
 wait $pid || { cat "$tmp/missed.out"; fail "missed: not done"; }
 grep -q '^done .* update ok .* status=identified found=0 http=200$' "$tmp/missed.out" ||
 	{ cat "$tmp/missed.out"; fail "missed: not sent again"; }
-sleep 0.3
+until_held PATCH hang
 [ "$(count "$PATCH and r[\"status\"] == 200")" = 1 ] || { cat "$req"; fail "missed: expected one PATCH applied"; }
 grep -q '"kind":"statuspage.sent".*"try":2,"action":"update","status":"identified","after_read":true' \
 	"$(journal "$tmp/m0.out")" || fail "missed: the second try does not say it followed a read"
@@ -88,7 +88,7 @@ run "$tmp/unread.out" -i unread $fast -m 3 -t 30 update && fail "unread: reporte
 fault clear
 grep -q "^unknown .* update http=0 error=identified update may have been posted (sent [0-9:]* UTC, no answer; the page could not be read back: gave up after 3 attempts: no answer: .*): not sent again; S sends it again$" \
 	"$tmp/unread.out" || { cat "$tmp/unread.out"; fail "unread: not UNKNOWN"; }
-sleep 0.5
+until_held PATCH hang-after
 [ "$(count "$PATCH")" = 1 ] || { cat "$req"; fail "unread: the PATCH was sent $(count "$PATCH") times"; }
 ok "a try with no answer and a page that never answers the read: UNKNOWN, one PATCH"
 
@@ -113,6 +113,6 @@ until_journal inflight '"kind":"statuspage.retry"'
 fault clear
 wait $pid || { cat "$tmp/inflight.out"; fail "inflight: not done"; }
 grep -q '^done .* create ok .* found=1 ' "$tmp/inflight.out" || { cat "$tmp/inflight.out"; fail "inflight: not found"; }
-sleep 0.3
+until_held POST hang-after
 [ "$(count 'r["method"] == "POST"')" = 1 ] || { cat "$req"; fail "inflight: the create was posted twice"; }
 ok "a create whose answer was lost is looked up, not created twice"

@@ -52,7 +52,14 @@ ready
 arm
 announce
 until_records '"kind":"chat.announce"' 1
-sleep 1                      # the POST reaches the hanging webhook
+# The POST has reached the hanging webhook once the page notes it held (it
+# records it in requests.jsonl only when it answers): a fixed second was not
+# always enough on a loaded machine, and a POST killed before it left is
+# another case.
+i=0
+until grep -q '"method":"POST"' "$fl/statuspage/held.jsonl" 2> /dev/null; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || fail "the POST never reached the webhook"
+done
 keys q
 wait_for "an announcement to the chat is still being sent: quitting ends it UNKNOWN in the journal (the chat may or may not have it). Quit anyway? (y/N)"
 keys n

@@ -23,7 +23,14 @@ i=0
 until grep -q '"pull","api"' "$log"; do
 	sleep 0.02; i=$((i + 1)); [ $i -lt 500 ] || fail "the pull never ran"
 done
-sleep 1                      # up -d is now recreating on the host
+# Stopped only once up -d is under way on the host (the fleet lists a
+# shim in running/ from its start; recreate_seconds then holds it 4 s): a
+# fixed second after the pull may not be enough for a loaded console
+# to send it, and a stop before it is a different case.
+i=0
+until cat "$fl"/hosts/h1/running/* 2> /dev/null | grep -q ' up -d'; do
+	sleep 0.02; i=$((i + 1)); [ $i -lt 1000 ] || fail "up -d never started on h1"
+done
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
 wait_footer_re "rollback of api on h1: UNKNOWN — " 30
 keys Q                       # read, and its few seconds pass

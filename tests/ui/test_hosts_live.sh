@@ -25,7 +25,9 @@ fleet_up --hosts 2
 # SSH connection is down.
 sed '/^\[host "h2"\]$/a tunnel = false' "$fl/warroom.conf" > "$tmp/live.conf"
 start 100 30 "$WARROOM -c $tmp/live.conf --incident live"
-wait_re "h2 +jobs +UP"
+# A console's first reading of a host waits on its SSH connection (the
+# connect deadline is 10 s): 15 s, as elsewhere, not the default 5.
+wait_re "h2 +jobs +UP" 15
 wait_re "h1 +api +UP"
 # h2's tag is read before its sshd goes: the dim check below needs it.
 wait_re "h2 +api +UP +v1\.4\.1 "
@@ -93,7 +95,7 @@ sed "s|^known_hosts = .*|known_hosts = $tmp/empty|" "$fl/warroom.conf" > "$tmp/u
 started() { cat "$fl/hosts/h1/commands.log" 2> /dev/null | grep -c '"event": *"start"'; }
 before=$(started)
 start 120 30 "$WARROOM -c $tmp/unknown.conf"
-wait_re "h1 +api +UNTRUSTED"
+wait_re "h1 +api +UNTRUSTED" 15
 fp=$(known_fingerprint "$fl/known_hosts" "$("$fleet" get --dir "$fl" h1 ssh_port)")
 [ -n "$fp" ] || fail "no fingerprint for h1 in $fl/known_hosts"
 wait_for "h1: UNKNOWN HOST KEY — nothing is sent to it"
@@ -133,7 +135,7 @@ wait_for "exit=0"
 ok "K trusts an unknown key once the host's name is typed; it is written to known_hosts"
 
 start 120 30 "$WARROOM -c $tmp/unknown.conf --read-only"
-wait_re "h2 +api +UNTRUSTED"
+wait_re "h2 +api +UNTRUSTED" 15
 keys Down Down K
 wait_for "refused: read-only mode trusts no host keys: check the fingerprint and add it"
 keys q
@@ -150,7 +152,7 @@ printf '[warroom]\ntimeline_dir = %s\nssh_config = %s\n[host "h1"]\nidentity_fil
 	"$tmp/tl" "$tmp/alias_ssh_config" "$fl/client_key" "$("$fleet" get --dir "$fl" h1 compose_dir)" \
 	> "$tmp/nokh.conf"
 start 120 30 "$WARROOM -c $tmp/nokh.conf"
-wait_re "h1 +api +UNTRUSTED"
+wait_re "h1 +api +UNTRUSTED" 15
 keys z
 wait_for "h1: UNKNOWN HOST KEY — nothing is sent to it (K cannot trust it: no known_hosts in [warroom])"
 wait_re "h1 +api +UNTRUSTED .* $(id -un)@127\.0\.0\.1:$p1 "
@@ -165,7 +167,7 @@ ok "no known_hosts in [warroom]: K refuses with the fix; ADDRESS is where ssh_co
 # ssh-keygen -R, K reads known_hosts again and trusts the new key.
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
 start 120 30 "$WARROOM -c $tmp/unknown.conf --incident keys"
-wait_re "h1 +api +UNTRUSTED"
+wait_re "h1 +api +UNTRUSTED" 15
 keys z
 wait_for "h1: HOST KEY CHANGED — nothing is sent to it; if the new key is right: ssh-keygen -R '[127.0.0.1]:$p1' -f"
 assert_contains "$tmp/screen" "$tmp/empty, then K"
@@ -198,7 +200,7 @@ ok "a changed key: journalled once with both keys, the exact ssh-keygen -R; K tr
 # C-r connects to an UNTRUSTED host again: rotated once more, the key it
 # offers now is the one shown; restored to the one in known_hosts, UP.
 start 120 30 "$WARROOM -c $fl/warroom.conf"
-wait_re "h1 +api +UNTRUSTED"
+wait_re "h1 +api +UNTRUSTED" 15
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
 fp2=$(ssh-keygen -lf "$fl/hosts/h1/hostkey.pub" | awk '{ print $2 }')
 [ -n "$fp2" ] || fail "no fingerprint for h1's rotated key"

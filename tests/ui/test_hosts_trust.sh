@@ -18,7 +18,9 @@ sed "s|^known_hosts = .*|known_hosts = $tmp/kh\nssh_config = $tmp/ssh_config|" \
 	"$fl/warroom.conf" > "$tmp/trust.conf"
 
 start 100 30 "$WARROOM -c $tmp/trust.conf --incident trust"
-wait_re "h1 +api +UP"
+# A console's first reading of a host waits on its SSH connection (the
+# connect deadline is 10 s): 15 s, as elsewhere, not the default 5.
+wait_re "h1 +api +UP" 15
 wait_re "h2 +jobs +UNTRUSTED"
 keys End K
 wait_for "TRUST THIS HOST KEY?"
@@ -54,7 +56,7 @@ ok "a file with no final newline: the entry on a line of its own, hashed; h1's l
 # A key marked @revoked, with "*": refused loudly, journalled, never asked.
 echo "@revoked * $(echo "$line1" | cut -d' ' -f2,3)" >> "$tmp/kh"
 start 100 30 "$WARROOM -c $tmp/trust.conf --incident trust"
-wait_re "h1 +api +UNTRUSTED"
+wait_re "h1 +api +UNTRUSTED" 15
 keys z
 wait_for "h1: REVOKED HOST KEY — marked @revoked in $tmp/kh:3; nothing is sent to it,"
 assert_contains "$tmp/screen" "and K never trusts it"

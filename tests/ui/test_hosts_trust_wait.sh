@@ -16,7 +16,9 @@ sed "s|^known_hosts = .*|known_hosts = $tmp/kh|" "$fl/warroom.conf" > "$tmp/wait
 
 # Read-only first: nothing written, so the incident below starts fresh.
 start 120 30 "$WARROOM -c $tmp/wait.conf --read-only"
-wait_re "h2 +jobs +UNTRUSTED"
+# A console's first reading of a host waits on its SSH connection (the
+# connect deadline is 10 s): 15 s, as elsewhere, not the default 5.
+wait_re "h2 +jobs +UNTRUSTED" 15
 keys End
 wait_for "read-only mode trusts no host keys"
 keys K
@@ -30,7 +32,7 @@ wait_for "exit=0"
 ok "read-only: K and the footer say how to add the key by hand, then C-r"
 
 start 120 30 "$WARROOM -c $tmp/wait.conf --incident wait"
-wait_re "h2 +jobs +UNTRUSTED"
+wait_re "h2 +jobs +UNTRUSTED" 15
 keys End
 wait_for "h2: waiting for its host key to be trusted (K)"
 ok "METRICS says the host waits for its key, not for scrapes"

@@ -22,7 +22,9 @@ grep -q '^compose_dir = /srv/nope' "$tmp/why.conf" || { cat "$tmp/why.conf"; fai
 unset WR_TEST_UNSET_TOKEN
 
 start 200 40 "$WARROOM -c $tmp/why.conf --incident why"
-wait_re "h1 +apii +UP .*absent"
+# A console's first reading of a host waits on its SSH connection (the
+# connect deadline is 10 s): 15 s, as elsewhere, not the default 5.
+wait_re "h1 +apii +UP .*absent" 15
 wait_re "nodir +api +UP"
 keys Home
 wait_for "h1/apii: absent: no service apii in the compose project (it has: api, jobs); did you mean api in services =?" 10

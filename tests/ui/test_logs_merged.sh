@@ -26,13 +26,17 @@ wait_for "LOGS: tailing h1/api + 1 more, by time"
 wait_re "^│h2/api 20[0-9-]+T[0-9:.]+Z " 15
 sleep 3
 # The oldest lines: the two backlogs, a burst each, merged by time.
+# g pauses the pane at its oldest lines: read once it says PAUSED and shows
+# both services (a fixed half second may not be enough to draw them on
+# a loaded machine).
 keys 3 g
-sleep 0.5
-capture
-awk '/─ (▶ )?LOGS/ { f = 1; next } f && /^└/ { f = 0 } f' "$tmp/screen" |
-	grep -E '^│h[12]/api 20' > "$tmp/logs" || true
-grep -q '^│h1/api' "$tmp/logs" && grep -q '^│h2/api' "$tmp/logs" ||
-	{ cat "$tmp/screen"; fail "not both services on screen"; }
+top_both() {
+	screen_has "PAUSED" || return 1
+	awk '/─ (▶ )?LOGS/ { f = 1; next } f && /^└/ { f = 0 } f' "$tmp/screen" |
+		grep -E '^│h[12]/api 20' > "$tmp/logs" || true
+	grep -q '^│h1/api' "$tmp/logs" && grep -q '^│h2/api' "$tmp/logs"
+}
+until_screen 5 "both services' oldest lines, paused" top_both
 # Both hosts' lines interleave, in time order.
 sed 's/^│h[12]\/api \([^ ]*\) .*/\1/' "$tmp/logs" > "$tmp/times"
 sort -c "$tmp/times" || { cat "$tmp/logs"; fail "the merged lines are not in time order"; }

@@ -27,7 +27,14 @@ i=0
 until [ "$(pulls)" -gt "$n" ]; do     # commands.log has a command once it ends
 	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail "the pull never ran"
 done
-sleep 1                      # up -d is recreating on the host
+# Dropped only once up -d is under way on the host (the fleet lists a
+# shim in running/ from its start; recreate_seconds then holds it 12 s): a
+# fixed second after the pull may not be enough for a loaded console
+# to send it, and a drop before it leaves nothing to deploy v1.4.1.
+i=0
+until cat "$fl"/hosts/h1/running/* 2> /dev/null | grep -q ' up -d'; do
+	sleep 0.02; i=$((i + 1)); [ $i -lt 1000 ] || fail "up -d never started on h1"
+done
 "$fleet" fault --dir "$fl" h1 drop > /dev/null
 wait_re " 1 UNKNOWN: h1 still on v1\\.5\\.0-bad, re-reading for [0-9]+s more \\(a recreate may still be under way\\); U settles it by hand " 20
 assert_not_contains "$tmp/screen" "read back, not settled"

@@ -45,9 +45,13 @@ own() {
 		sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "$drv: never re-read ok: $(grep reconcile "$journal")"
 	done
 	wait_re "│> h1 +api +UP +$to" 20
-	sleep 3                      # the health.change of the new tag
-	grep '"kind":"health.change"' "$journal" | grep -q "\"tag\":\"$to\"" ||
-		fail "$drv: no health.change says $to"
+	# The new tag's health.change waits for a probe round after the
+	# re-read (every 5 s, each probe up to 5 s) and, on k8s, the pods read
+	# that says when it went live: a fixed 3 s may be short on a loaded machine.
+	i=0
+	until grep '"kind":"health.change"' "$journal" | grep -q "\"tag\":\"$to\""; do
+		sleep 0.2; i=$((i + 1)); [ $i -lt 75 ] || fail "$drv: no health.change says $to"
+	done
 	grep '"kind":"health.change"' "$journal" | grep '"outside":true' &&
 		fail "$drv: the incident's own rollback was called outside"
 	assert_not_contains "$tmp/screen" "deployed outside this console"

@@ -26,7 +26,9 @@ appended to requests.jsonl as {"ts","port","method","path","query","headers",
 "auth","body","status","fault"}; auth headers are recorded as their scheme
 plus <match>/<mismatch>, never the value.  The file `fault` in the state
 directory switches every answer: 500 | hang | hang-after (the request is
-applied, then its answer held while the fault is set: a lost answer) |
+applied, then its answer held while the fault is set: a lost answer; a
+held request is noted in held.jsonl as {"ts","method","fault"} when its
+hold begins) |
 redirect (307 to the second, "trap" port, which records what follows it) |
 ratelimit (429, Retry-After: 1) | 200-error (every request but a GET
 answered 200 with an "error" body and nothing applied).
@@ -106,6 +108,14 @@ class Page:
         with self.lock, open(os.path.join(self.dir, "requests.jsonl"), "a") as f:
             f.write(json.dumps(rec, separators=(",", ":")) + "\n")
 
+    def held(self, method, fault):
+        """A request a fault holds, noted as its hold begins: requests.jsonl
+        has it only once answered, and a test killing the client wants to
+        know it arrived."""
+        rec = {"ts": fs.iso_ms(), "method": method, "fault": fault}
+        with self.lock, open(os.path.join(self.dir, "held.jsonl"), "a") as f:
+            f.write(json.dumps(rec, separators=(",", ":")) + "\n")
+
     def fault(self):
         try:
             with open(os.path.join(self.dir, "fault")) as f:
@@ -178,6 +188,7 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "500":
             return self.reply(500, {"error": "internal server error (fleet fault)"})
         if fault == "hang":
+            p.held(self.command, fault)
             end = time.time() + 600
             while p.fault() == "hang" and time.time() < end:
                 time.sleep(0.1)
@@ -213,6 +224,7 @@ class Handler(BaseHTTPRequestHandler):
                 p.save()
         if fault == "hang-after":
             # Applied and saved: only the answer is lost (the client cannot know).
+            p.held(self.command, fault)
             end = time.time() + 600
             while p.fault() == "hang-after" and time.time() < end:
                 time.sleep(0.1)
