@@ -123,7 +123,14 @@ footer_matches() { footer_text | grep -qE -- "$1"; }
 
 # wait_for TEXT [SECONDS] — until the pane shows TEXT, on one row or in the
 # footer read as one line (an outcome said behind an unread one wraps).
-wait_for() { until_screen "${2:-5}" "'$1'" screen_has "$1"; }
+# A console's "exit=N" after q waits 10 s by default: under ASan the exit
+# runs the leak check, on a machine running six tests at once.
+wait_for() {
+	case $1 in
+	exit=*) until_screen "${2:-10}" "'$1'" screen_has "$1" ;;
+	*) until_screen "${2:-5}" "'$1'" screen_has "$1" ;;
+	esac
+}
 
 # wait_gone TEXT [SECONDS] — until neither the pane nor the footer read as
 # one line shows TEXT.
