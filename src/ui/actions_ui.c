@@ -1923,7 +1923,8 @@ actions_settle_ask(struct app *app)
 }
 
 void
-actions_settle_question(const struct app *app, char *buf, size_t cap)
+actions_settle_question(const struct app *app, char *ctx, size_t ctxcap, char *ask,
+    size_t askcap)
 {
 	const struct action *a = app->actions[app->settle_idx];
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
@@ -1935,9 +1936,10 @@ actions_settle_question(const struct app *app, char *buf, size_t cap)
 	if (left > 0)
 		snprintf(still, sizeof(still), "still re-read for %lds (%s may still be under way) "
 		    "| ", left, h->driver == DRIVER_COMPOSE ? "a recreate" : "a rollout");
-	snprintf(buf, cap, "%s%s%sUNKNOWN %s of %s on %s: ok or failed, and what you saw: ",
-	    app->settle_error, app->settle_error[0] ? " | " : "", still, action_verb(a),
+	snprintf(ctx, ctxcap, "%s%s%sUNKNOWN %s of %s on %s:", app->settle_error,
+	    app->settle_error[0] ? " | " : "", still, action_verb(a),
 	    h->services[action_service(a)], h->name);
+	snprintf(ask, askcap, "ok or failed, and what you saw: ");
 }
 
 void
