@@ -126,6 +126,8 @@ struct timeline_entry {
 	                                    its end (named by a later incident.resume) */
 	uint64_t session;                /* the console that wrote it (record.h), 0 none */
 	char what[96];                   /* action.intent: "kill switch of api" */
+	const char *how;                 /* action.intent: what its kind runs,
+	                                    "kubectl rollout undo" (unsettled_how) */
 	bool adopt_tried;                /* action.intent of a console gone: this one
 	                                    took it over to re-read (or tried) */
 	char *text;                      /* redacted one-line details */
