@@ -114,6 +114,8 @@ struct timeline_entry {
 	char op[48];                     /* the record's op, or "" */
 	char actor[128];                 /* who wrote it: "bob (root@vm)", or "" */
 	bool by_hand;                    /* action.reconcile: settled by the engineer */
+	bool joined;                     /* incident.resume made beside another
+	                                    console still open (its others_open) */
 	bool rollback;                   /* action.intent: a release rollback (its
 	                                    plan's action), not a kill switch or a
 	                                    runbook command */

@@ -644,6 +644,8 @@ app_add_record(struct app *app, const struct record *r)
 		app->many_actors = true;
 	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
 	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
+	e->joined = strcmp(r->kind, "incident.resume") == 0 &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"));
 	e->session = r->session;
 	e->what[0] = '\0';
 	e->how = "";
