@@ -114,6 +114,8 @@ struct timeline_entry {
 	char op[48];                     /* the record's op, or "" */
 	char actor[128];                 /* who wrote it: "bob (root@vm)", or "" */
 	bool by_hand;                    /* action.reconcile: settled by the engineer */
+	bool joined;                     /* incident.resume made beside another
+	                                    console still open (its others_open) */
 	bool rollback;                   /* action.intent: a release rollback (its
 	                                    plan's action), not a kill switch or a
 	                                    runbook command */
@@ -126,6 +128,8 @@ struct timeline_entry {
 	                                    its end (named by a later incident.resume) */
 	uint64_t session;                /* the console that wrote it (record.h), 0 none */
 	char what[96];                   /* action.intent: "kill switch of api" */
+	const char *how;                 /* action.intent: what its kind runs,
+	                                    "kubectl rollout undo" (unsettled_how) */
 	bool adopt_tried;                /* action.intent of a console gone: this one
 	                                    took it over to re-read (or tried) */
 	char *text;                      /* redacted one-line details */

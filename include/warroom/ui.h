@@ -649,7 +649,10 @@ const char *actions_change(const struct action *a, const char *unknown_to, char 
  * "failed …") is recorded as action.reconcile by hand. */
 void actions_settle_ask(struct app *app);
 void actions_settle(struct app *app, const char *answer);
-void actions_settle_question(const struct app *app, char *buf, size_t cap);
+/* U's question: which outcome (ctx, with why the last answer was refused
+ * and whether a re-read still goes on) and what to type (ask). */
+void actions_settle_question(const struct app *app, char *ctx, size_t ctxcap, char *ask,
+    size_t askcap);
 
 /* The status-page client (with [statuspage] and a journal), its prompt,
  * and the post the typed status asks for. */

@@ -40,6 +40,21 @@ struct unsettled_op {
 size_t unsettled_find(const struct record *v, size_t n, const char *const *ops,
     size_t nops, struct unsettled_op *out);
 
+/* A plan's kind (data.action: "k8s.undo", "compose.killswitch", …) as a
+ * reader says it: "rollback", "kill switch", "migration downgrade",
+ * "runbook command"; NULL "action"; a kind not known as it is. */
+const char *unsettled_verb(const char *action);
+
+/* What a kind runs, for a reader, after its host in parentheses:
+ * "kubectl rollout undo", "helm rollback", "docker compose up -d",
+ * "kubectl set env"; "" where no one command says it (a runbook
+ * command's is its own, a migration downgrade's the config's). */
+const char *unsettled_how(const char *action);
+
+/* A kind as the Actions table names it: "rollback (kubectl rollout
+ * undo)", "runbook command". Whole characters into buf[cap]. */
+void unsettled_kind_words(const char *action, char *buf, size_t cap);
+
 /* An action.intent (or action.confirmed) in words for a reader:
  * "rollback of jobs on api-1", "kill switch of api on h1", "runbook
  * command on h1". */

@@ -2342,12 +2342,13 @@ md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm
 		const struct pm_action *a = &pm->acts[i];
 		const char *oc = action_outcome(a);
 		int by = settled_by(a);
+		char kind[80];
 
 		wr_buf_str(b, "\n### ");
 		sb_text(b, o, a->intent->op);
 		wr_buf_str(b, ": ");
-		sb_text(b, o, dstr(a->intent, "action") != NULL ? dstr(a->intent, "action") :
-		    "action");
+		unsettled_kind_words(dstr(a->intent, "action"), kind, sizeof(kind));
+		sb_text(b, o, kind);
 		if (a->intent->host != NULL) {
 			wr_buf_str(b, " on ");
 			sb_text(b, o, a->intent->host);
@@ -4165,8 +4166,7 @@ deployed_who(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 		    came->seq);
 	else if (pm->deployed_by != NULL) {
 		wr_buf_str(b, "; deployed by this console's ");
-		sb_text(b, o, pm->deployed_by->action != NULL ? pm->deployed_by->action :
-		    "action");
+		sb_text(b, o, unsettled_verb(pm->deployed_by->action));
 		wr_buf_str(b, ", ");
 		sb_text(b, o, pm->deployed_by->op);
 		/* Only its confirmation is kept (a damaged intent line):
@@ -4196,8 +4196,8 @@ rb_action_words(struct wr_buf *b, const struct pm_action *a)
 		wr_buf_printf(b, "runbook command on %s, %s: `%s`, run as written, not verified "
 		    "by warroom", host, a->intent->op, a->rb_cmd);
 	else
-		wr_buf_printf(b, "built-in %s on %s, %s", dstr(a->intent, "action"), host,
-		    a->intent->op);
+		wr_buf_printf(b, "built-in %s on %s, %s", unsettled_verb(dstr(a->intent, "action")),
+		    host, a->intent->op);
 }
 
 /* The same for a tag change the console saw; before: rollback actions
@@ -5583,7 +5583,7 @@ static void
 md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r,
     const struct record *conf)
 {
-	char ts[TIME_MAX], change[400];
+	char ts[TIME_MAX], change[400], kind[80];
 	int64_t at = r->ts_ms;
 
 	/* Refused on resume: it started when it was confirmed. */
@@ -5591,7 +5591,8 @@ md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct recor
 		at = r->ts_ms;
 	fmt_time(at, o, ts);
 	wr_buf_str(b, "| \xe2\x80\x94 | ");
-	sb_text(b, o, dstr(r, "action") != NULL ? dstr(r, "action") : "action");
+	unsettled_kind_words(dstr(r, "action"), kind, sizeof(kind));
+	sb_text(b, o, kind);
 	wr_buf_str(b, " | ");
 	sb_text(b, o, r->host != NULL ? r->host : "");
 	wr_buf_str(b, " | ");
@@ -6374,7 +6375,7 @@ md_bad_release(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_str(b, ", outside this console");
 	else if (pm->deployed_by != NULL) {
 		wr_buf_str(b, ", by this console's ");
-		sb_text(b, o, pm->deployed_by->action != NULL ? pm->deployed_by->action : "action");
+		sb_text(b, o, unsettled_verb(pm->deployed_by->action));
 		wr_buf_str(b, " ");
 		sb_text(b, o, pm->deployed_by->op);
 	} else if (came != NULL && dstr(came, "was_tag") == NULL)
@@ -7238,7 +7239,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	for (i = 0, k = 0; i < pm->nacts || k < pm->n_refused; i++) {
 		const struct pm_action *a;
 		const char *oc;
-		char change[400];
+		char change[400], kind[80];
 
 		/* In journal order, the refused among the rest (acts may be
 		 * NULL when only refusals were recorded). */
@@ -7256,7 +7257,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, "| ");
 		sb_text(b, o, a->intent->op);
 		wr_buf_str(b, " | ");
-		sb_text(b, o, dstr(a->intent, "action"));
+		unsettled_kind_words(dstr(a->intent, "action"), kind, sizeof(kind));
+		sb_text(b, o, kind);
 		wr_buf_str(b, " | ");
 		sb_text(b, o, a->intent->host);
 		wr_buf_str(b, " | ");

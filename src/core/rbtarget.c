@@ -577,3 +577,39 @@ rbtarget_stalled_words(const struct rbtarget *t, const char *tag, const char *ru
 	    "never have completed", t->tried_unknown ? "UNKNOWN" : "FAILED", when);
 	return true;
 }
+
+size_t
+rbtarget_k8s_label(int revision, const char *tag, const char *extra, const char *cause,
+    char *out, size_t cap)
+{
+	bool t = tag != NULL && tag[0] != '\0', x = extra != NULL && extra[0] != '\0';
+	bool c = cause != NULL && cause[0] != '\0';
+	int n;
+
+	if (cap == 0)
+		return 0;
+	n = snprintf(out, cap, "revision %d%s%s%s%s%s: rollout undo --to-revision=%d%s%s%s",
+	    revision, t || x ? " (" : "", t ? tag : "", t && x ? ", " : "", x ? extra : "",
+	    t || x ? ")" : "", revision, c ? ", made by \"" : "", c ? cause : "", c ? "\"" : "");
+	if (n < 0) {
+		out[0] = '\0';
+		return 0;
+	}
+	if ((size_t)n < cap)
+		return (size_t)n;
+	/* Cut: a character it cut in half goes, so out stays valid UTF-8. */
+	n = (int)cap - 1;
+	{
+		int k = n, len;
+		unsigned char lead;
+
+		while (k > 0 && ((unsigned char)out[k - 1] & 0xc0) == 0x80)
+			k--;
+		lead = k > 0 ? (unsigned char)out[k - 1] : 0;
+		len = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+		if (k > 0 && k - 1 + len > n)
+			n = k - 1;
+	}
+	out[n] = '\0';
+	return (size_t)n;
+}

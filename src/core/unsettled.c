@@ -87,9 +87,8 @@ unsettled_find(const struct record *v, size_t n, const char *const *ops, size_t 
 	return found;
 }
 
-/* What a plan's action is called in a sentence. */
-static const char *
-verb_of(const char *action)
+const char *
+unsettled_verb(const char *action)
 {
 	if (action == NULL)
 		return "action";
@@ -102,6 +101,33 @@ verb_of(const char *action)
 	if (strcmp(action, "runbook.command") == 0)
 		return "runbook command";
 	return action;
+}
+
+const char *
+unsettled_how(const char *action)
+{
+	if (action == NULL)
+		return "";
+	if (strcmp(action, "k8s.undo") == 0)
+		return "kubectl rollout undo";
+	if (strcmp(action, "helm.rollback") == 0)
+		return "helm rollback";
+	if (strcmp(action, "compose.rollback") == 0 || strcmp(action, "compose.killswitch") == 0)
+		return "docker compose up -d";
+	if (strcmp(action, "k8s.killswitch") == 0)
+		return "kubectl set env";
+	return "";
+}
+
+void
+unsettled_kind_words(const char *action, char *buf, size_t cap)
+{
+	const char *how = unsettled_how(action);
+
+	if (cap == 0)
+		return;
+	snprintf(buf, cap, "%s%s%s%s", unsettled_verb(action), how[0] ? " (" : "", how,
+	    how[0] ? ")" : "");
 }
 
 void
@@ -117,7 +143,7 @@ unsettled_name(const struct record *intent, char *buf, size_t cap)
 	/* A runbook command runs on a host, not on a service. */
 	if (action != NULL && strcmp(action, "runbook.command") == 0)
 		svc = NULL;
-	snprintf(buf, cap, "%s%s%s on %s", verb_of(action), svc != NULL && svc[0] ? " of " : "",
+	snprintf(buf, cap, "%s%s%s on %s", unsettled_verb(action), svc != NULL && svc[0] ? " of " : "",
 	    svc != NULL ? svc : "", host != NULL ? host : "an unnamed host");
 }
 

@@ -1838,13 +1838,10 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 						    hist.items[i].revision, mode, sizeof(mode));
 					if (mode[0] != '\0' && a->export_now[0] != '\0' &&
 					    strcmp(mode, a->export_now) != 0)
-						snprintf(shown, sizeof(shown), "%sEXPORT_MODE%s%s",
-						    tag ? ", " : " (", mode[0] == '(' ? " " : "=", mode);
-					snprintf(label, sizeof(label), "revision %d%s%s%s%s%s%.120s",
-					    hist.items[i].revision, tag ? " (" : "", tag ? tag : "",
-					    shown, tag || shown[0] ? ")" : "",
-					    hist.items[i].change_cause[0] ? ": " : "",
-					    hist.items[i].change_cause);
+						snprintf(shown, sizeof(shown), "EXPORT_MODE%s%s",
+						    mode[0] == '(' ? " " : "=", mode);
+					rbtarget_k8s_label(hist.items[i].revision, tag, shown,
+					    hist.items[i].change_cause, label, sizeof(label));
 					/* Newest first: past the list's end, older ones go. */
 					if ((c = add_choice(a, tag ? tag : "", hist.items[i].revision,
 					    label)) != NULL)

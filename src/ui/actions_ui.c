@@ -396,6 +396,18 @@ static bool
 say_outcome(struct app *app, struct action *a, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* An action as its dialog names it, with what runs, where its record
+ * kind ("k8s.undo") once stood: "rollback of api on h1 (kubectl rollout
+ * undo)". */
+static void
+kind_said(const struct action *a, const char *svc, const char *host, char *buf, size_t cap)
+{
+	const char *how = unsettled_how(action_plan(a)->action);
+
+	snprintf(buf, cap, "%s of %s on %s%s%s%s", unsettled_verb(action_plan(a)->action), svc,
+	    host, how[0] ? " (" : "", how, how[0] ? ")" : "");
+}
+
 static bool
 say_outcome(struct app *app, struct action *a, const char *fmt, ...)
 {
@@ -427,7 +439,7 @@ on_action_said(struct app *app, struct action *a)
 	const struct plan *p = action_plan(a);
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
 	const char *reread;
-	char stopped[240] = "", words[64], qwhy[160];
+	char stopped[240] = "", words[64], qwhy[160], named[300];
 	int dropped;
 	bool goes_on, shown;
 
@@ -469,20 +481,19 @@ on_action_said(struct app *app, struct action *a)
 			const char *found = strstr(reread, ": ");
 
 			found = found != NULL ? found + 2 : reread;
+			kind_said(a, h->services[action_service(a)], h->name, named, sizeof(named));
 			if (actions_outcome_words(app, a, words, sizeof(words)))
-				say_outcome(app, a, "%s of %s on %s: %s — %s (before it: UNKNOWN, %.*s)",
-				    action_plan(a)->action, h->services[action_service(a)], h->name,
+				say_outcome(app, a, "%s: %s — %s (before it: UNKNOWN, %.*s)", named,
 				    words, found, before, action_reason(a));
 			else
-				say_outcome(app, a, "%s of %s on %s: %s — %s (before it: %.*s)",
-				    action_plan(a)->action, h->services[action_service(a)], h->name,
-				    words, reread, before, action_reason(a));
+				say_outcome(app, a, "%s: %s — %s (before it: %.*s)", named, words,
+				    reread, before, action_reason(a));
 			return;
 		}
 		if (strstr(action_reason(a), "earlier session") != NULL) {
-			say_outcome(app, a, "%s of %s on %s: %s — %s", action_plan(a)->action,
-			    h->services[action_service(a)], h->name,
-			    action_state_name(action_state(a)), action_reason(a));
+			kind_said(a, h->services[action_service(a)], h->name, named, sizeof(named));
+			say_outcome(app, a, "%s: %s — %s", named, action_state_name(action_state(a)),
+			    action_reason(a));
 			return;
 		}
 		/* The engineer's own Esc, nothing else stopped: the answer to
@@ -1923,7 +1934,8 @@ actions_settle_ask(struct app *app)
 }
 
 void
-actions_settle_question(const struct app *app, char *buf, size_t cap)
+actions_settle_question(const struct app *app, char *ctx, size_t ctxcap, char *ask,
+    size_t askcap)
 {
 	const struct action *a = app->actions[app->settle_idx];
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
@@ -1935,9 +1947,10 @@ actions_settle_question(const struct app *app, char *buf, size_t cap)
 	if (left > 0)
 		snprintf(still, sizeof(still), "still re-read for %lds (%s may still be under way) "
 		    "| ", left, h->driver == DRIVER_COMPOSE ? "a recreate" : "a rollout");
-	snprintf(buf, cap, "%s%s%sUNKNOWN %s of %s on %s: ok or failed, and what you saw: ",
-	    app->settle_error, app->settle_error[0] ? " | " : "", still, action_verb(a),
+	snprintf(ctx, ctxcap, "%s%s%sUNKNOWN %s of %s on %s:", app->settle_error,
+	    app->settle_error[0] ? " | " : "", still, action_verb(a),
 	    h->services[action_service(a)], h->name);
+	snprintf(ask, askcap, "ok or failed, and what you saw: ");
 }
 
 void
@@ -2013,6 +2026,7 @@ actions_adopt(struct app *app, const struct unsettled_op *u, size_t n)
 {
 	struct action_env env = env_of(app);
 	struct wr_err err;
+	char named[300];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -2024,8 +2038,8 @@ actions_adopt(struct app *app, const struct unsettled_op *u, size_t n)
 		}
 		add_action(app, a);
 		/* Beside what the start holds (why the console before ended). */
-		app_say_also(app, "UNKNOWN: %s of %s on %s %s", action_plan(a)->action,
-		    action_plan(a)->service, action_plan(a)->host, action_reason(a));
+		kind_said(a, action_plan(a)->service, action_plan(a)->host, named, sizeof(named));
+		app_say_also(app, "UNKNOWN: %s %s", named, action_reason(a));
 	}
 }
 

@@ -588,6 +588,36 @@ mark_orphans(struct app *app, const struct record *r)
 	}
 }
 
+/* An action.end row says which action it ends, as its intent's row names
+ * it, after the outcome (what a cut row keeps): "ok — rollback of api
+ * (kubectl rollout undo) — …", never only "ok — …". */
+static void
+end_names_its_action(struct app *app, struct timeline_entry *e)
+{
+	const struct timeline_entry *in = NULL;
+	size_t i, lo = strlen(e->outcome);
+	char *t;
+
+	if (e->op[0] == '\0')
+		return;
+	for (i = app->nentries - 1; i-- > 0;)
+		if (strcmp(app->entries[i].kind, "action.intent") == 0 &&
+		    strcmp(app->entries[i].op, e->op) == 0) {
+			in = &app->entries[i];
+			break;
+		}
+	if (in == NULL || in->what[0] == '\0')
+		return;
+	if (lo == 0 || strncmp(e->text, e->outcome, lo) != 0)
+		lo = 0;
+	t = xmalloc(strlen(e->text) + strlen(in->what) + strlen(in->how) + 16);
+	sprintf(t, "%.*s%s%s%s%s%s%s%s", (int)lo, e->text, lo ? " — " : "", in->what,
+	    in->how[0] ? " (" : "", in->how, in->how[0] ? ")" : "",
+	    e->text[lo] != '\0' ? (lo ? "" : " — ") : "", e->text + lo);
+	free(e->text);
+	e->text = t;
+}
+
 void
 app_add_record(struct app *app, const struct record *r)
 {
@@ -614,8 +644,11 @@ app_add_record(struct app *app, const struct record *r)
 		app->many_actors = true;
 	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
 	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
+	e->joined = strcmp(r->kind, "incident.resume") == 0 &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"));
 	e->session = r->session;
 	e->what[0] = '\0';
+	e->how = "";
 	e->adopt_tried = false;
 	if (strcmp(r->kind, "action.intent") == 0) {
 		char what[200], on[80];
@@ -638,6 +671,7 @@ app_add_record(struct app *app, const struct record *r)
 		e->rollback = k != NULL && (strcmp(k, "compose.rollback") == 0 ||
 		    strcmp(k, "k8s.undo") == 0 || strcmp(k, "helm.rollback") == 0);
 		e->killswitch = contain_is_killswitch(k);
+		e->how = unsettled_how(k);
 		wr_strlcpy(e->service, sv != NULL ? sv : "", sizeof(e->service));
 	} else {
 		e->rollback = e->killswitch = false;
@@ -655,6 +689,8 @@ app_add_record(struct app *app, const struct record *r)
 		    "ok")) ? "failed" : cJSON_GetObjectItemCaseSensitive(r->data, "warning") ?
 		    "warn" : "ok", sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
+	if (strcmp(r->kind, "action.end") == 0)
+		end_names_its_action(app, e);
 	/* Written after the row above though it came before (a change held
 	 * for its tag read): when it came, first, where a cut row shows it. */
 	if (app->nentries > 1) {

@@ -1109,16 +1109,10 @@ prompt_question(struct app *app, int cols, bool hidden, struct prompt_q *q)
 		q->role = THEME_WARN;
 		wr_strlcpy(q->ask, "type arm to arm: ", sizeof(q->ask));
 	} else if (app->prompt_kind == PROMPT_SETTLE) {
-		char all[400];
-		const char *unk;
-
-		actions_settle_question(app, all, sizeof(all));
-		/* Why the last answer was refused, above; the question below. */
-		if ((unk = strstr(all, " | UNKNOWN ")) != NULL) {
-			snprintf(q->ctx, sizeof(q->ctx), "%.*s |", (int)(unk - all), all);
-			wr_strlcpy(q->ask, unk + 3, sizeof(q->ask));
-		} else
-			wr_strlcpy(q->ask, all, sizeof(q->ask));
+		/* Which outcome goes above when the row is short (at 80
+		 * columns it was cut, typed text glued to its "…"); what to
+		 * type stays beside the typing. */
+		actions_settle_question(app, q->ctx, sizeof(q->ctx), q->ask, sizeof(q->ask));
 	} else if (app->prompt_kind == PROMPT_FILL) {
 		const char *note = app->fill.note[app->fill.cur];
 		size_t nth, asked = runbook_fill_asked(&app->fill, &nth);

@@ -21,6 +21,15 @@
 #include "warroom/timeline.h"
 #include "warroom/tlrows.h"
 
+/* A row's kind as TIMELINE says it: a console opened on an incident
+ * another console still runs "joined" it, not "incident.resume" (which
+ * the record keeps); the rest as export_kind_shown. */
+static const char *
+kind_shown(const struct timeline_entry *e)
+{
+	return e->joined ? "joined" : export_kind_shown(e->kind);
+}
+
 static enum theme_role
 kind_role(const struct timeline_entry *e)
 {
@@ -143,7 +152,7 @@ entry_line(const struct app *app, const struct timeline_entry *e, bool with_cloc
 	n = *who + (size_t)snprintf(buf + *who, cap - *who, "%s%s", name, name[0] ? " " : "");
 	*kind = n < cap ? n : cap - 1;
 	n = *kind + (size_t)snprintf(buf + *kind, cap - *kind, "%s ",
-	    export_kind_shown(e->kind));
+	    kind_shown(e));
 	*host = n < cap ? n : cap - 1;
 	snprintf(buf + *host, cap - *host, "%s%s%s", e->host, e->host[0] != '\0' ? " " : "",
 	    e->text);
@@ -295,7 +304,7 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		    (int)(ui_attr(app, THEME_DIM) | A_REVERSE) : ui_attr(app, THEME_DIM), line, NULL);
 		x = x + aw < shown ? x + aw : shown;
 		x += ui_put_n(win, y, x, shown - x, ui_attr(app, kind_role(e)),
-		    export_kind_shown(e->kind), NULL);
+		    kind_shown(e), NULL);
 		if (e->host[0] != '\0' && x + 1 < shown)
 			ui_put_n(win, y, x + 1, shown - x - 1, ui_attr(app, THEME_DIM), e->host, NULL);
 		free(words);
@@ -382,7 +391,7 @@ timeline_detail_draw(struct app *app, int lines, int cols)
 	snprintf(line + strlen(line), sizeof(line) - strlen(line), "UTC ");
 	x = ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_DIM), line);
 	x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, kind_role(e)),
-	    export_kind_shown(e->kind));
+	    kind_shown(e));
 	if (e->host[0] != '\0') {
 		x += ui_put(win, 1, 2 + x, w - 4 - x, A_NORMAL, " ");
 		x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, THEME_DIM), e->host);

@@ -51,7 +51,7 @@ grep '"kind":"action.reconcile"' "$journal" | grep '"action":"k8s.killswitch"' |
 	grep '"revision":5' | grep '"export_status":404' | grep '"export_disabled":true' |
 	grep '"outcome":"ok"' | grep -q '"summary":"the deployment.s env holds the new value, its rollout is complete and the export is disabled"' ||
 	fail "reconcile record: $(grep '"kind":"action.reconcile"' "$journal")"
-wait_for "k8s.killswitch of api on k8s-bastion: OK after re-read — EXPORT_MODE=off in deployment/api's env, revision 5, rollout complete; GET /export answers 404 now: the export is disabled" 10
+wait_for "kill switch of api on k8s-bastion (kubectl set env): OK after re-read — EXPORT_MODE=off in deployment/api's env, revision 5, rollout complete; GET /export answers 404 now: the export is disabled" 10
 [ "$(grep -c '"kind":"action.end"' "$journal")" = 1 ] || fail "more than one action.end"
 [ "$(sets)" = 1 ] || fail "set env ran $(sets) times"
 ok "host back: the deployment re-read (off, revision 5 rolled out) and /export asked (404), journalled as ok; set env ran once"

@@ -82,7 +82,7 @@ grep '"kind":"action.reconcile"' "$journal" | grep '"found":"off"' | grep '"expo
 # of its own under the lost connection's reason.
 # /export says what the service runs with now (the orphaned up -d has
 # ended by then).
-wait_for "compose.killswitch of api on h1: OK after re-read — EXPORT_MODE=off in .env; GET /export answers 404 now: the export is disabled" 10
+wait_for "kill switch of api on h1 (docker compose up -d): OK after re-read — EXPORT_MODE=off in .env; GET /export answers 404 now: the export is disabled" 10
 assert_contains "$tmp/screen" "h1/api: kill switch EXPORT_MODE=on -> EXPORT_MODE=off: OK after re-read (before it: UNKNOWN, connection lost during"
 assert_contains "$tmp/screen" "│  re-read after reconnect: EXPORT_MODE=off in .env; GET /export answers 404 now: the export is disabled"
 [ "$(grep -c '"kind":"action.end"' "$journal")" = 1 ] || fail "more than one action.end"

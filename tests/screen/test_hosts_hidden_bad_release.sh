@@ -41,7 +41,7 @@ assert_screen top <<'EOF'
 └─ ▼ 26 more rows (z), worst h22 MONITOR ──────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
-│                                              ││T+00:00:00 action.end h1 ok   │
+│                                              ││T+00:00:00 action.end h1 ok —…│
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -68,7 +68,7 @@ assert_screen end <<'EOF'
 └─ ▼ 26 more rows (z), worst h22 MONITOR ──────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
-│                                              ││T+00:00:00 action.end h1 ok   │
+│                                              ││T+00:00:00 action.end h1 ok —…│
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -94,7 +94,7 @@ assert_screen filtered <<'EOF'
 └─ ▼ 25 more rows (z), worst h22 MONITOR ──────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
-│                                              ││T+00:00:00 action.end h1 ok   │
+│                                              ││T+00:00:00 action.end h1 ok —…│
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘

@@ -52,7 +52,7 @@ assert_screen narrow <<'EOF'
 └─ ▼ 26 more rows (z), worst h2 +1 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
-│                                              ││T+00:00:00 action.end h1 ok   │
+│                                              ││T+00:00:00 action.end h1 ok —…│
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -79,7 +79,7 @@ assert_screen narrow-end <<'EOF'
 └─ ▼ 26 more rows (z), worst h2 +1 ROLLBACK ───┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
-│                                              ││T+00:00:00 action.end h1 ok   │
+│                                              ││T+00:00:00 action.end h1 ok —…│
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -110,7 +110,7 @@ assert_screen wide <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
 │ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
 │                                                          ││T+00:00:00 action.intent h1 {"plan":{…│
-│                                                          ││T+00:00:00 action.end h1 ok           │
+│                                                          ││T+00:00:00 action.end h1 ok — rollbac…│
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

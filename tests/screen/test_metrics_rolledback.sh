@@ -43,7 +43,7 @@ assert_screen held <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
-│                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││T+00:00:00 action.end api-1 ok — rollback of …│
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -76,7 +76,7 @@ assert_screen calm <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
-│                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││T+00:00:00 action.end api-1 ok — rollback of …│
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

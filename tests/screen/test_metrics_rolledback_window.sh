@@ -53,7 +53,7 @@ assert_screen rollback <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
-│                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││T+00:00:00 action.end api-1 ok — rollback of …│
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -86,7 +86,7 @@ assert_screen consider <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
-│                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││T+00:00:00 action.end api-1 ok — rollback of …│
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -119,7 +119,7 @@ assert_screen other <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
-│                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││T+00:00:00 action.end api-1 ok — rollback of …│
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -152,7 +152,7 @@ assert_screen past <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
-│                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││T+00:00:00 action.end api-1 ok — rollback of …│
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -40,7 +40,7 @@ assert_screen start <<'EOF'
 │ no log stream open                           │┌─ TIMELINE ─── ▲ 3 more rows ─┐
 │                                              ││T+00:00:00 action.end k8s-bas…│
 │                                              ││T+00:00:00 action.intent api-…│
-│                                              ││T+00:00:00 action.end api-2 ok│
+│                                              ││T+00:00:00 action.end api-2 o…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
  warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
@@ -66,7 +66,7 @@ assert_screen scrolled <<'EOF'
 │ no log stream open                           │┌─ TIMELINE ─── ▲ 3 more rows ─┐
 │                                              ││T+00:00:00 action.end k8s-bas…│
 │                                              ││T+00:00:00 action.intent api-…│
-│                                              ││T+00:00:00 action.end api-2 ok│
+│                                              ││T+00:00:00 action.end api-2 o…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
  warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom

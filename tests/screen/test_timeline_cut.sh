@@ -35,7 +35,7 @@ assert_screen small <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
 │ no log stream open                           │┌─ TIMELINE ───────────────────┐
 │                                              ││T+00:00:00 action.intent api-…│
-│                                              ││T+00:00:00 action.end api-1 ok│
+│                                              ││T+00:00:00 action.end api-1 o…│
 │                                              ││T+00:00:00 action.intent k8s-…│
 │                                              ││T+00:00:00 action.end k8s-bas…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -64,9 +64,9 @@ assert_screen medium <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
 │ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
 │                                                          ││T+00:00:00 action.intent api-1 {"plan…│
-│                                                          ││T+00:00:00 action.end api-1 ok        │
+│                                                          ││T+00:00:00 action.end api-1 ok — roll…│
 │                                                          ││T+00:00:00 action.intent k8s-bastion …│
-│                                                          ││T+00:00:00 action.end k8s-bastion ok  │
+│                                                          ││T+00:00:00 action.end k8s-bastion ok …│
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

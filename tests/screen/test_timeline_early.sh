@@ -44,7 +44,7 @@ assert_screen wide <<'EOF'
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ ▶ TIMELINE ─────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
-│                                                                      ││T+00:00:00 action.end api-1 ok                │
+│                                                                      ││T+00:00:00 action.end api-1 ok — rollback of …│
 │                                                                      ││T+00:00:07 verdict.change api-2 ROLLBACK IMME…│
 │                                                                      ││T+00:00:12 health.change api-2 [00:00:06 depl…│
 │                                                                      ││                                              │
@@ -61,13 +61,13 @@ assert_screen zoomed <<'EOF'
 │T+00:00:00 00:00:00 action.intent api-1                                       │
 │                    {"plan":{"action":"compose.rollback","service":"api","from│
 │                    ":"v1.5.0-bad","to":"v1.4.1"}}                            │
-│T+00:00:00 00:00:00 action.end api-1 ok                                       │
+│T+00:00:00 00:00:00 action.end api-1 ok — rollback of api (docker compose up  │
+│                    -d)                                                       │
 │T+00:00:07 00:00:07 verdict.change api-2 ROLLBACK IMMEDIATELY — error rate 40%│
 │T+00:00:12 00:00:12 health.change api-2 [00:00:06 deployed] api: v1.5.0-bad   │
 │                    deployed outside this console at 00:00:06 UTC (per compose│
 │                    ps: container created); tag v1.4.1 -> v1.5.0-bad (seen at │
 │                    00:00:07 UTC)                                             │
-│                                                                              │
 │                                                                              │
 │                                                                              │
 │                                                                              │

@@ -62,12 +62,12 @@ assert_screen pane <<'EOF'
 └──────────────────────────────────────────────────────────────────────────────────┘│                                                      │
 ┌─ LOGS ───────────────────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────────────┘
 │ no log stream open                                                               │┌─ ▶ TIMELINE ────────────────────────── ▲ 1 more row ─┐
-│                                                                                  ││T+00:00:00 action.end api-1 ok                        │
+│                                                                                  ││T+00:00:00 action.end api-1 ok — rollback of api (doc…│
 │                                                                                  ││T+00:00:10 verdict.change api-1 CONSIDER ROLLBACK — e…│
 │                                                                                  ││T+00:00:20 verdict.change api-1 verdict changed 10 ti…│
 │                                                                                  ││T+00:01:00 verdict.change api-2 MONITOR — p95 410 ms …│
 │                                                                                  ││T+00:02:00 action.intent api-1 {"plan":{"action":"com…│
-│                                                                                  ││T+00:02:00 action.end api-1 ok                        │
+│                                                                                  ││T+00:02:00 action.end api-1 ok — rollback of api (doc…│
 └──────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────┘
  Enter whole entry  a every record  z zoom  Tab pane  ? help  q quit
 EOF
@@ -76,13 +76,13 @@ assert_screen folded <<'EOF'
  warroom │ no incident named │ T+00:02:00   READ-ONLY                                                               2026-01-01 00:02:00 UTC
 ┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────────────────────────┐
 │T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
-│T+00:00:00 00:00:00 action.end api-1 ok                                                                                                   │
+│T+00:00:00 00:00:00 action.end api-1 ok — rollback of api (docker compose up -d)                                                          │
 │T+00:00:10 00:00:10 verdict.change api-1 CONSIDER ROLLBACK — error rate 3.2% > 2%                                                         │
 │T+00:00:20 00:00:20 verdict.change api-1 verdict changed 10 times between OK, MONITOR and CONSIDER ROLLBACK, 00:00:20–00:01:50; worst     │
 │                    CONSIDER ROLLBACK; last OK at 00:01:50 — flip 9                                                                       │
 │T+00:01:00 00:01:00 verdict.change api-2 MONITOR — p95 410 ms > 400 ms                                                                    │
 │T+00:02:00 00:02:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
-│T+00:02:00 00:02:00 action.end api-1 ok                                                                                                   │
+│T+00:02:00 00:02:00 action.end api-1 ok — rollback of api (docker compose up -d)                                                          │
 │                                                                                                                                          │
 │                                                                                                                                          │
 │                                                                                                                                          │
@@ -105,7 +105,7 @@ assert_screen every <<'EOF'
  warroom │ no incident named │ T+00:02:00   READ-ONLY                                                               2026-01-01 00:02:00 UTC
 ┌─ ▶ TIMELINE (every record: a folds flaps and tries) (zoomed: z shows every pane) ────────────────────────────────────────────────────────┐
 │T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
-│T+00:00:00 00:00:00 action.end api-1 ok                                                                                                   │
+│T+00:00:00 00:00:00 action.end api-1 ok — rollback of api (docker compose up -d)                                                          │
 │T+00:00:10 00:00:10 verdict.change api-1 CONSIDER ROLLBACK — error rate 3.2% > 2%                                                         │
 │T+00:00:20 00:00:20 verdict.change api-1 OK — flip 0                                                                                      │
 │T+00:00:30 00:00:30 verdict.change api-1 MONITOR — flip 1                                                                                 │
@@ -119,7 +119,7 @@ assert_screen every <<'EOF'
 │T+00:01:40 00:01:40 verdict.change api-1 CONSIDER ROLLBACK — flip 8                                                                       │
 │T+00:01:50 00:01:50 verdict.change api-1 OK — flip 9                                                                                      │
 │T+00:02:00 00:02:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
-│T+00:02:00 00:02:00 action.end api-1 ok                                                                                                   │
+│T+00:02:00 00:02:00 action.end api-1 ok — rollback of api (docker compose up -d)                                                          │
 │                                                                                                                                          │
 │                                                                                                                                          │
 │                                                                                                                                          │
@@ -140,7 +140,7 @@ assert_screen detail <<'EOF'
 │   │                                                                                                                                  │   │
 │T+0│ Esc or Enter closes; then a shows its 10 records                                                                                 │   │
 │T+0└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘   │
-│T+00:02:00 00:02:00 action.end api-1 ok                                                                                                   │
+│T+00:02:00 00:02:00 action.end api-1 ok — rollback of api (docker compose up -d)                                                          │
 │                                                                                                                                          │
 │                                                                                                                                          │
 │                                                                                                                                          │
@@ -185,7 +185,7 @@ assert_screen three <<'EOF'
 ┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
 │T+00:00:00 00:00:00 action.intent api-1                                                                               │
 │                    {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
-│T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
+│T+00:00:00 00:00:00 action.end api-1 ok — rollback of api (docker compose up -d)                                      │
 │T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
 │T+00:00:10 00:00:10 verdict.change api-1 MONITOR                                                                      │
 │T+00:00:20 00:00:20 verdict.change api-1 CONSIDER ROLLBACK                                                            │
@@ -212,7 +212,7 @@ assert_screen grown <<'EOF'
 ┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
 │T+00:00:00 00:00:00 action.intent api-1                                                                               │
 │                    {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
-│T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
+│T+00:00:00 00:00:00 action.end api-1 ok — rollback of api (docker compose up -d)                                      │
 │T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
 │T+00:00:10 00:00:10 verdict.change api-1 verdict changed 4 times between MONITOR and CONSIDER ROLLBACK,               │
 │                    00:00:10–00:00:40; worst CONSIDER ROLLBACK; last CONSIDER ROLLBACK at 00:00:40                    │
@@ -239,7 +239,7 @@ assert_screen grown-j <<'EOF'
 ┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
 │T+00:00:00 00:00:00 action.intent api-1                                                                               │
 │                    {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}          │
-│T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
+│T+00:00:00 00:00:00 action.end api-1 ok — rollback of api (docker compose up -d)                                      │
 │T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
 │T+00:00:10 00:00:10 verdict.change api-1 verdict changed 4 times between MONITOR and CONSIDER ROLLBACK,               │
 │                    00:00:10–00:00:40; worst CONSIDER ROLLBACK; last CONSIDER ROLLBACK at 00:00:40                    │

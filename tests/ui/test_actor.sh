@@ -23,7 +23,9 @@ start_also ro 200 40 "$wr --read-only"
 session=ro
 wait_re "ARMED: alice \([^ ]+@[^ ]+\) since [0-9]{2}:[0-9]{2} UTC"
 session=b
-wait_for "incident.resume"
+# Opened while alice's console runs: bob joined, not "bob incident.resume".
+wait_re "bob joined qa"
+assert_not_contains "$tmp/screen" "bob incident.resume"
 keys A
 wait_re "not armed: alice \([^ ]+@[^ ]+\) \(pid [0-9]+"
 keys Escape

@@ -72,7 +72,7 @@ i=0
 while :; do
 	capture
 	tail -7 "$tmp/screen" | grep -v '^│' | tr '\n' ' ' | tr -s ' ' > "$tmp/footer"
-	grep -q "k8s.undo of api on k8s-bastion: OK after re-read — api runs v1.4.1" "$tmp/footer" &&
+	grep -q "rollback of api on k8s-bastion (kubectl rollout undo): OK after re-read — api runs v1.4.1" "$tmp/footer" &&
 		break
 	i=$((i + 1)); [ $i -lt 30 ] ||
 		fail "the footer does not say the recorded outcome: $(cat "$tmp/footer")"

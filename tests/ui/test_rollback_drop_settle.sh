@@ -6,12 +6,13 @@
 # settles it". Settled FAILED by hand anyway (U) before the host got there:
 # once a poll reads it at the target with /readyz answering 200, the footer
 # and the journal say "h1 now runs v1.4.1, the target of the rollback
-# settled FAILED by hand at …" (outcome ok, by reading), once.
+# settled FAILED by hand at …" (outcome ok, by reading), once. At 80x24
+# U's question is whole, what to type beside the typed text.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
 log=$fl/hosts/h1/commands.log
-"$fleet" set --dir "$fl" h1 recreate_seconds=12 > /dev/null
+"$fleet" set --dir "$fl" h1 recreate_seconds=16 > /dev/null
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 60s/' "$fl/warroom.conf" > "$tmp/c.conf"
 start 200 50 "$WARROOM -c $tmp/c.conf --incident dropsettle"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
@@ -42,7 +43,19 @@ ok "a dropped up -d: the header says the console still re-reads, and for how lon
 
 keys U
 wait_re "still re-read for [0-9]+s \\(a recreate may still be under way\\) \\| UNKNOWN rollback of api on h1: ok or failed" 5
-keys -l "failed still on v1.5.0-bad"; keys Enter
+# At 80 columns the question is whole: which outcome in the rows above,
+# what to type on the footer's row, the typed text after it (not cut
+# with … and the typed text glued to it).
+resize 80 24
+wait_re "^ ok or failed, and what you saw: +Enter confirms, Esc no$" 5
+footer_matches "\\| UNKNOWN rollback +of api on h1: ok or failed" ||
+	fail "not above the footer's row: $(footer_text)"
+keys -l "failed still on v1.5.0-bad"
+wait_re "^ ok or failed, and what you saw: failed still on v1\\.5\\.0-bad" 5
+! tail -n 1 "$tmp/screen" | grep -q "…" || fail "the footer's row is cut: $(tail -n 1 "$tmp/screen")"
+ok "at 80x24 U's question goes on in the rows above, what to type beside the typing"
+resize 200 50
+keys Enter
 wait_for "settled by hand: FAILED, still on v1.5.0-bad" 5
 grep -q '"by":"hand","outcome":"failed"' "$journal" || fail "no hand settle in the journal"
 wait_re "h1 now runs v1\\.4\\.1, the target of the rollback settled FAILED by hand at [0-9]{2}:[0-9]{2}:[0-9]{2}" 30

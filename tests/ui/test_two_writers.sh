@@ -72,7 +72,7 @@ ok "a stopped holder: A says so and how to free it"
 
 kill -9 "$pid"
 head_has "ARMED CONSOLE GONE: [^ ]+@[^ ]+, last record"
-wait_for "UNKNOWN: compose.killswitch of api on h1" 10
+wait_for "UNKNOWN: kill switch of api on h1 (docker compose up -d)" 10
 journal=$(ls "$fl"/timeline/two-*.jsonl)
 op=$(sed -n 's/.*"kind":"action.intent","host":"h1","op":"\([^"]*\)".*/\1/p' "$journal" | tail -1)
 [ -n "$op" ] || op=$(grep '"kind":"action.intent"' "$journal" | tail -1 | sed 's/.*"op":"\([^"]*\)".*/\1/')

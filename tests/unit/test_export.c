@@ -919,9 +919,9 @@ rollback_end_is_when_the_last_rollback_settled(void **state)
 	cJSON_Delete(doc);
 	free(js);
 	md = render_n(EXPORT_MD, v, 8);
-	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, op-a) | "
+	assert_non_null(strstr(md, "| Rollback start (built-in rollback on api-1, op-a) | "
 	    "2024-05-01 12:00:10 | 10s |\n| Rollback end (ok after re-read; built-in "
-	    "compose.rollback on api-1, op-b) | 2024-05-01 12:01:30 | 1m 30s |\n"));
+	    "rollback on api-1, op-b) | 2024-05-01 12:01:30 | 1m 30s |\n"));
 	free(md);
 	/* Settled by hand as not taking effect: that outcome, that time. */
 	record_free(&v[7]);
@@ -929,7 +929,7 @@ rollback_end_is_when_the_last_rollback_settled(void **state)
 	    "{\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"still v2\"}");
 	md = render_n(EXPORT_MD, v, 8);
 	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand; built-in "
-	    "compose.rollback on api-1, op-b) | 2024-05-01 12:01:35 | 1m 35s |\n"));
+	    "rollback on api-1, op-b) | 2024-05-01 12:01:35 | 1m 35s |\n"));
 	free(md);
 	for (size_t i = 0; i < 8; i++)
 		record_free(&v[i]);
@@ -966,7 +966,7 @@ rollbacks_run_as_written_count_with_their_source(void **state)
 	assert_non_null(strstr(md, "| Rollback start (runbook command on k8s-bastion, rc-2: "
 	    "\\`kubectl rollout undo deploy/api -n prod\\`, run as written, not verified by "
 	    "warroom) | 2024-05-01 12:15:17 | 15m 17s |\n| Rollback end (ok; built-in "
-	    "helm.rollback on helm-bastion, rb-3) | 2024-05-01 12:15:50 | 15m 50s |\n"));
+	    "rollback on helm-bastion, rb-3) | 2024-05-01 12:15:50 | 15m 50s |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 8);
 	doc = cJSON_Parse(js);
@@ -1046,7 +1046,7 @@ a_tag_change_the_console_saw_is_the_rollback_without_an_action(void **state)
 	assert_non_null(strstr(md, "| Rollback start (api on api-1: tag changed to v1.4.1 (from "
 	    "v1.5.0-bad), seen by the console; no rollback action recorded before it) | "
 	    "2024-05-01 12:13:09 |"));
-	assert_non_null(strstr(md, "| Rollback end (ok; built-in compose.rollback on api-1, rb-1) "
+	assert_non_null(strstr(md, "| Rollback end (ok; built-in rollback on api-1, rb-1) "
 	    "| 2024-05-01 12:18:50 |"));
 	free(md);
 	/* Only the change back to the bad release: no rollback seen. */
@@ -1086,7 +1086,7 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 	add_to(v, 8, 600, "note", NULL, NULL, "{\"text\":\"watching\"}");
 
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, op-b) | "
+	assert_non_null(strstr(md, "| Rollback start (built-in rollback on api-1, op-b) | "
 	    "2024-05-01 12:01:00 | 50s |\n| Rollback end | **unknown**: the rollback of api on "
 	    "api-1 at 2024-05-01 12:01:00 (op-b) ended UNKNOWN and was never settled "
 	    "| — |\n| Recovery | **not recovered** | — |\n"));
@@ -1111,7 +1111,7 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 
 	/* Resumed: the re-read settles it, and recovery is api's return. */
 	md = render_n(EXPORT_MD, v, NHUP);
-	assert_non_null(strstr(md, "| Rollback end (ok after re-read; built-in compose.rollback on "
+	assert_non_null(strstr(md, "| Rollback end (ok after re-read; built-in rollback on "
 	    "api-1, op-b) | 2024-05-01 12:08:51 | 8m 41s |\n| Recovery | 2024-05-01 12:09:00 | 8m 50s |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, NHUP);
@@ -1233,7 +1233,7 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	 * "cancelled" here, apart from the one refused. */
 	assert_non_null(strstr(md, "- 3 actions: 0 ok, 0 failed, **1 UNKNOWN**, **1 refused** "
 	    "(nothing ran), 1 cancelled after confirming (nothing ran).\n"));
-	assert_non_null(strstr(md, "| compose.rollback | h7 | bob@laptop | \xe2\x80\x94 | "));
+	assert_non_null(strstr(md, "| rollback (docker compose up -d) | h7 | bob@laptop | \xe2\x80\x94 | "));
 	assert_non_null(strstr(md, " | cancelled | could not re-read h7 before running: timed out; "
 	    "nothing ran |\n"));
 	assert_non_null(strstr(md, "| action.refused | h7 | CANCELLED \xe2\x80\x94 "
@@ -1334,7 +1334,7 @@ refused_kill_switch_is_a_follow_up(void **state)
 	md = render_n(EXPORT_MD, v, 7);
 	assert_non_null(strstr(md, "- 2 actions: 1 ok, 0 failed, 0 unknown, **1 refused** "
 	    "(nothing ran).\n"));
-	assert_non_null(strstr(md, "| helm.killswitch | h3 | bob@laptop | \xe2\x80\x94 | "));
+	assert_non_null(strstr(md, "| kill switch | h3 | bob@laptop | \xe2\x80\x94 | "));
 	assert_non_null(strstr(md, "### Follow-ups\n\n**Containment**\n\n- h1: exports OFF "
 	    "since 2024-05-01 12:00:20 (compose.killswitch, op ks-1): restore exports when "
 	    "the fix ships\n- h3: kill switch not "
@@ -1653,18 +1653,18 @@ actions_say_what_they_changed(void **state)
 	    "set -e\\necho 0123456789012345678901234567890123456789012345678901234567890123456789"
 	    "\"}],\"origin\":\"ops.md line 9: Long\"}}");
 	md = render_n(EXPORT_MD, v, 7);
-	assert_non_null(strstr(md, "| op-a | k8s.undo | k8s-1 | alice@ws | "
+	assert_non_null(strstr(md, "| op-a | rollback (kubectl rollout undo) | k8s-1 | alice@ws | "
 	    "api rev 4 (v2-bad) \xe2\x86\x92 rev 3 "
 	    "(v1) | "));
-	assert_non_null(strstr(md, "| op-b | compose.rollback | api-1 | alice@ws | "
+	assert_non_null(strstr(md, "| op-b | rollback (docker compose up -d) | api-1 | alice@ws | "
 	    "api v2-bad \xe2\x86\x92 v1 | "));
-	assert_non_null(strstr(md, "| op-c | k8s.killswitch | k8s-1 | bob@laptop | "
+	assert_non_null(strstr(md, "| op-c | kill switch (kubectl set env) | k8s-1 | bob@laptop | "
 	    "api EXPORT\\_MODE=off | "));
 	assert_non_null(strstr(md, "| op-d | command | api-1 | alice@ws | \xe2\x80\x94 | "));
-	assert_non_null(strstr(md, "| op-e | runbook.command | api-1 | alice@ws | "
+	assert_non_null(strstr(md, "| op-e | runbook command | api-1 | alice@ws | "
 	    "ran \\`docker compose "
 	    "restart worker\\` (+1 line) from compose.md line 36: Restart the worker | "));
-	assert_non_null(strstr(md, "| op-f | runbook.command | api-1 | alice@ws | ran \\`echo "
+	assert_non_null(strstr(md, "| op-f | runbook command | api-1 | alice@ws | ran \\`echo "
 	    "0123456789012345678901234567890123456789012345678901234\xe2\x80\xa6\\` from ops.md "
 	    "line 9: Long | "));
 	free(md);
@@ -1843,7 +1843,7 @@ a_failed_rollback_is_not_credited_and_stands_as_a_follow_up(void **state)
 	    "of api FAILED (op-k2, settled by hand by alice@ws at 2024-05-01 12:01:30) \xe2\x80\x94 "
 	    "rollout stuck 2/3: check the rollout\n"));
 	assert_non_null(strstr(md, "| Op | Action | Host | By | Change |"));
-	assert_non_null(strstr(md, "| op-k2 | k8s.undo | k8s-bastion | bob@vm |"));
+	assert_non_null(strstr(md, "| op-k2 | rollback (kubectl rollout undo) | k8s-bastion | bob@vm |"));
 	assert_non_null(strstr(md, "| failed (settled by hand by alice@ws) |"));
 	assert_non_null(strstr(md, "settled by hand by alice@ws: FAILED"));
 	free(md);
@@ -2652,16 +2652,16 @@ killswitch_changes_say_the_value_from_and_to(void **state)
 	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":"
 	    "\"EXPORT_MODE=(unset)\",\"env_key\":\"EXPORT_MODE\",\"env_remove\":true}}");
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "| ks-1 | compose.killswitch | api-1 | alice@ws | "
+	assert_non_null(strstr(md, "| ks-1 | kill switch (docker compose up -d) | api-1 | alice@ws | "
 	    "api EXPORT\\_MODE on "
 	    "\xe2\x86\x92 off | "));
-	assert_non_null(strstr(md, "| ks-2 | compose.killswitch | api-1 | alice@ws | "
+	assert_non_null(strstr(md, "| ks-2 | kill switch (docker compose up -d) | api-1 | alice@ws | "
 	    "api EXPORT\\_MODE off "
 	    "\xe2\x86\x92 on | "));
-	assert_non_null(strstr(md, "| ks-3 | k8s.killswitch | k8s-1 | bob@laptop | "
+	assert_non_null(strstr(md, "| ks-3 | kill switch (kubectl set env) | k8s-1 | bob@laptop | "
 	    "api EXPORT\\_MODE (unset) "
 	    "\xe2\x86\x92 off | "));
-	assert_non_null(strstr(md, "| ks-4 | k8s.killswitch | k8s-1 | alice@ws | "
+	assert_non_null(strstr(md, "| ks-4 | kill switch (kubectl set env) | k8s-1 | alice@ws | "
 	    "api EXPORT\\_MODE off "
 	    "\xe2\x86\x92 (unset) | "));
 	free(md);
@@ -3431,7 +3431,7 @@ actions_give_their_commands_and_whole_outcome(void **state)
 	snprintf(data, sizeof(data), "{\"outcome\":\"ok\",\"detail\":\"%s\"}", long_detail);
 	add_to(v, 3, 30, "action.end", "helm-1", "op-h", data);
 	md = render_n(EXPORT_MD, v, 4);
-	assert_non_null(strstr(md, "### op-h: helm.rollback on helm-1\n\n- Outcome: ok — "));
+	assert_non_null(strstr(md, "### op-h: rollback (helm rollback) on helm-1\n\n- Outcome: ok — "));
 	assert_non_null(strstr(md, "Commands, as its action.intent recorded them before anything "
 	    "was sent:\n\n```\n# helm rollback\nhelm rollback api 3 -n prod\n# read back\n"
 	    "helm history api -n prod -o json\n```\n"));
@@ -3489,10 +3489,10 @@ summary_counts_outcomes_settled_after_unknown(void **state)
 	md = render_n(EXPORT_MD, v, 13);
 	assert_non_null(strstr(md, "- 4 actions: 4 ok (2 only after a re-read of an UNKNOWN "
 	    "outcome), 0 failed, 0 unknown.\n"));
-	assert_non_null(strstr(md, "### op-b: k8s.undo on k8s-1\n\n- Outcome: ok, after a re-read "
+	assert_non_null(strstr(md, "### op-b: rollback (kubectl rollout undo) on k8s-1\n\n- Outcome: ok, after a re-read "
 	    "of an UNKNOWN outcome — api runs rev 3\n- Before that: UNKNOWN — connection lost "
 	    "during rollout status\n"));
-	assert_non_null(strstr(md, "### op-c: helm.rollback on helm-1\n\n- Outcome: ok, after a "
+	assert_non_null(strstr(md, "### op-c: rollback (helm rollback) on helm-1\n\n- Outcome: ok, after a "
 	    "re-read of an UNKNOWN outcome — api runs rev 3\n- Before that: no action.end recorded "
 	    "(the console running it was gone)\n"));
 	/* Resolved, then resumed: open again, no Resolved time. */
@@ -3576,7 +3576,7 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 	    "— rollout stuck 2/3 on rev 9\n- Before that: no action.end recorded (the console "
 	    "running it was gone)\n- What a re-read found (it settled nothing): re-read after "
 	    "restart"));
-	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand; built-in k8s.undo "
+	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand; built-in rollback "
 	    "on k8s-1, op-u) |"));
 	free(md);
 	for (size_t i = 0; i < 5; i++)
@@ -3612,11 +3612,11 @@ a_failed_rollback_whose_rollout_completed_later(void **state)
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "- 1 action: 1 ok (1 ended FAILED, its rollout completed "
 	    "later), 0 failed, 0 unknown.\n"));
-	assert_non_null(strstr(md, "| rb-1 | k8s.undo | h2 | alice@ws | "
+	assert_non_null(strstr(md, "| rb-1 | rollback (kubectl rollout undo) | h2 | alice@ws | "
 	    "api v1.5.0-bad → v1.4.1 | 2024-05-01 "
 	    "12:00:10 | 2024-05-01 12:02:10 | FAILED, rollout completed later at 2024-05-01 "
 	    "12:03:42 | rollout status exited 1; undo applied (revision 7 at v1.4.1)"));
-	assert_non_null(strstr(md, "### rb-1: k8s.undo on h2\n\n- Outcome: FAILED, rollout "
+	assert_non_null(strstr(md, "### rb-1: rollback (kubectl rollout undo) on h2\n\n- Outcome: FAILED, rollout "
 	    "completed later at 2024-05-01 12:03:42 — rollout status exited 1; undo applied "
 	    "(revision 7 at v1.4.1), rollout not complete: 2/3 ready after 120 s\n- Then: h2's "
 	    "rollout completed at 12:03:42, after its rollback ended FAILED at 12:02:10: now OK — "
@@ -3624,7 +3624,7 @@ a_failed_rollback_whose_rollout_completed_later(void **state)
 	assert_non_null(strstr(md, "| action.reconcile | h2 | k8s.undo — h2's rollout completed "
 	    "at 12:03:42, after its rollback ended FAILED at 12:02:10: now OK — deployment/api"));
 	assert_non_null(strstr(md, "| Rollback end (ok: its rollout completed after it ended "
-	    "FAILED; built-in k8s.undo on h2, rb-1) | 2024-05-01 12:03:42 |"));
+	    "FAILED; built-in rollback on h2, rb-1) | 2024-05-01 12:03:42 |"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
@@ -3704,7 +3704,7 @@ an_unknown_rollback_whose_rollout_completed_later(void **state)
 	assert_non_null(strstr(md, "UNKNOWN, rollout completed later at 2024-05-01 12:00:58"));
 	assert_null(strstr(md, "FAILED, rollout completed later"));
 	assert_non_null(strstr(md, "| Rollback end (ok: its rollout completed after it ended "
-	    "UNKNOWN; built-in helm.rollback on h2, rb-1) | 2024-05-01 12:00:58 |"));
+	    "UNKNOWN; built-in rollback on h2, rb-1) | 2024-05-01 12:00:58 |"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
@@ -3994,7 +3994,7 @@ a_rollback_whose_intent_line_is_damaged_keeps_its_row(void **state)
 	assert_null(strstr(md, "refused"));
 	assert_non_null(strstr(md, "_Its action.intent line is damaged: what it recorded is "
 	    "not known (its confirmation stands in for it)._"));
-	assert_non_null(strstr(md, "| rb-1 | helm.rollback | helm-bastion | alice@ws | "
+	assert_non_null(strstr(md, "| rb-1 | rollback (helm rollback) | helm-bastion | alice@ws | "
 	    "api 1.5.0-bad "
 	    "\xe2\x86\x92 1.4.1 | "));
 	free(md);
@@ -4031,7 +4031,7 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 	    "confirming (nothing ran).\n"));
 	/* Started when it was confirmed, not when the resume refused it; its
 	 * change as confirmed. */
-	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.rollback | api-1 | bob@laptop | "
+	assert_non_null(strstr(md, "| \xe2\x80\x94 | rollback (docker compose up -d) | api-1 | bob@laptop | "
 	    "api v1.5.0-bad "
 	    "\xe2\x86\x92 v1.4.1 | 2024-05-01 12:00:10 | \xe2\x80\x94 | cancelled | rollback of api on api-1 (v1.5.0-bad "
 	    "\xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC; the console ended during its re-read "
@@ -4246,7 +4246,7 @@ bad_deploy_by_our_action_whose_intent_is_lost(void **state)
 	add_to(v, 4, 80, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
 	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "deployed by this console's compose.rollback, op-7 "
+	assert_non_null(strstr(md, "deployed by this console's rollback, op-7 "
 	    "(confirmation seq 2; its intent is not kept)) "));
 	free(md);
 	for (i = 0; i < 5; i++)
@@ -4277,7 +4277,7 @@ bad_deploy_by_our_action_or_estimated(void **state)
 	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "| Bad release deployed (v1.3.9-bad on api-1, per compose ps: "
-	    "container created; deployed by this console's compose.rollback, op-7 (intent seq 2)) "
+	    "container created; deployed by this console's rollback, op-7 (intent seq 2)) "
 	    "| 2024-05-01 12:00:45 |"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
@@ -4730,7 +4730,7 @@ a_refused_restore_is_no_containment_follow_up(void **state)
 	pm2_journal(v);
 	md = render_n(EXPORT_MD, v, NPM2);
 	assert_null(strstr(md, "kill switch not applied"));
-	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.killswitch | h4 | alice@ws | "
+	assert_non_null(strstr(md, "| \xe2\x80\x94 | kill switch (docker compose up -d) | h4 | alice@ws | "
 	    "api EXPORT\\_MODE "
 	    "off \xe2\x86\x92 on | 2024-05-01 12:07:07 | \xe2\x80\x94 | cancelled | could not re-read h4 "
 	    "before running: connection lost: transport read; nothing ran |\n"));
@@ -4907,7 +4907,7 @@ a_command_in_the_change_cell_is_not_nested_in_quotes(void **state)
 	(void)state;
 	pm2_journal(v);
 	md = render_n(EXPORT_MD, v, NPM2);
-	assert_non_null(strstr(md, "| rc-1 | runbook.command | h1 | alice@ws | ran \\`curl -fsS "
+	assert_non_null(strstr(md, "| rc-1 | runbook command | h1 | alice@ws | ran \\`curl -fsS "
 	    "\"http://127.0.0.1:17001/readyz\"\\` from rollback.md line 27: Check health: | "));
 	free(md);
 	record_free(&v[35]);
@@ -5039,7 +5039,7 @@ the_bad_release_deployed_again_is_said(void **state)
 	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: k8s-bastion 12:02:10 (outside "
 	    "this console) | 2024-05-01 12:02:10 | 2m 05s |\n"));
 	/* Nor is a deploy of it a rollback the console saw. */
-	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, rb-1) | "
+	assert_non_null(strstr(md, "| Rollback start (built-in rollback on api-1, rb-1) | "
 	    "2024-05-01 12:01:00 |"));
 	free(md);
 	/* Before the first of them: nothing said. */

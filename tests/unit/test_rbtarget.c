@@ -860,6 +860,30 @@ a_rollback_settled_by_hand_dates_from_the_reading_at_its_target(void **state)
 	journal_free(&j);
 }
 
+/* The dialog's k8s targets say what runs (an undo to that revision), and
+ * the change-cause as what made the revision, not as the command. */
+static void
+k8s_targets_say_the_undo_that_runs_not_the_change_cause(void **state)
+{
+	char out[200];
+	size_t n;
+
+	(void)state;
+	rbtarget_k8s_label(3, "v1.4.1", NULL, "kubectl set image deployment/api "
+	    "api=registry.local/acme/api:v1.4.1", out, sizeof(out));
+	assert_string_equal(out, "revision 3 (v1.4.1): rollout undo --to-revision=3, made by "
+	    "\"kubectl set image deployment/api api=registry.local/acme/api:v1.4.1\"");
+	rbtarget_k8s_label(2, NULL, "EXPORT_MODE=off", "", out, sizeof(out));
+	assert_string_equal(out, "revision 2 (EXPORT_MODE=off): rollout undo --to-revision=2");
+	rbtarget_k8s_label(5, "v1.4.0", "EXPORT_MODE=off", NULL, out, sizeof(out));
+	assert_string_equal(out, "revision 5 (v1.4.0, EXPORT_MODE=off): rollout undo "
+	    "--to-revision=5");
+	/* Cut on a whole character. */
+	n = rbtarget_k8s_label(3, "v1.4.1", NULL, "\xc3\xa9t\xc3\xa9", out, 62);
+	assert_int_equal(n, strlen(out));
+	assert_int_equal(n, 60);        /* before the é it would cut in half */
+}
+
 int
 main(void)
 {
@@ -884,6 +908,7 @@ main(void)
 		cmocka_unit_test(the_incidents_ok_target_outranks_a_later_rollback_to_the_bad_release),
 		cmocka_unit_test(helm_what_runs_is_the_failed_revision_its_pods_all_run),
 		cmocka_unit_test(a_rollback_settled_by_hand_dates_from_the_reading_at_its_target),
+		cmocka_unit_test(k8s_targets_say_the_undo_that_runs_not_the_change_cause),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

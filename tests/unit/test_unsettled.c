@@ -375,6 +375,28 @@ the_badge_says_the_console_still_re_reads(void **state)
 	assert_non_null(strstr(buf, "h1 not settled yet, re-reading for 7s more"));
 }
 
+/* User text names an action as the dialog does, not by its record kind. */
+static void
+a_kind_reads_as_its_verb_and_what_runs(void **state)
+{
+	char buf[80];
+
+	(void)state;
+	assert_string_equal(unsettled_verb("k8s.undo"), "rollback");
+	assert_string_equal(unsettled_verb("helm.rollback"), "rollback");
+	assert_string_equal(unsettled_verb("compose.killswitch"), "kill switch");
+	assert_string_equal(unsettled_verb("runbook.command"), "runbook command");
+	assert_string_equal(unsettled_verb(NULL), "action");
+	assert_string_equal(unsettled_how("k8s.undo"), "kubectl rollout undo");
+	assert_string_equal(unsettled_how("runbook.command"), "");
+	unsettled_kind_words("k8s.undo", buf, sizeof(buf));
+	assert_string_equal(buf, "rollback (kubectl rollout undo)");
+	unsettled_kind_words("compose.migrate_down", buf, sizeof(buf));
+	assert_string_equal(buf, "migration downgrade");
+	unsettled_kind_words("helm.rollback", buf, sizeof(buf));
+	assert_string_equal(buf, "rollback (helm rollback)");
+}
+
 int
 main(void)
 {
@@ -391,6 +413,7 @@ main(void)
 		cmocka_unit_test(the_badge_says_a_read_back_that_settled_nothing),
 		cmocka_unit_test(the_badge_says_the_console_waits_for_a_rollout),
 		cmocka_unit_test(the_badge_says_the_console_still_re_reads),
+		cmocka_unit_test(a_kind_reads_as_its_verb_and_what_runs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
