@@ -103,6 +103,11 @@ bool contain_is_killswitch(const char *action);
 void contain_fold(struct contain *c, const char *kind, const char *host, const char *op,
     const cJSON *data, int64_t ts_ms);
 
+/* Whether a kill switch was asked for (or refused) on host: where its
+ * exports stand is then news whatever they are (HOSTS keeps its EXPORT
+ * in view: a refused helm host left on read as contained once hidden). */
+bool contain_ks_here(const struct contain *c, const char *host);
+
 /* Whether a kill switch was asked for on any host. */
 bool contain_ks_anywhere(const struct contain *c);
 

@@ -276,6 +276,14 @@ contain_ks_anywhere(const struct contain *c)
 }
 
 bool
+contain_ks_here(const struct contain *c, const char *host)
+{
+	const struct contain_host *h = contain_host(c, host);
+
+	return h != NULL && h->ks_asked;
+}
+
+bool
 contain_turning_on(const struct contain *c, const struct contain_host *h)
 {
 	bool on = false;

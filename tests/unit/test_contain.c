@@ -386,7 +386,11 @@ why_exports_on_are_no_leak_is_said(void **state)
 	assert_int_equal(contain_calm_of(&c, "helm"), CONTAIN_CALM_NONE_OFF);
 	fold_at(&c, "action.end", "k8s", "op-1", "{\"outcome\":\"ok\"}", 2000);
 	assert_int_equal(contain_calm_of(&c, "k8s"), CONTAIN_CALM_RESTORED);
+	assert_false(contain_ks_here(&c, "helm"));
 	fold(&c, "action.refused", "helm", NULL, HELM_NO);
+	assert_true(contain_ks_here(&c, "helm"));
+	assert_true(contain_ks_here(&c, "k8s"));
+	assert_false(contain_ks_here(&c, "h9"));
 	assert_int_equal(contain_calm_of(&c, "helm"), CONTAIN_CALM_LEAK);
 	assert_true(contain_leaks_if_on(&c, "helm"));
 	fold(&c, "action.intent", "helm", "rb-1", "{\"action\":\"helm.rollback\","
