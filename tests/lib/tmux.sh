@@ -199,9 +199,9 @@ post_status() {
 # a test that quits then says so itself.
 quit_console() {
 	keys q
-	until_screen "${1:-5}" "exit= or the quit question" screen_matches 'exit=|Quit\? \(y/N\)'
+	until_screen "${1:-10}" "exit= or the quit question" screen_matches 'exit=|Quit\? \(y/N\)'
 	if screen_has "Quit? (y/N)"; then keys y; fi
-	wait_for "exit=0" "${1:-5}"
+	wait_for "exit=0" "${1:-10}"
 }
 
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }
