@@ -267,6 +267,10 @@ bool badrel_host_same_since(const struct badrel *b, const char *host, int64_t at
  * v1.5.0-bad, api runs v1.5.0-bad"); returns how many (0: buf ""). */
 size_t badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap);
 
+/* Every service of host with the tag it last read, into buf ("api runs
+ * 1.4.1, jobs runs v1.4.1"); returns how many (0: buf ""). */
+size_t badrel_host_runs_words(const struct badrel *b, const char *host, char *buf, size_t cap);
+
 void badrel_free(struct badrel *b);
 
 #endif

@@ -64,7 +64,7 @@
 	X(ALL_RECORDS, "a",      NULL,    READS,   "show every record, a folded row's (a flapping verdict or health, a post's tries) one by one; a again folds each into one row") \
 	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \
-	X(QUIT,        "q",      NULL,    READS,   "quit, asking first while an action runs; C-c too, or cancels a dialog/prompt")
+	X(QUIT,        "q",      NULL,    READS,   "quit, asking first while armed or an action runs; C-c too, or cancels a dialog/prompt")
 
 enum command_effect { CMD_READS, CMD_RECORDS, CMD_CHANGES };
 

@@ -103,6 +103,11 @@ bool contain_is_killswitch(const char *action);
 void contain_fold(struct contain *c, const char *kind, const char *host, const char *op,
     const cJSON *data, int64_t ts_ms);
 
+/* Whether a kill switch was asked for (or refused) on host: where its
+ * exports stand is then news whatever they are (HOSTS keeps its EXPORT
+ * in view: a refused helm host left on read as contained once hidden). */
+bool contain_ks_here(const struct contain *c, const char *host);
+
 /* Whether a kill switch was asked for on any host. */
 bool contain_ks_anywhere(const struct contain *c);
 
@@ -125,6 +130,20 @@ bool contain_restore_holds(const struct contain *c, const struct contain_host *h
  * state), and host runs a release the incident judged bad (or what it
  * runs is not known): exports on a good release are no leak. */
 bool contain_leaks_if_on(const struct contain *c, const char *host);
+
+/* Why a host's exports, were they on, are or are not a leak
+ * (contain_leaks_if_on), so a host left exporting is never silently
+ * dropped from what the post-mortem says of containment. */
+enum contain_calm {
+	CONTAIN_CALM_LEAK,               /* they would be a leak */
+	CONTAIN_CALM_RESTORED,           /* turned back on by choice (contain_restore_holds) */
+	CONTAIN_CALM_TURNING_ON,         /* a kill switch turning them on is in flight */
+	CONTAIN_CALM_GOOD_RELEASE,       /* host runs no release judged bad */
+	CONTAIN_CALM_NONE_OFF,           /* no kill switch turning exports off was asked for */
+};
+
+/* The reason behind contain_leaks_if_on for host (LEAK when it is one). */
+enum contain_calm contain_calm_of(const struct contain *c, const char *host);
 
 /* contain_leaks_if_on with what host runs as read here (n readings,
  * badrel_host_runs_bad_read): a watcher's own readings newer than the

@@ -40,7 +40,8 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
  * comes next (else both go after VERSION). exports: EXP is shown only
  * when some row's /export said on or off (HOSTS_EXPORTS_KNOWN), right
  * after TAG when one still exports while a kill switch was asked for
- * (HOSTS_EXPORTS_ON). copies: no row's /version differs from its tag,
+ * (HOSTS_EXPORTS_ON: a leak, or on where a kill switch was asked for or
+ * refused, leak or not). copies: no row's /version differs from its tag,
  * so VERSION, which then repeats TAG, goes after AGE, RST and EXP.
  * Returns how many steps were written. */
 enum hosts_exports { HOSTS_EXPORTS_NONE, HOSTS_EXPORTS_KNOWN, HOSTS_EXPORTS_ON };

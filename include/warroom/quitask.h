@@ -6,7 +6,9 @@
  * cancelled; a status-page post not sent yet waits for the next writing
  * console), so nobody quits on a bare "still in flight". It is asked
  * again from the live state every frame while it is open, so what it
- * says follows what is left. Pure: names and counts in, words out.
+ * says follows what is left. An armed console asks too, with nothing
+ * under way: one stray q used to drop it mid-incident without a word.
+ * Pure: names and counts in, words out.
  */
 #ifndef WARROOM_QUITASK_H
 #define WARROOM_QUITASK_H
@@ -30,10 +32,16 @@ struct quitask_in {
 	const char *answered_why;        /* … the first's answer's own error text, or NULL */
 	size_t kept;                     /* journal records kept while the journal
 	                                    cannot be written: lost with the console */
+	long armed_s;                    /* seconds the console stays armed; 0: not */
+	const char *incident;            /* the incident's name (resuming it), or NULL */
 };
 
 /* Whether a quit now leaves anything behind (then q asks first). */
 bool quitask_needed(const struct quitask_in *in);
+
+/* Whether q asks before quitting: a quit leaves something behind
+ * (quitask_needed), or the console is armed. */
+bool quitask_asks(const struct quitask_in *in);
 
 /* The question's last words: "Quit anyway? (y/N)" while something is
  * under way, "Quit? (y/N)" once nothing is. */
@@ -52,7 +60,9 @@ bool quitask_answer_stands(const char *shown, const char *live, bool left);
  * rest counted. Records kept by a degraded journal are said too. Once
  * nothing is under way (what was asked about ended meanwhile), it says
  * so: "Nothing is under way any more: quitting now leaves nothing
- * behind." */
+ * behind."; or, while armed, "The console is ARMED (14 min left):
+ * quitting disarms it. The journal keeps everything; warroom --incident
+ * 'api 5xx' resumes it (A arms again)." */
 void quitask_words(const struct quitask_in *in, char *buf, size_t cap);
 
 /* A record kept by a degraded journal, as the console ends with it. */

@@ -832,6 +832,25 @@ badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_
 	return n;
 }
 
+size_t
+badrel_host_runs_words(const struct badrel *b, const char *host, char *buf, size_t cap)
+{
+	size_t i, n = 0;
+	int len = 0;
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	for (i = 0; i < b->nsvc; i++) {
+		if (strcmp(b->svc[i].host, host) != 0 || b->svc[i].tag == NULL)
+			continue;
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s runs %s",
+		    n > 0 ? ", " : "", b->svc[i].service, b->svc[i].tag);
+		n++;
+	}
+	return n;
+}
+
 void
 badrel_free(struct badrel *b)
 {

@@ -276,6 +276,14 @@ contain_ks_anywhere(const struct contain *c)
 }
 
 bool
+contain_ks_here(const struct contain *c, const char *host)
+{
+	const struct contain_host *h = contain_host(c, host);
+
+	return h != NULL && h->ks_asked;
+}
+
+bool
 contain_turning_on(const struct contain *c, const struct contain_host *h)
 {
 	bool on = false;
@@ -302,25 +310,38 @@ contain_leaks_if_on(const struct contain *c, const char *host)
 	return contain_leaks_if_on_read(c, host, NULL, 0);
 }
 
-bool
-contain_leaks_if_on_read(const struct contain *c, const char *host,
-    const struct badrel_reading *r, size_t n)
+/* The one rule behind contain_leaks_if_on_read and contain_calm_of. */
+static enum contain_calm
+calm_read(const struct contain *c, const char *host, const struct badrel_reading *r, size_t n)
 {
 	const struct contain_host *h = contain_host(c, host);
 	size_t i;
 
 	if (contain_restore_holds(c, h))
-		return false;
+		return CONTAIN_CALM_RESTORED;
 	if (h != NULL && contain_turning_on(c, h))
-		return false;
+		return CONTAIN_CALM_TURNING_ON;
 	/* Never ran the bad release, or rolled back off it: its exports
 	 * are what they should be. */
 	if (badrel_host_runs_bad_read(&c->rel, host, r, n) == 0)
-		return false;
+		return CONTAIN_CALM_GOOD_RELEASE;
 	for (i = 0; i < c->n; i++)
 		if (c->v[i].off_asked)
-			return true;
-	return false;
+			return CONTAIN_CALM_LEAK;
+	return CONTAIN_CALM_NONE_OFF;
+}
+
+bool
+contain_leaks_if_on_read(const struct contain *c, const char *host,
+    const struct badrel_reading *r, size_t n)
+{
+	return calm_read(c, host, r, n) == CONTAIN_CALM_LEAK;
+}
+
+enum contain_calm
+contain_calm_of(const struct contain *c, const char *host)
+{
+	return calm_read(c, host, NULL, 0);
 }
 
 bool

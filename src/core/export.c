@@ -5179,11 +5179,54 @@ md_leak_why(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 		wr_buf_str(b, "; not known to run a good release");
 }
 
+/* A host a kill switch was asked for (or refused on) whose exports were
+ * last read on, yet are no leak: said with why, so that it does not drop
+ * out of Containment as if its exports had gone off ("helm-bastion:
+ * exports on (kill switch refused: …; not judged a leak: api runs
+ * 1.4.1)"). */
+static void
+md_on_not_leak(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+    const struct contain_host *h)
+{
+	char words[600], ts[TIME_MAX];
+
+	sb_text(b, o, h->host);
+	wr_buf_str(b, ": exports on (");
+	if (h->refused_action != NULL) {
+		wr_buf_str(b, "kill switch refused: ");
+		sb_text(b, o, h->refused_reason != NULL ? h->refused_reason : "no reason given");
+		wr_buf_str(b, "; ");
+	}
+	wr_buf_str(b, "not judged a leak: ");
+	switch (contain_calm_of(&pm->contain, h->host)) {
+	case CONTAIN_CALM_RESTORED:
+		fmt_time(h->restored_ms, o, ts);
+		wr_buf_printf(b, "turned back on by a kill switch at %s", ts);
+		break;
+	case CONTAIN_CALM_TURNING_ON:
+		wr_buf_str(b, "a kill switch turning them back on had not ended");
+		break;
+	case CONTAIN_CALM_NONE_OFF:
+		wr_buf_str(b, "no kill switch in this incident was to turn exports off");
+		break;
+	default:
+		if (badrel_host_runs_words(&pm->contain.rel, h->host, words, sizeof(words)) > 0)
+			sb_text_max(b, o, words, 0);
+		else
+			wr_buf_str(b, "runs no release judged bad");
+		break;
+	}
+	wr_buf_str(b, ")\n");
+}
+
 /* Containment left undone, first among the follow-ups: each host whose
  * kill switch was refused with nothing since, each the probes last read
  * exporting after a kill switch ran somewhere, each whose /export last
- * went unanswered then (it may export: check it), and each a kill switch
- * left with exports off (to restore once the fix ships). How many lines. */
+ * went unanswered then (it may export: check it), each a kill switch
+ * left with exports off (to restore once the fix ships), and each a kill
+ * switch was asked for whose exports are on but no leak, with why (left
+ * out, a refused helm host on a good release read as contained). How
+ * many lines. */
 static size_t
 md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
@@ -5215,8 +5258,13 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 			wr_buf_str(b, "): restore exports when the fix ships\n");
 			continue;
 		}
-		if (!refused && !still_exports(pm, h))
+		if (!refused && !still_exports(pm, h)) {
+			if (h->ks_asked && h->exports == CONTAIN_EXPORT_ON) {
+				wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
+				md_on_not_leak(b, o, pm, h);
+			}
 			continue;
+		}
 		wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
 		sb_text(b, o, h->host);
 		if (refused) {

@@ -13,6 +13,8 @@
  * once, when q was pressed, and still said "2 status-page updates not
  * sent yet" after they went through: it is now worded again from the
  * live state every frame, and y stands only for the words it answered.
+ * An armed console with nothing under way quit at once on one stray q,
+ * mid-incident: it asks too, saying the arming ends and how to resume.
  */
 #include "warroom/quitask.h"
 
@@ -21,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "warroom/driver_cmd.h"
 #include "warroom/namelist.h"
 #include "warroom/util.h"
 
@@ -68,6 +71,29 @@ quitask_needed(const struct quitask_in *in)
 	    in->posts_maybe > 0 || in->kept > 0;
 }
 
+bool
+quitask_asks(const struct quitask_in *in)
+{
+	return quitask_needed(in) || in->armed_s > 0;
+}
+
+/* Armed, nothing under way: what is true and how to come back. The
+ * minutes are rounded up, as the header's badge never shows 0:00 armed. */
+static void
+said_armed(const struct quitask_in *in, char *buf, size_t cap)
+{
+	char name[300] = "";
+
+	if (in->armed_s >= 60)
+		wr_appendf(buf, cap, "The console is ARMED (%ld min left)", (in->armed_s + 59) / 60);
+	else
+		wr_appendf(buf, cap, "The console is ARMED (%ld s left)", in->armed_s);
+	wr_appendf(buf, cap, ": quitting disarms it. The journal keeps everything");
+	if (in->incident != NULL && driver_cmd_quote(name, sizeof(name), in->incident))
+		wr_appendf(buf, cap, "; warroom --incident %s resumes it (A arms again)", name);
+	wr_appendf(buf, cap, ".");
+}
+
 const char *
 quitask_ask(const struct quitask_in *in)
 {
@@ -91,6 +117,10 @@ quitask_words(const struct quitask_in *in, char *buf, size_t cap)
 	if (cap == 0)
 		return;
 	buf[0] = '\0';
+	if (!quitask_needed(in) && in->armed_s > 0) {
+		said_armed(in, buf, cap);
+		return;
+	}
 	if (!quitask_needed(in)) {
 		wr_appendf(buf, cap, "Nothing is under way any more: quitting now leaves nothing "
 		    "behind.");

@@ -8,6 +8,7 @@
 #include "warroom/ui.h"
 
 #include "warroom/chat.h"
+#include "warroom/loop.h"
 #include "warroom/poller.h"
 #include "warroom/quitask.h"
 #include "warroom/ssh.h"
@@ -45,12 +46,15 @@ quit_state(struct app *app, struct quitask_in *in, char (*sent)[ACTIONS_NAME_MAX
 		in->answered_why = answered;
 	}
 	in->kept = app->tl != NULL ? timeline_kept(app->tl) : 0;
+	in->armed_s = app_armed(app) ? (long)((app->armed_until_ms - loop_now_ms() + 999) / 1000) :
+	    0;
+	in->incident = app->incident;
 }
 
 /* The question as it reads now into words (quitask_words); whether a quit
- * now leaves anything behind. */
+ * now leaves anything behind; *asks: whether q asks at all (armed too). */
 static bool
-quit_now(struct app *app, char *words, size_t cap, const char **ask)
+quit_now(struct app *app, char *words, size_t cap, const char **ask, bool *asks)
 {
 	char sent[8][ACTIONS_NAME_MAX], unsent[8][ACTIONS_NAME_MAX];
 	const char *vs[8], *vu[8];
@@ -62,6 +66,8 @@ quit_now(struct app *app, char *words, size_t cap, const char **ask)
 	quitask_words(&in, words, cap);
 	if (ask != NULL)
 		*ask = quitask_ask(&in);
+	if (asks != NULL)
+		*asks = quitask_asks(&in);
 	return quitask_needed(&in);
 }
 
@@ -71,13 +77,17 @@ quit_now(struct app *app, char *words, size_t cap, const char **ask)
  * for the next writing console (before, q quit at once while a post was
  * retried after HTTP 500, and no one was told it had not gone out).
  * Records kept while the journal cannot be written are lost with the
- * console: ask too. */
+ * console: ask too. So does an armed console with nothing under way: one
+ * stray key dropped it mid-incident. */
 static void
 quit_ask(struct app *app)
 {
+	bool asks;
+
 	app->quit_signal = 0;
 	app->quit_changed = false;
-	if (!quit_now(app, app->quit_words, sizeof(app->quit_words), &app->quit_ask)) {
+	quit_now(app, app->quit_words, sizeof(app->quit_words), &app->quit_ask, &asks);
+	if (!asks) {
 		app->quit = true;
 		return;
 	}
@@ -88,7 +98,7 @@ void
 dispatch_quit_refresh(struct app *app)
 {
 	if (app->confirm_quit)
-		quit_now(app, app->quit_words, sizeof(app->quit_words), &app->quit_ask);
+		quit_now(app, app->quit_words, sizeof(app->quit_words), &app->quit_ask, NULL);
 }
 
 bool
@@ -96,7 +106,9 @@ dispatch_quit_answer(struct app *app)
 {
 	char live[sizeof(app->quit_words)];
 	const char *ask;
-	bool left = quit_now(app, live, sizeof(live), &ask);
+	/* Only what a quit leaves behind makes changed words news: the armed
+	 * time ticking down does not. */
+	bool left = quit_now(app, live, sizeof(live), &ask, NULL);
 
 	if (quitask_answer_stands(app->quit_words, live, left))
 		return true;

@@ -853,10 +853,14 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		    s->version_cmp != PROBE_VERSION_MISMATCH;
 		f->verdicts |= has_metrics(host) || verdict_of(app, hi) >= 0 ||
 		    runs_bad_release(app, hi, svc);
+		/* A leak, or exports on where a kill switch was asked for
+		 * (refused on helm, no leak on a good release): left to the
+		 * last columns, that host read as contained at 100 columns. */
 		if (s != NULL && contain_export_counted(s->export_state,
 		    app_ks_rollout_open(app, hi)) != CONTAIN_EXPORT_OFF &&
 		    config_probes_service(host, svc) &&
-		    app_leaks_if_on(app, hi))
+		    (app_leaks_if_on(app, hi) || (s->export_state == CONTAIN_EXPORT_ON &&
+		    contain_ks_here(&app->contain, host->name))))
 			f->exports = HOSTS_EXPORTS_ON;
 		else if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN &&
 		    f->exports == HOSTS_EXPORTS_NONE)

@@ -174,8 +174,7 @@ PY
 keys A
 wait_for "type arm to arm"
 keys Escape
-keys q
-wait_for "exit=0"
+quit_console
 ok "space back while running: the journal recovers within seconds, arming offered"
 
 # Started again: resumes with everything, the torn tail moved aside.
@@ -193,8 +192,7 @@ done
 keys A
 wait_for "type arm to arm"
 keys Escape
-keys q
-wait_for "exit=0"
+quit_console
 tail -1 "$journal" | grep -q '"kind":"shutdown"' || fail "no shutdown record once healthy"
 ok "space back: resumed with every note, arming offered, shutdown recorded"
 
@@ -291,8 +289,7 @@ assert_not_contains "$tmp/after.md" "not recovered"
 assert_not_contains "$tmp/after.md" "not stored yet"
 keys A
 wait_for "disarmed"
-keys q
-wait_for "exit=0"
+quit_console
 ok "space back: the end written late after journal.recover, the OK verdict re-synced, the export says recovered"
 
 # Read-only filesystem: a clear error at start, new incident or existing.
@@ -312,6 +309,5 @@ ok "a read-only timeline directory: a clear error at start, nothing drawn"
 start 200 50 "$wr --read-only"
 wait_re "│T\\+[0-9:]+ [0-9:]+ shutdown quit" 10
 head -1 "$tmp/screen" | grep -q " READ-ONLY " || fail "no READ-ONLY badge"
-keys q
-wait_for "exit=0"
+quit_console
 ok "a --read-only console watches the incident on the read-only filesystem"

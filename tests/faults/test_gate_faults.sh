@@ -64,8 +64,7 @@ fault clear http-hang
 sleep 3
 ! grep -q '"kind":"action.reconcile"' "$journal" || fail "a re-read settled a health nobody saw"
 ok "a /readyz that never answers: UNKNOWN, left to the engineer (U), not re-read to OK"
-keys q
-wait_for "exit=0"
+quit_console
 
 # A health_url that reaches no health endpoint: 404 is no verdict.
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
@@ -87,5 +86,4 @@ journal=$(ls "$fl"/timeline/nope-*.jsonl)
 grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
 ! grep -q '"kind":"action.end".*"outcome":"\(ok\|failed\)"' "$journal" || fail "an action.end ok or failed was recorded"
 ok "a wrong health_url: UNKNOWN probes, a warning before, and an UNKNOWN rollback, not FAILED"
-keys q
-wait_for "exit=0"
+quit_console

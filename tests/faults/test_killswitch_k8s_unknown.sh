@@ -65,5 +65,4 @@ keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 [ "$(sets)" = 1 ] || fail "set env ran $(sets) times"
 ok "after OK after re-read, X offers the undo (EXPORT_MODE=on)"
-keys q
-wait_for "exit=0"
+quit_console

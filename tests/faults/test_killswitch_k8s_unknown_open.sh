@@ -46,5 +46,4 @@ wait_gone "EXPORTS ON: h1" 40
 capture
 grep -qE "h1 +api .* off " "$tmp/screen" || fail "EXPORT does not say off once the rollout is complete"
 ok "the rollout read complete: /export off is believed"
-keys q
-wait_for "exit=0"
+quit_console

@@ -98,5 +98,4 @@ assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in .env"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 ok "after OK after re-read, X offers the undo (EXPORT_MODE=on)"
-keys q
-wait_for "exit=0"
+quit_console

@@ -127,5 +127,4 @@ done
 keys U
 wait_for "no UNKNOWN outcome to settle"
 ok "SIGTERM mid-rollback: UNKNOWN again on restart, re-read to ok, never re-run; releases.log said not written"
-keys q
-wait_for "exit=0"
+quit_console

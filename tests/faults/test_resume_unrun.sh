@@ -70,8 +70,7 @@ grep -q "\"kind\":\"action.intent\".*\"op\":\"$op\"" "$journal" && fail "$op got
 [ "$(changes)" = 0 ] || fail "something changed the host: $(grep -E '"(pull|up)"' "$log")"
 ok "journalled refused (confirmed, nothing ran) with its op; only reads reached the host"
 
-keys q
-wait_for "exit=0"
+quit_console
 "$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" ||
 	fail "export failed"
 grep -q "1 cancelled after confirming (nothing ran)" "$tmp/pm.md" ||

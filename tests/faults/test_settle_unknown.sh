@@ -62,8 +62,7 @@ keys U
 wait_for "no UNKNOWN outcome to settle"
 ok "U: half an answer asked again; the answer recorded, the badge gone"
 
-keys q
-wait_for "exit=0"
+quit_console
 "$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" ||
 	fail "export failed"
 grep -qE "\| failed \(settled by hand by [^ |]+\) \| warmed.txt missing on h1 \|" "$tmp/pm.md" ||
@@ -128,8 +127,7 @@ assert_not_contains "$tmp/screen" "SETTLEabc"
 keys z
 grep -q "SETTLEabc" "$journal" && fail "the token reached the journal"
 ok "a token typed while settling shows redacted in the footer and the zoomed HOSTS line"
-keys q
-wait_for "exit=0"
+quit_console
 "$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" --force ||
 	fail "export failed"
 grep -q "| shutdown |  | hangup: the terminal went away" "$tmp/pm.md" ||
@@ -153,6 +151,5 @@ keys -l h1; keys Enter
 wait_for "did not finish: timed out after 2 s — the host may or may not have done it" 10
 capture
 assert_not_contains "$tmp/screen" "connection lost"
-keys q
-wait_for "exit=0"
+quit_console
 ok "a command past step_timeout: UNKNOWN, said as a timeout"

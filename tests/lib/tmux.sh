@@ -193,4 +193,15 @@ post_status() {
 	keys Enter
 }
 
+# quit_console [SECONDS] — q; y to the question an armed console asks
+# with nothing under way ("Quit? (y/N)"); then until exit=0. A question
+# about something still under way ("Quit anyway?") is not answered here:
+# a test that quits then says so itself.
+quit_console() {
+	keys q
+	until_screen "${1:-10}" "exit= or the quit question" screen_matches 'exit=|Quit\? \(y/N\)'
+	if screen_has "Quit? (y/N)"; then keys y; fi
+	wait_for "exit=0" "${1:-10}"
+}
+
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }

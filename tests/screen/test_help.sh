@@ -122,8 +122,8 @@ assert_screen end <<'EOF'
 │          only)                                                               │
 │ C-l      redraw the whole screen                                             │
 │ ?        show or hide this help                                              │
-│ q        quit, asking first while an action runs; C-c too, or cancels a      │
-│          dialog/prompt                                                       │
+│ q        quit, asking first while armed or an action runs; C-c too, or       │
+│          cancels a dialog/prompt                                             │
 │ Marks                                                                        │
 │ VERDICT  in HOSTS: CONSIDER* or (held): held above what the metrics now say  │
 │          (METRICS says why); ROLLBACK (api): the host's verdict rests on     │
@@ -214,7 +214,7 @@ assert_screen help-big <<'EOF'
 │          each into one row (TIMELINE only)                                                                           │
 │ C-l      redraw the whole screen                                                                                     │
 │ ?        show or hide this help                                                                                      │
-│ q        quit, asking first while an action runs; C-c too, or cancels a dialog/prompt                                │
+│ q        quit, asking first while armed or an action runs; C-c too, or cancels a dialog/prompt                       │
 │ Marks                                                                                                                │
 │ VERDICT  in HOSTS: CONSIDER* or (held): held above what the metrics now say (METRICS says why); ROLLBACK (api): the  │
 │          host's verdict rests on api's restarts, not this row's; BAD RELEASE (OK): this row runs a release judged    │

@@ -51,16 +51,13 @@ pid=$(sed -n 's/.*(pid \([0-9]*\) on.*/\1/p' "$tmp"/tl/qa-*.jsonl.arm)
 kill -9 "$pid"
 session=b
 sleep 1.2
-keys q
-wait_for "exit=0"
+quit_console
 start_also b2 200 40 "$WARROOM -c $tmp/b.conf --incident qa"
 session=b2
 wait_footer_re "the console of alice \([^ ]+@[^ ]+\), pid $pid, ended without shutting down while armed \(last record [0-9:]+ UTC\)"
-keys q
-wait_for "exit=0"
+quit_console
 session=ro
-keys q
-wait_for "exit=0"
+quit_console
 "$WARROOM" export "$(basename "$tmp"/tl/qa-*.jsonl .jsonl)" -c "$tmp/c.conf" > "$tmp/pm.md"
 grep -q "nothing recorded: the writing console stopped without shutting down" "$tmp/pm.md" &&
 	fail "the post-mortem blames bob's clean quit on alice's crash"

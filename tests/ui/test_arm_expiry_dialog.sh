@@ -28,5 +28,4 @@ grep '"kind":"mode.change"' "$journal" | tail -1 | grep '"mode":"disarmed"' |
 	grep -qF '"reason":"the arming time ran out"' ||
 	fail "no disarm record: $(grep mode.change "$journal" | tail -1)"
 ok "the arming ran out with the dialog open: closed, said, nothing sent"
-keys q
-wait_for "exit=0"
+quit_console

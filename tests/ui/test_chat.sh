@@ -171,8 +171,7 @@ until [ "$(grep -c '"kind":"statuspage.post"' "$journal")" -ge \
     "$(grep -c '"kind":"statuspage.queue"' "$journal")" ]; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "the page's posts never all went through"
 done
-keys q
-wait_for "exit=0"
+quit_console
 
 # The console beside it has run all along: what its start said is still
 # there (held until a key: a message lasts 6 s), journalled, and the
@@ -193,6 +192,5 @@ keys S; keys -l investigating; keys Enter
 wait_for 'the chat will NOT be told: unavailable: chat webhook URL: $TEAM_SLACK_HOOK is not set'
 wait_for "this post will fail: the status page at start: token refused (HTTP 401)"
 keys Escape
-keys q
-wait_for "exit=0"
+quit_console
 ok "an unset webhook variable and a refused token: said and held at start, journalled, in the header and the S box"

@@ -98,8 +98,7 @@ until_records '"kind":"chat.post"' 1
 tail -n 1 "$req" | grep -q '"body": \?{"text": \?"drill: fate unknown"}.*"status": \?200' ||
 	fail "the second POST: $(tail -n 1 "$req")"
 ok "announcing again is explicit and posts once"
-keys q
-wait_for "exit=0"
+quit_console
 
 start 200 50 "$wr"
 ready
@@ -126,5 +125,4 @@ sleep 2
 [ "$(hooks)" = "$n" ] || fail "the retried announcement was POSTed again on restart"
 [ "$(records '"interrupted":true')" = 2 ] || fail "no second interrupted record"
 ok "killed between retries: UNKNOWN, names the failed attempt, not POSTed again"
-keys q
-wait_for "exit=0"
+quit_console

@@ -51,8 +51,7 @@ grep -q '"kind":"action.end".*"outcome":"unknown".*h1 was DOWN for about' "$jour
 fault clear http-hang
 ok "an UNKNOWN gate says its host was DOWN during the wait"
 
-keys q
-wait_for "exit=0"
+quit_console
 id=$(basename "$journal" .jsonl)
 "$WARROOM" -c "$tmp/c.conf" export "$id" --format md > "$tmp/pm.md" || fail "export"
 grep -q "^## Reachability" "$tmp/pm.md" || fail "no Reachability part"

@@ -76,8 +76,7 @@ post_status resolved
 wait_for "status page: resolve the incident (incident " 15
 keys e
 wait_for "exported " 10
-keys q
-wait_for "exit=0"
+quit_console
 pm=$(ls "$fl"/timeline/*.postmortem.md)
 # Every step, in the order it happened.
 # A post that went through is its queue row, saying when it was posted.
@@ -124,8 +123,7 @@ wait_for "incident.resume"
 wait_re "^│api-1 +OK" 20
 wait_re "^│k8s-bastion +ROLLBACK IMMEDIATELY" 20
 sleep 2
-keys q
-wait_for "exit=0"
+quit_console
 grep '"kind":"verdict.change"' "$journal" |
 	sed 's/.*"host":"\([^"]*\)".*"verdict":"\([^"]*\)".*/\1 \2/' > "$tmp/verdicts"
 awk '$1 in last && last[$1] == $2 { bad = 1 } { last[$1] = $2 } END { exit bad }' "$tmp/verdicts" ||

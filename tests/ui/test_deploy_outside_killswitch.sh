@@ -27,8 +27,7 @@ ks
 deployed=$(date -u +%s)
 wait_re "health\\.change h1 (\\[[0-9:]+ [a-z]+\\] )?api: v1\\.7\\.0-bad d" 30
 wait_re "│> h1 +api +UP +v1\\.7\\.0-bad +(CONSIDER ROLLBACK|ROLLBACK IMMEDIATELY) " 60
-keys q
-wait_for "exit=0"
+quit_console
 journal=$(ls "$fl"/timeline/ks-outside-*.jsonl)
 line=$(grep '"kind":"health.change","host":"h1".*"tag":"v1.7.0-bad"' "$journal" | head -1)
 echo "$line" | grep -q '"outside":true' || fail "the record does not say outside: $line"

@@ -125,5 +125,4 @@ wait_re "│>[ !]h1 +api +UP"
 assert_not_contains "$tmp/screen" "h1/jobs"
 [ "$(mutating)" = 0 ] || fail "a cancelled dialog sent something"
 ok "C-c cancels the dialog like Esc; the burst typed while planning moved and tailed nothing"
-keys q
-wait_for "exit=0"
+quit_console

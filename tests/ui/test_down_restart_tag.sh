@@ -20,8 +20,7 @@ until grep -q '"kind":"health.change","host":"h2"[^}]*"service":"api","tag":"v1.
 done
 "$fleet" fault --dir "$fl" h2 sshd-stop > /dev/null || fail "fleet fault sshd-stop"
 wait_re "│  h2 +api +DOWN" 15
-keys q
-wait_for "exit=0"
+quit_console
 
 start 200 50 "$WARROOM -c $tmp/c.conf --incident downtag"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
@@ -42,6 +41,5 @@ ok "B: h2 left out as last seen on the bad release, from the journal"
 keys Escape
 wait_gone "type api and press Enter" 5
 "$fleet" fault --dir "$fl" h2 sshd-start > /dev/null
-keys q
-wait_for "exit=0"
+quit_console
 exit 0

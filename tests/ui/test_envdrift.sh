@@ -164,5 +164,4 @@ grep -q '"outcome":"ok","detail":"run exited 0' "$tmp/end2" || fail "the outcome
 assert_not_contains "$tmp/end2" "brought back"
 wait_re "│> h1 +api +UP +v1\\.4\\.1 +([A-Z][A-Za-z ()*]*[A-Z)*] +)?running " 10
 ok "a command that gives the tag itself: its outcome says no .env tag came back"
-keys q
-wait_for "exit=0"
+quit_console

@@ -85,8 +85,7 @@ assert_contains "$tmp/screen" "METRICS"
 assert_contains "$tmp/screen" " warroom │ escapes │"
 untouched "a log line"
 ok "(a) every corpus entry in LOGS as text; title, clipboard and screen untouched"
-keys q
-wait_for "exit=0"
+quit_console
 
 # The journal and both exports: valid UTF-8, no control character but
 # newline and tab, no C1, no bidi control (raw or JSON-escaped).

@@ -30,8 +30,7 @@ assert_contains "$tmp/screen" "EXPORT_MODE=on  ->  EXPORT_MODE=off"
 keys -l api; keys Enter
 wait_for "kill switch of api on k8s-bastion: OK" 40
 wait_for "EXPORTS ON: api-1 helm-bastion" 15
-keys q
-wait_for "exit=0"
+quit_console
 id=$(basename "$(ls "$fl"/timeline/ks-off-*.jsonl)" .jsonl)
 "$WARROOM" export "$id" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null || fail "export md"
 grep -q "^- k8s-bastion: exports OFF since [0-9-]* [0-9:]* (k8s.killswitch, op [^)]*): restore exports when the fix ships$" "$tmp/pm.md" ||
@@ -58,6 +57,5 @@ keys E
 wait_for "type resolve to mark the incident resolved (exports restored on k8s-bastion)"
 assert_not_contains "$tmp/screen" "still export"
 keys Escape
-keys q
-wait_for "exit=0"
+quit_console
 ok "exports turned back on by X: no EXPORTS ON, no warning at E, said as restored"

@@ -39,8 +39,7 @@ assert_not_contains "$tmp/screen" "exports restored on"
 keys E
 wait_for "api-1, k8s-bastion, helm-bastion still export"
 keys Escape
-keys q
-wait_for "exit=0"
+quit_console
 id=$(basename "$(ls "$fl"/timeline/ks-newrel-*.jsonl)" .jsonl)
 "$WARROOM" export "$id" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null || fail "export md"
 grep -q "^- k8s-bastion: still exports (last answered: exports on) while api runs v1\\.6\\.0-bad" "$tmp/pm.md" ||

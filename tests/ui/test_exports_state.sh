@@ -50,8 +50,7 @@ keys E
 wait_for "h2, h3 still export: type resolve to resolve anyway"
 keys -l resolve; keys Enter
 wait_re "incident resolved( and the console disarmed)?, but h2, h3 still export"
-keys q
-wait_for "exit=0"
+quit_console
 id=$(basename "$journal" .jsonl)
 "$WARROOM" export "$id" -c "$tmp/c.conf" --format md > "$tmp/pm.md" || fail "export md"
 assert_contains "$tmp/pm.md" "- 2 actions: 1 ok, 0 failed, 0 unknown, **1 refused** (nothing ran)."

@@ -51,5 +51,4 @@ keys C-r
 wait_for "EXPORTS ON: h2" 30
 assert_not_contains "$tmp/screen" "?: h2"
 ok "h2 answers again: EXPORTS ON: h2"
-keys q
-wait_for "exit=0"
+quit_console

@@ -50,5 +50,4 @@ while :; do
 done
 echo "$foot" | grep -qE "\\(\\+[0-9]+ more\\)" && fail "copies wait behind the re-read: $foot"
 ok "the UNKNOWN is said once; the re-read's outcome follows alone"
-keys q
-wait_for "exit=0"
+quit_console

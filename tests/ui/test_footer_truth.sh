@@ -84,5 +84,4 @@ resize 200 50
 wait_for "k8s-bastion/api: rollback v1.5.0-bad -> v1.4.1: OK after re-read (before it: UNKNOWN, connection lost" 5
 head -1 "$tmp/screen" | grep -q "UNKNOWN" && fail "the UNKNOWN badge stayed: $(head -1 "$tmp/screen")"
 ok "an UNKNOWN settled by the re-read: footer and HOSTS say OK after re-read, as recorded"
-keys q
-wait_for "exit=0"
+quit_console

@@ -19,5 +19,4 @@ wait_re "│> h1 +api +UP +v1\\.4\\.1 .* OK " 40
 wait_re "│  h1 +jobs +UP +v1\\.5\\.0-bad( \\.env!)? +BAD REL" 10
 wait_re "HOSTS 1 on a bad release" 5
 ok "jobs left on v1.5.0-bad reads BAD REL at 80x24 and the title counts h1"
-keys q
-wait_for "exit=0"
+quit_console

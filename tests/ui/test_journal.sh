@@ -35,8 +35,7 @@ keys Escape
 wait_for "note discarded"
 keys e
 wait_for "exported $tmp/tl/db-failover-drill-"
-keys q
-wait_for "exit=0"
+quit_console
 # The footer that said where the draft went is gone: the shell says it.
 assert_contains "$tmp/screen" "post-mortem draft: $tmp/tl/db-failover-drill-"
 journal=$(ls "$tmp"/tl/db-failover-drill-*.jsonl)
@@ -131,13 +130,11 @@ wait_for "T-0 (now, +30m, HH:MM UTC):"
 keys -l "+2h"
 keys Enter
 wait_re "T-0 [0-9][0-9]:[0-9][0-9] in 2h"
-keys q
-wait_for "exit=0"
+quit_console
 grep -q '"kind":"runbook.tzero"' "$tmp"/tl/*.jsonl || fail "no runbook.tzero record"
 start 200 40 "$WARROOM -c $tmp/c.conf --incident cutover $rb"
 wait_re "T-0 [0-9][0-9]:[0-9][0-9] in (2h|1h59m)\b"
-keys q
-wait_for "exit=0"
+quit_console
 ok "T-0 is recorded and restored on resume"
 
 # E resolves the incident: typed, recorded, and the name starts afresh.
@@ -160,8 +157,7 @@ keys E
 wait_for "the incident is already resolved"
 keys r                       # production changes belong to a new incident now
 wait_for "refused: the incident is resolved: a change now is new trouble"
-keys q
-wait_for "exit=0"
+quit_console
 cutover=$(grep -l '"kind":"incident.resolve"' "$tmp"/tl/*.jsonl)
 [ "$(echo "$cutover" | wc -l)" -eq 1 ] || fail "incident.resolve in: $cutover"
 grep -A1 '"kind":"incident.resolve"' "$cutover" | grep -q '"mode":"disarmed","reason":"the incident is resolved"' ||
@@ -173,8 +169,7 @@ grep -q "$(basename "$cutover" .jsonl).*resolved" "$tmp/list" || fail "not liste
 grep -qi "resolved" "$tmp/pm.md" || fail "the post-mortem does not say resolved"
 start 200 40 "$WARROOM -c $tmp/c.conf --incident cutover"
 wait_for "incident.open cutover"
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(ls "$tmp"/tl/cutover-*.jsonl | wc -l)" -eq 2 ] || fail "the name did not start a new incident"
 ok "E resolves the incident (typed) and disarms; changes refused after; listed and exported resolved; the name then opens a new one"
 
@@ -232,16 +227,14 @@ keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys 4 Down x
 footer_has "bad.md:6: warroom: unknown action 'rolback' (did you mean 'rollback'?) — fix the runbook; nothing ran"
-keys q
-wait_for "exit=0"
+quit_console
 printf '{"seq":99,"torn' >> "$(ls "$tmp"/tl/rb-errors-*.jsonl)"
 start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb errors' -r $tmp/bad.md -r $tmp/comms.md"
 wait_for "incident.resume rb errors"
 footer_has "$said"
 footer_has "what could be read is loaded | "
 footer_has "journal: last line set aside (a torn write: no newline at the end): 15 bytes moved to $tmp/tl/rb-errors-"
-keys q
-wait_for "exit=0"
+quit_console
 ok "a runbook's errors and an ignored matrix are said at an incident's start, beside the journal's notice, and the matrix recorded; the broken step is marked ! and x says why"
 
 # A runbook that reads cleanly but asks what this config cannot do (a
@@ -268,8 +261,7 @@ start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb config' -r $tmp/posts.md -r
 wait_for "incident.open rb config"
 footer_has "runbook posts.md asks 1 thing this config cannot do (line 6: warroom: statuspage: c.conf has no [statuspage] (nor [chat]) to post to); warroom runbook -c lists them | runbook tell.md asks 1 thing this config cannot do (line 6); warroom runbook -c lists them"
 wait_for "[ ] ! Tell customers"
-keys q
-wait_for "exit=0"
+quit_console
 ok "runbook steps this config cannot do are said at the start, every runbook's; the step is marked !"
 
 # Two consoles on one incident: only one is armed at a time; the other is
@@ -324,11 +316,9 @@ keys A
 wait_for "type arm to arm"
 keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
-keys q
-wait_for "exit=0"
+quit_console
 session=t
-keys q
-wait_for "exit=0"
+quit_console
 drill=$(ls "$tmp"/tl/arm-drill-*.jsonl)
 python3 - "$drill" <<'PY' || fail "the resumes do not say which console ended without a shutdown record"
 import json, sys

@@ -42,8 +42,7 @@ assert_not_contains "$tmp/screen" "exit="
 assert_not_contains "$tmp/screen" "CONFIRM"
 ok "KP1 and KP2 focus HOSTS and METRICS: nothing quits, no dialog opens"
 
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(mutating)" = 0 ] || fail "a keypad key reached the host: $(grep '"mutating":true' "$log")"
 [ "$(grep -c '"kind":"shutdown"' "$fl"/timeline/keypad-*.jsonl)" = 1 ] &&
 	tail -1 "$fl"/timeline/keypad-*.jsonl | grep -q '"kind":"shutdown".*"reason":"quit"' ||

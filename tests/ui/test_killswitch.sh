@@ -34,8 +34,7 @@ start 200 50 "$wr --read-only"
 ready
 keys X
 wait_for "refused: read-only mode"
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(mutating)" = 0 ] || fail "something mutating reached the host in read-only mode"
 ok "read-only: the kill switch is refused, nothing sent"
 
@@ -123,8 +122,7 @@ wait_footer_re "plan is stale: .*changed since it was read; nothing ran" 15
 [ "$(mutating)" = "$before" ] || fail "a stale plan sent something"
 grep -q '"kind":"action.stale"' "$journal" || fail "no action.stale record"
 ok "a .env changed after planning runs nothing"
-keys q
-wait_for "exit=0"
+quit_console
 
 # kill -9 between writing the new .env and the swap (a mv that hangs): on
 # restart the action is UNKNOWN and never run again; .env is only read, and
@@ -161,6 +159,5 @@ grep -q "\"kind\":\"action.cleanup\".*$left" "$journal" || fail "the cleanup doe
 [ ! -e "$app/$left" ] || fail "$left was left beside .env"
 cmp -s "$tmp/env.crash" "$app/.env" || fail ".env changed after the crash"
 [ "$(ups)" = "$was_ups" ] || fail "the adopted kill switch redeployed api"
-keys q
-wait_for "exit=0"
+quit_console
 ok "kill -9 before the swap: UNKNOWN on restart, .env untouched, the left new file removed"

@@ -45,8 +45,7 @@ start 200 50 "$wr --read-only"
 ready
 keys X
 wait_for "refused: read-only mode"
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(mutating)" = 0 ] || fail "something mutating reached the bastion in read-only mode"
 ok "read-only: the kill switch is refused, nothing sent"
 
@@ -147,8 +146,7 @@ keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 [ "$(mutating)" = 3 ] || fail "$(mutating) mutating commands"
 ok "X again offers the value it replaced: EXPORT_MODE=on"
-keys q
-wait_for "exit=0"
+quit_console
 
 id=$(basename "$journal" .jsonl)
 "$WARROOM" export "$id" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null || fail "export md"

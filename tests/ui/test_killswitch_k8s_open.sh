@@ -48,5 +48,4 @@ screen_lacks "old pods may still export" || fail "the why stays after the rollou
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 ok "the rollout read complete: off counts, X offers the restore"
-keys q
-wait_for "exit=0"
+quit_console

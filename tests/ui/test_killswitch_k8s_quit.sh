@@ -30,5 +30,4 @@ start 200 50 "$WARROOM -c $tmp/c.conf --incident ksquit"
 wait_re " 1 UNKNOWN: waiting for h1's rollout \\(U settles it by hand\\) " 15
 assert_not_contains "$tmp/screen" "read back, not settled"
 ok "restarted during the kill switch's rollout: the header says the console waits for it"
-keys q
-wait_for "exit=0" 10
+quit_console 10

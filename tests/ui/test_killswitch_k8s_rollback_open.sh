@@ -42,5 +42,4 @@ screen_lacks "old pods may still export" || fail "X still says the stale switch'
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 ok "the undo read complete: the stale switch no longer decides, /export does"
-keys q
-wait_for "exit=0"
+quit_console

@@ -51,5 +51,4 @@ grep '"kind":"action.refused"' "$journal" | tail -1 | grep -q '"to":"EXPORT_MODE
 "$WARROOM" -c "$fl/warroom.conf" export "$id" --format md > "$tmp/pm.md" || fail "export"
 grep -q "h1: kill switch not applied" "$tmp/pm.md" || fail "a refused off is no gap: $(cat "$tmp/pm.md")"
 ok "a refused off still is one"
-keys q
-wait_for "exit=0"
+quit_console

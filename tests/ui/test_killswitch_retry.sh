@@ -79,5 +79,4 @@ grep '"kind":"action.intent"' "$journal" | grep -q '"to":"EXPORT_MODE=on"' ||
 	fail "the restore's intent is not journalled"
 ! grep -q '"kind":"action.refused"' "$journal" || fail "a refusal was journalled"
 ok "X a third time: restored to on (.env on, /export 200, redeployed)"
-keys q
-wait_for "exit=0"
+quit_console

@@ -129,5 +129,4 @@ journal_has 1 '"kind":"action.stale".*now says the schema is behind'
 	fail "an intent was stored for the refused downgrade"
 [ "$(downgrades)" = 1 ] || fail "a downgrade confirmed on an unknown schema ran on one behind"
 ok "readiness that does not say: the dialog warns; /readyz asked again before running refuses a schema behind"
-keys q
-wait_for "exit=0"
+quit_console

@@ -39,5 +39,4 @@ case $line in
 *"api runs v1.4.1"*) fail "the rollback's reason is still said as what runs: $line" ;;
 esac
 ok "a deploy from outside after a rollback supersedes its outcome on HOSTS' line"
-keys q
-wait_for "exit=0"
+quit_console

@@ -55,8 +55,7 @@ ok "a query Prometheus refuses: its words in METRICS, NO DATA, no verdict"
 keys Down Down
 wait_for "prometheus: the error-rate query matched no series (is {host} the label value? it was 'helm')" 10
 ok "a query matching no series says so, and what {host} was"
-keys q
-wait_for "exit=0"
+quit_console
 
 p95='histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{host="{host}"}[10s])))'
 conf "$p95" "$tmp/prom.conf"
@@ -116,8 +115,7 @@ keys Enter
 wait_for "rolled back" 15
 wait_re "^│h1 +OK" 30
 ok "after the rollback: METRICS says the window still holds the old release's errors"
-keys q
-wait_for "exit=0"
+quit_console
 journal=$(ls "$fl"/timeline/prom-drill-*.jsonl) || fail "no journal"
 grep -q '"kind":"verdict.change","host":"h1".*"verdict":"ROLLBACK IMMEDIATELY"' "$journal" ||
 	fail "no verdict.change to ROLLBACK IMMEDIATELY in the journal"

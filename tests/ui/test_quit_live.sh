@@ -2,7 +2,7 @@
 # test_quit_live.sh — q's question follows what is left while it is open:
 # worded once when q came, it still said "1 status-page update not sent
 # yet … Quit anyway?" after the post had gone through. Now it says that
-# nothing is under way any more, and y quits with the post on the page.
+# only the arming is left, and y quits with the post on the page.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1
@@ -22,7 +22,7 @@ ok "q while the post waits to be retried asks"
 "$fleet" fault --dir "$fl" statuspage clear > /dev/null
 until_ok 20 "the retried post to go through" sh -c \
 	"grep -q '\"kind\":\"statuspage.post\"' '$journal'"
-wait_for "Nothing is under way any more: quitting now leaves nothing behind. Quit? (y/N)" 5
+wait_re "The console is ARMED \(1[0-5] min left\): quitting disarms it\. .* Quit\? \(y/N\)" 5
 screen_lacks "not sent yet" || fail "the question still says the post is not sent"
 ok "the open question says nothing is left once the post went through"
 keys y

@@ -48,5 +48,4 @@ n=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["incide
 	"$fl/statuspage/state.json")
 [ "$n" -eq 1 ] || fail "$n incidents on the page"
 ok "the next console on the incident sends it, once"
-keys q
-wait_for "exit=0" 10
+quit_console 10

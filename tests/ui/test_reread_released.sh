@@ -50,5 +50,4 @@ printf '%s' "$rec" | grep -qF 'releases.log not written' && fail "said not writt
 [ "$(grep -c 'rollback IMAGE_TAG=v1.4.1' "$app/releases.log")" = 1 ] ||
 	fail "releases.log: $(cat "$app/releases.log")"
 ok "killed after the releases.log line: the re-read reads it back and says it was written"
-keys q
-wait_for "exit=0" 10
+quit_console 10

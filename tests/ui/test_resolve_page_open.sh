@@ -27,6 +27,5 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 post_status resolved
 wait_for "statuspage.post delivered: resolve — resolved" 15
 grep -q '"resolved"' "$req" || fail "no resolved post reached the page"
-keys q
-wait_for "exit=0"
+quit_console
 ok "armed again on the resolved incident, S resolved goes out"

@@ -93,8 +93,7 @@ keys z
 resize 200 45
 ok "zoomed at 80x24 the line under the table wraps"
 
-keys q
-wait_for "exit=0"
+quit_console
 journal=$(ls "$fl"/timeline/crash-loop-*.jsonl) || fail "no journal"
 grep -q '"kind":"verdict.change".*4+ restarts in 5m' "$journal" || fail "no verdict.change with the restarts reason"
 ok "the verdict.change record carries the restarts reason"

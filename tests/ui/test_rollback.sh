@@ -73,11 +73,9 @@ start_also op 200 50 "$wr"
 wait_for "incident.open rollback-drill" 10
 session=op
 ready
-keys q
-wait_for "exit=0"
+quit_console
 session=t
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(mutating)" = 0 ] || fail "something mutating reached the host in read-only mode"
 journal=$(ls "$fl"/timeline/rollback-drill-*.jsonl)
 [ "$(count shutdown)" = 1 ] || fail "the watcher recorded its quitting: $(count shutdown) shutdown records"
@@ -258,13 +256,11 @@ ok "a dropped connection ends UNKNOWN (never a guess), and the host is re-read w
 # footer has moved on, and after a restart (the env.check record).
 wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 \\.env! "
 assert_contains "$tmp/screen" "h1: .env says v1.6.0, api runs v1.4.1: a plain \`up -d\` would start v1.6.0 in place of v1.4.1"
-keys q
-wait_for "exit=0"
+quit_console
 start 200 50 "$wr"
 wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 \\.env! " 15
 ok "HOSTS marks the row while .env names another tag, after a restart too"
-keys q
-wait_for "exit=0"
+quit_console
 firsts() { grep '"kind":"health.change"' "$journal" | grep -c '"first":true' || true; }
 nfirst=$(firsts)
 
@@ -325,13 +321,11 @@ wait_for "seen from the watcher" 15
 header_clear "UNKNOWN"
 header_clear "NO OUTCOME"
 shutdowns=$(count shutdown)
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(count shutdown)" = "$shutdowns" ] || fail "the watcher's quitting was recorded as a shutdown"
 [ "$(count action.reconcile)" = 2 ] || fail "$(count action.reconcile) reconciles: the watcher settled one too"
 session=op
-keys q
-wait_for "exit=0"
+quit_console
 ok "kill -9 mid-action: UNKNOWN on restart, re-read, never re-run (up -d ran once); the watcher showed it all and settled nothing"
 
 # Resumed twice: a restart records what changed while the console was

@@ -39,5 +39,4 @@ wait_for "CANCELLED" 5
 [ "$(grep -c '"mutating":true' "$fl/hosts/h2/commands.log" 2> /dev/null || true)" = 0 ] ||
 	fail "something was sent to h2"
 ok "a release another host rolled back from is marked and last; the incident's target first"
-keys q
-wait_for "exit=0"
+quit_console

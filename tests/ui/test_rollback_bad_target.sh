@@ -55,8 +55,7 @@ wait_for "every earlier tag was rolled back from in this incident (v1.5.0-bad): 
 keys Escape
 [ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "a second pull ran"
 ok "nothing but the bad release left: the target is asked for"
-keys q
-wait_for "exit=0"
+quit_console
 
 # Another incident shares no timeline, only releases.log: the rollback
 # line there says the bad release was left, so it is never "last good".
@@ -87,5 +86,4 @@ wait_for "every earlier tag in releases.log was rolled back from (v1.5.0-bad at 
 keys Escape
 [ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "a second pull ran"
 ok "only releases that were rolled back from: the target is asked for"
-keys q
-wait_for "exit=0"
+quit_console

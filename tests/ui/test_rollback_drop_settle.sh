@@ -67,5 +67,4 @@ grep '"by":"reading"' "$journal" | grep -q '"outcome":"ok".*"tag":"v1.4.1"' ||
 grep -q '"kind":"action.reconcile".*"by":"hand","outcome":"failed"' "$journal" ||
 	fail "the engineer's FAILED is gone from the journal"
 ok "settled FAILED by hand, then read at the target: said in the footer and journalled once"
-keys q
-wait_for "exit=0" 10
+quit_console 10

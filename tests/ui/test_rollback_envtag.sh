@@ -181,5 +181,4 @@ grep '"kind":"env.check".*"service":"api"' "$journal" | tail -1 | grep -q '"env_
 	fail "the re-read's env.check: $(grep env.check "$journal" | tail -1)"
 rm -f "$fl/bin/mv"
 ok "a connection lost in the rename: UNKNOWN, and the re-read after reconnect reads .env"
-keys q
-wait_for "exit=0"
+quit_console

@@ -44,5 +44,4 @@ assert_not_contains "$tmp/screen" "WAS JUDGED BAD"
 keys Escape
 wait_for "CANCELLED" 5
 ok "h1's own fault under v1.4.1 does not mark v1.4.1: r on h2 preselects it"
-keys q
-wait_for "exit=0"
+quit_console

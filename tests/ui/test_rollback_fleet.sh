@@ -72,8 +72,7 @@ for h in h2 h3 h4 h5 h6; do
 	[ "$(mutating $h)" = 0 ] || fail "$h changed"
 done
 ok "B: the dialog names the hosts to come and h2 (DOWN, with the tag it was last seen on) and h4 (other tag) as left out; h1 rolled back to the tag picked there, h3 already there skipped, h5 DOWN at its turn refused and journalled, h6 not started; the summary held and journalled"
-keys q
-wait_for "exit=0"
+quit_console
 grep '"kind":"chain.start"' "$journal" | grep -qF '"hosts":["h1","h3","h5","h6"]' ||
 	fail "no chain.start naming h1, h3, h5, h6: $(grep '"kind":"chain.start"' "$journal")"
 chain=$(sed -n 's/.*"kind":"chain.start".*"chain":"\([^"]*\)".*/\1/p' "$journal")
@@ -117,8 +116,7 @@ for h in h3 h6; do
 	[ "$(mutating $h)" = 0 ] || fail "$h changed after the resume"
 done
 ok "kill -9 mid-chain: chain.start and the intent's chain id journalled; the resume says the chain interrupted with h3, h6 not started, and continues nothing"
-keys q
-wait_for "exit=0"
+quit_console
 
 # Said once: the next console's resume names no chain, and its footer
 # holds none of those words.
@@ -134,6 +132,5 @@ capture
 grep '"kind":"incident.resume"' "$journal" | tail -n 1 | grep -q interrupted_chains &&
 	fail "a later resume names the chain again: $(grep '"kind":"incident.resume"' "$journal" | tail -n 1)"
 grep -qF "interrupted: h1" "$tmp/screen" && fail "a later console says the chain interrupted again"
-keys q
-wait_for "exit=0"
+quit_console
 ok "a later resume does not name the interrupted chain again"

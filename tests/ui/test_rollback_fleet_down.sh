@@ -47,5 +47,4 @@ tail -n +$((before + 1)) "$journal" | grep -E '"kind":"(action.refused|chain.sta
 ok "B with no UP host on the bad tag: every DOWN one named in the footer, nothing journalled"
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
 "$fleet" fault --dir "$fl" h2 sshd-start > /dev/null
-keys q
-wait_for "exit=0"
+quit_console

@@ -31,5 +31,4 @@ grep '"kind":"chain.end"' "$journal" | grep -qF '"to":"v1.4.1"' ||
 keys Tab
 wait_gone "$summary" 7
 ok "a chain stopped by a FAILED rollback: its summary kept in the footer until a key, the target in chain.end"
-keys q
-wait_for "exit=0"
+quit_console

@@ -71,5 +71,4 @@ grep -q '"argv":\["helm","rollback","api","1",' "$fl/hosts/h2/commands.log" ||
 grep -q '"argv":\["helm","rollback","api","2",' "$fl/hosts/h2/commands.log" &&
 	fail "h2 went to revision 2"
 ok "B on helm: h2 goes to the app version picked on h1 (revision 1), not its own default; its dialog waited for the note prompt to close"
-keys q
-wait_for "exit=0"
+quit_console

@@ -38,8 +38,7 @@ grep '"kind":"chain.end"' "$journal" |
 grep '"kind":"chain.start"' "$journal" | grep -qE 'in this order; h4 [A-Z]+ on v1\.5\.0-bad: not rolled back"' ||
 	fail "chain.start counts h4 among the hosts not included: $(grep '"kind":"chain.start"' "$journal")"
 ok "a host DOWN on the bad tag is in the summary (footer, chain.end, chain.start); a host DOWN at its turn: the summary at once"
-keys q
-wait_for "exit=0"
+quit_console
 "$WARROOM" export fleet-leftbad -c "$tmp/c.conf" --format md > "$tmp/pm.md" ||
 	fail "export failed"
 grep -qE "^- fleet rollback of api to v1\.4\.1: h1 OK · h2 DOWN, not rolled back · h3 not started · h4 [A-Z]+ on v1\.5\.0-bad: not rolled back" "$tmp/pm.md" ||

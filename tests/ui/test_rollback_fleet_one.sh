@@ -31,5 +31,4 @@ assert_contains "$tmp/screen" "— then h3, each confirmed like this one"
 ok "with another host on the tag, it says which of them this one is"
 keys Escape
 wait_gone "type api and press Enter" 10
-keys q
-wait_for "exit=0"
+quit_console

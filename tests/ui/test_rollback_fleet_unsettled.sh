@@ -36,5 +36,4 @@ ok "B while h1's rollback is UNKNOWN and h1 DOWN: the left-out line names the ro
 keys Escape
 wait_gone "CONFIRM ROLLBACK" 5
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
-keys q
-wait_for "exit=0"
+quit_console

@@ -108,5 +108,4 @@ assert_not_contains "$tmp/screen" "WAS ROLLED BACK FROM"
 keys Escape
 dialog_closed
 ok "helm: this incident's OK target left by an outside rollback: preselected, a note, no warning"
-keys q
-wait_for "exit=0"
+quit_console

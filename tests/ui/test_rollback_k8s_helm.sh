@@ -150,5 +150,4 @@ assert_contains "$tmp/screen" "revision 6 (v1.4.0)  ->  ? (no target picked)"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 ok "r after a FAILED undo that applied: at its target, nothing preselected"
-keys q
-wait_for "exit=0"
+quit_console

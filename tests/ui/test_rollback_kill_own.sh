@@ -55,8 +55,7 @@ own() {
 	grep '"kind":"health.change"' "$journal" | grep '"outside":true' &&
 		fail "$drv: the incident's own rollback was called outside"
 	assert_not_contains "$tmp/screen" "deployed outside this console"
-	keys q
-	wait_for "exit=0" 10
+	quit_console 10
 	fleet_down; rm -rf "$fl"
 }
 

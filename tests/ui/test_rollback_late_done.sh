@@ -43,8 +43,7 @@ wait_re "> revision 2 \\(v1\\.4\\.1\\).*this incident's rollback target \\(h1 we
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 ok "r on another host preselects the target h1's late rollout reached"
-keys q
-wait_for "exit=0"
+quit_console
 "$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" ||
 	fail "export failed"
 grep -qE "\| k8s\.undo \| h1 \| api rev 3 \(v1\.5\.0-bad\) → rev 2 \(v1\.4\.1\) \| [0-9: -]+ \| [0-9: -]+ \| FAILED, rollout completed later at [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} \| rollout status exited 1" "$tmp/pm.md" ||

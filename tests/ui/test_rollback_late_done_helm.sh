@@ -70,5 +70,4 @@ assert_not_contains "$tmp/screen" "rollback target (this host went to it"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran" 5
 ok "r on the host back at the target plans from what runs: nothing preselected"
-keys q
-wait_for "exit=0"
+quit_console

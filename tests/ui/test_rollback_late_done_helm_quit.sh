@@ -46,5 +46,4 @@ grep '"kind":"action.reconcile"' "$journal" | grep '"by":"rollout","outcome":"ok
 [ "$(grep -c '"by":"rollout"' "$journal")" = 1 ] || fail "more than one OK record"
 assert_not_contains "$tmp/screen" " 1 UNKNOWN"
 ok "its pods read all ready at the target: OK, journalled once, not UNKNOWN any more"
-keys q
-wait_for "exit=0" 10
+quit_console 10

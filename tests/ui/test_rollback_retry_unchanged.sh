@@ -34,5 +34,4 @@ assert_not_contains "$tmp/screen" "nothing is preselected"
 ok "retry after a helm rollback that changed nothing: said as such, the target preselected"
 keys Escape
 wait_gone "CONFIRM ROLLBACK" 5
-keys q
-wait_for "exit=0"
+quit_console

@@ -56,5 +56,4 @@ journal=$(ls "$fl"/timeline/spell-*.jsonl)
 grep -q '"kind":"action.intent".*"to":"v1.4.1".*"named":"1.4.1"' "$journal" ||
 	{ grep action.intent "$journal"; fail "the intent does not keep the tag as typed"; }
 ok "commands.log and .env carry v1.4.1; the journal keeps 1.4.1 as typed"
-keys q
-wait_for "exit=0"
+quit_console

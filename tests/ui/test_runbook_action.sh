@@ -45,10 +45,8 @@ wait_re "this step ran at [0-9:]{8} in this session: OK on h1"
 keys Escape
 wait_for "CANCELLED"
 ok "with h2 selected, x's dialog says the step ran on h1; the row still names only h1"
-keys q
-wait_for "exit=0"
+quit_console
 start 200 50 "$WARROOM -c $tmp/c.conf -r $tmp/rb.md --incident runbook-drill"
 wait_re "\\[ \\] \\$ \\[OK h1\\] Roll the API back" 15
 ok "reopened, the step still shows what x ran from it: [OK h1]"
-keys q
-wait_for "exit=0"
+quit_console

@@ -137,5 +137,4 @@ sleep 0.5
 [ "$(records '"kind":"statuspage.queue"')" = 0 ] || fail "the post went out before the refused announcement"
 [ "$(records '"kind":"smoke"')" = 0 ] || fail "the smoke test ran"
 ok "a step whose announcement has no [chat]: marked, refused whole with why, nothing journalled or sent"
-keys q
-wait_for "exit=0"
+quit_console

@@ -39,5 +39,4 @@ journal=$(ls "$fl"/timeline/cutover-*.jsonl)
 grep -q '"kind":"action.intent".*"runbook.command".*api-green' "$journal" ||
 	fail "no runbook.command intent"
 ok "the green deploy runs the runbook's own command, -p and --env-file kept; .env untouched"
-keys q
-wait_for "exit=0"
+quit_console

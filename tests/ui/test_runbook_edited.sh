@@ -50,8 +50,7 @@ wait_for "x runs the steps shown"
 capture
 assert_contains "$tmp/screen" "[ ] ! [REFUSED] Roll back the API"
 ok "the file changed on disk is said in RUNBOOK; the steps read are still shown"
-keys q
-wait_for "exit=0"
+quit_console
 
 start 160 40 "$wr"
 wait_for "live.md  1/4" 10
@@ -61,8 +60,7 @@ assert_contains "$tmp/screen" "[x] Acknowledge the page"
 assert_contains "$tmp/screen" "[ ] ! [REFUSED] Roll back the API"
 assert_not_contains "$tmp/screen" "not placed"
 ok "reopened after a step was inserted: each mark on its own step"
-keys q
-wait_for "exit=0"
+quit_console
 
 sed -i 's/Roll back the API/Roll back the API to v1.4.1/' "$tmp/live.md"
 start 160 40 "$wr"
@@ -84,8 +82,7 @@ mv "$tmp/live.md.gone" "$tmp/live.md"
 wait_for "live.md is back to what was loaded" 6
 until_screen 3 "RUNBOOK's notice to go" no_notice
 ok "a runbook put back as it was loaded is no longer said changed"
-keys q
-wait_for "exit=0"
+quit_console
 journal=$(ls "$tmp"/tl/qa-*.jsonl)
 grep -q '"kind":"runbook.load".*"unplaced":\[{"title":"Roll back the API","mark":"x refused"}\]' \
 	"$journal" || fail "runbook.load does not list the mark not placed"

@@ -62,5 +62,4 @@ grep -q '"argv":\["helm","rollback","api","2",' "$log" || fail "not rolled back 
 grep -q '"kind":"action.intent".*"named":"v1.4.1"' "$journal" ||
 	fail "the intent does not keep the tag the step named"
 ok "v1.4.1 plans helm revision 2 (app version 1.4.1), said in the dialog and journalled"
-keys q
-wait_for "exit=0"
+quit_console

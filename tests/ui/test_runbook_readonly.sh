@@ -62,8 +62,7 @@ while [ "$(stops)" != 1 ] && [ "$i" -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
 [ "$(stops)" = 1 ] || fail "the typed name did not run the stop ($(stops))"
 [ "$(intents '"reads_only"')" = 1 ] || fail "the typed run's intent says it only reads"
 ok "a step that may change something keeps the typed name and says why"
-keys q
-wait_for "exit=0"
+quit_console
 
 start 200 50 "$WARROOM -c $fl/warroom.conf -r $tmp/rb.md --read-only"
 wait_re "│> h1 +api +UP" 15
@@ -72,7 +71,6 @@ wait_for "> [ ] $ Look"
 keys x
 wait_for "refused: read-only mode"
 assert_not_contains "$tmp/screen" "CONFIRM"
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(grep -c '"mutating":true' "$log")" = 1 ] || fail "read-only mode sent a change"
 ok "--read-only runs no step, not even one that only reads"

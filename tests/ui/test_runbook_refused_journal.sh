@@ -58,8 +58,7 @@ wait_re "> +(\\[ \\] )?.*Undo from the section" 5
 keys x
 wait_for "this section's rollback did not start: the step names kube context"
 ok "a section's own row says this section's"
-keys q
-wait_for "exit=0"
+quit_console
 journal=$(ls "$fl"/timeline/refj-*.jsonl)
 grep '"kind":"action.refused"' "$journal" | grep '"action":"k8s.undo"' |
 	grep '"runbook_step":"rb.md:3"' | grep -q '"reason":"the step names kube context' ||
@@ -74,5 +73,4 @@ ok "a refused runbook rollback is journalled with its step and named in the post
 start 200 50 "$wr"
 wait_for "[ ] $ [REFUSED] Undo to the previous revision:" 15
 ok "reopened, the row still says REFUSED"
-keys q
-wait_for "exit=0"
+quit_console

@@ -70,8 +70,7 @@ keys Escape
 wait_for "CANCELLED"
 ok "a section's command names it in the journal; its rerun's dialog says it ran in this session"
 
-keys q
-wait_for "exit=0"
+quit_console
 start 200 50 "$cmd"
 wait_re "│> h1 +api +UP" 15
 keys 4 Down
@@ -123,8 +122,7 @@ wait_for "runbook command of" 20
 assert_contains "$tmp/screen" "> [ ] $ [OK h1] Note it"
 assert_not_contains "$tmp/screen" "note:"
 ok "x then h1 Enter typed ahead on a step that ran: its dialog took them and ran it"
-keys q
-wait_for "exit=0"
+quit_console
 
 [ "$(intents '"runbook_step":"rb.md:11","runbook_code":"[0-9a-f]\{12\}"')" = 2 ] ||
 	fail "the step's intents do not say what it ran"
@@ -142,5 +140,4 @@ wait_re "an earlier version of this step ran at [0-9:]{8} \(OK on h1\): its comm
 keys Escape
 wait_for "CANCELLED"
 ok "a step edited since it ran: its row and dialog say an earlier version ran"
-keys q
-wait_for "exit=0"
+quit_console

@@ -41,8 +41,7 @@ capture
 assert_contains "$tmp/screen" "[ ] Platform: restart api"
 assert_not_contains "$tmp/screen" "REFUSED] Platform"
 ok "live: team's tick and refusal stay on team/check.md"
-keys q
-wait_for "exit=0"
+quit_console
 journal=$(ls "$tmp"/tl/qa13-*.jsonl)
 grep -q '"kind":"step.check".*"step":"team/check.md:3"' "$journal" ||
 	fail "the tick does not name team/check.md:3"
@@ -58,8 +57,7 @@ capture
 assert_contains "$tmp/screen" "[ ] Platform: restart api"
 assert_not_contains "$tmp/screen" "REFUSED] Platform"
 ok "reopened: the same, each on its own runbook"
-keys q
-wait_for "exit=0"
+quit_console
 
 "$WARROOM" -c "$tmp/c.conf" export qa13 --format md > "$tmp/pm.md" || fail "export"
 assert_contains "$tmp/pm.md" "**team/check.md**: 1 of 1 steps done"

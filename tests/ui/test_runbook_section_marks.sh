@@ -48,15 +48,13 @@ keys 4
 wait_for "[OK h1, ANNOUNCED] Verify" 10
 ok "the watcher reads the section's announcement back from the journal"
 session=t
-keys q
-wait_for "exit=0"
+quit_console
 start 200 50 "$wr"
 ready
 keys 4
 wait_for "[OK h1, ANNOUNCED] Verify" 10
 ok "reopened: the section's row keeps ANNOUNCED"
-keys q
-wait_for "exit=0"
+quit_console
 # The announcement's text changed since: both marks are an earlier
 # version's, not the section's as it reads now.
 sed -i 's/drill: api verified/drill: api verified again/' "$tmp/rb.md"
@@ -65,5 +63,4 @@ ready
 keys 4
 wait_for "[EARLIER VERSION OK 1 host, EARLIER VERSION ANNOUNCED] Verify" 10
 ok "reopened after the section's announcement was edited: its marks are an earlier version's"
-keys q
-wait_for "exit=0"
+quit_console

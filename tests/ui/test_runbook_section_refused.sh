@@ -41,12 +41,10 @@ wait_for "[REFUSED] 1. Exports kill switch" 20
 ok "the section's row says REFUSED, and so does a read-only watcher's"
 keys q
 session=t
-keys q
-wait_for "exit=0"
+quit_console
 start 200 50 "$wr"
 wait_re "│> h1 +api +UP" 15
 keys 4
 wait_for "[REFUSED] 1. Exports kill switch" 15
 ok "reopened: the section's row keeps REFUSED"
-keys q
-wait_for "exit=0"
+quit_console

@@ -108,5 +108,4 @@ grep '"kind":"action.refused"' "$journal" | grep '"reason":"api already runs v1.
 grep -q '"kind":"action.intent".*"service":"jobs".*"runbook_step":' "$journal" ||
 	fail "jobs' rollback does not name the step"
 ok "one tag for api and jobs: api already on it is skipped, jobs goes to it"
-keys q
-wait_for "exit=0"
+quit_console

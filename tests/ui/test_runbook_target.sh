@@ -228,5 +228,4 @@ wait_for "x refuses this step: line 80: killswitch: no host in" 15
 assert_contains "$tmp/screen" "can take it (api-1 is a compose host, the step is for k8s; the others neither)"
 [ "$(mutating "$k8s")" = 0 ] || fail "a refused or cancelled kill switch sent something to the cluster"
 ok "kubectl set env EXPORT_MODE=off: the k8s kill switch on a k8s host, refused elsewhere"
-keys q
-wait_for "exit=0"
+quit_console

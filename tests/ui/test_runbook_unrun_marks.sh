@@ -43,13 +43,11 @@ capture
 assert_contains "$tmp/screen" "> [ ] $ Exports off"
 assert_contains "$tmp/screen" "[ ] $ [SKIPPED] Pin api"
 ok "live: the skipped step says [SKIPPED], the one closed with Esc nothing"
-keys q
-wait_for "exit=0"
+quit_console
 
 start 200 50 "$wr"
 wait_for "[ ] $ [SKIPPED] Pin api" 15
 capture
 assert_contains "$tmp/screen" "[ ] $ Exports off"
 ok "reopened: the same marks"
-keys q
-wait_for "exit=0"
+quit_console

@@ -100,8 +100,7 @@ keys 1
 keys e
 wait_for "exported " 10
 shot
-keys q
-wait_for "exit=0"
+quit_console
 shot
 ok "note, status-page post, rollback, a runbook command, export and quit"
 
@@ -133,7 +132,6 @@ echo "$(ts) INFO  api notifier posting to http://127.0.0.1:9/hooks/$chatc" >> "$
 keys Enter
 wait_for "notifier posting to" 10
 shot
-keys q
-wait_for "exit=0"
+quit_console
 ! grep -l -- "$chatc" "$tmp/shot.$n" "$tmp/stderr2" || fail "the chat webhook URL reached the screen"
 ok "the chat webhook URL is redacted from the start, without an incident too"

@@ -68,5 +68,4 @@ while header | grep -q "STATUS PAGE"; do
 	sleep 0.1
 done
 ok "once the page answers, the post goes through and the badge goes"
-keys q
-wait_for "exit=0"
+quit_console

@@ -29,8 +29,7 @@ keys -l investigating; keys Enter
 wait_for "create investigating on the status page"
 keys Enter
 wait_for "status page: create investigating (incident 1)" 20
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(count 'r["method"] == "POST" and r["path"] == "/api/incidents" and r["status"] == 201')" = 1 ] ||
 	fail "the incident was not created once"
 [ "$(count 'r["method"] == "PUT" and r["path"] == "/api/components/1" and r["body"] == {"status": 4}')" = 1 ] ||
@@ -46,8 +45,7 @@ keys S; keys -l resolved; keys Enter
 wait_for "resolve the incident on the status page"
 keys Enter
 wait_for "status page: resolve the incident (incident 1)" 20
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(count 'r["method"] == "POST" and r["path"] == "/api/incidents"')" = 1 ] ||
 	fail "the resumed console created the incident again"
 [ "$(count 'r["method"] == "POST" and r["path"] == "/api/incidents/1/updates" and r["status"] == 201')" = 2 ] ||

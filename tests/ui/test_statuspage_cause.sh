@@ -70,5 +70,4 @@ wait_for "text: We are investigating elevated errors in api since $began UTC."
 keys Escape
 wait_for "nothing posted"
 ok "investigating says since the post-mortem's impact start ($from, $began UTC)"
-keys q
-wait_for "exit=0"
+quit_console

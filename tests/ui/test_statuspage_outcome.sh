@@ -32,8 +32,7 @@ assert_not_contains "$tmp/screen" "text: We rolled back"
 keys Escape
 wait_for "nothing posted"
 [ "$(writes)" = 0 ] || fail "Esc posted"
-keys q
-wait_for "exit=0"
+quit_console
 ok "a FAILED rollback: the template's success wording is set aside for warroom's, and the box says why"
 
 printf 'monitoring_failed = The rollback of {service} did not work; we are on it.\n' >> "$tmp/c.conf"
@@ -47,6 +46,5 @@ capture
 assert_not_contains "$tmp/screen" "your template says"
 keys Escape
 wait_for "nothing posted"
-keys q
-wait_for "exit=0"
+quit_console
 ok "monitoring_failed is used for a FAILED rollback, said as the user wrote it"

@@ -88,8 +88,7 @@ i=0
 until [ "$(count 'r["path"].startswith("/services/")')" = 1 ]; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || { cat "$req"; fail "the announce step posted nothing"; }
 done
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(count 'r["path"].startswith("/services/")')" = 1 ] ||
 	{ cat "$req"; fail "the chat got the news more than once"; }
 [ "$(count 'r["path"].startswith("/v1/") and r["method"] == "POST" and r["body"]["incident"]["name"] == "Elevated API errors" and r["body"]["incident"].get("impact_override") == "minor"')" = 1 ] ||
@@ -127,8 +126,7 @@ assert_contains "$tmp/screen" 'title "Elevated API errors"'
 assert_contains "$tmp/screen" "impact minor: this status page has no impact field"
 keys Enter
 wait_for "status page: create investigating (incident " 20
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(count 'r["method"] == "POST" and r["body"].get("name") == "Elevated API errors" and "minor" not in json.dumps(r["body"])')" = 1 ] ||
 	{ cat "$req"; fail "the cachet create did not carry the runbook's title"; }
 ok "cachet: the title is created; the preview says there is no impact field"

@@ -38,5 +38,4 @@ grep -q '"kind":"statuspage.takeover".*"status":"investigating"' "$journal" ||
 ok "TIMELINE says the takeover in words"
 # Sent by this console (q would ask while it is still to go).
 until_ok 30 "the taken post to go through" grep -q '"kind":"statuspage.post"' "$journal"
-keys q
-wait_for "exit=0"
+quit_console

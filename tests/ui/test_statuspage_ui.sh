@@ -19,8 +19,7 @@ start 200 50 "$wr --read-only"
 wait_re "│> h1 +api +UP" 15
 keys S
 wait_for "refused: read-only mode"
-keys q
-wait_for "exit=0"
+quit_console
 [ "$(writes)" = 0 ] || fail "read-only posted to the status page"
 ok "read-only: nothing posted"
 
@@ -91,8 +90,7 @@ grep -q '"Cause found: a bad cache flag. Rolling back."' "$req" ||
 	{ grep PATCH "$req"; fail "the edited text was not posted as typed"; }
 grep POST "$req" | grep -qE '"name": ?"api errors TEST"' ||
 	{ grep POST "$req"; fail "the title kept by Enter was not the one created"; }
-keys q
-wait_for "exit=0"
+quit_console
 journal=$(ls "$fl"/timeline/api-errors-*.jsonl)
 [ "$(grep -c '"kind":"statuspage.post"' "$journal")" = 4 ] || fail "not four statuspage.post records"
 ok "armed: create, updates and resolve, each once, each in the timeline"

@@ -71,6 +71,5 @@ wait_for "disarmed when suspended (Ctrl-Z); the confirmation open then was close
 head -1 "$tmp/screen" | grep -q "ARMED" && { head -1 "$tmp/screen"; fail "still ARMED after fg"; }
 assert_not_contains "$tmp/screen" "CONFIRM KILL SWITCH"
 grep -q '"kind":"action.intent".*killswitch' "$journal" && fail "the kill switch ran"
-keys q
-wait_for "exit=0" 10
+quit_console 10
 ok "fg: the console back, disarmed, its kill switch dialog closed, and says so"

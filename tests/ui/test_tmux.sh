@@ -110,8 +110,7 @@ wait_for "TIMELINE"
 judged
 all_down
 normalize "$tmp/screen" > "$tmp/resized"
-keys q
-wait_for "exit=0"
+quit_console
 wait_for "tty="
 assert_contains "$tmp/screen" "tty=sane"
 ok "q exits 0 and restores the terminal"
@@ -142,8 +141,7 @@ ok "SIGTERM restores the terminal"
 
 start 80 24 "$wr --read-only"
 wait_for "READ-ONLY"
-keys q
-wait_for "exit=0"
+quit_console
 ok "--read-only shows its badge"
 
 # Without --incident nothing could record a change: refused before a dialog.
@@ -155,8 +153,7 @@ keys r
 wait_for "refused: no incident journal"
 assert_not_contains "$tmp/screen" "CONFIRM"
 assert_not_contains "$tmp/screen" "type the"
-keys q
-wait_for "exit=0"
+quit_console
 ok "no journal: arming and every change refused with the reason, no dialog"
 
 # Bracketed paste: tmux marks a paste only for an application that asked.

@@ -36,5 +36,4 @@ keys A
 footer_has "the armed console is gone ("
 footer_has "no console is armed on this incident, and one that writes can arm"
 ok "killed while armed: the watcher says the armed console is gone, A says none is armed"
-keys q
-wait_for "exit=0"
+quit_console

@@ -37,8 +37,7 @@ wait_for "kill switch of api on k8s-bastion: OK" 40
 header_is "EXPORTS ON: api-1 helm-bastion "
 "$fleet" set-tag --dir "$fl" helm-bastion api v1.4.1 > /dev/null || fail "set-tag helm v1.4.1"
 header_is "EXPORTS ON: api-1  "
-keys q
-wait_for "exit=0" 10
+quit_console 10
 ok "the writer journalled helm-bastion rolled back: EXPORTS ON: api-1"
 
 start_also ro 200 45 "$wr --read-only"
@@ -55,5 +54,4 @@ for svc in api jobs; do
 done
 header_is "EXPORTS ON: helm-bastion  "
 ok "no writer: api-1 read rolled back leaves the badge"
-keys q
-wait_for "exit=0" 10
+quit_console 10

@@ -48,8 +48,7 @@ keys E
 wait_for "type resolve to mark the incident resolved:"
 keys -l resolve; keys Enter
 wait_for "incident resolved; e exports the post-mortem"
-keys q
-wait_for "exit=0"
+quit_console
 session=ro
 wait_for "RESOLVED"
 # The name's next incident: a new journal, which the watcher moves to.
@@ -67,9 +66,7 @@ keys n; keys -l "after the switch"; keys Enter
 wait_for "note stored"
 session=ro
 wait_for "note after the switch"
-keys q
-wait_for "exit=0"
+quit_console
 session=c
-keys q
-wait_for "exit=0"
+quit_console
 ok "a watcher of a resolved incident moves to the name's next one and says so"

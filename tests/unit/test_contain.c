@@ -367,6 +367,44 @@ exports_on_a_good_release_are_no_leak(void **state)
 	contain_free(&c);
 }
 
+/* Each reason a host's exports on are no leak is told apart, so the
+ * post-mortem can say why rather than drop the host: a good release, a
+ * restore chosen, one in flight, no switch turning exports off. */
+static void
+why_exports_on_are_no_leak_is_said(void **state)
+{
+	struct contain c = { 0 };
+	char buf[200];
+
+	(void)state;
+	fold(&c, "health.change", "k8s", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\"}");
+	fold(&c, "health.change", "helm", NULL, "{\"service\":\"api\",\"tag\":\"1.5.0-bad\"}");
+	fold(&c, "health.change", "helm", NULL, "{\"service\":\"jobs\",\"tag\":\"1.4.1\"}");
+	fold(&c, "verdict.change", "helm", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}");
+	fold_at(&c, "action.intent", "k8s", "op-1", KS_ON("k8s.killswitch"), 1000);
+	assert_int_equal(contain_calm_of(&c, "k8s"), CONTAIN_CALM_TURNING_ON);
+	assert_int_equal(contain_calm_of(&c, "helm"), CONTAIN_CALM_NONE_OFF);
+	fold_at(&c, "action.end", "k8s", "op-1", "{\"outcome\":\"ok\"}", 2000);
+	assert_int_equal(contain_calm_of(&c, "k8s"), CONTAIN_CALM_RESTORED);
+	assert_false(contain_ks_here(&c, "helm"));
+	fold(&c, "action.refused", "helm", NULL, HELM_NO);
+	assert_true(contain_ks_here(&c, "helm"));
+	assert_true(contain_ks_here(&c, "k8s"));
+	assert_false(contain_ks_here(&c, "h9"));
+	assert_int_equal(contain_calm_of(&c, "helm"), CONTAIN_CALM_LEAK);
+	assert_true(contain_leaks_if_on(&c, "helm"));
+	fold(&c, "action.intent", "helm", "rb-1", "{\"action\":\"helm.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"1.5.0-bad\",\"to\":\"1.4.1\"}}");
+	fold(&c, "health.change", "helm", NULL, "{\"service\":\"api\",\"tag\":\"1.4.1\"}");
+	assert_int_equal(contain_calm_of(&c, "helm"), CONTAIN_CALM_GOOD_RELEASE);
+	assert_false(contain_leaks_if_on(&c, "helm"));
+	assert_int_equal(badrel_host_runs_words(&c.rel, "helm", buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "api runs 1.4.1, jobs runs 1.4.1");
+	assert_int_equal(badrel_host_runs_words(&c.rel, "h9", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+	contain_free(&c);
+}
+
 /* a kill switch refused on a host rolled off the bad
  * release since is no containment gap left: E's words drop it, as the
  * header does. */
@@ -617,6 +655,7 @@ main(void)
 		cmocka_unit_test(unknown_exports_are_named),
 		cmocka_unit_test(unknown_exports_from_the_journal),
 		cmocka_unit_test(exports_on_a_good_release_are_no_leak),
+		cmocka_unit_test(why_exports_on_are_no_leak_is_said),
 		cmocka_unit_test(a_refusal_on_a_host_rolled_off_the_bad_release_is_no_gap),
 		cmocka_unit_test(a_refused_restore_is_no_gap),
 		cmocka_unit_test(a_refusal_before_the_dialog_carries_its_direction),

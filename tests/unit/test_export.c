@@ -4559,7 +4559,9 @@ a_rollback_from_a_release_no_verdict_judged_is_no_bad_release(void **state)
 }
 
 /* a kill switch refused on helm-bastion, which was then
- * rolled off the bad release, is no Containment follow-up any more. */
+ * rolled off the bad release, is no Containment follow-up any more; yet
+ * its exports are still on, and Containment says so and why they are no
+ * leak, rather than leave it out as if they had gone off. */
 static void
 a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
 {
@@ -4582,6 +4584,9 @@ a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
 	free(md);
 	md = render_n(EXPORT_MD, v, NINC);
 	assert_null(strstr(md, "kill switch not applied"));
+	assert_non_null(strstr(md, "\n- helm-bastion: exports on (kill switch "
+	    "refused: a helm host: by hand; not judged a leak: api runs 1.4.1)\n"));
+	assert_null(strstr(md, "- k8s-bastion: exports on"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, NINC);
 	doc = cJSON_Parse(js);
@@ -4880,8 +4885,12 @@ still_exports_says_which_service_runs_the_bad_release(void **state)
 	(void)state;
 	pm2_journal(v);
 	md = render_n(EXPORT_MD, v, NPM2);
-	assert_non_null(strstr(md, "\n**Containment**\n\n- h1: still exports (last answered: "
+	assert_non_null(strstr(md, "\n**Containment**\n\n"));
+	assert_non_null(strstr(md, "\n- h1: still exports (last answered: "
 	    "exports on) while jobs runs v1.5.0-bad there, judged bad in this incident\n"));
+	/* h4's exports were turned back on by choice: named, with why. */
+	assert_non_null(strstr(md, "\n- h4: exports on (not judged a leak: turned back on by a "
+	    "kill switch at 2024-05-01 12:07:27)\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, NPM2);
 	doc = cJSON_Parse(js);

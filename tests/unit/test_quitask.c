@@ -71,6 +71,37 @@ only_a_chat_or_nothing(void **state)
 /* r on a host whose re-read hung, q: "quitting ends it UNKNOWN (the
  * host may or may not finish what was sent)", and the journal then said
  * "nothing ran". */
+/* Armed, 2 hosts at ROLLBACK IMMEDIATELY, one q: the console was gone
+ * without a word. Armed, it asks; unarmed with nothing under way it
+ * does not. */
+static void
+armed_asks_and_says_how_to_resume(void **state)
+{
+	char buf[400];
+	struct quitask_in armed = { .armed_s = 13 * 60 + 5, .incident = "demo: it's 5xx" };
+	struct quitask_in ending = { .armed_s = 42 }, none = { 0 };
+	const char *a[] = { "rollback of api on h1 (pull)" };
+	struct quitask_in running = { .sent = a, .nsent = 1, .armed_s = 600 };
+
+	(void)state;
+	assert_true(quitask_asks(&armed));
+	assert_false(quitask_needed(&armed));
+	assert_string_equal(quitask_ask(&armed), "Quit? (y/N)");
+	quitask_words(&armed, buf, sizeof(buf));
+	assert_string_equal(buf, "The console is ARMED (14 min left): quitting disarms it. The "
+	    "journal keeps everything; warroom --incident 'demo: it'\\''s 5xx' resumes it (A "
+	    "arms again).");
+	quitask_words(&ending, buf, sizeof(buf));
+	assert_string_equal(buf, "The console is ARMED (42 s left): quitting disarms it. The "
+	    "journal keeps everything.");
+	assert_false(quitask_asks(&none));
+	/* Something under way: its own words, as before. */
+	assert_true(quitask_asks(&running));
+	assert_string_equal(quitask_ask(&running), "Quit anyway? (y/N)");
+	quitask_words(&running, buf, sizeof(buf));
+	assert_null(strstr(buf, "ARMED"));
+}
+
 static void
 rereading_has_sent_nothing(void **state)
 {
@@ -252,6 +283,7 @@ main(void)
 		cmocka_unit_test(one_action_is_named),
 		cmocka_unit_test(several_and_a_chat),
 		cmocka_unit_test(only_a_chat_or_nothing),
+		cmocka_unit_test(armed_asks_and_says_how_to_resume),
 		cmocka_unit_test(rereading_has_sent_nothing),
 		cmocka_unit_test(each_kind_its_own_sentence),
 		cmocka_unit_test(a_post_waiting_is_said),
