@@ -813,8 +813,10 @@ badrel_host_same_since(const struct badrel *b, const char *host, int64_t at_ms)
 	return true;
 }
 
-size_t
-badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap)
+/* host's services as "api runs v1.4.1, jobs runs …": those on a bad
+ * release only, or every one with a tag read. */
+static size_t
+host_runs(const struct badrel *b, const char *host, bool bad_only, char *buf, size_t cap)
 {
 	size_t i, n = 0;
 	int len = 0;
@@ -823,7 +825,8 @@ badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_
 		return 0;
 	buf[0] = '\0';
 	for (i = 0; i < b->nsvc; i++) {
-		if (strcmp(b->svc[i].host, host) != 0 || !badrel_is_bad(b, b->svc[i].tag))
+		if (strcmp(b->svc[i].host, host) != 0 || b->svc[i].tag == NULL ||
+		    (bad_only && !badrel_is_bad(b, b->svc[i].tag)))
 			continue;
 		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s runs %s",
 		    n > 0 ? ", " : "", b->svc[i].service, b->svc[i].tag);
@@ -833,22 +836,15 @@ badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_
 }
 
 size_t
+badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap)
+{
+	return host_runs(b, host, true, buf, cap);
+}
+
+size_t
 badrel_host_runs_words(const struct badrel *b, const char *host, char *buf, size_t cap)
 {
-	size_t i, n = 0;
-	int len = 0;
-
-	if (cap == 0)
-		return 0;
-	buf[0] = '\0';
-	for (i = 0; i < b->nsvc; i++) {
-		if (strcmp(b->svc[i].host, host) != 0 || b->svc[i].tag == NULL)
-			continue;
-		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s runs %s",
-		    n > 0 ? ", " : "", b->svc[i].service, b->svc[i].tag);
-		n++;
-	}
-	return n;
+	return host_runs(b, host, false, buf, cap);
 }
 
 void

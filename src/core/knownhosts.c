@@ -143,8 +143,10 @@ knownhosts_key_is(const struct knownhosts_line *l, const unsigned char *blob, si
 	return n > 0 && (size_t)n == len && memcmp(buf, blob, len) == 0;
 }
 
-int
-knownhosts_find_revoked(const char *buf, size_t len, const char *name,
+/* The 1-based line of the first line naming name with marker (and, with
+ * blob, that key), or 0. */
+static int
+find_line(const char *buf, size_t len, const char *name, enum knownhosts_marker marker,
     const unsigned char *blob, size_t bloblen, knownhosts_hmac_fn hmac)
 {
 	size_t pos = 0;
@@ -156,8 +158,8 @@ knownhosts_find_revoked(const char *buf, size_t len, const char *name,
 		struct knownhosts_line l;
 
 		lineno++;
-		if (knownhosts_split(buf + pos, e - pos, &l) == 1 &&
-		    l.marker == KNOWNHOSTS_REVOKED && knownhosts_key_is(&l, blob, bloblen) &&
+		if (knownhosts_split(buf + pos, e - pos, &l) == 1 && l.marker == marker &&
+		    (blob == NULL || knownhosts_key_is(&l, blob, bloblen)) &&
 		    knownhosts_hosts_match(l.hosts, l.hosts_len, name, hmac))
 			return lineno;
 		pos = e + 1;
@@ -166,25 +168,17 @@ knownhosts_find_revoked(const char *buf, size_t len, const char *name,
 }
 
 int
+knownhosts_find_revoked(const char *buf, size_t len, const char *name,
+    const unsigned char *blob, size_t bloblen, knownhosts_hmac_fn hmac)
+{
+	return find_line(buf, len, name, KNOWNHOSTS_REVOKED, blob, bloblen, hmac);
+}
+
+int
 knownhosts_find_name(const char *buf, size_t len, const char *name, knownhosts_hmac_fn hmac)
 {
-	size_t pos = 0;
-	int lineno = 0;
-
-	while (pos < len) {
-		const char *nl = memchr(buf + pos, '\n', len - pos);
-		size_t e = nl != NULL ? (size_t)(nl - buf) : len;
-		struct knownhosts_line l;
-
-		lineno++;
-		/* A marked line is no key of the host's own (read_known_file). */
-		if (knownhosts_split(buf + pos, e - pos, &l) == 1 &&
-		    l.marker == KNOWNHOSTS_PLAIN &&
-		    knownhosts_hosts_match(l.hosts, l.hosts_len, name, hmac))
-			return lineno;
-		pos = e + 1;
-	}
-	return 0;
+	/* A marked line is no key of the host's own (read_known_file). */
+	return find_line(buf, len, name, KNOWNHOSTS_PLAIN, NULL, 0, hmac);
 }
 
 int
