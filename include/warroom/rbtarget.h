@@ -203,9 +203,9 @@ size_t rbtarget_verdict_words(bool bad, const char *reason, const struct rbtarge
     const struct rbtarget_mark *v, size_t n, const char *host, int64_t now_ms, char *out,
     size_t cap);
 
-/* A k8s rollback target as r's dialog lists it: what runs for it first,
- * then the revision's change-cause as what made it, never read as the
- * command: "revision 3 (v1.4.1): rollout undo --to-revision=3, made by
+/* A k8s rollback target as r's dialog lists it: the revision, then its
+ * change-cause as what made it, never read as the command that runs (the
+ * plan below the list shows that): "revision 3 (v1.4.1), made by
  * \"kubectl set image …\"". tag NULL or "": not known; extra (NULL or
  * "": none) goes in the parentheses after it ("EXPORT_MODE=off"); cause
  * NULL or "": none recorded. Whole characters into out[cap]. Returns the

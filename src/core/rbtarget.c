@@ -588,9 +588,9 @@ rbtarget_k8s_label(int revision, const char *tag, const char *extra, const char 
 
 	if (cap == 0)
 		return 0;
-	n = snprintf(out, cap, "revision %d%s%s%s%s%s: rollout undo --to-revision=%d%s%s%s",
-	    revision, t || x ? " (" : "", t ? tag : "", t && x ? ", " : "", x ? extra : "",
-	    t || x ? ")" : "", revision, c ? ", made by \"" : "", c ? cause : "", c ? "\"" : "");
+	n = snprintf(out, cap, "revision %d%s%s%s%s%s%s%s%s", revision, t || x ? " (" : "",
+	    t ? tag : "", t && x ? ", " : "", x ? extra : "", t || x ? ")" : "",
+	    c ? ", made by \"" : "", c ? cause : "", c ? "\"" : "");
 	if (n < 0) {
 		out[0] = '\0';
 		return 0;

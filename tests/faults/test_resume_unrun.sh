@@ -75,7 +75,7 @@ quit_console
 	fail "export failed"
 grep -q "1 cancelled after confirming (nothing ran)" "$tmp/pm.md" ||
 	fail "the summary: $(grep -- '- [0-9]* action' "$tmp/pm.md")"
-grep -q "| compose.rollback | h1 | [^|]* | api v1.5.0-bad → v1.4.1 | .* | — | cancelled | rollback of api on h1 (v1.5.0-bad → v1.4.1), confirmed at .* UTC; never ran, no intent was recorded after its confirmation" \
+grep -q "| rollback (docker compose up -d) | h1 | [^|]* | api v1.5.0-bad → v1.4.1 | .* | — | cancelled | rollback of api on h1 (v1.5.0-bad → v1.4.1), confirmed at .* UTC; never ran, no intent was recorded after its confirmation" \
 	"$tmp/pm.md" || fail "the Actions row: $(grep '| cancelled |' "$tmp/pm.md")"
 grep -q "| action.confirmed | h1 | confirmed: rollback of api on h1, v1.5.0-bad → v1.4.1; re-read before it runs |" \
 	"$tmp/pm.md" || fail "the confirmation's row: $(grep action.confirmed "$tmp/pm.md")"

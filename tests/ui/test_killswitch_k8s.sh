@@ -151,7 +151,7 @@ quit_console
 id=$(basename "$journal" .jsonl)
 "$WARROOM" export "$id" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null || fail "export md"
 # Markdown escapes the underscore.
-[ "$(grep -c '| k8s.killswitch | k8s-bastion | .* | ok | EXPORT\\_MODE=off' "$tmp/pm.md")" = 2 ] ||
+[ "$(grep -c '| kill switch (kubectl set env) | k8s-bastion | .* | ok | EXPORT\\_MODE=off' "$tmp/pm.md")" = 2 ] ||
 	{ cat "$tmp/pm.md"; fail "the post-mortem does not list both kill switches ok"; }
 grep -qF "EXPORT\_MODE=off in deployment/api's env; revision 5 rolled out at v1.5.0-bad; /export answers 404" "$tmp/pm.md" ||
 	{ cat "$tmp/pm.md"; fail "the post-mortem does not say what the switch did"; }
@@ -160,6 +160,6 @@ grep -qF "EXPORT\_MODE=off -\> EXPORT\_MODE=on in deployment/api's env: exports 
 # A kill switch is no rollback: the rollback starts with the undo's intent.
 undo_at=$(grep '"kind":"action.intent"' "$journal" | grep '"action":"k8s.undo"' |
 	sed 's/.*"ts":"[^T]*T\([0-9:]*\)\..*/\1/')
-grep -q "| Rollback start (built-in k8s.undo on k8s-bastion, [^|]*) | [^|]*$undo_at" "$tmp/pm.md" ||
+grep -q "| Rollback start (built-in rollback on k8s-bastion, [^|]*) | [^|]*$undo_at" "$tmp/pm.md" ||
 	{ cat "$tmp/pm.md"; fail "the post-mortem's rollback start is not the undo's ($undo_at)"; }
 ok "the post-mortem lists both kill switches and what the rollback did to the export, none of them as the rollback"

@@ -51,7 +51,7 @@ wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 wait_for "type api and press Enter"
 # The target's tag, from its ReplicaSet; the verify then checks it runs.
 assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
-assert_contains "$tmp/screen" "> revision 3 (v1.4.1): rollout undo --to-revision=3, made by \"kubectl set image"
+assert_contains "$tmp/screen" "> revision 3 (v1.4.1), made by \"kubectl set image"
 assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=3"
 keys -l api; keys Enter
 wait_for "rollback of api on k8s-bastion: OK — api runs v1.4.1" 40
@@ -97,9 +97,8 @@ wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 5 (v1.4.1)  ->  revision 4 (v1.5.0-bad)"
 assert_contains "$tmp/screen" "v1.5.0-bad WAS ROLLED BACK FROM in this incident"
-assert_contains "$tmp/screen" "> revision 4 (v1.5.0-bad): rollout undo --to-revision=4, made by \"kubectl set image"
-wait_re "\\(this host rolled back from v1\\.5\\.0-bad at +│" 2
-wait_re "│ +[0-9]{2}:[0-9]{2}\\) +│" 2
+assert_contains "$tmp/screen" "> revision 4 (v1.5.0-bad), made by \"kubectl set image"
+wait_re "\\(this host rolled back from v1\\.5\\.0-bad at [0-9]{2}:[0-9]{2}\\)" 2
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 keys ]; keys x

@@ -46,6 +46,6 @@ ok "r on another host preselects the target h1's late rollout reached"
 quit_console
 "$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" ||
 	fail "export failed"
-grep -qE "\| k8s\.undo \| h1 \| api rev 3 \(v1\.5\.0-bad\) → rev 2 \(v1\.4\.1\) \| [0-9: -]+ \| [0-9: -]+ \| FAILED, rollout completed later at [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} \| rollout status exited 1" "$tmp/pm.md" ||
+grep -qE "\| rollback \(kubectl rollout undo\) \| h1 \| [^|]* \| api rev 3 \(v1\.5\.0-bad\) → rev 2 \(v1\.4\.1\) \| [0-9: -]+ \| [0-9: -]+ \| FAILED, rollout completed later at [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} \| rollout status exited 1" "$tmp/pm.md" ||
 	fail "the post-mortem's Actions: $(grep -A4 '## Actions' "$tmp/pm.md")"
 ok "the post-mortem: FAILED, rollout completed later at …"

@@ -863,7 +863,7 @@ a_rollback_settled_by_hand_dates_from_the_reading_at_its_target(void **state)
 /* The dialog's k8s targets say what runs (an undo to that revision), and
  * the change-cause as what made the revision, not as the command. */
 static void
-k8s_targets_say_the_undo_that_runs_not_the_change_cause(void **state)
+k8s_targets_name_their_change_cause_as_what_made_them(void **state)
 {
 	char out[200];
 	size_t n;
@@ -871,15 +871,15 @@ k8s_targets_say_the_undo_that_runs_not_the_change_cause(void **state)
 	(void)state;
 	rbtarget_k8s_label(3, "v1.4.1", NULL, "kubectl set image deployment/api "
 	    "api=registry.local/acme/api:v1.4.1", out, sizeof(out));
-	assert_string_equal(out, "revision 3 (v1.4.1): rollout undo --to-revision=3, made by "
+	assert_string_equal(out, "revision 3 (v1.4.1), made by "
 	    "\"kubectl set image deployment/api api=registry.local/acme/api:v1.4.1\"");
 	rbtarget_k8s_label(2, NULL, "EXPORT_MODE=off", "", out, sizeof(out));
-	assert_string_equal(out, "revision 2 (EXPORT_MODE=off): rollout undo --to-revision=2");
+	assert_string_equal(out, "revision 2 (EXPORT_MODE=off)");
 	rbtarget_k8s_label(5, "v1.4.0", "EXPORT_MODE=off", NULL, out, sizeof(out));
-	assert_string_equal(out, "revision 5 (v1.4.0, EXPORT_MODE=off): rollout undo "
-	    "--to-revision=5");
-	/* Cut on a whole character. */
-	n = rbtarget_k8s_label(3, "v1.4.1", NULL, "\xc3\xa9t\xc3\xa9", out, 62);
+	assert_string_equal(out, "revision 5 (v1.4.0, EXPORT_MODE=off)");
+	/* Cut on a whole character: 30 bytes before the cause, 30 of it. */
+	n = rbtarget_k8s_label(3, "v1.4.1", NULL, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xc3\xa9t\xc3\xa9",
+	    out, 62);
 	assert_int_equal(n, strlen(out));
 	assert_int_equal(n, 60);        /* before the é it would cut in half */
 }
@@ -908,7 +908,7 @@ main(void)
 		cmocka_unit_test(the_incidents_ok_target_outranks_a_later_rollback_to_the_bad_release),
 		cmocka_unit_test(helm_what_runs_is_the_failed_revision_its_pods_all_run),
 		cmocka_unit_test(a_rollback_settled_by_hand_dates_from_the_reading_at_its_target),
-		cmocka_unit_test(k8s_targets_say_the_undo_that_runs_not_the_change_cause),
+		cmocka_unit_test(k8s_targets_name_their_change_cause_as_what_made_them),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
