@@ -1315,8 +1315,10 @@ main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	if ((rc = subcommand(argc, argv)) >= 0)
 		return rc;
-	if ((rc = parse_args(argc, argv, &o)) >= 0)
+	if ((rc = parse_args(argc, argv, &o)) >= 0) {
+		free(o.runbooks);
 		return rc;
+	}
 	if (load_config(&app, &o) != 0) {
 		free(o.runbooks);
 		return 1;

@@ -60,9 +60,11 @@ footer | grep -qF "long.md:13: code fence opened here is never closed: lines 14-
 	fail "x does not refuse the unclosed fence: $(footer)"
 grep -qF "CONFIRM" "$tmp/screen" && fail "x opened the script's dialog"
 ok "x on a step whose fence is never closed runs nothing"
-# conn.change is the console seeing its (absent) hosts, not anything x did.
-kinds=$(sed 's/^[^{]*{[^{]*"kind":"\([^"]*\)".*/\1/' "$tmp"/timeline/*.jsonl | grep -vx conn.change |
-	sort -u | tr '\n' ' ')
+# conn.change and verdict.change are the console seeing its (absent)
+# hosts (a slow machine judges their failed scrapes NO DATA before the
+# end), not anything x did.
+kinds=$(sed 's/^[^{]*{[^{]*"kind":"\([^"]*\)".*/\1/' "$tmp"/timeline/*.jsonl |
+	grep -vx 'conn.change\|verdict.change' | sort -u | tr '\n' ' ')
 [ "$kinds" = "action.refused incident.open mode.change runbook.load " ] ||
 	fail "the journal holds more: $kinds"
 refusals=$(grep '"kind":"action.refused"' "$tmp"/timeline/*.jsonl)
