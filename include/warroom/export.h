@@ -195,6 +195,11 @@ bool export_row_hidden(const struct record *r);
  * as delivered); every other kind as the journal spells it. */
 const char *export_kind_shown(const char *kind);
 
+/* Whether r is a console opened on an incident another console still ran
+ * (an incident.resume with others_open): TIMELINE and the post-mortem's
+ * timeline say it "joined"; the record keeps its kind. */
+bool export_joined(const struct record *r);
+
 /* What a resume says of the n sessions before it that ended without a
  * shutdown record (one of them armed or not) into out: "the console of
  * bob (root@vm), pid 4242, ended without shutting down while armed (last

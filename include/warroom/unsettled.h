@@ -60,6 +60,16 @@ void unsettled_kind_words(const char *action, char *buf, size_t cap);
  * command on h1". */
 void unsettled_name(const struct record *intent, char *buf, size_t cap);
 
+/* unsettled_name's words without " on HOST", as a row that names its host
+ * apart says them: "rollback of api". */
+void unsettled_what(const struct record *intent, char *buf, size_t cap);
+
+/* An action.end row's text as TIMELINE and the post-mortem both say it:
+ * its outcome, then the action (what, how), then the rest of text: "ok —
+ * rollback of api (kubectl rollout undo) — rev 3" (malloc'd). */
+char *unsettled_end_words(const char *text, const char *outcome, const char *what,
+    const char *how);
+
 /* The action as a reader names it, with when it began (UTC): "the
  * rollback of api on h1 at 09:12"; never its op id. */
 void unsettled_name_at(const struct record *intent, char *buf, size_t cap);

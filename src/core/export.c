@@ -89,6 +89,9 @@ struct pm_step {
 	const struct pm_action *ran_bad; /* not ticked, and the last built-in
 	                                   action it binds ended FAILED or UNKNOWN:
 	                                   still to do (step_ran_ok); NULL: not so */
+	const struct pm_action *ok_before; /* with ran_bad: the last one before it
+	                                   that ran OK, lest a reader think none
+	                                   ever did; NULL: none */
 };
 
 /* Op ids and step ids to their index: exports of 100k-record incidents
@@ -1314,14 +1317,15 @@ static bool ran_earlier(const struct pm_step *st);
  * still to do, and says how its work went. Nothing is ticked for it: the
  * post-mortem only stops listing it as left to do. */
 static const struct pm_action *
-step_ran_ok(struct pm *pm, const struct pm_step *st, const struct pm_action **bad)
+step_ran_ok(struct pm *pm, const struct pm_step *st, const struct pm_action **bad,
+    const struct pm_action **ok_before)
 {
-	const struct pm_action *a, *best = NULL;
+	const struct pm_action *a, *best = NULL, *best_ok = NULL;
 	unsigned mask = 0;
 	const cJSON *b;
 	size_t i;
 
-	*bad = NULL;
+	*bad = *ok_before = NULL;
 	if (st->done)
 		return NULL;
 	cJSON_ArrayForEach(b, st->acts)
@@ -1340,14 +1344,20 @@ step_ran_ok(struct pm *pm, const struct pm_step *st, const struct pm_action **ba
 		if (a->running != 0 || (st->ran != NULL && a->intent->ts_ms < st->ran->ts_ms))
 			continue;
 		cJSON_ArrayForEach(b, st->acts)
-			if (act_matches(a, b, mask) && (best == NULL ||
-			    a->intent->ts_ms >= best->intent->ts_ms))
-				best = a;
+			if (act_matches(a, b, mask)) {
+				if (best == NULL || a->intent->ts_ms >= best->intent->ts_ms)
+					best = a;
+				if (action_ok(a) && (best_ok == NULL ||
+				    a->intent->ts_ms >= best_ok->intent->ts_ms))
+					best_ok = a;
+			}
 	}
 	if (best != NULL && !action_ok(best)) {
 		/* What x ran from the step says it already. */
-		if (st->ran == NULL || st->ran != best->intent)
+		if (st->ran == NULL || st->ran != best->intent) {
 			*bad = best;
+			*ok_before = best_ok;
+		}
 		return NULL;
 	}
 	return best;
@@ -2090,7 +2100,8 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		pm->n_standing += action_standing(pm, &pm->acts[i]);
 	for (i = 0; i < pm->nsteps; i++) {
 		pm->n_done += pm->steps[i].done;
-		pm->steps[i].ran_ok = step_ran_ok(pm, &pm->steps[i], &pm->steps[i].ran_bad);
+		pm->steps[i].ran_ok = step_ran_ok(pm, &pm->steps[i], &pm->steps[i].ran_bad,
+		    &pm->steps[i].ok_before);
 		pm->n_ran_ok += pm->steps[i].ran_ok != NULL;
 		/* Counted once: its action's OK is the incident's own word. */
 		pm->n_preticked += pm->steps[i].preticked && pm->steps[i].ran_ok == NULL;
@@ -2335,7 +2346,7 @@ static void
 md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
 	static const char *const by_words[] = { "", ", after a re-read of an UNKNOWN outcome",
-		", settled by hand after an UNKNOWN outcome", "" };
+		" after an UNKNOWN outcome", "" };
 	size_t i, k;
 
 	for (i = 0; i < pm->nacts; i++) {
@@ -2357,9 +2368,19 @@ md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm
 			wr_buf_printf(b, "\n\n- Outcome: %s", running_words(a));
 		else if (by == 3)
 			late_outcome(b, o, a);
-		else
-			wr_buf_printf(b, "\n\n- Outcome: %s%s",
-			    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc, by_words[by]);
+		else {
+			wr_buf_printf(b, "\n\n- Outcome: %s",
+			    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc);
+			/* Whose word it is, as the Actions table's By says. */
+			if (by == 2) {
+				wr_buf_str(b, ", settled by hand");
+				if (a->end->actor != NULL) {
+					wr_buf_str(b, " by ");
+					sb_text(b, o, a->end->actor);
+				}
+			}
+			wr_buf_str(b, by_words[by]);
+		}
 		if (a->running != 0) {
 			/* Its end is still to come: nothing to say of it yet. */
 		} else if (by == 3) {
@@ -3639,6 +3660,13 @@ export_row_hidden(const struct record *r)
 	    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "after_read"));
 }
 
+bool
+export_joined(const struct record *r)
+{
+	return kind_is(r, "incident.resume") && r->data != NULL &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"));
+}
+
 const char *
 export_kind_shown(const char *kind)
 {
@@ -4032,6 +4060,27 @@ export_details(const struct record *r, const struct redactor *red)
 	return screen_text(details(r, red, NULL, NULL));
 }
 
+/* An action.end's text (malloc'd, consumed) naming the action it ends,
+ * as TIMELINE's row does: "ok — rollback of api (kubectl rollout undo) —
+ * rev 3"; as it was when no intent of its op is kept. */
+static char *
+end_named(char *text, const struct record *r, const struct pm *pm)
+{
+	char what[200], *t;
+	size_t i;
+
+	for (i = 0; i < pm->nacts; i++)
+		if (pm->acts[i].intent->op != NULL && strcmp(pm->acts[i].intent->op, r->op) == 0)
+			break;
+	if (i == pm->nacts)
+		return text;
+	unsettled_what(pm->acts[i].intent, what, sizeof(what));
+	t = unsettled_end_words(text, dstr(r, "outcome"), what,
+	    unsettled_how(dstr(pm->acts[i].intent, "action")));
+	free(text);
+	return t;
+}
+
 /* The Details cell of the timeline table. */
 static void
 md_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
@@ -4039,6 +4088,8 @@ md_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 {
 	char *text = details(r, o->red, pm, o);
 
+	if (pm != NULL && kind_is(r, "action.end") && r->op != NULL)
+		text = end_named(text, r, pm);
 	/* What a resume or a recovery says of the journal is never cut: a
 	 * reader must be able to tell that a record was lost. */
 	sb_text_max(b, o, text, kind_is(r, "incident.resume") ||
@@ -4813,6 +4864,10 @@ md_ran_bad(struct wr_buf *b, const struct export_opts *o, const struct pm_step *
 		sb_text(b, o, a->end->actor);
 	}
 	wr_buf_str(b, ")");
+	if (st->ok_before != NULL) {
+		fmt_time(ended_ms(st->ok_before), o, ts);
+		wr_buf_printf(b, " (an earlier one ran OK at %s)", ts);
+	}
 }
 
 /* A ticked step whose last run from x did not go as asked: how it went,
@@ -7158,9 +7213,21 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	} else if (pm->nbad > 0) {
 		key_row_start(&kt, NO_TIME);
 		wr_buf_str(&kt.b, "| Recovery | **not recovered** | — |\n");
-	} else
-		md_key_time(&kt, o, pm, pm->recovered_by == REC_VERDICTS && pm->back_calm ?
-		    "Recovery (restarts calm; no metrics configured)" : "Recovery", pm->recovery);
+	} else {
+		char what[160];
+		bool calm = pm->recovered_by == REC_VERDICTS && pm->back_calm;
+
+		/* Recovered, yet an action that did not end OK may still stand:
+		 * said beside the time, as the Summary says it. */
+		if (pm->n_standing > 0)
+			snprintf(what, sizeof(what), "Recovery (%s%zu action%s did not end OK: see "
+			    "Follow-ups)", calm ? "restarts calm; no metrics configured; " : "",
+			    pm->n_standing, pm->n_standing == 1 ? "" : "s");
+		else
+			snprintf(what, sizeof(what), "%s", calm ? "Recovery (restarts calm; no "
+			    "metrics configured)" : "Recovery");
+		md_key_time(&kt, o, pm, what, pm->recovery);
+	}
 	if (pm->resolved)
 		md_key_time(&kt, o, pm, "Resolved", pm->resolved_at);
 	key_rows_flush(b, &kt);
@@ -7246,7 +7313,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
 		sb_text(b, o, v[i].actor);
 		wr_buf_str(b, " | ");
-		sb_text(b, o, v[i].kind);
+		/* As TIMELINE says it; the JSON keeps the record's kind. */
+		sb_text(b, o, export_joined(&v[i]) ? "joined" : v[i].kind);
 		wr_buf_str(b, " | ");
 		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
 		wr_buf_str(b, " | ");
@@ -8224,6 +8292,11 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			cJSON_AddStringToObject(nok, "outcome", action_outcome(a));
 			json_str(nok, "settled_by_hand_by", o, settled_by(a) == 2 ?
 			    a->end->actor : NULL);
+			/* The step's work ran OK once before: its op and end. */
+			json_str(nok, "earlier_ok_op", o, pm->steps[i].ok_before != NULL ?
+			    pm->steps[i].ok_before->intent->op : NULL);
+			json_time(nok, "earlier_ok_at", pm->steps[i].ok_before != NULL ?
+			    ended_ms(pm->steps[i].ok_before) : NO_TIME);
 		} else {
 			cJSON_AddNullToObject(x, "ran_bad");
 		}

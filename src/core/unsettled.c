@@ -16,6 +16,7 @@
 #include "warroom/unsettled.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -145,6 +146,42 @@ unsettled_name(const struct record *intent, char *buf, size_t cap)
 		svc = NULL;
 	snprintf(buf, cap, "%s%s%s on %s", unsettled_verb(action), svc != NULL && svc[0] ? " of " : "",
 	    svc != NULL ? svc : "", host != NULL ? host : "an unnamed host");
+}
+
+void
+unsettled_what(const struct record *intent, char *buf, size_t cap)
+{
+	char all[400], on[300];
+	size_t n, k;
+
+	/* Whole first, so that a small buf never keeps half a host. */
+	unsettled_name(intent, all, sizeof(all));
+	if (intent->host != NULL) {
+		snprintf(on, sizeof(on), " on %s", intent->host);
+		n = strlen(all);
+		k = strlen(on);
+		if (n > k && strcmp(all + n - k, on) == 0)
+			all[n - k] = '\0';
+	}
+	wr_strlcpy(buf, all, cap);
+}
+
+char *
+unsettled_end_words(const char *text, const char *outcome, const char *what, const char *how)
+{
+	size_t lo = outcome != NULL ? strlen(outcome) : 0, cap;
+	char *t;
+
+	/* Only a text that starts with its outcome is split there: a cut
+	 * row then still shows both the outcome and the action. */
+	if (lo == 0 || strncmp(text, outcome, lo) != 0)
+		lo = 0;
+	cap = strlen(text) + strlen(what) + strlen(how) + 16;
+	t = xmalloc(cap);
+	snprintf(t, cap, "%.*s%s%s%s%s%s%s%s", (int)lo, text, lo ? " \xe2\x80\x94 " : "", what,
+	    how[0] ? " (" : "", how, how[0] ? ")" : "",
+	    text[lo] != '\0' ? (lo ? "" : " \xe2\x80\x94 ") : "", text + lo);
+	return t;
 }
 
 void

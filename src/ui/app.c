@@ -595,7 +595,7 @@ static void
 end_names_its_action(struct app *app, struct timeline_entry *e)
 {
 	const struct timeline_entry *in = NULL;
-	size_t i, lo = strlen(e->outcome);
+	size_t i;
 	char *t;
 
 	if (e->op[0] == '\0')
@@ -608,12 +608,7 @@ end_names_its_action(struct app *app, struct timeline_entry *e)
 		}
 	if (in == NULL || in->what[0] == '\0')
 		return;
-	if (lo == 0 || strncmp(e->text, e->outcome, lo) != 0)
-		lo = 0;
-	t = xmalloc(strlen(e->text) + strlen(in->what) + strlen(in->how) + 16);
-	sprintf(t, "%.*s%s%s%s%s%s%s%s", (int)lo, e->text, lo ? " — " : "", in->what,
-	    in->how[0] ? " (" : "", in->how, in->how[0] ? ")" : "",
-	    e->text[lo] != '\0' ? (lo ? "" : " — ") : "", e->text + lo);
+	t = unsettled_end_words(e->text, e->outcome, in->what, in->how);
 	free(e->text);
 	e->text = t;
 }
@@ -644,23 +639,14 @@ app_add_record(struct app *app, const struct record *r)
 		app->many_actors = true;
 	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
 	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
-	e->joined = strcmp(r->kind, "incident.resume") == 0 &&
-	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"));
+	e->joined = export_joined(r);
 	e->session = r->session;
 	e->what[0] = '\0';
 	e->how = "";
 	e->adopt_tried = false;
-	if (strcmp(r->kind, "action.intent") == 0) {
-		char what[200], on[80];
-		size_t n;
-
-		/* Its words without " on HOST": a dialog names the host first. */
-		unsettled_name(r, what, sizeof(what));
-		snprintf(on, sizeof(on), " on %s", e->host);
-		if ((n = strlen(what)) > strlen(on) && strcmp(what + n - strlen(on), on) == 0)
-			what[n - strlen(on)] = '\0';
-		wr_strlcpy(e->what, what, sizeof(e->what));
-	}
+	/* Its words without " on HOST": a dialog names the host first. */
+	if (strcmp(r->kind, "action.intent") == 0)
+		unsettled_what(r, e->what, sizeof(e->what));
 	if (strcmp(r->kind, "action.intent") == 0) {
 		const char *k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "action"));

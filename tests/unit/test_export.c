@@ -1834,9 +1834,11 @@ a_failed_rollback_is_not_credited_and_stands_as_a_follow_up(void **state)
 	md = render_n(EXPORT_MD, v, 12);
 	assert_null(strstr(md, "ran OK on helm-bastion"));
 	assert_non_null(strstr(md, "- [ ] Roll the k8s api back (not ticked; its rollback on "
-	    "k8s-bastion FAILED at 2024-05-01 12:01:30 via r, settled by hand by alice@ws)\n"));
+	    "k8s-bastion FAILED at 2024-05-01 12:01:30 via r, settled by hand by alice@ws) (an "
+	    "earlier one ran OK at 2024-05-01 12:00:40)\n"));
 	assert_non_null(strstr(md, "- Roll the k8s api back (not ticked; its rollback on "
-	    "k8s-bastion FAILED at 2024-05-01 12:01:30 via r, settled by hand by alice@ws)\n"));
+	    "k8s-bastion FAILED at 2024-05-01 12:01:30 via r, settled by hand by alice@ws) (an "
+	    "earlier one ran OK at 2024-05-01 12:00:40)\n"));
 	assert_non_null(strstr(md, "was back at OK; but 1 action did not end OK (see "
 	    "Follow-ups).\n"));
 	assert_non_null(strstr(md, "**Actions that did not end OK**\n\n- k8s-bastion: rollback "
@@ -3516,8 +3518,8 @@ summary_counts_outcomes_settled_after_unknown(void **state)
 	assert_non_null(strstr(md, "- 4 actions: 2 ok (1 only after a re-read of an UNKNOWN "
 	    "outcome), 1 failed (1 only settled by hand after an UNKNOWN outcome), "
 	    "**1 UNKNOWN**.\n"));
-	assert_non_null(strstr(md, "- Outcome: failed, settled by hand after an UNKNOWN outcome "
-	    "— still rev 4\n"));
+	assert_non_null(strstr(md, "- Outcome: failed, settled by hand by alice@ws after an "
+	    "UNKNOWN outcome — still rev 4\n"));
 	free(md);
 	for (size_t i = 0; i < 13; i++)
 		record_free(&v[i]);
@@ -3572,8 +3574,8 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 	assert_non_null(strstr(md, "| k8s.undo — settled by hand by alice@ws: "
 	    "FAILED — rollout stuck 2/3 on "
 	    "rev 9 |"));
-	assert_non_null(strstr(md, "- Outcome: failed, settled by hand after an UNKNOWN outcome "
-	    "— rollout stuck 2/3 on rev 9\n- Before that: no action.end recorded (the console "
+	assert_non_null(strstr(md, "- Outcome: failed, settled by hand by alice@ws after an "
+	    "UNKNOWN outcome — rollout stuck 2/3 on rev 9\n- Before that: no action.end recorded (the console "
 	    "running it was gone)\n- What a re-read found (it settled nothing): re-read after "
 	    "restart"));
 	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand; built-in rollback "
@@ -6368,6 +6370,80 @@ impact_so_far_ends_at_the_last_record_before_the_exports(void **state)
 		record_free(&v[i]);
 }
 
+/* A step's rollback ran OK, a second console joined, and the step's later
+ * rollback went UNKNOWN after the services recovered and was settled
+ * FAILED by hand: the timeline says who joined and names the action each
+ * action.end ends, as TIMELINE does; the Recovery key time, the action's
+ * own section and the step each say what a reader must not miss. */
+static void
+a_late_failed_rollback_is_said_wherever_it_is_read(void **state)
+{
+	struct record v[10] = { 0 };
+	char *md, *js;
+	cJSON *root, *inc, *step;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"runbook\":\"h.md\",\"steps\":["
+	    "{\"step\":\"h.md:3\",\"title\":\"Roll the k8s api back\",\"acts\":[{\"kind\":"
+	    "\"rollback\",\"service\":\"api\",\"driver\":\"k8s\"}]}]}");
+	add_to(v, 2, 10, "verdict.change", "k8s-1", NULL,
+	    "{\"service\":\"api\",\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"5xx\"}");
+	add_to(v, 3, 20, "action.intent", "k8s-1", "op-a",
+	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 4, 30, "action.end", "k8s-1", "op-a", "{\"outcome\":\"ok\",\"detail\":\"rev 3\"}");
+	add_to(v, 5, 40, "incident.resume", NULL, NULL, "{\"others_open\":true}");
+	free(v[5].actor);
+	v[5].actor = xstrdup("bob@vm");
+	add_to(v, 6, 50, "action.intent", "k8s-1", "op-b",
+	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 7, 60, "verdict.change", "k8s-1", NULL,
+	    "{\"service\":\"api\",\"verdict\":\"OK\",\"reason\":\"calm\"}");
+	add_to(v, 8, 70, "action.end", "k8s-1", "op-b",
+	    "{\"outcome\":\"unknown\",\"detail\":\"connection lost\"}");
+	add_to(v, 9, 90, "action.reconcile", "k8s-1", "op-b", "{\"action\":\"k8s.undo\","
+	    "\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"rollout stuck 2/3\"}");
+	md = render_n(EXPORT_MD, v, 10);
+	assert_non_null(strstr(md, "| 5 | 2024-05-01 12:00:30 | alice@ws | action.end | k8s-1 | "
+	    "ok \xe2\x80\x94 rollback of api (kubectl rollout undo) \xe2\x80\x94 rev 3 |\n"));
+	assert_non_null(strstr(md, "| action.end | k8s-1 | unknown \xe2\x80\x94 rollback of api "
+	    "(kubectl rollout undo) \xe2\x80\x94 connection lost |\n"));
+	assert_non_null(strstr(md, "| 6 | 2024-05-01 12:00:40 | bob@vm | joined |  |"));
+	assert_null(strstr(md, "| incident.resume |"));
+	assert_non_null(strstr(md, "| Recovery (1 action did not end OK: see Follow-ups) | "
+	    "2024-05-01 12:01:00 | 50s |\n"));
+	assert_non_null(strstr(md, "- Outcome: failed, settled by hand by alice@ws after an "
+	    "UNKNOWN outcome \xe2\x80\x94 rollout stuck 2/3\n"));
+	assert_non_null(strstr(md, "- [ ] Roll the k8s api back (not ticked; its rollback on "
+	    "k8s-1 FAILED at 2024-05-01 12:01:30 via r, settled by hand by alice@ws) (an earlier "
+	    "one ran OK at 2024-05-01 12:00:30)\n"));
+	free(md);
+	/* With no end recorded, the second is UNKNOWN: the first still said. */
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "- [ ] Roll the k8s api back (not ticked; its rollback on k8s-1 "
+	    "started at 2024-05-01 12:00:50 is UNKNOWN via r) (an earlier one ran OK at "
+	    "2024-05-01 12:00:30)\n"));
+	free(md);
+	/* Before the second one, the first did the step's work: nothing earlier to say. */
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "- [ ] Roll the k8s api back (not ticked, but its rollback ran "
+	    "OK on k8s-1 at 2024-05-01 12:00:20 via r)\n"));
+	assert_null(strstr(md, "an earlier one ran OK"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 10);
+	root = cJSON_Parse(js);
+	assert_non_null(root);
+	inc = cJSON_GetObjectItemCaseSensitive(root, "incident");
+	step = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(inc, "checklist"), 0);
+	assert_string_equal(jstr(cJSON_GetObjectItem(step, "ran_bad"), "earlier_ok_at"),
+	    "2024-05-01T12:00:30.000Z");
+	assert_string_equal(jstr(cJSON_GetObjectItem(step, "ran_bad"), "earlier_ok_op"), "op-a");
+	cJSON_Delete(root);
+	free(js);
+	for (size_t i = 0; i < 10; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -6492,6 +6568,7 @@ main(void)
 		cmocka_unit_test(one_rollout_over_three_drivers_is_one_bad_release),
 		cmocka_unit_test(the_json_names_every_release_the_summary_does),
 		cmocka_unit_test(impact_so_far_ends_at_the_last_record_before_the_exports),
+		cmocka_unit_test(a_late_failed_rollback_is_said_wherever_it_is_read),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -397,6 +397,39 @@ a_kind_reads_as_its_verb_and_what_runs(void **state)
 	assert_string_equal(buf, "rollback (helm rollback)");
 }
 
+/* An action.end row, in TIMELINE as in the post-mortem: the outcome, the
+ * action its intent names without the host the row shows apart, the
+ * rest. */
+static void
+an_end_row_names_its_action_after_its_outcome(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "k8s-bastion", "op-b", "{\"action\":\"k8s.undo\",\"plan\":"
+		    "{\"service\":\"api\"}}"),
+		rec("action.intent", "h1", "op-d", "{\"action\":\"runbook.command\"}"),
+	};
+	char what[40], *t;
+
+	(void)state;
+	unsettled_what(&v[0], what, sizeof(what));
+	assert_string_equal(what, "rollback of api");
+	t = unsettled_end_words("ok \xe2\x80\x94 rev 3", "ok", what, unsettled_how("k8s.undo"));
+	assert_string_equal(t, "ok \xe2\x80\x94 rollback of api (kubectl rollout undo) "
+	    "\xe2\x80\x94 rev 3");
+	free(t);
+	/* Nothing after the outcome; a text that does not start with it. */
+	t = unsettled_end_words("failed", "failed", what, "");
+	assert_string_equal(t, "failed \xe2\x80\x94 rollback of api");
+	free(t);
+	t = unsettled_end_words("rev 3", "ok", what, "");
+	assert_string_equal(t, "rollback of api \xe2\x80\x94 rev 3");
+	free(t);
+	/* A runbook command names its host only, which the row shows apart. */
+	unsettled_what(&v[1], what, sizeof(what));
+	assert_string_equal(what, "runbook command");
+	free_all(v, 2);
+}
+
 int
 main(void)
 {
@@ -414,6 +447,7 @@ main(void)
 		cmocka_unit_test(the_badge_says_the_console_waits_for_a_rollout),
 		cmocka_unit_test(the_badge_says_the_console_still_re_reads),
 		cmocka_unit_test(a_kind_reads_as_its_verb_and_what_runs),
+		cmocka_unit_test(an_end_row_names_its_action_after_its_outcome),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
