@@ -2401,3 +2401,66 @@ journal_adopt_gone(struct app *app)
 	free(ops);
 	record_list_free(&list);
 }
+
+/* A session.gone still due once the journal is locked and read up to
+ * its end: no console recorded that session gone or over meanwhile. */
+struct gone_due {
+	const struct app *app;
+	uint64_t session;
+};
+
+static bool
+gone_still_due(void *arg)
+{
+	const struct gone_due *g = arg;
+	size_t i;
+
+	for (i = 0; i < g->app->arm_sessions.n; i++)
+		if (g->app->arm_sessions.v[i].id == g->session)
+			return g->app->arm_sessions.v[i].gone_seq == 0;
+	return false;
+}
+
+void
+journal_record_gone(struct app *app)
+{
+	uint64_t self;
+	size_t i, k;
+
+	if (!writable(app) || (self = timeline_session(app->tl)) == 0 ||
+	    timeline_degraded(app->tl) || !others_open(app, self))
+		return;
+	for (i = 0; i < app->arm_sessions.n; i++) {
+		const struct session *s = &app->arm_sessions.v[i];
+		struct gone_due due = { app, s->id };
+		struct wr_err err;
+		cJSON *d, *ops = NULL;
+
+		if (!s->tracked || s->id == self || s->gone_seq != 0 ||
+		    timeline_session_alive(app->tl, s->id) != 0)
+			continue;
+		d = cJSON_CreateObject();
+		sessions_gone_data(s, d);
+		/* What it left without an outcome: UNKNOWN until re-read or settled. */
+		for (k = 0; k < app->nentries; k++) {
+			const struct timeline_entry *e = &app->entries[k];
+			const struct timeline_entry *o;
+
+			if (strcmp(e->kind, "action.intent") != 0 || e->session != s->id ||
+			    e->op[0] == '\0')
+				continue;
+			o = app_outcome_record(app, e->op);
+			if (o != NULL && strcmp(o->outcome, "unknown") != 0)
+				continue;
+			if (ops == NULL)
+				ops = cJSON_AddArrayToObject(d, "unknown_ops");
+			cJSON_AddItemToArray(ops, cJSON_CreateString(e->op));
+		}
+		/* Another console may record it first: only one record stands. */
+		if (timeline_append_if(app->tl, "session.gone", NULL, d, gone_still_due, &due,
+		    &err) < 0)
+			app_say(app, "the console of %s is gone, but NOT recorded: %s", s->actor,
+			    err.msg);
+		break;     /* the list moved with the record: the rest next tick */
+	}
+}
