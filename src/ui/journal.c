@@ -2393,9 +2393,11 @@ journal_adopt_gone(struct app *app)
 	}
 	u = xcalloc(n, sizeof(*u));
 	found = unsettled_find(list.v, list.n, ops, n, u);
-	for (i = 0; i < found; i++)
+	for (i = 0; i < found; i++) {
 		u[i].damaged_line = timeline_damaged_after(app->tl, u[i].end != NULL ?
 		    u[i].end->seq : u[i].intent->seq);
+		u[i].taken_over = true;   /* its console ran beside this one */
+	}
 	actions_adopt(app, u, found);
 	free(u);
 	free(ops);
