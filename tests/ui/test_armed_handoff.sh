@@ -18,10 +18,7 @@ wait_re "ARMED: alice \([^ ]+@[^ ]+\) since"
 session=b
 wait_re "ARMED: alice \([^ ]+@[^ ]+\) since"
 session=t
-keys q
-until_screen 5 "exit= or the quit question" screen_matches 'exit=|Quit\? \(y/N\)'
-if screen_has "Quit? (y/N)"; then keys y; fi
-wait_for "exit=0"
+quit_console
 j=$(ls "$tmp"/tl/hand-*.jsonl)
 last2=$(grep '"actor":"alice (' "$j" | tail -2 | sed -n 's/.*"kind":"\([^"]*\)".*/\1/p' | tr '\n' ' ')
 [ "$last2" = "mode.change shutdown " ] || fail "alice's last records are: $last2"

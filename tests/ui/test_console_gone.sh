@@ -18,13 +18,13 @@ start_also b 200 40 "$wr --as bob"
 start_also c 200 40 "$wr --as carol"
 start_also ro 200 40 "$wr --read-only"
 session=b
-wait_for "incident.resume"
+wait_re "bob joined qa"
 keys r
 wait_footer_re "refused: alice \([^ ]+@[^ ]+\) is armed on this incident; one armed console at a time"
 ok "a change refused for want of arming names the console that holds it"
 
 session=c
-wait_for "incident.resume"
+wait_re "carol joined qa"
 j=$(ls "$tmp"/tl/qa-*.jsonl)
 pid=$(sed -n 's/.*(pid \([0-9]*\) on.*/\1/p' "$j.arm")
 [ -n "$pid" ] || fail "the arm lock names no pid"
