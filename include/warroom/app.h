@@ -370,6 +370,7 @@ struct app {
 		size_t unknown;          /* outcomes not known */
 		int armed_by;            /* another console armed: 1, and gone: 2 */
 		size_t none_yet;         /* others' actions with no outcome yet */
+		size_t gone_open;        /* of no outcome, their console gone */
 		size_t exports_on;       /* hosts still exporting (named from a fixed list) */
 		size_t restored;         /* hosts whose exports were turned back on */
 		struct statuspage_badge_in sp;

@@ -99,6 +99,8 @@
 #include "warroom/spfold.h"
 #include "warroom/util.h"
 
+struct session;
+
 enum export_format {
 	EXPORT_MD,
 	EXPORT_JSON,
@@ -133,6 +135,11 @@ struct export_opts {
 	 * skipped line held (an action's end, a later verdict, a chain.end). */
 	const struct record_damage *damage;
 	size_t ndamage;
+	/* Sessions whose console no longer holds its .live byte and that no
+	 * record says ended (no shutdown, session.gone or resume judged it):
+	 * the Journal part says each ended without shutting down. */
+	const struct session *gone;
+	size_t ngone;
 };
 
 /* A record in one line of plain text: the data fields a reader wants for

@@ -21,6 +21,11 @@ struct safety_state {
 void safety_journal(struct safety_state *s, bool degraded, const char *cause);
 
 /* NULL when allowed, else why not ("read-only mode", "not armed", ...). */
+/* Whether the only thing that refuses a change is that this console is
+ * not armed (it writes, the journal is fine): then who else is armed, if
+ * anyone, is the reason worth naming. */
+bool safety_only_unarmed(const struct safety_state *s);
+
 const char *safety_refusal(const struct safety_state *s, bool mutating);
 
 /* safety_refusal for a command that changes production hosts (not a

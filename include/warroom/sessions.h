@@ -31,6 +31,8 @@ struct session {
 	int64_t last_ts_ms;     /* its last record (tracked sessions) */
 	bool armed;             /* its last mode.change armed (tracked sessions) */
 	int64_t armed_ms;       /* when it armed, while armed */
+	uint64_t last_seq;      /* its last record's seq (tracked sessions) */
+	uint64_t gone_seq;      /* the session.gone record of it, 0: none yet */
 };
 
 /* The sessions of a journal with no shutdown record yet, in file order. */
@@ -42,7 +44,9 @@ struct sessions {
 	int64_t last_ts_ms;     /* the journal's last record */
 };
 
-/* Fold one good record (file order) into s. */
+/* Fold one good record (file order) into s. A session.gone record
+ * (data.session) marks that session recorded gone; it stays open for the
+ * watcher's words until a resume, which does not report it again. */
 void sessions_note(struct sessions *s, const struct record *r);
 
 void sessions_free(struct sessions *s);
@@ -65,17 +69,29 @@ struct sessions_ended {
 	size_t n;               /* ended without a shutdown record */
 	int64_t last_ms;        /* the latest of their last records */
 	bool armed;             /* one of them was armed */
+	/* Of those, the ones a session.gone recorded already: not in n, and
+	 * listed apart (data recorded_gone: session, actor, pid, gone_seq,
+	 * was_armed) so the journal says each ended once. */
+	size_t said_n;
+	int64_t said_last_ms;
+	bool said_armed;
 };
 
 /* Judge the sessions before a resume. alone (no other console holds
  * <journal>.live): all of them are over. Otherwise only tracked ones
  * whose byte is free (alive[i] false for s->v[i]) are; the others are
- * left for a later resume. Adds to data ended_without_shutdown,
+ * left for a later resume. One a session.gone already recorded is over,
+ * counted in said_n, not n. Adds to data ended_without_shutdown,
  * last_record_ts, was_armed and ended_sessions (one object per session:
  * session, actor, pid, last_record_ts, was_armed) when any ended, and
  * others_open when not alone; alone, unwatched_from: the journal's last
  * record, from when no console watched until this resume. */
 struct sessions_ended sessions_judge(const struct sessions *s, bool alone, const bool *alive,
     cJSON *data);
+
+/* Into data (a session.gone record's) what the journal holds of gone,
+ * a session whose console no longer holds its .live byte: session,
+ * actor, pid, was_armed, last_seq, last_record_ts. */
+void sessions_gone_data(const struct session *gone, cJSON *data);
 
 #endif

@@ -302,6 +302,11 @@ void journal_adopt_unknown(struct app *app);
  * resume takes them, UNKNOWN, re-read, never run again; each tried once. */
 void journal_adopt_gone(struct app *app);
 
+/* A writing console's record of another console gone (its .live byte
+ * free, no shutdown record): one session.gone per session across all
+ * consoles, with the actions it left without an outcome. */
+void journal_record_gone(struct app *app);
+
 /* Who the journal says is armed on this incident, into buf ("alice@box
  * since 13:05 UTC"): false, buf "", when no console is. *gone: that
  * console no longer runs (killed while armed), buf "alice@box, last

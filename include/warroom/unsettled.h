@@ -28,6 +28,9 @@ struct unsettled_op {
 	                                   last record here, which may have held its
 	                                   end; 0: none (the caller fills it in:
 	                                   timeline_damaged_after) */
+	bool taken_over;                /* its console, gone, ran beside this one's:
+	                                   taken over, not resumed (intent->actor
+	                                   names whose) */
 	bool intent_lost;               /* no action.intent kept: intent is its
 	                                   action.confirmed, and damaged_line (after
 	                                   it) the line that may have held the intent */
@@ -84,6 +87,11 @@ void unsettled_name_at(const struct record *intent, char *buf, size_t cap);
  * held its intent: "confirmed in an earlier session; its intent is not
  * kept (damaged line 14 of the journal, after its confirmation, may have
  * held it), so it may have run (…); it is never run again". */
+/* Whose console an intent's actor names: "alice's console" for "alice
+ * (root@vm)", "root@vm's console" for a bare account; "another console"
+ * when it names none. */
+void unsettled_whose(const char *actor, char *buf, size_t cap);
+
 void unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
     const char *ended, char *buf, size_t cap);
 

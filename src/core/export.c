@@ -28,6 +28,7 @@
 #include "warroom/runbook.h"
 #include "warroom/runbook_route.h"
 #include "warroom/sanitize.h"
+#include "warroom/sessions.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/stepran.h"
 #include "warroom/unsettled.h"
@@ -3093,6 +3094,44 @@ export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms,
 	free(b.s);
 }
 
+/* A console gone, as a session.gone record (or, when none recorded it,
+ * sessions_gone_data of its session) says it: "the console of alice
+ * (root@vm), pid 4242, ended without shutting down while armed (last
+ * record 05:38:13 UTC); it left 1 action without an outcome (UNKNOWN
+ * until a console re-reads or settles it)". by: who recorded it (NULL:
+ * nobody did, its .live lock says so). */
+static void
+gone_words(struct wr_buf *b, const cJSON *d, int64_t at_ms, const struct export_opts *o,
+    const char *by)
+{
+	cJSON *one = cJSON_CreateArray();
+	const char *last = jstr_in(d, "last_record_ts");
+	const cJSON *ops = cJSON_GetObjectItemCaseSensitive(d, "unknown_ops");
+	char when[TIME_MAX];
+	int64_t ms;
+	int nops = cJSON_GetArraySize(ops);
+
+	cJSON_AddItemToArray(one, cJSON_Duplicate(d, true));
+	if (last != NULL && record_parse_ts(last, &ms) == 0) {
+		if (o != NULL)
+			fmt_time(ms, o, when);
+		else
+			utc_short(ms, at_ms, when, sizeof(when));
+	} else
+		last = NULL;
+	unended_words(b, 1, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "was_armed")),
+	    last != NULL ? when : NULL, one);
+	cJSON_Delete(one);
+	if (nops > 0)
+		wr_buf_printf(b, "; it left %d action%s without an outcome (UNKNOWN until a "
+		    "console re-reads or settles %s)", nops, nops == 1 ? "" : "s",
+		    nops == 1 ? "it" : "them");
+	if (by != NULL && by[0] != '\0')
+		wr_buf_printf(b, "; seen by the console of %s", by);
+	else if (by == NULL)
+		wr_buf_str(b, "; no console recorded it: its lock on the journal is free");
+}
+
 /* ms as a time in o's zone, or (o NULL) as the console says it. */
 static void
 when_in(int64_t ms, int64_t ref_ms, const struct export_opts *o, char out[TIME_MAX])
@@ -3761,6 +3800,10 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 
 	if (kind_is(r, "shutdown") && dstr(r, "reason") != NULL) {
 		wr_buf_str(b, shutdown_words(dstr(r, "reason")));
+		return true;
+	}
+	if (kind_is(r, "session.gone")) {
+		gone_words(b, r->data, r->ts_ms, o, "");
 		return true;
 	}
 	if (kind_is(r, "health.change"))
@@ -5616,6 +5659,8 @@ journal_note(const struct record *r, enum jnote what, const struct export_opts *
 	case JN_UNENDED:
 		if (resume)
 			resume_unended(b, r, o, false);
+		else if (kind_is(r, "session.gone"))
+			gone_words(b, r->data, r->ts_ms, o, r->actor != NULL ? r->actor : "");
 		break;
 	case JN_REPAIRED:
 		if ((resume || recover || kind_is(r, "journal.repair")) &&
@@ -5651,9 +5696,24 @@ journal_note(const struct record *r, enum jnote what, const struct export_opts *
 	return b->len > 0;
 }
 
+/* A console gone that no console recorded (its .live byte free), in
+ * words into b. */
+static void
+live_gone_note(struct wr_buf *b, const struct session *g, const struct export_opts *o)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+	sessions_gone_data(g, d);
+	gone_words(b, d, g->last_ts_ms, o, NULL);
+	cJSON_Delete(d);
+}
+
 /* The Journal note under the summary: torn records set aside, consoles
- * that ended without a shutdown record, recoveries; nothing when there
- * was none. */
+ * that ended without a shutdown record (recorded, or told by their free
+ * .live byte), recoveries; nothing when there was none. */
 static void
 md_journal(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o)
 {
@@ -5675,6 +5735,16 @@ md_journal(struct wr_buf *b, const struct record *v, size_t n, const struct expo
 			sb_text_max(b, o, w.s, 0);
 			wr_buf_str(b, ".\n");
 		}
+	for (i = 0; i < o->ngone; i++) {
+		if (!any)
+			wr_buf_str(b, "### Journal\n\n");
+		any = true;
+		live_gone_note(&w, &o->gone[i], o);
+		fmt_time(o->gone[i].last_ts_ms, o, ts);
+		wr_buf_printf(b, "- **%s** ", ts);
+		sb_text_max(b, o, w.s, 0);
+		wr_buf_str(b, ".\n");
+	}
 	if (any)
 		wr_buf_str(b, "\n");
 	free(w.s);
@@ -8459,6 +8529,15 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			json_str(x, "text", o, w.s);
 			cJSON_AddItemToArray(jn, x);
 		}
+	for (i = 0; i < o->ngone; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		live_gone_note(&w, &o->gone[i], NULL);
+		json_time(x, "at", o->gone[i].last_ts_ms);
+		cJSON_AddStringToObject(x, "what", "ended_without_shutdown");
+		json_str(x, "text", o, w.s);
+		cJSON_AddItemToArray(jn, x);
+	}
 	free(w.s);
 	json_str(inc, "warning", o, o->warning);
 	json_damage(inc, o, n);

@@ -36,6 +36,13 @@ safety_refusal(const struct safety_state *s, bool mutating)
 	return NULL;
 }
 
+bool
+safety_only_unarmed(const struct safety_state *s)
+{
+	return !s->read_only && !s->no_journal && !s->journal_degraded && !s->armed &&
+	    !s->resolved;
+}
+
 const char *
 safety_refusal_hosts(const struct safety_state *s, bool mutating)
 {

@@ -48,6 +48,7 @@ push(struct sessions *s, const struct record *r)
 	e->tracked = r->session == r->seq;
 	e->actor = xstrdup(r->actor != NULL ? r->actor : "");
 	e->last_ts_ms = r->ts_ms;
+	e->last_seq = r->seq;
 	pid = cJSON_GetObjectItemCaseSensitive(r->data, "pid");
 	if (cJSON_IsNumber(pid) && pid->valuedouble >= 1 && pid->valuedouble < 1e9)
 		e->pid = (long)pid->valuedouble;
@@ -89,16 +90,33 @@ sessions_note(struct sessions *s, const struct record *r)
 	long i = find(s, r->session);
 
 	s->last_ts_ms = r->ts_ms;
-	if (i >= 0)
+	if (i >= 0) {
 		s->v[i].last_ts_ms = r->ts_ms;
-	if (strcmp(r->kind, "incident.open") == 0) {
+		s->v[i].last_seq = r->seq;
+	}
+	if (strcmp(r->kind, "session.gone") == 0) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(r->data, "session");
+		long g;
+
+		/* Its last record stays the gone console's own, not this one. */
+		if (cJSON_IsNumber(id) && id->valuedouble >= 1 &&
+		    id->valuedouble <= 9007199254740992.0 &&
+		    (g = find(s, (uint64_t)id->valuedouble)) >= 0 && s->v[g].gone_seq == 0)
+			s->v[g].gone_seq = r->seq;
+	} else if (strcmp(r->kind, "incident.open") == 0) {
 		clear(s);
 		push(s, r);
 		s->armed = false;
 	} else if (strcmp(r->kind, "incident.resume") == 0) {
 		/* Made alone, it judged every session before it. */
 		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"))) {
+			size_t k;
+
 			drop_judged(s, cJSON_GetObjectItemCaseSensitive(r->data, "ended_sessions"));
+			/* Recorded gone before: over as well, not judged again. */
+			for (k = s->n; k > 0; k--)
+				if (s->v[k - 1].gone_seq != 0)
+					drop(s, k - 1);
 		} else {
 			clear(s);
 			s->armed = false;
@@ -170,7 +188,7 @@ struct sessions_ended
 sessions_judge(const struct sessions *s, bool alone, const bool *alive, cJSON *data)
 {
 	struct sessions_ended out = { 0 };
-	cJSON *list = NULL;
+	cJSON *list = NULL, *said = NULL;
 	char ts[WR_TS_MAX];
 	size_t i, last_untracked = s->n;
 
@@ -191,6 +209,27 @@ sessions_judge(const struct sessions *s, bool alone, const bool *alive, cJSON *d
 		 * journal's last one, and the arming it was left with. */
 		last = e->tracked ? e->last_ts_ms : s->last_ts_ms;
 		armed = e->tracked ? e->armed : i == last_untracked && s->armed;
+		/* Recorded gone by a console that saw it (session.gone): this
+		 * resume names it to whoever starts it, and records it apart,
+		 * so the journal says it ended once. */
+		if (e->gone_seq != 0) {
+			if (out.said_n == 0 || last > out.said_last_ms)
+				out.said_last_ms = last;
+			out.said_armed = out.said_armed || armed;
+			out.said_n++;
+			if (said == NULL)
+				said = cJSON_AddArrayToObject(data, "recorded_gone");
+			o = cJSON_CreateObject();
+			cJSON_AddNumberToObject(o, "session", (double)e->id);
+			cJSON_AddStringToObject(o, "actor", e->actor);
+			if (e->pid > 0)
+				cJSON_AddNumberToObject(o, "pid", (double)e->pid);
+			cJSON_AddNumberToObject(o, "gone_seq", (double)e->gone_seq);
+			if (armed)
+				cJSON_AddBoolToObject(o, "was_armed", true);
+			cJSON_AddItemToArray(said, o);
+			continue;
+		}
 		if (out.n == 0 || last > out.last_ms)
 			out.last_ms = last;
 		out.armed = out.armed || armed;
@@ -227,4 +266,20 @@ sessions_judge(const struct sessions *s, bool alone, const bool *alive, cJSON *d
 		cJSON_AddItemToObject(data, "ended_sessions", list);
 	}
 	return out;
+}
+
+void
+sessions_gone_data(const struct session *gone, cJSON *data)
+{
+	char ts[WR_TS_MAX];
+
+	cJSON_AddNumberToObject(data, "session", (double)gone->id);
+	cJSON_AddStringToObject(data, "actor", gone->actor != NULL ? gone->actor : "");
+	if (gone->pid > 0)
+		cJSON_AddNumberToObject(data, "pid", (double)gone->pid);
+	if (gone->armed)
+		cJSON_AddBoolToObject(data, "was_armed", true);
+	cJSON_AddNumberToObject(data, "last_seq", (double)gone->last_seq);
+	record_format_ts(gone->last_ts_ms, ts);
+	cJSON_AddStringToObject(data, "last_record_ts", ts);
 }

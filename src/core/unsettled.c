@@ -210,6 +210,21 @@ damaged_where(size_t line, char *buf, size_t cap)
 }
 
 void
+unsettled_whose(const char *actor, char *buf, size_t cap)
+{
+	const char *paren;
+
+	if (actor == NULL || actor[0] == '\0') {
+		snprintf(buf, cap, "another console");
+		return;
+	}
+	/* "--as alice" records "alice (root@vm)": the person, not the account. */
+	paren = strstr(actor, " (");
+	snprintf(buf, cap, "%.*s's console", paren != NULL ? (int)(paren - actor) :
+	    (int)strlen(actor), actor);
+}
+
+void
 unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
     const char *ended, char *buf, size_t cap)
 {
@@ -234,7 +249,15 @@ unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
 	if (u->damaged_line > 0)
 		snprintf(damage, sizeof(damage), "; %s, after it, may have held what settled it",
 		    damaged_where(u->damaged_line, where, sizeof(where)));
-	if (u->end != NULL)
+	/* Beside this console, not before it: nothing restarted. */
+	if (u->taken_over && u->end == NULL) {
+		char whose[160];
+
+		unsettled_whose(u->intent->actor, whose, sizeof(whose));
+		snprintf(buf, cap, "taken over from %s (gone) with no recorded end%s%s%s%s; "
+		    "it is never run again", whose, change[0] != '\0' ? " (" : "", change,
+		    change[0] != '\0' ? ")" : "", damage);
+	} else if (u->end != NULL)
 		snprintf(buf, cap, "ended UNKNOWN in an earlier session (%s%s%.600s)%s; it is "
 		    "never run again", change, change[0] != '\0' ? ": " : "",
 		    ended != NULL ? ended : "no detail", damage);

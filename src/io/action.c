@@ -632,7 +632,10 @@ reconciled(struct action *a, const struct exec_result *r)
 const char *
 act_reread_words(const struct action *a)
 {
-	/* Nothing reconnected when the console itself was restarted. */
+	/* Nothing reconnected when the console itself was restarted, and
+	 * nothing restarted when another console's action was taken over. */
+	if (a->adopted && a->reread_how[0] != '\0')
+		return a->reread_how;
 	return a->adopted ? "re-read after restart" : "re-read after reconnect";
 }
 
@@ -2291,6 +2294,13 @@ action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
 		return wr_err_set(err, "action %s: %s has no service %s", op, host, svc), NULL;
 	a = act_new(env, i, k, "rollback", "rb");
 	a->adopted = true;
+	if (u->taken_over) {
+		char whose[128];
+
+		unsettled_whose(u->intent->actor, whose, sizeof(whose));
+		snprintf(a->reread_how, sizeof(a->reread_how), "re-read, taken over from %s "
+		    "(gone)", whose);
+	}
 	wr_strlcpy(a->op, op, sizeof(a->op));
 	wr_strlcpy(a->plan.action, plan_str(plan, "action"), sizeof(a->plan.action));
 	/* Named as it was when it began (the kill switch's adopt names its own). */

@@ -96,6 +96,9 @@ struct action {
 	bool rollout_watched;            /* a re-read found a helm rollback applied,
 	                                    failed by its wait: the poller's read of
 	                                    its pods settles it (latedone) */
+	char reread_how[160];            /* adopted from a console gone beside this
+	                                    one: "re-read after taking over from
+	                                    alice's console (gone)"; "": restart */
 	bool adopted;                    /* taken over from an earlier session's
 	                                    journal (action_adopt_unknown): its
 	                                    re-read is after a restart */

@@ -943,10 +943,21 @@ judge_before(struct timeline *tl, enum live live, cJSON *d)
 		    live_alive(tl, tl->before.v[i].id));
 	e = sessions_judge(&tl->before, live == LIVE_ALONE, alive, d);
 	free(alive);
-	tl->unended_said = e.n;
-	tl->unended_armed = e.armed;
-	tl->before_ms = e.last_ms;
+	/* Those another console recorded gone are said here all the same:
+	 * whoever starts this console learns of them now. */
+	tl->unended_said = e.n + e.said_n;
+	tl->unended_armed = e.armed || e.said_armed;
+	tl->before_ms = e.n > 0 && e.last_ms > e.said_last_ms ? e.last_ms :
+	    e.said_n > 0 ? e.said_last_ms : e.last_ms;
 	tl->unended = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "ended_sessions"), 1);
+	if (e.said_n > 0) {
+		const cJSON *g;
+
+		if (tl->unended == NULL)
+			tl->unended = cJSON_CreateArray();
+		cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(d, "recorded_gone"))
+			cJSON_AddItemToArray(tl->unended, cJSON_Duplicate(g, 1));
+	}
 }
 
 /* An action whose intent came from a console that still runs and has
@@ -2592,6 +2603,42 @@ running_ops(const char *dir, const char *id, const struct record_scan *s, uint64
 	return v;
 }
 
+/* The sessions of l that no record says ended and whose console no
+ * longer holds its .live byte (killed, crashed), folded into *all (the
+ * returned copies point into it; malloc'd, NULL when none). Untestable
+ * (no .live): none, never a running console named gone. */
+static struct session *
+gone_sessions(const char *dir, const char *id, const struct record_list *l, uint64_t self,
+    const struct timeline *own, struct sessions *all, size_t *n)
+{
+	struct session *v = NULL;
+	char *path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX), proc[64];
+	size_t i;
+	int fd;
+
+	*n = 0;
+	for (i = 0; i < l->n; i++)
+		sessions_note(all, &l->v[i]);
+	if (own != NULL && own->gone && own->live_fd >= 0) {
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", own->live_fd);
+		fd = open(proc, O_RDONLY | O_CLOEXEC);
+	} else
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	free(path);
+	if (fd < 0)
+		return NULL;
+	for (i = 0; i < all->n; i++) {
+		const struct session *e = &all->v[i];
+
+		if (!e->tracked || e->id == self || e->gone_seq != 0 || byte_held(fd, e->id, true))
+			continue;
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = *e;
+	}
+	close(fd);
+	return v;
+}
+
 static int
 export_as(const char *dir, const char *id, enum export_format format,
     const struct export_opts *zone, uint64_t self, const struct timeline *own, FILE *out,
@@ -2601,6 +2648,8 @@ export_as(const char *dir, const char *id, enum export_format format,
 	struct record_scan s;
 	struct export_opts o = { .id = id };
 	struct export_running *running;
+	struct sessions all = { 0 };
+	struct session *gone;
 	char slug[WR_SLUG_MAX + 1], found[WR_INCIDENT_ID_MAX + 16];
 	struct stat st;
 	char *text, *path;
@@ -2660,8 +2709,12 @@ export_as(const char *dir, const char *id, enum export_format format,
 	o.ndamage = s.ndamage;
 	running = running_ops(dir, id, &s, self, own, &o.nrunning);
 	o.running = running;
+	gone = gone_sessions(dir, id, &l, self, own, &all, &o.ngone);
+	o.gone = gone;
 	rc = export_render(format, l.v, l.n, &o, &text, &len, err);
 	free(running);
+	free(gone);
+	sessions_free(&all);
 	record_list_free(&l);
 	record_scan_free(&s);
 	if (rc != 0)

@@ -119,6 +119,7 @@ on_tick(void *arg)
 	journal_observe_takeover(app); /* the recording console gone: this one */
 	journal_conn(app);       /* a return is recorded once it held */
 	journal_poll(app);       /* so is a failing read */
+	journal_record_gone(app); /* a dead console's end, once, before its actions */
 	journal_adopt_gone(app); /* a dead console's unfinished actions: re-read here */
 	app_say_unplaced(app);   /* marks another console wrote that fit no step here */
 	/* Runbook files every few seconds, not every frame: a stat each. */

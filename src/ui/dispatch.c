@@ -488,6 +488,18 @@ dispatch(struct app *app, enum wr_command cmd)
 		    why, timeline_id(app->tl));
 		return -1;
 	}
+	if (why != NULL && cmd != WR_CMD_ARM && command_is_mutating(cmd) &&
+	    safety_only_unarmed(&app->safety)) {
+		char words[256], who[128];
+		bool gone;
+
+		/* Arming here would be refused too: say who holds it. */
+		if (journal_armed_by(app, &gone, words, sizeof(words), who, sizeof(who)) && !gone) {
+			app_say(app, "refused: %s is armed on this incident; one armed console at "
+			    "a time", who);
+			return -1;
+		}
+	}
 	if (why != NULL) {
 		app_say(app, "refused: %s", why);
 		return -1;

@@ -83,6 +83,10 @@ journal_records(struct app *app, struct record_list *out)
 	return timeline_records(app->tl, out, &err);
 }
 
+/* A disarm written as the console closes armed: its reason is this,
+ * then the shutdown's ("console closed: quit"). */
+#define JOURNAL_CLOSED_REASON "console closed: "
+
 /* A console that writes: journalled, and not only watching. */
 static bool
 writable(const struct app *app)
@@ -564,13 +568,55 @@ other_action_ended(struct app *app, const struct record *r)
  * journal_apply, a late action.end of ours clears the "not stored yet"
  * its outcome said, and a torn tail set aside under us is said at the
  * next tick (after whatever the write that found it says). */
+/* The armed console (session was, actor who) disarmed or ended, per r,
+ * and nobody is armed now: said once, at the moment of the hand-off,
+ * where the header only loses its ARMED badge. */
+static void
+handoff_say(struct app *app, const struct record *r, uint64_t was, const char *who)
+{
+	const char *why = NULL, *paren = strstr(who, " (");
+	int len = paren != NULL ? (int)(paren - who) : (int)strlen(who);
+	bool shut = strcmp(r->kind, "shutdown") == 0;
+
+	if (was == 0 || r->session != was || r->session == timeline_session(app->tl) ||
+	    sessions_armed(&app->arm_sessions) != NULL || app_armed(app))
+		return;
+	if (!shut) {
+		const char *mode = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r->data,
+		    "mode"));
+
+		if (strcmp(r->kind, "mode.change") != 0 || mode == NULL ||
+		    strcmp(mode, "disarmed") != 0)
+			return;
+		why = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r->data, "reason"));
+	} else
+		why = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r->data, "reason"));
+	if (why != NULL && strncmp(why, JOURNAL_CLOSED_REASON,
+	    strlen(JOURNAL_CLOSED_REASON)) == 0)
+		why += strlen(JOURNAL_CLOSED_REASON), shut = true;
+	if (shut && why != NULL && strcmp(why, "quit") == 0)
+		app_say(app, "%.*s quit (disarmed): nobody is armed", len, who);
+	else if (shut)
+		app_say(app, "%.*s's console ended (%s, disarmed): nobody is armed", len, who,
+		    why != NULL ? why : "shut down");
+	else
+		app_say(app, "%.*s disarmed%s%s: nobody is armed", len, who,
+		    why != NULL ? ": " : "", why != NULL ? why : "");
+}
+
 static void
 on_record(const struct record *r, void *arg)
 {
 	struct app *app = arg;
+	const struct session *armed = sessions_armed(&app->arm_sessions);
+	uint64_t was = armed != NULL && armed->tracked ? armed->id : 0;
+	char who[128];
 	const char *rep;
 
+	snprintf(who, sizeof(who), "%s", armed != NULL && armed->actor != NULL ?
+	    armed->actor : "");
 	journal_apply(app, r);
+	handoff_say(app, r, was, who[0] != '\0' ? who : "the armed console");
 	other_action_ended(app, r);
 	if (r->op != NULL && strcmp(r->kind, "action.end") == 0 &&
 	    cJSON_GetObjectItemCaseSensitive(r->data, "late") != NULL)
@@ -1069,6 +1115,16 @@ journal_close(struct app *app, const char *reason)
 		whole = lost_say(app);
 	/* A watcher going away is not the incident's shutdown. */
 	if (writable(app) && !timeline_read_only(app->tl) && !timeline_degraded(app->tl)) {
+		/* Armed to the end: the disarm first, so the arming history (the
+		 * watchers', the post-mortem's) ends where the console did. */
+		if (app_armed(app)) {
+			char why[64];
+
+			snprintf(why, sizeof(why), "%s%s", JOURNAL_CLOSED_REASON, reason);
+			app->armed_until_ms = 0;
+			app_armed(app);
+			journal_mode(app, "disarmed", why);
+		}
 		health_held_close(app);
 		if (timeline_shutdown(app->tl, reason, &err) != 0)
 			whole = false;
@@ -2393,11 +2449,76 @@ journal_adopt_gone(struct app *app)
 	}
 	u = xcalloc(n, sizeof(*u));
 	found = unsettled_find(list.v, list.n, ops, n, u);
-	for (i = 0; i < found; i++)
+	for (i = 0; i < found; i++) {
 		u[i].damaged_line = timeline_damaged_after(app->tl, u[i].end != NULL ?
 		    u[i].end->seq : u[i].intent->seq);
+		u[i].taken_over = true;   /* its console ran beside this one */
+	}
 	actions_adopt(app, u, found);
 	free(u);
 	free(ops);
 	record_list_free(&list);
+}
+
+/* A session.gone still due once the journal is locked and read up to
+ * its end: no console recorded that session gone or over meanwhile. */
+struct gone_due {
+	const struct app *app;
+	uint64_t session;
+};
+
+static bool
+gone_still_due(void *arg)
+{
+	const struct gone_due *g = arg;
+	size_t i;
+
+	for (i = 0; i < g->app->arm_sessions.n; i++)
+		if (g->app->arm_sessions.v[i].id == g->session)
+			return g->app->arm_sessions.v[i].gone_seq == 0;
+	return false;
+}
+
+void
+journal_record_gone(struct app *app)
+{
+	uint64_t self;
+	size_t i, k;
+
+	if (!writable(app) || (self = timeline_session(app->tl)) == 0 ||
+	    timeline_degraded(app->tl) || !others_open(app, self))
+		return;
+	for (i = 0; i < app->arm_sessions.n; i++) {
+		const struct session *s = &app->arm_sessions.v[i];
+		struct gone_due due = { app, s->id };
+		struct wr_err err;
+		cJSON *d, *ops = NULL;
+
+		if (!s->tracked || s->id == self || s->gone_seq != 0 ||
+		    timeline_session_alive(app->tl, s->id) != 0)
+			continue;
+		d = cJSON_CreateObject();
+		sessions_gone_data(s, d);
+		/* What it left without an outcome: UNKNOWN until re-read or settled. */
+		for (k = 0; k < app->nentries; k++) {
+			const struct timeline_entry *e = &app->entries[k];
+			const struct timeline_entry *o;
+
+			if (strcmp(e->kind, "action.intent") != 0 || e->session != s->id ||
+			    e->op[0] == '\0')
+				continue;
+			o = app_outcome_record(app, e->op);
+			if (o != NULL && strcmp(o->outcome, "unknown") != 0)
+				continue;
+			if (ops == NULL)
+				ops = cJSON_AddArrayToObject(d, "unknown_ops");
+			cJSON_AddItemToArray(ops, cJSON_CreateString(e->op));
+		}
+		/* Another console may record it first: only one record stands. */
+		if (timeline_append_if(app->tl, "session.gone", NULL, d, gone_still_due, &due,
+		    &err) < 0)
+			app_say(app, "the console of %s is gone, but NOT recorded: %s", s->actor,
+			    err.msg);
+		break;     /* the list moved with the record: the rest next tick */
+	}
 }

@@ -592,11 +592,57 @@ armed_by_badge(struct app *app, struct header_badges *b)
 	badge_tiny(b, shrt);
 }
 
-/* Others' actions not settled: n UNKNOWN, n ACTIONS: NO OUTCOME YET. */
+/* Of a watcher's actions with no outcome, those whose console is gone
+ * (its .live byte free): nobody will end them until a console resumes
+ * (the count returned), or, once a writing console recorded that console
+ * gone (session.gone), that console took them over and re-reads them
+ * (*taken): UNKNOWN, as that console says. Liveness is read each time. */
+static size_t
+open_gone(struct app *app, size_t *taken)
+{
+	size_t i, k, n = 0;
+
+	*taken = 0;
+	if (app->tl == NULL)
+		return 0;
+	for (i = 0; i < app->nentries; i++) {
+		const struct timeline_entry *e = &app->entries[i];
+		bool seen = false;
+
+		if (strcmp(e->kind, "action.intent") != 0 || e->op[0] == '\0' || e->orphaned ||
+		    e->session == 0 || app_outcome_record(app, e->op) != NULL ||
+		    timeline_session_alive(app->tl, e->session) != 0)
+			continue;
+		for (k = 0; k < app->arm_sessions.n; k++)
+			if (app->arm_sessions.v[k].tracked && app->arm_sessions.v[k].id == e->session)
+				seen = app->arm_sessions.v[k].gone_seq != 0;
+		if (seen)
+			(*taken)++;
+		else
+			n++;
+	}
+	return n;
+}
+
+/* Others' actions not settled: n UNKNOWN, n ACTIONS: NO OUTCOME YET, and
+ * of those, gone ones (their console dead) as UNKNOWN until a console
+ * resumes: "YET" would promise an outcome nobody is coming to give. */
 static void
-others_open_badges(struct app *app, struct header_badges *b, size_t unknown, size_t none_yet)
+others_open_badges(struct app *app, struct header_badges *b, size_t unknown, size_t none_yet,
+    size_t gone)
 {
 	char lng[200], shrt[200];
+
+	if (gone > none_yet)
+		gone = none_yet;
+	none_yet -= gone;
+	if (gone > 0) {
+		snprintf(lng, sizeof(lng), " %zu UNKNOWN UNTIL A CONSOLE RESUMES ", gone);
+		snprintf(shrt, sizeof(shrt), " %zu UNKNOWN UNTIL A RESUME ", gone);
+		badge_add(b, false, ui_attr(app, THEME_BAD) | A_REVERSE, lng, shrt);
+		snprintf(shrt, sizeof(shrt), " %zu UNKNOWN ", gone);
+		badge_tiny(b, shrt);
+	}
 
 	if (unknown > 0) {
 		snprintf(lng, sizeof(lng), " %zu UNKNOWN: not settled yet ", unknown);
@@ -745,14 +791,21 @@ draw_header(struct app *app)
 	 * be on the hosts this one is about to act on. */
 	if (app->fake_header.on) {
 		own_unknown_badge(app, &b);
-		others_open_badges(app, &b, 0, app->fake_header.none_yet);
+		others_open_badges(app, &b, 0, app->fake_header.none_yet +
+		    app->fake_header.gone_open, app->fake_header.gone_open);
 	} else if (app->safety.read_only) {
+		size_t gone = 0, taken = 0;
+
 		app_open_outcomes(app, &unknown, &none_yet);
-		others_open_badges(app, &b, unknown, none_yet);
+		if (none_yet > 0)
+			gone = open_gone(app, &taken);
+		if (taken > none_yet)
+			taken = none_yet;
+		others_open_badges(app, &b, unknown + taken, none_yet - taken, gone);
 	} else {
 		own_unknown_badge(app, &b);
 		actions_others_open(app, &unknown, &none_yet);
-		others_open_badges(app, &b, unknown, none_yet);
+		others_open_badges(app, &b, unknown, none_yet, 0);
 	}
 	exports_badges(app, &b);
 	schema_badge(app, &b);

@@ -173,6 +173,8 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
 			app->fake_header.armed_by = (int)v;
 		else if (strcmp(key, "noyet") == 0)
 			app->fake_header.none_yet = v > 0 ? (size_t)v : 0;
+		else if (strcmp(key, "goneopen") == 0)
+			app->fake_header.gone_open = v > 0 ? (size_t)v : 0;
 		else if (strcmp(key, "exports") == 0)
 			app->fake_header.exports_on = v > 0 ? (size_t)v : 0;
 		else if (strcmp(key, "restored") == 0)

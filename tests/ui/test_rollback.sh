@@ -288,7 +288,7 @@ pkill -9 -f "src/warroom -c $tmp/c.conf" || fail "cannot kill the console"
 lines=$(wc -l < "$journal")
 start_also w 200 50 "$wr --read-only"
 session=w
-wait_for " 1 ACTION: NO OUTCOME YET " 10
+wait_for " 1 UNKNOWN UNTIL A CONSOLE RESUMES " 10
 wait_re "│>[ !]h1 +api +UP " 15
 refused n
 assert_not_contains "$tmp/screen" "note:"
@@ -296,7 +296,7 @@ refused Space
 refused U
 up_done                      # the orphaned up -d finishes on the host
 [ "$(wc -l < "$journal")" = "$lines" ] || { tail -n +$((lines + 1)) "$journal"; fail "the watcher wrote to the journal"; }
-ok "a watcher started while the acting console is dead: no outcome yet, n/Space/U refused, nothing written"
+ok "a watcher started while the acting console is dead: UNKNOWN until a console resumes, n/Space/U refused, nothing written"
 start_also op 200 50 "$wr"
 session=op
 # The footer's UNKNOWN, or (re-read already) HOSTS' "before it: UNKNOWN, …".

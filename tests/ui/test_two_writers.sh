@@ -70,12 +70,27 @@ tail -4 "$tmp/screen" | grep -q "is armed on this incident" && fail "a stopped h
 kill -CONT "$pid"
 ok "a stopped holder: A says so and how to free it"
 
+start_also ro 200 50 "$wr --read-only"
+session=ro
+head_has "1 ACTION: NO OUTCOME YET"
+session=b
 kill -9 "$pid"
 head_has "ARMED CONSOLE GONE: [^ ]+@[^ ]+, last record"
 wait_for "UNKNOWN: kill switch of api on h1 (docker compose up -d)" 10
+wait_re "taken over from [^ ]+'s console \\(gone\\)"
 journal=$(ls "$fl"/timeline/two-*.jsonl)
 op=$(sed -n 's/.*"kind":"action.intent","host":"h1","op":"\([^"]*\)".*/\1/p' "$journal" | tail -1)
 [ -n "$op" ] || op=$(grep '"kind":"action.intent"' "$journal" | tail -1 | sed 's/.*"op":"\([^"]*\)".*/\1/')
+n=$(grep -c '"kind":"session.gone"' "$journal")
+[ "$n" = 1 ] || fail "$n session.gone records for the killed console"
+grep '"kind":"session.gone"' "$journal" | grep -q "\"pid\":$pid,.*\"unknown_ops\":\[\"$op\"\]" ||
+	fail "session.gone does not name the pid and the kill switch left: $(grep session.gone "$journal")"
+session=ro
+head_has "ARMED CONSOLE GONE"
+head_has " 1 UNKNOWN"
+capture
+head -1 "$tmp/screen" | grep -q "NO OUTCOME YET" && fail "the watcher still expects an outcome from the gone console"
+session=b
 # Its re-read never finds the switch made (the mv renames nothing): it is
 # settled, UNKNOWN, after health_timeout; 60 s allows a loaded machine.
 i=0
@@ -85,7 +100,13 @@ done
 sleep 2
 n=$(grep '"kind":"action.reconcile"' "$journal" | grep -c "\"op\":\"$op\"")
 [ "$n" = 1 ] || fail "$n reconciles of $op"
-ok "killed: the other console is named gone, its kill switch taken over and re-read once"
+grep '"kind":"action.reconcile"' "$journal" | grep "\"op\":\"$op\"" | grep -q "taken over from" ||
+	fail "the re-read does not say it was taken over: $(grep action.reconcile "$journal")"
+ok "killed: the other console is named gone (recorded once), its kill switch taken over and re-read once"
+session=ro
+keys q
+wait_for "exit=0"
+session=b
 rm -f "$fl/bin/mv"
 keys q
 keys y

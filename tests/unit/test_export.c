@@ -18,6 +18,7 @@
 
 #include "warroom/cause.h"
 #include "warroom/export.h"
+#include "warroom/sessions.h"
 #include "warroom/record.h"
 
 #define T0 1714564800000LL      /* 2024-05-01T12:00:00.000Z */
@@ -3799,6 +3800,46 @@ degraded_journal_is_a_data_gap(void **state)
 		record_free(&v[i]);
 }
 
+/* A console gone beside others: the session.gone record a writing
+ * console wrote is said in the Journal part and its timeline row; one
+ * no console recorded (its .live lock free, passed as o.gone) is said
+ * from the lock. */
+static void
+a_console_gone_is_said_from_its_record_or_its_lock(void **state)
+{
+	struct record v[5] = { 0 };
+	struct session g = { .id = 4, .tracked = true, .actor = (char *)"bob@laptop",
+		.pid = 77, .last_ts_ms = T0 + 40000 };
+	struct export_opts o = { .id = "multi-7f3a2c", .gone = &g, .ngone = 1 };
+	char *md, *md2;
+	size_t len, i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\",\"pid\":42}");
+	add_to(v, 1, 10, "mode.change", NULL, NULL, "{\"mode\":\"armed\"}");
+	add_to(v, 2, 20, "action.intent", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"host\":\"api-1\",\"service\":\"api\",\"from\":\"v1.5.0-bad\","
+	    "\"to\":\"v1.4.1\"}}");
+	add_to(v, 3, 30, "session.gone", NULL, NULL, "{\"session\":1,\"actor\":\"alice@ws\","
+	    "\"pid\":42,\"was_armed\":true,\"last_seq\":3,"
+	    "\"last_record_ts\":\"2024-05-01T12:00:20.000Z\",\"unknown_ops\":[\"rb-1\"]}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "### Journal\n\n- **2024-05-01 12:00:30** the console of "
+	    "alice@ws, pid 42, ended without shutting down while armed (last record 2024-05-01 "
+	    "12:00:20); it left 1 action without an outcome (UNKNOWN until a console re-reads or "
+	    "settles it); seen by the console of bob@laptop.\n"));
+	assert_non_null(strstr(md, "| session.gone |  | the console of alice@ws, pid 42, ended "
+	    "without shutting down while armed"));
+	assert_int_equal(export_render(EXPORT_MD, v, 4, &o, &md2, &len, NULL), 0);
+	assert_non_null(strstr(md2, "- **2024-05-01 12:00:40** the console of bob@laptop, pid 77, "
+	    "ended without shutting down (last record 2024-05-01 12:00:40); no console recorded "
+	    "it: its lock on the journal is free.\n"));
+	free(md);
+	free(md2);
+	for (i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
 /* A console killed -9 while armed, its journal's torn last line set aside
  * on resume: the resume's row says both whole, the Journal note under the
  * summary too, and the JSON lists them. */
@@ -6512,6 +6553,7 @@ main(void)
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
+		cmocka_unit_test(a_console_gone_is_said_from_its_record_or_its_lock),
 		cmocka_unit_test(degraded_journal_is_a_data_gap),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 		cmocka_unit_test(a_chain_nothing_confirmed_is_no_fleet_rollback),

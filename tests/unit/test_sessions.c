@@ -300,6 +300,64 @@ an_armed_console_killed_is_said_gone(void **state)
 	}
 }
 
+/* alice (armed, pid 4242) is killed beside bob, whose console records
+ * her gone: the record names her session, pid, arming and last record
+ * (not bob's later one); she still reads armed and gone to a watcher
+ * until a resume, and that resume (alone, or beside bob) does not count
+ * her a second time. */
+static void
+a_session_recorded_gone_is_not_judged_again(void **state)
+{
+	struct sessions s = { 0 };
+	struct sessions_ended e;
+	bool alive[] = { false, true };
+	cJSON *g = cJSON_CreateObject(), *d = cJSON_CreateObject(), *d2 = cJSON_CreateObject();
+
+	(void)state;
+	note(&s, 1, 1, "alice@a", "incident.open", with_pid(cJSON_CreateObject(), 4242));
+	note(&s, 2, 1, "alice@a", "mode.change", mode("armed"));
+	note(&s, 3, 3, "bob@b", "incident.resume", beside());
+	note(&s, 4, 1, "alice@a", "action.intent", NULL);
+	note(&s, 5, 3, "bob@b", "health.change", NULL);
+	sessions_gone_data(&s.v[0], g);
+	assert_int_equal(cJSON_GetObjectItem(g, "session")->valuedouble, 1);
+	assert_int_equal(cJSON_GetObjectItem(g, "pid")->valuedouble, 4242);
+	assert_int_equal(cJSON_GetObjectItem(g, "last_seq")->valuedouble, 4);
+	assert_string_equal(str(g, "last_record_ts"), "2024-05-01T12:00:04.000Z");
+	assert_string_equal(str(g, "actor"), "alice@a");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(g, "was_armed")));
+	note(&s, 6, 3, "bob@b", "session.gone", g);
+	assert_int_equal(s.v[0].gone_seq, 6);
+	assert_int_equal(s.v[0].last_seq, 4);
+	assert_non_null(sessions_armed(&s));
+	assert_int_equal(sessions_armed(&s)->id, 1);
+	/* A resume beside bob: nothing ended that was not said. */
+	e = sessions_judge(&s, false, alive, d);
+	assert_int_equal(e.n, 0);
+	assert_int_equal(e.said_n, 1);
+	assert_true(e.said_armed);
+	assert_null(cJSON_GetObjectItem(d, "ended_without_shutdown"));
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(d, "recorded_gone")), 1);
+	note(&s, 7, 7, "alice@a", "incident.resume", d);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.v[0].id, 3);
+	assert_null(sessions_armed(&s));
+	sessions_free(&s);
+	/* And alone, once bob quit before it was judged. */
+	note(&s, 1, 1, "alice@a", "incident.open", NULL);
+	note(&s, 2, 1, "alice@a", "mode.change", mode("armed"));
+	note(&s, 3, 3, "bob@b", "incident.resume", beside());
+	g = cJSON_CreateObject();
+	sessions_gone_data(&s.v[0], g);
+	note(&s, 4, 3, "bob@b", "session.gone", g);
+	note(&s, 5, 3, "bob@b", "shutdown", NULL);
+	e = sessions_judge(&s, true, NULL, d2);
+	assert_int_equal(e.n, 0);
+	assert_null(cJSON_GetObjectItem(d2, "ended_without_shutdown"));
+	cJSON_Delete(d2);
+	sessions_free(&s);
+}
+
 int
 main(void)
 {
@@ -311,6 +369,7 @@ main(void)
 		cmocka_unit_test(unnumbered_sessions_wait_for_a_resume_made_alone),
 		cmocka_unit_test(the_armed_console_is_named_with_when),
 		cmocka_unit_test(an_armed_console_killed_is_said_gone),
+		cmocka_unit_test(a_session_recorded_gone_is_not_judged_again),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

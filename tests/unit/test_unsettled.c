@@ -132,6 +132,27 @@ names_an_intent_as_a_reader_says_it(void **state)
 	free_all(v, 5);
 }
 
+/* An action of a console killed beside this one, taken over: nothing
+ * restarted, so not "an earlier session", but whose console it was. */
+static void
+the_reason_names_the_gone_console_taken_over_from(void **state)
+{
+	struct record in = rec("action.intent", "h1", "op-a", ROLLBACK_JOBS);
+	struct unsettled_op u = { .intent = &in, .taken_over = true };
+	char buf[256];
+
+	(void)state;
+	in.actor = (char *)"alice (root@vm)";
+	unsettled_reason(&u, "v1.5.0-bad", "v1.4.1", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "taken over from alice's console (gone) with no recorded end "
+	    "(v1.5.0-bad -> v1.4.1); it is never run again");
+	unsettled_whose("root@vm", buf, sizeof(buf));
+	assert_string_equal(buf, "root@vm's console");
+	unsettled_whose(NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "another console");
+	cJSON_Delete(in.data);
+}
+
 /* What a resumed console says of an op it adopts UNKNOWN: a change with
  * both sides, one side, or none (a runbook command's): never "( -> )";
  * and a damaged journal line after it that may have held its end. */
@@ -448,6 +469,7 @@ main(void)
 		cmocka_unit_test(the_badge_says_the_console_still_re_reads),
 		cmocka_unit_test(a_kind_reads_as_its_verb_and_what_runs),
 		cmocka_unit_test(an_end_row_names_its_action_after_its_outcome),
+		cmocka_unit_test(the_reason_names_the_gone_console_taken_over_from),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
