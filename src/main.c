@@ -547,7 +547,7 @@ config_hosts_say(struct app *app)
 		if (!no_metrics(h))
 			continue;
 		if (n++ == 0)
-			wr_buf_printf(&said, "%s: no metrics: %s", h->name,
+			wr_buf_printf(&said, "%s: %s", h->name,
 			    h->driver == DRIVER_HELM ? "nothing to judge (NO DATA)" :
 			    "verdict from restarts alone");
 	}
@@ -557,8 +557,8 @@ config_hosts_say(struct app *app)
 		/* Beside what was said before (the matrix's note), not over it. */
 		if (app->status[0] != '\0')
 			app->status_held = true;
-		app_say_also(app, "config: %zu warning%s (%s); warroom --check-config lists %s",
-		    n, n == 1 ? "" : "s", said.s, n == 1 ? "it" : "them");
+		app_say_also(app, "config: %zu host%s without metrics (%s); warroom --check-config "
+		    "lists %s", n, n == 1 ? "" : "s", said.s, n == 1 ? "it" : "them");
 		app->status_held = true;
 	}
 	free(said.s);

@@ -341,6 +341,7 @@ struct app {
 	                                    console without a client (read-only) */
 	struct chat_journal chat_journal; /* the journal's chat announcements: the
 	                                    CHAT badge, for every console */
+	uint64_t gone_unrecorded;        /* a session.gone that failed: said once */
 	struct sessions arm_sessions;    /* the journal's open consoles and their
 	                                    arming: a watcher names the armed one */
 	struct contain contain;          /* the journal's kill switches and exports:

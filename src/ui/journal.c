@@ -2515,10 +2515,13 @@ journal_record_gone(struct app *app)
 			cJSON_AddItemToArray(ops, cJSON_CreateString(e->op));
 		}
 		/* Another console may record it first: only one record stands. */
+		/* Tried again each tick; said once, not every second. */
 		if (timeline_append_if(app->tl, "session.gone", NULL, d, gone_still_due, &due,
-		    &err) < 0)
-			app_say(app, "the console of %s is gone, but NOT recorded: %s", s->actor,
-			    err.msg);
+		    &err) < 0 && app->gone_unrecorded != s->id) {
+			app->gone_unrecorded = s->id;
+			app_say(app, "the console of %s is gone, but NOT recorded: %s",
+			    s->actor != NULL ? s->actor : "another session", err.msg);
+		}
 		break;     /* the list moved with the record: the rest next tick */
 	}
 }

@@ -22,7 +22,7 @@ steps '
 run_console -c warroom.conf -r drill.md
 said=$(tail -n 4 "$tmp/start" | tr -s ' \n' '  ')
 case $said in
-*"runbook drill.md asks 1 thing this config cannot do (line 6: "*" | config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them"*) ;;
+*"runbook drill.md asks 1 thing this config cannot do (line 6: "*" | config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them"*) ;;
 *) cat "$tmp/start"; fail "the footer does not count the hosts without metrics after the runbook: $said" ;;
 esac
 ok "the start-up footer counts the hosts without metrics, after the runbook's refusal"

@@ -41,7 +41,7 @@ assert_screen wide <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 assert_screen gone <<'EOF'
  warroom │ not open   READ-ONLY    ARMED CONSOLE GONE: ic (root@vm)    1 ACTION: NO OUTCOME YET    EXPORTS ON: 1 host    STATUS PAGE: 1 UNKNOWN    00:00:00 UTC
@@ -67,7 +67,7 @@ assert_screen gone <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 steps '
 :resize 80x24
@@ -98,7 +98,7 @@ assert_screen narrow <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 # A watcher at 80 columns with all five: each in its tiniest words where
@@ -134,7 +134,7 @@ assert_screen watcher80 <<'EOF'
 │                                              ││   that acts opens it         │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 assert_screen gone80 <<'EOF'
@@ -160,7 +160,7 @@ assert_screen gone80 <<'EOF'
 │                                              ││   that acts opens it         │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 # A watcher at 80 columns whose armed console was killed with a post
@@ -195,6 +195,6 @@ assert_screen spgone80 <<'EOF'
 │                                              ││   that acts opens it         │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF

@@ -42,7 +42,7 @@ assert_screen wide <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen both <<'EOF'
@@ -69,7 +69,7 @@ assert_screen both <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen narrow <<'EOF'
@@ -95,6 +95,6 @@ assert_screen narrow <<'EOF'
 │                                              ││   that acts opens it         │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF

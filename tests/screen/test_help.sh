@@ -157,7 +157,7 @@ assert_screen closed <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 
@@ -221,7 +221,7 @@ assert_screen help-big <<'EOF'
 │          bad, then its host's verdict                                                                                │
 │ ?, q or Esc closes this help                                                                                         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen toggled <<'EOF'
@@ -284,7 +284,7 @@ assert_screen toggled <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).

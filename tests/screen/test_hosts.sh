@@ -52,7 +52,7 @@ assert_screen down2 <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 4 warnings (api-1: no metrics: verdict from restarts alone; +3 more);
+ config: 4 hosts without metrics (api-1: verdict from restarts alone; +3 more);
  warroom --check-config lists them
 EOF
 
@@ -79,7 +79,7 @@ assert_screen end <<'EOF'
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 4 warnings (api-1: no metrics: verdict from restarts alone; +3 more);
+ config: 4 hosts without metrics (api-1: verdict from restarts alone; +3 more);
  warroom --check-config lists them
 EOF
 
@@ -106,7 +106,7 @@ assert_screen unbound <<'EOF'
 │                                                                              │
 │                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
- config: 4 warnings (api-1: no metrics: verdict from restarts alone; +3 more);
+ config: 4 hosts without metrics (api-1: verdict from restarts alone; +3 more);
  warroom --check-config lists them
 EOF
 

@@ -51,7 +51,7 @@ assert_screen narrow <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 
@@ -78,7 +78,7 @@ assert_screen failing <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 
@@ -112,7 +112,7 @@ assert_screen wider <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen zoomed <<'EOF'
@@ -138,6 +138,6 @@ assert_screen zoomed <<'EOF'
 │api-1/jobs !: TAG v1.5.0-bad-hotfix-for-the-exports-leak-2 .env! (left out    │
 │  here)                                                                       │
 └──────────────────────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF

@@ -53,7 +53,7 @@ assert_screen failing <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 
@@ -80,7 +80,7 @@ assert_screen ahead <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 
@@ -113,7 +113,7 @@ assert_screen wider <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 
@@ -140,6 +140,6 @@ assert_screen long <<'EOF'
 │                                                                 ││                                           │
 │                                                                 ││                                           │
 └─────────────────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists
  them
 EOF

@@ -52,7 +52,7 @@ assert_screen follow <<'EOF'
 │api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 assert_screen up <<'EOF'
@@ -84,7 +84,7 @@ assert_screen up <<'EOF'
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │
 │api.log  31 lines  PAUSED +0 new (f follows)              ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 assert_screen end <<'EOF'
@@ -116,7 +116,7 @@ assert_screen end <<'EOF'
 │api-1/api 00:00:31 ^[[2J^[]0;t^G seq=31                   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 

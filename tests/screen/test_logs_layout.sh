@@ -47,6 +47,6 @@ assert_screen merged <<'EOF'
 │k8s-bastion/api …7c9f 2025-12-31T23:50:03.000Z INFO  ready                                        │
 │k8s.log  5 lines                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF

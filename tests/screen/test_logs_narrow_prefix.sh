@@ -46,6 +46,6 @@ assert_screen merged <<'EOF'
 │k8s-bastion/api …77ldj 00:00:04 INFO  GET /healthz status=200                 │
 │k8s.log  4 lines                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF

@@ -76,7 +76,7 @@ assert_screen short <<'EOF'
 │                                                                                                  │
 │short.log  3 lines  PAUSED +0 new (f follows)                                                     │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 

@@ -63,7 +63,7 @@ assert_screen wrap <<'EOF'
 │  /12 took=1250ms end=12                                  ││                                      │
 │api.log  12 lines  wrap                                   ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 assert_screen up <<'EOF'
@@ -95,7 +95,7 @@ assert_screen up <<'EOF'
 │  /11 took=1250ms end=11                                  ││                                      │
 │api.log  12 lines  wrap  PAUSED +0 new (f follows)        ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 sed -n 19,22p "$tmp/small" > "$tmp/small_logs"

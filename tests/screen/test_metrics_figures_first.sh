@@ -50,7 +50,7 @@ assert_screen wide <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone); warroom --check-config lists it
 EOF
 
 assert_screen narrow <<'EOF'
@@ -76,7 +76,7 @@ assert_screen narrow <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone);
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone);
  warroom --check-config lists it
 EOF
 

@@ -38,7 +38,7 @@ assert_screen held <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone);
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone);
  warroom --check-config lists it
 EOF
 
@@ -65,6 +65,6 @@ assert_screen calm <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone);
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone);
  warroom --check-config lists it
 EOF

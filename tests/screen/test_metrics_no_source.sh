@@ -49,7 +49,7 @@ assert_screen none <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 ok "no metrics source: a verdict from restarts, ROLLBACK IMMEDIATELY on 15, NO DATA when calm"

@@ -51,7 +51,7 @@ assert_screen held <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone); warroom --check-config lists it
 EOF
 
 assert_screen calm <<'EOF'
@@ -84,5 +84,5 @@ assert_screen calm <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone); warroom --check-config lists it
 EOF

@@ -50,5 +50,5 @@ assert_screen held <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone); warroom --check-config lists it
 EOF

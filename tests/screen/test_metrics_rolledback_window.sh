@@ -61,7 +61,7 @@ assert_screen rollback <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone); warroom --check-config lists it
 EOF
 
 assert_screen consider <<'EOF'
@@ -94,7 +94,7 @@ assert_screen consider <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 1 warning (k8s-bastion: no metrics: verdict from restarts alone); warroom --check-config lists it
+ config: 1 host without metrics (k8s-bastion: verdict from restarts alone); warroom --check-config lists it
 EOF
 
 assert_screen other <<'EOF'

@@ -43,7 +43,7 @@ assert_screen start <<'EOF'
 │                                              ││T+00:00:00 action.end api-2 o…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
- warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 assert_screen scrolled <<'EOF'
@@ -69,7 +69,7 @@ assert_screen scrolled <<'EOF'
 │                                              ││T+00:00:00 action.end api-2 o…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
- warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 assert_screen timeline <<'EOF'
@@ -95,6 +95,6 @@ assert_screen timeline <<'EOF'
 │                                              ││T+00:00:00 action.i… +1 newer │
 └──────────────────────────────────────────────┘└─ ▼ 1 more row ───────────────┘
  decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
- warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF

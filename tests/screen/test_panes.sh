@@ -38,7 +38,7 @@ assert_screen start <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 
@@ -65,7 +65,7 @@ assert_screen logs <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 
@@ -92,7 +92,7 @@ assert_screen runbook <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 

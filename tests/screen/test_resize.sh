@@ -65,7 +65,7 @@ assert_screen big <<'EOF'
 │                                                                                                                      ││                                                                              │
 │                                                                                                                      ││                                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 assert_screen small <<'EOF'
@@ -122,7 +122,7 @@ assert_screen after <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom --check-config lists them
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
 # No stale characters: the same as a console that started at 120x40.

@@ -54,7 +54,7 @@ assert_screen start <<'EOF'
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them | runbook k8s-helm-rollback.md asks 5
  things this config cannot do (line 51); warroom runbook -c lists them |
- config: 3 warnings (api-1: no metrics: verdict from restar… (z shows it whole)
+ config: 3 hosts without metrics (api-1: verdict from resta… (z shows it whole)
 EOF
 
 assert_screen ticked <<'EOF'

@@ -55,7 +55,7 @@ assert_screen unset <<'EOF'
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  runbook blue-green-cutover.md asks 3 things this config cannot do (line 36: warroom: announce: warroom.conf
  has no [chat] to announce to); warroom runbook -c lists them | runbook compose-rollback.md asks 4 things
- this config cannot do (line 17); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ this config cannot do (line 17); warroom runbook -c lists them | config: 3 hosts without metrics (api-1:
  verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 

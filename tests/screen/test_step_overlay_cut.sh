@@ -36,6 +36,6 @@ assert_screen step <<'EOF'
 └───│ Fix the step or warroom.conf: warroom runbook -c lists every one.    │───┘
  run│ Highlighted: placeholders. Esc or Enter closes.                      │
  war└──────────────────────────────────────────────────────────────────────┘
- to); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ to); warroom runbook -c lists them | config: 3 hosts without metrics (api-1:
  verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF

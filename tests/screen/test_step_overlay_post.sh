@@ -63,13 +63,13 @@ assert_screen step <<'EOF'
 └───│                                                                      │in…│
 ┌─ L│                                                                      │───┘
 │ no│                                                                      │───┐
-│   │                                                                      │   │
-│   │                                                                      │   │
-└───│ x posts to the status page.                                          │───┘
- run│ Highlighted: placeholders. Esc or Enter closes.                      │
- war└──────────────────────────────────────────────────────────────────────┘
- under); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
- verdict from restarts alone; +2 more); warroom --check-config lists them
+│   │                                                                      │on)│
+└───│                                                                      │───┘
+ run│ x posts to the status page.                                          │
+ war│ Highlighted: placeholders. Esc or Enter closes.                      │
+ und└──────────────────────────────────────────────────────────────────────┘
+ (api-1: verdict from restarts alone; +2 more); warroom --check-config lists
+ them
 EOF
 
 assert_screen mixed <<'EOF'
@@ -90,11 +90,11 @@ assert_screen mixed <<'EOF'
 └───│                                                                      │   │
 ┌─ L│                                                                      │───┘
 │ no│                                                                      │───┐
-│   │                                                                      │   │
-│   │ x runs them on the HOSTS host, asking for each placeholder, then     │   │
-└───│   posts to the status page, then announces in the chat.              │───┘
- run│ Highlighted: placeholders. Esc or Enter closes.                      │
- war└──────────────────────────────────────────────────────────────────────┘
- under); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
- verdict from restarts alone; +2 more); warroom --check-config lists them
+│   │                                                                      │on)│
+└───│ x runs them on the HOSTS host, asking for each placeholder, then     │───┘
+ run│   posts to the status page, then announces in the chat.              │
+ war│ Highlighted: placeholders. Esc or Enter closes.                      │
+ und└──────────────────────────────────────────────────────────────────────┘
+ (api-1: verdict from restarts alone; +2 more); warroom --check-config lists
+ them
 EOF

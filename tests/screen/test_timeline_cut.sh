@@ -39,7 +39,7 @@ assert_screen small <<'EOF'
 │                                              ││T+00:00:00 action.intent k8s-…│
 │                                              ││T+00:00:00 action.end k8s-bas…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
  warroom --check-config lists them
 EOF
 assert_screen medium <<'EOF'
@@ -71,7 +71,7 @@ assert_screen medium <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more); warroom
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
  --check-config lists them
 EOF
 # The rows cut in the kind or the host end in … (before: "intent k8s").

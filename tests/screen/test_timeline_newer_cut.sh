@@ -21,5 +21,5 @@ assert_screen pane <<'EOF'
 │                                              ││T+00:00:00 action.intent k8s-…│
 │                                              ││T+00:00:00 action.e… +2 newer │
 └──────────────────────────────────────────────┘└─ ▼ 2 more rows ──────────────┘
- config: 3 warnings (api-1: no metrics: verdict from restarts alone; +2 more);
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
 EOF

@@ -38,7 +38,7 @@ assert_screen runbook <<'EOF'
 └─ ▼ 6 more rows ──────────────────────────────────────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
- to); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ to); warroom runbook -c lists them | config: 3 hosts without metrics (api-1:
  verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
@@ -65,7 +65,7 @@ assert_screen timeline <<'EOF'
 └──────────────────────────────────────────────────────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
- to); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ to); warroom runbook -c lists them | config: 3 hosts without metrics (api-1:
  verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
 
@@ -92,6 +92,6 @@ assert_screen back <<'EOF'
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
- to); warroom runbook -c lists them | config: 3 warnings (api-1: no metrics:
+ to); warroom runbook -c lists them | config: 3 hosts without metrics (api-1:
  verdict from restarts alone; +2 more); warroom --check-config lists them
 EOF
