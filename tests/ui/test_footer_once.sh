@@ -45,7 +45,7 @@ while :; do
 	foot=$(tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' ')
 	echo "$foot" | grep -qE "rollback of api on h1: UNKNOWN — " &&
 		{ cat "$tmp/screen"; fail "the UNKNOWN already read was said again"; }
-	echo "$foot" | grep -qE "h1: (OK|FAILED) after re-read" && break
+	echo "$foot" | grep -qE "h1 \\(docker compose up -d\\): (OK|FAILED) after re-read" && break
 	sleep 0.05; i=$((i + 1)); [ $i -lt 800 ] || { cat "$tmp/screen"; fail "no re-read outcome"; }
 done
 echo "$foot" | grep -qE "\\(\\+[0-9]+ more\\)" && fail "copies wait behind the re-read: $foot"

@@ -336,6 +336,6 @@ assert [e["session"] for e in d["ended_sessions"]] == [b["seq"]], d
 PY
 "$WARROOM" export "$(basename "$drill" .jsonl)" -c "$tmp/c.conf" > "$tmp/drill.md" < /dev/null ||
 	fail "export of the arm drill"
-grep -qE "\| incident.resume \| .*the console of [^ ]+@[^ ]+, pid [0-9]+, ended without shutting down while armed \(last record " \
+grep -qE "\| joined \| .*the console of [^ ]+@[^ ]+, pid [0-9]+, ended without shutting down while armed \(last record " \
 	"$tmp/drill.md" || fail "the post-mortem's resume row does not say it"
 ok "an armed console killed while others stay open is named by the next resume: journal, footer, post-mortem"
