@@ -91,6 +91,12 @@ struct host_poll {
 	bool poll_owed;                  /* a driver round was asked for while the
 	                                    commands of one (sent before) were out */
 	struct probe_req probes[4];
+	/* A round's /healthz and /readyz answers, kept until its last answer:
+	 * rows take them together with the round's times (probe_done), so no
+	 * reader pairs a new /readyz with the round before's times. */
+	struct probe_result round_healthz, round_readyz;
+	bool round_have_healthz, round_have_readyz;
+	int64_t round_readyz_sent_ms;
 	int export_unsaid;                /* /export answers in a row that said
 	                                    neither on nor off (a status came) */
 	/* The watch: the driver's commands looping on one channel. */
@@ -1184,31 +1190,53 @@ probe_done(const struct http_response *r, void *arg)
 		/* Come in after its connection went (read before, handled
 		 * after): the row stays not asked (probes_lost) until the host
 		 * is back. */
-		if ((q->what == PR_HEALTHZ || q->what == PR_READYZ) && !hp->connected &&
-		    hp->cfg->tunnel)
-			continue;
-		if (q->what == PR_HEALTHZ) {
-			if (s->healthz.health != res.health)
-				s->health_changed_ms = now;
-			s->healthz = res;
-		} else if (q->what == PR_READYZ) {
-			if (s->readyz.health != res.health || s->readyz.schema_warn != res.schema_warn)
-				s->health_changed_ms = now;
-			s->readyz = res;
-			s->readyz_sent_ms = q->sent_ms;
-		} else {
+		if (q->what == PR_VERSION) {
 			put(s->version, sizeof(s->version), version);
 			s->version_cmp = probe_version_compare(s->tag, version);
 		}
 	}
+	/* Come in after its connection went (read before, handled after):
+	 * the row stays not asked (probes_lost) until the host is back. */
+	if ((q->what == PR_HEALTHZ || q->what == PR_READYZ) &&
+	    !(!hp->connected && hp->cfg->tunnel)) {
+		if (q->what == PR_HEALTHZ) {
+			hp->round_healthz = res;
+			hp->round_have_healthz = true;
+		} else {
+			hp->round_readyz = res;
+			hp->round_have_readyz = true;
+			hp->round_readyz_sent_ms = q->sent_ms;
+		}
+	}
 	/* Health is shown (and journalled) once a whole round has answered:
-	 * a readyz not asked yet is not a change from UNKNOWN. */
-	if (--hp->probing == 0)
-		for (i = 0; i < hp->cfg->nservices; i++)
-			if ((hp->svc[i].have_probe = config_probes_service(hp->cfg, i))) {
-				hp->svc[i].probe_sent_ms = q->sent_ms;
-				hp->svc[i].probe_done_ms = now;
+	 * a readyz not asked yet is not a change from UNKNOWN, and one
+	 * answered while /healthz is still out must not stand beside the
+	 * times of the round before (healthrec pairs it with a tag read by
+	 * them: a deploy between would pair a tag with the next release's
+	 * /readyz). */
+	if (--hp->probing == 0) {
+		for (i = 0; i < hp->cfg->nservices; i++) {
+			struct svc_state *s = &hp->svc[i];
+
+			if (!(s->have_probe = config_probes_service(hp->cfg, i)))
+				continue;
+			if (hp->round_have_healthz) {
+				if (s->healthz.health != hp->round_healthz.health)
+					s->health_changed_ms = now;
+				s->healthz = hp->round_healthz;
 			}
+			if (hp->round_have_readyz) {
+				if (s->readyz.health != hp->round_readyz.health ||
+				    s->readyz.schema_warn != hp->round_readyz.schema_warn)
+					s->health_changed_ms = now;
+				s->readyz = hp->round_readyz;
+				s->readyz_sent_ms = hp->round_readyz_sent_ms;
+			}
+			s->probe_sent_ms = q->sent_ms;
+			s->probe_done_ms = now;
+		}
+		hp->round_have_healthz = hp->round_have_readyz = false;
+	}
 	changed(hp->p);
 	/* The round asked for while this one was out: its answers may
 	 * predate what made someone ask. */
