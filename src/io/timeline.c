@@ -2556,6 +2556,25 @@ timeline_list(const char *dir, FILE *out, struct wr_err *err)
 	return 0;
 }
 
+/* The journal's .live file, read-only, or -1: moved away with the
+ * journal, the descriptor own holds still names it, and a new open of it
+ * (a lock of its own) still sees ours. */
+static int
+live_open_ro(const char *dir, const char *id, const struct timeline *own)
+{
+	char *path, proc[64];
+	int fd;
+
+	if (own != NULL && own->gone && own->live_fd >= 0) {
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", own->live_fd);
+		return open(proc, O_RDONLY | O_CLOEXEC);
+	}
+	path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	free(path);
+	return fd;
+}
+
 /* The ops of s with no end whose console still holds its .live byte
  * (malloc'd, pointing into s; NULL when none), each saying whether that
  * console keeps records of it the journal could not store yet: own (the
@@ -2567,18 +2586,9 @@ running_ops(const char *dir, const char *id, const struct record_scan *s, uint64
     const struct timeline *own, size_t *n)
 {
 	struct export_running *v = NULL;
-	char *path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX), proc[64];
 	size_t i;
-	int fd;
+	int fd = live_open_ro(dir, id, own);
 
-	/* Moved away with the journal: the descriptor still names it, and a
-	 * new open of it (a lock of its own) still sees ours. */
-	if (own != NULL && own->gone && own->live_fd >= 0) {
-		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", own->live_fd);
-		fd = open(proc, O_RDONLY | O_CLOEXEC);
-	} else
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	free(path);
 	*n = 0;
 	if (fd < 0)
 		return NULL;               /* no console ever took a byte, or none left one */
@@ -2612,20 +2622,13 @@ gone_sessions(const char *dir, const char *id, const struct record_list *l, uint
     const struct timeline *own, struct sessions *all, size_t *n)
 {
 	struct session *v = NULL;
-	char *path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX), proc[64];
 	size_t i;
 	int fd;
 
 	*n = 0;
 	for (i = 0; i < l->n; i++)
 		sessions_note(all, &l->v[i]);
-	if (own != NULL && own->gone && own->live_fd >= 0) {
-		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", own->live_fd);
-		fd = open(proc, O_RDONLY | O_CLOEXEC);
-	} else
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	free(path);
-	if (fd < 0)
+	if ((fd = live_open_ro(dir, id, own)) < 0)
 		return NULL;
 	for (i = 0; i < all->n; i++) {
 		const struct session *e = &all->v[i];
