@@ -163,7 +163,9 @@ while :; do
 	[ $k -le 40 ] || fail "40 notes of 900 bytes fit under an 8 KiB limit"
 done
 assert_contains "$tmp/screen" "note NOT stored: journal degraded: "
-wait_for "disarmed: the file size limit (ulimit -f) is reached, so this console can store nothing more" 5
+# Said after the refusal above, which the footer may hold its few
+# seconds (20 s at most while another waits): up to 25 s.
+wait_for "disarmed: the file size limit (ulimit -f) is reached, so this console can store nothing more" 25
 assert_not_contains "$tmp/screen" "ARMED 1"
 keys A
 wait_for "refused: changes are refused while the incident timeline cannot be written: "
