@@ -933,8 +933,24 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	if (win_.from_top) {
 		/* Held at the top: the first line on the top row, whole, and
 		 * the next ones below it while rows are left. */
-		for (i = 0, y = 0; i < m && y < h; i++)
-			y += draw_item(app, win, y, h, w, &items[i], lines, pad_to);
+		int low = 0, stop = m, pass;
+
+		/* A mark below the last row would never be seen: the marks past
+		 * where the rows run out take the bottom rows instead. */
+		for (pass = 0; pass < 2; pass++) {
+			for (i = 0, y = 0; i < m && y < h - low; i++)
+				y += draw_item(app, NULL, y, h - low, w, &items[i], lines, pad_to);
+			stop = i;
+			for (low = 0; i < m; i++)
+				low += items[i].line < 0;
+			if (low > h - 1)
+				low = h - 1;
+		}
+		for (i = 0, y = 0; i < stop && y < h - low; i++)
+			y += draw_item(app, win, y, h - low, w, &items[i], lines, pad_to);
+		for (y = h - low; i < m && y < h; i++)
+			if (items[i].line < 0)
+				draw_cut(app, win, y++, w, items[i].ring);
 	} else {
 		/* Fill from the bottom up: the newest line ends on the last
 		 * row. A wrapped line takes several rows, so count them first,
