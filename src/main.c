@@ -1382,7 +1382,7 @@ main(int argc, char **argv)
 		wr_strlcpy(app.cfg.actor, o.as, sizeof(app.cfg.actor));
 	app.incident = o.incident;
 	app.target_host = -1;
-	logset_init(&app.logs, WR_LOGBUF_DEFAULT_BYTES);
+	logset_init(&app.logs, app.cfg.log_buffer_bytes);
 	logfilter_init(&app.filter);
 	load_secrets(&app);
 	rc = run(&app, &o);

@@ -162,7 +162,7 @@ struct app {
 	struct logmerge_fill merge_fill; /* what reconnects brought of the time away */
 	uint64_t merge_timer;
 	int64_t streams_since_ms;        /* when the tails (re)started */
-	char follow_label[160];          /* "api-1/api", "api-1/api + 2 more" */
+	char follow_label[160];          /* "api-1/api", "api-1/api, api-2/api, by time" */
 	char logs_ring_name[WR_LOGSET_RINGS][128]; /* "api-1/api"; "": LOGS' own */
 	struct logview logs_view;        /* following, or paused where it stays */
 	uint64_t logs_cursor;            /* with a filter: the current match */

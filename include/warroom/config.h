@@ -205,6 +205,9 @@ struct config {
 	int arm_ms;                      /* how long A arms the console */
 	int health_timeout_ms;           /* an action's /readyz gate */
 	int step_timeout_ms;             /* one command of an action (pull, up -d, undo…) */
+	size_t log_buffer_bytes;         /* LOGS' whole ring budget, shared by the
+	                                    tailed services */
+	int log_buffer_line;             /* line of log_buffer =, 0 when not set */
 	struct config_prometheus prom;   /* [warroom]'s: every host's defaults */
 	struct config_host *hosts;
 	size_t nhosts;
@@ -310,6 +313,10 @@ int config_service_index(const struct config_host *h, const char *name);
 /* The kind as [statuspage] kind spells it ("atlassian", "cachet",
  * "cachet3"); "none" for STATUSPAGE_NONE and anything unknown. */
 const char *config_statuspage_kind_name(enum statuspage_kind k);
+
+/* A log budget in the largest unit that says it exactly ("64 MiB",
+ * "1536 KiB"), as log_buffer accepts it. */
+void log_buffer_words(size_t bytes, char *out, size_t cap);
 
 /* Write the resolved config as text without any secret value (for
  * --check-config) into a malloc'd string. */

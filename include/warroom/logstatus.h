@@ -3,7 +3,8 @@
  * What changes what the pane shows wins the room: paused (with the new
  * lines), a tail NOT STREAMING, the filter (and what it could not search).
  * The line count and the label give way first (hidden timestamps only
- * to a brief word); then the counts and then the states are worded
+ * to a brief word, merged tails' label to its first name and a count,
+ * which goes only after the counts are brief); then the counts and then the states are worded
  * briefly; then the lesser counts go and the filter's pattern is cut.
  * The modes the user turned on (wrap, the timestamps' word) go last, only
  * when nothing else can. Pure: widths in, choices out.
@@ -11,9 +12,11 @@
 #ifndef WARROOM_LOGSTATUS_H
 #define WARROOM_LOGSTATUS_H
 
+#include <stddef.h>
+
 /* The parts, in the order they are drawn. */
 enum logstatus_part {
-	LOGSTATUS_LABEL,         /* "api-1/api", "api-1/api + 1 more, by time" */
+	LOGSTATUS_LABEL,         /* "api-1/api", "api-1/api, api-2/api, by time" */
 	LOGSTATUS_GAP,           /* "NOT STREAMING: why; retrying" */
 	LOGSTATUS_LINES,         /* "1214 lines" */
 	LOGSTATUS_FILTER,        /* "filter /status=5/ (case)" */
@@ -45,6 +48,12 @@ struct logstatus_fit {
 /* The wording of each part that fits in in->cols, given way in the order
  * above. */
 void logstatus_fit(const struct logstatus_in *in, struct logstatus_fit *out);
+
+/* Merged tails' label in at most cols columns (a byte a column): every
+ * name joined by ", " and tail when they fit, else as many names as fit
+ * and a count of the rest ("h2/api, h4/api +6"), the first at least. */
+void logstatus_names(const char *const *names, int n, const char *tail, int cols,
+    char *out, size_t cap);
 
 /* Columns the parts take as chosen in f, gaps included. */
 int logstatus_width(const struct logstatus_in *in, const struct logstatus_fit *f);

@@ -86,6 +86,21 @@ bool logview_match(struct logview *v, const struct logset *s, struct logfilter *
 /* Pause v with the oldest shown line on the top row (g). */
 void logview_top(struct logview *v, const struct logset *s);
 
+/* Where a window passes from lines older than a tailed service's oldest
+ * kept line into its kept ones: that service dropped older lines, so the
+ * lines above the point say nothing of it. before: the index of the first
+ * shown line at or after the point (n: past the window's end). */
+struct logview_cut {
+	unsigned ring;
+	size_t before;
+};
+
+/* The cuts among lines[n] (a window, oldest first), for service rings
+ * (not LOGS' own) that dropped lines and whose oldest kept line comes
+ * after lines[0]; at most cap, ordered by before; how many. */
+size_t logview_cuts(const struct logset *s, const struct logview_line *lines, size_t n,
+    struct logview_cut *out, size_t cap);
+
 /* Wrapped lines filling h rows from the bottom, need[i] rows each, newest
  * first: how many are shown; the oldest of them gets *first_rows rows
  * from its start (fewer than it needs: cut, its start kept in view). */

@@ -11,6 +11,7 @@
 #include "warroom/config.h"
 #include "warroom/decide.h"
 #include "warroom/ini_lines.h"
+#include "warroom/logbuf.h"
 #include "warroom/metrics.h"
 #include "warroom/redact.h"
 #include "warroom/sanitize.h"
@@ -22,6 +23,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +125,7 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 	wr_strlcpy(cfg->theme, "default", sizeof(cfg->theme));
 	cfg->poll_ms = cfg->probe_ms = cfg->metrics_ms = 5000;
 	cfg->keepalive_ms = 10000;
+	cfg->log_buffer_bytes = WR_LOGBUF_DEFAULT_BYTES;
 	cfg->reconnect_max_ms = 60000;
 	cfg->arm_ms = 15 * 60 * 1000;
 	cfg->health_timeout_ms = 120 * 1000;
@@ -425,6 +428,42 @@ parse_arm_time(struct parse_state *ps, const char *name, const char *v, int *out
 	    "a time like 90s, 15m or 2h (10 s to 4 h)", out_ms);
 }
 
+/* log_buffer: "256MiB", "2 GiB" or "1536KiB" (the unit in any case), 1 MiB
+ * to 4 GiB. A bare number is refused: bytes or MiB would be a guess, and
+ * "MB" is not said to mean 10^6 here. */
+static int
+parse_log_buffer(struct parse_state *ps, const char *name, const char *v, size_t *out)
+{
+	static const char *const units[] = { "KiB", "MiB", "GiB" };
+	char num[32];
+	size_t len = strlen(v), ulen;
+	unsigned u;
+	long n;
+
+	for (u = 0; u < 3; u++) {
+		ulen = strlen(units[u]);
+		if (len > ulen && wr_streq_ci(v + len - ulen, units[u]))
+			break;
+	}
+	if (u < 3 && len - ulen < sizeof(num)) {
+		memcpy(num, v, len - ulen);
+		num[len - ulen] = '\0';
+		if (len - ulen > 1 && num[len - ulen - 1] == ' ')
+			num[len - ulen - 1] = '\0';
+		/* Fits a long on every platform warroom builds for: < 2^32 KiB. */
+		if (parse_long(num, 1, 4L << 20, &n) == 0) {
+			uint64_t bytes = (uint64_t)n << (10 * (u + 1));
+
+			if (bytes >= (uint64_t)1 << 20 && bytes <= (uint64_t)4 << 30 &&
+			    bytes <= SIZE_MAX) {
+				*out = (size_t)bytes;
+				return 0;
+			}
+		}
+	}
+	return bad_value(ps, name, v, "a size like 256MiB or 1GiB (1 MiB to 4 GiB)");
+}
+
 /* "3/5m": restarts within a window (s, m or h). */
 static int
 parse_restarts(struct parse_state *ps, const char *name, const char *v,
@@ -654,7 +693,7 @@ static const char *const warroom_keys[] = {
 	"read_only", "timeline_dir", "theme", "actor", "known_hosts", "ssh_config",
 	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
 	"arm_time", "health_timeout", "step_timeout", "keepalive_interval", "reconnect_max_interval",
-	"prometheus_url", "error_rate_query",
+	"log_buffer", "prometheus_url", "error_rate_query",
 	"p95_query", "request_rate_query", "up_query", NULL,
 };
 static const char *const host_keys[] = {
@@ -860,7 +899,10 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_seconds(ps, name, v, &cfg->keepalive_ms);
 	else if (strcmp(name, "reconnect_max_interval") == 0)
 		parse_seconds(ps, name, v, &cfg->reconnect_max_ms);
-	else if (!handle_prometheus(ps, name, v, &cfg->prom))
+	else if (strcmp(name, "log_buffer") == 0) {
+		if (parse_log_buffer(ps, name, v, &cfg->log_buffer_bytes) == 0)
+			cfg->log_buffer_line = ps->line;
+	} else if (!handle_prometheus(ps, name, v, &cfg->prom))
 		unknown_key(ps, "warroom", name, warroom_keys);
 }
 
@@ -1972,6 +2014,20 @@ config_probes_service(const struct config_host *h, int svc)
 	return h->health_url[0] != '\0' && (h->health_svc < 0 || h->health_svc == svc);
 }
 
+void
+log_buffer_words(size_t bytes, char *out, size_t cap)
+{
+	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB" };
+	unsigned u = 0;
+
+	/* The largest unit that says it exactly: 1536 KiB, not 1.5 MiB. */
+	while (u < 3 && bytes >= 1024 && bytes % 1024 == 0) {
+		bytes /= 1024;
+		u++;
+	}
+	snprintf(out, cap, "%zu %s", bytes, units[u]);
+}
+
 char *
 config_describe(const struct config *cfg)
 {
@@ -1984,7 +2040,7 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 {
 	struct wr_buf sb = { 0 };
 	const struct config_thresholds *t = &cfg->thresholds;
-	char win[32], armt[32];
+	char win[32], armt[32], lbuf[32];
 	size_t i;
 	int j;
 
@@ -2012,6 +2068,8 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 	wr_buf_printf(&sb, "arming lasts %s; health gate %ds; an action's command %ds\n",
 	    armt, cfg->health_timeout_ms / 1000,
 	    cfg->step_timeout_ms / 1000);
+	log_buffer_words(cfg->log_buffer_bytes, lbuf, sizeof(lbuf));
+	wr_buf_printf(&sb, "log_buffer: %s (all tailed services share it)\n", lbuf);
 	wr_buf_printf(&sb, "hosts: %zu\n", cfg->nhosts);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];

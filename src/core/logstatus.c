@@ -11,6 +11,8 @@
 #include "warroom/logstatus.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 static const struct {
 	enum logstatus_part part;
@@ -19,9 +21,11 @@ static const struct {
 	{ LOGSTATUS_LINES, LOGSTATUS_GONE },
 	/* Lines without their times look like lines that have none. */
 	{ LOGSTATUS_TIMES, LOGSTATUS_BRIEF },
-	{ LOGSTATUS_LABEL, LOGSTATUS_GONE },
+	{ LOGSTATUS_LABEL, LOGSTATUS_BRIEF },
 	{ LOGSTATUS_MATCHING, LOGSTATUS_BRIEF },
 	{ LOGSTATUS_DROPPED, LOGSTATUS_BRIEF },
+	/* Without it, one ring's drops read as the only tail. */
+	{ LOGSTATUS_LABEL, LOGSTATUS_GONE },
 	{ LOGSTATUS_PAUSED, LOGSTATUS_BRIEF },
 	{ LOGSTATUS_GAP, LOGSTATUS_BRIEF },
 	{ LOGSTATUS_UNSEARCHED, LOGSTATUS_BRIEF },
@@ -117,4 +121,40 @@ logstatus_fit(const struct logstatus_in *in, struct logstatus_fit *out)
 				cut_filter(in, out);
 			}
 		}
+}
+
+void
+logstatus_names(const char *const *names, int n, const char *tail, int cols,
+    char *out, size_t cap)
+{
+	size_t whole = strlen(tail), at;
+	int k, fit = 1, i;
+
+	for (i = 0; i < n; i++)
+		whole += strlen(names[i]) + (i > 0 ? 2 : 0);
+	if (n <= 1 || whole <= (size_t)(cols > 0 ? cols : 0)) {
+		fit = n;
+	} else {
+		size_t used = strlen(names[0]);
+		char more[16];
+
+		/* The next name fits with its ", " and the rest's count. */
+		for (k = 1; k < n - 1; k++) {
+			used += 2 + strlen(names[k]);
+			if (used + (size_t)snprintf(more, sizeof(more), " +%d", n - k - 1) >
+			    (size_t)(cols > 0 ? cols : 0))
+				break;
+			fit = k + 1;
+		}
+	}
+	out[0] = '\0';
+	for (i = 0, at = 0; i < fit && at < cap; i++, at = strlen(out))
+		snprintf(out + at, cap - at, "%s%s", i > 0 ? ", " : "", names[i]);
+	if (at < cap && fit < n)
+		snprintf(out + at, cap - at, " +%d", n - fit);
+	else if (at < cap && n > 1)
+		snprintf(out + at, cap - at, "%s", tail);
+	/* Cut short, the count at least stays whole. */
+	if (strlen(out) + 1 >= cap && fit > 1 && n > 1)
+		logstatus_names(names, n, tail, 0, out, cap);
 }

@@ -409,3 +409,33 @@ logview_fit_rows(const int *need, size_t n, int h, int *first_rows)
 	}
 	return m;
 }
+
+size_t
+logview_cuts(const struct logset *s, const struct logview_line *lines, size_t n,
+    struct logview_cut *out, size_t cap)
+{
+	size_t m = 0, k, j;
+	unsigned r;
+
+	if (n == 0)
+		return 0;
+	for (r = WR_LOGSET_OWN + 1; r < logset_rings(s) && m < cap; r++) {
+		const struct logbuf *lb = logset_buf(s, r);
+		uint64_t first;
+
+		if (logset_dropped(s, r) == 0)
+			continue;
+		first = logbuf_count(lb) > 0 ? logset_id(s, r, logbuf_first(lb)) : logset_end(s);
+		if (lines[0].id >= first)
+			continue;
+		for (k = 1; k < n && lines[k].id < first; k++)
+			;
+		/* In order of where they fall; rings tie in their own order. */
+		for (j = m; j > 0 && out[j - 1].before > k; j--)
+			out[j] = out[j - 1];
+		out[j].ring = r;
+		out[j].before = k;
+		m++;
+	}
+	return m;
+}

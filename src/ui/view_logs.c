@@ -194,19 +194,32 @@ logs_stop(struct app *app)
 	logmerge_fill_init(&app->merge_fill);
 }
 
+/* The tails' names ("h2/api"), in names[nstreams] over buf. */
+static void
+stream_names(struct app *app, char buf[][2 * WR_NAME_MAX + 2], const char **names)
+{
+	int i;
+
+	for (i = 0; i < app->nstreams; i++) {
+		const struct logs_stream *ls = app->streams[i];
+
+		snprintf(buf[i], sizeof(buf[0]), "%s/%s", app->cfg.hosts[ls->host].name,
+		    app->cfg.hosts[ls->host].services[ls->svc]);
+		names[i] = buf[i];
+	}
+}
+
+/* Every tail named, as far as the label holds ("h2/api, h4/api, by
+ * time"). */
 static void
 label_streams(struct app *app)
 {
-	struct logs_stream *first = app->streams[0];
+	char buf[WR_LOGS_STREAMS][2 * WR_NAME_MAX + 2];
+	const char *names[WR_LOGS_STREAMS];
 
-	if (app->nstreams == 1)
-		snprintf(app->follow_label, sizeof(app->follow_label), "%s/%s",
-		    app->cfg.hosts[first->host].name,
-		    app->cfg.hosts[first->host].services[first->svc]);
-	else
-		snprintf(app->follow_label, sizeof(app->follow_label), "%s/%s + %d more, by time",
-		    app->cfg.hosts[first->host].name,
-		    app->cfg.hosts[first->host].services[first->svc], app->nstreams - 1);
+	stream_names(app, buf, names);
+	logstatus_names(names, app->nstreams, ", by time", (int)sizeof(app->follow_label) - 1,
+	    app->follow_label, sizeof(app->follow_label));
 }
 
 /* Tail host/svc as one more stream, its lines into the ring (see
@@ -546,6 +559,49 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	return rows;
 }
 
+/* A row of the view: a line (its index in the window), or where a tailed
+ * service's kept lines begin (line -1). */
+struct logs_item {
+	int line;
+	unsigned ring;
+};
+
+/* "── h4/api: older lines dropped (51025; the log budget is 64 MiB:
+ * log_buffer) ──" across the pane: the lines above it are older than what
+ * the ring kept of that service, so its silence there is not a quiet
+ * service. */
+static void
+draw_cut(struct app *app, WINDOW *win, int y, int w, unsigned ring)
+{
+	char text[400], budget[32];
+	const char *name = app->logs_ring_name[ring][0] ? app->logs_ring_name[ring] : "LOGS";
+	int x;
+
+	log_buffer_words(app->logs.limit, budget, sizeof(budget));
+	snprintf(text, sizeof(text), "── %s: older lines dropped (%llu; the log budget is %s: "
+	    "log_buffer) ", name, (unsigned long long)logset_dropped(&app->logs, ring), budget);
+	x = ui_put(win, y, 0, w, ui_attr(app, THEME_WARN), text);
+	for (; x < w; x++)
+		ui_put(win, y, x, 1, ui_attr(app, THEME_WARN), "─");
+}
+
+/* Draw one row item (draw_line, or draw_cut in one row); rows used. */
+static int
+draw_item(struct app *app, WINDOW *win, int y, int h, int w, const struct logs_item *it,
+    const struct logview_line *lines, int pad_to)
+{
+	struct logset_line l;
+
+	if (it->line < 0) {
+		if (win != NULL)
+			draw_cut(app, win, y, w, it->ring);
+		return 1;
+	}
+	if (!logset_line(&app->logs, lines[it->line].ring, lines[it->line].seq, &l))
+		return 0;
+	return draw_line(app, win, y, h, w, &l, pad_to);
+}
+
 /* "19:30:00" of Unix seconds t, UTC. */
 static void
 clock_text(int64_t t, char *buf, size_t cap)
@@ -645,6 +701,16 @@ label_part(struct app *app, struct status_parts *p)
 	int i;
 
 	snprintf(full, sizeof(p->full[0]), "%s", app->follow_label);
+	if (app->nstreams > 1) {
+		char buf[WR_LOGS_STREAMS][2 * WR_NAME_MAX + 2];
+		const char *names[WR_LOGS_STREAMS];
+
+		/* Its first and a count: widened to more names once the line is
+		 * fitted (draw_status). */
+		stream_names(app, buf, names);
+		logstatus_names(names, app->nstreams, "", 0, p->brief[LOGSTATUS_LABEL],
+		    sizeof(p->brief[0]));
+	}
 	for (i = 0; i < app->nstreams; i++) {
 		const struct logs_stream *ls = app->streams[i];
 		const struct svc_state *st = app->poller != NULL ?
@@ -769,6 +835,16 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched)
 		in.brief[i] = p.brief[i][0] != '\0' ? ui_width(p.brief[i]) : 0;
 	}
 	logstatus_fit(&in, &f);
+	/* Merged tails worded briefly: named into what room the rest left. */
+	if (f.form[LOGSTATUS_LABEL] == LOGSTATUS_BRIEF && app->nstreams > 1) {
+		char buf[WR_LOGS_STREAMS][2 * WR_NAME_MAX + 2];
+		const char *names[WR_LOGS_STREAMS];
+
+		stream_names(app, buf, names);
+		logstatus_names(names, app->nstreams, "",
+		    in.brief[LOGSTATUS_LABEL] + w - logstatus_width(&in, &f),
+		    p.brief[LOGSTATUS_LABEL], sizeof(p.brief[0]));
+	}
 	for (i = 0; i < LOGSTATUS_PARTS && x < w; i++) {
 		const char *text = f.form[i] == LOGSTATUS_BRIEF ? p.brief[i] : p.full[i];
 		int attr = ui_attr(app, i == LOGSTATUS_GAP || i == LOGSTATUS_UNSEARCHED ||
@@ -793,8 +869,11 @@ static void
 logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	struct logview_line lines[512];
+	struct logview_cut cuts[WR_LOGSET_RINGS];
+	struct logs_item items[512 + WR_LOGSET_RINGS];
 	struct logview_window win_;
-	int n, y, i, pad_to = 0, room;
+	int n, y, i, m, pad_to = 0, room;
+	size_t nc, k;
 	bool searched = true;
 
 	/* Lines without a stream come only from a screen test's :logs. */
@@ -837,15 +916,41 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 				pad_to = c;
 		}
 	}
+	/* The view's rows: lines, and before each tailed service's oldest
+	 * kept line with older lines above it, a mark saying its older ones
+	 * were dropped (never a line in the ring). */
+	nc = logview_cuts(&app->logs, lines, (size_t)n, cuts, WR_LOGSET_RINGS);
+	for (i = 0, k = 0, m = 0; i <= n; i++) {
+		while (k < nc && cuts[k].before == (size_t)i) {
+			items[m].line = -1;
+			items[m++].ring = cuts[k++].ring;
+		}
+		if (i < n) {
+			items[m].line = i;
+			items[m++].ring = lines[i].ring;
+		}
+	}
 	if (win_.from_top) {
 		/* Held at the top: the first line on the top row, whole, and
 		 * the next ones below it while rows are left. */
-		for (i = 0, y = 0; i < n && y < h; i++) {
-			struct logset_line l;
+		int low = 0, stop = m, pass;
 
-			if (logset_line(&app->logs, lines[i].ring, lines[i].seq, &l))
-				y += draw_line(app, win, y, h, w, &l, pad_to);
+		/* A mark below the last row would never be seen: the marks past
+		 * where the rows run out take the bottom rows instead. */
+		for (pass = 0; pass < 2; pass++) {
+			for (i = 0, y = 0; i < m && y < h - low; i++)
+				y += draw_item(app, NULL, y, h - low, w, &items[i], lines, pad_to);
+			stop = i;
+			for (low = 0; i < m; i++)
+				low += items[i].line < 0;
+			if (low > h - 1)
+				low = h - 1;
 		}
+		for (i = 0, y = 0; i < stop && y < h - low; i++)
+			y += draw_item(app, win, y, h - low, w, &items[i], lines, pad_to);
+		for (y = h - low; i < m && y < h; i++)
+			if (items[i].line < 0)
+				draw_cut(app, win, y++, w, items[i].ring);
 	} else {
 		/* Fill from the bottom up: the newest line ends on the last
 		 * row. A wrapped line takes several rows, so count them first,
@@ -853,35 +958,28 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		 * shows its start, cut with …, never a tail with no host or
 		 * time (an 80x24 pane's two rows showed only the newest line's
 		 * end). */
-		int first_rows = h, k, m = n;
+		int first_rows = h, shown = m;
 
-		if (app->logs_wrap && n > 0) {
-			int *need = xcalloc((size_t)n, sizeof(*need));
+		if (app->logs_wrap && m > 0) {
+			int *need = xcalloc((size_t)m, sizeof(*need));
 
-			for (k = 0; k < n; k++) {
-				struct logset_line l;
-
-				need[k] = logset_line(&app->logs, lines[n - 1 - k].ring,
-				    lines[n - 1 - k].seq, &l) ? draw_line(app, NULL, 0, INT_MAX, w,
-				    &l, pad_to) : 0;
-			}
-			m = (int)logview_fit_rows(need, (size_t)n, h, &first_rows);
-			for (k = 0, y = 0; k < m; k++)
-				y += k == m - 1 ? first_rows : need[k];
+			for (k = 0; k < (size_t)m; k++)
+				need[k] = draw_item(app, NULL, 0, INT_MAX, w, &items[m - 1 - (int)k],
+				    lines, pad_to);
+			shown = (int)logview_fit_rows(need, (size_t)m, h, &first_rows);
+			for (k = 0, y = 0; k < (size_t)shown; k++)
+				y += (int)k == shown - 1 ? first_rows : need[k];
 			free(need);
 			y = h - y;
 		} else {
-			m = n < h ? n : h;
-			y = h - m;
+			shown = m < h ? m : h;
+			y = h - shown;
 		}
-		for (i = n - m; i < n && y < h; i++) {
-			struct logset_line l;
+		for (i = m - shown; i < m && y < h; i++) {
 			/* The oldest shown ends where its rows do. */
-			int lim = i == n - m && app->logs_wrap ? y + first_rows : h;
+			int lim = i == m - shown && app->logs_wrap ? y + first_rows : h;
 
-			if (!logset_line(&app->logs, lines[i].ring, lines[i].seq, &l))
-				continue;
-			y += draw_line(app, win, y, lim, w, &l, pad_to);
+			y += draw_item(app, win, y, lim, w, &items[i], lines, pad_to);
 		}
 	}
 	draw_status(app, win, h, w, searched);

@@ -2,7 +2,9 @@
 # test_logs_tails.sh — LOGS tailing two services keeps a ring for each: jobs
 # panics four times, then api floods past the whole limit several times
 # over; /panic still finds jobs' four lines, and @ to their second shows
-# them first, api's oldest kept lines after them.
+# them first, api's oldest kept lines after them, a mark between saying
+# api's older lines were dropped (and, filtered, that api's matches may
+# have been among them).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 python3 -c '
@@ -48,11 +50,11 @@ assert_screen panic <<'EOF'
 │                                                                                                  │
 │                                                                                                  │
 │                                                                                                  │
-│                                                                                                  │
 │api-1/jobs 2025-12-31T23:50:02.000Z ERROR jobs panic: worker 0 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.100Z ERROR jobs panic: worker 1 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.200Z ERROR jobs panic: worker 2 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.300Z ERROR jobs panic: worker 3 lost its queue                     │
+│── flood.log: older lines dropped (4654; the log budget is 256 KiB: log_buffer) ──────────────────│
 │flood.log  1350 lines  filter /panic/  4 matching  oldest kept 23:58:45 (4654 dropped)            │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS filtered by /panic/, any case
@@ -64,6 +66,7 @@ assert_screen jumped <<'EOF'
 │api-1/jobs 2025-12-31T23:50:02.100Z ERROR jobs panic: worker 1 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.200Z ERROR jobs panic: worker 2 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.300Z ERROR jobs panic: worker 3 lost its queue                     │
+│── flood.log: older lines dropped (4654; the log budget is 256 KiB: log_buffer) ──────────────────│
 │api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4654                         │
 │api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4655                         │
 │api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4656                         │
@@ -78,7 +81,6 @@ assert_screen jumped <<'EOF'
 │api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4665                         │
 │api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4666                         │
 │api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4667                         │
-│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4668                         │
 │flood.log  1350 lines  oldest kept 23:58:45 (4654 dropped)  PAUSED +0 new (f follows)             │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS from 23:50:02 UTC, paused (f follows again); flood.log: oldest kept 23:58:45 (4654 dropped)

@@ -22,7 +22,7 @@ wait_for "LOGS already tails h1/api"
 keys Down Down
 "$fleet" fault --dir "$fl" h2 slow-next 3 > /dev/null
 keys +
-wait_for "LOGS: tailing h1/api + 1 more, by time"
+wait_for "LOGS: tailing h1/api, h2/api, by time"
 wait_re "^│h2/api 20[0-9-]+T[0-9:.]+Z " 15
 sleep 3
 # The oldest lines: the two backlogs, a burst each, merged by time.

@@ -183,6 +183,54 @@ defaults_without_warroom_section(void **state)
 	config_free(&cfg);
 }
 
+/* The log budget: a size with its unit, within what the rings can hold. */
+static void
+log_buffer_size(void **state)
+{
+	struct config cfg;
+	char *d;
+
+	(void)state;
+	assert_int_equal(parse(&cfg, ""), 0);
+	assert_true(cfg.log_buffer_bytes == (size_t)64 << 20);
+	d = config_describe(&cfg);
+	assert_non_null(strstr(d, "log_buffer: 64 MiB (all tailed services share it)\n"));
+	free(d);
+	config_free(&cfg);
+	assert_int_equal(parse(&cfg, "[warroom]\nlog_buffer = 256MiB\n"), 0);
+	assert_true(cfg.log_buffer_bytes == (size_t)256 << 20);
+	assert_int_equal(cfg.log_buffer_line, 2);
+	d = config_describe(&cfg);
+	assert_non_null(strstr(d, "log_buffer: 256 MiB (all tailed services share it)\n"));
+	free(d);
+	config_free(&cfg);
+	assert_int_equal(parse(&cfg, "[warroom]\nlog_buffer = 2 GiB\n"), 0);
+	assert_true(cfg.log_buffer_bytes == (size_t)2 << 30);
+	config_free(&cfg);
+	assert_int_equal(parse(&cfg, "[warroom]\nlog_buffer = 1536kib\n"), 0);
+	assert_true(cfg.log_buffer_bytes == (size_t)1536 << 10);
+	d = config_describe(&cfg);
+	assert_non_null(strstr(d, "log_buffer: 1536 KiB"));
+	free(d);
+	config_free(&cfg);
+	assert_int_equal(parse(&cfg, "[warroom]\nlog_buffer = 4GiB\n"), 0);
+	assert_true(cfg.log_buffer_bytes == (size_t)4 << 30);
+	config_free(&cfg);
+	expect_error("[warroom]\nlog_buffer = 256\n", "prod.conf:2: log_buffer: expected a "
+	    "size like 256MiB or 1GiB (1 MiB to 4 GiB), got '256'");
+	expect_error("[warroom]\nread_only = no\nlog_buffer = 512KiB\n", "prod.conf:3: "
+	    "log_buffer: expected a size like 256MiB or 1GiB (1 MiB to 4 GiB), got '512KiB'");
+	expect_error("[warroom]\nlog_buffer = 5GiB\n", "prod.conf:2: log_buffer: expected "
+	    "a size like 256MiB or 1GiB (1 MiB to 4 GiB), got '5GiB'");
+	expect_error("[warroom]\nlog_buffer = -1MiB\n", "prod.conf:2: log_buffer: expected "
+	    "a size like 256MiB or 1GiB (1 MiB to 4 GiB), got '-1MiB'");
+	expect_error("[warroom]\nlog_buffer = 99999999999999999999GiB\n", "prod.conf:2: "
+	    "log_buffer: expected a size like 256MiB or 1GiB (1 MiB to 4 GiB), got "
+	    "'99999999999999999999GiB'");
+	expect_error("[warroom]\nlog_buffer = 64 MB\n", "prod.conf:2: log_buffer: expected "
+	    "a size like 256MiB or 1GiB (1 MiB to 4 GiB), got '64 MB'");
+}
+
 static void
 crlf_and_bom_are_accepted(void **state)
 {
@@ -1616,6 +1664,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(full_config_resolves),
 		cmocka_unit_test(defaults_without_warroom_section),
+		cmocka_unit_test(log_buffer_size),
 		cmocka_unit_test(crlf_and_bom_are_accepted),
 		cmocka_unit_test(describe_never_prints_secrets),
 		cmocka_unit_test(unknown_section),

@@ -195,6 +195,60 @@ wrap_stays_while_the_counts_grow(void **state)
 	assert_int_equal(f.filter_cols, 6);
 }
 
+/* Merged tails are named as far as the room goes, then counted. */
+static void
+merged_tails_are_named_while_they_fit(void **state)
+{
+	static const char *const names[] = { "h2/api", "h4/api", "h7/api", "h9/api",
+		"h10/api", "h3/api", "h5/api", "h6/api" };
+	char out[160];
+
+	(void)state;
+	logstatus_names(names, 8, ", by time", 200, out, sizeof(out));
+	assert_string_equal(out, "h2/api, h4/api, h7/api, h9/api, h10/api, h3/api, h5/api, "
+	    "h6/api, by time");
+	logstatus_names(names, 8, ", by time", 25, out, sizeof(out));
+	assert_string_equal(out, "h2/api, h4/api, h7/api +5");
+	logstatus_names(names, 8, ", by time", 24, out, sizeof(out));
+	assert_string_equal(out, "h2/api, h4/api +6");
+	/* Never less than the first and the count. */
+	logstatus_names(names, 8, ", by time", 0, out, sizeof(out));
+	assert_string_equal(out, "h2/api +7");
+	logstatus_names(names, 2, ", by time", 23, out, sizeof(out));
+	assert_string_equal(out, "h2/api, h4/api, by time");
+	logstatus_names(names, 2, ", by time", 22, out, sizeof(out));
+	assert_string_equal(out, "h2/api +1");
+	logstatus_names(names, 1, ", by time", 0, out, sizeof(out));
+	assert_string_equal(out, "h2/api");
+	logstatus_names(names, 8, "", 200, out, 12);
+	assert_string_equal(out, "h2/api +7");
+}
+
+/* An 80x24 pane once dropped the label of eight merged tails, so one
+ * ring's drops read as the only tail: it is worded briefly instead. */
+static void
+a_merged_label_is_brief_before_it_goes(void **state)
+{
+	static const char *const mfull[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_LABEL] = "h2/api, h4/api, h7/api, h9/api, h10/api, h3/api, h5/api, "
+		    "h6/api, by time",
+		[LOGSTATUS_LINES] = "48300 lines",
+		[LOGSTATUS_DROPPED] = "h4/api: oldest kept 15:23:00 (48220 dropped)",
+	};
+	static const char *const mbrief[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_LABEL] = "h2/api +7",
+		[LOGSTATUS_DROPPED] = "48220 dropped",
+	};
+	struct logstatus_fit f = fit(76, mfull, mbrief);
+
+	(void)state;
+	assert_int_equal(f.form[LOGSTATUS_LABEL], LOGSTATUS_BRIEF);
+	assert_int_equal(f.form[LOGSTATUS_DROPPED], LOGSTATUS_FULL);
+	f = fit(30, mfull, mbrief);
+	assert_int_equal(f.form[LOGSTATUS_LABEL], LOGSTATUS_BRIEF);
+	assert_int_equal(f.form[LOGSTATUS_DROPPED], LOGSTATUS_BRIEF);
+}
+
 int
 main(void)
 {
@@ -205,6 +259,8 @@ main(void)
 		cmocka_unit_test(a_long_pattern_is_cut_last),
 		cmocka_unit_test(hidden_timestamps_are_said_briefly_when_narrow),
 		cmocka_unit_test(wrap_stays_while_the_counts_grow),
+		cmocka_unit_test(merged_tails_are_named_while_they_fit),
+		cmocka_unit_test(a_merged_label_is_brief_before_it_goes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

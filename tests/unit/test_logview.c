@@ -5,7 +5,8 @@
  * several services' rings read as one sequence, a flood beside a quiet
  * service leaving the quiet one's lines in view; a pause with fewer
  * matches than the pane holds them; what a pause counts as new, under a
- * flood too; n and N from where the view stands.
+ * flood too; n and N from where the view stands; where a flooded
+ * service's kept lines begin among older lines of others.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -227,7 +228,9 @@ a_quiet_service_keeps_its_lines_beside_a_flood(void **state)
 	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
 	struct logview_window w;
 	char t[128];
+	struct logview_cut cuts[4];
 	uint64_t i, panic[4], out;
+	size_t cut;
 	int k, len;
 
 	(void)state;
@@ -255,6 +258,20 @@ a_quiet_service_keeps_its_lines_beside_a_flood(void **state)
 		assert_int_equal(lines[k].id, panic[k]);
 	assert_int_equal(lines[4].ring, 1);
 	assert_int_equal(lines[4].seq, logbuf_first(logset_buf(&ls, 1)));
+	/* Where api's kept lines begin, after jobs' older ones: marked before
+	 * the fifth line, and jobs (nothing dropped) never. */
+	cut = logview_cuts(&ls, lines, w.n, cuts, 4);
+	assert_int_equal(cut, 1);
+	assert_int_equal(cuts[0].ring, 1);
+	assert_int_equal(cuts[0].before, 4);
+	/* Only jobs' lines in view: the point is past the window's end. */
+	cut = logview_cuts(&ls, lines, 3, cuts, 4);
+	assert_int_equal(cut, 1);
+	assert_int_equal(cuts[0].before, 3);
+	/* Only api's kept lines: nothing older in view to mark. */
+	assert_int_equal(logview_cuts(&ls, lines + 4, w.n - 4, cuts, 4), 0);
+	assert_int_equal(logview_cuts(&ls, lines, 0, cuts, 4), 0);
+	assert_int_equal(logview_cuts(&ls, lines, w.n, cuts, 0), 0);
 	/* Down by two: the pane starts at jobs' third line. */
 	logview_scroll(&v, &ls, NULL, ROWS, 2);
 	logview_window(&v, &ls, NULL, ROWS, &w, lines);
