@@ -166,7 +166,9 @@ struct hosts_mark_row {
  * RELEASE, or else on a schema ahead (ranked as the tally ranks them),
  * the hosts DOWN among them (or else failing health, or else not read),
  * and which of the two is worse by the pane's order (by health a host
- * DOWN; else the verdict). A host with two rows is counted once. */
+ * DOWN, failing health but beside ROLLBACK IMMEDIATELY, not read but
+ * beside CONSIDER or worse or a bad release; else the verdict). A host
+ * with two rows is counted once. */
 struct hosts_hidden {
 	int rows;
 	const char *worst;               /* the first host of the verdict (or bad

@@ -454,12 +454,16 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 		out->down = failing;
 		out->ndown = nfailing;
 		out->failing = true;
+		/* By health ROLLBACK IMMEDIATELY sorts above a failing check. */
+		out->down_first = out->down_first && out->level < DECIDE_ROLLBACK;
 	}
 	/* A host we cannot see is a risk to name, after the hosts DOWN. */
 	if (out->ndown == 0 && nunread > 0) {
 		out->down = unread;
 		out->ndown = nunread;
 		out->unread = true;
+		/* … and CONSIDER or a bad release above what cannot be seen. */
+		out->down_first = out->down_first && out->level < DECIDE_CONSIDER && !out->bad_rel;
 	}
 }
 

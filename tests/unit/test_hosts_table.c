@@ -1570,6 +1570,12 @@ the_tally_counts_hosts_failing_health(void **state)
 	assert_true(hosts_table_more(HOSTS_MORE_DOWN, false, &out, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "v 4 more rows: h3 and 1 more failing health");
 	assert_int_equal(hosts_table_more_severity(&out), 2);
+	/* By health a host to roll back comes first, as the rows do. */
+	hosts_table_hidden(rows, 5, HOSTS_BY_HEALTH, &out);
+	assert_true(out.failing);
+	assert_false(out.down_first);
+	hosts_table_hidden(rows + 1, 4, HOSTS_BY_HEALTH, &out);
+	assert_true(out.down_first);
 }
 
 /* F bad said no row has "bad": the tag and /version are what an on-call
