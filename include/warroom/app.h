@@ -646,8 +646,8 @@ int app_selected_service(const struct app *app, int *svc);
  * the host in *svc; -1 (and *svc -1) when there is no such row. */
 int app_row_host(const struct app *app, int row, int *svc);
 
-/* Does HOSTS row (config order) pass the HOSTS filter? Its host, service
- * or address holds the filter text, in any case. */
+/* Does HOSTS row (config order) pass the HOSTS filter? Its host, service,
+ * address, tag or /version holds the filter text, in any case. */
 bool app_row_shown(const struct app *app, int row);
 
 /* The same for host h's service svc: is its row shown? */

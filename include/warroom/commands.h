@@ -30,7 +30,7 @@
 	X(DOWN,        "Down",   "j",     READS,   "move the selection down")              \
 	X(PAGE_UP,     "PgUp",   NULL,    READS,   "move the selection a page up")         \
 	X(PAGE_DOWN,   "PgDn",   NULL,    READS,   "move the selection a page down")       \
-	X(TOP,         "Home",   "g",     READS,   "move to the first line")               \
+	X(TOP,         "Home",   "g",     READS,   "move to the first line (HOSTS by health or verdict: the worst row)") \
 	X(BOTTOM,      "End",    "G",     READS,   "move to the last line")                \
 	X(TICK,        "Space",  NULL,    RECORDS, "tick or untick the step") \
 	X(OPEN,        "Enter",  NULL,    READS,   "HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the step opened or the section folded; TIMELINE: whole entry") \
@@ -47,9 +47,9 @@
 	X(RUN_STEP,    "x",      NULL,    CHANGES, "RUNBOOK: run the step's commands on the HOSTS host") \
 	X(STATUS_POST, "S",      NULL,    CHANGES, "post to the status page (type the status)") \
 	X(TRUST_KEY,   "K",      NULL,    RECORDS, "trust the host's unknown key; a changed one: re-read known_hosts (HOSTS)") \
-	X(SORT,        "o",      NULL,    READS,   "HOSTS: order rows by host, worst health, or worst verdict") \
+	X(SORT,        "o",      NULL,    READS,   "HOSTS: order rows by host, worst health (a host's rows together), or worst verdict") \
 	X(FILTER,      "/",      NULL,    READS,   "filter LOGS with a regex (empty clears it)") \
-	X(HOST_FILTER, "F",      NULL,    READS,   "show the HOSTS rows whose host, service or address has a text") \
+	X(HOST_FILTER, "F",      NULL,    READS,   "show the HOSTS rows whose host, service, address, tag or version has a text") \
 	X(SEARCH_PREV, "N",      NULL,    READS,   "previous match in LOGS, with a filter (n: next)") \
 	X(FOLLOW,      "f",      NULL,    READS,   "follow new LOGS lines, or pause in place") \
 	X(WRAP,        "w",      NULL,    READS,   "wrap long LOGS lines")                 \

@@ -4,7 +4,8 @@
  * while the poll behind it fails, a row's verdict in its cell, how bad a
  * row's health is (the order of o by health), and the markers that say
  * rows are hidden above or below or by the filter (naming the worst of
- * them: a verdict, a bad release, a host DOWN), the pane title's
+ * them: a verdict, a bad release, a host DOWN or failing health), the
+ * pane title's
  * tally of the fleet, and whether the selected row's last outcome still
  * says what it runs.
  * Pure: the caller passes what it read and measures the text it gets.
@@ -116,13 +117,33 @@ struct hosts_health {
 	bool warned;                     /* migrations not current, or /version
 	                                    differs from the tag */
 	int restarts;                    /* within the window; < 0: not known */
+	int level;                       /* its host's verdict; < 0: none yet */
+	bool bad_rel;                    /* it runs a release judged bad */
 };
 
-/* How bad a row's health is, for o by health (worst first): host not UP
- * (6), a broken container or failing poll (5), /healthz or /readyz FAIL
- * or UNKNOWN (4), restarts in the window (3), a warning (2), not read yet
- * (1), OK (0). */
+/* How bad a row is, for o by health (worst first): host not UP, its
+ * host at ROLLBACK IMMEDIATELY, a broken container or failing poll,
+ * /healthz or /readyz FAIL, CONSIDER ROLLBACK, on a bad release
+ * (hosts_table_bad_release), NO DATA or a probe without an answer
+ * (UNKNOWN), restarts in the window, a warning, not read yet, OK (0). */
 int hosts_table_health_rank(const struct hosts_health *h);
+
+/* A row, in config order, as o orders it. */
+struct hosts_order_row {
+	const char *host;                /* the same pointer for a host's rows */
+	int health;                      /* hosts_table_health_rank */
+	int verdict;                     /* higher is worse */
+};
+
+/* order[pos] = the index of the row at position pos of the n rows under
+ * sort: by host as given; by verdict each row at its verdict, then its
+ * health; by health each host's rows together, at its worst row's health
+ * (then its worst verdict), so a host never reads as two. */
+void hosts_table_order(const struct hosts_order_row *rows, int n, enum hosts_sort sort,
+    int *order);
+
+/* Whether filter ("": all) is in one of the n cells, in any case (F). */
+bool hosts_table_matches(const char *filter, const char *const *cells, int n);
 
 /* A row as the hidden-rows markers weigh it. */
 struct hosts_mark_row {
@@ -134,6 +155,8 @@ struct hosts_mark_row {
 	bool bad_rel;                    /* it runs a release judged bad */
 	bool ahead;                      /* its /readyz says the schema is ahead of
 	                                    its release */
+	bool failing;                    /* its /healthz or /readyz says FAIL, its
+	                                    host UP */
 };
 
 /* What a marker says of the rows it counts, out of sight (whatever is
@@ -141,9 +164,11 @@ struct hosts_mark_row {
  * among them (MONITOR or worse) and how many hosts have it, or, with
  * none at CONSIDER ROLLBACK or worse, the hosts with a row reading BAD
  * RELEASE, or else on a schema ahead (ranked as the tally ranks them),
- * the hosts DOWN among them,
+ * the hosts DOWN among them (or else failing health, or else not read),
  * and which of the two is worse by the pane's order (by health a host
- * DOWN; else the verdict). A host with two rows is counted once. */
+ * DOWN, failing health but beside ROLLBACK IMMEDIATELY, not read but
+ * beside CONSIDER or worse or a bad release; else the verdict). A host
+ * with two rows is counted once. */
 struct hosts_hidden {
 	int rows;
 	const char *worst;               /* the first host of the verdict (or bad
@@ -158,8 +183,11 @@ struct hosts_hidden {
 	const char *down;                /* the first host DOWN, or NULL */
 	int ndown;                       /* hosts DOWN (each counted once) */
 	bool down_first;
-	bool unread;                     /* none DOWN: down and ndown are the
-	                                    hosts not read, said "not read" */
+	bool failing;                    /* none DOWN: down and ndown are the
+	                                    hosts failing health */
+	bool unread;                     /* none DOWN nor failing health: down and
+	                                    ndown are the hosts not read, said
+	                                    "not read" */
 };
 
 /* Fold the n rows (in the pane's order) into *out. */
@@ -176,7 +204,8 @@ enum hosts_more { HOSTS_MORE_UP, HOSTS_MORE_DOWN, HOSTS_MORE_FILTER };
  * "worst": "▼ 19 more rows: h11 and 1 more DOWN"; "filter hides 29 rows:
  * h17 ROLLBACK IMMEDIATELY" … "F hides 29"; a bad release "▼ 19 more rows,
  * worst h20 on a bad release" … "▼19 h20 BAD REL"; a schema ahead "▼ 19 more
- * rows, worst h3 schema ahead" … "▼19 h3 ahead!". Arrows in UTF-8 or ASCII. False
+ * rows, worst h3 schema ahead" … "▼19 h3 ahead!"; "▼ 19 more rows: h3 and 1
+ * more failing health" … "▼19 h3 +1 failing". Arrows in UTF-8 or ASCII. False
  * when there is no such form (the shortest is the last); buf always
  * terminated. */
 bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
@@ -208,8 +237,8 @@ int hosts_table_more_named(const struct hosts_hidden *h);
 void hosts_table_top_share(const int *tw, int nt, const int *uw, int nu, int named, int room,
     int *ft, int *fu);
 
-/* How loud a marker of h is: 2 (a host DOWN, CONSIDER ROLLBACK or worse,
- * a bad release named), 1 (MONITOR, a schema ahead), 0. */
+/* How loud a marker of h is: 2 (a host DOWN, failing health or not read,
+ * CONSIDER ROLLBACK or worse, a bad release named), 1 (MONITOR, a schema ahead), 0. */
 int hosts_table_more_severity(const struct hosts_hidden *h);
 
 /* The words after "HOSTS" in the pane's title: the order when not by
@@ -222,14 +251,18 @@ void hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size
  * hosts (each counted once, at the worst verdict of its rows) at each
  * verdict MONITOR or worse, hosts below CONSIDER ROLLBACK with a row on a
  * bad release (hosts_table_bad_release), hosts DOWN (a host DOWN with a
- * verdict held counts in both), hosts not DOWN with a row not read, and
- * hosts with a row whose /readyz says the schema is ahead of its release. */
+ * verdict held counts in both), hosts not DOWN with a row not read, hosts
+ * not DOWN with a row whose /healthz or /readyz FAILs (whatever its
+ * verdict), and hosts with a row whose /readyz says the schema is ahead of
+ * its release. */
 struct hosts_tally {
 	int hosts;                       /* every host */
 	int rollback, consider, monitor; /* hosts at ROLLBACK IMMEDIATELY, … */
 	int bad_rel;                     /* hosts "on a bad release" */
 	int down;                        /* hosts DOWN */
 	int unread;                      /* hosts UP whose reads fail ("not read") */
+	int failing;                     /* hosts UP whose health FAILs ("failing
+	                                    health") */
 	int ahead;                       /* hosts with a row on a schema ahead of
 	                                    its release ("schema ahead") */
 };
@@ -240,24 +273,26 @@ void hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_ta
 /* The words after "HOSTS" in the pane's title with t's tally before
  * hosts_table_title's, in wording form (0 the longest): "3 ROLLBACK
  * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 on a bad release, 1 schema ahead, 2
- * MONITOR, 2 DOWN, 1 not read of 24 hosts, by verdict, having \"k8s\"", then level
+ * MONITOR, 2 DOWN, 2 failing health, 1 not read of 24 hosts, by verdict,
+ * having \"k8s\"", then level
  * names short ("3 ROLLBACK, 1 CONSIDER"), without MONITOR's count,
- * without "of 24 hosts", with "2 bad rel", "1 ahead!" and "1 unread", without
- * the order's then the filter's words, without "not read" and "ahead!", then
+ * without "of 24 hosts", with "2 bad rel", "1 ahead!", "2 failing" and "1
+ * unread", without the order's then the filter's words, without "not
+ * read", "failing" and "ahead!", then
  * with the worst (a
  * bad release ranks between CONSIDER and MONITOR) and DOWN alone, the
  * worse of the two alone (DOWN by health or beside a bad release), and
  * "" last; a count is never cut, and MONITOR's, "not read" or "schema
  * ahead" stays while nothing worse is counted. *lead: the tally's bytes at
- * buf's start (0 when none). With no host MONITOR or worse, DOWN, not read
- * nor schema ahead,
+ * buf's start (0 when none). With no host MONITOR or worse, DOWN, failing
+ * health, not read nor schema ahead,
  * one form: hosts_table_title's words. False when there is no such form;
  * buf always terminated. */
 bool hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort,
     const char *filter, int form, char *buf, size_t cap, size_t *lead);
 
 /* How loud the tally is: 2 (a host DOWN, CONSIDER ROLLBACK or worse, on
- * a bad release), 1 (MONITOR, a schema ahead), 0 (nothing to count). */
+ * a bad release, failing health, not read), 1 (MONITOR, a schema ahead), 0 (nothing to count). */
 int hosts_table_tally_severity(const struct hosts_tally *t);
 
 /* The latest finished action on a row, against what the row runs now. */

@@ -156,7 +156,8 @@ void logs_search(struct app *app, bool next);
  * (logjump_parse), paused there; says why when no line is. */
 void logs_jump(struct app *app, const char *text);
 
-/* Show only the HOSTS rows whose host, service or address contains text
+/* Show only the HOSTS rows whose host, service, address, tag or version
+ * (as TAG and VERSION show them) contains text
  * (any case; "" shows all); the selection moves to a row still shown. */
 void hosts_filter_set(struct app *app, const char *text);
 

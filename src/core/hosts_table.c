@@ -8,6 +8,7 @@
 #include "warroom/hosts_table.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "warroom/columns.h"
@@ -232,22 +233,102 @@ hosts_table_verdict_by(int level, bool held, const char *by, bool brief, char *b
 int
 hosts_table_health_rank(const struct hosts_health *h)
 {
+	bool probe = h->read && h->probed && h->have_probe;
+
 	if (!h->up)
+		return 10;
+	/* What to do first, above what cannot be seen: h2 and h10 at NO
+	 * DATA sorted above the three hosts to roll back. */
+	if (h->level == DECIDE_ROLLBACK)
+		return 9;
+	if (h->read && h->broken)
+		return 8;
+	if (probe && (h->healthz == PROBE_FAIL || h->readyz == PROBE_FAIL))
+		return 7;
+	if (h->level == DECIDE_CONSIDER)
 		return 6;
+	if (hosts_table_bad_release(h->level, h->bad_rel))
+		return 5;
+	/* A hung or wrong endpoint (UNKNOWN) says nothing, as NO DATA does:
+	 * a blind spot, after what is known bad. */
+	if (h->level == DECIDE_NO_DATA || (probe && (h->healthz != PROBE_OK ||
+	    h->readyz != PROBE_OK)))
+		return 4;
 	if (!h->read)
 		return 1;
-	if (h->broken)
-		return 5;
-	/* A hung or wrong endpoint (UNKNOWN) is no more a health answer
-	 * than a failing one. */
-	if (h->probed && h->have_probe && (h->healthz != PROBE_OK || h->readyz != PROBE_OK))
-		return 4;
 	/* A crash loop can leave the pods that still serve answering OK. */
 	if (h->restarts > 0)
 		return 3;
 	if (h->warned)
 		return 2;
 	return h->probed && !h->have_probe ? 1 : 0;
+}
+
+struct order_key {
+	int row, k1, k2, first;
+};
+
+static int
+order_key_cmp(const void *a, const void *b)
+{
+	const struct order_key *x = a, *y = b;
+
+	if (x->k1 != y->k1)
+		return y->k1 - x->k1;
+	if (x->k2 != y->k2)
+		return y->k2 - x->k2;
+	if (x->first != y->first)
+		return x->first - y->first;
+	return x->row - y->row;
+}
+
+void
+hosts_table_order(const struct hosts_order_row *rows, int n, enum hosts_sort sort,
+    int *order)
+{
+	struct order_key *k = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*k));
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		k[i].row = i;
+		k[i].first = i;
+		if (sort == HOSTS_BY_VERDICT) {
+			k[i].k1 = rows[i].verdict;
+			k[i].k2 = rows[i].health;
+		} else if (sort == HOSTS_BY_HEALTH) {
+			/* The host's worst row keys all of its rows: h10 jobs
+			 * landed rows away from h10 api. */
+			k[i].k1 = rows[i].health;
+			k[i].k2 = rows[i].verdict;
+			for (j = 0; j < n; j++) {
+				if (rows[j].host != rows[i].host)
+					continue;
+				if (j < k[i].first)
+					k[i].first = j;
+				if (rows[j].health > k[i].k1)
+					k[i].k1 = rows[j].health;
+				if (rows[j].verdict > k[i].k2)
+					k[i].k2 = rows[j].verdict;
+			}
+		}
+	}
+	qsort(k, (size_t)n, sizeof(*k), order_key_cmp);
+	for (i = 0; i < n; i++)
+		order[i] = k[i].row;
+	free(k);
+}
+
+bool
+hosts_table_matches(const char *filter, const char *const *cells, int n)
+{
+	int i;
+
+	if (filter[0] == '\0')
+		return true;
+	for (i = 0; i < n; i++)
+		if (cells[i] != NULL && strcasestr(cells[i], filter) != NULL)
+			return true;
+	return false;
 }
 
 /* Whether rows[i]'s host has an earlier row (a host with two services
@@ -288,6 +369,18 @@ host_unread(const struct hosts_mark_row *rows, int n, int i)
 	return false;
 }
 
+/* Whether any of rows[i]'s host's rows (from i on) fails its health. */
+static bool
+host_failing(const struct hosts_mark_row *rows, int n, int i)
+{
+	int j;
+
+	for (j = i; j < n; j++)
+		if (rows[j].host == rows[i].host && rows[j].failing)
+			return true;
+	return false;
+}
+
 /* Whether any of rows[i]'s host's rows (from i on) is on a schema ahead. */
 static bool
 host_ahead(const struct hosts_mark_row *rows, int n, int i)
@@ -304,8 +397,8 @@ void
 hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sort,
     struct hosts_hidden *out)
 {
-	int i, worst = -1, nunread = 0, nbad = 0, nahead = 0;
-	const char *unread = NULL, *bad = NULL, *ahead = NULL;
+	int i, worst = -1, nunread = 0, nbad = 0, nahead = 0, nfailing = 0;
+	const char *unread = NULL, *bad = NULL, *ahead = NULL, *failing = NULL;
 
 	memset(out, 0, sizeof(*out));
 	out->rows = n;
@@ -331,6 +424,8 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 		/* Any of its rows: h6's failing poll hid it from every marker. */
 		if (!rows[i].down && host_unread(rows, n, i) && nunread++ == 0)
 			unread = rows[i].host;
+		if (!rows[i].down && host_failing(rows, n, i) && nfailing++ == 0)
+			failing = rows[i].host;
 		if (host_ahead(rows, n, i) && nahead++ == 0)
 			ahead = rows[i].host;
 	}
@@ -352,11 +447,23 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 		out->nworst = nahead;
 		out->ahead = true;
 	}
+	/* A host failing its health check serves no one, as a host DOWN
+	 * does not: named after them, before the hosts not read (a known
+	 * failure before a blind spot, as the title puts it). */
+	if (out->ndown == 0 && nfailing > 0) {
+		out->down = failing;
+		out->ndown = nfailing;
+		out->failing = true;
+		/* By health ROLLBACK IMMEDIATELY sorts above a failing check. */
+		out->down_first = out->down_first && out->level < DECIDE_ROLLBACK;
+	}
 	/* A host we cannot see is a risk to name, after the hosts DOWN. */
 	if (out->ndown == 0 && nunread > 0) {
 		out->down = unread;
 		out->ndown = nunread;
 		out->unread = true;
+		/* … and CONSIDER or a bad release above what cannot be seen. */
+		out->down_first = out->down_first && out->level < DECIDE_CONSIDER && !out->bad_rel;
 	}
 }
 
@@ -368,7 +475,8 @@ static void
 thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
 {
 	const char *host = down ? h->down : h->worst;
-	const char *what = down ? (h->unread ? "not read" : "DOWN") : h->bad_rel ?
+	const char *what = down ? (h->failing ? (form == 0 ? "failing health" : "failing") :
+	    h->unread ? "not read" : "DOWN") : h->bad_rel ?
 	    (form == 0 ? "on a bad release" : "BAD REL") : h->ahead ?
 	    (form == 0 ? "schema ahead" : "ahead!") : form == 0 ?
 	    decide_level_name((enum decide_level)h->level) : level_word(h->level);
@@ -542,7 +650,7 @@ void
 hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *out)
 {
 	int i, j, level;
-	bool down, bad_rel, ahead;
+	bool down, bad_rel, ahead, failing;
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < n; i++) {
@@ -554,6 +662,7 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		down = rows[i].down;
 		bad_rel = rows[i].bad_rel;
 		ahead = rows[i].ahead;
+		failing = rows[i].failing;
 		for (j = i + 1; j < n; j++)
 			if (rows[j].host == rows[i].host) {
 				if (rows[j].level > level)
@@ -561,6 +670,7 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 				down = down || rows[j].down;
 				bad_rel = bad_rel || rows[j].bad_rel;
 				ahead = ahead || rows[j].ahead;
+				failing = failing || rows[j].failing;
 			}
 		out->hosts++;
 		out->rollback += level == DECIDE_ROLLBACK;
@@ -574,6 +684,8 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		 * the host counts in both. */
 		out->down += down;
 		out->unread += !down && host_unread(rows, n, i);
+		/* Whatever its verdict: h3 and h6 answered 503 at verdict OK. */
+		out->failing += !down && failing;
 		/* Whatever its verdict: a rollback that left the schema ahead
 		 * is not a clean OK (the smoke check's WARN). */
 		out->ahead += ahead;
@@ -606,13 +718,14 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	/* Ranks: a bad release below CONSIDER ROLLBACK (no rollback asked
 	 * of its host's metrics) and above MONITOR (the incident's own
 	 * judgement of what it runs). */
-	enum { R_AHEAD = -3, R_UNREAD, R_DOWN, R_MONITOR = 1, R_BAD_REL, R_CONSIDER, R_ROLLBACK };
+	enum { R_AHEAD = -4, R_UNREAD, R_FAILING, R_DOWN, R_MONITOR = 1, R_BAD_REL, R_CONSIDER,
+		R_ROLLBACK };
 	const struct {
 		int n, rank;
 	} part[] = {
 		{ t->rollback, R_ROLLBACK }, { t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
 		{ t->ahead, R_AHEAD }, { t->monitor, R_MONITOR }, { t->down, R_DOWN },
-		{ t->unread, R_UNREAD },
+		{ t->failing, R_FAILING }, { t->unread, R_UNREAD },
 	};
 	/* The worst verdict worse than MONITOR: MONITOR alone is kept
 	 * only while nothing else is counted. */
@@ -624,6 +737,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	static const char *const bad_rel_words[] = { "on a bad release", "bad rel" };
 	static const char *const unread_words[] = { "not read", "unread" };
 	static const char *const ahead_words[] = { "schema ahead", "ahead!" };
+	static const char *const failing_words[] = { "failing health", "failing" };
 	bool brief;
 	int k, counts, first, second, place;
 	char words[160];
@@ -631,7 +745,8 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 
 	buf[0] = '\0';
 	*lead = 0;
-	if (t->monitor == 0 && worst < 0 && t->down == 0 && t->unread == 0 && t->ahead == 0) {
+	if (t->monitor == 0 && worst < 0 && t->down == 0 && t->unread == 0 && t->ahead == 0 &&
+	    t->failing == 0) {
 		/* Nothing to count: the title as it was. */
 		if (form != 0)
 			return false;
@@ -645,24 +760,26 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 		return true;
 	brief = tally_forms[form].brief;
 	/* The two kept longest: the worst verdict and DOWN, in that order
-	 * unless DOWN wins; with neither, "not read", then "schema ahead"
+	 * unless DOWN wins; with neither, "failing health", "not read", then "schema ahead"
 	 * (not a verdict, but a rollback left unfinished), then MONITOR. */
 	first = down_wins ? R_DOWN : worst >= 0 ? worst : t->down > 0 ? R_DOWN :
-	    t->unread > 0 ? R_UNREAD : t->ahead > 0 ? R_AHEAD : R_MONITOR;
+	    t->failing > 0 ? R_FAILING : t->unread > 0 ? R_UNREAD : t->ahead > 0 ? R_AHEAD :
+	    R_MONITOR;
 	second = first == R_DOWN ? (worst >= 0 ? worst : 0) : t->down > 0 ? R_DOWN : 0;
 	for (i = 0; i < WR_ARRAY_LEN(part); i++) {
 		k = part[i].rank;
 		if (part[i].n == 0)
 			continue;
 		/* Whole counts only, dropped in a fixed order: MONITOR's, then
-		 * "not read" and "schema ahead", then the lesser of two bad
-		 * verdicts; the worst and DOWN last. */
+		 * "not read", "failing health" and "schema ahead", then the
+		 * lesser of two bad verdicts; the worst and DOWN last. */
 		place = k == first ? 0 : k == second ? 1 : k == R_MONITOR ? 4 :
-		    k == R_UNREAD || k == R_AHEAD ? 3 : 2;
+		    k == R_UNREAD || k == R_AHEAD || k == R_FAILING ? 3 : 2;
 		if (counts < place)
 			continue;
 		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,
 		    k == R_UNREAD ? unread_words[brief] : k == R_AHEAD ? ahead_words[brief] :
+		    k == R_FAILING ? failing_words[brief] :
 		    k == R_DOWN ? "DOWN" :
 		    k == R_BAD_REL ? bad_rel_words[brief] : k == R_MONITOR ? level_word(DECIDE_MONITOR) :
 		    tally_forms[form].whole ?
@@ -684,7 +801,8 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 int
 hosts_table_tally_severity(const struct hosts_tally *t)
 {
-	if (t->down > 0 || t->unread > 0 || t->rollback > 0 || t->consider > 0 || t->bad_rel > 0)
+	if (t->down > 0 || t->unread > 0 || t->failing > 0 || t->rollback > 0 || t->consider > 0 ||
+	    t->bad_rel > 0)
 		return 2;
 	return t->monitor > 0 || t->ahead > 0 ? 1 : 0;
 }

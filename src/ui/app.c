@@ -12,6 +12,7 @@
 #include "warroom/armwords.h"
 #include "warroom/decide.h"
 #include "warroom/export.h"
+#include "warroom/hosts_table.h"
 #include "warroom/loop.h"
 #include "warroom/namelist.h"
 #include "warroom/poller.h"
@@ -833,17 +834,24 @@ app_row_host(const struct app *app, int row, int *svc)
 bool
 app_service_shown(const struct app *app, int h, int svc)
 {
+	const struct svc_state *s;
+	const char *cells[6];
 	char where[400];
 
 	if (app->host_filter[0] == '\0')
 		return true;
-	/* Names and where the host is (as ADDRESS shows it): a row never
-	 * hides because its data changed. */
+	/* Names, where the host is (as ADDRESS shows it), and what it runs
+	 * as TAG and VERSION say: "which hosts run v1.5.0-bad?" is asked
+	 * first, and a row rolled off that tag leaves the filter. */
 	app_host_where(app, h, where, sizeof(where));
-	return strcasestr(app->cfg.hosts[h].name, app->host_filter) != NULL ||
-	    strcasestr(app->cfg.hosts[h].services[svc], app->host_filter) != NULL ||
-	    strcasestr(app->cfg.hosts[h].address, app->host_filter) != NULL ||
-	    strcasestr(where, app->host_filter) != NULL;
+	s = app_state(app, h, svc);
+	cells[0] = app->cfg.hosts[h].name;
+	cells[1] = app->cfg.hosts[h].services[svc];
+	cells[2] = app->cfg.hosts[h].address;
+	cells[3] = where;
+	cells[4] = s != NULL ? s->tag : NULL;
+	cells[5] = s != NULL && s->have_probe ? s->version : NULL;
+	return hosts_table_matches(app->host_filter, cells, 6);
 }
 
 void

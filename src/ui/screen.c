@@ -1181,7 +1181,7 @@ prompt_question(struct app *app, int cols, bool hidden, struct prompt_q *q)
 	} else
 		wr_strlcpy(q->ask, app->prompt_kind == PROMPT_FILTER ? "filter /" :
 		    app->prompt_kind == PROMPT_HOST_FILTER ?
-		    "HOSTS: rows whose host, service or address has: " :
+		    "HOSTS: rows whose host, service, address or tag has: " :
 		    app->prompt_kind == PROMPT_ARM ? "type arm to arm: " :
 		    app->prompt_kind == PROMPT_STATUS ?
 		    "status page (investigating/identified/monitoring/resolved): " :

@@ -170,6 +170,9 @@ recent(int64_t changed_ms)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - changed_ms < CHANGED_MS;
 }
 
+static int verdict_of(const struct app *app, int hi);
+static bool runs_bad_release(const struct app *app, int hi, int svc);
+
 /* How bad a row looks, for ordering worst first (hosts_table_health_rank). */
 static int
 health_rank(const struct app *app, int host, int svc)
@@ -188,6 +191,8 @@ health_rank(const struct app *app, int host, int svc)
 		    s->readyz.schema_warn != PROBE_SCHEMA_UNSAID);
 		h.restarts = s->have_driver ? s->restarts : -1;
 	}
+	h.level = verdict_of(app, host);
+	h.bad_rel = runs_bad_release(app, host, svc);
 	return hosts_table_health_rank(&h);
 }
 
@@ -229,55 +234,37 @@ shows_bad_release(const struct app *app, int hi, int svc)
 	return hosts_table_bad_release(verdict_of(app, hi), runs_bad_release(app, hi, svc));
 }
 
-struct row_key {
-	int row, k1, k2;
-};
-
-static int
-row_key_cmp(const void *a, const void *b)
-{
-	const struct row_key *x = a, *y = b;
-
-	if (x->k1 != y->k1)
-		return y->k1 - x->k1;
-	if (x->k2 != y->k2)
-		return y->k2 - x->k2;
-	return x->row - y->row;
-}
-
 /* order[pos] = the row shown at table position pos, under app->host_sort
  * and the filter; after them, in the same order, the rows the filter
  * hides. Returns how many rows are shown. */
 static int
 row_order(const struct app *app, int *order, int rows)
 {
-	struct row_key *keys = xcalloc((size_t)rows, sizeof(*keys));
+	struct hosts_order_row *keys = xcalloc((size_t)rows, sizeof(*keys));
+	int *sorted = xcalloc((size_t)rows, sizeof(*sorted));
 	const struct config_host *h;
 	int n, svc, host, shown;
 
 	for (n = 0; n < rows; n++) {
-		int health, verdict;
-
 		host = row_at(app, n, &h, &svc);
-		keys[n].row = n;
+		keys[n].host = h != NULL ? h->name : "";
 		if (app->host_sort == HOSTS_BY_HOST)
 			continue;
-		health = health_rank(app, host, svc);
+		keys[n].health = health_rank(app, host, svc);
 		/* By verdict a row on a bad release goes between CONSIDER and
 		 * MONITOR, as the title ranks it. */
-		verdict = 2 * verdict_of(app, host);
+		keys[n].verdict = 2 * verdict_of(app, host);
 		if (shows_bad_release(app, host, svc))
-			verdict = 2 * DECIDE_CONSIDER - 1;
-		keys[n].k1 = app->host_sort == HOSTS_BY_HEALTH ? health : verdict;
-		keys[n].k2 = app->host_sort == HOSTS_BY_HEALTH ? verdict : health;
+			keys[n].verdict = 2 * DECIDE_CONSIDER - 1;
 	}
-	qsort(keys, (size_t)rows, sizeof(*keys), row_key_cmp);
+	hosts_table_order(keys, rows, app->host_sort, sorted);
 	for (n = 0, shown = 0; n < rows; n++)
-		if (app_row_shown(app, keys[n].row))
-			order[shown++] = keys[n].row;
+		if (app_row_shown(app, sorted[n]))
+			order[shown++] = sorted[n];
 	for (n = 0, host = shown; n < rows; n++)
-		if (!app_row_shown(app, keys[n].row))
-			order[host++] = keys[n].row;
+		if (!app_row_shown(app, sorted[n]))
+			order[host++] = sorted[n];
+	free(sorted);
 	free(keys);
 	return shown;
 }
@@ -946,6 +933,7 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 	mark->bad_rel = runs_bad_release(app, hi, svc);
 	mark->unread = false;
 	mark->ahead = false;
+	mark->failing = false;
 	if (hi >= 0 && host_up(app, hi)) {
 		const struct svc_state *s = app_state(app, hi, svc);
 
@@ -955,6 +943,9 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 		/* Its values old (AGE ERR) or its health no answer: not seen. */
 		mark->unread = s != NULL && (s->driver_error[0] != '\0' || (s->have_probe &&
 		    (s->healthz.health == PROBE_UNKNOWN || s->readyz.health == PROBE_UNKNOWN)));
+		/* h3 answered 503 at verdict OK: counted, not left to its row. */
+		mark->failing = s != NULL && s->have_probe &&
+		    (s->healthz.health == PROBE_FAIL || s->readyz.health == PROBE_FAIL);
 	}
 }
 

@@ -52,7 +52,7 @@ assert_screen top <<'EOF'
 │ e        export the timeline as a post-mortem draft                          │
 │                                                                              │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 46 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 48 more rows ─────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
@@ -67,7 +67,7 @@ assert_screen middle <<'EOF'
 │ Down, j  move the selection down                                             │
 │ PgUp     move the selection a page up                                        │
 │ PgDn     move the selection a page down                                      │
-│ Home, g  move to the first line                                              │
+│ Home, g  move to the first line (HOSTS by health or verdict: the worst row)  │
 │ End, G   move to the last line                                               │
 │ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the   │
 │          step opened or the section folded; TIMELINE: whole entry            │
@@ -75,17 +75,17 @@ assert_screen middle <<'EOF'
 │ [        jump to the previous unticked step (RUNBOOK only)                   │
 │ ]        jump to the next unticked step (RUNBOOK only)                       │
 │ R        switch RUNBOOK to the next runbook                                  │
-│ o        HOSTS: order rows by host, worst health, or worst verdict           │
+│ o        HOSTS: order rows by host, worst health (a host's rows together),   │
+│          or worst verdict                                                    │
 │ /        filter LOGS with a regex (empty clears it)                          │
-│ F        show the HOSTS rows whose host, service or address has a text       │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 21 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:10               2026-01-01 00:00:10 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 45 more rows ─┐
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 47 more rows ─┐
 │ w        wrap long LOGS lines (LOGS only)                                    │
 │ t        show or hide the LOGS lines' timestamps (LOGS only)                 │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)              │
@@ -121,7 +121,7 @@ assert_screen resolved <<'EOF'
 │ Down, j  move the selection down                                                                 │
 │ PgUp     move the selection a page up                                                            │
 │ PgDn     move the selection a page down                                                          │
-│ Home, g  move to the first line                                                                  │
+│ Home, g  move to the first line (HOSTS by health or verdict: the worst row)                      │
 │ End, G   move to the last line                                                                   │
 │ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the step opened or the    │
 │          section folded; TIMELINE: whole entry                                                   │
@@ -129,9 +129,9 @@ assert_screen resolved <<'EOF'
 │ [        jump to the previous unticked step (RUNBOOK only)                                       │
 │ ]        jump to the next unticked step (RUNBOOK only)                                           │
 │ R        switch RUNBOOK to the next runbook                                                      │
-│ o        HOSTS: order rows by host, worst health, or worst verdict                               │
+│ o        HOSTS: order rows by host, worst health (a host's rows together), or worst verdict      │
 │ /        filter LOGS with a regex (empty clears it)                                              │
-│ F        show the HOSTS rows whose host, service or address has a text                           │
+│ F        show the HOSTS rows whose host, service, address, tag or version has a text             │
 │ N        previous match in LOGS, with a filter (n: next) (LOGS only)                             │
 │ f        follow new LOGS lines, or pause in place (LOGS only)                                    │
 │ w        wrap long LOGS lines (LOGS only)                                                        │
@@ -174,16 +174,16 @@ assert_screen wide <<'EOF'
 │ no log stream open   │ Down, j  move the selection down                                                                                                                      │                       │
 │                      │ PgUp     move the selection a page up                                                                                                                 │ ──────────────────────┘
 │                      │ PgDn     move the selection a page down                                                                                                               │ ──────────────────────┐
-│                      │ Home, g  move to the first line                                                                                                                       │                       │
+│                      │ Home, g  move to the first line (HOSTS by health or verdict: the worst row)                                                                           │                       │
 │                      │ End, G   move to the last line                                                                                                                        │                       │
 │                      │ Enter    HOSTS: tail it; RUNBOOK: a rollback step's confirmation, else the step opened or the section folded; TIMELINE: whole entry                   │                       │
 │                      │ +        HOSTS: tail that service too (LOGS merges by time)                                                                                           │                       │
 │                      │ [        jump to the previous unticked step (RUNBOOK only)                                                                                            │                       │
 │                      │ ]        jump to the next unticked step (RUNBOOK only)                                                                                                │                       │
 │                      │ R        switch RUNBOOK to the next runbook                                                                                                           │                       │
-│                      │ o        HOSTS: order rows by host, worst health, or worst verdict                                                                                    │                       │
+│                      │ o        HOSTS: order rows by host, worst health (a host's rows together), or worst verdict                                                           │                       │
 │                      │ /        filter LOGS with a regex (empty clears it)                                                                                                   │                       │
-│                      │ F        show the HOSTS rows whose host, service or address has a text                                                                                │                       │
+│                      │ F        show the HOSTS rows whose host, service, address, tag or version has a text                                                                  │                       │
 │                      │ N        previous match in LOGS, with a filter (n: next) (LOGS only)                                                                                  │                       │
 │                      │ f        follow new LOGS lines, or pause in place (LOGS only)                                                                                         │                       │
 │                      │ w        wrap long LOGS lines (LOGS only)                                                                                                             │                       │

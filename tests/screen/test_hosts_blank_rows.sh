@@ -19,7 +19,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen calm-row <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 2 ROLLBACK IMMEDIATELY of 6 hosts ──────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 2 ROLLBACK IMMEDIATELY, 1 failing health of 6 hosts ────────────────────────────────────┐
 │  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY VERSION RST AGE DRIVER       │
 │> h1   api     UP   v1.4.1 OK                   running OK     OK            0   0s  compose      │
 │  h2   api     UP   v1.4.1 OK                   running OK     OK            0   0s  compose      │
@@ -52,7 +52,7 @@ EOF
 
 assert_screen h3 <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 2 ROLLBACK IMMEDIATELY of 6 hosts ──────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 2 ROLLBACK IMMEDIATELY, 1 failing health of 6 hosts ────────────────────────────────────┐
 │  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY VERSION RST AGE DRIVER       │
 │  h1   api     UP   v1.4.1 OK                   running OK     OK            0   0s  compose      │
 │  h2   api     UP   v1.4.1 OK                   running OK     OK            0   0s  compose      │

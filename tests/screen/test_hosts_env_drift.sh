@@ -30,7 +30,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 failing health of 3 hosts ────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG              STATE HEALTH READY VERSION RST AGE│
 │  api-1       api     UP   v1.5.0-bad             -      -     -       -   0s │
 │> api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s │
@@ -57,7 +57,7 @@ EOF
 
 assert_screen failing <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 failing health of 3 hosts ────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG              STATE HEALTH READY VERSION RST AGE│
 │  api-1       api     UP   v1.5.0-bad             -      -     -       -   0s │
 │  api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s │
@@ -84,7 +84,7 @@ EOF
 
 assert_screen wider <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 failing health of 3 hosts ────────────────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG              STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                        │
 │  api-1       api     UP   v1.5.0-bad             -      -     -       -   0s  compose 127.0.0.1:2201                 │
 │  api-1       jobs    UP   v1.5.0-bad .env!       -      -     -       -   0s  compose 127.0.0.1:2201                 │
@@ -117,7 +117,7 @@ EOF
 
 assert_screen zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS (zoomed: z shows every pane) ───────────────────────────────────────┐
+┌─ ▶ HOSTS 1 failing health of 3 hosts (zoomed: z shows every pane) ───────────┐
 │  HOST        SERVICE CONN TAG                      STATE HEALTH READY RST AGE│
 │  api-1       api     UP   v1.5.0-bad                     -      -     -   0s │
 │>!api-1       jobs    UP   v1.5.0-bad-hotfix-for-t…       -      -     -   0s │

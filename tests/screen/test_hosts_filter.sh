@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_hosts_filter.sh — F shows only the HOSTS rows whose host,
-# service or address holds the text (any case), named in the pane's title;
+# service, address or tag holds the text (any case), named in the pane's title;
 # the selection moves to a row still shown; a filter nothing matches says
 # so and leaves nothing selected (Enter tails nothing); F and an empty
 # line shows every row again; / from HOSTS still filters LOGS (focus

@@ -32,7 +32,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen failing <<'EOF'
  warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: api-1    00:00:00 UTC
-┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 schema ahead, 1 failing health of 3 hosts ────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
 │  api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  │
@@ -59,7 +59,7 @@ EOF
 
 assert_screen ahead <<'EOF'
  warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: api-1    00:00:00 UTC
-┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 schema ahead, 1 failing health of 3 hosts ────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE │
 │> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  │
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  │
@@ -86,7 +86,7 @@ EOF
 
 assert_screen wider <<'EOF'
  warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: api-1             2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 schema ahead, 1 failing health of 3 hosts ────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG        STATE HEALTH READY      VERSION RST AGE DRIVER              │
 │> api-1       api     UP   v1.5.0-bad       OK     200 ahead!         0   0s  compose             │
 │  api-1       jobs    UP   v1.5.0-bad       -      -          -       3+  0s  compose             │
@@ -119,7 +119,7 @@ EOF
 
 assert_screen long <<'EOF'
  warroom │ no incident named │ T+00:00:00   SCHEMA AHEAD: api-1                         2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 schema ahead of 3 hosts ──────────────────────────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 schema ahead, 1 failing health of 3 hosts ────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN TAG                      STATE HEALTH READY      VERSION RST AGE DRIVER            │
 │  api-1       api     UP   v1.5.0-bad                     OK     200 ahead!         0   0s  compose           │
 │> api-1       jobs    UP   v1.5.0-bad-hotfix-for-t…       -      -          -       3+  0s  compose           │

@@ -31,7 +31,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER of 24 hosts ── ▲ 23 more, worst h1 ROLLBACK ─┐
+┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, 1 failing health ─────── ▲ 23: h1 ROLLBACK ─┐
 │  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY RST AGE  │
 │  h16  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK    0   0s   │
 │  h17  api     UP   v1.4.1 CONSIDER ROLLBACK    running FAIL   OK    0   0s   │
@@ -58,7 +58,7 @@ EOF
 
 assert_screen narrow-verdict-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, by verdict ────────── ▲ 23: h1 +4 ROLLBACK ─┐
+┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, 1 failing, by verdict ─ ▲23 h1 +4 ROLLBACK ─┐
 │  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY RST AGE  │
 │  h11  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
 │  h12  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
@@ -85,7 +85,7 @@ EOF
 
 assert_screen wide-end <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER of 24 hosts ───── ▲ 22: h1 ROLLBACK ─┐┌─ RUNBOOK ────────────────────────────────────┐
+┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, 1 failing health ─ ▲22 h1 ROLLBACK ─┐┌─ RUNBOOK ────────────────────────────────────┐
 │  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY  ││ no runbook loaded                            │
 │  h15  api     UP   v1.4.1 OK                   running OK     OK     ││ open one with -r FILE                        │
 │  h16  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK     ││                                              │

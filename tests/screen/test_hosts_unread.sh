@@ -4,7 +4,7 @@
 # no count, so the title read "5 ROLLBACK IMMEDIATELY, 1 CONSIDER
 # ROLLBACK of 24 hosts" and ▲ named h1 alone while h6 was above it. Both
 # now count as "not read", in the title and in the markers (by health
-# they lead ▲ as hosts DOWN do).
+# after a host to roll back, as the rows are ordered).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_scale_config 24 0
 steps "$(scale_steps 24 0)
@@ -99,7 +99,7 @@ EOF
 
 assert_screen wide-health-end <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 2 not read, by health ─── ▲ 14: h6 +1 not read ─┐┌─ RUNBOOK ────────────────────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 2 not read, by health ────── ▲ 14: h1 ROLLBACK ─┐┌─ RUNBOOK ────────────────────────────────────┐
 │  HOST SERVICE CONN TAG    VERDICT              HEALTH  READY AGE     ││ no runbook loaded                            │
 │  h15  api     UP   v1.4.1 OK                   OK      OK    0s      ││ open one with -r FILE                        │
 │  h16  api     UP   v1.4.1 OK                   OK      OK    0s      ││                                              │

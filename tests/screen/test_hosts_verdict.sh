@@ -28,7 +28,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen wide <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 1 CONSIDER ROLLBACK, 1 MONITOR of 24 hosts, by verdict ─────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, 1 MONITOR, 1 failing health of 24 hosts, by verdict ────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN TAG        VERDICT                  STATE   HEALTH READY VERSION RST AGE  ││ no runbook loaded                                            │
 │> h16  api     UP   v1.5.0-bad ROLLBACK IMMEDIATELY     running OK     OK            0   0s   ││ open one with -r FILE                                        │
 │  h13  api     UP   v1.4.1     CONSIDER ROLLBACK (held) running OK     OK            0   0s   ││                                                              │
@@ -76,7 +76,7 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, 1 MONITOR of 24 hosts, by verdict ──────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, 1 failing health of 24 hosts, by verdict ───┐
 │  HOST SERVICE CONN TAG        VERDICT                  STATE   HEALTH READY  │
 │> h16  api     UP   v1.5.0-bad ROLLBACK IMMEDIATELY     running OK     OK     │
 │  h13  api     UP   v1.4.1     CONSIDER ROLLBACK (held) running OK     OK     │
@@ -103,7 +103,7 @@ EOF
 
 assert_screen zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, by verdict (zoomed: z shows every pane) ────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER, 1 failing (zoomed: z shows every pane) ─────┐
 │  HOST SERVICE CONN TAG        VERDICT                  STATE   HEALTH READY  │
 │> h16  api     UP   v1.5.0-bad ROLLBACK IMMEDIATELY     running OK     OK     │
 │  h13  api     UP   v1.4.1     CONSIDER ROLLBACK (held) running OK     OK     │

@@ -71,7 +71,7 @@ footer alt-r " M-r is not bound to anything; ? shows every key"
 footer unknown " unknown key ESC [9X is not bound to anything; ? shows every key"
 footer prompt-kept " filter /xabcy                                          Enter sets, Esc keeps"
 footer kp-enter " LOGS filtered by /xabcy/, any case"
-footer word-keys " HOSTS: rows whose host, service or address has: roll back Xnow"
+footer word-keys " HOSTS: rows whose host, service, address or tag has: roll back Xnow"
 footer paste-cut " filter /BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB  paste cut at 1018 characters"
 # The message wraps onto the rows above the footer.
 grep -qF "BBBB…/ (1023" "$tmp/long-filter" ||

@@ -679,13 +679,13 @@ the_tally_counts_hosts_on_a_bad_release(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, false },
-		{ h1, DECIDE_OK, false, false, true, false },
-		{ h2, DECIDE_MONITOR, false, false, true, false },
-		{ h2, DECIDE_MONITOR, false, false, true, false },
-		{ h3, DECIDE_ROLLBACK, false, false, true, false },
-		{ h4, DECIDE_MONITOR, false, false, false, false },
-		{ h5, -1, true, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, true, false, false },
+		{ h2, DECIDE_MONITOR, false, false, true, false, false },
+		{ h2, DECIDE_MONITOR, false, false, true, false, false },
+		{ h3, DECIDE_ROLLBACK, false, false, true, false, false },
+		{ h4, DECIDE_MONITOR, false, false, false, false, false },
+		{ h5, -1, true, false, false, false, false },
 	};
 	struct hosts_tally t;
 	char buf[200];
@@ -732,11 +732,11 @@ the_tally_counts_hosts_on_a_schema_ahead(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, true },
-		{ h1, DECIDE_OK, false, false, false, true },
-		{ h2, DECIDE_OK, false, false, false, true },
-		{ h3, DECIDE_OK, false, false, false, false },
-		{ h4, DECIDE_MONITOR, false, false, true, false },
+		{ h1, DECIDE_OK, false, false, false, true, false },
+		{ h1, DECIDE_OK, false, false, false, true, false },
+		{ h2, DECIDE_OK, false, false, false, true, false },
+		{ h3, DECIDE_OK, false, false, false, false, false },
+		{ h4, DECIDE_MONITOR, false, false, true, false, false },
 	};
 	struct hosts_tally t;
 	char buf[200];
@@ -773,12 +773,12 @@ a_hidden_bad_release_is_named_above_monitor(void **state)
 {
 	const char *h1 = "h1", *h20 = "h20", *h21 = "h21", *h22 = "h22", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h20, DECIDE_OK, false, false, false, false },
-		{ h20, DECIDE_OK, false, false, true, false },
-		{ h21, -1, false, false, true, false },
-		{ h22, DECIDE_MONITOR, false, false, false, false },
-		{ h23, -1, true, false, false, false },
-		{ h1, DECIDE_CONSIDER, false, false, true, false },
+		{ h20, DECIDE_OK, false, false, false, false, false },
+		{ h20, DECIDE_OK, false, false, true, false, false },
+		{ h21, -1, false, false, true, false, false },
+		{ h22, DECIDE_MONITOR, false, false, false, false, false },
+		{ h23, -1, true, false, false, false, false },
+		{ h1, DECIDE_CONSIDER, false, false, true, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -831,11 +831,11 @@ a_hidden_schema_ahead_is_named_above_monitor(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, false },
-		{ h3, DECIDE_OK, false, false, false, true },
-		{ h3, DECIDE_OK, false, false, false, false },
-		{ h2, DECIDE_MONITOR, false, false, false, false },
-		{ h4, DECIDE_OK, false, false, true, false },
+		{ h1, DECIDE_OK, false, false, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, true, false },
+		{ h3, DECIDE_OK, false, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false, false, false },
+		{ h4, DECIDE_OK, false, false, true, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -893,9 +893,11 @@ health_orders_down_failing_restarts_warnings_ok(void **state)
 	order[6] = hosts_table_health_rank(&ok);
 	for (i = 0; i < 6; i++)
 		assert_true(order[i] > order[i + 1]);
-	/* A hung endpoint is as bad as a failing one, a worker without an
+	/* A hung endpoint says nothing, and a host to roll back comes before
+	 * it (NO DATA sorted above ROLLBACK IMMEDIATELY); a worker without an
 	 * endpoint is OK, and a crash loop outranks a warning on any row. */
-	assert_int_equal(hosts_table_health_rank(&unknown), order[2]);
+	assert_true(hosts_table_health_rank(&unknown) < order[2]);
+	assert_true(hosts_table_health_rank(&unknown) > order[3]);
 	assert_int_equal(hosts_table_health_rank(&worker), order[6]);
 	worker.restarts = 2;
 	assert_int_equal(hosts_table_health_rank(&worker), order[3]);
@@ -914,15 +916,15 @@ a_hidden_verdict_is_named_whatever_is_in_sight(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row hidden[] = {
-		{ h1, DECIDE_OK, false, false, false, false },
-		{ h2, DECIDE_ROLLBACK, false, false, false, false },
-		{ h3, -1, false, false, false, false },
-		{ h4, DECIDE_CONSIDER, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false },
+		{ h2, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h3, -1, false, false, false, false, false },
+		{ h4, DECIDE_CONSIDER, false, false, false, false, false },
 	};
 	const struct hosts_mark_row calm[] = {
-		{ h1, DECIDE_OK, false, false, false, false },
-		{ h2, DECIDE_NO_DATA, false, false, false, false },
-		{ h3, -1, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false },
+		{ h2, DECIDE_NO_DATA, false, false, false, false, false },
+		{ h3, -1, false, false, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -949,11 +951,11 @@ hosts_at_the_verdict_named_are_counted_once_each(void **state)
 {
 	const char *h1 = "h1", *h4 = "h4", *h5 = "h5", *h19 = "h19";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false },
-		{ h1, DECIDE_ROLLBACK, false, false, false, false },
-		{ h4, DECIDE_ROLLBACK, false, false, false, false },
-		{ h5, DECIDE_CONSIDER, true, false, false, false },
-		{ h19, DECIDE_ROLLBACK, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h5, DECIDE_CONSIDER, true, false, false, false, false },
+		{ h19, DECIDE_ROLLBACK, false, false, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -986,10 +988,10 @@ hidden_hosts_down_are_counted_once_each(void **state)
 {
 	const char *h11 = "h11", *h17 = "h17", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h11, DECIDE_NO_DATA, true, false, false, false },
-		{ h11, DECIDE_NO_DATA, true, false, false, false },
-		{ h17, DECIDE_ROLLBACK, false, false, false, false },
-		{ h23, -1, true, false, false, false },
+		{ h11, DECIDE_NO_DATA, true, false, false, false, false },
+		{ h11, DECIDE_NO_DATA, true, false, false, false, false },
+		{ h17, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h23, -1, true, false, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -1187,10 +1189,10 @@ hosts_not_read_are_counted(void **state)
 {
 	const char *h1 = "h1", *h6 = "h6", *h9 = "h9";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false },
-		{ h6, DECIDE_OK, false, true, false, false },
-		{ h6, DECIDE_OK, false, true, false, false },
-		{ h9, DECIDE_OK, true, true, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h6, DECIDE_OK, false, true, false, false, false },
+		{ h6, DECIDE_OK, false, true, false, false, false },
+		{ h9, DECIDE_OK, true, true, false, false, false },
 	};
 	struct hosts_tally t;
 	struct hosts_hidden h;
@@ -1225,16 +1227,16 @@ the_tally_counts_each_host_once_at_its_worst(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5", *h6 = "h6";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false },
-		{ h1, DECIDE_ROLLBACK, false, false, false, false },
-		{ h2, DECIDE_MONITOR, false, false, false, false },
-		{ h2, DECIDE_CONSIDER, false, false, false, false },
-		{ h3, DECIDE_OK, false, false, false, false },
-		{ h4, DECIDE_ROLLBACK, true, false, false, false },
-		{ h4, DECIDE_ROLLBACK, true, false, false, false },
-		{ h5, -1, true, false, false, false },
-		{ h6, DECIDE_MONITOR, false, false, false, false },
-		{ h6, DECIDE_NO_DATA, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false, false, false },
+		{ h2, DECIDE_CONSIDER, false, false, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false, false, false },
+		{ h5, -1, true, false, false, false, false },
+		{ h6, DECIDE_MONITOR, false, false, false, false, false },
+		{ h6, DECIDE_NO_DATA, false, false, false, false, false },
 	};
 	struct hosts_tally t;
 
@@ -1463,6 +1465,134 @@ a_calm_fleet_has_no_tally(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* o by health, worst first: DOWN, ROLLBACK IMMEDIATELY, failing health,
+ * CONSIDER, a bad release, NO DATA or no answer, then the rest: h2 and
+ * h10 at NO DATA sorted above the three hosts to roll back. */
+static void
+health_orders_hosts_to_roll_back_above_blind_spots(void **state)
+{
+	const struct hosts_health ok = { .up = true, .read = true, .probed = true,
+		.have_probe = true, .healthz = PROBE_OK, .readyz = PROBE_OK, .restarts = 0 };
+	struct hosts_health h[7];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 7; i++)
+		h[i] = ok;
+	h[0].up = false;
+	h[1].level = DECIDE_ROLLBACK;
+	h[2].healthz = PROBE_FAIL;
+	h[3].level = DECIDE_CONSIDER;
+	h[4].bad_rel = true;
+	h[5].level = DECIDE_NO_DATA;
+	h[5].readyz = PROBE_UNKNOWN;
+	h[6].restarts = 4;
+	for (i = 0; i < 6; i++)
+		assert_true(hosts_table_health_rank(&h[i]) > hosts_table_health_rank(&h[i + 1]));
+	/* Failing health whatever the verdict; NO DATA alone ranks as no answer. */
+	h[2].level = DECIDE_MONITOR;
+	assert_true(hosts_table_health_rank(&h[2]) > hosts_table_health_rank(&h[3]));
+	h[5].readyz = PROBE_OK;
+	assert_true(hosts_table_health_rank(&h[5]) > hosts_table_health_rank(&h[6]));
+}
+
+/* By health a host's rows stay together, at its worst row: h10 jobs
+ * landed between h7 jobs and h1 api, away from h10 api. */
+static void
+health_order_keeps_a_hosts_rows_together(void **state)
+{
+	const char *h1 = "h1", *h7 = "h7", *h10 = "h10";
+	const struct hosts_order_row rows[] = {
+		{ h1, 0, 0 }, { h1, 0, 0 }, { h7, 9, 8 }, { h7, 3, 8 }, { h10, 4, 2 },
+		{ h10, 0, 2 },
+	};
+	int order[6], want[6] = { 2, 3, 4, 5, 0, 1 }, i;
+
+	(void)state;
+	hosts_table_order(rows, 6, HOSTS_BY_HEALTH, order);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(order[i], want[i]);
+	/* Config order is the rows as given. */
+	hosts_table_order(rows, 6, HOSTS_BY_HOST, order);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(order[i], i);
+	/* By verdict each row at its verdict, then its health. */
+	hosts_table_order(rows, 6, HOSTS_BY_VERDICT, order);
+	assert_int_equal(order[0], 2);
+	assert_int_equal(order[1], 3);
+	assert_int_equal(order[2], 4);
+	assert_int_equal(order[3], 5);
+}
+
+/* h3 and h6 answered HEALTH FAIL, READY FAIL at verdict OK and the title
+ * counted the hosts not read, never them. */
+static void
+the_tally_counts_hosts_failing_health(void **state)
+{
+	const char *h1 = "h1", *h3 = "h3", *h6 = "h6", *h8 = "h8";
+	struct hosts_mark_row rows[] = {
+		{ .host = h1, .level = DECIDE_ROLLBACK },
+		{ .host = h3, .level = DECIDE_OK, .failing = true },
+		{ .host = h3, .level = DECIDE_OK, .failing = true },
+		{ .host = h6, .level = DECIDE_OK, .failing = true },
+		{ .host = h8, .level = DECIDE_NO_DATA, .unread = true },
+	};
+	struct hosts_tally t;
+	struct hosts_hidden out;
+	char buf[300];
+	size_t lead;
+	int i;
+
+	(void)state;
+	hosts_table_tally(rows, 5, &t);
+	assert_int_equal(t.failing, 2);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 ROLLBACK IMMEDIATELY, 2 failing health, 1 not read of 4 hosts");
+	/* Dropped with "not read", after it, as loud as it. */
+	for (i = 1; hosts_table_tally_title(&t, HOSTS_BY_HOST, "", i, buf, sizeof(buf), &lead);
+	    i++)
+		if (strstr(buf, "fail") == NULL)
+			break;
+	assert_non_null(strstr(buf, "ROLLBACK"));
+	assert_null(strstr(buf, "unread"));
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	/* Alone it is the tally's first thing. */
+	hosts_table_tally(rows + 1, 3, &t);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "2 failing health of 2 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "2 failing");
+	/* A marker names them after hosts DOWN, before hosts not read. */
+	hosts_table_hidden(rows + 1, 4, HOSTS_BY_HOST, &out);
+	assert_true(out.failing);
+	assert_ptr_equal(out.down, h3);
+	assert_int_equal(out.ndown, 2);
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, false, &out, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "v 4 more rows: h3 and 1 more failing health");
+	assert_int_equal(hosts_table_more_severity(&out), 2);
+	/* By health a host to roll back comes first, as the rows do. */
+	hosts_table_hidden(rows, 5, HOSTS_BY_HEALTH, &out);
+	assert_true(out.failing);
+	assert_false(out.down_first);
+	hosts_table_hidden(rows + 1, 4, HOSTS_BY_HEALTH, &out);
+	assert_true(out.down_first);
+}
+
+/* F bad said no row has "bad": the tag and /version are what an on-call
+ * engineer filters by first. */
+static void
+the_filter_matches_any_cell_it_is_given(void **state)
+{
+	const char *cells[] = { "h4", "api", "10.0.0.4", "v1.5.0-bad", "" };
+
+	(void)state;
+	assert_true(hosts_table_matches("BAD", cells, 5));
+	assert_true(hosts_table_matches("h4", cells, 5));
+	assert_true(hosts_table_matches("", cells, 5));
+	assert_false(hosts_table_matches("v1.4", cells, 5));
+	assert_false(hosts_table_matches("bad", cells, 3));
+}
+
 int
 main(void)
 {
@@ -1510,6 +1640,10 @@ main(void)
 		cmocka_unit_test(the_tally_counts_hosts_on_a_schema_ahead),
 		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
 		cmocka_unit_test(a_hidden_schema_ahead_is_named_above_monitor),
+		cmocka_unit_test(health_orders_hosts_to_roll_back_above_blind_spots),
+		cmocka_unit_test(health_order_keeps_a_hosts_rows_together),
+		cmocka_unit_test(the_tally_counts_hosts_failing_health),
+		cmocka_unit_test(the_filter_matches_any_cell_it_is_given),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
