@@ -761,6 +761,53 @@ calm_step(struct decide_verdict *v, const struct decide_verdict *prev,
 			v->pending = v->run[i];
 }
 
+/* Why a check within the margin does not count as calm: each figure
+ * still over a threshold at or above held once lowered by the margin,
+ * said with the limit it must get under ("error rate 1.98% is not yet
+ * below 1.8% (10% under the 2% consider threshold)"); then the figures
+ * as they are, so "below thresholds" never stands beside a hold alone. */
+static void
+margin_reason(struct decide_verdict *v, const struct config_thresholds *t,
+    const struct decide_input *m, enum decide_level held, double margin)
+{
+	static const char *const rank[3] = { "rollback", "consider", "monitor" };
+	const double er[3] = {
+		t->error_rate_rollback, t->error_rate_consider, t->error_rate_monitor,
+	};
+	const double p95[3] = {
+		t->p95_rollback_ms, t->p95_consider_ms, t->p95_monitor_ms,
+	};
+	char own[WR_DECIDE_REASON_MAX], vs[32], ls[32], lim[32], pc[16];
+	struct sbuf b = { v->reason, sizeof(v->reason), 0 };
+	const char *rest = v->reason, *sep = "";
+	double scale = 1 - margin;
+	int i;
+
+	if (strncmp(rest, BELOW, strlen(BELOW)) == 0)
+		rest += strlen(BELOW);
+	snprintf(own, sizeof(own), "%s", rest);
+	fmt_num(margin * 100, 1, pc, sizeof(pc));
+	v->reason[0] = '\0';
+	if (!isnan(m->error_rate) &&
+	    (i = over(m->error_rate, er, er_ge, t->at_or_above, scale)) >= 0 && by_rank[i] >= held) {
+		fmt_pair(m->error_rate, er[i] * scale, percent_decimals(m->error_rate * 100), 100,
+		    vs, ls, sizeof(vs));
+		fmt_num(er[i] * 100, percent_decimals(er[i] * 100), lim, sizeof(lim));
+		sbuf_add(&b, "error rate %s%% is not yet below %s%% (%s%% under the %s%% %s "
+		    "threshold)", vs, ls, pc, lim, rank[i]);
+		sep = "; ";
+	}
+	if (!isnan(m->p95_ms) &&
+	    (i = over(m->p95_ms, p95, p95_ge, t->at_or_above, scale)) >= 0 && by_rank[i] >= held) {
+		fmt_pair(m->p95_ms, p95[i] * scale, ms_decimals(m->p95_ms), 1, vs, ls, sizeof(vs));
+		fmt_num(p95[i], ms_decimals(p95[i]), lim, sizeof(lim));
+		sbuf_add(&b, "%sp95 %s ms is not yet below %s ms (%s%% under the %s ms %s "
+		    "threshold)", sep, vs, ls, pc, lim, rank[i]);
+		sep = "; ";
+	}
+	sbuf_add(&b, "%s%s%s", sep, sep[0] ? "now " : "", own);
+}
+
 /* decide's level and reason; *raw_by: the services these metrics alone
  * rest their level on (decide_verdict's by). */
 static struct decide_verdict
@@ -820,6 +867,8 @@ judge_level(const struct config_thresholds *t, const struct decide_input *m,
 
 		if (v.level == DECIDE_NO_DATA)
 			data_back(&v, m, prev);
+		else if (cand >= v.level)       /* this check no calm one at that level */
+			margin_reason(&v, t, m, v.level, dp.margin);
 		b = (struct sbuf){ v.reason, sizeof(v.reason), strlen(v.reason) };
 		sbuf_add(&b, HELD_AT "%s (%d/%d calm checks)",
 		    decide_level_name(v.level), v.calm, dp.calm_checks);
