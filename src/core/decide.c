@@ -16,7 +16,8 @@
  * way, then gives way to NO DATA at best (decide.h says why not OK).
  * A host without any metrics source is judged on restarts alone: its
  * error rate and p95 are neither missing nor judged, and calm restarts
- * are NO DATA, its reason saying the verdict rests on them.
+ * are NO DATA, its reason saying the verdict rests on them. Restart counts
+ * a failing poll kept are missing too, as a failed scrape's figures are.
  * The pane's number formats live here too, so the reason and the pane
  * print numbers the same way, the pane's words for a held verdict, and
  * its sparklines.
@@ -69,6 +70,7 @@ struct sbuf {
 	size_t len;
 };
 
+static void fmt_clock(int64_t s, char *dst, size_t cap);
 static void sbuf_add(struct sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -425,8 +427,8 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	}
 	if (m->restarts < 0 && m->restarts_unreported)
 		;       /* nothing to wait for: the tool never says */
-	else if (m->restarts < 0)
-		miss(ev, METRIC_RESTARTS);
+	else if (m->restarts < 0 || m->restarts_read_s > 0)
+		miss(ev, METRIC_RESTARTS);      /* old counts are no current ones */
 	else if (t->restarts_rollback > 0 && m->restarts >= t->restarts_rollback * scale) {
 		char who[96];
 
@@ -475,6 +477,29 @@ no_metrics_clause(const struct config_thresholds *t, const struct decide_input *
 static const char *const metric_names[METRIC_COUNT] = {
 	"error rate", "p95", "restarts",
 };
+
+/* What the last good read of restarts said and how long ago, for a
+ * poll failing since: " (0 in 5m as of 4m ago: poll failing)"; named
+ * when other figures are missing too. */
+static void
+stale_restarts(const struct config_thresholds *t, const struct decide_input *m, bool name,
+    struct sbuf *b)
+{
+	char num[32], win[16], ago[24];
+	int64_t age = m->at_s - m->restarts_read_s;
+
+	decide_format_window(t->restarts_window_s, win, sizeof(win));
+	decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
+	if (m->at_s > 0 && age >= 0 && age < INT32_MAX) {
+		decide_format_window((int)age, ago, sizeof(ago));
+		sbuf_add(b, " (%s%s in %s as of %s ago: poll failing)", name ? "restarts " : "", num,
+		    win, ago);
+	} else {
+		fmt_clock(m->restarts_read_s, ago, sizeof(ago));
+		sbuf_add(b, " (%s%s in %s as of %s: poll failing)", name ? "restarts " : "", num,
+		    win, ago);
+	}
+}
 
 /* ev's reason into dst. as_missing: an error rate not judged stands for
  * NO DATA, as a missing one would, so the figures after it come without
@@ -531,6 +556,8 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 		if (m->no_data_why != NULL && m->no_data_why[0] != '\0' &&
 		    (ev->missing[METRIC_ERROR_RATE] || ev->missing[METRIC_P95] || m->no_metrics))
 			sbuf_add(&b, " (%s)", m->no_data_why);
+		if (ev->missing[METRIC_RESTARTS] && m->restarts >= 0 && m->restarts_read_s > 0)
+			stale_restarts(t, m, ev->nmissing > 1, &b);
 		sep = "; ";
 	}
 	if (m->no_metrics) {

@@ -226,6 +226,7 @@ restarts_text(const struct pane *p, char *line, size_t cap)
 	char b[32];
 	size_t len;
 	int k, known = 0;
+	int64_t read_ms = 0;
 
 	decide_format_window(p->app->cfg.thresholds.restarts_window_s, b, sizeof(b));
 	len = (size_t)snprintf(line, cap, "restarts%s%s", ch->driver != DRIVER_HELM ?
@@ -237,6 +238,16 @@ restarts_text(const struct pane *p, char *line, size_t cap)
 			continue;
 		len += (size_t)snprintf(line + len, cap - len, "%s %s %d",
 		    known++ ? "," : ":", ch->services[k], s->restarts);
+		if (s->restarts_stale && s->restarts_at_ms > 0 &&
+		    (read_ms == 0 || s->restarts_at_ms < read_ms))
+			read_ms = s->restarts_at_ms;
+	}
+	/* A failing poll keeps the last counts: never passed off as now. */
+	if (read_ms > 0 && len < cap) {
+		int64_t age = app_now(p->app) - read_ms / 1000;
+
+		decide_format_window(age > 0 && age < INT32_MAX ? (int)age : 0, b, sizeof(b));
+		len += (size_t)snprintf(line + len, cap - len, " as of %s ago (poll failing)", b);
 	}
 	/* Restarts before the console watched are seen only in part (a pod
 	 * shows its last termination, a container its last start): until it
