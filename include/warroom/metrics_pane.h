@@ -4,7 +4,8 @@
  * reason, the error rate and p95 go last; whatever is hidden is counted
  * on the pane's border, naming the worst hidden host when it is MONITOR
  * or worse. Pure: the caller measures its rows and draws the ones kept.
- * Also the text of the error-rate and p95 rows, sparklines and scale.
+ * Also the text of the error-rate and p95 rows, sparklines and scale,
+ * and of the thresholds row.
  */
 #ifndef WARROOM_METRICS_PANE_H
 #define WARROOM_METRICS_PANE_H

@@ -4,7 +4,8 @@
  * figures around it, a long failure cut rather than dropped; what goes
  * is counted, naming the worst hidden host at MONITOR or worse, in forms
  * that get shorter. The error-rate and p95 rows: sparklines against the
- * rollback threshold, with that scale, and gaps for missing scrapes.
+ * rollback threshold, with that scale, and gaps for missing scrapes. The
+ * thresholds row: every level judged by, and the calm margin.
  */
 #include <setjmp.h>
 #include <stdarg.h>
