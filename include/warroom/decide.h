@@ -101,6 +101,11 @@ struct decide_input {
 	double span_s;                   /* … over how long, when more than one
 	                                    scrape interval ("3 of 36 requests,
 	                                    last 18s"); 0: one, not said */
+	int64_t restarts_read_s;         /* the driver's poll is failing and the
+	                                    restart counts are from its last good
+	                                    read then (wall clock, Unix seconds);
+	                                    0: current. Old counts are missing
+	                                    data, as a failed scrape's figures */
 };
 
 /* Hysteresis. */

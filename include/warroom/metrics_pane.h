@@ -4,7 +4,8 @@
  * reason, the error rate and p95 go last; whatever is hidden is counted
  * on the pane's border, naming the worst hidden host when it is MONITOR
  * or worse. Pure: the caller measures its rows and draws the ones kept.
- * Also the text of the error-rate and p95 rows, sparklines and scale.
+ * Also the text of the error-rate and p95 rows, sparklines and scale,
+ * and of the thresholds row.
  */
 #ifndef WARROOM_METRICS_PANE_H
 #define WARROOM_METRICS_PANE_H
@@ -73,5 +74,16 @@ const char *metrics_pane_noscroll(int hidden, bool zoomed, char *buf, size_t cap
  * before the sparkline does. dst always terminated; returns the length. */
 size_t metrics_pane_series(bool p95, double now, const double *hist, size_t n, double full,
     int width, char *dst, size_t cap);
+
+struct config_thresholds;
+
+/* The thresholds row: every level t judges by, worst first (errors, p95
+ * and restarts at rollback; errors and p95 at consider and monitor; a level
+ * off is left out), with the operator its rule applies, how far under a
+ * level (margin, 0.10 = 10%) a check must be to count as calm, and the
+ * runbook line the matrix came from (NULL or ""). restarts_only: a host
+ * judged on restarts alone. dst always terminated; returns the length. */
+size_t metrics_pane_thresholds(const struct config_thresholds *t, bool restarts_only,
+    double margin, const char *matrix_from, char *dst, size_t cap);
 
 #endif

@@ -48,6 +48,10 @@ struct svc_state {
 	                                    has instead (parse_compose_absent_why) */
 	char health[32];                 /* compose health, k8s rollout state */
 	int restarts;                    /* -1 when the tool does not say */
+	int64_t restarts_at_ms;          /* wall clock: restarts was read then; 0 */
+	bool restarts_stale;             /* the poll that reads them is failing:
+	                                    restarts is the last count, as of
+	                                    restarts_at_ms */
 	int revision;                    /* k8s/helm revision, 0 when none */
 	char export_env[64];             /* k8s: EXPORT_MODE in the pod template of the
 	                                    kill switch's container (plan_export_word:

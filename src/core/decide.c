@@ -16,7 +16,8 @@
  * way, then gives way to NO DATA at best (decide.h says why not OK).
  * A host without any metrics source is judged on restarts alone: its
  * error rate and p95 are neither missing nor judged, and calm restarts
- * are NO DATA, its reason saying the verdict rests on them.
+ * are NO DATA, its reason saying the verdict rests on them. Restart counts
+ * a failing poll kept are missing too, as a failed scrape's figures are.
  * The pane's number formats live here too, so the reason and the pane
  * print numbers the same way, the pane's words for a held verdict, and
  * its sparklines.
@@ -69,6 +70,7 @@ struct sbuf {
 	size_t len;
 };
 
+static void fmt_clock(int64_t s, char *dst, size_t cap);
 static void sbuf_add(struct sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -425,8 +427,8 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	}
 	if (m->restarts < 0 && m->restarts_unreported)
 		;       /* nothing to wait for: the tool never says */
-	else if (m->restarts < 0)
-		miss(ev, METRIC_RESTARTS);
+	else if (m->restarts < 0 || m->restarts_read_s > 0)
+		miss(ev, METRIC_RESTARTS);      /* old counts are no current ones */
 	else if (t->restarts_rollback > 0 && m->restarts >= t->restarts_rollback * scale) {
 		char who[96];
 
@@ -475,6 +477,29 @@ no_metrics_clause(const struct config_thresholds *t, const struct decide_input *
 static const char *const metric_names[METRIC_COUNT] = {
 	"error rate", "p95", "restarts",
 };
+
+/* What the last good read of restarts said and how long ago, for a
+ * poll failing since: " (0 in 5m as of 4m ago: poll failing)"; named
+ * when other figures are missing too. */
+static void
+stale_restarts(const struct config_thresholds *t, const struct decide_input *m, bool name,
+    struct sbuf *b)
+{
+	char num[32], win[16], ago[24];
+	int64_t age = m->at_s - m->restarts_read_s;
+
+	decide_format_window(t->restarts_window_s, win, sizeof(win));
+	decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
+	if (m->at_s > 0 && age >= 0 && age < INT32_MAX) {
+		decide_format_window((int)age, ago, sizeof(ago));
+		sbuf_add(b, " (%s%s in %s as of %s ago: poll failing)", name ? "restarts " : "", num,
+		    win, ago);
+	} else {
+		fmt_clock(m->restarts_read_s, ago, sizeof(ago));
+		sbuf_add(b, " (%s%s in %s as of %s: poll failing)", name ? "restarts " : "", num,
+		    win, ago);
+	}
+}
 
 /* ev's reason into dst. as_missing: an error rate not judged stands for
  * NO DATA, as a missing one would, so the figures after it come without
@@ -531,6 +556,8 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 		if (m->no_data_why != NULL && m->no_data_why[0] != '\0' &&
 		    (ev->missing[METRIC_ERROR_RATE] || ev->missing[METRIC_P95] || m->no_metrics))
 			sbuf_add(&b, " (%s)", m->no_data_why);
+		if (ev->missing[METRIC_RESTARTS] && m->restarts >= 0 && m->restarts_read_s > 0)
+			stale_restarts(t, m, ev->nmissing > 1, &b);
 		sep = "; ";
 	}
 	if (m->no_metrics) {
@@ -761,6 +788,53 @@ calm_step(struct decide_verdict *v, const struct decide_verdict *prev,
 			v->pending = v->run[i];
 }
 
+/* Why a check within the margin does not count as calm: each figure
+ * still over a threshold at or above held once lowered by the margin,
+ * said with the limit it must get under ("error rate 1.98% is not yet
+ * below 1.8% (10% under the 2% consider threshold)"); then the figures
+ * as they are, so "below thresholds" never stands beside a hold alone. */
+static void
+margin_reason(struct decide_verdict *v, const struct config_thresholds *t,
+    const struct decide_input *m, enum decide_level held, double margin)
+{
+	static const char *const rank[3] = { "rollback", "consider", "monitor" };
+	const double er[3] = {
+		t->error_rate_rollback, t->error_rate_consider, t->error_rate_monitor,
+	};
+	const double p95[3] = {
+		t->p95_rollback_ms, t->p95_consider_ms, t->p95_monitor_ms,
+	};
+	char own[WR_DECIDE_REASON_MAX], vs[32], ls[32], lim[32], pc[16];
+	struct sbuf b = { v->reason, sizeof(v->reason), 0 };
+	const char *rest = v->reason, *sep = "";
+	double scale = 1 - margin;
+	int i;
+
+	if (strncmp(rest, BELOW, strlen(BELOW)) == 0)
+		rest += strlen(BELOW);
+	snprintf(own, sizeof(own), "%s", rest);
+	fmt_num(margin * 100, 1, pc, sizeof(pc));
+	v->reason[0] = '\0';
+	if (!isnan(m->error_rate) &&
+	    (i = over(m->error_rate, er, er_ge, t->at_or_above, scale)) >= 0 && by_rank[i] >= held) {
+		fmt_pair(m->error_rate, er[i] * scale, percent_decimals(m->error_rate * 100), 100,
+		    vs, ls, sizeof(vs));
+		fmt_num(er[i] * 100, percent_decimals(er[i] * 100), lim, sizeof(lim));
+		sbuf_add(&b, "error rate %s%% is not yet below %s%% (%s%% under the %s%% %s "
+		    "threshold)", vs, ls, pc, lim, rank[i]);
+		sep = "; ";
+	}
+	if (!isnan(m->p95_ms) &&
+	    (i = over(m->p95_ms, p95, p95_ge, t->at_or_above, scale)) >= 0 && by_rank[i] >= held) {
+		fmt_pair(m->p95_ms, p95[i] * scale, ms_decimals(m->p95_ms), 1, vs, ls, sizeof(vs));
+		fmt_num(p95[i], ms_decimals(p95[i]), lim, sizeof(lim));
+		sbuf_add(&b, "%sp95 %s ms is not yet below %s ms (%s%% under the %s ms %s "
+		    "threshold)", sep, vs, ls, pc, lim, rank[i]);
+		sep = "; ";
+	}
+	sbuf_add(&b, "%s%s%s", sep, sep[0] ? "now " : "", own);
+}
+
 /* decide's level and reason; *raw_by: the services these metrics alone
  * rest their level on (decide_verdict's by). */
 static struct decide_verdict
@@ -820,6 +894,8 @@ judge_level(const struct config_thresholds *t, const struct decide_input *m,
 
 		if (v.level == DECIDE_NO_DATA)
 			data_back(&v, m, prev);
+		else if (cand >= v.level)       /* this check no calm one at that level */
+			margin_reason(&v, t, m, v.level, dp.margin);
 		b = (struct sbuf){ v.reason, sizeof(v.reason), strlen(v.reason) };
 		sbuf_add(&b, HELD_AT "%s (%d/%d calm checks)",
 		    decide_level_name(v.level), v.calm, dp.calm_checks);

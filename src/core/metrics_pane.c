@@ -4,9 +4,11 @@
  */
 #include "warroom/metrics_pane.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/config.h"
 #include "warroom/decide.h"
 #include "warroom/panemore.h"
 
@@ -169,4 +171,85 @@ metrics_pane_noscroll(int hidden, bool zoomed, char *buf, size_t cap)
 		    "taller terminal shows %s", hidden, hidden == 1 ? "" : "s",
 		    hidden == 1 ? "it" : "them");
 	return buf;
+}
+
+/* One level's limits ("errors > 2%, p95 > 1000 ms"), those off left out;
+ * returns how many were said. */
+static int
+level_limits(const struct config_thresholds *t, int i, char *dst, size_t cap)
+{
+	const double er[3] = {
+		t->error_rate_rollback, t->error_rate_consider, t->error_rate_monitor,
+	};
+	const double p95[3] = { t->p95_rollback_ms, t->p95_consider_ms, t->p95_monitor_ms };
+	const unsigned er_ge[3] = {
+		WR_TH_GE_ERROR_ROLLBACK, WR_TH_GE_ERROR_CONSIDER, WR_TH_GE_ERROR_MONITOR,
+	};
+	const unsigned p95_ge[3] = {
+		WR_TH_GE_P95_ROLLBACK, WR_TH_GE_P95_CONSIDER, WR_TH_GE_P95_MONITOR,
+	};
+	char a[32], w[16];
+	size_t len = 0;
+	int n = 0;
+
+	dst[0] = '\0';
+	/* The operators the rule applies (a runbook's ">= 5%" is ≥). */
+	if (isfinite(er[i])) {
+		decide_format_percent(er[i], a, sizeof(a));
+		len += (size_t)snprintf(dst + len, cap - len, "errors %s %s",
+		    (t->at_or_above & er_ge[i]) ? "\xe2\x89\xa5" : ">", a);
+		n++;
+	}
+	if (isfinite(p95[i]) && len < cap) {
+		decide_format_ms(p95[i], a, sizeof(a));
+		len += (size_t)snprintf(dst + len, cap - len, "%sp95 %s %s", n ? ", " : "",
+		    (t->at_or_above & p95_ge[i]) ? "\xe2\x89\xa5" : ">", a);
+		n++;
+	}
+	/* Restarts have a rollback level only. */
+	if (i == 0 && t->restarts_rollback > 0 && len < cap) {
+		decide_format_window(t->restarts_window_s, w, sizeof(w));
+		snprintf(dst + len, cap - len, "%s%d restarts in %s", n ? ", " : "",
+		    t->restarts_rollback, w);
+		n++;
+	}
+	return n;
+}
+
+size_t
+metrics_pane_thresholds(const struct config_thresholds *t, bool restarts_only,
+    double margin, const char *matrix_from, char *dst, size_t cap)
+{
+	static const char *const name[3] = { "rollback", "consider", "monitor" };
+	char lim[128], w[16], pc[16];
+	size_t len = 0;
+	int i, said = 0, n;
+
+	if (cap == 0)
+		return 0;
+	dst[0] = '\0';
+	/* Its verdict rests on restarts alone: that is the limit in force. */
+	if (restarts_only) {
+		decide_format_window(t->restarts_window_s, w, sizeof(w));
+		if (t->restarts_rollback > 0)
+			n = snprintf(dst, cap, "rollback at %d restarts in %s", t->restarts_rollback, w);
+		else
+			n = snprintf(dst, cap, "the restarts rule is off (restarts_rollback)");
+		return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+	}
+	for (i = 0; i < 3 && len < cap; i++) {
+		if (level_limits(t, i, lim, sizeof(lim)) == 0)
+			continue;
+		len += (size_t)snprintf(dst + len, cap - len, "%s%s at %s", said++ ? "; " : "",
+		    name[i], lim);
+	}
+	/* A check counts towards a better level only this far under it. */
+	if (said > 0 && margin > 0 && len < cap) {
+		snprintf(pc, sizeof(pc), "%.0f", margin * 100);
+		len += (size_t)snprintf(dst + len, cap - len, "; calm %s%% under a level", pc);
+	} else if (said == 0)
+		len += (size_t)snprintf(dst + len, cap - len, "every threshold is off");
+	if (matrix_from != NULL && matrix_from[0] != '\0' && len < cap)
+		len += (size_t)snprintf(dst + len, cap - len, " (matrix: %s)", matrix_from);
+	return len < cap ? len : cap - 1;
 }

@@ -246,6 +246,7 @@ fail_all(struct host_poll *hp, int svc, const char *why, int64_t began_ms)
 			put(hp->svc[i].driver_error, sizeof(hp->svc[i].driver_error), why);
 			hp->svc[i].driver_failed_ms = began_ms;
 			hp->svc[i].driver_silent_ms = 0;
+			hp->svc[i].restarts_stale = true;
 			/* Nothing will say when it went live: its record goes without. */
 			hp->svc[i].deployed_pending = false;
 		}
@@ -347,6 +348,8 @@ apply_compose_restarts(struct host_poll *hp, const char *buf, size_t len, int64_
 		    hp->p->cfg->thresholds.restarts_window_s);
 		if (hp->svc[i].restarts >= 0)
 			hp->restarts_read = true;
+		hp->svc[i].restarts_at_ms = now;
+		hp->svc[i].restarts_stale = false;
 	}
 	parse_compose_restarts_free(&rs);
 }
@@ -493,11 +496,14 @@ apply_k8s_pods(struct svc_state *s, struct rs_poll *rp, struct restartwin *w, co
 
 	if (parse_k8s_pods(buf, len, &pods, &err) != 0) {
 		put(s->driver_error, sizeof(s->driver_error), err.msg);
+		s->restarts_stale = true;
 		k8s_deployed(s, rp, NULL);
 		return;
 	}
 	k8s_deployed(s, rp, &pods);
 	s->restarts = parse_k8s_restarts_within(&pods, now / 1000, window_s);
+	s->restarts_at_ms = now;
+	s->restarts_stale = false;
 	for (i = 0; i < pods.n; i++)
 		for (j = 0; j < pods.items[i].ncontainers && n < WR_ARRAY_LEN(smp); j++) {
 			snprintf(ids[n], sizeof(ids[n]), "%s/%s", pods.items[i].name,
@@ -1360,6 +1366,11 @@ host_restarts(struct host_poll *hp, struct decide_input *in)
 		if (hp->svc[i].restarts > in->restarts)
 			in->restarts = hp->svc[i].restarts;
 		hp->rsvc[i] = (struct decide_service){ hp->cfg->services[i], hp->svc[i].restarts };
+		/* A poll failing since keeps the last count: as of then. */
+		if (hp->svc[i].restarts >= 0 && hp->svc[i].restarts_stale &&
+		    hp->svc[i].restarts_at_ms > 0 && (in->restarts_read_s == 0 ||
+		    hp->svc[i].restarts_at_ms / 1000 < in->restarts_read_s))
+			in->restarts_read_s = hp->svc[i].restarts_at_ms / 1000;
 	}
 	in->services = hp->rsvc;
 	in->nservices = hp->cfg->nservices;

@@ -226,6 +226,7 @@ restarts_text(const struct pane *p, char *line, size_t cap)
 	char b[32];
 	size_t len;
 	int k, known = 0;
+	int64_t read_ms = 0;
 
 	decide_format_window(p->app->cfg.thresholds.restarts_window_s, b, sizeof(b));
 	len = (size_t)snprintf(line, cap, "restarts%s%s", ch->driver != DRIVER_HELM ?
@@ -237,6 +238,16 @@ restarts_text(const struct pane *p, char *line, size_t cap)
 			continue;
 		len += (size_t)snprintf(line + len, cap - len, "%s %s %d",
 		    known++ ? "," : ":", ch->services[k], s->restarts);
+		if (s->restarts_stale && s->restarts_at_ms > 0 &&
+		    (read_ms == 0 || s->restarts_at_ms < read_ms))
+			read_ms = s->restarts_at_ms;
+	}
+	/* A failing poll keeps the last counts: never passed off as now. */
+	if (read_ms > 0 && len < cap) {
+		int64_t age = app_now(p->app) - read_ms / 1000;
+
+		decide_format_window(age > 0 && age < INT32_MAX ? (int)age : 0, b, sizeof(b));
+		len += (size_t)snprintf(line + len, cap - len, " as of %s ago (poll failing)", b);
 	}
 	/* Restarts before the console watched are seen only in part (a pod
 	 * shows its last termination, a container its last start): until it
@@ -254,32 +265,8 @@ restarts_text(const struct pane *p, char *line, size_t cap)
 static void
 thresholds_text(const struct pane *p, char *line, size_t cap)
 {
-	const struct config_thresholds *t = &p->app->cfg.thresholds;
-	char a[32], b[32];
-
-	/* Its verdict rests on restarts alone: that is the limit in force. */
-	if (p->none) {
-		decide_format_window(t->restarts_window_s, b, sizeof(b));
-		if (t->restarts_rollback > 0)
-			snprintf(line, cap, "rollback at %d restarts in %s", t->restarts_rollback, b);
-		else
-			snprintf(line, cap, "the restarts rule is off (restarts_rollback)");
-		return;
-	}
-	decide_format_percent(t->error_rate_rollback, a, sizeof(a));
-	decide_format_ms(t->p95_rollback_ms, b, sizeof(b));
-	/* The operators the rule applies (a runbook's ">= 5%" is ≥); a level
-	 * a runbook's table leaves out is off. */
-	snprintf(line, cap, "rollback at errors %s%s or p95 %s%s%s",
-	    isinf(t->error_rate_rollback) ? "" :
-	    (t->at_or_above & WR_TH_GE_ERROR_ROLLBACK) ? "\xe2\x89\xa5 " : "> ",
-	    isinf(t->error_rate_rollback) ? "off" : a,
-	    isinf(t->p95_rollback_ms) ? "" :
-	    (t->at_or_above & WR_TH_GE_P95_ROLLBACK) ? "\xe2\x89\xa5 " : "> ",
-	    isinf(t->p95_rollback_ms) ? "off" : b,
-	    p->app->matrix_from[0] ? " (matrix: " : "");
-	if (p->app->matrix_from[0])
-		snprintf(line + strlen(line), cap - strlen(line), "%s)", p->app->matrix_from);
+	metrics_pane_thresholds(&p->app->cfg.thresholds, p->none, decide_params_default().margin,
+	    p->app->matrix_from, line, cap);
 }
 
 /* Another host's verdict and its reason after it, in line[cap]; the

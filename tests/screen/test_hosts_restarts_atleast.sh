@@ -35,7 +35,7 @@ assert_screen early <<'EOF'
 │  errors 0.1%    ▁▁ 0–5%                                                    ││                                                  │
 │  p95    100 ms  ▂▁ 0–2000 ms                                               ││                                                  │
 │  restarts in 5m: unknown                                                   ││                                                  │
-│  rollback at errors > 5% or p95 > 2000 ms                                  ││                                                  │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at err…││                                                  │
 │h2             OK  below thresholds: error rate 0.1%, p95 100 ms, 1+ restar…││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │
@@ -78,7 +78,7 @@ assert_screen whole <<'EOF'
 │  errors 0.1%    ▁▁▁ 0–5%                                                   ││                                                  │
 │  p95    100 ms  ▂▁▁ 0–2000 ms                                              ││                                                  │
 │  restarts in 5m: unknown                                                   ││                                                  │
-│  rollback at errors > 5% or p95 > 2000 ms                                  ││                                                  │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at err…││                                                  │
 │h2             OK  below thresholds: error rate 0.1%, p95 100 ms, 1 restart…││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │

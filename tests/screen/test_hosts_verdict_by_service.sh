@@ -33,7 +33,7 @@ assert_screen wide <<'EOF'
 │  errors 0.1%    ▁▁ 0–5%                                              ││                                              │
 │  p95    180 ms  ▂▂ 0–2000 ms                                         ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │h2             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests…││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │

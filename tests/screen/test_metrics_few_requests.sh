@@ -41,7 +41,7 @@ assert_screen judged <<'EOF'
 │  p95    120 ms  ▁ 0–2000 ms                                          ││                                              │
 │  80.0 req/s                                                          ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
@@ -68,8 +68,8 @@ assert_screen held <<'EOF'
 │  p95    120 ms  ▁▁▁ 0–2000 ms                                                                                        │
 │  1.0 req/s                                                                                                           │
 │  restarts in 5m: unknown                                                                                             │
-│  rollback at errors > 5% or p95 > 2000 ms                                                                            │
-│                                                                                                                      │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 1000 ms; monitor at errors │
+│    > 1%, p95 > 500 ms; calm 10% under a level                                                                        │
 │                                                                                                                      │
 │                                                                                                                      │
 │                                                                                                                      │
@@ -101,8 +101,8 @@ assert_screen given <<'EOF'
 │  p95    120 ms  ▁▁▁▁ 0–2000 ms                                                                                       │
 │  1.0 req/s                                                                                                           │
 │  restarts in 5m: unknown                                                                                             │
-│  rollback at errors > 5% or p95 > 2000 ms                                                                            │
-│                                                                                                                      │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 1000 ms; monitor at errors │
+│    > 1%, p95 > 500 ms; calm 10% under a level                                                                        │
 │                                                                                                                      │
 │                                                                                                                      │
 │                                                                                                                      │

@@ -36,7 +36,7 @@ assert_screen wide <<'EOF'
 │  p95    900 ms  ▆▄ 0–2000 ms                                         ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
@@ -90,9 +90,9 @@ assert_screen zoomed <<'EOF'
 │  p95    900 ms  ▆▄ 0–2000 ms                                                 │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                        │
 │  restarts in 5m: unknown                                                     │
-│  rollback at errors > 5% or p95 > 2000 ms                                    │
-│                                                                              │
-│                                                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors│
+│    > 2%, p95 > 1000 ms; monitor at errors > 1%, p95 > 500 ms; calm 10% under │
+│    a level                                                                   │
 │                                                                              │
 │                                                                              │
 │                                                                              │

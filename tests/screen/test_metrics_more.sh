@@ -78,7 +78,7 @@ assert_screen taller <<'EOF'
 │  p95    420 ms  ▂▂ 0–2000 ms                 ││                              │
 │  23.0 req/s                                  ││                              │
 │  restarts in 5m: unknown                     ││                              │
-│  rollback at errors > 5% or p95 > 2000 ms    ││                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 r…││                              │
 │k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││                              │
 └─ ▼ 1 more row (z shows them) ────────────────┘│                              │
 ┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
@@ -104,13 +104,13 @@ assert_screen zoomed <<'EOF'
 │  p95    420 ms  ▂▂ 0–2000 ms                                                 │
 │  23.0 req/s                                                                  │
 │  restarts in 5m: unknown                                                     │
-│  rollback at errors > 5% or p95 > 2000 ms                                    │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors│
+│    > 2%, p95 > 1000 ms; monitor at errors > 1%, p95 > 500 ms; calm 10% under │
+│    a level                                                                   │
 │k8s-bastion    ROLLBACK IMMEDIATELY  error rate 8% > 5%; p95 1500 ms > 1000 ms│
 │               (consider)                                                     │
 │api-2          OK  below thresholds: error rate 0%, p95 120 ms, 0 restarts in │
 │               5m                                                             │
-│                                                                              │
-│                                                                              │
 │                                                                              │
 │                                                                              │
 │                                                                              │

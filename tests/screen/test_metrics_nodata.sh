@@ -37,7 +37,7 @@ assert_screen held <<'EOF'
 │  p95    no data ▂·· 0–2000 ms                                        ││                                              │
 │  metrics: HTTP 302                                                   ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
@@ -70,7 +70,7 @@ assert_screen gave-way <<'EOF'
 │  p95    no data ▂··· 0–2000 ms                                       ││                                              │
 │  metrics: HTTP 302                                                   ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘

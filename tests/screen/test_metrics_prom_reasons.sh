@@ -71,8 +71,8 @@ assert_screen every <<'EOF'
 │    series (its scrapes failing?)                                                                                     │
 │  request_rate_query: Prometheus answered a range vector (matrix); want an instant vector or scalar                   │
 │  restarts in 5m: unknown                                                                                             │
-│  rollback at errors > 5% or p95 > 2000 ms                                                                            │
-│                                                                                                                      │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 1000 ms; monitor at errors │
+│    > 1%, p95 > 500 ms; calm 10% under a level                                                                        │
 │                                                                                                                      │
 │                                                                                                                      │
 │                                                                                                                      │

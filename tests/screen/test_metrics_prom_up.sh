@@ -29,8 +29,8 @@ assert_screen up <<'EOF'
 │  Prometheus cannot scrape api-1 (up is 0)                                                                            │
 │  the p95 query gave -0.2: not a latency in seconds                                                                   │
 │  restarts in 5m: unknown                                                                                             │
-│  rollback at errors > 5% or p95 > 2000 ms                                                                            │
-│                                                                                                                      │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 1000 ms; monitor at errors │
+│    > 1%, p95 > 500 ms; calm 10% under a level                                                                        │
 │                                                                                                                      │
 │                                                                                                                      │
 │                                                                                                                      │

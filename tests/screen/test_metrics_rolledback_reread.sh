@@ -36,7 +36,7 @@ assert_screen held <<'EOF'
 │  p95    179 ms  ▆▂ 0–2000 ms                                         ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘

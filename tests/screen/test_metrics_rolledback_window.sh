@@ -47,7 +47,7 @@ assert_screen rollback <<'EOF'
 │  p95    900 ms  ▆▄ 0–2000 ms                                         ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
@@ -80,7 +80,7 @@ assert_screen consider <<'EOF'
 │  p95    300 ms  ▆▄▂▂ 0–2000 ms                                       ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
@@ -146,7 +146,7 @@ assert_screen past <<'EOF'
 │  p95    300 ms  ▆▄▂▂▂ 0–2000 ms                                      ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘

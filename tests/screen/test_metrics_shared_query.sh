@@ -34,7 +34,7 @@ assert_screen start <<'EOF'
 │  fleet-wide error rate (its query has no {host}), also on api-2, k8s…││                                              │
 │  from Prometheus at http://prom:9090                                 ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
@@ -67,7 +67,7 @@ assert_screen read <<'EOF'
 │  fleet-wide error rate (its query has no {host}), also on api-2, k8s…││                                              │
 │  from Prometheus at http://prom:9090                                 ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5% or p95 > 2000 ms                            ││                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐

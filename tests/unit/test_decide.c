@@ -570,7 +570,8 @@ within_the_margin_is_not_calm(void **state)
 		assert_int_equal(v.calm, 0);
 	}
 	assert_string_equal(v.reason,
-	    "error rate 4.8% > 2%; held at ROLLBACK IMMEDIATELY (0/2 calm checks)");
+	    "error rate 4.8% is not yet below 4.5% (10% under the 5% rollback threshold); "
+	    "now error rate 4.8% > 2%; held at ROLLBACK IMMEDIATELY (0/2 calm checks)");
 	/* A flap back inside the margin restarts the count. */
 	v = verdict(0.03, 100, 0, &v);
 	assert_int_equal(v.calm, 1);
@@ -616,6 +617,38 @@ round_at(double er, double p95, int restarts, const char *why, int64_t at_s,
  * stays, said to be held for lack of data since the first failure, the
  * calm run does not start, and the level never changes (so the caller
  * writes no verdict.change) for as long as the hold lasts. */
+/* A count from a poll that has since failed is not current: restarts are
+ * missing data like a failed scrape's error rate, so no OK rests on it;
+ * the reason says what the last good read said and how long ago. */
+static void
+restarts_from_a_failing_poll_are_missing(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = 0.001, .p95_ms = 182, .restarts = 0,
+		.at_s = T0 + 240, .restarts_read_s = T0 };
+	struct decide_verdict v;
+
+	(void)state;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "no data for restarts (0 in 5m as of 4m ago: poll "
+	    "failing); error rate 0.1%, p95 182 ms");
+	/* A bad level on old counts is held as for missing figures, not
+	 * kept as current. */
+	m.restarts = 45;
+	m.restarts_read_s = 0;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	m.restarts_read_s = T0;
+	v = decide(&t, &m, &v, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(v.held_no_data);
+	assert_int_equal(v.raw, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "no data for restarts (45 in 5m as of 4m ago: poll "
+	    "failing); error rate 0.1%, p95 182 ms; held at ROLLBACK IMMEDIATELY (no data since "
+	    "10:06:11)");
+}
+
 static void
 missing_data_holds_rollback(void **state)
 {
@@ -874,8 +907,9 @@ monitor_on_the_way_down_says_why(void **state)
 	v = verdict(0.0095, 245, 0, &v);
 	assert_int_equal(v.level, DECIDE_MONITOR);
 	assert_true(v.held);
-	assert_string_equal(v.reason, "below thresholds: error rate 0.95%, p95 245 ms, 0 restarts "
-	    "in 5m; held at MONITOR (0/2 calm checks)");
+	assert_string_equal(v.reason, "error rate 0.95% is not yet below 0.9% (10% under the 1% "
+	    "monitor threshold); now error rate 0.95%, p95 245 ms, 0 restarts in 5m; held at "
+	    "MONITOR (0/2 calm checks)");
 	/* MONITOR because over its threshold: that threshold, not held. */
 	v = verdict(0.03, 245, 0, NULL);
 	v = verdict(0.015, 245, 0, &v);
@@ -883,6 +917,32 @@ monitor_on_the_way_down_says_why(void **state)
 	assert_int_equal(v.level, DECIDE_MONITOR);
 	assert_false(v.held);
 	assert_string_equal(v.reason, "error rate 1.5% > 1%");
+}
+
+/* Below the consider threshold but not by the margin: the check does not
+ * count, and the reason says what the figure must get under, not "below
+ * thresholds" beside a hold that never moves. */
+static void
+held_within_the_margin_says_what_to_get_under(void **state)
+{
+	struct decide_verdict v = verdict(0.025, 182, 0, NULL);
+	char why[WR_DECIDE_REASON_MAX + 64];
+
+	(void)state;
+	v = verdict(0.0198, 182, 0, &v);
+	v = verdict(0.0198, 182, 0, &v);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	assert_int_equal(v.calm, 0);
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, 0/2 calm checks: error rate 1.98% is not yet below 1.8% "
+	    "(10% under the 2% consider threshold); now error rate 1.98% > 1%");
+	/* p95 the same way, in its own unit. */
+	v = verdict(0.001, 1500, 0, NULL);
+	v = verdict(0.001, 950, 0, &v);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, "p95 950 ms is not yet below 900 ms (10% under the 1000 ms "
+	    "consider threshold); now p95 950 ms > 500 ms; held at "
+	    "CONSIDER ROLLBACK (0/2 calm checks)");
 }
 
 /* Whatever the path, a level above what the metrics say is held, and a
@@ -1566,7 +1626,9 @@ main(void)
 		cmocka_unit_test(worse_is_immediate),
 		cmocka_unit_test(better_needs_calm_checks),
 		cmocka_unit_test(within_the_margin_is_not_calm),
+		cmocka_unit_test(held_within_the_margin_says_what_to_get_under),
 		cmocka_unit_test(the_worst_level_of_a_calm_run_wins),
+		cmocka_unit_test(restarts_from_a_failing_poll_are_missing),
 		cmocka_unit_test(missing_data_holds_rollback),
 		cmocka_unit_test(missing_data_holds_every_bad_level),
 		cmocka_unit_test(one_missing_figure_is_not_calm),

@@ -4,7 +4,8 @@
  * figures around it, a long failure cut rather than dropped; what goes
  * is counted, naming the worst hidden host at MONITOR or worse, in forms
  * that get shorter. The error-rate and p95 rows: sparklines against the
- * rollback threshold, with that scale, and gaps for missing scrapes.
+ * rollback threshold, with that scale, and gaps for missing scrapes. The
+ * thresholds row: every level judged by, and the calm margin.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <cmocka.h>
 #include <math.h>
 
+#include "warroom/config.h"
 #include "warroom/decide.h"
 #include "warroom/metrics_pane.h"
 
@@ -237,6 +239,41 @@ series_fits_its_width(void **state)
 	assert_string_equal(b, "errors ");
 }
 
+/* The thresholds row names every level the verdict is judged by, not the
+ * rollback one alone, and the margin a calm check must clear. */
+static void
+thresholds_row_lists_every_level(void **state)
+{
+	struct config_thresholds t = {
+		.error_rate_rollback = 0.05, .error_rate_consider = 0.02,
+		.error_rate_monitor = 0.01, .p95_rollback_ms = 2000, .p95_consider_ms = 1000,
+		.p95_monitor_ms = 500, .restarts_rollback = 3, .restarts_window_s = 300,
+	};
+	char b[400];
+
+	(void)state;
+	metrics_pane_thresholds(&t, false, 0.1, "", b, sizeof(b));
+	assert_string_equal(b, "rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; "
+	    "consider at errors > 2%, p95 > 1000 ms; monitor at errors > 1%, p95 > 500 ms; "
+	    "calm 10% under a level");
+	/* A runbook's matrix: its operators, its levels (one left out is
+	 * off), its line. */
+	t.at_or_above = WR_TH_GE_ERROR_CONSIDER;
+	t.error_rate_monitor = t.p95_monitor_ms = INFINITY;
+	t.p95_consider_ms = INFINITY;
+	metrics_pane_thresholds(&t, false, 0.1, "rollback.md:7", b, sizeof(b));
+	assert_string_equal(b, "rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; "
+	    "consider at errors \xe2\x89\xa5 2%; calm 10% under a level (matrix: rollback.md:7)");
+	/* Judged on restarts alone: that limit, or that it is off. */
+	metrics_pane_thresholds(&t, true, 0.1, "", b, sizeof(b));
+	assert_string_equal(b, "rollback at 3 restarts in 5m");
+	t.restarts_rollback = 0;
+	metrics_pane_thresholds(&t, true, 0.1, "", b, sizeof(b));
+	assert_string_equal(b, "the restarts rule is off (restarts_rollback)");
+	/* Cut, but terminated. */
+	assert_int_equal(metrics_pane_thresholds(&t, true, 0.1, "", b, 8), 7);
+}
+
 int
 main(void)
 {
@@ -250,6 +287,7 @@ main(void)
 		cmocka_unit_test(series_rows_have_a_scale),
 		cmocka_unit_test(series_missing_scrapes_are_gaps),
 		cmocka_unit_test(series_fits_its_width),
+		cmocka_unit_test(thresholds_row_lists_every_level),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
