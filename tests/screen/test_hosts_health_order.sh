@@ -115,7 +115,7 @@ assert_screen tag-filter <<'EOF'
 │  errors 8%      ▁█ 0–5%                      ││                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                 ││                              │
 │  restarts in 5m: unknown                     ││                              │
-│  rollback at errors > 5% or p95 > 2000 ms    ││                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 r…││                              │
 │h1             OK  below thresholds: error ra…││                              │
 └─ ▼ 22 more rows (z shows them) ──────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
