@@ -17,7 +17,9 @@
  * A host without any metrics source is judged on restarts alone: its
  * error rate and p95 are neither missing nor judged, and calm restarts
  * are NO DATA, its reason saying the verdict rests on them. Restart counts
- * a failing poll kept are missing too, as a failed scrape's figures are.
+ * a failing poll kept are judged as they were last read, their reason
+ * saying how old they are: the error rate and p95 (Prometheus read
+ * directly while SSH is down) still speak, and NO DATA would hide them.
  * The pane's number formats live here too, so the reason and the pane
  * print numbers the same way, the pane's words for a held verdict, and
  * its sparklines.
@@ -71,6 +73,7 @@ struct sbuf {
 };
 
 static void fmt_clock(int64_t s, char *dst, size_t cap);
+static void stale_restarts(const struct decide_input *m, char *out, size_t cap);
 static void sbuf_add(struct sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -427,17 +430,18 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	}
 	if (m->restarts < 0 && m->restarts_unreported)
 		;       /* nothing to wait for: the tool never says */
-	else if (m->restarts < 0 || m->restarts_read_s > 0)
-		miss(ev, METRIC_RESTARTS);      /* old counts are no current ones */
+	else if (m->restarts < 0)
+		miss(ev, METRIC_RESTARTS);
 	else if (t->restarts_rollback > 0 && m->restarts >= t->restarts_rollback * scale) {
-		char who[96];
+		char who[96], old[64];
 
 		decide_format_window(t->restarts_window_s, win, sizeof(win));
 		decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
 		restarts_who(t, m, scale, ev, who, sizeof(who));
-		snprintf(text, sizeof(text), "%s restart%s in %s \xe2\x89\xa5 %d%s",
+		stale_restarts(m, old, sizeof(old));
+		snprintf(text, sizeof(text), "%s restart%s in %s%s \xe2\x89\xa5 %d%s",
 		    who[0] ? who : num, strcmp(num, "1") == 0 && strchr(who, ',') == NULL ? "" : "s",
-		    win, t->restarts_rollback, config_said(t, WR_TH_TABLE_RESTARTS));
+		    win, old, t->restarts_rollback, config_said(t, WR_TH_TABLE_RESTARTS));
 		fire(ev, DECIDE_ROLLBACK, text);
 		/* The level rests on these services alone when nothing else
 		 * says as much (this clause the only one at ROLLBACK): a
@@ -465,10 +469,13 @@ no_metrics_clause(const struct config_thresholds *t, const struct decide_input *
 		return;
 	}
 	if (ev->nfired == 0 && !ev->missing[METRIC_RESTARTS] && m->restarts >= 0) {
+		char old[64];
+
 		decide_format_window(t->restarts_window_s, win, sizeof(win));
 		decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
-		sbuf_add(b, "%s%s restart%s in %s", sep, num, strcmp(num, "1") == 0 ? "" : "s",
-		    win);
+		stale_restarts(m, old, sizeof(old));
+		sbuf_add(b, "%s%s restart%s in %s%s", sep, num, strcmp(num, "1") == 0 ? "" : "s",
+		    win, old);
 		sep = "; ";
 	}
 	sbuf_add(b, "%s" RESTARTS_ONLY, sep);
@@ -478,26 +485,23 @@ static const char *const metric_names[METRIC_COUNT] = {
 	"error rate", "p95", "restarts",
 };
 
-/* What the last good read of restarts said and how long ago, for a
- * poll failing since: " (0 in 5m as of 4m ago: poll failing)"; named
- * when other figures are missing too. */
+/* " as of 4m ago (poll failing)" after restart counts a failing poll
+ * kept (their last good read's), else "". */
 static void
-stale_restarts(const struct config_thresholds *t, const struct decide_input *m, bool name,
-    struct sbuf *b)
+stale_restarts(const struct decide_input *m, char *out, size_t cap)
 {
-	char num[32], win[16], ago[24];
+	char ago[24];
 	int64_t age = m->at_s - m->restarts_read_s;
 
-	decide_format_window(t->restarts_window_s, win, sizeof(win));
-	decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
+	out[0] = '\0';
+	if (m->restarts_read_s <= 0)
+		return;
 	if (m->at_s > 0 && age >= 0 && age < INT32_MAX) {
 		decide_format_window((int)age, ago, sizeof(ago));
-		sbuf_add(b, " (%s%s in %s as of %s ago: poll failing)", name ? "restarts " : "", num,
-		    win, ago);
+		snprintf(out, cap, " as of %s ago (poll failing)", ago);
 	} else {
 		fmt_clock(m->restarts_read_s, ago, sizeof(ago));
-		sbuf_add(b, " (%s%s in %s as of %s: poll failing)", name ? "restarts " : "", num,
-		    win, ago);
+		snprintf(out, cap, " as of %s (poll failing)", ago);
 	}
 }
 
@@ -556,8 +560,6 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 		if (m->no_data_why != NULL && m->no_data_why[0] != '\0' &&
 		    (ev->missing[METRIC_ERROR_RATE] || ev->missing[METRIC_P95] || m->no_metrics))
 			sbuf_add(&b, " (%s)", m->no_data_why);
-		if (ev->missing[METRIC_RESTARTS] && m->restarts >= 0 && m->restarts_read_s > 0)
-			stale_restarts(t, m, ev->nmissing > 1, &b);
 		sep = "; ";
 	}
 	if (m->no_metrics) {
@@ -582,10 +584,13 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 		sep = ", ";
 	}
 	if (!ev->missing[METRIC_RESTARTS] && m->restarts >= 0) {
+		char old[64];
+
 		decide_format_window(t->restarts_window_s, win, sizeof(win));
 		decide_format_restarts(m->restarts, m->restarts_partial, num, sizeof(num));
-		sbuf_add(&b, "%s%s restart%s in %s", sep, num, strcmp(num, "1") == 0 ? "" : "s",
-		    win);
+		stale_restarts(m, old, sizeof(old));
+		sbuf_add(&b, "%s%s restart%s in %s%s", sep, num, strcmp(num, "1") == 0 ? "" : "s",
+		    win, old);
 	}
 }
 
