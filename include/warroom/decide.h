@@ -104,8 +104,8 @@ struct decide_input {
 	int64_t restarts_read_s;         /* the driver's poll is failing and the
 	                                    restart counts are from its last good
 	                                    read then (wall clock, Unix seconds);
-	                                    0: current. Old counts are missing
-	                                    data, as a failed scrape's figures */
+	                                    0: current. Old counts are judged,
+	                                    the reason saying how old */
 };
 
 /* Hysteresis. */
