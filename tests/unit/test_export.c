@@ -45,6 +45,14 @@ add_to(struct record *v, size_t i, int64_t at_s, const char *kind, const char *h
 	r->crc = crc32c(0, data, strlen(data)) ^ (uint32_t)i;
 }
 
+/* The n records add_to made in v. */
+static void
+records_free(struct record *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
 static void
 add(size_t i, int64_t at_s, const char *kind, const char *host, const char *op,
     const char *data)
@@ -125,10 +133,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	size_t i;
-
-	for (i = 0; i < NREC; i++)
-		record_free(&recs[i]);
+	records_free(recs, NREC);
 	return 0;
 }
 
@@ -725,7 +730,7 @@ a_post_refused_seven_times_is_one_row(void **state)
 	struct record v[20] = { 0 };
 	struct export_opts o = { .id = "x" };
 	char *md;
-	size_t len, n, i;
+	size_t len, n;
 
 	(void)state;
 	n = add_refused_tries(v, at, 8);
@@ -746,8 +751,7 @@ a_post_refused_seven_times_is_one_row(void **state)
 	    " — posted 2024-05-01 12:02:16 after 7 refused tries from 2024-05-01 12:00:24"
 	    " (HTTP 500)\n"));
 	free(md);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* The page answering HTTP 500 until the post gave up: five tries from
@@ -761,7 +765,7 @@ a_failed_post_says_its_tries(void **state)
 	struct record v[16] = { 0 };
 	struct export_opts o = { .id = "x" };
 	char *md;
-	size_t len, n, i;
+	size_t len, n;
 
 	(void)state;
 	n = add_refused_tries(v, at, 5);
@@ -773,8 +777,7 @@ a_failed_post_says_its_tries(void **state)
 	    " — **FAILED, not posted** after 5 tries from 2024-05-01 12:00:24 to 2024-05-01 "
 	    "12:00:54, last answer HTTP 500: gave up after 5 attempts: HTTP 500\n"));
 	free(md);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* h2's verdict (12:00:07) is written before its health.change (12:00:12),
@@ -789,7 +792,7 @@ an_earlier_deploy_starts_its_row(void **state)
 	struct record v[6] = { 0 };
 	struct export_opts o = { .id = "x" };
 	char *md, data[400], words[64];
-	size_t len, n = 0, i;
+	size_t len, n = 0;
 
 	(void)state;
 	snprintf(data, sizeof(data), "{\"service\":\"api\",\"tag\":\"v1.4.1\","
@@ -830,8 +833,7 @@ an_earlier_deploy_starts_its_row(void **state)
 	assert_string_equal(words, "");
 	export_early_words(&v[2], T0 + 7000, words, sizeof(words));
 	assert_string_equal(words, "[12:00:06 deployed] ");
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* Records of an incident on several hosts, rendered in UTC. */
@@ -879,8 +881,7 @@ multi_journal(struct record *v)
 static void
 multi_free(struct record *v)
 {
-	for (size_t i = 0; i < NMULTI; i++)
-		record_free(&v[i]);
+	records_free(v, NMULTI);
 }
 
 static const cJSON *
@@ -932,8 +933,7 @@ rollback_end_is_when_the_last_rollback_settled(void **state)
 	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand; built-in "
 	    "rollback on api-1, op-b) | 2024-05-01 12:01:35 | 1m 35s |\n"));
 	free(md);
-	for (size_t i = 0; i < 8; i++)
-		record_free(&v[i]);
+	records_free(v, 8);
 }
 
 /* The seeds' rollbacks, run as runbook commands: a k8s undo with its own
@@ -994,8 +994,7 @@ rollbacks_run_as_written_count_with_their_source(void **state)
 	    "k8s-bastion, rc-2: \\`kubectl rollout undo deploy/api -n prod\\`, run as written, "
 	    "not verified by warroom) | 2024-05-01 12:15:35 |"));
 	free(md);
-	for (size_t i = 0; i < 8; i++)
-		record_free(&v[i]);
+	records_free(v, 8);
 }
 
 /* No rollback action at all (seed 004's commands, told as none by an
@@ -1054,8 +1053,7 @@ a_tag_change_the_console_saw_is_the_rollback_without_an_action(void **state)
 	md = render_n(EXPORT_MD, v + 4, 3);
 	assert_non_null(strstr(md, "| Rollback start | — | — |\n"));
 	free(md);
-	for (size_t i = 0; i < 9; i++)
-		record_free(&v[i]);
+	records_free(v, 9);
 }
 
 /* An incident: the console was killed (SIGHUP) while the rollback ran,
@@ -1122,8 +1120,7 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 	assert_string_equal(jstr(json_times(doc), "recovery"), "2024-05-01T12:09:00.000Z");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < NHUP; i++)
-		record_free(&v[i]);
+	records_free(v, NHUP);
 }
 
 /* A console stopped by SIGTERM, one whose terminal went away, one quit:
@@ -1154,8 +1151,7 @@ shutdowns_say_who_ended_the_console(void **state)
 	t = export_details(&v[4], NULL);
 	assert_string_equal(t, "interrupted (Ctrl-C or Ctrl-\\)");
 	free(t);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* A console stopped by SIGTERM mid-rollback, then one killed -9: each
@@ -1200,8 +1196,7 @@ resumes_name_what_an_earlier_session_left_unknown(void **state)
 	assert_string_equal(t, "2 actions left UNKNOWN by an earlier session: the rollback of "
 	    "jobs on api-1 at 12:00; the runbook command on h1 at 12:00");
 	free(t);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 /* An action refused before it ran, confirmed or refused before its
@@ -1249,8 +1244,7 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	    "fleet rollback of api to v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started "
 	    "(not continued) |\n"));
 	free(md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* B closed with Esc before anything ran journals a chain.end
@@ -1298,8 +1292,7 @@ a_chain_nothing_confirmed_is_no_fleet_rollback(void **state)
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(chains, 2), "confirmed")));
 	cJSON_Delete(doc);
 	free(md);
-	for (i = 0; i < 4; i++)
-		record_free(&v[i]);
+	records_free(v, 4);
 }
 
 /* An incident: kill switches ok on h1 and h2, refused on helm's h3
@@ -1370,8 +1363,7 @@ refused_kill_switch_is_a_follow_up(void **state)
 	assert_non_null(strstr(md, "**Containment**\n\n- h1: exports OFF since "));
 	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on \xe2\x86\x92 off |\n"));
 	free(md);
-	for (size_t i = 0; i < 8; i++)
-		record_free(&v[i]);
+	records_free(v, 8);
 }
 
 /* A kill switch ran on h1; h2's /export then went unanswered (hung), as
@@ -1419,8 +1411,7 @@ unknown_exports_are_a_follow_up(void **state)
 	md = render_n(EXPORT_MD, v, 6);
 	assert_null(strstr(md, "exports not known"));
 	free(md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* The JSON export carries what the Markdown says of refused actions and
@@ -1493,8 +1484,7 @@ json_lists_refused_actions_and_fleet_rollbacks(void **state)
 	cJSON_Delete(doc);
 	free(js);
 	free(md);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 /* B's chain interrupted mid-turn, then its host's UNKNOWN rollback
@@ -1541,8 +1531,7 @@ a_chain_says_the_settled_outcome_of_each_turn(void **state)
 	cJSON_Delete(doc);
 	free(js);
 	free(md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* A damaged line skipped after a rollback's intent and a bad verdict:
@@ -1615,8 +1604,7 @@ conclusions_that_hang_on_a_damaged_line_say_so(void **state)
 	cJSON_Delete(doc);
 	free(js);
 	free(md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
@@ -1673,8 +1661,7 @@ actions_say_what_they_changed(void **state)
 	assert_non_null(strstr(md, "\"change\":\"ran `docker compose restart worker` (+1 "
 	    "line) from compose.md line 36: Restart the worker\""));
 	free(md);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 static void
@@ -1699,8 +1686,7 @@ follow_ups_say_which_steps_x_ran(void **state)
 	assert_null(strstr(md, "- Warm the cache ("));
 	assert_non_null(strstr(md, "- Write it up (not ticked during the incident)\n"));
 	free(md);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* Steps no one ticked whose own action ran OK by its built-in key (X, M,
@@ -1792,8 +1778,7 @@ steps_whose_action_ran_ok_are_no_follow_ups(void **state)
 	cJSON_Delete(root);
 	free(js);
 	/* Nothing ticked in the journal: the records are all there was. */
-	for (size_t i = 0; i < 16; i++)
-		record_free(&v[i]);
+	records_free(v, 16);
 }
 
 /* A step bound to a k8s rollback of api: a helm rollback on another host
@@ -1879,8 +1864,7 @@ a_failed_rollback_is_not_credited_and_stands_as_a_follow_up(void **state)
 	    "OK on k8s-bastion at 2024-05-01 12:00:20 via r)\n"));
 	assert_null(strstr(md, "did not end OK"));
 	free(md);
-	for (size_t i = 0; i < 12; i++)
-		record_free(&v[i]);
+	records_free(v, 12);
 }
 
 /* x refused on a step before any dialog (a kube context the step names):
@@ -1914,8 +1898,7 @@ follow_ups_say_which_steps_x_was_refused_on(void **state)
 	assert_non_null(strstr(md, "\"ran\":{\"kind\":\"action.refused\",\"at\":"
 	    "\"2024-05-01T12:00:10.000Z\",\"outcome\":\"refused\",\"earlier_version\":false}"));
 	free(md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* A runbook of more steps than the incident has records: every step is
@@ -1944,8 +1927,7 @@ a_runbook_longer_than_the_journal_exports(void **state)
 	}
 	free(md);
 	free(steps.s);
-	for (i = 0; i < 3; i++)
-		record_free(&v[i]);
+	records_free(v, 3);
 }
 
 /* A step x ran through a status-page post, a smoke check or a chat
@@ -1988,8 +1970,7 @@ follow_ups_say_what_x_posted_checked_and_announced(void **state)
 	assert_non_null(strstr(md, "- Tell customers again (not ticked; x posted it to the status "
 	    "page at 2024-05-01 12:00:40: FAILED, not posted)\n"));
 	free(md);
-	for (size_t i = 0; i < 10; i++)
-		record_free(&v[i]);
+	records_free(v, 10);
 }
 
 /* A ticked step is the engineer's word, but what x ran from it stays
@@ -2042,8 +2023,7 @@ ticked_steps_keep_their_outcome_and_due_time(void **state)
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(steps, 3), "due")));
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 9; i++)
-		record_free(&v[i]);
+	records_free(v, 9);
 }
 
 /* A smoke check's row names its host in the timeline table, and one that
@@ -2067,8 +2047,7 @@ smoke_rows_name_their_host_and_warning(void **state)
 	assert_non_null(strstr(md, "- Check readiness (not ticked; x ran its smoke check at "
 	    "2024-05-01 12:00:20: WARN)\n"));
 	free(md);
-	for (size_t i = 0; i < 3; i++)
-		record_free(&v[i]);
+	records_free(v, 3);
 }
 
 /* The checklist is one list per runbook, each named, so two runbooks'
@@ -2113,8 +2092,7 @@ checklist_by_runbook_and_ticks_of_the_file_apart(void **state)
 	assert_string_equal(jstr(cJSON_GetArrayItem(steps, 2), "runbook"), "comms.md");
 	cJSON_Delete(doc);
 	free(md);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* Steps worded alike in two sections ("Check health" after each phase)
@@ -2155,8 +2133,7 @@ checklist_keeps_each_step_under_its_section(void **state)
 	assert_string_equal(jstr(cJSON_GetArrayItem(steps, 3), "section"), "Verify_all");
 	cJSON_Delete(doc);
 	free(md);
-	for (size_t i = 0; i < 4; i++)
-		record_free(&v[i]);
+	records_free(v, 4);
 }
 
 /* A resume after an edit: session 1 ran "Roll back" and ticked
@@ -2209,8 +2186,7 @@ an_edited_runbook_is_listed_once_with_each_mark_on_its_step(void **state)
 	    "incident)\n"));
 	assert_null(strstr(md, "- Roll back (not ticked during the incident)"));
 	free(md);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 static void
@@ -2237,8 +2213,7 @@ a_mark_of_a_renamed_step_is_said_not_placed(void **state)
 	assert_string_equal(jstr(cJSON_GetArrayItem(lost, 0), "mark"), "x ran it");
 	cJSON_Delete(doc);
 	free(md);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 /* A runbook loaded three times under one name: by a console, again by
@@ -2305,8 +2280,7 @@ a_runbook_loaded_again_is_listed_once_saying_when(void **state)
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 2), "changed")));
 	cJSON_Delete(doc);
 	free(md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* One runbook file loaded first beside another of its name, so under
@@ -2396,8 +2370,7 @@ a_runbook_loaded_under_two_keys_is_listed_once_when_its_bytes_match(void **state
 	assert_non_null(strstr(md, "**platform/check.md**: 1 of 2 steps done"));
 	assert_non_null(strstr(md, "**check.md**: 2 of 2 steps done"));
 	free(md);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 /* A step's text changed between two loads: what x ran or sent from it
@@ -2467,8 +2440,7 @@ a_mark_from_a_step_edited_since_says_it_is_an_earlier_version_s(void **state)
 	    cJSON_GetArrayItem(steps, 3), "ran"), "earlier_version")));
 	cJSON_Delete(doc);
 	free(md);
-	for (size_t i = 0; i < 13; i++)
-		record_free(&v[i]);
+	records_free(v, 13);
 }
 
 /* The console's runbook.load says what it could not place: TIMELINE's row. */
@@ -2624,8 +2596,7 @@ zone_times_follow_dst_and_keep_utc(void **state)
 	assert_non_null(strstr(md, "| 1 | 2024-10-26 23:30:00 | alice@ws |"));
 	assert_null(strstr(md, "UTC)"));
 	free(md);
-	for (size_t i = 0; i < 3; i++)
-		record_free(&v[i]);
+	records_free(v, 3);
 }
 
 
@@ -2677,8 +2648,7 @@ killswitch_changes_say_the_value_from_and_to(void **state)
 	    "api EXPORT_MODE off \xe2\x86\x92 on");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* A host never reached, its key waiting 21 s for K: no outage. TIMELINE
@@ -2736,8 +2706,7 @@ a_key_wait_is_no_outage(void **state)
 	    "kind"), "down");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* A stretch of 57.6 s: TIMELINE (the UP's down_s), the Reachability table
@@ -2767,8 +2736,7 @@ reachability_duration_is_the_timelines(void **state)
 	    58);
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 3; i++)
-		record_free(&v[i]);
+	records_free(v, 3);
 }
 
 /* A console quit and opened again within the second: no duration to
@@ -2786,8 +2754,7 @@ a_restart_at_once_says_no_duration(void **state)
 	t = export_details(&v[1], NULL);
 	assert_string_equal(t, "console restarted at once");
 	free(t);
-	for (size_t i = 0; i < 2; i++)
-		record_free(&v[i]);
+	records_free(v, 2);
 }
 
 /* A host lost, then no console ran for a while, then the next console saw
@@ -2841,8 +2808,7 @@ reachability_says_the_unwatched_part(void **state)
 	assert_int_equal(cJSON_GetObjectItem(x, "max_s")->valueint, 80);
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* A DOWN through two stretches no console ran (closed, reopened, closed
@@ -2888,8 +2854,7 @@ an_up_counts_every_unwatched_stretch_of_its_down(void **state)
 	    "in between) "
 	    "| "));
 	free(md);
-	for (size_t i = 0; i < 9; i++)
-		record_free(&v[i]);
+	records_free(v, 9);
 }
 
 /* A host the console found DOWN on its first reading after a resume went
@@ -2954,8 +2919,7 @@ reachability_says_a_down_found_on_resume(void **state)
 	assert_non_null(strstr(md, "| api-1 | 2024-05-01 12:02:47 | 2024-05-01 12:02:57 | 10s |"));
 	assert_null(strstr(md, "already DOWN"));
 	free(md);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 /* h5's sshd down 12:12:44 to 12:14:43; the console's last try
@@ -3039,8 +3003,7 @@ reachability_says_a_return_after_a_retry_wait(void **state)
 	    "connection lost: transport read |"));
 	assert_null(strstr(md, "last failed try"));
 	free(md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* the console killed (its last record 12:00:19), the host's sshd
@@ -3118,8 +3081,7 @@ a_down_found_on_opening_with_a_gap_inside_is_a_range(void **state)
 	    "DOWN (already DOWN when a console opened; nothing recorded for 31s of it: it may "
 	    "have been back in between) |"));
 	free(md);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 /* conn.change records: the timeline says each in words, and Reachability
@@ -3189,8 +3151,7 @@ reachability_says_when_each_host_was_unreachable(void **state)
 	md = render_n(EXPORT_MD, v, 1);
 	assert_null(strstr(md, "Reachability"));
 	free(md);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 /* poll.change records: TIMELINE and the timeline table say the data
@@ -3257,8 +3218,7 @@ data_gaps_say_when_a_connected_hosts_data_stopped(void **state)
 	md = render_n(EXPORT_MD, v, 1);
 	assert_null(strstr(md, "Data gaps"));
 	free(md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* h5, h11, h23 (k8s) and h10, h20 were DOWN; Reachability had
@@ -3327,8 +3287,7 @@ data_gaps_list_every_host_down(void **state)
 	assert_string_equal(jstr(x, "host"), "h7");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 9; i++)
-		record_free(&v[i]);
+	records_free(v, 9);
 }
 
 /* A resume says the stretch nothing recorded before it: closed (from,
@@ -3404,8 +3363,7 @@ a_resume_says_how_long_no_writing_console_ran(void **state)
 	    "without shutting down, some time after its last record");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 8; i++)
-		record_free(&v[i]);
+	records_free(v, 8);
 }
 
 /* Each action's section gives the commands its intent recorded, in the
@@ -3458,8 +3416,7 @@ actions_give_their_commands_and_whole_outcome(void **state)
 	assert_string_equal(jstr(cJSON_GetArrayItem(cmds, 1), "step"), "read back");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 4; i++)
-		record_free(&v[i]);
+	records_free(v, 4);
 }
 
 /* Outcomes known only because a re-read (or the engineer) settled an
@@ -3522,8 +3479,7 @@ summary_counts_outcomes_settled_after_unknown(void **state)
 	assert_non_null(strstr(md, "- Outcome: failed, settled by hand by alice@ws after an "
 	    "UNKNOWN outcome — still rev 4\n"));
 	free(md);
-	for (size_t i = 0; i < 13; i++)
-		record_free(&v[i]);
+	records_free(v, 13);
 }
 
 /* A re-read that found nothing conclusive is kept with its action, and
@@ -3582,8 +3538,7 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand; built-in rollback "
 	    "on k8s-1, op-u) |"));
 	free(md);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* h2's undo ended FAILED (rollout status gave up, 2/3 ready) and its
@@ -3640,8 +3595,7 @@ a_failed_rollback_whose_rollout_completed_later(void **state)
 	assert_string_equal(jstr(act, "rollout_completed"), "2024-05-01T12:03:42.000Z");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* A resume kept on a full disk and written once the journal recovered:
@@ -3675,8 +3629,7 @@ a_resume_written_late_says_when_it_happened_first(void **state)
 	    "at 2024-05-01 12:01:40 (kept while"));
 	assert_null(strstr(md, "written late, at "));
 	free(md);
-	for (size_t i = 0; i < 4; i++)
-		record_free(&v[i]);
+	records_free(v, 4);
 }
 
 /* The same for a helm rollback the console quit during: its end UNKNOWN,
@@ -3717,8 +3670,7 @@ an_unknown_rollback_whose_rollout_completed_later(void **state)
 	assert_string_equal(jstr(act, "ended_outcome"), "unknown");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* An action whose console still runs (the caller found its .live byte
@@ -3760,8 +3712,7 @@ an_action_whose_console_still_runs_is_said_as_running(void **state)
 	md = render_n(EXPORT_MD, v, 3);
 	assert_non_null(strstr(md, "- Outcome: **UNKNOWN** — no action.end recorded"));
 	free(md);
-	for (size_t i = 0; i < 3; i++)
-		record_free(&v[i]);
+	records_free(v, 3);
 }
 
 /* A degraded stretch of the journal is a data gap like a host DOWN: the
@@ -3796,8 +3747,7 @@ degraded_journal_is_a_data_gap(void **state)
 	assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(g, 0), "for_s")->valuedouble, 140);
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 3; i++)
-		record_free(&v[i]);
+	records_free(v, 3);
 }
 
 /* A console gone beside others: the session.gone record a writing
@@ -3812,7 +3762,7 @@ a_console_gone_is_said_from_its_record_or_its_lock(void **state)
 		.pid = 77, .last_ts_ms = T0 + 40000 };
 	struct export_opts o = { .id = "multi-7f3a2c", .gone = &g, .ngone = 1 };
 	char *md, *md2;
-	size_t len, i;
+	size_t len;
 
 	(void)state;
 	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\",\"pid\":42}");
@@ -3836,8 +3786,7 @@ a_console_gone_is_said_from_its_record_or_its_lock(void **state)
 	    "it: its lock on the journal is free.\n"));
 	free(md);
 	free(md2);
-	for (i = 0; i < 4; i++)
-		record_free(&v[i]);
+	records_free(v, 4);
 }
 
 /* A console killed -9 while armed, its journal's torn last line set aside
@@ -3913,8 +3862,7 @@ resumes_say_what_the_journal_lost(void **state)
 	    "of them armed (last record 12:00:00 UTC)");
 	export_unended_words(0, false, T0, T0, NULL, words, sizeof(words));
 	assert_string_equal(words, "");
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* A journal written before notes were sanitized holds a raw U+202E in a
@@ -3959,8 +3907,7 @@ bidi_controls_never_reach_an_export_raw(void **state)
 	free(t);
 	free(md);
 	free(js);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* A rollback confirmed by a console killed during its re-read: the
@@ -4009,8 +3956,7 @@ a_resume_names_the_console_that_ended_unshut(void **state)
 	    "of them armed (last record 12:00:21 UTC): alice (root@vm), pid 100, armed; "
 	    "carol (root@vm)");
 	cJSON_Delete(d);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* Its intent line damaged (skipped), a rollback whose output and
@@ -4041,8 +3987,7 @@ a_rollback_whose_intent_line_is_damaged_keeps_its_row(void **state)
 	    "api 1.5.0-bad "
 	    "\xe2\x86\x92 1.4.1 | "));
 	free(md);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 static void
@@ -4084,8 +4029,7 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 	assert_string_equal(t, "confirmed: rollback of api on api-1, v1.5.0-bad \xe2\x86\x92 v1.4.1; "
 	    "re-read before it runs");
 	free(t);
-	for (size_t i = 0; i < 4; i++)
-		record_free(&v[i]);
+	records_free(v, 4);
 }
 
 /* An incident: v1.5.0-bad deployed at 12:03:19 (compose ps), the first
@@ -4118,8 +4062,7 @@ the_status_page_began_is_the_impact_start(void **state)
 	/* Before the verdict judged it, nothing is charged: the opening. */
 	assert_int_equal(export_impact_from(v, 3), T0);
 	assert_int_equal(export_impact_from(v, 0), 0);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* A k8s/helm incident: v1.5.0-bad went live ten minutes before the
@@ -4164,8 +4107,7 @@ impact_counts_from_the_bad_deploy(void **state)
 	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 907);
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* A tag change no action made is a deploy made outside this console
@@ -4213,8 +4155,7 @@ a_deploy_made_outside_is_named(void **state)
 	    "pods: its oldest pod created; deployed outside this console (tag change seen at "
 	    "seq 3)) | 2024-05-01 12:01:01 |"));
 	free(doc_md);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* A compose release deployed outside this console, its container
@@ -4263,8 +4204,7 @@ bad_deploy_keeps_its_first_time_and_says_who(void **state)
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(times, "bad_release_seen")));
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* Its intent line damaged, its confirmation kept: the post-mortem names
@@ -4275,7 +4215,6 @@ bad_deploy_by_our_action_whose_intent_is_lost(void **state)
 {
 	struct record v[5] = { 0 };
 	char *md;
-	size_t i;
 
 	(void)state;
 	add_to(v, 0, 2, "health.change", "api-1", NULL, "{\"service\":\"api\","
@@ -4292,8 +4231,7 @@ bad_deploy_by_our_action_whose_intent_is_lost(void **state)
 	assert_non_null(strstr(md, "deployed by this console's rollback, op-7 "
 	    "(confirmation seq 2; its intent is not kept)) "));
 	free(md);
-	for (i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* A bad tag our own action brought names that action; one whose time no
@@ -4355,8 +4293,7 @@ bad_deploy_by_our_action_or_estimated(void **state)
 	assert_string_equal(jstr(times, "bad_release_tag"), "v1.3.9-bad");
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* X on api-1 (off, then on again), then a tag set by someone else: a
@@ -4398,8 +4335,7 @@ bad_deploy_after_a_kill_switch_is_not_its(void **state)
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(times, "bad_release_op")));
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 7; i++)
-		record_free(&v[i]);
+	records_free(v, 7);
 }
 
 /* A whole incident in short: api-1 (api, jobs) on v1.5.0-bad, deployed 10
@@ -4511,8 +4447,7 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 	assert_null(strstr(md, "- k8s-bastion: still exports"));
 	assert_non_null(strstr(md, "- api on helm-bastion still runs 1.5.0-bad\n"));
 	free(md);
-	for (i = 0; i < NINC; i++)
-		record_free(&v[i]);
+	records_free(v, NINC);
 }
 
 /* A rollback from a release no bad verdict was ever charged to (a healthy
@@ -4597,8 +4532,7 @@ a_rollback_from_a_release_no_verdict_judged_is_no_bad_release(void **state)
 	assert_int_equal(found, 1);
 	cJSON_Delete(doc);
 	free(js);
-	for (i = 0; i < 16; i++)
-		record_free(&v[i]);
+	records_free(v, 16);
 }
 
 /* a kill switch refused on helm-bastion, which was then
@@ -4639,8 +4573,7 @@ a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
 		    "killswitch_not_applied");
 	cJSON_Delete(doc);
 	free(js);
-	for (i = 0; i < NINC; i++)
-		record_free(&v[i]);
+	records_free(v, NINC);
 }
 
 /* An incident, shortened: v1.5.0-bad deployed outside the
@@ -4742,10 +4675,7 @@ pm2_journal(struct record *v)
 static void
 pm2_free(struct record *v, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* The followups[] entry of what (and host), or NULL. */
@@ -5060,8 +4990,7 @@ key_times_are_in_time_order(void **state)
 			    times[i], strstr(md, "## Key times"));
 	}
 	free(md);
-	for (i = 0; i < NINC; i++)
-		record_free(&v[i]);
+	records_free(v, NINC);
 }
 
 /* The bad release deployed on other hosts during the incident, outside
@@ -5074,7 +5003,6 @@ the_bad_release_deployed_again_is_said(void **state)
 {
 	struct record v[NINC] = { 0 };
 	char *md;
-	int i;
 
 	(void)state;
 	qa_journal(v);
@@ -5098,8 +5026,7 @@ the_bad_release_deployed_again_is_said(void **state)
 	md = render_n(EXPORT_MD, v, 6);
 	assert_null(strstr(md, "deployed again"));
 	free(md);
-	for (i = 0; i < NINC; i++)
-		record_free(&v[i]);
+	records_free(v, NINC);
 }
 
 /* A post taken over from a console that was gone reads as words, not
@@ -5113,7 +5040,6 @@ a_status_page_takeover_is_said_in_words(void **state)
 	const cJSON *x;
 	cJSON *doc;
 	char *md;
-	int i;
 
 	(void)state;
 	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"sp\"}");
@@ -5146,8 +5072,7 @@ a_status_page_takeover_is_said_in_words(void **state)
 	assert_string_equal(md, "status page: this console took over alice (root@vm)'s pending "
 	    "monitoring post (that console no longer ran)");
 	free(md);
-	for (i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* helm-bastion leaving the bad release for 1.6.0, judged bad only
@@ -5180,8 +5105,7 @@ a_release_judged_bad_later_is_not_deployed_again(void **state)
 	    "(outside this console) |"));
 	assert_null(strstr(md, "1.6.0 deployed again"));
 	free(md);
-	for (i = 0; i < 9; i++)
-		record_free(&v[i]);
+	records_free(v, 9);
 }
 
 /* another release deployed outside on a compose host moves
@@ -5280,8 +5204,7 @@ the_summary_names_the_main_bad_release_first(void **state)
 	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h16, per compose ps: "
 	    "container created;"));
 	free(md);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* A second release judged bad that no tag change brought (api-2 ran
@@ -5293,7 +5216,6 @@ every_release_judged_bad_is_in_the_summary(void **state)
 {
 	struct record v[6] = { 0 };
 	char *md;
-	int i;
 
 	(void)state;
 	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
@@ -5311,8 +5233,7 @@ every_release_judged_bad_is_in_the_summary(void **state)
 	    "- another release judged bad: v1.6.0-bad on api-2, judged CONSIDER ROLLBACK at "
 	    "2024-05-01 12:00:06.\n"));
 	free(md);
-	for (i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 
 	memset(v, 0, sizeof(v));
 	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
@@ -5325,8 +5246,7 @@ every_release_judged_bad_is_in_the_summary(void **state)
 	    "from it at 2024-05-01 12:00:10.\n"));
 	assert_null(strstr(md, "another release"));
 	free(md);
-	for (i = 0; i < 4; i++)
-		record_free(&v[i]);
+	records_free(v, 4);
 }
 
 /* h13 under an http-500 fault moved between CONSIDER ROLLBACK
@@ -5368,8 +5288,7 @@ a_flapping_host_is_one_timeline_row(void **state)
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), (int)n);
 	cJSON_Delete(doc);
 	free(md);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* h13's http-500 switched on and off every 30 s walked its
@@ -5432,8 +5351,7 @@ a_host_flapping_over_three_levels_folds_after_its_escalation(void **state)
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), (int)n);
 	cJSON_Delete(doc);
 	free(md);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* h7's api flipped, the last flip to FAIL; the console was
@@ -5474,8 +5392,7 @@ a_flapping_row_ends_at_a_kill_and_reopen(void **state)
 	assert_non_null(strstr(md, "|\n| 11 | 2024-05-01 12:02:26 | alice@ws | health.change | "
 	    "h7 | api: healthz FAIL -\\> OK |\n"));
 	free(md);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* 32 first readings opened the timeline. Close together they
@@ -5534,8 +5451,7 @@ first_readings_are_one_timeline_row(void **state)
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), 8);
 	cJSON_Delete(doc);
 	free(md);
-	for (i = 0; i < 8; i++)
-		record_free(&v[i]);
+	records_free(v, 8);
 }
 
 /* each host's first verdict at the start, OK, is kept in the
@@ -5547,7 +5463,6 @@ first_oks_at_the_start_are_one_timeline_row(void **state)
 	struct record v[6] = { 0 };
 	cJSON *doc;
 	char *md;
-	size_t i;
 
 	(void)state;
 	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
@@ -5569,8 +5484,7 @@ first_oks_at_the_start_are_one_timeline_row(void **state)
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), 6);
 	cJSON_Delete(doc);
 	free(md);
-	for (i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* k8s-bastion's v1.7.0-bad record (deployed 12:00:48) written at
@@ -5670,8 +5584,7 @@ impact_says_what_no_console_watched(void **state)
 	md = render_n(EXPORT_MD, v, 3);
 	assert_null(strstr(md, "not recorded"));
 	free(md);
-	for (size_t i = 0; i < 8; i++)
-		record_free(&v[i]);
+	records_free(v, 8);
 }
 
 /* the impact line and Data gaps said "no writing console running"
@@ -5747,8 +5660,7 @@ impact_and_data_gaps_tell_a_quit_from_a_kill(void **state)
 	    "since_last_record")));
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 8; i++)
-		record_free(&v[i]);
+	records_free(v, 8);
 }
 
 /* h13 and h16 run api and jobs at v1.4.1 for a day
@@ -5830,8 +5742,7 @@ a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy(void **state)
 	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 102);
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < NSCALE; i++)
-		record_free(&v[i]);
+	records_free(v, NSCALE);
 }
 
 
@@ -5847,7 +5758,6 @@ a_turn_in_the_deploys_second_is_charged_to_the_release(void **state)
 	const cJSON *inc, *x;
 	cJSON *doc;
 	char *md, *js;
-	size_t i;
 
 	(void)state;
 	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
@@ -5881,8 +5791,7 @@ a_turn_in_the_deploys_second_is_charged_to_the_release(void **state)
 	assert_string_equal(jstr(x, "tag"), "v1.5.0-bad");
 	cJSON_Delete(doc);
 	free(js);
-	for (i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 /* h7's turn at 20 s was its own fault (OK there under v1.4.1 first:
@@ -5914,7 +5823,6 @@ a_fresh_verdict_makes_a_spared_host_the_releases(void **state)
 	const cJSON *inc, *x;
 	cJSON *doc;
 	char *md, *js;
-	size_t i;
 
 	(void)state;
 	fresh_journal(v);
@@ -5947,8 +5855,7 @@ a_fresh_verdict_makes_a_spared_host_the_releases(void **state)
 	cJSON_Delete(doc);
 	free(js);
 	free(md);
-	for (i = 0; i < NFRESH; i++)
-		record_free(&v[i]);
+	records_free(v, NFRESH);
 }
 
 #define RESTARTS_ONLY "no metrics configured: verdict from restarts only"
@@ -5964,7 +5871,6 @@ a_host_without_metrics_recovers_when_its_restarts_calm(void **state)
 	struct record v[8] = { 0 };
 	cJSON *doc;
 	char *md, *js;
-	size_t i;
 
 	(void)state;
 	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
@@ -6009,8 +5915,7 @@ a_host_without_metrics_recovers_when_its_restarts_calm(void **state)
 	assert_null(cJSON_GetObjectItem(json_times(doc), "recovery_restarts_only"));
 	cJSON_Delete(doc);
 	free(js);
-	for (i = 0; i < 8; i++)
-		record_free(&v[i]);
+	records_free(v, 8);
 }
 
 /* h3, without metrics, back at its calm NO DATA before api-1 came back at
@@ -6021,7 +5926,6 @@ a_host_back_on_restarts_alone_is_named_beside_the_recovery(void **state)
 {
 	struct record v[5] = { 0 };
 	char *md;
-	size_t i;
 
 	(void)state;
 	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
@@ -6037,8 +5941,7 @@ a_host_back_on_restarts_alone_is_named_beside_the_recovery(void **state)
 	    "12:00:30, no metrics configured).\n"));
 	assert_non_null(strstr(md, "| Recovery | 2024-05-01 12:01:00 |"));
 	free(md);
-	for (i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 /* The console started while h13 was already bad on v1.4.1, deployed a
@@ -6078,8 +5981,7 @@ a_deploy_a_day_before_the_first_record_is_no_impact_start(void **state)
 	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 287);
 	cJSON_Delete(doc);
 	free(js);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 
@@ -6102,8 +6004,7 @@ a_turn_charged_to_no_release_names_each_it_spared(void **state)
 	    "(api), v2.0 (jobs), which had been OK there since 12:00:13 — not charged to these "
 	    "releases.\n"));
 	free(md);
-	for (size_t i = 0; i < 5; i++)
-		record_free(&v[i]);
+	records_free(v, 5);
 }
 
 
@@ -6152,8 +6053,7 @@ fleet_rollbacks_say_their_source_and_start(void **state)
 	cJSON_Delete(doc);
 	free(js);
 	free(md);
-	for (i = 0; i < 9; i++)
-		record_free(&v[i]);
+	records_free(v, 9);
 }
 
 /* Every host ended on v1.4.1 over a schema ahead of it, which
@@ -6214,8 +6114,7 @@ a_schema_left_ahead_is_a_follow_up(void **state)
 	assert_int_equal(found, 2);
 	cJSON_Delete(doc);
 	free(js);
-	for (i = 0; i < 6; i++)
-		record_free(&v[i]);
+	records_free(v, 6);
 }
 
 
@@ -6295,7 +6194,7 @@ static void
 one_rollout_over_three_drivers_is_one_bad_release(void **state)
 {
 	struct record v[NREL] = { 0 };
-	size_t n, i;
+	size_t n;
 	char *md;
 
 	(void)state;
@@ -6319,8 +6218,7 @@ one_rollout_over_three_drivers_is_one_bad_release(void **state)
 	    "2024-05-01 12:14:59, outside this console, judged ROLLBACK IMMEDIATELY at 2024-05-01 "
 	    "12:15:15.\n"));
 	free(md);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 static const cJSON *
@@ -6341,7 +6239,7 @@ the_json_names_every_release_the_summary_does(void **state)
 {
 	struct record v[NREL] = { 0 };
 	const cJSON *inc, *x, *hs;
-	size_t n, i;
+	size_t n;
 	cJSON *doc;
 	char *js;
 
@@ -6373,8 +6271,7 @@ the_json_names_every_release_the_summary_does(void **state)
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(x, "outside")));
 	cJSON_Delete(doc);
 	free(js);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* e's own export record moved the "so far" end of a later
@@ -6385,7 +6282,7 @@ impact_so_far_ends_at_the_last_record_before_the_exports(void **state)
 {
 	struct record v[NREL] = { 0 };
 	const cJSON *times;
-	size_t n, i;
+	size_t n;
 	cJSON *doc;
 	char *md;
 
@@ -6407,8 +6304,7 @@ impact_so_far_ends_at_the_last_record_before_the_exports(void **state)
 	assert_string_equal(jstr(times, "impact_so_far_until"), "2024-05-01T12:15:15.000Z");
 	cJSON_Delete(doc);
 	free(md);
-	for (i = 0; i < n; i++)
-		record_free(&v[i]);
+	records_free(v, n);
 }
 
 /* A step's rollback ran OK, a second console joined, and the step's later
@@ -6481,8 +6377,7 @@ a_late_failed_rollback_is_said_wherever_it_is_read(void **state)
 	assert_string_equal(jstr(cJSON_GetObjectItem(step, "ran_bad"), "earlier_ok_op"), "op-a");
 	cJSON_Delete(root);
 	free(js);
-	for (size_t i = 0; i < 10; i++)
-		record_free(&v[i]);
+	records_free(v, 10);
 }
 
 int
