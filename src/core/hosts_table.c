@@ -344,53 +344,44 @@ host_seen(const struct hosts_mark_row *rows, int i)
 	return false;
 }
 
-/* Whether any of rows[i]'s host's rows (from i on) reads BAD RELEASE. */
+/* Whether any of rows[i]'s host's rows (from i on) is so by is. */
 static bool
-host_bad_rel(const struct hosts_mark_row *rows, int n, int i)
+host_any(const struct hosts_mark_row *rows, int n, int i,
+    bool (*is)(const struct hosts_mark_row *))
 {
 	int j;
 
 	for (j = i; j < n; j++)
-		if (rows[j].host == rows[i].host &&
-		    hosts_table_bad_release(rows[j].level, rows[j].bad_rel))
+		if (rows[j].host == rows[i].host && is(&rows[j]))
 			return true;
 	return false;
 }
 
-/* Whether any of rows[i]'s host's rows (from i on) is not read. */
+/* A row that reads BAD RELEASE. */
 static bool
-host_unread(const struct hosts_mark_row *rows, int n, int i)
+row_bad_rel(const struct hosts_mark_row *r)
 {
-	int j;
-
-	for (j = i; j < n; j++)
-		if (rows[j].host == rows[i].host && rows[j].unread)
-			return true;
-	return false;
+	return hosts_table_bad_release(r->level, r->bad_rel);
 }
 
-/* Whether any of rows[i]'s host's rows (from i on) fails its health. */
 static bool
-host_failing(const struct hosts_mark_row *rows, int n, int i)
+row_unread(const struct hosts_mark_row *r)
 {
-	int j;
-
-	for (j = i; j < n; j++)
-		if (rows[j].host == rows[i].host && rows[j].failing)
-			return true;
-	return false;
+	return r->unread;
 }
 
-/* Whether any of rows[i]'s host's rows (from i on) is on a schema ahead. */
+/* A row whose /healthz or /readyz fails. */
 static bool
-host_ahead(const struct hosts_mark_row *rows, int n, int i)
+row_failing(const struct hosts_mark_row *r)
 {
-	int j;
+	return r->failing;
+}
 
-	for (j = i; j < n; j++)
-		if (rows[j].host == rows[i].host && rows[j].ahead)
-			return true;
-	return false;
+/* A row on a schema ahead of its release. */
+static bool
+row_ahead(const struct hosts_mark_row *r)
+{
+	return r->ahead;
 }
 
 void
@@ -419,14 +410,14 @@ hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sor
 			out->worst = rows[i].host;
 		if (rows[i].down && out->ndown++ == 0)
 			out->down = rows[i].host;
-		if (host_bad_rel(rows, n, i) && nbad++ == 0)
+		if (host_any(rows, n, i, row_bad_rel) && nbad++ == 0)
 			bad = rows[i].host;
 		/* Any of its rows: h6's failing poll hid it from every marker. */
-		if (!rows[i].down && host_unread(rows, n, i) && nunread++ == 0)
+		if (!rows[i].down && host_any(rows, n, i, row_unread) && nunread++ == 0)
 			unread = rows[i].host;
-		if (!rows[i].down && host_failing(rows, n, i) && nfailing++ == 0)
+		if (!rows[i].down && host_any(rows, n, i, row_failing) && nfailing++ == 0)
 			failing = rows[i].host;
-		if (host_ahead(rows, n, i) && nahead++ == 0)
+		if (host_any(rows, n, i, row_ahead) && nahead++ == 0)
 			ahead = rows[i].host;
 	}
 	if (worst >= 0)
@@ -683,7 +674,7 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		/* A verdict held while its host is away is still the verdict:
 		 * the host counts in both. */
 		out->down += down;
-		out->unread += !down && host_unread(rows, n, i);
+		out->unread += !down && host_any(rows, n, i, row_unread);
 		/* Whatever its verdict: h3 and h6 answered 503 at verdict OK. */
 		out->failing += !down && failing;
 		/* Whatever its verdict: a rollback that left the schema ahead
