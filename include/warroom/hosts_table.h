@@ -136,9 +136,9 @@ struct hosts_order_row {
 };
 
 /* order[pos] = the index of the row at position pos of the n rows under
- * sort: by host as given; by verdict each row at its verdict, then its
- * health; by health each host's rows together, at its worst row's health
- * (then its worst verdict), so a host never reads as two. */
+ * sort: by host as given; by verdict or by health each host's rows
+ * together, at its worst row's verdict (then health) or health (then
+ * verdict), so a host never reads as two. */
 void hosts_table_order(const struct hosts_order_row *rows, int n, enum hosts_sort sort,
     int *order);
 

@@ -292,24 +292,26 @@ hosts_table_order(const struct hosts_order_row *rows, int n, enum hosts_sort sor
 	for (i = 0; i < n; i++) {
 		k[i].row = i;
 		k[i].first = i;
-		if (sort == HOSTS_BY_VERDICT) {
-			k[i].k1 = rows[i].verdict;
-			k[i].k2 = rows[i].health;
-		} else if (sort == HOSTS_BY_HEALTH) {
-			/* The host's worst row keys all of its rows: h10 jobs
-			 * landed rows away from h10 api. */
-			k[i].k1 = rows[i].health;
-			k[i].k2 = rows[i].verdict;
-			for (j = 0; j < n; j++) {
-				if (rows[j].host != rows[i].host)
-					continue;
-				if (j < k[i].first)
-					k[i].first = j;
-				if (rows[j].health > k[i].k1)
-					k[i].k1 = rows[j].health;
-				if (rows[j].verdict > k[i].k2)
-					k[i].k2 = rows[j].verdict;
-			}
+		if (sort == HOSTS_BY_HOST)
+			continue;
+		/* The host's worst row keys all of its rows, so a host's
+		 * rows stay together: h10 jobs landed rows away from h10
+		 * api. */
+		k[i].k1 = sort == HOSTS_BY_VERDICT ? rows[i].verdict : rows[i].health;
+		k[i].k2 = sort == HOSTS_BY_VERDICT ? rows[i].health : rows[i].verdict;
+		for (j = 0; j < n; j++) {
+			int a, b;
+
+			if (rows[j].host != rows[i].host)
+				continue;
+			a = sort == HOSTS_BY_VERDICT ? rows[j].verdict : rows[j].health;
+			b = sort == HOSTS_BY_VERDICT ? rows[j].health : rows[j].verdict;
+			if (j < k[i].first)
+				k[i].first = j;
+			if (a > k[i].k1)
+				k[i].k1 = a;
+			if (b > k[i].k2)
+				k[i].k2 = b;
 		}
 	}
 	qsort(k, (size_t)n, sizeof(*k), order_key_cmp);

@@ -35,11 +35,11 @@ assert_screen wide <<'EOF'
 │  h5   api     UP   v1.4.1     MONITOR                  running OK     OK            0   0s   ││                                                              │
 │  h5   jobs    UP   v1.4.1     MONITOR                  running -      -     -       0   0s   ││                                                              │
 │  h3   api     UP   v1.4.1     OK                       running FAIL   FAIL          0   0s   ││                                                              │
+│  h3   jobs    UP   v1.4.1     OK                       running -      -     -       0   0s   ││                                                              │
 │  h1   api     UP   v1.4.1     OK                       running OK     OK            0   0s   ││                                                              │
 │  h1   jobs    UP   v1.4.1     OK                       running -      -     -       0   0s   ││                                                              │
 │  h2   api     UP   v1.4.1     OK                       running OK     OK            0   0s   ││                                                              │
 │  h2   jobs    UP   v1.4.1     OK                       running -      -     -       0   0s   ││                                                              │
-│  h3   jobs    UP   v1.4.1     OK                       running -      -     -       0   0s   ││                                                              │
 │  h4   api     UP   v1.4.1     OK                       running OK     OK            0   0s   ││                                                              │
 │  h4   jobs    UP   v1.4.1     OK                       running -      -     -       0   0s   ││                                                              │
 │  h6   api     UP   v1.4.1     OK                       running OK     OK            0   0s   ││                                                              │
@@ -83,10 +83,10 @@ assert_screen narrow <<'EOF'
 │  h5   api     UP   v1.4.1     MONITOR                  running OK     OK     │
 │  h5   jobs    UP   v1.4.1     MONITOR                  running -      -      │
 │  h3   api     UP   v1.4.1     OK                       running FAIL   FAIL   │
+│  h3   jobs    UP   v1.4.1     OK                       running -      -      │
 │  h1   api     UP   v1.4.1     OK                       running OK     OK     │
 │  h1   jobs    UP   v1.4.1     OK                       running -      -      │
 │  h2   api     UP   v1.4.1     OK                       running OK     OK     │
-│  h2   jobs    UP   v1.4.1     OK                       running -      -      │
 └─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h16  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
@@ -110,11 +110,11 @@ assert_screen zoomed <<'EOF'
 │  h5   api     UP   v1.4.1     MONITOR                  running OK     OK     │
 │  h5   jobs    UP   v1.4.1     MONITOR                  running -      -      │
 │  h3   api     UP   v1.4.1     OK                       running FAIL   FAIL   │
+│  h3   jobs    UP   v1.4.1     OK                       running -      -      │
 │  h1   api     UP   v1.4.1     OK                       running OK     OK     │
 │  h1   jobs    UP   v1.4.1     OK                       running -      -      │
 │  h2   api     UP   v1.4.1     OK                       running OK     OK     │
 │  h2   jobs    UP   v1.4.1     OK                       running -      -      │
-│  h3   jobs    UP   v1.4.1     OK                       running -      -      │
 │  h4   api     UP   v1.4.1     OK                       running OK     OK     │
 │  h4   jobs    UP   v1.4.1     OK                       running -      -      │
 │  h6   api     UP   v1.4.1     OK                       running OK     OK     │

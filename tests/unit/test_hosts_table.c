@@ -1524,6 +1524,23 @@ health_order_keeps_a_hosts_rows_together(void **state)
 	assert_int_equal(order[3], 5);
 }
 
+/* By verdict too a host's rows stay together, at its worst verdict: h1's
+ * api (OK) sat below h2's rows, away from h1 jobs at the top. */
+static void
+verdict_order_keeps_a_hosts_rows_together(void **state)
+{
+	const char *h1 = "h1", *h2 = "h2";
+	const struct hosts_order_row rows[] = {
+		{ h1, 0, 0 }, { h2, 4, 0 }, { h1, 9, 9 }, { h2, 0, 5 },
+	};
+	int order[4], want[4] = { 0, 2, 1, 3 }, i;
+
+	(void)state;
+	hosts_table_order(rows, 4, HOSTS_BY_VERDICT, order);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(order[i], want[i]);
+}
+
 /* h3 and h6 answered HEALTH FAIL, READY FAIL at verdict OK and the title
  * counted the hosts not read, never them. */
 static void
@@ -1642,6 +1659,7 @@ main(void)
 		cmocka_unit_test(a_hidden_schema_ahead_is_named_above_monitor),
 		cmocka_unit_test(health_orders_hosts_to_roll_back_above_blind_spots),
 		cmocka_unit_test(health_order_keeps_a_hosts_rows_together),
+		cmocka_unit_test(verdict_order_keeps_a_hosts_rows_together),
 		cmocka_unit_test(the_tally_counts_hosts_failing_health),
 		cmocka_unit_test(the_filter_matches_any_cell_it_is_given),
 	};
