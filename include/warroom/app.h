@@ -167,6 +167,7 @@ struct app {
 	struct logview logs_view;        /* following, or paused where it stays */
 	uint64_t logs_cursor;            /* with a filter: the current match */
 	bool logs_wrap, logs_hide_times;
+	int logs_hcol;                   /* unwrapped: text columns scrolled past (> <) */
 	bool work_pending;               /* a view has more to do: wake again soon */
 	int64_t last_key_ms;             /* loop clock of the last key; 0: none yet */
 	uint64_t logs_end_at_tick;       /* logset_end at the last clock tick */

@@ -54,6 +54,9 @@
 	X(FOLLOW,      "f",      NULL,    READS,   "follow new LOGS lines, or pause in place") \
 	X(WRAP,        "w",      NULL,    READS,   "wrap long LOGS lines")                 \
 	X(TIMES,       "t",      NULL,    READS,   "show or hide the LOGS lines' timestamps") \
+	X(SCROLL_RIGHT, ">",     "Right", READS,   "scroll unwrapped LOGS lines half a pane right") \
+	X(SCROLL_LEFT, "<",      "Left",  READS,   "scroll LOGS lines half a pane back left") \
+	X(SCROLL_START, "0",     NULL,    READS,   "show LOGS lines from their first column") \
 	X(LOGS_JUMP,   "@",      NULL,    READS,   "LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)") \
 	X(NOTE,        "n",      NULL,    RECORDS, "LOGS: next match; elsewhere: add a note to the timeline") \
 	X(SETTLE,      "U",      NULL,    RECORDS, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \

@@ -55,6 +55,18 @@ void logstatus_fit(const struct logstatus_in *in, struct logstatus_fit *out);
 void logstatus_names(const char *const *names, int n, const char *tail, int cols,
     char *out, size_t cap);
 
+/* The footer's words when Enter on a HOSTS row turned LOGS from was
+ * services merged to label alone: what happened and how to merge again
+ * ("LOGS now follows h1/api only (was 8 merged); + on a HOSTS row adds a
+ * service back"); with was < 2, "LOGS: tailing h1/api". */
+void logstatus_replaced(const char *label, int was, char *out, size_t cap);
+
+/* What an empty LOGS pane says when the filter matches none of the lines
+ * its tail (label) holds: "filter /WARN/ matches none of h1/api's 2684
+ * lines; / edits it, / then C-u Enter clears it". */
+void logstatus_none_match(const char *pattern, const char *label, size_t lines, char *out,
+    size_t cap);
+
 /* Columns the parts take as chosen in f, gaps included. */
 int logstatus_width(const struct logstatus_in *in, const struct logstatus_fit *f);
 

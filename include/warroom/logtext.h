@@ -38,10 +38,31 @@ size_t logtext_display(const char *s, size_t len, size_t at, size_t pad, char *d
  * same at and pad: for highlighting what the filter matched in s. */
 size_t logtext_offset(const char *s, size_t len, size_t at, size_t pad, size_t o);
 
+/* Columns a prefix is padded to at most, however wide the pane: a merge
+ * of eight services on k8s hosts padded every line to its widest pod. */
+#define LOGTEXT_PREFIX_MAX 24
+
 /* Columns the prefixes of lines shown in a pane w columns wide may take,
- * the widest of them being widest: all it needs, up to a third of w, so
- * that the time, level and text keep the rest. */
+ * the widest of them being widest: all it needs, up to a third of w and
+ * LOGTEXT_PREFIX_MAX, so that the time, level and text keep the rest. */
 int logtext_prefix_room(int w, int widest);
+
+/* Prefix p[n] (logtext_prefix's bytes, its space included) as LOGS shows
+ * it: kubectl's "[pod/NAME/CONTAINER]" as "…" and the pod name's last
+ * dash-separated part ("h5/api …8frx5 "), "/CONTAINER" kept only when it
+ * is not the service's name; any other prefix whole. Into dst[cap],
+ * ending in a space; returns its bytes (never more than n). */
+size_t logtext_prefix_short(const char *p, size_t n, char *dst, size_t cap);
+
+/* Byte of s[len] where column col of the text from byte from on begins (a
+ * character a column); len when the text is shorter. */
+size_t logtext_col_byte(const char *s, size_t len, size_t from, int col);
+
+/* Columns to leave out of an unwrapped line's text, shown in room columns
+ * after its prefix, so that its columns [from, to) (the filter's first
+ * match) are in view: 0 when they are already; else the match starts a
+ * quarter into the room, after the "…" that marks the cut. */
+int logtext_shift_to(int from, int to, int room);
 
 /* Prefix p[n] (logtext_prefix's bytes, its space included) in at most
  * cols columns: whole when it fits; else kubectl's "[pod/NAME/CONTAINER]"

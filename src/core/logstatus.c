@@ -158,3 +158,23 @@ logstatus_names(const char *const *names, int n, const char *tail, int cols,
 	if (strlen(out) + 1 >= cap && fit > 1 && n > 1)
 		logstatus_names(names, n, tail, 0, out, cap);
 }
+
+void
+logstatus_replaced(const char *label, int was, char *out, size_t cap)
+{
+	/* A merge lost to Enter looks like services gone quiet: say it. */
+	if (was < 2)
+		snprintf(out, cap, "LOGS: tailing %s", label);
+	else
+		snprintf(out, cap, "LOGS now follows %s only (was %d merged); + on a HOSTS row "
+		    "adds a service back", label, was);
+}
+
+void
+logstatus_none_match(const char *pattern, const char *label, size_t lines, char *out,
+    size_t cap)
+{
+	/* The prompt opens holding the pattern: C-u empties it. */
+	snprintf(out, cap, "filter /%s/ matches none of %s's %zu line%s; / edits it, "
+	    "/ then C-u Enter clears it", pattern, label, lines, lines == 1 ? "" : "s");
+}

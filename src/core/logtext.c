@@ -109,7 +109,73 @@ logtext_prefix_room(int w, int widest)
 {
 	int third = w / 3;
 
+	if (third > LOGTEXT_PREFIX_MAX)
+		third = LOGTEXT_PREFIX_MAX;
 	return widest < third ? widest : third > 2 ? third : 2;
+}
+
+size_t
+logtext_prefix_short(const char *p, size_t n, char *dst, size_t cap)
+{
+	const char *sp = memchr(p, ' ', n), *name, *end, *ctr, *k, *tail, *svc;
+	size_t out, svc_len;
+	bool same;
+	int len;
+
+	if (cap == 0)
+		return 0;
+	name = sp != NULL ? sp + 1 : NULL;
+	end = name != NULL ? memchr(name, ']', (size_t)(p + n - name)) : NULL;
+	if (name == NULL || end == NULL || (size_t)(end - name) < 6 ||
+	    memcmp(name, "[pod/", 5) != 0) {
+		out = n < cap - 1 ? n : cap - 1;
+		memcpy(dst, p, out);
+		dst[out] = '\0';
+		return out;
+	}
+	name += 5;
+	ctr = memchr(name, '/', (size_t)(end - name));
+	if (ctr == NULL)
+		ctr = end;
+	/* The replica's own suffix ("8frx5"): what tells two pods apart. */
+	for (tail = name, k = name; k + 1 < ctr; k++)
+		if (*k == '-')
+			tail = k + 1;
+	/* "host/svc": its service is after its last slash; a container of
+	 * that name says nothing the prefix does not. */
+	for (svc = p, k = p; k < sp; k++)
+		if (*k == '/')
+			svc = k + 1;
+	svc_len = (size_t)(sp - svc);
+	same = ctr == end || ((size_t)(end - ctr - 1) == svc_len &&
+	    memcmp(ctr + 1, svc, svc_len) == 0);
+	len = snprintf(dst, cap, "%.*s \xe2\x80\xa6%.*s%.*s ", (int)(sp - p), p,
+	    (int)(ctr - tail), tail, same ? 0 : (int)(end - ctr), ctr);
+	out = len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
+	return out;
+}
+
+size_t
+logtext_col_byte(const char *s, size_t len, size_t from, int col)
+{
+	size_t i;
+
+	for (i = from; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && col-- == 0)
+			return i;
+	return len;
+}
+
+int
+logtext_shift_to(int from, int to, int room)
+{
+	int skip;
+
+	if (to <= room || room < 4)
+		return 0;
+	/* A quarter of the room before the match: what led up to it. */
+	skip = from - (room - 1) / 4;
+	return skip > 0 ? skip : 0;
 }
 
 size_t

@@ -339,7 +339,8 @@ route_streams(struct app *app)
 static void
 restart(struct app *app, const int *hosts, const int *svcs, int n)
 {
-	int i;
+	int i, was = app->nstreams;
+	char words[400];
 
 	logs_stop(app);
 	logset_reset(&app->logs, (unsigned)n);
@@ -352,8 +353,12 @@ restart(struct app *app, const int *hosts, const int *svcs, int n)
 		add_stream(app, hosts[i], svcs[i]);
 	route_streams(app);
 	app->logs_view.mode = LOGVIEW_FOLLOW;
-	if (app->nstreams > 0)
-		app_say(app, "LOGS: tailing %s", app->follow_label);
+	if (app->nstreams > 0) {
+		/* Enter on a row after + merged several: said, or it looks as
+		 * though the others went quiet. */
+		logstatus_replaced(app->follow_label, n == 1 ? was : 0, words, sizeof(words));
+		app_say(app, "%s", words);
+	}
 }
 
 /* The selected row's host and service, or -1 (said in the footer when a
@@ -438,8 +443,8 @@ timed_text(struct app *app, const char *text, size_t *len, int w)
 	return text;
 }
 
-/* Columns of a tailed service's line's prefix ("host/svc ", a pod's
- * after it), or 0 for LOGS' own lines. */
+/* Columns of a tailed service's line's prefix as shown ("host/svc ", a
+ * pod's replica after it: logtext_prefix_short), or 0 for LOGS' own lines. */
 static int
 prefix_cols(const struct logset_line *l)
 {
@@ -448,8 +453,7 @@ prefix_cols(const struct logset_line *l)
 
 	if (l->ring == 0 || (n = logtext_prefix(l->text, l->len)) == 0 || n >= sizeof(prefix))
 		return 0;
-	memcpy(prefix, l->text, n);
-	prefix[n] = '\0';
+	logtext_prefix_short(l->text, n, prefix, sizeof(prefix));
 	return ui_width(prefix);
 }
 
@@ -457,13 +461,91 @@ prefix_cols(const struct logset_line *l)
 static int
 fitted_cols(const struct logset_line *l, int room)
 {
-	char fit[256];
+	char fit[256], short_[256];
+	size_t n;
 	int c = prefix_cols(l);
 
 	if (c <= room)
 		return c;
-	logtext_prefix_fit(l->text, logtext_prefix(l->text, l->len), room, fit, sizeof(fit));
+	n = logtext_prefix_short(l->text, logtext_prefix(l->text, l->len), short_,
+	    sizeof(short_));
+	logtext_prefix_fit(short_, n, room, fit, sizeof(fit));
 	return ui_width(fit);
+}
+
+/* raw[*len]'s prefix replaced by the one shown: short (a pod by its
+ * replica's suffix), and fitted into pad_to columns when wider. Its bytes
+ * in *bytes; returns its columns. */
+static int
+shown_prefix(char *raw, size_t *len, int pad_to, size_t *bytes)
+{
+	char short_[256], fit[256];
+	size_t was = logtext_prefix(raw, *len), now, fitted;
+	int cols;
+
+	*bytes = 0;
+	if (was == 0 || was >= sizeof(short_))
+		return 0;
+	/* Never longer in bytes than the stored one: it fits raw. */
+	now = logtext_prefix_short(raw, was, short_, sizeof(short_));
+	cols = ui_width(short_);
+	if (cols > pad_to && pad_to > 0 &&
+	    (fitted = logtext_prefix_fit(short_, now, pad_to, fit, sizeof(fit))) <= was) {
+		now = fitted;
+		memcpy(short_, fit, now + 1);
+		cols = ui_width(short_);
+	}
+	memmove(raw + now, raw + was, *len - was + 1);
+	memcpy(raw, short_, now);
+	*len = *len - was + now;
+	*bytes = now;
+	return cols;
+}
+
+/* Characters of text[a, b). */
+static int
+chars_in(const char *text, size_t a, size_t b)
+{
+	int c = 0;
+
+	for (; a < b; a++)
+		c += ((unsigned char)text[a] & 0xc0) != 0x80;
+	return c;
+}
+
+/* An unwrapped line's text (text[body..] after its prefix) from the
+ * column LOGS is scrolled to (> <), or with no scroll from shortly before
+ * the filter's first match when that lies past the pane's edge (room
+ * columns for the text): a "…" marks the cut, and the matches move with
+ * the text. Returns text's new length (cap its size). */
+static size_t
+shift_line(const struct app *app, char *text, size_t len, size_t cap, size_t body, int room,
+    struct logfilter_span *spans, size_t nsp)
+{
+	int skip = app->logs_hcol;
+	size_t from, k, *o;
+
+	for (k = 0; skip == 0 && k < nsp; k++)
+		if (spans[k].start >= body && spans[k].end > spans[k].start) {
+			int a = chars_in(text, body, spans[k].start);
+
+			skip = logtext_shift_to(a, a + chars_in(text, spans[k].start, spans[k].end),
+			    room);
+			break;
+		}
+	if (skip <= 0 || body > len)
+		return len;
+	from = logtext_col_byte(text, len, body, skip);
+	if (body + 3 + (len - from) + 1 > cap)
+		return len;
+	memmove(text + body + 3, text + from, len - from + 1);
+	memcpy(text + body, "\xe2\x80\xa6", 3);
+	for (k = 0; k < nsp; k++) {
+		for (o = &spans[k].start; o != NULL; o = o == &spans[k].start ? &spans[k].end : NULL)
+			if (*o >= body)
+				*o = *o < from ? body + 3 : *o - from + body + 3;
+	}
+	return body + 3 + (len - from);
 }
 
 /* Draw one line, matches highlighted, wrapped when asked, cut with … on
@@ -490,25 +572,13 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	src = timed_text(app, l->text, &len, w);
 	memcpy(raw, src, len);
 	raw[len] = '\0';
-	/* A prefix wider than the pane lets it gives way: shortened. */
-	if ((mine = prefix_cols(l)) > pad_to && pad_to > 0) {
-		char fit[256];
-		size_t was = logtext_prefix(raw, len), now;
-
-		now = logtext_prefix_fit(raw, was, pad_to, fit, sizeof(fit));
-		if (now <= was) {   /* shorter in bytes too: it fits raw */
-			memmove(raw + now, raw + was, len - was + 1);
-			memcpy(raw, fit, now);
-			len = len - was + now;
-			mine = ui_width(fit);
-		}
-	}
+	/* A pod by its replica; a prefix wider than the pane lets it gives
+	 * way: shortened. */
+	mine = l->ring != 0 ? shown_prefix(raw, &len, pad_to, &cut) : 0;
 	if (app->filtering)
 		nsp = logfilter_spans(&app->filter, raw, len, spans, 16);
-	if (mine > 0 && mine < pad_to) {
-		cut = logtext_prefix(raw, len);
+	if (mine > 0 && mine < pad_to)
 		pad = (size_t)(pad_to - mine);
-	}
 	/* What the filter matched, where it is drawn. */
 	for (k = 0; k < nsp && (pad > 0 || memchr(raw, '\t', len) != NULL); k++) {
 		spans[k].start = logtext_offset(raw, len, cut, pad, spans[k].start);
@@ -522,6 +592,9 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 		spans[k].start = spans[k].start < len ? spans[k].start : len;
 		spans[k].end = spans[k].end < len ? spans[k].end : len;
 	}
+	if (!app->logs_wrap)
+		len = shift_line(app, text, len, sizeof(text), cut + pad, w - (mine + (int)pad), spans,
+		    nsp);
 	/* Text between matches plainly, the matches in reverse video. */
 	for (k = 0; k <= nsp; k++) {
 		size_t s = k < nsp ? spans[k].start : len, e = k < nsp ? spans[k].end : len;
@@ -824,6 +897,13 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched)
 		    (unsigned long long)dropped);
 	if (app->logs_wrap)
 		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "wrap");
+	else if (app->logs_hcol > 0) {
+		/* Scrolled sideways: where the text starts, and the way back. */
+		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "\xe2\x86\x92 col %d (0: start)",
+		    app->logs_hcol + 1);
+		snprintf(p.brief[LOGSTATUS_WRAP], sizeof(p.brief[0]), "\xe2\x86\x92 col %d",
+		    app->logs_hcol + 1);
+	}
 	if (app->logs_hide_times) {
 		snprintf(p.full[LOGSTATUS_TIMES], sizeof(p.full[0]), "timestamps hidden (t)");
 		snprintf(p.brief[LOGSTATUS_TIMES], sizeof(p.brief[0]), "no times");
@@ -865,6 +945,20 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched)
 	}
 }
 
+/* A filter kept from another tail (Enter keeps it) that matches none of
+ * these lines: the pane says so and how to change it, not blank rows. */
+static void
+none_match(struct app *app, WINDOW *win, int h, int w)
+{
+	char words[FILTER_SHOWN * 4 + 600], shown[FILTER_SHOWN * 4 + 4];
+	int y = 0;
+
+	wr_utf8_shorten(shown, sizeof(shown), app->filter_text, FILTER_SHOWN);
+	logstatus_none_match(shown, app->follow_label[0] != '\0' ? app->follow_label : "LOGS",
+	    logset_count(&app->logs), words, sizeof(words));
+	ui_put_wrapped(win, &y, 1, w - 1, 0, h, ui_attr(app, THEME_DIM), words);
+}
+
 static void
 logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
@@ -894,6 +988,11 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	logview_window(&app->logs_view, &app->logs, app->filtering ? &app->filter : NULL,
 	    h > 0 ? (size_t)(h < 512 ? h : 512) : 0, &win_, lines);
 	n = (int)win_.n;
+	if (n == 0 && app->filtering && searched && logset_count(&app->logs) > 0) {
+		none_match(app, win, h, w);
+		draw_status(app, win, h, w, searched);
+		return;
+	}
 	/* Merged services' prefixes padded to the widest in view, which
 	 * takes at most a third of the pane: wider ones are shortened. */
 	for (i = 0; i < n; i++) {
@@ -1006,6 +1105,67 @@ pane_rows(const struct app *app)
 	return r->h > 4 ? (size_t)(r->h - 3) : 1;
 }
 
+/* > and <: the unwrapped lines' text half a pane (pane_cols) sideways, or
+ * 0 back to its start; a wrapped line shows all of it already. */
+static void
+scroll_sideways(struct app *app, enum wr_command cmd)
+{
+	struct layout lo;
+	int step;
+
+	if (app->logs_wrap) {
+		app_say(app, "LOGS lines wrap (w): nothing to scroll sideways");
+		return;
+	}
+	layout_compute(&lo, app->screen->cols, app->screen->lines,
+	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows,
+	    app->screen->hosts_rows);
+	step = lo.pane[PANE_LOGS].w > 5 ? (lo.pane[PANE_LOGS].w - 2) / 2 : 1;
+	if (cmd == WR_CMD_SCROLL_START)
+		app->logs_hcol = 0;
+	else if (cmd == WR_CMD_SCROLL_LEFT)
+		app->logs_hcol = app->logs_hcol > step ? app->logs_hcol - step : 0;
+	else if (app->logs_hcol + step < LOG_LINE_BUF)
+		app->logs_hcol += step;
+}
+
+/* Enter in LOGS: the whole sources behind the prefixes shown short in
+ * view (a pod's full name, its container), in the footer; false when no
+ * prefix in view is short. */
+static bool
+say_sources(struct app *app)
+{
+	static struct logview_line lines[512];
+	struct logview_window win_;
+	struct logset_line l;
+	size_t rows = pane_rows(app), i, n, at = 0;
+	char out[1600] = "", full[256], short_[256];
+	int len;
+
+	logview_window(&app->logs_view, &app->logs, shown_filter(app), rows < 512 ? rows : 512,
+	    &win_, lines);
+	for (i = 0; i < win_.n; i++) {
+		if (!logset_line(&app->logs, lines[i].ring, lines[i].seq, &l) || l.ring == 0 ||
+		    (n = logtext_prefix(l.text, l.len)) < 2 || n >= sizeof(full))
+			continue;
+		memcpy(full, l.text, n - 1);
+		full[n - 1] = '\0';
+		logtext_prefix_short(l.text, n, short_, sizeof(short_));
+		short_[strlen(short_) - 1] = '\0';
+		if (strcmp(short_, full) == 0 || strstr(out, full) != NULL)
+			continue;
+		len = snprintf(out + at, sizeof(out) - at, "%s%s is %s", at > 0 ? "; " : "", short_,
+		    full);
+		if (len < 0 || (size_t)len >= sizeof(out) - at)
+			break;
+		at += (size_t)len;
+	}
+	if (at == 0)
+		return false;
+	app_say(app, "in view: %s", out);
+	return true;
+}
+
 static bool
 logs_key(struct app *app, enum wr_command cmd, int page)
 {
@@ -1030,6 +1190,10 @@ logs_key(struct app *app, enum wr_command cmd, int page)
 			app_say(app, "LOGS from the oldest line kept; %s", text);
 		break;
 	case WR_CMD_BOTTOM: app->logs_view.mode = LOGVIEW_FOLLOW; break;
+	case WR_CMD_OPEN: return say_sources(app);
+	case WR_CMD_SCROLL_RIGHT: case WR_CMD_SCROLL_LEFT: case WR_CMD_SCROLL_START:
+		scroll_sideways(app, cmd);
+		break;
 	default: return false;
 	}
 	return true;

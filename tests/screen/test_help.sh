@@ -12,11 +12,11 @@ steps '
 :save-screen scrolled
 x
 :save-screen ignored
-<PgDn><PgDn><PgDn>
+<PgDn><PgDn><PgDn><PgDn>
 :save-screen end
 q
 :save-screen closed
-:resize 120x60
+:resize 120x64
 ?
 :save-screen help-big
 <Esc>
@@ -49,7 +49,7 @@ assert_screen help <<'EOF'
 │ e        export the timeline as a post-mortem draft                          │
 │                                                                              │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 48 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 51 more rows ─────────────────────────────────────────────────────────────┘
  warroom --check-config lists them
 EOF
 
@@ -76,7 +76,7 @@ assert_screen scrolled <<'EOF'
 │ Up, k    move the selection up                                               │
 │ Down, j  move the selection down                                             │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 36 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 39 more rows ─────────────────────────────────────────────────────────────┘
  warroom --check-config lists them
 EOF
 
@@ -103,15 +103,15 @@ assert_screen ignored <<'EOF'
 │ Up, k    move the selection up                                               │
 │ Down, j  move the selection down                                             │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 36 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 39 more rows ─────────────────────────────────────────────────────────────┘
  warroom --check-config lists them
 EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 47 more rows ─┐
-│ w        wrap long LOGS lines (LOGS only)                                    │
-│ t        show or hide the LOGS lines' timestamps (LOGS only)                 │
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 50 more rows ─┐
+│ <, Left  scroll LOGS lines half a pane back left (LOGS only)                 │
+│ 0        show LOGS lines from their first column (LOGS only)                 │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)              │
 │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the    │
 │          .env of rows marked .env!                                           │
@@ -207,6 +207,9 @@ assert_screen help-big <<'EOF'
 │ f        follow new LOGS lines, or pause in place (LOGS only)                                                        │
 │ w        wrap long LOGS lines (LOGS only)                                                                            │
 │ t        show or hide the LOGS lines' timestamps (LOGS only)                                                         │
+│ >, Right scroll unwrapped LOGS lines half a pane right (LOGS only)                                                   │
+│ <, Left  scroll LOGS lines half a pane back left (LOGS only)                                                         │
+│ 0        show LOGS lines from their first column (LOGS only)                                                         │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                                                      │
 │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!                  │
 │ z        show the focused pane alone on the whole screen, rows it left out too (z again: every pane)                 │
@@ -219,6 +222,7 @@ assert_screen help-big <<'EOF'
 │ VERDICT  in HOSTS: CONSIDER* or (held): held above what the metrics now say (METRICS says why); ROLLBACK (api): the  │
 │          host's verdict rests on api's restarts, not this row's; BAD RELEASE (OK): this row runs a release judged    │
 │          bad, then its host's verdict                                                                                │
+│                                                                                                                      │
 │ ?, q or Esc closes this help                                                                                         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
  config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them
@@ -254,15 +258,19 @@ assert_screen toggled <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
+│                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │
 │ no log stream open                                                   ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      │└──────────────────────────────────────────────┘
 │                                                                      │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -52,7 +52,7 @@ assert_screen top <<'EOF'
 │ e        export the timeline as a post-mortem draft                          │
 │                                                                              │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 48 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 51 more rows ─────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
@@ -79,15 +79,15 @@ assert_screen middle <<'EOF'
 │          or worst verdict                                                    │
 │ /        filter LOGS with a regex (empty clears it)                          │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 26 more rows ─────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:10               2026-01-01 00:00:10 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 47 more rows ─┐
-│ w        wrap long LOGS lines (LOGS only)                                    │
-│ t        show or hide the LOGS lines' timestamps (LOGS only)                 │
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 50 more rows ─┐
+│ <, Left  scroll LOGS lines half a pane back left (LOGS only)                 │
+│ 0        show LOGS lines from their first column (LOGS only)                 │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)              │
 │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the    │
 │          .env of rows marked .env!                                           │
@@ -136,10 +136,10 @@ assert_screen resolved <<'EOF'
 │ f        follow new LOGS lines, or pause in place (LOGS only)                                    │
 │ w        wrap long LOGS lines (LOGS only)                                                        │
 │ t        show or hide the LOGS lines' timestamps (LOGS only)                                     │
-│ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                                  │
-│                                                                                                  │
+│ >, Right scroll unwrapped LOGS lines half a pane right (LOGS only)                               │
+│ <, Left  scroll LOGS lines half a pane back left (LOGS only)                                     │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                        │
-└─ ▼ 13 more rows ─────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 15 more rows ─────────────────────────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
 EOF
 
@@ -188,10 +188,10 @@ assert_screen wide <<'EOF'
 │                      │ f        follow new LOGS lines, or pause in place (LOGS only)                                                                                         │                       │
 │                      │ w        wrap long LOGS lines (LOGS only)                                                                                                             │                       │
 │                      │ t        show or hide the LOGS lines' timestamps (LOGS only)                                                                                          │                       │
-│                      │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                                                                                       │                       │
-│                      │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!                                                   │                       │
-│                      │ z        show the focused pane alone on the whole screen, rows it left out too (z again: every pane)                                                  │                       │
+│                      │ >, Right scroll unwrapped LOGS lines half a pane right (LOGS only)                                                                                    │                       │
+│                      │ <, Left  scroll LOGS lines half a pane back left (LOGS only)                                                                                          │                       │
+│                      │ 0        show LOGS lines from their first column (LOGS only)                                                                                          │                       │
 │                      │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                                                                             │                       │
-└───────────────────── └─ ▼ 7 more rows ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘ ──────────────────────┘
+└───────────────────── └─ ▼ 10 more rows ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘ ──────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
 EOF

@@ -249,6 +249,33 @@ a_merged_label_is_brief_before_it_goes(void **state)
 	assert_int_equal(f.form[LOGSTATUS_DROPPED], LOGSTATUS_BRIEF);
 }
 
+static void
+a_merge_replaced_says_so(void **state)
+{
+	char out[200];
+
+	(void)state;
+	logstatus_replaced("h1/api", 8, out, sizeof(out));
+	assert_string_equal(out, "LOGS now follows h1/api only (was 8 merged); + on a HOSTS "
+	    "row adds a service back");
+	logstatus_replaced("h1/api", 1, out, sizeof(out));
+	assert_string_equal(out, "LOGS: tailing h1/api");
+}
+
+static void
+a_filter_matching_nothing_says_so(void **state)
+{
+	char out[200];
+
+	(void)state;
+	logstatus_none_match("WARN", "h1/api", 2684, out, sizeof(out));
+	assert_string_equal(out, "filter /WARN/ matches none of h1/api's 2684 lines; / edits "
+	    "it, / then C-u Enter clears it");
+	logstatus_none_match("x", "h1/api", 1, out, sizeof(out));
+	assert_string_equal(out, "filter /x/ matches none of h1/api's 1 line; / edits it, / "
+	    "then C-u Enter clears it");
+}
+
 int
 main(void)
 {
@@ -261,6 +288,8 @@ main(void)
 		cmocka_unit_test(wrap_stays_while_the_counts_grow),
 		cmocka_unit_test(merged_tails_are_named_while_they_fit),
 		cmocka_unit_test(a_merged_label_is_brief_before_it_goes),
+		cmocka_unit_test(a_merge_replaced_says_so),
+		cmocka_unit_test(a_filter_matching_nothing_says_so),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

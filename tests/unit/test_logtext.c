@@ -96,11 +96,58 @@ static void
 prefix_room_is_at_most_a_third(void **state)
 {
 	(void)state;
-	/* 80x24's LOGS: 78 columns inside, a third is 26. */
-	assert_int_equal(logtext_prefix_room(78, 47), 26);
+	/* 80x24's LOGS: 78 columns inside, a third is 26, more than the cap. */
+	assert_int_equal(logtext_prefix_room(78, 47), LOGTEXT_PREFIX_MAX);
 	assert_int_equal(logtext_prefix_room(78, 10), 10);
-	assert_int_equal(logtext_prefix_room(200, 47), 47);
+	/* However wide the pane, the text keeps most of the row. */
+	assert_int_equal(logtext_prefix_room(118, 37), LOGTEXT_PREFIX_MAX);
+	assert_int_equal(logtext_prefix_room(200, 47), LOGTEXT_PREFIX_MAX);
+	assert_int_equal(logtext_prefix_room(200, 13), 13);
 	assert_int_equal(logtext_prefix_room(3, 10), 2);
+}
+
+static void
+a_pod_is_its_replica_suffix(void **state)
+{
+	const char *k = "h5/api [pod/api-7z62hrvt9b-8frx5/api] ";
+	const char *c = "h5/api [pod/api-7z62hrvt9b-q2n4w/sidecar] ";
+	const char *b = "h5/api [pod/single] ";
+	const char *a = "api-1/api ";
+	char out[128];
+
+	(void)state;
+	assert_int_equal(logtext_prefix_short(k, strlen(k), out, sizeof(out)),
+	    strlen("h5/api \xe2\x80\xa6" "8frx5 "));
+	assert_string_equal(out, "h5/api \xe2\x80\xa6" "8frx5 ");
+	logtext_prefix_short(c, strlen(c), out, sizeof(out));
+	assert_string_equal(out, "h5/api \xe2\x80\xa6" "q2n4w/sidecar ");
+	logtext_prefix_short(b, strlen(b), out, sizeof(out));
+	assert_string_equal(out, "h5/api \xe2\x80\xa6" "single ");
+	assert_int_equal(logtext_prefix_short(a, strlen(a), out, sizeof(out)), strlen(a));
+	assert_string_equal(out, a);
+}
+
+static void
+columns_are_characters(void **state)
+{
+	const char *s = "ab\xc3\xa9" "cd";
+
+	(void)state;
+	assert_int_equal(logtext_col_byte(s, strlen(s), 0, 0), 0);
+	assert_int_equal(logtext_col_byte(s, strlen(s), 0, 3), 4);
+	assert_int_equal(logtext_col_byte(s, strlen(s), 1, 2), 4);
+	assert_int_equal(logtext_col_byte(s, strlen(s), 0, 9), strlen(s));
+}
+
+static void
+a_match_past_the_edge_shifts_into_view(void **state)
+{
+	(void)state;
+	assert_int_equal(logtext_shift_to(10, 20, 70), 0);
+	assert_int_equal(logtext_shift_to(60, 70, 70), 0);
+	/* A quarter of the room (after the …) before the match. */
+	assert_int_equal(logtext_shift_to(100, 110, 69), 83);
+	assert_int_equal(logtext_shift_to(5, 200, 69), 0);
 }
 
 static void
@@ -191,6 +238,9 @@ main(void)
 		cmocka_unit_test(a_full_buffer_ends_on_a_character),
 		cmocka_unit_test(prefix_room_is_at_most_a_third),
 		cmocka_unit_test(a_pod_gives_way_to_its_tail),
+		cmocka_unit_test(a_pod_is_its_replica_suffix),
+		cmocka_unit_test(columns_are_characters),
+		cmocka_unit_test(a_match_past_the_edge_shifts_into_view),
 		cmocka_unit_test(a_time_after_the_prefix_is_found),
 		cmocka_unit_test(a_time_is_short_with_the_date_only_off_today),
 	};
