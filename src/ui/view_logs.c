@@ -28,6 +28,7 @@
 #include "warroom/loglevel.h"
 #include "warroom/logstatus.h"
 #include "warroom/logtext.h"
+#include "warroom/logwrap.h"
 #include "warroom/loop.h"
 #include "warroom/podtail.h"
 #include "warroom/poller.h"
@@ -548,6 +549,105 @@ shift_line(const struct app *app, char *text, size_t len, size_t cap, size_t bod
 	return body + 3 + (len - from);
 }
 
+/* Cells of one character as ui_put_n draws it (logwrap measures with it). */
+static int
+char_cells(const char *s, size_t n, void *arg)
+{
+	char one[16];
+
+	(void)arg;
+	if (n >= sizeof(one))
+		return (int)n;
+	memcpy(one, s, n);
+	one[n] = '\0';
+	return ui_width(one);
+}
+
+/* Bytes [from, to) of text on row y from column x in at most cells, the
+ * filter's matches (spans, in text's bytes) in reverse video; cells used. */
+static int
+put_row(struct app *app, WINDOW *win, int y, int x, int cells, char *text, size_t from,
+    size_t to, const struct logfilter_span *spans, size_t nsp, int base)
+{
+	int used = 0, attr;
+	size_t end, k, took;
+	char save;
+
+	while (from < to && used < cells) {
+		end = to;
+		attr = base;
+		for (k = 0; k < nsp; k++) {
+			if (spans[k].start <= from && from < spans[k].end) {
+				end = spans[k].end < to ? spans[k].end : to;
+				attr = (int)(ui_attr(app, THEME_STATUS) | A_REVERSE);
+				break;
+			}
+			if (spans[k].start > from && spans[k].start < end)
+				end = spans[k].start;
+		}
+		save = text[end];
+		text[end] = '\0';
+		used += ui_put_n(win, y, x + used, cells - used, attr, text + from, &took);
+		text[end] = save;
+		if (from + took < end)
+			break;   /* full */
+		from = end;
+	}
+	return used;
+}
+
+/* draw_line in wrap mode (logwrap.h): raw[len] (its prefix msg bytes and
+ * mine columns wide, padded to pad_to, matches at spans) in rows from y up to h - 1;
+ * rows used. A line taller than the pane (its window less the status
+ * line) shows its first rows, "… N rows …" and its last; one short of
+ * the room left shows its start cut with "…". */
+static int
+draw_wrapped(struct app *app, WINDOW *win, int y, int h, int w, const char *raw, size_t len,
+    size_t msg, int mine, int pad_to, struct logfilter_span *spans, size_t nsp, int base)
+{
+	static char text[2 * LOG_LINE_BUF + 1];
+	size_t pad = mine > 0 && mine < pad_to ? (size_t)(pad_to - mine) : 0;
+	size_t n, k, from = 0, end, next, total, r;
+	int indent, room = h - y, head = 0, tail = 0, x = 0, rows = 0;
+	bool elide;
+
+	for (k = 0; k < nsp; k++) {
+		spans[k].start = logwrap_offset(raw, len, msg, pad, spans[k].start);
+		spans[k].end = logwrap_offset(raw, len, msg, pad, spans[k].end);
+	}
+	n = logwrap_display(raw, len, msg, pad, text, sizeof(text));
+	indent = logwrap_indent(mine > 0 ? mine + (int)pad : 0, w);
+	total = logwrap_count(text, n, w, indent, char_cells, NULL);
+	if (win == NULL || room <= 0)
+		return total < (size_t)(room > 0 ? room : 0) ? (int)total : room > 0 ? room : 0;
+	elide = logwrap_elide(total, room, getmaxy(win) - 1, &head, &tail);
+	for (r = 0; r < total && rows < room; r++, from = next) {
+		int cells = r == 0 ? w : w - indent;
+
+		end = logwrap_row(text, n, from, cells, char_cells, NULL, &next);
+		x = r == 0 ? 0 : indent;
+		if (elide && r == (size_t)head) {
+			char words[64];
+
+			k = total - (size_t)head - (size_t)tail;
+			snprintf(words, sizeof(words), "\xe2\x80\xa6 %zu row%s \xe2\x80\xa6", k,
+			    k == 1 ? "" : "s");
+			ui_put(win, y + rows++, x, cells, ui_attr(app, THEME_DIM), words);
+			continue;
+		}
+		if (elide && r > (size_t)head && r < total - (size_t)tail)
+			continue;
+		if (!elide && rows == room - 1 && r + 1 < total) {
+			/* Cut, it says so: the row full to its last cell, then …. */
+			x += put_row(app, win, y + rows, x, cells - 1, text, from, n, spans, nsp, base);
+			ui_put(win, y + rows++, x, 1, base, "\xe2\x80\xa6");
+			break;
+		}
+		put_row(app, win, y + rows++, x, cells, text, from, end, spans, nsp, base);
+	}
+	return rows;
+}
+
 /* Draw one line, matches highlighted, wrapped when asked, cut with … on
  * row h - 1; returns rows used. win NULL only counts. Its prefix is padded to
  * pad_to columns (the widest in view), or shortened to them when wider
@@ -577,6 +677,9 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	mine = l->ring != 0 ? shown_prefix(raw, &len, pad_to, &cut) : 0;
 	if (app->filtering)
 		nsp = logfilter_spans(&app->filter, raw, len, spans, 16);
+	if (app->logs_wrap)
+		return draw_wrapped(app, win, y, h, w, raw, len, cut, mine, pad_to, spans, nsp,
+		    base);
 	if (mine > 0 && mine < pad_to)
 		pad = (size_t)(pad_to - mine);
 	/* What the filter matched, where it is drawn. */
@@ -592,9 +695,7 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 		spans[k].start = spans[k].start < len ? spans[k].start : len;
 		spans[k].end = spans[k].end < len ? spans[k].end : len;
 	}
-	if (!app->logs_wrap)
-		len = shift_line(app, text, len, sizeof(text), cut + pad, w - (mine + (int)pad), spans,
-		    nsp);
+	len = shift_line(app, text, len, sizeof(text), cut + pad, w - (mine + (int)pad), spans, nsp);
 	/* Text between matches plainly, the matches in reverse video. */
 	for (k = 0; k <= nsp; k++) {
 		size_t s = k < nsp ? spans[k].start : len, e = k < nsp ? spans[k].end : len;
@@ -614,16 +715,11 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 				from += took;
 				if (from >= to)
 					break;
-				if (!app->logs_wrap || y + 1 >= h || took == 0) {
-					/* Cut, it says so (w wraps it). */
-					if (win != NULL && w > 1)
-						ui_put(win, y, x < w ? x : w - 1, 1, base, "…");
-					text[to] = save;
-					return rows;
-				}
-				y++;
-				rows++;
-				x = 2;
+				/* Cut, it says so (w wraps it). */
+				if (win != NULL && w > 1)
+					ui_put(win, y, x < w ? x : w - 1, 1, base, "…");
+				text[to] = save;
+				return rows;
 			}
 			text[to] = save;
 		}

@@ -3,7 +3,8 @@
 # service and a k8s pod: the pod's prefix is always short (its name's tail,
 # its container dropped when it is the service's name) and the prefixes
 # take at most LOGTEXT_PREFIX_MAX columns, so each line's text reaches
-# status= and err= at its end. Enter names the whole sources behind them.
+# status= and err= at its end. Enter names the whole sources behind them;
+# wrapped (w), the short prefix stays and a row goes on under the message.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 cat > "$tmp/h1.log" <<'EOF'
@@ -24,6 +25,9 @@ z
 :save-screen merged
 <Enter>
 :save-screen sources
+:resize 80x24
+w
+:save-screen wrapped
 '
 run_console -c "$tmp/warroom.conf"
 
@@ -78,4 +82,6 @@ assert_screen sources <<'EOF'
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
  in view: h5/api …8frx5 is h5/api [pod/api-7z62hrvt9b-8frx5/api]; h5/api …q2n4w/sidecar is h5/api
  [pod/api-7z62hrvt9b-q2n4w/sidecar]
+EOF
+assert_screen wrapped <<'EOF'
 EOF

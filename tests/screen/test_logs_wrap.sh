@@ -3,11 +3,12 @@
 # takes two rows, and the newest line still ends on the pane's last row;
 # the oldest line that does not fit shows its start (host, time), cut
 # with …, not a bare end. A paused view (Up) keeps the same rule for the
-# line it is pinned to. At 80x24 the newest line alone needs more rows
-# than LOGS has: it showed only its tail ("  /12 took=1250ms end=12"),
-# with no host or time; now its start, cut. Filtered there, "wrap" once
-# went behind the label, the filter and its count: it stays, the label
-# goes.
+# line it is pinned to. Rows end between words ("path=/v1/orders/10"
+# whole). At 80x24 the newest line once needed more rows than LOGS has
+# and showed only its tail, with no host or time; broken between words
+# it fits whole (a line taller than the pane: test_logs_wrap_tokens.sh).
+# Filtered there, "wrap" once went behind the label, the filter and its
+# count: it stays, the label goes.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 i=1
@@ -55,12 +56,12 @@ assert_screen wrap <<'EOF'
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
 │api-1/api 00:00:09 WARN slow upstream call path=/v1/order…│┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││ no incident journal open             │
-│  /10 took=1250ms end=10                                  ││ (none in screen tests)               │
-│api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
-│  /11 took=1250ms end=11                                  ││                                      │
-│api-1/api 00:00:12 WARN slow upstream call path=/v1/orders││                                      │
-│  /12 took=1250ms end=12                                  ││                                      │
+│api-1/api 00:00:10 WARN slow upstream call                ││ no incident journal open             │
+│  path=/v1/orders/10 took=1250ms end=10                   ││ (none in screen tests)               │
+│api-1/api 00:00:11 WARN slow upstream call                ││                                      │
+│  path=/v1/orders/11 took=1250ms end=11                   ││                                      │
+│api-1/api 00:00:12 WARN slow upstream call                ││                                      │
+│  path=/v1/orders/12 took=1250ms end=12                   ││                                      │
 │api.log  12 lines  wrap                                   ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
@@ -87,12 +88,12 @@ assert_screen up <<'EOF'
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐└──────────────────────────────────────┘
 │api-1/api 00:00:08 WARN slow upstream call path=/v1/order…│┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:09 WARN slow upstream call path=/v1/orders││ no incident journal open             │
-│  /9 took=1250ms end=9                                    ││ (none in screen tests)               │
-│api-1/api 00:00:10 WARN slow upstream call path=/v1/orders││                                      │
-│  /10 took=1250ms end=10                                  ││                                      │
-│api-1/api 00:00:11 WARN slow upstream call path=/v1/orders││                                      │
-│  /11 took=1250ms end=11                                  ││                                      │
+│api-1/api 00:00:09 WARN slow upstream call                ││ no incident journal open             │
+│  path=/v1/orders/9 took=1250ms end=9                     ││ (none in screen tests)               │
+│api-1/api 00:00:10 WARN slow upstream call                ││                                      │
+│  path=/v1/orders/10 took=1250ms end=10                   ││                                      │
+│api-1/api 00:00:11 WARN slow upstream call                ││                                      │
+│  path=/v1/orders/11 took=1250ms end=11                   ││                                      │
 │api.log  12 lines  wrap  PAUSED +0 new (f follows)        ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom
@@ -100,15 +101,15 @@ assert_screen up <<'EOF'
 EOF
 sed -n 19,22p "$tmp/small" > "$tmp/small_logs"
 assert_screen small_logs <<'EOF'
-│  0.0.0.7 path=/v1/orders status=500 dur_ms=38││ (none in screen tests)       │
-│   tag=v1.4.1 err="upstream timeout" seq=377  ││                              │
+│  dur_ms=38 tag=v1.4.1 err="upstream timeout" ││ (none in screen tests)       │
+│  seq=377                                     ││                              │
 │long.log  13 lines  wrap                      ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 EOF
 sed -n 19,22p "$tmp/small_filtered" > "$tmp/small_filtered_logs"
 assert_screen small_filtered_logs <<'EOF'
-│api-1/api 00:00:13 ERROR api req=83f75f7f ip=1││ (none in screen tests)       │
-│  0.0.0.7 path=/v1/orders status=500 dur_ms=38││                              │
-│   tag=v1.4.1 err="upstream timeout" seq=377  ││                              │
+│  ip=10.0.0.7 path=/v1/orders status=500      ││ (none in screen tests)       │
+│  dur_ms=38 tag=v1.4.1 err="upstream timeout" ││                              │
+│  seq=377                                     ││                              │
 │filter /status=500/  1 matching  wrap         ││                              │
 EOF
