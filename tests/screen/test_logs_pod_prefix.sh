@@ -84,4 +84,28 @@ assert_screen sources <<'EOF'
  [pod/api-7z62hrvt9b-q2n4w/sidecar]
 EOF
 assert_screen wrapped <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ LOGS (zoomed: z shows every pane) ────────────────────────────────────────┐
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│h1/api                00:00:01 ERROR upstream=payments-gateway retry=3        │
+│                      latency_ms=5012 status=502                              │
+│h1/api                00:00:03 INFO  handler=/v1/items method=GET bytes=1834  │
+│                      latency_ms=12 status=200                                │
+│h5/api …8frx5         00:00:02 ERROR db pool exhausted waiting=41 max=40      │
+│                      err=timeout                                             │
+│h5/api …q2n4w/sidecar 00:00:04 WARN  envoy upstream reset reason=overflow     │
+│                      err=503                                                 │
+│h5.log  4 lines  wrap                                                         │
+└──────────────────────────────────────────────────────────────────────────────┘
+ / filter  z all panes  n next match  N prev match  Tab pane  ? help  q quit
 EOF
