@@ -120,7 +120,10 @@ static void
 stamp_text(const struct app *app, const struct timeline_entry *e, bool with_clock,
     char *buf, size_t cap)
 {
-	long rel = (long)((e->ts_ms - app->incident_start_ms) / 1000);
+	/* Whole seconds of each, as the clock beside it and the header's
+	 * T+ count: the difference's own seconds stepped apart from the
+	 * clock's (T+00:07:19 16:55:36, then T+00:07:20 16:55:38). */
+	long rel = (long)(e->ts_ms / 1000 - app->incident_start_ms / 1000);
 	time_t t = (time_t)(e->ts_ms / 1000);
 	char clock[16];
 	struct tm tm;
