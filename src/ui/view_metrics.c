@@ -585,7 +585,7 @@ hidden_rows(struct app *app)
 	int *hosts, n, hidden, worst;
 
 	layout_compute(&lo, app->screen->cols, app->screen->lines,
-	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows,
+	    app->zoomed ? (int)app->focus : -1, (int)app->focus, app->screen->footer_rows,
 	    app->screen->hosts_rows);
 	r = &lo.pane[PANE_METRICS];
 	if (r->h < 3 || r->w < 3 || !pane_setup(app, NULL, r->w - 2, &p, msg))
