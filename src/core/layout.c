@@ -15,7 +15,8 @@
  * On the short screen the focus moves rows too: with a pane below HOSTS
  * focused, HOSTS keeps its borders, header and three rows (it scrolls
  * round the selected host and marks what it hides) and the focused pane
- * takes its column's rest, the other pane there keeping PANE_LEAST. At
+ * takes its column's rest, the other pane there keeping PANE_LEAST (a
+ * long footer's rows come off the focused pane then, not that one). At
  * 80x24 LOGS showed three lines and METRICS one line of its reason: an
  * engineer reading either pressed z every time.
  * Pure arithmetic on the terminal size so every size gives the same answer.
@@ -79,7 +80,8 @@ void
 layout_compute(struct layout *lo, int cols, int lines, int zoom, int focus,
     int footer_rows, int hosts_rows)
 {
-	int body, left, right, hosts, top, below, metrics, runbook, extra, spare;
+	int body, left, right, hosts, top, below, metrics, logs, runbook, timeline, extra,
+	    spare;
 
 	memset(lo, 0, sizeof(*lo));
 	lo->too_small = cols < UI_MIN_COLS || lines < UI_MIN_LINES;
@@ -104,13 +106,21 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int focus,
 		top = 1 + hosts;
 		below = body - hosts;
 		metrics = column_top(below, focus, PANE_METRICS, PANE_LOGS);
+		logs = below - metrics;
 		runbook = below - column_top(below, focus, PANE_TIMELINE, PANE_RUNBOOK);
-		extra = extra_rows(footer_rows, below - metrics, below - runbook);
+		timeline = below - runbook;
+		/* A focused top pane gives the footer's rows itself: the one
+		 * under it, down to PANE_LEAST, could give two and cut a
+		 * message the unfocused layout showed whole. */
+		extra = extra_rows(footer_rows, focus == PANE_METRICS ? metrics : logs,
+		    focus == PANE_RUNBOOK ? runbook : timeline);
+		*(focus == PANE_METRICS ? &metrics : &logs) -= extra;
+		*(focus == PANE_RUNBOOK ? &runbook : &timeline) -= extra;
 		lo->pane[PANE_HOSTS] = rect(1, 0, hosts, cols);
 		lo->pane[PANE_METRICS] = rect(top, 0, metrics, left);
-		lo->pane[PANE_LOGS] = rect(top + metrics, 0, below - metrics - extra, left);
+		lo->pane[PANE_LOGS] = rect(top + metrics, 0, logs, left);
 		lo->pane[PANE_RUNBOOK] = rect(top, left, runbook, right);
-		lo->pane[PANE_TIMELINE] = rect(top + runbook, left, below - runbook - extra, right);
+		lo->pane[PANE_TIMELINE] = rect(top + runbook, left, timeline, right);
 	} else {
 		/* Rows HOSTS' rows leave unused go to METRICS and LOGS. */
 		spare = hosts - hosts_height(hosts, hosts_rows);

@@ -967,8 +967,10 @@ status_text(const struct app *app, char *text, size_t cap)
 		    status_shown(app) ? " | " : "", status_shown(app) ? app->status : "");
 }
 
-/* The most rows the footer may take this frame: its own and those LOGS
- * and TIMELINE (or the zoomed pane) can give, keeping their borders. */
+/* The most rows the footer may take this frame: its own and those the
+ * panes above it (or the zoomed pane) can give, keeping their borders.
+ * Measured where LOGS ends: with METRICS focused on a short screen the
+ * rows come off METRICS and LOGS moves up. */
 static int
 footer_most(const struct app *app)
 {
@@ -979,7 +981,7 @@ footer_most(const struct app *app)
 	layout_compute(&one, scr->cols, scr->lines, zoom, (int)app->focus, 1, scr->hosts_rows);
 	layout_compute(&all, scr->cols, scr->lines, zoom, (int)app->focus, scr->lines,
 	    scr->hosts_rows);
-	return 1 + one.pane[p].h - all.pane[p].h;
+	return 1 + (one.pane[p].y + one.pane[p].h) - (all.pane[p].y + all.pane[p].h);
 }
 
 /* Cut text (cap bytes) to wrap into rows rows of w cells, ending in "… "

@@ -223,6 +223,17 @@ a_focused_pane_below_gets_the_rows_hosts_gives(void **state)
 	layout_compute(&lo, 80, 24, -1, PANE_LOGS, 2, 11);
 	assert_rect(lo.pane[PANE_LOGS], 12, 0, 10, 48);
 	assert_rect(lo.pane[PANE_TIMELINE], 15, 48, 7, 32);
+	/* A six-row footer: RUNBOOK focused gives it five rows, TIMELINE
+	 * keeping five (from TIMELINE alone it could have had three). */
+	layout_compute(&lo, 80, 24, -1, PANE_RUNBOOK, 6, 11);
+	assert_rect(lo.pane[PANE_RUNBOOK], 7, 48, 6, 32);
+	assert_rect(lo.pane[PANE_TIMELINE], 13, 48, 5, 32);
+	assert_rect(lo.pane[PANE_METRICS], 7, 0, 8, 48);
+	assert_rect(lo.pane[PANE_LOGS], 15, 0, 3, 48);
+	layout_compute(&lo, 80, 24, -1, PANE_METRICS, 6, 11);
+	assert_rect(lo.pane[PANE_METRICS], 7, 0, 6, 48);
+	assert_rect(lo.pane[PANE_LOGS], 13, 0, 5, 48);
+	assert_rect(lo.pane[PANE_TIMELINE], 15, 48, 3, 32);
 	/* Two hosts need fewer rows than that: HOSTS keeps its five. */
 	layout_compute(&lo, 80, 24, -1, PANE_LOGS, 1, 3);
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 5, 80);
