@@ -38,11 +38,14 @@ struct layout {
 
 /* Split a cols x lines screen into header, five panes and footer; zoom a
  * pane_id: that pane fills the body and the others are empty (h = w = 0),
- * -1: all five. footer_rows: the rows the footer takes this frame (a long
- * message goes on above its own row), taken from the bottom panes.
+ * -1: all five. focus: the focused pane_id (-1: none); on a compact screen
+ * a focused pane below HOSTS takes most of HOSTS' rows and its column's.
+ * footer_rows: the rows the footer takes this frame (a long message goes
+ * on above its own row), taken from the bottom panes (or a focused one
+ * above them on a short screen).
  * hosts_rows: the rows HOSTS' content needs inside its borders (header,
  * rows, lines under the table; 0: all it may have); the rest go below. */
-void layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows,
-    int hosts_rows);
+void layout_compute(struct layout *lo, int cols, int lines, int zoom, int focus,
+    int footer_rows, int hosts_rows);
 
 #endif

@@ -77,13 +77,18 @@ size_t metrics_pane_series(bool p95, double now, const double *hist, size_t n, d
 
 struct config_thresholds;
 
+/* The forms of the thresholds row, longest first. */
+#define METRICS_PANE_THRESHOLDS_FORMS 3
+
 /* The thresholds row: every level t judges by, worst first (errors, p95
  * and restarts at rollback; errors and p95 at consider and monitor; a level
  * off is left out), with the operator its rule applies, how far under a
  * level (margin, 0.10 = 10%) a check must be to count as calm, and the
  * runbook line the matrix came from (NULL or ""). restarts_only: a host
- * judged on restarts alone. dst always terminated; returns the length. */
+ * judged on restarts alone. form 0 in words; 1 in figures ("rollback >5%
+ * >2000ms …"); 2 and past, the levels alone, for a narrow pane. dst
+ * always terminated; returns the length. */
 size_t metrics_pane_thresholds(const struct config_thresholds *t, bool restarts_only,
-    double margin, const char *matrix_from, char *dst, size_t cap);
+    double margin, int form, const char *matrix_from, char *dst, size_t cap);
 
 #endif

@@ -93,6 +93,7 @@ struct screen {
 	int cols, lines;
 	struct layout lo;
 	int zoom;                        /* the pane lo was computed to zoom, or -1 */
+	int focus;                       /* … and with focused (compact: its rows) */
 	int footer_rows;                 /* … and the rows of footer it left (1 or
 	                                    more: screen_footer_rows) */
 	int hosts_rows;                  /* … and the rows HOSTS' content wanted

@@ -12,6 +12,13 @@
  * At any size HOSTS takes only the rows its content needs (hosts_rows),
  * up to its most: four hosts given room for nine left five rows blank
  * while METRICS, RUNBOOK and LOGS hid theirs.
+ * On the short screen the focus moves rows too: with a pane below HOSTS
+ * focused, HOSTS keeps its borders, header and three rows (it scrolls
+ * round the selected host and marks what it hides) and the focused pane
+ * takes its column's rest, the other pane there keeping PANE_LEAST (a
+ * long footer's rows come off the focused pane then, not that one). At
+ * 80x24 LOGS showed three lines and METRICS one line of its reason: an
+ * engineer reading either pressed z every time.
  * Pure arithmetic on the terminal size so every size gives the same answer.
  */
 #include "warroom/layout.h"
@@ -20,6 +27,10 @@
 
 /* Rows a pane below a compact HOSTS keeps at least: borders and three. */
 #define PANE_LEAST 5
+
+/* Rows a compact HOSTS keeps while a pane below it has the focus:
+ * borders, its header and three rows (the selected host among them). */
+#define HOSTS_LEAST 6
 
 static struct rect
 rect(int y, int x, int h, int w)
@@ -53,11 +64,24 @@ hosts_height(int most, int hosts_rows)
 	return want < most ? want : most;
 }
 
-void
-layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows,
-    int hosts_rows)
+/* The top pane's rows in a column of rows below a compact HOSTS: half,
+ * or with top or bottom focused, PANE_LEAST for the other. */
+static int
+column_top(int rows, int focus, enum pane_id top, enum pane_id bottom)
 {
-	int body, left, right, hosts, top, below, metrics, runbook, extra, spare;
+	if (focus == (int)top)
+		return rows - PANE_LEAST;
+	if (focus == (int)bottom)
+		return PANE_LEAST;
+	return rows / 2;
+}
+
+void
+layout_compute(struct layout *lo, int cols, int lines, int zoom, int focus,
+    int footer_rows, int hosts_rows)
+{
+	int body, left, right, hosts, top, below, metrics, logs, runbook, timeline, extra,
+	    spare;
 
 	memset(lo, 0, sizeof(*lo));
 	lo->too_small = cols < UI_MIN_COLS || lines < UI_MIN_LINES;
@@ -77,16 +101,26 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows
 		if (hosts > LAYOUT_HOSTS_WANT)
 			hosts = LAYOUT_HOSTS_WANT;
 		hosts = hosts_height(hosts, hosts_rows);
+		if (focus > PANE_HOSTS && focus < PANE_COUNT && hosts > HOSTS_LEAST)
+			hosts = HOSTS_LEAST;
 		top = 1 + hosts;
 		below = body - hosts;
-		metrics = below / 2;
-		runbook = below - below / 2;
-		extra = extra_rows(footer_rows, below - metrics, below - runbook);
+		metrics = column_top(below, focus, PANE_METRICS, PANE_LOGS);
+		logs = below - metrics;
+		runbook = below - column_top(below, focus, PANE_TIMELINE, PANE_RUNBOOK);
+		timeline = below - runbook;
+		/* A focused top pane gives the footer's rows itself: the one
+		 * under it, down to PANE_LEAST, could give two and cut a
+		 * message the unfocused layout showed whole. */
+		extra = extra_rows(footer_rows, focus == PANE_METRICS ? metrics : logs,
+		    focus == PANE_RUNBOOK ? runbook : timeline);
+		*(focus == PANE_METRICS ? &metrics : &logs) -= extra;
+		*(focus == PANE_RUNBOOK ? &runbook : &timeline) -= extra;
 		lo->pane[PANE_HOSTS] = rect(1, 0, hosts, cols);
 		lo->pane[PANE_METRICS] = rect(top, 0, metrics, left);
-		lo->pane[PANE_LOGS] = rect(top + metrics, 0, below - metrics - extra, left);
+		lo->pane[PANE_LOGS] = rect(top + metrics, 0, logs, left);
 		lo->pane[PANE_RUNBOOK] = rect(top, left, runbook, right);
-		lo->pane[PANE_TIMELINE] = rect(top + runbook, left, below - runbook - extra, right);
+		lo->pane[PANE_TIMELINE] = rect(top + runbook, left, timeline, right);
 	} else {
 		/* Rows HOSTS' rows leave unused go to METRICS and LOGS. */
 		spare = hosts - hosts_height(hosts, hosts_rows);

@@ -173,10 +173,10 @@ metrics_pane_noscroll(int hidden, bool zoomed, char *buf, size_t cap)
 	return buf;
 }
 
-/* One level's limits ("errors > 2%, p95 > 1000 ms"), those off left out;
- * returns how many were said. */
+/* One level's limits ("errors > 2%, p95 > 1000 ms"; terse: ">2% >1000ms"),
+ * those off left out; returns how many were said. */
 static int
-level_limits(const struct config_thresholds *t, int i, char *dst, size_t cap)
+level_limits(const struct config_thresholds *t, int i, bool terse, char *dst, size_t cap)
 {
 	const double er[3] = {
 		t->error_rate_rollback, t->error_rate_consider, t->error_rate_monitor,
@@ -188,29 +188,33 @@ level_limits(const struct config_thresholds *t, int i, char *dst, size_t cap)
 	const unsigned p95_ge[3] = {
 		WR_TH_GE_P95_ROLLBACK, WR_TH_GE_P95_CONSIDER, WR_TH_GE_P95_MONITOR,
 	};
-	char a[32], w[16];
+	char a[32], w[16], *sp;
 	size_t len = 0;
 	int n = 0;
 
 	dst[0] = '\0';
-	/* The operators the rule applies (a runbook's ">= 5%" is ≥). */
+	/* The operators the rule applies (a runbook's ">= 5%" is ≥); terse,
+	 * "%" and "ms" say which figure is which. */
 	if (isfinite(er[i])) {
 		decide_format_percent(er[i], a, sizeof(a));
-		len += (size_t)snprintf(dst + len, cap - len, "errors %s %s",
+		len += (size_t)snprintf(dst + len, cap - len, terse ? "%s%s" : "errors %s %s",
 		    (t->at_or_above & er_ge[i]) ? "\xe2\x89\xa5" : ">", a);
 		n++;
 	}
 	if (isfinite(p95[i]) && len < cap) {
 		decide_format_ms(p95[i], a, sizeof(a));
-		len += (size_t)snprintf(dst + len, cap - len, "%sp95 %s %s", n ? ", " : "",
+		if (terse && (sp = strstr(a, " ms")) != NULL)
+			memmove(sp, sp + 1, strlen(sp + 1) + 1);
+		len += (size_t)snprintf(dst + len, cap - len, terse ? "%s%s%s" : "%sp95 %s %s",
+		    n ? (terse ? " " : ", ") : "",
 		    (t->at_or_above & p95_ge[i]) ? "\xe2\x89\xa5" : ">", a);
 		n++;
 	}
 	/* Restarts have a rollback level only. */
 	if (i == 0 && t->restarts_rollback > 0 && len < cap) {
 		decide_format_window(t->restarts_window_s, w, sizeof(w));
-		snprintf(dst + len, cap - len, "%s%d restarts in %s", n ? ", " : "",
-		    t->restarts_rollback, w);
+		snprintf(dst + len, cap - len, terse ? "%s%d restarts/%s" : "%s%d restarts in %s",
+		    n ? (terse ? " " : ", ") : "", t->restarts_rollback, w);
 		n++;
 	}
 	return n;
@@ -218,12 +222,13 @@ level_limits(const struct config_thresholds *t, int i, char *dst, size_t cap)
 
 size_t
 metrics_pane_thresholds(const struct config_thresholds *t, bool restarts_only,
-    double margin, const char *matrix_from, char *dst, size_t cap)
+    double margin, int form, const char *matrix_from, char *dst, size_t cap)
 {
 	static const char *const name[3] = { "rollback", "consider", "monitor" };
 	char lim[128], w[16], pc[16];
 	size_t len = 0;
 	int i, said = 0, n;
+	bool terse = form >= 1;
 
 	if (cap == 0)
 		return 0;
@@ -238,18 +243,27 @@ metrics_pane_thresholds(const struct config_thresholds *t, bool restarts_only,
 		return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 	}
 	for (i = 0; i < 3 && len < cap; i++) {
-		if (level_limits(t, i, lim, sizeof(lim)) == 0)
+		if (level_limits(t, i, terse, lim, sizeof(lim)) == 0)
 			continue;
-		len += (size_t)snprintf(dst + len, cap - len, "%s%s at %s", said++ ? "; " : "",
-		    name[i], lim);
+		len += (size_t)snprintf(dst + len, cap - len, terse ? "%s%s %s" : "%s%s at %s",
+		    said++ ? "; " : "", name[i], lim);
 	}
+	if (said == 0) {
+		len += (size_t)snprintf(dst + len, cap - len, "every threshold is off");
+		said = -1;
+	}
+	/* The shortest form keeps the levels alone: the margin and the
+	 * matrix's line are the words a narrow pane gives up first. */
+	if (form >= METRICS_PANE_THRESHOLDS_FORMS - 1)
+		return len < cap ? len : cap - 1;
 	/* A check counts towards a better level only this far under it. */
 	if (said > 0 && margin > 0 && len < cap) {
 		snprintf(pc, sizeof(pc), "%.0f", margin * 100);
-		len += (size_t)snprintf(dst + len, cap - len, "; calm %s%% under a level", pc);
-	} else if (said == 0)
-		len += (size_t)snprintf(dst + len, cap - len, "every threshold is off");
+		len += (size_t)snprintf(dst + len, cap - len,
+		    terse ? "; calm %s%% under" : "; calm %s%% under a level", pc);
+	}
 	if (matrix_from != NULL && matrix_from[0] != '\0' && len < cap)
-		len += (size_t)snprintf(dst + len, cap - len, " (matrix: %s)", matrix_from);
+		len += (size_t)snprintf(dst + len, cap - len, terse ? " (%s)" : " (matrix: %s)",
+		    matrix_from);
 	return len < cap ? len : cap - 1;
 }

@@ -127,7 +127,7 @@ page_size(const struct app *app)
 
 	/* The layout the next frame draws (a zoom follows the focus). */
 	layout_compute(&lo, app->screen->cols, app->screen->lines,
-	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows,
+	    app->zoomed ? (int)app->focus : -1, (int)app->focus, app->screen->footer_rows,
 	    app->screen->hosts_rows);
 	return r->h > 4 ? r->h - 3 : 1;
 }

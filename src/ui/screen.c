@@ -76,8 +76,8 @@ make_windows(struct screen *scr)
 	int i;
 
 	free_windows(scr);
-	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom, scr->footer_rows,
-	    scr->hosts_rows);
+	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom, scr->focus,
+	    scr->footer_rows, scr->hosts_rows);
 	if (scr->lo.too_small)
 		return;
 	scr->header = win_for(scr->lo.header);
@@ -194,6 +194,7 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 
 	scr->test = test;
 	scr->zoom = -1;
+	scr->focus = PANE_HOSTS;
 	scr->footer_rows = 1;
 	if (test) {
 		scr->out = fopen("/dev/null", "w");
@@ -966,8 +967,10 @@ status_text(const struct app *app, char *text, size_t cap)
 		    status_shown(app) ? " | " : "", status_shown(app) ? app->status : "");
 }
 
-/* The most rows the footer may take this frame: its own and those LOGS
- * and TIMELINE (or the zoomed pane) can give, keeping their borders. */
+/* The most rows the footer may take this frame: its own and those the
+ * panes above it (or the zoomed pane) can give, keeping their borders.
+ * Measured where LOGS ends: with METRICS focused on a short screen the
+ * rows come off METRICS and LOGS moves up. */
 static int
 footer_most(const struct app *app)
 {
@@ -975,9 +978,10 @@ footer_most(const struct app *app)
 	struct layout one, all;
 	int zoom = app->zoomed ? (int)app->focus : -1, p = zoom >= 0 ? zoom : PANE_LOGS;
 
-	layout_compute(&one, scr->cols, scr->lines, zoom, 1, scr->hosts_rows);
-	layout_compute(&all, scr->cols, scr->lines, zoom, scr->lines, scr->hosts_rows);
-	return 1 + one.pane[p].h - all.pane[p].h;
+	layout_compute(&one, scr->cols, scr->lines, zoom, (int)app->focus, 1, scr->hosts_rows);
+	layout_compute(&all, scr->cols, scr->lines, zoom, (int)app->focus, scr->lines,
+	    scr->hosts_rows);
+	return 1 + (one.pane[p].y + one.pane[p].h) - (all.pane[p].y + all.pane[p].h);
 }
 
 /* Cut text (cap bytes) to wrap into rows rows of w cells, ending in "… "
@@ -1410,7 +1414,7 @@ hosts_rows(struct app *app)
 	struct layout lo;
 	const struct rect *r = &lo.pane[PANE_HOSTS];
 
-	layout_compute(&lo, scr->cols, scr->lines, -1, 1, 0);
+	layout_compute(&lo, scr->cols, scr->lines, -1, -1, 1, 0);
 	if (lo.too_small || r->h < 3 || r->w < 3)
 		return scr->hosts_rows;
 	return hosts_rows_wanted(app, r->w - 2, r->h - 2);
@@ -1438,8 +1442,10 @@ screen_draw(struct app *app)
 		make_windows(scr);
 	}
 	frows = scr->lo.too_small ? scr->footer_rows : footer_rows(app);
-	if ((app->zoomed ? (int)app->focus : -1) != scr->zoom || frows != scr->footer_rows) {
+	if ((app->zoomed ? (int)app->focus : -1) != scr->zoom || (int)app->focus != scr->focus ||
+	    frows != scr->footer_rows) {
 		scr->zoom = app->zoomed ? (int)app->focus : -1;
+		scr->focus = (int)app->focus;
 		scr->footer_rows = frows;
 		make_windows(scr);
 	}

@@ -1196,7 +1196,7 @@ pane_rows(const struct app *app)
 	const struct rect *r = &lo.pane[PANE_LOGS];
 
 	layout_compute(&lo, app->screen->cols, app->screen->lines,
-	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows,
+	    app->zoomed ? (int)app->focus : -1, (int)app->focus, app->screen->footer_rows,
 	    app->screen->hosts_rows);
 	return r->h > 4 ? (size_t)(r->h - 3) : 1;
 }
@@ -1214,7 +1214,7 @@ scroll_sideways(struct app *app, enum wr_command cmd)
 		return;
 	}
 	layout_compute(&lo, app->screen->cols, app->screen->lines,
-	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows,
+	    app->zoomed ? (int)app->focus : -1, (int)app->focus, app->screen->footer_rows,
 	    app->screen->hosts_rows);
 	step = lo.pane[PANE_LOGS].w > 5 ? (lo.pane[PANE_LOGS].w - 2) / 2 : 1;
 	if (cmd == WR_CMD_SCROLL_START)

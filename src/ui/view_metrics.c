@@ -263,10 +263,40 @@ restarts_text(const struct pane *p, char *line, size_t cap)
 }
 
 static void
-thresholds_text(const struct pane *p, char *line, size_t cap)
+thresholds_text(const struct pane *p, int form, char *line, size_t cap)
 {
 	metrics_pane_thresholds(&p->app->cfg.thresholds, p->none, decide_params_default().margin,
-	    p->app->matrix_from, line, cap);
+	    form, p->app->matrix_from, line, cap);
+}
+
+/* The rows the thresholds row's text takes wrapped at the pane's width. */
+static int
+thresholds_rows(const struct pane *p, int form)
+{
+	char line[1024];
+	int y = 0;
+
+	thresholds_text(p, form, line, sizeof(line));
+	ui_put_wrapped(NULL, &y, 2, p->w - 2, 2, INT_MAX, 0, line);
+	return y;
+}
+
+/* Unzoomed, the thresholds row in rows rows: in words when they fit,
+ * else in figures, the margin the last words to go (cut on one row the
+ * full row showed "rollback at errors > 5%, p95 > 2000 ms, 3 r…", the
+ * other levels never). */
+static void
+put_thresholds(const struct pane *p, int *y, int rows)
+{
+	char line[1024];
+	int form = 0;
+
+	while (form < METRICS_PANE_THRESHOLDS_FORMS - 1 && thresholds_rows(p, form) > rows)
+		form++;
+	thresholds_text(p, form, line, sizeof(line));
+	ui_put_wrapped(p->win, y, 2, p->w - 2, 2, *y + (rows > 0 ? rows : 1),
+	    ui_attr(p->app, THEME_DIM), line);
+	(*y)--;          /* put_row moves past the row */
 }
 
 /* Another host's verdict and its reason after it, in line[cap]; the
@@ -343,7 +373,7 @@ words_of(const struct pane *p, enum metrics_pane_kind kind, char *line, size_t c
 		*role = THEME_DIM;
 		return true;
 	case METRICS_PANE_THRESHOLDS:
-		thresholds_text(p, line, cap);
+		thresholds_text(p, 0, line, cap);
 		*role = THEME_DIM;
 		return true;
 	default:
@@ -380,6 +410,25 @@ put_why(const struct pane *p, WINDOW *win, int *y, int limit, int attr)
 	}
 }
 
+/* Unzoomed, with every row shown and one to spare, the thresholds row
+ * takes a second when its words need it: no other row gives way to it,
+ * and on one row it says its levels in figures. */
+static void
+thresholds_spare(const struct pane *p, struct metrics_pane_row *rows, int n, int h)
+{
+	int i, used = 0, t = -1;
+
+	if (p->wrap)
+		return;
+	for (i = 0; i < n; i++) {
+		used += rows[i].shown ? rows[i].rows : 0;
+		if (rows[i].kind == METRICS_PANE_THRESHOLDS && rows[i].shown)
+			t = i;
+	}
+	if (t >= 0 && used < h && thresholds_rows(p, 0) > 1)
+		rows[t].height = rows[t].rows = 2;
+}
+
 /* Row r at *y, moving *y past it; host: another host's row, which. */
 static void
 put_row(const struct pane *p, int *y, const struct metrics_pane_row *r, int host)
@@ -387,6 +436,11 @@ put_row(const struct pane *p, int *y, const struct metrics_pane_row *r, int host
 	char line[2048];
 	enum theme_role role;
 
+	if (r->kind == METRICS_PANE_THRESHOLDS && !p->wrap) {
+		put_thresholds(p, y, r->rows);
+		(*y)++;
+		return;
+	}
 	if (words_of(p, r->kind, line, sizeof(line), &role)) {
 		put_text(p, y, 2, r->rows, ui_attr(p->app, role), line);
 		(*y)++;
@@ -558,6 +612,8 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	/* Short of room, the verdict, its reason, errors and p95 stay; what
 	 * goes is counted on the border, never left out silently. */
 	hidden = metrics_pane_fit(rows, n, h, &worst);
+	if (hidden == 0)
+		thresholds_spare(&p, rows, n, h);
 	for (i = 0; i < n; i++)
 		if (rows[i].kind == METRICS_PANE_WHY)
 			p.why_shown = rows[i].shown;
@@ -585,7 +641,7 @@ hidden_rows(struct app *app)
 	int *hosts, n, hidden, worst;
 
 	layout_compute(&lo, app->screen->cols, app->screen->lines,
-	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows,
+	    app->zoomed ? (int)app->focus : -1, (int)app->focus, app->screen->footer_rows,
 	    app->screen->hosts_rows);
 	r = &lo.pane[PANE_METRICS];
 	if (r->h < 3 || r->w < 3 || !pane_setup(app, NULL, r->w - 2, &p, msg))

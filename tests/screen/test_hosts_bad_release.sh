@@ -37,7 +37,7 @@ assert_screen wide <<'EOF'
 │  errors 0.1%    ▁ 0–5%                                               ││                                              │
 │  p95    180 ms  ▂ 0–2000 ms                                          ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >…││                                              │
 │h2             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 r…││                                              │
 │h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 r…││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘

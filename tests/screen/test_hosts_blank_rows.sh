@@ -68,7 +68,7 @@ assert_screen h3 <<'EOF'
 │  errors 8%      ▁█ 0–5%                                  ││                                      │
 │  p95    1500 ms ▂▆ 0–2000 ms                             ││                                      │
 │  restarts in 5m: unknown                                 ││                                      │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5…││                                      │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000m…││                                      │
 │h5             ROLLBACK IMMEDIATELY  error rate 8% (8 of …││                                      │
 └─ ▼ 4 more rows (z shows them) ───────────────────────────┘└──────────────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────┐

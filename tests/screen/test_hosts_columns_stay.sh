@@ -41,7 +41,7 @@ assert_screen first <<'EOF'
 │  errors 8%      ▁█ 0–5%                                  ││                                      │
 │  p95    1500 ms ▂▆ 0–2000 ms                             ││                                      │
 │  restarts in 5m: unknown                                 ││                                      │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5…││                                      │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000m…││                                      │
 │h2             OK  below thresholds: error rate 0.1%, p95…││                                      │
 │h3             OK  below thresholds: error rate 0.1%, p95…││                                      │
 └─ ▼ 1 more row (z shows them) ────────────────────────────┘│                                      │
@@ -74,7 +74,7 @@ assert_screen held <<'EOF'
 │  errors 0%      ▁█▁ 0–5%                                 ││                                      │
 │  p95    179 ms  ▂▆▂ 0–2000 ms                            ││                                      │
 │  restarts in 5m: unknown                                 ││                                      │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5…││                                      │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000m…││                                      │
 │h2             OK  below thresholds: error rate 0.1%, p95…││                                      │
 │h3             OK  below thresholds: error rate 0.1%, p95…││                                      │
 └─ ▼ 1 more row (z shows them) ────────────────────────────┘│                                      │
@@ -107,7 +107,7 @@ assert_screen again <<'EOF'
 │  errors 8%      ▁█▁█ 0–5%                                ││                                      │
 │  p95    1500 ms ▂▆▂▆ 0–2000 ms                           ││                                      │
 │  restarts in 5m: unknown                                 ││                                      │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5…││                                      │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000m…││                                      │
 │h2             OK  below thresholds: error rate 0.1%, p95…││                                      │
 │h3             OK  below thresholds: error rate 0.1%, p95…││                                      │
 └─ ▼ 1 more row (z shows them) ────────────────────────────┘│                                      │

@@ -39,11 +39,11 @@ assert_screen wide <<'EOF'
 │  errors 0.1%    ▁ 0–5%                                                                       ││                                                              │
 │  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 10…││                                                              │
+│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 >    ││                                                              │
+│    1000 ms; monitor at errors > 1%, p95 > 500 ms; calm 10% under a level                     ││                                                              │
 │h2             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
 │h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
 │h4             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
-│                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘│                                                              │

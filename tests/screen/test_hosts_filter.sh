@@ -80,9 +80,8 @@ EOF
 
 assert_screen all <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
+┌─ HOSTS ─────────────────────────────────────────────────────── ▲ 1 more row ─┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
-│  api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │> k8s-bastion api     not connected           -      -     -                  │
@@ -91,13 +90,14 @@ assert_screen all <<'EOF'
 │ k8s-bastion: no metrics_url in the config    ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
+│ no log stream open                           ││                              │
+│                                              │└──────────────────────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

@@ -54,7 +54,7 @@ assert_screen wide <<'EOF'
 │  errors 0.1%    ▁ 0–5%                                                                       ││                                                              │
 │  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 10…││                                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >1% >500ms; calm 10% under││                                                              │
 │h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
 │h2             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            │┌─ TIMELINE ───────────────────────────────────────────────────┐
 └─ ▼ 21 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
@@ -203,7 +203,7 @@ assert_screen wide-filtered <<'EOF'
 │  errors 0.1%    ▁ 0–5%                                                                       ││                                                              │
 │  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 10…││                                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >1% >500ms; calm 10% under││                                                              │
 │h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h1             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │
 │h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            ││                                                              │

@@ -57,7 +57,7 @@ assert_screen wide <<'EOF'
 │  errors 8%      ▁█ 0–5%                                                                      ││                                                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                                                                 ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 10…││                                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >1% >500ms; calm 10% under││                                                              │
 │h4             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
 │h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│┌─ TIMELINE ───────────────────────────────────────────────────┐
 └─ ▼ 21 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
@@ -152,7 +152,7 @@ assert_screen wide-filtered <<'EOF'
 │  errors 0.1%    ▁ 0–5%                                                                       ││                                                              │
 │  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 10…││                                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >1% >500ms; calm 10% under││                                                              │
 │h1             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h4             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h19            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │

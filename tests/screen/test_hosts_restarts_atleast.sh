@@ -35,9 +35,9 @@ assert_screen early <<'EOF'
 │  errors 0.1%    ▁▁ 0–5%                                                    ││                                                  │
 │  p95    100 ms  ▂▁ 0–2000 ms                                               ││                                                  │
 │  restarts in 5m: unknown                                                   ││                                                  │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at err…││                                                  │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >1%     ││                                                  │
+│    >500ms; calm 10% under                                                  ││                                                  │
 │h2             OK  below thresholds: error rate 0.1%, p95 100 ms, 1+ restar…││                                                  │
-│                                                                            ││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │
@@ -78,9 +78,9 @@ assert_screen whole <<'EOF'
 │  errors 0.1%    ▁▁▁ 0–5%                                                   ││                                                  │
 │  p95    100 ms  ▂▁▁ 0–2000 ms                                              ││                                                  │
 │  restarts in 5m: unknown                                                   ││                                                  │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at err…││                                                  │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >1%     ││                                                  │
+│    >500ms; calm 10% under                                                  ││                                                  │
 │h2             OK  below thresholds: error rate 0.1%, p95 100 ms, 1 restart…││                                                  │
-│                                                                            ││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │
 │                                                                            ││                                                  │

@@ -149,7 +149,7 @@ assert_screen wide-filtered <<'EOF'
 │  errors 8%      ▁█ 0–5%                                                                      ││                                                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                                                                 ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 10…││                                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >1% >500ms; calm 10% under││                                                              │
 │h2             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…││                                                              │
 │h6             CONSIDER ROLLBACK  error rate 3% (3 of 100 requests) > 2%                      ││                                                              │

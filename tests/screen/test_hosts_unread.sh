@@ -42,7 +42,7 @@ assert_screen wide <<'EOF'
 │  errors 8%      ▁█ 0–5%                                              ││                                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                                         ││                                              │
 │  restarts in 5m: unknown                                             │└──────────────────────────────────────────────┘
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …│┌─ TIMELINE ───────────────────────────────────┐
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >…│┌─ TIMELINE ───────────────────────────────────┐
 └─ ▼ 23 more rows (z shows them) ──────────────────────────────────────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
 │ no log stream open                                                   ││                                              │

@@ -51,7 +51,7 @@ assert_screen wide <<'EOF'
 │  errors 8%      ▁█ 0–5%                                                                      ││                                                              │
 │  p95    1500 ms ▂▆ 0–2000 ms                                                                 ││                                                              │
 │  restarts in 5m: unknown                                                                     ││                                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider at errors > 2%, p95 > 10…││                                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >1% >500ms; calm 10% under││                                                              │
 │h13            CONSIDER ROLLBACK (held: 1/2 calm checks)  held, 1/2 calm checks: below thresh…│└──────────────────────────────────────────────────────────────┘
 │h5             MONITOR  error rate 1.5% (1.5 of 100 requests) > 1%                            │┌─ TIMELINE ───────────────────────────────────────────────────┐
 └─ ▼ 21 more rows (z shows them) ──────────────────────────────────────────────────────────────┘│ no incident journal open                                     │

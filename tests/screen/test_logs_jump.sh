@@ -34,21 +34,21 @@ assert_screen clock <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
-│api-1/api 2025-12-31 23:55:00 INFO  seq=300   │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:55:01 INFO  seq=301   ││ no incident journal open     │
-│api-1/api 2025-12-31 23:55:02 INFO  seq=302   ││ (none in screen tests)       │
-│api-1/api 2025-12-31 23:55:03 INFO  seq=303   ││                              │
-│api-1/api 2025-12-31 23:55:04 INFO  seq=304   ││                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
+│api-1/api 2025-12-31 23:55:00 INFO  seq=300   ││                              │
+│api-1/api 2025-12-31 23:55:01 INFO  seq=301   │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:55:02 INFO  seq=302   │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:55:03 INFO  seq=303   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:55:04 INFO  seq=304   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:55:05 INFO  seq=305   ││                              │
+│api-1/api 2025-12-31 23:55:06 INFO  seq=306   ││                              │
+│api-1/api 2025-12-31 23:55:07 INFO  seq=307   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:55:00 UTC, paused (f follows again)
@@ -61,21 +61,21 @@ assert_screen ago <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
-│api-1/api 2025-12-31 23:58:00 INFO  seq=480   │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:58:01 INFO  seq=481   ││ no incident journal open     │
-│api-1/api 2025-12-31 23:58:02 INFO  seq=482   ││ (none in screen tests)       │
-│api-1/api 2025-12-31 23:58:03 INFO  seq=483   ││                              │
-│api-1/api 2025-12-31 23:58:04 INFO  seq=484   ││                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
+│api-1/api 2025-12-31 23:58:00 INFO  seq=480   ││                              │
+│api-1/api 2025-12-31 23:58:01 INFO  seq=481   │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:58:02 INFO  seq=482   │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:58:03 INFO  seq=483   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:58:04 INFO  seq=484   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:58:05 INFO  seq=485   ││                              │
+│api-1/api 2025-12-31 23:58:06 INFO  seq=486   ││                              │
+│api-1/api 2025-12-31 23:58:07 INFO  seq=487   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:58:00 UTC, paused (f follows again)
@@ -88,21 +88,21 @@ assert_screen oldest <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ (none in screen tests)       │
-│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
-│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││                              │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
+│api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
+│api-1/api 2025-12-31 23:50:07 INFO  seq=7     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from its oldest line, 23:50:00 UTC (none from 10:00:00 kept)
@@ -115,21 +115,21 @@ assert_screen later <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ (none in screen tests)       │
-│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
-│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││                              │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
+│api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
+│api-1/api 2025-12-31 23:50:07 INFO  seq=7     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: no line is stamped 00:00:00 UTC or later
@@ -142,21 +142,21 @@ assert_screen unread <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ (none in screen tests)       │
-│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││                              │
-│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
+┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││                              │
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
+│api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
+│api-1/api 2025-12-31 23:50:07 INFO  seq=7     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: 'soon' is not a time: 19:30 UTC, 10m ago or RFC 3339

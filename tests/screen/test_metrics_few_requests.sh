@@ -41,8 +41,8 @@ assert_screen judged <<'EOF'
 │  p95    120 ms  ▁ 0–2000 ms                                          ││                                              │
 │  80.0 req/s                                                          ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
-│                                                                      ││                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor   ││                                              │
+│    >1% >500ms; calm 10% under                                        ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐

@@ -37,8 +37,8 @@ assert_screen held <<'EOF'
 │  p95    no data ▂·· 0–2000 ms                                        ││                                              │
 │  metrics: HTTP 302                                                   ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
-│                                                                      ││                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor   ││                                              │
+│    >1% >500ms; calm 10% under                                        ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
@@ -70,8 +70,8 @@ assert_screen gave-way <<'EOF'
 │  p95    no data ▂··· 0–2000 ms                                       ││                                              │
 │  metrics: HTTP 302                                                   ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
-│                                                                      ││                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor   ││                                              │
+│    >1% >500ms; calm 10% under                                        ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐

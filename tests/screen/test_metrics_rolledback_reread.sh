@@ -36,8 +36,8 @@ assert_screen held <<'EOF'
 │  p95    179 ms  ▆▂ 0–2000 ms                                         ││                                              │
 │  23.0 req/s, from Prometheus at http://127.0.0.1:9090                ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
-│                                                                      ││                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor   ││                                              │
+│    >1% >500ms; calm 10% under                                        ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐

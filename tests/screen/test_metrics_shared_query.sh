@@ -34,7 +34,7 @@ assert_screen start <<'EOF'
 │  fleet-wide error rate (its query has no {host}), also on api-2, k8s…││                                              │
 │  from Prometheus at http://prom:9090                                 ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor >…││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
@@ -57,8 +57,7 @@ assert_screen read <<'EOF'
 │> api-1       api     not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
-│  k8s-bastion api     not connected                             -      -     -               k8s     127.0.0.1:2203   │
-└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
 │  error rate 2.04% > 2%                                               ││ open one with -r FILE                        │
@@ -67,16 +66,17 @@ assert_screen read <<'EOF'
 │  fleet-wide error rate (its query has no {host}), also on api-2, k8s…││                                              │
 │  from Prometheus at http://prom:9090                                 ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; consider …││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
-│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor   ││                                              │
+│    >1% >500ms; calm 10% under                                        ││                                              │
+│                                                                      │└──────────────────────────────────────────────┘
+│                                                                      │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
-│                                                                      ││                                              │
-│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │
+│ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘

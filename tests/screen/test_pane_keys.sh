@@ -85,19 +85,19 @@ assert_screen f-logs <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  0/3     │
-│                                              ││  [f] Incident opened in warr…│
-│                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
-┌─ ▶ LOGS ─────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
+└──────────────────────────────────────────────┘│  [f] Incident opened in warr…│
+┌─ ▶ LOGS ─────────────────────────────────────┐│  [ ] Incident commander name…│
+│                                              ││  [ ] ! Status page set to in…│
+│                                              │└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
-│api-1/api 00:00:01 INFO seq=1                 ││ (none in screen tests)       │
+│                                              ││ (none in screen tests)       │
+│api-1/api 00:00:01 INFO seq=1                 ││                              │
 │api-1/api 00:00:02 INFO seq=2                 ││                              │
 │api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
@@ -115,19 +115,19 @@ assert_screen enter-metrics <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  0/3     │
 │                                              ││  [f] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
+│                                              ││  [ ] ! Status page set to in…│
+│                                              │└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
-│api-1/api 00:00:01 INFO seq=1                 ││ no incident journal open     │
-│api-1/api 00:00:02 INFO seq=2                 ││ (none in screen tests)       │
+└──────────────────────────────────────────────┘│ no incident journal open     │
+┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
+│api-1/api 00:00:02 INFO seq=2                 ││                              │
 │api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘

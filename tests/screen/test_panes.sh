@@ -49,19 +49,19 @@ assert_screen logs <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ ▶ LOGS ─────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
+│ no log stream open                           ││                              │
+│                                              │└──────────────────────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -76,20 +76,20 @@ assert_screen runbook <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+┌─ LOGS ───────────────────────────────────────┐│                              │
+│ no log stream open                           │└──────────────────────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
@@ -103,21 +103,21 @@ assert_screen later <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+┌─ LOGS ───────────────────────────────────────┐│                              │
+│ no log stream open                           ││                              │
+│                                              │└──────────────────────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit

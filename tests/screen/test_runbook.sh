@@ -37,24 +37,24 @@ assert_screen start <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  0/15 …│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  0/3     │
 │                                              ││  [f] Incident opened in warr…│
-│                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open(non)│
+│                                              │└─ ▼ 19 more rows ─────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
+└──────────────────────────────────────────────┘│ no incident journal open     │
+┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
+│ no log stream open                           ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them | runbook k8s-helm-rollback.md asks 5
  things this config cannot do (line 51); warroom runbook -c lists them |
- config: 3 hosts without metrics (api-1: verdict from resta… (z shows it whole)
+ config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);
+ warroom --check-config lists them
 EOF
 
 assert_screen ticked <<'EOF'
@@ -64,21 +64,21 @@ assert_screen ticked <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  2/15 …│
 │                                              ││  - Compose rollback: api and…│
 │                                              ││  - Before you start  2/3  2m │
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││> [x] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││  [ ] ! Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ LOGS ───────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ no log stream open                           ││  [ ] ! Check that exports ar…│
+│                                              │└─ ▼ 14 more rows ─────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
@@ -91,21 +91,21 @@ assert_screen folded <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  2/15 …│
 │                                              ││  - Compose rollback: api and…│
 │                                              ││> + Before you start  2/3  2m │
 │                                              ││  - 1. Exports kill switch  0…│
 │                                              ││  [ ] $ Set the switch in .en…│
-└──────────────────────────────────────────────┘│  [ ] ! Check that exports ar…│
-┌─ LOGS ───────────────────────────────────────┐└─ ▼ 14 more rows ─────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
+│                                              ││  [ ] ! Check that exports ar…│
+└──────────────────────────────────────────────┘│  - 2. Find the last good tag…│
+┌─ LOGS ───────────────────────────────────────┐│  [ ] Last good tag taken fro…│
+│ no log stream open                           ││  - 3. Roll back api and jobs…│
+│                                              │└─ ▼ 11 more rows ─────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
@@ -161,19 +161,19 @@ assert_screen detail-narrow <<'EOF'
 │> a│ Recreate both services on it:                                        │   │
 │  a│                                                                      │   │
 │  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │   │
-│  k│    jobs                                                              │   │
-└───│ x runs as written                                                    │───┘
-┌─ M│                                                                      │s ─┐
+└─ ▼│    jobs                                                              │───┘
+┌─ M│ x runs as written                                                    │s ─┐
 │ ap│                                                                      │5 …│
+│   │                                                                      │ 0…│
+│   │                                                                      │en…│
+│   │                                                                      │ar…│
 │   │                                                                      │ag…│
 │   │                                                                      │ro…│
-│   │                                                                      │bs…│
-│   │                                                                      │ i…│
-└───│                                                                      │ce…│
-┌─ L│                                                                      │───┘
-│ no│                                                                      │───┐
-│   │                                                                      │   │
-│   │                                                                      │   │
+└───│                                                                      │bs…│
+┌─ L│                                                                      │ i…│
+│ no│                                                                      │ce…│
+│   │                                                                      │───┘
+│   │                                                                      │───┐
 │   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
 │   │ Highlighted: placeholders. Esc or Enter closes.                      │   │
 │   └──────────────────────────────────────────────────────────────────────┘   │

@@ -57,8 +57,9 @@ grep -qF "[ ] ! Post investigating" "$tmp/pane" ||
 	fail "the post with no [statuspage] is not marked !"
 grep -qF "[ ] $ Roll back api here" "$tmp/pane" || fail "a runnable step is marked otherwise"
 ok "steps this config cannot run are marked ! and counted"
-# The overlay's rows, without the panes' borders around them.
-rows() { sed -n 's/^[^│]*│[^│]*│ \(.*[^ ]\) *│[^│]*│$/\1/p' "$tmp/$1" | tr -s '\n ' ' '; }
+# The overlay's rows, without the panes' borders around them (a pane's
+# side, or its bottom border when the overlay crosses one).
+rows() { sed -n 's/^[^│]*│\([^│]*│\)\{0,1\} \(.*[^ ]\) *│[^│]*[│┐┘]$/\2/p' "$tmp/$1" | tr -s '\n ' ' '; }
 rows wronghost |
 	grep -qF "! line 6: rollback: the step names host api-9, which $tmp/warroom.conf does not list" ||
 	fail "Enter does not show why: $(cat "$tmp/wronghost")"

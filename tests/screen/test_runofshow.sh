@@ -33,8 +33,7 @@ assert_screen unset <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -44,13 +43,14 @@ assert_screen unset <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] ! T-5m: Last call.                  │
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
-┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
-│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
+│ no log stream open                                             ││  [ ] T+1h: Close the change; post the su…│
+│                                                                │└─ ▼ 9 more rows ──────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
-│                                                                ││                                          │
-│                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  runbook blue-green-cutover.md asks 3 things this config cannot do (line 36: warroom: announce: warroom.conf
@@ -66,8 +66,7 @@ assert_screen refused <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -77,16 +76,17 @@ assert_screen refused <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] ! T-5m: Last call.                  │
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
-┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
-│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
+│ no log stream open                                             ││  [ ] T+1h: Close the change; post the su…│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
+│                                                                ││  [ ] $ Point nginx back at blue:         │
+│                                                                │└─ ▼ 6 more rows ──────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  T-0 unchanged: 'soon': type now, +30m, or a UTC time such as 14:30
@@ -99,8 +99,7 @@ assert_screen prompt <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -110,16 +109,17 @@ assert_screen prompt <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] ! T-5m: Last call.                  │
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
-┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
-│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
+│ no log stream open                                             ││  [ ] T+1h: Close the change; post the su…│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
+│                                                                ││  [ ] $ Point nginx back at blue:         │
+│                                                                │└─ ▼ 6 more rows ──────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  T-0 (now, +30m, HH:MM UTC): +20m                                                     Enter confirms, Esc no
@@ -132,8 +132,7 @@ assert_screen set <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  T-0 00:20…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -143,16 +142,17 @@ assert_screen set <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the rel… 00:05 in 5m│
 │                                                                ││  [ ] $ T-10m: Smoke test gr… 00:10 in 10m│
 │                                                                ││  [ ] ! T-5m: Last call.      00:15 in 15m│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the ngin… 00:20 in 20m│
-┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
-│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││  [ ] $ T-0: Switch the ngin… 00:20 in 20m│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error ra… 00:25 in 25m│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue onc… 00:35 in 35m│
+│ no log stream open                                             ││  [ ] T+1h: Close the chan… 01:20 in 1h20m│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
+│                                                                ││  [ ] $ Point nginx back at blue:         │
+│                                                                │└─ ▼ 6 more rows ──────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  T-0 00:20 UTC (not recorded: no incident journal)
@@ -165,8 +165,7 @@ assert_screen later <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  T-0 00:20…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -176,16 +175,17 @@ assert_screen later <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the re… 00:05 5m ago│
 │                                                                ││  [ ] $ T-10m: Smoke test g… 00:10 due now│
 │                                                                ││  [ ] ! T-5m: Last call.       00:15 in 5m│
-└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the ngin… 00:20 in 10m│
-┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 12 more rows ─────────────────────────┘
-│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││  [ ] $ T-0: Switch the ngin… 00:20 in 10m│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error ra… 00:25 in 15m│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue onc… 00:35 in 25m│
+│ no log stream open                                             ││  [ ] T+1h: Close the chan… 01:20 in 1h10m│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
+│                                                                ││  [ ] $ Point nginx back at blue:         │
+│                                                                │└─ ▼ 6 more rows ──────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
@@ -198,8 +198,7 @@ assert_screen none <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
-└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: compose-rollback.md  0/15  (4 errors) …│
 │                                                                ││> - Compose rollback: api and jobs        │
@@ -209,16 +208,17 @@ assert_screen none <<'EOF'
 │                                                                ││  [ ] ! Status page set to investigating  │
 │                                                                ││  - 1. Exports kill switch  0/2           │
 │                                                                ││  [ ] $ Set the switch in .env and recrea…│
-└────────────────────────────────────────────────────────────────┘│  [ ] ! Check that exports are off:       │
-┌─ LOGS ─────────────────────────────────────────────────────────┐└─ ▼ 14 more rows ─────────────────────────┘
-│ no log stream open                                             │┌─ TIMELINE ───────────────────────────────┐
+│                                                                ││  [ ] ! Check that exports are off:       │
+└────────────────────────────────────────────────────────────────┘│  - 2. Find the last good tag  0/1        │
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] Last good tag taken from releases.l…│
+│ no log stream open                                             ││  - 3. Roll back api and jobs  0/3        │
+│                                                                ││  [ ] $ Pull the known-good image first, …│
+│                                                                ││  [ ] $ Recreate both services on it:     │
+│                                                                ││  [ ] $ Keep the tag in .env, so the next…│
+│                                                                │└─ ▼ 8 more rows ──────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
-│                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
  compose-rollback.md has no T-minus items (T-15m: …)

@@ -20,17 +20,17 @@ assert_screen step <<'EOF'
 │> a│ Status page set to investigating                                     │   │
 │  a│                                                                      │   │
 │  a│ ! line 17: statuspage: warroom.conf has no [statuspage] (nor [chat]) │   │
-│  k│   to post to                                                         │   │
-└───│                                                                      │───┘
-┌─ M│ action: statuspage op=create name=Elevated API errors                │───┐
-│ ap│   status=investigating impact=minor                                  │(4…│
-│   │ x and Enter refuse this step: warroom.conf cannot do what it asks    │nd…│
-│   │                                                                      │   │
+└─ ▼│   to post to                                                         │───┘
+┌─ M│                                                                      │───┐
+│ ap│ action: statuspage op=create name=Elevated API errors                │(4…│
+│   │   status=investigating impact=minor                                  │nd…│
+│   │ x and Enter refuse this step: warroom.conf cannot do what it asks    │   │
 │   │                                                                      │rr…│
 │   │                                                                      │me…│
-└───│                                                                      │in…│
-┌─ L│                                                                      │───┘
-│ no│                                                                      │───┐
+│   │                                                                      │in…│
+└───│                                                                      │───┘
+┌─ L│                                                                      │───┐
+│ no│                                                                      │   │
 │   │                                                                      │   │
 │   │                                                                      │   │
 └───│ Fix the step or warroom.conf: warroom runbook -c lists every one.    │───┘

@@ -52,18 +52,18 @@ assert_screen step <<'EOF'
 │> a│ Status page set to investigating                                     │   │
 │  a│                                                                      │   │
 │  a│ action: statuspage op=create name=Elevated API errors                │   │
-│  k│   status=investigating impact=minor                                  │   │
-└───│                                                                      │───┘
-┌─ M│                                                                      │───┐
+└─ ▼│   status=investigating impact=minor                                  │───┘
+┌─ M│                                                                      │w ─┐
 │ ap│                                                                      │5 …│
-│   │                                                                      │nd…│
 │   │                                                                      │   │
 │   │                                                                      │rr…│
 │   │                                                                      │me…│
-└───│                                                                      │in…│
-┌─ L│                                                                      │───┘
-│ no│                                                                      │───┐
-│   │                                                                      │on)│
+│   │                                                                      │in…│
+│   │                                                                      │───┘
+└───│                                                                      │───┐
+┌─ L│                                                                      │   │
+│ no│                                                                      │   │
+│   │                                                                      │   │
 └───│                                                                      │───┘
  run│ x posts to the status page.                                          │
  war│ Highlighted: placeholders. Esc or Enter closes.                      │
@@ -79,18 +79,18 @@ assert_screen mixed <<'EOF'
 │> a│ Check and tell everyone                                              │   │
 │  a│                                                                      │   │
 │  a│ $ curl -fsS http://127.0.0.1:8000/readyz                             │   │
-│  k│ action: statuspage op=update status=identified message=Rolling back  │   │
-└───│   api                                                                │───┘
-┌─ M│ action: announce message=api rolled back                             │───┐
-│ ap│ x runs as written                                                    │   │
-│   │                                                                      │   │
+└─ ▼│ action: statuspage op=update status=identified message=Rolling back  │───┘
+┌─ M│   api                                                                │───┐
+│ ap│ action: announce message=api rolled back                             │   │
+│   │ x runs as written                                                    │   │
 │   │                                                                      │yo…│
 │   │                                                                      │   │
 │   │                                                                      │   │
-└───│                                                                      │   │
-┌─ L│                                                                      │───┘
-│ no│                                                                      │───┐
-│   │                                                                      │on)│
+│   │                                                                      │───┘
+└───│                                                                      │───┐
+┌─ L│                                                                      │   │
+│ no│                                                                      │   │
+│   │                                                                      │   │
 └───│ x runs them on the HOSTS host, asking for each placeholder, then     │───┘
  run│   posts to the status page, then announces in the chat.              │
  war│ Highlighted: placeholders. Esc or Enter closes.                      │

@@ -2,11 +2,15 @@
 # test_timeline_newer_cut.sh — at 80x24, scrolled up, TIMELINE's bottom
 # row carries "+N newer" over its end: the kind under it was cut with no
 # … ("action.i +2 newer"). The row now ends before the marker, in … where
-# cut, as every other cut row does.
+# cut, as every other cut row does. Twelve records: focused, TIMELINE
+# has the rows HOSTS gives up, and six fit.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
 :resize 80x24
+:rollback api-1
+:rollback k8s-bastion
+:rollback api-2
 :rollback api-1
 :rollback k8s-bastion
 :rollback api-2

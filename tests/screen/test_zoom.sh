@@ -76,19 +76,19 @@ assert_screen back <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-│  k8s-bastion api     not connected           -      -     -                  │
-└──────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  0/3     │
-│                                              ││  [f] Incident opened in warr…│
-│                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
-│ no log stream open                           │┌─ ▶ TIMELINE ─────────────────┐
+│                                              │└─ ▼ 20 more rows ─────────────┘
+│                                              │┌─ ▶ TIMELINE ─────────────────┐
 │                                              ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
+└──────────────────────────────────────────────┘│ (none in screen tests)       │
+┌─ LOGS ───────────────────────────────────────┐│                              │
+│ no log stream open                           ││                              │
+│                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post

@@ -252,7 +252,7 @@ thresholds_row_lists_every_level(void **state)
 	char b[400];
 
 	(void)state;
-	metrics_pane_thresholds(&t, false, 0.1, "", b, sizeof(b));
+	metrics_pane_thresholds(&t, false, 0.1, 0, "", b, sizeof(b));
 	assert_string_equal(b, "rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; "
 	    "consider at errors > 2%, p95 > 1000 ms; monitor at errors > 1%, p95 > 500 ms; "
 	    "calm 10% under a level");
@@ -261,17 +261,55 @@ thresholds_row_lists_every_level(void **state)
 	t.at_or_above = WR_TH_GE_ERROR_CONSIDER;
 	t.error_rate_monitor = t.p95_monitor_ms = INFINITY;
 	t.p95_consider_ms = INFINITY;
-	metrics_pane_thresholds(&t, false, 0.1, "rollback.md:7", b, sizeof(b));
+	metrics_pane_thresholds(&t, false, 0.1, 0, "rollback.md:7", b, sizeof(b));
 	assert_string_equal(b, "rollback at errors > 5%, p95 > 2000 ms, 3 restarts in 5m; "
 	    "consider at errors \xe2\x89\xa5 2%; calm 10% under a level (matrix: rollback.md:7)");
 	/* Judged on restarts alone: that limit, or that it is off. */
-	metrics_pane_thresholds(&t, true, 0.1, "", b, sizeof(b));
+	metrics_pane_thresholds(&t, true, 0.1, 0, "", b, sizeof(b));
 	assert_string_equal(b, "rollback at 3 restarts in 5m");
 	t.restarts_rollback = 0;
-	metrics_pane_thresholds(&t, true, 0.1, "", b, sizeof(b));
+	metrics_pane_thresholds(&t, true, 0.1, 0, "", b, sizeof(b));
 	assert_string_equal(b, "the restarts rule is off (restarts_rollback)");
 	/* Cut, but terminated. */
-	assert_int_equal(metrics_pane_thresholds(&t, true, 0.1, "", b, 8), 7);
+	assert_int_equal(metrics_pane_thresholds(&t, true, 0.1, 0, "", b, 8), 7);
+}
+
+/* A narrow pane (METRICS is 46 columns inside at 80x24) cut the full
+ * row after "consider": the shorter forms say every level in figures,
+ * the prose goes first ("at errors", "p95", the spaces in "2000 ms"),
+ * then the margin and the matrix's line. */
+static void
+thresholds_row_shortens_its_words_not_its_levels(void **state)
+{
+	struct config_thresholds t = {
+		.error_rate_rollback = 0.05, .error_rate_consider = 0.02,
+		.error_rate_monitor = 0.01, .p95_rollback_ms = 2000, .p95_consider_ms = 1000,
+		.p95_monitor_ms = 500, .restarts_rollback = 3, .restarts_window_s = 300,
+	};
+	char b[400];
+
+	(void)state;
+	metrics_pane_thresholds(&t, false, 0.1, 1, "", b, sizeof(b));
+	assert_string_equal(b, "rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; "
+	    "monitor >1% >500ms; calm 10% under");
+	metrics_pane_thresholds(&t, false, 0.1, 2, "", b, sizeof(b));
+	assert_string_equal(b, "rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; "
+	    "monitor >1% >500ms");
+	/* The matrix's operators and levels; its line goes with the margin. */
+	t.at_or_above = WR_TH_GE_ERROR_CONSIDER;
+	t.error_rate_monitor = t.p95_monitor_ms = INFINITY;
+	t.p95_consider_ms = INFINITY;
+	metrics_pane_thresholds(&t, false, 0.1, 1, "rollback.md:7", b, sizeof(b));
+	assert_string_equal(b, "rollback >5% >2000ms 3 restarts/5m; consider \xe2\x89\xa5" "2%; "
+	    "calm 10% under (rollback.md:7)");
+	metrics_pane_thresholds(&t, false, 0.1, 2, "rollback.md:7", b, sizeof(b));
+	assert_string_equal(b, "rollback >5% >2000ms 3 restarts/5m; consider \xe2\x89\xa5" "2%");
+	/* Past the shortest form, the shortest. */
+	metrics_pane_thresholds(&t, false, 0.1, METRICS_PANE_THRESHOLDS_FORMS, "", b, sizeof(b));
+	assert_string_equal(b, "rollback >5% >2000ms 3 restarts/5m; consider \xe2\x89\xa5" "2%");
+	/* Restarts alone were short already. */
+	metrics_pane_thresholds(&t, true, 0.1, 2, "", b, sizeof(b));
+	assert_string_equal(b, "rollback at 3 restarts in 5m");
 }
 
 int
@@ -288,6 +326,7 @@ main(void)
 		cmocka_unit_test(series_missing_scrapes_are_gaps),
 		cmocka_unit_test(series_fits_its_width),
 		cmocka_unit_test(thresholds_row_lists_every_level),
+		cmocka_unit_test(thresholds_row_shortens_its_words_not_its_levels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
