@@ -32,6 +32,9 @@
  * borders, its header and three rows (the selected host among them). */
 #define HOSTS_LEAST 6
 
+/* Rows HOSTS must free before it shrinks for a focused pane below it. */
+#define HOSTS_GIVES 3
+
 static struct rect
 rect(int y, int x, int h, int w)
 {
@@ -101,7 +104,9 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int focus,
 		if (hosts > LAYOUT_HOSTS_WANT)
 			hosts = LAYOUT_HOSTS_WANT;
 		hosts = hosts_height(hosts, hosts_rows);
-		if (focus > PANE_HOSTS && focus < PANE_COUNT && hosts > HOSTS_LEAST)
+		/* Hiding hosts for a row or two is a poor trade: HOSTS gives
+		 * way only when the focused pane gains HOSTS_GIVES rows. */
+		if (focus > PANE_HOSTS && focus < PANE_COUNT && hosts - HOSTS_LEAST >= HOSTS_GIVES)
 			hosts = HOSTS_LEAST;
 		top = 1 + hosts;
 		below = body - hosts;

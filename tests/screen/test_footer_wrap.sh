@@ -35,7 +35,8 @@ assert_screen held <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -47,7 +48,6 @@ assert_screen held <<'EOF'
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -61,7 +61,8 @@ assert_screen fresh <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -73,7 +74,6 @@ assert_screen fresh <<'EOF'
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘

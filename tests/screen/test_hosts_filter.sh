@@ -80,8 +80,9 @@ EOF
 
 assert_screen all <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HOSTS ─────────────────────────────────────────────────────── ▲ 1 more row ─┐
+┌─ HOSTS ──────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│  api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │> k8s-bastion api     not connected           -      -     -                  │
@@ -97,7 +98,6 @@ assert_screen all <<'EOF'
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

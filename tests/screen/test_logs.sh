@@ -30,22 +30,22 @@ assert_screen follow <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
 │                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│                                      │
-│api-1/api 00:00:19 INFO  seq=19                           ││                                      │
 │api-1/api 00:00:20 INFO  seq=20                           ││                                      │
 │api-1/api 00:00:21 INFO  seq=21                           ││                                      │
 │api-1/api 00:00:22 INFO  seq=22                           ││                                      │
-│api-1/api 00:00:23 INFO  seq=23                           │└──────────────────────────────────────┘
-│api-1/api 00:00:24 INFO  seq=24                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:25 INFO  seq=25                           ││ no incident journal open             │
-│api-1/api 00:00:26 INFO  seq=26                           ││ (none in screen tests)               │
-│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:23 INFO  seq=23                           ││                                      │
+│api-1/api 00:00:24 INFO  seq=24                           │└──────────────────────────────────────┘
+│api-1/api 00:00:25 INFO  seq=25                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:26 INFO  seq=26                           ││ no incident journal open             │
+│api-1/api 00:00:27 INFO  seq=27                           ││ (none in screen tests)               │
 │api-1/api 00:00:28 INFO  seq=28                           ││                                      │
 │api-1/api 00:00:29 INFO  seq=29                           ││                                      │
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │
@@ -62,22 +62,22 @@ assert_screen up <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
 │                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│                                      │
-│api-1/api 00:00:18 INFO  seq=18                           ││                                      │
 │api-1/api 00:00:19 INFO  seq=19                           ││                                      │
 │api-1/api 00:00:20 INFO  seq=20                           ││                                      │
 │api-1/api 00:00:21 INFO  seq=21                           ││                                      │
-│api-1/api 00:00:22 INFO  seq=22                           │└──────────────────────────────────────┘
-│api-1/api 00:00:23 INFO  seq=23                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:24 INFO  seq=24                           ││ no incident journal open             │
-│api-1/api 00:00:25 INFO  seq=25                           ││ (none in screen tests)               │
-│api-1/api 00:00:26 INFO  seq=26                           ││                                      │
+│api-1/api 00:00:22 INFO  seq=22                           ││                                      │
+│api-1/api 00:00:23 INFO  seq=23                           │└──────────────────────────────────────┘
+│api-1/api 00:00:24 INFO  seq=24                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:25 INFO  seq=25                           ││ no incident journal open             │
+│api-1/api 00:00:26 INFO  seq=26                           ││ (none in screen tests)               │
 │api-1/api 00:00:27 INFO  seq=27                           ││                                      │
 │api-1/api 00:00:28 INFO  seq=28                           ││                                      │
 │api-1/api 00:00:29 INFO  seq=29                           ││                                      │
@@ -94,22 +94,22 @@ assert_screen end <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
 │                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│                                      │
-│api-1/api 00:00:19 INFO  seq=19                           ││                                      │
 │api-1/api 00:00:20 INFO  seq=20                           ││                                      │
 │api-1/api 00:00:21 INFO  seq=21                           ││                                      │
 │api-1/api 00:00:22 INFO  seq=22                           ││                                      │
-│api-1/api 00:00:23 INFO  seq=23                           │└──────────────────────────────────────┘
-│api-1/api 00:00:24 INFO  seq=24                           │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:25 INFO  seq=25                           ││ no incident journal open             │
-│api-1/api 00:00:26 INFO  seq=26                           ││ (none in screen tests)               │
-│api-1/api 00:00:27 INFO  seq=27                           ││                                      │
+│api-1/api 00:00:23 INFO  seq=23                           ││                                      │
+│api-1/api 00:00:24 INFO  seq=24                           │└──────────────────────────────────────┘
+│api-1/api 00:00:25 INFO  seq=25                           │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:26 INFO  seq=26                           ││ no incident journal open             │
+│api-1/api 00:00:27 INFO  seq=27                           ││ (none in screen tests)               │
 │api-1/api 00:00:28 INFO  seq=28                           ││                                      │
 │api-1/api 00:00:29 INFO  seq=29                           ││                                      │
 │api-1/api 00:00:30 INFO  seq=30                           ││                                      │

@@ -41,7 +41,8 @@ assert_screen again <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -53,7 +54,6 @@ assert_screen again <<'EOF'
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
 │                                              ││                              │
 │api-1/api 00:00:00 ERROR status=503           ││                              │
 │api.log  filter /ERROR/ (case)  1 matching    ││                              │

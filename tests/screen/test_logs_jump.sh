@@ -34,7 +34,8 @@ assert_screen clock <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -48,7 +49,6 @@ assert_screen clock <<'EOF'
 │api-1/api 2025-12-31 23:55:04 INFO  seq=304   ││ (none in screen tests)       │
 │api-1/api 2025-12-31 23:55:05 INFO  seq=305   ││                              │
 │api-1/api 2025-12-31 23:55:06 INFO  seq=306   ││                              │
-│api-1/api 2025-12-31 23:55:07 INFO  seq=307   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:55:00 UTC, paused (f follows again)
@@ -61,7 +61,8 @@ assert_screen ago <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -75,7 +76,6 @@ assert_screen ago <<'EOF'
 │api-1/api 2025-12-31 23:58:04 INFO  seq=484   ││ (none in screen tests)       │
 │api-1/api 2025-12-31 23:58:05 INFO  seq=485   ││                              │
 │api-1/api 2025-12-31 23:58:06 INFO  seq=486   ││                              │
-│api-1/api 2025-12-31 23:58:07 INFO  seq=487   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:58:00 UTC, paused (f follows again)
@@ -88,7 +88,8 @@ assert_screen oldest <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -102,7 +103,6 @@ assert_screen oldest <<'EOF'
 │api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
 │api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
-│api-1/api 2025-12-31 23:50:07 INFO  seq=7     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from its oldest line, 23:50:00 UTC (none from 10:00:00 kept)
@@ -115,7 +115,8 @@ assert_screen later <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -129,7 +130,6 @@ assert_screen later <<'EOF'
 │api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
 │api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
-│api-1/api 2025-12-31 23:50:07 INFO  seq=7     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: no line is stamped 00:00:00 UTC or later
@@ -142,7 +142,8 @@ assert_screen unread <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -156,7 +157,6 @@ assert_screen unread <<'EOF'
 │api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
 │api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
-│api-1/api 2025-12-31 23:50:07 INFO  seq=7     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: 'soon' is not a time: 19:30 UTC, 10m ago or RFC 3339

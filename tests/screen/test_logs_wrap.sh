@@ -46,22 +46,22 @@ assert_screen wrap <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
 │                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│                                      │
-│api-1/api 00:00:14 WARN slow upstream call path=/v1/order…││                                      │
 │api-1/api 00:00:15 WARN slow upstream call                ││                                      │
 │  path=/v1/orders/15 took=1250ms end=15                   ││                                      │
 │api-1/api 00:00:16 WARN slow upstream call                ││                                      │
-│  path=/v1/orders/16 took=1250ms end=16                   │└──────────────────────────────────────┘
-│api-1/api 00:00:17 WARN slow upstream call                │┌─ TIMELINE ───────────────────────────┐
-│  path=/v1/orders/17 took=1250ms end=17                   ││ no incident journal open             │
-│api-1/api 00:00:18 WARN slow upstream call                ││ (none in screen tests)               │
-│  path=/v1/orders/18 took=1250ms end=18                   ││                                      │
+│  path=/v1/orders/16 took=1250ms end=16                   ││                                      │
+│api-1/api 00:00:17 WARN slow upstream call                │└──────────────────────────────────────┘
+│  path=/v1/orders/17 took=1250ms end=17                   │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:18 WARN slow upstream call                ││ no incident journal open             │
+│  path=/v1/orders/18 took=1250ms end=18                   ││ (none in screen tests)               │
 │api-1/api 00:00:19 WARN slow upstream call                ││                                      │
 │  path=/v1/orders/19 took=1250ms end=19                   ││                                      │
 │api-1/api 00:00:20 WARN slow upstream call                ││                                      │
@@ -78,22 +78,22 @@ assert_screen up <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201 │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202 │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203 │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │ api-1: no metrics_url in the config                      ││ no runbook loaded                    │
 │                                                          ││ open one with -r FILE                │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ ▶ LOGS ─────────────────────────────────────────────────┐│                                      │
-│api-1/api 00:00:13 WARN slow upstream call path=/v1/order…││                                      │
 │api-1/api 00:00:14 WARN slow upstream call                ││                                      │
 │  path=/v1/orders/14 took=1250ms end=14                   ││                                      │
 │api-1/api 00:00:15 WARN slow upstream call                ││                                      │
-│  path=/v1/orders/15 took=1250ms end=15                   │└──────────────────────────────────────┘
-│api-1/api 00:00:16 WARN slow upstream call                │┌─ TIMELINE ───────────────────────────┐
-│  path=/v1/orders/16 took=1250ms end=16                   ││ no incident journal open             │
-│api-1/api 00:00:17 WARN slow upstream call                ││ (none in screen tests)               │
-│  path=/v1/orders/17 took=1250ms end=17                   ││                                      │
+│  path=/v1/orders/15 took=1250ms end=15                   ││                                      │
+│api-1/api 00:00:16 WARN slow upstream call                │└──────────────────────────────────────┘
+│  path=/v1/orders/16 took=1250ms end=16                   │┌─ TIMELINE ───────────────────────────┐
+│api-1/api 00:00:17 WARN slow upstream call                ││ no incident journal open             │
+│  path=/v1/orders/17 took=1250ms end=17                   ││ (none in screen tests)               │
 │api-1/api 00:00:18 WARN slow upstream call                ││                                      │
 │  path=/v1/orders/18 took=1250ms end=18                   ││                                      │
 │api-1/api 00:00:19 WARN slow upstream call                ││                                      │
@@ -112,7 +112,7 @@ assert_screen small_logs <<'EOF'
 EOF
 sed -n 19,22p "$tmp/small_filtered" > "$tmp/small_filtered_logs"
 assert_screen small_filtered_logs <<'EOF'
-│  ip=10.0.0.7 path=/v1/orders status=500      ││                              │
+│  ip=10.0.0.7 path=/v1/orders status=500      ││ (none in screen tests)       │
 │  dur_ms=38 tag=v1.4.1 err="upstream timeout" ││                              │
 │  seq=377                                     ││                              │
 │filter /status=500/  1 matching  wrap         ││                              │

@@ -97,7 +97,8 @@ assert_screen prefix <<'EOF'
 │> api-1       api     not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
 │  api-1       jobs    not connected     NO DATA       -      -     -               compose 127.0.0.1:2201             │
 │  api-2       api     not connected                   -      -     -               compose 127.0.0.1:2202             │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected                   -      -     -               k8s     127.0.0.1:2203             │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  NO DATA                                                        ││ no runbook loaded                            │
 │  no data for error rate, p95; 0 restarts in 5m                       ││ open one with -r FILE                        │
@@ -112,7 +113,6 @@ assert_screen prefix <<'EOF'
 │                                                                      │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
-│                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │

@@ -57,7 +57,8 @@ assert_screen read <<'EOF'
 │> api-1       api     not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │  api-1       jobs    not connected     CONSIDER ROLLBACK       -      -     -               compose 127.0.0.1:2201   │
 │  api-2       api     not connected                             -      -     -               compose 127.0.0.1:2202   │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected                             -      -     -               k8s     127.0.0.1:2203   │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │api-1  CONSIDER ROLLBACK                                              ││ no runbook loaded                            │
 │  error rate 2.04% > 2%                                               ││ open one with -r FILE                        │
@@ -72,7 +73,6 @@ assert_screen read <<'EOF'
 │                                                                      │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
-│                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │

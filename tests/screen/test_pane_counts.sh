@@ -27,16 +27,16 @@ assert_screen start <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││rollback.md  0/8              │
 │                                              ││> - API rollback              │
 │                                              ││  - Decide  0/2               │
 │                                              ││  [ ] Confirm the deploy time…│
 │                                              ││  [ ] Post "investigating" on…│
-│                                              ││  - Roll back  0/3            │
-└──────────────────────────────────────────────┘│  [ ] Find the last good tag …│
-┌─ LOGS ───────────────────────────────────────┐└─ ▼ 6 more rows ──────────────┘
+└──────────────────────────────────────────────┘│  - Roll back  0/3            │
+┌─ LOGS ───────────────────────────────────────┐└─ ▼ 7 more rows ──────────────┘
 │ no log stream open                           │┌─ TIMELINE ─── ▲ 3 more rows ─┐
 │                                              ││T+00:00:00 action.end k8s-bas…│
 │                                              ││T+00:00:00 action.intent api-…│
@@ -53,10 +53,10 @@ assert_screen scrolled <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
-┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ── ▲ 2 more rows ─┐
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
+┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ── ▲ 3 more rows ─┐
 │ api-1: no metrics_url in the config          ││rollback.md  0/8              │
-│                                              ││  [ ] Confirm the deploy time…│
 │                                              ││  [ ] Post "investigating" on…│
 │                                              ││  - Roll back  0/3            │
 │                                              ││  [ ] Find the last good tag …│
@@ -79,20 +79,20 @@ assert_screen timeline <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ──── ▲ 6 more rows ─┐
 │ api-1: no metrics_url in the config          ││rollback.md  0/8              │
 │                                              ││  [ ] $ Roll back the API:    │
 │                                              ││> [ ] $ Check health:         │
 │                                              │└─ ▼ 4 more rows ──────────────┘
 │                                              │┌─ ▶ TIMELINE ─────────────────┐
+└──────────────────────────────────────────────┘│T+00:00:00 action.intent api-…│
+┌─ LOGS ───────────────────────────────────────┐│T+00:00:00 action.end api-1 o…│
+│ no log stream open                           ││T+00:00:00 action.intent k8s-…│
+│                                              ││T+00:00:00 action.end k8s-bas…│
 │                                              ││T+00:00:00 action.intent api-…│
-└──────────────────────────────────────────────┘│T+00:00:00 action.end api-1 o…│
-┌─ LOGS ───────────────────────────────────────┐│T+00:00:00 action.intent k8s-…│
-│ no log stream open                           ││T+00:00:00 action.end k8s-bas…│
-│                                              ││T+00:00:00 action.intent api-…│
-│                                              ││T+00:00:00 action.end api-2 o…│
-│                                              ││                     +1 newer │
+│                                              ││T+00:00:00 action.e… +1 newer │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  decision matrix from rollback.md (line 7) overrides [thresholds] | config: 3
  hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom

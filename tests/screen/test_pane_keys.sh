@@ -85,7 +85,8 @@ assert_screen f-logs <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
@@ -96,8 +97,7 @@ assert_screen f-logs <<'EOF'
 │                                              │└─ ▼ 17 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│api-1/api 00:00:01 INFO seq=1                 ││                              │
+│api-1/api 00:00:01 INFO seq=1                 ││ (none in screen tests)       │
 │api-1/api 00:00:02 INFO seq=2                 ││                              │
 │api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
@@ -115,7 +115,8 @@ assert_screen enter-metrics <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ ▶ METRICS ──────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
@@ -124,10 +125,9 @@ assert_screen enter-metrics <<'EOF'
 │                                              ││  [ ] Incident commander name…│
 │                                              ││  [ ] ! Status page set to in…│
 │                                              │└─ ▼ 17 more rows ─────────────┘
-│                                              │┌─ TIMELINE ───────────────────┐
-└──────────────────────────────────────────────┘│ no incident journal open     │
-┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
-│api-1/api 00:00:02 INFO seq=2                 ││                              │
+└──────────────────────────────────────────────┘┌─ TIMELINE ───────────────────┐
+┌─ LOGS ───────────────────────────────────────┐│ no incident journal open     │
+│api-1/api 00:00:02 INFO seq=2                 ││ (none in screen tests)       │
 │api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘

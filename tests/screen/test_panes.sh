@@ -49,7 +49,8 @@ assert_screen logs <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
@@ -61,7 +62,6 @@ assert_screen logs <<'EOF'
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -76,11 +76,11 @@ assert_screen runbook <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
-│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -103,11 +103,11 @@ assert_screen later <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││ no runbook loaded            │
 │                                              ││ open one with -r FILE        │
-│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

@@ -37,13 +37,13 @@ assert_screen start <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  0/15 …│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  0/3     │
-│                                              ││  [f] Incident opened in warr…│
-│                                              │└─ ▼ 19 more rows ─────────────┘
+│                                              │└─ ▼ 20 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 └──────────────────────────────────────────────┘│ no incident journal open     │
 ┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
@@ -64,18 +64,18 @@ assert_screen ticked <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  2/15 …│
 │                                              ││  - Compose rollback: api and…│
 │                                              ││  - Before you start  2/3  2m │
 │                                              ││  [x] Incident opened in warr…│
 │                                              ││> [x] Incident commander name…│
-│                                              ││  [ ] ! Status page set to in…│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
-┌─ LOGS ───────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
-│ no log stream open                           ││  [ ] ! Check that exports ar…│
-│                                              │└─ ▼ 14 more rows ─────────────┘
+└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
+┌─ LOGS ───────────────────────────────────────┐│  - 1. Exports kill switch  0…│
+│ no log stream open                           ││  [ ] $ Set the switch in .en…│
+│                                              │└─ ▼ 15 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -91,18 +91,18 @@ assert_screen folded <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │ api-1: no metrics_url in the config          ││R: compose-rollback.md  2/15 …│
 │                                              ││  - Compose rollback: api and…│
 │                                              ││> + Before you start  2/3  2m │
 │                                              ││  - 1. Exports kill switch  0…│
 │                                              ││  [ ] $ Set the switch in .en…│
-│                                              ││  [ ] ! Check that exports ar…│
-└──────────────────────────────────────────────┘│  - 2. Find the last good tag…│
-┌─ LOGS ───────────────────────────────────────┐│  [ ] Last good tag taken fro…│
-│ no log stream open                           ││  - 3. Roll back api and jobs…│
-│                                              │└─ ▼ 11 more rows ─────────────┘
+└──────────────────────────────────────────────┘│  [ ] ! Check that exports ar…│
+┌─ LOGS ───────────────────────────────────────┐│  - 2. Find the last good tag…│
+│ no log stream open                           ││  [ ] Last good tag taken fro…│
+│                                              │└─ ▼ 12 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -161,10 +161,10 @@ assert_screen detail-narrow <<'EOF'
 │> a│ Recreate both services on it:                                        │   │
 │  a│                                                                      │   │
 │  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │   │
-└─ ▼│    jobs                                                              │───┘
-┌─ M│ x runs as written                                                    │s ─┐
+│  k│    jobs                                                              │   │
+└───│ x runs as written                                                    │───┘
+┌─ M│                                                                      │s ─┐
 │ ap│                                                                      │5 …│
-│   │                                                                      │ 0…│
 │   │                                                                      │en…│
 │   │                                                                      │ar…│
 │   │                                                                      │ag…│

@@ -33,7 +33,8 @@ assert_screen unset <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -43,11 +44,10 @@ assert_screen unset <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] ! T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
-┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
-│ no log stream open                                             ││  [ ] T+1h: Close the change; post the su…│
-│                                                                │└─ ▼ 9 more rows ──────────────────────────┘
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] T+5m: Compare error rate and p95 wi…│
+│ no log stream open                                             ││  [ ] $ T+15m: Stop blue once green is st…│
+│                                                                │└─ ▼ 10 more rows ─────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
@@ -66,7 +66,8 @@ assert_screen refused <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -76,14 +77,13 @@ assert_screen refused <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] ! T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
-┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
-│ no log stream open                                             ││  [ ] T+1h: Close the change; post the su…│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] T+5m: Compare error rate and p95 wi…│
+│ no log stream open                                             ││  [ ] $ T+15m: Stop blue once green is st…│
+│                                                                ││  [ ] T+1h: Close the change; post the su…│
 │                                                                ││  - Back to blue  0/3                     │
 │                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                ││  [ ] $ Point nginx back at blue:         │
-│                                                                │└─ ▼ 6 more rows ──────────────────────────┘
+│                                                                │└─ ▼ 7 more rows ──────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
@@ -99,7 +99,8 @@ assert_screen prompt <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  (T sets T…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -109,14 +110,13 @@ assert_screen prompt <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
 │                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] ! T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
-┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
-│ no log stream open                                             ││  [ ] T+1h: Close the change; post the su…│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the nginx upstream to…│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] T+5m: Compare error rate and p95 wi…│
+│ no log stream open                                             ││  [ ] $ T+15m: Stop blue once green is st…│
+│                                                                ││  [ ] T+1h: Close the change; post the su…│
 │                                                                ││  - Back to blue  0/3                     │
 │                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                ││  [ ] $ Point nginx back at blue:         │
-│                                                                │└─ ▼ 6 more rows ──────────────────────────┘
+│                                                                │└─ ▼ 7 more rows ──────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
@@ -132,7 +132,8 @@ assert_screen set <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  T-0 00:20…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -142,14 +143,13 @@ assert_screen set <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the rel… 00:05 in 5m│
 │                                                                ││  [ ] $ T-10m: Smoke test gr… 00:10 in 10m│
 │                                                                ││  [ ] ! T-5m: Last call.      00:15 in 15m│
-│                                                                ││  [ ] $ T-0: Switch the ngin… 00:20 in 20m│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error ra… 00:25 in 25m│
-┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue onc… 00:35 in 35m│
-│ no log stream open                                             ││  [ ] T+1h: Close the chan… 01:20 in 1h20m│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the ngin… 00:20 in 20m│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] T+5m: Compare error ra… 00:25 in 25m│
+│ no log stream open                                             ││  [ ] $ T+15m: Stop blue onc… 00:35 in 35m│
+│                                                                ││  [ ] T+1h: Close the chan… 01:20 in 1h20m│
 │                                                                ││  - Back to blue  0/3                     │
 │                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                ││  [ ] $ Point nginx back at blue:         │
-│                                                                │└─ ▼ 6 more rows ──────────────────────────┘
+│                                                                │└─ ▼ 7 more rows ──────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
@@ -165,7 +165,8 @@ assert_screen later <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: blue-green-cutover.md  0/15  T-0 00:20…│
 │                                                                ││> - Blue/green cutover: api               │
@@ -175,14 +176,13 @@ assert_screen later <<'EOF'
 │                                                                ││  [ ] $ T-15m: Deploy the re… 00:05 5m ago│
 │                                                                ││  [ ] $ T-10m: Smoke test g… 00:10 due now│
 │                                                                ││  [ ] ! T-5m: Last call.       00:15 in 5m│
-│                                                                ││  [ ] $ T-0: Switch the ngin… 00:20 in 10m│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error ra… 00:25 in 15m│
-┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue onc… 00:35 in 25m│
-│ no log stream open                                             ││  [ ] T+1h: Close the chan… 01:20 in 1h10m│
+└────────────────────────────────────────────────────────────────┘│  [ ] $ T-0: Switch the ngin… 00:20 in 10m│
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] T+5m: Compare error ra… 00:25 in 15m│
+│ no log stream open                                             ││  [ ] $ T+15m: Stop blue onc… 00:35 in 25m│
+│                                                                ││  [ ] T+1h: Close the chan… 01:20 in 1h10m│
 │                                                                ││  - Back to blue  0/3                     │
 │                                                                ││  [ ] $ Start blue again if it was stoppe…│
-│                                                                ││  [ ] $ Point nginx back at blue:         │
-│                                                                │└─ ▼ 6 more rows ──────────────────────────┘
+│                                                                │└─ ▼ 7 more rows ──────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │
@@ -198,7 +198,8 @@ assert_screen none <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201           │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202           │
-└─ ▼ 1 more row ─────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203           │
+└────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ──────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │ api-1: no metrics_url in the config                            ││R: compose-rollback.md  0/15  (4 errors) …│
 │                                                                ││> - Compose rollback: api and jobs        │
@@ -208,14 +209,13 @@ assert_screen none <<'EOF'
 │                                                                ││  [ ] ! Status page set to investigating  │
 │                                                                ││  - 1. Exports kill switch  0/2           │
 │                                                                ││  [ ] $ Set the switch in .env and recrea…│
-│                                                                ││  [ ] ! Check that exports are off:       │
-└────────────────────────────────────────────────────────────────┘│  - 2. Find the last good tag  0/1        │
-┌─ LOGS ─────────────────────────────────────────────────────────┐│  [ ] Last good tag taken from releases.l…│
-│ no log stream open                                             ││  - 3. Roll back api and jobs  0/3        │
+└────────────────────────────────────────────────────────────────┘│  [ ] ! Check that exports are off:       │
+┌─ LOGS ─────────────────────────────────────────────────────────┐│  - 2. Find the last good tag  0/1        │
+│ no log stream open                                             ││  [ ] Last good tag taken from releases.l…│
+│                                                                ││  - 3. Roll back api and jobs  0/3        │
 │                                                                ││  [ ] $ Pull the known-good image first, …│
 │                                                                ││  [ ] $ Recreate both services on it:     │
-│                                                                ││  [ ] $ Keep the tag in .env, so the next…│
-│                                                                │└─ ▼ 8 more rows ──────────────────────────┘
+│                                                                │└─ ▼ 9 more rows ──────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 │                                                                ││ no incident journal open                 │
 │                                                                ││ (none in screen tests)                   │

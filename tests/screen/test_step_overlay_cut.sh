@@ -20,10 +20,10 @@ assert_screen step <<'EOF'
 │> a│ Status page set to investigating                                     │   │
 │  a│                                                                      │   │
 │  a│ ! line 17: statuspage: warroom.conf has no [statuspage] (nor [chat]) │   │
-└─ ▼│   to post to                                                         │───┘
-┌─ M│                                                                      │───┐
-│ ap│ action: statuspage op=create name=Elevated API errors                │(4…│
-│   │   status=investigating impact=minor                                  │nd…│
+│  k│   to post to                                                         │   │
+└───│                                                                      │───┘
+┌─ M│ action: statuspage op=create name=Elevated API errors                │w ─┐
+│ ap│   status=investigating impact=minor                                  │(4…│
 │   │ x and Enter refuse this step: warroom.conf cannot do what it asks    │   │
 │   │                                                                      │rr…│
 │   │                                                                      │me…│

@@ -52,10 +52,10 @@ assert_screen step <<'EOF'
 │> a│ Status page set to investigating                                     │   │
 │  a│                                                                      │   │
 │  a│ action: statuspage op=create name=Elevated API errors                │   │
-└─ ▼│   status=investigating impact=minor                                  │───┘
-┌─ M│                                                                      │w ─┐
+│  k│   status=investigating impact=minor                                  │   │
+└───│                                                                      │───┘
+┌─ M│                                                                      │s ─┐
 │ ap│                                                                      │5 …│
-│   │                                                                      │   │
 │   │                                                                      │rr…│
 │   │                                                                      │me…│
 │   │                                                                      │in…│
@@ -79,12 +79,12 @@ assert_screen mixed <<'EOF'
 │> a│ Check and tell everyone                                              │   │
 │  a│                                                                      │   │
 │  a│ $ curl -fsS http://127.0.0.1:8000/readyz                             │   │
-└─ ▼│ action: statuspage op=update status=identified message=Rolling back  │───┘
-┌─ M│   api                                                                │───┐
-│ ap│ action: announce message=api rolled back                             │   │
-│   │ x runs as written                                                    │   │
-│   │                                                                      │yo…│
+│  k│ action: statuspage op=update status=identified message=Rolling back  │   │
+└───│   api                                                                │───┘
+┌─ M│ action: announce message=api rolled back                             │───┐
+│ ap│ x runs as written                                                    │   │
 │   │                                                                      │   │
+│   │                                                                      │yo…│
 │   │                                                                      │   │
 │   │                                                                      │───┘
 └───│                                                                      │───┐

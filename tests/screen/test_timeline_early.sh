@@ -29,7 +29,8 @@ assert_screen wide <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201                     │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201                     │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202                     │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203                     │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │ api-1: no metrics_url in the config                                  ││ no runbook loaded                            │
 │                                                                      ││ open one with -r FILE                        │
@@ -39,8 +40,7 @@ assert_screen wide <<'EOF'
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
 │                                                                      ││T+00:00:00 action.end api-1 ok — rollback of …│
 │                                                                      ││T+00:00:07 verdict.change api-2 ROLLBACK IMME…│
-│                                                                      ││T+00:00:12 health.change api-2 [00:00:06 depl…│
-└──────────────────────────────────────────────────────────────────────┘│                                              │
+└──────────────────────────────────────────────────────────────────────┘│T+00:00:12 health.change api-2 [00:00:06 depl…│
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │
 │ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │

@@ -50,7 +50,8 @@ assert_screen pane <<'EOF'
 │> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201                                         │
 │  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201                                         │
 │  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202                                         │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203                                         │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────┐
 │ api-1: no metrics_url in the config                                              ││ no runbook loaded                                    │
 │                                                                                  ││ open one with -r FILE                                │
@@ -58,13 +59,12 @@ assert_screen pane <<'EOF'
 │                                                                                  │└──────────────────────────────────────────────────────┘
 │                                                                                  │┌─ ▶ TIMELINE ─────────────────────────────────────────┐
 │                                                                                  ││T+00:00:00 action.intent api-1 {"plan":{"action":"com…│
-│                                                                                  ││T+00:00:00 action.end api-1 ok — rollback of api (doc…│
-└──────────────────────────────────────────────────────────────────────────────────┘│T+00:00:10 verdict.change api-1 CONSIDER ROLLBACK — e…│
-┌─ LOGS ───────────────────────────────────────────────────────────────────────────┐│T+00:00:20 verdict.change api-1 verdict changed 10 ti…│
-│ no log stream open                                                               ││T+00:01:00 verdict.change api-2 MONITOR — p95 410 ms …│
+└──────────────────────────────────────────────────────────────────────────────────┘│T+00:00:00 action.end api-1 ok — rollback of api (doc…│
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────┐│T+00:00:10 verdict.change api-1 CONSIDER ROLLBACK — e…│
+│ no log stream open                                                               ││T+00:00:20 verdict.change api-1 verdict changed 10 ti…│
+│                                                                                  ││T+00:01:00 verdict.change api-2 MONITOR — p95 410 ms …│
 │                                                                                  ││T+00:02:00 action.intent api-1 {"plan":{"action":"com…│
 │                                                                                  ││T+00:02:00 action.end api-1 ok — rollback of api (doc…│
-│                                                                                  ││                                                      │
 │                                                                                  ││                                                      │
 │                                                                                  ││                                                      │
 │                                                                                  ││                                                      │

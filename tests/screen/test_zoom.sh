@@ -76,16 +76,16 @@ assert_screen back <<'EOF'
 │> api-1       api     not connected           -      -     -                  │
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
-└─ ▼ 1 more row ───────────────────────────────────────────────────────────────┘
+│  k8s-bastion api     not connected           -      -     -                  │
+└──────────────────────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │ api-1: no metrics_url in the config          ││compose-rollback.md  0/15  (4…│
 │                                              ││> - Compose rollback: api and…│
 │                                              ││  - Before you start  0/3     │
 │                                              │└─ ▼ 20 more rows ─────────────┘
 │                                              │┌─ ▶ TIMELINE ─────────────────┐
-│                                              ││ no incident journal open     │
-└──────────────────────────────────────────────┘│ (none in screen tests)       │
-┌─ LOGS ───────────────────────────────────────┐│                              │
+└──────────────────────────────────────────────┘│ no incident journal open     │
+┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
 │ no log stream open                           ││                              │
 │                                              ││                              │
 │                                              ││                              │

@@ -201,6 +201,16 @@ a_focused_pane_below_gets_the_rows_hosts_gives(void **state)
 	assert_rect(hosts.pane[PANE_LOGS], 18, 0, 5, 48);
 	layout_compute(&lo, 80, 24, -1, -1, 1, 11);
 	assert_memory_equal(&lo, &hosts, sizeof(lo));
+	/* Hiding a host for two rows is no trade: four hosts' HOSTS (eight
+	 * rows) stays; with three rows to give, it gives them. */
+	layout_compute(&hosts, 80, 24, -1, PANE_HOSTS, 1, 6);
+	layout_compute(&lo, 80, 24, -1, PANE_LOGS, 1, 6);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 8, 80);
+	assert_rect(hosts.pane[PANE_HOSTS], 1, 0, 8, 80);
+	/* Its column's share still leans to the focused pane. */
+	assert_true(lo.pane[PANE_LOGS].h > hosts.pane[PANE_LOGS].h);
+	layout_compute(&lo, 80, 24, -1, PANE_LOGS, 1, 7);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 6, 80);
 	layout_compute(&lo, 80, 24, -1, PANE_LOGS, 1, 11);
 	assert_true(lo.compact);
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 6, 80);
