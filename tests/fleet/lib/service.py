@@ -19,7 +19,7 @@ per elapsed second with the current tag's profile (fleetstate.PROFILES), so
 counters grow between scrapes without any idle CPU.  They are expected
 values, printed with decimals: whole numbers made a good tag's 0.1 % of
 500s one whole error now and then, 5 % of a one-second scrape.  Faults: http-hang,
-http-slow (seconds), http-500, bad-json, http-escapes, http-drip (seconds per
+http-slow (seconds [path]), http-500, bad-json, http-escapes, http-drip (seconds per
 byte), http-huge (MiB), http-redirect (target), http-html; log-escapes for
 the log writer.
 """
@@ -172,9 +172,10 @@ class Handler(BaseHTTPRequestHandler):
         deadline = t0 + 600
         while fs.fault_active(h.hd, "http-hang") and time.time() < deadline:
             time.sleep(0.1)
-        slow = fs.fault_value(h.hd, "http-slow", "3")
-        if slow:
-            time.sleep(float(slow))
+        slow = (fs.fault_value(h.hd, "http-slow", "3") or "").split()
+        # "S PATH" slows that path alone: one endpoint of a round answers late.
+        if slow and (len(slow) < 2 or slow[1] == path):
+            time.sleep(float(slow[0]))
         code = self.misbehave(h, path)
         if code is not None:
             pass
