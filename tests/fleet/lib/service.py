@@ -175,7 +175,9 @@ class Handler(BaseHTTPRequestHandler):
         slow = (fs.fault_value(h.hd, "http-slow", "3") or "").split()
         # "S PATH" slows that path alone: one endpoint of a round answers late.
         if slow and (len(slow) < 2 or slow[1] == path):
+            self.note_slow(h, path, "held")
             time.sleep(float(slow[0]))
+            self.note_slow(h, path, "answered")
         code = self.misbehave(h, path)
         if code is not None:
             pass
@@ -189,6 +191,13 @@ class Handler(BaseHTTPRequestHandler):
         if path != "/metrics":
             label = path if path in ("/healthz", "/readyz", "/version", "/export") else "/api/other"
             h.observe(label, code, time.time() - t0)
+
+    @staticmethod
+    def note_slow(h, path, what):
+        """slowed.log: when each slowed request began to wait and went on,
+        so a test can time something between a client's requests."""
+        with open(os.path.join(h.hd, "slowed.log"), "a") as f:
+            f.write("%.3f %s %s\n" % (time.time(), path, what))
 
     def misbehave(self, h, path):
         """The HTTP faults that break the protocol rather than the answer:
