@@ -1,8 +1,8 @@
 #!/bin/sh
 # test_fleet_faults.sh — every `fleet fault`: sshd-stop/start, drop (also in
 # the middle of a mutating command), hang-next, slow-next, bad-json,
-# log-escapes, rotate-hostkey/restore-hostkey, sshd-option, http-500/slow/hang,
-# http-drip/huge/redirect/html; and that
+# log-escapes, rotate-hostkey/restore-hostkey, sshd-option, http-500,
+# http-slow (every path, one path), http-hang/drip/huge/redirect/html; and that
 # `fleet down` still leaves nothing behind (hung and orphaned commands too).
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
 . "$c/common.sh"
@@ -155,6 +155,14 @@ fault h3 http-slow 1
 el=$(curl -s -o /dev/null -w '%{time_total}' "$U/healthz")
 python3 -c "import sys; sys.exit(not $el >= 1.0)" || fail "http-slow 1 took ${el}s"
 ok "http-slow 1: ${el}s"
+fault h3 http-slow 1.5 /healthz
+el=$(curl -s -o /dev/null -w '%{time_total}' "$U/healthz")
+python3 -c "import sys; sys.exit(not $el >= 1.5)" || fail "http-slow 1.5 /healthz: /healthz took only ${el}s"
+ok "http-slow 1.5 /healthz: /healthz ${el}s"
+el=$(curl -s -o /dev/null -w '%{time_total}' "$U/readyz")
+python3 -c "import sys; sys.exit(not $el < 1.0)" || fail "http-slow 1.5 /healthz: /readyz took ${el}s"
+ok "http-slow 1.5 /healthz: /readyz not slowed (${el}s)"
+r=$(fleet fault --dir "$D" h3 http-slow 1 healthz 2>&1) && fail "http-slow with a PATH not starting with / accepted"
 fault h3 clear http-slow
 fault h3 http-hang
 check "http-hang: no answer in 1 s" eq "$(curl -s -m 1 -o /dev/null -w '%{http_code}' "$U/healthz")" "000"

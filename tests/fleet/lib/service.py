@@ -19,7 +19,7 @@ per elapsed second with the current tag's profile (fleetstate.PROFILES), so
 counters grow between scrapes without any idle CPU.  They are expected
 values, printed with decimals: whole numbers made a good tag's 0.1 % of
 500s one whole error now and then, 5 % of a one-second scrape.  Faults: http-hang,
-http-slow (seconds), http-500, bad-json, http-escapes, http-drip (seconds per
+http-slow (seconds [path]), http-500, bad-json, http-escapes, http-drip (seconds per
 byte), http-huge (MiB), http-redirect (target), http-html; log-escapes for
 the log writer.
 """
@@ -172,9 +172,12 @@ class Handler(BaseHTTPRequestHandler):
         deadline = t0 + 600
         while fs.fault_active(h.hd, "http-hang") and time.time() < deadline:
             time.sleep(0.1)
-        slow = fs.fault_value(h.hd, "http-slow", "3")
-        if slow:
-            time.sleep(float(slow))
+        slow = (fs.fault_value(h.hd, "http-slow", "3") or "").split()
+        # "S PATH" slows that path alone: one endpoint of a round answers late.
+        if slow and (len(slow) < 2 or slow[1] == path):
+            self.note_slow(h, path, "held")
+            time.sleep(float(slow[0]))
+            self.note_slow(h, path, "answered")
         code = self.misbehave(h, path)
         if code is not None:
             pass
@@ -188,6 +191,13 @@ class Handler(BaseHTTPRequestHandler):
         if path != "/metrics":
             label = path if path in ("/healthz", "/readyz", "/version", "/export") else "/api/other"
             h.observe(label, code, time.time() - t0)
+
+    @staticmethod
+    def note_slow(h, path, what):
+        """slowed.log: when each slowed request began to wait and went on,
+        so a test can time something between a client's requests."""
+        with open(os.path.join(h.hd, "slowed.log"), "a") as f:
+            f.write("%.3f %s %s\n" % (time.time(), path, what))
 
     def misbehave(self, h, path):
         """The HTTP faults that break the protocol rather than the answer:
