@@ -490,7 +490,8 @@ on_action_said(struct app *app, struct action *a)
 				    reread, before, action_reason(a));
 			return;
 		}
-		if (strstr(action_reason(a), "earlier session") != NULL) {
+		if (strstr(action_reason(a), "earlier session") != NULL ||
+		    strncmp(action_reason(a), "taken over from ", 16) == 0) {
 			kind_said(a, h->services[action_service(a)], h->name, named, sizeof(named));
 			say_outcome(app, a, "%s: %s — %s", named, action_state_name(action_state(a)),
 			    action_reason(a));
