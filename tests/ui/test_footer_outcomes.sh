@@ -24,8 +24,8 @@ wait_re "host h2 +service api" 10
 keys -l api; keys Enter
 wait_footer_re "kill switch of api on h[12]: OK" 40
 first=$(tail -6 "$tmp/screen" | tr '\n' ' ' | grep -oE "kill switch of api on h[12]: OK" | head -1)
-second="kill switch of api on h1: OK"
-[ "$first" = "$second" ] && second="kill switch of api on h2: OK"
+second="kill switch of api on h1 (docker compose up -d): OK"
+[ "$first" = "$second" ] && second="kill switch of api on h2 (docker compose up -d): OK"
 # When it was said: its action's end in the journal (a loaded machine's
 # captures see it late), in ms.
 journal=$(ls "$fl"/timeline/burst-*.jsonl)
