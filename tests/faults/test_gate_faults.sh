@@ -41,7 +41,7 @@ keys r
 wait_for "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l "api"
 keys Enter
-wait_re "rollback of api on h1: (FAILED — api runs v1\\.4\\.1 but /readyz did not answer 200 within 4 s: HTTP 200: cut short: Operation timed out|UNKNOWN — api runs v1\\.4\\.1 but /readyz gave no answer within 4 s)" 30
+wait_re "rollback of api on h1 \\(docker compose up -d\\): (FAILED — api runs v1\\.4\\.1 but /readyz did not answer 200 within 4 s: HTTP 200: cut short: Operation timed out|UNKNOWN — api runs v1\\.4\\.1 but /readyz gave no answer within 4 s)" 30
 [ "$(grep -c '"kind":"action.end".*"outcome":"\(failed\|unknown\)"' "$journal")" = 2 ] || fail "not two action.end failed/unknown"
 ! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok was recorded"
 ok "a /readyz dripping its answer: the gate does not pass, never OK"
