@@ -170,6 +170,9 @@ int action_host(const struct action *a);
 int action_service(const struct action *a);
 const char *action_step(const struct action *a);     /* what runs now */
 const char *action_verb(const struct action *a);     /* "rollback", "kill switch", … */
+/* The action's kind as its records name it ("k8s.undo"), also before
+ * its plan is made. */
+const char *action_kind(const struct action *a);
 const char *action_reason(const struct action *a);   /* outcome's why */
 const char *action_op(const struct action *a);       /* its journal records' op */
 

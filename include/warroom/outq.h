@@ -78,4 +78,11 @@ bool outq_unread(const struct outq *q, int64_t now);
  * and aside kept. */
 void outq_text(const struct outq *q, const char *aside, char *buf, size_t cap);
 
+/* For a footer cut after its first shown bytes: an action's outcome
+ * "NAME: WORD… — reason" whose word the cut would hide as "WORD…: NAME —
+ * reason" in place (text[cap]), so the outcome (OK, FAILED, UNKNOWN,
+ * SKIPPED, CANCELLED, and its words up to the reason) stays in sight;
+ * false, text as it was: not of that shape, or its word shown. */
+bool outq_word_first(char *text, size_t cap, size_t shown);
+
 #endif

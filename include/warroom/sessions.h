@@ -84,7 +84,9 @@ struct sessions_ended {
  * counted in said_n, not n. Adds to data ended_without_shutdown,
  * last_record_ts, was_armed and ended_sessions (one object per session:
  * session, actor, pid, last_record_ts, was_armed) when any ended, and
- * others_open when not alone; alone, unwatched_from: the journal's last
+ * others_open when not alone, with consoles_open (the writing consoles
+ * whose byte is held, this one counted) when every byte was tested and
+ * every session is tracked; alone, unwatched_from: the journal's last
  * record, from when no console watched until this resume. */
 struct sessions_ended sessions_judge(const struct sessions *s, bool alone, const bool *alive,
     cJSON *data);

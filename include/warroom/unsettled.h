@@ -77,6 +77,11 @@ char *unsettled_end_words(const char *text, const char *outcome, const char *wha
  * rollback of api on h1 at 09:12"; never its op id. */
 void unsettled_name_at(const struct record *intent, char *buf, size_t cap);
 
+/* Whose console an intent's actor names: "alice's console" for "alice
+ * (root@vm)", "root@vm's console" for a bare account; "another console"
+ * when it names none. */
+void unsettled_whose(const char *actor, char *buf, size_t cap);
+
 /* Why a resumed console shows op UNKNOWN, in words: "began in an earlier
  * session and has no recorded end (v1.5.0-bad -> v1.4.1); it is never run
  * again", or with ended (the detail of its action.end that said unknown;
@@ -86,12 +91,10 @@ void unsettled_name_at(const struct record *intent, char *buf, size_t cap);
  * have held what settled it; with u->intent_lost, that the line may have
  * held its intent: "confirmed in an earlier session; its intent is not
  * kept (damaged line 14 of the journal, after its confirmation, may have
- * held it), so it may have run (…); it is never run again". */
-/* Whose console an intent's actor names: "alice's console" for "alice
- * (root@vm)", "root@vm's console" for a bare account; "another console"
- * when it names none. */
-void unsettled_whose(const char *actor, char *buf, size_t cap);
-
+ * held it), so it may have run (…); it is never run again". With
+ * u->taken_over, whose console it was instead of an earlier session:
+ * "taken over from alice's console (gone) with no recorded end (…); …",
+ * or "…(gone), which ended it UNKNOWN (…: detail); …". */
 void unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
     const char *ended, char *buf, size_t cap);
 

@@ -3806,6 +3806,18 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 		gone_words(b, r->data, r->ts_ms, o, "");
 		return true;
 	}
+	/* As its end's row names it ("rollback of api (kubectl rollout
+	 * undo)"), not by its record kind; the host has its own column. */
+	if (kind_is(r, "action.intent") && dstr(r, "action") != NULL && dstr(r, "action")[0]) {
+		char what[300];
+		char *t;
+
+		unsettled_what(r, what, sizeof(what));
+		t = unsettled_end_words("", NULL, what, unsettled_how(dstr(r, "action")));
+		wr_buf_str(b, t);
+		free(t);
+		return true;
+	}
 	if (kind_is(r, "health.change"))
 		return health_details(b, r, o);
 	/* Still bad, judged again on the release that came since. */
@@ -4039,6 +4051,11 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 	n = r->data != NULL ? cJSON_GetObjectItemCaseSensitive(r->data, "tries") : NULL;
 	if (kind_is(r, "statuspage.post") && cJSON_IsNumber(n) && n->valuedouble > 1)
 		wr_buf_printf(&line, " (try %.0f)", n->valuedouble);
+	/* Joined beside others: how many wrote then, when the record says. */
+	n = export_joined(r) ? cJSON_GetObjectItemCaseSensitive(r->data, "consoles_open") : NULL;
+	if (cJSON_IsNumber(n) && n->valuedouble >= 2)
+		wr_buf_printf(&line, "%s(%.0f consoles open)", line.len > 0 ? " " : "",
+		    n->valuedouble);
 	if (r->data != NULL && kind_is(r, "incident.resume")) {
 		resume_unended(&line, r, o, resume_gap_words(&line, r, o, GAP_ROW));
 		resume_unknown(&line, r, pm, o);

@@ -9,6 +9,7 @@
 #include "warroom/outq.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "warroom/util.h"
@@ -197,4 +198,38 @@ outq_text(const struct outq *q, const char *aside, char *buf, size_t cap)
 	memcpy(buf + at, tail, tlen < cap - 1 - at ? tlen : cap - 1 - at);
 	at += tlen < cap - 1 - at ? tlen : cap - 1 - at;
 	buf[at] = '\0';
+}
+
+bool
+outq_word_first(char *text, size_t cap, size_t shown)
+{
+	static const char *const words[] = { "OK", "FAILED", "UNKNOWN", "SKIPPED", "CANCELLED" };
+	const char *colon = strstr(text, ": "), *w, *dash;
+	size_t i, k, n, len = strlen(text);
+	char *t;
+
+	if (colon == NULL || colon == text)
+		return false;
+	w = colon + 2;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		k = strlen(words[i]);
+		/* Then the reason, what it ran before, or its re-read. */
+		if (strncmp(w, words[i], k) == 0 && (w[k] == '\0' ||
+		    strncmp(w + k, " \xe2\x80\x94 ", 5) == 0 || strncmp(w + k, " (", 2) == 0 ||
+		    strncmp(w + k, " after ", 7) == 0))
+			break;
+	}
+	if (i == sizeof(words) / sizeof(words[0]))
+		return false;
+	/* The outcome's words run to the reason ("OK after re-read"). */
+	dash = strstr(w, " \xe2\x80\x94 ");
+	n = dash != NULL ? (size_t)(dash - w) : strlen(w);
+	if (len + 1 > cap || (size_t)(w - text) + strlen(words[i]) <= shown)
+		return false;
+	t = xmalloc(len + 1);
+	snprintf(t, len + 1, "%.*s: %.*s%s", (int)n, w, (int)(colon - text), text,
+	    dash != NULL ? dash : "");
+	wr_strlcpy(text, t, cap);
+	free(t);
+	return true;
 }

@@ -190,11 +190,15 @@ sessions_judge(const struct sessions *s, bool alone, const bool *alive, cJSON *d
 	struct sessions_ended out = { 0 };
 	cJSON *list = NULL, *said = NULL;
 	char ts[WR_TS_MAX];
-	size_t i, last_untracked = s->n;
+	size_t i, last_untracked = s->n, open = 1;
 
 	for (i = 0; i < s->n; i++)
 		if (!s->v[i].tracked)
 			last_untracked = i;
+	/* How many write now, this one with them: only when every byte
+	 * told (an untracked session's console may be any of them). */
+	for (i = 0; !alone && alive != NULL && i < s->n; i++)
+		open += s->v[i].tracked && s->v[i].gone_seq == 0 && alive[i];
 	for (i = 0; i < s->n; i++) {
 		const struct session *e = &s->v[i];
 		bool armed;
@@ -249,9 +253,11 @@ sessions_judge(const struct sessions *s, bool alone, const bool *alive, cJSON *d
 			cJSON_AddBoolToObject(o, "was_armed", true);
 		cJSON_AddItemToArray(list, o);
 	}
-	if (!alone)
+	if (!alone) {
 		cJSON_AddBoolToObject(data, "others_open", true);
-	else if (s->last_ts_ms != 0) {
+		if (alive != NULL && last_untracked == s->n && open > 1)
+			cJSON_AddNumberToObject(data, "consoles_open", (double)open);
+	} else if (s->last_ts_ms != 0) {
 		/* Nobody watched from the journal's last record to this resume:
 		 * said with it, so TIMELINE shows the gap where it is. */
 		record_format_ts(s->last_ts_ms, ts);

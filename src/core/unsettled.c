@@ -250,13 +250,19 @@ unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
 		snprintf(damage, sizeof(damage), "; %s, after it, may have held what settled it",
 		    damaged_where(u->damaged_line, where, sizeof(where)));
 	/* Beside this console, not before it: nothing restarted. */
-	if (u->taken_over && u->end == NULL) {
+	if (u->taken_over) {
 		char whose[160];
 
 		unsettled_whose(u->intent->actor, whose, sizeof(whose));
-		snprintf(buf, cap, "taken over from %s (gone) with no recorded end%s%s%s%s; "
-		    "it is never run again", whose, change[0] != '\0' ? " (" : "", change,
-		    change[0] != '\0' ? ")" : "", damage);
+		if (u->end != NULL)
+			snprintf(buf, cap, "taken over from %s (gone), which ended it UNKNOWN "
+			    "(%s%s%.600s)%s; it is never run again", whose, change,
+			    change[0] != '\0' ? ": " : "", ended != NULL ? ended : "no detail",
+			    damage);
+		else
+			snprintf(buf, cap, "taken over from %s (gone) with no recorded end%s%s%s%s; "
+			    "it is never run again", whose, change[0] != '\0' ? " (" : "", change,
+			    change[0] != '\0' ? ")" : "", damage);
 	} else if (u->end != NULL)
 		snprintf(buf, cap, "ended UNKNOWN in an earlier session (%s%s%.600s)%s; it is "
 		    "never run again", change, change[0] != '\0' ? ": " : "",

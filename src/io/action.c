@@ -2394,6 +2394,12 @@ action_verb(const struct action *a)
 }
 
 const char *
+action_kind(const struct action *a)
+{
+	return act_kind(a);
+}
+
+const char *
 action_reason(const struct action *a)
 {
 	return a->reason;

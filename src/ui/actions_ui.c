@@ -402,10 +402,10 @@ say_outcome(struct app *app, struct action *a, const char *fmt, ...)
 static void
 kind_said(const struct action *a, const char *svc, const char *host, char *buf, size_t cap)
 {
-	const char *how = unsettled_how(action_plan(a)->action);
+	const char *kind = action_kind(a), *how = unsettled_how(kind);
 
-	snprintf(buf, cap, "%s of %s on %s%s%s%s", unsettled_verb(action_plan(a)->action), svc,
-	    host, how[0] ? " (" : "", how, how[0] ? ")" : "");
+	snprintf(buf, cap, "%s of %s on %s%s%s%s", unsettled_verb(kind), svc, host,
+	    how[0] ? " (" : "", how, how[0] ? ")" : "");
 }
 
 static bool
@@ -490,7 +490,8 @@ on_action_said(struct app *app, struct action *a)
 				    reread, before, action_reason(a));
 			return;
 		}
-		if (strstr(action_reason(a), "earlier session") != NULL) {
+		if (strstr(action_reason(a), "earlier session") != NULL ||
+		    strncmp(action_reason(a), "taken over from ", 16) == 0) {
 			kind_said(a, h->services[action_service(a)], h->name, named, sizeof(named));
 			say_outcome(app, a, "%s: %s — %s", named, action_state_name(action_state(a)),
 			    action_reason(a));
@@ -499,16 +500,17 @@ on_action_said(struct app *app, struct action *a)
 		/* The engineer's own Esc, nothing else stopped: the answer to
 		 * the key, at once (beside an outcome not yet read), never
 		 * queued behind it. */
+		/* Named as a re-read or taken-over outcome is: what ran too. */
+		kind_said(a, p->service[0] ? p->service : h->services[action_service(a)], h->name,
+		    named, sizeof(named));
 		if (action_state(a) == ACTION_CANCELLED && action_cancelled_by_hand(a) &&
 		    stopped[0] == '\0') {
-			app_say(app, "%s of %s on %s: %s — %s", action_verb(a), p->service[0] ?
-			    p->service : h->services[action_service(a)], h->name,
-			    action_state_name(action_state(a)), action_reason(a));
+			app_say(app, "%s: %s — %s", named, action_state_name(action_state(a)),
+			    action_reason(a));
 			return;
 		}
 		/* Already at the tag asked for: skipped, not a failure to plan. */
-		shown = say_outcome(app, a, "%s of %s on %s: %s%s — %s", action_verb(a),
-		    p->service[0] ? p->service : h->services[action_service(a)], h->name,
+		shown = say_outcome(app, a, "%s: %s%s — %s", named,
 		    action_at_target(a) ? "SKIPPED" : action_state_name(action_state(a)), stopped,
 		    action_reason(a));
 		/* Nothing ran, and not by the engineer's Esc: until a key. */

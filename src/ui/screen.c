@@ -985,8 +985,8 @@ footer_most(const struct app *app)
 }
 
 /* Cut text (cap bytes) to wrap into rows rows of w cells, ending in "… "
- * and more (where to read it whole). */
-static void
+ * and more (where to read it whole); how many bytes of text it kept. */
+static size_t
 status_fit(char *text, size_t cap, int w, int rows, const char *more)
 {
 	char *buf = xmalloc(cap);
@@ -1013,6 +1013,7 @@ status_fit(char *text, size_t cap, int w, int rows, const char *more)
 	snprintf(buf, cap, "%.*s… %s", (int)k, text, more);
 	wr_strlcpy(text, buf, cap);
 	free(buf);
+	return k;
 }
 
 static void
@@ -1030,9 +1031,19 @@ draw_status(struct app *app, WINDOW *footer, int cols)
 	 * (a key's answer goes with z: cut with … alone, as past six rows). */
 	if (n > app->screen->footer_rows) {
 		n = app->screen->footer_rows;
-		if (app->outq.shown[0] != '\0' || !app->status_keyed)
-			status_fit(text, sizeof(text), cols - 2, n, app->outq.shown[0] != '\0' ?
-			    "(whole in TIMELINE: 5, Enter)" : "(z shows it whole)");
+		if (app->outq.shown[0] != '\0' || !app->status_keyed) {
+			const char *more = app->outq.shown[0] != '\0' ?
+			    "(whole in TIMELINE: 5, Enter)" : "(z shows it whole)";
+			char *whole = xstrdup(text);
+
+			/* Cut before an outcome's word: the word first. */
+			if (outq_word_first(whole, strlen(whole) + 1, status_fit(text, sizeof(text),
+			    cols - 2, n, more))) {
+				wr_strlcpy(text, whole, sizeof(text));
+				status_fit(text, sizeof(text), cols - 2, n, more);
+			}
+			free(whole);
+		}
 	}
 	if (n <= 1 || app->screen->lines - n < 1 ||
 	    (win = newwin(n, cols, app->screen->lines - n, 0)) == NULL) {

@@ -26,7 +26,7 @@ keys r
 wait_for "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l "api"
 keys Enter
-wait_for "rollback of api on h1: FAILED — api runs v1.4.1 but /readyz did not answer 200 within 4 s: HTTP 200: an HTML page, not a health answer" 30
+wait_for "rollback of api on h1 (docker compose up -d): FAILED — api runs v1.4.1 but /readyz did not answer 200 within 4 s: HTTP 200: an HTML page, not a health answer" 30
 grep -q '"kind":"action.end".*"outcome":"failed"' "$journal" || fail "no action.end failed"
 ! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok was recorded"
 ok "an HTML page on /readyz: the gate does not pass, FAILED with the reason"
@@ -41,7 +41,7 @@ keys r
 wait_for "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l "api"
 keys Enter
-wait_re "rollback of api on h1: (FAILED — api runs v1\\.4\\.1 but /readyz did not answer 200 within 4 s: HTTP 200: cut short: Operation timed out|UNKNOWN — api runs v1\\.4\\.1 but /readyz gave no answer within 4 s)" 30
+wait_re "rollback of api on h1 \\(docker compose up -d\\): (FAILED — api runs v1\\.4\\.1 but /readyz did not answer 200 within 4 s: HTTP 200: cut short: Operation timed out|UNKNOWN — api runs v1\\.4\\.1 but /readyz gave no answer within 4 s)" 30
 [ "$(grep -c '"kind":"action.end".*"outcome":"\(failed\|unknown\)"' "$journal")" = 2 ] || fail "not two action.end failed/unknown"
 ! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok was recorded"
 ok "a /readyz dripping its answer: the gate does not pass, never OK"
@@ -57,7 +57,7 @@ keys r
 wait_for "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l "api"
 keys Enter
-wait_for "rollback of api on h1: UNKNOWN — api runs v1.4.1 but /readyz gave no answer within 4 s" 40
+wait_for "rollback of api on h1 (docker compose up -d): UNKNOWN — api runs v1.4.1 but /readyz gave no answer within 4 s" 40
 wait_for "its health is not known: check it, then U"
 grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
 fault clear http-hang
@@ -81,7 +81,7 @@ keys r
 wait_for "the gate cannot pass: GET $url/readyz answers 404 now (is health_url right?)"
 keys -l "api"
 keys Enter
-wait_for "rollback of api on h1: UNKNOWN — api runs v1.4.1 but /readyz gave no health answer within 4 s (HTTP 404: is health_url right?)" 30
+wait_for "rollback of api on h1 (docker compose up -d): UNKNOWN — api runs v1.4.1 but /readyz gave no health answer within 4 s (HTTP 404: is health_url right?)" 30
 journal=$(ls "$fl"/timeline/nope-*.jsonl)
 grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
 ! grep -q '"kind":"action.end".*"outcome":"\(ok\|failed\)"' "$journal" || fail "an action.end ok or failed was recorded"

@@ -36,7 +36,7 @@ until_in "$log" '"event":"start".*"rollout","status"' 15 "rollout status never s
 "$fleet" fault --dir "$fl" k8s-bastion sshd-stop > /dev/null
 journal=$(ls "$fl"/timeline/k8s-ks-unknown-*.jsonl)
 until_in "$journal" '"kind":"action.end".*"outcome":"unknown"' 30 "no action.end unknown"
-wait_for "kill switch of api on k8s-bastion: UNKNOWN" 10
+wait_for "kill switch of api on k8s-bastion (kubectl set env): UNKNOWN" 10
 assert_contains "$tmp/screen" "connection lost during rollout status"
 ! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok"
 ok "sshd stopped during rollout status: UNKNOWN in the journal and on screen, never OK"

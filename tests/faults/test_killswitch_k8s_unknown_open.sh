@@ -26,7 +26,7 @@ until grep -q '"event":"start".*"rollout","status"' "$log" 2> /dev/null; do
 	i=$((i + 1)); [ "$i" -lt 150 ] || fail "rollout status never started"; sleep 0.1
 done
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
-wait_for "kill switch of api on h1: UNKNOWN" 20
+wait_for "kill switch of api on h1 (kubectl set env): UNKNOWN" 20
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
 wait_re "│> h1 +api +UP" 20
 wait_re "h1 +api .* on\\? " 15

@@ -41,9 +41,9 @@ until cat "$fl"/hosts/h1/running/* 2> /dev/null | grep -q ' up -d'; do
 	sleep 0.02; i=$((i + 1)); [ $i -lt 1000 ] || fail "up -d never started on h1"
 done
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
-wait_for "kill switch of api on h1: UNKNOWN" 30
+wait_for "kill switch of api on h1 (docker compose up -d): UNKNOWN" 30
 assert_contains "$tmp/screen" "connection lost during redeploy"
-assert_not_contains "$tmp/screen" "kill switch of api on h1: OK"
+assert_not_contains "$tmp/screen" "kill switch of api on h1 (docker compose up -d): OK"
 journal=$(ls "$fl"/timeline/ks-unknown-*.jsonl)
 grep -q '"kind":"action.intent".*compose.killswitch' "$journal" || fail "no action.intent"
 grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"

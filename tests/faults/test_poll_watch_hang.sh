@@ -22,7 +22,7 @@ wait_for "type api and press Enter" 15
 "$fleet" fault --dir "$fl" h1 hang-next 40 > /dev/null
 keys -l api; keys Enter
 t0=$(date +%s)
-wait_for "rollback of api on h1: CANCELLED — could not re-read h1 before running: timed out after 15 s; nothing ran" 25
+wait_for "rollback of api on h1 (docker compose up -d): CANCELLED — could not re-read h1 before running: timed out after 15 s; nothing ran" 25
 took=$(( $(date +%s) - t0 ))
 [ "$took" -le 19 ] || fail "the re-read's 15 s timeout ended the rollback after $took s"
 [ -n "$(ls "$fl/hosts/h1/running")" ] || fail "the re-read no longer hangs on h1: nothing proven"

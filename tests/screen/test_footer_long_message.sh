@@ -15,6 +15,8 @@ while [ "$i" -le 30 ]; do
 	i=$((i + 1))
 done > "$tmp/api.log"
 long="rollback of api on api-1: OK — api runs v1.4.1 and /readyz answers 200 (migrations_current true); jobs still runs v1.5.0-bad, so api-1 keeps exporting until X turns the switch off; the .env now says TAG=v1.4.1, the compose file was not touched, and the old container was removed after the new one passed its health check twice in a row"
+# An outcome named with what ran: at 80 columns, cut, its word in sight.
+k8s="rollback of checkout-api on k8s-bastion-eu-west-1 (kubectl rollout undo): UNKNOWN — the connection dropped while kubectl rollout status waited; it is re-read once the host is back"
 steps "$(scale_steps 24 2)
 :resize 80x24
 :logs api.log
@@ -27,6 +29,10 @@ z
 <Esc>
 :say-outcome $long
 :save-screen outcome
+:sleep 30
+<Esc>
+:say-outcome $k8s
+:save-screen word
 "
 run_console -c "$tmp/warroom.conf"
 assert_screen outcome <<'EOF'
@@ -114,4 +120,7 @@ done
 grep -q "(whole in TIMELINE: 5, Enter)$" "$tmp/outcome" || fail "the cut outcome does not say where it is whole"
 grep -q "(z shows it whole)$" "$tmp/message" || fail "the cut message does not say where it is whole"
 grep -q "twice in a row$" "$tmp/zoomed" || fail "zoomed, the message is not whole"
+trim_screen "$tmp/word" | tail -3 | tr '\n' ' ' | tr -s ' ' |
+	grep -q "^ rollback of checkout-api on k8s-bastion-eu-west-1 (kubectl rollout undo): UNKNOWN — " ||
+	{ cat "$tmp/word"; fail "at 80 columns the cut outcome does not show its word"; }
 ok "a long message keeps the bottom borders, cut saying where it is whole"

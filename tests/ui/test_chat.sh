@@ -110,7 +110,7 @@ ok "S: the title typed after Tab, the template filled, components and impact sen
 keys r
 wait_for "CONFIRM ROLLBACK"
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK" 40
 # v1.4.1 over v1.5.0-bad's migration: /readyz says the schema is ahead.
 wait_for "200 ahead!" 20
 post_status identified

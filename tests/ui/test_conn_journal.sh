@@ -46,7 +46,7 @@ wait_for "health gate" 20
 fault sshd-stop
 sleep 5
 fault sshd-start
-wait_re "rollback of api on h1: UNKNOWN — api runs v1\\.4\\.1 but /readyz gave no answer within 10 s \\(.*\\); h1 was DOWN for about [0-9]+ s of that wait" 40
+wait_re "rollback of api on h1 \\(docker compose up -d\\): UNKNOWN — api runs v1\\.4\\.1 but /readyz gave no answer within 10 s \\(.*\\); h1 was DOWN for about [0-9]+ s of that wait" 40
 grep -q '"kind":"action.end".*"outcome":"unknown".*h1 was DOWN for about' "$journal" || fail "the end does not say h1 was DOWN"
 fault clear http-hang
 ok "an UNKNOWN gate says its host was DOWN during the wait"

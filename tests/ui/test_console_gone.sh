@@ -1,6 +1,8 @@
 #!/bin/sh
 # test_console_gone.sh — three consoles that write and a watcher on one
-# incident. A console not armed names who is when it is refused a
+# incident. Each that joins says in TIMELINE how many consoles write
+# then (the watcher writes nothing and counts for nothing). A console not
+# armed names who is when it is refused a
 # change. When the armed console is killed, a console that writes
 # records it (session.gone) once, however many see it; the post-mortem
 # says so, and a resume of the incident names it without recording it
@@ -18,13 +20,13 @@ start_also b 200 40 "$wr --as bob"
 start_also c 200 40 "$wr --as carol"
 start_also ro 200 40 "$wr --read-only"
 session=b
-wait_re "bob joined qa"
+wait_re "bob joined qa \\([23] consoles open\\)"
 keys r
 wait_footer_re "refused: alice \([^ ]+@[^ ]+\) is armed on this incident; one armed console at a time"
 ok "a change refused for want of arming names the console that holds it"
 
 session=c
-wait_re "carol joined qa"
+wait_re "carol joined qa \\([23] consoles open\\)"
 j=$(ls "$tmp"/tl/qa-*.jsonl)
 pid=$(sed -n 's/.*(pid \([0-9]*\) on.*/\1/p' "$j.arm")
 [ -n "$pid" ] || fail "the arm lock names no pid"

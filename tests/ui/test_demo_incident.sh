@@ -41,7 +41,7 @@ ok "status page: investigating"
 keys 1 Home r
 wait_for "tag  v1.5.0-bad  ->  v1.4.1" 15
 keys -l api; keys Enter
-wait_for "rollback of api on api-1: OK — api runs v1.4.1" 40
+wait_for "rollback of api on api-1 (docker compose up -d): OK — api runs v1.4.1" 40
 ok "rollback confirmed, verified and gated"
 
 wait_re "^│api-1 +OK" 30

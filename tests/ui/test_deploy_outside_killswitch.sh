@@ -19,7 +19,7 @@ ks() {
 	keys X
 	wait_for "type api and press Enter" 15
 	keys -l api; keys Enter
-	wait_for "kill switch of api on h1: OK" 40
+	wait_for "kill switch of api on h1 (docker compose up -d): OK" 40
 }
 ks
 ks

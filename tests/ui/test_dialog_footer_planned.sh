@@ -27,13 +27,13 @@ wait_re "ARMED 1[45]:"
 keys 1 Home r
 wait_for "type api and press Enter" 15
 keys -l api; keys Enter
-wait_for "rollback of api on api-1: OK" 60
+wait_for "rollback of api on api-1 (docker compose up -d): OK" 60
 # At once, while that outcome is unread (a glance is 3 s).
 keys Down r
 wait_for "CONFIRM ROLLBACK" 15
 dialog_footer "r" "planning the rollback" "Enter confirms once jobs is typed +Esc cancel" j
 keys -l obs; keys Enter
-wait_for "rollback of jobs on api-1: OK" 60
+wait_for "rollback of jobs on api-1 (docker compose up -d): OK" 60
 keys X
 wait_for "CONFIRM KILL SWITCH" 15
 dialog_footer "X" "kill switch: reading" "Enter confirms once api is typed +Esc cancel" a

@@ -61,7 +61,7 @@ keys r
 wait_for "CONFIRM ROLLBACK" 10
 keys -l api; keys Enter
 reason='pull exited 1: Error response from daemon: ^[]0;pwned-title^G^[]52;c;ZWNobyBwd25lZA==^G^[[2J \x9b31m \x9b0m <U+202E>evil<U+202C> �� ��� end'
-wait_for "rollback of api on h1: FAILED — $reason" 20
+wait_for "rollback of api on h1 (docker compose up -d): FAILED — $reason" 20
 wait_for "action.end h1 failed — rollback of api (docker compose up -d) — pull exited 1: Error response from daemon: ^[]0;" 5
 untouched "a failed command's output"
 ok "(b) a failed rollback's outcome (status line and TIMELINE) as escaped text"

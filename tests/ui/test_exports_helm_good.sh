@@ -29,7 +29,8 @@ for h in api-1 k8s-bastion; do
 	keys X
 	wait_for "type api and press Enter" 15
 	keys -l api; keys Enter
-	wait_for "kill switch of api on $h: OK" 40
+	how="docker compose up -d"; [ $h = api-1 ] || how="kubectl set env"
+	wait_for "kill switch of api on $h ($how): OK" 40
 done
 pick_row helm-bastion
 keys X
@@ -39,7 +40,7 @@ keys r
 wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
 wait_for "type api and press Enter"
 keys -l api; keys Enter
-wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
+wait_for "rollback of api on helm-bastion (helm rollback): OK — api runs 1.4.1" 40
 until_screen 20 "EXPORTS ON to go" eval '! head -1 "$tmp/screen" | grep -q "EXPORTS ON"'
 ok "refused on helm, rolled back to 1.4.1: no longer counted a leak"
 

@@ -28,7 +28,7 @@ keys X
 wait_for "type api and press Enter" 15
 assert_contains "$tmp/screen" "EXPORT_MODE=on  ->  EXPORT_MODE=off"
 keys -l api; keys Enter
-wait_for "kill switch of api on k8s-bastion: OK" 40
+wait_for "kill switch of api on k8s-bastion (kubectl set env): OK" 40
 wait_for "EXPORTS ON: api-1 helm-bastion" 15
 quit_console
 id=$(basename "$(ls "$fl"/timeline/ks-off-*.jsonl)" .jsonl)
@@ -48,7 +48,7 @@ keys X
 wait_for "type api and press Enter" 15
 assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on"
 keys -l api; keys Enter
-wait_for "kill switch of api on k8s-bastion: OK" 40
+wait_for "kill switch of api on k8s-bastion (kubectl set env): OK" 40
 wait_for "exports restored on k8s-bastion" 15
 sleep 2
 capture

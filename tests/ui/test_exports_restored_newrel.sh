@@ -24,7 +24,7 @@ ks() {
 	wait_for "type api and press Enter" 15
 	assert_contains "$tmp/screen" "$1"
 	keys -l api; keys Enter
-	wait_for "kill switch of api on k8s-bastion: OK" 40
+	wait_for "kill switch of api on k8s-bastion (kubectl set env): OK" 40
 }
 ks "EXPORT_MODE=on  ->  EXPORT_MODE=off"
 wait_for "EXPORTS ON: api-1 helm-bastion" 15

@@ -30,7 +30,7 @@ keys X
 wait_for "CONFIRM KILL SWITCH"
 wait_for "then wait up to"
 keys -l api; keys Enter
-wait_for "kill switch of api on h1: OK" 40
+wait_for "kill switch of api on h1 (docker compose up -d): OK" 40
 wait_for "EXPORTS ON: h2 h3" 10
 wait_re "│> h1 +api +UP +v1\\.4\\.1 .* off " 10
 keys Down Down Down

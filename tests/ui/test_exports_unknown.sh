@@ -20,7 +20,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys X
 wait_for "CONFIRM KILL SWITCH"
 keys -l api; keys Enter
-wait_for "kill switch of api on h1: OK" 40
+wait_for "kill switch of api on h1 (docker compose up -d): OK" 40
 wait_re "│> h1 +api +UP +v1\\.4\\.1 .* off " 10
 wait_for "EXPORTS ?: h2" 10
 wait_re "│  h2 +api +UP .* v1\\.4\\.1 +\\? " 10

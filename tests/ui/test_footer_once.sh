@@ -32,10 +32,13 @@ until cat "$fl"/hosts/h1/running/* 2> /dev/null | grep -q ' up -d'; do
 	sleep 0.02; i=$((i + 1)); [ $i -lt 1000 ] || fail "up -d never started on h1"
 done
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
-wait_footer_re "rollback of api on h1: UNKNOWN — " 30
+wait_footer_re "rollback of api on h1 \\(docker compose up -d\\): UNKNOWN — " 30
+# Wider than the footer with what Q says beside it: held until a key
+# after a glance (OUTQ_GLANCE_S), which reads it.
+sleep 4
 keys Q                       # read, and its few seconds pass
 i=0
-while capture; tail -6 "$tmp/screen" | tr '\n' ' ' | grep -q "h1: UNKNOWN — "; do
+while capture; tail -6 "$tmp/screen" | tr '\n' ' ' | grep -q "h1 (docker compose up -d): UNKNOWN — "; do
 	sleep 0.1; i=$((i + 1)); [ $i -lt 150 ] || { cat "$tmp/screen"; fail "the UNKNOWN stayed"; }
 done
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
@@ -43,7 +46,7 @@ i=0
 while :; do
 	capture
 	foot=$(tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' ')
-	echo "$foot" | grep -qE "rollback of api on h1: UNKNOWN — " &&
+	echo "$foot" | grep -qE "rollback of api on h1 \\(docker compose up -d\\): UNKNOWN — " &&
 		{ cat "$tmp/screen"; fail "the UNKNOWN already read was said again"; }
 	echo "$foot" | grep -qE "h1 \\(docker compose up -d\\): (OK|FAILED) after re-read" && break
 	sleep 0.05; i=$((i + 1)); [ $i -lt 800 ] || { cat "$tmp/screen"; fail "no re-read outcome"; }

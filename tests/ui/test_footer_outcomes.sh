@@ -22,10 +22,10 @@ wait_gone "CONFIRM KILL SWITCH" 10
 keys Down Down X
 wait_re "host h2 +service api" 10
 keys -l api; keys Enter
-wait_footer_re "kill switch of api on h[12]: OK" 40
-first=$(tail -6 "$tmp/screen" | tr '\n' ' ' | grep -oE "kill switch of api on h[12]: OK" | head -1)
-second="kill switch of api on h1: OK"
-[ "$first" = "$second" ] && second="kill switch of api on h2: OK"
+wait_footer_re "kill switch of api on h[12] \\(docker compose up -d\\): OK" 40
+first=$(tail -6 "$tmp/screen" | tr '\n' ' ' | grep -oE "kill switch of api on h[12] \\(docker compose up -d\\): OK" | head -1)
+second="kill switch of api on h1 (docker compose up -d): OK"
+[ "$first" = "$second" ] && second="kill switch of api on h2 (docker compose up -d): OK"
 # When it was said: its action's end in the journal (a loaded machine's
 # captures see it late), in ms.
 journal=$(ls "$fl"/timeline/burst-*.jsonl)
@@ -40,7 +40,10 @@ for l in open(sys.argv[1]):
         break
 PY
 }
-shown=$(ended_ms "$(echo "$first" | sed 's/.* on \(h[12]\):.*/\1/')")
+shown=$(ended_ms "$(echo "$first" | sed 's/.* on \(h[12]\) .*/\1/')")
+# As EREs: the command's parentheses literal.
+first_re=$(printf '%s' "$first" | sed 's/[()]/\\&/g')
+second_re=$(printf '%s' "$second" | sed 's/[()]/\\&/g')
 [ -n "$shown" ] || fail "no action.end journalled for $first"
 keys C-r
 pressed=$(date +%s%3N)
@@ -52,9 +55,9 @@ if [ $((pressed - shown)) -ge 1000 ]; then
 	wait_footer_re "polling [0-9]+ connected hosts? now" 5
 	ok "C-r came $((pressed - shown)) ms after the first outcome (too late to test it unread); its words shown"
 else
-	wait_footer_re "polling [0-9]+ connected hosts? now \\| $first" 3
+	wait_footer_re "polling [0-9]+ connected hosts? now \\| $first_re" 3
 	ok "C-r's words lead the unread outcome, never in its place"
-	wait_footer_re "$first.* \\| $second" 20
+	wait_footer_re "$first_re.* \\| $second_re" 20
 	ok "the second outcome is shown after the first at once, not in its place"
 	while tail -6 "$tmp/screen" | tr '\n' ' ' | grep -qF "$first"; do
 		[ $(( $(date +%s%3N) - shown )) -lt 40000 ] || fail "the first outcome never went"

@@ -40,7 +40,7 @@ grep -q "nothing has changed" "$tmp/footer" &&
 grep -q "rollback api-1/api.*up -d [0-9]*s" "$tmp/footer" ||
 	fail "the footer does not show the running step: $(cat "$tmp/footer")"
 ok "confirmed and running: the footer shows the running step, not the waiting plan"
-wait_for "rollback of api on api-1: OK" 40
+wait_for "rollback of api on api-1 (docker compose up -d): OK" 40
 
 # The connection drops while kubectl rollout status waits (8 s).
 "$fleet" set --dir "$fl" k8s-bastion rollout_seconds=8 > /dev/null
@@ -61,7 +61,7 @@ until_in "$k8s" '"event":"start".*"rollout","status"' 15 "rollout status never s
 "$fleet" fault --dir "$fl" k8s-bastion sshd-stop > /dev/null
 until_in "$journal" '"kind":"action.end".*"outcome":"unknown"' 30 "no action.end unknown"
 # Too wide for 80 columns, the UNKNOWN is held until a key: read it.
-wait_footer_re "k8s-bastion: UNKNOWN — " 5
+wait_footer_re "k8s-bastion \\(kubectl rollout undo\\): UNKNOWN — " 5
 keys Q
 "$fleet" fault --dir "$fl" k8s-bastion sshd-start > /dev/null
 until_in "$journal" '"kind":"action.reconcile".*"outcome":"ok"' 40 "no action.reconcile ok"

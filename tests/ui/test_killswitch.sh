@@ -64,7 +64,7 @@ keys X
 wait_for "CONFIRM KILL SWITCH"
 keys -l "api"
 keys Enter
-wait_for "kill switch of api on h1: OK — EXPORT_MODE=off in .env; api redeployed at v1.4.1; /export answers 404; /readyz answers 200" 40
+wait_for "kill switch of api on h1 (docker compose up -d): OK — EXPORT_MODE=off in .env; api redeployed at v1.4.1; /export answers 404; /readyz answers 200" 40
 [ "$(export_code)" = 404 ] || fail "/export still answers $(export_code)"
 [ "$(ups)" = 1 ] || fail "up -d api ran $(ups) times"
 grep '"up","-d","api"' "$log" | grep -q '"IMAGE_TAG":"v1.4.1"' || fail "the redeploy did not pin the running tag"
@@ -87,7 +87,7 @@ wait_for "then wait up to"
 assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in .env"
 keys -l "api"
 keys Enter
-wait_for "kill switch of api on h1: OK — EXPORT_MODE=on in .env; api redeployed at v1.4.1; /export answers again" 40
+wait_for "kill switch of api on h1 (docker compose up -d): OK — EXPORT_MODE=on in .env; api redeployed at v1.4.1; /export answers again" 40
 [ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the undo"
 cmp -s "$tmp/env.before" "$app/.env" || fail ".env is not back to what it was"
 ok "X again undoes it the same way: EXPORT_MODE=on, /export 200, .env as before"
@@ -100,7 +100,7 @@ keys X
 wait_for "CONFIRM KILL SWITCH"
 keys -l "api"
 keys Enter
-wait_for "kill switch of api on h1: FAILED" 40
+wait_for "kill switch of api on h1 (docker compose up -d): FAILED" 40
 rm -f "$fl/bin/mv"
 cmp -s "$tmp/env.before" "$app/.env" || fail ".env changed although the swap failed"
 i=0

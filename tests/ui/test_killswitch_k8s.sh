@@ -70,7 +70,7 @@ keys X
 wait_for "CONFIRM KILL SWITCH (k8s.killswitch)" 15
 wait_for "type api and press Enter"
 keys -l api; keys Enter
-wait_for "kill switch of api on k8s-bastion: OK — EXPORT_MODE=off in deployment/api's env; revision 5 rolled out at v1.5.0-bad; /export answers 404; /readyz answers 200" 40
+wait_for "kill switch of api on k8s-bastion (kubectl set env): OK — EXPORT_MODE=off in deployment/api's env; revision 5 rolled out at v1.5.0-bad; /export answers 404; /readyz answers 200" 40
 [ "$(export_code)" = 404 ] || fail "/export answers $(export_code)"
 [ "$(changes)" = "$(printf '%s\n' '["kubectl","set","env","deployment/api","-n","prod","EXPORT_MODE=off"]' \
 	'["kubectl","rollout","status","deployment/api","-n","prod","--timeout=20s"]')" ] ||

@@ -22,7 +22,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys X
 wait_for "type api and press Enter" 15
 keys -l api; keys Enter
-wait_for "kill switch of api on h1: FAILED" 20
+wait_for "kill switch of api on h1 (kubectl set env): FAILED" 20
 wait_for "exports still on there" 5
 [ "$(export_code)" = 404 ] || fail "the fixture's /export answers $(export_code), not 404 at once"
 sleep 3

@@ -20,7 +20,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys X
 wait_for "type api and press Enter" 15
 keys -l api; keys Enter
-wait_for "kill switch of api on h1: FAILED" 20
+wait_for "kill switch of api on h1 (kubectl set env): FAILED" 20
 wait_re "h1 +api .* on\\? " 10
 ok "the switch's rollout stuck: FAILED, counted as exporting (on?)"
 
@@ -31,7 +31,7 @@ wait_for "type api and press Enter"
 keys Down
 wait_for "revision 4 (v1.5.0-bad)  ->  revision " 5
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK" 30
+wait_for "rollback of api on h1 (kubectl rollout undo): OK" 30
 wait_re "h1 +api +UP +[^ ]+ .* (on|off) " 15
 capture
 grep -qE "h1 +api .* on\\? " "$tmp/screen" && fail "EXPORT still says on? after the undo's rollout completed"

@@ -31,7 +31,7 @@ wait_for "CONFIRM KILL SWITCH"
 wait_for "then wait up to"
 assert_contains "$tmp/screen" "EXPORT_MODE=on  ->  EXPORT_MODE=off in .env"
 keys -l api; keys Enter
-wait_for "kill switch of api on h1: FAILED" 40
+wait_for "kill switch of api on h1 (docker compose up -d): FAILED" 40
 wait_for "EXPORT_MODE=off written to .env, but the redeploy failed: exports are still on (GET /export answers 200)" 5
 grep -qx 'EXPORT_MODE=off' "$app/.env" || fail ".env was not written before the redeploy"
 [ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the failed redeploy"
@@ -51,7 +51,7 @@ assert_contains "$tmp/screen" "to switch api on h1: EXPORT_MODE=off as it is, re
 screen_lacks "EXPORT_MODE=on in .env" || fail "the retry offers to turn exports back on"
 screen_lacks "sftp: copy" || fail "the retry writes .env again"
 keys -l api; keys Enter
-wait_for "kill switch of api on h1: OK — EXPORT_MODE=off in .env; api redeployed at v1.5.0-bad; /export answers 404" 40
+wait_for "kill switch of api on h1 (docker compose up -d): OK — EXPORT_MODE=off in .env; api redeployed at v1.5.0-bad; /export answers 404" 40
 [ "$(export_code)" = 404 ] || fail "/export answers $(export_code) after the retry"
 [ "$(ups)" = 2 ] || fail "the retry's redeploy is not in commands.log (up -d api ended $(ups) times)"
 cmp -s "$tmp/env.failed" "$app/.env" || fail "the retry changed .env"
@@ -71,7 +71,7 @@ wait_for "then wait up to"
 assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in .env"
 screen_lacks "no kill switch plan" || fail "X refuses to restore"
 keys -l api; keys Enter
-wait_for "kill switch of api on h1: OK — EXPORT_MODE=on in .env; api redeployed at v1.5.0-bad; /export answers again" 40
+wait_for "kill switch of api on h1 (docker compose up -d): OK — EXPORT_MODE=on in .env; api redeployed at v1.5.0-bad; /export answers again" 40
 [ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the restore"
 grep -qx 'EXPORT_MODE=on' "$app/.env" || fail ".env was not put back to on"
 [ "$(ups)" = 3 ] || fail "the restore's redeploy is not in commands.log (up -d api ended $(ups) times)"

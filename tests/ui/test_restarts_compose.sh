@@ -62,7 +62,7 @@ wait_for "type api and press Enter"
 assert_not_contains "$tmp/screen" "the verdict comes from"
 ok "r on jobs says in bold the verdict comes from api's restarts; on api it does not"
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK" 40
 wait_re "$(row h1 api 0)" 10
 wait_for "restarts in 5m: api 0, jobs 0" 5
 wait_re "^│h1 +OK " 15

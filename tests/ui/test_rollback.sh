@@ -144,7 +144,7 @@ keys r
 wait_for "CONFIRM ROLLBACK"
 keys -l "api"
 keys Enter
-wait_for "rollback of api on h1: OK — api runs v1.4.1 and /readyz answers 200" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK — api runs v1.4.1 and /readyz answers 200" 40
 [ "$(grep -c '"argv":\["docker","compose","--env-file",".env","-f","docker-compose.yml","pull","api"\]' "$log")" = 1 ] ||
 	{ grep mutating\":true "$log"; fail "pull did not run exactly once"; }
 [ "$(grep -c '"argv":\["docker","compose","--env-file",".env","-f","docker-compose.yml","up","-d","api"\]' "$log")" = 1 ] ||
@@ -196,7 +196,7 @@ wait_for "CONFIRM ROLLBACK"
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
 keys -l "api"
 keys Enter
-wait_re "rollback of api on h1: CANCELLED — .*; nothing ran" 20
+wait_re "rollback of api on h1 \\(docker compose up -d\\): CANCELLED — .*; nothing ran" 20
 said=$(date +%s)
 grep '"kind":"action.refused"' "$journal" | grep '"confirmed":true' | grep -q 'nothing ran' ||
 	fail "a confirmed rollback that never ran is not journalled: $(grep action.refused "$journal")"
@@ -205,7 +205,7 @@ wait_re "│>[ !]h1 +api +UP" 30
 left=$((7 - ($(date +%s) - said)))
 [ "$left" -le 0 ] || sleep "$left"
 capture
-grep -qE "rollback of api on h1: CANCELLED — .*; nothing ran" "$tmp/screen" ||
+grep -qE "rollback of api on h1 \\(docker compose up -d\\): CANCELLED — .*; nothing ran" "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "the message was not kept until a key"; }
 [ "$(mutating)" = "$before" ] || fail "a rollback that could not re-read its host sent something"
 ok "confirmed but not re-read before running: nothing sent, journalled with why, said until a key"
@@ -220,7 +220,7 @@ keys Down
 wait_for "tag  v1.6.0  ->  v0.0.0-nonexistent"
 keys -l "api"
 keys Enter
-wait_for "rollback of api on h1: FAILED — pull exited 18: Error response from daemon: manifest for" 30
+wait_for "rollback of api on h1 (docker compose up -d): FAILED — pull exited 18: Error response from daemon: manifest for" 30
 grep -q '"kind":"action.end".*"outcome":"failed"' "$journal" || fail "no action.end failed"
 ok "a failing pull ends FAILED with the reason"
 
@@ -235,7 +235,7 @@ keys -l "api"
 keys Enter
 up_started                   # up -d is now recreating on the host
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
-wait_for "rollback of api on h1: UNKNOWN" 30
+wait_for "rollback of api on h1 (docker compose up -d): UNKNOWN" 30
 # The dropped up -d still deploys v1.4.1: the re-read below reads that,
 # not a host caught in the middle of it.
 up_done

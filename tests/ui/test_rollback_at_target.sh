@@ -19,7 +19,7 @@ keys r
 wait_for "type api and press Enter" 15
 assert_contains "$tmp/screen" "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK" 40
 wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10
 sent=$(mutating h1)
 

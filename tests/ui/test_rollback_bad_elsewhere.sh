@@ -18,7 +18,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys r
 wait_for "type api and press Enter" 15
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK" 40
 
 keys j; keys j
 wait_re "│> h2 +api " 5

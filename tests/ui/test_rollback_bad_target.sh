@@ -21,7 +21,7 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "> v1.4.1  (last good in releases.log)"
 keys -l api
 keys Enter
-wait_for "rollback of api on h1: OK — api runs v1.4.1" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK — api runs v1.4.1" 40
 wait_re "│> h1 +api +UP +v1\\.4\\.1 " 15
 
 keys r
@@ -43,7 +43,7 @@ wait_re "│> h1 +jobs +UP +v1\\.5\\.0-bad" 5
 keys r
 wait_for "type jobs and press Enter"
 keys -l jobs; keys Enter
-wait_for "rollback of jobs on h1: OK — jobs runs v1.4.1 and api's /readyz answers 200" 40
+wait_for "rollback of jobs on h1 (docker compose up -d): OK — jobs runs v1.4.1 and api's /readyz answers 200" 40
 keys Up
 ok "a service gated on another's readiness names whose"
 

@@ -23,7 +23,7 @@ until up_running; do
 	sleep 0.02; i=$((i + 1)); [ $i -lt 1000 ] || fail "up -d never started on h1"
 done
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
-wait_for "rollback of api on h1: UNKNOWN" 30
+wait_for "rollback of api on h1 (docker compose up -d): UNKNOWN" 30
 keys Down Down
 wait_re "│> h2 +api" 5
 keys B

@@ -46,7 +46,7 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 6 (v1.5.1-bad)  ->  revision 5 (v1.4.1)"
 assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad), made by \"kubectl set image deployment/api api=registry.local/acme/api:v1.5.0-bad\"  (rolled back from: revision 5 went back from it to v1.4.1)"
 keys -l api; keys Enter
-wait_for "rollback of api on k8s-bastion: OK — api runs v1.4.1" 40
+wait_for "rollback of api on k8s-bastion (kubectl rollout undo): OK — api runs v1.4.1" 40
 ok "k8s: the revision an earlier undo left is marked; the good one preselected"
 
 # Another bad deploy, and an undo whose rollout never completes.
@@ -58,7 +58,7 @@ wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 8 (v1.5.2-bad)  ->  revision 7 (v1.4.1)"
 keys -l api; keys Enter
-wait_for "rollback of api on k8s-bastion: FAILED" 40
+wait_for "rollback of api on k8s-bastion (kubectl rollout undo): FAILED" 40
 wait_re "k8s-bastion +api +[A-Z]+ +v1\\.4\\.1 " 15
 keys r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
@@ -95,7 +95,7 @@ wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 6 (1.6.0-bad)  ->  revision 5 (1.4.1)"
 keys -l api; keys Enter
-wait_for "rollback of api on helm-bastion: OK" 40
+wait_for "rollback of api on helm-bastion (helm rollback): OK" 40
 "$fleet" ssh --dir "$fl" helm-bastion helm rollback api 6 -n prod > /dev/null
 wait_re "helm-bastion +api +[A-Z]+ +1\\.6\\.0-bad " 15
 keys r

@@ -54,7 +54,7 @@ assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
 assert_contains "$tmp/screen" "> revision 3 (v1.4.1), made by \"kubectl set image"
 assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=3"
 keys -l api; keys Enter
-wait_for "rollback of api on k8s-bastion: OK — api runs v1.4.1" 40
+wait_for "rollback of api on k8s-bastion (kubectl rollout undo): OK — api runs v1.4.1" 40
 [ "$(grep -c '"argv":\["kubectl","rollout","undo","deployment/api","-n","prod","--to-revision=3"\]' "$k8s")" = 1 ] ||
 	fail "rollout undo did not run exactly once"
 grep -q '"argv":\["kubectl","rollout","status","deployment/api","-n","prod","--timeout=8s"\]' "$k8s" ||
@@ -66,7 +66,7 @@ wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 4 (1.5.0-bad)  ->  revision 3 (1.4.1)"
 keys -l api; keys Enter
-wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
+wait_for "rollback of api on helm-bastion (helm rollback): OK — api runs 1.4.1" 40
 [ "$(grep -c '"argv":\["helm","rollback","api","3","-n","prod","--wait","--timeout","8s"\]' "$helm")" = 1 ] ||
 	fail "helm rollback did not run exactly once"
 ok "helm rollback to the last good revision, verified by helm history"
@@ -132,7 +132,7 @@ wait_for "k8s-bastion was rolled back to v1.4.1 at " 5
 keys Down
 wait_for "> revision 2 (v1.4.0)" 5
 keys -l api; keys Enter
-wait_for "rollback of api on k8s-bastion: FAILED — rollout status exited 1" 40
+wait_for "rollback of api on k8s-bastion (kubectl rollout undo): FAILED — rollout status exited 1" 40
 # The undo was applied all the same: the outcome says what is in place.
 grep '"kind":"action.end"' "$journal" | tail -1 | grep '"outcome":"failed"' |
 	grep -q "timed out waiting for the condition; undo applied (revision 6 at v1.4.0), rollout not complete: 2/3 ready after 8 s; it may still complete: revision 6 runs v1.4.0, this undo's target: another r would go past it" ||

@@ -17,7 +17,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys r
 wait_for "type api and press Enter" 15
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK — api runs v1.4.1" 40
+wait_for "rollback of api on h1 (kubectl rollout undo): OK — api runs v1.4.1" 40
 keys r
 wait_for "type api and press Enter" 15
 # h1 runs this incident's target: said first, nothing preselected.
@@ -26,7 +26,7 @@ assert_contains "$tmp/screen" "revision 4 (v1.4.1)  ->  ? (no target picked)"
 keys Down
 wait_for "> revision 1 (v1.4.0)" 5
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK — api runs v1.4.0" 40
+wait_for "rollback of api on h1 (kubectl rollout undo): OK — api runs v1.4.0" 40
 
 keys r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15

@@ -19,7 +19,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys r
 wait_for "type api and press Enter" 15
 keys -l api; keys Enter
-wait_for "rollback of api on h1: FAILED — rollout status exited 1" 20
+wait_for "rollback of api on h1 (kubectl rollout undo): FAILED — rollout status exited 1" 20
 journal=$(ls "$fl"/timeline/late-done-*.jsonl)
 grep '"kind":"action.end"' "$journal" | tail -1 |
 	grep -q '"outcome":"failed",.*"rollout":{"revision":4,"tag":"v1.4.1","ready":[0-2],"desired":3}' ||

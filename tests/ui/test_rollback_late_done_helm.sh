@@ -23,7 +23,7 @@ keys r
 wait_for "type api and press Enter" 15
 wait_re "> revision 2: .*app 1\\.4\\.1"
 keys -l api; keys Enter
-wait_for "rollback of api on h1: FAILED — helm rollback exited 1: Error: release api failed: timed out waiting for the condition" 20
+wait_for "rollback of api on h1 (helm rollback): FAILED — helm rollback exited 1: Error: release api failed: timed out waiting for the condition" 20
 grep -q '"argv":\["helm","rollback","api","2","-n","prod","--wait","--timeout","2s"\]' \
 	"$fl/hosts/h1/commands.log" || fail "helm rollback --wait did not run"
 journal=$(ls "$fl"/timeline/helm-late-*.jsonl)

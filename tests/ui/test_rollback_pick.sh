@@ -31,7 +31,7 @@ assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.0' docker compose --env-file .env
 ! grep -q '> ap[^i]' "$tmp/screen" || fail "the confirmation text survived a change of plan"
 keys -l api
 keys Enter
-wait_for "rollback of api on h1: OK — api runs v1.4.0 and /readyz answers 200" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK — api runs v1.4.0 and /readyz answers 200" 40
 [ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "pull did not run once"
 grep '"pull","api"' "$log" | grep -q '"IMAGE_TAG":"v1.4.0"' || fail "the pull was not for v1.4.0"
 # The poller sees it run, and the timeline notes it (health.change).
@@ -61,7 +61,7 @@ wait_for "CONFIRM ROLLBACK"
 wait_for "tag  v1.4.0  ->  v1.4.1"
 keys -l api
 keys Enter
-wait_for "rollback of api on h1: OK — api runs v1.4.1" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK — api runs v1.4.1" 40
 ok "no target in releases.log: the tag is asked for, checked, and planned like any other"
 
 # Another operator deploys a bad tag over v1.4.1: the timeline saw v1.4.1

@@ -20,7 +20,7 @@ wait_re "> revision 2: .*app 1\\.4\\.1"
 # helm rollback fails in its own words before changing anything.
 "$fleet" fault --dir "$fl" h1 cmd-escapes > /dev/null
 keys -l api; keys Enter
-wait_for "rollback of api on h1: FAILED — helm rollback exited 1" 20
+wait_for "rollback of api on h1 (helm rollback): FAILED — helm rollback exited 1" 20
 "$fleet" fault --dir "$fl" h1 clear cmd-escapes > /dev/null
 keys r
 wait_for "CONFIRM ROLLBACK (helm.rollback)" 15

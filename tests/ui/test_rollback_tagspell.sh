@@ -44,7 +44,7 @@ assert_contains "$tmp/screen" ".env changes too: IMAGE_TAG=v1.5.0-bad -> v1.4.1"
 assert_not_contains "$tmp/screen" "1.4.9 is not"
 ok "1.4.1 typed: the dialog plans v1.4.1 and says why"
 keys -l jobs; keys Enter
-wait_for "rollback of jobs on h1: OK" 40
+wait_for "rollback of jobs on h1 (docker compose up -d): OK" 40
 grep '"mutating":true' "$log" | grep -q '"env":{"IMAGE_TAG":"v1.4.1"}' ||
 	{ cat "$log"; fail "the pull and up did not carry IMAGE_TAG=v1.4.1"; }
 grep -q '"IMAGE_TAG":"1.4.1"' "$log" && fail "IMAGE_TAG=1.4.1 was sent"

@@ -33,7 +33,7 @@ wait_for "CONFIRM ROLLBACK (compose.rollback)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "host h1   service api"
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK" 40
 wait_for "> [ ] $ [OK h1] Roll the API back" 5
 ok "a runbook step's rollback goes through the choke point and the dialog; the step shows OK on h1"
 keys 1 End 4

@@ -63,14 +63,14 @@ wait_for "CONFIRM ROLLBACK"
 wait_for "type api and press Enter"
 keys -l api
 keys Enter
-wait_for "rollback of api on h1: OK" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK" 40
 wait_for "[x next: 2 of 2 rollback]"
 keys x
 wait_for "CONFIRM ROLLBACK"
 wait_for "type jobs and press Enter"
 keys -l jobs
 keys Enter
-wait_for "rollback of jobs on h1: OK" 40
+wait_for "rollback of jobs on h1 (docker compose up -d): OK" 40
 wait_for "[x: all 2 started]"
 assert_contains "$tmp/screen" "> - [OK h1] 3. Roll back api and jobs  0/3  [x: all 2 started]"
 [ "$(grep -c '"up","-d","api"' "$log")" = 1 ] || fail "api not rolled back once"

@@ -157,7 +157,7 @@ wait_for "CONFIRM ROLLBACK"
 wait_for "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l api
 keys Enter
-wait_for "rollback of api on h1: OK — api runs v1.4.1 and /readyz answers 200" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK — api runs v1.4.1 and /readyz answers 200" 40
 [ "$(grep -c '"up","-d","api"' "$log")" = 1 ] || fail "up -d api did not run once"
 ok "IMAGE_TAG=<tag> … up -d runs as the verified rollback to the typed tag"
 

@@ -74,7 +74,7 @@ keys r
 wait_for "type api and press Enter" 15
 assert_contains "$tmp/screen" "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK" 40
 wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 " 10
 keys 4 Up
 wait_for "> [ ] $ Point Compose"
@@ -97,10 +97,10 @@ wait_for "this incident's rollback target: for jobs; api" 10
 assert_contains "$tmp/screen" "v1.4.1  (last good for jobs in releases.log)"
 assert_contains "$tmp/screen" "v1.4.0  (last good for api in releases.log)"
 keys -l v1.4.1; keys Enter
-wait_for "rollback of api on h1: SKIPPED — api already runs v1.4.1: nothing to do" 15
+wait_for "rollback of api on h1 (docker compose up -d): SKIPPED — api already runs v1.4.1: nothing to do" 15
 wait_for "type jobs and press Enter" 15
 keys -l jobs; keys Enter
-wait_for "rollback of jobs on h1: OK" 40
+wait_for "rollback of jobs on h1 (docker compose up -d): OK" 40
 wait_re "│  h1 +jobs +UP +v1\\.4\\.1 " 10
 journal=$(ls "$fl"/timeline/tags-*.jsonl)
 grep '"kind":"action.refused"' "$journal" | grep '"reason":"api already runs v1.4.1: nothing to do"' |

@@ -193,7 +193,7 @@ keys ]; keys x
 wait_for "CONFIRM KILL SWITCH" 15
 wait_for "EXPORT_MODE=on  ->  EXPORT_MODE=off in .env"
 keys -l api; keys Enter
-wait_for "kill switch of api on api-1: OK — EXPORT_MODE=off in .env" 40
+wait_for "kill switch of api on api-1 (docker compose up -d): OK — EXPORT_MODE=off in .env" 40
 grep -q '^EXPORT_MODE=off$' "$app/.env" || fail ".env: $(grep EXPORT_MODE "$app/.env")"
 keys x
 wait_for "EXPORT_MODE is already off in api-1's .env" 15

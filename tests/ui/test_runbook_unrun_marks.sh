@@ -30,7 +30,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys 4 Down
 wait_for "> [ ] $ Pin api"
 keys x
-wait_for "rollback of api on h1: SKIPPED — api already runs v1.4.1: nothing to do" 15
+wait_for "rollback of api on h1 (docker compose up -d): SKIPPED — api already runs v1.4.1: nothing to do" 15
 wait_for "> [ ] $ [SKIPPED] Pin api" 5
 keys Down
 wait_for "> [ ] $ Exports off"

@@ -86,7 +86,7 @@ keys r
 wait_for "CONFIRM ROLLBACK" 10
 shot
 keys -l api; keys Enter
-wait_for "rollback of api on h1: OK" 40
+wait_for "rollback of api on h1 (docker compose up -d): OK" 40
 plant_logs
 sleep 1
 shot

@@ -20,7 +20,7 @@ wait_for "tag  v1.5.0-bad  ->  v1.4.1" 15
 # Every mutating command exits 1: the rollback ends FAILED.
 "$fleet" fault --dir "$fl" h1 cmd-escapes > /dev/null
 keys -l api; keys Enter
-wait_for "rollback of api on h1: FAILED" 20
+wait_for "rollback of api on h1 (docker compose up -d): FAILED" 20
 keys Tab
 keys S; keys -l monitoring; keys Enter
 wait_for "WHAT CUSTOMERS WILL READ" 5

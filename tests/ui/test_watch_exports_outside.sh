@@ -33,7 +33,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys X
 wait_for "type api and press Enter" 15
 keys -l api; keys Enter
-wait_for "kill switch of api on k8s-bastion: OK" 40
+wait_for "kill switch of api on k8s-bastion (kubectl set env): OK" 40
 header_is "EXPORTS ON: api-1 helm-bastion "
 "$fleet" set-tag --dir "$fl" helm-bastion api v1.4.1 > /dev/null || fail "set-tag helm v1.4.1"
 header_is "EXPORTS ON: api-1  "

@@ -1573,7 +1573,7 @@ conclusions_that_hang_on_a_damaged_line_say_so(void **state)
 	    "may have held a later verdict.\n"));
 	assert_null(strstr(md, "**not recovered**"));
 	/* In its place in the Timeline, between the records kept around it. */
-	assert_non_null(strstr(md, " | action.intent | api-1 | compose.rollback |\n"
+	assert_non_null(strstr(md, " | action.intent | api-1 | rollback (docker compose up -d) |\n"
 	    "| \xe2\x80\x94 | \xe2\x80\x94 |  | _skipped_ |  | line 4 (byte 812), damaged "
 	    "(checksum): bad crc; what it held is not here |\n| 4 | "));
 	assert_non_null(strstr(md, "| Rollback end | **unknown**: the rollback on api-1 at "
@@ -6329,7 +6329,8 @@ a_late_failed_rollback_is_said_wherever_it_is_read(void **state)
 	add_to(v, 3, 20, "action.intent", "k8s-1", "op-a",
 	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"api\"}}");
 	add_to(v, 4, 30, "action.end", "k8s-1", "op-a", "{\"outcome\":\"ok\",\"detail\":\"rev 3\"}");
-	add_to(v, 5, 40, "incident.resume", NULL, NULL, "{\"others_open\":true}");
+	add_to(v, 5, 40, "incident.resume", NULL, NULL,
+	    "{\"others_open\":true,\"name\":\"qa\",\"consoles_open\":2}");
 	free(v[5].actor);
 	v[5].actor = xstrdup("bob@vm");
 	add_to(v, 6, 50, "action.intent", "k8s-1", "op-b",
@@ -6345,7 +6346,11 @@ a_late_failed_rollback_is_said_wherever_it_is_read(void **state)
 	    "ok \xe2\x80\x94 rollback of api (kubectl rollout undo) \xe2\x80\x94 rev 3 |\n"));
 	assert_non_null(strstr(md, "| action.end | k8s-1 | unknown \xe2\x80\x94 rollback of api "
 	    "(kubectl rollout undo) \xe2\x80\x94 connection lost |\n"));
-	assert_non_null(strstr(md, "| 6 | 2024-05-01 12:00:40 | bob@vm | joined |  |"));
+	assert_non_null(strstr(md, "| 6 | 2024-05-01 12:00:40 | bob@vm | joined |  | qa (2 consoles "
+	    "open) |\n"));
+	/* Its intent says the action as its end does, not the bare kind. */
+	assert_non_null(strstr(md, "| 7 | 2024-05-01 12:00:50 | alice@ws | action.intent | k8s-1 | "
+	    "rollback of api (kubectl rollout undo) |\n"));
 	assert_null(strstr(md, "| incident.resume |"));
 	assert_non_null(strstr(md, "| Recovery (1 action did not end OK: see Follow-ups) | "
 	    "2024-05-01 12:01:00 | 50s |\n"));
@@ -6366,6 +6371,13 @@ a_late_failed_rollback_is_said_wherever_it_is_read(void **state)
 	assert_non_null(strstr(md, "- [ ] Roll the k8s api back (not ticked, but its rollback ran "
 	    "OK on k8s-1 at 2024-05-01 12:00:20 via r)\n"));
 	assert_null(strstr(md, "an earlier one ran OK"));
+	free(md);
+	/* TIMELINE's rows, in the same words. */
+	md = export_details(&v[3], NULL);
+	assert_string_equal(md, "rollback of api (kubectl rollout undo)");
+	free(md);
+	md = export_details(&v[5], NULL);
+	assert_string_equal(md, "qa (2 consoles open)");
 	free(md);
 	js = render_n(EXPORT_JSON, v, 10);
 	root = cJSON_Parse(js);

@@ -244,6 +244,41 @@ a_key_after_a_glance_reads_the_outcome(void **state)
 	assert_true(outq_unread(&q, 101 + OUTQ_GLANCE_S));
 }
 
+/* A footer cut before its outcome's word: the word goes first, with what
+ * follows it up to the reason; a line of another shape is left as it is. */
+static void
+a_cut_outcome_leads_with_its_word(void **state)
+{
+	char t[200];
+
+	(void)state;
+	snprintf(t, sizeof(t), "rollback of api on k8s-bastion (kubectl rollout undo): UNKNOWN "
+	    "\xe2\x80\x94 connection lost");
+	assert_true(outq_word_first(t, sizeof(t), 20));
+	assert_string_equal(t, "UNKNOWN: rollback of api on k8s-bastion (kubectl rollout undo) "
+	    "\xe2\x80\x94 connection lost");
+	snprintf(t, sizeof(t), "rollback of api on h1 (helm rollback): OK after re-read "
+	    "\xe2\x80\x94 api runs 1.4.1");
+	assert_true(outq_word_first(t, sizeof(t), 20));
+	assert_string_equal(t, "OK after re-read: rollback of api on h1 (helm rollback) "
+	    "\xe2\x80\x94 api runs 1.4.1");
+	snprintf(t, sizeof(t), "kill switch of api on h1 (docker compose up -d): FAILED");
+	assert_true(outq_word_first(t, sizeof(t), 20));
+	assert_string_equal(t, "FAILED: kill switch of api on h1 (docker compose up -d)");
+	/* Already first, or no outcome word after the name: as it was. */
+	snprintf(t, sizeof(t), "UNKNOWN: kill switch of api on h1 (docker compose up -d) taken");
+	assert_false(outq_word_first(t, sizeof(t), 20));
+	snprintf(t, sizeof(t), "refused: OK is not a tag \xe2\x80\x94 try again");
+	assert_false(outq_word_first(t, sizeof(t), 20));
+	assert_string_equal(t, "refused: OK is not a tag \xe2\x80\x94 try again");
+	/* The cut keeps the word where it is: left there. */
+	snprintf(t, sizeof(t), "kill switch of api on h1 (docker compose up -d): FAILED");
+	assert_false(outq_word_first(t, sizeof(t), 55));
+	assert_true(outq_word_first(t, sizeof(t), 54));
+	snprintf(t, sizeof(t), "status page: OKAY");
+	assert_false(outq_word_first(t, sizeof(t), 20));
+}
+
 int
 main(void)
 {
@@ -258,6 +293,7 @@ main(void)
 		cmocka_unit_test(held_outcome_keeps_its_place_from_a_later_one),
 		cmocka_unit_test(same_outcome_is_not_queued_twice),
 		cmocka_unit_test(a_key_after_a_glance_reads_the_outcome),
+		cmocka_unit_test(a_cut_outcome_leads_with_its_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

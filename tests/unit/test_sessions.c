@@ -86,6 +86,8 @@ a_session_killed_beside_a_running_one_is_named(void **state)
 	assert_int_equal(e.last_ms, T0 + 4000);
 	assert_true(e.armed);
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(d, "others_open")));
+	/* bob's and this one: alice's, gone, is not counted. */
+	assert_int_equal(cJSON_GetObjectItem(d, "consoles_open")->valueint, 2);
 	assert_int_equal(cJSON_GetObjectItem(d, "ended_without_shutdown")->valuedouble, 1);
 	assert_string_equal(str(d, "last_record_ts"), "2024-05-01T12:00:04.000Z");
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(d, "was_armed")));
@@ -148,14 +150,17 @@ running_sessions_are_never_named(void **state)
 	note(&s, 2, 2, "bob@b", "incident.resume", beside());
 	assert_int_equal(sessions_judge(&s, false, alive, d).n, 0);
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(d, "others_open")));
+	/* Both still hold their byte: three open, with this one. */
+	assert_int_equal(cJSON_GetObjectItem(d, "consoles_open")->valueint, 3);
 	assert_null(cJSON_GetObjectItem(d, "ended_without_shutdown"));
 	assert_null(cJSON_GetObjectItem(d, "ended_sessions"));
 	/* Another console watched meanwhile: no stretch unwatched. */
 	assert_null(cJSON_GetObjectItem(d, "unwatched_from"));
 	cJSON_Delete(d);
-	/* No bytes tested at all: nothing either. */
+	/* No bytes tested at all: nothing either, not even a count. */
 	d = cJSON_CreateObject();
 	assert_int_equal(sessions_judge(&s, false, NULL, d).n, 0);
+	assert_null(cJSON_GetObjectItem(d, "consoles_open"));
 	cJSON_Delete(d);
 	sessions_free(&s);
 }

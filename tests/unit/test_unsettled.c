@@ -138,6 +138,7 @@ static void
 the_reason_names_the_gone_console_taken_over_from(void **state)
 {
 	struct record in = rec("action.intent", "h1", "op-a", ROLLBACK_JOBS);
+	struct record end = rec("action.end", "h1", "op-a", "{\"outcome\":\"unknown\"}");
 	struct unsettled_op u = { .intent = &in, .taken_over = true };
 	char buf[256];
 
@@ -146,11 +147,18 @@ the_reason_names_the_gone_console_taken_over_from(void **state)
 	unsettled_reason(&u, "v1.5.0-bad", "v1.4.1", NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "taken over from alice's console (gone) with no recorded end "
 	    "(v1.5.0-bad -> v1.4.1); it is never run again");
+	/* It ended UNKNOWN there before it went: still its console, beside
+	 * this one, never "an earlier session". */
+	u.end = &end;
+	unsettled_reason(&u, "v1.5.0-bad", "v1.4.1", "connection lost", buf, sizeof(buf));
+	assert_string_equal(buf, "taken over from alice's console (gone), which ended it UNKNOWN "
+	    "(v1.5.0-bad -> v1.4.1: connection lost); it is never run again");
 	unsettled_whose("root@vm", buf, sizeof(buf));
 	assert_string_equal(buf, "root@vm's console");
 	unsettled_whose(NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "another console");
 	cJSON_Delete(in.data);
+	cJSON_Delete(end.data);
 }
 
 /* What a resumed console says of an op it adopts UNKNOWN: a change with
