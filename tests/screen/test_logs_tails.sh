@@ -81,8 +81,8 @@ assert_screen jumped <<'EOF'
 │api-1/api  2025-12-31T23:58:01.000Z INFO  GET /v1/items status=200 n=4215                         │
 │api-1/api  2025-12-31T23:58:01.000Z INFO  GET /v1/items status=200 n=4216                         │
 │api-1/api  2025-12-31T23:58:01.000Z INFO  GET /v1/items status=200 n=4217                         │
-│api-1/api  2025-12-31T23:58:01.000Z INFO  GET /v1/items status=200 n=4218                         │
 │flood.log  1799 lines  oldest kept 23:58:00 (4205 dropped)  PAUSED +0 new (f follows)             │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- LOGS from 23:50:02 UTC, paused (f follows again); flood.log: oldest kept 23:58:00 (4205 dropped)
+ LOGS from 23:50:02 UTC, paused (f follows again); flood.log has nothing that old: oldest kept
+ 23:58:00 (4205 dropped); jobs.log does
 EOF
