@@ -112,10 +112,11 @@ oldest_time(const struct logbuf *lb)
 }
 
 /* logbuf's question before a service's ring grows: from the room the pool
- * has left, else from the ring with the most to give, room it holds but
- * does not fill and lines older than any the asking ring keeps (an empty
- * ring asking keeps none). Not enough of that, and the asking ring drops
- * its own oldest lines: it holds the oldest history itself. */
+ * has left, else from the ring with the most to give: lines older than any
+ * the asking ring keeps (an empty ring asking keeps none), and room it
+ * holds but does not fill (while it holds such lines, or over half its
+ * arena is empty). Not enough of that, and the asking ring drops its own
+ * oldest lines: it holds the oldest history itself. */
 static size_t
 grant(struct logbuf *lb, size_t want, void *arg)
 {
@@ -133,14 +134,20 @@ grant(struct logbuf *lb, size_t want, void *arg)
 	mine = empty ? INT64_MAX : oldest_time(lb);
 	for (i = 1; i < s->nrings; i++) {
 		const struct logbuf *o = &s->ring[i].lb;
-		size_t give;
+		size_t give, used;
+		int64_t t;
 
 		if (o == lb || o->arena_cap <= WR_LOGBUF_MIN_BYTES)
 			continue;
-		give = o->arena_cap - logbuf_used(o);
-		if (mine != WR_LOGBUF_NO_TIME && oldest_time(o) != WR_LOGBUF_NO_TIME)
-			give += empty ? logbuf_used(o) :
-			    logbuf_used_before(o, logbuf_seek_time(o, mine));
+		used = logbuf_used(o);
+		give = empty ? used : 0;
+		if (!empty && mine != WR_LOGBUF_NO_TIME && (t = oldest_time(o)) !=
+		    WR_LOGBUF_NO_TIME && t < mine)
+			give = logbuf_used_before(o, logbuf_seek_time(o, mine));
+		/* Room a ring just doubled into is not taken back while it fills:
+		 * that would trade the same bytes back and forth. */
+		if (give > 0 || o->arena_cap - used > o->arena_cap / 2)
+			give += o->arena_cap - used;
 		if (give > o->arena_cap - WR_LOGBUF_MIN_BYTES)
 			give = o->arena_cap - WR_LOGBUF_MIN_BYTES;
 		if (give > best) {

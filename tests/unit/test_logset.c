@@ -286,9 +286,32 @@ adding_a_tail_drops_nothing_when_there_is_room(void **state)
 	logset_free(&s);
 }
 
+/* Every retained line of ring r still reads as stored: its ring's name
+ * and its own seq ("#SEQ;"), whatever rings grew or gave room back. */
+static void
+lines_intact(const struct logset *s, unsigned r)
+{
+	const struct logbuf *lb = logset_buf(s, r);
+	char want[64];
+	uint64_t seq;
+
+	for (seq = logbuf_first(lb); seq < logbuf_end(lb); seq++) {
+		struct logbuf_line l;
+		int n;
+
+		assert_true(logbuf_get(lb, seq, &l));
+		n = snprintf(want, sizeof(want), "h%u/api ", r);
+		assert_memory_equal(l.text, want, (size_t)n);
+		n = snprintf(want, sizeof(want), "#%llu;", (unsigned long long)seq);
+		assert_true(l.len >= (size_t)n);
+		assert_memory_equal(l.text + l.len - (size_t)n, want, (size_t)n);
+	}
+}
+
 /* Eight tails at random rates and line lengths, started over now and then
  * with fewer or more: the rings never hold more arena than the pool, nor
- * lines beyond it, and what they hold is still found by id. */
+ * lines beyond it, and what they hold is still found by id and reads as
+ * it was stored. */
 static void
 the_rings_never_exceed_the_limit(void **state)
 {
@@ -314,9 +337,24 @@ the_rings_never_exceed_the_limit(void **state)
 		r = x % 4 != 0 ? 1 : 1 + (unsigned)(x >> 8) % services;
 		if (n % 500 == 0)
 			sec++;
-		add_at(&s, r, sec, 40 + (size_t)((x >> 20) % (x % 97 == 0 ? 4000 : 300)));
+		{
+			char t[4200], tail[32];
+			const struct logbuf *lb = logset_buf(&s, r);
+			size_t len = 40 + (size_t)((x >> 20) % (x % 97 == 0 ? 4000 : 300));
+			int k = snprintf(t, sizeof(t), "h%u/api 2026-01-01T%02d:%02d:%02dZ ", r,
+			    (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
+			int m = snprintf(tail, sizeof(tail), "#%llu;",
+			    (unsigned long long)logbuf_end(lb));
+
+			memset(t + k, 'x', len);
+			memcpy(t + k + len, tail, (size_t)m);
+			logset_append(&s, r, t, (size_t)k + len + (size_t)m, false);
+		}
 		if (n % 97 != 0)
 			continue;
+		if (n % 9700 == 0)
+			for (i = 1; i <= services; i++)
+				lines_intact(&s, i);
 		assert_true(logset_held(&s) <= logset_pool(&s));
 		for (i = 1, used = 0; i <= services; i++)
 			used += logbuf_used(logset_buf(&s, i));
