@@ -122,15 +122,18 @@ grant(struct logbuf *lb, size_t want, void *arg)
 {
 	struct logset *s = arg;
 	struct logset_ring *r = (struct logset_ring *)(void *)lb;
-	size_t pool = logset_pool(s), held = logset_held(s), best = 0, least;
+	size_t pool = logset_pool(s), held, best = 0, least;
 	bool empty = lb->first == lb->end;
 	int64_t mine;
 	unsigned i, v = 0;
 
-	if (held < pool)
-		return want < pool - held ? want : pool - held;
+	/* The pool has room only after a reset, which asks afresh: a full
+	 * ring refused pays one compare a line until it may ask again. */
 	if (!empty && lb->dropped < r->ask_at)
 		return 0;
+	held = logset_held(s);
+	if (held < pool)
+		return want < pool - held ? want : pool - held;
 	mine = empty ? INT64_MAX : oldest_time(lb);
 	for (i = 1; i < s->nrings; i++) {
 		const struct logbuf *o = &s->ring[i].lb;
