@@ -50,17 +50,24 @@ size_t
 logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t pool,
     size_t budget, int64_t now, int64_t since, char *out, size_t cap)
 {
-	int64_t from = logcost_keep_from(t, n, pool, now, since), most = 0;
+	int64_t from = logcost_keep_from(t, n, pool, now, since), most = 0, worst_from = since;
 	char was[8], will[8], words[32], why[80], more[64] = "";
 	size_t i, worst = n, others = 0;
 	int len;
 
 	for (i = 0; i < n; i++) {
-		int64_t lost;
+		int64_t lost, mine = from, span;
 
 		if (t[i].oldest == WR_LOGBUF_NO_TIME)
 			continue;
-		lost = from - t[i].oldest;
+		/* A ring keeps its smallest room whatever the others need: a
+		 * tail whose backlog fits there keeps all of it. */
+		span = t[i].newest != WR_LOGBUF_NO_TIME && t[i].newest > t[i].oldest ?
+		    t[i].newest - t[i].oldest : 1;
+		if ((double)t[i].bytes / (double)span * (double)(now - since) <=
+		    (double)WR_LOGBUF_MIN_BYTES)
+			mine = since;
+		lost = mine - t[i].oldest;
 		if (lost < LOGCOST_LEAST_S)
 			continue;
 		if (worst < n)
@@ -68,6 +75,7 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 		if (worst == n || lost > most) {
 			worst = i;
 			most = lost;
+			worst_from = mine;
 		}
 	}
 	if (cap > 0)
@@ -75,8 +83,8 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 	if (worst == n || cap == 0)
 		return 0;
 	hhmm(t[worst].oldest, was, sizeof(was));
-	hhmm(from, will, sizeof(will));
-	if (from > since) {
+	hhmm(worst_from, will, sizeof(will));
+	if (worst_from > since) {
 		log_buffer_words(budget, words, sizeof(words));
 		snprintf(why, sizeof(why), "the log budget (%s) is full", words);
 	} else {

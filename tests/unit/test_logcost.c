@@ -69,6 +69,25 @@ the_backlog_window_is_said_when_it_is_the_cost(void **state)
 	    "some too)");
 }
 
+/* A 1 MiB budget full of h1's flood: h2 at 5 lines a second needs 60 kB
+ * for its ten minutes, which its ring's smallest room holds whatever h1
+ * takes, so only the backlog's reach costs it anything. */
+static void
+a_quiet_tail_keeps_its_smallest_room(void **state)
+{
+	struct logcost_tail t[2] = {
+		{ "h1/api", AT(15, 32, 25), AT(15, 32, 30), 5 * 190000 },
+		{ "h2/api", AT(15, 20, 0), AT(15, 32, 30), 750 * 100 },
+	};
+	char out[400];
+
+	(void)state;
+	logcost_words(t, 2, "h3/api", MIB - 64 * 1024, MIB, AT(15, 32, 30), AT(15, 22, 30), out,
+	    sizeof(out));
+	assert_string_equal(out, "+ h3/api: LOGS now follows 3 services; each tail starts "
+	    "again 10 min back, so h2/api keeps from about 15:22 (was 15:20)");
+}
+
 /* Nothing lost (a tail's loss under a minute is none; one with no stamped
  * lines is not judged): no words. */
 static void
@@ -95,6 +114,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_full_budget_names_the_tail_losing_most),
 		cmocka_unit_test(the_backlog_window_is_said_when_it_is_the_cost),
+		cmocka_unit_test(a_quiet_tail_keeps_its_smallest_room),
 		cmocka_unit_test(no_loss_no_words),
 	};
 
