@@ -60,13 +60,17 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 
 		if (t[i].oldest == WR_LOGBUF_NO_TIME)
 			continue;
-		/* A ring keeps its smallest room whatever the others need: a
-		 * tail whose backlog fits there keeps all of it. */
+		/* A ring keeps its smallest room whatever the others need: as far
+		 * back as that holds of the tail's lines, if further. */
 		span = t[i].newest != WR_LOGBUF_NO_TIME && t[i].newest > t[i].oldest ?
 		    t[i].newest - t[i].oldest : 1;
-		if ((double)t[i].bytes / (double)span * (double)(now - since) <=
-		    (double)WR_LOGBUF_MIN_BYTES)
-			mine = since;
+		if (t[i].bytes > 0) {
+			int64_t floor = now - (int64_t)((double)WR_LOGBUF_MIN_BYTES * (double)span /
+			    (double)t[i].bytes);
+
+			if (floor < mine)
+				mine = floor > since ? floor : since;
+		}
 		lost = mine - t[i].oldest;
 		if (lost < LOGCOST_LEAST_S)
 			continue;
@@ -80,8 +84,25 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 	}
 	if (cap > 0)
 		out[0] = '\0';
-	if (worst == n || cap == 0)
+	if (cap == 0)
 		return 0;
+	if (worst == n) {
+		size_t big = n;
+
+		/* Nothing held now is sure to go, but a full budget makes room
+		 * for the new tail's lines from the others' oldest. */
+		for (i = 0; i < n; i++)
+			if (t[i].oldest != WR_LOGBUF_NO_TIME && (big == n || t[i].bytes > t[big].bytes))
+				big = i;
+		if (from <= since || big == n)
+			return 0;
+		log_buffer_words(budget, words, sizeof(words));
+		hhmm(t[big].oldest, was, sizeof(was));
+		len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; the log budget (%s) "
+		    "is full, so its lines take room from the others' oldest (%s keeps from %s now)",
+		    added, n + 1, words, t[big].name, was);
+		return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
+	}
 	hhmm(t[worst].oldest, was, sizeof(was));
 	hhmm(worst_from, will, sizeof(will));
 	if (worst_from > since) {

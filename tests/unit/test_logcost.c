@@ -88,6 +88,27 @@ a_quiet_tail_keeps_its_smallest_room(void **state)
 	    "again 10 min back, so h2/api keeps from about 15:22 (was 15:20)");
 }
 
+/* Every tail held back to the same time already (the budget shared by
+ * use): nothing is sure to go, but the new tail's lines will take room,
+ * which the footer says with where the biggest tail's lines begin now. */
+static void
+a_full_budget_with_no_sure_loss_says_the_new_tail_takes_room(void **state)
+{
+	struct logcost_tail t[2] = {
+		{ "h4/api", AT(15, 26, 30), AT(15, 32, 30), 360 * 180000 },
+		{ "h2/api", AT(15, 26, 30), AT(15, 32, 30), 360 * 3000 },
+	};
+	char out[400];
+
+	(void)state;
+	logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30), out,
+	    sizeof(out));
+	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; the log budget "
+	    "(64 MiB) is full, so its lines take room from the others' oldest (h4/api keeps "
+	    "from 15:26 now)");
+	assert_true(strlen(out) <= 2 * 78);
+}
+
 /* Nothing lost (a tail's loss under a minute is none; one with no stamped
  * lines is not judged): no words. */
 static void
@@ -115,6 +136,7 @@ main(void)
 		cmocka_unit_test(a_full_budget_names_the_tail_losing_most),
 		cmocka_unit_test(the_backlog_window_is_said_when_it_is_the_cost),
 		cmocka_unit_test(a_quiet_tail_keeps_its_smallest_room),
+		cmocka_unit_test(a_full_budget_with_no_sure_loss_says_the_new_tail_takes_room),
 		cmocka_unit_test(no_loss_no_words),
 	};
 
