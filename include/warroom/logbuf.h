@@ -43,6 +43,11 @@ struct logbuf {
 	size_t nblocks;		/* its size, a power of two */
 	struct logbuf_block *spare;
 	char *scratch;		/* for logbuf_append_raw when the arena is tight */
+	/* Asked before the arena grows by want bytes; grows by what it
+	 * answers (0: the ring drops its own oldest lines instead). NULL:
+	 * every growth up to limit is granted. */
+	size_t (*grant)(struct logbuf *lb, size_t want, void *arg);
+	void *grant_arg;
 };
 
 /* One retained line as stored: sanitized text (not NUL-terminated). */
@@ -96,6 +101,15 @@ size_t logbuf_count(const struct logbuf *lb);
 
 /* Sum of the retained lines' lengths. */
 size_t logbuf_text_bytes(const struct logbuf *lb);
+
+/* Arena bytes the retained lines take (their text and '\n's), and those
+ * of the lines before seq (first..end). */
+size_t logbuf_used(const struct logbuf *lb);
+size_t logbuf_used_before(const struct logbuf *lb, uint64_t seq);
+
+/* Give arena bytes back: the oldest lines dropped until the rest fits in
+ * cap (at least WR_LOGBUF_MIN_BYTES), the arena moved into cap bytes. */
+void logbuf_shrink(struct logbuf *lb, size_t cap);
 
 /* Bytes allocated for everything (arena, index, scratch): B4's numerator. */
 size_t logbuf_memory(const struct logbuf *lb);

@@ -1,8 +1,11 @@
 /*
  * logset.h — LOGS' lines, one ring per source: LOGS' own lines (an
  * action's output, a screen test's :logs) and each tailed service. Each
- * ring is a share of one byte limit, so a service that floods drops only
- * its own oldest lines and a quiet one keeps its rare ones.
+ * service's ring takes what it uses of one byte limit (LOGS' own keeps a
+ * small fixed share): while the limit has room a ring grows; once it is
+ * full, the ring that holds the oldest history gives up lines first, so
+ * every tail keeps back to about the same time and a quiet one keeps its
+ * rare lines without holding room it does not fill.
  *
  * Every line gets an id from one counter as it is stored; ids only grow,
  * and read in id order the rings make one sequence: the order the lines
@@ -38,6 +41,7 @@ struct logset_ring {
 	uint64_t last_id;                /* the id of the newest line stored */
 	uint64_t dense_from;             /* from this seq on, ids go up one per line */
 	uint64_t dropped_base;           /* lb.dropped when the set was last reset */
+	uint64_t ask_at;                 /* a full ring refused room asks again at this lb.dropped */
 };
 
 struct logset {
@@ -65,9 +69,9 @@ void logset_init(struct logset *s, size_t limit);
 /* Free every ring. */
 void logset_free(struct logset *s);
 
-/* Drop every line and share the limit between LOGS' own ring (a
- * sixty-fourth, or all of it without services) and services rings of equal
- * shares, numbered from 1. Ids go on from where they were. */
+/* Drop every line; LOGS' own ring keeps a sixty-fourth of the limit (all
+ * of it without services) and services rings, numbered from 1, share the
+ * rest by use. Ids go on from where they were. */
 void logset_reset(struct logset *s, unsigned services);
 
 /* Store an already sanitized line in ring (as logbuf_append); its id. A
@@ -109,6 +113,11 @@ size_t logset_count_after(const struct logset *s, uint64_t id);
 /* Sum of the retained lines' lengths, and every byte allocated (B4). */
 size_t logset_text_bytes(const struct logset *s);
 size_t logset_memory(const struct logset *s);
+
+/* What services' rings share, in arena bytes (the limit less LOGS' own
+ * ring's), and what they hold of it now. */
+size_t logset_pool(const struct logset *s);
+size_t logset_held(const struct logset *s);
 
 /* Lines ring dropped to make room since the set was reset: a flood's
  * loss, for LOGS to say. */

@@ -113,21 +113,50 @@ logbuf_reset(struct logbuf *lb)
 	lb->dropped = dropped;
 }
 
-/* Before the arena reaches its limit it only grows; data never wraps then. */
-static void
+/* Grow the arena towards min bytes (doubling, up to limit) as far as
+ * grant allows; whether it grew. An empty ring grows to take its line
+ * whatever the answer: dropping could free nothing. Wrapped, the older
+ * lines move to the arena's new end, so the room opens at head. */
+static bool
 arena_grow(struct logbuf *lb, size_t min)
 {
-	size_t cap = lb->arena_cap > 0 ? lb->arena_cap : WR_LOGBUF_MIN_BYTES;
+	size_t old = lb->arena_cap, cap = old > 0 ? old : WR_LOGBUF_MIN_BYTES;
 
 	while (cap < min && cap < lb->limit)
 		cap *= 2;
 	if (cap > lb->limit)
 		cap = lb->limit;
+	if (cap <= old)
+		return false;
+	if (lb->grant != NULL) {
+		size_t got = lb->grant(lb, cap - old, lb->grant_arg);
+
+		if (got < cap - old) {
+			cap = old + got;
+			if (lb->first == lb->end && cap < min)
+				cap = min > WR_LOGBUF_MIN_BYTES ? min : WR_LOGBUF_MIN_BYTES;
+			if (cap > lb->limit)
+				cap = lb->limit;
+			if (cap <= old)
+				return false;
+		}
+	}
 	lb->arena = xrealloc(lb->arena, cap);
+	if (lb->wrapped) {
+		size_t from = off_of(lb, lb->first), delta = cap - lb->wrap_end;
+		uint64_t seq;
+
+		memmove(lb->arena + from + delta, lb->arena + from, lb->wrap_end - from);
+		for (seq = lb->first; seq < lb->wrap_seq; seq++)
+			BLOCK(lb, seq)->off[SLOT(seq)] += (uint32_t)delta;
+		lb->wrap_end = cap;
+	}
 	lb->arena_cap = cap;
+	return true;
 }
 
-/* Where need contiguous bytes can go, dropping the oldest lines if needed. */
+/* Where need contiguous bytes can go, growing the arena while it may and
+ * dropping the oldest lines once it may not. */
 static size_t
 arena_reserve(struct logbuf *lb, size_t need)
 {
@@ -135,10 +164,8 @@ arena_reserve(struct logbuf *lb, size_t need)
 		if (!lb->wrapped) {
 			if (lb->head + need <= lb->arena_cap)
 				return lb->head;
-			if (lb->arena_cap < lb->limit) {
-				arena_grow(lb, lb->head + need);
+			if (lb->arena_cap < lb->limit && arena_grow(lb, lb->head + need))
 				continue;
-			}
 			if (lb->first != lb->end) {
 				lb->wrapped = true;
 				lb->wrap_seq = lb->end;
@@ -149,6 +176,8 @@ arena_reserve(struct logbuf *lb, size_t need)
 		}
 		if (lb->head + need <= off_of(lb, lb->first))
 			return lb->head;
+		if (lb->arena_cap < lb->limit && arena_grow(lb, lb->arena_cap + need))
+			continue;
 		drop_oldest(lb);
 	}
 }
@@ -397,15 +426,70 @@ logbuf_count(const struct logbuf *lb)
 }
 
 size_t
+logbuf_used(const struct logbuf *lb)
+{
+	return logbuf_used_before(lb, lb->end);
+}
+
+size_t
+logbuf_used_before(const struct logbuf *lb, uint64_t seq)
+{
+	size_t from, to;
+
+	if (seq <= lb->first)
+		return 0;
+	from = off_of(lb, lb->first);
+	if (seq >= lb->end) {
+		seq = lb->end;
+		to = lb->head;
+	} else {
+		to = off_of(lb, seq);
+	}
+	if (lb->wrapped && seq >= lb->wrap_seq)
+		return lb->wrap_end - from + to;
+	return to - from;
+}
+
+size_t
 logbuf_text_bytes(const struct logbuf *lb)
 {
-	size_t tail, used;
+	return logbuf_used(lb) - logbuf_count(lb);	/* less the '\n's */
+}
 
-	if (lb->first == lb->end)
-		return 0;
-	tail = off_of(lb, lb->first);
-	used = lb->wrapped ? lb->wrap_end - tail + lb->head : lb->head - tail;
-	return used - (size_t)(lb->end - lb->first);	/* less the '\n's */
+void
+logbuf_shrink(struct logbuf *lb, size_t cap)
+{
+	size_t from, at = 0;
+	uint64_t seq;
+	char *arena;
+
+	if (cap < WR_LOGBUF_MIN_BYTES)
+		cap = WR_LOGBUF_MIN_BYTES;
+	if (cap >= lb->arena_cap)
+		return;
+	while (lb->first < lb->end && logbuf_used(lb) > cap)
+		drop_oldest(lb);
+	/* A fresh arena the lines are copied into, oldest first: moving them
+	 * in place would need the two halves of a wrapped ring rotated. */
+	arena = xmalloc(cap);
+	if (lb->first < lb->end) {
+		from = off_of(lb, lb->first);
+		at = (lb->wrapped ? lb->wrap_end : lb->head) - from;
+		memcpy(arena, lb->arena + from, at);
+		for (seq = lb->first; seq < lb->end && (!lb->wrapped || seq < lb->wrap_seq); seq++)
+			BLOCK(lb, seq)->off[SLOT(seq)] -= (uint32_t)from;
+		if (lb->wrapped) {
+			memcpy(arena + at, lb->arena, lb->head);
+			for (seq = lb->wrap_seq; seq < lb->end; seq++)
+				BLOCK(lb, seq)->off[SLOT(seq)] += (uint32_t)at;
+			at += lb->head;
+		}
+	}
+	free(lb->arena);
+	lb->arena = arena;
+	lb->arena_cap = cap;
+	lb->head = at;
+	lb->wrapped = false;
 }
 
 size_t

@@ -23,6 +23,12 @@
 #define GAP_MASK 0x7fffu
 #define GAP_LONG 0x7fffu                 /* the line before holds a mark */
 #define MARK_EVERY 128
+/* A full ring refused room asks again after this many drops of its own:
+ * the question costs a time probe per ring. */
+#define ASK_EVERY 256
+/* Less than this (or than a 128th of the asking ring) is not worth moving
+ * another ring's lines for. */
+#define GIVE_LEAST WR_LOGBUF_MIN_BYTES
 
 static struct logset_ring *
 ring_of(struct logset *s, unsigned ring)
@@ -73,36 +79,133 @@ clamp_limit(size_t limit)
 	return limit > WR_LOGBUF_MAX_BYTES ? WR_LOGBUF_MAX_BYTES : limit;
 }
 
+size_t
+logset_pool(const struct logset *s)
+{
+	return s->nrings > 1 ? s->ring[1].lb.limit : 0;
+}
+
+size_t
+logset_held(const struct logset *s)
+{
+	size_t n = 0;
+	unsigned i;
+
+	for (i = 1; i < s->nrings; i++)
+		n += s->ring[i].lb.arena_cap;
+	return n;
+}
+
+static void marks_prune(struct logset_ring *r);
+
+/* Unix seconds of lb's oldest stamped line (among its first 64). */
+static int64_t
+oldest_time(const struct logbuf *lb)
+{
+	uint64_t seq, stop = lb->first + 64 < lb->end ? lb->first + 64 : lb->end;
+	int64_t t;
+
+	for (seq = lb->first; seq < stop; seq++)
+		if ((t = logbuf_time(lb, seq)) != WR_LOGBUF_NO_TIME)
+			return t;
+	return WR_LOGBUF_NO_TIME;
+}
+
+/* logbuf's question before a service's ring grows: from the room the pool
+ * has left, else from the ring with the most to give: lines older than any
+ * the asking ring keeps (an empty ring asking keeps none), and room it
+ * holds but does not fill (while it holds such lines, or over half its
+ * arena is empty). Not enough of that, and the asking ring drops its own
+ * oldest lines: it holds the oldest history itself. */
+static size_t
+grant(struct logbuf *lb, size_t want, void *arg)
+{
+	struct logset *s = arg;
+	struct logset_ring *r = (struct logset_ring *)(void *)lb;
+	size_t pool = logset_pool(s), held, best = 0, least;
+	bool empty = lb->first == lb->end;
+	int64_t mine;
+	unsigned i, v = 0;
+
+	/* The pool has room only after a reset, which asks afresh: a full
+	 * ring refused pays one compare a line until it may ask again. */
+	if (!empty && lb->dropped < r->ask_at)
+		return 0;
+	held = logset_held(s);
+	if (held < pool)
+		return want < pool - held ? want : pool - held;
+	mine = empty ? INT64_MAX : oldest_time(lb);
+	for (i = 1; i < s->nrings; i++) {
+		const struct logbuf *o = &s->ring[i].lb;
+		size_t give, used;
+		int64_t t;
+
+		if (o == lb || o->arena_cap <= WR_LOGBUF_MIN_BYTES)
+			continue;
+		used = logbuf_used(o);
+		give = empty ? used : 0;
+		if (!empty && mine != WR_LOGBUF_NO_TIME && (t = oldest_time(o)) !=
+		    WR_LOGBUF_NO_TIME && t < mine)
+			give = logbuf_used_before(o, logbuf_seek_time(o, mine));
+		/* Room a ring just doubled into is not taken back while it fills:
+		 * that would trade the same bytes back and forth. */
+		if (give > 0 || o->arena_cap - used > o->arena_cap / 2)
+			give += o->arena_cap - used;
+		if (give > o->arena_cap - WR_LOGBUF_MIN_BYTES)
+			give = o->arena_cap - WR_LOGBUF_MIN_BYTES;
+		if (give > best) {
+			best = give;
+			v = i;
+		}
+	}
+	least = lb->arena_cap / 128 > GIVE_LEAST ? lb->arena_cap / 128 : GIVE_LEAST;
+	if (least > want)
+		least = want;
+	if (v == 0 || (best < least && !empty)) {
+		r->ask_at = lb->dropped + ASK_EVERY;
+		return 0;
+	}
+	if (best > want)
+		best = want;
+	logbuf_shrink(&s->ring[v].lb, s->ring[v].lb.arena_cap - best);
+	marks_prune(&s->ring[v]);
+	return best;
+}
+
 void
 logset_reset(struct logset *s, unsigned services)
 {
-	size_t own = s->limit, each = 0;
+	size_t own = s->limit, pool = 0;
 	unsigned i;
 
 	if (services > WR_LOGSET_RINGS - 1)
 		services = WR_LOGSET_RINGS - 1;
 	if (services > 0) {
-		/* An action's output is short: a flood's share is what counts. */
+		/* An action's output is short: a flood's room is what counts. */
 		own = clamp_limit(s->limit / 64);
-		each = s->limit > own ? (s->limit - own) / services : 0;
+		pool = clamp_limit(s->limit > own ? s->limit - own : 0);
 	}
 	own = clamp_limit(own);
-	each = clamp_limit(each);
 	for (i = 0; i < WR_LOGSET_RINGS; i++) {
-		size_t limit = i == WR_LOGSET_OWN ? own : i <= services ? each : 0;
+		size_t limit = i == WR_LOGSET_OWN ? own : i <= services ? pool : 0;
 		struct logset_ring *r = &s->ring[i];
 
 		if (i < s->nrings && limit == r->lb.limit) {
-			/* The same share: its memory serves the next lines. */
+			/* Its memory serves the next lines (and counts in the pool). */
 			logbuf_reset(&r->lb);
 			r->marks_len = 0;
 			r->dropped_base = r->lb.dropped;
+			r->ask_at = 0;
 			continue;
 		}
 		if (i < s->nrings)
 			ring_free(r);
 		if (limit > 0)
 			ring_init(r, limit);
+		if (limit > 0 && i != WR_LOGSET_OWN) {
+			r->lb.grant = grant;
+			r->lb.grant_arg = s;
+		}
 	}
 	s->nrings = 1 + services;
 	s->gen++;
@@ -462,16 +565,7 @@ logset_dropped(const struct logset *s, unsigned ring)
 int64_t
 logset_oldest_time(const struct logset *s, unsigned ring)
 {
-	const struct logbuf *lb;
-	uint64_t seq, stop;
-	int64_t t;
-
 	if (ring >= s->nrings)
 		return WR_LOGBUF_NO_TIME;
-	lb = &s->ring[ring].lb;
-	stop = lb->first + 64 < lb->end ? lb->first + 64 : lb->end;
-	for (seq = lb->first; seq < stop; seq++)
-		if ((t = logbuf_time(lb, seq)) != WR_LOGBUF_NO_TIME)
-			return t;
-	return WR_LOGBUF_NO_TIME;
+	return oldest_time(&s->ring[ring].lb);
 }

@@ -24,6 +24,7 @@
 #include "warroom/driver_cmd.h"
 #include "warroom/exec.h"
 #include "warroom/ingest.h"
+#include "warroom/logcost.h"
 #include "warroom/logjump.h"
 #include "warroom/loglevel.h"
 #include "warroom/logstatus.h"
@@ -36,6 +37,8 @@
 #include "warroom/ssh.h"
 
 #define FILTER_BATCH 50000
+/* How far back a tail's backlog goes when it starts. */
+#define LOGS_BACKLOG_S 600
 #define LOG_LINE_BUF 65536
 
 _Static_assert(WR_LOGS_STREAMS < WR_LOGSET_RINGS, "a ring for each service and LOGS' own");
@@ -234,7 +237,7 @@ add_stream(struct app *app, int host, int svc)
 	struct exec_follow_opts o = { 0 };
 	struct wr_err err;
 	char cmd[WR_CMD_MAX + 256], since[40];
-	time_t start = time(NULL) - 600;
+	time_t start = time(NULL) - LOGS_BACKLOG_S;
 	struct logs_stream *ls;
 	struct tm tm;
 	char prefix[200];                /* "api-1/api " */
@@ -274,7 +277,7 @@ add_stream(struct app *app, int host, int svc)
 	o.on_chunk = on_log_chunk;
 	o.since = on_log_since;
 	o.arg = ls;
-	o.first_since = since;           /* the last ten minutes to begin with */
+	o.first_since = since;           /* LOGS_BACKLOG_S to begin with */
 	o.line_cap = 16384;
 	app->streams[app->nstreams++] = ls;
 	ls->follow = exec_follow_start(app->pool, host, cmd, &o);
@@ -386,11 +389,42 @@ logs_follow_selected(struct app *app)
 	restart(app, &host, &svc, 1);
 }
 
+/* What + adding host/svc will cost the history the tails hold now, in
+ * words for the footer (empty when it costs none): starting over, they
+ * share the budget back to one time, and each backlog reaches only
+ * LOGS_BACKLOG_S back. */
+static void
+add_cost(struct app *app, int host, int svc, char *out, size_t cap)
+{
+	struct logcost_tail t[WR_LOGSET_RINGS];
+	char added[2 * WR_NAME_MAX + 2];
+	int64_t now = (int64_t)app_now(app);
+	unsigned i, n = 0;
+
+	for (i = 1; i < logset_rings(&app->logs); i++, n++) {
+		const struct logbuf *lb = logset_buf(&app->logs, i);
+		uint64_t seq;
+
+		t[n].name = app->logs_ring_name[i];
+		t[n].oldest = logset_oldest_time(&app->logs, i);
+		t[n].newest = WR_LOGBUF_NO_TIME;
+		for (seq = logbuf_end(lb); seq > logbuf_first(lb) && logbuf_end(lb) - seq < 64 &&
+		    t[n].newest == WR_LOGBUF_NO_TIME; seq--)
+			t[n].newest = logbuf_time(lb, seq - 1);
+		t[n].bytes = logbuf_used(lb);
+	}
+	snprintf(added, sizeof(added), "%s/%s", app->cfg.hosts[host].name,
+	    app->cfg.hosts[host].services[svc]);
+	logcost_words(t, n, added, logset_pool(&app->logs), app->logs.limit, now,
+	    now - LOGS_BACKLOG_S, out, cap);
+}
+
 void
 logs_add_selected(struct app *app)
 {
 	int hosts[WR_LOGS_STREAMS], svcs[WR_LOGS_STREAMS];
 	int svc, host = selected_to_tail(app, &svc), i, n;
+	char cost[400];
 
 	if (host < 0)
 		return;
@@ -416,7 +450,10 @@ logs_add_selected(struct app *app)
 	}
 	hosts[n] = host;
 	svcs[n++] = svc;
+	add_cost(app, host, svc, cost, sizeof(cost));
 	restart(app, hosts, svcs, n);
+	if (cost[0] != '\0')
+		app_say(app, "%s", cost);
 }
 
 /* The text a line is drawn from, *len its bytes: its RFC 3339 time
@@ -817,6 +854,71 @@ drops_text(struct app *app, int64_t t, unsigned skip, bool names, const char *se
 		total += n;
 	}
 	return total;
+}
+
+/* After @ to t: "h4/api has nothing that old: oldest kept 15:21:51 (3684
+ * dropped)" for each ring (but skip) that dropped the lines of t, joined
+ * by "; ", then the rings that do hold lines that old ("; h2/api, h9/api
+ * do"), so one tail's gap does not read as every tail's; the lines
+ * dropped. */
+static uint64_t
+jump_drops(struct app *app, int64_t t, unsigned skip, char *buf, size_t cap)
+{
+	char holders[400] = "";
+	uint64_t total = 0;
+	unsigned i, nhold = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < logset_rings(&app->logs); i++) {
+		uint64_t n = logset_dropped(&app->logs, i);
+		int64_t oldest = logset_oldest_time(&app->logs, i);
+		const char *name = app->logs_ring_name[i][0] ? app->logs_ring_name[i] : "LOGS";
+		size_t at = strlen(buf), h = strlen(holders);
+		char old[16];
+
+		if (oldest != WR_LOGBUF_NO_TIME && oldest <= t) {
+			snprintf(holders + h, sizeof(holders) - h, "%s%s", nhold > 0 ? ", " : "", name);
+			nhold++;
+			continue;
+		}
+		if (n == 0 || i == skip)
+			continue;
+		if (oldest != WR_LOGBUF_NO_TIME) {
+			clock_text(oldest, old, sizeof(old));
+			snprintf(buf + at, cap - at, "%s%s has nothing that old: oldest kept %s "
+			    "(%llu dropped)", at > 0 ? "; " : "", name, old, (unsigned long long)n);
+		} else {
+			snprintf(buf + at, cap - at, "%s%s: %llu older lines dropped", at > 0 ? "; " : "",
+			    name, (unsigned long long)n);
+		}
+		total += n;
+	}
+	if (total > 0 && nhold > 0) {
+		size_t at = strlen(buf);
+
+		snprintf(buf + at, cap - at, "; %s %s", holders, nhold > 1 ? "do" : "does");
+	}
+	return total;
+}
+
+/* "15:20:10", or "2025-12-31 15:20:10" when t is not on the day of
+ * other: a time of the day before reads as the same clock otherwise. */
+static void
+moment_text(int64_t t, int64_t other, char *buf, size_t cap)
+{
+	char clock[16];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	clock_text(t, clock, sizeof(clock));
+	if (other == WR_LOGBUF_NO_TIME || (t - (t % 86400 + 86400) % 86400) ==
+	    (other - (other % 86400 + 86400) % 86400)) {
+		snprintf(buf, cap, "%s", clock);
+		return;
+	}
+	gmtime_r(&tt, &tm);
+	snprintf(buf, cap, "%04d-%02d-%02d %s", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    clock);
 }
 
 /* The parts of LOGS' status line, worded whole and briefly. */
@@ -1318,7 +1420,7 @@ logs_jump(struct app *app, const char *text)
 	int64_t t, oldest;
 	struct logset_line l;
 	struct wr_err err;
-	char at[16], old[16], drops[1200] = "", whose[160] = "its";
+	char at[64], old[16], drops[1200] = "", whose[160] = "its";
 
 	if (logjump_parse(text, (int64_t)app_now(app), &t, &err) != 0) {
 		app_say(app, "LOGS unchanged: %s", err.msg);
@@ -1359,9 +1461,10 @@ logs_jump(struct app *app, const char *text)
 		uint64_t lost = logset_dropped(&app->logs, l.ring);
 
 		clock_text(oldest, old, sizeof(old));
+		moment_text(t, oldest, at, sizeof(at));
 		if (logset_rings(&app->logs) > 1 && app->logs_ring_name[l.ring][0] != '\0')
 			snprintf(whose, sizeof(whose), "%s's", app->logs_ring_name[l.ring]);
-		if (drops_text(app, t, l.ring, true, "; ", drops + 2, sizeof(drops) - 2) > 0)
+		if (jump_drops(app, t, l.ring, drops + 2, sizeof(drops) - 2) > 0)
 			memcpy(drops, "; ", 2);
 		if (lost > 0)
 			app_say(app, "LOGS from %s oldest line, %s UTC (none from %s kept: %llu "
@@ -1371,7 +1474,7 @@ logs_jump(struct app *app, const char *text)
 			    old, at, drops);
 		return;
 	}
-	if (drops_text(app, t, UINT_MAX, true, "; ", drops + 2, sizeof(drops) - 2) > 0)
+	if (jump_drops(app, t, UINT_MAX, drops + 2, sizeof(drops) - 2) > 0)
 		memcpy(drops, "; ", 2);
 	app_say(app, "LOGS from %s UTC, paused (f follows again)%s", at, drops);
 }

@@ -3,7 +3,10 @@
  * drops only its own oldest lines while a quiet one keeps its rare ones;
  * ids give one order across the rings, found back from any line whatever
  * the gaps between a ring's lines; what a flood dropped is counted; B4
- * stays under 8 bytes a line.
+ * stays under 8 bytes a line; services' rings share the limit by use, so
+ * quiet and noisy tails keep back to about the same time, a tail added
+ * drops nothing while there is room, and the rings never hold more than
+ * the limit.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -200,6 +203,169 @@ reset_drops_every_line_and_ids_go_on(void **state)
 	logset_free(&s);
 }
 
+/* "h4/api 2026-01-01T01:02:03Z ..." stamped secs after midnight, len
+ * bytes long (at least the prefix and time). */
+static uint64_t
+add_at(struct logset *s, unsigned ring, int64_t secs, size_t len)
+{
+	char t[4096];
+	int n = snprintf(t, sizeof(t), "h%u/api 2026-01-01T%02d:%02d:%02dZ GET /cart status=200 ",
+	    ring, (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+
+	if (len > sizeof(t))
+		len = sizeof(t);
+	if ((size_t)n < len)
+		memset(t + n, 'x', len - (size_t)n);
+	return logset_append(s, ring, t, len > (size_t)n ? len : (size_t)n, false);
+}
+
+#define MIDNIGHT 1767225600
+
+/* h4/api at 1000 lines/s beside h2 at 20 and h9 at 5, in 16 MiB for a
+ * quarter of an hour: h4 keeps over 90% of what the pool could hold of
+ * all three, and the quiet two keep back to about where h4's lines begin
+ * (further by their smallest room at most), not a third each (with h4
+ * left under a minute while they kept everything). */
+static void
+quiet_and_noisy_tails_keep_back_to_similar_times(void **state)
+{
+	struct logset s;
+	int64_t sec, tn, tq, tr, span;
+	int k;
+
+	(void)state;
+	logset_init(&s, (size_t)16 << 20);
+	logset_reset(&s, 3);
+	for (sec = 0; sec < 900; sec++) {
+		for (k = 0; k < 1000; k++)
+			add_at(&s, 1, sec, 100);
+		for (k = 0; k < 20; k++)
+			add_at(&s, 2, sec, 100);
+		for (k = 0; k < 5; k++)
+			add_at(&s, 3, sec, 100);
+		assert_true(logset_held(&s) <= logset_pool(&s));
+	}
+	tn = logset_oldest_time(&s, 1) - MIDNIGHT;
+	tq = logset_oldest_time(&s, 2) - MIDNIGHT;
+	tr = logset_oldest_time(&s, 3) - MIDNIGHT;
+	span = 900 - tn;
+	/* The pool holds 160 s of all three (101 bytes a line, '\n' too). */
+	assert_true(span >= 160 * 9 / 10);
+	assert_true(tq <= tn + span / 10 && tq >= tn - span);
+	assert_true(tr <= tn + span / 10 && tr >= tn - span);
+	assert_true(logset_dropped(&s, 2) > 0);
+	assert_true(logset_dropped(&s, 3) > 0);
+	logset_free(&s);
+}
+
+/* The pool of 4 MiB holds a 1.5 MiB flood's ten minutes and three quiet
+ * tails; + starts over with eight tails, each backlog again: nothing is
+ * dropped, as nothing needs to be (equal shares would have left h1 half
+ * a MiB). */
+static void
+adding_a_tail_drops_nothing_when_there_is_room(void **state)
+{
+	struct logset s;
+	unsigned services, r;
+	int i;
+
+	(void)state;
+	logset_init(&s, (size_t)4 << 20);
+	for (services = 4; services <= 8; services += 4) {
+		logset_reset(&s, services);
+		for (i = 0; i < 15000; i++) {
+			add_at(&s, 1, i / 25, 100);
+			for (r = 2; r <= services; r++)
+				if (i % 150 == 0)
+					add_at(&s, r, i / 25, 100);
+		}
+		for (r = 1; r <= services; r++)
+			assert_int_equal(logset_dropped(&s, r), 0);
+		assert_int_equal(logbuf_count(logset_buf(&s, 1)), 15000);
+	}
+	logset_free(&s);
+}
+
+/* Every retained line of ring r still reads as stored: its ring's name
+ * and its own seq ("#SEQ;"), whatever rings grew or gave room back. */
+static void
+lines_intact(const struct logset *s, unsigned r)
+{
+	const struct logbuf *lb = logset_buf(s, r);
+	char want[64];
+	uint64_t seq;
+
+	for (seq = logbuf_first(lb); seq < logbuf_end(lb); seq++) {
+		struct logbuf_line l;
+		int n;
+
+		assert_true(logbuf_get(lb, seq, &l));
+		n = snprintf(want, sizeof(want), "h%u/api ", r);
+		assert_memory_equal(l.text, want, (size_t)n);
+		n = snprintf(want, sizeof(want), "#%llu;", (unsigned long long)seq);
+		assert_true(l.len >= (size_t)n);
+		assert_memory_equal(l.text + l.len - (size_t)n, want, (size_t)n);
+	}
+}
+
+/* Eight tails at random rates and line lengths, started over now and then
+ * with fewer or more: the rings never hold more arena than the pool, nor
+ * lines beyond it, and what they hold is still found by id and reads as
+ * it was stored. */
+static void
+the_rings_never_exceed_the_limit(void **state)
+{
+	struct logset s;
+	uint64_t rng = 0x2545f4914f6cdd1dull, id;
+	struct logset_line l;
+	unsigned services = 8, r, i;
+	size_t used;
+	int64_t sec = 0;
+	long n;
+
+	(void)state;
+	logset_init(&s, (size_t)2 << 20);
+	logset_reset(&s, services);
+	for (n = 0; n < 300000; n++) {
+		uint64_t x = xorshift64(&rng);
+
+		if (n % 60000 == 59999) {
+			services = 1 + (unsigned)(x % 8);
+			logset_reset(&s, services);
+		}
+		/* Ring 1 floods, the others come and go. */
+		r = x % 4 != 0 ? 1 : 1 + (unsigned)(x >> 8) % services;
+		if (n % 500 == 0)
+			sec++;
+		{
+			char t[4200], tail[32];
+			const struct logbuf *lb = logset_buf(&s, r);
+			size_t len = 40 + (size_t)((x >> 20) % (x % 97 == 0 ? 4000 : 300));
+			int k = snprintf(t, sizeof(t), "h%u/api 2026-01-01T%02d:%02d:%02dZ ", r,
+			    (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
+			int m = snprintf(tail, sizeof(tail), "#%llu;",
+			    (unsigned long long)logbuf_end(lb));
+
+			memset(t + k, 'x', len);
+			memcpy(t + k + len, tail, (size_t)m);
+			logset_append(&s, r, t, (size_t)k + len + (size_t)m, false);
+		}
+		if (n % 97 != 0)
+			continue;
+		if (n % 9700 == 0)
+			for (i = 1; i <= services; i++)
+				lines_intact(&s, i);
+		assert_true(logset_held(&s) <= logset_pool(&s));
+		for (i = 1, used = 0; i <= services; i++)
+			used += logbuf_used(logset_buf(&s, i));
+		assert_true(used <= logset_pool(&s));
+		id = logset_id(&s, r, logbuf_first(logset_buf(&s, r)));
+		assert_true(logset_get(&s, id, &l));
+		assert_int_equal(l.ring, r);
+	}
+	logset_free(&s);
+}
+
 int
 main(void)
 {
@@ -209,6 +375,9 @@ main(void)
 		cmocka_unit_test(ids_survive_any_interleaving),
 		cmocka_unit_test(memory_per_line_under_eight_bytes),
 		cmocka_unit_test(reset_drops_every_line_and_ids_go_on),
+		cmocka_unit_test(quiet_and_noisy_tails_keep_back_to_similar_times),
+		cmocka_unit_test(adding_a_tail_drops_nothing_when_there_is_room),
+		cmocka_unit_test(the_rings_never_exceed_the_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,121 @@
+/*
+ * logcost.c — what + costs the history LOGS holds (logcost.h).
+ *
+ * The estimate is a tail's bytes over the time its kept lines span: a
+ * ring that wrapped holds a steady rate's worth. The tail being added is
+ * not counted, its rate unknown until it runs, hence "about".
+ */
+#include "warroom/logcost.h"
+
+#include <stdio.h>
+
+#include "warroom/config.h"
+#include "warroom/logbuf.h"
+
+/* A loss shorter than this is not worth a word. */
+#define LOGCOST_LEAST_S 60
+
+int64_t
+logcost_keep_from(const struct logcost_tail *t, size_t n, size_t pool, int64_t now,
+    int64_t since)
+{
+	double rate = 0;
+	int64_t from;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int64_t span;
+
+		if (t[i].oldest == WR_LOGBUF_NO_TIME || t[i].newest == WR_LOGBUF_NO_TIME)
+			continue;
+		span = t[i].newest - t[i].oldest;
+		rate += (double)t[i].bytes / (double)(span > 0 ? span : 1);
+	}
+	if (rate <= 0)
+		return since;
+	from = now - (int64_t)((double)pool / rate);
+	return from > since ? from : since;
+}
+
+/* "15:26" of Unix seconds, UTC. */
+static void
+hhmm(int64_t s, char *buf, size_t cap)
+{
+	int64_t tod = (s % 86400 + 86400) % 86400;
+
+	snprintf(buf, cap, "%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60));
+}
+
+size_t
+logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t pool,
+    size_t budget, int64_t now, int64_t since, char *out, size_t cap)
+{
+	int64_t from = logcost_keep_from(t, n, pool, now, since), most = 0, worst_from = since;
+	char was[8], will[8], words[32], why[80], more[64] = "";
+	size_t i, worst = n, others = 0;
+	int len;
+
+	for (i = 0; i < n; i++) {
+		int64_t lost, mine = from, span;
+
+		if (t[i].oldest == WR_LOGBUF_NO_TIME)
+			continue;
+		/* A ring keeps its smallest room whatever the others need: as far
+		 * back as that holds of the tail's lines, if further. */
+		span = t[i].newest != WR_LOGBUF_NO_TIME && t[i].newest > t[i].oldest ?
+		    t[i].newest - t[i].oldest : 1;
+		if (t[i].bytes > 0) {
+			int64_t floor = now - (int64_t)((double)WR_LOGBUF_MIN_BYTES * (double)span /
+			    (double)t[i].bytes);
+
+			if (floor < mine)
+				mine = floor > since ? floor : since;
+		}
+		lost = mine - t[i].oldest;
+		if (lost < LOGCOST_LEAST_S)
+			continue;
+		if (worst < n)
+			others++;
+		if (worst == n || lost > most) {
+			worst = i;
+			most = lost;
+			worst_from = mine;
+		}
+	}
+	if (cap > 0)
+		out[0] = '\0';
+	if (cap == 0)
+		return 0;
+	if (worst == n) {
+		size_t big = n;
+
+		/* Nothing held now is sure to go, but a full budget makes room
+		 * for the new tail's lines from the others' oldest. */
+		for (i = 0; i < n; i++)
+			if (t[i].oldest != WR_LOGBUF_NO_TIME && (big == n || t[i].bytes > t[big].bytes))
+				big = i;
+		if (from <= since || big == n)
+			return 0;
+		log_buffer_words(budget, words, sizeof(words));
+		hhmm(t[big].oldest, was, sizeof(was));
+		len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; the log budget (%s) "
+		    "is full, so its lines take room from the others' oldest (%s keeps from %s now)",
+		    added, n + 1, words, t[big].name, was);
+		return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
+	}
+	hhmm(t[worst].oldest, was, sizeof(was));
+	hhmm(worst_from, will, sizeof(will));
+	if (worst_from > since) {
+		log_buffer_words(budget, words, sizeof(words));
+		snprintf(why, sizeof(why), "the log budget (%s) is full", words);
+	} else {
+		snprintf(why, sizeof(why), "each tail starts again %lld min back",
+		    (long long)((now - since) / 60));
+	}
+	if (others > 0)
+		snprintf(more, sizeof(more), "; %zu other tail%s too", others,
+		    others == 1 ? " loses some" : "s lose some");
+	len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; %s, so %s keeps from "
+	    "about %s (was %s%s)", added, n + 1, why, t[worst].name, will, was, more);
+	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
+}

@@ -1,0 +1,144 @@
+/*
+ * test_logcost.c — what + costs the history LOGS holds: the time every
+ * tail keeps back to after starting over (the budget's or the backlog's
+ * limit), and the footer's words naming the tail that loses most, short
+ * enough for two footer rows at 80 columns.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/logbuf.h"
+#include "warroom/logcost.h"
+
+/* 2026-01-01 and a clock time. */
+#define AT(h, m, s) (1767225600 + (h) * 3600 + (m) * 60 + (s))
+#define MIB ((size_t)1 << 20)
+
+/* h4/api at 300 lines of about 600 bytes a second (180 kB/s) beside three
+ * quiet tails: 63 MiB hold about six minutes of them, so + at 15:32:30
+ * leaves h4 from 15:26 where it had kept from 15:23 (the quiet tails
+ * lose some too). */
+static void
+a_full_budget_names_the_tail_losing_most(void **state)
+{
+	struct logcost_tail t[4] = {
+		{ "h4/api", AT(15, 23, 10), AT(15, 32, 30), 560 * 180000 },
+		{ "h2/api", AT(15, 25, 0), AT(15, 32, 29), 450 * 1000 },
+		{ "h7/api", AT(15, 25, 0), AT(15, 32, 20), 440 * 1000 },
+		{ "h9/api", AT(15, 30, 0), AT(15, 32, 0), 120 * 1000 },
+	};
+	char out[400];
+	int64_t from;
+	size_t len;
+
+	(void)state;
+	from = logcost_keep_from(t, 4, 63 * MIB, AT(15, 32, 30), AT(15, 22, 30));
+	assert_true(from > AT(15, 26, 0) && from < AT(15, 27, 0));
+	len = logcost_words(t, 4, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30),
+	    out, sizeof(out));
+	assert_int_equal(len, strlen(out));
+	assert_string_equal(out, "+ h5/api: LOGS now follows 5 services; the log budget "
+	    "(64 MiB) is full, so h4/api keeps from about 15:26 (was 15:23; 2 other tails lose "
+	    "some too)");
+	/* Two rows of an 80-column footer. */
+	assert_true(strlen(out) <= 2 * 78);
+}
+
+/* Quiet tails the budget holds whole: starting over fetches ten minutes
+ * back, which is what costs a tail followed since 15:00. */
+static void
+the_backlog_window_is_said_when_it_is_the_cost(void **state)
+{
+	struct logcost_tail t[2] = {
+		{ "h2/api", AT(15, 0, 0), AT(15, 32, 0), 1920 * 500 },
+		{ "h7/api", AT(15, 21, 0), AT(15, 32, 0), 660 * 500 },
+	};
+	char out[400];
+
+	(void)state;
+	assert_int_equal(logcost_keep_from(t, 2, 63 * MIB, AT(15, 32, 30), AT(15, 22, 30)),
+	    AT(15, 22, 30));
+	logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30), out,
+	    sizeof(out));
+	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; each tail starts "
+	    "again 10 min back, so h2/api keeps from about 15:22 (was 15:00; 1 other tail loses "
+	    "some too)");
+}
+
+/* A 1 MiB budget full of h1's flood: h2 at 5 lines a second needs 60 kB
+ * for its ten minutes, which its ring's smallest room holds whatever h1
+ * takes, so only the backlog's reach costs it anything. */
+static void
+a_quiet_tail_keeps_its_smallest_room(void **state)
+{
+	struct logcost_tail t[2] = {
+		{ "h1/api", AT(15, 32, 25), AT(15, 32, 30), 5 * 190000 },
+		{ "h2/api", AT(15, 20, 0), AT(15, 32, 30), 750 * 100 },
+	};
+	char out[400];
+
+	(void)state;
+	logcost_words(t, 2, "h3/api", MIB - 64 * 1024, MIB, AT(15, 32, 30), AT(15, 22, 30), out,
+	    sizeof(out));
+	assert_string_equal(out, "+ h3/api: LOGS now follows 3 services; each tail starts "
+	    "again 10 min back, so h2/api keeps from about 15:22 (was 15:20)");
+}
+
+/* Every tail held back to the same time already (the budget shared by
+ * use): nothing is sure to go, but the new tail's lines will take room,
+ * which the footer says with where the biggest tail's lines begin now. */
+static void
+a_full_budget_with_no_sure_loss_says_the_new_tail_takes_room(void **state)
+{
+	struct logcost_tail t[2] = {
+		{ "h4/api", AT(15, 26, 30), AT(15, 32, 30), 360 * 180000 },
+		{ "h2/api", AT(15, 26, 30), AT(15, 32, 30), 360 * 3000 },
+	};
+	char out[400];
+
+	(void)state;
+	logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30), out,
+	    sizeof(out));
+	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; the log budget "
+	    "(64 MiB) is full, so its lines take room from the others' oldest (h4/api keeps "
+	    "from 15:26 now)");
+	assert_true(strlen(out) <= 2 * 78);
+}
+
+/* Nothing lost (a tail's loss under a minute is none; one with no stamped
+ * lines is not judged): no words. */
+static void
+no_loss_no_words(void **state)
+{
+	struct logcost_tail t[3] = {
+		{ "h2/api", AT(15, 22, 0), AT(15, 32, 0), 600 * 500 },
+		{ "h7/api", AT(15, 25, 0), AT(15, 32, 0), 420 * 500 },
+		{ "h9/api", WR_LOGBUF_NO_TIME, WR_LOGBUF_NO_TIME, 4096 },
+	};
+	char out[400] = "x";
+
+	(void)state;
+	assert_int_equal(logcost_words(t, 3, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30),
+	    AT(15, 22, 30), out, sizeof(out)), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(logcost_words(t, 0, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30),
+	    AT(15, 22, 30), out, sizeof(out)), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_full_budget_names_the_tail_losing_most),
+		cmocka_unit_test(the_backlog_window_is_said_when_it_is_the_cost),
+		cmocka_unit_test(a_quiet_tail_keeps_its_smallest_room),
+		cmocka_unit_test(a_full_budget_with_no_sure_loss_says_the_new_tail_takes_room),
+		cmocka_unit_test(no_loss_no_words),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
