@@ -55,7 +55,7 @@ wait_re "h1/api: [0-9]+ lines? from while it was away, after newer lines \\(reco
 ok "a reconnect's lines of the time away, after newer ones, are said"
 
 keys 1 Enter
-wait_for "LOGS: tailing h2/api"
-ok "Enter starts over with one service"
+wait_for "LOGS now follows h2/api only (was 2 merged)"
+ok "Enter starts over with one service, and says it replaced the merge"
 keys q
 wait_for "exit=0"
