@@ -237,7 +237,7 @@ while :; do
 	[ $k -le 12 ] || fail "12 notes of 600 bytes fit in a full filesystem"
 done
 wait_for "kill switch of api on h1 (docker compose up -d): OK" 30
-assert_contains "$tmp/screen" "(its end is not stored yet: journal degraded: "
+assert_contains "$tmp/screen" "(its end is not stored yet: journal degraded:"
 assert_contains "$tmp/screen" "kept, and written once it recovers)"
 ! grep -q '"kind":"action.end"' "$act" || fail "an action.end fitted on the full disk"
 "$WARROOM" -c "$tmp/c2.conf" export "$(basename "$act" .jsonl)" > "$tmp/during.md" ||
