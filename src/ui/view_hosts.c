@@ -934,6 +934,16 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 	mark->unread = false;
 	mark->ahead = false;
 	mark->failing = false;
+	mark->key_changed = false;
+	mark->untrusted = false;
+	if (hi >= 0 && app->pool != NULL &&
+	    ssh_pool_status(app->pool, hi)->state == SSH_UNTRUSTED) {
+		const struct ssh_status *st = ssh_pool_status(app->pool, hi);
+
+		/* A revoked key is refused as a changed one is: neither is K's. */
+		mark->key_changed = st->key_changed || st->key_revoked;
+		mark->untrusted = !mark->key_changed;
+	}
 	if (hi >= 0 && host_up(app, hi)) {
 		const struct svc_state *s = app_state(app, hi, svc);
 
@@ -947,6 +957,20 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 		mark->failing = s != NULL && s->have_probe &&
 		    (s->healthz.health == PROBE_FAIL || s->readyz.health == PROBE_FAIL);
 	}
+}
+
+size_t
+hosts_key_changed(const struct app *app, const char **names, size_t max)
+{
+	const struct ssh_status *st;
+	size_t i, n = 0;
+
+	for (i = 0; app->pool != NULL && i < app->cfg.nhosts; i++) {
+		st = ssh_pool_status(app->pool, (int)i);
+		if (st->state == SSH_UNTRUSTED && (st->key_changed || st->key_revoked) && n++ < max)
+			names[n - 1] = app->cfg.hosts[i].name;
+	}
+	return n;
 }
 
 size_t

@@ -764,6 +764,61 @@ the_tally_counts_hosts_on_a_schema_ahead(void **state)
 	assert_string_equal(buf, "1 bad rel");
 }
 
+/* With h3's host key CHANGED and h5 DOWN the title read "4 ROLLBACK
+ * IMMEDIATELY, 1 DOWN of 8 hosts": a host refused for its key is neither
+ * DOWN nor read. A changed key (a possible man in the middle) is said
+ * first and kept in every form that counts; an unknown key is "untrusted",
+ * dropped as a lesser verdict is. */
+static void
+the_tally_counts_hosts_refused_for_their_key(void **state)
+{
+	const char *h[] = { "h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8" };
+	struct hosts_mark_row rows[9];
+	struct hosts_tally t;
+	char buf[200];
+	size_t lead;
+	int i;
+
+	(void)state;
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < 8; i++) {
+		rows[i].host = h[i];
+		rows[i].level = i == 0 || i == 1 || i == 3 || i == 6 ? DECIDE_ROLLBACK : DECIDE_OK;
+	}
+	rows[8] = rows[2];
+	rows[2].level = -1;
+	rows[2].key_changed = true;
+	rows[8].key_changed = true;
+	rows[8].level = -1;
+	rows[4].down = true;
+	rows[5].untrusted = true;
+	hosts_table_tally(rows, 9, &t);
+	assert_int_equal(t.hosts, 8);
+	assert_int_equal(t.key_changed, 1);
+	assert_int_equal(t.untrusted, 1);
+	assert_int_equal(t.down, 1);
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf,
+	    "1 KEY CHANGED, 4 ROLLBACK IMMEDIATELY, 1 DOWN, 1 untrusted of 8 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 6, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 KEY CHG!, 4 ROLLBACK, 1 DOWN, 1 untrust");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 8, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 KEY CHG!, 4 ROLLBACK, 1 DOWN");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 KEY CHG!, 4 ROLLBACK");
+	/* An unknown key alone is still counted. */
+	memset(rows, 0, sizeof(rows));
+	rows[0].host = h[0];
+	rows[1].host = h[1];
+	rows[1].untrusted = true;
+	hosts_table_tally(rows, 2, &t);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 untrusted of 2 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 untrust");
+}
+
 /* h20 still on v1.5.0-bad below the fold (its metrics calm: BAD RELEASE
  * (OK)) left ▼ naming h22's MONITOR and nothing of it. A hidden host on
  * a bad release is named, each host once, in the bad colour, ranked as
@@ -1655,6 +1710,7 @@ main(void)
 		cmocka_unit_test(the_legend_explains_each_mark_of_the_verdict_cell),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_schema_ahead),
+		cmocka_unit_test(the_tally_counts_hosts_refused_for_their_key),
 		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
 		cmocka_unit_test(a_hidden_schema_ahead_is_named_above_monitor),
 		cmocka_unit_test(health_orders_hosts_to_roll_back_above_blind_spots),
