@@ -106,6 +106,11 @@ void sshcfg_endpoint(const struct sshcfg_dest *d, char *out, size_t cap);
  * word quoted for sh where it needs it. */
 void sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap);
 
+/* What to do about a changed host key, as HOSTS, METRICS and TIMELINE say
+ * it: "if the new key is right: ssh-keygen -R '[10.0.0.5]:2222' -f
+ * /k/known_hosts, then K" (K alone is refused while the old key stays). */
+void sshcfg_key_changed_fix(const char *name, const char *file, char *out, size_t cap);
+
 /* The command that adds a host's keys to file as known_hosts names the
  * host (name: "[10.0.0.5]:2222", or a bare name on port 22):
  * "ssh-keyscan -p 2222 10.0.0.5 >> /home/op/.ssh/known_hosts". */

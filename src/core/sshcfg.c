@@ -277,6 +277,15 @@ sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap)
 }
 
 void
+sshcfg_key_changed_fix(const char *name, const char *file, char *out, size_t cap)
+{
+	char cmd[WR_PATH_MAX + 300];
+
+	sshcfg_keygen_remove(name, file, cmd, sizeof(cmd));
+	snprintf(out, cap, "if the new key is right: %s, then K", cmd);
+}
+
+void
 sshcfg_keyscan_add(const char *name, const char *file, char *out, size_t cap)
 {
 	char host[256];

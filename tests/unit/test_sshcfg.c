@@ -239,6 +239,10 @@ keygen_remove_command(void **state)
 	assert_string_equal(buf, "ssh-keygen -R 'helm-prod' -f '/srv/ops keys/known hosts'");
 	sshcfg_keygen_remove("h", "", buf, sizeof(buf));
 	assert_string_equal(buf, "ssh-keygen -R 'h'");
+	/* HOSTS, METRICS and TIMELINE say one thing of a changed key. */
+	sshcfg_key_changed_fix("[127.0.0.1]:22201", "/k/kh", buf, sizeof(buf));
+	assert_string_equal(buf, "if the new key is right: ssh-keygen -R '[127.0.0.1]:22201' -f "
+	    "/k/kh, then K");
 	sshcfg_tilde("/home/op/.ssh/id_team", "/home/op", buf, sizeof(buf));
 	assert_string_equal(buf, "~/.ssh/id_team");
 	sshcfg_tilde("/home/operator/id", "/home/op", buf, sizeof(buf));
