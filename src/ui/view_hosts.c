@@ -544,11 +544,17 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 	const struct config_host *h = &app->cfg.hosts[app->prompt_host];
 	const struct ssh_status *st = ssh_pool_status(app->pool, app->prompt_host);
 	int w = ncols - 8 < 100 ? ncols - 8 : 100, bh = 0, y, pass;
-	char line[WR_PATH_MAX + 300];
+	char line[WR_PATH_MAX + 300], lead[200];
+	const struct app_hostkey *k = app->hostkeys != NULL ?
+	    &app->hostkeys[app->prompt_host] : NULL;
+	/* The key this console refused as changed, now that known_hosts
+	 * lost the old one. */
+	bool replaced = k != NULL && k->fp[0] != '\0' && strcmp(k->fp, st->fingerprint) == 0;
 	WINDOW *win = NULL;
 
 	if (w < 20)
 		return;
+	sshcfg_trust_words(k != NULL ? k->old : NULL, replaced ? k->at_ms : 0, lead, sizeof(lead));
 	/* Twice: to measure the box, then to draw in it. */
 	for (pass = 0; pass < 2; pass++) {
 		int limit = pass == 0 ? lines - 4 : bh - 1;
@@ -557,8 +563,8 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 		snprintf(line, sizeof(line), "%s   %s", h->name, st->where[0] ? st->where :
 		    h->address[0] ? h->address : h->name);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_TITLE), line);
-		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),
-		    "the key it offers, which nothing here has seen before:");
+		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, replaced ?
+		    THEME_BAD : THEME_DIM), lead);
 		ui_put_wrapped(win, &y, 4, w - 6, 0, limit, ui_attr(app, THEME_WARN), st->keytype);
 		ui_put_wrapped(win, &y, 4, w - 6, 0, limit, ui_attr(app, THEME_WARN) | A_BOLD,
 		    st->fingerprint);
