@@ -147,7 +147,8 @@ down_text(const struct pane *p, char *line, size_t cap)
 	 * says to run first. */
 	if (key_wait(p->app, p->hc, p->host) && st->key_changed && !p->app->safety.read_only) {
 		sshcfg_key_changed_fix(st->known_name, st->known_file, fix, sizeof(fix));
-		snprintf(line, cap, "no scrapes: %s's HOST KEY CHANGED; %s", p->hc->name, fix);
+		/* The row above names the host: the command comes sooner. */
+		snprintf(line, cap, "no scrapes: KEY CHANGED; %s", fix);
 	} else if (key_wait(p->app, p->hc, p->host) && (st->key_changed || st->key_revoked))
 		snprintf(line, cap, "no scrapes: %s's HOST KEY %s (see HOSTS)", p->hc->name,
 		    st->key_revoked ? "IS REVOKED" : "CHANGED");

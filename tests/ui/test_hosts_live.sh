@@ -170,6 +170,8 @@ ok "no known_hosts in [warroom]: K refuses with the fix; ADDRESS is where ssh_co
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
 start 120 30 "$WARROOM -c $tmp/unknown.conf --incident keys"
 wait_re "h1 +api +UNTRUSTED" 15
+# METRICS names what HOSTS does: K alone is refused for a changed key.
+wait_for "no scrapes: KEY CHANGED; if the new key is right: ssh-keygen -R"
 keys z
 wait_for "h1: HOST KEY CHANGED — nothing is sent to it; if the new key is right: ssh-keygen -R '[127.0.0.1]:$p1' -f"
 assert_contains "$tmp/screen" "$tmp/empty, then K"
