@@ -679,13 +679,13 @@ the_tally_counts_hosts_on_a_bad_release(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, false, false },
-		{ h1, DECIDE_OK, false, false, true, false, false },
-		{ h2, DECIDE_MONITOR, false, false, true, false, false },
-		{ h2, DECIDE_MONITOR, false, false, true, false, false },
-		{ h3, DECIDE_ROLLBACK, false, false, true, false, false },
-		{ h4, DECIDE_MONITOR, false, false, false, false, false },
-		{ h5, -1, true, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, true, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, true, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, true, false, false, false, false },
+		{ h3, DECIDE_ROLLBACK, false, false, true, false, false, false, false },
+		{ h4, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h5, -1, true, false, false, false, false, false, false },
 	};
 	struct hosts_tally t;
 	char buf[200];
@@ -732,11 +732,11 @@ the_tally_counts_hosts_on_a_schema_ahead(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, true, false },
-		{ h1, DECIDE_OK, false, false, false, true, false },
-		{ h2, DECIDE_OK, false, false, false, true, false },
-		{ h3, DECIDE_OK, false, false, false, false, false },
-		{ h4, DECIDE_MONITOR, false, false, true, false, false },
+		{ h1, DECIDE_OK, false, false, false, true, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, true, false, false, false },
+		{ h2, DECIDE_OK, false, false, false, true, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h4, DECIDE_MONITOR, false, false, true, false, false, false, false },
 	};
 	struct hosts_tally t;
 	char buf[200];
@@ -828,12 +828,12 @@ a_hidden_bad_release_is_named_above_monitor(void **state)
 {
 	const char *h1 = "h1", *h20 = "h20", *h21 = "h21", *h22 = "h22", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h20, DECIDE_OK, false, false, false, false, false },
-		{ h20, DECIDE_OK, false, false, true, false, false },
-		{ h21, -1, false, false, true, false, false },
-		{ h22, DECIDE_MONITOR, false, false, false, false, false },
-		{ h23, -1, true, false, false, false, false },
-		{ h1, DECIDE_CONSIDER, false, false, true, false, false },
+		{ h20, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h20, DECIDE_OK, false, false, true, false, false, false, false },
+		{ h21, -1, false, false, true, false, false, false, false },
+		{ h22, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h23, -1, true, false, false, false, false, false, false },
+		{ h1, DECIDE_CONSIDER, false, false, true, false, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -886,11 +886,11 @@ a_hidden_schema_ahead_is_named_above_monitor(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, false, false },
-		{ h3, DECIDE_OK, false, false, false, true, false },
-		{ h3, DECIDE_OK, false, false, false, false, false },
-		{ h2, DECIDE_MONITOR, false, false, false, false, false },
-		{ h4, DECIDE_OK, false, false, true, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, true, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h4, DECIDE_OK, false, false, true, false, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -971,15 +971,15 @@ a_hidden_verdict_is_named_whatever_is_in_sight(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row hidden[] = {
-		{ h1, DECIDE_OK, false, false, false, false, false },
-		{ h2, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h3, -1, false, false, false, false, false },
-		{ h4, DECIDE_CONSIDER, false, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h2, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h3, -1, false, false, false, false, false, false, false },
+		{ h4, DECIDE_CONSIDER, false, false, false, false, false, false, false },
 	};
 	const struct hosts_mark_row calm[] = {
-		{ h1, DECIDE_OK, false, false, false, false, false },
-		{ h2, DECIDE_NO_DATA, false, false, false, false, false },
-		{ h3, -1, false, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h2, DECIDE_NO_DATA, false, false, false, false, false, false, false },
+		{ h3, -1, false, false, false, false, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -1006,11 +1006,11 @@ hosts_at_the_verdict_named_are_counted_once_each(void **state)
 {
 	const char *h1 = "h1", *h4 = "h4", *h5 = "h5", *h19 = "h19";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h4, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h5, DECIDE_CONSIDER, true, false, false, false, false },
-		{ h19, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h5, DECIDE_CONSIDER, true, false, false, false, false, false, false },
+		{ h19, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -1043,10 +1043,10 @@ hidden_hosts_down_are_counted_once_each(void **state)
 {
 	const char *h11 = "h11", *h17 = "h17", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h11, DECIDE_NO_DATA, true, false, false, false, false },
-		{ h11, DECIDE_NO_DATA, true, false, false, false, false },
-		{ h17, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h23, -1, true, false, false, false, false },
+		{ h11, DECIDE_NO_DATA, true, false, false, false, false, false, false },
+		{ h11, DECIDE_NO_DATA, true, false, false, false, false, false, false },
+		{ h17, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h23, -1, true, false, false, false, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -1244,10 +1244,10 @@ hosts_not_read_are_counted(void **state)
 {
 	const char *h1 = "h1", *h6 = "h6", *h9 = "h9";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h6, DECIDE_OK, false, true, false, false, false },
-		{ h6, DECIDE_OK, false, true, false, false, false },
-		{ h9, DECIDE_OK, true, true, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h6, DECIDE_OK, false, true, false, false, false, false, false },
+		{ h6, DECIDE_OK, false, true, false, false, false, false, false },
+		{ h9, DECIDE_OK, true, true, false, false, false, false, false },
 	};
 	struct hosts_tally t;
 	struct hosts_hidden h;
@@ -1282,16 +1282,16 @@ the_tally_counts_each_host_once_at_its_worst(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5", *h6 = "h6";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h2, DECIDE_MONITOR, false, false, false, false, false },
-		{ h2, DECIDE_CONSIDER, false, false, false, false, false },
-		{ h3, DECIDE_OK, false, false, false, false, false },
-		{ h4, DECIDE_ROLLBACK, true, false, false, false, false },
-		{ h4, DECIDE_ROLLBACK, true, false, false, false, false },
-		{ h5, -1, true, false, false, false, false },
-		{ h6, DECIDE_MONITOR, false, false, false, false, false },
-		{ h6, DECIDE_NO_DATA, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h2, DECIDE_CONSIDER, false, false, false, false, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false, false, false, false, false },
+		{ h5, -1, true, false, false, false, false, false, false },
+		{ h6, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h6, DECIDE_NO_DATA, false, false, false, false, false, false, false },
 	};
 	struct hosts_tally t;
 
