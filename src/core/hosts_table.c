@@ -725,7 +725,8 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	const struct {
 		int n, rank;
 	} part[] = {
-		{ t->key_changed, R_KEY_CHANGED }, { t->rollback, R_ROLLBACK }, { t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
+		{ t->key_changed, R_KEY_CHANGED }, { t->rollback, R_ROLLBACK },
+		{ t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
 		{ t->ahead, R_AHEAD }, { t->monitor, R_MONITOR }, { t->down, R_DOWN },
 		{ t->failing, R_FAILING }, { t->unread, R_UNREAD }, { t->untrusted, R_UNTRUSTED },
 	};
@@ -778,8 +779,8 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 		 * "not read", "failing health" and "schema ahead", then the
 		 * lesser of two bad verdicts; the worst and DOWN last, and a
 		 * changed host key never (a possible man in the middle). */
-		place = k == R_KEY_CHANGED || k == first ? 0 : k == second ? 1 : k == R_MONITOR ? 4 :
-		    k == R_UNREAD || k == R_AHEAD || k == R_FAILING ? 3 : 2;
+		place = k == R_KEY_CHANGED || k == first ? 0 : k == second ? 1 :
+		    k == R_MONITOR ? 4 : k == R_UNREAD || k == R_AHEAD || k == R_FAILING ? 3 : 2;
 		if (counts < place)
 			continue;
 		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,

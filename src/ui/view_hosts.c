@@ -313,8 +313,8 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 
 		/* What to run once the new key is known to be right, and both keys. */
 		sshcfg_key_changed_fix(st->known_name, st->known_file, fix, sizeof(fix));
-		snprintf(lines[0], 700, "%s: HOST KEY CHANGED%s%.60s — nothing is sent to it; %.420s",
-		    name, st->hop[0] ? " on ProxyJump hop " : "", st->hop, fix);
+		snprintf(lines[0], 700, "%s: HOST KEY CHANGED%s%.60s — nothing is sent to it; "
+		    "%.420s", name, st->hop[0] ? " on ProxyJump hop " : "", st->hop, fix);
 		snprintf(lines[1], 700, "  offered %s %s; known_hosts has %s %s", st->keytype,
 		    st->fingerprint, st->old_keytype[0] ? st->old_keytype : "a key",
 		    st->old_fingerprint[0] ? st->old_fingerprint : "(not read)");
