@@ -304,8 +304,12 @@ struct app {
 	bool *verdicts_adopted;          /* per host: its first verdict here took the
 	                                    journal's level as its hysteresis state
 	                                    (a resumed incident: decide_adopt) */
-	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last
-	                                    recorded (its fingerprint) */
+	struct app_hostkey {             /* per host: the refused key hostkey.changed
+	                                    (or .revoked) last recorded */
+		char fp[64];             /* its fingerprint ("" none) */
+		char old[64];            /* … the one known_hosts held then ("" not read) */
+		int64_t at_ms;           /* … when it was recorded */
+	} *hostkeys;
 	struct app_conn {                /* per host: its reachability (connrec.h) */
 		enum connrec_state said; /* what the last conn.change said */
 		int64_t said_since_ms;   /* … DOWN: since when it said so */

@@ -28,6 +28,11 @@ void badge_tiny_none_yet(size_t n, char *dst, size_t cap);
  * "" when n is 0 or there is no such form. */
 void badge_schema_ahead(const char *const *names, size_t n, int form, char *dst, size_t cap);
 
+/* Hosts refused for a changed host key (a possible man in the middle),
+ * form 0 " KEY CHANGED: h3 h7 " (three names, then " …"), 1 " KEY CHANGED:
+ * 2 ", 2 (the tiniest) " KEY CHG: 2 "; "" when n is 0 or no such form. */
+void badge_key_changed(const char *const *names, size_t n, int form, char *dst, size_t cap);
+
 /* Exports on (or not known): " EXPORTS ON: 2 ", " EXPORTS ON: 2; ?: 1 ",
  * " EXPORTS ?: 1 "; "" when both are 0. */
 void badge_tiny_exports(size_t non, size_t nunknown, char *dst, size_t cap);

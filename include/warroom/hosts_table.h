@@ -157,6 +157,10 @@ struct hosts_mark_row {
 	                                    its release */
 	bool failing;                    /* its /healthz or /readyz says FAIL, its
 	                                    host UP */
+	bool key_changed;                /* its host offered a key other than the
+	                                    one known_hosts holds: refused */
+	bool untrusted;                  /* its host's key is not known (nor
+	                                    changed): nothing is sent to it */
 };
 
 /* What a marker says of the rows it counts, out of sight (whatever is
@@ -265,13 +269,17 @@ struct hosts_tally {
 	                                    health") */
 	int ahead;                       /* hosts with a row on a schema ahead of
 	                                    its release ("schema ahead") */
+	int key_changed;                 /* hosts refused for a changed host key
+	                                    ("KEY CHANGED") */
+	int untrusted;                   /* hosts whose key is unknown
+	                                    ("untrusted") */
 };
 
 /* Count the n rows (any order) into *out. */
 void hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *out);
 
 /* The words after "HOSTS" in the pane's title with t's tally before
- * hosts_table_title's, in wording form (0 the longest): "3 ROLLBACK
+ * hosts_table_title's, in wording form (0 the longest): "1 KEY CHANGED, 3 ROLLBACK
  * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 on a bad release, 1 schema ahead, 2
  * MONITOR, 2 DOWN, 2 failing health, 1 not read of 24 hosts, by verdict,
  * having \"k8s\"", then level

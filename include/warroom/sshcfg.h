@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warroom/util.h"
 
@@ -105,6 +106,18 @@ void sshcfg_endpoint(const struct sshcfg_dest *d, char *out, size_t cap);
  * "ssh-keygen -R '[10.0.0.5]:2222' -f /home/op/.ssh/known_hosts", each
  * word quoted for sh where it needs it. */
 void sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap);
+
+/* What to do about a changed host key, as HOSTS, METRICS and TIMELINE say
+ * it: "if the new key is right: ssh-keygen -R '[10.0.0.5]:2222' -f
+ * /k/known_hosts, then K" (K alone is refused while the old key stays). */
+void sshcfg_key_changed_fix(const char *name, const char *file, char *out, size_t cap);
+
+/* What K's dialog says of the key a host offers: "the key it offers,
+ * which nothing here has seen before:", or, when this console refused
+ * that very key as changed (old: the key known_hosts held then, at_ms:
+ * when), "this key replaced SHA256:old (refused as HOST KEY CHANGED at
+ * 16:56:42, UTC): confirm the rotation was intended; the key it offers:". */
+void sshcfg_trust_words(const char *old, int64_t at_ms, char *out, size_t cap);
 
 /* The command that adds a host's keys to file as known_hosts names the
  * host (name: "[10.0.0.5]:2222", or a bare name on port 22):

@@ -167,6 +167,11 @@ void hosts_filter_set(struct app *app, const char *text);
  * them: up to max names into names; returns how many there are. */
 size_t hosts_schema_ahead(const struct app *app, const char **names, size_t max);
 
+/* The hosts (in config order) refused for a host key other than the one
+ * known_hosts holds (changed or revoked): up to max names into names;
+ * returns how many there are. */
+size_t hosts_key_changed(const struct app *app, const char **names, size_t max);
+
 /* Where the selected row is among those HOSTS shows, in its order (0:
  * first). */
 int hosts_selected_pos(const struct app *app);

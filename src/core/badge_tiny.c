@@ -1,7 +1,8 @@
 /*
  * badge_tiny.c — the header badges' tiniest wordings: the alarm word and
  * the count, the names and explanations left to the wider wordings; and
- * the schema-ahead badge's three wordings, which only the HOSTS rows feed.
+ * the schema-ahead and changed-key badges' three wordings, which only the
+ * HOSTS rows feed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -58,8 +59,11 @@ badge_tiny_statuspage(const struct statuspage_badge_in *in, char *dst, size_t ca
 		dst[0] = '\0';
 }
 
-void
-badge_schema_ahead(const char *const *names, size_t n, int form, char *dst, size_t cap)
+/* A badge naming hosts: up to three names, the count, then the tiny
+ * word and the count. */
+static void
+badge_named(const char *word, const char *tiny, const char *const *names, size_t n, int form,
+    char *dst, size_t cap)
 {
 	size_t i, len;
 
@@ -69,18 +73,30 @@ badge_schema_ahead(const char *const *names, size_t n, int form, char *dst, size
 	if (n == 0 || form < 0 || form > 2)
 		return;
 	if (form == 2) {
-		snprintf(dst, cap, " AHEAD: %zu ", n);
+		snprintf(dst, cap, " %s: %zu ", tiny, n);
 		return;
 	}
 	if (form == 1) {
-		snprintf(dst, cap, " SCHEMA AHEAD: %zu ", n);
+		snprintf(dst, cap, " %s: %zu ", word, n);
 		return;
 	}
-	snprintf(dst, cap, " SCHEMA AHEAD:");
+	snprintf(dst, cap, " %s:", word);
 	for (i = 0; i < n && i < 3; i++) {
 		len = strlen(dst);
 		snprintf(dst + len, cap - len, " %.40s", names[i]);
 	}
 	len = strlen(dst);
 	snprintf(dst + len, cap - len, "%s ", n > 3 ? " …" : "");
+}
+
+void
+badge_schema_ahead(const char *const *names, size_t n, int form, char *dst, size_t cap)
+{
+	badge_named("SCHEMA AHEAD", "AHEAD", names, n, form, dst, cap);
+}
+
+void
+badge_key_changed(const char *const *names, size_t n, int form, char *dst, size_t cap)
+{
+	badge_named("KEY CHANGED", "KEY CHG", names, n, form, dst, cap);
 }

@@ -29,6 +29,7 @@
 #include "warroom/runbook_route.h"
 #include "warroom/sanitize.h"
 #include "warroom/sessions.h"
+#include "warroom/sshcfg.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/stepran.h"
 #include "warroom/unsettled.h"
@@ -3407,6 +3408,94 @@ conn_key_wait(const struct record *v, size_t i)
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[i].data, "untrusted"));
 }
 
+/* Whether v[i] says its host offered a key other than the one
+ * known_hosts holds (changed, or marked @revoked): refused, nothing sent. */
+static bool
+key_refused(const struct record *v, size_t i)
+{
+	return (kind_is(&v[i], "hostkey.changed") || kind_is(&v[i], "hostkey.revoked")) &&
+	    v[i].host != NULL && dstr(&v[i], "fingerprint") != NULL;
+}
+
+/* The first refused key (key_refused) of host in v[from..to), or to. */
+static size_t
+key_refused_in(const struct record *v, size_t from, size_t to, const char *host)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		if (key_refused(v, k) && strcmp(v[k].host, host) == 0)
+			break;
+	return k;
+}
+
+/* The hostkey.trust (K) of host after v[i] (of key fp, or of any key
+ * when fp is NULL), or NULL: a changed key trusted once known_hosts
+ * lost the old one. */
+static const struct record *
+key_trusted_after(const struct record *v, size_t n, size_t i, const char *host,
+    const char *fp)
+{
+	size_t k;
+
+	for (k = i + 1; k < n; k++)
+		if (kind_is(&v[k], "hostkey.trust") && v[k].host != NULL &&
+		    strcmp(v[k].host, host) == 0 && (fp == NULL ||
+		    (dstr(&v[k], "fingerprint") != NULL &&
+		    strcmp(dstr(&v[k], "fingerprint"), fp) == 0)))
+			return &v[k];
+	return NULL;
+}
+
+/* Whether v[i] is a host's unknown key (not a changed one: that has its
+ * own row) waiting for K that K never trusted: never reached at all. One
+ * trusted on first contact is the routine wait conn_key_wait skips. */
+static bool
+key_never_trusted(const struct record *v, size_t n, size_t i)
+{
+	const struct record *back;
+
+	return conn_key_wait(v, i) && conn_stretch(v, n, i, &back) && back == NULL &&
+	    key_trusted_after(v, n, i, v[i].host, NULL) == NULL &&
+	    key_refused_in(v, 0, n, v[i].host) == n;
+}
+
+/* "(known_hosts has SHA256:o, it offered SHA256:n)" of the refused key
+ * r (key_refused); a revoked one "(SHA256:n, marked @revoked in known_hosts)". */
+static void
+key_refused_fps(struct wr_buf *b, const struct export_opts *o, const struct record *r)
+{
+	const char *old = dstr(r, "old_fingerprint");
+
+	if (kind_is(r, "hostkey.revoked")) {
+		wr_buf_str(b, "(");
+		sb_text(b, o, dstr(r, "fingerprint"));
+		wr_buf_str(b, ", marked @revoked in known_hosts)");
+		return;
+	}
+	wr_buf_str(b, "(known_hosts has ");
+	sb_text(b, o, old != NULL && old[0] != '\0' ? old : "a key not read");
+	wr_buf_str(b, ", it offered ");
+	sb_text(b, o, dstr(r, "fingerprint"));
+	wr_buf_str(b, ")");
+}
+
+/* "host key CHANGED (known_hosts has SHA256:o, it offered SHA256:n)" of
+ * the refused key r (key_refused), as Reachability says it. */
+static void
+key_refused_words(struct wr_buf *b, const struct export_opts *o, const struct record *r)
+{
+	const char *hop = dstr(r, "hop");
+
+	wr_buf_str(b, kind_is(r, "hostkey.revoked") ? "REVOKED host key " : "host key CHANGED ");
+	if (hop != NULL && hop[0] != '\0') {
+		wr_buf_str(b, "on ProxyJump hop ");
+		sb_text(b, o, hop);
+		wr_buf_str(b, " ");
+	}
+	key_refused_fps(b, o, r);
+}
+
 /* Whether a DOWN of host first read at down_ms (records v[0..i) before
  * it) was the first reading of a console that resumed after a stretch
  * nobody watched, the host not DOWN in the journal before: it went down
@@ -3969,6 +4058,14 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 		if (dstr(r, "known_hosts") != NULL && dstr(r, "known_hosts")[0] != '\0')
 			wr_buf_printf(b, " in %s", dstr(r, "known_hosts"));
 		wr_buf_str(b, "; nothing was sent");
+		/* At 80 columns HOSTS' line cuts the command: here it is whole. */
+		if (dstr(r, "name") != NULL && dstr(r, "name")[0] != '\0') {
+			char fix[WR_PATH_MAX + 600];
+
+			sshcfg_key_changed_fix(dstr(r, "name"), dstr(r, "known_hosts"), fix,
+			    sizeof(fix));
+			wr_buf_printf(b, "; %s", fix);
+		}
 		return true;
 	}
 	if (kind_is(r, "hostkey.revoked") && dstr(r, "fingerprint") != NULL) {
@@ -5264,6 +5361,39 @@ md_schema_left(struct wr_buf *b, const struct record *v, size_t n,
 	return k;
 }
 
+/* Follow-ups per changed host key (key_refused): "h3: its SSH host key
+ * changed at T (…): confirm the rotation was intended (a possible man in
+ * the middle)", trusted with K or not. How many lines. */
+static size_t
+md_host_keys(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o)
+{
+	const struct record *trust;
+	char ts[TIME_MAX];
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!key_refused(v, i))
+			continue;
+		wr_buf_str(b, k++ == 0 ? "\n**Host keys**\n\n- " : "- ");
+		sb_text(b, o, v[i].host);
+		fmt_time(v[i].ts_ms, o, ts);
+		wr_buf_printf(b, kind_is(&v[i], "hostkey.revoked") ? ": it offered a revoked SSH "
+		    "host key at %s " : ": its SSH host key changed at %s ", ts);
+		key_refused_fps(b, o, &v[i]);
+		trust = key_trusted_after(v, n, i, v[i].host, dstr(&v[i], "fingerprint"));
+		if (trust != NULL) {
+			fmt_time(trust->ts_ms, o, ts);
+			wr_buf_printf(b, "; trusted with K at %s by ", ts);
+			sb_text(b, o, trust->actor != NULL ? trust->actor : "someone not recorded");
+		} else
+			wr_buf_str(b, "; never trusted from this console");
+		wr_buf_str(b, ": confirm the rotation was intended (a possible man in the "
+		    "middle)\n");
+	}
+	return k;
+}
+
 /* The checklist, one list per runbook (named: steps of two runbooks may
  * have the same text), then the follow-ups it leaves, grouped the same
  * way. A step ticked only in the runbook file ("- [x]") is the author's,
@@ -5599,6 +5729,7 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	k = md_containment(b, o, pm);
 	k += md_still_bad(b, v, n, o, pm);
 	k += md_standing(b, o, pm);
+	k += md_host_keys(b, v, n, o);
 	if (md_schema_left(b, v, n, o) + k == 0 && pm->n_done + pm->n_ran_ok == pm->nsteps)
 		wr_buf_str(b, pm->n_ran_ok > 0 ? "\n_None: every recorded step is ticked, or its "
 		    "action ran OK._\n" : "\n_None: every recorded step is ticked._\n");
@@ -5968,21 +6099,72 @@ down_cells(struct wr_buf *b, const struct export_opts *o, const struct record *v
  * never reached that waited for its key: it answered): only for a
  * journal that has any. */
 static void
+md_reach_head(struct wr_buf *b, bool *any)
+{
+	if (!*any)
+		wr_buf_str(b, "\n## Reachability\n\n| Host | Unreachable from | Back | "
+		    "For | Why |\n|---|---|---|---|---|\n");
+	*any = true;
+}
+
+/* A host refused for its key from v[i] (a changed or revoked key, or an
+ * unknown one waiting for K): refused, not DOWN, until K trusted a key
+ * (trust, or NULL: never from this console). */
+static void
+md_key_row(struct wr_buf *b, const struct export_opts *o, const struct record *v, size_t i,
+    int64_t from, const struct record *trust)
+{
+	char ts[TIME_MAX], len[64];
+
+	wr_buf_str(b, "| ");
+	sb_text(b, o, v[i].host);
+	fmt_time(from, o, ts);
+	wr_buf_printf(b, " | %s | ", ts);
+	if (trust != NULL) {
+		fmt_time(trust->ts_ms, o, ts);
+		wr_buf_printf(b, "trusted with K at %s by ", ts);
+		sb_text(b, o, trust->actor != NULL ? trust->actor : "someone not recorded");
+		connrec_dur(connrec_down_s(from, trust->ts_ms), len, sizeof(len));
+		wr_buf_printf(b, " | %s | refused: ", len);
+	} else
+		wr_buf_str(b, "**never trusted** from this console | — | refused: ");
+	if (key_refused(v, i))
+		key_refused_words(b, o, &v[i]);
+	else {
+		wr_buf_str(b, "unknown host key (");
+		sb_text(b, o, dstr(&v[i], "reason") != NULL ? dstr(&v[i], "reason") :
+		    "no reason recorded");
+		wr_buf_str(b, "); nothing is sent until K trusts it");
+	}
+	wr_buf_str(b, " |\n");
+}
+
+static void
 md_reachability(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o)
 {
 	const struct record *back;
 	const cJSON *drops;
 	bool any = false;
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < n; i++) {
+		/* A changed key is refused, not DOWN: a row of its own (h3 was
+		 * named only under Data gaps). */
+		if (key_refused(v, i)) {
+			md_reach_head(b, &any);
+			md_key_row(b, o, v, i, v[i].ts_ms,
+			    key_trusted_after(v, n, i, v[i].host, dstr(&v[i], "fingerprint")));
+			continue;
+		}
+		if (key_never_trusted(v, n, i)) {
+			md_reach_head(b, &any);
+			md_key_row(b, o, v, i, conn_since(&v[i]), NULL);
+			continue;
+		}
 		if (!conn_stretch(v, n, i, &back) || conn_key_wait(v, i))
 			continue;
-		if (!any)
-			wr_buf_str(b, "\n## Reachability\n\n| Host | Unreachable from | Back | "
-			    "For | Why |\n|---|---|---|---|---|\n");
-		any = true;
+		md_reach_head(b, &any);
 		wr_buf_str(b, "| ");
 		down_cells(b, o, v, n, i, back, true);
 		sb_text(b, o, dstr(&v[i], "reason") != NULL ? dstr(&v[i], "reason") : "not recorded");
@@ -5990,6 +6172,16 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 		if (cJSON_IsNumber(drops) && drops->valuedouble > 0)
 			wr_buf_printf(b, "; back and lost again %.0f time%s before it held",
 			    drops->valuedouble, drops->valuedouble == 1 ? "" : "s");
+		/* Lost, then refused for a changed key on the way back: not
+		 * just "not back". */
+		k = key_refused_in(v, i + 1, back != NULL ? (size_t)(back - v) : n, v[i].host);
+		if (k < (back != NULL ? (size_t)(back - v) : n)) {
+			char ts[TIME_MAX];
+
+			fmt_time(v[k].ts_ms, o, ts);
+			wr_buf_printf(b, "; then refused from %s: ", ts);
+			key_refused_words(b, o, &v[k]);
+		}
 		wr_buf_str(b, " |\n");
 	}
 }
@@ -7841,6 +8033,33 @@ json_standing(cJSON *arr, const struct export_opts *o, const struct pm *pm)
 
 /* md_schema_left's services, as followups[] entries ("schema_ahead" or
  * "schema_behind"; database and expected null when not recorded). */
+/* The Markdown's host-key follow-ups (md_host_keys): per changed or
+ * revoked key, when, both fingerprints, and the K that trusted it. */
+static void
+json_host_keys(cJSON *arr, const struct record *v, size_t n, const struct export_opts *o)
+{
+	const struct record *trust;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		cJSON *x;
+
+		if (!key_refused(v, i))
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "host", o, v[i].host);
+		cJSON_AddStringToObject(x, "what", kind_is(&v[i], "hostkey.revoked") ?
+		    "host_key_revoked" : "host_key_changed");
+		json_time(x, "at", v[i].ts_ms);
+		json_str(x, "offered", o, dstr(&v[i], "fingerprint"));
+		json_str(x, "known", o, dstr(&v[i], "old_fingerprint"));
+		trust = key_trusted_after(v, n, i, v[i].host, dstr(&v[i], "fingerprint"));
+		json_time(x, "trusted", trust != NULL ? trust->ts_ms : NO_TIME);
+		json_str(x, "trusted_by", o, trust != NULL ? trust->actor : NULL);
+		cJSON_AddItemToArray(arr, x);
+	}
+}
+
 static void
 json_schema_left(cJSON *arr, const struct record *v, size_t n, const struct export_opts *o)
 {
@@ -8324,6 +8543,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_containment(inc, o, pm);
 	json_still_bad(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o, pm);
 	json_standing(cJSON_GetObjectItemCaseSensitive(inc, "followups"), o, pm);
+	json_host_keys(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o);
 	json_schema_left(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o);
 	steps = cJSON_AddArrayToObject(inc, "checklist");
 	/* Each runbook's T-0 once: a runbook's steps can outnumber records. */
@@ -8451,8 +8671,32 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		const struct record *back;
 		const cJSON *drops;
 		int64_t not_before;
+		size_t kr, end;
 		cJSON *x;
 
+		/* Refused for its key, as the Markdown's rows: "down" from the
+		 * refusal, "up" when K trusted a key (null: never). */
+		if (key_refused(v, i) || key_never_trusted(v, n, i)) {
+			const struct record *trust = key_trusted_after(v, n, i, v[i].host,
+			    key_refused(v, i) ? dstr(&v[i], "fingerprint") : NULL);
+			int64_t refused = key_refused(v, i) ? v[i].ts_ms : conn_since(&v[i]);
+
+			x = cJSON_CreateObject();
+			json_str(x, "host", o, v[i].host);
+			json_time(x, "down", refused);
+			json_time(x, "up", trust != NULL ? trust->ts_ms : NO_TIME);
+			cJSON_AddStringToObject(x, "host_key", kind_is(&v[i], "hostkey.revoked") ?
+			    "revoked" : key_refused(v, i) ? "changed" : "unknown");
+			json_str(x, "offered", o, dstr(&v[i], "fingerprint"));
+			json_str(x, "known", o, dstr(&v[i], "old_fingerprint"));
+			json_str(x, "trusted_by", o, trust != NULL ? trust->actor : NULL);
+			if (trust != NULL)
+				cJSON_AddNumberToObject(x, "down_s",
+				    (double)connrec_down_s(refused, trust->ts_ms));
+			json_str(x, "reason", o, key_refused(v, i) ? NULL : dstr(&v[i], "reason"));
+			cJSON_AddItemToArray(reach, x);
+			continue;
+		}
 		if (!conn_stretch(v, n, i, &back) || conn_key_wait(v, i))
 			continue;
 		x = cJSON_CreateObject();
@@ -8481,6 +8725,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "reason", o, dstr(&v[i], "reason"));
 		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;
 		cJSON_AddNumberToObject(x, "drops", cJSON_IsNumber(drops) ? drops->valuedouble : 0);
+		/* Lost, then refused for a changed key on the way back. */
+		end = back != NULL ? (size_t)(back - v) : n;
+		if ((kr = key_refused_in(v, i + 1, end, v[i].host)) < end)
+			json_time(x, "key_refused", v[kr].ts_ms);
 		cJSON_AddItemToArray(reach, x);
 	}
 	/* The stretches with no data, as the Markdown's Data gaps. */

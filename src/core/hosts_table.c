@@ -643,7 +643,7 @@ void
 hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *out)
 {
 	int i, j, level;
-	bool down, bad_rel, ahead, failing;
+	bool down, bad_rel, ahead, failing, changed, untrusted;
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < n; i++) {
@@ -656,6 +656,8 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		bad_rel = rows[i].bad_rel;
 		ahead = rows[i].ahead;
 		failing = rows[i].failing;
+		changed = rows[i].key_changed;
+		untrusted = rows[i].untrusted;
 		for (j = i + 1; j < n; j++)
 			if (rows[j].host == rows[i].host) {
 				if (rows[j].level > level)
@@ -664,6 +666,8 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 				bad_rel = bad_rel || rows[j].bad_rel;
 				ahead = ahead || rows[j].ahead;
 				failing = failing || rows[j].failing;
+				changed = changed || rows[j].key_changed;
+				untrusted = untrusted || rows[j].untrusted;
 			}
 		out->hosts++;
 		out->rollback += level == DECIDE_ROLLBACK;
@@ -682,6 +686,11 @@ hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *
 		/* Whatever its verdict: a rollback that left the schema ahead
 		 * is not a clean OK (the smoke check's WARN). */
 		out->ahead += ahead;
+		/* Neither DOWN nor read, so counted nowhere else: h3 refused
+		 * for a changed key left "4 ROLLBACK IMMEDIATELY, 1 DOWN of 8
+		 * hosts" silent about it. */
+		out->key_changed += changed;
+		out->untrusted += !changed && untrusted;
 	}
 }
 
@@ -711,14 +720,15 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	/* Ranks: a bad release below CONSIDER ROLLBACK (no rollback asked
 	 * of its host's metrics) and above MONITOR (the incident's own
 	 * judgement of what it runs). */
-	enum { R_AHEAD = -4, R_UNREAD, R_FAILING, R_DOWN, R_MONITOR = 1, R_BAD_REL, R_CONSIDER,
-		R_ROLLBACK };
+	enum { R_UNTRUSTED = -5, R_AHEAD, R_UNREAD, R_FAILING, R_DOWN, R_MONITOR = 1, R_BAD_REL,
+		R_CONSIDER, R_ROLLBACK, R_KEY_CHANGED };
 	const struct {
 		int n, rank;
 	} part[] = {
-		{ t->rollback, R_ROLLBACK }, { t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
+		{ t->key_changed, R_KEY_CHANGED }, { t->rollback, R_ROLLBACK },
+		{ t->consider, R_CONSIDER }, { t->bad_rel, R_BAD_REL },
 		{ t->ahead, R_AHEAD }, { t->monitor, R_MONITOR }, { t->down, R_DOWN },
-		{ t->failing, R_FAILING }, { t->unread, R_UNREAD },
+		{ t->failing, R_FAILING }, { t->unread, R_UNREAD }, { t->untrusted, R_UNTRUSTED },
 	};
 	/* The worst verdict worse than MONITOR: MONITOR alone is kept
 	 * only while nothing else is counted. */
@@ -731,6 +741,8 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	static const char *const unread_words[] = { "not read", "unread" };
 	static const char *const ahead_words[] = { "schema ahead", "ahead!" };
 	static const char *const failing_words[] = { "failing health", "failing" };
+	static const char *const changed_words[] = { "KEY CHANGED", "KEY CHG!" };
+	static const char *const untrusted_words[] = { "untrusted", "untrust" };
 	bool brief;
 	int k, counts, first, second, place;
 	char words[160];
@@ -739,7 +751,7 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	buf[0] = '\0';
 	*lead = 0;
 	if (t->monitor == 0 && worst < 0 && t->down == 0 && t->unread == 0 && t->ahead == 0 &&
-	    t->failing == 0) {
+	    t->failing == 0 && t->key_changed == 0 && t->untrusted == 0) {
 		/* Nothing to count: the title as it was. */
 		if (form != 0)
 			return false;
@@ -756,8 +768,8 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 	 * unless DOWN wins; with neither, "failing health", "not read", then "schema ahead"
 	 * (not a verdict, but a rollback left unfinished), then MONITOR. */
 	first = down_wins ? R_DOWN : worst >= 0 ? worst : t->down > 0 ? R_DOWN :
-	    t->failing > 0 ? R_FAILING : t->unread > 0 ? R_UNREAD : t->ahead > 0 ? R_AHEAD :
-	    R_MONITOR;
+	    t->failing > 0 ? R_FAILING : t->unread > 0 ? R_UNREAD : t->untrusted > 0 ? R_UNTRUSTED :
+	    t->ahead > 0 ? R_AHEAD : R_MONITOR;
 	second = first == R_DOWN ? (worst >= 0 ? worst : 0) : t->down > 0 ? R_DOWN : 0;
 	for (i = 0; i < WR_ARRAY_LEN(part); i++) {
 		k = part[i].rank;
@@ -765,12 +777,15 @@ hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const
 			continue;
 		/* Whole counts only, dropped in a fixed order: MONITOR's, then
 		 * "not read", "failing health" and "schema ahead", then the
-		 * lesser of two bad verdicts; the worst and DOWN last. */
-		place = k == first ? 0 : k == second ? 1 : k == R_MONITOR ? 4 :
-		    k == R_UNREAD || k == R_AHEAD || k == R_FAILING ? 3 : 2;
+		 * lesser of two bad verdicts; the worst and DOWN last, and a
+		 * changed host key never (a possible man in the middle). */
+		place = k == R_KEY_CHANGED || k == first ? 0 : k == second ? 1 :
+		    k == R_MONITOR ? 4 : k == R_UNREAD || k == R_AHEAD || k == R_FAILING ? 3 : 2;
 		if (counts < place)
 			continue;
 		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,
+		    k == R_KEY_CHANGED ? changed_words[brief] :
+		    k == R_UNTRUSTED ? untrusted_words[brief] :
 		    k == R_UNREAD ? unread_words[brief] : k == R_AHEAD ? ahead_words[brief] :
 		    k == R_FAILING ? failing_words[brief] :
 		    k == R_DOWN ? "DOWN" :
@@ -795,7 +810,7 @@ int
 hosts_table_tally_severity(const struct hosts_tally *t)
 {
 	if (t->down > 0 || t->unread > 0 || t->failing > 0 || t->rollback > 0 || t->consider > 0 ||
-	    t->bad_rel > 0)
+	    t->bad_rel > 0 || t->key_changed > 0 || t->untrusted > 0)
 		return 2;
 	return t->monitor > 0 || t->ahead > 0 ? 1 : 0;
 }

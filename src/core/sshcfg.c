@@ -277,6 +277,32 @@ sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap)
 }
 
 void
+sshcfg_key_changed_fix(const char *name, const char *file, char *out, size_t cap)
+{
+	char cmd[WR_PATH_MAX + 300];
+
+	sshcfg_keygen_remove(name, file, cmd, sizeof(cmd));
+	snprintf(out, cap, "if the new key is right: %s, then K", cmd);
+}
+
+void
+sshcfg_trust_words(const char *old, int64_t at_ms, char *out, size_t cap)
+{
+	char when[16];
+
+	if (at_ms <= 0) {
+		snprintf(out, cap, "the key it offers, which nothing here has seen before:");
+		return;
+	}
+	/* Refused as CHANGED a minute ago, then "nothing here has seen
+	 * before": the one fact to weigh went unsaid. */
+	wr_clock_utc(at_ms, when, sizeof(when));
+	snprintf(out, cap, "this key replaced %s (refused as HOST KEY CHANGED at %s): "
+	    "confirm the rotation was intended; the key it offers:",
+	    old != NULL && old[0] != '\0' ? old : "the key known_hosts held", when);
+}
+
+void
 sshcfg_keyscan_add(const char *name, const char *file, char *out, size_t cap)
 {
 	char host[256];

@@ -483,8 +483,14 @@ seen_apply(struct app *app, const struct record *r)
 		app->verdicts_ms[h] = r->ts_ms;
 	}
 	if ((strcmp(r->kind, "hostkey.changed") == 0 || strcmp(r->kind, "hostkey.revoked") == 0) &&
-	    cJSON_IsString(fp))
-		wr_strlcpy(app->hostkeys[h], fp->valuestring, sizeof(app->hostkeys[0]));
+	    cJSON_IsString(fp)) {
+		const cJSON *old = cJSON_GetObjectItemCaseSensitive(r->data, "old_fingerprint");
+
+		wr_strlcpy(app->hostkeys[h].fp, fp->valuestring, sizeof(app->hostkeys[h].fp));
+		wr_strlcpy(app->hostkeys[h].old, cJSON_IsString(old) ? old->valuestring : "",
+		    sizeof(app->hostkeys[h].old));
+		app->hostkeys[h].at_ms = r->ts_ms;
+	}
 	if (strcmp(r->kind, "conn.change") == 0)
 		conn_apply(&app->conns[h], r);
 	if (strcmp(r->kind, "poll.change") == 0)
@@ -1820,7 +1826,7 @@ journal_hostkey(struct app *app, int host)
 		app->hostkeys = xcalloc(app->cfg.nhosts + 1, sizeof(*app->hostkeys));
 	/* Once per key offered: seen again after C-r, K or a resume, it is
 	 * the same change. */
-	if (strcmp(app->hostkeys[host], st->fingerprint) == 0)
+	if (strcmp(app->hostkeys[host].fp, st->fingerprint) == 0)
 		return;
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "keytype", st->keytype);
@@ -1840,8 +1846,13 @@ journal_hostkey(struct app *app, int host)
 	    app->cfg.hosts[host].name, NULL, d, &err) != 0)
 		app_say(app, "%s's HOST KEY %s, and it is NOT recorded: %s",
 		    app->cfg.hosts[host].name, st->key_revoked ? "IS REVOKED" : "CHANGED", err.msg);
-	else
-		wr_strlcpy(app->hostkeys[host], st->fingerprint, sizeof(app->hostkeys[0]));
+	else {
+		/* What the trust dialog says once known_hosts lost the old key. */
+		wr_strlcpy(app->hostkeys[host].fp, st->fingerprint, sizeof(app->hostkeys[host].fp));
+		wr_strlcpy(app->hostkeys[host].old, st->old_fingerprint,
+		    sizeof(app->hostkeys[host].old));
+		app->hostkeys[host].at_ms = loop_wall_ms();
+	}
 }
 
 /* The pool's state as reachability: connecting says nothing yet; a key

@@ -749,6 +749,24 @@ schema_badge(struct app *app, struct header_badges *b)
 	badge_tiny(b, tiny);
 }
 
+/* A host refused for a changed key may be a man in the middle: said
+ * whichever pane is in sight, as loud as a bad release. */
+static void
+key_changed_badge(struct app *app, struct header_badges *b)
+{
+	const char *names[4];
+	char lng[200], shrt[200], tiny[64];
+	size_t n = hosts_key_changed(app, names, WR_ARRAY_LEN(names));
+
+	if (n == 0)
+		return;
+	badge_key_changed(names, n, 0, lng, sizeof(lng));
+	badge_key_changed(names, n, 1, shrt, sizeof(shrt));
+	badge_add(b, false, ui_attr(app, THEME_BAD) | A_REVERSE, lng, shrt);
+	badge_key_changed(names, n, 2, tiny, sizeof(tiny));
+	badge_tiny(b, tiny);
+}
+
 static void
 draw_header(struct app *app)
 {
@@ -809,6 +827,7 @@ draw_header(struct app *app)
 		others_open_badges(app, &b, unknown, none_yet, 0);
 	}
 	exports_badges(app, &b);
+	key_changed_badge(app, &b);
 	schema_badge(app, &b);
 	if (app->resolved)
 		badge_add(&b, false, ui_attr(app, THEME_BADGE), " RESOLVED ", NULL);

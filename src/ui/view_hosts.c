@@ -309,13 +309,12 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 	if (st == NULL)
 		goto read;
 	if (st->state == SSH_UNTRUSTED && st->key_changed) {
-		char cmd[WR_PATH_MAX + 300];
+		char fix[WR_PATH_MAX + 340];
 
 		/* What to run once the new key is known to be right, and both keys. */
-		sshcfg_keygen_remove(st->known_name, st->known_file, cmd, sizeof(cmd));
-		snprintf(lines[0], 700, "%s: HOST KEY CHANGED%s%.60s — nothing is sent to it; if the "
-		    "new key is right: %.380s, then K", name, st->hop[0] ? " on ProxyJump hop " : "",
-		    st->hop, cmd);
+		sshcfg_key_changed_fix(st->known_name, st->known_file, fix, sizeof(fix));
+		snprintf(lines[0], 700, "%s: HOST KEY CHANGED%s%.60s — nothing is sent to it; "
+		    "%.420s", name, st->hop[0] ? " on ProxyJump hop " : "", st->hop, fix);
 		snprintf(lines[1], 700, "  offered %s %s; known_hosts has %s %s", st->keytype,
 		    st->fingerprint, st->old_keytype[0] ? st->old_keytype : "a key",
 		    st->old_fingerprint[0] ? st->old_fingerprint : "(not read)");
@@ -545,11 +544,17 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 	const struct config_host *h = &app->cfg.hosts[app->prompt_host];
 	const struct ssh_status *st = ssh_pool_status(app->pool, app->prompt_host);
 	int w = ncols - 8 < 100 ? ncols - 8 : 100, bh = 0, y, pass;
-	char line[WR_PATH_MAX + 300];
+	char line[WR_PATH_MAX + 300], lead[200];
+	const struct app_hostkey *k = app->hostkeys != NULL ?
+	    &app->hostkeys[app->prompt_host] : NULL;
+	/* The key this console refused as changed, now that known_hosts
+	 * lost the old one. */
+	bool replaced = k != NULL && k->fp[0] != '\0' && strcmp(k->fp, st->fingerprint) == 0;
 	WINDOW *win = NULL;
 
 	if (w < 20)
 		return;
+	sshcfg_trust_words(k != NULL ? k->old : NULL, replaced ? k->at_ms : 0, lead, sizeof(lead));
 	/* Twice: to measure the box, then to draw in it. */
 	for (pass = 0; pass < 2; pass++) {
 		int limit = pass == 0 ? lines - 4 : bh - 1;
@@ -558,8 +563,8 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 		snprintf(line, sizeof(line), "%s   %s", h->name, st->where[0] ? st->where :
 		    h->address[0] ? h->address : h->name);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_TITLE), line);
-		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),
-		    "the key it offers, which nothing here has seen before:");
+		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, replaced ?
+		    THEME_BAD : THEME_DIM), lead);
 		ui_put_wrapped(win, &y, 4, w - 6, 0, limit, ui_attr(app, THEME_WARN), st->keytype);
 		ui_put_wrapped(win, &y, 4, w - 6, 0, limit, ui_attr(app, THEME_WARN) | A_BOLD,
 		    st->fingerprint);
@@ -934,6 +939,16 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 	mark->unread = false;
 	mark->ahead = false;
 	mark->failing = false;
+	mark->key_changed = false;
+	mark->untrusted = false;
+	if (hi >= 0 && app->pool != NULL &&
+	    ssh_pool_status(app->pool, hi)->state == SSH_UNTRUSTED) {
+		const struct ssh_status *st = ssh_pool_status(app->pool, hi);
+
+		/* A revoked key is refused as a changed one is: neither is K's. */
+		mark->key_changed = st->key_changed || st->key_revoked;
+		mark->untrusted = !mark->key_changed;
+	}
 	if (hi >= 0 && host_up(app, hi)) {
 		const struct svc_state *s = app_state(app, hi, svc);
 
@@ -947,6 +962,20 @@ mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
 		mark->failing = s != NULL && s->have_probe &&
 		    (s->healthz.health == PROBE_FAIL || s->readyz.health == PROBE_FAIL);
 	}
+}
+
+size_t
+hosts_key_changed(const struct app *app, const char **names, size_t max)
+{
+	const struct ssh_status *st;
+	size_t i, n = 0;
+
+	for (i = 0; app->pool != NULL && i < app->cfg.nhosts; i++) {
+		st = ssh_pool_status(app->pool, (int)i);
+		if (st->state == SSH_UNTRUSTED && (st->key_changed || st->key_revoked) && n++ < max)
+			names[n - 1] = app->cfg.hosts[i].name;
+	}
+	return n;
 }
 
 size_t

@@ -21,6 +21,7 @@
 #include "warroom/metrics_pane.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
+#include "warroom/sshcfg.h"
 
 /* The verdict's reason without " (why)" when why is shown on its own
  * line below (in the colour of trouble, wrapped): said once. */
@@ -138,7 +139,20 @@ down_text(const struct pane *p, char *line, size_t cap)
 	const struct host_metrics *m = p->m;
 	long ago = m->at_ms > 0 ? (long)(app_now(p->app) - m->at_ms / 1000) : -1;
 
-	if (key_wait(p->app, p->hc, p->host))
+	const struct ssh_status *st = p->app->pool != NULL ?
+	    ssh_pool_status(p->app->pool, p->host) : NULL;
+	char fix[WR_PATH_MAX + 340];
+
+	/* K is refused while known_hosts holds the old key: say what HOSTS
+	 * says to run first. */
+	if (key_wait(p->app, p->hc, p->host) && st->key_changed && !p->app->safety.read_only) {
+		sshcfg_key_changed_fix(st->known_name, st->known_file, fix, sizeof(fix));
+		/* The row above names the host: the command comes sooner. */
+		snprintf(line, cap, "no scrapes: KEY CHANGED; %s", fix);
+	} else if (key_wait(p->app, p->hc, p->host) && (st->key_changed || st->key_revoked))
+		snprintf(line, cap, "no scrapes: %s's HOST KEY %s (see HOSTS)", p->hc->name,
+		    st->key_revoked ? "IS REVOKED" : "CHANGED");
+	else if (key_wait(p->app, p->hc, p->host))
 		snprintf(line, cap, "no scrapes until %s's host key is trusted (%s)",
 		    p->hc->name, key_how(p->app));
 	else if (ago >= 0)

@@ -12,8 +12,10 @@
 # never a changed key, and never in read-only mode; without a known_hosts
 # in [warroom] K refuses at once, and ADDRESS shows where ssh_config
 # sends an alias. A changed key is journalled once with both
-# fingerprints, the footer names the exact ssh-keygen -R, and once the
-# old line is gone K reads known_hosts again and trusts the new key. C-r
+# fingerprints, counted in the title ("1 KEY CHANGED") and badged in the
+# header, the footer names the exact ssh-keygen -R, and once the
+# old line is gone K reads known_hosts again and trusts the new key, its
+# dialog saying which key it replaced. C-r
 # connects to an UNTRUSTED host again: the key offered then is shown, and
 # once the server offers the known key again the host comes UP.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -168,11 +170,16 @@ ok "no known_hosts in [warroom]: K refuses with the fix; ADDRESS is where ssh_co
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
 start 120 30 "$WARROOM -c $tmp/unknown.conf --incident keys"
 wait_re "h1 +api +UNTRUSTED" 15
+# METRICS names what HOSTS does: K alone is refused for a changed key.
+wait_for "no scrapes: KEY CHANGED; if the new key is right: ssh-keygen -R"
 keys z
 wait_for "h1: HOST KEY CHANGED — nothing is sent to it; if the new key is right: ssh-keygen -R '[127.0.0.1]:$p1' -f"
 assert_contains "$tmp/screen" "$tmp/empty, then K"
 assert_contains "$tmp/screen" "known_hosts has ssh-ed25519"
 assert_contains "$tmp/screen" "$fp"
+# Neither DOWN nor read: counted in the title and badged in the header.
+assert_contains "$tmp/screen" "HOSTS 1 KEY CHANGED, 1 untrusted of 2 hosts"
+assert_contains "$tmp/screen" " KEY CHANGED: h1 "
 keys K
 wait_for "a CHANGED host key is never trusted from here"
 # C-r connects again (the same key offered: journalled once still).
@@ -189,6 +196,10 @@ grep '"kind":"hostkey.changed"' "$journal" | grep -F "\"old_fingerprint\":\"$fp\
 ssh-keygen -R "[127.0.0.1]:$p1" -f "$tmp/empty" > /dev/null 2>&1
 keys K
 wait_for "TRUST THIS HOST KEY?"
+# Not "nothing here has seen before": this console refused it as CHANGED.
+assert_contains "$tmp/screen" "this key replaced $fp (refused as HOST KEY"
+assert_contains "$tmp/screen" "confirm the rotation was intended; the key it offers:"
+assert_not_contains "$tmp/screen" "nothing here has seen before"
 keys -l "h1"
 keys Enter
 wait_re "h1 +api +UP"

@@ -107,6 +107,24 @@ schema_ahead_names_then_counts(void **state)
 	assert_string_equal(b, "");
 }
 
+/* A host refused for a changed key: named, counted, then "KEY CHG". */
+static void
+key_changed_names_then_counts(void **state)
+{
+	static const char *const names[] = { "h3", "h7" };
+	char b[128];
+
+	(void)state;
+	badge_key_changed(names, 1, 0, b, sizeof(b));
+	assert_string_equal(b, " KEY CHANGED: h3 ");
+	badge_key_changed(names, 2, 1, b, sizeof(b));
+	assert_string_equal(b, " KEY CHANGED: 2 ");
+	badge_key_changed(names, 2, 2, b, sizeof(b));
+	assert_string_equal(b, " KEY CHG: 2 ");
+	badge_key_changed(names, 0, 0, b, sizeof(b));
+	assert_string_equal(b, "");
+}
+
 int
 main(void)
 {
@@ -116,6 +134,7 @@ main(void)
 		cmocka_unit_test(schema_ahead_names_then_counts),
 		cmocka_unit_test(statuspage_in_two_letters),
 		cmocka_unit_test(statuspage_why_left_to_wider_words),
+		cmocka_unit_test(key_changed_names_then_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -618,7 +618,8 @@ other_kinds_read_as_words(void **state)
 	    "\"old_fingerprint\":\"SHA256:old\",\"known_hosts\":\"/k/known_hosts\","
 	    "\"name\":\"[10.0.0.5]:2222\"}");
 	assert_string_equal(t, "HOST KEY CHANGED: offered ssh-ed25519 SHA256:new; known_hosts had "
-	    "ssh-ed25519 SHA256:old for [10.0.0.5]:2222 in /k/known_hosts; nothing was sent");
+	    "ssh-ed25519 SHA256:old for [10.0.0.5]:2222 in /k/known_hosts; nothing was sent; "
+	    "if the new key is right: ssh-keygen -R '[10.0.0.5]:2222' -f /k/known_hosts, then K");
 	free(t);
 	t = details_of("hostkey.changed", "{\"keytype\":\"ED25519\",\"fingerprint\":\"SHA256:n\","
 	    "\"old_fingerprint\":\"\",\"hop\":\"bastion\"}");
@@ -2707,6 +2708,83 @@ a_key_wait_is_no_outage(void **state)
 	cJSON_Delete(doc);
 	free(js);
 	records_free(v, 6);
+}
+
+/* h3 refused from the start for a changed key appeared only under Data
+ * gaps; h5, whose key changed while it was away, read "not back" as if
+ * still lost. Each changed key has a Reachability row (trusted with K or
+ * never) and a follow-up; an unknown key never trusted has a row too. */
+static void
+a_changed_host_key_is_reachability_and_a_follow_up(void **state)
+{
+	struct record v[9] = { 0 };
+	char *md, *js;
+	cJSON *doc, *inc, *x;
+	int i, nfollow = 0;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"keys\"}");
+	add_to(v, 1, 5, "conn.change", "h3", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"host key changed\",\"since\":\"2024-05-01T12:00:05.000Z\","
+	    "\"untrusted\":true,\"first\":true}");
+	add_to(v, 2, 5, "hostkey.changed", "h3", NULL, "{\"keytype\":\"ssh-ed25519\","
+	    "\"fingerprint\":\"SHA256:new3\",\"old_keytype\":\"ssh-ed25519\","
+	    "\"old_fingerprint\":\"SHA256:old3\",\"known_hosts\":\"/k/kh\","
+	    "\"name\":\"[127.0.0.1]:2203\"}");
+	add_to(v, 3, 20, "conn.change", "h5", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"transport read: Connection reset\","
+	    "\"since\":\"2024-05-01T12:00:20.000Z\"}");
+	add_to(v, 4, 30, "hostkey.changed", "h5", NULL, "{\"keytype\":\"ssh-ed25519\","
+	    "\"fingerprint\":\"SHA256:new5\",\"old_keytype\":\"ssh-ed25519\","
+	    "\"old_fingerprint\":\"SHA256:old5\",\"known_hosts\":\"/k/kh\","
+	    "\"name\":\"[127.0.0.1]:2205\"}");
+	add_to(v, 5, 38, "conn.change", "h6", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"unknown host key ssh-ed25519 SHA256:u6\","
+	    "\"since\":\"2024-05-01T12:00:38.000Z\",\"untrusted\":true,\"first\":true}");
+	add_to(v, 6, 90, "hostkey.trust", "h5", NULL, "{\"keytype\":\"ssh-ed25519\","
+	    "\"fingerprint\":\"SHA256:new5\",\"known_hosts\":\"/k/kh\"}");
+	add_to(v, 7, 95, "conn.change", "h5", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:35.000Z\",\"down_s\":75}");
+	add_to(v, 8, 120, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "| h3 | 2024-05-01 12:00:05 | **never trusted** from this "
+	    "console | — | refused: host key CHANGED (known_hosts has SHA256:old3, it offered "
+	    "SHA256:new3) |"));
+	assert_non_null(strstr(md, "| h5 | 2024-05-01 12:00:30 | trusted with K at 2024-05-01 "
+	    "12:01:30 by alice@ws | "));
+	assert_non_null(strstr(md, "transport read: Connection reset; then refused from "
+	    "2024-05-01 12:00:30: host key CHANGED (known_hosts has SHA256:old5, it offered "
+	    "SHA256:new5) |"));
+	assert_non_null(strstr(md, "| h6 | 2024-05-01 12:00:38 | **never trusted** from this "
+	    "console | — | refused: unknown host key (unknown host key ssh-ed25519 SHA256:u6)"));
+	assert_non_null(strstr(md, "- h3: its SSH host key changed at 2024-05-01 12:00:05 "
+	    "(known_hosts has SHA256:old3, it offered SHA256:new3); never trusted from this "
+	    "console: confirm the rotation was intended (a possible man in the middle)\n"));
+	assert_non_null(strstr(md, "- h5: its SSH host key changed at 2024-05-01 12:00:30 "
+	    "(known_hosts has SHA256:old5, it offered SHA256:new5); trusted with K at 2024-05-01 "
+	    "12:01:30 by alice@ws: confirm the rotation was intended"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 9);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "reachability"), 0);
+	assert_string_equal(jstr(x, "host"), "h3");
+	assert_string_equal(jstr(x, "host_key"), "changed");
+	assert_string_equal(jstr(x, "offered"), "SHA256:new3");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "up")));
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(inc, "reachability")), 4);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "reachability"), 1);
+	assert_string_equal(jstr(x, "host"), "h5");
+	assert_string_not_equal(jstr(x, "key_refused"), "(null)");
+	for (i = 0; i < cJSON_GetArraySize(cJSON_GetObjectItem(inc, "followups")); i++) {
+		x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "followups"), i);
+		if (strcmp(jstr(x, "what"), "host_key_changed") == 0)
+			nfollow++;
+	}
+	assert_int_equal(nfollow, 2);
+	cJSON_Delete(doc);
+	free(js);
+	records_free(v, 9);
 }
 
 /* A stretch of 57.6 s: TIMELINE (the UP's down_s), the Reachability table
@@ -6448,6 +6526,7 @@ main(void)
 		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
 		cmocka_unit_test(reachability_duration_is_the_timelines),
 		cmocka_unit_test(a_key_wait_is_no_outage),
+		cmocka_unit_test(a_changed_host_key_is_reachability_and_a_follow_up),
 		cmocka_unit_test(reachability_says_the_unwatched_part),
 		cmocka_unit_test(an_up_counts_every_unwatched_stretch_of_its_down),
 		cmocka_unit_test(reachability_says_a_down_found_on_resume),

@@ -679,13 +679,13 @@ the_tally_counts_hosts_on_a_bad_release(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, false, false },
-		{ h1, DECIDE_OK, false, false, true, false, false },
-		{ h2, DECIDE_MONITOR, false, false, true, false, false },
-		{ h2, DECIDE_MONITOR, false, false, true, false, false },
-		{ h3, DECIDE_ROLLBACK, false, false, true, false, false },
-		{ h4, DECIDE_MONITOR, false, false, false, false, false },
-		{ h5, -1, true, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, true, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, true, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, true, false, false, false, false },
+		{ h3, DECIDE_ROLLBACK, false, false, true, false, false, false, false },
+		{ h4, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h5, -1, true, false, false, false, false, false, false },
 	};
 	struct hosts_tally t;
 	char buf[200];
@@ -732,11 +732,11 @@ the_tally_counts_hosts_on_a_schema_ahead(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, true, false },
-		{ h1, DECIDE_OK, false, false, false, true, false },
-		{ h2, DECIDE_OK, false, false, false, true, false },
-		{ h3, DECIDE_OK, false, false, false, false, false },
-		{ h4, DECIDE_MONITOR, false, false, true, false, false },
+		{ h1, DECIDE_OK, false, false, false, true, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, true, false, false, false },
+		{ h2, DECIDE_OK, false, false, false, true, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h4, DECIDE_MONITOR, false, false, true, false, false, false, false },
 	};
 	struct hosts_tally t;
 	char buf[200];
@@ -764,6 +764,61 @@ the_tally_counts_hosts_on_a_schema_ahead(void **state)
 	assert_string_equal(buf, "1 bad rel");
 }
 
+/* With h3's host key CHANGED and h5 DOWN the title read "4 ROLLBACK
+ * IMMEDIATELY, 1 DOWN of 8 hosts": a host refused for its key is neither
+ * DOWN nor read. A changed key (a possible man in the middle) is said
+ * first and kept in every form that counts; an unknown key is "untrusted",
+ * dropped as a lesser verdict is. */
+static void
+the_tally_counts_hosts_refused_for_their_key(void **state)
+{
+	const char *h[] = { "h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8" };
+	struct hosts_mark_row rows[9];
+	struct hosts_tally t;
+	char buf[200];
+	size_t lead;
+	int i;
+
+	(void)state;
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < 8; i++) {
+		rows[i].host = h[i];
+		rows[i].level = i == 0 || i == 1 || i == 3 || i == 6 ? DECIDE_ROLLBACK : DECIDE_OK;
+	}
+	rows[8] = rows[2];
+	rows[2].level = -1;
+	rows[2].key_changed = true;
+	rows[8].key_changed = true;
+	rows[8].level = -1;
+	rows[4].down = true;
+	rows[5].untrusted = true;
+	hosts_table_tally(rows, 9, &t);
+	assert_int_equal(t.hosts, 8);
+	assert_int_equal(t.key_changed, 1);
+	assert_int_equal(t.untrusted, 1);
+	assert_int_equal(t.down, 1);
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf,
+	    "1 KEY CHANGED, 4 ROLLBACK IMMEDIATELY, 1 DOWN, 1 untrusted of 8 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 6, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 KEY CHG!, 4 ROLLBACK, 1 DOWN, 1 untrust");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 8, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 KEY CHG!, 4 ROLLBACK, 1 DOWN");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 KEY CHG!, 4 ROLLBACK");
+	/* An unknown key alone is still counted. */
+	memset(rows, 0, sizeof(rows));
+	rows[0].host = h[0];
+	rows[1].host = h[1];
+	rows[1].untrusted = true;
+	hosts_table_tally(rows, 2, &t);
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 untrusted of 2 hosts");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 9, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 untrust");
+}
+
 /* h20 still on v1.5.0-bad below the fold (its metrics calm: BAD RELEASE
  * (OK)) left ▼ naming h22's MONITOR and nothing of it. A hidden host on
  * a bad release is named, each host once, in the bad colour, ranked as
@@ -773,12 +828,12 @@ a_hidden_bad_release_is_named_above_monitor(void **state)
 {
 	const char *h1 = "h1", *h20 = "h20", *h21 = "h21", *h22 = "h22", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h20, DECIDE_OK, false, false, false, false, false },
-		{ h20, DECIDE_OK, false, false, true, false, false },
-		{ h21, -1, false, false, true, false, false },
-		{ h22, DECIDE_MONITOR, false, false, false, false, false },
-		{ h23, -1, true, false, false, false, false },
-		{ h1, DECIDE_CONSIDER, false, false, true, false, false },
+		{ h20, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h20, DECIDE_OK, false, false, true, false, false, false, false },
+		{ h21, -1, false, false, true, false, false, false, false },
+		{ h22, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h23, -1, true, false, false, false, false, false, false },
+		{ h1, DECIDE_CONSIDER, false, false, true, false, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -831,11 +886,11 @@ a_hidden_schema_ahead_is_named_above_monitor(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_OK, false, false, false, false, false },
-		{ h3, DECIDE_OK, false, false, false, true, false },
-		{ h3, DECIDE_OK, false, false, false, false, false },
-		{ h2, DECIDE_MONITOR, false, false, false, false, false },
-		{ h4, DECIDE_OK, false, false, true, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, true, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h4, DECIDE_OK, false, false, true, false, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -916,15 +971,15 @@ a_hidden_verdict_is_named_whatever_is_in_sight(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
 	const struct hosts_mark_row hidden[] = {
-		{ h1, DECIDE_OK, false, false, false, false, false },
-		{ h2, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h3, -1, false, false, false, false, false },
-		{ h4, DECIDE_CONSIDER, false, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h2, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h3, -1, false, false, false, false, false, false, false },
+		{ h4, DECIDE_CONSIDER, false, false, false, false, false, false, false },
 	};
 	const struct hosts_mark_row calm[] = {
-		{ h1, DECIDE_OK, false, false, false, false, false },
-		{ h2, DECIDE_NO_DATA, false, false, false, false, false },
-		{ h3, -1, false, false, false, false, false },
+		{ h1, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h2, DECIDE_NO_DATA, false, false, false, false, false, false, false },
+		{ h3, -1, false, false, false, false, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -951,11 +1006,11 @@ hosts_at_the_verdict_named_are_counted_once_each(void **state)
 {
 	const char *h1 = "h1", *h4 = "h4", *h5 = "h5", *h19 = "h19";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h4, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h5, DECIDE_CONSIDER, true, false, false, false, false },
-		{ h19, DECIDE_ROLLBACK, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h5, DECIDE_CONSIDER, true, false, false, false, false, false, false },
+		{ h19, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
 	};
 	struct hosts_hidden out;
 	char buf[160];
@@ -988,10 +1043,10 @@ hidden_hosts_down_are_counted_once_each(void **state)
 {
 	const char *h11 = "h11", *h17 = "h17", *h23 = "h23";
 	const struct hosts_mark_row rows[] = {
-		{ h11, DECIDE_NO_DATA, true, false, false, false, false },
-		{ h11, DECIDE_NO_DATA, true, false, false, false, false },
-		{ h17, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h23, -1, true, false, false, false, false },
+		{ h11, DECIDE_NO_DATA, true, false, false, false, false, false, false },
+		{ h11, DECIDE_NO_DATA, true, false, false, false, false, false, false },
+		{ h17, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h23, -1, true, false, false, false, false, false, false },
 	};
 	struct hosts_hidden out;
 
@@ -1189,10 +1244,10 @@ hosts_not_read_are_counted(void **state)
 {
 	const char *h1 = "h1", *h6 = "h6", *h9 = "h9";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h6, DECIDE_OK, false, true, false, false, false },
-		{ h6, DECIDE_OK, false, true, false, false, false },
-		{ h9, DECIDE_OK, true, true, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h6, DECIDE_OK, false, true, false, false, false, false, false },
+		{ h6, DECIDE_OK, false, true, false, false, false, false, false },
+		{ h9, DECIDE_OK, true, true, false, false, false, false, false },
 	};
 	struct hosts_tally t;
 	struct hosts_hidden h;
@@ -1227,16 +1282,16 @@ the_tally_counts_each_host_once_at_its_worst(void **state)
 {
 	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5", *h6 = "h6";
 	const struct hosts_mark_row rows[] = {
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h1, DECIDE_ROLLBACK, false, false, false, false, false },
-		{ h2, DECIDE_MONITOR, false, false, false, false, false },
-		{ h2, DECIDE_CONSIDER, false, false, false, false, false },
-		{ h3, DECIDE_OK, false, false, false, false, false },
-		{ h4, DECIDE_ROLLBACK, true, false, false, false, false },
-		{ h4, DECIDE_ROLLBACK, true, false, false, false, false },
-		{ h5, -1, true, false, false, false, false },
-		{ h6, DECIDE_MONITOR, false, false, false, false, false },
-		{ h6, DECIDE_NO_DATA, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h1, DECIDE_ROLLBACK, false, false, false, false, false, false, false },
+		{ h2, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h2, DECIDE_CONSIDER, false, false, false, false, false, false, false },
+		{ h3, DECIDE_OK, false, false, false, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false, false, false, false, false },
+		{ h4, DECIDE_ROLLBACK, true, false, false, false, false, false, false },
+		{ h5, -1, true, false, false, false, false, false, false },
+		{ h6, DECIDE_MONITOR, false, false, false, false, false, false, false },
+		{ h6, DECIDE_NO_DATA, false, false, false, false, false, false, false },
 	};
 	struct hosts_tally t;
 
@@ -1655,6 +1710,7 @@ main(void)
 		cmocka_unit_test(the_legend_explains_each_mark_of_the_verdict_cell),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_schema_ahead),
+		cmocka_unit_test(the_tally_counts_hosts_refused_for_their_key),
 		cmocka_unit_test(a_hidden_bad_release_is_named_above_monitor),
 		cmocka_unit_test(a_hidden_schema_ahead_is_named_above_monitor),
 		cmocka_unit_test(health_orders_hosts_to_roll_back_above_blind_spots),

@@ -239,6 +239,16 @@ keygen_remove_command(void **state)
 	assert_string_equal(buf, "ssh-keygen -R 'helm-prod' -f '/srv/ops keys/known hosts'");
 	sshcfg_keygen_remove("h", "", buf, sizeof(buf));
 	assert_string_equal(buf, "ssh-keygen -R 'h'");
+	/* HOSTS, METRICS and TIMELINE say one thing of a changed key. */
+	sshcfg_key_changed_fix("[127.0.0.1]:22201", "/k/kh", buf, sizeof(buf));
+	assert_string_equal(buf, "if the new key is right: ssh-keygen -R '[127.0.0.1]:22201' -f "
+	    "/k/kh, then K");
+	/* K after ssh-keygen -R: the key refused as changed is not new. */
+	sshcfg_trust_words("", 0, buf, sizeof(buf));
+	assert_string_equal(buf, "the key it offers, which nothing here has seen before:");
+	sshcfg_trust_words("SHA256:UboI", 1795712202000, buf, sizeof(buf));
+	assert_string_equal(buf, "this key replaced SHA256:UboI (refused as HOST KEY CHANGED at "
+	    "16:56:42): confirm the rotation was intended; the key it offers:");
 	sshcfg_tilde("/home/op/.ssh/id_team", "/home/op", buf, sizeof(buf));
 	assert_string_equal(buf, "~/.ssh/id_team");
 	sshcfg_tilde("/home/operator/id", "/home/op", buf, sizeof(buf));
