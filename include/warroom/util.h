@@ -37,6 +37,11 @@ char *xstrndup(const char *s, size_t n);
 /* Copy src into dst[cap] (always terminated); false when src was cut. */
 bool wr_strlcpy(char *dst, const char *src, size_t cap);
 
+/* a, b and c one after another into dst[cap] (always terminated), cut
+ * where snprintf "%s%s%s" would cut them, without its format parsing:
+ * HOSTS formats every row's cells each frame. */
+void wr_concat3(char *dst, size_t cap, const char *a, const char *b, const char *c);
+
 /* Append to the NUL-terminated text in buf (cap bytes) by a format, cut
  * short when full; nothing once it is full. */
 void wr_appendf(char *buf, size_t cap, const char *fmt, ...)

@@ -201,16 +201,30 @@ decide_restarts_partial(int64_t watched_s, int window_s)
 size_t
 decide_format_restarts(int n, bool partial, char *dst, size_t cap)
 {
-	int len;
+	char out[16], digits[12];
+	size_t len = 0, k = 0;
+	unsigned v = n < 0 ? 0 : (unsigned)n;
 
 	/* 0 needs no mark: a container's last restart, when in the window,
 	 * is seen at once (a pod's last termination, a container's start),
-	 * so a console that sees none knows there was none. */
-	if (n < 0)
-		len = snprintf(dst, cap, "-");
-	else
-		len = snprintf(dst, cap, "%d%s", n, partial && n > 0 ? "+" : "");
-	return len < 0 ? 0 : (size_t)len >= cap ? cap - 1 : (size_t)len;
+	 * so a console that sees none knows there was none. By hand, not
+	 * snprintf: HOSTS formats every row's count each frame. */
+	if (n < 0) {
+		out[len++] = '-';
+	} else {
+		do
+			digits[k++] = (char)('0' + v % 10);
+		while ((v /= 10) > 0);
+		while (k > 0)
+			out[len++] = digits[--k];
+		if (partial && n > 0)
+			out[len++] = '+';
+	}
+	out[len] = '\0';
+	if (cap == 0)
+		return 0;
+	wr_strlcpy(dst, out, cap);
+	return len >= cap ? cap - 1 : len;
 }
 
 /* "value > limit" where value is shown with enough decimals to differ

@@ -213,8 +213,8 @@ hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, s
 		return;
 	}
 	/* A held level is no longer what the metrics say: never bare. */
-	snprintf(buf, cap, "%s%s", brief ? level_word(level) :
-	    decide_level_name((enum decide_level)level), !held ? "" : brief ? "*" : " (held)");
+	wr_concat3(buf, cap, brief ? level_word(level) :
+	    decide_level_name((enum decide_level)level), !held ? "" : brief ? "*" : " (held)", "");
 }
 
 void

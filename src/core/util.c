@@ -124,6 +124,25 @@ wr_strlcpy(char *dst, const char *src, size_t cap)
 	return true;
 }
 
+void
+wr_concat3(char *dst, size_t cap, const char *a, const char *b, const char *c)
+{
+	const char *part[3] = { a, b, c };
+	size_t n = 0, len;
+	int i;
+
+	if (cap == 0)
+		return;
+	for (i = 0; i < 3 && n < cap - 1; i++) {
+		len = strlen(part[i]);
+		if (len > cap - 1 - n)
+			len = cap - 1 - n;
+		memcpy(dst + n, part[i], len);
+		n += len;
+	}
+	dst[n] = '\0';
+}
+
 size_t
 wr_utf8_shorten(char *dst, size_t cap, const char *src, size_t max_chars)
 {

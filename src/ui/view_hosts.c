@@ -715,7 +715,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		/* Brief, the state alone ("running", "3/3"), unless its detail
 		 * is the trouble. */
 		if (s && s->have_driver)
-			snprintf(buf, cap, "%s%s%s", s->state,
+			wr_concat3(buf, cap, s->state,
 			    s->health[0] && (!brief || role == THEME_BAD) ? " " : "",
 			    !brief || role == THEME_BAD ? s->health : "");
 		break;
@@ -764,8 +764,8 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		break;
 	case HOSTS_COL_VERSION:
 		if (s && s->version[0]) {
-			snprintf(buf, cap, "%s%s", s->version_cmp ==
-			    PROBE_VERSION_MISMATCH ? "!= " : "", s->version);
+			wr_concat3(buf, cap, s->version_cmp ==
+			    PROBE_VERSION_MISMATCH ? "!= " : "", s->version, "");
 			if (s->version_cmp == PROBE_VERSION_MISMATCH)
 				role = THEME_BAD;
 		}

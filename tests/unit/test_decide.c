@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "warroom/decide.h"
@@ -168,6 +169,28 @@ restarts_before_a_whole_window_are_at_least(void **state)
 	/* Cut, but always terminated. */
 	assert_int_equal(decide_format_restarts(123, true, b, 3), 2);
 	assert_string_equal(b, "12");
+	/* Written by hand, digit for digit what "%d%s" gave, to the last int. */
+	{
+		static const int ns[] = { -5, 0, 1, 9, 10, 99, 100, 4096, 2147483647 };
+		char want[16];
+		size_t i, cap;
+		int k;
+
+		for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)
+			for (k = 0; k < 2; k++)
+				for (cap = 1; cap <= sizeof(b); cap++) {
+					size_t len;
+
+					if (ns[i] < 0)
+						len = (size_t)snprintf(want, cap, "-");
+					else
+						len = (size_t)snprintf(want, cap, "%d%s", ns[i],
+						    k && ns[i] > 0 ? "+" : "");
+					assert_int_equal(decide_format_restarts(ns[i], k, b, cap),
+					    len >= cap ? cap - 1 : len);
+					assert_string_equal(b, want);
+				}
+	}
 	v = decide(&t, &m, NULL, NULL);
 	assert_int_equal(v.level, DECIDE_ROLLBACK);
 	assert_string_equal(v.reason, "4+ restarts in 5m \xe2\x89\xa5 3");

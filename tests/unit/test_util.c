@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +116,30 @@ err_set_formats_and_returns_minus_one(void **state)
 	assert_int_equal(wr_err_set(NULL, "ignored"), -1);
 }
 
+/* HOSTS' cells: the same bytes as snprintf "%s%s%s" at every size,
+ * cut mid-character where it cuts. */
+static void
+concat3_writes_what_snprintf_would(void **state)
+{
+	static const char *const parts[][3] = {
+		{ "running", " ", "healthy" }, { "!= ", "v1.4.1", "" },
+		{ "", "", "" }, { "ROLLBACK", " (held)", "" }, { "h\xc3\xa9", "\xe2\x94\x80", "x" },
+	};
+	char want[64], got[64];
+	size_t i, cap;
+
+	(void)state;
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		for (cap = 1; cap <= sizeof(got); cap++) {
+			memset(want, 'z', sizeof(want));
+			memset(got, 'z', sizeof(got));
+			snprintf(want, cap, "%s%s%s", parts[i][0], parts[i][1], parts[i][2]);
+			wr_concat3(got, cap, parts[i][0], parts[i][1], parts[i][2]);
+			assert_memory_equal(got, want, sizeof(got));
+		}
+	wr_concat3(got, 0, "a", "b", "c");
+}
+
 static void
 buf_grows_and_hands_over(void **state)
 {
@@ -151,6 +176,7 @@ main(void)
 		cmocka_unit_test(key_distance_counts_a_misspelt_head_as_two),
 		cmocka_unit_test(err_set_formats_and_returns_minus_one),
 		cmocka_unit_test(buf_grows_and_hands_over),
+		cmocka_unit_test(concat3_writes_what_snprintf_would),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
