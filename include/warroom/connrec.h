@@ -4,7 +4,8 @@
  * once with why; its return only once it has stayed UP for
  * CONNREC_SETTLE_MS, with how long it was away. A host that flaps (back
  * UP, lost again within that time) adds no records: the one return
- * written counts the drops meanwhile. So a post-mortem can say when each
+ * written counts the drops meanwhile (written sooner when a record about
+ * the host comes first: connrec_return_held). So a post-mortem can say when each
  * host was unreachable, and a flapping host costs two records. A host
  * never reached before is no return: its first reach is recorded at once
  * (`first`; nothing to debounce, it never was UP), and one that waited
@@ -74,6 +75,11 @@ int64_t connrec_last_failed(const struct connrec_live *l, int64_t down_ms);
  * UP is a first reach, due at once). */
 enum connrec_do connrec_decide(const struct connrec_live *l, enum connrec_state said,
     bool said_first, int64_t now_ms);
+
+/* Whether a return is seen but not yet due (held by the settle): the
+ * journal says DOWN, the host is UP. A record read over the new session
+ * writes it first (its since is already right), so it reads in order. */
+bool connrec_return_held(const struct connrec_live *l, enum connrec_state said);
 
 /* Whether a DOWN due now is the host's first contact failing: never seen
  * UP in this run, and the journal knows of no reach either (journal_reached:

@@ -227,6 +227,14 @@ size_t timeline_confirmed_unknown(const struct timeline *tl, const char *const *
 
 void timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg);
 
+/* Called before a record about host (any kind but conn.change) is
+ * appended, with the journal unlocked, so the caller can write first what
+ * must precede it (a held return); appends it makes call it no more. */
+typedef void (*timeline_before_host)(const char *host, void *arg);
+
+/* Set (fn NULL: clear) the hook timeline_before_host describes. */
+void timeline_set_before_host(struct timeline *tl, timeline_before_host fn, void *arg);
+
 /* Redact and store one record; data (an object, may be NULL) is consumed
  * whatever happens. 0 only once the record is written and fdatasync'd. */
 int timeline_append(struct timeline *tl, const char *kind, const char *host,

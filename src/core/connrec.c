@@ -3,7 +3,9 @@
  * once (the reason is freshest then, and an action's UNKNOWN may follow);
  * a return is news only once it holds, so a host that drops every few
  * seconds says DOWN once and UP once, with the drops counted. A first
- * reach is news at once: a host never UP cannot flap back.
+ * reach is news at once: a host never UP cannot flap back. A return held
+ * is written early when a record about its host comes first: that record
+ * was read over the new session, and must not read as from a DOWN host.
  */
 #include "warroom/connrec.h"
 
@@ -71,6 +73,12 @@ connrec_decide(const struct connrec_live *l, enum connrec_state said, bool said_
 	    (said_first || now_ms - l->since_ms >= CONNREC_SETTLE_MS))
 		return CONNREC_WRITE_UP;
 	return CONNREC_NOTHING;
+}
+
+bool
+connrec_return_held(const struct connrec_live *l, enum connrec_state said)
+{
+	return l->state == CONNREC_UP && said == CONNREC_DOWN;
 }
 
 bool

@@ -6195,22 +6195,29 @@ enum data_gap {
 	DATA_GAP_JOURNAL,                /* nothing could be written (a journal.recover) */
 };
 
-/* Whether the poll.change lost v[i] began before its host came back UP
- * after a DOWN: an UP's since (its record comes once the return held,
- * often after) falls between the failure's since and the record.
- * Older consoles wrote one at the reconnect, of a probe the
- * lost session left failed; the DOWN's row says that gap. */
+/* Whether the poll.change lost v[i] was of its host's DOWN alone: an
+ * UP's since (its record comes once the return held, often after) falls
+ * between the failure's since and the record, and the reads were back
+ * by the time that return held (its record, or a settle after it for a
+ * console that wrote it at once; back: the stretch's end, NULL none).
+ * Older consoles wrote one at the reconnect, of a probe the lost session
+ * left failed; the DOWN's row says that gap. Reads still failing once
+ * the host was back (the new session's first probe can be sent a moment
+ * before the console marks the return) are a gap of their own. */
 static bool
-poll_lost_in_down(const struct record *v, size_t n, size_t i)
+poll_lost_in_down(const struct record *v, size_t n, size_t i, const struct record *back)
 {
-	int64_t since = conn_since(&v[i]), up;
+	int64_t since = conn_since(&v[i]), up, held;
 	size_t k;
 
+	if (back == NULL)
+		return false;
 	for (k = 0; k < n; k++) {
 		if (!conn_is(&v[k], "UP") || strcmp(v[k].host, v[i].host) != 0)
 			continue;
 		up = conn_since(&v[k]);
-		if (up >= since && up <= v[i].ts_ms)
+		held = v[k].ts_ms > up + CONNREC_SETTLE_MS ? v[k].ts_ms : up + CONNREC_SETTLE_MS;
+		if (up >= since && up <= v[i].ts_ms && conn_since(back) <= held)
 			return true;
 	}
 	return false;
@@ -6237,7 +6244,7 @@ data_gap_at(const struct record *v, size_t n, size_t i, int64_t *from,
 		return DATA_GAP_JOURNAL;
 	if (conn_stretch(v, n, i, back))
 		return DATA_GAP_DOWN;
-	if (poll_stretch(v, n, i, back) && !poll_lost_in_down(v, n, i))
+	if (poll_stretch(v, n, i, back) && !poll_lost_in_down(v, n, i, *back))
 		return DATA_GAP_POLL;
 	*back = NULL;
 	return DATA_GAP_NONE;

@@ -121,6 +121,10 @@ struct timeline {
 	size_t n_unrun_unknown;
 	timeline_observer observer;
 	void *observer_arg;
+	timeline_before_host before_host;
+	void *before_host_arg;
+	bool in_before_host;            /* the hook runs: what it writes is not
+	                                   asked about again */
 };
 
 bool
@@ -718,6 +722,19 @@ append_locked(struct timeline *tl, const char *kind, const char *host, const cha
 	return append_at(tl, kind, host, op, data, 0, 0, err);
 }
 
+/* A record about host is about to be written: the hook writes first what
+ * must come before it (a return held back), outside the lock. */
+static void
+before_host(struct timeline *tl, const char *kind, const char *host)
+{
+	if (tl->before_host == NULL || tl->in_before_host || host == NULL ||
+	    strcmp(kind, "conn.change") == 0)
+		return;
+	tl->in_before_host = true;
+	tl->before_host(host, tl->before_host_arg);
+	tl->in_before_host = false;
+}
+
 int
 timeline_append(struct timeline *tl, const char *kind, const char *host, const char *op,
     cJSON *data, struct wr_err *err)
@@ -727,6 +744,7 @@ timeline_append(struct timeline *tl, const char *kind, const char *host, const c
 
 	if (err == NULL)
 		err = &local;
+	before_host(tl, kind, host);
 	if (tl->watching) {
 		cJSON_Delete(data);
 		return wr_err_set(err, "read-only mode: this console only watches the journal");
@@ -758,6 +776,7 @@ timeline_append_if(struct timeline *tl, const char *kind, const char *host,
 		err = &local;
 	if (tl->watching || tl->read_only || tl->degraded)
 		return timeline_append(tl, kind, host, NULL, data, err);
+	before_host(tl, kind, host);
 	if (lock_fd(tl->fd, LOCK_EX) != 0) {
 		cJSON_Delete(data);
 		degrade(tl, "cannot lock the journal: %s", strerror(errno));
@@ -1879,6 +1898,13 @@ timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg)
 	tl->observer_arg = arg;
 }
 
+void
+timeline_set_before_host(struct timeline *tl, timeline_before_host fn, void *arg)
+{
+	tl->before_host = fn;
+	tl->before_host_arg = arg;
+}
+
 int
 timeline_note(struct timeline *tl, const char *text, struct wr_err *err)
 {
@@ -2066,6 +2092,8 @@ timeline_append_keep_if(struct timeline *tl, const char *kind, const char *host,
 	if (tl->watching || tl->read_only)
 		return timeline_append(tl, kind, host, op, data, err);
 	/* Healthy, with nothing waiting before it: stored now if it can be. */
+	if (!tl->degraded && tl->nkept == 0)
+		before_host(tl, kind, host);
 	if (!tl->degraded && tl->nkept == 0) {
 		if (lock_fd(tl->fd, LOCK_EX) != 0)
 			degrade(tl, "cannot lock the journal: %s", strerror(errno));

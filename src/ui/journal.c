@@ -634,6 +634,8 @@ on_record(const struct record *r, void *arg)
 		    "console's write cut short? %s", rep);
 }
 
+static void conn_before_host(const char *host, void *arg);
+
 /* Everything the journal holds so far, then every record as it comes. */
 static void
 journal_replay(struct app *app)
@@ -650,6 +652,7 @@ journal_replay(struct app *app)
 		record_list_free(&list);
 	}
 	timeline_set_observer(app->tl, on_record, app);
+	timeline_set_before_host(app->tl, conn_before_host, app);
 }
 
 /* Damaged lines the journal skipped at the start: every record around
@@ -909,6 +912,7 @@ watch_next(struct app *app)
 	}
 	wr_strlcpy(old, timeline_id(app->tl), sizeof(old));
 	timeline_set_observer(app->tl, NULL, NULL);
+	timeline_set_before_host(app->tl, NULL, NULL);
 	timeline_close(app->tl);
 	forget_journal(app);
 	app->tl = next;
@@ -1115,6 +1119,7 @@ journal_close(struct app *app, const char *reason)
 	/* Space may be back: one last try writes what was kept meanwhile
 	 * (the hosts and actions are gone by now: nobody observes it). */
 	timeline_set_observer(app->tl, NULL, NULL);
+	timeline_set_before_host(app->tl, NULL, NULL);
 	if (writable(app) && timeline_degraded(app->tl))
 		timeline_recover(app->tl, &err);
 	if (writable(app) && timeline_kept(app->tl) > 0)
@@ -1918,15 +1923,106 @@ conn_found_down(struct app *app, size_t h, int64_t down_ms, int64_t *not_before)
 	return found;
 }
 
-void
-journal_conn(struct app *app)
+/* Host h's conn.change, if one is due at now; held: a return not yet
+ * settled is due too (a record about h comes next, and must read after
+ * it). 0 done or nothing due; -1 the journal refused it (said). */
+static int
+conn_step(struct app *app, size_t h, int64_t now, bool writer, bool held)
 {
 	char ts[WR_TS_MAX], nb[WR_TS_MAX];
 	struct connrec_span span;
 	struct obs_due due;
 	struct wr_err err;
 	int rc;
-	int64_t now, not_before, failed;
+	int64_t not_before, failed;
+	const struct ssh_status *st = ssh_pool_status(app->pool, (int)h);
+	struct app_conn *c = &app->conns[h];
+	enum connrec_do what;
+	cJSON *d;
+
+	/* The pool's clock is monotonic; the journal's is the wall's. */
+	failed = st->last_failed_ms > 0 ? now - (loop_now_ms() - st->last_failed_ms) : 0;
+	connrec_observe(&c->live, conn_state(st), st->error, c->said, failed, now);
+	/* While degraded the live state keeps: written once it recovers;
+	 * so it does while another console records. */
+	if (!writer || timeline_degraded(app->tl))
+		return 0;
+	what = connrec_decide(&c->live, c->said, c->said_first, now);
+	if (what == CONNREC_NOTHING && held && connrec_return_held(&c->live, c->said))
+		what = CONNREC_WRITE_UP;
+	if (what == CONNREC_NOTHING)
+		return 0;
+	d = cJSON_CreateObject();
+	record_format_ts(c->live.since_ms, ts);
+	if (what == CONNREC_WRITE_DOWN) {
+		cJSON_AddStringToObject(d, "state", "DOWN");
+		cJSON_AddStringToObject(d, "reason", c->live.reason);
+		cJSON_AddStringToObject(d, "since", ts);
+		if (c->live.untrusted)
+			cJSON_AddBoolToObject(d, "untrusted", true);
+		if (connrec_first(&c->live, c->said, c->reached))
+			cJSON_AddBoolToObject(d, "first", true);
+		/* Found DOWN on opening after nobody watched: it went
+		 * down unseen, after the last record before. */
+		else if (conn_found_down(app, h, c->live.since_ms, &not_before)) {
+			record_format_ts(not_before, nb);
+			cJSON_AddStringToObject(d, "not_before", nb);
+		}
+	} else if (c->said_first) {
+		/* Never reached before: no return and no DOWN, however
+		 * long it waited (for its key to be trusted, or for the
+		 * host to answer at all). */
+		cJSON_AddStringToObject(d, "state", "UP");
+		cJSON_AddStringToObject(d, "since", ts);
+		cJSON_AddBoolToObject(d, "first", true);
+		if (c->said_untrusted)
+			cJSON_AddBoolToObject(d, "untrusted", true);
+		cJSON_AddNumberToObject(d, "waited_s",
+		    (double)connrec_down_s(c->said_since_ms, c->live.since_ms));
+	} else {
+		conn_span(app, h, c->said_since_ms, c->live.since_ms, &span);
+		cJSON_AddStringToObject(d, "state", "UP");
+		cJSON_AddStringToObject(d, "since", ts);
+		cJSON_AddNumberToObject(d, "down_s", (double)span.down_s);
+		if (c->live.drops > 0)
+			cJSON_AddNumberToObject(d, "drops", c->live.drops);
+		/* A console resumed inside the DOWN (this one or any
+		 * other, once or more): nothing recorded for part of
+		 * it, so its length is at most; one found it DOWN on
+		 * opening: it may have begun before, so at least. */
+		if (span.unwatched_s > 0)
+			cJSON_AddNumberToObject(d, "unwatched_s", (double)span.unwatched_s);
+		if (span.start_unseen_s > 0)
+			cJSON_AddNumberToObject(d, "start_unseen_s",
+			    (double)span.start_unseen_s);
+		/* Its last failed try in this DOWN: it came back
+		 * after that, not when the next try found it. */
+		if ((failed = connrec_last_failed(&c->live, c->said_since_ms)) > 0) {
+			record_format_ts(failed, nb);
+			cJSON_AddStringToObject(d, "last_failed_try", nb);
+		}
+	}
+	/* Read back through journal_apply, the record sets c->said; one
+	 * another console wrote first is not written again. */
+	due = (struct obs_due){ .app = app, .row = -1, .host = h,
+		.said_ms = c->said_since_ms, .said_have = c->said == CONNREC_DOWN };
+	if ((rc = timeline_append_if(app->tl, "conn.change", app->cfg.hosts[h].name, d,
+	    conn_still_due, &due, &err)) > 0)
+		return 0;
+	if (rc != 0) {
+		app_say(app, "%s %s not recorded now: %s", app->cfg.hosts[h].name,
+		    what == CONNREC_WRITE_DOWN ? "going DOWN" : "coming back UP", err.msg);
+		sync_safety(app);
+		return -1;
+	}
+	c->live.drops = 0;
+	return 0;
+}
+
+void
+journal_conn(struct app *app)
+{
+	int64_t now;
 	size_t h;
 	bool writer;
 
@@ -1936,86 +2032,28 @@ journal_conn(struct app *app)
 		app->conns = xcalloc(app->cfg.nhosts + 1, sizeof(*app->conns));
 	now = loop_wall_ms();
 	writer = obs_writer(app);
-	for (h = 0; h < app->cfg.nhosts; h++) {
-		const struct ssh_status *st = ssh_pool_status(app->pool, (int)h);
-		struct app_conn *c = &app->conns[h];
-		enum connrec_do what;
-		cJSON *d;
+	for (h = 0; h < app->cfg.nhosts; h++)
+		if (conn_step(app, h, now, writer, false) != 0)
+			return;
+}
 
-		/* The pool's clock is monotonic; the journal's is the wall's. */
-		failed = st->last_failed_ms > 0 ? now - (loop_now_ms() - st->last_failed_ms) : 0;
-		connrec_observe(&c->live, conn_state(st), st->error, c->said, failed, now);
-		/* While degraded the live state keeps: written once it recovers;
-		 * so it does while another console records. */
-		if (!writer || timeline_degraded(app->tl) ||
-		    (what = connrec_decide(&c->live, c->said, c->said_first, now)) ==
-		    CONNREC_NOTHING)
-			continue;
-		d = cJSON_CreateObject();
-		record_format_ts(c->live.since_ms, ts);
-		if (what == CONNREC_WRITE_DOWN) {
-			cJSON_AddStringToObject(d, "state", "DOWN");
-			cJSON_AddStringToObject(d, "reason", c->live.reason);
-			cJSON_AddStringToObject(d, "since", ts);
-			if (c->live.untrusted)
-				cJSON_AddBoolToObject(d, "untrusted", true);
-			if (connrec_first(&c->live, c->said, c->reached))
-				cJSON_AddBoolToObject(d, "first", true);
-			/* Found DOWN on opening after nobody watched: it went
-			 * down unseen, after the last record before. */
-			else if (conn_found_down(app, h, c->live.since_ms, &not_before)) {
-				record_format_ts(not_before, nb);
-				cJSON_AddStringToObject(d, "not_before", nb);
-			}
-		} else if (c->said_first) {
-			/* Never reached before: no return and no DOWN, however
-			 * long it waited (for its key to be trusted, or for the
-			 * host to answer at all). */
-			cJSON_AddStringToObject(d, "state", "UP");
-			cJSON_AddStringToObject(d, "since", ts);
-			cJSON_AddBoolToObject(d, "first", true);
-			if (c->said_untrusted)
-				cJSON_AddBoolToObject(d, "untrusted", true);
-			cJSON_AddNumberToObject(d, "waited_s",
-			    (double)connrec_down_s(c->said_since_ms, c->live.since_ms));
-		} else {
-			conn_span(app, h, c->said_since_ms, c->live.since_ms, &span);
-			cJSON_AddStringToObject(d, "state", "UP");
-			cJSON_AddStringToObject(d, "since", ts);
-			cJSON_AddNumberToObject(d, "down_s", (double)span.down_s);
-			if (c->live.drops > 0)
-				cJSON_AddNumberToObject(d, "drops", c->live.drops);
-			/* A console resumed inside the DOWN (this one or any
-			 * other, once or more): nothing recorded for part of
-			 * it, so its length is at most; one found it DOWN on
-			 * opening: it may have begun before, so at least. */
-			if (span.unwatched_s > 0)
-				cJSON_AddNumberToObject(d, "unwatched_s", (double)span.unwatched_s);
-			if (span.start_unseen_s > 0)
-				cJSON_AddNumberToObject(d, "start_unseen_s",
-				    (double)span.start_unseen_s);
-			/* Its last failed try in this DOWN: it came back
-			 * after that, not when the next try found it. */
-			if ((failed = connrec_last_failed(&c->live, c->said_since_ms)) > 0) {
-				record_format_ts(failed, nb);
-				cJSON_AddStringToObject(d, "last_failed_try", nb);
-			}
-		}
-		/* Read back through journal_apply, the record sets c->said; one
-		 * another console wrote first is not written again. */
-		due = (struct obs_due){ .app = app, .row = -1, .host = h,
-			.said_ms = c->said_since_ms, .said_have = c->said == CONNREC_DOWN };
-		if ((rc = timeline_append_if(app->tl, "conn.change", app->cfg.hosts[h].name, d,
-		    conn_still_due, &due, &err)) > 0)
-			continue;
-		if (rc != 0) {
-			app_say(app, "%s %s not recorded now: %s", app->cfg.hosts[h].name,
-			    what == CONNREC_WRITE_DOWN ? "going DOWN" : "coming back UP", err.msg);
-			sync_safety(app);
+/* A record about host is about to be written (timeline_before_host): a
+ * return held back by the settle is written first, so nothing read over
+ * the new session sits between its DOWN and its UP. */
+static void
+conn_before_host(const char *host, void *arg)
+{
+	struct app *app = arg;
+	size_t h;
+
+	if (!writable(app) || app->pool == NULL || app->conns == NULL ||
+	    timeline_read_only(app->tl))
+		return;
+	for (h = 0; h < app->cfg.nhosts; h++)
+		if (strcmp(app->cfg.hosts[h].name, host) == 0) {
+			conn_step(app, h, loop_wall_ms(), obs_writer(app), true);
 			return;
 		}
-		c->live.drops = 0;
-	}
 }
 
 /* What host h's reads tell since its session came up (up_ms), as

@@ -57,6 +57,30 @@ a_return_is_recorded_once_it_held(void **state)
 	assert_int_equal(connrec_decide(&l, CONNREC_UP, false, 99000), CONNREC_NOTHING);
 }
 
+/* A return held by the settle is one a record about the host writes
+ * first; none while DOWN, none once written, none for a host never lost. */
+static void
+a_held_return_is_there_to_write_first(void **state)
+{
+	struct connrec_live l = { .state = CONNREC_DOWN, .since_ms = 5000,
+		.reason = "connection lost" };
+
+	(void)state;
+	assert_false(connrec_return_held(&l, CONNREC_DOWN));
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 0, 6000);
+	/* Not due by itself yet, but there: its since is the return's. */
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, false, 7000), CONNREC_NOTHING);
+	assert_true(connrec_return_held(&l, CONNREC_DOWN));
+	assert_int_equal(l.since_ms, 6000);
+	/* Lost again before anything about it came: nothing held. */
+	connrec_observe(&l, CONNREC_DOWN, "connection lost", CONNREC_DOWN, 0, 8000);
+	assert_false(connrec_return_held(&l, CONNREC_DOWN));
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 0, 9000);
+	assert_true(connrec_return_held(&l, CONNREC_DOWN));
+	assert_false(connrec_return_held(&l, CONNREC_UP));
+	assert_false(connrec_return_held(&l, CONNREC_UNKNOWN));
+}
+
 static void
 a_flapping_host_costs_two_records(void **state)
 {
@@ -341,6 +365,7 @@ main(void)
 		cmocka_unit_test(a_host_lost_is_recorded_at_once_with_why),
 		cmocka_unit_test(a_return_is_recorded_once_it_held),
 		cmocka_unit_test(a_flapping_host_costs_two_records),
+		cmocka_unit_test(a_held_return_is_there_to_write_first),
 		cmocka_unit_test(a_first_reach_after_trust_is_recorded_at_once),
 		cmocka_unit_test(a_loss_that_is_no_key_says_so),
 		cmocka_unit_test(a_host_never_reached_is_down_from_the_start),

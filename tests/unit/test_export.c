@@ -3368,6 +3368,54 @@ data_gaps_list_every_host_down(void **state)
 	records_free(v, 9);
 }
 
+/* sshd restarted with TCP forwarding off: a second DOWN, then an UP
+ * (written once the return held), and from the new session's first probe
+ * on, sent a moment before the console noticed the return, no health or
+ * metrics to the end. The reads failed after the host was back, not in
+ * its DOWN: a gap of its own, not back. */
+static void
+data_gaps_keep_reads_that_failed_past_the_return(void **state)
+{
+	struct record v[6] = { 0 };
+	char *md, *js;
+	cJSON *doc, *gaps, *x;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 35, "conn.change", "h6", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connection lost: transport read\","
+	    "\"since\":\"2024-05-01T12:00:35.000Z\"}");
+	add_to(v, 2, 46, "conn.change", "h6", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:00:36.250Z\",\"down_s\":1}");
+	add_to(v, 3, 51, "poll.change", "h6", NULL, "{\"state\":\"lost\","
+	    "\"what\":\"api /healthz\",\"error\":\"no answer: forwarding is prohibited on "
+	    "this host's sshd (AllowTcpForwarding no, or PermitOpen): set tunnel = false or "
+	    "allow it\",\"since\":\"2024-05-01T12:00:36.200Z\",\"failures\":3}");
+	add_to(v, 4, 200, "note", NULL, NULL, "{\"text\":\"still dark\"}");
+	add_to(v, 5, 230, "incident.close", NULL, NULL, "{}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
+	    "|---|---|---|---|---|\n"
+	    "| h6 | 2024-05-01 12:00:35 | 2024-05-01 12:00:36 | 1s | DOWN (connection lost: "
+	    "transport read): nothing read over its SSH connection |\n"
+	    "| h6 | 2024-05-01 12:00:36 | **not back** by the last record (2024-05-01 "
+	    "12:03:50) | — | api /healthz: no answer: forwarding is prohibited on this host's "
+	    "sshd (AllowTcpForwarding no, or PermitOpen): set tunnel = false or allow it; "
+	    "3 polls failed |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	gaps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "data_gaps");
+	assert_int_equal(cJSON_GetArraySize(gaps), 2);
+	x = cJSON_GetArrayItem(gaps, 1);
+	assert_string_equal(jstr(x, "kind"), "poll");
+	assert_string_equal(jstr(x, "host"), "h6");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "to")));
+	cJSON_Delete(doc);
+	free(js);
+	records_free(v, 6);
+}
+
 /* A resume says the stretch nothing recorded before it: closed (from,
  * to), stopped without a shutdown (since its last record), or a short
  * restart; in words true with read-only watchers on screen all along (they
@@ -6535,6 +6583,7 @@ main(void)
 		cmocka_unit_test(a_restart_at_once_says_no_duration),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
 		cmocka_unit_test(data_gaps_list_every_host_down),
+		cmocka_unit_test(data_gaps_keep_reads_that_failed_past_the_return),
 		cmocka_unit_test(a_resume_says_how_long_no_writing_console_ran),
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
