@@ -729,6 +729,26 @@ exports_badges(struct app *app, struct header_badges *b)
 	badge_add(b, true, ui_attr(app, THEME_BADGE), nr > 3 ? shrt : lng, nr > 3 ? NULL : shrt);
 }
 
+/* A badge naming up to four hosts count() finds, in words() three forms
+ * (long, short, the alarm word alone) for header_fit to choose from. */
+static void
+hosts_badge(struct app *app, struct header_badges *b, int attr,
+    size_t (*count)(const struct app *, const char **, size_t),
+    void (*words)(const char *const *, size_t, int, char *, size_t))
+{
+	const char *names[4];
+	char lng[200], shrt[200], tiny[64];
+	size_t n = count(app, names, WR_ARRAY_LEN(names));
+
+	if (n == 0)
+		return;
+	words(names, n, 0, lng, sizeof(lng));
+	words(names, n, 1, shrt, sizeof(shrt));
+	badge_add(b, false, attr, lng, shrt);
+	words(names, n, 2, tiny, sizeof(tiny));
+	badge_tiny(b, tiny);
+}
+
 /* A rollback that left the database's schema ahead of the release (its
  * /readyz says migrations not current): not a clean OK, and HOSTS' title
  * says so only while the pane is in sight. Narrow: the count, then the
@@ -736,17 +756,8 @@ exports_badges(struct app *app, struct header_badges *b)
 static void
 schema_badge(struct app *app, struct header_badges *b)
 {
-	const char *names[4];
-	char lng[200], shrt[200], tiny[64];
-	size_t n = hosts_schema_ahead(app, names, WR_ARRAY_LEN(names));
-
-	if (n == 0)
-		return;
-	badge_schema_ahead(names, n, 0, lng, sizeof(lng));
-	badge_schema_ahead(names, n, 1, shrt, sizeof(shrt));
-	badge_add(b, false, ui_attr(app, THEME_WARN) | A_REVERSE, lng, shrt);
-	badge_schema_ahead(names, n, 2, tiny, sizeof(tiny));
-	badge_tiny(b, tiny);
+	hosts_badge(app, b, (int)(ui_attr(app, THEME_WARN) | A_REVERSE), hosts_schema_ahead,
+	    badge_schema_ahead);
 }
 
 /* A host refused for a changed key may be a man in the middle: said
@@ -754,17 +765,8 @@ schema_badge(struct app *app, struct header_badges *b)
 static void
 key_changed_badge(struct app *app, struct header_badges *b)
 {
-	const char *names[4];
-	char lng[200], shrt[200], tiny[64];
-	size_t n = hosts_key_changed(app, names, WR_ARRAY_LEN(names));
-
-	if (n == 0)
-		return;
-	badge_key_changed(names, n, 0, lng, sizeof(lng));
-	badge_key_changed(names, n, 1, shrt, sizeof(shrt));
-	badge_add(b, false, ui_attr(app, THEME_BAD) | A_REVERSE, lng, shrt);
-	badge_key_changed(names, n, 2, tiny, sizeof(tiny));
-	badge_tiny(b, tiny);
+	hosts_badge(app, b, (int)(ui_attr(app, THEME_BAD) | A_REVERSE), hosts_key_changed,
+	    badge_key_changed);
 }
 
 static void
