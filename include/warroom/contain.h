@@ -28,6 +28,33 @@ enum contain_export {
  * whole 2xx, UNKNOWN for everything else. */
 enum contain_export contain_export_answer(long status, const char *body, size_t len, bool cut);
 
+/* GET /export as the kill switch's check read it: the status (0: no
+ * answer), the body read and whether it broke off (an error after the
+ * status: a timeout mid-body) or went over the cap. */
+struct contain_check {
+	long status;
+	const char *body;
+	size_t len;
+	bool broke_off;                  /* the transfer ended in an error */
+	bool over_cap;                   /* the body was longer than the cap */
+	bool timed_out;                  /* that error was the request's timeout */
+	int timeout_s;                   /* … of this many seconds */
+	const char *error;               /* the error's words, or NULL */
+};
+
+/* What the check proves: OFF or ON only from a whole answer (a 404, or a
+ * 2xx whose body was read to its end), else UNKNOWN with why[cap] saying
+ * so ("export not verified: /export's answer did not arrive in 5 s"): a
+ * status with an unread body proves nothing, and neither does no answer. */
+enum contain_export contain_export_checked(const struct contain_check *c, char *why, size_t cap);
+
+/* Whether a service whose /export said neither on nor off unsaid times
+ * running (HOSTS' EXPORT "?") is asked again now: every round below max,
+ * then every CONTAIN_EXPORT_SLOW_MS after last_ms (when it was last
+ * asked), so a host answering again is seen without a key. */
+#define CONTAIN_EXPORT_SLOW_MS 30000
+bool contain_export_ask_due(int unsaid, int max, int64_t last_ms, int64_t now_ms);
+
 /* What a host's exports count as (HOSTS' EXPORT, the header's EXPORTS ON,
  * E): what /export answered, except that off is no proof while the host's
  * last kill switch left a rollout not read complete (rollout_open,

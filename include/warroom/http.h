@@ -34,6 +34,9 @@ struct http_response {
 	char *body;                      /* NUL-terminated, at most max_body bytes */
 	size_t len;
 	bool truncated;                  /* the body was longer than max_body */
+	bool timed_out;                  /* it ended at the request's timeout_ms (error
+	                                    says so): a status may have come, the
+	                                    body not all */
 	char content_type[128];
 	char error[256];                 /* why there is no answer, or "" */
 	double seconds;

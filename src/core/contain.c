@@ -33,6 +33,44 @@ contain_export_answer(long status, const char *body, size_t len, bool cut)
 	return CONTAIN_EXPORT_ON;
 }
 
+enum contain_export
+contain_export_checked(const struct contain_check *c, char *why, size_t cap)
+{
+	const char *err = c->error != NULL && c->error[0] != '\0' ? c->error : "no reason given";
+	enum contain_export e;
+
+	/* A 404 is whole without a body; any other status counts only with
+	 * its body read to the end: "still on" must be read, not assumed. */
+	e = contain_export_answer(c->status, c->body, c->len,
+	    c->status != 404 && (c->broke_off || c->over_cap));
+	if (e != CONTAIN_EXPORT_UNKNOWN || why == NULL || cap == 0)
+		return e;
+	if (c->timed_out && c->status == 0)
+		snprintf(why, cap, "export not verified: /export's answer did not arrive in %d s",
+		    c->timeout_s);
+	else if (c->timed_out)
+		snprintf(why, cap, "export not verified: /export's answer did not arrive in %d s "
+		    "(status %ld came, its body did not)", c->timeout_s, c->status);
+	else if (c->status == 0)
+		snprintf(why, cap, "export not verified: GET /export had no answer: %.200s", err);
+	else if (c->over_cap)
+		snprintf(why, cap, "export not verified: /export answered %ld with a body over the "
+		    "cap", c->status);
+	else if (c->broke_off)
+		snprintf(why, cap, "export not verified: /export answered %ld but its body broke "
+		    "off: %.200s", c->status, err);
+	else
+		snprintf(why, cap, "export not verified: /export answered %ld, neither on nor off",
+		    c->status);
+	return e;
+}
+
+bool
+contain_export_ask_due(int unsaid, int max, int64_t last_ms, int64_t now_ms)
+{
+	return unsaid < max || last_ms == 0 || now_ms - last_ms >= CONTAIN_EXPORT_SLOW_MS;
+}
+
 const char *
 contain_export_name(enum contain_export e)
 {

@@ -634,7 +634,7 @@ act_reread_words(const struct action *a)
 {
 	/* Nothing reconnected when the console itself was restarted, and
 	 * nothing restarted when another console's action was taken over. */
-	if (a->adopted && a->reread_how[0] != '\0')
+	if (a->reread_how[0] != '\0')
 		return a->reread_how;
 	return a->adopted ? "re-read after restart" : "re-read after reconnect";
 }

@@ -7,6 +7,7 @@
 #define WARROOM_ACTION_IMPL_H
 
 #include "warroom/action.h"
+#include "warroom/contain.h"
 #include "warroom/rbtarget.h"
 #include "warroom/exec.h"
 #include "warroom/http.h"
@@ -98,7 +99,12 @@ struct action {
 	                                    its pods settles it (latedone) */
 	char reread_how[160];            /* adopted from a console gone beside this
 	                                    one: "re-read after taking over from
-	                                    alice's console (gone)"; "": restart */
+	                                    alice's console (gone)"; "re-read": a
+	                                    kill switch whose /export check got no
+	                                    whole answer (nothing reconnected); "":
+	                                    restart or reconnect */
+	int64_t export_read_ms;          /* wall clock: the re-read's /export answer
+	                                    that settled a kill switch, 0: none */
 	bool adopted;                    /* taken over from an earlier session's
 	                                    journal (action_adopt_unknown): its
 	                                    re-read is after a restart */
@@ -247,8 +253,18 @@ int act_http_get(struct action *a, const char *url, http_done_fn done, struct wr
 void act_killswitch_adopt(struct action *a, const cJSON *plan);
 
 /* What GET /export says: 1 disabled (404, or a 2xx that says
- * "disabled"), 0 on (another 2xx), -1 it does not say. */
+ * "disabled"), 0 on (another 2xx read whole), -1 it does not say: no
+ * answer, or a body cut short (contain_export_checked). */
 int act_export_disabled(const struct http_response *r);
+
+/* The same as a state, with why[cap] saying what was not verified when
+ * it is UNKNOWN ("export not verified: /export's answer did not arrive
+ * in 5 s"). */
+enum contain_export act_export_checked(const struct http_response *r, char *why, size_t cap);
+
+/* A re-read's /export answer settles a: " (/export read off at 17:20:05)"
+ * (UTC) appended to found[cap], the time kept in a->export_read_ms. */
+void act_export_read_at(struct action *a, bool off, char *found, size_t cap);
 
 /* The kill switch on a k8s host (action_killswitch_start's, want and
  * restore alike; a restore "" removes the variable). */

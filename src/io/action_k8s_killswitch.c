@@ -229,12 +229,16 @@ static void
 export_answer(const struct http_response *r, void *arg)
 {
 	struct action *a = arg;
-	bool disabled = act_export_disabled(r) == 1;
-	char w[320];
+	char w[320], why[400];
+	enum contain_export e = act_export_checked(r, why, sizeof(why));
+	bool disabled = e == CONTAIN_EXPORT_OFF;
 
-	if (r->status == 0) {
-		act_finish(a, ACTION_FAILED, "revision %d rolled out but GET %s had no answer: %s",
-		    a->plan.to_rev, a->plan.export_url, r->error);
+	/* The change rolled out; only an answer read whole says whether it
+	 * took: none is UNKNOWN, re-read until /export says (reconcile). */
+	if (e == CONTAIN_EXPORT_UNKNOWN) {
+		wr_strlcpy(a->reread_how, "re-read", sizeof(a->reread_how));
+		act_finish(a, ACTION_UNKNOWN, "%s and revision %d rolled out, but %s",
+		    to_words(a, w, sizeof(w)), a->plan.to_rev, why);
 		return;
 	}
 	if (switching_off(a) != disabled) {
@@ -305,8 +309,10 @@ settle(struct action *a, long export_status, int disabled)
 	cJSON_AddStringToObject(d, "wanted", a->plan.to);
 	cJSON_AddNumberToObject(d, "revision", a->plan.to_rev);
 	if (export_status >= 0) {
+		act_export_read_at(a, off, a->done_msg, sizeof(a->done_msg));
 		cJSON_AddNumberToObject(d, "export_status", (double)export_status);
 		cJSON_AddBoolToObject(d, "export_disabled", disabled == 1);
+		cJSON_AddNumberToObject(d, "export_read_ms", (double)a->export_read_ms);
 	}
 	act_reconcile_ok(a, a->done_msg, export_status < 0 ? "the deployment's env holds the "
 	    "new value and its rollout is complete" : off ? "the deployment's env holds the new "

@@ -246,11 +246,36 @@ gate_ok(struct action *a)
 	    switching_off(a) ? "404" : "again");
 }
 
+enum contain_export
+act_export_checked(const struct http_response *r, char *why, size_t cap)
+{
+	/* HOSTS' EXPORT reads the same answer the same way (contain.c); the
+	 * timeout is act_http_get's. */
+	struct contain_check c = {
+		.status = r->status, .body = r->body, .len = r->len,
+		.broke_off = r->error[0] != '\0', .over_cap = r->truncated,
+		.timed_out = r->timed_out, .timeout_s = 5, .error = r->error,
+	};
+
+	return contain_export_checked(&c, why, cap);
+}
+
+void
+act_export_read_at(struct action *a, bool off, char *found, size_t cap)
+{
+	size_t n = strlen(found);
+	char at[16];
+
+	a->export_read_ms = loop_wall_ms();
+	wr_clock_utc(a->export_read_ms, at, sizeof(at));
+	if (n < cap)
+		snprintf(found + n, cap - n, " (/export read %s at %s)", off ? "off" : "on", at);
+}
+
 int
 act_export_disabled(const struct http_response *r)
 {
-	/* HOSTS' EXPORT reads the same answer the same way (contain.c). */
-	enum contain_export e = contain_export_answer(r->status, r->body, r->len, false);
+	enum contain_export e = act_export_checked(r, NULL, 0);
 
 	return e == CONTAIN_EXPORT_OFF ? 1 : e == CONTAIN_EXPORT_ON ? 0 : -1;
 }
@@ -259,11 +284,16 @@ static void
 export_answer(const struct http_response *r, void *arg)
 {
 	struct action *a = arg;
-	bool disabled = act_export_disabled(r) == 1;
+	char why[400];
+	enum contain_export e = act_export_checked(r, why, sizeof(why));
+	bool disabled = e == CONTAIN_EXPORT_OFF;
 
-	if (r->status == 0) {
-		act_finish(a, ACTION_FAILED, "%s was redeployed but GET %s had no answer: %s",
-		    a->plan.service, a->plan.export_url, r->error);
+	/* The change went out; only an answer read whole says whether it
+	 * took: none is UNKNOWN, re-read until /export says (reconcile). */
+	if (e == CONTAIN_EXPORT_UNKNOWN) {
+		wr_strlcpy(a->reread_how, "re-read", sizeof(a->reread_how));
+		act_finish(a, ACTION_UNKNOWN, "%s in .env and %s redeployed, but %s",
+		    a->plan.to, a->plan.service, why);
 		return;
 	}
 	if (switching_off(a) != disabled) {
@@ -357,11 +387,15 @@ reconcile_record(struct action *a, long export_status, int export_disabled,
 		act_reread_again(a, found);
 		return;
 	}
+	if (export_status > 0)
+		act_export_read_at(a, off, found, sizeof(found));
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "found", a->ks_found);
 	cJSON_AddStringToObject(d, "wanted", a->plan.to);
 	cJSON_AddNumberToObject(d, "export_status", (double)export_status);
 	cJSON_AddBoolToObject(d, "export_disabled", export_disabled == 1);
+	if (a->export_read_ms > 0)
+		cJSON_AddNumberToObject(d, "export_read_ms", (double)a->export_read_ms);
 	act_reconcile_ok(a, found, off ? ".env holds the new value and the export is disabled" :
 	    ".env holds the new value and the export is on", d);
 	act_changed(a);
@@ -468,8 +502,7 @@ asked_export(const struct http_response *r, void *arg)
 	if (a->state != ACTION_PLANNING)
 		return;
 	/* Cut short or over the cap says nothing, as for HOSTS' EXPORT. */
-	a->ks_seen = r->status == 0 ? CONTAIN_EXPORT_UNKNOWN :
-	    contain_export_answer(r->status, r->body, r->len, r->truncated);
+	a->ks_seen = act_export_checked(r, NULL, 0);
 	a->ks_planned(a);
 }
 

@@ -173,6 +173,7 @@ finish(struct http_xfer *x, CURLcode rc)
 	curl_easy_getinfo(x->easy, CURLINFO_TOTAL_TIME, &x->resp.seconds);
 	if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct != NULL)
 		wr_strlcpy(x->resp.content_type, ct, sizeof(x->resp.content_type));
+	x->resp.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
 	if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x->resp.truncated))
 		snprintf(x->resp.error, sizeof(x->resp.error), "%s",
 		    x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));

@@ -99,6 +99,7 @@ struct host_poll {
 	int64_t round_readyz_sent_ms;
 	int export_unsaid;                /* /export answers in a row that said
 	                                    neither on nor off (a status came) */
+	int64_t export_asked_ms;          /* wall clock: /export last asked */
 	/* The watch: the driver's commands looping on one channel. */
 	struct exec_cmd *watch;
 	struct job *wjobs;               /* one per command of the loop */
@@ -1273,9 +1274,11 @@ version_due(const struct host_poll *hp, int64_t now)
 /* One round of health probes and, once a kill switch was asked for in the
  * incident, /export (the kill switch's URL, as plan_killswitch makes it);
  * all: /version too, whenever it was read. A service whose /export said
- * nothing usable three rounds running is not asked again but on asked-for
- * rounds: it has no export to show. Before any kill switch /export is not
- * asked: an idle console's rounds stay three requests (B3). */
+ * nothing usable three rounds running is asked only on asked-for rounds
+ * and every 30 s (contain_export_ask_due): it may have no export to show,
+ * or a fault that clears, and its "?" must not outlive the fault. Before
+ * any kill switch /export is not asked: an idle console's rounds stay
+ * three requests (B3). */
 #define EXPORT_UNSAID_MAX 3
 
 static void
@@ -1306,8 +1309,11 @@ probe_round(struct host_poll *hp, bool all)
 
 		if ((i == PR_VERSION && !version) ||
 		    (i == PR_EXPORT && (!hp->p->watch_exports ||
-		    (!all && hp->export_unsaid >= EXPORT_UNSAID_MAX))))
+		    (!all && !contain_export_ask_due(hp->export_unsaid, EXPORT_UNSAID_MAX,
+		    hp->export_asked_ms, now)))))
 			continue;
+		if (i == PR_EXPORT)
+			hp->export_asked_ms = now;
 		snprintf(url, sizeof(url), "%s%s", hp->cfg->health_url, paths[i]);
 		q->hp = hp;
 		q->what = i;

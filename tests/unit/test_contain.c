@@ -42,6 +42,70 @@ fold_at(struct contain *c, const char *kind, const char *host, const char *op, c
 }
 
 static void
+a_dripped_body_is_unknown_never_on(void **state)
+{
+	/* http-drip: 200 and Content-Length 239, then 5 bytes in 5 s. */
+	struct contain_check c = { .status = 200, .body = "{\"sta", .len = 5, .broke_off = true,
+		.timed_out = true, .timeout_s = 5,
+		.error = "Operation timed out after 5000 milliseconds with 5 out of 239 bytes" };
+	char why[300] = "";
+
+	(void)state;
+	assert_int_equal(contain_export_checked(&c, why, sizeof(why)), CONTAIN_EXPORT_UNKNOWN);
+	assert_string_equal(why, "export not verified: /export's answer did not arrive in 5 s "
+	    "(status 200 came, its body did not)");
+}
+
+static void
+no_answer_in_time_is_unknown(void **state)
+{
+	struct contain_check c = { .status = 0, .broke_off = true, .timed_out = true,
+		.timeout_s = 5, .error = "Operation timed out after 5000 milliseconds" };
+	char why[300] = "";
+
+	(void)state;
+	assert_int_equal(contain_export_checked(&c, why, sizeof(why)), CONTAIN_EXPORT_UNKNOWN);
+	assert_string_equal(why, "export not verified: /export's answer did not arrive in 5 s");
+	c.timed_out = false;
+	c.error = "Connection refused";
+	assert_int_equal(contain_export_checked(&c, why, sizeof(why)), CONTAIN_EXPORT_UNKNOWN);
+	assert_string_equal(why, "export not verified: GET /export had no answer: Connection "
+	    "refused");
+}
+
+static void
+only_a_whole_answer_says_on_or_off(void **state)
+{
+	struct contain_check c = { .status = 200, .body = "{\"export_mode\":\"on\"}", .len = 20 };
+	char why[300] = "";
+
+	(void)state;
+	assert_int_equal(contain_export_checked(&c, why, sizeof(why)), CONTAIN_EXPORT_ON);
+	assert_string_equal(why, "");
+	c.over_cap = true;
+	assert_int_equal(contain_export_checked(&c, why, sizeof(why)), CONTAIN_EXPORT_UNKNOWN);
+	assert_string_equal(why, "export not verified: /export answered 200 with a body over "
+	    "the cap");
+	/* A 500 says nothing of the export either way. */
+	c = (struct contain_check){ .status = 500, .body = "{}", .len = 2 };
+	assert_int_equal(contain_export_checked(&c, why, sizeof(why)), CONTAIN_EXPORT_UNKNOWN);
+	assert_string_equal(why, "export not verified: /export answered 500, neither on nor off");
+	/* A 404 is whole, even when the connection broke after it. */
+	c = (struct contain_check){ .status = 404, .broke_off = true, .error = "reset" };
+	assert_int_equal(contain_export_checked(&c, why, sizeof(why)), CONTAIN_EXPORT_OFF);
+}
+
+static void
+an_unsaid_export_is_asked_again_slowly(void **state)
+{
+	(void)state;
+	assert_true(contain_export_ask_due(2, 3, 1000, 2000));
+	assert_false(contain_export_ask_due(3, 3, 1000, 2000));
+	assert_false(contain_export_ask_due(5, 3, 1000, 1000 + CONTAIN_EXPORT_SLOW_MS - 1));
+	assert_true(contain_export_ask_due(5, 3, 1000, 1000 + CONTAIN_EXPORT_SLOW_MS));
+}
+
+static void
 export_answers(void **state)
 {
 	(void)state;
@@ -661,6 +725,10 @@ main(void)
 		cmocka_unit_test(a_refusal_before_the_dialog_carries_its_direction),
 		cmocka_unit_test(a_restore_holds_only_for_the_release_it_was_made_under),
 		cmocka_unit_test(a_later_switch_off_ends_the_restore_whatever_its_end),
+		cmocka_unit_test(a_dripped_body_is_unknown_never_on),
+		cmocka_unit_test(no_answer_in_time_is_unknown),
+		cmocka_unit_test(only_a_whole_answer_says_on_or_off),
+		cmocka_unit_test(an_unsaid_export_is_asked_again_slowly),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
