@@ -200,6 +200,7 @@ void action_set_chain(struct action *a, const char *chain);
 int64_t action_started_ms(const struct action *a);
 bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */
 bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re-read since */
+bool action_env_stale(const struct action *a);       /* ended with .env naming another tag */
 bool action_rereadable(const struct action *a);      /* warroom can re-read what it did */
 
 /* UNKNOWN, and the last re-read found the change made and its k8s rollout

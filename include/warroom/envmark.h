@@ -62,6 +62,15 @@ bool envmark_show(const struct envmark *m, const char *env_tag, const char *now,
  * not. */
 bool envmark_news(const struct envmark *m, const char *env_tag, const char *runs);
 
+/* The outcome words' tail for a Compose rollback that ended OK while
+ * .env still names another tag: the next plain `up -d` undoes it. */
+#define ENVMARK_NOT_UPDATED ", .env NOT updated"
+
+/* Whether an outcome record's data (action.end, action.reconcile) says
+ * .env was left naming another tag than the rollback's ("env_updated":
+ * false). */
+bool envmark_not_updated(const cJSON *data);
+
 /* The TAG cell of a marked row: "v1.4.1 .env!". */
 void envmark_tag_cell(const char *tag, char *out, size_t cap);
 

@@ -26,7 +26,7 @@ struct stepran_act {
 	bool section;                    /* step is a section's id: its own blocks */
 	char *host;
 	char *op;
-	char words[40];                  /* "RUNNING" (intent, no end yet), "OK",
+	char words[48];                  /* "RUNNING" (intent, no end yet), "OK",
 	                                    "FAILED", "UNKNOWN", "OK after re-read",
 	                                    "FAILED, settled by hand", "FAILED,
 	                                    rollout completed later" */

@@ -27,6 +27,13 @@ envmark_drift(const char *env_tag, const char *runs)
 	return strcmp(env_tag, runs) != 0;
 }
 
+bool
+envmark_not_updated(const cJSON *data)
+{
+	return data != NULL && cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(data,
+	    "env_updated"));
+}
+
 cJSON *
 envmark_record(const char *service, const char *value, const char *runs,
     const struct envmark *was)

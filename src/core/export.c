@@ -701,6 +701,15 @@ action_outcome(const struct pm_action *a)
 	return "unknown";
 }
 
+/* Whether a ended OK with .env still naming another tag (its end says
+ * so): the Actions table's outcome says it is not done. */
+static bool
+env_not_updated(const struct pm_action *a)
+{
+	return a->running == 0 && a->end != NULL && strcmp(action_outcome(a), "ok") == 0 &&
+	    envmark_not_updated(a->end->data);
+}
+
 /* Whether a ended OK (settled, not running). */
 static bool
 action_ok(const struct pm_action *a)
@@ -2371,8 +2380,9 @@ md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm
 		else if (by == 3)
 			late_outcome(b, o, a);
 		else {
-			wr_buf_printf(b, "\n\n- Outcome: %s",
-			    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc);
+			wr_buf_printf(b, "\n\n- Outcome: %s%s",
+			    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
+			    env_not_updated(a) ? ENVMARK_NOT_UPDATED : "");
 			/* Whose word it is, as the Actions table's By says. */
 			if (by == 2) {
 				wr_buf_str(b, ", settled by hand");
@@ -4142,6 +4152,10 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 		if (line.len > 0)
 			wr_buf_str(&line, strcmp(line.s, "delivered:") == 0 ? " " : " — ");
 		wr_buf_str(&line, s);
+		/* An OK that left .env naming the tag it left: no plain OK. */
+		if (strcmp(keys[i], "outcome") == 0 && strcmp(s, "ok") == 0 &&
+		    envmark_not_updated(r->data))
+			wr_buf_str(&line, ENVMARK_NOT_UPDATED);
 	}
 	if (line.len > 0 && strcmp(line.s, "delivered:") == 0)
 		line.s[--line.len] = '\0';      /* nothing more known of it */
@@ -5278,18 +5292,24 @@ md_standing(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 	return k;
 }
 
-/* Each service's last health.change that read /readyz (it carries
- * schema_ahead), in the order the services were first met, where it said
- * the schema is ahead of the release or behind it: a release left on a
- * schema not its own (a rollback over migrations a bad release ran).
- * The caller frees *out; how many. */
+/* A health.change that read /readyz: it carries schema_ahead. */
+static bool
+reads_schema(const struct record *r)
+{
+	return kind_is(r, "health.change") &&
+	    cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(r->data, "schema_ahead"));
+}
+
+/* Each host's service's last record that want takes, in the order the
+ * services were first met. The caller frees *out; how many. */
 static size_t
-schema_left(const struct record *v, size_t n, const struct record ***out)
+last_each(const struct record *v, size_t n, bool (*want)(const struct record *),
+    const struct record ***out)
 {
 	const struct record **last = NULL;
 	struct wr_buf *ids = NULL;
 	struct strmap map;
-	size_t nlast = 0, i, k, slot;
+	size_t nlast = 0, i, slot;
 	bool found;
 
 	strmap_init(&map, 16);
@@ -5297,8 +5317,7 @@ schema_left(const struct record *v, size_t n, const struct record ***out)
 		const struct record *r = &v[i];
 		struct wr_buf id = { 0 };
 
-		if (!kind_is(r, "health.change") || r->host == NULL || dstr(r, "service") == NULL ||
-		    !cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(r->data, "schema_ahead")))
+		if (r->host == NULL || dstr(r, "service") == NULL || !want(r))
 			continue;
 		wr_buf_printf(&id, "%s/%s", r->host, dstr(r, "service"));
 		slot = strmap_slot(&map, id.s, &found);
@@ -5314,17 +5333,141 @@ schema_left(const struct record *v, size_t n, const struct record ***out)
 		strmap_put(&map, slot, id.s, nlast);
 		nlast++;
 	}
-	for (i = 0, k = 0; i < nlast; i++) {
-		enum probe_schema s = healthrec_schema(last[i]->data, false);
-
+	for (i = 0; i < nlast; i++)
 		free(ids[i].s);
-		if (s == PROBE_SCHEMA_AHEAD || s == PROBE_SCHEMA_BEHIND)
-			last[k++] = last[i];
-	}
 	free(ids);
 	strmap_free(&map);
 	*out = last;
+	return nlast;
+}
+
+/* Each service's last health.change that read /readyz (it carries
+ * schema_ahead) where it said the schema is ahead of the release or
+ * behind it: a release left on a schema not its own (a rollback over
+ * migrations a bad release ran). The caller frees *out; how many. */
+static size_t
+schema_left(const struct record *v, size_t n, const struct record ***out)
+{
+	size_t i, k, nlast = last_each(v, n, reads_schema, out);
+
+	for (i = 0, k = 0; i < nlast; i++) {
+		enum probe_schema s = healthrec_schema((*out)[i]->data, false);
+
+		if (s == PROBE_SCHEMA_AHEAD || s == PROBE_SCHEMA_BEHIND)
+			(*out)[k++] = (*out)[i];
+	}
 	return k;
+}
+
+static bool
+reads_env(const struct record *r)
+{
+	return kind_is(r, ENVMARK_KIND) && dstr(r, "env_image_tag") != NULL &&
+	    dstr(r, "runs") != NULL;
+}
+
+/* The compose.rollback intent on r's host that took r's service to what
+ * it runs, the latest; NULL: none did. */
+static const struct record *
+rolled_back_to(const struct record *v, size_t n, const struct record *r)
+{
+	size_t i;
+
+	for (i = n; i-- > 0;) {
+		const cJSON *p = cJSON_GetObjectItemCaseSensitive(v[i].data, "plan");
+		const char *svc = jstr_in(p, "service"), *to = jstr_in(p, "to");
+
+		if (kind_is(&v[i], "action.intent") && v[i].host != NULL &&
+		    strcmp(v[i].host, r->host) == 0 && dstr(&v[i], "action") != NULL &&
+		    strcmp(dstr(&v[i], "action"), "compose.rollback") == 0 && svc != NULL &&
+		    strcmp(svc, dstr(r, "service")) == 0 && to != NULL &&
+		    strcmp(to, dstr(r, "runs")) == 0)
+			return &v[i];
+	}
+	return NULL;
+}
+
+/* Each Compose service whose last .env reading (env.check) names another
+ * IMAGE_TAG than it runs, where what it runs is a rollback's target: the
+ * next plain `up -d` undoes that rollback. *from (freed with *out): each
+ * one's rollback, the tag it left. The caller frees *out; how many. */
+static size_t
+env_left(const struct record *v, size_t n, const struct record ***out, const char ***from)
+{
+	size_t i, k, nlast = last_each(v, n, reads_env, out);
+	const struct record *rb;
+
+	*from = xmalloc((nlast + 1) * sizeof(**from));
+	for (i = 0, k = 0; i < nlast; i++) {
+		const struct record *r = (*out)[i];
+
+		if (!envmark_drift(dstr(r, "env_image_tag"), dstr(r, "runs")) ||
+		    (rb = rolled_back_to(v, n, r)) == NULL)
+			continue;
+		(*from)[k] = jstr_in(cJSON_GetObjectItemCaseSensitive(rb->data, "plan"), "from");
+		(*out)[k++] = r;
+	}
+	return k;
+}
+
+/* Whether env_left's a and b read alike (one line names both hosts). */
+static bool
+env_alike(const struct record *a, const char *afrom, const struct record *b,
+    const char *bfrom)
+{
+	return strcmp(dstr(a, "service"), dstr(b, "service")) == 0 &&
+	    strcmp(dstr(a, "env_image_tag"), dstr(b, "env_image_tag")) == 0 &&
+	    strcmp(dstr(a, "runs"), dstr(b, "runs")) == 0 &&
+	    ((afrom == NULL) == (bfrom == NULL)) && (afrom == NULL || strcmp(afrom, bfrom) == 0);
+}
+
+/* env_left's services as follow-ups, hosts alike on one line: "h1, h4:
+ * .env still says IMAGE_TAG=v1.5.0-bad: a plain `up -d` would start the
+ * bad release (api runs v1.4.1, the rollback's target); set
+ * IMAGE_TAG=v1.4.1". How many lines. */
+static size_t
+md_env_left(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o)
+{
+	const struct record **left;
+	const char **from;
+	size_t i, j, lines = 0, k = env_left(v, n, &left, &from);
+	bool *said = xmalloc(k + 1);
+
+	memset(said, 0, k + 1);
+	for (i = 0; i < k; i++) {
+		const struct record *r = left[i];
+		const char *env = dstr(r, "env_image_tag");
+
+		if (said[i])
+			continue;
+		wr_buf_str(b, lines++ == 0 ? "\n**.env drift**\n\n- " : "- ");
+		for (j = i; j < k; j++) {
+			if (said[j] || !env_alike(r, from[i], left[j], from[j]))
+				continue;
+			said[j] = true;
+			if (j != i)
+				wr_buf_str(b, ", ");
+			sb_text(b, o, left[j]->host);
+		}
+		wr_buf_str(b, ": .env still says IMAGE_TAG=");
+		sb_text(b, o, env);
+		wr_buf_str(b, ": a plain `up -d` would start ");
+		if (from[i] != NULL && strcmp(from[i], env) == 0)
+			wr_buf_str(b, "the bad release");
+		else
+			sb_text(b, o, env);
+		wr_buf_str(b, " (");
+		sb_text(b, o, dstr(r, "service"));
+		wr_buf_str(b, " runs ");
+		sb_text(b, o, dstr(r, "runs"));
+		wr_buf_str(b, ", the rollback's target); set IMAGE_TAG=");
+		sb_text(b, o, dstr(r, "runs"));
+		wr_buf_str(b, "\n");
+	}
+	free(said);
+	free(from);
+	free(left);
+	return lines;
 }
 
 /* schema_left's services as follow-ups: "api on h1 runs v1.4.1 on a
@@ -5730,6 +5873,7 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	k += md_still_bad(b, v, n, o, pm);
 	k += md_standing(b, o, pm);
 	k += md_host_keys(b, v, n, o);
+	k += md_env_left(b, v, n, o);
 	if (md_schema_left(b, v, n, o) + k == 0 && pm->n_done + pm->n_ran_ok == pm->nsteps)
 		wr_buf_str(b, pm->n_ran_ok > 0 ? "\n_None: every recorded step is ticked, or its "
 		    "action ran OK._\n" : "\n_None: every recorded step is ticked._\n");
@@ -7679,7 +7823,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			sb_text(b, o, a->end->actor);
 			wr_buf_str(b, ")");
 		} else
-			wr_buf_printf(b, "%s%s", strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
+			wr_buf_printf(b, "%s%s%s", strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
+			    env_not_updated(a) ? ENVMARK_NOT_UPDATED : "",
 			    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" :
 			    "");
 		wr_buf_str(b, " | ");
@@ -8088,6 +8233,30 @@ json_schema_left(cJSON *arr, const struct record *v, size_t n, const struct expo
 	free(left);
 }
 
+/* md_env_left's services as followups[] entries ("env_drift"), one per
+ * host. */
+static void
+json_env_left(cJSON *arr, const struct record *v, size_t n, const struct export_opts *o)
+{
+	const struct record **left;
+	const char **from;
+	size_t i, k = env_left(v, n, &left, &from);
+
+	for (i = 0; i < k; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		json_str(x, "host", o, left[i]->host);
+		cJSON_AddStringToObject(x, "what", "env_drift");
+		json_str(x, "service", o, dstr(left[i], "service"));
+		json_str(x, "env_image_tag", o, dstr(left[i], "env_image_tag"));
+		json_str(x, "runs", o, dstr(left[i], "runs"));
+		json_str(x, "rolled_back_from", o, from[i]);
+		cJSON_AddItemToArray(arr, x);
+	}
+	free(from);
+	free(left);
+}
+
 /* Where a rollback time came from, as the Markdown key times say it: an
  * action (a, its source "built-in" or "runbook command") or a tag change
  * the console saw (seen, source "seen"); null when neither. */
@@ -8489,6 +8658,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_time(x, "started", a->intent->ts_ms);
 		json_time(x, "ended", ended_ms(a));
 		cJSON_AddStringToObject(x, "outcome", action_outcome(a));
+		if (env_not_updated(a))
+			cJSON_AddFalseToObject(x, "env_updated");
 		cJSON_AddBoolToObject(x, "reconciled",
 		    a->end != NULL && kind_is(a->end, "action.reconcile"));
 		if (settled_by(a) != 0)
@@ -8552,6 +8723,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_standing(cJSON_GetObjectItemCaseSensitive(inc, "followups"), o, pm);
 	json_host_keys(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o);
 	json_schema_left(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o);
+	json_env_left(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o);
 	steps = cJSON_AddArrayToObject(inc, "checklist");
 	/* Each runbook's T-0 once: a runbook's steps can outnumber records. */
 	tzs = xmalloc((pm->nrbs + 1) * sizeof(*tzs));

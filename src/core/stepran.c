@@ -20,6 +20,7 @@
  */
 #include "warroom/stepran.h"
 #include "warroom/latedone.h"
+#include "warroom/envmark.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -321,7 +322,8 @@ stepran_note_at(struct stepran *s, const struct record *r, const struct stepran_
 		return;
 	/* A settled outcome stands: an end after it says nothing newer. */
 	if (strcmp(r->kind, "action.end") == 0 && !a->settled) {
-		snprintf(a->words, sizeof(a->words), "%s", outcome_name(str_of(r->data, "outcome")));
+		snprintf(a->words, sizeof(a->words), "%s%s", outcome_name(str_of(r->data, "outcome")),
+		    envmark_not_updated(r->data) ? ENVMARK_NOT_UPDATED : "");
 		return;
 	}
 	if (strcmp(r->kind, "action.reconcile") != 0 ||
@@ -335,8 +337,9 @@ stepran_note_at(struct stepran *s, const struct record *r, const struct stepran_
 		snprintf(a->words, sizeof(a->words), "%s, rollout completed later",
 		    str_of(r->data, "reread_ts") != NULL ? "UNKNOWN" : "FAILED");
 	else
-		snprintf(a->words, sizeof(a->words), "%s%s", ok ? "OK" : "FAILED",
-		    by != NULL && strcmp(by, "hand") == 0 ? ", settled by hand" : " after re-read");
+		snprintf(a->words, sizeof(a->words), "%s%s%s", ok ? "OK" : "FAILED",
+		    by != NULL && strcmp(by, "hand") == 0 ? ", settled by hand" : " after re-read",
+		    ok && envmark_not_updated(r->data) ? ENVMARK_NOT_UPDATED : "");
 }
 
 static bool

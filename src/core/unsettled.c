@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "warroom/envmark.h"
 #include "warroom/util.h"
 
 static const char *
@@ -176,6 +177,9 @@ unsettled_end_words(const char *text, const char *outcome, const char *what, con
 	 * row then still shows both the outcome and the action. */
 	if (lo == 0 || strncmp(text, outcome, lo) != 0)
 		lo = 0;
+	/* "ok, .env NOT updated" is one outcome: kept whole before the name. */
+	if (lo > 0 && strncmp(text + lo, ENVMARK_NOT_UPDATED, strlen(ENVMARK_NOT_UPDATED)) == 0)
+		lo += strlen(ENVMARK_NOT_UPDATED);
 	cap = strlen(text) + strlen(what) + strlen(how) + 16;
 	t = xmalloc(cap);
 	snprintf(t, cap, "%.*s%s%s%s%s%s%s%s", (int)lo, text, lo ? " \xe2\x80\x94 " : "", what,

@@ -351,6 +351,12 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 			cJSON_AddNumberToObject(ro, "desired", a->unfinished.desired);
 		}
 	}
+	if (s == ACTION_OK && a->env_stale && a->intent_stored && a->env.tl != NULL) {
+		/* Done, but .env still names another tag: the outcome's words
+		 * say so wherever they are shown (envmark_not_updated). */
+		more = cJSON_CreateObject();
+		cJSON_AddFalseToObject(more, "env_updated");
+	}
 	if (a->intent_stored && a->env.tl != NULL && (rc = timeline_action_end_with(a->env.tl,
 	    a->op, a->cfg->name, outcome[s], a->reason, more, &err)) != 0) {
 		size_t n = strlen(a->reason);
@@ -695,6 +701,8 @@ act_reconcile_ok(struct action *a, const char *found, const char *summary, cJSON
 		cJSON_AddItemToObject(d, f->string, cJSON_DetachItemViaPointer(fields, f));
 	cJSON_Delete(fields);
 	cJSON_AddStringToObject(d, "summary", summary);
+	if (a->env_stale)
+		cJSON_AddFalseToObject(d, "env_updated");
 	/* What the re-read found settles the outcome for the post-mortem. */
 	cJSON_AddStringToObject(d, "outcome", "ok");
 	cJSON_AddStringToObject(d, "detail", found);
@@ -2557,6 +2565,12 @@ action_settle(struct action *a, bool ok, const char *typed, struct wr_err *err)
 	free(clean);
 	free(saw);
 	return rc;
+}
+
+bool
+action_env_stale(const struct action *a)
+{
+	return a->env_stale;
 }
 
 bool

@@ -111,6 +111,12 @@ struct action {
 	size_t reread_at;                /* where in reason what a re-read found
 	                                    begins; 0: nothing yet */
 	bool rename_dropped;             /* the connection dropped while mv renamed .env */
+	bool env_tried;                  /* rollback: its .env step was started
+	                                    (after verify, or after a re-read) */
+	bool env_stale;                  /* rollback: .env was last known to name
+	                                    another tag than the target (env.check) */
+	bool env_on_reread;              /* … by the re-read after UNKNOWN: its end
+	                                    is that re-read's action.reconcile */
 	int64_t env_wait_since;          /* the re-read first found .env not yet renamed */
 	struct probe_result gate_said;   /* the gate's 200 answer, once it came */
 	enum plan_schema planned_schema; /* a downgrade: what /readyz said of the
@@ -317,6 +323,12 @@ void act_reread_took(struct action *a, const char *found);
  * compose_dir's), say whether it still names another tag than the target,
  * and record action.reconcile with a->done_msg and that. */
 void act_keep_tag_reconcile(struct action *a);
+
+/* The re-read found the target healthy and releases.log noted: run the
+ * .env step this console's plan still owes (never sent before the drop),
+ * as the OK path would, ending in action.reconcile. False when there is
+ * none to run (then act_keep_tag_reconcile says what .env holds). */
+bool act_keep_tag_after_reread(struct action *a);
 
 /* A Compose rollback adopted from the journal: its .env step's files. */
 void act_keep_tag_adopt(struct action *a, const cJSON *plan);

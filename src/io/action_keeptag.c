@@ -11,7 +11,11 @@
  * the journal say WARNING: .env still names the old tag. A connection lost
  * during the rename is UNKNOWN. Any re-read of a Compose rollback after
  * UNKNOWN ends here too: it reads .env (planned with this step or not) and
- * says whether it still names another tag than the target. Whatever .env
+ * says whether it still names another tag than the target; when the drop
+ * came before this step was sent and this console confirmed the plan (it
+ * holds the new text), the re-read runs the step as the OK path would
+ * first, since it has just verified what the step waits for, as it does
+ * for releases.log. Whatever .env
  * is known to say once the target runs is an env.check record, HOSTS'
  * mark (envmark.c).
  */
@@ -37,10 +41,49 @@ env_check(struct action *a, const char *value)
 {
 	struct wr_err err;
 
+	a->env_stale = a->plan.to[0] != '\0' && envmark_drift(value, a->plan.to);
 	if (a->env.tl == NULL || a->plan.to[0] == '\0')
 		return;
 	timeline_append_keep(a->env.tl, ENVMARK_KIND, a->cfg->name, a->op,
 	    envmark_record(a->cfg->services[a->svc], value, a->plan.to, NULL), &err);
+}
+
+/* The step's end: the action's OK, or, run by the re-read after UNKNOWN,
+ * that re-read's ok record; env_tag: what .env says now ("" not known). */
+static void
+ended(struct action *a, const char *env_tag, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+ended(struct action *a, const char *env_tag, const char *fmt, ...)
+{
+	char msg[sizeof(a->done_msg) + 1536];
+	const char *summary;
+	va_list ap;
+	cJSON *d;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!a->env_on_reread) {
+		act_finish(a, ACTION_OK, "%s", msg);
+		return;
+	}
+	a->env_on_reread = false;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "found_tag", a->reread_cur.tag);
+	cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
+	if (env_tag[0] == '\0')
+		summary = "the target is running: the rollback took effect; .env not read";
+	else if (strcmp(env_tag, a->plan.to) == 0)
+		summary = "the target is running and .env keeps it: the rollback took effect";
+	else
+		summary = "the target is running: the rollback took effect; WARNING: .env still "
+		    "names another tag";
+	if (env_tag[0] != '\0')
+		cJSON_AddStringToObject(d, "env_image_tag", env_tag);
+	act_reconcile_ok(a, msg, summary, d);
+	act_changed(a);
 }
 
 /* The rollback is done, .env not changed: said loudly, and journalled. */
@@ -59,7 +102,7 @@ untouched(struct action *a, const char *holds, const char *fmt, ...)
 	va_end(ap);
 	act_record_step(a, STEP, why, ".env not changed");
 	env_check(a, holds);
-	act_finish(a, ACTION_OK, "%s; WARNING: .env still says IMAGE_TAG=%s (%s): a plain "
+	ended(a, holds, "%s; WARNING: .env still says IMAGE_TAG=%s (%s): a plain "
 	    "`up -d` brings it back; set IMAGE_TAG=%s there by hand", a->done_msg, holds, why,
 	    a->plan.env_value);
 }
@@ -73,7 +116,7 @@ read_back(const struct sftp_result *r, void *arg)
 	a->sftp = NULL;
 	if (!r->ok) {
 		act_record_step(a, STEP, r->error, "mv exited 0; .env not read back");
-		act_finish(a, ACTION_OK, "%s; IMAGE_TAG=%s written to .env (mv exited 0) but .env "
+		ended(a, "", "%s; IMAGE_TAG=%s written to .env (mv exited 0) but .env "
 		    "could not be read back: %s", a->done_msg, a->plan.env_value, r->error);
 		return;
 	}
@@ -87,7 +130,7 @@ read_back(const struct sftp_result *r, void *arg)
 	    "as %.200s)", now, a->plan.env_was, a->plan.env_backup);
 	act_record_step(a, STEP, NULL, line);
 	env_check(a, now);
-	act_finish(a, ACTION_OK, "%s; IMAGE_TAG=%s kept in .env (was %s)", a->done_msg, now,
+	ended(a, now, "%s; IMAGE_TAG=%s kept in .env (was %s)", a->done_msg, now,
 	    a->plan.env_was);
 }
 
@@ -96,6 +139,14 @@ swapped(struct action *a, const struct exec_result *r)
 {
 	struct wr_err err;
 
+	if (!r->finished && a->env_on_reread) {
+		/* Cut off again: the whole re-read later, which then only
+		 * reads .env (waiting for a rename still at work). */
+		a->rename_dropped = true;
+		a->env_on_reread = false;
+		act_reconcile_later(a);
+		return;
+	}
 	if (!r->finished) {
 		a->rename_dropped = true;
 		act_finish(a, ACTION_UNKNOWN, "%s; then the connection was lost renaming the new "
@@ -159,7 +210,7 @@ reread(const struct sftp_result *r, void *arg)
 		/* Someone (a rollback of another service) set it meanwhile. */
 		act_record_step(a, STEP, NULL, ".env already says the target; not changed");
 		env_check(a, now);
-		act_finish(a, ACTION_OK, "%s; .env already says IMAGE_TAG=%s", a->done_msg, now);
+		ended(a, now, "%s; .env already says IMAGE_TAG=%s", a->done_msg, now);
 		return;
 	}
 	envfile_hash(r->data, r->len, hash);
@@ -171,10 +222,25 @@ reread(const struct sftp_result *r, void *arg)
 	act_env_write(a, written);
 }
 
+/* Step k (the .env write): read .env again first (reread). */
+static void
+start_step(struct action *a, int k)
+{
+	struct wr_err err;
+
+	a->env_tried = true;
+	a->step = k;
+	wr_strlcpy(a->step_name, STEP, sizeof(a->step_name));
+	a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX, 15000,
+	    reread, a, &err);
+	if (a->sftp == NULL)
+		untouched(a, a->plan.env_was, "could not read .env again before changing it: %s",
+		    err.msg);
+}
+
 void
 act_rollback_done(struct action *a, const char *fmt, ...)
 {
-	struct wr_err err;
 	va_list ap;
 	int k = plan_first_after_verify(&a->plan);
 
@@ -195,15 +261,26 @@ act_rollback_done(struct action *a, const char *fmt, ...)
 		return;
 	}
 	a->state = ACTION_RUNNING;
-	a->step = k;
-	wr_strlcpy(a->step_name, STEP, sizeof(a->step_name));
-	a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX, 15000,
-	    reread, a, &err);
-	if (a->sftp == NULL)
-		untouched(a, a->plan.env_was, "could not read .env again before changing it: %s",
-		    err.msg);
+	start_step(a, k);
 	act_changed(a);
 }
+
+bool
+act_keep_tag_after_reread(struct action *a)
+{
+	int k = plan_first_after_verify(&a->plan);
+
+	/* Only the plan this console confirmed and holds the new text of,
+	 * and only once: an earlier session's is never run again. */
+	if (a->env_tried || a->adopted || !a->intent_stored || a->rename_dropped ||
+	    k + 1 >= a->plan.nsteps || a->plan.env_file[0] == '\0' || a->env_new == NULL)
+		return false;
+	a->env_on_reread = true;
+	start_step(a, k);
+	act_changed(a);
+	return true;
+}
+
 
 /* ---- after UNKNOWN ---- */
 

@@ -16,8 +16,12 @@
  *     line naming its op, or for an older plan's op-less line, one
  *     stamped since its intent less a margin for clock skew; or that it
  *     was not checked;
- *   - a Compose rollback's .env is read (action_keeptag.c) and the
- *     outcome says whether it still names another tag.
+ *   - a Compose rollback's .env step, when the plan this console
+ *     confirmed still owes it (the drop came before it was sent), runs
+ *     as the OK path runs it: the re-read has just verified what it waits
+ *     for, and releases.log already says the rollback is done; otherwise
+ *     .env is read (action_keeptag.c) and the outcome says whether it
+ *     still names another tag.
  */
 #include "action_impl.h"
 
@@ -50,7 +54,8 @@ settle(struct action *a)
 	cJSON *d;
 
 	if (strcmp(a->plan.action, "compose.rollback") == 0) {
-		act_keep_tag_reconcile(a);
+		if (!act_keep_tag_after_reread(a))
+			act_keep_tag_reconcile(a);
 		return;
 	}
 	d = cJSON_CreateObject();

@@ -15,6 +15,7 @@
 
 #include "warroom/action.h"
 #include "warroom/cause.h"
+#include "warroom/envmark.h"
 #include "warroom/export.h"
 #include "warroom/chat.h"
 #include "warroom/poller.h"
@@ -284,13 +285,22 @@ queue_next(struct app *app, struct action *done, bool goes_on, char *why, size_t
 	return 0;
 }
 
+/* ", .env NOT updated" after an OK whose .env still names another tag:
+ * a plain `up -d` would undo it, so the outcome is no plain OK. */
+static const char *
+env_tail(const struct action *a)
+{
+	return action_env_stale(a) ? ENVMARK_NOT_UPDATED : "";
+}
+
 bool
 actions_outcome_words(const struct app *app, const struct action *a, char *buf, size_t cap)
 {
 	const struct timeline_entry *e;
 	bool ok;
 
-	snprintf(buf, cap, "%s", action_state_name(action_state(a)));
+	snprintf(buf, cap, "%s%s", action_state_name(action_state(a)),
+	    action_state(a) == ACTION_OK ? env_tail(a) : "");
 	/* FAILED, then its rollout completed: the journal's OK is not this
 	 * action's own, so its reason still follows. */
 	if ((action_state(a) == ACTION_FAILED || action_state(a) == ACTION_UNKNOWN) &&
@@ -304,8 +314,8 @@ actions_outcome_words(const struct app *app, const struct action *a, char *buf, 
 		return false;
 	if (!(ok = strcmp(e->outcome, "ok") == 0) && strcmp(e->outcome, "failed") != 0)
 		return false;
-	snprintf(buf, cap, "%s%s", ok ? "OK" : "FAILED", e->by_hand ? ", settled by hand" :
-	    " after re-read");
+	snprintf(buf, cap, "%s%s%s", ok ? "OK" : "FAILED", e->by_hand ? ", settled by hand" :
+	    " after re-read", ok && !e->by_hand ? env_tail(a) : "");
 	return true;
 }
 
@@ -493,8 +503,8 @@ on_action_said(struct app *app, struct action *a)
 		if (strstr(action_reason(a), "earlier session") != NULL ||
 		    strncmp(action_reason(a), "taken over from ", 16) == 0) {
 			kind_said(a, h->services[action_service(a)], h->name, named, sizeof(named));
-			say_outcome(app, a, "%s: %s — %s", named, action_state_name(action_state(a)),
-			    action_reason(a));
+			say_outcome(app, a, "%s: %s%s — %s", named, action_state_name(action_state(a)),
+			    action_state(a) == ACTION_OK ? env_tail(a) : "", action_reason(a));
 			return;
 		}
 		/* The engineer's own Esc, nothing else stopped: the answer to
@@ -510,9 +520,9 @@ on_action_said(struct app *app, struct action *a)
 			return;
 		}
 		/* Already at the tag asked for: skipped, not a failure to plan. */
-		shown = say_outcome(app, a, "%s: %s%s — %s", named,
-		    action_at_target(a) ? "SKIPPED" : action_state_name(action_state(a)), stopped,
-		    action_reason(a));
+		shown = say_outcome(app, a, "%s: %s%s%s — %s", named,
+		    action_at_target(a) ? "SKIPPED" : action_state_name(action_state(a)),
+		    action_state(a) == ACTION_OK ? env_tail(a) : "", stopped, action_reason(a));
 		/* Nothing ran, and not by the engineer's Esc: until a key. */
 		if (shown && action_state(a) == ACTION_CANCELLED && !action_cancelled_by_hand(a) &&
 		    !action_at_target(a)) {

@@ -6,13 +6,15 @@
 # failure, only not done yet. It reads again until the target runs, then
 # records the outcome ok — for a rollback and for the kill switch (whose
 # /export still answers 200 until the new container is up). Never a
-# reconcile record that says failed. A rollback settled so says what its
-# OK path would: /readyz, releases.log (appended by this console, which
-# confirmed the plan) and what .env holds. Then SIGTERM mid-rollback: the
-# console records action.end unknown and a shutdown that says terminated;
-# the next one has the op UNKNOWN as after kill -9 and re-reads it (never
-# re-runs it), saying releases.log was not written. The first re-read says
-# it came after a reconnect, the last after a restart.
+# reconcile record that says failed. A rollback settled so does what its
+# OK path would: /readyz, releases.log and IMAGE_TAG kept in .env (both
+# written by this console, which confirmed the plan and never sent them
+# before the drop). Then SIGTERM mid-rollback: the console records
+# action.end unknown and a shutdown that says terminated; the next one has
+# the op UNKNOWN as after kill -9 and re-reads it (never re-runs it, nor
+# its .env step), saying releases.log was not written and its outcome "OK
+# after re-read, .env NOT updated". The first re-read says it came after a
+# reconnect, the last after a restart.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -52,12 +54,15 @@ grep -q '"kind":"action.reconcile".*"outcome":"failed"' "$journal" &&
 rec=$(grep '"kind":"action.reconcile"' "$journal")
 for want in 're-read after reconnect: api runs v1.4.1, running and /readyz answers 200' \
     'answers 200 but migrations not current: the schema is ahead of this release' \
-    '.env says IMAGE_TAG=v1.5.0-bad: WARNING: a plain `up -d` brings it back'; do
+    'IMAGE_TAG=v1.4.1 kept in .env (was v1.5.0-bad)'; do
 	printf '%s' "$rec" | grep -qF -- "$want" || fail "the re-read's detail lacks '$want': $rec"
 done
+printf '%s' "$rec" | grep -q 'WARNING\|env_updated' && fail "the re-read left .env behind: $rec"
 [ "$(grep -c 'rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom' "$app/releases.log")" = 1 ] ||
 	fail "releases.log: $(cat "$app/releases.log")"
-ok "rollback: the re-read waits out the dropped up -d and records ok, as the OK path says it"
+grep -q '^IMAGE_TAG=v1.4.1$' "$app/.env" || fail ".env: $(grep IMAGE_TAG "$app/.env")"
+[ "$(grep -c '"event":"end".*"up","-d","api"' "$log")" = 1 ] || fail "up -d ran twice"
+ok "rollback: the re-read waits out the dropped up -d, then does what the OK path does: releases.log and .env once each, and records ok"
 
 wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
 "$fleet" set --dir "$fl" h1 recreate_seconds=6 > /dev/null
@@ -120,6 +125,9 @@ for want in '"outcome":"ok"' 're-read after restart: api runs v1.4.1, running an
 	printf '%s' "$rec" | grep -qF -- "$want" || fail "the re-read's detail lacks '$want': $rec"
 done
 [ "$(ups)" = $((ups0 + 1)) ] || fail "up -d ran $(($(ups) - ups0)) times for one rollback"
+printf '%s' "$rec" | grep -qF '"env_updated":false' || fail "no env_updated false: $rec"
+grep -q '^IMAGE_TAG=v1.5.0-bad$' "$app/.env" || fail "an earlier session's .env step ran: $(grep IMAGE_TAG "$app/.env")"
+wait_for "OK after re-read, .env NOT updated" 10   # the footer and HOSTS: no plain OK
 i=0                          # its last word: the unrenamed new .env removed
 until grep -q "\"kind\":\"action.cleanup\".*\"op\":\"$op\"" "$journal"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || fail "no action.cleanup for $op"

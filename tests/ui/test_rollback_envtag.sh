@@ -6,8 +6,9 @@
 # .env gets IMAGE_TAG=v1.4.1 (every other byte and the mode kept, the old
 # file kept, no new file left), the journal records the step without the
 # file's secrets, and a plain `up -d api` on the host then keeps v1.4.1.
-# A .env changed after planning is not touched: the rollback still ends OK
-# and its outcome and journal say WARNING: .env still names the old tag;
+# A .env changed after planning is not touched: the rollback still ends OK,
+# said "OK, .env NOT updated", and its outcome and journal say WARNING:
+# .env still names the old tag (env_updated false);
 # HOSTS marks the row (at 80 columns too) until the poll reads .env agreeing.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -109,11 +110,14 @@ until [ "$(grep -c '"kind":"action.end"' "$journal")" -ge 2 ]; do
 done
 grep '"kind":"action.end"' "$journal" | tail -1 | grep -q '"outcome":"ok","detail":"api runs v1.4.1 and /readyz answers 200[^"]*; WARNING: .env still says IMAGE_TAG=v1.5.0-bad (.env changed since the plan was made; not touched): a plain `up -d` brings it back; set IMAGE_TAG=v1.4.1 there by hand"' ||
 	fail "the outcome: $(grep action.end "$journal" | tail -1)"
+grep '"kind":"action.end"' "$journal" | tail -1 | grep -q '"env_updated":false' ||
+	fail "no env_updated false: $(grep action.end "$journal" | tail -1)"
+wait_for "rollback of api on h1 (docker compose up -d): OK, .env NOT updated — " 10
 grep -q '^IMAGE_TAG=v1.5.0-bad$' "$app/.env" || fail ".env was changed though it had been edited"
 grep -q '# edited by a colleague' "$app/.env" || fail "the colleague's edit is gone"
 grep -q '"kind":"action.output".*"step":"keep IMAGE_TAG in .env","error":".env changed since' "$journal" ||
 	fail "no action.output of the step not taken"
-ok "a .env changed since the plan is not touched: OK, with the WARNING in the outcome and the journal"
+ok "a .env changed since the plan is not touched: OK, .env NOT updated, with the WARNING in the outcome and the journal"
 
 # Long after the footer moved on, HOSTS still says it, at 80 columns too:
 # under the table, what to do, and in the row, TAG's .env!.

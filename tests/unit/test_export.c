@@ -6244,6 +6244,80 @@ a_schema_left_ahead_is_a_follow_up(void **state)
 }
 
 
+/* Two Compose hosts rolled back to v1.4.1 whose .env still says
+ * v1.5.0-bad at the journal's end: one follow-up line names both, the
+ * JSON one entry each. h2's .env was set since, h3 was never rolled back
+ * to what it runs (a drift of its own, no rollback left it): neither is
+ * one. The rollback that ended OK with .env left says so in its outcome. */
+static void
+an_env_left_on_the_bad_tag_is_a_follow_up(void **state)
+{
+	struct record v[12] = { 0 };
+	const cJSON *fu, *x, *acts;
+	char *md, *js;
+	cJSON *doc;
+	int i, found = 0;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"env\"}");
+	add_to(v, 1, 10, "action.intent", "h1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 2, 20, "env.check", "h1", "rb-1", "{\"service\":\"api\",\"env_image_tag\":"
+	    "\"v1.5.0-bad\",\"runs\":\"v1.4.1\",\"agrees\":false}");
+	add_to(v, 3, 21, "action.end", "h1", "rb-1", "{\"outcome\":\"ok\",\"detail\":\"api runs "
+	    "v1.4.1; WARNING: .env still says IMAGE_TAG=v1.5.0-bad\",\"env_updated\":false}");
+	add_to(v, 4, 30, "action.intent", "h4", "rb-4", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 5, 40, "env.check", "h4", "rb-4", "{\"service\":\"api\",\"env_image_tag\":"
+	    "\"v1.5.0-bad\",\"runs\":\"v1.4.1\",\"agrees\":false}");
+	add_to(v, 6, 41, "action.end", "h4", "rb-4", "{\"outcome\":\"ok\",\"detail\":\"ok\","
+	    "\"env_updated\":false}");
+	add_to(v, 7, 50, "action.intent", "h2", "rb-2", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 8, 60, "env.check", "h2", "rb-2", "{\"service\":\"api\",\"env_image_tag\":"
+	    "\"v1.5.0-bad\",\"runs\":\"v1.4.1\",\"agrees\":false}");
+	add_to(v, 9, 61, "action.end", "h2", "rb-2", "{\"outcome\":\"ok\",\"detail\":\"ok\"}");
+	/* Set by hand since: the poll's reading agrees. */
+	add_to(v, 10, 70, "env.check", "h2", NULL, "{\"service\":\"api\",\"env_image_tag\":"
+	    "\"v1.4.1\",\"runs\":\"v1.4.1\",\"agrees\":true}");
+	add_to(v, 11, 80, "env.check", "h3", NULL, "{\"service\":\"api\",\"env_image_tag\":"
+	    "\"v1.5.0-bad\",\"runs\":\"v1.4.1\",\"agrees\":false}");
+	md = render_n(EXPORT_MD, v, 12);
+	assert_non_null(strstr(md, "\n**.env drift**\n\n"
+	    "- h1, h4: .env still says IMAGE_TAG=v1.5.0-bad: a plain `up -d` would start the bad "
+	    "release (api runs v1.4.1, the rollback's target); set IMAGE_TAG=v1.4.1\n"));
+	assert_null(strstr(md, "- h2"));
+	assert_null(strstr(md, "h3, "));
+	assert_null(strstr(md, "_None: every recorded step is ticked._"));
+	/* The Actions table and the action's section say it is not plain OK. */
+	assert_non_null(strstr(md, "| ok, .env NOT updated |"));
+	assert_non_null(strstr(md, "- Outcome: ok, .env NOT updated"));
+	/* The timeline's row names the action after the whole outcome. */
+	assert_non_null(strstr(md, "ok, .env NOT updated — rollback of api"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 12);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++) {
+		x = cJSON_GetArrayItem(fu, i);
+		if (strcmp(jstr(x, "what"), "env_drift") != 0)
+			continue;
+		assert_string_equal(jstr(x, "host"), found++ == 0 ? "h1" : "h4");
+		assert_string_equal(jstr(x, "service"), "api");
+		assert_string_equal(jstr(x, "env_image_tag"), "v1.5.0-bad");
+		assert_string_equal(jstr(x, "runs"), "v1.4.1");
+	}
+	assert_int_equal(found, 2);
+	acts = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "actions");
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(acts, 0),
+	    "env_updated")));
+	assert_null(cJSON_GetObjectItem(cJSON_GetArrayItem(acts, 2), "env_updated"));
+	cJSON_Delete(doc);
+	free(js);
+	records_free(v, 12);
+}
+
+
 /* One rollout of v1.5.0-bad to four hosts of three drivers at 12:01:05
  * (helm h3 spells it 1.5.0-bad): h2's verdict, at 12:01:07, judged it
  * first, before its own tag record (12:01:12); h1 was at MONITOR then.
@@ -6620,6 +6694,7 @@ main(void)
 		cmocka_unit_test(bad_deploy_after_a_kill_switch_is_not_its),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
 		cmocka_unit_test(a_schema_left_ahead_is_a_follow_up),
+		cmocka_unit_test(an_env_left_on_the_bad_tag_is_a_follow_up),
 		cmocka_unit_test(a_rollback_from_a_release_no_verdict_judged_is_no_bad_release),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
 		cmocka_unit_test(key_times_are_in_time_order),
