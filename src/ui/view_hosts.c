@@ -632,10 +632,11 @@ may_be_old(const struct app *app, int hi, int svc, const struct svc_state *s)
 }
 
 /* Column c's text for host hi's service svc (brief: in fewer words, for a
- * column short of room), and the role it is drawn in. */
+ * column short of room; cells > 0: the cells it is drawn in, for what a
+ * cut must keep), and the role it is drawn in. */
 static enum theme_role
 cell_text(const struct app *app, int hi, const struct config_host *host, int svc, int c,
-    bool brief, char *buf, size_t cap)
+    bool brief, int cells, char *buf, size_t cap)
 {
 	const struct svc_state *s = app_state(app, hi, svc);
 	enum theme_role role = THEME_NORMAL;
@@ -664,7 +665,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		else if (stale && (jtag = app_journal_tag(app, hi, svc, &jms)) != NULL)
 			/* Started while it was away: what the journal last said,
 			 * said as such (dim, as any value of a host not UP). */
-			hosts_table_tag(jtag, true, brief, buf, cap);
+			hosts_table_tag(jtag, true, brief, cells, buf, cap);
 		else
 			wr_strlcpy(buf, poll_failing(s) ? "?" : "", cap);
 		if (s && recent(s->tag_changed_ms))
@@ -858,11 +859,11 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		    f->exports == HOSTS_EXPORTS_NONE)
 			f->exports = HOSTS_EXPORTS_KNOWN;
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
-			cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+			cell_text(app, hi, host, svc, c, false, 0, text, sizeof(text));
 			columns_widen(&f->full[c], ui_width(text), cols[c].width);
 			if (c == HOSTS_COL_CONN || c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
 			    c == HOSTS_COL_READY || c == HOSTS_COL_AGE || c == HOSTS_COL_VERDICT)
-				cell_text(app, hi, host, svc, c, true, text, sizeof(text));
+				cell_text(app, hi, host, svc, c, true, 0, text, sizeof(text));
 			columns_widen(&f->brief[c], ui_width(text), cols[c].width);
 		}
 	}
@@ -898,14 +899,14 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 
 	buf[0] = '\0';
 	for (c = 0; c < HOSTS_COL_COUNT; c++) {
-		role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+		role = cell_text(app, hi, host, svc, c, false, 0, text, sizeof(text));
 		sev[c] = severity(c, role, text);
 		said = text[0] != '\0' && hosts_table_left_out(c, old, c == HOSTS_COL_TAG &&
 		    envmarks_on(app, hi, svc, &m), &sev[c]);
 		whole[c] = show[c];
 		/* Brief, TAG goes without its .env!. */
 		if (show[c] && said && ui_width(text) > width[c]) {
-			role = cell_text(app, hi, host, svc, c, true, brief, sizeof(brief));
+			role = cell_text(app, hi, host, svc, c, true, width[c], brief, sizeof(brief));
 			bsev = severity(c, role, brief);
 			whole[c] = hosts_table_left_out(c, old, false, &bsev) && bsev >= sev[c];
 		}
@@ -1230,12 +1231,14 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
 			if (!show[c])
 				continue;
-			role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+			role = cell_text(app, hi, host, svc, c, false, 0, text, sizeof(text));
 			/* Wider than its column: fewer cells given than the longest
 			 * value, or past the column's cap (a long tag and its
-			 * "(journal)"), it says fewer words, never cut. */
+			 * "(journal)"), it says fewer words; a journal's tag still
+			 * too long is cut before its mark, never through it. */
 			if (ui_width(text) > width[c])
-				role = cell_text(app, hi, host, svc, c, true, text, sizeof(text));
+				role = cell_text(app, hi, host, svc, c, true, width[c], text,
+				    sizeof(text));
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}
