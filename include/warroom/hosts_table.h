@@ -99,6 +99,12 @@ bool hosts_table_bad_release(int level, bool bad_rel);
  * brief "BAD REL". */
 void hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, size_t cap);
 
+/* hosts_table_verdict of a row on a bad release only by the tag the
+ * journal last said of it (its host away, never read by this console):
+ * "BAD RELEASE (journal)", "BAD RELEASE (OK held, journal)", brief "BAD
+ * REL (j)" — the likeliest state, never passing for one read now. */
+void hosts_table_verdict_journal(int level, bool held, bool brief, char *buf, size_t cap);
+
 /* The VERDICT cell of a row whose host's verdict rests on other services'
  * restarts alone (by: their names, decide_verdict's by_names): the
  * host's verdict with whose it is, "ROLLBACK IMMEDIATELY (api)", held

@@ -249,6 +249,20 @@ hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, s
 }
 
 void
+hosts_table_verdict_journal(int level, bool held, bool brief, char *buf, size_t cap)
+{
+	if (!hosts_table_bad_release(level, true))
+		hosts_table_verdict(level, held, false, brief, buf, cap);
+	else if (brief)
+		snprintf(buf, cap, "BAD REL (j)");
+	else if (level < 0)
+		snprintf(buf, cap, "BAD RELEASE (journal)");
+	else
+		snprintf(buf, cap, "BAD RELEASE (%s%s, journal)",
+		    decide_level_name((enum decide_level)level), held ? " held" : "");
+}
+
+void
 hosts_table_verdict_by(int level, bool held, const char *by, bool brief, char *buf,
     size_t cap)
 {

@@ -697,6 +697,27 @@ a_row_on_a_bad_release_never_reads_plain_ok(void **state)
 	assert_string_equal(buf, "ROLLBACK");
 }
 
+/* h2, DOWN since before the console began, last ran v1.5.0-bad by the
+ * journal, the release this incident judged bad: its row read blank, and
+ * the title did not count it. It reads as on the bad release, from the
+ * journal, never as a read. */
+static void
+a_journal_tag_on_a_bad_release_says_both(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	hosts_table_verdict_journal(-1, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD RELEASE (journal)");
+	hosts_table_verdict_journal(DECIDE_OK, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD RELEASE (OK held, journal)");
+	hosts_table_verdict_journal(-1, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD REL (j)");
+	/* CONSIDER or worse asks for the rollback already, as on a read tag. */
+	hosts_table_verdict_journal(DECIDE_ROLLBACK, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK IMMEDIATELY");
+}
+
 /* Five jobs rows on v1.5.0-bad after a B chain on api read OK and the
  * title counted none. It counts their hosts, once each, between CONSIDER
  * and MONITOR; a host at CONSIDER ROLLBACK or worse counts there alone. */
@@ -1733,6 +1754,7 @@ main(void)
 		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
 		cmocka_unit_test(hosts_not_read_are_counted),
 		cmocka_unit_test(a_row_on_a_bad_release_never_reads_plain_ok),
+		cmocka_unit_test(a_journal_tag_on_a_bad_release_says_both),
 		cmocka_unit_test(a_verdict_from_another_services_restarts_names_it),
 		cmocka_unit_test(the_legend_explains_each_mark_of_the_verdict_cell),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),
