@@ -71,9 +71,11 @@ void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap
 
 /* The TAG cell: the tag read ("" unread, "-" none), or with journal the
  * tag the journal last said of a row this console never read, its host
- * not UP: "v1.5.0-bad (journal)", brief the tag alone (drawn dim, AGE
- * beside it), never passing for a tag read now. */
-void hosts_table_tag(const char *tag, bool journal, bool brief, char *buf, size_t cap);
+ * not UP: "v1.5.0-bad (journal)", brief "v1.5.0-bad (j)", and in cells > 0
+ * cells the tag cut, never the mark ("v1.5.0-ba… (j)"): never passing for
+ * a tag read now. */
+void hosts_table_tag(const char *tag, bool journal, bool brief, int cells, char *buf,
+    size_t cap);
 
 /* The CONN cell of a host DOWN for down_s seconds (< 0: not known,
  * "DOWN"): how long it has been away, "DOWN 41s", "DOWN 2m43s", "DOWN
@@ -96,6 +98,12 @@ bool hosts_table_bad_release(int level, bool bad_rel);
  * verdict after it ("BAD RELEASE (OK)", "BAD RELEASE (MONITOR held)"),
  * brief "BAD REL". */
 void hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, size_t cap);
+
+/* hosts_table_verdict of a row on a bad release only by the tag the
+ * journal last said of it (its host away, never read by this console):
+ * "BAD RELEASE (journal)", "BAD RELEASE (OK held, journal)", brief "BAD
+ * REL (j)" — the likeliest state, never passing for one read now. */
+void hosts_table_verdict_journal(int level, bool held, bool brief, char *buf, size_t cap);
 
 /* The VERDICT cell of a row whose host's verdict rests on other services'
  * restarts alone (by: their names, decide_verdict's by_names): the

@@ -73,6 +73,13 @@ void unsettled_what(const struct record *intent, char *buf, size_t cap);
 char *unsettled_end_words(const char *text, const char *outcome, const char *what,
     const char *how);
 
+/* unsettled_end_words for the row of r, an action.end or action.reconcile
+ * of the intent what/how name: a reconcile's bare kind ("k8s.undo — ")
+ * gives way to them: "rollback of api (kubectl rollout undo) — settled by
+ * hand by alice: FAILED" (malloc'd). */
+char *unsettled_row_words(const struct record *r, const char *text, const char *what,
+    const char *how);
+
 /* The action as a reader names it, with when it began (UTC): "the
  * rollback of api on h1 at 09:12"; never its op id. */
 void unsettled_name_at(const struct record *intent, char *buf, size_t cap);

@@ -4231,9 +4231,10 @@ export_details(const struct record *r, const struct redactor *red)
 	return screen_text(details(r, red, NULL, NULL));
 }
 
-/* An action.end's text (malloc'd, consumed) naming the action it ends,
- * as TIMELINE's row does: "ok — rollback of api (kubectl rollout undo) —
- * rev 3"; as it was when no intent of its op is kept. */
+/* An action.end's or action.reconcile's text (malloc'd, consumed) naming
+ * the action it ends or settles, as TIMELINE's row does: "ok — rollback of
+ * api (kubectl rollout undo) — rev 3"; as it was when no intent of its op
+ * is kept. */
 static char *
 end_named(char *text, const struct record *r, const struct pm *pm)
 {
@@ -4246,8 +4247,7 @@ end_named(char *text, const struct record *r, const struct pm *pm)
 	if (i == pm->nacts)
 		return text;
 	unsettled_what(pm->acts[i].intent, what, sizeof(what));
-	t = unsettled_end_words(text, dstr(r, "outcome"), what,
-	    unsettled_how(dstr(pm->acts[i].intent, "action")));
+	t = unsettled_row_words(r, text, what, unsettled_how(dstr(pm->acts[i].intent, "action")));
 	free(text);
 	return t;
 }
@@ -4259,7 +4259,8 @@ md_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 {
 	char *text = details(r, o->red, pm, o);
 
-	if (pm != NULL && kind_is(r, "action.end") && r->op != NULL)
+	if (pm != NULL && (kind_is(r, "action.end") || kind_is(r, "action.reconcile")) &&
+	    r->op != NULL)
 		text = end_named(text, r, pm);
 	/* What a resume or a recovery says of the journal is never cut: a
 	 * reader must be able to tell that a record was lost. */

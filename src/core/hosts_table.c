@@ -116,13 +116,44 @@ hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size_t ca
 	    filter[0] ? "having \"" : "", filter, filter[0] ? "\"" : "");
 }
 
-void
-hosts_table_tag(const char *tag, bool journal, bool brief, char *buf, size_t cap)
+/* Characters in s: a tag's cells, tags being narrow text. */
+static int
+chars_of(const char *s)
 {
-	if (journal && tag[0] != '\0' && !brief)
-		snprintf(buf, cap, "%s (journal)", tag);
-	else
+	int n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+void
+hosts_table_tag(const char *tag, bool journal, bool brief, int cells, char *buf, size_t cap)
+{
+	const char *p = tag;
+	int keep;
+
+	if (!journal || tag[0] == '\0') {
 		wr_strlcpy(buf, tag, cap);
+		return;
+	}
+	if (!brief && (cells <= 0 || chars_of(tag) + 10 <= cells)) {
+		snprintf(buf, cap, "%s (journal)", tag);
+		return;
+	}
+	if (cells <= 0 || chars_of(tag) + 4 <= cells) {
+		snprintf(buf, cap, "%s (j)", tag);
+		return;
+	}
+	/* Cut the tag, not the mark: an old tag must not read as a live read. */
+	if ((keep = cells - 5) < 1) {
+		wr_strlcpy(buf, "(j)", cap);
+		return;
+	}
+	for (; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80 && keep-- == 0)
+			break;
+	snprintf(buf, cap, "%.*s\xe2\x80\xa6 (j)", (int)(p - tag), tag);
 }
 
 void
@@ -215,6 +246,20 @@ hosts_table_verdict(int level, bool held, bool bad_rel, bool brief, char *buf, s
 	/* A held level is no longer what the metrics say: never bare. */
 	wr_concat3(buf, cap, brief ? level_word(level) :
 	    decide_level_name((enum decide_level)level), !held ? "" : brief ? "*" : " (held)", "");
+}
+
+void
+hosts_table_verdict_journal(int level, bool held, bool brief, char *buf, size_t cap)
+{
+	if (!hosts_table_bad_release(level, true))
+		hosts_table_verdict(level, held, false, brief, buf, cap);
+	else if (brief)
+		snprintf(buf, cap, "BAD REL (j)");
+	else if (level < 0)
+		snprintf(buf, cap, "BAD RELEASE (journal)");
+	else
+		snprintf(buf, cap, "BAD RELEASE (%s%s, journal)",
+		    decide_level_name((enum decide_level)level), held ? " held" : "");
 }
 
 void

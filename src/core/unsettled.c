@@ -188,6 +188,18 @@ unsettled_end_words(const char *text, const char *outcome, const char *what, con
 	return t;
 }
 
+char *
+unsettled_row_words(const struct record *r, const char *text, const char *what, const char *how)
+{
+	const char *action = str_of(r->data, "action");
+	size_t n = action != NULL ? strlen(action) : 0;
+
+	if (strcmp(r->kind, "action.reconcile") == 0 && n > 0 && strncmp(text, action, n) == 0 &&
+	    strncmp(text + n, " \xe2\x80\x94 ", 5) == 0)
+		text += n + 5;
+	return unsettled_end_words(text, str_of(r->data, "outcome"), what, how);
+}
+
 void
 unsettled_name_at(const struct record *intent, char *buf, size_t cap)
 {

@@ -591,9 +591,10 @@ mark_orphans(struct app *app, const struct record *r)
 
 /* An action.end row says which action it ends, as its intent's row names
  * it, after the outcome (what a cut row keeps): "ok — rollback of api
- * (kubectl rollout undo) — …", never only "ok — …". */
+ * (kubectl rollout undo) — …", never only "ok — …"; an action.reconcile
+ * row (r) names it so in place of its bare kind. */
 static void
-end_names_its_action(struct app *app, struct timeline_entry *e)
+end_names_its_action(struct app *app, struct timeline_entry *e, const struct record *r)
 {
 	const struct timeline_entry *in = NULL;
 	size_t i;
@@ -609,7 +610,7 @@ end_names_its_action(struct app *app, struct timeline_entry *e)
 		}
 	if (in == NULL || in->what[0] == '\0')
 		return;
-	t = unsettled_end_words(e->text, e->outcome, in->what, in->how);
+	t = unsettled_row_words(r, e->text, in->what, in->how);
 	free(e->text);
 	e->text = t;
 }
@@ -676,8 +677,8 @@ app_add_record(struct app *app, const struct record *r)
 		    "ok")) ? "failed" : cJSON_GetObjectItemCaseSensitive(r->data, "warning") ?
 		    "warn" : "ok", sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
-	if (strcmp(r->kind, "action.end") == 0)
-		end_names_its_action(app, e);
+	if (strcmp(r->kind, "action.end") == 0 || strcmp(r->kind, "action.reconcile") == 0)
+		end_names_its_action(app, e, r);
 	/* Written after the row above though it came before (a change held
 	 * for its tag read): when it came, first, where a cut row shows it. */
 	if (app->nentries > 1) {

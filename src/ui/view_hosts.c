@@ -215,16 +215,33 @@ verdict_of(const struct app *app, int hi)
 	return m != NULL && m->judged ? (int)m->verdict.level : -1;
 }
 
+/* The tag the journal last said of row (hi, svc) when it is a release
+ * this incident judged bad and no read of this console's says otherwise
+ * (its host away since before it began: TAG's "(journal)"); else NULL. */
+static const char *
+journal_bad_release(const struct app *app, int hi, int svc)
+{
+	const char *jtag;
+	int64_t jms;
+
+	if (hi < 0 || !host_lost(app, hi) || (jtag = app_journal_tag(app, hi, svc, &jms)) == NULL)
+		return NULL;
+	return badrel_is_bad(&app->contain.rel, jtag) ? jtag : NULL;
+}
+
 /* Whether host hi's service svc runs (as last read) a release this
  * incident judged bad (badrel.h): a rollback of api alone left jobs on
- * it, reading OK by api's calm metrics. */
+ * it, reading OK by api's calm metrics. A host away since before the
+ * console began counts by the journal's tag: its likeliest state, and
+ * its row says where it comes from. */
 static bool
 runs_bad_release(const struct app *app, int hi, int svc)
 {
 	const struct svc_state *s = hi >= 0 ? app_state(app, hi, svc) : NULL;
 
-	return s != NULL && s->have_driver && s->tag[0] != '\0' &&
-	    badrel_is_bad(&app->contain.rel, s->tag);
+	if (s != NULL && s->have_driver)
+		return s->tag[0] != '\0' && badrel_is_bad(&app->contain.rel, s->tag);
+	return journal_bad_release(app, hi, svc) != NULL;
 }
 
 /* Whether row (hi, svc)'s VERDICT says BAD RELEASE (hosts_table.h). */
@@ -510,17 +527,20 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 	 * made on another service or host. After what fails now. */
 	if (shows_bad_release(app, host, svc)) {
 		const struct badrel *b = &app->contain.rel;
+		const char *jtag = journal_bad_release(app, host, svc);
+		const char *tag = jtag != NULL ? jtag : s->tag;
 		const struct badrel_why *w = badrel_why_on(b, name,
-		    app->cfg.hosts[host].services[svc], s->tag);
+		    app->cfg.hosts[host].services[svc], tag);
 		char why[300] = "";
 
 		for (i = 0; w == NULL && i < b->nwhy; i++)
-			if (badrel_same(b->why[i].tag, s->tag))
+			if (badrel_same(b->why[i].tag, tag))
 				w = &b->why[i];
 		if (w != NULL)
 			badrel_why_alone(w, why, sizeof(why));
-		snprintf(lines[0], 700, "%s/%s runs a bad release, %s%s%s", name,
-		    app->cfg.hosts[host].services[svc], s->tag, why[0] ? ": " : "", why);
+		snprintf(lines[0], 700, "%s/%s %s a bad release, %s%s%s%s", name,
+		    app->cfg.hosts[host].services[svc], jtag != NULL ? "was last on" : "runs", tag,
+		    jtag != NULL ? " (journal)" : "", why[0] ? ": " : "", why);
 		return 1;
 	}
 	if (s != NULL && s->version_cmp == PROBE_VERSION_MISMATCH) {
@@ -632,10 +652,11 @@ may_be_old(const struct app *app, int hi, int svc, const struct svc_state *s)
 }
 
 /* Column c's text for host hi's service svc (brief: in fewer words, for a
- * column short of room), and the role it is drawn in. */
+ * column short of room; cells > 0: the cells it is drawn in, for what a
+ * cut must keep), and the role it is drawn in. */
 static enum theme_role
 cell_text(const struct app *app, int hi, const struct config_host *host, int svc, int c,
-    bool brief, char *buf, size_t cap)
+    bool brief, int cells, char *buf, size_t cap)
 {
 	const struct svc_state *s = app_state(app, hi, svc);
 	enum theme_role role = THEME_NORMAL;
@@ -664,7 +685,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		else if (stale && (jtag = app_journal_tag(app, hi, svc, &jms)) != NULL)
 			/* Started while it was away: what the journal last said,
 			 * said as such (dim, as any value of a host not UP). */
-			hosts_table_tag(jtag, true, brief, buf, cap);
+			hosts_table_tag(jtag, true, brief, cells, buf, cap);
 		else
 			wr_strlcpy(buf, poll_failing(s) ? "?" : "", cap);
 		if (s && recent(s->tag_changed_ms))
@@ -684,7 +705,11 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		/* The host's: its metrics speak for the host, not one service. */
 		const struct host_metrics *mt = app_metrics(app, hi);
 
-		if (shows_bad_release(app, hi, svc)) {
+		if (shows_bad_release(app, hi, svc) && journal_bad_release(app, hi, svc) != NULL) {
+			hosts_table_verdict_journal(verdict_of(app, hi), verdict_of(app, hi) >= 0 &&
+			    mt->verdict.held, brief, buf, cap);
+			role = THEME_BAD;
+		} else if (shows_bad_release(app, hi, svc)) {
 			hosts_table_verdict(verdict_of(app, hi), verdict_of(app, hi) >= 0 &&
 			    mt->verdict.held, true, brief, buf, cap);
 			role = THEME_BAD;
@@ -858,11 +883,11 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		    f->exports == HOSTS_EXPORTS_NONE)
 			f->exports = HOSTS_EXPORTS_KNOWN;
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
-			cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+			cell_text(app, hi, host, svc, c, false, 0, text, sizeof(text));
 			columns_widen(&f->full[c], ui_width(text), cols[c].width);
 			if (c == HOSTS_COL_CONN || c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
 			    c == HOSTS_COL_READY || c == HOSTS_COL_AGE || c == HOSTS_COL_VERDICT)
-				cell_text(app, hi, host, svc, c, true, text, sizeof(text));
+				cell_text(app, hi, host, svc, c, true, 0, text, sizeof(text));
 			columns_widen(&f->brief[c], ui_width(text), cols[c].width);
 		}
 	}
@@ -898,14 +923,14 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 
 	buf[0] = '\0';
 	for (c = 0; c < HOSTS_COL_COUNT; c++) {
-		role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+		role = cell_text(app, hi, host, svc, c, false, 0, text, sizeof(text));
 		sev[c] = severity(c, role, text);
 		said = text[0] != '\0' && hosts_table_left_out(c, old, c == HOSTS_COL_TAG &&
 		    envmarks_on(app, hi, svc, &m), &sev[c]);
 		whole[c] = show[c];
 		/* Brief, TAG goes without its .env!. */
 		if (show[c] && said && ui_width(text) > width[c]) {
-			role = cell_text(app, hi, host, svc, c, true, brief, sizeof(brief));
+			role = cell_text(app, hi, host, svc, c, true, width[c], brief, sizeof(brief));
 			bsev = severity(c, role, brief);
 			whole[c] = hosts_table_left_out(c, old, false, &bsev) && bsev >= sev[c];
 		}
@@ -1230,12 +1255,14 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
 			if (!show[c])
 				continue;
-			role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+			role = cell_text(app, hi, host, svc, c, false, 0, text, sizeof(text));
 			/* Wider than its column: fewer cells given than the longest
 			 * value, or past the column's cap (a long tag and its
-			 * "(journal)"), it says fewer words, never cut. */
+			 * "(journal)"), it says fewer words; a journal's tag still
+			 * too long is cut before its mark, never through it. */
 			if (ui_width(text) > width[c])
-				role = cell_text(app, hi, host, svc, c, true, text, sizeof(text));
+				role = cell_text(app, hi, host, svc, c, true, width[c], text,
+				    sizeof(text));
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}

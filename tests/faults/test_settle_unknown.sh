@@ -68,7 +68,7 @@ quit_console
 grep -qE "\| failed \(settled by hand by [^ |]+\) \| warmed.txt missing on h1 \|" "$tmp/pm.md" ||
 	fail "the post-mortem: $(grep -A3 '## Actions' "$tmp/pm.md")"
 # "failed" is the engineer's word, not "it did not take effect".
-grep -qE "\| action.reconcile \| h1 \| runbook.command — settled by hand by [^ |]+: FAILED — warmed.txt missing on h1 \|" \
+grep -qE "\| action.reconcile \| h1 \| runbook command — settled by hand by [^ |]+: FAILED — warmed.txt missing on h1 \|" \
 	"$tmp/pm.md" || fail "the reconcile's row: $(grep '| action.reconcile |' "$tmp/pm.md")"
 grep -q "did not take effect" "$journal" "$tmp/pm.md" && fail "failed by hand said as no effect"
 # The step x ran is not listed as forgotten, though nobody ticked it.

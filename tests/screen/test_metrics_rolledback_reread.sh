@@ -43,7 +43,7 @@ assert_screen held <<'EOF'
 │ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││T+00:00:00 action.intent api-1 {"plan":{"acti…│
 │                                                                      ││T+00:00:00 action.end api-1 unknown — rollbac…│
-│                                                                      ││T+00:00:06 action.reconcile api-1 ok          │
+│                                                                      ││T+00:00:06 action.reconcile api-1 ok — rollba…│
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -3654,9 +3654,9 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 	    "\"summary\":\"settled by hand: it did not take effect\"}");
 	md = render_n(EXPORT_MD, v, 5);
 	assert_null(strstr(md, "did not take effect"));
-	assert_non_null(strstr(md, "| k8s.undo — settled by hand by alice@ws: "
-	    "FAILED — rollout stuck 2/3 on "
-	    "rev 9 |"));
+	assert_non_null(strstr(md, "| rollback (kubectl rollout undo) — settled by hand "
+	    "by alice@ws: FAILED — rollout stuck 2/3 on rev 9 |"));
+	assert_null(strstr(md, "| k8s.undo —"));
 	assert_non_null(strstr(md, "- Outcome: failed, settled by hand by alice@ws after an "
 	    "UNKNOWN outcome — rollout stuck 2/3 on rev 9\n- Before that: no action.end recorded (the console "
 	    "running it was gone)\n- What a re-read found (it settled nothing): re-read after "
@@ -3705,7 +3705,8 @@ a_failed_rollback_whose_rollout_completed_later(void **state)
 	    "(revision 7 at v1.4.1), rollout not complete: 2/3 ready after 120 s\n- Then: h2's "
 	    "rollout completed at 12:03:42, after its rollback ended FAILED at 12:02:10: now OK — "
 	    "deployment/api at revision 7 runs v1.4.1: 3/3 ready, 3 updated\n"));
-	assert_non_null(strstr(md, "| action.reconcile | h2 | k8s.undo — h2's rollout completed "
+	assert_non_null(strstr(md, "| action.reconcile | h2 | rollback of api (kubectl rollout "
+	    "undo) — h2's rollout completed "
 	    "at 12:03:42, after its rollback ended FAILED at 12:02:10: now OK — deployment/api"));
 	assert_non_null(strstr(md, "| Rollback end (ok: its rollout completed after it ended "
 	    "FAILED; built-in rollback on h2, rb-1) | 2024-05-01 12:03:42 |"));
@@ -6546,6 +6547,9 @@ a_late_failed_rollback_is_said_wherever_it_is_read(void **state)
 	    "ok \xe2\x80\x94 rollback of api (kubectl rollout undo) \xe2\x80\x94 rev 3 |\n"));
 	assert_non_null(strstr(md, "| action.end | k8s-1 | unknown \xe2\x80\x94 rollback of api "
 	    "(kubectl rollout undo) \xe2\x80\x94 connection lost |\n"));
+	/* So does the reconcile that settled it, not by its bare kind. */
+	assert_non_null(strstr(md, "| action.reconcile | k8s-1 | rollback of api (kubectl rollout "
+	    "undo) \xe2\x80\x94 settled by hand by alice@ws: FAILED \xe2\x80\x94 rollout stuck 2/3 |\n"));
 	assert_non_null(strstr(md, "| 6 | 2024-05-01 12:00:40 | bob@vm | joined |  | qa (2 consoles "
 	    "open) |\n"));
 	/* Its intent says the action as its end does, not the bare kind. */

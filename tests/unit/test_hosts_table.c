@@ -461,17 +461,43 @@ a_tag_only_the_journal_knows_says_so(void **state)
 	char buf[64];
 
 	(void)state;
-	hosts_table_tag("v1.5.0-bad", true, false, buf, sizeof(buf));
+	hosts_table_tag("v1.5.0-bad", true, false, 0, buf, sizeof(buf));
 	assert_string_equal(buf, "v1.5.0-bad (journal)");
-	/* Brief: the tag alone, dim, AGE beside it. */
-	hosts_table_tag("v1.5.0-bad", true, true, buf, sizeof(buf));
+	/* Brief: the mark in short, never the tag alone (AGE may be gone). */
+	hosts_table_tag("v1.5.0-bad", true, true, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "v1.5.0-bad (j)");
+	hosts_table_tag("v1.5.0-bad", false, false, 0, buf, sizeof(buf));
 	assert_string_equal(buf, "v1.5.0-bad");
-	hosts_table_tag("v1.5.0-bad", false, false, buf, sizeof(buf));
-	assert_string_equal(buf, "v1.5.0-bad");
-	hosts_table_tag("", true, false, buf, sizeof(buf));
+	hosts_table_tag("", true, false, 0, buf, sizeof(buf));
 	assert_string_equal(buf, "");
-	hosts_table_tag("v1.5.0-bad", true, false, buf, 12);
+	hosts_table_tag("v1.5.0-bad", true, false, 0, buf, 12);
 	assert_string_equal(buf, "v1.5.0-bad ");
+}
+
+/* A journal's tag longer than its column lost "(journal)" to the cut and
+ * read as a tag read now: the tag is cut, the mark kept. */
+static void
+a_journal_tag_cut_keeps_its_mark(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	hosts_table_tag("v1.5.0-bad-jobs", true, true, 14, buf, sizeof(buf));
+	assert_string_equal(buf, "v1.5.0-ba\xe2\x80\xa6 (j)");
+	/* Room enough: whole, as without a width. */
+	hosts_table_tag("v1.5.0-bad-jobs", true, true, 19, buf, sizeof(buf));
+	assert_string_equal(buf, "v1.5.0-bad-jobs (j)");
+	hosts_table_tag("v1.5.0-bad-jobs", true, false, 30, buf, sizeof(buf));
+	assert_string_equal(buf, "v1.5.0-bad-jobs (journal)");
+	/* A cut never splits a character. */
+	hosts_table_tag("v\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", true, true, 8, buf, sizeof(buf));
+	assert_string_equal(buf, "v\xc3\xa9\xc3\xa9\xe2\x80\xa6 (j)");
+	/* Too narrow for any tag: the mark alone, not a live-looking tag. */
+	hosts_table_tag("v1.5.0-bad", true, true, 4, buf, sizeof(buf));
+	assert_string_equal(buf, "(j)");
+	/* A tag read now is cut by its cell as before: nothing to keep. */
+	hosts_table_tag("v1.5.0-bad-jobs", false, true, 8, buf, sizeof(buf));
+	assert_string_equal(buf, "v1.5.0-bad-jobs");
 }
 
 static void
@@ -669,6 +695,27 @@ a_row_on_a_bad_release_never_reads_plain_ok(void **state)
 	assert_string_equal(buf, "BAD REL");
 	hosts_table_verdict(DECIDE_ROLLBACK, false, true, true, buf, sizeof(buf));
 	assert_string_equal(buf, "ROLLBACK");
+}
+
+/* h2, DOWN since before the console began, last ran v1.5.0-bad by the
+ * journal, the release this incident judged bad: its row read blank, and
+ * the title did not count it. It reads as on the bad release, from the
+ * journal, never as a read. */
+static void
+a_journal_tag_on_a_bad_release_says_both(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	hosts_table_verdict_journal(-1, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD RELEASE (journal)");
+	hosts_table_verdict_journal(DECIDE_OK, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD RELEASE (OK held, journal)");
+	hosts_table_verdict_journal(-1, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "BAD REL (j)");
+	/* CONSIDER or worse asks for the rollback already, as on a read tag. */
+	hosts_table_verdict_journal(DECIDE_ROLLBACK, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK IMMEDIATELY");
 }
 
 /* Five jobs rows on v1.5.0-bad after a B chain on api read OK and the
@@ -1686,6 +1733,7 @@ main(void)
 		cmocka_unit_test(the_title_names_the_order_and_the_filter),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
 		cmocka_unit_test(a_tag_only_the_journal_knows_says_so),
+		cmocka_unit_test(a_journal_tag_cut_keeps_its_mark),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
 		cmocka_unit_test(the_verdict_stays_in_sight_at_80_columns),
 		cmocka_unit_test(conn_says_how_long_a_host_has_been_down),
@@ -1706,6 +1754,7 @@ main(void)
 		cmocka_unit_test(the_top_marker_keeps_its_state_before_the_title_its_words),
 		cmocka_unit_test(hosts_not_read_are_counted),
 		cmocka_unit_test(a_row_on_a_bad_release_never_reads_plain_ok),
+		cmocka_unit_test(a_journal_tag_on_a_bad_release_says_both),
 		cmocka_unit_test(a_verdict_from_another_services_restarts_names_it),
 		cmocka_unit_test(the_legend_explains_each_mark_of_the_verdict_cell),
 		cmocka_unit_test(the_tally_counts_hosts_on_a_bad_release),

@@ -459,6 +459,41 @@ an_end_row_names_its_action_after_its_outcome(void **state)
 	free_all(v, 2);
 }
 
+/* A reconcile's row names its action as its intent's row does, not by the
+ * bare kind its record stores; one it settles re-read keeps its outcome first. */
+static void
+a_reconcile_row_names_its_action_not_its_kind(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "k8s-bastion", "op-b", "{\"action\":\"k8s.undo\",\"plan\":"
+		    "{\"service\":\"api\"}}"),
+		rec("action.reconcile", "k8s-bastion", "op-b", "{\"action\":\"k8s.undo\","
+		    "\"by\":\"hand\",\"outcome\":\"failed\"}"),
+		rec("action.reconcile", "k8s-bastion", "op-b", "{\"action\":\"k8s.undo\","
+		    "\"outcome\":\"ok\"}"),
+		rec("action.end", "k8s-bastion", "op-b", "{\"outcome\":\"ok\"}"),
+	};
+	char what[40], *t;
+
+	(void)state;
+	unsettled_what(&v[0], what, sizeof(what));
+	t = unsettled_row_words(&v[1], "k8s.undo \xe2\x80\x94 settled by hand by alice: FAILED",
+	    what, unsettled_how("k8s.undo"));
+	assert_string_equal(t, "rollback of api (kubectl rollout undo) \xe2\x80\x94 settled by "
+	    "hand by alice: FAILED");
+	free(t);
+	t = unsettled_row_words(&v[2], "k8s.undo \xe2\x80\x94 ok \xe2\x80\x94 re-read: rev 3",
+	    what, unsettled_how("k8s.undo"));
+	assert_string_equal(t, "ok \xe2\x80\x94 rollback of api (kubectl rollout undo) "
+	    "\xe2\x80\x94 re-read: rev 3");
+	free(t);
+	/* An end's row as before: its text has no kind to drop. */
+	t = unsettled_row_words(&v[3], "ok \xe2\x80\x94 rev 3", what, "");
+	assert_string_equal(t, "ok \xe2\x80\x94 rollback of api \xe2\x80\x94 rev 3");
+	free(t);
+	free_all(v, 4);
+}
+
 int
 main(void)
 {
@@ -477,6 +512,7 @@ main(void)
 		cmocka_unit_test(the_badge_says_the_console_still_re_reads),
 		cmocka_unit_test(a_kind_reads_as_its_verb_and_what_runs),
 		cmocka_unit_test(an_end_row_names_its_action_after_its_outcome),
+		cmocka_unit_test(a_reconcile_row_names_its_action_not_its_kind),
 		cmocka_unit_test(the_reason_names_the_gone_console_taken_over_from),
 	};
 
