@@ -119,7 +119,7 @@ i=0
 while capture; grep -qF "CONFIRM ROLLBACK" "$tmp/screen"; do
 	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || fail "C-c did not close the dialog"
 done
-wait_for "q quit" 10
+wait_for "CANCELLED — cancelled; nothing" 10
 assert_not_contains "$tmp/screen" "exit="
 wait_re "│>[ !]h1 +api +UP"
 assert_not_contains "$tmp/screen" "h1/jobs"

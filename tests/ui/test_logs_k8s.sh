@@ -12,7 +12,8 @@ log=$fl/hosts/h1/commands.log
 pane() { awk '/─ (▶ )?LOGS/ { f = 1; next } f && /^└/ { f = 0 } f' "$tmp/screen"; }
 # "POD SEQ" of each line LOGS shows, in its order (seq: the fleet's count
 # of the service's lines).
-pod_seqs() { pane | sed -n 's/^│h1\/api \[pod\/\(api-[a-z0-9-]*\)\/api\] 20.* seq=\([0-9]*\).*/\1 \2/p'; }
+# A pod's line is prefixed by its replica's suffix ("h1/api …8frx5").
+pod_seqs() { pane | sed -n 's/^│h1\/api …\([a-z0-9]*\) *20.* seq=\([0-9]*\).*/\1 \2/p'; }
 
 # The deployment cannot be read (its JSON is broken): one pod, its lines
 # named.
@@ -22,7 +23,7 @@ wait_re "│> h1 +api" 15
 sleep 2
 keys Enter
 keys 3 z	# LOGS alone, its lines whole
-wait_re "^│h1/api \\[pod/api-[a-z0-9-]+/api\\] 20[0-9-]+T[0-9:.]+Z " 15
+wait_re "^│h1/api …[a-z0-9]+ +20[0-9-]+T[0-9:.]+Z " 15
 grep -q '"cmd": *"kubectl logs -f deployment/api --prefix -n prod --since-time=' "$log" ||
 	{ grep '"kubectl logs' "$log" | tail -2; fail "no kubectl logs -f deployment/api --prefix in commands.log"; }
 one=$(pod_seqs | awk '{ print $1 }' | sort -u)
@@ -67,12 +68,12 @@ start 200 50 "$WARROOM -c $tmp/c.conf"
 # The tag comes with the deployment's JSON, and so does its selector.
 wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
 keys Enter
-wait_re "^│h1/api \\[pod/api-[a-z0-9-]+/api\\] 20[0-9-]+T[0-9:.]+Z " 15
+wait_re "^│h1/api …[a-z0-9]+ +20[0-9-]+T[0-9:.]+Z " 15
 # Each pod's first lines come when its own tail starts: up to 10 s.
 i=0
 while :; do
 	capture
-	pods=$(pane | sed -n 's/^│h1\/api \[pod\/\(api-[a-z0-9-]*\)\/api\] 20.*/\1/p' | sort -u | wc -l)
+	pods=$(pane | sed -n 's/^│h1\/api …\([a-z0-9]*\) *20.*/\1/p' | sort -u | wc -l)
 	[ "$pods" -ge 3 ] || [ "$i" -ge 50 ] && break
 	sleep 0.2
 	i=$((i + 1))
