@@ -375,6 +375,22 @@ export_pending(struct app *app, struct app_latedone *c, int h, int svc)
 	return c->pending;
 }
 
+/* Whether host h's kill switch c, k8s, had its rollout read complete
+ * (ksopen_watch, looking at the same last word: it runs after this);
+ * compose has none to wait for. */
+static bool
+rollout_read(const struct app *app, int h, const struct app_latedone *c)
+{
+	const struct app_ksopen *o;
+
+	if (app->cfg.hosts[h].driver != DRIVER_K8S)
+		return true;
+	if (app->ksopen == NULL)
+		return false;
+	o = &app->ksopen[h];
+	return strcmp(o->op, c->op) == 0 && o->end_ms == c->word_ms && !o->open;
+}
+
 /* A kill switch left UNKNOWN after its re-read gave up: the poller's
  * /export, read whole since, settles it (latedone_export_pending). A k8s
  * one whose rollout is not read complete waits for that first: until
@@ -395,7 +411,7 @@ export_watch(struct app *app)
 			int64_t done;
 
 			if (s == NULL || !export_pending(app, c, (int)h, k) ||
-			    app_ks_rollout_open(app, (int)h))
+			    !rollout_read(app, (int)h, c))
 				continue;
 			r.export_said = s->export_state;
 			r.export_ms = s->export_sent_ms;
