@@ -1411,6 +1411,7 @@ main(int argc, char **argv)
 	free(app.fake_down_since);
 	free(app.seen);
 	free(app.latedone);
+	free(app.latekill);
 	free(app.ksopen);
 	free(app.verdicts);
 	free(app.verdicts_ms);

@@ -256,6 +256,10 @@ struct app {
 		bool pending;            /* … its rollout may still complete */
 		struct latedone_pending p;
 	} *latedone;
+	struct app_latedone *latekill;   /* per HOSTS row: the host's last kill
+	                                    switch, of its service, left UNKNOWN
+	                                    after its re-read gave up, as
+	                                    latedone_watch last looked at it */
 	struct app_ksopen {              /* per host: its last kill switch, as
 	                                    ksopen_watch last looked at it */
 		char op[48];             /* that kill switch ("" none looked at) */

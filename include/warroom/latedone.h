@@ -23,6 +23,13 @@
  * rollout complete, it is journalled and counted the same way. So is one
  * that ended UNKNOWN (the console quit during the wait) once a re-read
  * after it found that revision and recorded it ("rollout").
+ *
+ * A kill switch (either driver) left UNKNOWN because /export gave no whole
+ * answer, whose re-read gave up after health_timeout, is settled the same
+ * way by a later poll: /export read whole as the switch wanted ("off")
+ * after the re-read gave up makes one action.reconcile by "export",
+ * outcome ok ("/export read off at 03:48:45, after the re-read gave up");
+ * read whole the other way, outcome failed. No answer decides nothing.
  */
 #ifndef WARROOM_LATEDONE_H
 #define WARROOM_LATEDONE_H
@@ -33,6 +40,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "warroom/contain.h"
 #include "warroom/parse_helm.h"
 #include "warroom/record.h"
 #include "warroom/config.h"
@@ -55,11 +63,16 @@ struct latedone_pending {
 	/* A kill switch (latedone_ks_pending) only: */
 	char env[64];                    /* revision not known (0): the EXPORT_MODE
 	                                    word its pod template must carry, as
-	                                    plan_export_word says it ("off") */
+	                                    plan_export_word says it ("off");
+	                                    export_wait: "off" or "on", what
+	                                    /export must read */
 	int from_revision;               /* … and the revision it started from */
 	bool superseded;                 /* a rollback of its service came after it:
 	                                    any complete rollout read since that
 	                                    rollback began ends it (failed_ms) */
+	bool export_wait;                /* latedone_export_pending's: its re-read
+	                                    gave up (failed_ms) and only /export,
+	                                    read whole since, decides it */
 };
 
 /* Into out: host's latest rollback of svc in v[0..n) (journal order) when
@@ -86,6 +99,15 @@ bool latedone_pending(const struct record *v, size_t n, const char *host, const 
  * intent). False when there is none such. */
 bool latedone_ks_pending(const struct record *v, size_t n, const char *host,
     struct latedone_pending *out);
+
+/* Into out: when host's last kill switch in v[0..n) (either driver), of
+ * service svc, ended UNKNOWN and the re-read after it gave up (its latest
+ * action.reconcile says unknown; failed_ms: when), nothing settling it
+ * since: its op, action and what /export must read (env: "off", or "on"
+ * for one turning exports back on), export_wait and unknown set. False
+ * while its re-read still runs, or when there is none such. */
+bool latedone_export_pending(const struct record *v, size_t n, const char *host,
+    const char *svc, struct latedone_pending *out);
 
 /* Whether helm history h, read after a `helm rollback --wait` from
  * revision from_rev to app version to exited non-zero, says the rollback
@@ -117,6 +139,9 @@ struct latedone_read {
 	const char *export_env;          /* k8s: EXPORT_MODE in its pod template's
 	                                    container, plan_export_word's word; NULL
 	                                    or "" when not read */
+	enum contain_export export_said; /* GET /export as the poller read it: on or
+	                                    off only from a whole answer */
+	int64_t export_ms;               /* … asked then (wall clock), 0 not asked */
 };
 
 /* Whether r shows p's rollout completed: read after p ended, at its tag
@@ -131,7 +156,9 @@ struct latedone_read {
  * kill switch p->superseded: any complete read after that rollback began
  * (updated == ready == desired); with no revision (p->revision 0):
  * complete likewise, at its tag, above its starting revision, its
- * template carrying p->env. */
+ * template carrying p->env. For p->export_wait: /export read on or off
+ * (whole) after the re-read gave up, whichever it says (latedone_record
+ * tells OK from FAILED); *done_ms: when it was asked. */
 bool latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms);
 
@@ -151,7 +178,12 @@ bool latedone_helm_runs_newest(const struct latedone_read *r, int deployed_rev);
  * rollout completed at 03:50:12, after its rollback ended FAILED at
  * 03:48:40: now OK" and what was read (p->unknown: "… ended UNKNOWN and a
  * re-read found it applied at 03:48:40 …", its time as "reread_ts", not
- * "failed_ts"). The caller owns it. */
+ * "failed_ts"). For p->export_wait: by "export", outcome ok when /export
+ * read as p->env wants, else failed, "reread_ts" and "export_read_ts",
+ * the action's words as "reason" ("/export read off at 03:48:45, after the
+ * re-read gave up") and the summary "h1's /export read off at 03:48:45,
+ * after the re-read of its kill switch gave up at 03:48:40: now OK". The
+ * caller owns it. */
 cJSON *latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t done_ms);
 

@@ -7,6 +7,9 @@
  * moved by something else, so neither says this rollback worked.
  * A helm rollback's --wait that ran out is told from helm's own history:
  * the revision it made recorded failed by the wait, not by the apply.
+ * A kill switch whose re-read gave up is decided by /export alone, read
+ * whole after that: the switch's change went out, so no answer is no news,
+ * and only one saying the opposite of what it wanted says FAILED.
  */
 #include "warroom/latedone.h"
 
@@ -167,31 +170,47 @@ reread_rollout(const struct record *v, size_t n, size_t end, int64_t *at_ms)
 	return found;
 }
 
-bool
-latedone_ks_pending(const struct record *v, size_t n, const char *host,
-    struct latedone_pending *out)
+/* The plan of host's last kill switch in v[0..n), whichever service
+ * (what it left decides), or NULL; *at: its intent, *end: its action.end
+ * (n: none yet). */
+static const cJSON *
+last_killswitch(const struct record *v, size_t n, const char *host, size_t *at, size_t *end)
 {
-	const cJSON *plan = NULL, *p, *ro;
-	const char *k, *tag, *outcome, *set;
-	size_t i, at = n, end = n;
-	int rev;
+	const cJSON *plan = NULL, *p;
+	const char *k;
+	size_t i;
 
-	memset(out, 0, sizeof(*out));
-	/* The host's last kill switch, whichever service: what it left decides. */
+	*at = *end = n;
 	for (i = 0; i < n; i++) {
 		p = cJSON_GetObjectItemCaseSensitive(v[i].data, "plan");
 		k = str_of(p, "action");
 		if (is(&v[i], "action.intent") && v[i].op != NULL && same(v[i].host, host) &&
 		    k != NULL && strlen(k) >= 10 && strcmp(k + strlen(k) - 10, "killswitch") == 0) {
 			plan = p;
-			at = i;
+			*at = i;
 		}
 	}
-	if (plan == NULL || !same(str_of(plan, "action"), "k8s.killswitch"))
+	if (plan == NULL)
+		return NULL;
+	for (i = *at + 1; i < n && *end == n; i++)
+		if (is(&v[i], "action.end") && same(v[i].op, v[*at].op))
+			*end = i;
+	return plan;
+}
+
+bool
+latedone_ks_pending(const struct record *v, size_t n, const char *host,
+    struct latedone_pending *out)
+{
+	const cJSON *plan, *p, *ro;
+	const char *tag, *outcome, *set;
+	size_t i, at, end;
+	int rev;
+
+	memset(out, 0, sizeof(*out));
+	if ((plan = last_killswitch(v, n, host, &at, &end)) == NULL ||
+	    !same(str_of(plan, "action"), "k8s.killswitch"))
 		return false;
-	for (i = at + 1; i < n && end == n; i++)
-		if (is(&v[i], "action.end") && same(v[i].op, v[at].op))
-			end = i;
 	if (end == n || (outcome = str_of(v[end].data, "outcome")) == NULL)
 		return false;
 	for (i = end + 1; i < n; i++)
@@ -239,6 +258,46 @@ latedone_ks_pending(const struct record *v, size_t n, const char *host,
 			out->superseded = true;
 			out->failed_ms = v[i].ts_ms;
 		}
+	return true;
+}
+
+bool
+latedone_export_pending(const struct record *v, size_t n, const char *host, const char *svc,
+    struct latedone_pending *out)
+{
+	const cJSON *plan;
+	const char *to, *set;
+	const struct record *gave = NULL;
+	size_t i, at, end;
+
+	memset(out, 0, sizeof(*out));
+	if ((plan = last_killswitch(v, n, host, &at, &end)) == NULL || end == n ||
+	    !record_end_unknown(&v[end]) || !same(str_of(plan, "service"), svc))
+		return false;
+	for (i = end + 1; i < n; i++)
+		if (is(&v[i], "action.reconcile") && same(v[i].op, v[at].op)) {
+			if (record_settles(&v[i]))
+				return false;
+			gave = &v[i];
+		}
+	/* No re-read gave up yet: while it runs, it settles the switch. */
+	if (gave == NULL)
+		return false;
+	wr_strlcpy(out->op, v[at].op, sizeof(out->op));
+	wr_strlcpy(out->host, host, sizeof(out->host));
+	wr_strlcpy(out->service, svc, sizeof(out->service));
+	wr_strlcpy(out->action, str_of(plan, "action"), sizeof(out->action));
+	/* compose writes "EXPORT_MODE=off" into .env; k8s sets the value or
+	 * removes the variable (on, its documented default). */
+	to = str_of(plan, "to");
+	set = str_of(plan, "env_set");
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(plan, "env_remove")))
+		set = "on";
+	else if (set == NULL && to != NULL && strchr(to, '=') != NULL)
+		set = strchr(to, '=') + 1;
+	wr_strlcpy(out->env, same(set, "off") ? "off" : "on", sizeof(out->env));
+	out->failed_ms = gave->ts_ms;
+	out->unknown = out->export_wait = true;
 	return true;
 }
 
@@ -305,6 +364,14 @@ latedone_check(const struct latedone_pending *p, const struct latedone_read *r,
     int64_t *done_ms)
 {
 	*done_ms = 0;
+	/* A kill switch whose re-read gave up: only a whole answer asked
+	 * after that says which way it went. */
+	if (p->export_wait) {
+		if (r->export_ms <= p->failed_ms || r->export_said == CONTAIN_EXPORT_UNKNOWN)
+			return false;
+		*done_ms = r->export_ms;
+		return true;
+	}
 	if (!helm_still_there(p, r))
 		return false;
 	/* The engineer said FAILED: only a host read at the target and
@@ -357,6 +424,28 @@ latedone_record(const struct latedone_pending *p, const struct latedone_read *r,
 	wr_clock_utc(done_ms, done, sizeof(done));
 	wr_clock_utc(p->failed_ms, failed, sizeof(failed));
 	cJSON_AddStringToObject(d, "action", p->action);
+	if (p->export_wait) {
+		bool off = r->export_said == CONTAIN_EXPORT_OFF;
+		bool ok = off == (strcmp(p->env, "off") == 0);
+
+		cJSON_AddStringToObject(d, "by", "export");
+		cJSON_AddStringToObject(d, "outcome", ok ? "ok" : "failed");
+		record_format_ts(p->failed_ms, ts);
+		cJSON_AddStringToObject(d, "reread_ts", ts);
+		record_format_ts(done_ms, ts);
+		cJSON_AddStringToObject(d, "export_read_ts", ts);
+		cJSON_AddStringToObject(d, "export", off ? "off" : "on");
+		snprintf(words, sizeof(words), "/export read %s at %s, after the re-read gave up%s",
+		    off ? "off" : "on", done, ok ? "" : off ? ": the export is still off" :
+		    ": the export is still on");
+		cJSON_AddStringToObject(d, "reason", words);
+		cJSON_AddStringToObject(d, "detail", words);
+		snprintf(words, sizeof(words), "%s's /export read %s at %s, after the re-read of "
+		    "its kill switch gave up at %s: now %s", p->host, off ? "off" : "on", done,
+		    failed, ok ? "OK" : "FAILED");
+		cJSON_AddStringToObject(d, "summary", words);
+		return d;
+	}
 	if (p->by_hand) {
 		/* The engineer's FAILED stays in the journal; this says what
 		 * the host runs since, and counts from it. */

@@ -836,6 +836,8 @@ forget_journal(struct app *app)
 		memset(app->seen, 0, ((size_t)rows + 1) * sizeof(*app->seen));
 	if (app->latedone != NULL)
 		memset(app->latedone, 0, ((size_t)rows + 1) * sizeof(*app->latedone));
+	if (app->latekill != NULL)
+		memset(app->latekill, 0, ((size_t)rows + 1) * sizeof(*app->latekill));
 	if (app->verdicts != NULL)
 		memset(app->verdicts, 0, (app->cfg.nhosts + 1) * sizeof(*app->verdicts));
 	if (app->verdicts_adopted != NULL)

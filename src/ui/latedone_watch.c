@@ -17,6 +17,10 @@
  * its rollout not complete, but only in memory: until its rollout is read
  * complete, the host counts as possibly exporting and X turns exports off
  * again, never back on.
+ * A kill switch this console holds (confirmed here or taken over), left
+ * UNKNOWN after its re-read gave up, is held against the poller's /export
+ * the same way: read whole after that, one action.reconcile settles it,
+ * OK as wanted, FAILED the other way (latedone_export_pending).
  */
 #include "warroom/ui.h"
 
@@ -148,11 +152,47 @@ read_of(enum config_driver d, const struct svc_state *s, bool helm_late,
 	};
 }
 
+/* Journal what c's reading r found (latedone_record, done at done) and
+ * say it; an UNKNOWN action this console holds is settled by it. */
+static void
+settle(struct app *app, struct app_latedone *c, const struct latedone_read *r, int64_t done)
+{
+	char said[400], reason[400];
+	struct wr_err err;
+	struct due due;
+	cJSON *d;
+	int rc;
+
+	c->pending = false;      /* said once, whatever happens next */
+	d = latedone_record(&c->p, r, done);
+	wr_strlcpy(said, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(d, "summary")),
+	    sizeof(said));
+	/* The action's own words: a kill switch's name what /export read. */
+	wr_strlcpy(reason, c->p.export_wait ? cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(d, "reason")) : said, sizeof(reason));
+	due = (struct due){ app, c->op };
+	/* d is consumed. */
+	rc = timeline_append_keep_if(app->tl, "action.reconcile", c->p.host, c->p.op, d,
+	    still_due, &due, &err);
+	if (rc == 0 || rc == 1) {
+		/* An UNKNOWN one held here is settled by it. */
+		if (c->p.unknown)
+			actions_rollout_completed(app, c->p.op, reason);
+		app_say(app, "%s%s%s%s", said, rc == 1 ? " (not stored yet: " : "",
+		    rc == 1 ? err.msg : "", rc == 1 ? ")" : "");
+	}
+	else if (rc < 0)
+		app_say(app, "%s%s, but it is NOT recorded: %s", c->p.host,
+		    c->p.export_wait ? "'s /export was read" : c->p.by_hand ?
+		    " reached its rollback's target" : "'s rollout completed", err.msg);
+}
+
+static void export_watch(struct app *app);
+
 void
 latedone_watch(struct app *app)
 {
 	int rows = app_host_rows(app), row = 0, k;
-	struct wr_err err;
 	size_t h;
 
 	if (app->tl == NULL || timeline_watching(app->tl) || app->poller == NULL ||
@@ -165,11 +205,7 @@ latedone_watch(struct app *app)
 			struct app_latedone *c = &app->latedone[row];
 			const struct svc_state *s = app_state(app, (int)h, k);
 			struct latedone_read r;
-			char said[400];
-			struct due due;
 			int64_t done;
-			cJSON *d;
-			int rc;
 
 			/* A failed read says nothing of now. A rollout's FAILED is
 			 * k8s's or a helm --wait's; a FAILED by hand, any driver's. */
@@ -180,28 +216,10 @@ latedone_watch(struct app *app)
 				continue;
 			read_of(app->cfg.hosts[h].driver, s, app->cfg.hosts[h].driver == DRIVER_HELM &&
 			    !c->p.by_hand, &r);
-			if (!latedone_check(&c->p, &r, &done))
-				continue;
-			c->pending = false;      /* said once, whatever happens next */
-			d = latedone_record(&c->p, &r, done);
-			wr_strlcpy(said, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(d,
-			    "summary")), sizeof(said));
-			due = (struct due){ app, c->op };
-			/* d is consumed. */
-			rc = timeline_append_keep_if(app->tl, "action.reconcile", c->p.host, c->p.op,
-			    d, still_due, &due, &err);
-			if (rc == 0 || rc == 1) {
-				/* An UNKNOWN one held here is settled by it. */
-				if (c->p.unknown)
-					actions_rollout_completed(app, c->p.op, said);
-				app_say(app, "%s%s%s%s", said, rc == 1 ? " (not stored yet: " : "",
-				    rc == 1 ? err.msg : "", rc == 1 ? ")" : "");
-			}
-			else if (rc < 0)
-				app_say(app, "%s%s, but it is NOT recorded: %s", c->p.host,
-				    c->p.by_hand ? " reached its rollback's target" :
-				    "'s rollout completed", err.msg);
+			if (latedone_check(&c->p, &r, &done))
+				settle(app, c, &r, done);
 		}
+	export_watch(app);
 }
 
 /* host's last kill-switch (killswitch) or rollback entry with an op, as
@@ -329,4 +347,75 @@ app_ks_open_why(const struct app *app, int h)
 	p = &app->ksopen[h].p;
 	return p->superseded ? PLAN_KS_RB_WHY : p->unknown ? PLAN_KS_UNKNOWN_WHY :
 	    PLAN_KS_OPEN_WHY;
+}
+
+/* Row c of host h, service svc: is the host's last kill switch, of svc,
+ * UNKNOWN with its re-read given up, and held by this console? Looked up
+ * in the journal once per kill switch and last word, as pending(). */
+static bool
+export_pending(struct app *app, struct app_latedone *c, int h, int svc)
+{
+	const struct config_host *ch = &app->cfg.hosts[h];
+	const char *op = latest_killswitch(app, ch->name);
+	struct record_list list;
+
+	/* The console that confirmed it or took it over says, no other. */
+	if (op == NULL || !still_failed(app, op) || !actions_hold_op(app, op))
+		return false;
+	if (strcmp(c->op, op) == 0 && c->word_ms == last_word_ms(app, op))
+		return c->pending;
+	wr_strlcpy(c->op, op, sizeof(c->op));
+	c->word_ms = last_word_ms(app, op);
+	c->pending = false;
+	if (journal_records(app, &list) != 0)
+		return false;
+	c->pending = latedone_export_pending(list.v, list.n, ch->name, ch->services[svc],
+	    &c->p) && strcmp(c->p.op, op) == 0;
+	record_list_free(&list);
+	return c->pending;
+}
+
+/* Whether host h's kill switch c, k8s, had its rollout read complete
+ * (ksopen_watch, looking at the same last word: it runs after this);
+ * compose has none to wait for. */
+static bool
+rollout_read(const struct app *app, int h, const struct app_latedone *c)
+{
+	const struct app_ksopen *o;
+
+	if (app->cfg.hosts[h].driver != DRIVER_K8S)
+		return true;
+	if (app->ksopen == NULL)
+		return false;
+	o = &app->ksopen[h];
+	return strcmp(o->op, c->op) == 0 && o->end_ms == c->word_ms && !o->open;
+}
+
+/* A kill switch left UNKNOWN after its re-read gave up: the poller's
+ * /export, read whole since, settles it (latedone_export_pending). A k8s
+ * one whose rollout is not read complete waits for that first: until
+ * then old pods may answer /export, so off proves nothing. */
+static void
+export_watch(struct app *app)
+{
+	int rows = app_host_rows(app), row = 0, k;
+	size_t h;
+
+	if (app->latekill == NULL)
+		app->latekill = xcalloc((size_t)rows + 1, sizeof(*app->latekill));
+	for (h = 0; h < app->cfg.nhosts; h++)
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++) {
+			struct app_latedone *c = &app->latekill[row];
+			const struct svc_state *s = app_state(app, (int)h, k);
+			struct latedone_read r = { 0 };
+			int64_t done;
+
+			if (s == NULL || !export_pending(app, c, (int)h, k) ||
+			    !rollout_read(app, (int)h, c))
+				continue;
+			r.export_said = s->export_state;
+			r.export_ms = s->export_sent_ms;
+			if (latedone_check(&c->p, &r, &done))
+				settle(app, c, &r, done);
+		}
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "warroom/contain.h"
 #include "warroom/latedone.h"
 #include "warroom/parse_helm.h"
 
@@ -511,6 +512,140 @@ an_unknown_kill_switch_is_pending_until_read_complete_and_off(void **state)
 	journal_free(&j);
 }
 
+/* h1's compose kill switch turning exports off: up -d ran, /export never
+ * answered whole, UNKNOWN at 03:47:40; its re-read (.env off, /export
+ * still silent) gave up at 03:48:40 (unknown_tail: after that). */
+static void
+export_journal(struct journal *j, const char *action, const char *plan_tail)
+{
+	char json[400];
+
+	j->n = 0;
+	snprintf(json, sizeof(json), "{\"plan\":{\"action\":\"%s\",\"service\":\"api\","
+	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"%s}}", action, plan_tail);
+	add(j, FAILED_MS - 70000, "action.intent", "h1", "ks-3", json);
+	add(j, FAILED_MS - 60000, "action.end", "h1", "ks-3", "{\"outcome\":\"unknown\","
+	    "\"detail\":\"export not verified: /export's answer did not arrive in 5 s\"}");
+}
+
+static void
+gave_up(struct journal *j)
+{
+	add(j, FAILED_MS, "action.reconcile", "h1", "ks-3", "{\"outcome\":\"unknown\",\"detail\":"
+	    "\"re-read: EXPORT_MODE=off in .env; GET /export had no answer, still after 120 s\"}");
+}
+
+static void
+an_unknown_kill_switch_whose_reread_gave_up_waits_for_export(void **state)
+{
+	struct latedone_read r = { 0 };
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+
+	(void)state;
+	export_journal(&j, "compose.killswitch", ",\"env_file\":\"/srv/app/.env\"");
+	/* Its re-read still going: that settles it, not a poll. */
+	assert_false(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	gave_up(&j);
+	assert_true(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	assert_true(p.export_wait);
+	assert_true(p.unknown);
+	assert_string_equal(p.op, "ks-3");
+	assert_string_equal(p.action, "compose.killswitch");
+	assert_string_equal(p.env, "off");
+	assert_int_equal(p.failed_ms, FAILED_MS);
+	assert_false(latedone_export_pending(j.v, j.n, "h2", "api", &p));
+	assert_false(latedone_export_pending(j.v, j.n, "h1", "jobs", &p));
+	assert_true(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	/* Only a whole answer read after it gave up decides. */
+	r.export_said = CONTAIN_EXPORT_OFF;
+	r.export_ms = FAILED_MS - 1000;
+	assert_false(latedone_check(&p, &r, &done));
+	r.export_ms = FAILED_MS + 5000;
+	r.export_said = CONTAIN_EXPORT_UNKNOWN;
+	assert_false(latedone_check(&p, &r, &done));
+	r.export_said = CONTAIN_EXPORT_OFF;
+	assert_true(latedone_check(&p, &r, &done));
+	assert_int_equal(done, FAILED_MS + 5000);
+	r.export_said = CONTAIN_EXPORT_ON;
+	assert_true(latedone_check(&p, &r, &done));
+	/* Settled since (U, another console's reading): nothing to wait for. */
+	add(&j, FAILED_MS + 9000, "action.reconcile", "h1", "ks-3", "{\"by\":\"hand\","
+	    "\"outcome\":\"ok\"}");
+	assert_false(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	journal_free(&j);
+	/* A later kill switch on the host says more. */
+	export_journal(&j, "compose.killswitch", "");
+	gave_up(&j);
+	add(&j, FAILED_MS + 9000, "action.intent", "h1", "ks-4", "{\"plan\":{\"action\":"
+	    "\"compose.killswitch\",\"service\":\"api\",\"to\":\"EXPORT_MODE=off\"}}");
+	add(&j, FAILED_MS + 20000, "action.end", "h1", "ks-4", "{\"outcome\":\"ok\"}");
+	assert_false(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	journal_free(&j);
+	/* An end that said FAILED or OK is no UNKNOWN to settle. */
+	export_journal(&j, "compose.killswitch", "");
+	cJSON_ReplaceItemInObject(j.v[1].data, "outcome", cJSON_CreateString("failed"));
+	gave_up(&j);
+	assert_false(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	journal_free(&j);
+	/* A k8s one turning exports back on (env_remove) waits for on. */
+	export_journal(&j, "k8s.killswitch", ",\"container\":\"api\",\"env_remove\":true");
+	gave_up(&j);
+	assert_true(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	assert_string_equal(p.env, "on");
+	journal_free(&j);
+	export_journal(&j, "k8s.killswitch", ",\"container\":\"api\",\"env_set\":\"off\"");
+	gave_up(&j);
+	assert_true(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	assert_string_equal(p.env, "off");
+	journal_free(&j);
+}
+
+static void
+the_export_record_says_ok_or_failed_after_the_reread(void **state)
+{
+	struct latedone_read r = { 0 };
+	struct latedone_pending p;
+	struct journal j;
+	int64_t done;
+	cJSON *d;
+
+	(void)state;
+	export_journal(&j, "compose.killswitch", "");
+	gave_up(&j);
+	assert_true(latedone_export_pending(j.v, j.n, "h1", "api", &p));
+	r.export_said = CONTAIN_EXPORT_OFF;
+	r.export_ms = FAILED_MS + 5000;
+	assert_true(latedone_check(&p, &r, &done));
+	d = latedone_record(&p, &r, done);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "outcome")), "ok");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "by")), "export");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "action")),
+	    "compose.killswitch");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "reason")),
+	    "/export read off at 03:48:45, after the re-read gave up");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "summary")),
+	    "h1's /export read off at 03:48:45, after the re-read of its kill switch gave up "
+	    "at 03:48:40: now OK");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "reread_ts")),
+	    "2026-11-28T03:48:40.000Z");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "export_read_ts")),
+	    "2026-11-28T03:48:45.000Z");
+	cJSON_Delete(d);
+	/* A whole answer saying on: it did not take. */
+	r.export_said = CONTAIN_EXPORT_ON;
+	d = latedone_record(&p, &r, done);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "outcome")), "failed");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "reason")),
+	    "/export read on at 03:48:45, after the re-read gave up: the export is still on");
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "summary")),
+	    "h1's /export read on at 03:48:45, after the re-read of its kill switch gave up "
+	    "at 03:48:40: now FAILED");
+	cJSON_Delete(d);
+	journal_free(&j);
+}
+
 static void
 a_rollback_after_the_kill_switch_supersedes_it(void **state)
 {
@@ -828,6 +963,8 @@ main(void)
 		cmocka_unit_test(a_kill_switch_whose_rollout_was_not_complete_is_pending),
 		cmocka_unit_test(an_unknown_kill_switch_is_pending_until_read_complete_and_off),
 		cmocka_unit_test(a_rollback_after_the_kill_switch_supersedes_it),
+		cmocka_unit_test(an_unknown_kill_switch_whose_reread_gave_up_waits_for_export),
+		cmocka_unit_test(the_export_record_says_ok_or_failed_after_the_reread),
 		cmocka_unit_test(a_helm_rollback_whose_wait_ran_out_applied),
 		cmocka_unit_test(a_helm_rollback_read_complete_later_is_ok),
 		cmocka_unit_test(a_helm_rollback_elsewhere_or_not_ready_stays_failed),
