@@ -150,6 +150,13 @@ struct hosts_order_row {
 void hosts_table_order(const struct hosts_order_row *rows, int n, enum hosts_sort sort,
     int *order);
 
+/* The first of n rows (health: each row's hosts_table_health_rank, in
+ * the order shown) in sight of body rows, the selected at selpos: just
+ * enough scroll to show it; shrunk (HOSTS giving its rows to a pane
+ * below), from the first worst row when that would be out of sight and
+ * the selection is less bad. */
+int hosts_table_top(const int *health, int n, int selpos, int body, bool shrunk);
+
 /* Whether filter ("": all) is in one of the n cells, in any case (F). */
 bool hosts_table_matches(const char *filter, const char *const *cells, int n);
 

@@ -327,6 +327,30 @@ order_key_cmp(const void *a, const void *b)
 	return x->row - y->row;
 }
 
+/* A HOSTS shrunk to three rows for the pane below it scrolled round the
+ * selected host: with an OK host selected, the ROLLBACK hosts that were
+ * the reason to look were the rows it hid (only its border counted
+ * them). */
+int
+hosts_table_top(const int *health, int n, int selpos, int body, bool shrunk)
+{
+	int top = selpos >= body ? selpos - (body - 1) : 0, worst = 0, first = -1, i;
+
+	if (!shrunk || body < 1 || n <= body || selpos < 0 || selpos >= n)
+		return top;
+	for (i = 0; i < n; i++)
+		if (health[i] > worst) {
+			worst = health[i];
+			first = i;
+		}
+	if (first < 0 || health[selpos] >= worst)
+		return top;
+	for (i = top; i < top + body && i < n; i++)
+		if (health[i] == worst)
+			return top;
+	return first < n - body ? first : n - body;
+}
+
 void
 hosts_table_order(const struct hosts_order_row *rows, int n, enum hosts_sort sort,
     int *order)

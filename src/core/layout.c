@@ -14,11 +14,12 @@
  * while METRICS, RUNBOOK and LOGS hid theirs.
  * On the short screen the focus moves rows too: with a pane below HOSTS
  * focused, HOSTS keeps its borders, header and three rows (it scrolls
- * round the selected host and marks what it hides) and the focused pane
- * takes its column's rest, the other pane there keeping PANE_LEAST (a
- * long footer's rows come off the focused pane then, not that one). At
- * 80x24 LOGS showed three lines and METRICS one line of its reason: an
- * engineer reading either pressed z every time.
+ * round the selected host, or from the worst, and marks what it hides)
+ * and the focused pane takes its column's rest, the other pane there
+ * keeping PANE_LEAST (a long footer's rows come off the focused pane
+ * then, not that one); the other column is split evenly. At 80x24 LOGS
+ * showed three lines and METRICS one line of its reason: an engineer
+ * reading either pressed z every time.
  * Pure arithmetic on the terminal size so every size gives the same answer.
  */
 #include "warroom/layout.h"
@@ -27,6 +28,11 @@
 
 /* Rows a pane below a compact HOSTS keeps at least: borders and three. */
 #define PANE_LEAST 5
+
+/* Rows a compact HOSTS leaves LOGS at least: borders, three lines and
+ * its status line. Enter and + on a host act in LOGS; with two lines an
+ * engineer could not see what they did without moving the focus. */
+#define LOGS_LEAST 6
 
 /* Rows a compact HOSTS keeps while a pane below it has the focus:
  * borders, its header and three rows (the selected host among them). */
@@ -67,8 +73,11 @@ hosts_height(int most, int hosts_rows)
 	return want < most ? want : most;
 }
 
-/* The top pane's rows in a column of rows below a compact HOSTS: half,
- * or with top or bottom focused, PANE_LEAST for the other. */
+/* The top pane's rows in a column of rows below a compact HOSTS: half
+ * or with top or bottom focused,
+ * PANE_LEAST for the other. The column without the focus is split evenly
+ * whichever of its panes had it last, so Tab across columns moves only
+ * the borders it must. */
 static int
 column_top(int rows, int focus, enum pane_id top, enum pane_id bottom)
 {
@@ -99,8 +108,9 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int focus,
 	lo->compact = hosts < LAYOUT_HOSTS_WANT;
 	if (lo->compact) {
 		/* HOSTS across the top; METRICS over LOGS and RUNBOOK over
-		 * TIMELINE share what is left, each keeping PANE_LEAST. */
-		hosts = body - 2 * PANE_LEAST;
+		 * TIMELINE share what is left, each keeping PANE_LEAST (LOGS
+		 * LOGS_LEAST). */
+		hosts = body - PANE_LEAST - LOGS_LEAST;
 		if (hosts > LAYOUT_HOSTS_WANT)
 			hosts = LAYOUT_HOSTS_WANT;
 		hosts = hosts_height(hosts, hosts_rows);
@@ -112,7 +122,8 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom, int focus,
 		below = body - hosts;
 		metrics = column_top(below, focus, PANE_METRICS, PANE_LOGS);
 		logs = below - metrics;
-		runbook = below - column_top(below, focus, PANE_TIMELINE, PANE_RUNBOOK);
+		/* Split as the left column is, so the borders line up. */
+		runbook = column_top(below, focus, PANE_RUNBOOK, PANE_TIMELINE);
 		timeline = below - runbook;
 		/* A focused top pane gives the footer's rows itself: the one
 		 * under it, down to PANE_LEAST, could give two and cut a

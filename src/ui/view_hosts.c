@@ -1168,12 +1168,25 @@ table_frame(const struct app *app, struct columns_hold *hold, int w, int h,
 	return body;
 }
 
-/* The first row in sight: hosts_draw scrolls only to bring the selected
- * row (at selpos) into the body rows. */
+/* The first of the shown rows (order) in sight of body rows: scrolled
+ * just to the selected row, or from the worst row while HOSTS is shrunk
+ * across the top of a short screen for a pane below (hosts_table_top). */
 static int
-table_top(int selpos, int body)
+table_top(const struct app *app, const int *order, int shown, int body)
 {
-	return selpos >= body ? selpos - (body - 1) : 0;
+	bool shrunk = app->screen->lo.compact && !app->zoomed && app->focus != PANE_HOSTS;
+	int *health = xcalloc(shown > 0 ? (size_t)shown : 1, sizeof(*health));
+	const struct config_host *h;
+	int i, host, svc, top;
+
+	for (i = 0; shrunk && i < shown; i++) {
+		host = row_at(app, order[i], &h, &svc);
+		health[i] = health_rank(app, host, svc);
+	}
+	top = hosts_table_top(health, shown, order_pos(order, shown, app->host_sel), body,
+	    shrunk);
+	free(health);
+	return top;
 }
 
 static void
@@ -1181,7 +1194,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	int rows = app_host_rows(app), top, y, x, c, i, body, all = rows;
 	bool show[HOSTS_COL_COUNT];
-	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
+	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order;
 	int width[HOSTS_COL_COUNT];
 	struct table_fit fit;
 	char detail[DETAIL_LINES][700], why[300];
@@ -1215,7 +1228,6 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			cell(app, win, 0, &x, width[c], THEME_TITLE, cols[c].title, false);
 	order = xcalloc((size_t)rows, sizeof(*order));
 	rows = row_order(app, order, rows);
-	selpos = order_pos(order, rows, app->host_sel);
 	if (rows == 0) {
 		char msg[160];
 
@@ -1228,7 +1240,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		free(order);
 		return;
 	}
-	top = table_top(selpos, body);
+	top = table_top(app, order, rows, body);
 	for (y = 1; y <= body && top + y - 1 < rows; y++) {
 		const struct config_host *host;
 		char text[300];
@@ -1410,7 +1422,7 @@ hidden_above(const struct app *app, struct hosts_hidden *out)
 	order = xcalloc((size_t)rows, sizeof(*order));
 	shown = row_order(app, order, rows);
 	if (shown > 0)
-		top = table_top(order_pos(order, shown, app->host_sel),
+		top = table_top(app, order, shown,
 		    table_frame(app, &hold, r->w - 2, r->h - 2, &fit, show, width, detail, &ndetail,
 		    &drows));
 	hidden_of(app, order, 0, top, out);

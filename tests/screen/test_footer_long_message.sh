@@ -47,8 +47,7 @@ assert_screen outcome <<'EOF'
 │  h4   api     UP   v1.4.1 OK      running OK     OK            0   30s       │
 │  h5   api     UP   v1.4.1 OK      running OK     OK            0   30s       │
 │  h6   api     UP   v1.4.1 OK      running OK     OK            0   30s       │
-│  h7   api     UP   v1.4.1 OK      running OK     OK            0   30s       │
-└─ ▼ 17 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 18 more rows ─────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
@@ -59,7 +58,8 @@ assert_screen outcome <<'EOF'
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  rollback of api on api-1: OK — api runs v1.4.1 and /readyz answers 200
  (migrations_current true); jobs still runs v1.5.0-bad, so api-1 keeps
- exporting until X turns the switch off; the .en… (whole in TIMELINE: 5, Enter)
+ exporting until X turns the switch off; the .env now says TAG=v1.4.1, the
+ compose file was not touched, and the old conta… (whole in TIMELINE: 5, Enter)
 EOF
 assert_screen message <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
@@ -73,8 +73,7 @@ assert_screen message <<'EOF'
 │  h4   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
 │  h5   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
 │  h6   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
-│  h7   api     UP   v1.4.1 OK      running OK     OK    0   0s                │
-└─ ▼ 17 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 18 more rows ─────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
@@ -85,7 +84,8 @@ assert_screen message <<'EOF'
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  rollback of api on api-1: OK — api runs v1.4.1 and /readyz answers 200
  (migrations_current true); jobs still runs v1.5.0-bad, so api-1 keeps
- exporting until X turns the switch off; the .env now says… (z shows it whole)
+ exporting until X turns the switch off; the .env now says TAG=v1.4.1, the
+ compose file was not touched, and the old container was re… (z shows it whole)
 EOF
 assert_screen zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC

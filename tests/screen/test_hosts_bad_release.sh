@@ -70,11 +70,11 @@ assert_screen narrow <<'EOF'
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
-└─ ▼ 4 more rows (z shows them) ───────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││T+00:00:00 action.intent h1 {…│
+└─ ▼ 4 more rows (z shows them) ───────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok —…│
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘

@@ -36,11 +36,11 @@ assert_screen calm-row <<'EOF'
 │  restarts in 5m: unknown                                 ││                                      │
 │h3             ROLLBACK IMMEDIATELY  error rate 8% (8 of …││                                      │
 │h5             ROLLBACK IMMEDIATELY  error rate 8% (8 of …││                                      │
-└─ ▼ 4 more rows (z shows them) ───────────────────────────┘│                                      │
-┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
-│                                                          ││ no incident journal open             │
+└─ ▼ 4 more rows (z shows them) ───────────────────────────┘└──────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────┐
+│ no log stream open                                       ││ no incident journal open             │
 │                                                          ││ (none in screen tests)               │
+│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

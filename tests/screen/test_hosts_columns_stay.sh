@@ -44,11 +44,11 @@ assert_screen first <<'EOF'
 │  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000m…││                                      │
 │h2             OK  below thresholds: error rate 0.1%, p95…││                                      │
 │h3             OK  below thresholds: error rate 0.1%, p95…││                                      │
-└─ ▼ 1 more row (z shows them) ────────────────────────────┘│                                      │
-┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
-│                                                          ││ no incident journal open             │
+└─ ▼ 1 more row (z shows them) ────────────────────────────┘└──────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────┐
+│ no log stream open                                       ││ no incident journal open             │
 │                                                          ││ (none in screen tests)               │
+│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -77,11 +77,11 @@ assert_screen held <<'EOF'
 │  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000m…││                                      │
 │h2             OK  below thresholds: error rate 0.1%, p95…││                                      │
 │h3             OK  below thresholds: error rate 0.1%, p95…││                                      │
-└─ ▼ 1 more row (z shows them) ────────────────────────────┘│                                      │
-┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
-│                                                          ││ no incident journal open             │
+└─ ▼ 1 more row (z shows them) ────────────────────────────┘└──────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────┐
+│ no log stream open                                       ││ no incident journal open             │
 │                                                          ││ (none in screen tests)               │
+│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -110,11 +110,11 @@ assert_screen again <<'EOF'
 │  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000m…││                                      │
 │h2             OK  below thresholds: error rate 0.1%, p95…││                                      │
 │h3             OK  below thresholds: error rate 0.1%, p95…││                                      │
-└─ ▼ 1 more row (z shows them) ────────────────────────────┘│                                      │
-┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
-│                                                          ││ no incident journal open             │
+└─ ▼ 1 more row (z shows them) ────────────────────────────┘└──────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────┐
+│ no log stream open                                       ││ no incident journal open             │
 │                                                          ││ (none in screen tests)               │
+│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

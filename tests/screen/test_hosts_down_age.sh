@@ -63,11 +63,11 @@ assert_screen age <<'EOF'
 │  errors 0.1%    ▁ 0–5%                       ││                              │
 │  p95    180 ms  ▂ 0–2000 ms                  ││                              │
 │  restarts in 5m: unknown                     ││                              │
-└─ ▼ 3 more rows (z shows them) ───────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
+└─ ▼ 3 more rows (z shows them) ───────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

@@ -88,8 +88,7 @@ assert_screen narrow-health <<'EOF'
 │  h18  api     UP      v1.4.1     OK                   OK      OK      6+  0s │
 │  h5   api     UP      v1.4.1     OK                   OK      ahead!  0   0s │
 │  h5   jobs    UP      v1.4.1     OK                   -       -       0   0s │
-│  h1   api     UP      v1.4.1     OK                   OK      OK      0   0s │
-└─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 24 more rows ─────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h11  OK                                       ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
@@ -98,6 +97,7 @@ assert_screen narrow-health <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

@@ -32,8 +32,7 @@ assert_screen top <<'EOF'
 │  h3   jobs    UP   v1.4.1     OK               running -      -     0   0s   │
 │  h4   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
 │  h4   jobs    UP   v1.4.1     OK               running -      -     0   0s   │
-│  h5   api     UP   v1.4.1     OK               running OK     OK    0   0s   │
-└─ ▼ 23 more rows, worst h12 on a bad release ─────────────────────────────────┘
+└─ ▼ 24 more rows, worst h12 on a bad release ─────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
@@ -43,15 +42,15 @@ assert_screen top <<'EOF'
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok —…│
 │                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 on a bad release, 1 MONITOR of 24 hosts ────── ▲ 23: h12 BAD REL ─┐
+┌─ ▶ HOSTS 1 on a bad release, 1 MONITOR of 24 hosts ────── ▲ 24: h12 BAD REL ─┐
 │  HOST SERVICE CONN TAG        VERDICT          STATE   HEALTH READY RST AGE  │
-│  h16  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
 │  h17  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
 │  h18  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
 │  h19  api     UP   v1.4.1     OK               running OK     OK    0   0s   │
@@ -69,6 +68,7 @@ assert_screen end <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok —…│
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

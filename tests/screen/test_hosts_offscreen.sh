@@ -89,8 +89,7 @@ assert_screen narrow <<'EOF'
 │  h3   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
 │  h4   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h4   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
-│  h5   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
-└─ ▼ 23 more rows, worst h17 ROLLBACK IMMEDIATELY; h11 and 1 more DOWN ────────┘
+└─ ▼ 24 more rows, worst h17 ROLLBACK IMMEDIATELY; h11 and 1 more DOWN ────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
@@ -100,15 +99,15 @@ assert_screen narrow <<'EOF'
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts ─── ▲ 23 more: h11 DOWN ─┐
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts ─── ▲ 24 more: h11 DOWN ─┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
-│  h16  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h17  api     UP      v1.5.0-bad ROLLBACK IMMEDIATELY OK     OK    0   0s    │
 │  h18  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h19  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
@@ -126,6 +125,7 @@ assert_screen narrow-end <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

@@ -92,8 +92,7 @@ assert_screen narrow <<'EOF'
 │  h3   jobs    UP      v1.4.1     OK                   -      -     0   0s    │
 │  h4   api     UP      v1.8.0-bad ROLLBACK IMMEDIATELY OK     OK    0   0s    │
 │  h4   jobs    UP      v1.4.1     ROLLBACK IMMEDIATELY -      -     0   0s    │
-│  h5   api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
-└─ ▼ 23 more rows, worst h19 ROLLBACK IMMEDIATELY; h5 and 1 more DOWN ─────────┘
+└─ ▼ 24 more rows, worst h19 ROLLBACK IMMEDIATELY; h5 and 1 more DOWN ─────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  ROLLBACK IMMEDIATELY                      ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
@@ -102,6 +101,7 @@ assert_screen narrow <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

@@ -218,8 +218,7 @@ assert_screen narrow-verdict <<'EOF'
 │  h6   jobs    UP      v1.4.1     CONSIDER ROLLBACK    -      -     0   0s    │
 │  h9   api     UP      v1.4.1     MONITOR              OK     OK    0   0s    │
 │  h12  api     DOWN 0s v1.4.1     OK                   OK     OK    0   0s    │
-│  h1   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
-└─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 24 more rows ─────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h20  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
@@ -229,15 +228,15 @@ assert_screen narrow-verdict <<'EOF'
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS: every row shown
 EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 2 DOWN, by verdict ─ ▲ 23: h20 +2 ROLLBACK ─┐
+┌─ ▶ HOSTS 3 ROLLBACK, 1 CONSIDER, 2 DOWN, by verdict ─ ▲ 24: h20 +2 ROLLBACK ─┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
-│  h14  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h15  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h16  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h18  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
@@ -255,6 +254,7 @@ assert_screen narrow-end <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

@@ -43,8 +43,7 @@ assert_screen narrow <<'EOF'
 │  h6   api     UP      v1.4.1     CONSIDER ROLLBACK    OK     OK    0   0s    │
 │  h7   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h8   api     UP      v1.4.1     OK                   OK     OK    0   0s    │
-│  h9   api     UP      v1.4.1     MONITOR              OK     OK    0   0s    │
-└─ ▼ 15 more rows, worst h12 and 1 more on a bad release; h20 DOWN ────────────┘
+└─ ▼ 16 more rows, worst h12 and 1 more on a bad release; h20 DOWN ────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h1  OK                                        ││ no runbook loaded            │
 │  below thresholds: error rate 0.1%, p95 180 …││ open one with -r FILE        │
@@ -54,15 +53,15 @@ assert_screen narrow <<'EOF'
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok —…│
 │                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 2 ROLLBACK, 1 CONSIDER, 2 bad rel, 1 DOWN ─── ▲ 15: h2 +1 ROLLBACK ─┐
+┌─ ▶ HOSTS 2 ROLLBACK, 1 CONSIDER, 2 bad rel, 1 DOWN ─── ▲ 16: h2 +1 ROLLBACK ─┐
 │  HOST SERVICE CONN    TAG        VERDICT              HEALTH READY RST AGE   │
-│  h16  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h17  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h18  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
 │  h19  api     UP      v1.4.1     OK                   OK     OK    0   0s    │
@@ -80,6 +79,7 @@ assert_screen narrow-end <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││T+00:00:00 action.intent h1 {…│
 │                                              ││T+00:00:00 action.end h1 ok —…│
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -106,11 +106,11 @@ assert_screen wide <<'EOF'
 │  errors 0.1%    ▁ 0–5%                                   ││                                      │
 │  p95    180 ms  ▂ 0–2000 ms                              ││                                      │
 │h2             ROLLBACK IMMEDIATELY  error rate 8% (8 of …││                                      │
-└─ ▼ 24 more rows (z), worst h3 ROLLBACK IMMEDIATELY ──────┘│                                      │
-┌─ LOGS ───────────────────────────────────────────────────┐└──────────────────────────────────────┘
-│ no log stream open                                       │┌─ TIMELINE ───────────────────────────┐
-│                                                          ││T+00:00:00 action.intent h1 {"plan":{…│
+└─ ▼ 24 more rows (z), worst h3 ROLLBACK IMMEDIATELY ──────┘└──────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────┐
+│ no log stream open                                       ││T+00:00:00 action.intent h1 {"plan":{…│
 │                                                          ││T+00:00:00 action.end h1 ok — rollbac…│
+│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

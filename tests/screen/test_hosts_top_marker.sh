@@ -31,9 +31,8 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, 1 failing health ─────── ▲ 23: h1 ROLLBACK ─┐
+┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, 1 failing health ──── ▲ 24: h1 +1 ROLLBACK ─┐
 │  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY RST AGE  │
-│  h16  api     UP   v1.4.1 ROLLBACK IMMEDIATELY running OK     OK    0   0s   │
 │  h17  api     UP   v1.4.1 CONSIDER ROLLBACK    running FAIL   OK    0   0s   │
 │  h18  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
 │  h19  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
@@ -52,15 +51,15 @@ assert_screen narrow-end <<'EOF'
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
+│                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen narrow-verdict-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, 1 failing, by verdict ─ ▲23 h1 +4 ROLLBACK ─┐
+┌─ ▶ HOSTS 5 ROLLBACK, 1 CONSIDER, 1 failing, by verdict ─ ▲24 h1 +4 ROLLBACK ─┐
 │  HOST SERVICE CONN TAG    VERDICT              STATE   HEALTH READY RST AGE  │
-│  h11  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
 │  h12  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
 │  h13  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
 │  h14  api     UP   v1.4.1 OK                   running OK     OK    0   0s   │
@@ -78,6 +77,7 @@ assert_screen narrow-verdict-end <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  HOSTS by verdict, worst first; selection kept, g goes to the worst

@@ -86,8 +86,7 @@ assert_screen narrow <<'EOF'
 │  h3   jobs    UP   v1.4.1     OK                       running -      -      │
 │  h1   api     UP   v1.4.1     OK                       running OK     OK     │
 │  h1   jobs    UP   v1.4.1     OK                       running -      -      │
-│  h2   api     UP   v1.4.1     OK                       running OK     OK     │
-└─ ▼ 23 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 24 more rows ─────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │h16  ROLLBACK IMMEDIATELY                     ││ no runbook loaded            │
 │  error rate 8% (8 of 100 requests) > 5%; p95…││ open one with -r FILE        │
@@ -96,6 +95,7 @@ assert_screen narrow <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit

@@ -36,11 +36,11 @@ assert_screen wide <<'EOF'
 │  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor   ││                                              │
 │    >1% >500ms; calm 10% under                                        ││                                              │
 │h2             ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests…││                                              │
-└──────────────────────────────────────────────────────────────────────┘│                                              │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
-│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
-│                                                                      ││ no incident journal open                     │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────────────┐
+│ no log stream open                                                   ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -66,11 +66,11 @@ assert_screen narrow <<'EOF'
 │  errors 0.1%    ▁▁ 0–5%                      ││                              │
 │  p95    180 ms  ▂▂ 0–2000 ms                 ││                              │
 │h2             ROLLBACK IMMEDIATELY  error ra…││                              │
-└─ ▼ 2 more rows (z shows them) ───────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
+└─ ▼ 2 more rows (z shows them) ───────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

@@ -89,11 +89,11 @@ assert_screen narrow <<'EOF'
 │  errors no data ·· 0–5%                      ││                              │
 │  p95    no data ·· 0–2000 ms                 ││                              │
 │  metrics: HTTP 500                           ││                              │
-└─ ▼ 3 more rows (z shows them) ───────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
+└─ ▼ 3 more rows (z shows them) ───────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

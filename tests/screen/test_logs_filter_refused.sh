@@ -49,11 +49,11 @@ assert_screen again <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
-│                                              ││                              │
 │                                              │└──────────────────────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │api-1/api 00:00:00 ERROR status=503           ││                              │
 │api.log  filter /ERROR/ (case)  1 matching    ││                              │

@@ -42,11 +42,11 @@ assert_screen clock <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
-│api-1/api 2025-12-31 23:55:00 INFO  seq=300   ││                              │
-│api-1/api 2025-12-31 23:55:01 INFO  seq=301   │└──────────────────────────────┘
-│api-1/api 2025-12-31 23:55:02 INFO  seq=302   │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:55:03 INFO  seq=303   ││ no incident journal open     │
-│api-1/api 2025-12-31 23:55:04 INFO  seq=304   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:55:00 INFO  seq=300   │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:55:01 INFO  seq=301   │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:55:02 INFO  seq=302   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:55:03 INFO  seq=303   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:55:04 INFO  seq=304   ││                              │
 │api-1/api 2025-12-31 23:55:05 INFO  seq=305   ││                              │
 │api-1/api 2025-12-31 23:55:06 INFO  seq=306   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
@@ -69,11 +69,11 @@ assert_screen ago <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
-│api-1/api 2025-12-31 23:58:00 INFO  seq=480   ││                              │
-│api-1/api 2025-12-31 23:58:01 INFO  seq=481   │└──────────────────────────────┘
-│api-1/api 2025-12-31 23:58:02 INFO  seq=482   │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:58:03 INFO  seq=483   ││ no incident journal open     │
-│api-1/api 2025-12-31 23:58:04 INFO  seq=484   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:58:00 INFO  seq=480   │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:58:01 INFO  seq=481   │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:58:02 INFO  seq=482   ││ no incident journal open     │
+│api-1/api 2025-12-31 23:58:03 INFO  seq=483   ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:58:04 INFO  seq=484   ││                              │
 │api-1/api 2025-12-31 23:58:05 INFO  seq=485   ││                              │
 │api-1/api 2025-12-31 23:58:06 INFO  seq=486   ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
@@ -96,11 +96,11 @@ assert_screen oldest <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││                              │
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │└──────────────────────────────┘
-│api-1/api 2025-12-31 23:50:02 INFO  seq=2     │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
 │api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
@@ -123,11 +123,11 @@ assert_screen later <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││                              │
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │└──────────────────────────────┘
-│api-1/api 2025-12-31 23:50:02 INFO  seq=2     │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
 │api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
@@ -150,11 +150,11 @@ assert_screen unread <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ ▶ LOGS ─────────────────────────────────────┐│                              │
-│api-1/api 2025-12-31 23:50:00 INFO  seq=0     ││                              │
-│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │└──────────────────────────────┘
-│api-1/api 2025-12-31 23:50:02 INFO  seq=2     │┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ no incident journal open     │
-│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:00 INFO  seq=0     │└──────────────────────────────┘
+│api-1/api 2025-12-31 23:50:01 INFO  seq=1     │┌─ TIMELINE ───────────────────┐
+│api-1/api 2025-12-31 23:50:02 INFO  seq=2     ││ no incident journal open     │
+│api-1/api 2025-12-31 23:50:03 INFO  seq=3     ││ (none in screen tests)       │
+│api-1/api 2025-12-31 23:50:04 INFO  seq=4     ││                              │
 │api-1/api 2025-12-31 23:50:05 INFO  seq=5     ││                              │
 │api-1/api 2025-12-31 23:50:06 INFO  seq=6     ││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │

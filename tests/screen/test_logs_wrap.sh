@@ -57,11 +57,11 @@ assert_screen wrap <<'EOF'
 │api-1/api 00:00:15 WARN slow upstream call                ││                                      │
 │  path=/v1/orders/15 took=1250ms end=15                   ││                                      │
 │api-1/api 00:00:16 WARN slow upstream call                ││                                      │
-│  path=/v1/orders/16 took=1250ms end=16                   ││                                      │
-│api-1/api 00:00:17 WARN slow upstream call                │└──────────────────────────────────────┘
-│  path=/v1/orders/17 took=1250ms end=17                   │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:18 WARN slow upstream call                ││ no incident journal open             │
-│  path=/v1/orders/18 took=1250ms end=18                   ││ (none in screen tests)               │
+│  path=/v1/orders/16 took=1250ms end=16                   │└──────────────────────────────────────┘
+│api-1/api 00:00:17 WARN slow upstream call                │┌─ TIMELINE ───────────────────────────┐
+│  path=/v1/orders/17 took=1250ms end=17                   ││ no incident journal open             │
+│api-1/api 00:00:18 WARN slow upstream call                ││ (none in screen tests)               │
+│  path=/v1/orders/18 took=1250ms end=18                   ││                                      │
 │api-1/api 00:00:19 WARN slow upstream call                ││                                      │
 │  path=/v1/orders/19 took=1250ms end=19                   ││                                      │
 │api-1/api 00:00:20 WARN slow upstream call                ││                                      │
@@ -89,11 +89,11 @@ assert_screen up <<'EOF'
 │api-1/api 00:00:14 WARN slow upstream call                ││                                      │
 │  path=/v1/orders/14 took=1250ms end=14                   ││                                      │
 │api-1/api 00:00:15 WARN slow upstream call                ││                                      │
-│  path=/v1/orders/15 took=1250ms end=15                   ││                                      │
-│api-1/api 00:00:16 WARN slow upstream call                │└──────────────────────────────────────┘
-│  path=/v1/orders/16 took=1250ms end=16                   │┌─ TIMELINE ───────────────────────────┐
-│api-1/api 00:00:17 WARN slow upstream call                ││ no incident journal open             │
-│  path=/v1/orders/17 took=1250ms end=17                   ││ (none in screen tests)               │
+│  path=/v1/orders/15 took=1250ms end=15                   │└──────────────────────────────────────┘
+│api-1/api 00:00:16 WARN slow upstream call                │┌─ TIMELINE ───────────────────────────┐
+│  path=/v1/orders/16 took=1250ms end=16                   ││ no incident journal open             │
+│api-1/api 00:00:17 WARN slow upstream call                ││ (none in screen tests)               │
+│  path=/v1/orders/17 took=1250ms end=17                   ││                                      │
 │api-1/api 00:00:18 WARN slow upstream call                ││                                      │
 │  path=/v1/orders/18 took=1250ms end=18                   ││                                      │
 │api-1/api 00:00:19 WARN slow upstream call                ││                                      │
@@ -105,14 +105,14 @@ assert_screen up <<'EOF'
 EOF
 sed -n 19,22p "$tmp/small" > "$tmp/small_logs"
 assert_screen small_logs <<'EOF'
-│  dur_ms=38 tag=v1.4.1 err="upstream timeout" ││ (none in screen tests)       │
+│  dur_ms=38 tag=v1.4.1 err="upstream timeout" ││                              │
 │  seq=377                                     ││                              │
 │long.log  21 lines  wrap                      ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 EOF
 sed -n 19,22p "$tmp/small_filtered" > "$tmp/small_filtered_logs"
 assert_screen small_filtered_logs <<'EOF'
-│  ip=10.0.0.7 path=/v1/orders status=500      ││ (none in screen tests)       │
+│  ip=10.0.0.7 path=/v1/orders status=500      ││                              │
 │  dur_ms=38 tag=v1.4.1 err="upstream timeout" ││                              │
 │  seq=377                                     ││                              │
 │filter /status=500/  1 matching  wrap         ││                              │

@@ -30,11 +30,11 @@ assert_screen held <<'EOF'
 │  errors 0%      █▁ 0–5%                      ││                              │
 │  p95    179 ms  ▆▂ 0–2000 ms                 ││                              │
 │  23.0 req/s                                  ││                              │
-└─ ▼ 2 more rows (z shows them) ───────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
+└─ ▼ 2 more rows (z shows them) ───────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -57,11 +57,11 @@ assert_screen calm <<'EOF'
 │  errors 0%      █▁▁ 0–5%                     ││                              │
 │  p95    179 ms  ▆▂▂ 0–2000 ms                ││                              │
 │  23.0 req/s                                  ││                              │
-└─ ▼ 2 more rows (z shows them) ───────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
+└─ ▼ 2 more rows (z shows them) ───────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘

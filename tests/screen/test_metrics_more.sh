@@ -52,11 +52,11 @@ assert_screen small <<'EOF'
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
 │  p95    420 ms  ▂▂ 0–2000 ms                 ││                              │
 │k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││                              │
-└─ ▼ 4 more rows (z shows them) ───────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
+└─ ▼ 4 more rows (z shows them) ───────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -82,11 +82,11 @@ assert_screen taller <<'EOF'
 │  restarts in 5m: unknown                     ││                              │
 │  rollback >5% >2000ms 3 restarts/5m; conside…││                              │
 │k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││                              │
-└─ ▼ 1 more row (z shows them) ────────────────┘│                              │
-┌─ LOGS ───────────────────────────────────────┐└──────────────────────────────┘
-│ no log stream open                           │┌─ TIMELINE ───────────────────┐
-│                                              ││ no incident journal open     │
+└─ ▼ 1 more row (z shows them) ────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
+│                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -139,11 +139,11 @@ assert_screen j <<'EOF'
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
 │  p95    420 ms  ▂▂ 0–2000 ms                 ││                              │
 │  23.0 req/s                                  ││                              │
-│  restarts in 5m: unknown                     ││                              │
-│  rollback >5% >2000ms 3 restarts/5m; conside…│└──────────────────────────────┘
-│k8s-bastion    ROLLBACK IMMEDIATELY  error ra…│┌─ TIMELINE ───────────────────┐
-└─ ▼ 1 more row (z shows them) ────────────────┘│ no incident journal open     │
-┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
+│  restarts in 5m: unknown                     │└──────────────────────────────┘
+│  rollback >5% >2000ms 3 restarts/5m; conside…│┌─ TIMELINE ───────────────────┐
+│k8s-bastion    ROLLBACK IMMEDIATELY  error ra…││ no incident journal open     │
+└─ ▼ 1 more row (z shows them) ────────────────┘│ (none in screen tests)       │
+┌─ LOGS ───────────────────────────────────────┐│                              │
 │ no log stream open                           ││                              │
 │                                              ││                              │
 │                                              ││                              │

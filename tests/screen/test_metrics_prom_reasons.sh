@@ -42,11 +42,11 @@ assert_screen impossible <<'EOF'
 │  prometheus: the error-rate query gave -0.5: not a ratio between 0   ││                                              │
 │    and 1                                                             ││                                              │
 │  the p95 query gave +Inf: not a latency in seconds                   ││                                              │
-└─ ▼ 2 more rows (z shows them) ───────────────────────────────────────┘│                                              │
-┌─ LOGS ───────────────────────────────────────────────────────────────┐└──────────────────────────────────────────────┘
-│ no log stream open                                                   │┌─ TIMELINE ───────────────────────────────────┐
-│                                                                      ││ no incident journal open                     │
+└─ ▼ 2 more rows (z shows them) ───────────────────────────────────────┘└──────────────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────────────┐
+│ no log stream open                                                   ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
@@ -108,11 +108,11 @@ assert_screen prefix <<'EOF'
 │  prometheus: HTTP 404: is prometheus_url right? it should be the     ││                                              │
 │    server's base URL                                                 ││                                              │
 │  restarts in 5m: unknown                                             ││                                              │
-│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor   ││                                              │
-│    >1% >500ms; calm 10% under                                        │└──────────────────────────────────────────────┘
-│                                                                      │┌─ TIMELINE ───────────────────────────────────┐
+│  rollback >5% >2000ms 3 restarts/5m; consider >2% >1000ms; monitor   │└──────────────────────────────────────────────┘
+│    >1% >500ms; calm 10% under                                        │┌─ TIMELINE ───────────────────────────────────┐
 │                                                                      ││ no incident journal open                     │
 │                                                                      ││ (none in screen tests)                       │
+│                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│                                              │

@@ -61,11 +61,11 @@ assert_screen f-hosts <<'EOF'
 │                                              ││  - Before you start  0/3     │
 │                                              ││  [f] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
-└──────────────────────────────────────────────┘│  [ ] ! Status page set to in…│
-┌─ LOGS ───────────────────────────────────────┐└─ ▼ 17 more rows ─────────────┘
-│                                              │┌─ TIMELINE ───────────────────┐
+└──────────────────────────────────────────────┘└─ ▼ 18 more rows ─────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
-│api-1/api 00:00:01 INFO seq=1                 ││ (none in screen tests)       │
+│                                              ││ (none in screen tests)       │
+│api-1/api 00:00:01 INFO seq=1                 ││                              │
 │api-1/api 00:00:02 INFO seq=2                 ││                              │
 │api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines                              ││                              │
@@ -93,11 +93,11 @@ assert_screen f-logs <<'EOF'
 │                                              ││  - Before you start  0/3     │
 └──────────────────────────────────────────────┘│  [f] Incident opened in warr…│
 ┌─ ▶ LOGS ─────────────────────────────────────┐│  [ ] Incident commander name…│
-│                                              ││  [ ] ! Status page set to in…│
-│                                              │└─ ▼ 17 more rows ─────────────┘
+│                                              │└─ ▼ 18 more rows ─────────────┘
 │                                              │┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
-│api-1/api 00:00:01 INFO seq=1                 ││ (none in screen tests)       │
+│                                              ││ (none in screen tests)       │
+│api-1/api 00:00:01 INFO seq=1                 ││                              │
 │api-1/api 00:00:02 INFO seq=2                 ││                              │
 │api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
@@ -123,11 +123,11 @@ assert_screen enter-metrics <<'EOF'
 │                                              ││  - Before you start  0/3     │
 │                                              ││  [f] Incident opened in warr…│
 │                                              ││  [ ] Incident commander name…│
-│                                              ││  [ ] ! Status page set to in…│
-│                                              │└─ ▼ 17 more rows ─────────────┘
-└──────────────────────────────────────────────┘┌─ TIMELINE ───────────────────┐
-┌─ LOGS ───────────────────────────────────────┐│ no incident journal open     │
-│api-1/api 00:00:02 INFO seq=2                 ││ (none in screen tests)       │
+│                                              │└─ ▼ 18 more rows ─────────────┘
+│                                              │┌─ TIMELINE ───────────────────┐
+└──────────────────────────────────────────────┘│ no incident journal open     │
+┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
+│api-1/api 00:00:02 INFO seq=2                 ││                              │
 │api-1/api 00:00:03 INFO seq=3                 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘

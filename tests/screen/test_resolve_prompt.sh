@@ -58,15 +58,15 @@ assert_screen three <<'EOF'
 │  worker-02   api     not connected                          -      -         │
 │  worker-03   api     not connected                          -      -         │
 │  worker-04   api     not connected                          -      -         │
-│  worker-05   api     not connected                          -      -         │
-└─ ▼ 7 more rows ──────────────────────────────────────────────────────────────┘
+└─ ▼ 8 more rows ──────────────────────────────────────────────────────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY                   ││ no runbook loaded            │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││ open one with -r FILE        │
 │  errors 8%      █ 0–5%                       ││                              │
 └─ ▼ 6 more rows (z), worst api-2 +1 ROLLBACK ─┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open(non)│
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  3 hosts not OK (api-1 ROLLBACK IMMEDIATELY, api-2 ROLLBACK IMMEDIATELY,
  k8s-bastion ROLLBACK IMMEDIATELY);
@@ -97,13 +97,13 @@ assert_screen many <<'EOF'
 │  worker-02   api     not connected     ROLLBACK IMMEDIATELY -      -         │
 │  worker-03   api     not connected     ROLLBACK IMMEDIATELY -      -         │
 │  worker-04   api     not connected     ROLLBACK IMMEDIATELY -      -         │
-│  worker-05   api     not connected     ROLLBACK IMMEDIATELY -      -         │
-└─ ▼ 7 more rows, worst worker-06 and 6 more ROLLBACK IMMEDIATELY ─────────────┘
+└─ ▼ 8 more rows, worst worker-05 and 7 more ROLLBACK IMMEDIATELY ─────────────┘
 ┌─ METRICS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY                   ││ no runbook loaded            │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││ open one with -r FILE        │
 │  errors 8%      █ 0–5%                       ││                              │
 └─ ▼ 18 more (z), worst api-2 +13 ROLLBACK ────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
  15 hosts not OK (api-1 ROLLBACK IMMEDIATELY, api-2 ROLLBACK IMMEDIATELY,
  k8s-bastion ROLLBACK IMMEDIATELY, worker-01 ROLLBACK IMMEDIATELY, worker-02
  ROLLBACK IMMEDIATELY, worker-03 ROLLBACK IMMEDIATELY, worker-04 ROLLBACK

@@ -1712,6 +1712,31 @@ the_filter_matches_any_cell_it_is_given(void **state)
 	assert_false(hosts_table_matches("bad", cells, 3));
 }
 
+/* Ten rows in config order, h2 and h3 at ROLLBACK, h10 selected (OK):
+ * a HOSTS of three rows scrolls just to the selection, but shrunk for a
+ * pane below it starts at the worst row instead (h8–h10 hid both). */
+static void
+a_shrunk_hosts_starts_at_the_worst_row(void **state)
+{
+	const int health[10] = { 0, 8, 8, 0, 0, 0, 0, 0, 0, 0 };
+	const int last[10] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 5 };
+	const int sel_bad[10] = { 0, 8, 0, 0, 0, 0, 0, 0, 0, 8 };
+	const int calm[10] = { 0 };
+
+	(void)state;
+	assert_int_equal(hosts_table_top(health, 10, 9, 3, false), 7);
+	assert_int_equal(hosts_table_top(health, 10, 9, 3, true), 1);
+	/* Near the end, the window stays full. */
+	assert_int_equal(hosts_table_top(last, 10, 0, 3, true), 7);
+	/* A worst row already in sight, or the selection as bad: no jump. */
+	assert_int_equal(hosts_table_top(health, 10, 3, 3, true), 1);
+	assert_int_equal(hosts_table_top(health, 10, 2, 3, true), 0);
+	assert_int_equal(hosts_table_top(sel_bad, 10, 9, 3, true), 7);
+	/* All in sight, or none worse than OK: as before. */
+	assert_int_equal(hosts_table_top(health, 10, 9, 10, true), 0);
+	assert_int_equal(hosts_table_top(calm, 10, 9, 3, true), 7);
+}
+
 int
 main(void)
 {
@@ -1767,6 +1792,7 @@ main(void)
 		cmocka_unit_test(verdict_order_keeps_a_hosts_rows_together),
 		cmocka_unit_test(the_tally_counts_hosts_failing_health),
 		cmocka_unit_test(the_filter_matches_any_cell_it_is_given),
+		cmocka_unit_test(a_shrunk_hosts_starts_at_the_worst_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,6 @@
 /*
  * test_layout.c — where the panes go: on a short screen (80x24, 100x30)
- * HOSTS spans the width on top (nine hosts at 80x24, ten at 100x30), the others
+ * HOSTS spans the width on top (eight hosts at 80x24, ten at 100x30), the others
  * share what is left; taller (160x45, 200x50) the side-by-side columns.
  * Every column ends on the footer, a long footer takes its rows from the
  * bottom panes, and HOSTS never shrinks as the screen grows. HOSTS takes
@@ -22,7 +22,7 @@
 } while (0)
 
 static void
-at_80x24_hosts_spans_the_top_with_ten_rows(void **state)
+at_80x24_hosts_spans_the_top_and_logs_keeps_three_lines(void **state)
 {
 	struct layout lo;
 
@@ -32,12 +32,14 @@ at_80x24_hosts_spans_the_top_with_ten_rows(void **state)
 	assert_true(lo.compact);
 	assert_rect(lo.header, 0, 0, 1, 80);
 	assert_rect(lo.footer, 23, 0, 1, 80);
-	/* Borders, its header and nine hosts (five before). */
-	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 12, 80);
-	assert_rect(lo.pane[PANE_METRICS], 13, 0, 5, 48);
-	assert_rect(lo.pane[PANE_LOGS], 18, 0, 5, 48);
-	assert_rect(lo.pane[PANE_RUNBOOK], 13, 48, 5, 32);
-	assert_rect(lo.pane[PANE_TIMELINE], 18, 48, 5, 32);
+	/* Borders, its header and eight hosts; LOGS three lines and its
+	 * status line (with two, what Enter or + did there was out of
+	 * sight). */
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 11, 80);
+	assert_rect(lo.pane[PANE_METRICS], 12, 0, 5, 48);
+	assert_rect(lo.pane[PANE_LOGS], 17, 0, 6, 48);
+	assert_rect(lo.pane[PANE_RUNBOOK], 12, 48, 5, 32);
+	assert_rect(lo.pane[PANE_TIMELINE], 17, 48, 6, 32);
 }
 
 static void
@@ -51,8 +53,8 @@ at_100x30_hosts_has_ten_hosts_and_the_rest_share(void **state)
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 13, 100);
 	assert_rect(lo.pane[PANE_METRICS], 14, 0, 7, 60);
 	assert_rect(lo.pane[PANE_LOGS], 21, 0, 8, 60);
-	assert_rect(lo.pane[PANE_RUNBOOK], 14, 60, 8, 40);
-	assert_rect(lo.pane[PANE_TIMELINE], 22, 60, 7, 40);
+	assert_rect(lo.pane[PANE_RUNBOOK], 14, 60, 7, 40);
+	assert_rect(lo.pane[PANE_TIMELINE], 21, 60, 8, 40);
 }
 
 static void
@@ -91,15 +93,15 @@ four_hosts_give_their_spare_rows_below(void **state)
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 7, 80);
 	assert_rect(lo.pane[PANE_METRICS], 8, 0, 7, 48);
 	assert_rect(lo.pane[PANE_LOGS], 15, 0, 8, 48);
-	assert_rect(lo.pane[PANE_RUNBOOK], 8, 48, 8, 32);
-	assert_rect(lo.pane[PANE_TIMELINE], 16, 48, 7, 32);
+	assert_rect(lo.pane[PANE_RUNBOOK], 8, 48, 7, 32);
+	assert_rect(lo.pane[PANE_TIMELINE], 15, 48, 8, 32);
 	layout_compute(&lo, 100, 30, -1, PANE_HOSTS, 1, 5);
 	assert_true(lo.compact);
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 7, 100);
 	assert_rect(lo.pane[PANE_METRICS], 8, 0, 10, 60);
 	assert_rect(lo.pane[PANE_LOGS], 18, 0, 11, 60);
-	assert_rect(lo.pane[PANE_RUNBOOK], 8, 60, 11, 40);
-	assert_rect(lo.pane[PANE_TIMELINE], 19, 60, 10, 40);
+	assert_rect(lo.pane[PANE_RUNBOOK], 8, 60, 10, 40);
+	assert_rect(lo.pane[PANE_TIMELINE], 18, 60, 11, 40);
 	/* The columns: METRICS and LOGS share what HOSTS leaves. */
 	layout_compute(&lo, 160, 45, -1, PANE_HOSTS, 1, 5);
 	assert_false(lo.compact);
@@ -124,8 +126,8 @@ twenty_four_hosts_take_the_most(void **state)
 
 	(void)state;
 	layout_compute(&lo, 80, 24, -1, PANE_HOSTS, 1, 25);
-	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 12, 80);
-	assert_rect(lo.pane[PANE_METRICS], 13, 0, 5, 48);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 11, 80);
+	assert_rect(lo.pane[PANE_METRICS], 12, 0, 5, 48);
 	layout_compute(&lo, 100, 30, -1, PANE_HOSTS, 1, 25);
 	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 13, 100);
 	assert_rect(lo.pane[PANE_METRICS], 14, 0, 7, 60);
@@ -146,9 +148,9 @@ a_long_footer_takes_rows_from_the_bottom_panes(void **state)
 
 	(void)state;
 	layout_compute(&lo, 80, 24, -1, PANE_HOSTS, 6, 0);
-	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 12, 80);
-	assert_rect(lo.pane[PANE_LOGS], 18, 0, 3, 48);
-	assert_rect(lo.pane[PANE_TIMELINE], 18, 48, 3, 32);
+	assert_rect(lo.pane[PANE_HOSTS], 1, 0, 11, 80);
+	assert_rect(lo.pane[PANE_LOGS], 17, 0, 3, 48);
+	assert_rect(lo.pane[PANE_TIMELINE], 17, 48, 3, 32);
 	layout_compute(&lo, 80, 24, PANE_LOGS, PANE_HOSTS, 3, 0);
 	assert_rect(lo.pane[PANE_LOGS], 1, 0, 20, 80);
 	assert_rect(lo.pane[PANE_HOSTS], 0, 0, 0, 0);
@@ -177,6 +179,7 @@ every_height_fills_the_body_and_hosts_only_grows(void **state)
 		assert_int_equal(lo.pane[PANE_TIMELINE].y + lo.pane[PANE_TIMELINE].h, lines - 1);
 		assert_true(lo.pane[PANE_METRICS].h >= 5);
 		assert_true(lo.pane[PANE_RUNBOOK].h >= 5);
+		assert_true(lo.pane[PANE_LOGS].h >= 6);
 		/* LOGS focused: the same ends, METRICS keeps its five. */
 		layout_compute(&lo, 120, lines, -1, PANE_LOGS, 1, 0);
 		assert_int_equal(lo.pane[PANE_LOGS].y + lo.pane[PANE_LOGS].h, lines - 1);
@@ -197,8 +200,8 @@ a_focused_pane_below_gets_the_rows_hosts_gives(void **state)
 
 	(void)state;
 	layout_compute(&hosts, 80, 24, -1, PANE_HOSTS, 1, 11);
-	assert_rect(hosts.pane[PANE_HOSTS], 1, 0, 12, 80);
-	assert_rect(hosts.pane[PANE_LOGS], 18, 0, 5, 48);
+	assert_rect(hosts.pane[PANE_HOSTS], 1, 0, 11, 80);
+	assert_rect(hosts.pane[PANE_LOGS], 17, 0, 6, 48);
 	layout_compute(&lo, 80, 24, -1, -1, 1, 11);
 	assert_memory_equal(&lo, &hosts, sizeof(lo));
 	/* Hiding a host for two rows is no trade: four hosts' HOSTS (eight
@@ -250,6 +253,39 @@ a_focused_pane_below_gets_the_rows_hosts_gives(void **state)
 	assert_rect(lo.pane[PANE_LOGS], 11, 0, 12, 48);
 }
 
+/* Tab across the columns moves only what it must: with a pane below a
+ * compact HOSTS focused, the other column is split evenly whichever of
+ * its panes had the focus last, and the same for either pane focused in
+ * the focused column (RUNBOOK focused after LOGS re-split METRICS and
+ * LOGS, after METRICS it left them). */
+static void
+the_column_without_the_focus_keeps_one_split(void **state)
+{
+	struct layout a, b;
+	int lines;
+
+	(void)state;
+	for (lines = 24; lines <= 34; lines++) {
+		layout_compute(&a, 80, lines, -1, PANE_RUNBOOK, 1, 11);
+		layout_compute(&b, 80, lines, -1, PANE_TIMELINE, 1, 11);
+		if (!a.compact)
+			break;
+		assert_memory_equal(&a.pane[PANE_HOSTS], &b.pane[PANE_HOSTS], sizeof(a.pane[0]));
+		assert_memory_equal(&a.pane[PANE_METRICS], &b.pane[PANE_METRICS], sizeof(a.pane[0]));
+		assert_memory_equal(&a.pane[PANE_LOGS], &b.pane[PANE_LOGS], sizeof(a.pane[0]));
+		assert_true(a.pane[PANE_LOGS].h - a.pane[PANE_METRICS].h <= 1);
+		assert_true(a.pane[PANE_LOGS].h - a.pane[PANE_METRICS].h >= 0);
+		layout_compute(&a, 80, lines, -1, PANE_METRICS, 1, 11);
+		layout_compute(&b, 80, lines, -1, PANE_LOGS, 1, 11);
+		assert_memory_equal(&a.pane[PANE_HOSTS], &b.pane[PANE_HOSTS], sizeof(a.pane[0]));
+		assert_memory_equal(&a.pane[PANE_RUNBOOK], &b.pane[PANE_RUNBOOK], sizeof(a.pane[0]));
+		assert_memory_equal(&a.pane[PANE_TIMELINE], &b.pane[PANE_TIMELINE], sizeof(a.pane[0]));
+		assert_true(a.pane[PANE_TIMELINE].h - a.pane[PANE_RUNBOOK].h <= 1);
+		assert_true(a.pane[PANE_TIMELINE].h - a.pane[PANE_RUNBOOK].h >= 0);
+	}
+	assert_true(lines > 24);
+}
+
 /* The side-by-side columns and a zoomed pane do not move with the focus. */
 static void
 the_focus_leaves_tall_screens_and_zoom_alone(void **state)
@@ -272,7 +308,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(at_80x24_hosts_spans_the_top_with_ten_rows),
+		cmocka_unit_test(at_80x24_hosts_spans_the_top_and_logs_keeps_three_lines),
 		cmocka_unit_test(at_100x30_hosts_has_ten_hosts_and_the_rest_share),
 		cmocka_unit_test(tall_screens_keep_the_columns),
 		cmocka_unit_test(four_hosts_give_their_spare_rows_below),
@@ -280,6 +316,7 @@ main(void)
 		cmocka_unit_test(a_long_footer_takes_rows_from_the_bottom_panes),
 		cmocka_unit_test(every_height_fills_the_body_and_hosts_only_grows),
 		cmocka_unit_test(a_focused_pane_below_gets_the_rows_hosts_gives),
+		cmocka_unit_test(the_column_without_the_focus_keeps_one_split),
 		cmocka_unit_test(the_focus_leaves_tall_screens_and_zoom_alone),
 	};
 
