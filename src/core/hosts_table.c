@@ -348,6 +348,10 @@ hosts_table_top(const int *health, int n, int selpos, int body, bool shrunk)
 	for (i = top; i < top + body && i < n; i++)
 		if (health[i] == worst)
 			return top;
+	/* A selection above the worst row: both in sight when they fit
+	 * (below it, scrolling to the selection already shows both). */
+	if (selpos < first && first - selpos < body)
+		return first - (body - 1);
 	return first < n - body ? first : n - body;
 }
 

@@ -1732,6 +1732,8 @@ a_shrunk_hosts_starts_at_the_worst_row(void **state)
 	assert_int_equal(hosts_table_top(health, 10, 3, 3, true), 1);
 	assert_int_equal(hosts_table_top(health, 10, 2, 3, true), 0);
 	assert_int_equal(hosts_table_top(sel_bad, 10, 9, 3, true), 7);
+	/* Selected and worst both in sight when three rows hold them. */
+	assert_int_equal(hosts_table_top(last, 10, 7, 3, true), 7);
 	/* All in sight, or none worse than OK: as before. */
 	assert_int_equal(hosts_table_top(health, 10, 9, 10, true), 0);
 	assert_int_equal(hosts_table_top(calm, 10, 9, 3, true), 7);
