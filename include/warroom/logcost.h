@@ -27,14 +27,15 @@ int64_t logcost_keep_from(const struct logcost_tail *t, size_t n, size_t pool, i
 
 /* The footer's words when + adds `added` to the n tails of t: "+ h5/api:
  * LOGS now follows 5 services; the log budget (64 MiB) is full, so h4/api
- * keeps from about 15:26 (was 15:23)" (budget: log_buffer's bytes), or
- * "…; each tail starts again 10 min back, so …" when that is the cause.
- * The tail losing most is named; a loss under a minute is none, and a
- * tail keeps at least what a ring's smallest room holds of it. With no
- * such loss but the budget full: "…; the log budget (64 MiB) is full, so
- * its lines take room from the others' oldest (h4/api keeps from 15:26
- * now)", the tail named the one holding most. Empty when neither; out's
- * length otherwise. */
+ * keeps from about 15:26:07 (was 15:23:10)" (budget: log_buffer's bytes;
+ * times to the second, as the kept lines' stamps read), or "…; each tail
+ * starts again 10 min back, so …" when that is the cause. The tail losing
+ * most is named; a loss under a minute is none, and a tail keeps at least
+ * what a ring's smallest room holds of it. With no such loss but the
+ * budget full: "…; the log budget (64 MiB) is full, so its lines take the
+ * oldest: h4/api keeps from about 15:26:50 (was 15:26:30)", or "h4/api's
+ * first (kept from 15:26:30 now)" when it loses nothing yet, the tail
+ * named the one holding most. Empty when neither; out's length otherwise. */
 size_t logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t pool,
     size_t budget, int64_t now, int64_t since, char *out, size_t cap);
 

@@ -101,6 +101,23 @@ struct logview_cut {
 size_t logview_cuts(const struct logset *s, const struct logview_line *lines, size_t n,
     struct logview_cut *out, size_t cap);
 
+/* One tail's mark as a row shows it. */
+struct logview_mark {
+	const char *name;	/* "h4/api" */
+	uint64_t dropped;	/* lines its ring dropped */
+	int64_t oldest;		/* its oldest kept line's stamp, or WR_LOGBUF_NO_TIME */
+};
+
+/* The words of the one row that stands for marks m[n] side by side (no
+ * line between them, so n rows of them would crowd out the lines): one
+ * tail's "── h4/api: older lines dropped (51025; the log budget is 64 MiB:
+ * log_buffer) ", several tails' "── 5 tails' older lines dropped (…);
+ * oldest kept 17:33:22–17:33:45 ", without the count and budget when that
+ * is wider than cols. The caller fills the row with ─. Returns out's
+ * length. */
+size_t logview_mark_words(const struct logview_mark *m, size_t n, const char *budget,
+    int cols, char *out, size_t cap);
+
 /* Wrapped lines filling h rows from the bottom, need[i] rows each, newest
  * first: how many are shown; the oldest of them gets *first_rows rows
  * from its start (fewer than it needs: cut, its start kept in view). */

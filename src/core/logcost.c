@@ -37,13 +37,35 @@ logcost_keep_from(const struct logcost_tail *t, size_t n, size_t pool, int64_t n
 	return from > since ? from : since;
 }
 
-/* "15:26" of Unix seconds, UTC. */
+/* "15:26:07" of Unix seconds, UTC: to the second, as the oldest kept
+ * line's own stamp reads (a minute rounded down claimed history no ring
+ * held). */
 static void
-hhmm(int64_t s, char *buf, size_t cap)
+hhmmss(int64_t s, char *buf, size_t cap)
 {
 	int64_t tod = (s % 86400 + 86400) % 86400;
 
-	snprintf(buf, cap, "%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60));
+	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
+	    (int)(tod % 60));
+}
+
+/* How far back tail t will keep after starting over, every tail keeping
+ * from `from`: later than that for a ring whose smallest room holds more
+ * of it, never before since. */
+static int64_t
+keeps_from(const struct logcost_tail *t, int64_t now, int64_t since, int64_t from)
+{
+	int64_t mine = from, span;
+
+	span = t->newest != WR_LOGBUF_NO_TIME && t->newest > t->oldest ? t->newest - t->oldest : 1;
+	if (t->bytes > 0) {
+		int64_t floor = now - (int64_t)((double)WR_LOGBUF_MIN_BYTES * (double)span /
+		    (double)t->bytes);
+
+		if (floor < mine)
+			mine = floor > since ? floor : since;
+	}
+	return mine;
 }
 
 size_t
@@ -51,26 +73,19 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
     size_t budget, int64_t now, int64_t since, char *out, size_t cap)
 {
 	int64_t from = logcost_keep_from(t, n, pool, now, since), most = 0, worst_from = since;
-	char was[8], will[8], words[32], why[80], more[64] = "";
+	int64_t big_from;
+	char was[16], will[16], words[32], why[80], more[64] = "";
 	size_t i, worst = n, others = 0;
 	int len;
 
 	for (i = 0; i < n; i++) {
-		int64_t lost, mine = from, span;
+		int64_t lost, mine;
 
 		if (t[i].oldest == WR_LOGBUF_NO_TIME)
 			continue;
 		/* A ring keeps its smallest room whatever the others need: as far
 		 * back as that holds of the tail's lines, if further. */
-		span = t[i].newest != WR_LOGBUF_NO_TIME && t[i].newest > t[i].oldest ?
-		    t[i].newest - t[i].oldest : 1;
-		if (t[i].bytes > 0) {
-			int64_t floor = now - (int64_t)((double)WR_LOGBUF_MIN_BYTES * (double)span /
-			    (double)t[i].bytes);
-
-			if (floor < mine)
-				mine = floor > since ? floor : since;
-		}
+		mine = keeps_from(&t[i], now, since, from);
 		lost = mine - t[i].oldest;
 		if (lost < LOGCOST_LEAST_S)
 			continue;
@@ -97,14 +112,25 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 		if (from <= since || big == n)
 			return 0;
 		log_buffer_words(budget, words, sizeof(words));
-		hhmm(t[big].oldest, was, sizeof(was));
-		len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; the log budget (%s) "
-		    "is full, so its lines take room from the others' oldest (%s keeps from %s now)",
-		    added, n + 1, words, t[big].name, was);
+		hhmmss(t[big].oldest, was, sizeof(was));
+		big_from = keeps_from(&t[big], now, since, from);
+		/* Under a minute's loss, but a loss all the same: when and from
+		 * when, as below; none yet, where it stands. */
+		if (big_from > t[big].oldest) {
+			hhmmss(big_from, will, sizeof(will));
+			len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; the log budget "
+			    "(%s) is full, so its lines take the oldest: %s keeps from "
+			    "about %s (was %s)", added, n + 1, words, t[big].name, will, was);
+		} else {
+			len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; the log budget "
+			    "(%s) is full, so its lines take the oldest: %s's first "
+			    "(kept from %s now)", added, n + 1, words,
+			    t[big].name, was);
+		}
 		return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 	}
-	hhmm(t[worst].oldest, was, sizeof(was));
-	hhmm(worst_from, will, sizeof(will));
+	hhmmss(t[worst].oldest, was, sizeof(was));
+	hhmmss(worst_from, will, sizeof(will));
 	if (worst_from > since) {
 		log_buffer_words(budget, words, sizeof(words));
 		snprintf(why, sizeof(why), "the log budget (%s) is full", words);

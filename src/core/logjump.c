@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "warroom/logbuf.h"
+
 /* Whether p ends in word (any case) after something else; if so, the
  * end is cut there, spaces before it too. */
 static bool
@@ -62,4 +64,88 @@ logjump_parse(const char *text, int64_t now_s, int64_t *out_s, struct wr_err *er
 	wr_strlcpy(buf, text, sizeof(buf));
 	return wr_err_set(err, "'%s' is not a time: 19:30 UTC, 10m ago or RFC 3339",
 	    wr_trim(buf));
+}
+
+/* "17:33:22" of Unix seconds, UTC. */
+static void
+clock_words(int64_t t, char *buf, size_t cap)
+{
+	int64_t tod = (t % 86400 + 86400) % 86400;
+
+	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
+	    (int)(tod % 60));
+}
+
+unsigned
+logjump_drops_words(const struct logjump_tail *t, unsigned n, unsigned skip, int64_t at,
+    const char *at_text, char *out, size_t cap)
+{
+	char holders[160] = "", old[16], hi_old[16];
+	unsigned i, lacking = 0, nhold = 0, without = 0, one = n, lo = n, hi = n;
+	size_t len;
+
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		size_t h = strlen(holders);
+
+		if (t[i].oldest != WR_LOGBUF_NO_TIME && t[i].oldest <= at) {
+			if (nhold < 2)
+				snprintf(holders + h, sizeof(holders) - h, "%s%s", nhold > 0 ? ", " : "",
+				    t[i].name);
+			nhold++;
+			continue;
+		}
+		if (t[i].dropped == 0 || i == skip) {
+			/* Started after then, not short of it: not among "the
+			 * others" that have it. */
+			without += i != skip && t[i].oldest != WR_LOGBUF_NO_TIME;
+			continue;
+		}
+		lacking++;
+		one = i;
+		if (t[i].oldest == WR_LOGBUF_NO_TIME)
+			continue;
+		if (lo == n || t[i].oldest < t[lo].oldest)
+			lo = i;
+		if (hi == n || t[i].oldest > t[hi].oldest)
+			hi = i;
+	}
+	if (lacking == 0)
+		return 0;
+	if (lacking == 1) {
+		if (t[one].oldest != WR_LOGBUF_NO_TIME) {
+			clock_words(t[one].oldest, old, sizeof(old));
+			snprintf(out, cap, "%s has nothing that old: oldest kept %s (%llu dropped)",
+			    t[one].name, old, (unsigned long long)t[one].dropped);
+		} else {
+			snprintf(out, cap, "%s: %llu older lines dropped", t[one].name,
+			    (unsigned long long)t[one].dropped);
+		}
+	} else {
+		/* Each tail's name and time would take a footer row apiece: the
+		 * earliest and latest say where the kept lines begin (the status
+		 * line and the marked rows say the rest). */
+		len = (size_t)snprintf(out, cap, "none kept from %s in %u tails", at_text, lacking);
+		if (lo < n && len < cap) {
+			clock_words(t[lo].oldest, old, sizeof(old));
+			clock_words(t[hi].oldest, hi_old, sizeof(hi_old));
+			if (lo == hi || t[lo].oldest == t[hi].oldest)
+				snprintf(out + len, cap - len, ": oldest kept %s", old);
+			else
+				snprintf(out + len, cap - len, ": oldest kept %s (%s) … %s (%s)", old,
+				    t[lo].name, hi_old, t[hi].name);
+		}
+	}
+	len = strlen(out);
+	if (nhold > 0 && len < cap) {
+		if (nhold <= 2)
+			snprintf(out + len, cap - len, "; %s %s", holders, nhold > 1 ? "do" : "does");
+		else if (without == 0)
+			snprintf(out + len, cap - len, "; the others have it");
+		else
+			snprintf(out + len, cap - len, "; %u others have it", nhold);
+	}
+	return lacking;
 }

@@ -12,6 +12,8 @@
  */
 #include "warroom/logview.h"
 
+#include <stdio.h>
+
 /* The shown lines: per ring, how many and, by index, which. */
 struct shown {
 	const struct logset *s;
@@ -438,4 +440,72 @@ logview_cuts(const struct logset *s, const struct logview_line *lines, size_t n,
 		m++;
 	}
 	return m;
+}
+
+/* Characters of UTF-8 s (its box-drawing and dashes take one column). */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* "17:33:22" of Unix seconds, UTC. */
+static void
+clock_words(int64_t t, char *buf, size_t cap)
+{
+	int64_t tod = (t % 86400 + 86400) % 86400;
+
+	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
+	    (int)(tod % 60));
+}
+
+size_t
+logview_mark_words(const struct logview_mark *m, size_t n, const char *budget, int cols,
+    char *out, size_t cap)
+{
+	int64_t lo = WR_LOGBUF_NO_TIME, hi = WR_LOGBUF_NO_TIME;
+	uint64_t dropped = 0;
+	char when[48] = "", a[16], b[16];
+	size_t i;
+	int len;
+
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	if (n == 0)
+		return 0;
+	if (n == 1) {
+		len = snprintf(out, cap, "── %s: older lines dropped (%llu; the log budget is %s: "
+		    "log_buffer) ", m[0].name, (unsigned long long)m[0].dropped, budget);
+		return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
+	}
+	for (i = 0; i < n; i++) {
+		dropped += m[i].dropped;
+		if (m[i].oldest == WR_LOGBUF_NO_TIME)
+			continue;
+		if (lo == WR_LOGBUF_NO_TIME || m[i].oldest < lo)
+			lo = m[i].oldest;
+		if (hi == WR_LOGBUF_NO_TIME || m[i].oldest > hi)
+			hi = m[i].oldest;
+	}
+	/* Where the kept lines begin, earliest to latest: the lines above
+	 * the row are older than all of it for these tails. */
+	if (lo != WR_LOGBUF_NO_TIME) {
+		clock_words(lo, a, sizeof(a));
+		clock_words(hi, b, sizeof(b));
+		if (lo == hi)
+			snprintf(when, sizeof(when), "; oldest kept %s", a);
+		else
+			snprintf(when, sizeof(when), "; oldest kept %s–%s", a, b);
+	}
+	len = snprintf(out, cap, "── %zu tails' older lines dropped (%llu; the log budget is %s: "
+	    "log_buffer)%s ", n, (unsigned long long)dropped, budget, when);
+	/* Two ─ at least close the row, as one tail's does. */
+	if (len >= 0 && (size_t)len < cap && cols > 0 && chars(out) + 2 > (size_t)cols)
+		len = snprintf(out, cap, "── %zu tails' older lines dropped%s ", n, when);
+	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 }

@@ -765,27 +765,36 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	return rows;
 }
 
-/* A row of the view: a line (its index in the window), or where a tailed
- * service's kept lines begin (line -1). */
+/* A row of the view: a line (its index in the window), or where tailed
+ * services' kept lines begin (line -1): marks cuts[ring] on, nmarks of
+ * them side by side in one row. */
 struct logs_item {
 	int line;
 	unsigned ring;
+	unsigned nmarks;
 };
 
 /* "── h4/api: older lines dropped (51025; the log budget is 64 MiB:
- * log_buffer) ──" across the pane: the lines above it are older than what
- * the ring kept of that service, so its silence there is not a quiet
- * service. */
+ * log_buffer) ──" across the pane, or one row for the n tails of cuts c
+ * side by side (logview_mark_words): the lines above it are older than
+ * what the rings kept of those services, so their silence there is not a
+ * quiet service. */
 static void
-draw_cut(struct app *app, WINDOW *win, int y, int w, unsigned ring)
+draw_cut(struct app *app, WINDOW *win, int y, int w, const struct logview_cut *c, unsigned n)
 {
-	char text[400], budget[32];
-	const char *name = app->logs_ring_name[ring][0] ? app->logs_ring_name[ring] : "LOGS";
+	struct logview_mark m[WR_LOGSET_RINGS];
+	char text[600], budget[32];
+	unsigned i;
 	int x;
 
+	for (i = 0; i < n && i < WR_LOGSET_RINGS; i++) {
+		m[i].name = app->logs_ring_name[c[i].ring][0] ? app->logs_ring_name[c[i].ring] :
+		    "LOGS";
+		m[i].dropped = logset_dropped(&app->logs, c[i].ring);
+		m[i].oldest = logset_oldest_time(&app->logs, c[i].ring);
+	}
 	log_buffer_words(app->logs.limit, budget, sizeof(budget));
-	snprintf(text, sizeof(text), "── %s: older lines dropped (%llu; the log budget is %s: "
-	    "log_buffer) ", name, (unsigned long long)logset_dropped(&app->logs, ring), budget);
+	logview_mark_words(m, i, budget, w, text, sizeof(text));
 	x = ui_put(win, y, 0, w, ui_attr(app, THEME_WARN), text);
 	for (; x < w; x++)
 		ui_put(win, y, x, 1, ui_attr(app, THEME_WARN), "─");
@@ -794,13 +803,13 @@ draw_cut(struct app *app, WINDOW *win, int y, int w, unsigned ring)
 /* Draw one row item (draw_line, or draw_cut in one row); rows used. */
 static int
 draw_item(struct app *app, WINDOW *win, int y, int h, int w, const struct logs_item *it,
-    const struct logview_line *lines, int pad_to)
+    const struct logview_line *lines, const struct logview_cut *cuts, int pad_to)
 {
 	struct logset_line l;
 
 	if (it->line < 0) {
 		if (win != NULL)
-			draw_cut(app, win, y, w, it->ring);
+			draw_cut(app, win, y, w, cuts + it->ring, it->nmarks);
 		return 1;
 	}
 	if (!logset_line(&app->logs, lines[it->line].ring, lines[it->line].seq, &l))
@@ -856,49 +865,21 @@ drops_text(struct app *app, int64_t t, unsigned skip, bool names, const char *se
 	return total;
 }
 
-/* After @ to t: "h4/api has nothing that old: oldest kept 15:21:51 (3684
- * dropped)" for each ring (but skip) that dropped the lines of t, joined
- * by "; ", then the rings that do hold lines that old ("; h2/api, h9/api
- * do"), so one tail's gap does not read as every tail's; the lines
- * dropped. */
-static uint64_t
-jump_drops(struct app *app, int64_t t, unsigned skip, char *buf, size_t cap)
+/* After @ to t (worded at): the rings (but skip) that dropped the lines
+ * of t, and those that hold them, so one tail's gap does not read as every
+ * tail's (logjump_drops_words); how many rings dropped them. */
+static unsigned
+jump_drops(struct app *app, int64_t t, const char *at, unsigned skip, char *buf, size_t cap)
 {
-	char holders[400] = "";
-	uint64_t total = 0;
-	unsigned i, nhold = 0;
+	struct logjump_tail tails[WR_LOGSET_RINGS];
+	unsigned i, n = logset_rings(&app->logs);
 
-	buf[0] = '\0';
-	for (i = 0; i < logset_rings(&app->logs); i++) {
-		uint64_t n = logset_dropped(&app->logs, i);
-		int64_t oldest = logset_oldest_time(&app->logs, i);
-		const char *name = app->logs_ring_name[i][0] ? app->logs_ring_name[i] : "LOGS";
-		size_t at = strlen(buf), h = strlen(holders);
-		char old[16];
-
-		if (oldest != WR_LOGBUF_NO_TIME && oldest <= t) {
-			snprintf(holders + h, sizeof(holders) - h, "%s%s", nhold > 0 ? ", " : "", name);
-			nhold++;
-			continue;
-		}
-		if (n == 0 || i == skip)
-			continue;
-		if (oldest != WR_LOGBUF_NO_TIME) {
-			clock_text(oldest, old, sizeof(old));
-			snprintf(buf + at, cap - at, "%s%s has nothing that old: oldest kept %s "
-			    "(%llu dropped)", at > 0 ? "; " : "", name, old, (unsigned long long)n);
-		} else {
-			snprintf(buf + at, cap - at, "%s%s: %llu older lines dropped", at > 0 ? "; " : "",
-			    name, (unsigned long long)n);
-		}
-		total += n;
+	for (i = 0; i < n && i < WR_LOGSET_RINGS; i++) {
+		tails[i].name = app->logs_ring_name[i][0] ? app->logs_ring_name[i] : "LOGS";
+		tails[i].dropped = logset_dropped(&app->logs, i);
+		tails[i].oldest = logset_oldest_time(&app->logs, i);
 	}
-	if (total > 0 && nhold > 0) {
-		size_t at = strlen(buf);
-
-		snprintf(buf + at, cap - at, "; %s %s", holders, nhold > 1 ? "do" : "does");
-	}
-	return total;
+	return logjump_drops_words(tails, i, skip, t, at, buf, cap);
 }
 
 /* "15:20:10", or "2025-12-31 15:20:10" when t is not on the day of
@@ -1218,12 +1199,21 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	 * were dropped (never a line in the ring). */
 	nc = logview_cuts(&app->logs, lines, (size_t)n, cuts, WR_LOGSET_RINGS);
 	for (i = 0, k = 0, m = 0; i <= n; i++) {
-		while (k < nc && cuts[k].before == (size_t)i) {
+		/* Marks with no line between them are one row: eight tails'
+		 * marks left an 80x24 pane one line. */
+		if (k < nc && cuts[k].before == (size_t)i) {
 			items[m].line = -1;
-			items[m++].ring = cuts[k++].ring;
+			items[m].ring = (unsigned)k;
+			items[m].nmarks = 0;
+			while (k < nc && cuts[k].before == (size_t)i) {
+				items[m].nmarks++;
+				k++;
+			}
+			m++;
 		}
 		if (i < n) {
 			items[m].line = i;
+			items[m].nmarks = 0;
 			items[m++].ring = lines[i].ring;
 		}
 	}
@@ -1233,21 +1223,24 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		int low = 0, stop = m, pass;
 
 		/* A mark below the last row would never be seen: the marks past
-		 * where the rows run out take the bottom rows instead. */
+		 * where the rows run out take the bottom row instead, one row
+		 * for them all (side by side there). */
 		for (pass = 0; pass < 2; pass++) {
 			for (i = 0, y = 0; i < m && y < h - low; i++)
-				y += draw_item(app, NULL, y, h - low, w, &items[i], lines, pad_to);
+				y += draw_item(app, NULL, y, h - low, w, &items[i], lines, cuts, pad_to);
 			stop = i;
 			for (low = 0; i < m; i++)
-				low += items[i].line < 0;
+				low |= items[i].line < 0;
 			if (low > h - 1)
 				low = h - 1;
 		}
 		for (i = 0, y = 0; i < stop && y < h - low; i++)
-			y += draw_item(app, win, y, h - low, w, &items[i], lines, pad_to);
-		for (y = h - low; i < m && y < h; i++)
-			if (items[i].line < 0)
-				draw_cut(app, win, y++, w, items[i].ring);
+			y += draw_item(app, win, y, h - low, w, &items[i], lines, cuts, pad_to);
+		for (; i < m && items[i].line >= 0; i++)
+			;
+		if (low > 0 && i < m)
+			draw_cut(app, win, h - low, w, cuts + items[i].ring,
+			    (unsigned)nc - items[i].ring);
 	} else {
 		/* Fill from the bottom up: the newest line ends on the last
 		 * row. A wrapped line takes several rows, so count them first,
@@ -1262,7 +1255,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 
 			for (k = 0; k < (size_t)m; k++)
 				need[k] = draw_item(app, NULL, 0, INT_MAX, w, &items[m - 1 - (int)k],
-				    lines, pad_to);
+				    lines, cuts, pad_to);
 			shown = (int)logview_fit_rows(need, (size_t)m, h, &first_rows);
 			for (k = 0, y = 0; k < (size_t)shown; k++)
 				y += (int)k == shown - 1 ? first_rows : need[k];
@@ -1276,7 +1269,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			/* The oldest shown ends where its rows do. */
 			int lim = i == m - shown && app->logs_wrap ? y + first_rows : h;
 
-			y += draw_item(app, win, y, lim, w, &items[i], lines, pad_to);
+			y += draw_item(app, win, y, lim, w, &items[i], lines, cuts, pad_to);
 		}
 	}
 	draw_status(app, win, h, w, searched);
@@ -1464,7 +1457,14 @@ logs_jump(struct app *app, const char *text)
 		moment_text(t, oldest, at, sizeof(at));
 		if (logset_rings(&app->logs) > 1 && app->logs_ring_name[l.ring][0] != '\0')
 			snprintf(whose, sizeof(whose), "%s's", app->logs_ring_name[l.ring]);
-		if (jump_drops(app, t, l.ring, drops + 2, sizeof(drops) - 2) > 0)
+		/* Several tails short of then: said in brief, the first line's
+		 * own among them (an 80x24 footer took six rows, one a tail). */
+		if (jump_drops(app, t, at, UINT_MAX, drops, sizeof(drops)) > 1) {
+			app_say(app, "LOGS from the oldest line kept, %s UTC; %s", old, drops);
+			return;
+		}
+		drops[0] = '\0';
+		if (jump_drops(app, t, at, l.ring, drops + 2, sizeof(drops) - 2) > 0)
 			memcpy(drops, "; ", 2);
 		if (lost > 0)
 			app_say(app, "LOGS from %s oldest line, %s UTC (none from %s kept: %llu "
@@ -1474,7 +1474,7 @@ logs_jump(struct app *app, const char *text)
 			    old, at, drops);
 		return;
 	}
-	if (jump_drops(app, t, UINT_MAX, drops + 2, sizeof(drops) - 2) > 0)
+	if (jump_drops(app, t, at, UINT_MAX, drops + 2, sizeof(drops) - 2) > 0)
 		memcpy(drops, "; ", 2);
 	app_say(app, "LOGS from %s UTC, paused (f follows again)%s", at, drops);
 }

@@ -42,7 +42,8 @@ a_full_budget_names_the_tail_losing_most(void **state)
 	    out, sizeof(out));
 	assert_int_equal(len, strlen(out));
 	assert_string_equal(out, "+ h5/api: LOGS now follows 5 services; the log budget "
-	    "(64 MiB) is full, so h4/api keeps from about 15:26 (was 15:23; 2 other tails lose "
+	    "(64 MiB) is full, so h4/api keeps from about 15:26:30 (was 15:23:10; 2 other tails "
+	    "lose "
 	    "some too)");
 	/* Two rows of an 80-column footer. */
 	assert_true(strlen(out) <= 2 * 78);
@@ -65,7 +66,8 @@ the_backlog_window_is_said_when_it_is_the_cost(void **state)
 	logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30), out,
 	    sizeof(out));
 	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; each tail starts "
-	    "again 10 min back, so h2/api keeps from about 15:22 (was 15:00; 1 other tail loses "
+	    "again 10 min back, so h2/api keeps from about 15:22:30 (was 15:00:00; 1 other tail "
+	    "loses "
 	    "some too)");
 }
 
@@ -85,7 +87,7 @@ a_quiet_tail_keeps_its_smallest_room(void **state)
 	logcost_words(t, 2, "h3/api", MIB - 64 * 1024, MIB, AT(15, 32, 30), AT(15, 22, 30), out,
 	    sizeof(out));
 	assert_string_equal(out, "+ h3/api: LOGS now follows 3 services; each tail starts "
-	    "again 10 min back, so h2/api keeps from about 15:22 (was 15:20)");
+	    "again 10 min back, so h2/api keeps from about 15:22:30 (was 15:20:00)");
 }
 
 /* Every tail held back to the same time already (the budget shared by
@@ -104,8 +106,29 @@ a_full_budget_with_no_sure_loss_says_the_new_tail_takes_room(void **state)
 	logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30), out,
 	    sizeof(out));
 	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; the log budget "
-	    "(64 MiB) is full, so its lines take room from the others' oldest (h4/api keeps "
-	    "from 15:26 now)");
+	    "(64 MiB) is full, so its lines take the oldest: h4/api's first (kept from "
+	    "15:26:30 now)");
+	assert_true(strlen(out) <= 2 * 78);
+}
+
+/* The oldest kept line at 17:35:36 is not "17:35", which claimed
+ * history no ring held: to the second, and a loss under a minute (not
+ * sure enough to name as the tail losing most) says where it stood. */
+static void
+the_times_are_to_the_second(void **state)
+{
+	struct logcost_tail t[2] = {
+		{ "h4/api", AT(17, 35, 36), AT(17, 41, 36), 360 * 180000 },
+		{ "h2/api", AT(17, 35, 36), AT(17, 41, 36), 360 * 3000 },
+	};
+	char out[400];
+
+	(void)state;
+	logcost_words(t, 2, "h5/api", 330 * 183000, 64 * MIB, AT(17, 41, 36), AT(17, 31, 36),
+	    out, sizeof(out));
+	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; the log budget "
+	    "(64 MiB) is full, so its lines take the oldest: h4/api keeps from about "
+	    "17:36:06 (was 17:35:36)");
 	assert_true(strlen(out) <= 2 * 78);
 }
 
@@ -137,6 +160,7 @@ main(void)
 		cmocka_unit_test(the_backlog_window_is_said_when_it_is_the_cost),
 		cmocka_unit_test(a_quiet_tail_keeps_its_smallest_room),
 		cmocka_unit_test(a_full_budget_with_no_sure_loss_says_the_new_tail_takes_room),
+		cmocka_unit_test(the_times_are_to_the_second),
 		cmocka_unit_test(no_loss_no_words),
 	};
 

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "warroom/logbuf.h"
 #include "warroom/logjump.h"
 
 /* 2026-11-26T19:40:30Z */
@@ -85,6 +86,66 @@ what_is_refused(void **state)
 	assert_int_equal(t, 7);
 }
 
+/* 2026-01-01 and a clock time. */
+#define AT(h, m, s) (1767225600 + (h) * 3600 + (m) * 60 + (s))
+
+/* @17:31 with eight tails, five of which dropped the lines of then: two
+ * rows of an 80-column footer say how many, where their kept lines begin,
+ * earliest and latest, and that the others have it, not a row a tail. */
+static void
+several_tails_short_of_the_moment_in_two_rows(void **state)
+{
+	struct logjump_tail t[8] = {
+		{ "h1/api", 0, AT(17, 20, 0) },
+		{ "h2/api", 0, AT(17, 10, 0) },
+		{ "h3/api", 4000, AT(17, 33, 22) },
+		{ "h4/api", 56482, AT(17, 33, 45) },
+		{ "h5/api", 3000, AT(17, 33, 30) },
+		{ "h6/api", 100, AT(17, 30, 0) },
+		{ "h7/api", 2000, AT(17, 33, 40) },
+		{ "h8/api", 9000, AT(17, 33, 41) },
+	};
+	char out[400];
+
+	(void)state;
+	assert_int_equal(logjump_drops_words(t, 8, 8, AT(17, 31, 0), "17:31:00", out,
+	    sizeof(out)), 5);
+	assert_string_equal(out, "none kept from 17:31:00 in 5 tails: oldest kept 17:33:22 "
+	    "(h3/api) … 17:33:45 (h4/api); the others have it");
+	/* A tail begun after then is not one of the others that have it. */
+	t[0].oldest = AT(17, 32, 0);
+	logjump_drops_words(t, 8, 8, AT(17, 31, 0), "17:31:00", out, sizeof(out));
+	assert_string_equal(out, "none kept from 17:31:00 in 5 tails: oldest kept 17:33:22 "
+	    "(h3/api) … 17:33:45 (h4/api); h2/api, h6/api do");
+	t[0].oldest = AT(17, 20, 0);
+	logjump_drops_words(t, 8, 8, AT(17, 31, 0), "17:31:00", out, sizeof(out));
+	/* With what the footer says before it. */
+	assert_true(strlen("LOGS from the oldest line kept, 17:33:22 UTC; ") + strlen(out) -
+	    2 <= 2 * 78);
+}
+
+/* One tail short: named, with what it dropped, and the two that have it;
+ * the tail the view starts with (skip) goes unsaid. */
+static void
+one_tail_short_of_the_moment(void **state)
+{
+	struct logjump_tail t[3] = {
+		{ "h2/api", 0, AT(15, 20, 10) },
+		{ "h9/api", 0, AT(15, 20, 11) },
+		{ "h4/api", 1036, AT(15, 21, 51) },
+	};
+	char out[400];
+
+	(void)state;
+	assert_int_equal(logjump_drops_words(t, 3, 3, AT(15, 20, 15), "15:20:15", out,
+	    sizeof(out)), 1);
+	assert_string_equal(out, "h4/api has nothing that old: oldest kept 15:21:51 (1036 "
+	    "dropped); h2/api, h9/api do");
+	assert_int_equal(logjump_drops_words(t, 3, 2, AT(15, 20, 15), "15:20:15", out,
+	    sizeof(out)), 0);
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
@@ -92,6 +153,8 @@ main(void)
 		cmocka_unit_test(typed_moments),
 		cmocka_unit_test(the_examples_help_shows),
 		cmocka_unit_test(what_is_refused),
+		cmocka_unit_test(several_tails_short_of_the_moment_in_two_rows),
+		cmocka_unit_test(one_tail_short_of_the_moment),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

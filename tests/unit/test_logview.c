@@ -532,6 +532,51 @@ wrapped_lines_keep_their_start(void **state)
 	assert_int_equal(logview_fit_rows(need, 3, 0, &first), 0);
 }
 
+/* 2026-01-01 and a clock time. */
+#define AT(h, m, s) (1767225600 + (h) * 3600 + (m) * 60 + (s))
+
+/* Five tails' marks side by side at 80 columns: one row, the count and
+ * where their kept lines begin, earliest to latest, the dropped count and
+ * the budget left out to fit; wider, they are said too. One tail's mark
+ * reads as it always has. */
+static void
+marks_side_by_side_make_one_row(void **state)
+{
+	struct logview_mark m[5] = {
+		{ "h3/api", 51025, AT(17, 33, 22) },
+		{ "h4/api", 60000, AT(17, 33, 45) },
+		{ "h5/api", 1000, AT(17, 33, 30) },
+		{ "h6/api", 2000, WR_LOGBUF_NO_TIME },
+		{ "h8/api", 3000, AT(17, 33, 40) },
+	};
+	char out[400];
+	size_t len;
+
+	(void)state;
+	len = logview_mark_words(m, 5, "64 MiB", 78, out, sizeof(out));
+	assert_int_equal(len, strlen(out));
+	assert_string_equal(out, "── 5 tails' older lines dropped; oldest kept "
+	    "17:33:22–17:33:45 ");
+	logview_mark_words(m, 5, "64 MiB", 200, out, sizeof(out));
+	assert_string_equal(out, "── 5 tails' older lines dropped (117025; the log budget is "
+	    "64 MiB: log_buffer); oldest kept 17:33:22–17:33:45 ");
+	logview_mark_words(m, 1, "64 MiB", 78, out, sizeof(out));
+	assert_string_equal(out, "── h3/api: older lines dropped (51025; the log budget is "
+	    "64 MiB: log_buffer) ");
+	/* One time, once; none known, none said. */
+	logview_mark_words(m, 2, "64 MiB", 78, out, sizeof(out));
+	assert_string_equal(out, "── 2 tails' older lines dropped; oldest kept "
+	    "17:33:22–17:33:45 ");
+	m[1].oldest = m[0].oldest;
+	logview_mark_words(m, 2, "64 MiB", 78, out, sizeof(out));
+	assert_string_equal(out, "── 2 tails' older lines dropped; oldest kept 17:33:22 ");
+	logview_mark_words(m + 3, 0, "64 MiB", 78, out, sizeof(out));
+	assert_string_equal(out, "");
+	m[0].oldest = m[1].oldest = WR_LOGBUF_NO_TIME;
+	logview_mark_words(m, 2, "64 MiB", 78, out, sizeof(out));
+	assert_string_equal(out, "── 2 tails' older lines dropped ");
+}
+
 int
 main(void)
 {
@@ -546,6 +591,7 @@ main(void)
 		cmocka_unit_test(a_flood_keeps_the_count_moving_and_says_what_it_dropped),
 		cmocka_unit_test(n_and_n_go_from_where_the_view_stands),
 		cmocka_unit_test(wrapped_lines_keep_their_start),
+		cmocka_unit_test(marks_side_by_side_make_one_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
