@@ -167,7 +167,15 @@ struct app {
 	struct logview logs_view;        /* following, or paused where it stays */
 	uint64_t logs_cursor;            /* with a filter: the current match */
 	bool logs_wrap, logs_hide_times;
-	int logs_hcol;                   /* unwrapped: text columns scrolled past (> <) */
+	int logs_hcol;                   /* unwrapped: text columns scrolled past (> <);
+	                                    with a filter, past each line's own shift
+	                                    to its match, so < 0 goes back from it */
+	/* What LOGS' last frame drew, for the keys that act on what was seen. */
+	int logs_end_hcol;               /* the logs_hcol showing the longest line's end */
+	int logs_shift_max;              /* the widest shift to a match */
+	size_t logs_cut_seen;            /* lines ending in ingest's "…[+N bytes]" */
+	struct logview_line logs_drawn[512];
+	size_t logs_ndrawn;
 	bool work_pending;               /* a view has more to do: wake again soon */
 	int64_t last_key_ms;             /* loop clock of the last key; 0: none yet */
 	uint64_t logs_end_at_tick;       /* logset_end at the last clock tick */

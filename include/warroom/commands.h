@@ -56,7 +56,8 @@
 	X(TIMES,       "t",      NULL,    READS,   "show or hide the LOGS lines' timestamps") \
 	X(SCROLL_RIGHT, ">",     "Right", READS,   "scroll unwrapped LOGS lines half a pane right") \
 	X(SCROLL_LEFT, "<",      "Left",  READS,   "scroll LOGS lines half a pane back left") \
-	X(SCROLL_START, "0",     NULL,    READS,   "show LOGS lines from their first column") \
+	X(SCROLL_START, "0",     NULL,    READS,   "show LOGS lines from their start, or a filter's match") \
+	X(SCROLL_END,  "$",      NULL,    READS,   "scroll LOGS lines to the end of the longest in view") \
 	X(LOGS_JUMP,   "@",      NULL,    READS,   "LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)") \
 	X(NOTE,        "n",      NULL,    RECORDS, "LOGS: next match; elsewhere: add a note to the timeline") \
 	X(SETTLE,      "U",      NULL,    RECORDS, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \

@@ -23,4 +23,9 @@ enum loglevel {
 /* The level line[0..len) declares in its first LOGLEVEL_SCAN bytes. */
 enum loglevel loglevel_of(const char *line, size_t len);
 
+/* Bytes of the level word opening s[n] as a whole token ("ERROR",
+ * "warn", "[ERROR]", "level=error", "ERROR:"), up to the space after it;
+ * 0 when s does not open with one. */
+size_t loglevel_word(const char *s, size_t n);
+
 #endif

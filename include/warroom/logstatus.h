@@ -67,6 +67,13 @@ void logstatus_replaced(const char *label, int was, char *out, size_t cap);
 void logstatus_none_match(const char *pattern, const char *label, size_t lines, char *out,
     size_t cap);
 
+/* The filter part cut to cols columns (a character a column): lead
+ * ("filter " or ""), "/", as much of pattern as fits, "…/", then tail
+ * (" (case)") whole, which says how the pattern is read; whole when it
+ * fits. Into out[cap]. */
+void logstatus_filter(const char *lead, const char *pattern, const char *tail, int cols,
+    char *out, size_t cap);
+
 /* Columns the parts take as chosen in f, gaps included. */
 int logstatus_width(const struct logstatus_in *in, const struct logstatus_fit *f);
 

@@ -64,6 +64,14 @@ size_t logtext_col_byte(const char *s, size_t len, size_t from, int col);
  * quarter into the room, after the "…" that marks the cut. */
 int logtext_shift_to(int from, int to, int room);
 
+/* What a line shifted sideways keeps of the start of its text s[len] (as
+ * drawn, after its prefix) before the "…": its time, short (HH:MM:SS, a
+ * date before it kept as shown), and the level word after it ("ERROR",
+ * "[warn]", "level=error"), so that a shifted row still says when and how
+ * bad. Into dst[cap], ending in a space ("" when there is neither);
+ * returns its bytes, *used the bytes of s they stand for. */
+size_t logtext_shift_head(const char *s, size_t len, char *dst, size_t cap, size_t *used);
+
 /* Prefix p[n] (logtext_prefix's bytes, its space included) in at most
  * cols columns: whole when it fits; else kubectl's "[pod/NAME/CONTAINER]"
  * as "…" and the pod name's last dash-separated part; else that cut with

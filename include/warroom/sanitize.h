@@ -37,6 +37,10 @@ size_t sanitize_buf(const char *src, size_t len, char *dst, size_t cap,
 size_t sanitize_buf_cut(const char *src, size_t len, size_t more, char *dst, size_t cap,
     size_t *out_len);
 
+/* True when s[len] ends in the "…[+N bytes]" marker: its end was not
+ * kept, so nothing searched it. */
+bool sanitize_is_cut(const char *s, size_t len);
+
 /* A malloc'd sanitized copy capped at WR_SANITIZE_LINE_MAX bytes; *out_len
  * (if not NULL) gets its length. */
 char *sanitize_dup(const char *src, size_t len, size_t *out_len);

@@ -137,6 +137,7 @@ static const struct {
 	{ WR_CMD_SCROLL_RIGHT, HINT_LOGS, "scrolls the LOGS lines right: focus it first" },
 	{ WR_CMD_SCROLL_LEFT, HINT_LOGS, "scrolls the LOGS lines left: focus it first" },
 	{ WR_CMD_SCROLL_START, HINT_LOGS, "shows the LOGS lines from their start: focus it first" },
+	{ WR_CMD_SCROLL_END, HINT_LOGS, "scrolls the LOGS lines to their end: focus it first" },
 	{ WR_CMD_SEARCH_PREV, HINT_LOGS, "goes to the previous LOGS match: focus it first" },
 	{ WR_CMD_TICK, HINT_RUNBOOK, "ticks a runbook step: focus RUNBOOK first" },
 	{ WR_CMD_PREV_OPEN, HINT_RUNBOOK, "jumps to an unticked step: focus RUNBOOK first" },

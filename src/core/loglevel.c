@@ -110,3 +110,29 @@ loglevel_of(const char *line, size_t len)
 	}
 	return LOGLEVEL_NONE;
 }
+
+size_t
+loglevel_word(const char *s, size_t n)
+{
+	static const char *const keys[] = { "level=", "lvl=", "severity=", "[" };
+	const char *sp = memchr(s, ' ', n);
+	size_t tok = sp != NULL ? (size_t)(sp - s) : n, a = 0, b, i, k;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		k = strlen(keys[i]);
+		if (tok > k && strncasecmp(s, keys[i], k) == 0) {
+			a = k;
+			break;
+		}
+	}
+	b = tok;
+	if (b > a && (s[b - 1] == ':' || (s[b - 1] == ']' && a > 0 && s[0] == '[')))
+		b--;
+	/* The whole token is the word: "ERRORS" and "errorCount" are not. */
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		k = strlen(words[i].text);
+		if (b - a == k && strncasecmp(s + a, words[i].text, k) == 0)
+			return tok;
+	}
+	return 0;
+}

@@ -178,3 +178,34 @@ logstatus_none_match(const char *pattern, const char *label, size_t lines, char 
 	snprintf(out, cap, "filter /%s/ matches none of %s's %zu line%s; / edits it, "
 	    "/ then C-u Enter clears it", pattern, label, lines, lines == 1 ? "" : "s");
 }
+
+/* Characters of s: a UTF-8 lead byte counts one. */
+static int
+chars_of(const char *s)
+{
+	int c = 0;
+
+	for (; *s != '\0'; s++)
+		c += ((unsigned char)*s & 0xc0) != 0x80;
+	return c;
+}
+
+void
+logstatus_filter(const char *lead, const char *pattern, const char *tail, int cols,
+    char *out, size_t cap)
+{
+	int room = cols - chars_of(lead) - chars_of(tail) - 3, c = 0;
+	size_t n;
+
+	if (cap == 0)
+		return;
+	if (chars_of(lead) + chars_of(pattern) + 2 + chars_of(tail) <= cols) {
+		snprintf(out, cap, "%s/%s/%s", lead, pattern, tail);
+		return;
+	}
+	/* The pattern gives way, never the "(case)" after it. */
+	for (n = 0; pattern[n] != '\0'; n++)
+		if (((unsigned char)pattern[n] & 0xc0) != 0x80 && c++ >= room)
+			break;
+	snprintf(out, cap, "%s/%.*s\xe2\x80\xa6/%s", lead, (int)n, pattern, tail);
+}

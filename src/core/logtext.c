@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/loglevel.h"
 #include "warroom/util.h"
 
 size_t
@@ -176,6 +177,82 @@ logtext_shift_to(int from, int to, int room)
 	/* A quarter of the room before the match: what led up to it. */
 	skip = from - (room - 1) / 4;
 	return skip > 0 ? skip : 0;
+}
+
+/* Whether s[n] opens with "DD:DD:DD". */
+static bool
+clock_at(const char *s, size_t n)
+{
+	static const char form[] = "99:99:99";
+	size_t i;
+
+	if (n < 8)
+		return false;
+	for (i = 0; i < 8; i++)
+		if (form[i] == ':' ? s[i] != ':' : (s[i] < '0' || s[i] > '9'))
+			return false;
+	return true;
+}
+
+/* Whether s[n] opens with a date as logtext_short_time writes it
+ * ("2025-12-31 " or "12-31 "); its bytes in *date. */
+static bool
+date_at(const char *s, size_t n, size_t *date)
+{
+	size_t i, k = n > 5 && s[4] == '-' ? 11 : 6;
+
+	if (n < k + 8)
+		return false;
+	for (i = 0; i + 1 < k; i++)
+		if ((s[i] == '-') != (i == k - 4 || i == k - 7) ||
+		    (s[i] != '-' && (s[i] < '0' || s[i] > '9')))
+			return false;
+	*date = k;
+	return s[k - 1] == ' ' && clock_at(s + k, n - k);
+}
+
+size_t
+logtext_shift_head(const char *s, size_t len, char *dst, size_t cap, size_t *used)
+{
+	const char *sp;
+	size_t tok, at = 0, out = 0, date = 0, w;
+	int64_t secs;
+	char t[32];
+
+	*used = 0;
+	if (cap == 0)
+		return 0;
+	dst[0] = '\0';
+	sp = memchr(s, ' ', len);
+	tok = sp != NULL ? (size_t)(sp - s) : len;
+	t[0] = '\0';
+	if (tok >= 19 && s[4] == '-' && s[10] == 'T' && wr_parse_rfc3339(s, tok, &secs, NULL)) {
+		/* The time in UTC as the narrow pane shows it: the console's clock. */
+		int64_t tod = secs - ((secs >= 0 ? secs : secs - 86399) / 86400) * 86400;
+
+		snprintf(t, sizeof(t), "%02d:%02d:%02d ", (int)(tod / 3600), (int)(tod % 3600 / 60),
+		    (int)(tod % 60));
+		at = tok;
+	} else if (date_at(s, len, &date) || clock_at(s, len)) {
+		snprintf(t, sizeof(t), "%.*s ", (int)(date + 8), s);
+		/* A fraction of a second ("00:00:01.123") is not what tells when. */
+		sp = memchr(s + date, ' ', len - date);
+		at = sp != NULL ? (size_t)(sp - s) : len;
+	}
+	while (at < len && s[at] == ' ')
+		at++;
+	if ((w = loglevel_word(s + at, len - at)) > 0 && w < sizeof(t) - strlen(t) - 1) {
+		snprintf(t + strlen(t), sizeof(t) - strlen(t), "%.*s ", (int)w, s + at);
+		for (at += w; at < len && s[at] == ' '; at++)
+			;
+	}
+	if (t[0] == '\0')
+		return 0;
+	out = strlen(t) < cap ? strlen(t) : cap - 1;
+	memcpy(dst, t, out);
+	dst[out] = '\0';
+	*used = at;
+	return out;
 }
 
 size_t

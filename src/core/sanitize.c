@@ -476,3 +476,15 @@ sanitize_plain_run(const char *s, size_t len)
 		i++;
 	return i;
 }
+
+bool
+sanitize_is_cut(const char *s, size_t len)
+{
+	size_t t = sizeof(marker_tail) - 1, h = sizeof(marker_head) - 1, i;
+
+	if (len < h + 1 + t || memcmp(s + len - t, marker_tail, t) != 0)
+		return false;
+	for (i = len - t; i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'; i--)
+		;
+	return i < len - t && i >= h && memcmp(s + i - h, marker_head, h) == 0;
+}

@@ -3,6 +3,7 @@
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
+ * ":logs-arrive N FILE",
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
  * ":reconcile HOST OUTCOME", ":verdict HOST LEVEL[: REASON]",
  * ":deploy HOST SERVICE FROM TO AGO",
@@ -14,7 +15,9 @@
  * lines go into the ring (sanitized), so LOGS can be drawn, scrolled and
  * measured; ":logs-ring" makes the ring small, so a few files drop its
  * oldest lines as a flood would; ":logs-tails" shares it between services
- * as tailing several does, and ":logs-tail" fills one service's ring;
+ * as tailing several does, and ":logs-tail" fills one service's ring
+ * (":logs-arrive" without the redraw after it, as lines a fast tail
+ * brings in before the next frame);
  * ":header" gives the header's badges states (armed, outcomes not known,
  * a failing status page) a console without a journal or a network cannot
  * reach, ":metrics" gives a host a metrics round, judged as the
@@ -107,7 +110,7 @@ keys_line(struct app *app, const char *s, struct wr_err *err)
 /* :logs FILE — every line of FILE into LOGS' own ring, labelled FILE;
  * :logs-tail N FILE — into the ring of tailed service N instead. */
 static int
-load_logs(struct app *app, unsigned ring, const char *path, struct wr_err *err)
+load_logs(struct app *app, unsigned ring, const char *path, bool draw, struct wr_err *err)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL;
@@ -129,7 +132,8 @@ load_logs(struct app *app, unsigned ring, const char *path, struct wr_err *err)
 	snprintf(app->follow_label, sizeof(app->follow_label), "%s", path);
 	snprintf(app->logs_ring_name[ring], sizeof(app->logs_ring_name[0]), "%s", path);
 	app->dirty = true;
-	screen_draw(app);
+	if (draw)
+		screen_draw(app);
 	return 0;
 }
 
@@ -697,7 +701,7 @@ command_line(struct app *app, char *line, struct wr_err *err)
 	if (strcmp(line, ":logs") == 0) {
 		if (arg == NULL || *arg == '\0')
 			return wr_err_set(err, ":logs needs a file name");
-		return load_logs(app, WR_LOGSET_OWN, arg, err);
+		return load_logs(app, WR_LOGSET_OWN, arg, true, err);
 	}
 	if (strcmp(line, ":logs-tails") == 0) {
 		if (arg == NULL || (w = atoi(arg)) < 0 || w >= WR_LOGSET_RINGS)
@@ -707,11 +711,11 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		app->logs_view.mode = LOGVIEW_FOLLOW;
 		return 0;
 	}
-	if (strcmp(line, ":logs-tail") == 0) {
+	if (strcmp(line, ":logs-tail") == 0 || strcmp(line, ":logs-arrive") == 0) {
 		if (arg == NULL || sscanf(arg, "%d %n", &w, &h) != 1 || w < 1 ||
 		    (unsigned)w >= logset_rings(&app->logs) || arg[h] == '\0')
-			return wr_err_set(err, ":logs-tail needs a service of :logs-tails and a file");
-		return load_logs(app, (unsigned)w, arg + h, err);
+			return wr_err_set(err, "%s needs a service of :logs-tails and a file", line);
+		return load_logs(app, (unsigned)w, arg + h, line[6] == 't', err);
 	}
 	if (strcmp(line, ":term") == 0)
 		return term_bytes(app, arg != NULL ? arg : (char *)"", err);

@@ -551,39 +551,62 @@ chars_in(const char *text, size_t a, size_t b)
 	return c;
 }
 
-/* An unwrapped line's text (text[body..] after its prefix) from the
- * column LOGS is scrolled to (> <), or with no scroll from shortly before
- * the filter's first match when that lies past the pane's edge (room
- * columns for the text): a "…" marks the cut, and the matches move with
- * the text. Returns text's new length (cap its size). */
+/* An unwrapped line's text (text[body..] after its prefix), room columns
+ * for it, from shortly before the filter's first match when that lies
+ * past the pane's edge, then the column LOGS is scrolled to (> <) past
+ * that. Cut, it keeps its time and level (logtext_shift_head) before a
+ * "…" that marks the cut, and the matches move with the text. Notes in
+ * app what > < $ continue from. Returns text's new length (cap its size). */
 static size_t
-shift_line(const struct app *app, char *text, size_t len, size_t cap, size_t body, int room,
+shift_line(struct app *app, char *text, size_t len, size_t cap, size_t body, int room,
     struct logfilter_span *spans, size_t nsp)
 {
-	int skip = app->logs_hcol;
-	size_t from, k, *o;
+	char head[64];
+	size_t hb, used = 0, from, k, *o, at;
+	int shift = 0, skip, hc = 0, cols, need;
 
-	for (k = 0; skip == 0 && k < nsp; k++)
+	if (body > len)
+		return len;
+	hb = logtext_shift_head(text + body, len - body, head, sizeof(head), &used);
+	hc = chars_in(head, 0, hb);
+	/* A narrow pane's room is the text's before the time's. */
+	if (room - hc - 1 < 16)
+		hb = used = (size_t)(hc = 0);
+	for (k = 0; k < nsp; k++)
 		if (spans[k].start >= body && spans[k].end > spans[k].start) {
 			int a = chars_in(text, body, spans[k].start);
+			int to = a + chars_in(text, spans[k].start, spans[k].end);
 
-			skip = logtext_shift_to(a, a + chars_in(text, spans[k].start, spans[k].end),
-			    room);
+			if (to > room)
+				shift = logtext_shift_to(a, to, room - hc);
 			break;
 		}
-	if (skip <= 0 || body > len)
+	cols = chars_in(text, body, len);
+	if (shift > app->logs_shift_max)
+		app->logs_shift_max = shift;
+	/* $: the scroll that shows this line's end after the head and "…". */
+	need = cols - (room - hc - 1) - shift;
+	if (cols > room && need > app->logs_end_hcol)
+		app->logs_end_hcol = need;
+	skip = shift + app->logs_hcol;
+	if (skip <= 0)
 		return len;
+	/* The head stands for the text's first columns: never shown twice. */
+	if (hb > 0 && skip < chars_in(text, body, body + used))
+		skip = chars_in(text, body, body + used);
 	from = logtext_col_byte(text, len, body, skip);
-	if (body + 3 + (len - from) + 1 > cap)
+	at = body + hb + 3;
+	if (at + (len - from) + 1 > cap || from < body + used)
 		return len;
-	memmove(text + body + 3, text + from, len - from + 1);
-	memcpy(text + body, "\xe2\x80\xa6", 3);
+	memmove(text + at, text + from, len - from + 1);
+	memcpy(text + body, head, hb);
+	memcpy(text + body + hb, "\xe2\x80\xa6", 3);
 	for (k = 0; k < nsp; k++) {
 		for (o = &spans[k].start; o != NULL; o = o == &spans[k].start ? &spans[k].end : NULL)
 			if (*o >= body)
-				*o = *o < from ? body + 3 : *o - from + body + 3;
+				*o = *o < from ? at : *o - from + at;
 	}
-	return body + 3 + (len - from);
+	return at + (len - from);
 }
 
 /* Cells of one character as ui_put_n draws it (logwrap measures with it). */
@@ -712,20 +735,24 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	/* A pod by its replica; a prefix wider than the pane lets it gives
 	 * way: shortened. */
 	mine = l->ring != 0 ? shown_prefix(raw, &len, pad_to, &cut) : 0;
-	if (app->filtering)
+	if (app->filtering) {
 		nsp = logfilter_spans(&app->filter, raw, len, spans, 16);
+		if (win != NULL && sanitize_is_cut(l->text, l->len))
+			app->logs_cut_seen++;
+	}
 	if (app->logs_wrap)
 		return draw_wrapped(app, win, y, h, w, raw, len, cut, mine, pad_to, spans, nsp,
 		    base);
 	if (mine > 0 && mine < pad_to)
 		pad = (size_t)(pad_to - mine);
-	/* What the filter matched, where it is drawn. */
+	/* What the filter matched, where it is drawn. Tabs as wrap mode lays
+	 * them out (from the message start), so w keeps a stack's indent. */
 	for (k = 0; k < nsp && (pad > 0 || memchr(raw, '\t', len) != NULL); k++) {
-		spans[k].start = logtext_offset(raw, len, cut, pad, spans[k].start);
-		spans[k].end = logtext_offset(raw, len, cut, pad, spans[k].end);
+		spans[k].start = logwrap_offset(raw, len, cut, pad, spans[k].start);
+		spans[k].end = logwrap_offset(raw, len, cut, pad, spans[k].end);
 	}
 	if (pad > 0 || memchr(raw, '\t', len) != NULL)
-		len = logtext_display(raw, len, cut, pad, text, sizeof(text));
+		len = logwrap_display(raw, len, cut, pad, text, sizeof(text));
 	else
 		memcpy(text, raw, len + 1);
 	for (k = 0; k < nsp; k++) {
@@ -814,6 +841,9 @@ draw_item(struct app *app, WINDOW *win, int y, int h, int w, const struct logs_i
 	}
 	if (!logset_line(&app->logs, lines[it->line].ring, lines[it->line].seq, &l))
 		return 0;
+	/* Enter names the sources of these rows, not of a later frame's. */
+	if (win != NULL && app->logs_ndrawn < sizeof(app->logs_drawn) / sizeof(app->logs_drawn[0]))
+		app->logs_drawn[app->logs_ndrawn++] = lines[it->line];
 	return draw_line(app, win, y, h, w, &l, pad_to);
 }
 
@@ -1013,6 +1043,18 @@ filter_parts(struct app *app, struct status_parts *p, bool searched)
 		    logfilter_error_words(&app->filter));
 		snprintf(p->brief[LOGSTATUS_UNSEARCHED], sizeof(p->brief[0]), "%zu unsearched", bad);
 	}
+	/* Lines in view that ingest cut: the filter never saw their ends,
+	 * so a line not shown may have matched there. */
+	if ((bad = app->logs_cut_seen) > 0) {
+		size_t f = strlen(p->full[LOGSTATUS_UNSEARCHED]);
+		size_t b = strlen(p->brief[LOGSTATUS_UNSEARCHED]);
+
+		snprintf(p->full[LOGSTATUS_UNSEARCHED] + f, sizeof(p->full[0]) - f,
+		    "%s(%zu cut line%s: their ends were not kept)", f > 0 ? " " : "", bad,
+		    bad == 1 ? "" : "s");
+		snprintf(p->brief[LOGSTATUS_UNSEARCHED] + b, sizeof(p->brief[0]) - b,
+		    "%s(%zu cut line%s)", b > 0 ? ", " : "", bad, bad == 1 ? "" : "s");
+	}
 }
 
 /* Paused: the lines stored since the pause, wherever the view went since
@@ -1076,7 +1118,14 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched)
 		    (unsigned long long)dropped);
 	if (app->logs_wrap)
 		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "wrap");
-	else if (app->logs_hcol > 0) {
+	else if (app->logs_hcol != 0 && app->filtering) {
+		/* Each line from its own match's place: one column would lie. */
+		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]),
+		    "%s %d cols from the matches (0: back)", app->logs_hcol > 0 ? "\xe2\x86\x92" :
+		    "\xe2\x86\x90", abs(app->logs_hcol));
+		snprintf(p.brief[LOGSTATUS_WRAP], sizeof(p.brief[0]), "%s %d",
+		    app->logs_hcol > 0 ? "\xe2\x86\x92" : "\xe2\x86\x90", abs(app->logs_hcol));
+	} else if (app->logs_hcol > 0) {
 		/* Scrolled sideways: where the text starts, and the way back. */
 		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "\xe2\x86\x92 col %d (0: start)",
 		    app->logs_hcol + 1);
@@ -1114,10 +1163,12 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched)
 		if (x > 0)
 			x += 2;
 		if (i == LOGSTATUS_FILTER && f.filter_cols > 0) {
-			/* The pattern cut, and said to be. */
-			x += ui_put(win, y, x, f.filter_cols - 1 < w - x ? f.filter_cols - 1 : w - x,
-			    attr, text);
-			x += ui_put(win, y, x, w - x, attr, "\xe2\x80\xa6");
+			char cut[FILTER_SHOWN * 4 + 64];
+
+			/* The pattern cut, and said to be; "(case)" stays. */
+			logstatus_filter(f.form[i] == LOGSTATUS_BRIEF ? "" : "filter ", app->filter_text,
+			    app->filter.caseless ? "" : " (case)", f.filter_cols, cut, sizeof(cut));
+			x += ui_put(win, y, x, w - x, attr, cut);
 		} else {
 			x += ui_put(win, y, x, w - x, attr, text);
 		}
@@ -1156,6 +1207,11 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		    "no log stream open" : "no tail yet: Enter on a HOSTS row tails it here");
 		return;
 	}
+	app->logs_end_hcol = app->logs_shift_max = 0;
+	/* Left of a shift means nothing without the filter that made it. */
+	if (!app->filtering && app->logs_hcol < 0)
+		app->logs_hcol = 0;
+	app->logs_cut_seen = app->logs_ndrawn = 0;
 	if (app->filtering && !logfilter_step(&app->filter, &app->logs, FILTER_BATCH)) {
 		app->work_pending = true;   /* the filter goes on next pass */
 		searched = false;
@@ -1296,13 +1352,15 @@ pane_rows(const struct app *app)
 	return r->h > 4 ? (size_t)(r->h - 3) : 1;
 }
 
-/* > and <: the unwrapped lines' text half a pane (pane_cols) sideways, or
- * 0 back to its start; a wrapped line shows all of it already. */
+/* > and <: the unwrapped lines' text half a pane sideways (with a filter,
+ * from each line's shift to its match), 0 back to its start (the shift),
+ * $ to the end of the longest line in view; a wrapped line shows all of
+ * it already. */
 static void
 scroll_sideways(struct app *app, enum wr_command cmd)
 {
 	struct layout lo;
-	int step;
+	int step, low;
 
 	if (app->logs_wrap) {
 		app_say(app, "LOGS lines wrap (w): nothing to scroll sideways");
@@ -1312,30 +1370,38 @@ scroll_sideways(struct app *app, enum wr_command cmd)
 	    app->zoomed ? (int)app->focus : -1, (int)app->focus, app->screen->footer_rows,
 	    app->screen->hosts_rows);
 	step = lo.pane[PANE_LOGS].w > 5 ? (lo.pane[PANE_LOGS].w - 2) / 2 : 1;
+	/* With a filter, back left of the shifts to the matches as far as
+	 * the widest of them. */
+	low = app->filtering ? -app->logs_shift_max : 0;
 	if (cmd == WR_CMD_SCROLL_START)
 		app->logs_hcol = 0;
-	else if (cmd == WR_CMD_SCROLL_LEFT)
-		app->logs_hcol = app->logs_hcol > step ? app->logs_hcol - step : 0;
+	else if (cmd == WR_CMD_SCROLL_END) {
+		/* From what the last frame drew: the longest line's end. */
+		if (app->logs_end_hcol <= 0 && app->logs_hcol <= 0)
+			app_say(app, "LOGS lines in view end in view");
+		app->logs_hcol = app->logs_end_hcol > 0 ? app->logs_end_hcol : 0;
+	} else if (cmd == WR_CMD_SCROLL_LEFT)
+		app->logs_hcol = app->logs_hcol - step > low ? app->logs_hcol - step :
+		    low < app->logs_hcol ? low : app->logs_hcol;
 	else if (app->logs_hcol + step < LOG_LINE_BUF)
 		app->logs_hcol += step;
 }
 
-/* Enter in LOGS: the whole sources behind the prefixes shown short in
- * view (a pod's full name, its container), in the footer; false when no
- * prefix in view is short. */
+/* Enter in LOGS: the whole sources behind the prefixes shown short on
+ * the rows last drawn (a pod's full name, its container), in the footer;
+ * false when no prefix there is short. */
 static bool
 say_sources(struct app *app)
 {
-	static struct logview_line lines[512];
-	struct logview_window win_;
+	const struct logview_line *lines = app->logs_drawn;
 	struct logset_line l;
-	size_t rows = pane_rows(app), i, n, at = 0;
+	size_t i, n, at = 0;
 	char out[1600] = "", full[256], short_[256];
 	int len;
 
-	logview_window(&app->logs_view, &app->logs, shown_filter(app), rows < 512 ? rows : 512,
-	    &win_, lines);
-	for (i = 0; i < win_.n; i++) {
+	/* The rows the last frame drew: following a fast tail, a window
+	 * taken now would name pods that came after what was seen. */
+	for (i = 0; i < app->logs_ndrawn; i++) {
 		if (!logset_line(&app->logs, lines[i].ring, lines[i].seq, &l) || l.ring == 0 ||
 		    (n = logtext_prefix(l.text, l.len)) < 2 || n >= sizeof(full))
 			continue;
@@ -1383,6 +1449,7 @@ logs_key(struct app *app, enum wr_command cmd, int page)
 	case WR_CMD_BOTTOM: app->logs_view.mode = LOGVIEW_FOLLOW; break;
 	case WR_CMD_OPEN: return say_sources(app);
 	case WR_CMD_SCROLL_RIGHT: case WR_CMD_SCROLL_LEFT: case WR_CMD_SCROLL_START:
+	case WR_CMD_SCROLL_END:
 		scroll_sideways(app, cmd);
 		break;
 	default: return false;

@@ -49,7 +49,7 @@ assert_screen help <<'EOF'
 │ e        export the timeline as a post-mortem draft                          │
 │                                                                              │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 51 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 52 more rows ─────────────────────────────────────────────────────────────┘
  warroom --check-config lists them
 EOF
 
@@ -76,7 +76,7 @@ assert_screen scrolled <<'EOF'
 │ Up, k    move the selection up                                               │
 │ Down, j  move the selection down                                             │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 39 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 40 more rows ─────────────────────────────────────────────────────────────┘
  warroom --check-config lists them
 EOF
 
@@ -103,15 +103,15 @@ assert_screen ignored <<'EOF'
 │ Up, k    move the selection up                                               │
 │ Down, j  move the selection down                                             │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 39 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 40 more rows ─────────────────────────────────────────────────────────────┘
  warroom --check-config lists them
 EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 50 more rows ─┐
-│ <, Left  scroll LOGS lines half a pane back left (LOGS only)                 │
-│ 0        show LOGS lines from their first column (LOGS only)                 │
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 51 more rows ─┐
+│ 0        show LOGS lines from their start, or a filter's match (LOGS only)   │
+│ $        scroll LOGS lines to the end of the longest in view (LOGS only)     │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)              │
 │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the    │
 │          .env of rows marked .env!                                           │
@@ -209,7 +209,8 @@ assert_screen help-big <<'EOF'
 │ t        show or hide the LOGS lines' timestamps (LOGS only)                                                         │
 │ >, Right scroll unwrapped LOGS lines half a pane right (LOGS only)                                                   │
 │ <, Left  scroll LOGS lines half a pane back left (LOGS only)                                                         │
-│ 0        show LOGS lines from their first column (LOGS only)                                                         │
+│ 0        show LOGS lines from their start, or a filter's match (LOGS only)                                           │
+│ $        scroll LOGS lines to the end of the longest in view (LOGS only)                                             │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                                                      │
 │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!                  │
 │ z        show the focused pane alone on the whole screen, rows it left out too (z again: every pane)                 │
@@ -222,7 +223,6 @@ assert_screen help-big <<'EOF'
 │ VERDICT  in HOSTS: CONSIDER* or (held): held above what the metrics now say (METRICS says why); ROLLBACK (api): the  │
 │          host's verdict rests on api's restarts, not this row's; BAD RELEASE (OK): this row runs a release judged    │
 │          bad, then its host's verdict                                                                                │
-│                                                                                                                      │
 │ ?, q or Esc closes this help                                                                                         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
  config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more); warroom --check-config lists them

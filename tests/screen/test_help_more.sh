@@ -52,7 +52,7 @@ assert_screen top <<'EOF'
 │ e        export the timeline as a post-mortem draft                          │
 │                                                                              │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 51 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 52 more rows ─────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
@@ -79,15 +79,15 @@ assert_screen middle <<'EOF'
 │          or worst verdict                                                    │
 │ /        filter LOGS with a regex (empty clears it)                          │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                    │
-└─ ▼ 26 more rows ─────────────────────────────────────────────────────────────┘
+└─ ▼ 27 more rows ─────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:10               2026-01-01 00:00:10 UTC
-┌─ HELP: keys ──────────────────────────────────────────────── ▲ 50 more rows ─┐
-│ <, Left  scroll LOGS lines half a pane back left (LOGS only)                 │
-│ 0        show LOGS lines from their first column (LOGS only)                 │
+┌─ HELP: keys ──────────────────────────────────────────────── ▲ 51 more rows ─┐
+│ 0        show LOGS lines from their start, or a filter's match (LOGS only)   │
+│ $        scroll LOGS lines to the end of the longest in view (LOGS only)     │
 │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)              │
 │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the    │
 │          .env of rows marked .env!                                           │
@@ -139,7 +139,7 @@ assert_screen resolved <<'EOF'
 │ >, Right scroll unwrapped LOGS lines half a pane right (LOGS only)                               │
 │ <, Left  scroll LOGS lines half a pane back left (LOGS only)                                     │
 │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                        │
-└─ ▼ 15 more rows ─────────────────────────────────────────────────────────────────────────────────┘
+└─ ▼ 16 more rows ─────────────────────────────────────────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
 EOF
 
@@ -190,8 +190,8 @@ assert_screen wide <<'EOF'
 │                      │ t        show or hide the LOGS lines' timestamps (LOGS only)                                                                                          │                       │
 │                      │ >, Right scroll unwrapped LOGS lines half a pane right (LOGS only)                                                                                    │                       │
 │                      │ <, Left  scroll LOGS lines half a pane back left (LOGS only)                                                                                          │                       │
-│                      │ 0        show LOGS lines from their first column (LOGS only)                                                                                          │                       │
+│                      │ 0        show LOGS lines from their start, or a filter's match (LOGS only)                                                                            │                       │
 │                      │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                                                                             │                       │
-└───────────────────── └─ ▼ 10 more rows ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘ ──────────────────────┘
+└───────────────────── └─ ▼ 11 more rows ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘ ──────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
 EOF

@@ -43,8 +43,8 @@ assert_screen right <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│h1/api …ield05=v field06=v field07=v field08=v field09=v field10=v field11=v …│
-│h1/api …                                                                      │
+│h1/api 00:00:01 ERROR …ield05=v field06=v field07=v field08=v field09=v field…│
+│h1/api 00:00:02 INFO …                                                        │
 │h1.log  2 lines  → col 79 (0: start)                                          │
 └──────────────────────────────────────────────────────────────────────────────┘
  config: 3 hosts without metrics (api-1: verdict from restarts alone; +2 more);

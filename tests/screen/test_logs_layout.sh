@@ -41,8 +41,8 @@ assert_screen merged <<'EOF'
 │                                                                                                  │
 │                                                                                                  │
 │api-1/api             2025-12-31T23:50:01.000Z ERROR java.lang.IllegalStateException: boom        │
-│api-1/api             2025-12-31T23:50:01.000Z  at com.example.Orders.take(Orders.java:42)        │
-│api-1/api             2025-12-31T23:50:01.000Z a        b       c                                 │
+│api-1/api             2025-12-31T23:50:01.000Z        at com.example.Orders.take(Orders.java:42)  │
+│api-1/api             2025-12-31T23:50:01.000Z a      b       c                                   │
 │helm-bastion/api      2025-12-31T23:50:02.000Z INFO  GET /v1/items status=200                     │
 │k8s-bastion/api …7c9f 2025-12-31T23:50:03.000Z INFO  ready                                        │
 │k8s.log  5 lines                                                                                  │

@@ -41,7 +41,7 @@ assert_screen shifted <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│h1/api … latency_ms=5012 status=502 trace=4bf92f3577b34da6                    │
+│h1/api 00:00:01 ERROR …ency_ms=5012 status=502 trace=4bf92f3577b34da6         │
 │h1/api 00:00:02 INFO  status=503 short                                        │
 │h1.log  3 lines  filter /status=(5)/  2 matching                              │
 └──────────────────────────────────────────────────────────────────────────────┘

@@ -276,6 +276,20 @@ a_filter_matching_nothing_says_so(void **state)
 	    "then C-u Enter clears it");
 }
 
+static void
+a_cut_pattern_keeps_its_case_word(void **state)
+{
+	char out[128];
+
+	(void)state;
+	logstatus_filter("", "TAILEND|long01|NullPointer", " (case)", 20, out, sizeof(out));
+	assert_string_equal(out, "/TAILEND|lo\xe2\x80\xa6/ (case)");
+	logstatus_filter("filter ", "a|b", " (case)", 40, out, sizeof(out));
+	assert_string_equal(out, "filter /a|b/ (case)");
+	logstatus_filter("", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9x", "", 6, out, sizeof(out));
+	assert_string_equal(out, "/\xc3\xa9\xc3\xa9\xc3\xa9\xe2\x80\xa6/");
+}
+
 int
 main(void)
 {
@@ -290,6 +304,7 @@ main(void)
 		cmocka_unit_test(a_merged_label_is_brief_before_it_goes),
 		cmocka_unit_test(a_merge_replaced_says_so),
 		cmocka_unit_test(a_filter_matching_nothing_says_so),
+		cmocka_unit_test(a_cut_pattern_keeps_its_case_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -151,6 +151,39 @@ a_match_past_the_edge_shifts_into_view(void **state)
 }
 
 static void
+a_shifted_line_keeps_its_time_and_level(void **state)
+{
+	const char *narrow = "17:31:19 ERROR GET /export status=503";
+	const char *wide = "2026-11-28T17:31:19.123Z WARN  slow";
+	const char *day = "11-27 23:59:58 [error] x";
+	const char *plain = "GET /export status=503";
+	char out[64];
+	size_t used;
+
+	(void)state;
+	assert_int_equal(logtext_shift_head(narrow, strlen(narrow), out, sizeof(out), &used), 15);
+	assert_string_equal(out, "17:31:19 ERROR ");
+	assert_int_equal(used, 15);
+	/* The pane's full time, short; the spaces after the level are one. */
+	logtext_shift_head(wide, strlen(wide), out, sizeof(out), &used);
+	assert_string_equal(out, "17:31:19 WARN ");
+	assert_int_equal(used, strlen("2026-11-28T17:31:19.123Z WARN  "));
+	/* Another day's date stays: a time alone would say today. */
+	logtext_shift_head(day, strlen(day), out, sizeof(out), &used);
+	assert_string_equal(out, "11-27 23:59:58 [error] ");
+	assert_int_equal(used, strlen("11-27 23:59:58 [error] "));
+	/* Timestamps hidden: the level alone; neither: nothing. */
+	logtext_shift_head("level=error msg=x", 17, out, sizeof(out), &used);
+	assert_string_equal(out, "level=error ");
+	assert_int_equal(logtext_shift_head(plain, strlen(plain), out, sizeof(out), &used), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(used, 0);
+	/* A word that is not a level after the time is the message's. */
+	logtext_shift_head("00:00:02 GET /x", 15, out, sizeof(out), &used);
+	assert_string_equal(out, "00:00:02 ");
+}
+
+static void
 a_pod_gives_way_to_its_tail(void **state)
 {
 	const char *k = "k8s-bastion/api [pod/api-hqkcp2j2qw-77ldj/api] ";
@@ -241,6 +274,7 @@ main(void)
 		cmocka_unit_test(a_pod_is_its_replica_suffix),
 		cmocka_unit_test(columns_are_characters),
 		cmocka_unit_test(a_match_past_the_edge_shifts_into_view),
+		cmocka_unit_test(a_shifted_line_keeps_its_time_and_level),
 		cmocka_unit_test(a_time_after_the_prefix_is_found),
 		cmocka_unit_test(a_time_is_short_with_the_date_only_off_today),
 	};

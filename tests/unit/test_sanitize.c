@@ -312,6 +312,16 @@ plain_run_is_printable_ascii(void **state)
 	assert_int_equal(sanitize_plain_run("", 0), 0);
 }
 
+static void
+a_cut_line_is_known_by_its_marker(void **state)
+{
+	(void)state;
+	assert_true(sanitize_is_cut("abc\xe2\x80\xa6[+123 bytes]", 18));
+	assert_false(sanitize_is_cut("abc [+123 bytes]", 16));
+	assert_false(sanitize_is_cut("\xe2\x80\xa6[+ bytes]", 11));
+	assert_false(sanitize_is_cut("short", 5));
+}
+
 int
 main(void)
 {
@@ -326,6 +336,7 @@ main(void)
 		cmocka_unit_test(bound_holds_the_worst_case),
 		cmocka_unit_test(one_character_as_the_sanitizer_writes_it),
 		cmocka_unit_test(plain_run_is_printable_ascii),
+		cmocka_unit_test(a_cut_line_is_known_by_its_marker),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
