@@ -511,11 +511,8 @@ join(struct app *app, int host, int svc)
 	} else if (app->logs_newest_ms < newest_held_ms(app))
 		app->logs_newest_ms = newest_held_ms(app);
 	app->streams_since_ms = loop_now_ms();
-	if (add_stream(app, host, svc) != 0) {
-		app_say(app, "LOGS goes on with %d service%s", app->nstreams,
-		    app->nstreams == 1 ? "" : "s");
-		return;
-	}
+	if (add_stream(app, host, svc) != 0)
+		return;		/* said why; the tails held go on as they were */
 	ls = app->streams[app->nstreams - 1];
 	ls->joining = true;
 	for (i = 0; i < app->nstreams; i++)
@@ -551,7 +548,9 @@ logs_add_selected(struct app *app)
 		return;
 	}
 	add_cost(app, host, svc, cost, sizeof(cost));
-	if (app->nstreams == 0 || logset_add_ring(&app->logs) == 0) {
+	/* A ring left empty by a tail that could not start serves the next. */
+	if (app->nstreams == 0 || (logset_rings(&app->logs) <= 1 + (unsigned)app->nstreams &&
+	    logset_add_ring(&app->logs) == 0)) {
 		hosts[0] = host;
 		svcs[0] = svc;
 		restart(app, hosts, svcs, 1);
