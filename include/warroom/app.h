@@ -162,6 +162,9 @@ struct app {
 	struct logmerge_fill merge_fill; /* what reconnects brought of the time away */
 	uint64_t merge_timer;
 	int64_t streams_since_ms;        /* when the tails (re)started */
+	int64_t logs_newest_ms;          /* the newest time a merged line stored carried */
+	bool logs_unmerged;              /* a tail added by + stored lines older than that */
+	int64_t logs_merged_ms;          /* ... put among the others by time at this loop time */
 	char follow_label[160];          /* "api-1/api", "api-1/api, api-2/api, by time" */
 	char logs_ring_name[WR_LOGSET_RINGS][128]; /* "api-1/api"; "": LOGS' own */
 	struct logview logs_view;        /* following, or paused where it stays */

@@ -74,6 +74,20 @@ void logset_free(struct logset *s);
  * rest by use. Ids go on from where they were. */
 void logset_reset(struct logset *s, unsigned services);
 
+/* One more service's ring, empty, sharing the pool with the others, which
+ * keep every line: its number, or 0 when there is no room for one or the
+ * set has no service yet (logset_reset then). */
+unsigned logset_add_ring(struct logset *s);
+
+/* Put ring's lines among the others' by the time they carry (an untimed
+ * line takes the time of the stamped line before it in its ring): a tail
+ * added later whose backlog is older than lines already stored. The other
+ * lines keep their order and every line is kept; ids are given again from
+ * logset_end on (gen changes), and the nids ids[] are turned into the ids
+ * their lines now have (logset_end to the new end, one no longer retained
+ * to logset_first). */
+void logset_merge_ring(struct logset *s, unsigned ring, uint64_t *ids, size_t nids);
+
 /* Store an already sanitized line in ring (as logbuf_append); its id. A
  * ring past those in use stands for LOGS' own. */
 uint64_t logset_append(struct logset *s, unsigned ring, const char *text, size_t len,

@@ -3,7 +3,9 @@
  *
  * The estimate is a tail's bytes over the time its kept lines span: a
  * ring that wrapped holds a steady rate's worth. The tail being added is
- * not counted, its rate unknown until it runs, hence "about".
+ * not counted, its rate unknown until it runs, hence "about". The tails
+ * held keep their lines and runs; only the new one fetches a backlog, so
+ * what they can lose is what its lines take of a full budget.
  */
 #include "warroom/logcost.h"
 
@@ -14,10 +16,11 @@
 
 /* A loss shorter than this is not worth a word. */
 #define LOGCOST_LEAST_S 60
+/* Kept whatever their age: a time before any line. */
+#define LOGCOST_ALL (INT64_MIN / 2)
 
 int64_t
-logcost_keep_from(const struct logcost_tail *t, size_t n, size_t pool, int64_t now,
-    int64_t since)
+logcost_keep_from(const struct logcost_tail *t, size_t n, size_t pool, int64_t now)
 {
 	double rate = 0;
 	int64_t from;
@@ -32,9 +35,9 @@ logcost_keep_from(const struct logcost_tail *t, size_t n, size_t pool, int64_t n
 		rate += (double)t[i].bytes / (double)(span > 0 ? span : 1);
 	}
 	if (rate <= 0)
-		return since;
+		return LOGCOST_ALL;
 	from = now - (int64_t)((double)pool / rate);
-	return from > since ? from : since;
+	return from > LOGCOST_ALL ? from : LOGCOST_ALL;
 }
 
 /* "15:26:07" of Unix seconds, UTC: to the second, as the oldest kept
@@ -49,11 +52,10 @@ hhmmss(int64_t s, char *buf, size_t cap)
 	    (int)(tod % 60));
 }
 
-/* How far back tail t will keep after starting over, every tail keeping
- * from `from`: later than that for a ring whose smallest room holds more
- * of it, never before since. */
+/* How far back tail t will keep, every tail keeping from `from`: later
+ * than that for a ring whose smallest room holds more of it. */
 static int64_t
-keeps_from(const struct logcost_tail *t, int64_t now, int64_t since, int64_t from)
+keeps_from(const struct logcost_tail *t, int64_t now, int64_t from)
 {
 	int64_t mine = from, span;
 
@@ -63,18 +65,18 @@ keeps_from(const struct logcost_tail *t, int64_t now, int64_t since, int64_t fro
 		    (double)t->bytes);
 
 		if (floor < mine)
-			mine = floor > since ? floor : since;
+			mine = floor;
 	}
 	return mine;
 }
 
 size_t
 logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t pool,
-    size_t budget, int64_t now, int64_t since, char *out, size_t cap)
+    size_t budget, int64_t now, char *out, size_t cap)
 {
-	int64_t from = logcost_keep_from(t, n, pool, now, since), most = 0, worst_from = since;
-	int64_t big_from;
-	char was[16], will[16], words[32], why[80], more[64] = "";
+	int64_t from = logcost_keep_from(t, n, pool, now), most = 0, worst_from = from;
+	int64_t big_from, least = INT64_MAX;
+	char was[16], will[16], words[32], more[64] = "";
 	size_t i, worst = n, others = 0;
 	int len;
 
@@ -83,9 +85,11 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 
 		if (t[i].oldest == WR_LOGBUF_NO_TIME)
 			continue;
+		if (t[i].oldest < least)
+			least = t[i].oldest;
 		/* A ring keeps its smallest room whatever the others need: as far
 		 * back as that holds of the tail's lines, if further. */
-		mine = keeps_from(&t[i], now, since, from);
+		mine = keeps_from(&t[i], now, from);
 		lost = mine - t[i].oldest;
 		if (lost < LOGCOST_LEAST_S)
 			continue;
@@ -109,11 +113,13 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 		for (i = 0; i < n; i++)
 			if (t[i].oldest != WR_LOGBUF_NO_TIME && (big == n || t[i].bytes > t[big].bytes))
 				big = i;
-		if (from <= since || big == n)
+		/* Not full: the budget holds the new lines beside every one
+		 * held (the pool outlasts the oldest line). */
+		if (big == n || from < least - LOGCOST_LEAST_S)
 			return 0;
 		log_buffer_words(budget, words, sizeof(words));
 		hhmmss(t[big].oldest, was, sizeof(was));
-		big_from = keeps_from(&t[big], now, since, from);
+		big_from = keeps_from(&t[big], now, from);
 		/* Under a minute's loss, but a loss all the same: when and from
 		 * when, as below; none yet, where it stands. */
 		if (big_from > t[big].oldest) {
@@ -131,17 +137,12 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 	}
 	hhmmss(t[worst].oldest, was, sizeof(was));
 	hhmmss(worst_from, will, sizeof(will));
-	if (worst_from > since) {
-		log_buffer_words(budget, words, sizeof(words));
-		snprintf(why, sizeof(why), "the log budget (%s) is full", words);
-	} else {
-		snprintf(why, sizeof(why), "each tail starts again %lld min back",
-		    (long long)((now - since) / 60));
-	}
+	log_buffer_words(budget, words, sizeof(words));
 	if (others > 0)
 		snprintf(more, sizeof(more), "; %zu other tail%s too", others,
 		    others == 1 ? " loses some" : "s lose some");
-	len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; %s, so %s keeps from "
-	    "about %s (was %s%s)", added, n + 1, why, t[worst].name, will, was, more);
+	len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; the log budget (%s) is "
+	    "full, so %s keeps from about %s (was %s%s)", added, n + 1, words, t[worst].name,
+	    will, was, more);
 	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 }

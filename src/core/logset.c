@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/logmerge.h"
 #include "warroom/util.h"
 
 #define TAG_WARN 0x8000u
@@ -568,4 +569,117 @@ logset_oldest_time(const struct logset *s, unsigned ring)
 	if (ring >= s->nrings)
 		return WR_LOGBUF_NO_TIME;
 	return oldest_time(&s->ring[ring].lb);
+}
+
+unsigned
+logset_add_ring(struct logset *s)
+{
+	struct logset_ring *r;
+
+	if (s->nrings < 2 || s->nrings >= WR_LOGSET_RINGS)
+		return 0;
+	r = &s->ring[s->nrings];
+	ring_init(r, logset_pool(s));
+	r->lb.grant = grant;
+	r->lb.grant_arg = s;
+	return s->nrings++;
+}
+
+/* The line after cur[] among rings other than skip, by id: its ring, or
+ * nrings when none is left. */
+static unsigned
+next_by_id(const struct logset *s, const uint64_t *cur, unsigned skip)
+{
+	unsigned i, best = s->nrings;
+	uint64_t best_id = 0, id;
+
+	for (i = 0; i < s->nrings; i++) {
+		if (i == skip || cur[i] >= s->ring[i].lb.end)
+			continue;
+		id = ring_id(&s->ring[i], cur[i]);
+		if (best == s->nrings || id < best_id) {
+			best = i;
+			best_id = id;
+		}
+	}
+	return best;
+}
+
+/* The time line seq of lb carries, in ms (-1: none): the merge's order. */
+static int64_t
+line_ms(const struct logbuf *lb, uint64_t seq)
+{
+	struct logbuf_line l;
+
+	if (!logbuf_get(lb, seq, &l))
+		return -1;
+	return logmerge_parse_time(l.text, l.len);
+}
+
+/* Copy line seq of ring from s into n, as the same ring. */
+static void
+copy_line(struct logset *n, const struct logset *s, unsigned ring, uint64_t seq)
+{
+	struct logbuf_line l;
+
+	logbuf_get(&s->ring[ring].lb, seq, &l);
+	logset_append(n, ring, l.text, l.len, (l.source & TAG_WARN) != 0);
+}
+
+void
+logset_merge_ring(struct logset *s, unsigned ring, uint64_t *ids, size_t nids)
+{
+	struct logset n;
+	uint64_t cur[WR_LOGSET_RINGS], old_end = s->end;
+	int64_t a_time = INT64_MIN, b_time = INT64_MIN, t;
+	unsigned i, a;
+	size_t k;
+
+	if (ring == WR_LOGSET_OWN || ring >= s->nrings)
+		return;
+	logset_init(&n, s->limit);
+	logset_reset(&n, s->nrings - 1);
+	n.end = s->end;
+	for (i = 0; i < s->nrings; i++)
+		cur[i] = s->ring[i].lb.first;
+	for (k = 0; k < nids; k++)
+		if (ids[k] >= old_end)
+			ids[k] = UINT64_MAX;	/* the end: set once all are copied */
+	/* Every other line keeps its place among the others; ring's lines go
+	 * in before the first whose time (an untimed line that of the stamped
+	 * line before it) is later than theirs. */
+	for (;;) {
+		uint64_t bseq = cur[ring];
+		bool b_left = bseq < s->ring[ring].lb.end;
+
+		a = next_by_id(s, cur, ring);
+		if (b_left && (t = line_ms(&s->ring[ring].lb, bseq)) >= 0)
+			b_time = t;
+		if (a < s->nrings && (t = line_ms(&s->ring[a].lb, cur[a])) >= 0)
+			a_time = t;
+		if (a == s->nrings && !b_left)
+			break;
+		if (a == s->nrings || (b_left && b_time < a_time))
+			a = ring;
+		{
+			uint64_t id = ring_id(&s->ring[a], cur[a]);
+
+			for (k = 0; k < nids; k++)
+				if (ids[k] == id)
+					ids[k] = n.end;
+		}
+		copy_line(&n, s, a, cur[a]++);
+	}
+	for (k = 0; k < nids; k++)
+		if (ids[k] == UINT64_MAX || ids[k] < old_end)
+			ids[k] = ids[k] == UINT64_MAX ? n.end : logset_first(&n);
+	for (i = 0; i < s->nrings; i++) {
+		n.ring[i].lb.dropped = s->ring[i].lb.dropped;
+		n.ring[i].dropped_base = s->ring[i].dropped_base;
+	}
+	n.gen = s->gen + 1;
+	logset_free(s);
+	*s = n;
+	for (i = 1; i < s->nrings; i++)
+		s->ring[i].lb.grant_arg = s;
 }

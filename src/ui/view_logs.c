@@ -55,6 +55,8 @@ struct logs_stream {
 	struct logmerge_carry carry[2];  /* ... and the time an untimed line takes */
 	bool one_pod;                    /* k8s: kubectl follows one pod of several */
 	bool widen_failed;               /* ... and its selector tail could not be built */
+	bool joining;                    /* added by + beside tails already held: its
+	                                  * backlog goes in among their lines by time */
 };
 
 /* Before a hold, lines of two streams cannot be put in time order; right
@@ -66,6 +68,9 @@ struct logs_stream {
  * behind a slow link would otherwise land below newer lines. Bounded, so
  * a service with nothing to say holds the others only briefly. */
 #define MERGE_GATE_MS 5000
+/* A backlog that came after newer lines is put among them by time at most
+ * this often: each time copies every line held. */
+#define MERGE_RING_EVERY_MS 1000
 
 /* A merged line leaves the merge: stream is its ring, twice, plus one
  * for stderr. Counted when a reconnect's back-fill is older than lines
@@ -75,8 +80,39 @@ append_line(const char *text, size_t len, int stream, int64_t ts_ms, void *arg)
 {
 	struct app *app = arg;
 
-	logset_append(&app->logs, (unsigned)stream / 2, text, len, stream % 2 != 0);
-	logmerge_fill_note(&app->merge_fill, (unsigned)stream / 2, ts_ms);
+	unsigned ring = (unsigned)stream / 2;
+	int i;
+
+	logset_append(&app->logs, ring, text, len, stream % 2 != 0);
+	logmerge_fill_note(&app->merge_fill, ring, ts_ms);
+	for (i = 0; i < app->nstreams && ts_ms >= 0; i++)
+		if (app->streams[i]->ring == ring && app->streams[i]->joining &&
+		    ts_ms < app->logs_newest_ms)
+			app->logs_unmerged = true;
+	if (ts_ms > app->logs_newest_ms)
+		app->logs_newest_ms = ts_ms;
+	app->dirty = true;
+}
+
+/* The backlog of a tail + added, stored after the newer lines the others
+ * held, goes in among them by time: every line kept, and the lines the
+ * view holds on to followed to their new ids. */
+static void
+merge_joined(struct app *app)
+{
+	uint64_t ids[4] = { app->logs_view.id, app->logs_view.since, app->logs_cursor,
+	    app->logs_end_at_tick };
+	int i;
+
+	app->logs_unmerged = false;
+	app->logs_merged_ms = loop_now_ms();
+	for (i = 0; i < app->nstreams; i++)
+		if (app->streams[i]->joining)
+			logset_merge_ring(&app->logs, app->streams[i]->ring, ids, 4);
+	app->logs_view.id = ids[0];
+	app->logs_view.since = ids[1];
+	app->logs_cursor = ids[2];
+	app->logs_end_at_tick = ids[3];
 	app->dirty = true;
 }
 
@@ -104,6 +140,14 @@ merge_tick(void *arg)
 	app->merge_timer = 0;
 	next = logmerge_drain(&app->merge, now, 0, append_line, app);
 	say_filled(app);
+	if (app->logs_unmerged) {
+		int64_t at = app->logs_merged_ms + MERGE_RING_EVERY_MS;
+
+		if (now >= at)
+			merge_joined(app);
+		else if (next < 0 || next > at)
+			next = at;
+	}
 	if (next >= 0)
 		app->merge_timer = loop_timer_add(app->loop, next > now ? next - now : 0, 0,
 		    merge_tick, app);
@@ -173,6 +217,10 @@ on_log_since(char *buf, size_t cap, void *arg)
 	if (app->nstreams > 1) {
 		logmerge_drain(&app->merge, loop_now_ms(), 1, append_line, app);
 		say_filled(app);
+		if (app->logs_unmerged)
+			merge_joined(app);
+		/* What a reconnect brings back is counted, not moved. */
+		ls->joining = false;
 		logmerge_fill_resume(&app->merge_fill, ls->ring);
 	}
 	return ingest_resume(&ls->in[0], &app->logs, ls->ring, buf, cap);
@@ -353,6 +401,8 @@ restart(struct app *app, const int *hosts, const int *svcs, int n)
 	if (app->filtering)
 		logfilter_set(&app->filter, app->filter_text, strlen(app->filter_text), NULL);
 	app->streams_since_ms = loop_now_ms();
+	app->logs_newest_ms = 0;
+	app->logs_unmerged = false;
 	for (i = 0; i < n; i++)
 		add_stream(app, hosts[i], svcs[i]);
 	route_streams(app);
@@ -390,9 +440,9 @@ logs_follow_selected(struct app *app)
 }
 
 /* What + adding host/svc will cost the history the tails hold now, in
- * words for the footer (empty when it costs none): starting over, they
- * share the budget back to one time, and each backlog reaches only
- * LOGS_BACKLOG_S back. */
+ * words for the footer (empty when it costs none): they keep their
+ * lines, but its backlog takes room from their oldest once the budget
+ * is full. */
 static void
 add_cost(struct app *app, int host, int svc, char *out, size_t cap)
 {
@@ -415,15 +465,69 @@ add_cost(struct app *app, int host, int svc, char *out, size_t cap)
 	}
 	snprintf(added, sizeof(added), "%s/%s", app->cfg.hosts[host].name,
 	    app->cfg.hosts[host].services[svc]);
-	logcost_words(t, n, added, logset_pool(&app->logs), app->logs.limit, now,
-	    now - LOGS_BACKLOG_S, out, cap);
+	logcost_words(t, n, added, logset_pool(&app->logs), app->logs.limit, now, out, cap);
+}
+
+/* The newest time the rings hold, in ms (0: none). */
+static int64_t
+newest_held_ms(const struct app *app)
+{
+	int64_t newest = 0, t;
+	unsigned i;
+
+	for (i = 1; i < logset_rings(&app->logs); i++) {
+		const struct logbuf *lb = logset_buf(&app->logs, i);
+		uint64_t seq;
+
+		struct logset_line l;
+
+		for (seq = logbuf_end(lb); seq > logbuf_first(lb) && logbuf_end(lb) - seq < 64;
+		    seq--)
+			if (logset_line(&app->logs, i, seq - 1, &l) &&
+			    (t = logmerge_parse_time(l.text, l.len)) >= 0) {
+				if (t > newest)
+					newest = t;
+				break;
+			}
+	}
+	return newest;
+}
+
+/* One more tail beside those LOGS holds (its ring already added): theirs
+ * keep their lines and runs; its backlog is put among their lines by
+ * time as it arrives (merge_joined), their new lines held meanwhile
+ * until it has begun. */
+static void
+join(struct app *app, int host, int svc)
+{
+	struct logs_stream *ls;
+	char words[400];
+	int i, k;
+
+	if (app->nstreams == 1) {
+		/* Its lines were stored as they came: the merge knows nothing of
+		 * them yet. */
+		app->logs_newest_ms = newest_held_ms(app);
+	} else if (app->logs_newest_ms < newest_held_ms(app))
+		app->logs_newest_ms = newest_held_ms(app);
+	app->streams_since_ms = loop_now_ms();
+	if (add_stream(app, host, svc) != 0)
+		return;		/* said why; the tails held go on as they were */
+	ls = app->streams[app->nstreams - 1];
+	ls->joining = true;
+	for (i = 0; i < app->nstreams; i++)
+		for (k = 0; k < 2; k++)
+			app->streams[i]->in[k].o.set = NULL;
+	logmerge_gate(&app->merge, (uint32_t)1 << ls->ring, loop_now_ms() + MERGE_GATE_MS);
+	logstatus_replaced(app->follow_label, 0, words, sizeof(words));
+	app_say(app, "%s", words);
 }
 
 void
 logs_add_selected(struct app *app)
 {
-	int hosts[WR_LOGS_STREAMS], svcs[WR_LOGS_STREAMS];
-	int svc, host = selected_to_tail(app, &svc), i, n;
+	int hosts[1], svcs[1];
+	int svc, host = selected_to_tail(app, &svc), i;
 	char cost[400];
 
 	if (host < 0)
@@ -443,15 +547,15 @@ logs_add_selected(struct app *app)
 		    WR_LOGS_STREAMS);
 		return;
 	}
-	/* Every stream again from its backlog, so the backlogs merge too. */
-	for (n = 0; n < app->nstreams; n++) {
-		hosts[n] = app->streams[n]->host;
-		svcs[n] = app->streams[n]->svc;
-	}
-	hosts[n] = host;
-	svcs[n++] = svc;
 	add_cost(app, host, svc, cost, sizeof(cost));
-	restart(app, hosts, svcs, n);
+	/* A ring left empty by a tail that could not start serves the next. */
+	if (app->nstreams == 0 || (logset_rings(&app->logs) <= 1 + (unsigned)app->nstreams &&
+	    logset_add_ring(&app->logs) == 0)) {
+		hosts[0] = host;
+		svcs[0] = svc;
+		restart(app, hosts, svcs, 1);
+	} else
+		join(app, host, svc);
 	if (cost[0] != '\0')
 		app_say(app, "%s", cost);
 }

@@ -1,8 +1,9 @@
 /*
  * test_logcost.c — what + costs the history LOGS holds: the time every
- * tail keeps back to after starting over (the budget's or the backlog's
- * limit), and the footer's words naming the tail that loses most, short
- * enough for two footer rows at 80 columns.
+ * tail keeps back to once the new tail's lines take room in a full budget
+ * (the tails held are not started over), and the footer's words naming
+ * the tail that loses most, short enough for two footer rows at 80
+ * columns.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -36,9 +37,9 @@ a_full_budget_names_the_tail_losing_most(void **state)
 	size_t len;
 
 	(void)state;
-	from = logcost_keep_from(t, 4, 63 * MIB, AT(15, 32, 30), AT(15, 22, 30));
+	from = logcost_keep_from(t, 4, 63 * MIB, AT(15, 32, 30));
 	assert_true(from > AT(15, 26, 0) && from < AT(15, 27, 0));
-	len = logcost_words(t, 4, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30),
+	len = logcost_words(t, 4, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30),
 	    out, sizeof(out));
 	assert_int_equal(len, strlen(out));
 	assert_string_equal(out, "+ h5/api: LOGS now follows 5 services; the log budget "
@@ -49,31 +50,28 @@ a_full_budget_names_the_tail_losing_most(void **state)
 	assert_true(strlen(out) <= 2 * 78);
 }
 
-/* Quiet tails the budget holds whole: starting over fetches ten minutes
- * back, which is what costs a tail followed since 15:00. */
+/* Quiet tails the budget holds whole: + leaves them as they are, so a
+ * tail followed since 15:00 keeps every line however far back the new
+ * tail's backlog reaches, and the footer has nothing to say. */
 static void
-the_backlog_window_is_said_when_it_is_the_cost(void **state)
+tails_held_lose_nothing_while_there_is_room(void **state)
 {
 	struct logcost_tail t[2] = {
 		{ "h2/api", AT(15, 0, 0), AT(15, 32, 0), 1920 * 500 },
 		{ "h7/api", AT(15, 21, 0), AT(15, 32, 0), 660 * 500 },
 	};
-	char out[400];
+	char out[400] = "x";
 
 	(void)state;
-	assert_int_equal(logcost_keep_from(t, 2, 63 * MIB, AT(15, 32, 30), AT(15, 22, 30)),
-	    AT(15, 22, 30));
-	logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30), out,
-	    sizeof(out));
-	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; each tail starts "
-	    "again 10 min back, so h2/api keeps from about 15:22:30 (was 15:00:00; 1 other tail "
-	    "loses "
-	    "some too)");
+	assert_true(logcost_keep_from(t, 2, 63 * MIB, AT(15, 32, 30)) < AT(15, 0, 0));
+	assert_int_equal(logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), out,
+	    sizeof(out)), 0);
+	assert_string_equal(out, "");
 }
 
-/* A 1 MiB budget full of h1's flood: h2 at 5 lines a second needs 60 kB
- * for its ten minutes, which its ring's smallest room holds whatever h1
- * takes, so only the backlog's reach costs it anything. */
+/* A 1 MiB budget full of h1's flood: h2 at 100 bytes a second holds the
+ * oldest lines, so the new tail's take from it, but its ring's smallest
+ * room (64 KiB, about 11 minutes of it) stays whatever h1 takes. */
 static void
 a_quiet_tail_keeps_its_smallest_room(void **state)
 {
@@ -84,10 +82,10 @@ a_quiet_tail_keeps_its_smallest_room(void **state)
 	char out[400];
 
 	(void)state;
-	logcost_words(t, 2, "h3/api", MIB - 64 * 1024, MIB, AT(15, 32, 30), AT(15, 22, 30), out,
+	logcost_words(t, 2, "h3/api", MIB - 64 * 1024, MIB, AT(15, 32, 30), out,
 	    sizeof(out));
-	assert_string_equal(out, "+ h3/api: LOGS now follows 3 services; each tail starts "
-	    "again 10 min back, so h2/api keeps from about 15:22:30 (was 15:20:00)");
+	assert_string_equal(out, "+ h3/api: LOGS now follows 3 services; the log budget "
+	    "(1 MiB) is full, so h2/api keeps from about 15:21:35 (was 15:20:00)");
 }
 
 /* Every tail held back to the same time already (the budget shared by
@@ -103,7 +101,7 @@ a_full_budget_with_no_sure_loss_says_the_new_tail_takes_room(void **state)
 	char out[400];
 
 	(void)state;
-	logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), AT(15, 22, 30), out,
+	logcost_words(t, 2, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), out,
 	    sizeof(out));
 	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; the log budget "
 	    "(64 MiB) is full, so its lines take the oldest: h4/api's first (kept from "
@@ -124,7 +122,7 @@ the_times_are_to_the_second(void **state)
 	char out[400];
 
 	(void)state;
-	logcost_words(t, 2, "h5/api", 330 * 183000, 64 * MIB, AT(17, 41, 36), AT(17, 31, 36),
+	logcost_words(t, 2, "h5/api", 330 * 183000, 64 * MIB, AT(17, 41, 36),
 	    out, sizeof(out));
 	assert_string_equal(out, "+ h5/api: LOGS now follows 3 services; the log budget "
 	    "(64 MiB) is full, so its lines take the oldest: h4/api keeps from about "
@@ -145,11 +143,9 @@ no_loss_no_words(void **state)
 	char out[400] = "x";
 
 	(void)state;
-	assert_int_equal(logcost_words(t, 3, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30),
-	    AT(15, 22, 30), out, sizeof(out)), 0);
+	assert_int_equal(logcost_words(t, 3, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), out, sizeof(out)), 0);
 	assert_string_equal(out, "");
-	assert_int_equal(logcost_words(t, 0, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30),
-	    AT(15, 22, 30), out, sizeof(out)), 0);
+	assert_int_equal(logcost_words(t, 0, "h5/api", 63 * MIB, 64 * MIB, AT(15, 32, 30), out, sizeof(out)), 0);
 }
 
 int
@@ -157,7 +153,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_full_budget_names_the_tail_losing_most),
-		cmocka_unit_test(the_backlog_window_is_said_when_it_is_the_cost),
+		cmocka_unit_test(tails_held_lose_nothing_while_there_is_room),
 		cmocka_unit_test(a_quiet_tail_keeps_its_smallest_room),
 		cmocka_unit_test(a_full_budget_with_no_sure_loss_says_the_new_tail_takes_room),
 		cmocka_unit_test(the_times_are_to_the_second),

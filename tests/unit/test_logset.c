@@ -366,6 +366,67 @@ the_rings_never_exceed_the_limit(void **state)
 	logset_free(&s);
 }
 
+/* + adds a tail whose backlog is older than lines the first holds: the
+ * first keeps every line and its order, the new ring's lines go in by
+ * their time, untimed ones beside the line before them, and an id held
+ * (a paused view's line) follows its line. */
+static void
+a_tail_added_later_merges_in_by_time(void **state)
+{
+	struct logset s;
+	struct logset_line l;
+	uint64_t id, ids[3], prev_t = 0;
+	unsigned r;
+	int i, n1 = 0, n2 = 0;
+
+	(void)state;
+	logset_init(&s, (size_t)4 << 20);
+	logset_reset(&s, 1);
+	for (i = 0; i < 600; i++)
+		add(&s, 1, "h4/api", i, (uint64_t)i);
+	assert_int_equal(logset_add_ring(&s), 2);
+	for (i = 0; i < 600; i += 10) {
+		add(&s, 2, "h1/api", i + 5, (uint64_t)i);
+		logset_append(&s, 2, "h1/api   at goroutine 7", 23, true);
+	}
+	ids[0] = logset_find(&s, 1, 0) + 300;	/* h4/api n=300 */
+	ids[1] = logset_end(&s);
+	ids[2] = 3;
+	assert_true(logset_get(&s, ids[0], &l));
+	logset_merge_ring(&s, 2, ids, 3);
+	assert_int_equal(logset_count(&s), 720);
+	assert_int_equal(logset_dropped(&s, 1), 0);
+	assert_true(logset_get(&s, ids[0], &l));
+	assert_non_null(strstr(l.text, "h4/api 2026-01-01T00:05:00Z"));
+	assert_int_equal(ids[1], logset_end(&s));
+	for (id = logset_first(&s); id < logset_end(&s); id++) {
+		assert_true(logset_get(&s, id, &l));
+		r = l.ring;
+		if (r == 1) {
+			char want[32];
+
+			snprintf(want, sizeof(want), "n=%d", n1++);
+			assert_non_null(strstr(l.text, want));
+		} else if (l.warn) {
+			/* Right after its stamped line. */
+			assert_true(logset_get(&s, id - 1, &l));
+			assert_int_equal(l.ring, 2);
+			continue;
+		} else
+			n2++;
+		assert_true(logset_time(&s, id) >= (int64_t)prev_t);
+		prev_t = (uint64_t)logset_time(&s, id);
+	}
+	assert_int_equal(n1, 600);
+	assert_int_equal(n2, 60);
+	/* Lines stored after keep coming in order. */
+	id = add(&s, 1, "h4/api", 600, 600);
+	assert_true(logset_get(&s, id, &l));
+	assert_int_equal(l.ring, 1);
+	assert_int_equal(logset_add_ring(&s), 3);
+	logset_free(&s);
+}
+
 int
 main(void)
 {
@@ -378,6 +439,7 @@ main(void)
 		cmocka_unit_test(quiet_and_noisy_tails_keep_back_to_similar_times),
 		cmocka_unit_test(adding_a_tail_drops_nothing_when_there_is_room),
 		cmocka_unit_test(the_rings_never_exceed_the_limit),
+		cmocka_unit_test(a_tail_added_later_merges_in_by_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
