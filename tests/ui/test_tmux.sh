@@ -40,8 +40,8 @@ done
 ok "every pane title at 200x50"
 
 # The help's headings and its legend of HOSTS' marks take rows of their
-# own: 60 rows hold every line of it.
-resize 200 60
+# own: 66 rows hold every line of it.
+resize 200 66
 sleep 0.3
 keys '?'
 # The help's last line: a capture taken as the title appears may hold a
@@ -56,7 +56,7 @@ keys Escape
 sleep 0.1
 capture
 assert_not_contains "$tmp/screen" "HELP: keys"
-ok "? shows every key (at 200x60); Esc closes it"
+ok "? shows every key (at 200x66); Esc closes it"
 
 resize 80 24
 sleep 0.3
