@@ -87,6 +87,29 @@ still_due(void *arg)
 	return still_failed(d->app, d->op);
 }
 
+/* Row c's answer of lookup for op (host's service svc): its end is
+ * stored, so whether it is pending changes only with its last word (an
+ * UNKNOWN end's re-read may find the revision it made, or give up): one
+ * look at the journal per op and last word. */
+static bool
+looked_up(struct app *app, struct app_latedone *c, const char *op, const char *host,
+    const char *svc, bool (*lookup)(const struct record *, size_t, const char *,
+    const char *, struct latedone_pending *))
+{
+	struct record_list list;
+
+	if (strcmp(c->op, op) == 0 && c->word_ms == last_word_ms(app, op))
+		return c->pending;
+	wr_strlcpy(c->op, op, sizeof(c->op));
+	c->word_ms = last_word_ms(app, op);
+	c->pending = false;
+	if (journal_records(app, &list) != 0)
+		return false;
+	c->pending = lookup(list.v, list.n, host, svc, &c->p) && strcmp(c->p.op, op) == 0;
+	record_list_free(&list);
+	return c->pending;
+}
+
 /* Row c of host h, service svc: is a FAILED rollback's rollout waiting,
  * looked up in the journal only when it is one not looked at yet. */
 static bool
@@ -94,24 +117,10 @@ pending(struct app *app, struct app_latedone *c, int h, int svc)
 {
 	const struct config_host *ch = &app->cfg.hosts[h];
 	const char *op = latest_rollback(app, ch->name, ch->services[svc]);
-	struct record_list list;
 
 	if (op == NULL || !still_failed(app, op))
 		return false;
-	if (strcmp(c->op, op) == 0 && c->word_ms == last_word_ms(app, op))
-		return c->pending;
-	/* Its end is stored: whether it says the rollout may still complete
-	 * never changes, so one look per rollback and last word (an UNKNOWN
-	 * end's re-read may find the revision it made). */
-	wr_strlcpy(c->op, op, sizeof(c->op));
-	c->word_ms = last_word_ms(app, op);
-	c->pending = false;
-	if (journal_records(app, &list) != 0)
-		return false;
-	c->pending = latedone_pending(list.v, list.n, ch->name, ch->services[svc], &c->p) &&
-	    strcmp(c->p.op, op) == 0;
-	record_list_free(&list);
-	return c->pending;
+	return looked_up(app, c, op, ch->name, ch->services[svc], latedone_pending);
 }
 
 /* One poll's reading of the row, as latedone_check takes it: complete is
@@ -357,22 +366,11 @@ export_pending(struct app *app, struct app_latedone *c, int h, int svc)
 {
 	const struct config_host *ch = &app->cfg.hosts[h];
 	const char *op = latest_killswitch(app, ch->name);
-	struct record_list list;
 
 	/* The console that confirmed it or took it over says, no other. */
 	if (op == NULL || !still_failed(app, op) || !actions_hold_op(app, op))
 		return false;
-	if (strcmp(c->op, op) == 0 && c->word_ms == last_word_ms(app, op))
-		return c->pending;
-	wr_strlcpy(c->op, op, sizeof(c->op));
-	c->word_ms = last_word_ms(app, op);
-	c->pending = false;
-	if (journal_records(app, &list) != 0)
-		return false;
-	c->pending = latedone_export_pending(list.v, list.n, ch->name, ch->services[svc],
-	    &c->p) && strcmp(c->p.op, op) == 0;
-	record_list_free(&list);
-	return c->pending;
+	return looked_up(app, c, op, ch->name, ch->services[svc], latedone_export_pending);
 }
 
 /* Whether host h's kill switch c, k8s, had its rollout read complete
