@@ -113,6 +113,10 @@ void wr_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
  * timeline shows times; "" when ms is 0 or less. */
 void wr_clock_utc(int64_t ms, char *out, size_t cap);
 
+/* "17:33:22", the UTC time of day of s (Unix seconds, any value: before
+ * 1970 too), as LOGS names its lines' times. */
+void wr_hms(int64_t s, char *out, size_t cap);
+
 /* Whether this CPU runs AVX2, for the hot paths that have a variant for
  * it (sanitize, the redaction pre-test); false off x86-64. */
 bool wr_cpu_has_avx2(void);

@@ -40,18 +40,6 @@ logcost_keep_from(const struct logcost_tail *t, size_t n, size_t pool, int64_t n
 	return from > LOGCOST_ALL ? from : LOGCOST_ALL;
 }
 
-/* "15:26:07" of Unix seconds, UTC: to the second, as the oldest kept
- * line's own stamp reads (a minute rounded down claimed history no ring
- * held). */
-static void
-hhmmss(int64_t s, char *buf, size_t cap)
-{
-	int64_t tod = (s % 86400 + 86400) % 86400;
-
-	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
-	    (int)(tod % 60));
-}
-
 /* How far back tail t will keep, every tail keeping from `from`: later
  * than that for a ring whose smallest room holds more of it. */
 static int64_t
@@ -118,12 +106,12 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 		if (big == n || from < least - LOGCOST_LEAST_S)
 			return 0;
 		log_buffer_words(budget, words, sizeof(words));
-		hhmmss(t[big].oldest, was, sizeof(was));
+		wr_hms(t[big].oldest, was, sizeof(was));
 		big_from = keeps_from(&t[big], now, from);
 		/* Under a minute's loss, but a loss all the same: when and from
 		 * when, as below; none yet, where it stands. */
 		if (big_from > t[big].oldest) {
-			hhmmss(big_from, will, sizeof(will));
+			wr_hms(big_from, will, sizeof(will));
 			len = snprintf(out, cap, "+ %s: LOGS now follows %zu services; the log budget "
 			    "(%s) is full, so its lines take the oldest: %s keeps from "
 			    "about %s (was %s)", added, n + 1, words, t[big].name, will, was);
@@ -135,8 +123,8 @@ logcost_words(const struct logcost_tail *t, size_t n, const char *added, size_t 
 		}
 		return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 	}
-	hhmmss(t[worst].oldest, was, sizeof(was));
-	hhmmss(worst_from, will, sizeof(will));
+	wr_hms(t[worst].oldest, was, sizeof(was));
+	wr_hms(worst_from, will, sizeof(will));
 	log_buffer_words(budget, words, sizeof(words));
 	if (others > 0)
 		snprintf(more, sizeof(more), "; %zu other tail%s too", others,

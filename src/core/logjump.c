@@ -66,16 +66,6 @@ logjump_parse(const char *text, int64_t now_s, int64_t *out_s, struct wr_err *er
 	    wr_trim(buf));
 }
 
-/* "17:33:22" of Unix seconds, UTC. */
-static void
-clock_words(int64_t t, char *buf, size_t cap)
-{
-	int64_t tod = (t % 86400 + 86400) % 86400;
-
-	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
-	    (int)(tod % 60));
-}
-
 unsigned
 logjump_drops_words(const struct logjump_tail *t, unsigned n, unsigned skip, int64_t at,
     const char *at_text, char *out, size_t cap)
@@ -116,7 +106,7 @@ logjump_drops_words(const struct logjump_tail *t, unsigned n, unsigned skip, int
 		return 0;
 	if (lacking == 1) {
 		if (t[one].oldest != WR_LOGBUF_NO_TIME) {
-			clock_words(t[one].oldest, old, sizeof(old));
+			wr_hms(t[one].oldest, old, sizeof(old));
 			snprintf(out, cap, "%s has nothing that old: oldest kept %s (%llu dropped)",
 			    t[one].name, old, (unsigned long long)t[one].dropped);
 		} else {
@@ -129,8 +119,8 @@ logjump_drops_words(const struct logjump_tail *t, unsigned n, unsigned skip, int
 		 * line and the marked rows say the rest). */
 		len = (size_t)snprintf(out, cap, "none kept from %s in %u tails", at_text, lacking);
 		if (lo < n && len < cap) {
-			clock_words(t[lo].oldest, old, sizeof(old));
-			clock_words(t[hi].oldest, hi_old, sizeof(hi_old));
+			wr_hms(t[lo].oldest, old, sizeof(old));
+			wr_hms(t[hi].oldest, hi_old, sizeof(hi_old));
 			if (lo == hi || t[lo].oldest == t[hi].oldest)
 				snprintf(out + len, cap - len, ": oldest kept %s", old);
 			else

@@ -453,16 +453,6 @@ chars(const char *s)
 	return n;
 }
 
-/* "17:33:22" of Unix seconds, UTC. */
-static void
-clock_words(int64_t t, char *buf, size_t cap)
-{
-	int64_t tod = (t % 86400 + 86400) % 86400;
-
-	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
-	    (int)(tod % 60));
-}
-
 size_t
 logview_mark_words(const struct logview_mark *m, size_t n, const char *budget, int cols,
     char *out, size_t cap)
@@ -495,8 +485,8 @@ logview_mark_words(const struct logview_mark *m, size_t n, const char *budget, i
 	/* Where the kept lines begin, earliest to latest: the lines above
 	 * the row are older than all of it for these tails. */
 	if (lo != WR_LOGBUF_NO_TIME) {
-		clock_words(lo, a, sizeof(a));
-		clock_words(hi, b, sizeof(b));
+		wr_hms(lo, a, sizeof(a));
+		wr_hms(hi, b, sizeof(b));
 		if (lo == hi)
 			snprintf(when, sizeof(when), "; oldest kept %s", a);
 		else

@@ -336,6 +336,15 @@ wr_clock_utc(int64_t ms, char *out, size_t cap)
 		strftime(out, cap, "%H:%M:%S", &tm);
 }
 
+void
+wr_hms(int64_t s, char *out, size_t cap)
+{
+	int64_t tod = (s % 86400 + 86400) % 86400;
+
+	snprintf(out, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
+	    (int)(tod % 60));
+}
+
 int64_t
 wr_days_from_civil(int64_t y, int64_t m, int64_t d)
 {

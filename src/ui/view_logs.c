@@ -951,16 +951,6 @@ draw_item(struct app *app, WINDOW *win, int y, int h, int w, const struct logs_i
 	return draw_line(app, win, y, h, w, &l, pad_to);
 }
 
-/* "19:30:00" of Unix seconds t, UTC. */
-static void
-clock_text(int64_t t, char *buf, size_t cap)
-{
-	int64_t tod = (t % 86400 + 86400) % 86400;
-
-	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
-	    (int)(tod % 60));
-}
-
 /* "api-1/api: oldest kept 05:47:06 (1234 dropped)" for each ring that
  * dropped lines to make room (but ring skip; only those whose oldest kept
  * line is after t, unless t is INT64_MIN), joined by sep into buf; the
@@ -987,7 +977,7 @@ drops_text(struct app *app, int64_t t, unsigned skip, bool names, const char *se
 		if (names || strcmp(name, app->follow_label) != 0)
 			snprintf(who, sizeof(who), "%s: ", name);
 		if (oldest != WR_LOGBUF_NO_TIME) {
-			clock_text(oldest, old, sizeof(old));
+			wr_hms(oldest, old, sizeof(old));
 			snprintf(buf + at, cap - at, "%s%soldest kept %s (%llu dropped)",
 			    at > 0 ? sep : "", who, old, (unsigned long long)n);
 		} else {
@@ -1025,7 +1015,7 @@ moment_text(int64_t t, int64_t other, char *buf, size_t cap)
 	time_t tt = (time_t)t;
 	struct tm tm;
 
-	clock_text(t, clock, sizeof(clock));
+	wr_hms(t, clock, sizeof(clock));
 	if (other == WR_LOGBUF_NO_TIME || (t - (t % 86400 + 86400) % 86400) ==
 	    (other - (other % 86400 + 86400) % 86400)) {
 		snprintf(buf, cap, "%s", clock);
@@ -1590,7 +1580,7 @@ logs_jump(struct app *app, const char *text)
 		app_say(app, "LOGS unchanged: %s", err.msg);
 		return;
 	}
-	clock_text(t, at, sizeof(at));
+	wr_hms(t, at, sizeof(at));
 	if (end == first) {
 		app_say(app, "LOGS holds no lines to jump in");
 		return;
@@ -1624,7 +1614,7 @@ logs_jump(struct app *app, const char *text)
 	    logset_get(&app->logs, first, &l)) {
 		uint64_t lost = logset_dropped(&app->logs, l.ring);
 
-		clock_text(oldest, old, sizeof(old));
+		wr_hms(oldest, old, sizeof(old));
 		moment_text(t, oldest, at, sizeof(at));
 		if (logset_rings(&app->logs) > 1 && app->logs_ring_name[l.ring][0] != '\0')
 			snprintf(whose, sizeof(whose), "%s's", app->logs_ring_name[l.ring]);

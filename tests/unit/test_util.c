@@ -116,6 +116,22 @@ err_set_formats_and_returns_minus_one(void **state)
 	assert_int_equal(wr_err_set(NULL, "ignored"), -1);
 }
 
+/* A time of day of any second, before 1970 too (a log line stamped in
+ * 1969 is still 23:59:59). */
+static void
+hms_is_the_utc_time_of_day(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	wr_hms(0, buf, sizeof(buf));
+	assert_string_equal(buf, "00:00:00");
+	wr_hms(1764300000 + 3 * 3600 + 50 * 60 + 12, buf, sizeof(buf));
+	assert_string_equal(buf, "07:10:12");
+	wr_hms(-1, buf, sizeof(buf));
+	assert_string_equal(buf, "23:59:59");
+}
+
 /* HOSTS' cells: the same bytes as snprintf "%s%s%s" at every size,
  * cut mid-character where it cuts. */
 static void
@@ -177,6 +193,7 @@ main(void)
 		cmocka_unit_test(err_set_formats_and_returns_minus_one),
 		cmocka_unit_test(buf_grows_and_hands_over),
 		cmocka_unit_test(concat3_writes_what_snprintf_would),
+		cmocka_unit_test(hms_is_the_utc_time_of_day),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
