@@ -56,6 +56,9 @@ void wr_vappendf(char *buf, size_t cap, const char *fmt, va_list ap)
  * says it is cut; returns the characters src has in all. */
 size_t wr_utf8_shorten(char *dst, size_t cap, const char *src, size_t max_chars);
 
+/* Characters (UTF-8 lead bytes) of s[0..n): the cells of narrow text. */
+size_t wr_utf8_chars(const char *s, size_t n);
+
 /* Trim leading and trailing ASCII whitespace in place; returns s. */
 char *wr_trim(char *s);
 

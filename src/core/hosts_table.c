@@ -116,17 +116,6 @@ hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size_t ca
 	    filter[0] ? "having \"" : "", filter, filter[0] ? "\"" : "");
 }
 
-/* Characters in s: a tag's cells, tags being narrow text. */
-static int
-chars_of(const char *s)
-{
-	int n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 void
 hosts_table_tag(const char *tag, bool journal, bool brief, int cells, char *buf, size_t cap)
 {
@@ -137,11 +126,11 @@ hosts_table_tag(const char *tag, bool journal, bool brief, int cells, char *buf,
 		wr_strlcpy(buf, tag, cap);
 		return;
 	}
-	if (!brief && (cells <= 0 || chars_of(tag) + 10 <= cells)) {
+	if (!brief && (cells <= 0 || (int)wr_utf8_chars(tag, strlen(tag)) + 10 <= cells)) {
 		snprintf(buf, cap, "%s (journal)", tag);
 		return;
 	}
-	if (cells <= 0 || chars_of(tag) + 4 <= cells) {
+	if (cells <= 0 || (int)wr_utf8_chars(tag, strlen(tag)) + 4 <= cells) {
 		snprintf(buf, cap, "%s (j)", tag);
 		return;
 	}

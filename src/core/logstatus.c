@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/util.h"
+
 static const struct {
 	enum logstatus_part part;
 	enum logstatus_form to;
@@ -179,27 +181,16 @@ logstatus_none_match(const char *pattern, const char *label, size_t lines, char 
 	    "/ then C-u Enter clears it", pattern, label, lines, lines == 1 ? "" : "s");
 }
 
-/* Characters of s: a UTF-8 lead byte counts one. */
-static int
-chars_of(const char *s)
-{
-	int c = 0;
-
-	for (; *s != '\0'; s++)
-		c += ((unsigned char)*s & 0xc0) != 0x80;
-	return c;
-}
-
 void
 logstatus_filter(const char *lead, const char *pattern, const char *tail, int cols,
     char *out, size_t cap)
 {
-	int room = cols - chars_of(lead) - chars_of(tail) - 3, c = 0;
+	int room = cols - (int)wr_utf8_chars(lead, strlen(lead)) - (int)wr_utf8_chars(tail, strlen(tail)) - 3, c = 0;
 	size_t n;
 
 	if (cap == 0)
 		return;
-	if (chars_of(lead) + chars_of(pattern) + 2 + chars_of(tail) <= cols) {
+	if ((int)wr_utf8_chars(lead, strlen(lead)) + (int)wr_utf8_chars(pattern, strlen(pattern)) + 2 + (int)wr_utf8_chars(tail, strlen(tail)) <= cols) {
 		snprintf(out, cap, "%s/%s/%s", lead, pattern, tail);
 		return;
 	}

@@ -13,6 +13,7 @@
 #include "warroom/logview.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* The shown lines: per ring, how many and, by index, which. */
 struct shown {
@@ -442,17 +443,6 @@ logview_cuts(const struct logset *s, const struct logview_line *lines, size_t n,
 	return m;
 }
 
-/* Characters of UTF-8 s (its box-drawing and dashes take one column). */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 size_t
 logview_mark_words(const struct logview_mark *m, size_t n, const char *budget, int cols,
     char *out, size_t cap)
@@ -495,7 +485,7 @@ logview_mark_words(const struct logview_mark *m, size_t n, const char *budget, i
 	len = snprintf(out, cap, "── %zu tails' older lines dropped (%llu; the log budget is %s: "
 	    "log_buffer)%s ", n, (unsigned long long)dropped, budget, when);
 	/* Two ─ at least close the row, as one tail's does. */
-	if (len >= 0 && (size_t)len < cap && cols > 0 && chars(out) + 2 > (size_t)cols)
+	if (len >= 0 && (size_t)len < cap && cols > 0 && wr_utf8_chars(out, strlen(out)) + 2 > (size_t)cols)
 		len = snprintf(out, cap, "── %zu tails' older lines dropped%s ", n, when);
 	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 }

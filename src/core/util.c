@@ -336,6 +336,16 @@ wr_clock_utc(int64_t ms, char *out, size_t cap)
 		strftime(out, cap, "%H:%M:%S", &tm);
 }
 
+size_t
+wr_utf8_chars(const char *s, size_t n)
+{
+	size_t c = 0, i;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
 void
 wr_hms(int64_t s, char *out, size_t cap)
 {

@@ -648,11 +648,7 @@ shown_prefix(char *raw, size_t *len, int pad_to, size_t *bytes)
 static int
 chars_in(const char *text, size_t a, size_t b)
 {
-	int c = 0;
-
-	for (; a < b; a++)
-		c += ((unsigned char)text[a] & 0xc0) != 0x80;
-	return c;
+	return b > a ? (int)wr_utf8_chars(text + a, b - a) : 0;
 }
 
 /* An unwrapped line's text (text[body..] after its prefix), room columns

@@ -116,6 +116,16 @@ err_set_formats_and_returns_minus_one(void **state)
 	assert_int_equal(wr_err_set(NULL, "ignored"), -1);
 }
 
+/* Lead bytes only: "é" is one character, and a count stops at n. */
+static void
+utf8_chars_counts_lead_bytes(void **state)
+{
+	(void)state;
+	assert_int_equal(wr_utf8_chars("v1.5.0", 6), 6);
+	assert_int_equal(wr_utf8_chars("caf\xc3\xa9 \xe2\x80\xa6", 9), 6);
+	assert_int_equal(wr_utf8_chars("abc", 0), 0);
+}
+
 /* A time of day of any second, before 1970 too (a log line stamped in
  * 1969 is still 23:59:59). */
 static void
@@ -194,6 +204,7 @@ main(void)
 		cmocka_unit_test(buf_grows_and_hands_over),
 		cmocka_unit_test(concat3_writes_what_snprintf_would),
 		cmocka_unit_test(hms_is_the_utc_time_of_day),
+		cmocka_unit_test(utf8_chars_counts_lead_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
