@@ -100,19 +100,18 @@ append_line(const char *text, size_t len, int stream, int64_t ts_ms, void *arg)
 static void
 merge_joined(struct app *app)
 {
-	uint64_t ids[4] = { app->logs_view.id, app->logs_view.since, app->logs_cursor,
-	    app->logs_end_at_tick };
+	uint64_t ids[1] = { app->logs_cursor };
+	uint64_t since_tick = logset_end(&app->logs) - app->logs_end_at_tick;
 	int i;
 
 	app->logs_unmerged = false;
 	app->logs_merged_ms = loop_now_ms();
 	for (i = 0; i < app->nstreams; i++)
 		if (app->streams[i]->joining)
-			logset_merge_ring(&app->logs, app->streams[i]->ring, ids, 4);
-	app->logs_view.id = ids[0];
-	app->logs_view.since = ids[1];
-	app->logs_cursor = ids[2];
-	app->logs_end_at_tick = ids[3];
+			logview_merge_ring(&app->logs_view, &app->logs, app->streams[i]->ring, ids, 1);
+	app->logs_cursor = ids[0];
+	/* The lines per second count lines, not where they now stand. */
+	app->logs_end_at_tick = logset_end(&app->logs) - since_tick;
 	app->dirty = true;
 }
 
