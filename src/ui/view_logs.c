@@ -450,7 +450,9 @@ add_cost(struct app *app, int host, int svc, char *out, size_t cap)
 	int64_t now = (int64_t)app_now(app);
 	unsigned i, n = 0;
 
-	for (i = 1; i < logset_rings(&app->logs); i++, n++) {
+	/* Tails hold rings 1..nstreams; one a tail that could not start left
+	 * empty after them is not a tail. */
+	for (i = 1; i < logset_rings(&app->logs) && i <= (unsigned)app->nstreams; i++, n++) {
 		const struct logbuf *lb = logset_buf(&app->logs, i);
 		uint64_t seq;
 
@@ -495,8 +497,8 @@ newest_held_ms(const struct app *app)
 /* One more tail beside those LOGS holds (its ring already added): theirs
  * keep their lines and runs; its backlog is put among their lines by
  * time as it arrives (merge_joined), their new lines held meanwhile
- * until it has begun. */
-static void
+ * until it has begun. -1 when it could not start (it said why). */
+static int
 join(struct app *app, int host, int svc)
 {
 	struct logs_stream *ls;
@@ -511,7 +513,7 @@ join(struct app *app, int host, int svc)
 		app->logs_newest_ms = newest_held_ms(app);
 	app->streams_since_ms = loop_now_ms();
 	if (add_stream(app, host, svc) != 0)
-		return;		/* said why; the tails held go on as they were */
+		return -1;	/* said why; the tails held go on as they were */
 	ls = app->streams[app->nstreams - 1];
 	ls->joining = true;
 	for (i = 0; i < app->nstreams; i++)
@@ -520,6 +522,7 @@ join(struct app *app, int host, int svc)
 	logmerge_gate(&app->merge, (uint32_t)1 << ls->ring, loop_now_ms() + MERGE_GATE_MS);
 	logstatus_replaced(app->follow_label, 0, words, sizeof(words));
 	app_say(app, "%s", words);
+	return 0;
 }
 
 void
@@ -553,8 +556,8 @@ logs_add_selected(struct app *app)
 		hosts[0] = host;
 		svcs[0] = svc;
 		restart(app, hosts, svcs, 1);
-	} else
-		join(app, host, svc);
+	} else if (join(app, host, svc) != 0)
+		return;		/* its reason stays in the footer: there is no cost */
 	if (cost[0] != '\0')
 		app_say(app, "%s", cost);
 }
