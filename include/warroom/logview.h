@@ -62,6 +62,12 @@ struct logview_news {
 void logview_news(const struct logview *v, const struct logset *s, struct logfilter *f,
     struct logview_news *out);
 
+/* logset_merge_ring under v (+ adds a tail beside those held): the line
+ * v holds follows to its new id, and a paused v's count of lines stored
+ * since the pause stays what it was; ids[nids] as logset_merge_ring's. */
+void logview_merge_ring(struct logview *v, struct logset *s, unsigned ring, uint64_t *ids,
+    size_t nids);
+
 /* Hold v in mode (BOTTOM or TOP) on id; a following v starts counting
  * new lines from here (n/N, @). */
 void logview_hold(struct logview *v, const struct logset *s, enum logview_mode mode,

@@ -13,6 +13,7 @@
 #include "warroom/logview.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The shown lines: per ring, how many and, by index, which. */
@@ -373,6 +374,29 @@ logview_pause(struct logview *v, const struct logset *s)
 		v->mode = LOGVIEW_FOLLOW;
 	else if (logset_count(s) > 0)	/* the newest line: just stored, so kept */
 		logview_hold(v, s, LOGVIEW_BOTTOM, logset_end(s) - 1);
+}
+
+void
+logview_merge_ring(struct logview *v, struct logset *s, unsigned ring, uint64_t *ids,
+    size_t nids)
+{
+	uint64_t *all = xmalloc((nids + 1) * sizeof(*all)), end = logset_end(s), arrived;
+	size_t k;
+
+	/* The lines since the pause are counted from the id the first got:
+	 * ids given again in time order put the backlog's among older lines,
+	 * so since is not a line to follow but a count to keep. */
+	arrived = v->since <= end ? end - v->since : 0;
+	all[0] = v->id;
+	for (k = 0; k < nids; k++)
+		all[k + 1] = ids[k];
+	logset_merge_ring(s, ring, all, nids + 1);
+	v->id = all[0];
+	for (k = 0; k < nids; k++)
+		ids[k] = all[k + 1];
+	free(all);
+	if (v->since <= end)
+		v->since = logset_end(s) - arrived;
 }
 
 void

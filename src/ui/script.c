@@ -3,7 +3,7 @@
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
- * ":logs-arrive N FILE",
+ * ":logs-arrive N FILE", ":logs-join FILE",
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
  * ":reconcile HOST OUTCOME", ":verdict HOST LEVEL[: REASON]",
  * ":deploy HOST SERVICE FROM TO AGO",
@@ -17,7 +17,9 @@
  * oldest lines as a flood would; ":logs-tails" shares it between services
  * as tailing several does, and ":logs-tail" fills one service's ring
  * (":logs-arrive" without the redraw after it, as lines a fast tail
- * brings in before the next frame);
+ * brings in before the next frame); ":logs-join" adds a service's ring
+ * beside those held and puts the file's lines among theirs by time, as +
+ * does with a new tail's backlog;
  * ":header" gives the header's badges states (armed, outcomes not known,
  * a failing status page) a console without a journal or a network cannot
  * reach, ":metrics" gives a host a metrics round, judged as the
@@ -716,6 +718,17 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		    (unsigned)w >= logset_rings(&app->logs) || arg[h] == '\0')
 			return wr_err_set(err, "%s needs a service of :logs-tails and a file", line);
 		return load_logs(app, (unsigned)w, arg + h, line[6] == 't', err);
+	}
+	if (strcmp(line, ":logs-join") == 0) {
+		unsigned ring;
+
+		if (arg == NULL || *arg == '\0' || (ring = logset_add_ring(&app->logs)) == 0)
+			return wr_err_set(err, ":logs-join needs :logs-tails and a file");
+		if (load_logs(app, ring, arg, false, err) != 0)
+			return -1;
+		logview_merge_ring(&app->logs_view, &app->logs, ring, &app->logs_cursor, 1);
+		screen_draw(app);
+		return 0;
 	}
 	if (strcmp(line, ":term") == 0)
 		return term_bytes(app, arg != NULL ? arg : (char *)"", err);

@@ -100,19 +100,18 @@ append_line(const char *text, size_t len, int stream, int64_t ts_ms, void *arg)
 static void
 merge_joined(struct app *app)
 {
-	uint64_t ids[4] = { app->logs_view.id, app->logs_view.since, app->logs_cursor,
-	    app->logs_end_at_tick };
+	uint64_t ids[1] = { app->logs_cursor };
+	uint64_t since_tick = logset_end(&app->logs) - app->logs_end_at_tick;
 	int i;
 
 	app->logs_unmerged = false;
 	app->logs_merged_ms = loop_now_ms();
 	for (i = 0; i < app->nstreams; i++)
 		if (app->streams[i]->joining)
-			logset_merge_ring(&app->logs, app->streams[i]->ring, ids, 4);
-	app->logs_view.id = ids[0];
-	app->logs_view.since = ids[1];
-	app->logs_cursor = ids[2];
-	app->logs_end_at_tick = ids[3];
+			logview_merge_ring(&app->logs_view, &app->logs, app->streams[i]->ring, ids, 1);
+	app->logs_cursor = ids[0];
+	/* The lines per second count lines, not where they now stand. */
+	app->logs_end_at_tick = logset_end(&app->logs) - since_tick;
 	app->dirty = true;
 }
 
@@ -451,7 +450,9 @@ add_cost(struct app *app, int host, int svc, char *out, size_t cap)
 	int64_t now = (int64_t)app_now(app);
 	unsigned i, n = 0;
 
-	for (i = 1; i < logset_rings(&app->logs); i++, n++) {
+	/* Tails hold rings 1..nstreams; one a tail that could not start left
+	 * empty after them is not a tail. */
+	for (i = 1; i < logset_rings(&app->logs) && i <= (unsigned)app->nstreams; i++, n++) {
 		const struct logbuf *lb = logset_buf(&app->logs, i);
 		uint64_t seq;
 
@@ -496,8 +497,8 @@ newest_held_ms(const struct app *app)
 /* One more tail beside those LOGS holds (its ring already added): theirs
  * keep their lines and runs; its backlog is put among their lines by
  * time as it arrives (merge_joined), their new lines held meanwhile
- * until it has begun. */
-static void
+ * until it has begun. -1 when it could not start (it said why). */
+static int
 join(struct app *app, int host, int svc)
 {
 	struct logs_stream *ls;
@@ -512,7 +513,7 @@ join(struct app *app, int host, int svc)
 		app->logs_newest_ms = newest_held_ms(app);
 	app->streams_since_ms = loop_now_ms();
 	if (add_stream(app, host, svc) != 0)
-		return;		/* said why; the tails held go on as they were */
+		return -1;	/* said why; the tails held go on as they were */
 	ls = app->streams[app->nstreams - 1];
 	ls->joining = true;
 	for (i = 0; i < app->nstreams; i++)
@@ -521,6 +522,7 @@ join(struct app *app, int host, int svc)
 	logmerge_gate(&app->merge, (uint32_t)1 << ls->ring, loop_now_ms() + MERGE_GATE_MS);
 	logstatus_replaced(app->follow_label, 0, words, sizeof(words));
 	app_say(app, "%s", words);
+	return 0;
 }
 
 void
@@ -554,8 +556,8 @@ logs_add_selected(struct app *app)
 		hosts[0] = host;
 		svcs[0] = svc;
 		restart(app, hosts, svcs, 1);
-	} else
-		join(app, host, svc);
+	} else if (join(app, host, svc) != 0)
+		return;		/* its reason stays in the footer: there is no cost */
 	if (cost[0] != '\0')
 		app_say(app, "%s", cost);
 }

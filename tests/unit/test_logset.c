@@ -6,7 +6,8 @@
  * stays under 8 bytes a line; services' rings share the limit by use, so
  * quiet and noisy tails keep back to about the same time, a tail added
  * drops nothing while there is room, and the rings never hold more than
- * the limit.
+ * the limit; a tail added later merges in by time, lines of one
+ * millisecond in the order they came, full rings losing and doubling none.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "warroom/logset.h"
@@ -427,6 +429,133 @@ a_tail_added_later_merges_in_by_time(void **state)
 	logset_free(&s);
 }
 
+/* "who 2026-01-01T00:00:01.123Z tag": a line stamped to the millisecond. */
+static void
+add_ms(struct logset *s, unsigned ring, const char *who, int ms, const char *tag)
+{
+	char t[96];
+	int len = snprintf(t, sizeof(t), "%s 2026-01-01T00:00:01.%03dZ %s", who, ms, tag);
+
+	logset_append(s, ring, t, (size_t)len, false);
+}
+
+/* The tags of the set's lines in id order, space separated. */
+static void
+tags_in_order(const struct logset *s, char *out, size_t cap)
+{
+	struct logset_line l;
+	uint64_t id;
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (id = logset_first(s); id < logset_end(s); id++) {
+		const char *sp;
+
+		if (!logset_get(s, id, &l))
+			continue;
+		sp = memchr(l.text, 'Z', l.len);
+		assert_non_null(sp);
+		sp += 2;
+		n += (size_t)snprintf(out + n, cap - n, "%s%.*s", n > 0 ? " " : "",
+		    (int)(l.len - (size_t)(sp - l.text)), sp);
+		assert_true(n < cap);
+	}
+}
+
+/* Lines of one millisecond from two tails: a merge puts the new tail's
+ * after the ones held (they were there first), each tail's in its own
+ * order; earlier and later ones go before and after. */
+static void
+lines_of_one_millisecond_keep_their_order(void **state)
+{
+	struct logset s;
+	char got[256];
+
+	(void)state;
+	logset_init(&s, (size_t)4 << 20);
+	logset_reset(&s, 1);
+	add_ms(&s, 1, "h4/api", 123, "a0");
+	add_ms(&s, 1, "h4/api", 123, "a1");
+	add_ms(&s, 1, "h4/api", 123, "a2");
+	add_ms(&s, 1, "h4/api", 124, "a3");
+	assert_int_equal(logset_add_ring(&s), 2);
+	add_ms(&s, 2, "h1/api", 122, "b0");
+	add_ms(&s, 2, "h1/api", 123, "b1");
+	add_ms(&s, 2, "h1/api", 123, "b2");
+	add_ms(&s, 2, "h1/api", 123, "b3");
+	add_ms(&s, 2, "h1/api", 125, "b4");
+	logset_merge_ring(&s, 2, NULL, 0);
+	tags_in_order(&s, got, sizeof(got));
+	assert_string_equal(got, "b0 a0 a1 a2 b1 b2 b3 a3 b4");
+	/* Merged again (its backlog still arriving): nothing moves. */
+	logset_merge_ring(&s, 2, NULL, 0);
+	tags_in_order(&s, got, sizeof(got));
+	assert_string_equal(got, "b0 a0 a1 a2 b1 b2 b3 a3 b4");
+	logset_free(&s);
+}
+
+/* Rings that fill what they share, a flood dropping lines, and a tail
+ * added whose backlog takes room from them: the merge keeps every line
+ * the rings held, each once, and what each ring dropped stays counted;
+ * a held id follows its line, one past the end stays the end. */
+static void
+a_merge_of_full_rings_loses_and_doubles_nothing(void **state)
+{
+	struct logset s;
+	struct logset_line l;
+	size_t before, r1, r2, k;
+	uint64_t id, ids[2], d1;
+	char held[160], *seen;
+	int i;
+
+	(void)state;
+	logset_init(&s, (size_t)256 << 10);
+	logset_reset(&s, 1);
+	for (i = 0; i < 12000; i++)
+		add(&s, 1, "h4/api", 600 + i / 20, (uint64_t)i);
+	assert_true(logset_dropped(&s, 1) > 0);
+	assert_int_equal(logset_add_ring(&s), 2);
+	for (i = 0; i < 3000; i++)
+		add(&s, 2, "h1/api", i / 5, (uint64_t)i);
+	before = logset_count(&s);
+	r1 = logbuf_count(logset_buf(&s, 1));
+	r2 = logbuf_count(logset_buf(&s, 2));
+	d1 = logset_dropped(&s, 1);
+	ids[0] = logset_end(&s) - 10;
+	assert_true(logset_get(&s, ids[0], &l));
+	snprintf(held, sizeof(held), "%.*s", (int)l.len, l.text);
+	ids[1] = logset_end(&s);
+	logset_merge_ring(&s, 2, ids, 2);
+	assert_int_equal(logset_count(&s), before);
+	assert_int_equal(logbuf_count(logset_buf(&s, 1)), r1);
+	assert_int_equal(logbuf_count(logset_buf(&s, 2)), r2);
+	assert_int_equal(logset_dropped(&s, 1), d1);
+	assert_true(logset_get(&s, ids[0], &l));
+	assert_int_equal(l.len, strlen(held));
+	assert_memory_equal(l.text, held, l.len);
+	assert_int_equal(ids[1], logset_end(&s));
+	/* Every id a line, every line once: n= numbers per ring seen once. */
+	seen = calloc(2 * 12000, 1);
+	assert_non_null(seen);
+	k = 0;
+	for (id = logset_first(&s); id < logset_end(&s); id++) {
+		const char *p;
+		unsigned long n;
+
+		assert_true(logset_get(&s, id, &l));
+		p = strstr(l.text, "n=");
+		assert_non_null(p);
+		n = strtoul(p + 2, NULL, 10);
+		assert_true(n < 12000);
+		assert_int_equal(seen[(l.ring - 1) * 12000 + n], 0);
+		seen[(l.ring - 1) * 12000 + n] = 1;
+		k++;
+	}
+	assert_int_equal(k, before);
+	free(seen);
+	logset_free(&s);
+}
+
 int
 main(void)
 {
@@ -440,6 +569,8 @@ main(void)
 		cmocka_unit_test(adding_a_tail_drops_nothing_when_there_is_room),
 		cmocka_unit_test(the_rings_never_exceed_the_limit),
 		cmocka_unit_test(a_tail_added_later_merges_in_by_time),
+		cmocka_unit_test(lines_of_one_millisecond_keep_their_order),
+		cmocka_unit_test(a_merge_of_full_rings_loses_and_doubles_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

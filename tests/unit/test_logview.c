@@ -6,7 +6,8 @@
  * service leaving the quiet one's lines in view; a pause with fewer
  * matches than the pane holds them; what a pause counts as new, under a
  * flood too; n and N from where the view stands; where a flooded
- * service's kept lines begin among older lines of others.
+ * service's kept lines begin among older lines of others; a pause across
+ * a merge of a new tail's backlog keeps its line and its count.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -577,6 +578,76 @@ marks_side_by_side_make_one_row(void **state)
 	assert_string_equal(out, "── 2 tails' older lines dropped ");
 }
 
+/* A paused view while + merges a new tail's backlog in by time: the
+ * merge gives every line a new id; the held line stays the one held, and
+ * "+N new" still counts the lines stored since the pause (the backlog's
+ * among them), though their new ids no longer follow one another. */
+static void
+a_merge_keeps_the_held_line_and_the_count(void **state)
+{
+	struct logset s;
+	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
+	struct logview_news nw;
+	struct logset_line l;
+	struct logfilter f;
+	char held[128], t[128];
+	uint64_t ids[1];
+	int i, len;
+
+	(void)state;
+	logset_init(&s, 0);
+	logset_reset(&s, 1);
+	for (i = 0; i < 100; i++) {
+		len = snprintf(t, sizeof(t), "h4/api 2026-01-01T00:01:%02dZ old %d", i % 60, i);
+		logset_append(&s, 1, t, (size_t)len, false);
+	}
+	logview_scroll(&v, &s, NULL, ROWS, -5);	/* paused, five lines up */
+	assert_int_equal(v.mode, LOGVIEW_BOTTOM);
+	assert_true(logset_get(&s, v.id, &l));
+	snprintf(held, sizeof(held), "%.*s", (int)l.len, l.text);
+	for (i = 0; i < 10; i++) {
+		len = snprintf(t, sizeof(t), "h4/api 2026-01-01T00:02:%02dZ new %d", i, i);
+		logset_append(&s, 1, t, (size_t)len, false);
+	}
+	assert_int_equal(logset_add_ring(&s), 2);
+	for (i = 0; i < 20; i++) {
+		len = snprintf(t, sizeof(t), "h1/api 2026-01-01T00:00:%02dZ backlog %d", i, i);
+		logset_append(&s, 2, t, (size_t)len, false);
+	}
+	logview_news(&v, &s, NULL, &nw);
+	assert_int_equal(nw.arrived, 30);
+	logfilter_init(&f);
+	assert_int_equal(logfilter_set(&f, "backlog|new|old 9", 17, NULL), 0);
+	while (!logfilter_step(&f, &s, 7))
+		;
+	assert_int_equal(logfilter_count(&f, &s), 41);
+	ids[0] = logset_end(&s) - 1;
+	logview_merge_ring(&v, &s, 2, ids, 1);
+	/* The filter searches the lines again, each once. */
+	while (!logfilter_step(&f, &s, 7))
+		;
+	assert_int_equal(logfilter_count(&f, &s), 41);
+	logfilter_free(&f);
+	assert_true(logset_get(&s, v.id, &l));
+	assert_int_equal(l.len, strlen(held));
+	assert_memory_equal(l.text, held, l.len);
+	assert_true(logset_get(&s, ids[0], &l));
+	assert_non_null(strstr(l.text, "backlog 19"));
+	logview_news(&v, &s, NULL, &nw);
+	assert_int_equal(nw.arrived, 30);
+	assert_int_equal(nw.dropped, 0);
+	logset_append(&s, 1, "h4/api 2026-01-01T00:02:10Z new 10", 34, false);
+	logview_news(&v, &s, NULL, &nw);
+	assert_int_equal(nw.arrived, 31);
+	/* Following, nothing is counted and the merge leaves it following. */
+	v.mode = LOGVIEW_FOLLOW;
+	logview_merge_ring(&v, &s, 2, NULL, 0);
+	assert_int_equal(v.mode, LOGVIEW_FOLLOW);
+	logview_news(&v, &s, NULL, &nw);
+	assert_int_equal(nw.arrived, 0);
+	logset_free(&s);
+}
+
 int
 main(void)
 {
@@ -592,6 +663,7 @@ main(void)
 		cmocka_unit_test(n_and_n_go_from_where_the_view_stands),
 		cmocka_unit_test(wrapped_lines_keep_their_start),
 		cmocka_unit_test(marks_side_by_side_make_one_row),
+		cmocka_unit_test(a_merge_keeps_the_held_line_and_the_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
