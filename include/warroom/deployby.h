@@ -27,6 +27,8 @@ struct deployby_act {
 	int64_t start_ms, end_ms;        /* intent, end (0: no end yet) */
 	bool intent_lost;                /* none kept: seq, start_ms and the
 	                                    rest are its action.confirmed's */
+	bool unknown;                    /* ended UNKNOWN, no re-read or hand
+	                                    has settled it since */
 };
 
 struct deployby {
@@ -34,8 +36,10 @@ struct deployby {
 	size_t n;
 };
 
-/* Take note of r when it is an action's intent, end, or a reconcile
- * that found its target running (a re-read's, a late rollout's). */
+/* Take note of r when it is an action's intent, end (UNKNOWN kept
+ * apart), or a reconcile: one that found its target running (a
+ * re-read's, a late rollout's) moves its end; any with a known outcome
+ * settles an UNKNOWN one. */
 void deployby_note(struct deployby *d, const struct record *r);
 
 /* The noted action that may have made a tag change of host's svc to tag
@@ -49,10 +53,11 @@ const struct deployby_act *deployby_which(const struct deployby *d, const char *
 /* Whether a tag change of host's svc to tag (NULL: not known) seen at
  * at_ms (the row's previous record at since_ms, 0: none) came with none
  * of the noted actions on it: none ran between max(since_ms, at_ms -
- * DEPLOYBY_WINDOW_MS) and at_ms. One with no end (nor an ok re-read) is
- * known by its start only: in that window, or, since its command may run
- * on past the row's later records, within DEPLOYBY_WINDOW_MS before at_ms
- * when tag is its plan's target. */
+ * DEPLOYBY_WINDOW_MS) and at_ms. One with no end (nor an ok re-read), or
+ * one that ended UNKNOWN and is not settled, is known by its start only:
+ * in that window, or, since its command may run on past the row's later
+ * records, within DEPLOYBY_WINDOW_MS before at_ms when tag is its plan's
+ * target. */
 bool deployby_outside(const struct deployby *d, const char *host, const char *svc,
     int64_t since_ms, int64_t at_ms, const char *tag);
 

@@ -7,7 +7,10 @@
  * most) was made by someone else: a CI job, a colleague's kubectl. A
  * rollback whose rollout a later reading found complete (an
  * action.reconcile by "rollout" or "reading", or a re-read's after
- * UNKNOWN) moved the tag then: it counts as ending at that record.
+ * UNKNOWN) moved the tag then: it counts as ending at that record. One
+ * that ended UNKNOWN and is not settled may still be running on the host
+ * (its connection dropped, not its command): a change to its target is
+ * its own, as for one with no end.
  */
 #include "warroom/deployby.h"
 
@@ -111,12 +114,21 @@ deployby_note(struct deployby *d, const struct record *r)
 	    (str_in(r->data, "by") == NULL || same(str_in(r->data, "by"), "rollout") ||
 	    same(str_in(r->data, "by"), "reading")) &&
 	    same(str_in(r->data, "outcome"), "ok")) {
-		if (a != NULL)
+		if (a != NULL) {
 			a->end_ms = r->ts_ms;
+			a->unknown = false;
+		}
 		return;
 	}
-	if (strcmp(r->kind, "action.end") == 0 && a != NULL)
+	/* Any other word on its outcome (a hand's, failed) settles it; a
+	 * re-read that gave up leaves it UNKNOWN. */
+	if (strcmp(r->kind, "action.reconcile") == 0 && a != NULL &&
+	    str_in(r->data, "outcome") != NULL && !same(str_in(r->data, "outcome"), "unknown"))
+		a->unknown = false;
+	if (strcmp(r->kind, "action.end") == 0 && a != NULL) {
 		a->end_ms = r->ts_ms;
+		a->unknown = same(str_in(r->data, "outcome"), "unknown");
+	}
 }
 
 /* Whether an action may change a tag: no kill switch does. A
@@ -157,8 +169,11 @@ deployby_which(const struct deployby *d, const char *host, const char *svc,
 		/* One with no end lost its console (a record waits while ours
 		 * run): its start is all that is known, and its command may run
 		 * on past a later record of the row (the next console's, before
-		 * its re-read settles it): a change to its target is its own. */
-		if (a->end_ms == 0 && a->start_ms >= at_ms - DEPLOYBY_WINDOW_MS &&
+		 * its re-read settles it): a change to its target is its own.
+		 * So with one that ended UNKNOWN (its connection dropped during
+		 * `up -d`, which finished on the host after): its end is only
+		 * when this console stopped hearing from it. */
+		if ((a->end_ms == 0 || a->unknown) && a->start_ms >= at_ms - DEPLOYBY_WINDOW_MS &&
 		    tag != NULL && a->to != NULL && strcmp(a->to, tag) == 0)
 			return a;
 	}

@@ -5,7 +5,7 @@
 # What it reads over the new session (the action's reconcile, health,
 # verdicts) is journalled after the host's UP, not between its DOWN and
 # its UP as if read from a DOWN host: the held UP goes first, with the
-# time it came back.
+# time it came back. The tag its `up -d` set is the rollback's own.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
@@ -57,6 +57,14 @@ until after_down | grep -q 'UP$'; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "h1 never recorded back UP: $(after_down)"
 done
 [ "$(after_down)" = "UP" ] || fail "between h1's DOWN and its UP: $(after_down)"
+# A record of h1's row after the rollback's UNKNOWN end, before its
+# `up -d` (15 s) finishes on the host: the tag change comes after it.
+"$fleet" fault --dir "$fl" h1 http-500 > /dev/null
+i=0
+until grep '"kind":"health.change"' "$journal" | grep '"host":"h1"' | grep -q '"healthz":"FAIL"'; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || fail "h1's failing probes were never recorded"
+done
+"$fleet" fault --dir "$fl" h1 clear > /dev/null
 # Something was read over the new session after it (else nothing proven).
 i=0
 until grep -q '"kind":"action.reconcile".*"host":"h1"\|"host":"h1".*"kind":"action.reconcile"' "$journal"; do
@@ -64,4 +72,25 @@ until grep -q '"kind":"action.reconcile".*"host":"h1"\|"host":"h1".*"kind":"acti
 done
 [ "$(after_down)" = "UP" ] || fail "between h1's DOWN and its UP: $(after_down)"
 ok "what the console read over the new session comes after the host's UP"
+# v1.4.1 came by that rollback's own `up -d`, finished after the drop:
+# not a deploy made outside this console.
+h1_tag() {
+	python3 - "$journal" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    try:
+        r = json.loads(line)
+    except ValueError:
+        continue
+    d = r.get("data") or {}
+    if r.get("host") == "h1" and r["kind"] == "health.change" and d.get("tag") == "v1.4.1":
+        print("outside" if d.get("outside") else "ours")
+PY
+}
+i=0
+until [ -n "$(h1_tag)" ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "h1's v1.4.1 was never recorded"
+done
+h1_tag | grep -q outside && fail "h1's v1.4.1 journalled as deployed outside this console"
+ok "the rollback's own deploy is not said to come from outside"
 quit_console 10

@@ -282,6 +282,59 @@ a_refused_confirmation_made_no_change(void **state)
 	deployby_free(&d);
 }
 
+/* A compose rollback whose SSH dropped during `up -d` ended UNKNOWN;
+ * `up -d` finished on the host after, and the tag change came after
+ * another record of the row (its tag not read again), while the re-read
+ * still ran. Its target, seen then, is its own deploy, not one made
+ * outside this console; so until a re-read settles it otherwise. */
+static void
+an_unknown_rollbacks_target_is_its_own(void **state)
+{
+	struct deployby d = { 0 };
+	const struct deployby_act *a;
+	const int64_t t0 = 1000 * S;
+
+	(void)state;
+	note(&d, "action.confirmed", "h1", "rb-1", t0 - 81,
+	    "{\"action\":\"compose.rollback\",\"service\":\"api\","
+	    "\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}");
+	note(&d, "action.intent", "h1", "rb-1", t0,
+	    "{\"action\":\"compose.rollback\",\"plan\":{\"service\":\"api\","
+	    "\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	note(&d, "action.output", "h1", "rb-1", t0 + 5656,
+	    "{\"step\":\"up -d\",\"error\":\"connection lost: transport read\"}");
+	note(&d, "action.end", "h1", "rb-1", t0 + 5664,
+	    "{\"outcome\":\"unknown\",\"detail\":\"connection lost during up -d\"}");
+	/* The row's record at +17.9 s (tag not read), the change at +19.7 s. */
+	a = deployby_which(&d, "h1", "api", t0 + 17927, t0 + 19677, "v1.4.1");
+	assert_non_null(a);
+	assert_string_equal(a->op, "rb-1");
+	assert_false(deployby_outside(&d, "h1", "api", t0 + 17927, t0 + 19677, "v1.4.1"));
+	/* Another tag, no tag known, another service, past the window: outside. */
+	assert_true(deployby_outside(&d, "h1", "api", t0 + 17927, t0 + 19677, "v1.6.0"));
+	assert_true(deployby_outside(&d, "h1", "api", t0 + 17927, t0 + 19677, NULL));
+	assert_true(deployby_outside(&d, "h1", "worker", t0 + 17927, t0 + 19677, "v1.4.1"));
+	assert_true(deployby_outside(&d, "h1", "api", t0 + 17927,
+	    t0 + DEPLOYBY_WINDOW_MS + 1, "v1.4.1"));
+	/* A re-read that gave up leaves it UNKNOWN: still its own. */
+	note(&d, "action.reconcile", "h1", "rb-1", t0 + 20 * S,
+	    "{\"action\":\"compose.rollback\",\"outcome\":\"unknown\"}");
+	assert_false(deployby_outside(&d, "h1", "api", t0 + 21 * S, t0 + 22 * S, "v1.4.1"));
+	/* Settled failed by hand: it did not run, so a later change of the
+	 * row to that tag is someone else's. */
+	note(&d, "action.reconcile", "h1", "rb-1", t0 + 30 * S,
+	    "{\"by\":\"hand\",\"outcome\":\"failed\"}");
+	assert_true(deployby_outside(&d, "h1", "api", t0 + 31 * S, t0 + 32 * S, "v1.4.1"));
+	/* An end that was known (ok) after another record of the row: that
+	 * record read the change already, so a later one is outside. */
+	note(&d, "action.intent", "h2", "rb-2", t0,
+	    "{\"action\":\"compose.rollback\",\"plan\":{\"service\":\"api\","
+	    "\"to\":\"v1.4.1\"}}");
+	note(&d, "action.end", "h2", "rb-2", t0 + 5 * S, "{\"outcome\":\"ok\"}");
+	assert_true(deployby_outside(&d, "h2", "api", t0 + 6 * S, t0 + 9 * S, "v1.4.1"));
+	deployby_free(&d);
+}
+
 int
 main(void)
 {
@@ -295,6 +348,7 @@ main(void)
 		cmocka_unit_test(a_compose_kill_switch_changes_no_tag),
 		cmocka_unit_test(a_confirmation_stands_for_a_damaged_intent),
 		cmocka_unit_test(a_refused_confirmation_made_no_change),
+		cmocka_unit_test(an_unknown_rollbacks_target_is_its_own),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
