@@ -83,6 +83,10 @@ void hosts_table_tag(const char *tag, bool journal, bool brief, int cells, char 
  * the retry's countdown, which read as the time down. */
 void hosts_table_down(long down_s, bool brief, char *buf, size_t cap);
 
+/* The CONN cell of a host whose key is not trusted: "KEY CHG" for a
+ * changed key, "REVOKED" for a revoked one, else "UNTRUSTED" (unknown). */
+const char *hosts_table_untrusted(bool changed, bool revoked);
+
 /* Whether a row running a release this incident judged bad (bad_rel)
  * says so in its VERDICT cell and counts in the tally: while its host's
  * verdict (level, < 0: none) asks for no rollback. CONSIDER ROLLBACK or

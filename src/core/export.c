@@ -3457,6 +3457,26 @@ key_trusted_after(const struct record *v, size_t n, size_t i, const char *host,
 	return NULL;
 }
 
+/* The conn.change UP of v[i]'s host after the refused key v[i] that no
+ * K came before (nor another refusal), or NULL: it offered its known key
+ * again (a key put back is retried on the backoff and comes back by
+ * itself, trusted with no K). */
+static const struct record *
+key_back_after(const struct record *v, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < n; k++) {
+		if (v[k].host == NULL || strcmp(v[k].host, v[i].host) != 0)
+			continue;
+		if (kind_is(&v[k], "hostkey.trust") || key_refused(v, k))
+			return NULL;
+		if (conn_is(&v[k], "UP"))
+			return &v[k];
+	}
+	return NULL;
+}
+
 /* Whether v[i] is a host's unknown key (not a changed one: that has its
  * own row) waiting for K that K never trusted: never reached at all. One
  * trusted on first contact is the routine wait conn_key_wait skips. */
@@ -5512,7 +5532,7 @@ static size_t
 md_host_keys(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o)
 {
-	const struct record *trust;
+	const struct record *trust, *back;
 	char ts[TIME_MAX];
 	size_t i, k = 0;
 
@@ -5530,6 +5550,9 @@ md_host_keys(struct wr_buf *b, const struct record *v, size_t n,
 			fmt_time(trust->ts_ms, o, ts);
 			wr_buf_printf(b, "; trusted with K at %s by ", ts);
 			sb_text(b, o, trust->actor != NULL ? trust->actor : "someone not recorded");
+		} else if ((back = key_back_after(v, n, i)) != NULL) {
+			fmt_time(conn_since(back), o, ts);
+			wr_buf_printf(b, "; offered its known key again at %s", ts);
 		} else
 			wr_buf_str(b, "; never trusted from this console");
 		wr_buf_str(b, ": confirm the rotation was intended (a possible man in the "
@@ -6254,10 +6277,11 @@ md_reach_head(struct wr_buf *b, bool *any)
 
 /* A host refused for its key from v[i] (a changed or revoked key, or an
  * unknown one waiting for K): refused, not DOWN, until K trusted a key
- * (trust, or NULL: never from this console). */
+ * (trust), or it offered its known key again (back: its UP), or never
+ * from this console (both NULL). */
 static void
 md_key_row(struct wr_buf *b, const struct export_opts *o, const struct record *v, size_t i,
-    int64_t from, const struct record *trust)
+    int64_t from, const struct record *trust, const struct record *back)
 {
 	char ts[TIME_MAX], len[64];
 
@@ -6265,7 +6289,12 @@ md_key_row(struct wr_buf *b, const struct export_opts *o, const struct record *v
 	sb_text(b, o, v[i].host);
 	fmt_time(from, o, ts);
 	wr_buf_printf(b, " | %s | ", ts);
-	if (trust != NULL) {
+	if (trust == NULL && back != NULL) {
+		fmt_time(conn_since(back), o, ts);
+		wr_buf_printf(b, "offered its known key again at %s", ts);
+		connrec_dur(connrec_down_s(from, conn_since(back)), len, sizeof(len));
+		wr_buf_printf(b, " | %s | refused: ", len);
+	} else if (trust != NULL) {
 		fmt_time(trust->ts_ms, o, ts);
 		wr_buf_printf(b, "trusted with K at %s by ", ts);
 		sb_text(b, o, trust->actor != NULL ? trust->actor : "someone not recorded");
@@ -6299,12 +6328,13 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 		if (key_refused(v, i)) {
 			md_reach_head(b, &any);
 			md_key_row(b, o, v, i, v[i].ts_ms,
-			    key_trusted_after(v, n, i, v[i].host, dstr(&v[i], "fingerprint")));
+			    key_trusted_after(v, n, i, v[i].host, dstr(&v[i], "fingerprint")),
+			    key_back_after(v, n, i));
 			continue;
 		}
 		if (key_never_trusted(v, n, i)) {
 			md_reach_head(b, &any);
-			md_key_row(b, o, v, i, conn_since(&v[i]), NULL);
+			md_key_row(b, o, v, i, conn_since(&v[i]), NULL, NULL);
 			continue;
 		}
 		if (!conn_stretch(v, n, i, &back) || conn_key_wait(v, i))
@@ -8187,11 +8217,12 @@ json_standing(cJSON *arr, const struct export_opts *o, const struct pm *pm)
 /* md_schema_left's services, as followups[] entries ("schema_ahead" or
  * "schema_behind"; database and expected null when not recorded). */
 /* The Markdown's host-key follow-ups (md_host_keys): per changed or
- * revoked key, when, both fingerprints, and the K that trusted it. */
+ * revoked key, when, both fingerprints, and the K that trusted it (or
+ * known_again: when it offered its known key again). */
 static void
 json_host_keys(cJSON *arr, const struct record *v, size_t n, const struct export_opts *o)
 {
-	const struct record *trust;
+	const struct record *trust, *back;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -8209,6 +8240,9 @@ json_host_keys(cJSON *arr, const struct record *v, size_t n, const struct export
 		trust = key_trusted_after(v, n, i, v[i].host, dstr(&v[i], "fingerprint"));
 		json_time(x, "trusted", trust != NULL ? trust->ts_ms : NO_TIME);
 		json_str(x, "trusted_by", o, trust != NULL ? trust->actor : NULL);
+		back = trust == NULL ? key_back_after(v, n, i) : NULL;
+		if (back != NULL)
+			json_time(x, "known_again", conn_since(back));
 		cJSON_AddItemToArray(arr, x);
 	}
 }
@@ -8859,20 +8893,26 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		if (key_refused(v, i) || key_never_trusted(v, n, i)) {
 			const struct record *trust = key_trusted_after(v, n, i, v[i].host,
 			    key_refused(v, i) ? dstr(&v[i], "fingerprint") : NULL);
+			const struct record *again = trust == NULL && key_refused(v, i) ?
+			    key_back_after(v, n, i) : NULL;
 			int64_t refused = key_refused(v, i) ? v[i].ts_ms : conn_since(&v[i]);
+			int64_t up = trust != NULL ? trust->ts_ms :
+			    again != NULL ? conn_since(again) : NO_TIME;
 
 			x = cJSON_CreateObject();
 			json_str(x, "host", o, v[i].host);
 			json_time(x, "down", refused);
-			json_time(x, "up", trust != NULL ? trust->ts_ms : NO_TIME);
+			json_time(x, "up", up);
+			if (again != NULL)
+				json_time(x, "known_again", up);
 			cJSON_AddStringToObject(x, "host_key", kind_is(&v[i], "hostkey.revoked") ?
 			    "revoked" : key_refused(v, i) ? "changed" : "unknown");
 			json_str(x, "offered", o, dstr(&v[i], "fingerprint"));
 			json_str(x, "known", o, dstr(&v[i], "old_fingerprint"));
 			json_str(x, "trusted_by", o, trust != NULL ? trust->actor : NULL);
-			if (trust != NULL)
+			if (up != NO_TIME)
 				cJSON_AddNumberToObject(x, "down_s",
-				    (double)connrec_down_s(refused, trust->ts_ms));
+				    (double)connrec_down_s(refused, up));
 			json_str(x, "reason", o, key_refused(v, i) ? NULL : dstr(&v[i], "reason"));
 			cJSON_AddItemToArray(reach, x);
 			continue;

@@ -198,6 +198,14 @@ hosts_table_down(long down_s, bool brief, char *buf, size_t cap)
 		snprintf(buf, cap, "DOWN %ldh%02ldm", down_s / 3600, down_s % 3600 / 60);
 }
 
+const char *
+hosts_table_untrusted(bool changed, bool revoked)
+{
+	/* An unknown key waits for K; a changed or revoked one never takes
+	 * it, and must not read like the host K would fix. */
+	return revoked ? "REVOKED" : changed ? "KEY CHG" : "UNTRUSTED";
+}
+
 /* The verdict in one word, for a marker short of room. */
 static const char *
 level_word(int level)

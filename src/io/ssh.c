@@ -11,8 +11,11 @@
  * then ssh-agent and keys.
  * A host that fails is DOWN and retried with capped exponential backoff
  * and jitter from a timer, so it costs nothing while it waits. A host
- * whose key is unknown or changed is UNTRUSTED and never retried by
- * itself: only when asked (C-r, K).
+ * whose key is unknown is UNTRUSTED and never retried by itself: only
+ * when asked (C-r, K). One whose key changed or is revoked is UNTRUSTED
+ * and retried on the same backoff: each try checks the key before
+ * anything is sent, so a host offering its known key again comes back
+ * by itself, and one still offering the other key is refused again.
  * A host that is UP is checked every keepalive interval with a request
  * the server must answer; one still unanswered at the next check is DOWN
  * (a hung sshd keeps its TCP connection, which TCP alone never notices).
@@ -304,24 +307,21 @@ on_retry(void *arg)
 {
 	struct ssh_host *h = arg;
 
-	h->retry_timer = 0;
+	/* Called at once too (C-r, K): a try already due must not start
+	 * another over this one. */
+	cancel_timer(h, &h->retry_timer);
 	forget_key_trouble(h);
 	set_state(h, SSH_RESOLVING);
 	host_step(h);
 }
 
+/* The next try after the capped backoff. */
 static void
-host_down(struct ssh_host *h, const char *fmt, ...)
+schedule_retry(struct ssh_host *h)
 {
 	struct ssh_pool *p = h->pool;
-	va_list ap;
 	int64_t delay, cap = p->opts.backoff_max_ms;
 
-	va_start(ap, fmt);
-	vsnprintf(h->st.error, sizeof(h->st.error), fmt, ap);
-	va_end(ap);
-	close_session(h);
-	lose_clients(h, h->st.error);
 	/* 1 s, 2 s, 4 s … capped, each with up to a quarter of jitter so a
 	 * fleet that went down together does not come back in lockstep. */
 	delay = 1000;
@@ -332,6 +332,20 @@ host_down(struct ssh_host *h, const char *fmt, ...)
 	delay -= (int64_t)(rand_r(&p->seed) % (unsigned)(delay / 4 + 1));
 	h->attempts++;
 	h->st.retry_at_ms = loop_now_ms() + delay;
+	cancel_timer(h, &h->retry_timer);
+	h->retry_timer = loop_timer_add(p->loop, delay, 0, on_retry, h);
+}
+
+static void
+host_down(struct ssh_host *h, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(h->st.error, sizeof(h->st.error), fmt, ap);
+	va_end(ap);
+	close_session(h);
+	lose_clients(h, h->st.error);
 	/* How long it has been away is what on call asks: a retry that
 	 * fails again goes on the same stretch. */
 	if (h->st.down_since_ms == 0)
@@ -339,8 +353,7 @@ host_down(struct ssh_host *h, const char *fmt, ...)
 	/* Back later, it came back after this: the retry wait hides when. */
 	h->st.last_failed_ms = loop_now_ms();
 	h->st.state = SSH_DOWN;
-	cancel_timer(h, &h->retry_timer);
-	h->retry_timer = loop_timer_add(p->loop, delay, 0, on_retry, h);
+	schedule_retry(h);
 	changed(h);
 }
 
@@ -361,6 +374,12 @@ host_untrusted(struct ssh_host *h, const char *fmt, ...)
 	/* It answered: no longer away, whatever its key. */
 	h->st.down_since_ms = 0;
 	h->st.state = SSH_UNTRUSTED;
+	/* A key put back (or known_hosts mended) is found without C-r; an
+	 * unknown key waits for K, which needs the key offered kept. */
+	if (h->st.key_changed || h->st.key_revoked)
+		schedule_retry(h);
+	else
+		cancel_timer(h, &h->retry_timer);
 	changed(h);
 }
 

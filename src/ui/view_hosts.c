@@ -114,7 +114,7 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 		    (long)((loop_now_ms() - st->down_since_ms) / 1000) : -1, brief, buf, cap);
 		return THEME_BAD;
 	case SSH_UNTRUSTED:
-		wr_strlcpy(buf, "UNTRUSTED", cap);
+		wr_strlcpy(buf, hosts_table_untrusted(st->key_changed, st->key_revoked), cap);
 		return THEME_BAD;
 	default:
 		wr_strlcpy(buf, ssh_state_name(st->state), cap);

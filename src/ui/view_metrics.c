@@ -133,6 +133,26 @@ key_how(const struct app *app)
 	return app->safety.read_only ? "see HOSTS" : "K";
 }
 
+/* Why a host whose key is not trusted has no readings yet: K refuses a
+ * changed key, so that one names the ssh-keygen -R HOSTS names. */
+static void
+key_wait_words(const struct app *app, const struct config_host *hc, int host, char *out,
+    size_t cap)
+{
+	const struct ssh_status *st = ssh_pool_status(app->pool, host);
+	char fix[WR_PATH_MAX + 340];
+
+	if (st->key_changed && !app->safety.read_only) {
+		sshcfg_key_changed_fix(st->known_name, st->known_file, fix, sizeof(fix));
+		snprintf(out, cap, "%.60s: HOST KEY CHANGED; %.420s", hc->name, fix);
+	} else if (st->key_changed || st->key_revoked)
+		snprintf(out, cap, "%s: HOST KEY %s (see HOSTS)", hc->name,
+		    st->key_revoked ? "IS REVOKED" : "CHANGED");
+	else
+		snprintf(out, cap, "%s: waiting for its host key to be trusted (%s)", hc->name,
+		    key_how(app));
+}
+
 static void
 down_text(const struct pane *p, char *line, size_t cap)
 {
@@ -591,8 +611,7 @@ pane_setup(struct app *app, WINDOW *win, int w, struct pane *p, char *msg)
 	} else if (p->none)
 		;       /* judged on its restarts (poller: judge_restarts_only) */
 	else if ((p->m == NULL || !p->m->judged) && key_wait(app, p->hc, p->host)) {
-		snprintf(msg, 512, "%s: waiting for its host key to be trusted (%s)", p->hc->name,
-		    key_how(app));
+		key_wait_words(app, p->hc, p->host, msg, 512);
 		p->m = NULL;
 	} else if (p->m == NULL || !p->m->judged) {
 		/* A start-up NO DATA (a rate waiting for its second scrape) is

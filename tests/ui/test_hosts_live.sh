@@ -15,9 +15,10 @@
 # fingerprints, counted in the title ("1 KEY CHANGED") and badged in the
 # header, the footer names the exact ssh-keygen -R, and once the
 # old line is gone K reads known_hosts again and trusts the new key, its
-# dialog saying which key it replaced. C-r
-# connects to an UNTRUSTED host again: the key offered then is shown, and
-# once the server offers the known key again the host comes UP.
+# dialog saying which key it replaced. CONN reads KEY CHG for a changed
+# key. C-r connects to an UNTRUSTED host again: the key offered then is
+# shown, and once the server offers the known key again the host comes UP
+# by itself (a changed key is retried on the backoff).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 
@@ -169,9 +170,11 @@ ok "no known_hosts in [warroom]: K refuses with the fix; ADDRESS is where ssh_co
 # ssh-keygen -R, K reads known_hosts again and trusts the new key.
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
 start 120 30 "$WARROOM -c $tmp/unknown.conf --incident keys"
-wait_re "h1 +api +UNTRUSTED" 15
+# CONN tells a changed key from an unknown one (h2's).
+wait_re "h1 +api +KEY CHG" 15
+wait_re "h2 +api +UNTRUSTED"
 # METRICS names what HOSTS does: K alone is refused for a changed key.
-wait_for "no scrapes: KEY CHANGED; if the new key is right: ssh-keygen -R"
+wait_for "h1: HOST KEY CHANGED; if the new key is right: ssh-keygen -R"
 keys z
 wait_for "h1: HOST KEY CHANGED — nothing is sent to it; if the new key is right: ssh-keygen -R '[127.0.0.1]:$p1' -f"
 assert_contains "$tmp/screen" "$tmp/empty, then K"
@@ -185,7 +188,7 @@ wait_for "a CHANGED host key is never trusted from here"
 # C-r connects again (the same key offered: journalled once still).
 keys C-r
 wait_for "more connecting again"
-wait_re "h1 +api +UNTRUSTED"
+wait_re "h1 +api +KEY CHG"
 keys K
 wait_for "a CHANGED host key is never trusted from here"
 journal=$(ls "$fl"/timeline/keys-*.jsonl)
@@ -209,21 +212,24 @@ wait_for "exit=0"
 ok "a changed key: journalled once with both keys, the exact ssh-keygen -R; K trusts it once the old line is gone"
 
 # C-r connects to an UNTRUSTED host again: rotated once more, the key it
-# offers now is the one shown; restored to the one in known_hosts, UP.
-start 120 30 "$WARROOM -c $fl/warroom.conf"
-wait_re "h1 +api +UNTRUSTED" 15
+# offers now is the one shown. Restored to the one in known_hosts, it
+# comes UP by itself: a changed key is retried on the backoff (capped at
+# 4 s here), each try checking the key first.
+sed '/^\[warroom\]$/a reconnect_max_interval = 4' "$fl/warroom.conf" > "$tmp/back.conf"
+start 120 30 "$WARROOM -c $tmp/back.conf"
+wait_re "h1 +api +KEY CHG" 15
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
 fp2=$(ssh-keygen -lf "$fl/hosts/h1/hostkey.pub" | awk '{ print $2 }')
 [ -n "$fp2" ] || fail "no fingerprint for h1's rotated key"
 keys C-r
 wait_for "more connecting again"
-wait_re "h1 +api +UNTRUSTED"
+wait_re "h1 +api +KEY CHG"
 keys K
 wait_for "offered $fp2"
 "$fleet" fault --dir "$fl" h1 restore-hostkey > /dev/null
-keys C-r
-wait_re "h1 +api +UP" 10
+wait_re "h1 +api +UP" 12
+assert_not_contains "$tmp/screen" "KEY CHANGED: h1"
 keys q
 wait_for "exit=0"
-ok "C-r connects to an UNTRUSTED host again: a new key is shown, the restored one comes UP"
+ok "a changed key: a new key is shown after C-r; the restored one comes UP without C-r"
 

@@ -56,7 +56,7 @@ ok "a file with no final newline: the entry on a line of its own, hashed; h1's l
 # A key marked @revoked, with "*": refused loudly, journalled, never asked.
 echo "@revoked * $(echo "$line1" | cut -d' ' -f2,3)" >> "$tmp/kh"
 start 100 30 "$WARROOM -c $tmp/trust.conf --incident trust"
-wait_re "h1 +api +UNTRUSTED" 15
+wait_re "h1 +api +REVOKED" 15
 keys z
 wait_for "h1: REVOKED HOST KEY — marked @revoked in $tmp/kh:3; nothing is sent to it,"
 assert_contains "$tmp/screen" "and K never trusts it"

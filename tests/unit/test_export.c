@@ -2787,6 +2787,55 @@ a_changed_host_key_is_reachability_and_a_follow_up(void **state)
 	records_free(v, 9);
 }
 
+/* A host refused for a changed key that offered its known key again
+ * came back UP by itself: "never trusted from this console" read as if
+ * it were still refused. */
+static void
+a_changed_key_put_back_reads_offered_its_known_key_again(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md, *js;
+	cJSON *doc, *inc, *x;
+	int i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"keys\"}");
+	add_to(v, 1, 5, "conn.change", "h3", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"host key changed\",\"since\":\"2024-05-01T12:00:05.000Z\","
+	    "\"untrusted\":true}");
+	add_to(v, 2, 5, "hostkey.changed", "h3", NULL, "{\"keytype\":\"ssh-ed25519\","
+	    "\"fingerprint\":\"SHA256:new3\",\"old_keytype\":\"ssh-ed25519\","
+	    "\"old_fingerprint\":\"SHA256:old3\",\"known_hosts\":\"/k/kh\","
+	    "\"name\":\"[127.0.0.1]:2203\"}");
+	add_to(v, 3, 70, "conn.change", "h3", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:00.000Z\",\"down_s\":55}");
+	add_to(v, 4, 120, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_null(strstr(md, "never trusted"));
+	assert_non_null(strstr(md, "| h3 | 2024-05-01 12:00:05 | offered its known key again at "
+	    "2024-05-01 12:01:00 | 55s | refused: host key CHANGED"));
+	assert_non_null(strstr(md, "- h3: its SSH host key changed at 2024-05-01 12:00:05 "
+	    "(known_hosts has SHA256:old3, it offered SHA256:new3); offered its known key again "
+	    "at 2024-05-01 12:01:00: "));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	/* The DOWN's own row first (lost, then refused), then the key's. */
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "reachability"), 1);
+	assert_string_equal(jstr(x, "host_key"), "changed");
+	assert_false(cJSON_IsNull(cJSON_GetObjectItem(x, "up")));
+	assert_non_null(cJSON_GetObjectItem(x, "known_again"));
+	for (i = 0; i < cJSON_GetArraySize(cJSON_GetObjectItem(inc, "followups")); i++) {
+		x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "followups"), i);
+		if (strcmp(jstr(x, "what"), "host_key_changed") == 0)
+			assert_non_null(cJSON_GetObjectItem(x, "known_again"));
+	}
+	cJSON_Delete(doc);
+	free(js);
+	records_free(v, 5);
+}
+
 /* A stretch of 57.6 s: TIMELINE (the UP's down_s), the Reachability table
  * and the JSON all say 58s, one rounding from one source. */
 static void
@@ -6653,6 +6702,7 @@ main(void)
 		cmocka_unit_test(reachability_duration_is_the_timelines),
 		cmocka_unit_test(a_key_wait_is_no_outage),
 		cmocka_unit_test(a_changed_host_key_is_reachability_and_a_follow_up),
+		cmocka_unit_test(a_changed_key_put_back_reads_offered_its_known_key_again),
 		cmocka_unit_test(reachability_says_the_unwatched_part),
 		cmocka_unit_test(an_up_counts_every_unwatched_stretch_of_its_down),
 		cmocka_unit_test(reachability_says_a_down_found_on_resume),

@@ -609,6 +609,19 @@ conn_says_how_long_a_host_has_been_down(void **state)
 	assert_string_equal(buf, "DOWN");
 }
 
+/* A changed key read UNTRUSTED, as a host never seen does: only the
+ * selected host's line said KEY CHANGED. CONN tells them apart. */
+static void
+conn_tells_a_changed_key_from_an_unknown_one(void **state)
+{
+	(void)state;
+	assert_string_equal(hosts_table_untrusted(true, false), "KEY CHG");
+	assert_string_equal(hosts_table_untrusted(false, true), "REVOKED");
+	assert_string_equal(hosts_table_untrusted(false, false), "UNTRUSTED");
+	/* Revoked is the refusal ssh gives whatever else matches. */
+	assert_string_equal(hosts_table_untrusted(true, true), "REVOKED");
+}
+
 static void
 the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 {
@@ -1764,6 +1777,7 @@ main(void)
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
 		cmocka_unit_test(the_verdict_stays_in_sight_at_80_columns),
 		cmocka_unit_test(conn_says_how_long_a_host_has_been_down),
+		cmocka_unit_test(conn_tells_a_changed_key_from_an_unknown_one),
 		cmocka_unit_test(the_verdict_cell_is_brief_and_marks_a_hold),
 		cmocka_unit_test(health_orders_down_failing_restarts_warnings_ok),
 		cmocka_unit_test(a_hidden_verdict_is_named_whatever_is_in_sight),
