@@ -211,8 +211,13 @@ bool action_waits_rollout(const struct action *a);
 
 /* The journal says a's rollout completed after its UNKNOWN end (a
  * latedone record, summary its words): a counts as settled, the words
- * end its reason. Nothing when a is not UNKNOWN or settled already. */
+ * take the re-read's place in its reason (action_reread). Nothing when
+ * a is not UNKNOWN or settled already. */
 void action_rollout_completed(struct action *a, const char *summary);
+
+/* Whether action_reread is what settled a after its re-read (its words
+ * whole, no "re-read …: " before them): action_rollout_completed. */
+bool action_settled_late(const struct action *a);
 
 /* UNKNOWN, read back without settling it, and still re-read (the
  * dropped command may still be at work): the seconds of re-reading left

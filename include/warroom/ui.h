@@ -641,8 +641,9 @@ bool actions_unknown_read_back(const struct app *app, const char **runs,
 void actions_end_stored(struct app *app, const char *op);
 
 /* op, held here UNKNOWN, has its rollout read complete since (summary:
- * the latedone record's words): it counts as settled here too. */
-void actions_rollout_completed(struct app *app, const char *op, const char *summary);
+ * the latedone record's words): it counts as settled here too. Whether
+ * one held here was, its outcome said in the footer. */
+bool actions_rollout_completed(struct app *app, const char *op, const char *summary);
 
 /* a's outcome in the words the console shows it (into buf): "OK after
  * re-read" or "FAILED, settled by hand" when the journal settled an

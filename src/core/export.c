@@ -3990,6 +3990,18 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 			wr_buf_printf(b, " — %s", dstr(r, "detail"));
 		return true;
 	}
+	/* A kill switch /export settled after its re-read gave up: its
+	 * reason and detail are the summary's first half, so said once. */
+	if (kind_is(r, "action.reconcile") && dstr(r, "by") != NULL &&
+	    strcmp(dstr(r, "by"), "export") == 0 && dstr(r, "summary") != NULL) {
+		if (dstr(r, "action") != NULL)
+			wr_buf_printf(b, "%s — ", dstr(r, "action"));
+		wr_buf_str(b, dstr(r, "summary"));
+		if (dstr(r, "outcome") != NULL && strcmp(dstr(r, "outcome"), "failed") == 0 &&
+		    dstr(r, "export") != NULL)
+			wr_buf_printf(b, ": the export is still %s", dstr(r, "export"));
+		return true;
+	}
 	if (kind_is(r, "journal.recover"))
 		return recover_details(b, r);
 	/* A drift said from its fields, whatever words an older console

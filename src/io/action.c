@@ -2489,8 +2489,24 @@ action_rollout_completed(struct action *a, const char *summary)
 		loop_timer_cancel(a->env.loop, a->timer);
 		a->timer = 0;
 	}
-	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", summary);
+	/* What the re-read found (and its "check by hand, then U") is
+	 * stale once this settled it: these words take its place. */
+	if (a->reread_at > 0 && a->reread_at <= n)
+		n = a->reread_at - 2;
+	if (a->unstored_at >= n)
+		a->unstored_len = 0;
+	if (n + 2 < sizeof(a->reason)) {
+		a->reread_at = n + 2;
+		a->settled_late = true;
+		snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", summary);
+	}
 	act_changed(a);
+}
+
+bool
+action_settled_late(const struct action *a)
+{
+	return a->settled_late;
 }
 
 long

@@ -91,6 +91,8 @@ struct action {
 	bool reconciled;
 	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
 	bool reread_gave_up;             /* … and the grace ran out: U settles it */
+	bool settled_late;               /* … then a later read settled it: its
+	                                    words replace the re-read's */
 	bool reread_rolling;             /* the last re-read found the change made
 	                                    and its k8s rollout progressing: the
 	                                    console is waiting for it to settle */

@@ -488,7 +488,7 @@ on_action_said(struct app *app, struct action *a)
 		if ((reread = action_reread(a)) != NULL) {
 			int before = (int)(reread - action_reason(a) > 2 ?
 			    reread - action_reason(a) - 2 : 0);
-			const char *found = strstr(reread, ": ");
+			const char *found = action_settled_late(a) ? NULL : strstr(reread, ": ");
 
 			found = found != NULL ? found + 2 : reread;
 			kind_said(a, h->services[action_service(a)], h->name, named, sizeof(named));
@@ -1847,15 +1847,19 @@ actions_end_stored(struct app *app, const char *op)
 	app->dirty = true;
 }
 
-void
+bool
 actions_rollout_completed(struct app *app, const char *op, const char *summary)
 {
+	bool settled = false;
 	size_t i;
 
 	for (i = 0; i < app->nactions; i++)
-		if (strcmp(action_op(app->actions[i]), op) == 0)
+		if (strcmp(action_op(app->actions[i]), op) == 0 && unsettled(app->actions[i])) {
 			action_rollout_completed(app->actions[i], summary);
+			settled = true;
+		}
 	app->dirty = true;
+	return settled;
 }
 
 const char *

@@ -184,9 +184,11 @@ settle(struct app *app, struct app_latedone *c, const struct latedone_read *r, i
 	rc = timeline_append_keep_if(app->tl, "action.reconcile", c->p.host, c->p.op, d,
 	    still_due, &due, &err);
 	if (rc == 0 || rc == 1) {
-		/* An UNKNOWN one held here is settled by it. */
-		if (c->p.unknown)
-			actions_rollout_completed(app, c->p.op, reason);
+		/* An UNKNOWN one held here is settled by it; a kill switch's
+		 * outcome, said by that, already names what /export read. */
+		if (c->p.unknown && actions_rollout_completed(app, c->p.op, reason) &&
+		    c->p.export_wait && rc == 0)
+			return;
 		app_say(app, "%s%s%s%s", said, rc == 1 ? " (not stored yet: " : "",
 		    rc == 1 ? err.msg : "", rc == 1 ? ")" : "");
 	}

@@ -5,7 +5,8 @@
 # up, still UNKNOWN. Once the fault clears, the poller reads /export off
 # and that settles it by itself: one action.reconcile by "export", OK
 # after re-read, "/export read off at HH:MM:SS, after the re-read gave
-# up"; up -d ran once.
+# up", said once and in place of the re-read's words and advice; up -d
+# ran once.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
@@ -52,6 +53,13 @@ printf '%s\n' "$rec" | grep '"by":"export"' |
 	fail "reconcile record: $rec"
 wait_re "/export read off at [0-2][0-9]:[0-5][0-9]:[0-5][0-9], after the re-read gave up" 15
 wait_for "OK after re-read" 15
+# Settled: the footer and HOSTS say what settled it, not the UNKNOWN's
+# advice nor what the re-read that gave up read.
+wait_footer_re "OK after re-read — /export read off at [0-2][0-9]:[0-5][0-9]:[0-5][0-9], after the re-read gave up \\(before it: UNKNOWN" 5
+! footer_text | grep -qF "check by hand, then U" || fail "the footer still says check by hand: $(footer_text)"
+! footer_text | grep -qF "| h1's /export read off" || fail "said twice: $(footer_text)"
+wait_re "  /export read off at [0-2][0-9]:[0-5][0-9]:[0-5][0-9], after the re-read gave up" 5
+assert_not_contains "$tmp/screen" "what the export does is not known"
 ! grep -q '"kind":"action.reconcile".*"outcome":"failed"' "$journal" || fail "a reconcile failed"
 [ "$(grep -c '"kind":"action.end"' "$journal")" = 1 ] || fail "more than one action.end"
 [ "$(grep -c '"event":"end".*"up","-d","api"' "$log")" = 1 ] || fail "up -d ran more than once"

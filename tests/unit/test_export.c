@@ -3720,6 +3720,37 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
  * rollout completed a minute later; the console said so. The Actions
  * table says both: FAILED when it ended, and when the rollout completed;
  * the rollback's end is then, and it counts as ok. */
+/* A kill switch settled by /export after its re-read gave up: its row says
+ * it once, not its reason, detail and summary one after another. */
+static void
+a_kill_switch_settled_by_export_says_it_once(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = details_of("action.reconcile", "{\"action\":\"compose.killswitch\","
+	    "\"by\":\"export\",\"outcome\":\"ok\",\"reread_ts\":\"2026-11-28T18:17:53.000Z\","
+	    "\"export_read_ts\":\"2026-11-28T18:18:28.000Z\",\"export\":\"off\","
+	    "\"reason\":\"/export read off at 18:18:28, after the re-read gave up\","
+	    "\"detail\":\"/export read off at 18:18:28, after the re-read gave up\","
+	    "\"summary\":\"h1's /export read off at 18:18:28, after the re-read of its kill "
+	    "switch gave up at 18:17:53: now OK\"}");
+	assert_string_equal(t, "compose.killswitch — h1's /export read off at 18:18:28, after "
+	    "the re-read of its kill switch gave up at 18:17:53: now OK");
+	free(t);
+	/* The other way: what it left is said after. */
+	t = details_of("action.reconcile", "{\"action\":\"compose.killswitch\","
+	    "\"by\":\"export\",\"outcome\":\"failed\",\"export\":\"on\","
+	    "\"reason\":\"/export read on at 18:18:28, after the re-read gave up: the export is "
+	    "still on\",\"detail\":\"/export read on at 18:18:28, after the re-read gave up: the "
+	    "export is still on\",\"summary\":\"h1's /export read on at 18:18:28, after the "
+	    "re-read of its kill switch gave up at 18:17:53: now FAILED\"}");
+	assert_string_equal(t, "compose.killswitch — h1's /export read on at 18:18:28, after "
+	    "the re-read of its kill switch gave up at 18:17:53: now FAILED: the export is still "
+	    "on");
+	free(t);
+}
+
 static void
 a_failed_rollback_whose_rollout_completed_later(void **state)
 {
@@ -6651,6 +6682,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(markdown_matches_golden),
 		cmocka_unit_test(inconclusive_reread_and_failed_by_hand_are_said_as_recorded),
+		cmocka_unit_test(a_kill_switch_settled_by_export_says_it_once),
 		cmocka_unit_test(a_failed_rollback_whose_rollout_completed_later),
 		cmocka_unit_test(a_resume_written_late_says_when_it_happened_first),
 		cmocka_unit_test(an_unknown_rollback_whose_rollout_completed_later),
