@@ -336,16 +336,23 @@ schedule_retry(struct ssh_host *h)
 	h->retry_timer = loop_timer_add(p->loop, delay, 0, on_retry, h);
 }
 
+/* h's session gone for the reason fmt says, its clients told it. */
+static void
+host_lose(struct ssh_host *h, const char *fmt, va_list ap)
+{
+	vsnprintf(h->st.error, sizeof(h->st.error), fmt, ap);
+	close_session(h);
+	lose_clients(h, h->st.error);
+}
+
 static void
 host_down(struct ssh_host *h, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(h->st.error, sizeof(h->st.error), fmt, ap);
+	host_lose(h, fmt, ap);
 	va_end(ap);
-	close_session(h);
-	lose_clients(h, h->st.error);
 	/* How long it has been away is what on call asks: a retry that
 	 * fails again goes on the same stretch. */
 	if (h->st.down_since_ms == 0)
@@ -367,10 +374,8 @@ host_untrusted(struct ssh_host *h, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(h->st.error, sizeof(h->st.error), fmt, ap);
+	host_lose(h, fmt, ap);
 	va_end(ap);
-	close_session(h);
-	lose_clients(h, h->st.error);
 	/* It answered: no longer away, whatever its key. */
 	h->st.down_since_ms = 0;
 	h->st.state = SSH_UNTRUSTED;
