@@ -15,12 +15,16 @@ start 200 50 "$WARROOM -c $tmp/c.conf --incident helm-on"
 wait_re "│api-1 +ROLLBACK IMMEDIATELY" 20
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
-# pick_row HOST — its api row.
+# pick_row HOST — its api row. A loaded machine draws late: each Down
+# waits for a frame, and a Down gone past the row starts over from Home.
 pick_row() {
 	keys Home
 	i=0
 	until capture && screen_matches "│>.?$1 +api"; do
-		keys Down; i=$((i + 1)); [ $i -lt 8 ] || fail "$1's row was never selected"
+		i=$((i + 1))
+		[ $i -lt 40 ] || { cat "$tmp/screen"; fail "$1's row was never selected"; }
+		if [ $((i % 8)) -eq 0 ]; then keys Home; else keys Down; fi
+		sleep 0.2
 	done
 }
 # The other hosts' exports off, so none leaks but helm-bastion.
