@@ -826,7 +826,7 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	const char *src;
 	enum loglevel lv = l->warn ? LOGLEVEL_NONE : loglevel_of(l->text, l->len);
 	/* An action's output stands out; a service's errors and warnings too. */
-	int rows = 1, x = 0, base = ui_attr(app, l->warn ? THEME_WARN :
+	int x = 0, base = ui_attr(app, l->warn ? THEME_WARN :
 	    lv == LOGLEVEL_ERROR ? THEME_BAD : lv == LOGLEVEL_WARN ? THEME_WARN : THEME_NORMAL);
 
 	if (len > LOG_LINE_BUF)
@@ -885,13 +885,13 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 				if (win != NULL && w > 1)
 					ui_put(win, y, x < w ? x : w - 1, 1, base, "…");
 				text[to] = save;
-				return rows;
+				return 1;
 			}
 			text[to] = save;
 		}
 		at = e;
 	}
-	return rows;
+	return 1;
 }
 
 /* A row of the view: a line (its index in the window), or where tailed
